@@ -1,0 +1,53 @@
+// Corrections for places where the loaded instructional notes (FY2021, see the code-set
+// PROVENANCE.md "Known differences") disagree with FY2026 coding rules. The data file is left as it
+// is; the engine applies these documented overrides instead. Extend the tables as differences are
+// found, each with its citation.
+
+export interface Excludes1Override {
+  /** Undotted code prefixes; the pair matches in either order. */
+  a: string;
+  b: string;
+  reason: string;
+}
+
+export const EXCLUDES1_OVERRIDES: readonly Excludes1Override[] = [
+  {
+    a: 'Z794',
+    b: 'Z7984',
+    reason:
+      'FY2022+ Official Guidelines I.C.4.a.3 assign both Z79.4 and Z79.84 when insulin and oral hypoglycemics are used together; the FY2021 Excludes1 no longer applies',
+  },
+  {
+    a: 'Z794',
+    b: 'Z7985',
+    reason:
+      'FY2023+ Official Guidelines I.C.4.a.3 assign both Z79.4 and Z79.85 when insulin and an injectable non-insulin antidiabetic are used together',
+  },
+];
+
+export function excludes1Override(codeA: string, codeB: string): Excludes1Override | undefined {
+  return EXCLUDES1_OVERRIDES.find(
+    (o) => (codeA.startsWith(o.a) && codeB.startsWith(o.b)) || (codeA.startsWith(o.b) && codeB.startsWith(o.a)),
+  );
+}
+
+export interface ReminderSupplement {
+  kind: 'use_additional_code' | 'code_first' | 'code_also';
+  /** The note's source (category/block id, dotted as in the notes) must start with one of these. */
+  sources: readonly string[];
+  /** Applies only to a note group that already names one of these undotted prefixes. */
+  whenGroupNames: readonly string[];
+  /** Undotted prefixes that also satisfy the note in FY2026. */
+  alsoAccept: readonly string[];
+  reason: string;
+}
+
+export const REMINDER_SUPPLEMENTS: readonly ReminderSupplement[] = [
+  {
+    kind: 'use_additional_code',
+    sources: ['E08', 'E09', 'E10', 'E11', 'E13'],
+    whenGroupNames: ['Z794', 'Z7984'],
+    alsoAccept: ['Z7985'],
+    reason: 'Z79.85 (injectable non-insulin antidiabetic drugs, new in FY2023) belongs to the E08–E13 "use additional code" notes',
+  },
+];
