@@ -30,7 +30,7 @@ const LABELLED = new RegExp(
   'gu',
 );
 
-const SUBJECT = new RegExp(String.raw`(?<![\p{L}\p{N}])(${NAME_WORD}(?:[ \t]${NAME_WORD}){0,2})\s{1,3}(?:is|was)[ \t]an?[ \t]\d{1,3}[ -]?(?:year|yr|y\/?o|month|week|day)`, 'gu');
+const SUBJECT = new RegExp(String.raw`(?<![\p{L}\p{N}])(${NAME_WORD}(?:[ \t]${NAME_WORD}){0,2})\s{1,3}(?:is|was)[ \t]an?[ \t](?:[a-z]{2,15}[ \t]){0,2}\d{1,3}[ -]?(?:year|yr|y\/?o|month|week|day)`, 'gu');
 
 const SYNTHEA = /(?<![\p{L}\p{N}])[A-Z][a-z]{2,24}\d{2,3}(?![\p{L}\p{N}])/gu;
 
