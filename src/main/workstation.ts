@@ -1,0 +1,66 @@
+// Composition root of the desktop core: opens the local database, applies migrations, loads the code
+// set and returns the handler table for the API contract. Runs in plain Node (Electron main, the CLI
+// and the tests all call this), never imports electron.
+import path from 'node:path';
+import type { ApiHandlers, AppInfo } from '../shared/api';
+import { openDatabase, type Db } from './db/open';
+import { migrate } from './db/migrate';
+import { loadMigrations } from './db/migrations';
+import { KeymapStore } from './settings/keymap-store';
+import { SettingsStore } from './settings/settings-store';
+import { appVersion } from './version';
+
+export interface WorkstationOptions {
+  dataDir: string;
+}
+
+export interface Workstation {
+  readonly dataDir: string;
+  readonly db: Db;
+  readonly handlers: ApiHandlers;
+  readonly settings: SettingsStore;
+  readonly keymap: KeymapStore;
+  close(): void;
+}
+
+export const DATABASE_FILE = 'plumbline.sqlite';
+
+export function openWorkstation(options: WorkstationOptions): Workstation {
+  const db = openDatabase(path.join(options.dataDir, DATABASE_FILE));
+  let schema: number;
+  try {
+    schema = migrate(db, loadMigrations()).to;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  const keymap = new KeymapStore(db);
+  const settings = new SettingsStore(db);
+
+  const info = (): AppInfo => ({
+    appVersion: appVersion(),
+    dataDir: options.dataDir,
+    dbSchemaVersion: schema,
+    codeSetVersion: null,
+    fiscalYears: [],
+    platform: process.platform === 'darwin' ? 'mac' : process.platform === 'win32' ? 'windows' : 'linux',
+  });
+
+  const handlers: ApiHandlers = {
+    appInfo: () => info(),
+    keymapList: () => keymap.list(),
+    keymapSet: (req) => keymap.set(req.command, req.keys),
+    keymapReset: (req) => keymap.reset(req?.command),
+    themeGet: () => settings.theme(),
+    themeSet: (req) => settings.setTheme(req?.theme),
+  };
+
+  return {
+    dataDir: options.dataDir,
+    db,
+    handlers,
+    settings,
+    keymap,
+    close: () => db.close(),
+  };
+}

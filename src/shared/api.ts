@@ -1,0 +1,85 @@
+// The one contract between the renderer and the core. The Electron preload, the test bridge and the
+// core's handler table are all derived from API_METHODS, so a method exists everywhere or nowhere.
+import type { CommandId, CommandScope } from './commands';
+
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
+export interface AppInfo {
+  appVersion: string;
+  dataDir: string;
+  /** Applied schema migration of the local database. */
+  dbSchemaVersion: number;
+  /** e.g. "icd10cm-FY2026+hcc-v28-PY2026", or null while no code set is loaded. */
+  codeSetVersion: string | null;
+  fiscalYears: number[];
+  platform: 'mac' | 'windows' | 'linux';
+}
+
+export interface KeyBinding {
+  command: CommandId;
+  title: string;
+  scope: CommandScope;
+  keys: string[];
+  isDefault: boolean;
+}
+
+interface Call<Req, Res> {
+  req: Req;
+  res: Res;
+}
+
+export interface ApiContract {
+  appInfo: Call<void, AppInfo>;
+  keymapList: Call<void, KeyBinding[]>;
+  keymapSet: Call<{ command: string; keys: string[] }, KeyBinding[]>;
+  keymapReset: Call<{ command?: string }, KeyBinding[]>;
+  themeGet: Call<void, ThemeChoice>;
+  themeSet: Call<{ theme: ThemeChoice }, ThemeChoice>;
+}
+
+export type ApiMethod = keyof ApiContract;
+export type ApiRequest<M extends ApiMethod> = ApiContract[M]['req'];
+export type ApiResponse<M extends ApiMethod> = ApiContract[M]['res'];
+
+/** The contract's calls as the renderer invokes them. */
+export type PlumblineCalls = { [M in ApiMethod]: (req: ApiRequest<M>) => Promise<ApiResponse<M>> };
+
+/**
+ * What the renderer sees as `window.plumbline`: the calls, plus one subscription for commands the
+ * desktop shell's menu sends (the renderer owns key handling; the menu just names a command).
+ */
+export type PlumblineApi = PlumblineCalls & { onCommand(listener: (command: string) => void): () => void };
+
+/** IPC channel the shell uses to send a menu command to the renderer. */
+export const COMMAND_CHANNEL = 'plumbline:command';
+
+/** What the core implements. */
+export type ApiHandlers = { [M in ApiMethod]: (req: ApiRequest<M>) => ApiResponse<M> | Promise<ApiResponse<M>> };
+
+// A record (not an array) so the compiler refuses a contract method that is missing here.
+const METHOD_TABLE: { [M in ApiMethod]: true } = {
+  appInfo: true,
+  keymapList: true,
+  keymapSet: true,
+  keymapReset: true,
+  themeGet: true,
+  themeSet: true,
+};
+
+export const API_METHODS = Object.freeze(Object.keys(METHOD_TABLE) as ApiMethod[]);
+
+export const IPC_PREFIX = 'plumbline:';
+
+/** Errors cross the bridge as data so the renderer gets the core's message, not a transport wrapper. */
+export type ApiEnvelope<T> = { ok: true; value: T } | { ok: false; error: { name: string; message: string } };
+
+export function unwrapEnvelope<T>(envelope: ApiEnvelope<T>): T {
+  if (envelope.ok) return envelope.value;
+  const err = new Error(envelope.error.message);
+  err.name = envelope.error.name;
+  throw err;
+}
+
+export function isApiMethod(value: unknown): value is ApiMethod {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(METHOD_TABLE, value);
+}
