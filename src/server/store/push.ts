@@ -10,6 +10,8 @@ import type { Actor } from './users';
 export interface PushHooks {
   /** Test seam: runs inside the transaction, after the writes and before COMMIT. */
   beforeCommit?: () => Promise<void>;
+  /** Test seam: runs after COMMIT, before the response is sent. */
+  afterCommit?: () => Promise<void>;
 }
 
 function contentHash(m: Mutation, payloadText: string): string {
@@ -17,12 +19,14 @@ function contentHash(m: Mutation, payloadText: string): string {
 }
 
 export async function applyPush(db: ServerDb, actor: Actor, clientId: string, mutations: Mutation[], hooks: PushHooks = {}): Promise<MutationResult[]> {
-  return withFeed(db, async (tx) => {
-    const results: MutationResult[] = [];
-    for (const m of mutations) results.push(await applyOne(tx, actor, clientId, m));
+  const results = await withFeed(db, async (tx) => {
+    const out: MutationResult[] = [];
+    for (const m of mutations) out.push(await applyOne(tx, actor, clientId, m));
     if (hooks.beforeCommit) await hooks.beforeCommit();
-    return results;
+    return out;
   });
+  if (hooks.afterCommit) await hooks.afterCommit();
+  return results;
 }
 
 async function applyOne(tx: FeedTx, actor: Actor, clientId: string, m: Mutation): Promise<MutationResult> {

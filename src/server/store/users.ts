@@ -90,27 +90,48 @@ export type RotateResult =
   | { ok: true; userId: string; sessionId: string }
   | { ok: false; reason: 'unknown' | 'expired' | 'revoked' | 'reused' };
 
+// A refresh whose response was lost on a bad network is retried with the same token; within
+// this window that is a retry, not theft.
+const RETRY_GRACE_SECONDS = 60;
+
 /**
  * Retires `oldHash` and stores `newHash` in the same session. Presenting an already-used refresh
- * token means it was copied, so the whole session is revoked.
+ * token outside the retry window means it was copied, so the whole session is revoked.
  */
 export async function rotateRefreshToken(db: ServerDb, oldHash: string, newHash: string, newExpires: Date): Promise<RotateResult> {
   return db.transaction(async (tx) => {
-    const rows = await tx.query<{ session_id: string; user_id: string; expired: boolean; used_at: string | null; revoked_at: string | null; disabled: boolean }>(
-      `SELECT t.session_id, s.user_id, t.expires_at <= now() AS expired, t.used_at, s.revoked_at, u.disabled
+    const rows = await tx.query<{
+      session_id: string;
+      user_id: string;
+      expired: boolean;
+      used_at: string | null;
+      in_grace: boolean;
+      child_unused: boolean;
+      revoked_at: string | null;
+      disabled: boolean;
+      replaced_by: string | null;
+    }>(
+      `SELECT t.session_id, s.user_id, t.expires_at <= now() AS expired, t.used_at, t.replaced_by,
+              coalesce(t.used_at > now() - make_interval(secs => $2), false) AS in_grace,
+              EXISTS (SELECT 1 FROM refresh_tokens c WHERE c.token_hash = t.replaced_by AND c.used_at IS NULL) AS child_unused,
+              s.revoked_at, u.disabled
          FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id JOIN users u ON u.id = s.user_id
         WHERE t.token_hash = $1 FOR UPDATE OF t`,
-      [oldHash],
+      [oldHash, RETRY_GRACE_SECONDS],
     );
     const r = rows[0];
     if (!r) return { ok: false, reason: 'unknown' };
     if (r.revoked_at !== null || r.disabled) return { ok: false, reason: 'revoked' };
     if (r.used_at !== null) {
-      await tx.query("UPDATE sessions SET revoked_at = now(), revoke_reason = 'refresh token reused' WHERE id = $1", [r.session_id]);
-      return { ok: false, reason: 'reused' };
+      if (!(r.in_grace && r.child_unused)) {
+        await tx.query("UPDATE sessions SET revoked_at = now(), revoke_reason = 'refresh token reused' WHERE id = $1", [r.session_id]);
+        return { ok: false, reason: 'reused' };
+      }
+      // The replacement was never used, so it never arrived: retire it and issue another.
+      await tx.query('UPDATE refresh_tokens SET used_at = now() WHERE token_hash = $1', [r.replaced_by]);
     }
     if (r.expired) return { ok: false, reason: 'expired' };
-    await tx.query('UPDATE refresh_tokens SET used_at = now() WHERE token_hash = $1', [oldHash]);
+    await tx.query('UPDATE refresh_tokens SET used_at = coalesce(used_at, now()), replaced_by = $2 WHERE token_hash = $1', [oldHash, newHash]);
     await tx.query('INSERT INTO refresh_tokens (token_hash, session_id, expires_at) VALUES ($1, $2, $3)', [newHash, r.session_id, newExpires]);
     return { ok: true, userId: r.user_id, sessionId: r.session_id };
   });

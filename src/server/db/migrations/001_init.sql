@@ -29,7 +29,9 @@ CREATE TABLE refresh_tokens (
   token_hash text PRIMARY KEY,
   session_id uuid NOT NULL REFERENCES sessions(id),
   expires_at timestamptz NOT NULL,
-  used_at timestamptz
+  used_at timestamptz,
+  -- The token that replaced this one, so a retried refresh (lost response) can be recognised.
+  replaced_by text
 );
 CREATE INDEX refresh_tokens_session ON refresh_tokens(session_id);
 
