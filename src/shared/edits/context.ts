@@ -1,4 +1,4 @@
-import type { CodeRecord, CodeSetLookup, CodeSystemId } from '../codeset/types';
+import type { CodeRecord, CodeSetLookup, CodeSystemId, InstructionalNote } from '../codeset/types';
 import { displayCode, normalizeCode } from '../codeset/format';
 import type { EditEncounter, EditResult } from './types';
 
@@ -26,6 +26,8 @@ export interface EditContext {
   principal: EncounterEntry | undefined;
   /** Chapter of a known ICD-10-CM code (for "Chapter 20" references). */
   chapterOf: (code: string) => number | null;
+  /** lookup.notes, read once per code per run (several rules walk the same notes). */
+  notes: (code: string) => InstructionalNote[];
 }
 
 export type EditRule = (ctx: EditContext) => EditResult[];
@@ -63,5 +65,14 @@ export function buildContext(encounter: EditEncounter, lookup: CodeSetLookup): E
   const principal = flagged ?? (firstIcd?.record && !firstIcd.duplicate ? firstIcd : undefined);
   const diagnoses = principal ? [principal, ...icd.filter((e) => e !== principal)] : icd;
   const chapterOf = (code: string): number | null => lookup.code('icd10cm', code)?.chapter ?? null;
-  return { encounter, lookup, entries, diagnoses, principal, chapterOf };
+  const noteCache = new Map<string, InstructionalNote[]>();
+  const notes = (code: string): InstructionalNote[] => {
+    let n = noteCache.get(code);
+    if (!n) {
+      n = lookup.notes(code);
+      noteCache.set(code, n);
+    }
+    return n;
+  };
+  return { encounter, lookup, entries, diagnoses, principal, chapterOf, notes };
 }

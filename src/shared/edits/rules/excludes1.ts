@@ -21,7 +21,7 @@ export function excludes1Rule(ctx: EditContext): EditResult[] {
   const dx = ctx.diagnoses;
   if (dx.length < 2) return [];
   for (const a of dx) {
-    for (const note of ctx.lookup.notes(a.code)) {
+    for (const note of ctx.notes(a.code)) {
       if (note.kind !== 'excludes1') continue;
       const { references } = parseNoteReferences(note.text);
       for (const ref of references) {

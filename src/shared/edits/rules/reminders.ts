@@ -55,7 +55,7 @@ export function remindersRule(ctx: EditContext): EditResult[] {
   const seen = new Set<string>();
   const order = new Map(ctx.diagnoses.map((d, i) => [d, i]));
   for (const a of ctx.diagnoses) {
-    for (const g of groups(ctx.lookup.notes(a.code), a, ctx)) {
+    for (const g of groups(ctx.notes(a.code), a, ctx)) {
       if (g.references.length === 0) continue;
       const satisfiers = ctx.diagnoses.filter((b) => b !== a && g.references.some((r) => referenceMatches(r, b.code, ctx.chapterOf)));
       const { id, title } = KIND[g.kind];

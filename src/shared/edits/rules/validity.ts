@@ -42,7 +42,9 @@ export function validityRule(ctx: EditContext): EditResult[] {
       const near = nearestAncestor(ctx, e);
       out.push({
         id: 'code-not-found', severity: 'error', codes: [e.display], source: `${label} code set ${lookup.version}`,
-        message: `${e.display} is not ${/^[AEIOU]/.test(label) ? 'an' : 'a'} ${label} code in the loaded code set (${loadedYears(lookup)})${near ? `; nearest existing: ${near}` : ''}.`,
+        message: `${e.display} is not ${/^[AEIOU]/.test(label) ? 'an' : 'a'} ${label} code in the loaded code set (${loadedYears(lookup)})${near ? `; nearest existing: ${near}` : ''}${
+          e.system === 'cpt' ? ' (CPT is not shipped: import your licensed CPT file)' : ''
+        }.`,
       });
       continue;
     }
