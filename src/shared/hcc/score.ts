@@ -118,7 +118,11 @@ export function scoreRaf(input: RafInput, lookup: CodeSetLookup): RafResult {
       codes.push({ code: display, status: 'edited-out', hccs: [], note: `${describeDxEdit(a.edit!)}: no HCC for this patient (would map to HCC ${a.mapped.join(', ')}).` });
     } else {
       const hccs = a.hccs.map((h) => ({ hcc: h, label: label(h), coefficient: c(`HCC${h}`), ...(dropped.has(h) ? { droppedBy: dropped.get(h)! } : {}) }));
-      const note = a.edit ? `${describeDxEdit(a.edit)}: maps to HCC ${a.hccs.join(', ')} instead of HCC ${a.mapped.join(', ')}.` : undefined;
+      const notes: string[] = [];
+      if (a.edit) notes.push(`${describeDxEdit(a.edit)}: maps to HCC ${a.hccs.join(', ')} instead of HCC ${a.mapped.join(', ')}.`);
+      // The PY2026 map still carries a few codes that became headers in FY2026 (e.g. G35).
+      if (lookup.code('icd10cm', code)?.billable === false) notes.push(`Not billable in the loaded edition (${lookup.fiscalYears.map((y) => `FY${y}`).join(', ')}); valid only for earlier dates of service.`);
+      const note = notes.length ? notes.join(' ') : undefined;
       codes.push({ code: display, status: hccs.every((h) => h.droppedBy !== undefined) ? 'dropped' : 'counted', hccs, ...(note ? { note } : {}) });
     }
   }

@@ -154,3 +154,13 @@ describe('formatRafTable', () => {
     expect(text).toContain('no normalisation factor');
   });
 });
+
+describe('map rows for codes that are headers in FY2026', () => {
+  it('G35 still scores (PY2026 map) but says it is not billable in FY2026', () => {
+    expect(mapRowHccs('G35').length).toBeGreaterThan(0);
+    expect(lookup.code('icd10cm', 'G35')!.billable).toBe(false);
+    const r = scoreRaf({ codes: ['G35'], age: 70, sex: 'F' }, lookup);
+    expect(r.codes[0]!.status).toBe('counted');
+    expect(r.codes[0]!.note).toContain('Not billable');
+  });
+});
