@@ -234,8 +234,3 @@ export function referenceMatches(ref: NoteReference, code: string, chapterOf?: (
   if (low.length < ref.from.length || low < ref.from || high > ref.to) return false;
   return ref.constraint ? constraintHolds(ref.constraint, code) : true;
 }
-
-/** A short reading of a reference for messages: "E10.-", "E08–E13 with .44". */
-export function describeReference(ref: NoteReference): string {
-  return ref.text;
-}
