@@ -50,7 +50,21 @@ export function locateJsonFault(s: string): JsonFault | null {
       return expect === 'eof' ? null : { offset: i, reason: 'unexpected end of input (truncated?)' };
     }
     const ch = s[i]!;
-    const unexpected = (): JsonFault => ({ offset: i, reason: /[\p{L}\p{N}]/u.test(ch) ? 'unexpected character' : `unexpected '${ch}'` });
+    const top = stack[stack.length - 1];
+    const wanted: Record<Expect, string> = {
+      eof: 'end of input',
+      colon: "':'",
+      commaOrEnd: top === '{' ? "',' or '}'" : "',' or ']'",
+      key: 'a property name',
+      keyOrEnd: "a property name or '}'",
+      value: 'a value',
+      valueOrEnd: "a value or ']'",
+    };
+    // Letters and digits are not echoed: they could be part of an identifier.
+    const unexpected = (): JsonFault => ({
+      offset: i,
+      reason: `${/[\p{L}\p{N}]/u.test(ch) ? 'unexpected character' : `unexpected '${ch}'`}, expected ${wanted[expect]}`,
+    });
     switch (expect) {
       case 'eof':
         return { offset: i, reason: 'unexpected content after the end of the JSON value' };
@@ -60,7 +74,6 @@ export function locateJsonFault(s: string): JsonFault | null {
         expect = 'value';
         continue;
       case 'commaOrEnd': {
-        const top = stack[stack.length - 1];
         if (ch === ',') {
           i++;
           expect = top === '{' ? 'key' : 'value';
