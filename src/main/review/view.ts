@@ -1,0 +1,143 @@
+// Assembles what the chart screen shows: documents with sections, the code items, edits and RAF over
+// the codes that are currently on the chart, the patient's earlier encounters, and whether submit is
+// allowed (with the reasons when it is not).
+import type { CodeSetLookup } from '../../shared/codeset/types';
+import { displayCode, fiscalYearOf } from '../../shared/codeset/format';
+import { runEdits } from '../../shared/edits/index';
+import type { EditResult } from '../../shared/edits/index';
+import { scoreRaf } from '../../shared/hcc/index';
+import type { RafResult } from '../../shared/hcc/index';
+import type { ChartView, HistoryEncounter, ReviewItem } from '../../shared/review/types';
+import { patientLabel } from '../importing/store';
+import { detectSections } from './sections';
+import type { EncounterRow, ItemRow, ReviewStore } from './store';
+
+export class ChartNotFoundError extends Error {
+  override name = 'ChartNotFoundError';
+}
+
+/** Codes that count as "on the chart" for edits, RAF and the claim: kept, added, changed, and existing ones not yet dispositioned. */
+export function activeItems(items: readonly ItemRow[]): ItemRow[] {
+  return items.filter((i) => i.active && (i.disposition === 'accepted' || i.disposition === 'pending'));
+}
+
+/** Age in whole years on the date of service; only the birth year is kept, so it may be one year high. */
+export function ageAt(birthYear: number | null, dateOfService: string): number | null {
+  if (birthYear === null) return null;
+  const age = Number(dateOfService.slice(0, 4)) - birthYear;
+  return age >= 0 && age < 130 ? age : null;
+}
+
+export function loadEncounter(store: ReviewStore, encounterId: unknown): EncounterRow {
+  if (typeof encounterId !== 'string' || encounterId.length === 0 || encounterId.length > 64) throw new ChartNotFoundError('No chart with that id.');
+  const enc = store.encounter(encounterId);
+  if (!enc) throw new ChartNotFoundError('No chart with that id.');
+  return enc;
+}
+
+function toReviewItem(item: ItemRow, lookup: CodeSetLookup): ReviewItem {
+  const rec = lookup.code(item.system, item.code);
+  const out: ReviewItem = {
+    id: item.id,
+    system: item.system,
+    code: item.code,
+    display: rec?.display ?? displayCode(item.system, item.code),
+    description: rec?.description ?? 'Not in the loaded code set',
+    billable: rec?.billable ?? false,
+    hccs: item.system === 'icd10cm' && rec ? lookup.hccs(item.code) : [],
+    origin: item.origin,
+    disposition: item.disposition,
+    evidence: item.evidence,
+  };
+  if (item.existingSource) out.existingSource = item.existingSource;
+  if (item.reason) out.reason = item.reason;
+  if (item.reasonText) out.reasonText = item.reasonText;
+  if (item.queryNote) out.queryNote = item.queryNote;
+  if (item.replacedCode) out.replacedCode = item.replacedCode;
+  if (item.suggestion) out.suggestion = JSON.parse(item.suggestion) as ReviewItem['suggestion'];
+  return out;
+}
+
+function history(store: ReviewStore, enc: EncounterRow, lookup: CodeSetLookup): HistoryEncounter[] {
+  return store.history(enc.patientId, enc.id).map((h) => {
+    const rows = store.historyCodes(h.id);
+    // What the encounter was finally coded as, if known; otherwise what it was billed or listed with.
+    const coded = rows.filter((r) => r.source === 'coded');
+    const final = rows.filter((r) => r.source === 'final');
+    const chosen = coded.length ? coded : final.length ? final : rows.filter((r) => r.source === 'claim' || r.source === 'problem-list');
+    return {
+      encounterId: h.id,
+      dateOfService: h.dateOfService,
+      setting: h.setting,
+      codes: chosen.map((r) => {
+        const rec = lookup.code(r.system, r.code);
+        return {
+          system: r.system,
+          code: r.code,
+          display: rec?.display ?? displayCode(r.system, r.code),
+          description: rec?.description ?? 'Not in the loaded code set',
+          source: r.source === 'coded' ? 'final' : r.source,
+        };
+      }),
+    };
+  });
+}
+
+export function submitGate(enc: EncounterRow, items: readonly ItemRow[], edits: readonly EditResult[]): string[] {
+  const reasons: string[] = [];
+  if (enc.status === 'done') reasons.push('The chart is already submitted.');
+  const pending = items.filter((i) => i.active && i.origin === 'existing' && i.disposition === 'pending');
+  if (pending.length) {
+    const list = pending.map((i) => displayCode(i.system, i.code)).join(', ');
+    reasons.push(`${pending.length} existing code${pending.length === 1 ? ' has' : 's have'} no disposition: ${list}.`);
+  }
+  for (const e of edits) if (e.severity === 'error') reasons.push(`Edit error: ${e.message}`);
+  if (!items.some((i) => i.active && i.disposition === 'accepted') && pending.length === 0) reasons.push('No code is kept or added; there is nothing to submit.');
+  return reasons;
+}
+
+export function computeEdits(enc: EncounterRow, items: readonly ItemRow[], lookup: CodeSetLookup): EditResult[] {
+  const codes = activeItems(items).map((i) => ({ system: i.system, code: i.code }));
+  return runEdits({ codes, age: ageAt(enc.birthYear, enc.dateOfService), sex: enc.sex, setting: enc.setting, dateOfService: enc.dateOfService }, lookup);
+}
+
+function raf(enc: EncounterRow, items: readonly ItemRow[], lookup: CodeSetLookup): RafResult | null {
+  const age = ageAt(enc.birthYear, enc.dateOfService);
+  if (age === null || (enc.sex !== 'F' && enc.sex !== 'M')) return null;
+  const codes = activeItems(items)
+    .filter((i) => i.system === 'icd10cm')
+    .map((i) => i.code);
+  return scoreRaf({ codes, age, sex: enc.sex }, lookup);
+}
+
+export function buildChartView(store: ReviewStore, lookup: CodeSetLookup, encounterId: string): ChartView {
+  const enc = loadEncounter(store, encounterId);
+  const items = store.items(enc.id);
+  const visible = items.filter((i) => i.active);
+  const edits = computeEdits(enc, items, lookup);
+  const reasons = submitGate(enc, items, edits);
+  return {
+    encounter: { id: enc.id, setting: enc.setting, dateOfService: enc.dateOfService, payer: enc.payer, status: enc.status, fiscalYear: fiscalYearOf(enc.dateOfService), title: enc.title },
+    patient: { id: enc.patientId, label: patientLabel(enc.patientId), birthYear: enc.birthYear, sex: enc.sex, age: ageAt(enc.birthYear, enc.dateOfService) },
+    documents: store.documents(enc.id).map((d) => ({ ...d, sections: detectSectionsCached(d.id, d.text) })),
+    items: visible.map((i) => toReviewItem(i, lookup)),
+    edits,
+    raf: raf(enc, items, lookup),
+    history: history(store, enc, lookup),
+    submit: { allowed: reasons.length === 0, reasons },
+    canUndo: enc.status !== 'done' && store.lastDecision(enc.id) !== undefined,
+  };
+}
+
+// Documents never change after import, so their sections are computed once per process.
+const sectionCache = new Map<string, ReturnType<typeof detectSections>>();
+function detectSectionsCached(id: string, text: string) {
+  let s = sectionCache.get(id);
+  if (!s) {
+    if (sectionCache.size > 2000) sectionCache.clear();
+    s = detectSections(text);
+    sectionCache.set(id, s);
+  }
+  return s;
+}
+
