@@ -41,8 +41,18 @@ export function patientLabel(patientId: string): string {
   return `P-${patientId.replace(/-/g, '').slice(0, 6)}`;
 }
 
+/**
+ * The worklist title: a note's own ALL-CAPS heading when it opens with one ("CARDIOLOGY CLINIC NOTE" →
+ * "Cardiology clinic note"), else the first document's type.
+ */
 function titleOf(chart: ImportedChart): string {
-  const type = chart.documents[0]?.type.trim() || 'chart';
+  const first = chart.documents[0];
+  const heading = first?.text.trimStart().split('\n', 1)[0]?.trim() ?? '';
+  if (heading.length >= 4 && heading.length <= 60 && /[A-Z]{3}/.test(heading) && !/[a-z0-9]/.test(heading)) {
+    const words = heading.replace(/[:\s]+$/, '').toLowerCase();
+    return words.charAt(0).toUpperCase() + words.slice(1);
+  }
+  const type = first?.type.trim() || 'chart';
   return type.charAt(0).toUpperCase() + type.slice(1);
 }
 
