@@ -8,7 +8,6 @@ interface JsonFault {
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const WS = /[ \t\n\r]*/y;
 
 function scanString(s: string, i: number): number | JsonFault {
   // s[i] is the opening quote; returns the index after the closing quote.
@@ -36,44 +35,53 @@ function scanString(s: string, i: number): number | JsonFault {
 
 type Expect = 'value' | 'valueOrEnd' | 'key' | 'keyOrEnd' | 'colon' | 'commaOrEnd' | 'eof';
 
+function wanted(expect: Expect, top: '{' | '[' | undefined): string {
+  switch (expect) {
+    case 'eof':
+      return 'end of input';
+    case 'colon':
+      return "':'";
+    case 'commaOrEnd':
+      return top === '{' ? "',' or '}'" : "',' or ']'";
+    case 'key':
+      return 'a property name';
+    case 'keyOrEnd':
+      return "a property name or '}'";
+    case 'value':
+      return 'a value';
+    case 'valueOrEnd':
+      return "a value or ']'";
+  }
+}
+
 /** The first syntax error in `s`, found without recursion so hostile nesting cannot overflow the stack. */
 export function locateJsonFault(s: string): JsonFault | null {
   const stack: Array<'{' | '['> = [];
   let expect: Expect = 'value';
   let i = 0;
   const afterValue = (): Expect => (stack.length === 0 ? 'eof' : 'commaOrEnd');
+  const unexpected = (ch: string): JsonFault => ({
+    offset: i,
+    // Letters and digits are not echoed: they could be part of an identifier.
+    reason: `${/[\p{L}\p{N}]/u.test(ch) ? 'unexpected character' : `unexpected '${ch}'`}, expected ${wanted(expect, stack[stack.length - 1])}`,
+  });
   for (;;) {
-    WS.lastIndex = i;
-    WS.exec(s);
-    i = WS.lastIndex;
+    let c = s.charCodeAt(i);
+    while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = s.charCodeAt(++i);
     if (i >= s.length) {
       return expect === 'eof' ? null : { offset: i, reason: 'unexpected end of input (truncated?)' };
     }
     const ch = s[i]!;
-    const top = stack[stack.length - 1];
-    const wanted: Record<Expect, string> = {
-      eof: 'end of input',
-      colon: "':'",
-      commaOrEnd: top === '{' ? "',' or '}'" : "',' or ']'",
-      key: 'a property name',
-      keyOrEnd: "a property name or '}'",
-      value: 'a value',
-      valueOrEnd: "a value or ']'",
-    };
-    // Letters and digits are not echoed: they could be part of an identifier.
-    const unexpected = (): JsonFault => ({
-      offset: i,
-      reason: `${/[\p{L}\p{N}]/u.test(ch) ? 'unexpected character' : `unexpected '${ch}'`}, expected ${wanted[expect]}`,
-    });
     switch (expect) {
       case 'eof':
         return { offset: i, reason: 'unexpected content after the end of the JSON value' };
       case 'colon':
-        if (ch !== ':') return unexpected();
+        if (ch !== ':') return unexpected(ch);
         i++;
         expect = 'value';
         continue;
       case 'commaOrEnd': {
+        const top = stack[stack.length - 1];
         if (ch === ',') {
           i++;
           expect = top === '{' ? 'key' : 'value';
@@ -81,7 +89,7 @@ export function locateJsonFault(s: string): JsonFault | null {
           i++;
           stack.pop();
           expect = afterValue();
-        } else return unexpected();
+        } else return unexpected(ch);
         continue;
       }
       case 'key':
@@ -92,7 +100,7 @@ export function locateJsonFault(s: string): JsonFault | null {
           expect = afterValue();
           continue;
         }
-        if (ch !== '"') return unexpected();
+        if (ch !== '"') return unexpected(ch);
         {
           const end = scanString(s, i);
           if (typeof end !== 'number') return end;
@@ -134,7 +142,7 @@ export function locateJsonFault(s: string): JsonFault | null {
             if (rest < 5 && ('true'.startsWith(s.slice(i)) || 'false'.startsWith(s.slice(i)) || 'null'.startsWith(s.slice(i)))) {
               return { offset: s.length, reason: 'unexpected end of input (truncated?)' };
             }
-            return unexpected();
+            return unexpected(ch);
           }
           i = NUMBER.lastIndex;
         }

@@ -179,6 +179,15 @@ describe('bad files are refused whole, with a clear one-line message', () => {
     expect(() => parseImport('notes.txt', 'just some text', opts)).toThrow(/^notes\.txt: not a FHIR Bundle, FHIR NDJSON or JSONL chart file$/);
   });
 
+  it('refuses hostile JSON (a million open brackets, an endless string) with a position, not a crash', () => {
+    expect(importError(() => parseImport('deep.json', '['.repeat(1_000_000), opts)).message).toBe(
+      'deep.json: line 1, column 1000001: unexpected end of input (truncated?)',
+    );
+    expect(importError(() => parseImport('str.json', `{"a":"${'x'.repeat(2_000_000)}`, opts)).message).toBe(
+      'str.json: line 1, column 2000007: unexpected end of input inside a string (truncated?)',
+    );
+  });
+
   it('detects formats by extension and content', () => {
     expect(detectFormat('a.json', '{}')).toBe('fhir-bundle');
     expect(detectFormat('a.ndjson', '{"resourceType":"Patient"}\n')).toBe('fhir-ndjson');
