@@ -1,0 +1,118 @@
+// Encoder benchmarks. Queries are generated from the code set itself (a fixed seed, so every run uses
+// the same ones): words and as-you-type prefixes from tabular titles, codes with and without the dot,
+// the curated abbreviations, and Alphabetic Index paths.
+import type Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { percentile, round, type Metric } from '../bench/metric';
+import { buildCodeSet } from './build';
+import type { CodeSet } from './open';
+import { defaultCodeSetSourceDir } from './open';
+import { bareFtsExpression } from './query';
+import { rawTokens, STOPWORDS } from './text';
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface BenchQuery {
+  kind: 'words' | 'prefix' | 'code' | 'abbreviation' | 'index_path';
+  query: string;
+}
+
+/** ≥1,000 realistic encoder queries drawn from the database with a fixed seed. */
+export function generateQueries(db: Database.Database, perKind = 220, seed = 26): BenchQuery[] {
+  const rand = rng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+  const titles = (db.prepare("SELECT long_desc AS d FROM code WHERE system = 'icd10cm' AND billable = 1").all() as Array<{ d: string }>).map((r) => r.d);
+  const codes = db.prepare("SELECT system, code, display FROM code WHERE system IN ('icd10cm', 'icd10pcs', 'hcpcs')").all() as Array<{ system: string; code: string; display: string }>;
+  const abbreviations = (db.prepare('SELECT abbreviation FROM abbreviation').all() as Array<{ abbreviation: string }>).map((r) => r.abbreviation);
+  const paths = (db.prepare("SELECT path FROM index_term WHERE source = 'index' AND level BETWEEN 1 AND 3 AND (code IS NOT NULL OR see_code IS NOT NULL)").all() as Array<{ path: string }>).map((r) => r.path);
+  const words = (title: string): string[] => rawTokens(title).filter((t) => !STOPWORDS.has(t) && t.length > 2);
+
+  const out: BenchQuery[] = [];
+  while (out.filter((q) => q.kind === 'words').length < perKind) {
+    const w = words(pick(titles));
+    if (w.length < 2) continue;
+    const start = Math.floor(rand() * (w.length - 1));
+    out.push({ kind: 'words', query: `${w.slice(start, start + 1 + Math.floor(rand() * 2)).join(' ')} ` });
+  }
+  while (out.filter((q) => q.kind === 'prefix').length < perKind) {
+    const w = words(pick(titles));
+    if (w.length === 0) continue;
+    const i = Math.floor(rand() * w.length);
+    const cut = w[i].slice(0, 3 + Math.floor(rand() * 4));
+    out.push({ kind: 'prefix', query: i > 0 && rand() < 0.6 ? `${w[i - 1]} ${cut}` : cut });
+  }
+  for (let i = 0; i < perKind; i++) {
+    const c = pick(codes);
+    const form = rand();
+    const base = form < 0.5 ? c.display : c.code.toLowerCase();
+    out.push({ kind: 'code', query: base.slice(0, Math.max(3, base.length - Math.floor(rand() * 3))) });
+  }
+  for (let i = 0; i < perKind; i++) {
+    const a = pick(abbreviations);
+    out.push({ kind: 'abbreviation', query: rand() < 0.5 ? a : `${a} ${pick(words(pick(titles)).concat(['acute']))}` });
+  }
+  for (let i = 0; i < perKind; i++) {
+    const levels = pick(paths).split(' > ').map((level) => level.split(',')[0].replace(/\(.*?\)/g, '').trim());
+    out.push({ kind: 'index_path', query: levels.join(' > ') });
+  }
+  return out;
+}
+
+function timeAll(queries: readonly string[], run: (q: string) => void): number[] {
+  for (const q of queries) run(q); // warm the page cache and statement caches first
+  const samples = queries.map((q) => {
+    const t0 = performance.now();
+    run(q);
+    return performance.now() - t0;
+  });
+  return samples.sort((a, b) => a - b);
+}
+
+/**
+ * p50/p95 of CodeSet.search over the generated queries, and the ratio of its total time to a bare FTS5
+ * MATCH of the same tokens on the same table (ORDER BY rank LIMIT 20, the usual "just use FTS" encoder),
+ * measured in the same run. The ratio against an unranked bare MATCH … LIMIT 20 is reported too.
+ */
+export function benchSearch(codeSet: CodeSet): Metric[] {
+  const queries = generateQueries(codeSet.db).map((q) => q.query);
+  const ours = timeAll(queries, (q) => codeSet.search(q, { limit: 20 }));
+  const ranked = codeSet.db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT 20');
+  const unranked = codeSet.db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT 20');
+  const bare = (stmt: Database.Statement) => (q: string): void => {
+    const expr = bareFtsExpression(q);
+    if (expr) stmt.all(`body : ( ${expr} )`);
+  };
+  const rawRanked = timeAll(queries, bare(ranked));
+  const rawUnranked = timeAll(queries, bare(unranked));
+  const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+  const n = queries.length;
+  return [
+    { metric: 'encoder.search.p50_ms', value: round(percentile(ours, 50)), unit: 'ms', n },
+    { metric: 'encoder.search.p95_ms', value: round(percentile(ours, 95)), unit: 'ms', n },
+    { metric: 'encoder.search.ratio_to_raw_fts', value: round(sum(ours) / sum(rawRanked), 2), unit: 'x', n },
+    { metric: 'encoder.search.raw_fts_p95_ms', value: round(percentile(rawRanked, 95)), unit: 'ms', n },
+    { metric: 'encoder.search.ratio_to_raw_fts_unranked', value: round(sum(ours) / sum(rawUnranked), 2), unit: 'x', n },
+  ];
+}
+
+/** Wall time of one full build from resources/codesets into a temp directory. */
+export function benchBuild(sourceDir: string = defaultCodeSetSourceDir()): Metric {
+  const dir = mkdtempSync(join(tmpdir(), 'plumbline-codeset-bench-'));
+  try {
+    const { seconds } = buildCodeSet({ sourceDir, outFile: join(dir, 'codeset.sqlite') });
+    return { metric: 'codeset.build_s', value: round(seconds, 2), unit: 's', n: 1 };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

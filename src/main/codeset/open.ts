@@ -1,0 +1,106 @@
+// Finding, (re)building and opening the code-set database.
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { CodeDetail, SearchHit, SearchOptions } from '../../shared/codeset/search';
+import type { CodeSetLookup, CodeSystemId } from '../../shared/codeset/types';
+import { resourcesDir } from '../paths';
+import { buildCodeSet, computeInputsHash, EDITION } from './build';
+import { copyCpt } from './cpt';
+import { createDetail } from './detail';
+import { SqliteLookup } from './lookup';
+import { createSearch } from './search';
+
+export interface CodeSet extends CodeSetLookup {
+  readonly file: string;
+  /** SHA-256 of the inputs the file was built from. */
+  readonly inputsHash: string;
+  search(query: string, opts?: SearchOptions): SearchHit[];
+  detail(system: CodeSystemId, code: string): CodeDetail | null;
+  /** The underlying connection, read-only (benchmarks compare against bare FTS on it). */
+  readonly db: Database.Database;
+  close(): void;
+}
+
+/** resources/codesets, found from this module's location (works from tsx, vitest and a bundled build). */
+export function defaultCodeSetSourceDir(): string {
+  return join(resourcesDir(), 'codesets');
+}
+
+export function codeSetFileName(): string {
+  return `codeset-fy${EDITION.fiscalYear}.sqlite`;
+}
+
+function storedHash(file: string): string | undefined {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      const row = db.prepare("SELECT value FROM meta WHERE key = 'inputs_sha256'").get() as { value: string } | undefined;
+      return row?.value;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return undefined; // unreadable or half-written: rebuild
+  }
+}
+
+/**
+ * Path of an up-to-date code-set database in `cacheDir`, building it when missing or when any input
+ * (source files, abbreviations, corrections, build format) changed. An imported CPT file survives the
+ * rebuild: its rows are copied into the new file before it replaces the old one.
+ */
+export function ensureCodeSet(cacheDir: string, sourceDir: string = defaultCodeSetSourceDir(), onProgress?: (step: string) => void): string {
+  mkdirSync(cacheDir, { recursive: true });
+  const file = resolve(cacheDir, codeSetFileName());
+  const { hash } = computeInputsHash(sourceDir);
+  if (existsSync(file) && storedHash(file) === hash) return file;
+  // A private staging name, so two processes building at once cannot trip over each other's file.
+  const staging = `${file}.${process.pid}-${Date.now()}.next`;
+  try {
+    buildCodeSet({ sourceDir, outFile: staging, onProgress });
+    if (existsSync(file)) copyCpt(file, staging);
+    // Atomic replace: readers see the old file or the new one, never half of one.
+    renameSync(staging, file);
+  } finally {
+    rmSync(staging, { force: true });
+  }
+  return file;
+}
+
+export function openCodeSet(file: string): CodeSet {
+  if (!existsSync(file)) throw new Error(`Code-set database not found: ${file}`);
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  let lookup: SqliteLookup;
+  try {
+    lookup = new SqliteLookup(db);
+    if (!lookup.meta.get('inputs_sha256')) throw new Error(`Not a Plumbline code-set database: ${file}`);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  const search = createSearch(db);
+  const detail = createDetail(db, lookup);
+  return {
+    file,
+    inputsHash: lookup.meta.get('inputs_sha256') ?? '',
+    db,
+    version: lookup.version,
+    fiscalYears: lookup.fiscalYears,
+    code: (system, code) => lookup.code(system, code),
+    children: (system, code) => lookup.children(system, code),
+    notes: (code) => lookup.notes(code),
+    seventhCharacters: (code) => lookup.seventhCharacters(code),
+    mceAge: (code) => lookup.mceAge(code),
+    isManifestationNotPrincipal: (code) => lookup.isManifestationNotPrincipal(code),
+    unacceptablePrincipal: (code) => lookup.unacceptablePrincipal(code),
+    hccs: (code) => lookup.hccs(code),
+    hccLabel: (hcc) => lookup.hccLabel(hcc),
+    hccHierarchy: () => lookup.hccHierarchy(),
+    dxEdits: (code) => lookup.dxEdits(code),
+    coefficients: (segment) => lookup.coefficients(segment),
+    search,
+    detail,
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,226 @@
+// Encoder search. Three sources of hits, in the order a coder trusts them:
+//   1. codes typed as codes ("E11.2", "e112"): the code, then its descendants in tabular order;
+//   2. a query that is one chart abbreviation ("CHF"): the code(s) the curated list gives;
+//   3. FTS5 over titles, inclusion terms and every Index/table line, reranked in JS.
+// For (3) the documents are stored shortest-first, so an unranked MATCH … LIMIT reads the tightest
+// matches first and stops early; the candidates are then ranked: exact matches (every level of an
+// Index line, or every word of a title, covered by the query) first, billable codes before headers,
+// then how much of the document the query covers (Index lines slightly ahead), then tabular order.
+import type Database from 'better-sqlite3';
+import { normalizeCode } from '../../shared/codeset/format';
+import type { SearchHit, SearchMatch, SearchOptions } from '../../shared/codeset/search';
+import type { CodeSystemId } from '../../shared/codeset/types';
+import type { Abbreviation } from './abbreviations';
+import { SYSTEMS } from './lookup';
+import { abbreviationTable, ftsBody, parseQuery, PREFIX_EXPANSIONS, type AbbreviationTable, type ParsedQuery } from './query';
+import { decodeEssentials } from './text';
+
+export const DEFAULT_LIMIT = 20;
+export const MAX_LIMIT = 200;
+/** Documents read from FTS per query before ranking. */
+const CANDIDATES = 150;
+
+const HIT_COLUMNS = 'c.id AS cid, c.system, c.code, c.display, c.long_desc, c.billable, c.hcc, c.has_notes, c.ord';
+const SQL = {
+  text: `SELECT d.id, d.code_id AS cid, d.via, d.ess, d.ntok, d.billable, d.sys, d.ord
+         FROM search_fts JOIN search_doc d ON d.id = search_fts.rowid WHERE search_fts MATCH ? LIMIT ?`,
+  docPath: 'SELECT path FROM search_doc WHERE id = ?',
+  codeById: `SELECT ${HIT_COLUMNS} FROM code c WHERE c.id = ?`,
+  exactCode: `SELECT ${HIT_COLUMNS} FROM code c WHERE c.system = ? AND c.code = ?`,
+  codePrefix: `SELECT ${HIT_COLUMNS} FROM code c WHERE c.system = ? AND c.code > ? AND c.code < ? ORDER BY c.ord LIMIT ?`,
+  abbreviations: 'SELECT key, abbreviation, expansion, codes FROM abbreviation',
+  vocab: 'SELECT term FROM vocab WHERE term >= ? AND term < ? ORDER BY docs DESC LIMIT ?',
+} as const;
+
+interface HitRow {
+  cid: number;
+  system: CodeSystemId;
+  code: string;
+  display: string;
+  long_desc: string;
+  billable: number;
+  hcc: string;
+  has_notes: number;
+  ord: number;
+}
+
+interface DocRow {
+  id: number;
+  cid: number;
+  via: 'description' | 'inclusion' | 'index';
+  ess: string;
+  ntok: number;
+  billable: number;
+  sys: number;
+  ord: number;
+}
+
+interface Ranked {
+  doc: DocRow;
+  score: number;
+}
+
+const VIA_BONUS: Readonly<Record<DocRow['via'], number>> = { index: 0.15, description: 0.1, inclusion: 0.05 };
+const CODE_QUERY = /^[A-Za-z0-9]{1,7}(\.[A-Za-z0-9]{0,4})?-?$/;
+
+function toHit(r: HitRow, via: SearchMatch, score: number, path: string | null): SearchHit {
+  const hit: SearchHit = {
+    system: r.system, code: r.code, display: r.display, description: r.long_desc, billable: r.billable === 1,
+    hcc: r.hcc === '' ? [] : r.hcc.split(' ').map(Number), hasNotes: r.has_notes === 1, matchedVia: via, score: Math.round(score * 1000) / 1000,
+  };
+  if (path) hit.indexPath = path;
+  return hit;
+}
+
+export function checkSystem(system: string | undefined): CodeSystemId | undefined {
+  if (system === undefined || system === '') return undefined;
+  if (!(SYSTEMS as readonly string[]).includes(system)) throw new Error(`Unknown code system "${system}" (use ${SYSTEMS.join(', ')})`);
+  return system as CodeSystemId;
+}
+
+export function checkLimit(limit: number | undefined): number {
+  if (limit === undefined) return DEFAULT_LIMIT;
+  if (!Number.isFinite(limit) || limit < 1) throw new Error(`Limit must be a number from 1 to ${MAX_LIMIT}`);
+  return Math.min(MAX_LIMIT, Math.floor(limit));
+}
+
+export type SearchFn = (query: string, opts?: SearchOptions) => SearchHit[];
+
+export function createSearch(db: Database.Database): SearchFn {
+  const stmt = {
+    text: db.prepare(SQL.text),
+    exactCode: db.prepare(SQL.exactCode),
+    codePrefix: db.prepare(SQL.codePrefix),
+    docPath: db.prepare(SQL.docPath).pluck(),
+    codeById: db.prepare(SQL.codeById),
+    vocab: db.prepare(SQL.vocab).pluck(),
+  };
+  const expand = (prefix: string): string[] => stmt.vocab.all(prefix, `${prefix}\u007f`, PREFIX_EXPANSIONS) as string[];
+  const abbreviations: AbbreviationTable = abbreviationTable(
+    (db.prepare(SQL.abbreviations).all() as Array<Omit<Abbreviation, 'codes'> & { codes: string }>).map((a) => ({
+      ...a, codes: a.codes === '' ? [] : a.codes.split(' '),
+    })),
+  );
+
+  function codeHits(query: string, systems: readonly CodeSystemId[], limit: number): SearchHit[] {
+    const code = normalizeCode(query).replace(/-$/, '');
+    const hits: SearchHit[] = [];
+    for (const system of systems) {
+      const exact = stmt.exactCode.get(system, code) as HitRow | undefined;
+      if (exact) hits.push(toHit(exact, 'code', 6, null));
+    }
+    for (const system of systems) {
+      if (hits.length >= limit) break;
+      const rows = stmt.codePrefix.all(system, code, `${code}~`, limit - hits.length) as HitRow[];
+      rows.forEach((r, i) => hits.push(toHit(r, 'code', 5 + 0.9 * (1 - (i + 1) / (rows.length + 1)), null)));
+    }
+    return hits.slice(0, limit);
+  }
+
+  function textHits(q: ParsedQuery, system: CodeSystemId | undefined, limit: number): SearchHit[] {
+    const body = ftsBody(q.groups, expand);
+    if (!body) return [];
+    const tags = [system ? `"s${system}"` : '', q.pathSegments ? '"vindex"' : ''].filter((t) => t !== '');
+    const match = tags.length > 0 ? `tag : ( ${tags.join(' ')} ) AND body : ( ${body} )` : `body : ( ${body} )`;
+    let rows: DocRow[];
+    try {
+      rows = stmt.text.all(match, CANDIDATES) as DocRow[];
+    } catch (err) {
+      throw new Error(`Search could not run this query (${(err as Error).message})`);
+    }
+    const best = new Map<number, Ranked>();
+    for (const doc of rows) {
+      const score = rank(doc, q);
+      const prev = best.get(doc.cid);
+      if (!prev || score > prev.score || (score === prev.score && doc.ntok < prev.doc.ntok)) best.set(doc.cid, { doc, score });
+    }
+    // Only the hits shown are read in full.
+    return [...best.values()]
+      .sort((a, b) => b.score - a.score || a.doc.ntok - b.doc.ntok || a.doc.sys - b.doc.sys || a.doc.ord - b.doc.ord)
+      .slice(0, limit)
+      .map(({ doc, score }) => {
+        const path = doc.via === 'index' ? (stmt.docPath.get(doc.id) as string | null) : null;
+        return toHit(stmt.codeById.get(doc.cid) as HitRow, doc.via, score, path);
+      });
+  }
+
+  return function search(query: string, opts: SearchOptions = {}): SearchHit[] {
+    const system = checkSystem(opts.system);
+    const limit = checkLimit(opts.limit);
+    if (typeof query !== 'string') throw new Error('Search query must be text');
+    const trimmed = query.trim();
+    if (trimmed === '') return [];
+
+    if (CODE_QUERY.test(trimmed) && /[0-9]/.test(trimmed) && normalizeCode(trimmed).length >= 2) {
+      const hits = codeHits(trimmed, system ? [system] : SYSTEMS, limit);
+      if (hits.length > 0) return hits;
+    }
+    const q = parseQuery(query, abbreviations);
+    const out: SearchHit[] = [];
+    const seen = new Set<string>();
+    const push = (h: SearchHit): void => {
+      const key = `${h.system}:${h.code}`;
+      if (out.length >= limit || seen.has(key)) return;
+      seen.add(key);
+      out.push(h);
+    };
+    if (q.wholeAbbreviation && (!system || system === 'icd10cm')) {
+      for (const code of q.wholeAbbreviation.codes) {
+        const row = stmt.exactCode.get('icd10cm', code) as HitRow | undefined;
+        if (row) push(toHit(row, 'abbreviation', 4.5, null));
+      }
+    }
+    for (const h of textHits(q, system, limit)) push(h);
+    return out;
+  };
+}
+
+/** How well one document answers the query: 3+ exact, 1+ partial; +0.5 billable; + up to 0.4 for coverage. */
+function rank(r: DocRow, q: ParsedQuery): number {
+  const segments = decodeEssentials(r.ess);
+  const covers = (t: string): boolean => q.exact.has(t) || (q.prefix !== undefined && t.startsWith(q.prefix));
+  let exact: boolean;
+  let coverage: number;
+  if (q.pathSegments && r.via === 'index') {
+    ({ exact, coverage } = pathMatch(segments, q.pathSegments, q.prefix));
+  } else {
+    let covered = 0;
+    let total = 0;
+    exact = true;
+    for (const variants of segments) {
+      if (variants.length === 0) continue;
+      let bestCovered = -1;
+      let bestLen = 0;
+      let full = false;
+      for (const v of variants) {
+        const n = v.filter(covers).length;
+        if (n === v.length) full = true;
+        if (n / v.length > bestCovered / Math.max(bestLen, 1) || (n === bestCovered && v.length < bestLen)) {
+          bestCovered = n;
+          bestLen = v.length;
+        }
+      }
+      if (!full) exact = false;
+      covered += bestCovered;
+      total += bestLen;
+    }
+    if (total === 0) exact = false;
+    coverage = total === 0 ? 0 : covered / total;
+  }
+  const quality = Math.min(1, coverage * 0.85 + VIA_BONUS[r.via]);
+  return (exact ? 3 : 1) + (r.billable === 1 ? 0.5 : 0) + 0.4 * quality;
+}
+
+/** An Index line answers "Failure > heart > congestive" when each typed level is covered by the same level of the line. */
+function pathMatch(allLevels: string[][][], query: string[][], prefix: string | undefined): { exact: boolean; coverage: number } {
+  // Levels made only of connecting words ("with") are not typed; the query drops them too.
+  const doc = allLevels.filter((level) => level.length > 0);
+  if (doc.length < query.length) return { exact: false, coverage: 0.3 };
+  for (let i = 0; i < query.length; i++) {
+    const words = new Set(doc[i].flat());
+    const isLast = i === query.length - 1;
+    const ok = query[i].every((t, j) => words.has(t) || (isLast && j === query[i].length - 1 && prefix !== undefined && [...words].some((w) => w.startsWith(t))));
+    if (!ok) return { exact: false, coverage: 0.3 };
+  }
+  return { exact: doc.length === query.length, coverage: 0.5 + 0.5 * (query.length / doc.length) };
+}
