@@ -134,13 +134,14 @@ const NEXT_ORDER = 'priority ASC, due_key ASC, import_seq ASC';
 
 /**
  * The chart after `afterEncounterId` in queue order (new and in-progress charts), wrapping to the
- * start; the first chart when no id is given or the chart has left the queue.
+ * start; the first chart when no id is given. A chart that just left the queue (submitted, on hold)
+ * keeps its place, so "next" is the one that was behind it.
  */
 export function nextInQueue(db: Db, userId: string, afterEncounterId?: string): string | null {
   const inQueue = "assignee_id = @user AND status IN ('new', 'in_progress')";
   if (afterEncounterId !== undefined && typeof afterEncounterId !== 'string') fail('afterEncounterId must be text');
   const after = afterEncounterId
-    ? (db.prepare(`SELECT priority, due_key AS dueKey, import_seq AS seq FROM encounters WHERE id = @id AND ${inQueue}`).get({ id: afterEncounterId, user: userId }) as
+    ? (db.prepare(`SELECT priority, due_key AS dueKey, import_seq AS seq FROM encounters WHERE id = @id AND assignee_id = @user`).get({ id: afterEncounterId, user: userId }) as
         | { priority: number; dueKey: string; seq: number }
         | undefined)
     : undefined;

@@ -1,0 +1,67 @@
+// Synthetic queues for benchmarks and worklist tests: charts with varied settings, payers, statuses,
+// priorities and due dates, written straight to the database (no PHI involved, nothing to de-identify).
+import { randomUUID } from 'node:crypto';
+import type { ImportedChart, Setting } from '../../shared/chart';
+import type { ChartStatus } from '../../shared/worklist/types';
+import type { Db } from '../db/open';
+import { storeCharts } from '../importing/store';
+
+export const GENERATED_PAYERS = ['Medicare Advantage', 'Medicaid', 'Commercial PPO', 'Commercial HMO', 'Self-pay'];
+const SETTINGS: Setting[] = ['inpatient', 'outpatient', 'professional'];
+const STATUSES: ChartStatus[] = ['new', 'new', 'new', 'in_progress', 'pending_query', 'on_hold', 'done'];
+const TYPES = ['progress note', 'discharge summary', 'consult note', 'history and physical', 'clinic note'];
+const CODES = ['E1122', 'I10', 'I5032', 'N1831', 'J449', 'F329', 'E785', 'I4891', 'Z794', 'M1990'];
+
+/** Small deterministic PRNG so a seed gives the same queue every run. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function isoDay(base: number, offsetDays: number): string {
+  return new Date(base + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function generateCharts(n: number, seed = 1): Array<{ chart: ImportedChart; status: ChartStatus; priority: number; due: string | null }> {
+  const rnd = prng(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+  const base = Date.UTC(2026, 0, 1);
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const setting = pick(SETTINGS);
+    const codes = Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => pick(CODES));
+    out.push({
+      chart: {
+        patient: { id: randomUUID(), birthYear: 1930 + Math.floor(rnd() * 70), sex: rnd() < 0.5 ? ('F' as const) : ('M' as const) },
+        encounter: { id: randomUUID(), setting, dateOfService: isoDay(base, Math.floor(rnd() * 250)), payer: rnd() < 0.1 ? null : pick(GENERATED_PAYERS) },
+        documents: [{ id: randomUUID(), type: pick(TYPES), authorRole: 'physician', date: null, text: `Assessment/Plan:\n1. ${codes.join(', ')} follow-up.` }],
+        existingCodes: [...new Set(codes)].map((code) => ({ system: 'icd10cm' as const, code, source: 'claim' as const })),
+        finalCodes: [],
+      },
+      status: pick(STATUSES),
+      priority: 1 + Math.floor(rnd() * 5),
+      due: rnd() < 0.15 ? null : isoDay(base, 200 + Math.floor(rnd() * 120)),
+    });
+  }
+  return out;
+}
+
+/** Stores generated charts for `assigneeId` in one transaction, with their statuses. */
+export function storeGenerated(db: Db, assigneeId: string, n: number, seed = 1): void {
+  const list = generateCharts(n, seed);
+  db.transaction(() => {
+    storeCharts(
+      db,
+      list.map((g) => g.chart),
+      { assigneeId, source: 'generated', plan: (_c, i) => ({ priority: list[i]!.priority, due: list[i]!.due }) },
+    );
+    const setStatus = db.prepare('UPDATE encounters SET status = ? WHERE id = ?');
+    for (const g of list) if (g.status !== 'new') setStatus.run(g.status, g.chart.encounter.id);
+  })();
+}
