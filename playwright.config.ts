@@ -3,6 +3,7 @@ import { chromiumLaunchOptions } from './src/main/devtools/chromium';
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalSetup: './tests/helpers/global-setup.ts',
   outputDir: 'test-results/e2e',
   fullyParallel: false,
   workers: 1,

@@ -38,3 +38,8 @@ export function defaultDataDir(): string {
       return path.join(process.env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Plumbline');
   }
 }
+
+/** Where the built code-set database lives for a data folder ($PLUMBLINE_CODESET_DIR overrides). */
+export function codeSetDirFor(dataDir: string): string {
+  return process.env.PLUMBLINE_CODESET_DIR ?? path.join(dataDir, 'codesets');
+}

@@ -9,9 +9,20 @@ import { loadMigrations } from './db/migrations';
 import { KeymapStore } from './settings/keymap-store';
 import { SettingsStore } from './settings/settings-store';
 import { appVersion } from './version';
+import { codeSetDirFor } from './paths';
+import { ensureCodeSet, openCodeSet, type CodeSet } from './codeset/open';
+import { createCodesetHandlers } from './codeset/handlers';
+import { createCoderHandlers } from './review/handlers';
+import { localUser } from './worklist/users';
 
 export interface WorkstationOptions {
   dataDir: string;
+  /**
+   * Folder holding the built code-set database (rebuilt there when its inputs change). Defaults to
+   * `$PLUMBLINE_CODESET_DIR`, else `<dataDir>/codesets`; tests share one folder so the build happens once.
+   */
+  codeSetDir?: string;
+  onProgress?: (step: string) => void;
 }
 
 export interface Workstation {
@@ -20,6 +31,7 @@ export interface Workstation {
   readonly handlers: ApiHandlers;
   readonly settings: SettingsStore;
   readonly keymap: KeymapStore;
+  readonly codeSet: CodeSet;
   close(): void;
 }
 
@@ -34,6 +46,13 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     db.close();
     throw err;
   }
+  let codeSet: CodeSet;
+  try {
+    codeSet = openCodeSet(ensureCodeSet(options.codeSetDir ?? codeSetDirFor(options.dataDir), undefined, options.onProgress));
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   const keymap = new KeymapStore(db);
   const settings = new SettingsStore(db);
 
@@ -41,8 +60,8 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     appVersion: appVersion(),
     dataDir: options.dataDir,
     dbSchemaVersion: schema,
-    codeSetVersion: null,
-    fiscalYears: [],
+    codeSetVersion: codeSet.version,
+    fiscalYears: [...codeSet.fiscalYears],
     platform: process.platform === 'darwin' ? 'mac' : process.platform === 'win32' ? 'windows' : 'linux',
   });
 
@@ -53,6 +72,8 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     keymapReset: (req) => keymap.reset(req?.command),
     themeGet: () => settings.theme(),
     themeSet: (req) => settings.setTheme(req?.theme),
+    ...createCodesetHandlers(codeSet),
+    ...createCoderHandlers({ db, codeSet, user: localUser(db), dataDir: options.dataDir }),
   };
 
   return {
@@ -61,6 +82,10 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     handlers,
     settings,
     keymap,
-    close: () => db.close(),
+    codeSet,
+    close: () => {
+      db.close();
+      codeSet.close();
+    },
   };
 }

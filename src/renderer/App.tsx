@@ -5,8 +5,10 @@ import { CommandProvider, useCommand, useCommands } from './commands';
 import { CommandPalette } from './components/CommandPalette';
 import { CheatSheet } from './components/CheatSheet';
 import { StatusBar } from './components/StatusBar';
-import { NavBar, type ViewId } from './components/NavBar';
+import { NavBar, type Route } from './components/NavBar';
 import { WorklistView } from './views/worklist/WorklistView';
+import { ChartView } from './views/chart/ChartView';
+import { EncoderView } from './views/encoder/EncoderView';
 import { SettingsView } from './views/settings/SettingsView';
 
 export function App() {
@@ -20,15 +22,19 @@ export function App() {
 const THEME_ORDER: ThemeChoice[] = ['system', 'light', 'dark'];
 
 function Shell() {
-  const [view, setView] = useState<ViewId>('worklist');
+  const [route, setRoute] = useState<Route>({ view: 'worklist' });
+  const [lastChart, setLastChart] = useState<string | null>(null);
   const [overlay, setOverlay] = useState<'palette' | 'cheatsheet' | null>(null);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [theme, setTheme] = useState<ThemeChoice>('system');
+  const [encoderFocus, setEncoderFocus] = useState(0);
   const { bindings } = useCommands();
 
+  const [fatal, setFatal] = useState<string | null>(null);
   useEffect(() => {
-    void api().appInfo().then(setInfo);
-    void api().themeGet().then(setTheme);
+    const fail = (err: unknown) => setFatal((err as Error).message);
+    api().appInfo().then(setInfo).catch(fail);
+    api().themeGet().then(setTheme).catch(fail);
   }, []);
 
   useEffect(() => {
@@ -36,21 +42,49 @@ function Shell() {
   }, [theme]);
 
   const changeTheme = useCallback((next: ThemeChoice) => {
-    void api().themeSet({ theme: next }).then(setTheme);
+    api()
+      .themeSet({ theme: next })
+      .then(setTheme)
+      .catch((err: unknown) => setFatal((err as Error).message));
   }, []);
+
+  const openChart = useCallback((encounterId: string) => {
+    setLastChart(encounterId);
+    setRoute({ view: 'chart', encounterId });
+  }, []);
+
+  const openNext = useCallback(() => {
+    void api()
+      .worklistNext({ afterEncounterId: route.view === 'chart' ? route.encounterId : undefined })
+      .then((id) => (id ? openChart(id) : setRoute({ view: 'worklist' })))
+      .catch((err: unknown) => setFatal((err as Error).message));
+  }, [route, openChart]);
 
   useCommand('palette.open', () => setOverlay('palette'));
   useCommand('help.cheatsheet', () => setOverlay('cheatsheet'));
-  useCommand('view.worklist', () => setView('worklist'));
-  useCommand('view.settings', () => setView('settings'));
+  useCommand('view.worklist', () => setRoute({ view: 'worklist' }));
+  useCommand('view.encoder', () => setRoute({ view: 'encoder' }));
+  useCommand('view.settings', () => setRoute({ view: 'settings' }));
+  useCommand('encoder.focusSearch', () => {
+    setRoute({ view: 'encoder' });
+    setEncoderFocus((n) => n + 1);
+  });
+  useCommand('worklist.next', openNext);
   useCommand('theme.cycle', () => changeTheme(THEME_ORDER[(THEME_ORDER.indexOf(theme) + 1) % THEME_ORDER.length]!));
 
   return (
     <div className="app-frame" data-testid="app-frame" data-ready={info !== null && bindings.length > 0 ? 'true' : 'false'}>
-      <NavBar current={view} onNavigate={setView} />
-      <main className="app-main" aria-label={view === 'worklist' ? 'Worklist' : 'Settings'}>
-        {view === 'worklist' && <WorklistView />}
-        {view === 'settings' && <SettingsView theme={theme} onThemeChange={changeTheme} />}
+      <NavBar route={route} lastChart={lastChart} onNavigate={setRoute} />
+      {fatal && (
+        <div className="banner error" role="alert">
+          {fatal}
+        </div>
+      )}
+      <main className="app-main">
+        {route.view === 'worklist' && <WorklistView onOpenChart={openChart} />}
+        {route.view === 'chart' && <ChartView key={route.encounterId} encounterId={route.encounterId} onOpenChart={openChart} onDone={() => setRoute({ view: 'worklist' })} />}
+        {route.view === 'encoder' && <EncoderView focusToken={encoderFocus} />}
+        {route.view === 'settings' && <SettingsView theme={theme} onThemeChange={changeTheme} />}
       </main>
       <StatusBar info={info} />
       {overlay === 'palette' && <CommandPalette onClose={() => setOverlay(null)} />}

@@ -31,7 +31,10 @@ export function CommandProvider({ children }: { children: ReactNode }) {
   const [, setVersion] = useState(0);
 
   useEffect(() => {
-    void api().keymapList().then(setBindings);
+    api()
+      .keymapList()
+      .then(setBindings)
+      .catch((err: unknown) => console.error('Keymap could not be loaded:', err));
   }, []);
 
   const register = useCallback((id: CommandId, handler: Handler) => {

@@ -1,6 +1,12 @@
 // The one contract between the renderer and the core. The Electron preload, the test bridge and the
 // core's handler table are all derived from API_METHODS, so a method exists everywhere or nowhere.
 import type { CommandId, CommandScope } from './commands';
+import type { CodeSystemId } from './codeset/types';
+import type { CodeDetail, SearchHit } from './codeset/search';
+import type { EditEncounter, EditResult } from './edits/types';
+import type { RafInput, RafResult } from './hcc/types';
+import type { WorklistPage, WorklistQuery, ChartStatus } from './worklist/types';
+import type { ChartView, ReviewAction, SubmitResult } from './review/types';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
@@ -35,6 +41,27 @@ export interface ApiContract {
   keymapReset: Call<{ command?: string }, KeyBinding[]>;
   themeGet: Call<void, ThemeChoice>;
   themeSet: Call<{ theme: ThemeChoice }, ThemeChoice>;
+
+  // Encoder
+  codesetSearch: Call<{ query: string; system?: CodeSystemId; limit?: number }, SearchHit[]>;
+  codesetDetail: Call<{ system: CodeSystemId; code: string }, CodeDetail | null>;
+  editsRun: Call<EditEncounter, EditResult[]>;
+  rafScore: Call<RafInput, RafResult>;
+
+  // Worklist
+  worklistQuery: Call<WorklistQuery, WorklistPage>;
+  /** The next chart to work after `afterEncounterId` in queue order (new/in progress), or null. */
+  worklistNext: Call<{ afterEncounterId?: string }, string | null>;
+  /** Charts bundled with the app for a first look; `load` imports them once. */
+  demoStatus: Call<void, { available: number; loaded: boolean; chartCount: number }>;
+  demoLoad: Call<void, { imported: number }>;
+
+  // Chart review
+  chartOpen: Call<{ encounterId: string }, ChartView>;
+  reviewAct: Call<{ encounterId: string; action: ReviewAction }, ChartView>;
+  reviewUndo: Call<{ encounterId: string }, ChartView>;
+  reviewSubmit: Call<{ encounterId: string }, SubmitResult>;
+  chartSetStatus: Call<{ encounterId: string; status: Extract<ChartStatus, 'on_hold' | 'in_progress' | 'pending_query'> }, ChartView>;
 }
 
 export type ApiMethod = keyof ApiContract;
@@ -64,6 +91,19 @@ const METHOD_TABLE: { [M in ApiMethod]: true } = {
   keymapReset: true,
   themeGet: true,
   themeSet: true,
+  codesetSearch: true,
+  codesetDetail: true,
+  editsRun: true,
+  rafScore: true,
+  worklistQuery: true,
+  worklistNext: true,
+  demoStatus: true,
+  demoLoad: true,
+  chartOpen: true,
+  reviewAct: true,
+  reviewUndo: true,
+  reviewSubmit: true,
+  chartSetStatus: true,
 };
 
 export const API_METHODS = Object.freeze(Object.keys(METHOD_TABLE) as ApiMethod[]);

@@ -26,6 +26,18 @@ export const COMMANDS = [
   { id: 'list.up', title: 'Move up in a list', scope: 'global', defaultKeys: ['ArrowUp'] },
   { id: 'list.open', title: 'Open the selected item', scope: 'global', defaultKeys: ['Enter'] },
   { id: 'nav.back', title: 'Close / go back', scope: 'global', defaultKeys: ['Escape'] },
+  { id: 'worklist.next', title: 'Open the next chart in my queue', scope: 'global', defaultKeys: ['Mod+Enter'], menu: 'Go' },
+  { id: 'review.next', title: 'Next code', scope: 'review', defaultKeys: ['j'] },
+  { id: 'review.prev', title: 'Previous code', scope: 'review', defaultKeys: ['k'] },
+  { id: 'review.accept', title: 'Accept / keep the code', scope: 'review', defaultKeys: ['a'] },
+  { id: 'review.reject', title: 'Reject the code with a reason', scope: 'review', defaultKeys: ['r'] },
+  { id: 'review.delete', title: 'Propose deleting an unsupported existing code', scope: 'review', defaultKeys: ['d'] },
+  { id: 'review.change', title: 'Change the code (inline encoder)', scope: 'review', defaultKeys: ['e'] },
+  { id: 'review.add', title: 'Add a code with evidence', scope: 'review', defaultKeys: ['n'] },
+  { id: 'review.query', title: 'Mark for physician query', scope: 'review', defaultKeys: ['q'] },
+  { id: 'review.undo', title: 'Undo the last action', scope: 'review', defaultKeys: ['u'] },
+  { id: 'review.submit', title: 'Submit the chart', scope: 'review', defaultKeys: ['s'] },
+  { id: 'review.hold', title: 'Put the chart on hold', scope: 'review', defaultKeys: ['h'] },
 ] as const satisfies readonly CommandDefinition[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { openWorkstation, type Workstation } from '../../src/main/workstation';
 import { serveDirectory } from '../../src/main/devtools/static-server';
 import { installBridge } from '../../src/main/devtools/browser-bridge';
+import { TEST_CODESET_DIR } from '../helpers/codeset';
 
 const RENDERER_DIR = path.resolve('dist/renderer');
 
@@ -23,13 +24,13 @@ export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern
   core: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plumbline-e2e-'));
-    let ws = openWorkstation({ dataDir });
+    let ws = openWorkstation({ dataDir, codeSetDir: TEST_CODESET_DIR });
     await use({
       dataDir,
       current: () => ws,
       restart() {
         ws.close();
-        ws = openWorkstation({ dataDir });
+        ws = openWorkstation({ dataDir, codeSetDir: TEST_CODESET_DIR });
       },
     });
     ws.close();

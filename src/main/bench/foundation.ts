@@ -1,12 +1,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openWorkstation } from '../workstation';
+import { openWorkstation, DATABASE_FILE } from '../workstation';
+import { openDatabase } from '../db/open';
+import { migrate } from '../db/migrate';
+import { loadMigrations } from '../db/migrations';
 import { appRoot } from '../paths';
 import { chromiumLaunchOptions } from '../devtools/chromium';
 import { serveDirectory } from '../devtools/static-server';
 import { installBridge } from '../devtools/browser-bridge';
 import { percentile, round, type Metric } from './metric';
+
+export const BENCH_CODESET_DIR = path.join(os.tmpdir(), 'plumbline-bench-codeset');
 
 /** Opening a fresh database file and migrating it to the current schema (what a first start pays). */
 export function benchOpenMigrate(n = 20): Metric[] {
@@ -14,7 +19,9 @@ export function benchOpenMigrate(n = 20): Metric[] {
   for (let i = 0; i < n; i++) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plumbline-bench-'));
     const t0 = performance.now();
-    openWorkstation({ dataDir: dir }).close();
+    const db = openDatabase(path.join(dir, DATABASE_FILE));
+    migrate(db, loadMigrations());
+    db.close();
     samples.push(performance.now() - t0);
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -28,7 +35,7 @@ export async function benchFirstPaint(n = 10): Promise<Metric[]> {
   const rendererDir = path.join(appRoot(), 'dist', 'renderer');
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new Error('dist/renderer is missing: run `npx vite build` first (npm run bench does).');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plumbline-bench-'));
-  const ws = openWorkstation({ dataDir: dir });
+  const ws = openWorkstation({ dataDir: dir, codeSetDir: BENCH_CODESET_DIR });
   const server = await serveDirectory(rendererDir);
   const browser = await chromium.launch(chromiumLaunchOptions());
   const samples: number[] = [];

@@ -2,27 +2,30 @@ import { chordLabel } from '../../shared/keys';
 import { isMac } from '../bridge';
 import { useCommands } from '../commands';
 
-export type ViewId = 'worklist' | 'settings';
+export type Route = { view: 'worklist' } | { view: 'chart'; encounterId: string } | { view: 'encoder' } | { view: 'settings' };
 
-const VIEWS: Array<{ id: ViewId; label: string; command: string }> = [
-  { id: 'worklist', label: 'Worklist', command: 'view.worklist' },
-  { id: 'settings', label: 'Settings', command: 'view.settings' },
-];
-
-export function NavBar({ current, onNavigate }: { current: ViewId; onNavigate(view: ViewId): void }) {
+export function NavBar({ route, lastChart, onNavigate }: { route: Route; lastChart: string | null; onNavigate(route: Route): void }) {
   const { bindings } = useCommands();
+  const keyOf = (command: string) => bindings.find((b) => b.command === command)?.keys[0];
+  const items: Array<{ label: string; route: Route; command?: string }> = [
+    { label: 'Worklist', route: { view: 'worklist' }, command: 'view.worklist' },
+    ...(lastChart ? [{ label: 'Chart', route: { view: 'chart', encounterId: lastChart } as Route }] : []),
+    { label: 'Encoder', route: { view: 'encoder' }, command: 'view.encoder' },
+    { label: 'Settings', route: { view: 'settings' }, command: 'view.settings' },
+  ];
   return (
     <nav className="nav-bar" aria-label="Views">
       <span className="brand" aria-hidden="true">
         <span className="brand-mark">⊥</span> Plumbline
       </span>
       <ul>
-        {VIEWS.map((v) => {
-          const key = bindings.find((b) => b.command === v.command)?.keys[0];
+        {items.map((item) => {
+          const current = item.route.view === route.view;
+          const key = item.command ? keyOf(item.command) : undefined;
           return (
-            <li key={v.id}>
-              <button type="button" className={current === v.id ? 'active' : ''} aria-current={current === v.id ? 'page' : undefined} onClick={() => onNavigate(v.id)}>
-                {v.label}
+            <li key={item.label}>
+              <button type="button" className={current ? 'active' : ''} aria-current={current ? 'page' : undefined} onClick={() => onNavigate(item.route)}>
+                {item.label}
                 {key && <kbd>{chordLabel(key, isMac)}</kbd>}
               </button>
             </li>

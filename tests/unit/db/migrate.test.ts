@@ -6,6 +6,7 @@ import { openDatabase } from '../../../src/main/db/open';
 import { migrate, MigrationError, type Migration } from '../../../src/main/db/migrate';
 import { loadMigrations } from '../../../src/main/db/migrations';
 import { openWorkstation } from '../../../src/main/workstation';
+import { TEST_CODESET_DIR } from '../../helpers/codeset';
 
 let dir: string;
 beforeEach(() => {
@@ -77,10 +78,10 @@ describe('migrations', () => {
   });
 
   it('the workstation refuses to open when a shipped migration was tampered with in the database ledger', () => {
-    openWorkstation({ dataDir: dir }).close();
+    openWorkstation({ dataDir: dir, codeSetDir: TEST_CODESET_DIR }).close();
     const db = openDatabase(path.join(dir, 'plumbline.sqlite'));
     db.prepare("UPDATE schema_migrations SET sha256 = 'x' WHERE version = 1").run();
     db.close();
-    expect(() => openWorkstation({ dataDir: dir })).toThrow(/was changed after it was applied/);
+    expect(() => openWorkstation({ dataDir: dir, codeSetDir: TEST_CODESET_DIR })).toThrow(/was changed after it was applied/);
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWorkstation } from '../../../src/main/workstation';
 import { chordFromEvent, normalizeChord } from '../../../src/shared/keys';
+import { TEST_CODESET_DIR } from '../../helpers/codeset';
 
 const dirs: string[] = [];
 function tempDir() {
@@ -31,10 +32,10 @@ describe('keymap', () => {
 
   it('stores a rebinding in the database so it survives a restart', async () => {
     const dataDir = tempDir();
-    const ws = openWorkstation({ dataDir });
+    const ws = openWorkstation({ dataDir, codeSetDir: TEST_CODESET_DIR });
     await ws.handlers.keymapSet({ command: 'view.encoder', keys: ['mod+shift+e'] });
     ws.close();
-    const again = openWorkstation({ dataDir });
+    const again = openWorkstation({ dataDir, codeSetDir: TEST_CODESET_DIR });
     const binding = (await again.handlers.keymapList()).find((b) => b.command === 'view.encoder')!;
     expect(binding).toMatchObject({ keys: ['Mod+Shift+E'], isDefault: false });
     const reset = (await again.handlers.keymapReset({ command: 'view.encoder' })).find((b) => b.command === 'view.encoder')!;
@@ -43,7 +44,7 @@ describe('keymap', () => {
   });
 
   it('refuses unknown commands, bad chords and clashes, changing nothing', async () => {
-    const ws = openWorkstation({ dataDir: tempDir() });
+    const ws = openWorkstation({ dataDir: tempDir(), codeSetDir: TEST_CODESET_DIR });
     const before = await ws.handlers.keymapList();
     expect(() => ws.handlers.keymapSet({ command: 'rm -rf', keys: ['x'] })).toThrow(/Unknown command/);
     expect(() => ws.handlers.keymapSet({ command: 'view.encoder', keys: ['Super+X'] })).toThrow(/Unknown modifier/);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { API_METHODS, IPC_PREFIX } from '../../../src/shared/api';
 import { electronStandIn, recorded } from './electron-standin';
+import { TEST_CODESET_DIR } from '../../helpers/codeset';
 
 vi.mock('electron', () => ({ ...electronStandIn, default: electronStandIn }));
 
@@ -11,6 +12,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plumbline-shell-'));
 
 beforeAll(async () => {
   process.env.PLUMBLINE_DATA = dataDir;
+  process.env.PLUMBLINE_CODESET_DIR = TEST_CODESET_DIR;
   await import('../../../src/main/index');
   await import('../../../src/main/preload');
   // start() runs after whenReady resolves.
@@ -19,6 +21,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   delete process.env.PLUMBLINE_DATA;
+  delete process.env.PLUMBLINE_CODESET_DIR;
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 

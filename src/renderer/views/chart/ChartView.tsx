@@ -1,0 +1,173 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ChartView as ChartData, ReviewAction } from '../../../shared/review/types';
+import { STATUS_LABELS } from '../../../shared/worklist/types';
+import { api } from '../../bridge';
+import { useCommand } from '../../commands';
+import { DocumentPane, selectionInDocuments, type TextSelection } from './DocumentPane';
+import { ItemList } from './ItemList';
+import { EditsPanel, HistoryPanel, RafPanel } from './SidePanels';
+import { AddCodeDialog, ChangeCodeDialog, QueryDialog, ReasonDialog } from './dialogs';
+
+type Dialog = { kind: 'reject' | 'delete' | 'query' | 'change' } | { kind: 'add'; selection: TextSelection | null } | null;
+
+/** One chart: notes with evidence on the left, codes with their edits, RAF and history on the right. */
+export function ChartView({ encounterId, onOpenChart, onDone }: { encounterId: string; onOpenChart(id: string): void; onDone(): void }) {
+  const [chart, setChart] = useState<ChartData | null>(null);
+  const [active, setActive] = useState(0);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string; reasons?: string[] } | null>(null);
+  const docsRef = useRef<HTMLDivElement | null>(null);
+
+  useEffect(() => {
+    setChart(null);
+    setActive(0);
+    setMessage(null);
+    api()
+      .chartOpen({ encounterId })
+      .then(setChart)
+      .catch((err: unknown) => setMessage({ kind: 'error', text: (err as Error).message }));
+  }, [encounterId]);
+
+  const items = chart?.items ?? [];
+  const index = Math.min(active, Math.max(0, items.length - 1));
+  const item = items[index];
+
+  const act = useCallback(
+    async (action: ReviewAction) => {
+      setDialog(null);
+      try {
+        const next = await api().reviewAct({ encounterId, action });
+        setChart(next);
+        setMessage(null);
+        if (action.type === 'add') setActive(next.items.length - 1);
+      } catch (err) {
+        setMessage({ kind: 'error', text: (err as Error).message });
+      }
+    },
+    [encounterId],
+  );
+
+  const open = dialog === null && chart !== null;
+  const needItem = (fn: () => void) => () => (item ? fn() : setMessage({ kind: 'info', text: 'No code selected.' }));
+  useCommand('review.next', () => setActive((i) => Math.min(items.length - 1, i + 1)), open);
+  useCommand('review.prev', () => setActive((i) => Math.max(0, i - 1)), open);
+  useCommand('review.accept', needItem(() => void act({ type: 'accept', itemId: item!.id })), open);
+  useCommand('review.reject', needItem(() => setDialog({ kind: 'reject' })), open);
+  useCommand(
+    'review.delete',
+    needItem(() => (item!.origin === 'existing' ? setDialog({ kind: 'delete' }) : setMessage({ kind: 'info', text: 'Only codes already on the claim are proposed for deletion; reject (r) this one instead.' }))),
+    open,
+  );
+  useCommand('review.change', needItem(() => setDialog({ kind: 'change' })), open);
+  useCommand('review.query', needItem(() => setDialog({ kind: 'query' })), open);
+  useCommand('review.add', () => setDialog({ kind: 'add', selection: selectionInDocuments(docsRef.current) }), open);
+  useCommand(
+    'review.undo',
+    () =>
+      void api()
+        .reviewUndo({ encounterId })
+        .then((c) => {
+          setChart(c);
+          setMessage(null);
+        })
+        .catch((err: unknown) => setMessage({ kind: 'error', text: (err as Error).message })),
+    open,
+  );
+  useCommand(
+    'review.hold',
+    () =>
+      void api()
+        .chartSetStatus({ encounterId, status: 'on_hold' })
+        .then((c) => {
+          setChart(c);
+          setMessage({ kind: 'info', text: 'Chart put on hold.' });
+        }),
+    open,
+  );
+  useCommand(
+    'review.submit',
+    () =>
+      void api()
+        .reviewSubmit({ encounterId })
+        .then((result) => {
+          if (!result.ok) setMessage({ kind: 'error', text: 'Cannot submit yet:', reasons: result.reasons });
+          else if (result.nextEncounterId) onOpenChart(result.nextEncounterId);
+          else onDone();
+        })
+        .catch((err: unknown) => setMessage({ kind: 'error', text: (err as Error).message })),
+    open,
+  );
+  useCommand('nav.back', onDone, open);
+
+  if (!chart) {
+    return (
+      <section className="view chart-view" aria-label="Chart">
+        {message ? (
+          <p className="error" role="alert">
+            {message.text}
+          </p>
+        ) : (
+          <p className="hint">Opening chart…</p>
+        )}
+      </section>
+    );
+  }
+
+  const e = chart.encounter;
+  return (
+    <section className="view chart-view" aria-labelledby="chart-title" data-encounter={e.id}>
+      <header className="view-header chart-header">
+        <h1 id="chart-title">{e.title}</h1>
+        <span className="hint">
+          {chart.patient.label} · {chart.patient.sex}
+          {chart.patient.age !== null ? ` · ${chart.patient.age} y` : ''} · {e.setting} · DOS {e.dateOfService} (FY{e.fiscalYear}) · {e.payer ?? 'no payer'}
+        </span>
+        <span className={`badge status ${e.status}`} data-testid="chart-status">
+          {STATUS_LABELS[e.status]}
+        </span>
+      </header>
+      {message && (
+        <div className={message.kind === 'error' ? 'banner error' : 'banner'} role="alert">
+          {message.text}
+          {message.reasons && (
+            <ul>
+              {message.reasons.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <div className="chart-body">
+        <DocumentPane documents={chart.documents} items={items} activeItemId={item?.id ?? null} onSelectItem={(id) => setActive(items.findIndex((i) => i.id === id))} rootRef={docsRef} />
+        <aside className="chart-side" aria-label="Codes and checks" tabIndex={0}>
+          <section className="panel" aria-labelledby="codes-title">
+            <h2 id="codes-title">
+              Codes <span className="hint">j/k move · a keep · r reject · d delete · e change · n add · q query · u undo · s submit</span>
+            </h2>
+            <ItemList items={items} activeIndex={index} onSelect={setActive} />
+          </section>
+          <EditsPanel edits={chart.edits} />
+          <RafPanel raf={chart.raf} />
+          <HistoryPanel history={chart.history} />
+        </aside>
+      </div>
+      {dialog?.kind === 'reject' && item && <ReasonDialog title={`Reject ${item.display}`} onClose={() => setDialog(null)} onSubmit={(reason, text) => void act({ type: 'reject', itemId: item.id, reason, text })} />}
+      {dialog?.kind === 'delete' && item && (
+        <ReasonDialog title={`Propose deleting ${item.display}`} onClose={() => setDialog(null)} onSubmit={(reason, text) => void act({ type: 'delete', itemId: item.id, reason, text })} />
+      )}
+      {dialog?.kind === 'query' && item && <QueryDialog code={item.display} onClose={() => setDialog(null)} onSubmit={(note) => void act({ type: 'query', itemId: item.id, note })} />}
+      {dialog?.kind === 'change' && item && (
+        <ChangeCodeDialog current={item.display} onClose={() => setDialog(null)} onPick={(hit) => void act({ type: 'change', itemId: item.id, system: hit.system, code: hit.code })} />
+      )}
+      {dialog?.kind === 'add' && (
+        <AddCodeDialog
+          documents={chart.documents}
+          selection={dialog.selection}
+          onClose={() => setDialog(null)}
+          onAdd={(hit, ev) => void act({ type: 'add', system: hit.system, code: hit.code, evidence: [{ documentId: ev.documentId, start: ev.start, end: ev.end }] })}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+import type { Setting, Sex } from '../chart';
+import type { CodeSystemId } from '../codeset/types';
+import type { EditResult } from '../edits/types';
+import type { RafResult } from '../hcc/types';
+import type { ChartStatus } from '../worklist/types';
+
+export interface EvidenceSpan {
+  documentId: string;
+  /** UTF-16 offsets into the document text, [start, end). */
+  start: number;
+  end: number;
+  /** The chart text at those offsets, verbatim. */
+  quote: string;
+}
+
+/** Where a review item comes from: a code already on the claim / problem list, one the coder added, or a suggestion. */
+export type ItemOrigin = 'existing' | 'added' | 'suggested';
+
+export type Disposition = 'pending' | 'accepted' | 'rejected' | 'delete_proposed' | 'query';
+
+export const REJECT_REASONS = ['not_documented', 'meat_missing', 'wrong_specificity', 'ruled_out', 'history_only', 'other'] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+
+export const REJECT_REASON_LABELS: Readonly<Record<RejectReason, string>> = {
+  not_documented: 'Not documented',
+  meat_missing: 'MEAT missing / not addressed',
+  wrong_specificity: 'Wrong specificity',
+  ruled_out: 'Ruled out',
+  history_only: 'History only',
+  other: 'Other',
+};
+
+/** Where a suggestion came from; carried into the audit trail when a coder acts on it. */
+export interface SuggestionProvenance {
+  engine: 'local' | 'model';
+  model?: string;
+  endpointHost?: string;
+  responseId?: string;
+  promptTemplateHash?: string;
+  temperature?: number;
+  codeSetVersion: string;
+  createdAt: string;
+}
+
+export interface ReviewItem {
+  id: string;
+  system: CodeSystemId;
+  code: string;
+  display: string;
+  description: string;
+  billable: boolean;
+  hccs: number[];
+  origin: ItemOrigin;
+  /** For existing codes: a draft claim or the problem list. */
+  existingSource?: 'claim' | 'problem-list';
+  disposition: Disposition;
+  reason?: RejectReason;
+  reasonText?: string;
+  queryNote?: string;
+  /** When the coder changed the code (`e`), the code it replaced. */
+  replacedCode?: string;
+  evidence: EvidenceSpan[];
+  suggestion?: {
+    kind: 'add' | 'keep' | 'delete-unsupported' | 'query';
+    confidence: number;
+    assertion?: string;
+    rationale?: string;
+    provenance: SuggestionProvenance;
+  };
+}
+
+export interface ChartSection {
+  title: string;
+  start: number;
+  end: number;
+}
+
+export interface ChartDocumentView {
+  id: string;
+  type: string;
+  authorRole: string | null;
+  date: string | null;
+  text: string;
+  sections: ChartSection[];
+}
+
+export interface HistoryEncounter {
+  encounterId: string;
+  dateOfService: string;
+  setting: Setting;
+  codes: Array<{ system: CodeSystemId; code: string; display: string; description: string; source: 'final' | 'claim' | 'problem-list' }>;
+}
+
+export interface ChartView {
+  encounter: { id: string; setting: Setting; dateOfService: string; payer: string | null; status: ChartStatus; fiscalYear: number; title: string };
+  patient: { id: string; label: string; birthYear: number | null; sex: Sex; age: number | null };
+  documents: ChartDocumentView[];
+  items: ReviewItem[];
+  edits: EditResult[];
+  /** Null when the patient's age or sex is unknown. */
+  raf: RafResult | null;
+  history: HistoryEncounter[];
+  submit: { allowed: boolean; reasons: string[] };
+  /** Whether `u` has something to undo. */
+  canUndo: boolean;
+}
+
+export type ReviewAction =
+  | { type: 'accept'; itemId: string }
+  | { type: 'reject'; itemId: string; reason: RejectReason; text?: string }
+  | { type: 'delete'; itemId: string; reason: RejectReason; text?: string }
+  | { type: 'change'; itemId: string; system: CodeSystemId; code: string }
+  | { type: 'add'; system: CodeSystemId; code: string; evidence: Array<{ documentId: string; start: number; end: number }> }
+  | { type: 'query'; itemId: string; note: string };
+
+export type SubmitResult = { ok: true; nextEncounterId: string | null } | { ok: false; reasons: string[] };

@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect } from './fixtures';
+import { checkView } from './a11y';
+import { importPaths } from '../../src/main/importing/run';
+import { iterateAudit } from '../../src/main/audit';
+
+// A synthetic outpatient chart: the claim carries a type 1 code next to the documented type 2 code
+// (an Excludes1 conflict) and an asthma code the note never supports.
+const CHART = {
+  id: 'e2e-review-1',
+  setting: 'professional',
+  date_of_service: '2026-03-02',
+  patient: { age: 67, sex: 'F' },
+  text: [
+    'PRIMARY CARE FOLLOW-UP',
+    '',
+    'HPI: 67 y/o F for diabetes follow-up. Home glucose 110-140. No hypoglycemia.',
+    '',
+    'Assessment/Plan:',
+    '1. Type 2 diabetes mellitus without complications - A1c 6.9 today. Continue metformin 1000 mg BID.',
+    '2. Essential hypertension - BP 128/78, controlled. Continue lisinopril 10 mg daily.',
+    'Lungs clear. No wheeze.',
+  ].join('\n'),
+  codes: [],
+  existing_codes: [
+    { system: 'ICD-10-CM', code: 'E119' },
+    { system: 'ICD-10-CM', code: 'E109' },
+    { system: 'ICD-10-CM', code: 'J45909' },
+  ],
+};
+const NEXT_CHART = { ...CHART, id: 'e2e-review-2', date_of_service: '2026-03-09', patient: { age: 70, sex: 'M' }, existing_codes: [{ system: 'ICD-10-CM', code: 'I10' }], text: 'HYPERTENSION RECHECK\n\nAssessment/Plan:\n1. Essential hypertension - stable on amlodipine.' };
+
+test('a whole chart coded by keyboard alone, then on to the next chart, every step in the audit export', async ({ app, core }) => {
+  const file = path.join(core.dataDir, 'charts.jsonl');
+  fs.writeFileSync(file, `${JSON.stringify(CHART)}\n${JSON.stringify(NEXT_CHART)}\n`);
+  const report = importPaths(core.current().db, [file]);
+  expect(report.chartsImported).toBe(2);
+  await app.reload();
+  await expect(app.getByTestId('app-frame')).toHaveAttribute('data-ready', 'true');
+
+  // Open the first chart from the queue.
+  const rows = app.getByRole('listbox', { name: 'Charts' }).getByRole('option');
+  await expect(rows).toHaveCount(2);
+  await checkView(app, 'worklist-with-charts');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { level: 1 })).toContainText(/follow-up/i);
+  const items = app.getByRole('listbox', { name: 'Codes to review' }).getByRole('option');
+  await expect(items).toHaveCount(3);
+  await expect(app.getByTestId('edits')).toContainText(/E1[01]\.9 and E1[01]\.9 cannot be reported together/);
+  await checkView(app, 'chart');
+
+  // Submitting now is refused with the reasons.
+  await app.keyboard.press('s');
+  await expect(app.getByRole('alert')).toContainText('Cannot submit yet');
+
+  // Keep E11.9.
+  await expect(items.nth(0)).toHaveAttribute('aria-selected', 'true');
+  await expect(items.nth(0)).toContainText('E11.9');
+  await app.keyboard.press('a');
+  await expect(items.nth(0)).toContainText('Kept');
+
+  // Fix the Excludes1 conflict: propose deleting E10.9, not documented.
+  await app.keyboard.press('j');
+  await expect(items.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await app.keyboard.press('d');
+  await expect(app.getByRole('dialog', { name: 'Propose deleting E10.9' })).toBeVisible();
+  await app.keyboard.press('1');
+  await expect(items.nth(1)).toContainText('Delete proposed');
+  await expect(app.getByTestId('edits')).not.toContainText('cannot be reported together');
+
+  // Delete the unsupported asthma code with a reason.
+  await app.keyboard.press('j');
+  await app.keyboard.press('d');
+  await app.keyboard.press('2');
+  await expect(items.nth(2)).toContainText('Delete proposed');
+  await expect(items.nth(2)).toContainText('MEAT missing');
+
+  // Add I10 through the inline encoder, with its evidence quoted from the note.
+  await app.keyboard.press('n');
+  const dialog = app.getByRole('dialog', { name: 'Add a code with evidence' });
+  await expect(dialog).toBeVisible();
+  await app.keyboard.type('essential hypertension');
+  await expect(dialog.getByRole('status')).toContainText('Found verbatim: “Essential hypertension”');
+  await app.keyboard.press('Enter');
+  await app.keyboard.type('I10');
+  await expect(dialog.getByRole('listbox', { name: 'Matching codes' }).getByRole('option').first()).toContainText('I10');
+  await app.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(items).toHaveCount(4);
+  await expect(items.nth(3)).toContainText('I10');
+  await expect(app.locator('mark.evidence.active')).toHaveText('Essential hypertension');
+
+  // Submit lands on the next chart.
+  await app.keyboard.press('s');
+  await expect(app.getByRole('heading', { level: 1 })).toContainText(/hypertension recheck/i);
+  await expect(items).toHaveCount(1);
+  await expect(items.nth(0)).toContainText('I10');
+
+  const events = [...iterateAudit(core.current().db)].map((e) => `${e.action}:${e.code ?? ''}`);
+  expect(events).toEqual(expect.arrayContaining(['accept:E119', 'delete:E109', 'delete:J45909', 'add:I10', 'submit:']));
+  const add = [...iterateAudit(core.current().db)].find((e) => e.action === 'add')!;
+  expect(add.evidence).toEqual([expect.objectContaining({ quote: 'Essential hypertension' })]);
+});
