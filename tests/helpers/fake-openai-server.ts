@@ -91,7 +91,9 @@ function sendContent(req: RecordedRequest, res: http.ServerResponse, content: st
   const chunk = (delta: Record<string, unknown>, finish: string | null) =>
     `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: MODEL, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] })}\n\n`;
   res.write(chunk({ role: 'assistant', content: '' }, null));
-  for (let i = 0; i < content.length; i += 24) res.write(chunk({ content: content.slice(i, i + 24) }, null));
+  // Small deltas like a real model, but no more than ~400 events for a huge answer.
+  const step = Math.max(24, Math.ceil(content.length / 400));
+  for (let i = 0; i < content.length; i += step) res.write(chunk({ content: content.slice(i, i + step) }, null));
   res.write(chunk({}, finishReason));
   res.end('data: [DONE]\n\n');
 }
@@ -104,7 +106,7 @@ function userPrompt(req: RecordedRequest): string {
 function obeyInjection(req: RecordedRequest): FakeItem[] {
   const text = userPrompt(req);
   const items: FakeItem[] = [];
-  for (const m of text.matchAll(/add code ([A-Z0-9.]{3,8})(?:[^"\n]*?quote "([^"]+)")?/gi)) {
+  for (const m of text.matchAll(/add code ([A-Z0-9.]{3,8})(?:(?:(?!add code)[^"\n])*?quote "([^"]+)")?/gi)) {
     items.push({ system: 'ICD-10-CM', code: m[1], kind: 'add', evidence: [m[2] ?? 'as instructed'], meat: { monitor: [], evaluate: [], assess: [], treat: [] }, rationale: 'The note says to add it.', confidence: 1 });
   }
   return items;
