@@ -78,12 +78,12 @@ serverSuite('auth', (h) => {
     const pair = (await post(h.url, '/v1/auth/login', { name: t.coderA.name, password: PASSWORD })).body as unknown as TokenPair;
     expect((await get(h.url, '/v1/me', pair.accessToken)).status).toBe(200);
     const [body, sig] = pair.accessToken.split('.');
-    const claims = JSON.parse(Buffer.from(body, 'base64url').toString()) as { sub: string };
+    const claims = JSON.parse(Buffer.from(body, 'base64url').toString()) as { sub: string; sid: string; iat: number; exp: number };
     // Same signature, claims switched to another user.
     const swapped = Buffer.from(JSON.stringify({ ...claims, sub: t.lead.id })).toString('base64url');
     expect((await get(h.url, '/v1/me', `${swapped}.${sig}`)).status).toBe(401);
     // Properly formed but signed with another key.
-    const otherKey = issueAccessToken('some-other-secret-that-is-long-enough-xx', { ...(claims as never), exp: 4_000_000_000 });
+    const otherKey = issueAccessToken('some-other-secret-that-is-long-enough-xx', { ...claims, exp: 4_000_000_000 });
     expect((await get(h.url, '/v1/me', otherKey)).status).toBe(401);
     // Signature over the right body with a plain HMAC (no domain prefix) is still refused.
     const naive = `${body}.${createHmac('sha256', TOKEN_SECRET).update(body).digest('base64url')}`;
@@ -172,8 +172,9 @@ serverSuite('auth', (h) => {
       await new Promise((r) => setTimeout(r, 2100));
       const rest = await c.pullAll(first.cursor, () => undefined, 1);
       expect(rest).toBeGreaterThanOrEqual(first.cursor);
-      expect(seen.length).toBe(2); // login + one refresh
-      expect(seen[1]?.accessToken).not.toBe(seen[0]?.accessToken);
+      // Login, then at least one refresh (more if the machine is slow enough for another expiry).
+      expect(seen.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(seen.map((s) => s?.accessToken)).size).toBe(seen.length);
     } finally {
       await h.startServer({ loginRateLimit: { max: 3, windowMs: 60_000 } });
     }

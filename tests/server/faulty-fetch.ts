@@ -20,7 +20,7 @@ export function faultyFetch(plan: (url: string) => Fault, log: Fault[] = []): Fe
   return async (url, init) => {
     const fault = plan(url);
     log.push(fault);
-    const send = (): ReturnType<FetchLike> => fetch(url, init);
+    const send = (): Promise<Response> => fetch(url, init);
     if (fault === 'drop-request') throw new TypeError('simulated: request lost');
     if (fault === 'drop-response') {
       const res = await send();

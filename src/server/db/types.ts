@@ -1,7 +1,7 @@
 // One SQL dialect (PostgreSQL) behind two drivers: `pg` against a real server, or PGlite
 // embedded in a data directory. Callers only ever see this interface.
 
-export type SqlParam = string | number | boolean | null | Date | readonly string[];
+export type SqlParam = string | number | boolean | null | Date | readonly (string | number | null)[];
 
 export interface SqlExecutor {
   query<T extends object>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;

@@ -1,19 +1,20 @@
 // The sync protocol: pull changes since a cursor, push mutations; plus reading one chart.
 import type { FastifyInstance } from 'fastify';
-import { PROTOCOL_LIMITS, type PullResponse, type PushRequest, type PushResponse } from '../../shared/sync/protocol';
+import { PROTOCOL_LIMITS, type PushRequest, type PushResponse } from '../../shared/sync/protocol';
 import { canReadChart } from '../access';
 import type { ServerContext } from '../context';
 import { notFound } from '../errors';
 import { idParams, pullQuery, pushBody } from '../schemas';
 import { getChart } from '../store/charts';
-import { pull } from '../store/pull';
+import { pullJson } from '../store/pull';
 import { applyPush } from '../store/push';
 
 export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  app.get<{ Querystring: { cursor: string; limit?: string } }>('/v1/sync/pull', { schema: { querystring: pullQuery } }, async (req): Promise<PullResponse> => {
+  app.get<{ Querystring: { cursor: string; limit?: string } }>('/v1/sync/pull', { schema: { querystring: pullQuery } }, async (req, reply) => {
     const actor = await ctx.authenticate(req);
-    const limit = req.query.limit === undefined ? PROTOCOL_LIMITS.defaultPullLimit : Number(req.query.limit);
-    return pull(ctx.db, actor, Number(req.query.cursor), limit);
+    const limit = req.query.limit === undefined ? PROTOCOL_LIMITS.defaultPullLimit : Math.min(Number(req.query.limit), PROTOCOL_LIMITS.maxPullLimit);
+    // Already-serialised PullResponse.
+    return reply.type('application/json; charset=utf-8').send(await pullJson(ctx.db, actor, Number(req.query.cursor), limit));
   });
 
   app.post<{ Body: PushRequest }>('/v1/sync/push', { schema: { body: pushBody }, bodyLimit: 64 * 1024 * 1024 }, async (req): Promise<PushResponse> => {

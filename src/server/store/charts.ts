@@ -28,6 +28,7 @@ export async function importCharts(db: ServerDb, teamId: string, charts: Importe
       [ids],
     );
     const byId = new Map(existing.map((r) => [r.id, r]));
+    const fresh: typeof accepted = [];
     for (const a of accepted) {
       const id = a.chart.encounter.id;
       if (outcome.has(id)) {
@@ -37,25 +38,27 @@ export async function importCharts(db: ServerDb, teamId: string, charts: Importe
       const prev = byId.get(id);
       if (prev && prev.team_id !== teamId) {
         outcome.set(id, { chartId: id, status: 'refused', reason: 'Chart id already belongs to another team' });
-        continue;
-      }
-      if (prev && prev.data_hash === a.hash) {
+      } else if (prev && prev.data_hash === a.hash) {
         outcome.set(id, { chartId: id, status: 'unchanged' });
-        continue;
-      }
-      const version = await tx.emit({ kind: 'chart', entityId: id, chartId: id, teamId });
-      if (prev) {
+      } else if (prev) {
+        const version = await tx.emit({ kind: 'chart', entityId: id, chartId: id, teamId });
         await tx.query('UPDATE charts SET data = $2, data_hash = $3, version = $4, updated_at = now() WHERE id = $1', [id, a.data, a.hash, version]);
         await notifyHolders(tx, id, async (userId) => {
           await tx.emit({ kind: 'chart', entityId: id, chartId: id, userId, teamId });
         });
         outcome.set(id, { chartId: id, status: 'updated' });
       } else {
-        await tx.query('INSERT INTO charts (id, team_id, data, data_hash, version) VALUES ($1, $2, $3, $4, $5)', [id, teamId, a.data, a.hash, version]);
-        byId.set(id, { id, team_id: teamId, data_hash: a.hash });
+        fresh.push(a);
         outcome.set(id, { chartId: id, status: 'stored' });
       }
     }
+    if (fresh.length === 0) return;
+    const seqs = await tx.emitMany(fresh.map((a) => ({ kind: 'chart', entityId: a.chart.encounter.id, chartId: a.chart.encounter.id, teamId })));
+    await tx.query(
+      `INSERT INTO charts (id, team_id, data, data_hash, version)
+       SELECT u.id, $2, u.data, u.hash, u.version FROM unnest($1::uuid[], $3::text[], $4::text[], $5::bigint[]) AS u(id, data, hash, version)`,
+      [fresh.map((a) => a.chart.encounter.id), teamId, fresh.map((a) => a.data), fresh.map((a) => a.hash), seqs],
+    );
   });
   return results.map((r) => (r.status === 'refused' ? r : (outcome.get(r.chartId) ?? r)));
 }

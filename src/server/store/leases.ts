@@ -5,7 +5,7 @@ import type { ReassignResult } from '../../shared/sync/protocol';
 import type { ServerDb, SqlExecutor } from '../db/types';
 import { canManageTeam } from '../access';
 import { badRequest, forbidden, notFound } from '../errors';
-import { withFeed } from '../feed';
+import { type FeedEntry, withFeed } from '../feed';
 import type { Actor } from './users';
 
 async function chartTeams(tx: SqlExecutor, actor: Actor, chartIds: string[]): Promise<Map<string, string>> {
@@ -36,34 +36,60 @@ export async function reassign(db: ServerDb, actor: Actor, chartIds: string[], t
   return withFeed(db, async (tx) => {
     const teams = await chartTeams(tx, actor, chartIds);
     const coder = await targetUser(tx, toUserId, 'coder');
-    const results: ReassignResult[] = [];
-    for (const chartId of [...new Set(chartIds)]) {
-      const teamId = teams.get(chartId) as string;
-      if (coder.teamId !== teamId) throw forbidden(`User ${toUserId} is not in the chart's team`);
-      const active = await tx.query<{ id: string; user_id: string; lease_version: number }>(
-        `SELECT id, user_id, lease_version FROM leases WHERE chart_id = $1 AND state = 'active' FOR UPDATE`,
-        [chartId],
-      );
-      const old = active[0];
-      if (old && old.user_id === toUserId) {
-        results.push({ chartId, status: 'unchanged', leaseId: old.id, leaseVersion: Number(old.lease_version) });
-        continue;
-      }
-      if (old) {
-        const v = await tx.emit({ kind: 'lease', entityId: old.id, chartId, userId: old.user_id, teamId });
-        await tx.query(`UPDATE leases SET state = 'revoked', version = $2, revoked_at = now() WHERE id = $1`, [old.id, v]);
-      }
-      const leaseId = randomUUID();
-      // The chart row first, so a client applying one page never sees a lease for a chart it lacks.
-      await tx.emit({ kind: 'chart', entityId: chartId, chartId, userId: toUserId, teamId });
-      const v = await tx.emit({ kind: 'lease', entityId: leaseId, chartId, userId: toUserId, teamId });
-      await tx.query(
-        `INSERT INTO leases (id, chart_id, user_id, state, lease_version, version, created_by) VALUES ($1, $2, $3, 'active', $4, $4, $5)`,
-        [leaseId, chartId, toUserId, v, actor.id],
-      );
-      results.push({ chartId, status: old ? 'reassigned' : 'assigned', leaseId, leaseVersion: v, ...(old ? { revokedLeaseId: old.id } : {}) });
+    const unique = [...new Set(chartIds)];
+    for (const chartId of unique) {
+      if (coder.teamId !== teams.get(chartId)) throw forbidden(`User ${toUserId} is not in the chart's team`);
     }
-    return results;
+    const activeRows = await tx.query<{ id: string; chart_id: string; user_id: string; lease_version: number }>(
+      `SELECT id, chart_id, user_id, lease_version FROM leases WHERE chart_id = ANY($1::uuid[]) AND state = 'active' FOR UPDATE`,
+      [unique],
+    );
+    const active = new Map(activeRows.map((r) => [r.chart_id, r]));
+    const moving = unique.filter((id) => active.get(id)?.user_id !== toUserId);
+    // Per chart, in feed order: the old holder's revocation, then the chart and the new lease
+    // for the new holder (chart first, so no client sees a lease for a chart it lacks).
+    const entries: FeedEntry[] = [];
+    const newLease = new Map(moving.map((id) => [id, randomUUID()]));
+    for (const chartId of moving) {
+      const teamId = teams.get(chartId) as string;
+      const old = active.get(chartId);
+      if (old) entries.push({ kind: 'lease', entityId: old.id, chartId, userId: old.user_id, teamId });
+      entries.push({ kind: 'chart', entityId: chartId, chartId, userId: toUserId, teamId });
+      entries.push({ kind: 'lease', entityId: newLease.get(chartId) as string, chartId, userId: toUserId, teamId });
+    }
+    const seqs = await tx.emitMany(entries);
+    const seqOf = new Map(entries.map((e, i) => [e.entityId + e.kind + (e.userId ?? ''), seqs[i]]));
+    const revoked = moving.flatMap((id) => {
+      const old = active.get(id);
+      return old ? [{ id: old.id, version: seqOf.get(old.id + 'lease' + old.user_id) as number }] : [];
+    });
+    if (revoked.length > 0) {
+      await tx.query(
+        `UPDATE leases SET state = 'revoked', version = u.version, revoked_at = now()
+           FROM unnest($1::uuid[], $2::bigint[]) AS u(id, version) WHERE leases.id = u.id`,
+        [revoked.map((r) => r.id), revoked.map((r) => r.version)],
+      );
+    }
+    if (moving.length > 0) {
+      await tx.query(
+        `INSERT INTO leases (id, chart_id, user_id, state, lease_version, version, created_by)
+         SELECT u.id, u.chart_id, $2, 'active', u.v, u.v, $3 FROM unnest($1::uuid[], $4::uuid[], $5::bigint[]) AS u(id, chart_id, v)`,
+        [
+          moving.map((id) => newLease.get(id) as string),
+          toUserId,
+          actor.id,
+          moving,
+          moving.map((id) => seqOf.get((newLease.get(id) as string) + 'lease' + toUserId) as number),
+        ],
+      );
+    }
+    return unique.map((chartId): ReassignResult => {
+      const old = active.get(chartId);
+      if (old && old.user_id === toUserId) return { chartId, status: 'unchanged', leaseId: old.id, leaseVersion: Number(old.lease_version) };
+      const leaseId = newLease.get(chartId) as string;
+      const leaseVersion = seqOf.get(leaseId + 'lease' + toUserId) as number;
+      return old ? { chartId, status: 'reassigned', leaseId, leaseVersion, revokedLeaseId: old.id } : { chartId, status: 'assigned', leaseId, leaseVersion };
+    });
   });
 }
 

@@ -1,23 +1,41 @@
-// Pull: the changes addressed to a user since their cursor, one page at a time. The page and
-// the feed head are read in one statement (one snapshot), so the returned cursor never skips
-// a change that was still committing.
-import type { ImportedChart } from '../../shared/chart';
-import type { Change, PullResponse } from '../../shared/sync/protocol';
+// Pull: the changes addressed to a user since their cursor, one page at a time. The page, the
+// rows it refers to and the feed head are read in one statement (one snapshot): access checks
+// and content agree, and the returned cursor never skips a change that was still committing.
+import type { Change, JsonValue, MutationKind, PullResponse, WorkItem } from '../../shared/sync/protocol';
 import type { SqlExecutor, SqlParam } from '../db/types';
 import type { ChangeKind } from '../feed';
 import type { Actor } from './users';
-import { workByIds, workForCharts } from './work';
+import { workForCharts } from './work';
 
-interface FeedRow {
+interface Row {
+  head: number;
   seq: number | null;
   kind: ChangeKind | null;
-  entity_id: string | null;
-  head: number;
+  entity_id: string;
+  chart_team: string | null;
+  chart_version: number | null;
+  chart_data: string | null;
+  lease_chart: string | null;
+  lease_user: string;
+  lease_state: 'active' | 'revoked';
+  lease_version: number;
+  lease_row_version: number;
+  cs_system: string | null;
+  cs_fiscal_year: number;
+  cs_version: string;
+  cs_note: string | null;
+  cs_row_version: number;
+  work_chart: string | null;
+  work_user: string;
+  work_kind: MutationKind;
+  work_payload: string;
+  work_version: number;
+  work_accepted_at: Date | string;
 }
 
 const GLOBAL = '(c.user_id IS NULL AND c.team_id IS NULL)';
 
-/** Which feed rows a user may see. Chart rows are also re-checked against current access. */
+/** Which feed rows a user may see, judged on current leases and samples. */
 function audience(actor: Actor): { where: string; params: SqlParam[] } {
   switch (actor.role) {
     case 'admin':
@@ -31,8 +49,8 @@ function audience(actor: Actor): { where: string; params: SqlParam[] } {
       };
     case 'auditor':
       return {
-        where: `(((c.user_id = $3 AND c.kind = 'chart') OR (c.kind = 'work' AND c.user_id IS NULL))
-                 AND EXISTS (SELECT 1 FROM samples s WHERE s.chart_id = c.chart_id AND s.auditor_id = $3)
+        where: `((((c.user_id = $3 AND c.kind = 'chart') OR (c.kind = 'work' AND c.user_id IS NULL))
+                 AND EXISTS (SELECT 1 FROM samples s WHERE s.chart_id = c.chart_id AND s.auditor_id = $3))
                  OR ${GLOBAL})`,
         params: [actor.id],
       };
@@ -40,107 +58,96 @@ function audience(actor: Actor): { where: string; params: SqlParam[] } {
 }
 
 export async function pull(db: SqlExecutor, actor: Actor, cursor: number, limit: number): Promise<PullResponse> {
+  return JSON.parse(await pullJson(db, actor, cursor, limit)) as PullResponse;
+}
+
+/**
+ * The pull response as JSON text. Chart bodies are stored as the JSON text they arrived as, so
+ * they are spliced in verbatim instead of being parsed and re-serialised (most of a first sync).
+ */
+export async function pullJson(db: SqlExecutor, actor: Actor, cursor: number, limit: number): Promise<string> {
   const aud = audience(actor);
-  const rows = await db.query<FeedRow>(
+  const rows = await db.query<Row>(
     `WITH page AS (
        SELECT c.seq, c.kind, c.entity_id FROM changes c
         WHERE c.seq > $1 AND ${aud.where}
         ORDER BY c.seq LIMIT $2
      )
-     SELECT p.seq, p.kind, p.entity_id, h.head
+     SELECT h.head, p.seq, p.kind, p.entity_id,
+            ch.team_id AS chart_team, ch.version AS chart_version, ch.data AS chart_data,
+            l.chart_id AS lease_chart, l.user_id AS lease_user, l.state AS lease_state, l.lease_version, l.version AS lease_row_version,
+            n.system AS cs_system, n.fiscal_year AS cs_fiscal_year, n.code_set_version AS cs_version, n.note AS cs_note, n.version AS cs_row_version,
+            m.chart_id AS work_chart, m.user_id AS work_user, m.kind AS work_kind, m.payload AS work_payload, m.version AS work_version, m.accepted_at AS work_accepted_at
        FROM (SELECT coalesce(max(seq), 0) AS head FROM changes) h
        LEFT JOIN page p ON true
+       LEFT JOIN charts ch ON p.kind = 'chart' AND ch.id = p.entity_id
+       LEFT JOIN leases l ON p.kind = 'lease' AND l.id = p.entity_id
+       LEFT JOIN code_set_notices n ON p.kind = 'codeset' AND n.id = p.entity_id
+       LEFT JOIN mutations m ON p.kind = 'work' AND m.id = p.entity_id AND m.status = 'accepted'
       ORDER BY p.seq`,
     [cursor, limit + 1, ...aud.params],
   );
   const head = Number(rows[0]?.head ?? 0);
-  const feed = rows.filter((r): r is FeedRow & { seq: number; kind: ChangeKind; entity_id: string } => r.seq !== null);
+  const feed = rows.filter((r) => r.seq !== null);
   const hasMore = feed.length > limit;
-  const pageRows = feed.slice(0, limit).map((r) => ({ seq: Number(r.seq), kind: r.kind, entityId: r.entity_id }));
-  const changes = await resolve(db, actor, pageRows);
+  const page = feed.slice(0, limit);
+  const work = actor.role === 'auditor' ? await workForCharts(db, [...new Set(page.filter((r) => r.kind === 'chart').map((r) => r.entity_id))]) : null;
+  const parts: string[] = [];
+  for (const r of page) {
+    const c = toChangeJson(r, work);
+    if (c) parts.push(c);
+  }
   // Without more pages the client may jump to the head: nothing below it is addressed to them.
-  const next = hasMore ? pageRows[pageRows.length - 1].seq : Math.max(cursor, head);
-  return { changes, cursor: next, hasMore };
+  const next = hasMore ? Number(page[page.length - 1].seq) : Math.max(cursor, head);
+  return `{"changes":[${parts.join(',')}],"cursor":${next},"hasMore":${hasMore}}`;
 }
 
-async function resolve(db: SqlExecutor, actor: Actor, rows: Array<{ seq: number; kind: ChangeKind; entityId: string }>): Promise<Change[]> {
-  const idsOf = (kind: ChangeKind): string[] => [...new Set(rows.filter((r) => r.kind === kind).map((r) => r.entityId))];
-  const [charts, leases, notices, work] = await Promise.all([
-    chartsVisible(db, actor, idsOf('chart')),
-    leasesByIds(db, idsOf('lease')),
-    noticesByIds(db, idsOf('codeset')),
-    workByIds(db, idsOf('work')),
-  ]);
-  const chartWork = actor.role === 'auditor' ? await workForCharts(db, [...charts.keys()]) : null;
-  const out: Change[] = [];
-  for (const r of rows) {
-    if (r.kind === 'chart') {
-      const c = charts.get(r.entityId);
-      if (!c) continue; // access was lost after the page was read
-      out.push({ type: 'chart', seq: r.seq, chartId: c.id, teamId: c.teamId, version: c.version, chart: c.chart, ...(chartWork ? { work: chartWork.get(c.id) ?? [] } : {}) });
-    } else if (r.kind === 'lease') {
-      const l = leases.get(r.entityId);
-      if (l) out.push({ ...l, seq: r.seq });
-    } else if (r.kind === 'codeset') {
-      const n = notices.get(r.entityId);
-      if (n) out.push({ ...n, seq: r.seq });
-    } else {
-      const w = work.get(r.entityId);
-      if (w) out.push({ type: 'work', seq: r.seq, work: w });
-    }
+function toChangeJson(r: Row, work: Map<string, WorkItem[]> | null): string | null {
+  if (r.kind !== 'chart') {
+    const c = toChange(r);
+    return c ? JSON.stringify(c) : null;
   }
-  return out;
+  if (r.chart_data === null || r.chart_team === null) return null;
+  const head = JSON.stringify({ type: 'chart', seq: Number(r.seq), chartId: r.entity_id, teamId: r.chart_team, version: Number(r.chart_version) });
+  const extra = work ? `,"work":${JSON.stringify(work.get(r.entity_id) ?? [])}` : '';
+  return `${head.slice(0, -1)},"chart":${r.chart_data}${extra}}`;
 }
 
-interface ChartRow {
-  id: string;
-  team_id: string;
-  version: number;
-  data: string;
-}
-
-async function chartsVisible(db: SqlExecutor, actor: Actor, ids: string[]): Promise<Map<string, { id: string; teamId: string; version: number; chart: ImportedChart }>> {
-  if (ids.length === 0) return new Map();
-  let sql = 'SELECT ch.id, ch.team_id, ch.version, ch.data FROM charts ch WHERE ch.id = ANY($1::uuid[])';
-  const params: SqlParam[] = [ids];
-  if (actor.role === 'coder') {
-    sql += ` AND EXISTS (SELECT 1 FROM leases l WHERE l.chart_id = ch.id AND l.user_id = $2 AND l.state = 'active')`;
-    params.push(actor.id);
-  } else if (actor.role === 'auditor') {
-    sql += ' AND EXISTS (SELECT 1 FROM samples s WHERE s.chart_id = ch.id AND s.auditor_id = $2)';
-    params.push(actor.id);
-  } else if (actor.role === 'lead') {
-    sql += ' AND ch.team_id = $2';
-    params.push(actor.teamId);
+function toChange(r: Row): Exclude<Change, { type: 'chart' }> | null {
+  const seq = Number(r.seq);
+  switch (r.kind) {
+    case 'lease':
+      if (r.lease_chart === null) return null;
+      return {
+        type: 'lease',
+        seq,
+        leaseId: r.entity_id,
+        chartId: r.lease_chart,
+        assigneeId: r.lease_user,
+        state: r.lease_state,
+        leaseVersion: Number(r.lease_version),
+        version: Number(r.lease_row_version),
+      };
+    case 'codeset':
+      if (r.cs_system === null) return null;
+      return { type: 'codeset', seq, system: r.cs_system, fiscalYear: Number(r.cs_fiscal_year), codeSetVersion: r.cs_version, note: r.cs_note, version: Number(r.cs_row_version) };
+    case 'work':
+      if (r.work_chart === null) return null;
+      return {
+        type: 'work',
+        seq,
+        work: {
+          mutationId: r.entity_id,
+          chartId: r.work_chart,
+          userId: r.work_user,
+          kind: r.work_kind,
+          payload: JSON.parse(r.work_payload) as JsonValue,
+          version: Number(r.work_version),
+          acceptedAt: new Date(r.work_accepted_at).toISOString(),
+        },
+      };
+    default:
+      return null;
   }
-  const rows = await db.query<ChartRow>(sql, params);
-  return new Map(rows.map((r) => [r.id, { id: r.id, teamId: r.team_id, version: Number(r.version), chart: JSON.parse(r.data) as ImportedChart }]));
 }
 
-async function leasesByIds(db: SqlExecutor, ids: string[]): Promise<Map<string, Omit<Extract<Change, { type: 'lease' }>, 'seq'>>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.query<{ id: string; chart_id: string; user_id: string; state: 'active' | 'revoked'; lease_version: number; version: number }>(
-    'SELECT id, chart_id, user_id, state, lease_version, version FROM leases WHERE id = ANY($1::uuid[])',
-    [ids],
-  );
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      { type: 'lease' as const, leaseId: r.id, chartId: r.chart_id, assigneeId: r.user_id, state: r.state, leaseVersion: Number(r.lease_version), version: Number(r.version) },
-    ]),
-  );
-}
-
-async function noticesByIds(db: SqlExecutor, ids: string[]): Promise<Map<string, Omit<Extract<Change, { type: 'codeset' }>, 'seq'>>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.query<{ id: string; system: string; fiscal_year: number; code_set_version: string; note: string | null; version: number }>(
-    'SELECT id, system, fiscal_year, code_set_version, note, version FROM code_set_notices WHERE id = ANY($1::uuid[])',
-    [ids],
-  );
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      { type: 'codeset' as const, system: r.system, fiscalYear: Number(r.fiscal_year), codeSetVersion: r.code_set_version, note: r.note, version: Number(r.version) },
-    ]),
-  );
-}

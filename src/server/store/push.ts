@@ -1,5 +1,6 @@
 // Applies pushed mutations in order, each at most once. Work on a chart whose lease moved away
 // from the pusher is kept verbatim as orphaned work for the lead; it is never dropped or merged.
+// The whole batch is one transaction: a crash leaves none of it, and a retry applies all of it.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Mutation, MutationResult } from '../../shared/sync/protocol';
 import { PROTOCOL_LIMITS } from '../../shared/sync/protocol';
@@ -18,10 +19,31 @@ function contentHash(m: Mutation, payloadText: string): string {
   return createHash('sha256').update(JSON.stringify([m.chartId, m.kind, m.baseLeaseVersion])).update('\n').update(payloadText).digest('hex');
 }
 
+interface Known {
+  userId: string;
+  status: 'accepted' | 'orphaned';
+  hash: string;
+}
+
+interface LeaseRow {
+  chart_id: string;
+  state: 'active' | 'revoked';
+  lease_version: number;
+  version: number;
+}
+
+interface Stored {
+  m: Mutation;
+  payload: string;
+  hash: string;
+  teamId: string;
+  status: 'accepted' | 'orphaned';
+  reason?: string;
+}
+
 export async function applyPush(db: ServerDb, actor: Actor, clientId: string, mutations: Mutation[], hooks: PushHooks = {}): Promise<MutationResult[]> {
   const results = await withFeed(db, async (tx) => {
-    const out: MutationResult[] = [];
-    for (const m of mutations) out.push(await applyOne(tx, actor, clientId, m));
+    const out = await applyBatch(tx, actor, clientId, mutations);
     if (hooks.beforeCommit) await hooks.beforeCommit();
     return out;
   });
@@ -29,51 +51,101 @@ export async function applyPush(db: ServerDb, actor: Actor, clientId: string, mu
   return results;
 }
 
-async function applyOne(tx: FeedTx, actor: Actor, clientId: string, m: Mutation): Promise<MutationResult> {
-  const payloadText = JSON.stringify(m.payload);
-  if (payloadText.length > PROTOCOL_LIMITS.maxPayloadBytes) {
-    return { id: m.id, status: 'rejected', reason: `payload larger than ${PROTOCOL_LIMITS.maxPayloadBytes} bytes` };
-  }
-  const hash = contentHash(m, payloadText);
-  const prior = await tx.query<{ user_id: string; status: 'accepted' | 'orphaned'; content_hash: string }>(
-    'SELECT user_id, status, content_hash FROM mutations WHERE id = $1',
-    [m.id],
-  );
-  if (prior[0]) {
-    if (prior[0].user_id !== actor.id || prior[0].content_hash !== hash) {
-      return { id: m.id, status: 'rejected', reason: 'mutation id already used for different content' };
+async function applyBatch(tx: FeedTx, actor: Actor, clientId: string, mutations: Mutation[]): Promise<MutationResult[]> {
+  if (mutations.length === 0) return [];
+  const ids = [...new Set(mutations.map((m) => m.id))];
+  const chartIds = [...new Set(mutations.map((m) => m.chartId))];
+  const [priorRows, chartRows, leaseRows, sampleRows] = await Promise.all([
+    tx.query<{ id: string; user_id: string; status: 'accepted' | 'orphaned'; content_hash: string }>(
+      'SELECT id, user_id, status, content_hash FROM mutations WHERE id = ANY($1::uuid[])',
+      [ids],
+    ),
+    tx.query<{ id: string; team_id: string }>('SELECT id, team_id FROM charts WHERE id = ANY($1::uuid[])', [chartIds]),
+    actor.role === 'coder'
+      ? tx.query<LeaseRow>('SELECT chart_id, state, lease_version, version FROM leases WHERE user_id = $1 AND chart_id = ANY($2::uuid[])', [actor.id, chartIds])
+      : Promise.resolve([]),
+    actor.role === 'auditor'
+      ? tx.query<{ chart_id: string }>('SELECT chart_id FROM samples WHERE auditor_id = $1 AND chart_id = ANY($2::uuid[])', [actor.id, chartIds])
+      : Promise.resolve([]),
+  ]);
+  const known = new Map<string, Known>(priorRows.map((r) => [r.id, { userId: r.user_id, status: r.status, hash: r.content_hash }]));
+  const teamOf = new Map(chartRows.map((r) => [r.id, r.team_id]));
+  const sampled = new Set(sampleRows.map((r) => r.chart_id));
+  const leasesOf = new Map<string, LeaseRow[]>();
+  for (const l of leaseRows) leasesOf.set(l.chart_id, [...(leasesOf.get(l.chart_id) ?? []), l]);
+
+  const results: MutationResult[] = [];
+  const stored: Stored[] = [];
+  for (const m of mutations) {
+    const payload = JSON.stringify(m.payload);
+    if (payload.length > PROTOCOL_LIMITS.maxPayloadBytes) {
+      results.push({ id: m.id, status: 'rejected', reason: `payload larger than ${PROTOCOL_LIMITS.maxPayloadBytes} bytes` });
+      continue;
     }
-    return { id: m.id, status: 'duplicate', original: prior[0].status, reason: `already ${prior[0].status}` };
+    const hash = contentHash(m, payload);
+    const prior = known.get(m.id);
+    if (prior) {
+      if (prior.userId !== actor.id || prior.hash !== hash) results.push({ id: m.id, status: 'rejected', reason: 'mutation id already used for different content' });
+      else results.push({ id: m.id, status: 'duplicate', original: prior.status, reason: `already ${prior.status}` });
+      continue;
+    }
+    const teamId = teamOf.get(m.chartId);
+    // Unknown charts get the same answer as other people's, so ids cannot be probed.
+    if (!teamId) {
+      results.push({ id: m.id, status: 'rejected', reason: 'chart is not leased to you' });
+      continue;
+    }
+    const verdict = m.kind === 'audit' ? judgeAudit(actor, sampled.has(m.chartId)) : judgeCoding(actor, m, leasesOf.get(m.chartId) ?? []);
+    if (verdict.status === 'rejected') {
+      results.push({ id: m.id, status: 'rejected', reason: verdict.reason });
+      continue;
+    }
+    known.set(m.id, { userId: actor.id, status: verdict.status, hash });
+    stored.push({ m, payload, hash, teamId, status: verdict.status, reason: verdict.status === 'orphaned' ? verdict.reason : undefined });
+    results.push(verdict.status === 'accepted' ? { id: m.id, status: 'accepted' } : { id: m.id, status: 'orphaned', reason: verdict.reason });
   }
+  await store(tx, actor, clientId, stored);
+  return results;
+}
 
-  const charts = await tx.query<{ team_id: string }>('SELECT team_id FROM charts WHERE id = $1', [m.chartId]);
-  const teamId = charts[0]?.team_id;
-  if (!teamId) return { id: m.id, status: 'rejected', reason: 'chart is not leased to you' };
-
-  const verdict = m.kind === 'audit' ? await judgeAudit(tx, actor, m) : await judgeCoding(tx, actor, m);
-  if (verdict.status === 'rejected') return { id: m.id, status: 'rejected', reason: verdict.reason };
-
-  const insert = `INSERT INTO mutations (id, client_id, user_id, chart_id, kind, base_lease_version, payload, content_hash, client_created_at, status, version, accepted_at)
-                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, CASE WHEN $11::bigint IS NULL THEN NULL ELSE now() END)`;
-  if (verdict.status === 'accepted') {
-    const version = await tx.emit({ kind: 'work', entityId: m.id, chartId: m.chartId, teamId });
-    await tx.query(insert, [m.id, clientId, actor.id, m.chartId, m.kind, m.baseLeaseVersion, payloadText, hash, m.createdAt ?? null, 'accepted', version]);
-    return { id: m.id, status: 'accepted' };
+async function store(tx: FeedTx, actor: Actor, clientId: string, stored: Stored[]): Promise<void> {
+  if (stored.length === 0) return;
+  const accepted = stored.filter((s) => s.status === 'accepted');
+  const seqs = await tx.emitMany(accepted.map((s) => ({ kind: 'work', entityId: s.m.id, chartId: s.m.chartId, teamId: s.teamId })));
+  const versionOf = new Map(accepted.map((s, i) => [s.m.id, seqs[i]]));
+  await tx.query(
+    `INSERT INTO mutations (id, client_id, user_id, chart_id, kind, base_lease_version, payload, content_hash, client_created_at, status, version, accepted_at)
+     SELECT u.id, $2, $3, u.chart_id, u.kind, u.base, u.payload, u.hash, u.created, u.status, u.version, CASE WHEN u.version IS NULL THEN NULL ELSE now() END
+       FROM unnest($1::uuid[], $4::uuid[], $5::text[], $6::bigint[], $7::text[], $8::text[], $9::text[], $10::text[], $11::bigint[])
+         AS u(id, chart_id, kind, base, payload, hash, created, status, version)`,
+    [
+      stored.map((s) => s.m.id),
+      clientId,
+      actor.id,
+      stored.map((s) => s.m.chartId),
+      stored.map((s) => s.m.kind),
+      stored.map((s) => s.m.baseLeaseVersion),
+      stored.map((s) => s.payload),
+      stored.map((s) => s.hash),
+      stored.map((s) => s.m.createdAt ?? null),
+      stored.map((s) => s.status),
+      stored.map((s) => versionOf.get(s.m.id) ?? null),
+    ],
+  );
+  const orphans = stored.filter((s) => s.status === 'orphaned');
+  if (orphans.length > 0) {
+    await tx.query(
+      'INSERT INTO orphans (id, mutation_id, chart_id, team_id, reason) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[])',
+      [orphans.map(() => randomUUID()), orphans.map((s) => s.m.id), orphans.map((s) => s.m.chartId), orphans.map((s) => s.teamId), orphans.map((s) => s.reason ?? '')],
+    );
   }
-  await tx.query(insert, [m.id, clientId, actor.id, m.chartId, m.kind, m.baseLeaseVersion, payloadText, hash, m.createdAt ?? null, 'orphaned', null]);
-  await tx.query('INSERT INTO orphans (id, mutation_id, chart_id, team_id, reason) VALUES ($1, $2, $3, $4, $5)', [randomUUID(), m.id, m.chartId, teamId, verdict.reason]);
-  return { id: m.id, status: 'orphaned', reason: verdict.reason };
 }
 
 type Verdict = { status: 'accepted' } | { status: 'orphaned' | 'rejected'; reason: string };
 
-async function judgeCoding(tx: FeedTx, actor: Actor, m: Mutation): Promise<Verdict> {
+function judgeCoding(actor: Actor, m: Mutation, leases: LeaseRow[]): Verdict {
   if (actor.role !== 'coder') return { status: 'rejected', reason: `a ${actor.role} cannot push ${m.kind} mutations` };
   if (m.baseLeaseVersion === null) return { status: 'rejected', reason: 'baseLeaseVersion is required for coding work' };
-  const leases = await tx.query<{ state: 'active' | 'revoked'; lease_version: number; version: number }>(
-    'SELECT state, lease_version, version FROM leases WHERE chart_id = $1 AND user_id = $2 ORDER BY lease_version',
-    [m.chartId, actor.id],
-  );
   if (leases.length === 0) return { status: 'rejected', reason: 'chart is not leased to you' };
   const base = leases.find((l) => Number(l.lease_version) === m.baseLeaseVersion);
   if (!base) return { status: 'rejected', reason: 'baseLeaseVersion does not match any lease you held on this chart' };
@@ -81,8 +153,7 @@ async function judgeCoding(tx: FeedTx, actor: Actor, m: Mutation): Promise<Verdi
   return { status: 'orphaned', reason: `lease revoked at version ${Number(base.version)}: the chart was reassigned while this work was offline` };
 }
 
-async function judgeAudit(tx: FeedTx, actor: Actor, m: Mutation): Promise<Verdict> {
+function judgeAudit(actor: Actor, inSample: boolean): Verdict {
   if (actor.role !== 'auditor') return { status: 'rejected', reason: `a ${actor.role} cannot push audit mutations` };
-  const rows = await tx.query('SELECT 1 FROM samples WHERE chart_id = $1 AND auditor_id = $2', [m.chartId, actor.id]);
-  return rows.length > 0 ? { status: 'accepted' } : { status: 'rejected', reason: 'chart is not in your audit sample' };
+  return inSample ? { status: 'accepted' } : { status: 'rejected', reason: 'chart is not in your audit sample' };
 }

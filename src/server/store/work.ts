@@ -26,12 +26,6 @@ export function toWorkItem(r: WorkRow): WorkItem {
   };
 }
 
-export async function workByIds(db: SqlExecutor, ids: string[]): Promise<Map<string, WorkItem>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.query<WorkRow>(`SELECT ${COLUMNS} FROM mutations WHERE id = ANY($1::uuid[]) AND status = 'accepted'`, [ids]);
-  return new Map(rows.map((r) => [r.id, toWorkItem(r)]));
-}
-
 export async function workForCharts(db: SqlExecutor, chartIds: string[]): Promise<Map<string, WorkItem[]>> {
   const out = new Map<string, WorkItem[]>();
   if (chartIds.length === 0) return out;
