@@ -46,7 +46,9 @@ function displays(refs: Array<Reference | undefined>): string[] {
 
 function guardContext(facts: PatientFacts, staff: KnownValues, names: string[], phrases: string[], refYear: number): DeidentifyContext {
   return {
-    knownNames: [...facts.known.names, ...staff.names, ...names],
+    // The note's own author and participants are named as strongly as the patient.
+    knownNames: [...facts.known.names, ...names],
+    knownStaffNames: staff.names,
     knownPhrases: [...facts.known.phrases, ...staff.phrases, ...phrases],
     knownAddresses: [...facts.known.addresses, ...staff.addresses],
     knownIdentifiers: [...facts.known.identifiers, ...staff.identifiers],

@@ -11,19 +11,40 @@ const LETTERS = String.raw`A-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u1FFF\u2C0
 const CAPITALISED_WORD = new RegExp(String.raw`(?<![${LETTERS}])[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u1FFF\u2C00-\uD7FF][${LETTERS}]*`, 'g');
 const MIN_IDENTIFIER_LENGTH = 4;
 
-/** Splits names into the lower-cased words the guard looks for, adding Synthea's names without their numeric suffix. */
-export function nameWords(names: readonly string[]): Set<string> {
-  const out = new Set<string>();
+/**
+ * How much a known name word is trusted on its own. A patient's own names are; words that are also
+ * everyday or clinical words ("Hope", "January") and names of staff (practitioners, which a note may
+ * share with an eponym such as "Gleason") only count next to another name word.
+ */
+export type NameStrength = 'strong' | 'staff' | 'common';
+
+export type NameWords = Map<string, NameStrength>;
+
+const RANK: Readonly<Record<NameStrength, number>> = { strong: 2, staff: 1, common: 0 };
+
+function put(into: NameWords, word: string, strength: NameStrength): void {
+  const s: NameStrength = COMMON_WORDS.has(word) ? 'common' : strength;
+  const had = into.get(word);
+  if (had === undefined || RANK[s] > RANK[had]) into.set(word, s);
+}
+
+/**
+ * Splits names into the lower-cased words the guard looks for, adding Synthea's names without their
+ * numeric suffix. A word with Synthea's digits ("Barton704") is unmistakable and always strong.
+ */
+export function nameWords(names: readonly string[], strength: NameStrength = 'strong', into: NameWords = new Map()): NameWords {
   for (const name of names) {
     for (const [word] of name.matchAll(WORD)) {
       const lower = word.toLowerCase();
       if (lower.length < 2 || TITLES.has(lower) || /^\d+$/.test(lower)) continue;
-      out.add(lower);
       const bare = lower.replace(/\d+$/, '');
-      if (bare !== lower && bare.length >= 2) out.add(bare);
+      if (bare !== lower) {
+        put(into, lower, 'strong');
+        if (bare.length >= 2) put(into, bare, strength);
+      } else put(into, lower, strength);
     }
   }
-  return out;
+  return into;
 }
 
 function startsUpper(word: string): boolean {
@@ -31,39 +52,57 @@ function startsUpper(word: string): boolean {
   return first !== first.toLowerCase() && first === first.toUpperCase();
 }
 
-/** Finds capitalised occurrences of the given name words; common words only next to another name word. */
-export function findNameWords(text: string, words: ReadonlySet<string>): Detection[] {
-  if (words.size === 0) return [];
-  const hits: Array<{ start: number; end: number; weak: boolean }> = [];
+// Short upper-case words are mostly acronyms ("NED", "SAM") even when a name shares their letters.
+const SHORT_ACRONYM = 4;
+
+/** Finds capitalised occurrences of the given name words; weaker words only next to another name word. */
+export function findNameWords(text: string, ...layers: Array<ReadonlyMap<string, NameStrength>>): Detection[] {
+  const used = layers.filter((l) => l.size > 0);
+  if (used.length === 0) return [];
+  // The strongest reading of a word across the layers (patient names over staff names).
+  const lookup = (w: string): NameStrength | undefined => {
+    let best: NameStrength | undefined;
+    for (const layer of used) {
+      const s = layer.get(w);
+      if (s !== undefined && (best === undefined || RANK[s] > RANK[best])) best = s;
+    }
+    return best;
+  };
+  const hits: Array<{ start: number; end: number; strength: NameStrength }> = [];
   CAPITALISED_WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CAPITALISED_WORD.exec(text)) !== null) {
     const word = m[0];
     if (!startsUpper(word)) continue;
     const lower = word.toLowerCase();
-    if (!words.has(lower)) continue;
+    let strength = lookup(lower);
+    if (strength === undefined) continue;
     const end = m.index + word.length;
     if (EPONYMS.has(lower) && DISEASE_WORDS.test(text.slice(end, end + 40))) continue;
-    hits.push({ start: m.index, end, weak: COMMON_WORDS.has(lower) });
+    if (word.length <= SHORT_ACRONYM && word === word.toUpperCase() && !/\d/.test(word)) strength = 'common';
+    hits.push({ start: m.index, end, strength });
   }
+  const joined = (a: { end: number }, b: { start: number }): boolean => /^[ \t,.]{1,3}$|^\r?\n[ \t]?$/.test(text.slice(a.end, b.start));
   const out: Detection[] = [];
   for (let i = 0; i < hits.length; i++) {
     const hit = hits[i]!;
-    if (hit.weak) {
+    if (hit.strength !== 'strong') {
       const prev = hits[i - 1];
       const next = hits[i + 1];
-      const joined = (a: { end: number } | undefined, b: { start: number } | undefined): boolean =>
-        a !== undefined && b !== undefined && /^[\s,.]{1,3}$/.test(text.slice(a.end, b.start));
-      const strongNeighbour = (prev && !prev.weak && joined(prev, hit)) || (next && !next.weak && joined(hit, next));
-      if (!strongNeighbour) continue;
+      // A staff or common word counts beside a patient or staff name word ("Enriqueta Barton", "Hope Murray856").
+      const partner = (n: { strength: NameStrength } | undefined): boolean => n !== undefined && n.strength !== 'common';
+      const paired = (prev !== undefined && partner(prev) && joined(prev, hit)) || (next !== undefined && partner(next) && joined(hit, next));
+      if (!paired) continue;
     }
     out.push({ kind: 'name', start: hit.start, end: hit.end });
   }
   return out;
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
 function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+  return ch !== undefined && WORD_CHAR.test(ch);
 }
 
 /** Every whole-word, case-insensitive occurrence of `needle` (already lower-case) in `lower`. */
@@ -94,33 +133,74 @@ function knownIdentifier(entry: string | KnownIdentifier): KnownIdentifier {
   return typeof entry === 'string' ? { value: entry, kind: identifierKind(entry) } : entry;
 }
 
+interface Needle {
+  needle: string;
+  kind: PhiKind;
+  capitalised: boolean;
+  /** The needle's first word; a needle whose first word is not in the text cannot match. */
+  head: string;
+}
+
+function needle(value: string, kind: PhiKind, capitalised: boolean): Needle {
+  const head = /^[\p{L}\p{N}]+/u.exec(value)?.[0] ?? '';
+  return { needle: value, kind, capitalised, head };
+}
+
+// Imports pass the same staff values (hundreds of practitioners and organisations) for every note;
+// each value is prepared once. The cache is bounded so a long-running process cannot grow it forever.
+const prepared = new Map<string, Needle[]>();
+const MAX_PREPARED = 50_000;
+
+function prepare<T>(list: readonly T[] | undefined, tag: string, keyOf: (entry: T) => string, make: (entry: T) => Needle[]): Needle[] {
+  if (!list || list.length === 0) return [];
+  const out: Needle[] = [];
+  for (const entry of list) {
+    const key = `${tag}\u0000${keyOf(entry)}`;
+    let needles = prepared.get(key);
+    if (!needles) {
+      if (prepared.size >= MAX_PREPARED) prepared.clear();
+      needles = make(entry);
+      prepared.set(key, needles);
+    }
+    for (const n of needles) out.push(n);
+  }
+  return out;
+}
+
+const phraseNeedles = (phrase: string): Needle[] => {
+  const p = normaliseSpace(phrase).toLowerCase();
+  return p.length >= 3 ? [needle(p, 'name', false)] : [];
+};
+
+// A one-word city ("Lynn", "Hope") is only trusted capitalised.
+const addressNeedles = (address: string): Needle[] => {
+  const a = normaliseSpace(address).toLowerCase();
+  return a.length >= 3 ? [needle(a, 'address', /^\p{L}+$/u.test(a))] : [];
+};
+
+const identifierNeedles = (entry: string | KnownIdentifier): Needle[] => {
+  const { value, kind } = knownIdentifier(entry);
+  const v = normaliseSpace(value).toLowerCase();
+  if (v.length < MIN_IDENTIFIER_LENGTH) return [];
+  const out: Needle[] = [needle(v, kind, false)];
+  const digits = v.replace(/\D/g, '');
+  if ((kind === 'ssn' || kind === 'phone' || kind === 'fax') && digits !== v && digits.length >= 7) out.push(needle(digits, kind, false));
+  return out;
+};
+
 /** Phrases, addresses and identifiers from the context. Names are matched word by word elsewhere. */
 export function findKnownValues(text: string, ctx: PhiContext): Detection[] {
   const out: Detection[] = [];
-  const hasAny = (ctx.knownPhrases?.length ?? 0) + (ctx.knownAddresses?.length ?? 0) + (ctx.knownIdentifiers?.length ?? 0) > 0;
-  if (!hasAny) return out;
+  const needles = [
+    ...prepare(ctx.knownPhrases, 'p', (p) => p, phraseNeedles),
+    ...prepare(ctx.knownAddresses, 'a', (a) => a, addressNeedles),
+    ...prepare(ctx.knownIdentifiers, 'i', (i) => (typeof i === 'string' ? i : `${i.kind}\u0000${i.value}`), identifierNeedles),
+  ];
+  if (needles.length === 0) return out;
   // toLowerCase can change length for a few scripts; fall back to exact matching there.
   const folded = text.toLowerCase();
   const lower = folded.length === text.length ? folded : text;
-  for (const phrase of ctx.knownPhrases ?? []) {
-    const p = normaliseSpace(phrase).toLowerCase();
-    if (p.length >= 3) findPhrase(text, lower, p, 'name', false, out);
-  }
-  for (const address of ctx.knownAddresses ?? []) {
-    const a = normaliseSpace(address).toLowerCase();
-    if (a.length < 3) continue;
-    // A one-word city ("Lynn", "Hope") is only trusted capitalised.
-    findPhrase(text, lower, a, 'address', /^\p{L}+$/u.test(a), out);
-  }
-  for (const entry of ctx.knownIdentifiers ?? []) {
-    const { value, kind } = knownIdentifier(entry);
-    const v = normaliseSpace(value).toLowerCase();
-    if (v.length < MIN_IDENTIFIER_LENGTH) continue;
-    findPhrase(text, lower, v, kind, false, out);
-    const digits = v.replace(/\D/g, '');
-    if ((kind === 'ssn' || kind === 'phone' || kind === 'fax') && digits !== v && digits.length >= 7) {
-      findPhrase(text, lower, digits, kind, false, out);
-    }
-  }
+  const present = new Set(lower.match(/[\p{L}\p{N}]+/gu) ?? []);
+  for (const n of needles) if (n.head === '' || present.has(n.head)) findPhrase(text, lower, n.needle, n.kind, n.capitalised, out);
   return out;
 }

@@ -3,7 +3,7 @@ import { findAddresses } from './addresses';
 import { findAgesOver89 } from './ages';
 import { findContacts } from './contacts';
 import { findDates } from './dates';
-import { findKnownValues, findNameWords, nameWords } from './known';
+import { findKnownValues, findNameWords, nameWords, type NameWords } from './known';
 import { findLabeledIds } from './labeled-ids';
 import { findNamesByShape } from './names';
 import type { Detection, PhiContext, PhiFinding } from './types';
@@ -35,14 +35,27 @@ function settle(text: string, found: Detection[]): Detection[] {
   return kept;
 }
 
+// An import passes the same staff list (hundreds of practitioners) for every note; split it once.
+const staffCache = new WeakMap<readonly string[], NameWords>();
+
+function staffWords(names: readonly string[] | undefined): NameWords {
+  if (!names || names.length === 0) return new Map();
+  let words = staffCache.get(names);
+  if (!words) {
+    words = nameWords(names, 'staff');
+    staffCache.set(names, words);
+  }
+  return words;
+}
+
 /** Internal: every detection with its rewrite, overlaps settled. */
 export function detectPhi(text: string, ctx: PhiContext = {}): Detection[] {
   const shape = findNamesByShape(text);
-  const words = nameWords(ctx.knownNames ?? []);
-  for (const w of shape.words) words.add(w);
+  const words = nameWords(ctx.knownNames ?? [], 'strong');
+  nameWords([...shape.words], 'strong', words);
   const found: Detection[] = [
     ...findKnownValues(text, ctx),
-    ...findNameWords(text, words),
+    ...findNameWords(text, words, staffWords(ctx.knownStaffNames)),
     ...shape.detections,
     ...findContacts(text),
     ...findLabeledIds(text),

@@ -20,6 +20,13 @@ export interface PhiContext {
    * its own (capitalised), so "Alvin56" alone is found too. Titles are ignored.
    */
   knownNames?: string[];
+  /**
+   * Names of practitioners and other staff. A note shares these with eponyms and everyday words far more
+   * often than the patient's own names ("Gleason score", "January"), so a word on its own counts only
+   * with Synthea's digits ("Barton704") or beside another name word ("Enriqueta Barton"); "Dr. X" is
+   * caught by its title anyway.
+   */
+  knownStaffNames?: string[];
   /** Organisation or facility names, matched only as a whole phrase (so "Family Practice" stays a phrase). */
   knownPhrases?: string[];
   /** Street lines, cities and ZIP codes. */

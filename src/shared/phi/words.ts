@@ -23,6 +23,8 @@ export const COMMON_WORDS = new Set([
   'drug', 'dose', 'daily', 'oral', 'tablet', 'unit', 'units', 'sugar', 'salt', 'iron', 'gold', 'silver', 'lead',
   'english', 'spanish', 'white', 'asian', 'hispanic', 'latino', 'american', 'indian', 'native', 'african',
   'christian', 'mercy', 'hope', 'trinity', 'providence', 'st', 'saint', 'mount', 'baptist', 'memorial', 'regional',
+  'january', 'february', 'march', 'july', 'september', 'october', 'november', 'december', 'monday', 'tuesday',
+  'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'christmas', 'easter', 'spring', 'autumn', 'fall', 'winter',
 ]);
 
 /**
@@ -38,9 +40,16 @@ export const EPONYMS = new Set([
   'homans', 'brown', 'fallot', 'colles', 'smith', 'barton', 'bennett', 'monteggia', 'galeazzi', 'jones', 'baker',
   'morton', 'heberden', 'bouchard', 'osgood', 'schlatter', 'legg', 'perthes', 'scheuermann', 'zenker', 'meckel',
   'mallory', 'weiss', 'boerhaave', 'budd', 'chiari', 'dubin', 'johnson', 'stevens', 'gilbert', 'crigler', 'najjar',
+  'gleason', 'koch', 'fisher', 'mayer', 'rokitansky', 'kuster', 'hauser', 'apgar', 'glasgow', 'breslow', 'clark',
+  'pugh', 'ranson', 'wells', 'killip', 'forrest', 'hunt', 'hess', 'fontaine', 'rutherford', 'charcot',
+  'tooth', 'lewy', 'tay', 'sachs', 'niemann', 'ehlers', 'danlos', 'prader', 'willi', 'angelman', 'rett', 'fanconi',
+  'graham', 'steell', 'austin', 'flint', 'duke', 'hamman', 'trendelenburg', 'lachman', 'mcmurray', 'phalen', 'tinel',
+  'finkelstein', 'spurling', 'romberg', 'brudzinski', 'kernig', 'cullen', 'grey', 'turner', 'virchow',
+  'kehr', 'boas', 'rovsing', 'mcburney', 'blumberg', 'courvoisier', 'trousseau', 'chvostek',
 ]);
 
-export const DISEASE_WORDS = /^(?:'s|’s|s)?[\s-]{1,2}(?:disease|syndrome|palsy|sarcoma|lymphoma|esophagus|ulcer|tumou?r|fracture|sign|phenomenon|thyroiditis|encephalopathy|contracture|cyst|node|reflex|anomaly|tetralogy|diverticulum|tear|triad|criteria|score|test|maneuver|manoeuvre|classification|scale|type)\b/i;
+// An eponym followed by a disease word, or by a grade or score ("Gleason 3+3", "Gleason VII", "Killip II").
+export const DISEASE_WORDS = /^(?:(?:'s|’s|s)?[\s-]{1,2}(?:disease|syndrome|palsy|sarcoma|lymphoma|esophagus|ulcer|tumou?r|fracture|sign|phenomenon|thyroiditis|encephalopathy|contracture|cyst|node|reflex|anomaly|tetralogy|diverticulum|tear|triad|criteria|score|test|maneuver|manoeuvre|classification|scale|type|grade|pattern|bacill\w*|procedure|operation|repair|block|staging|class|level|stage|point|murmur|nodes?|spots?|ring|law|dementia|body|bodies|mole|sum)\b|[\s-]{1,2}(?:\d|[IVX]{1,4}\b))/i;
 
 /** Words that end a run of capitalised name words after a title ("Dr. Smith Reports …"). */
 export const NOT_NAME_WORDS = new Set([
