@@ -16,7 +16,7 @@ import { readJsonLines, readTsv, SOURCE_FILES, type Row } from './sources';
 import { encodeEssentials, tokens } from './text';
 
 /** Bump when the schema or how the files are read changes: it is part of the inputs hash, so old files rebuild. */
-export const BUILD_FORMAT = 'plumbline-codeset-6';
+export const BUILD_FORMAT = 'plumbline-codeset-7';
 
 export const EDITION = {
   fiscalYear: 2026,
@@ -239,6 +239,16 @@ function fill(db: Database.Database, dir: string, abbreviations: readonly Abbrev
   });
   const icd = (code: string): CodeInfo | undefined => codes.get(`icd10cm:${code}`);
 
+  progress('abbreviations');
+  const insAbbr = db.prepare('INSERT INTO abbreviation (key, abbreviation, expansion, codes) VALUES (?, ?, ?, ?)');
+  for (const a of abbreviations) {
+    for (const c of a.codes) {
+      if (!icd(c)) throw new Error(`abbreviations.tsv: ${a.abbreviation} names ${c}, which is not an ICD-10-CM FY${EDITION.fiscalYear} code`);
+    }
+    insAbbr.run(a.key, a.abbreviation, a.expansion, a.codes.join(' '));
+  }
+
+
   const docs: SearchDocDraft[] = [];
   const addDoc = (info: CodeInfo, via: SearchDocDraft['via'], path: string | null, segments: string[], extra: string, variants: boolean): void => {
     const { ess, required } = encodeEssentials(segments, variants);
@@ -272,15 +282,6 @@ function fill(db: Database.Database, dir: string, abbreviations: readonly Abbrev
   for (const r of readTsv(dir, 'mce-manifestation-not-pdx.tsv')) insMan.run(r.icd10_code);
   const insUnacc = db.prepare('INSERT INTO mce_unacceptable (code, edit) VALUES (?, ?)');
   for (const r of readTsv(dir, 'mce-unacceptable-pdx.tsv')) insUnacc.run(r.icd10_code, r.edit);
-
-  progress('abbreviations');
-  const insAbbr = db.prepare('INSERT INTO abbreviation (key, abbreviation, expansion, codes) VALUES (?, ?, ?, ?)');
-  for (const a of abbreviations) {
-    for (const c of a.codes) {
-      if (!icd(c)) throw new Error(`abbreviations.tsv: ${a.abbreviation} names ${c}, which is not an ICD-10-CM FY${EDITION.fiscalYear} code`);
-    }
-    insAbbr.run(a.key, a.abbreviation, a.expansion, a.codes.join(' '));
-  }
 
   progress(`search index (${docs.length} documents)`);
   docs.sort((a, b) => a.required - b.required || a.viaRank - b.viaRank || b.billable - a.billable || a.sysRank - b.sysRank || a.ord - b.ord || a.codeId - b.codeId || (a.path ?? '').localeCompare(b.path ?? ''));

@@ -1,6 +1,6 @@
 // Finding, (re)building and opening the code-set database.
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CodeDetail, SearchHit, SearchOptions } from '../../shared/codeset/search';
 import type { CodeSetLookup, CodeSystemId } from '../../shared/codeset/types';
@@ -55,6 +55,18 @@ export function ensureCodeSet(cacheDir: string, sourceDir: string = defaultCodeS
   const file = resolve(cacheDir, codeSetFileName());
   const { hash } = computeInputsHash(sourceDir);
   if (existsSync(file) && storedHash(file) === hash) return file;
+  const release = acquireBuildLock(`${file}.lock`);
+  try {
+    // Another process may have finished the same build while this one waited for the lock.
+    if (existsSync(file) && storedHash(file) === hash) return file;
+    rebuild(file, sourceDir, onProgress);
+  } finally {
+    release();
+  }
+  return file;
+}
+
+function rebuild(file: string, sourceDir: string, onProgress?: (step: string) => void): void {
   // A private staging name, so two processes building at once cannot trip over each other's file.
   const staging = `${file}.${process.pid}-${Date.now()}.next`;
   try {
@@ -65,7 +77,50 @@ export function ensureCodeSet(cacheDir: string, sourceDir: string = defaultCodeS
   } finally {
     rmSync(staging, { force: true });
   }
-  return file;
+}
+
+const LOCK_STALE_MS = 5 * 60_000;
+
+function sleepMs(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function holderAlive(lockDir: string): boolean {
+  let age: number;
+  try {
+    age = Date.now() - statSync(lockDir).mtimeMs;
+  } catch {
+    return false; // released meanwhile
+  }
+  let pid = NaN;
+  try {
+    pid = Number(readFileSync(join(lockDir, 'pid'), 'utf8'));
+  } catch {
+    // the holder has not written its pid yet
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return age < 10_000;
+  if (age > LOCK_STALE_MS) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** One build at a time per cache folder, across processes (the app and the CLI, parallel test workers). */
+function acquireBuildLock(lockDir: string): () => void {
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      writeFileSync(join(lockDir, 'pid'), String(process.pid));
+      return () => rmSync(lockDir, { recursive: true, force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      if (!holderAlive(lockDir)) rmSync(lockDir, { recursive: true, force: true });
+      else sleepMs(200);
+    }
+  }
 }
 
 export function openCodeSet(file: string): CodeSet {

@@ -151,11 +151,14 @@ export function createSearch(db: Database.Database): SearchFn {
     const trimmed = query.trim();
     if (trimmed === '') return [];
 
+    const q = parseQuery(query, abbreviations);
+    let exactCodes: SearchHit[] = [];
     if (CODE_QUERY.test(trimmed) && /[0-9]/.test(trimmed) && normalizeCode(trimmed).length >= 2) {
       const hits = codeHits(trimmed, system ? [system] : SYSTEMS, limit);
-      if (hits.length > 0) return hits;
+      // "DM2" is also a PCS table, but a coder typing it means diabetes: the abbreviation leads, the code follows.
+      if (hits.length > 0 && !q.wholeAbbreviation) return hits;
+      exactCodes = hits.filter((h) => normalizeCode(trimmed) === h.code).map((h) => ({ ...h, score: 4.4 }));
     }
-    const q = parseQuery(query, abbreviations);
     const out: SearchHit[] = [];
     const seen = new Set<string>();
     const push = (h: SearchHit): void => {
@@ -170,6 +173,7 @@ export function createSearch(db: Database.Database): SearchFn {
         if (row) push(toHit(row, 'abbreviation', 4.5, null));
       }
     }
+    for (const h of exactCodes) push(h);
     for (const h of textHits(q, system, limit)) push(h);
     return out;
   };
