@@ -1,0 +1,129 @@
+// Learning priors from finished charts: run the matcher, see which candidates coders coded (and as
+// what), count per phrasing and code, then pick the confidence threshold that keeps precision high,
+// scoring every chart with its own counts left out so the threshold is not fitted to itself.
+import type { CodeSystemId } from '../../../shared/codeset/types';
+import type { Candidate } from '../local/candidate';
+import { candidateClass, candidateConfidence, createLocalEngine, type EngineCodeSet } from '../local/engine';
+import { toSuggestInput, type LabeledChart } from '../eval/charts';
+import { hierarchicalMatch } from '../eval/metrics';
+import { countObservation, DEFAULT_THRESHOLD, emptyPriors, type Priors } from './priors';
+
+/** Precision the learned threshold aims for (the coder's protection); recall is maximised under it. */
+export const TARGET_PRECISION = 0.8;
+
+interface Observation {
+  chart: number;
+  cand: Candidate;
+  phrases: string[];
+  cls: string;
+  coded: boolean;
+  alts: string[];
+}
+
+export interface LearnOptions {
+  source?: string;
+  targetPrecision?: number;
+}
+
+export function learnPriors(charts: readonly LabeledChart[], codeSet: EngineCodeSet, opts: LearnOptions = {}): Priors {
+  const priors = emptyPriors(opts.source ?? 'charts');
+  const engine = createLocalEngine(codeSet, priors);
+  const fy = Math.max(...codeSet.fiscalYears);
+  const obs: Observation[] = [];
+  const goldByChart: string[][] = [];
+  const system: CodeSystemId = 'icd10cm';
+  charts.forEach((chart, ci) => {
+    const gold = [...new Set(chart.codes.filter((c) => c.system === system).map((c) => c.code))];
+    goldByChart.push(gold);
+    const cands = engine.candidates(toSuggestInput(chart, fy));
+    const hit = (code: string): boolean => gold.some((g) => hierarchicalMatch(codeSet, g, code));
+    const covered = new Set(cands.flatMap((c) => gold.filter((g) => hierarchicalMatch(codeSet, g, c.code))));
+    for (const cand of cands) {
+      const coded = hit(cand.code);
+      // The code coders used instead, when it is in the same category and nothing else explains it.
+      const stems = new Set(cand.mentions.flatMap((m) => stemsOf(m.phrase)));
+      const alts = coded
+        ? []
+        : gold.filter((g) => {
+            const rec = codeSet.code('icd10cm', g);
+            if (covered.has(g) || !rec?.billable) return false;
+            return g.slice(0, 3) === cand.code.slice(0, 3) || stemsOf(rec.description).some((w) => stems.has(w));
+          });
+      const o: Observation = { chart: ci, cand, phrases: cand.mentions.map((m) => m.phrase), cls: candidateClass(cand), coded, alts };
+      obs.push(o);
+      countObservation(priors, o.phrases, cand.code, o.cls, coded, alts);
+    }
+  });
+  priors.charts = charts.length;
+  priors.threshold = learnThreshold(priors, obs, goldByChart, codeSet, opts.targetPrecision ?? TARGET_PRECISION);
+  return priors;
+}
+
+/** Leave-one-chart-out confidences, then the lowest threshold whose precision reaches the target. */
+function learnThreshold(priors: Priors, obs: readonly Observation[], goldByChart: readonly string[][], codeSet: EngineCodeSet, target: number): number {
+  const byChart = new Map<number, Observation[]>();
+  for (const o of obs) (byChart.get(o.chart) ?? byChart.set(o.chart, []).get(o.chart)!).push(o);
+  const scored: Array<{ conf: number; correct: boolean }> = [];
+  let goldTotal = 0;
+  for (const g of goldByChart) goldTotal += g.length;
+  for (const [ci, list] of byChart) {
+    for (const o of list) uncount(priors, o);
+    const best = new Map<string, number>();
+    for (const o of list) {
+      const s = candidateConfidence(priors, o.cand);
+      if (s && (best.get(s.code) ?? -1) < s.confidence) best.set(s.code, s.confidence);
+    }
+    const gold = goldByChart[ci]!;
+    for (const [code, conf] of best) scored.push({ conf, correct: gold.some((g) => hierarchicalMatch(codeSet, g, code)) });
+    for (const o of list) countObservation(priors, o.phrases, o.cand.code, o.cls, o.coded, o.alts);
+  }
+  if (scored.length === 0 || goldTotal === 0) return DEFAULT_THRESHOLD;
+  scored.sort((a, b) => b.conf - a.conf);
+  let tp = 0;
+  let n = 0;
+  let bestF = -1;
+  let bestT = DEFAULT_THRESHOLD;
+  let fallbackF = -1;
+  let fallbackT = DEFAULT_THRESHOLD;
+  for (let i = 0; i < scored.length; i++) {
+    n++;
+    if (scored[i]!.correct) tp++;
+    if (i + 1 < scored.length && scored[i + 1]!.conf === scored[i]!.conf) continue;
+    const p = tp / n;
+    const r = tp / goldTotal;
+    const f = p + r === 0 ? 0 : (2 * p * r) / (p + r);
+    const f05 = p + r === 0 ? 0 : (1.25 * p * r) / (0.25 * p + r);
+    if (p >= target && f > bestF) {
+      bestF = f;
+      bestT = scored[i]!.conf;
+    }
+    if (f05 > fallbackF) {
+      fallbackF = f05;
+      fallbackT = scored[i]!.conf;
+    }
+  }
+  return bestF >= 0 ? bestT : fallbackT;
+}
+
+const STEM_STOP = new Set(['other', 'unspe', 'speci', 'with', 'witho', 'disea', 'disor', 'elsew', 'class', 'condi']);
+
+/** Crude word stems, enough to tell that a code's title talks about the phrase's words. */
+function stemsOf(s: string): string[] {
+  return (s.toLowerCase().match(/[a-z]{4,}/g) ?? []).map((w) => w.slice(0, 5)).filter((w) => !STEM_STOP.has(w));
+}
+
+function uncount(priors: Priors, o: Observation): void {
+  // The exact inverse of countObservation, so every chart is scored without its own counts.
+  const undo = (c: { seen: number; coded: number } | undefined): void => {
+    if (!c) return;
+    c.seen -= 1;
+    if (o.coded) c.coded -= 1;
+  };
+  for (const p of new Set(o.phrases.map((x) => (x.toLowerCase().match(/[a-z0-9]+/g) ?? []).join(' ')))) {
+    const c = priors.phrases[`${p}\t${o.cand.code}`];
+    undo(c);
+    if (c?.alt) for (const a of o.alts) c.alt[a] = (c.alt[a] ?? 0) - 1;
+  }
+  undo(priors.codes[o.cand.code]);
+  undo(priors.classes[o.cls]);
+}

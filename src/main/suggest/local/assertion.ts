@@ -1,0 +1,87 @@
+// ConText-style assertion status per token: a trigger phrase ("no", "rule out", "history of",
+// "mother had", "return if") covers the words after it (or before it, for post-triggers such as
+// "was ruled out") until a scope terminator ("but", "however", ";", end of sentence).
+import type { Assertion } from '../../../shared/suggest/types';
+import type { Token } from './text';
+
+interface Trigger {
+  words: string[];
+  assertion: Exclude<Assertion, 'present'>;
+  direction: 'forward' | 'backward';
+}
+
+const t = (phrase: string, assertion: Trigger['assertion'], direction: Trigger['direction'] = 'forward'): Trigger => ({ words: phrase.split(' '), assertion, direction });
+
+const TRIGGERS: readonly Trigger[] = [
+  ...['no', 'not', 'denies', 'denied', 'deny', 'denying', 'without', 'negative for', 'free of', 'absence of', 'ruled out', 'no evidence of', 'no signs of', 'no sign of', 'never had', 'resolution of', 'neither', 'nor'].map((p) => t(p, 'negated')),
+  ...['was ruled out', 'is ruled out', 'were ruled out', 'ruled out', 'excluded', 'was excluded', 'unlikely', 'is negative', 'was negative', 'were negative', 'not seen', 'not present', 'absent', 'resolved'].map((p) => t(p, 'negated', 'backward')),
+  ...['possible', 'possibly', 'probable', 'probably', 'suspected', 'suspect', 'suspicion of', 'suspicious for', 'rule out', 'r o', 'likely', 'questionable', 'query', 'concern for', 'concerning for', 'cannot exclude', 'differential', 'vs', 'versus', 'may have', 'might have', 'consistent with', 'compatible with', 'suggestive of', 'presumed', 'presumptive', 'versus'].map((p) => t(p, 'uncertain')),
+  ...['is suspected', 'was suspected', 'is likely', 'cannot be excluded', 'not excluded', 'vs', 'versus', 'is possible'].map((p) => t(p, 'uncertain', 'backward')),
+  ...['history of', 'hx of', 'h o', 's p', 'status post', 'past history of', 'previous history of', 'remote history of'].map((p) => t(p, 'historical')),
+  ...['family history', 'family hx', 'fh', 'fhx', 'mother', 'father', 'sister', 'brother', 'sibling', 'siblings', 'maternal', 'paternal', 'grandmother', 'grandfather', 'aunt', 'uncle', 'parents'].map((p) => t(p, 'family')),
+  ...['if', 'should', 'return if', 'call if', 'in case of', 'watch for', 'risk of', 'risk for', 'prevent', 'prevention of', 'precautions', 'to avoid'].map((p) => t(p, 'hypothetical')),
+];
+
+const TERMINATORS = new Set(['but', 'however', 'although', 'though', 'except', 'which', 'whereas', 'yet', 'presents', 'presented', 'reports', 'complains', 'admits', 'now']);
+const FORWARD_REACH = 10;
+const BACKWARD_REACH = 6;
+
+export interface TokenAssertion {
+  assertion: Assertion;
+  /** Index of the trigger that set it (−1 for none); a match that contains the trigger's own words is not covered by it. */
+  trigger: number;
+}
+
+export interface AssertionMap {
+  tokens: TokenAssertion[];
+  /** Token ranges [start, end) of each trigger occurrence. */
+  triggers: Array<[number, number]>;
+}
+
+/** Punctuation between two tokens that ends a trigger's scope. */
+function breaksScope(text: string, a: Token, b: Token): boolean {
+  return /[;:]|\s-\s|\n/.test(text.slice(a.end, b.start));
+}
+
+export function assertTokens(text: string, tokens: readonly Token[]): AssertionMap {
+  const lower = tokens.map((tk) => tk.raw.toLowerCase());
+  const out: TokenAssertion[] = tokens.map(() => ({ assertion: 'present', trigger: -1 }));
+  const triggers: Array<[number, number]> = [];
+  const isTrigger = new Uint8Array(tokens.length);
+  const found: Array<{ start: number; end: number; tr: Trigger }> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let best: Trigger | undefined;
+    for (const tr of TRIGGERS) {
+      if (lower[i] !== tr.words[0]) continue;
+      if (tr.words.every((w, k) => lower[i + k] === w) && (!best || tr.words.length > best.words.length)) best = tr;
+    }
+    if (!best) continue;
+    // Family words only count when they say what the relative had ("mother had breast cancer").
+    if (best.assertion === 'family' && best.words[0] !== 'family' && best.words[0] !== 'fh' && best.words[0] !== 'fhx') {
+      const next = lower.slice(i + 1, i + 4);
+      if (!next.some((w) => ['had', 'has', 'with', 'died', 'diagnosed', 'history', 'hx', 'suffered'].includes(w))) continue;
+    }
+    found.push({ start: i, end: i + best.words.length, tr: best });
+    for (let k = i; k < i + best.words.length; k++) isTrigger[k] = 1;
+    i += best.words.length - 1;
+  }
+  for (const f of found) {
+    const id = triggers.length;
+    triggers.push([f.start, f.end]);
+    if (f.tr.direction === 'forward') {
+      for (let k = f.end; k < tokens.length && k < f.end + FORWARD_REACH; k++) {
+        if (k > f.end && breaksScope(text, tokens[k - 1]!, tokens[k]!)) break;
+        if (k === f.end && k > 0 && breaksScope(text, tokens[k - 1]!, tokens[k]!)) break;
+        if (TERMINATORS.has(lower[k]!)) break;
+        if (!isTrigger[k]) out[k] = { assertion: f.tr.assertion, trigger: id };
+      }
+    } else {
+      for (let k = f.start - 1; k >= 0 && k >= f.start - BACKWARD_REACH; k--) {
+        if (breaksScope(text, tokens[k]!, tokens[k + 1]!)) break;
+        if (TERMINATORS.has(lower[k]!)) break;
+        if (!isTrigger[k] && out[k]!.assertion === 'present') out[k] = { assertion: f.tr.assertion, trigger: id };
+      }
+    }
+  }
+  return { tokens: out, triggers };
+}

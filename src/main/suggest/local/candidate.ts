@@ -1,0 +1,26 @@
+import type { Assertion } from '../../../shared/suggest/types';
+import type { EntrySource } from './dictionary';
+import type { SectionKind } from './text';
+
+/** One place a code was read in the chart. */
+export interface CandidateMention {
+  documentId: string;
+  start: number;
+  end: number;
+  /** The chart text of the mention. */
+  phrase: string;
+  assertion: Assertion;
+  section: SectionKind;
+  source: EntrySource | 'history';
+  words: string[];
+  /** Index of the sentence in its document. */
+  sentence: number;
+}
+
+/** A code the chart points at, before priors decide whether it is shown. */
+export interface Candidate {
+  code: string;
+  mentions: CandidateMention[];
+  via: 'match' | 'combination' | 'history' | 'family';
+  rationale?: string;
+}

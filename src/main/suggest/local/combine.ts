@@ -1,0 +1,108 @@
+// ICD-10-CM combination conventions applied across the whole chart: "with" links presumed by the
+// Index (diabetes with CKD, neuropathy, retinopathy…; hypertension with heart failure and/or CKD) and
+// the "use additional code" follow-ups the combination code asks for (N18.x with E11.22, I50.x with I11.0).
+import type { CodeSetLookup } from '../../../shared/codeset/types';
+import type { CodeTable, Dictionary } from './dictionary';
+import type { Candidate } from './candidate';
+
+const DIABETES = /^E(08|09|10|11|13)/;
+
+/** Codes a "use additional code" note of `code` asks for, as ranges of undotted codes. */
+function additionalCodeRanges(lookup: CodeSetLookup, code: string): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const n of lookup.notes(code)) {
+    if (n.kind !== 'use_additional_code') continue;
+    const re = /([A-Z]\d[0-9A-Z](?:\.[0-9A-Z-]{1,4})?)(?:\s*-\s*([A-Z]\d[0-9A-Z](?:\.[0-9A-Z-]{1,4})?))?/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(n.text)) !== null) {
+      const a = m[1]!.replace(/[.-]/g, '');
+      const b = (m[2] ?? m[1]!).replace(/[.-]/g, '');
+      out.push([a, b]);
+    }
+  }
+  return out;
+}
+
+function inRanges(code: string, ranges: ReadonlyArray<[string, string]>): boolean {
+  return ranges.some(([a, b]) => (code.startsWith(a) || code >= a) && (code.startsWith(b) || code <= b));
+}
+
+function mergeInto(target: Candidate, ...from: Candidate[]): void {
+  for (const f of from) for (const m of f.mentions) if (!target.mentions.includes(m)) target.mentions.push(m);
+}
+
+export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTable, lookup: CodeSetLookup): void {
+  diabetes(cands, dict, table, lookup);
+  hypertension(cands);
+  dropUnspecifiedSiblings(cands, table);
+}
+
+function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTable, lookup: CodeSetLookup): void {
+  const dm = [...cands.values()].filter((c) => DIABETES.test(c.code));
+  if (dm.length === 0) return;
+  const byPrefix = new Map<string, number>();
+  for (const c of dm) byPrefix.set(c.code.slice(0, 3), (byPrefix.get(c.code.slice(0, 3)) ?? 0) + c.mentions.length);
+  // An explicit type 1 (or secondary) diabetes beats the Index default of type 2.
+  const prefix = byPrefix.has('E10') ? 'E10' : byPrefix.has('E11') ? 'E11' : [...byPrefix.keys()][0]!;
+  let combined = false;
+  for (const c of [...cands.values()]) {
+    if (DIABETES.test(c.code) || c.via !== 'match') continue;
+    let best: { words: string[]; code: string } | undefined;
+    for (const dw of dict.diabetesWith) {
+      if (best && dw.words.length <= best.words.length) continue;
+      if (c.mentions.some((m) => dw.words.every((w) => m.words.includes(w)))) best = dw;
+    }
+    if (!best) continue;
+    const code = `${prefix}${best.code.slice(3)}`;
+    if (!table.byCode.get(code)?.billable) continue;
+    const combo = cands.get(code) ?? { code, mentions: [], via: 'combination', rationale: `Diabetes "with" ${c.code}: link presumed by the Index (I.A.15)` };
+    mergeInto(combo, ...dm, c);
+    cands.set(code, combo);
+    combined = true;
+    if (!inRanges(c.code, additionalCodeRanges(lookup, code))) cands.delete(c.code);
+  }
+  if (combined) for (const c of dm) if (/9$/.test(c.code) && c.code.length === 4) cands.delete(c.code);
+}
+
+function hypertension(cands: Map<string, Candidate>): void {
+  const htn = cands.get('I10');
+  const hf = [...cands.values()].filter((c) => c.code.startsWith('I50'));
+  const ckd = [...cands.values()].filter((c) => /^N18[1-69]/.test(c.code));
+  const hyperCodes = ['I10', 'I110', 'I119', 'I120', 'I129'];
+  const hyper = hyperCodes.map((c) => cands.get(c)).filter((c): c is Candidate => c !== undefined);
+  if (hyper.length === 0) return;
+  const stage5 = ckd.some((c) => c.code === 'N185' || c.code === 'N186');
+  let code: string | undefined;
+  let why = '';
+  if (hf.length > 0 && ckd.length > 0) {
+    code = stage5 ? 'I132' : 'I130';
+    why = 'Hypertension with heart failure and CKD: both links presumed (I.C.9.a.3)';
+  } else if (hf.length > 0) {
+    code = 'I110';
+    why = 'Hypertension with heart failure: link presumed (I.C.9.a.1)';
+  } else if (ckd.length > 0) {
+    code = stage5 ? 'I120' : 'I129';
+    why = 'Hypertension with CKD: link presumed (I.C.9.a.2)';
+  }
+  if (!code) return;
+  const combo = cands.get(code) ?? { code, mentions: [], via: 'combination', rationale: why };
+  mergeInto(combo, ...hyper, ...hf.slice(0, 1), ...ckd.slice(0, 1));
+  for (const h of hyper) cands.delete(h.code);
+  cands.set(code, combo);
+  void htn;
+}
+
+/** "Heart failure, unspecified" adds nothing next to "Chronic diastolic heart failure". */
+function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable): void {
+  const all = [...cands.values()];
+  for (const c of all) {
+    const desc = table.byCode.get(c.code)?.long_desc ?? '';
+    if (!/unspecified/i.test(desc)) continue;
+    const sibling = all.some((o) => o !== c && cands.has(o.code) && o.code.slice(0, 3) === c.code.slice(0, 3) && !/unspecified/i.test(table.byCode.get(o.code)?.long_desc ?? ''));
+    if (sibling) {
+      const keep = all.find((o) => o !== c && cands.has(o.code) && o.code.slice(0, 3) === c.code.slice(0, 3));
+      if (keep) mergeInto(keep, c);
+      cands.delete(c.code);
+    }
+  }
+}

@@ -1,0 +1,276 @@
+// The local engine's phrase dictionary, read once from the code-set database: Alphabetic Index term
+// paths (nonessential modifiers optional), tabular titles, inclusion terms, Neoplasm Table sites and
+// the abbreviation list. Each entry is a set of normalised words that must all appear close together
+// in one sentence; the more words an entry needs, the more specific it is.
+import type Database from 'better-sqlite3';
+import { normalizeCode } from '../../../shared/codeset/format';
+import { createNormalizer, phraseWords, type Normalizer } from './text';
+
+export type EntrySource = 'index' | 'tabular' | 'inclusion' | 'neoplasm' | 'abbrev';
+
+export interface Entry {
+  id: number;
+  /** Distinct normalised words, all required. */
+  words: string[];
+  code: string;
+  source: EntrySource;
+  /** Index depth (0 = main term); 0 for other sources. */
+  level: number;
+  /** Sorted words, the entry's identity for priors. */
+  key: string;
+}
+
+export interface Dictionary {
+  entries: Entry[];
+  /** Word → entries anchored on it (each entry is anchored on its rarest word). */
+  byAnchor: Map<string, Entry[]>;
+  normalize: Normalizer;
+  /** Abbreviation word sequences (normalised) → expansion words. */
+  abbreviations: Map<string, { expansion: string[]; exact: string }>;
+  /** Entries under Index "History > family" (family-history Z codes), by the disease words only. */
+  familyHistory: Entry[];
+  /** Entries under Index "History > personal", by the condition words only. */
+  personalHistory: Entry[];
+  /** Index "Diabetes, diabetic > with > X" (type 2 codes): the words of X and the combination code. */
+  diabetesWith: Array<{ words: string[]; code: string }>;
+}
+
+/** Words that never decide a code. */
+const STOP = new Set([
+  'a', 'an', 'the', 'of', 'and', 'in', 'to', 'due', 'by', 'for', 'on', 'at', 'as', 'or', 'with', 'from', 'into', 'its', 'nos', 'nec',
+  'unspecified', 'stage', 'mellitus', 'personal', 'neoplasm', 'other', 'specified', 'site', 'condition', 'classified', 'elsewhere', 'than',
+]);
+/** Kept although they look like stop words: they change the code. */
+const KEEP_SHORT = new Set(['1', '2', '3', '4', '5', '3a', '3b']);
+
+/** Word forms that read as the same thing in charts. */
+const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
+  ['cancer', 'malignant'], ['carcinoma', 'malignant'], ['adenocarcinoma', 'malignant'], ['malignancy', 'malignant'], ['neoplasia', 'neoplasm'],
+  ['metastasis', 'secondary'], ['metastase', 'secondary'], ['metastatic', 'secondary'],
+  ['tumour', 'tumor'], ['oedema', 'edema'], ['anaemia', 'anemia'], ['haemorrhage', 'hemorrhage'], ['oesophagus', 'esophagus'],
+  ['renal', 'kidney'], ['pulmonary', 'lung'], ['hepatic', 'liver'], ['cardiac', 'heart'], ['gastric', 'stomach'],
+  ['ii', '2'], ['i', '1'], ['iii', '3'], ['iv', '4'], ['t2', '2'], ['t1', '1'], ['two', '2'], ['one', '1'],
+  ['feverish', 'fever'], ['febrile', 'fever'], ['painful', 'pain'],
+];
+
+function stripParens(s: string): string {
+  return s.replace(/\([^)]*\)/g, ' ').replace(/\[[^\]]*\]/g, ' ');
+}
+
+function contentWords(phrase: string, norm: Normalizer): string[] {
+  const out: string[] = [];
+  for (const w of phraseWords(stripParens(phrase), norm)) {
+    if (STOP.has(w) && !KEEP_SHORT.has(w)) continue;
+    if (w.length < 2 && !KEEP_SHORT.has(w)) continue;
+    if (!out.includes(w)) out.push(w);
+  }
+  return out;
+}
+
+/** "X or Y" alternatives of one Index segment (at most three, the rest are rare spellings). */
+function alternatives(segment: string): string[] {
+  const parts = stripParens(segment).split(/\s+or\s+/);
+  if (parts.length === 1) return [segment];
+  // "atrial or auricular fibrillation": the alternatives share the words after the last one.
+  return parts.slice(0, 3);
+}
+
+/** Main terms like "Diabetes, diabetic" list word forms of one thing; "Failure, heart" is a phrase. */
+function mainTermAliases(term: string, aliases: Map<string, string>): string {
+  const parts = term.split(/,\s*/).map((p) => p.trim().toLowerCase());
+  if (parts.length > 1 && parts.every((p) => !p.includes(' ') && p.slice(0, 4) === parts[0]!.slice(0, 4))) {
+    for (const p of parts.slice(1)) if (!aliases.has(p) && p !== parts[0]) aliases.set(p, parts[0]!);
+    return parts[0]!;
+  }
+  return term;
+}
+
+interface IndexRow {
+  level: number;
+  path: string;
+  term: string;
+  code: string | null;
+  see_code: string | null;
+}
+
+interface CodeRow {
+  code: string;
+  billable: number;
+  parent: string | null;
+  long_desc: string;
+}
+
+/** Every ICD-10-CM code with its children, read in one query (per-code lookups are too slow for 100k Index lines). */
+export class CodeTable {
+  readonly byCode = new Map<string, CodeRow>();
+  readonly kids = new Map<string, CodeRow[]>();
+
+  constructor(db: Database.Database) {
+    const rows = db.prepare("SELECT code, billable, parent, long_desc FROM code WHERE system = 'icd10cm' ORDER BY ord").all() as CodeRow[];
+    for (const r of rows) {
+      this.byCode.set(r.code, r);
+      if (r.parent) {
+        const list = this.kids.get(r.parent);
+        if (list) list.push(r);
+        else this.kids.set(r.parent, [r]);
+      }
+    }
+  }
+
+  /** A billable code for an Index code: itself, or for a dashed/header code its only or "unspecified" descendant. */
+  resolveBillable(raw: string): string | undefined {
+    let code = normalizeCode(raw.replace(/-+$/, ''));
+    for (let depth = 0; depth < 4; depth++) {
+      const rec = this.byCode.get(code);
+      if (!rec) return undefined;
+      if (rec.billable) return rec.code;
+      const kids = this.kids.get(code) ?? [];
+      if (kids.length === 0) return undefined;
+      const pick = kids.length === 1 ? kids[0] : kids.find((k) => /unspecified/i.test(k.long_desc));
+      if (!pick) return undefined;
+      code = pick.code;
+    }
+    return undefined;
+  }
+}
+
+export function buildDictionary(db: Database.Database, table: CodeTable = new CodeTable(db)): Dictionary {
+  const aliases = new Map<string, string>(MANUAL_ALIASES);
+  const indexRows = db.prepare("SELECT level, path, term, code, see_code FROM index_term WHERE source = 'index' ORDER BY id").all() as IndexRow[];
+  for (const r of indexRows) if (r.level === 0) mainTermAliases(r.term, aliases);
+  const normalize = createNormalizer(aliases);
+
+  const raw: Array<Omit<Entry, 'id' | 'key'>> = [];
+  const family: Array<Omit<Entry, 'id' | 'key'>> = [];
+  const personal: Array<Omit<Entry, 'id' | 'key'>> = [];
+  const diabetesWith: Array<{ words: string[]; code: string }> = [];
+  const resolved = new Map<string, string | undefined>();
+  const billable = (c: string): string | undefined => {
+    if (!resolved.has(c)) resolved.set(c, table.resolveBillable(c));
+    return resolved.get(c);
+  };
+
+  for (const r of indexRows) {
+    const target = r.code ?? r.see_code;
+    if (!target) continue;
+    const code = billable(target);
+    if (!code) continue;
+    const segs = r.path.split(' > ');
+    if (segs.some((s) => /^without\b/i.test(s.trim()))) continue;
+    segs[0] = mainTermAliases(segs[0]!, new Map());
+    // Expand "or" alternatives (bounded), then collect content words.
+    let variants: string[][] = [[]];
+    for (const seg of segs) {
+      const alts = alternatives(seg);
+      const next: string[][] = [];
+      for (const v of variants) for (const a of alts) if (next.length < 6) next.push([...v, a]);
+      variants = next;
+    }
+    for (const v of variants) {
+      const words = contentWords(v.join(' '), normalize);
+      if (words.length === 0) continue;
+      // A "see" reference ranks after direct entries at its depth.
+      const e = { words, code, source: 'index' as const, level: r.code ? r.level : r.level + 0.5 };
+      raw.push(e);
+      if (/^diabetes/i.test(segs[0]!) && segs[1] === 'with' && segs.length > 2 && code.startsWith('E11')) {
+        const sub = contentWords(v.slice(2).join(' '), normalize);
+        if (sub.length > 0) diabetesWith.push({ words: sub, code });
+      }
+      if (segs[0]!.toLowerCase() === 'history' && segs.length > 2) {
+        const sub = contentWords(v.slice(2).join(' '), normalize);
+        if (sub.length > 0) {
+          const kind = segs[1]!.toLowerCase();
+          if (kind.startsWith('family')) family.push({ ...e, words: sub });
+          else if (kind.startsWith('personal')) personal.push({ ...e, words: sub });
+        }
+      }
+    }
+  }
+
+  for (const c of table.byCode.values()) {
+    if (!c.billable) continue;
+    if (/^other\b/i.test(c.long_desc)) continue;
+    const desc = c.long_desc.replace(/\bwithout\b.*$/i, '');
+    const words = contentWords(desc, normalize);
+    if (words.length > 0 && words.length <= 8) raw.push({ words, code: c.code, source: 'tabular', level: 0 });
+  }
+
+  const incl = db
+    .prepare("SELECT s.code AS code, n.text AS text FROM note n JOIN note_source s ON s.id = n.source_id WHERE n.kind = 'inclusion_terms' AND s.code IS NOT NULL")
+    .all() as Array<{ code: string; text: string }>;
+  for (const i of incl) {
+    const code = billable(i.code);
+    if (!code) continue;
+    const words = contentWords(i.text, normalize);
+    if (words.length > 0 && words.length <= 8) raw.push({ words, code, source: 'inclusion', level: 0 });
+  }
+
+  const neo = db.prepare('SELECT level, path, malignant_primary, malignant_secondary, benign FROM neoplasm WHERE level >= 1').all() as Array<{
+    level: number;
+    path: string;
+    malignant_primary: string | null;
+    malignant_secondary: string | null;
+    benign: string | null;
+  }>;
+  for (const n of neo) {
+    const site = contentWords(n.path.split(' > ').slice(1).join(' '), normalize);
+    if (site.length === 0) continue;
+    for (const [col, word] of [[n.malignant_primary, 'malignant'], [n.malignant_secondary, 'secondary'], [n.benign, 'benign']] as const) {
+      if (!col || col === '-') continue;
+      const code = billable(col);
+      if (code) raw.push({ words: [...site.filter((w) => w !== word), word], code, source: 'neoplasm', level: n.level });
+    }
+  }
+
+  const abbreviations = new Map<string, { expansion: string[]; exact: string }>();
+  const abbr = db.prepare('SELECT abbreviation, expansion, codes FROM abbreviation').all() as Array<{ abbreviation: string; expansion: string; codes: string }>;
+  for (const a of abbr) {
+    const key = phraseWords(a.abbreviation, (w) => w.toLowerCase()).join(' ');
+    const expansion = phraseWords(a.expansion, normalize);
+    abbreviations.set(key, { expansion, exact: a.abbreviation });
+    const first = a.codes.split(/[\s,]+/).find(Boolean);
+    const code = first ? billable(first) : undefined;
+    const words = contentWords(a.expansion, normalize);
+    if (code && words.length > 0) raw.push({ words, code, source: 'abbrev', level: 0 });
+  }
+
+  return { ...finish(raw, family, personal, normalize, abbreviations), diabetesWith };
+}
+
+const SOURCE_RANK: Record<EntrySource, number> = { index: 0, neoplasm: 1, abbrev: 2, tabular: 3, inclusion: 4 };
+
+function finish(
+  raw: Array<Omit<Entry, 'id' | 'key'>>,
+  family: Array<Omit<Entry, 'id' | 'key'>>,
+  personal: Array<Omit<Entry, 'id' | 'key'>>,
+  normalize: Normalizer,
+  abbreviations: Dictionary['abbreviations'],
+): Omit<Dictionary, 'diabetesWith'> {
+  // One code per word set: the Index's shallowest entry wins, then the other sources.
+  const sorted = [...raw].sort((a, b) => SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || a.level - b.level);
+  const byKey = new Map<string, Entry>();
+  for (const e of sorted) {
+    const key = [...e.words].sort().join(' ');
+    if (!byKey.has(key)) byKey.set(key, { ...e, id: byKey.size, key });
+  }
+  const entries = [...byKey.values()];
+  const freq = new Map<string, number>();
+  for (const e of entries) for (const w of e.words) freq.set(w, (freq.get(w) ?? 0) + 1);
+  const byAnchor = new Map<string, Entry[]>();
+  for (const e of entries) {
+    let anchor = e.words[0]!;
+    for (const w of e.words) if ((freq.get(w) ?? 0) < (freq.get(anchor) ?? 0)) anchor = w;
+    const list = byAnchor.get(anchor);
+    if (list) list.push(e);
+    else byAnchor.set(anchor, [e]);
+  }
+  const dedupe = (list: Array<Omit<Entry, 'id' | 'key'>>): Entry[] => {
+    const m = new Map<string, Entry>();
+    for (const e of list) {
+      const key = [...e.words].sort().join(' ');
+      if (!m.has(key)) m.set(key, { ...e, id: -1, key: `history ${key}` });
+    }
+    return [...m.values()];
+  };
+  return { entries, byAnchor, normalize, abbreviations, familyHistory: dedupe(family), personalHistory: dedupe(personal) };
+}

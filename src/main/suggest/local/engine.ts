@@ -1,0 +1,212 @@
+// The offline engine: reads the chart with the code set's own Index, applies the coding conventions,
+// weighs each candidate with learned priors and hands everything to grounding. Deterministic, no network.
+import type Database from 'better-sqlite3';
+import type { CodeSetLookup } from '../../../shared/codeset/types';
+import { normalizeCode } from '../../../shared/codeset/format';
+import { emptyDrops, groundSuggestions, type RawSuggestion } from '../../../shared/suggest/grounding';
+import type { Assertion, SuggestInput, SuggestionRun } from '../../../shared/suggest/types';
+import { scoreCandidate, type Priors } from '../learn/priors';
+import type { Candidate, CandidateMention } from './candidate';
+import { applyCombinations } from './combine';
+import { buildDictionary, CodeTable, type Dictionary } from './dictionary';
+import { matchSentence, type Mention } from './match';
+import { collectMeat, type SentenceSpan } from './meat';
+import { splitSentences, tokenize, type SectionKind } from './text';
+
+/** What the engine needs of a code set: lookups plus the read-only database it builds its dictionary from. */
+export type EngineCodeSet = CodeSetLookup & { readonly db: Database.Database };
+
+export interface LocalEngine {
+  suggest(input: SuggestInput): SuggestionRun;
+  /** Every code the chart points at, before priors and the threshold (learning counts these). */
+  candidates(input: SuggestInput): Candidate[];
+  /** Priors in use; `recordDecision` on it keeps improving them. */
+  readonly priors: Priors;
+}
+
+interface Resources {
+  dict: Dictionary;
+  table: CodeTable;
+}
+
+// Building the dictionary reads the whole Index (seconds); one per open database.
+const cache = new WeakMap<Database.Database, Resources>();
+
+export function engineResources(codeSet: EngineCodeSet): Resources {
+  let r = cache.get(codeSet.db);
+  if (!r) {
+    const table = new CodeTable(codeSet.db);
+    r = { dict: buildDictionary(codeSet.db, table), table };
+    cache.set(codeSet.db, r);
+  }
+  return r;
+}
+
+/** Sections whose mentions alone do not make a code for this visit (no MEAT there). */
+const BACKGROUND: ReadonlySet<SectionKind> = new Set(['history', 'family', 'social', 'meds', 'allergies']);
+/** Mentions from the assessment are what the provider concluded: a coder trusts them more. */
+const ASSESSMENT_LIFT = 0.5;
+const MAX_CHARS = 2_000_000;
+
+export function candidateClass(c: Candidate): string {
+  if (c.via !== 'match') return c.via;
+  const best = c.mentions.reduce((a, m) => (m.words.length > a.words.length ? m : a), c.mentions[0]!);
+  return `${best.source}:${Math.min(best.words.length, 4)}`;
+}
+
+/** How sure the engine is that a coder would code this candidate, and as which code. */
+export function candidateConfidence(priors: Priors, c: Candidate): { code: string; confidence: number } | undefined {
+  const foreground = c.mentions.filter((m) => !BACKGROUND.has(m.section) || c.via === 'family');
+  if (foreground.length === 0) return undefined;
+  const scored = scoreCandidate(priors, foreground.map((m) => m.phrase), c.code, candidateClass(c));
+  let confidence = scored.confidence;
+  if (foreground.some((m) => m.section === 'assessment')) confidence = 1 - (1 - confidence) * ASSESSMENT_LIFT;
+  return { code: scored.code, confidence };
+}
+
+export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): LocalEngine {
+  const { dict, table } = engineResources(codeSet);
+
+  function read(input: SuggestInput): { cands: Map<string, Candidate>; negatives: Map<string, Assertion>; sentences: Map<string, SentenceSpan[]>; texts: Map<string, string> } {
+    const cands = new Map<string, Candidate>();
+    const negatives = new Map<string, Assertion>();
+    const sentences = new Map<string, SentenceSpan[]>();
+    const texts = new Map<string, string>();
+    const inpatient = input.setting === 'inpatient';
+    const add = (code: string, m: CandidateMention, via: Candidate['via']): void => {
+      const c = cands.get(code);
+      if (c) c.mentions.push(m);
+      else cands.set(code, { code, mentions: [m], via });
+    };
+    for (const doc of input.documents) {
+      const text = doc.text.length > MAX_CHARS ? doc.text.slice(0, MAX_CHARS) : doc.text;
+      texts.set(doc.id, text);
+      const spans = splitSentences(text).map((s) => {
+        const lead = text.slice(s.start, s.end).search(/\S/);
+        return { start: s.start + Math.max(0, lead), end: s.end, section: s.section };
+      });
+      sentences.set(doc.id, spans);
+      spans.forEach((s, si) => {
+        if (s.section === 'allergies') return;
+        const tokens = tokenize(text, s.start, s.end, dict.normalize);
+        if (tokens.length === 0) return;
+        const sentenceWords = new Set(tokens.map((t) => t.norm));
+        for (const mention of matchSentence(text, { ...s, tokens }, dict)) {
+          const m = toMention(doc.id, text, mention, s.section, si);
+          const a = mention.assertion;
+          if (a === 'present' || (a === 'uncertain' && inpatient)) add(mention.entry.code, m, 'match');
+          else if (a === 'family' || s.section === 'family') {
+            const z = historyCode(dict.familyHistory, mention, sentenceWords);
+            if (z) add(z, { ...m, source: 'history' }, 'family');
+            negatives.set(mention.entry.code, 'family');
+          } else if (a === 'historical') {
+            const z = historyCode(dict.personalHistory, mention, sentenceWords);
+            if (z) add(z, { ...m, source: 'history' }, 'history');
+            negatives.set(mention.entry.code, 'historical');
+          } else negatives.set(mention.entry.code, a);
+        }
+      });
+    }
+    applyCombinations(cands, dict, table, codeSet);
+    return { cands, negatives, sentences, texts };
+  }
+
+  function candidates(input: SuggestInput): Candidate[] {
+    const { cands } = read(input);
+    // A condition read only in the background sections (PMH, problem list, meds) is not this visit's.
+    return [...cands.values()].filter((c) => c.mentions.some((m) => !BACKGROUND.has(m.section) || c.via === 'family'));
+  }
+
+  function suggest(input: SuggestInput): SuggestionRun {
+    const t0 = performance.now();
+    const { cands, negatives, sentences, texts } = read(input);
+    const raw: RawSuggestion[] = [];
+    const outpatient = input.setting !== 'inpatient';
+    const existing = input.existingCodes.filter((c) => c.system === 'icd10cm').map((c) => normalizeCode(c.code));
+    const existingSet = new Set(existing);
+    const chosen = new Map<string, { conf: number; cand: Candidate }>();
+
+    for (const c of cands.values()) {
+      const scored = candidateConfidence(priors, c);
+      if (!scored) continue;
+      const conf = scored.confidence;
+      const code = table.byCode.get(scored.code)?.billable ? scored.code : c.code;
+      const prev = chosen.get(code);
+      if (!prev || prev.conf < conf) chosen.set(code, { conf, cand: c });
+    }
+
+    for (const [code, { conf, cand }] of chosen) {
+      const isHcc = codeSet.hccs(code).length > 0;
+      const meat = isHcc ? collectMeat(cand.mentions, sentences, texts) : undefined;
+      if (isHcc && outpatient && !meat) continue; // no MEAT this visit: not coded
+      const kind = existingSet.has(code) ? 'keep' : 'add';
+      if (kind === 'add' && conf < priors.threshold) continue;
+      const quotes = cand.mentions.filter((m) => !BACKGROUND.has(m.section) || cand.via === 'family').slice(0, 5).map((m) => ({ documentId: m.documentId, start: m.start, end: m.end }));
+      const first = cand.mentions[0]!;
+      raw.push({
+        system: 'icd10cm',
+        code,
+        kind,
+        quotes,
+        assertion: first.assertion,
+        confidence: round(conf),
+        ...(meat ? { meat } : {}),
+        rationale: cand.rationale ?? `Read "${first.phrase}" (${first.source === 'history' ? 'Index: History' : `${first.source} match`})`,
+      });
+    }
+
+    // Existing codes the chart does not support are proposed for deletion.
+    const kept = new Set(raw.filter((r) => r.kind === 'keep').map((r) => r.code));
+    for (const code of existing) {
+      if (kept.has(code)) continue;
+      const neg = negatives.get(code);
+      const sibling = [...chosen.keys()].find((k) => k.slice(0, 3) === code.slice(0, 3));
+      const why = neg ? `Only ${neg} mentions in the note` : sibling ? `The note supports ${sibling} instead` : cands.has(code) ? 'Mentioned only in the history, without care this visit' : 'No support found in the note';
+      raw.push({ system: 'icd10cm', code, kind: 'delete-unsupported', quotes: [], assertion: neg ?? 'present', confidence: neg || sibling ? 0.7 : 0.55, rationale: why });
+    }
+
+    // Chronic conditions coded before but not addressed now: ask, never add silently.
+    const addressed = new Set([...raw.map((r) => r.code.slice(0, 3))]);
+    for (const p of input.priorCodes) {
+      if (p.system !== 'icd10cm') continue;
+      const code = normalizeCode(p.code);
+      if (existingSet.has(code) || addressed.has(code.slice(0, 3)) || codeSet.hccs(code).length === 0) continue;
+      addressed.add(code.slice(0, 3));
+      const hist = cands.get(code)?.mentions.filter((m) => m.section === 'history') ?? [];
+      raw.push({
+        system: 'icd10cm',
+        code,
+        kind: 'query',
+        quotes: hist.slice(0, 3).map((m) => ({ documentId: m.documentId, start: m.start, end: m.end })),
+        confidence: 0.4,
+        rationale: 'Coded at an earlier encounter and risk-adjusting, but not addressed in this note: query the provider',
+      });
+    }
+
+    const grounded = groundSuggestions(raw, input, codeSet, { engine: 'local', codeSetVersion: codeSet.version, createdAt: new Date().toISOString() });
+    const order = { keep: 0, add: 1, query: 2, 'delete-unsupported': 3 } as const;
+    grounded.suggestions.sort((a, b) => order[a.kind] - order[b.kind] || b.confidence - a.confidence);
+    return { engine: 'local', suggestions: grounded.suggestions, drops: grounded.drops ?? emptyDrops(), proposed: raw.length, elapsedMs: performance.now() - t0 };
+  }
+
+  return { suggest, candidates, priors };
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+function toMention(documentId: string, text: string, m: Mention, section: SectionKind, sentence: number): CandidateMention {
+  return { documentId, start: m.start, end: m.end, phrase: text.slice(m.start, m.end), assertion: m.assertion, section, source: m.entry.source, words: m.entry.words, sentence };
+}
+
+/** The Index's history Z code for a family or personal-history mention, when it has one. */
+function historyCode(entries: Dictionary['familyHistory'], m: Mention, sentenceWords: ReadonlySet<string>): string | undefined {
+  let best: Dictionary['familyHistory'][number] | undefined;
+  for (const e of entries) {
+    if (!e.words.some((w) => m.entry.words.includes(w))) continue;
+    if (!e.words.every((w) => sentenceWords.has(w))) continue;
+    if (!best || e.words.length > best.words.length) best = e;
+  }
+  return best?.code;
+}

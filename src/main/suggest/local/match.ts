@@ -1,0 +1,132 @@
+// Dictionary matching inside one sentence: every entry whose words all occur close together,
+// longest (most specific) first; an entry whose words are a subset of a longer match's is dropped.
+import type { Assertion } from '../../../shared/suggest/types';
+import { assertTokens } from './assertion';
+import type { Dictionary, Entry } from './dictionary';
+import type { Sentence, Token } from './text';
+
+export interface Mention {
+  entry: Entry;
+  /** Character span in the document covering the matched words. */
+  start: number;
+  end: number;
+  assertion: Assertion;
+  /** Positions of the matched words in the expanded token list. */
+  positions: number[];
+}
+
+interface XToken {
+  norm: string;
+  start: number;
+  end: number;
+  assertion: Assertion;
+  trigger: number;
+  /** Original token index (expanded abbreviation words share their abbreviation's). */
+  orig: number;
+}
+
+const MAX_ABBR_WORDS = 3;
+
+function hasUpper(s: string): boolean {
+  return /[A-Z]/.test(s);
+}
+
+/** Replaces listed abbreviations by their expansion words, keeping the abbreviation's span. */
+function expand(text: string, tokens: readonly Token[], dict: Dictionary, asserted: ReturnType<typeof assertTokens>): XToken[] {
+  const out: XToken[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let used = 0;
+    for (let n = Math.min(MAX_ABBR_WORDS, tokens.length - i); n >= 1 && used === 0; n--) {
+      const key = tokens.slice(i, i + n).map((tk) => tk.raw.toLowerCase()).join(' ');
+      const hit = dict.abbreviations.get(key);
+      if (!hit) continue;
+      const surface = text.slice(tokens[i]!.start, tokens[i + n - 1]!.end).replace(/\s+/g, ' ');
+      const exact = hit.exact.replace(/\s+/g, ' ');
+      const ok = exact.replace(/[^A-Za-z0-9]/g, '').length <= 2 ? surface === exact : hasUpper(surface) && surface.toUpperCase() === exact.toUpperCase();
+      if (!ok) continue;
+      const a = asserted.tokens[i]!;
+      for (const w of hit.expansion) out.push({ norm: w, start: tokens[i]!.start, end: tokens[i + n - 1]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
+      used = n;
+    }
+    if (used > 0) {
+      i += used - 1;
+      continue;
+    }
+    const a = asserted.tokens[i]!;
+    out.push({ norm: tokens[i]!.norm, start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
+  }
+  return out;
+}
+
+/** Words an entry may span beyond its own ("type 2 diabetes with diabetic CKD stage 3a"). */
+function maxSpan(words: number): number {
+  return words * 2 + 2;
+}
+
+export function matchSentence(text: string, sentence: Sentence, dict: Dictionary): Mention[] {
+  const asserted = assertTokens(text, sentence.tokens);
+  const xt = expand(text, sentence.tokens, dict, asserted);
+  const where = new Map<string, number[]>();
+  xt.forEach((tk, i) => {
+    const list = where.get(tk.norm);
+    if (list) list.push(i);
+    else where.set(tk.norm, [i]);
+  });
+  const found: Mention[] = [];
+  const triggerTokens = new Map<number, [number, number]>();
+  asserted.triggers.forEach((r, id) => triggerTokens.set(id, r));
+  for (const [word, anchors] of where) {
+    const entries = dict.byAnchor.get(word);
+    if (!entries) continue;
+    for (const e of entries) {
+      let ok = true;
+      for (const w of e.words) if (!where.has(w)) { ok = false; break; }
+      if (!ok) continue;
+      for (const anchor of anchors.slice(0, 2)) {
+        const positions: number[] = [];
+        for (const w of e.words) {
+          const ps = where.get(w)!;
+          let best = ps[0]!;
+          for (const p of ps) if (Math.abs(p - anchor) < Math.abs(best - anchor)) best = p;
+          if (!positions.includes(best)) positions.push(best);
+        }
+        positions.sort((a, b) => a - b);
+        if (positions[positions.length - 1]! - positions[0]! + 1 > maxSpan(e.words.length)) continue;
+        const assertion = mentionAssertion(xt, positions, triggerTokens);
+        if (assertion === undefined) continue;
+        found.push({ entry: e, start: xt[positions[0]!]!.start, end: xt[positions[positions.length - 1]!]!.end, assertion, positions });
+        break;
+      }
+    }
+  }
+  return dropSubsumed(found);
+}
+
+/** The shared status of a mention's words; undefined when they disagree ("COPD without exacerbation" is not J44.1). */
+function mentionAssertion(xt: readonly XToken[], positions: readonly number[], triggers: ReadonlyMap<number, [number, number]>): Assertion | undefined {
+  const origs = new Set(positions.map((p) => xt[p]!.orig));
+  let result: Assertion | undefined;
+  for (const p of positions) {
+    const tk = xt[p]!;
+    let a = tk.assertion;
+    // "family history of diabetes" matched as Z83.3 contains its own trigger: the trigger is part of the concept.
+    if (tk.trigger >= 0) {
+      const [s, e] = triggers.get(tk.trigger)!;
+      for (let k = s; k < e; k++) if (origs.has(k)) a = 'present';
+    }
+    if (result === undefined) result = a;
+    else if (result !== a) return undefined;
+  }
+  return result;
+}
+
+function dropSubsumed(ms: Mention[]): Mention[] {
+  ms.sort((a, b) => b.entry.words.length - a.entry.words.length || a.start - b.start);
+  const kept: Mention[] = [];
+  for (const m of ms) {
+    const covered = kept.some((k) => k.positions.length > m.positions.length && m.positions.every((p) => k.positions.includes(p)));
+    const same = kept.some((k) => k.entry.code === m.entry.code && k.start === m.start);
+    if (!covered && !same) kept.push(m);
+  }
+  return kept;
+}

@@ -1,0 +1,54 @@
+// MEAT (monitor, evaluate, assess, treat) for HCC conditions, read from the sentences around a mention.
+import type { RawEvidence } from '../../../shared/suggest/grounding';
+import type { MeatSupport } from '../../../shared/suggest/types';
+import type { CandidateMention } from './candidate';
+import type { SectionKind } from './text';
+
+const CUES: ReadonlyArray<[keyof MeatSupport, RegExp]> = [
+  ['treat', /\b(continue[sd]?|start(ed)?|begin|increase[d]?|decrease[d]?|titrate|switch(ed)?|hold|refer(red|ral)?|prescribed?|\d+\s?(mg|mcg|units?)|insulin|therapy|dialysis|counsel(ing|ed)?|diet|GDMT|on [a-z]+)\b/i],
+  ['evaluate', /\b(a1c|hba1c|egfr|creatinine|bnp|nt-probnp|echo(cardiogram)?|ecg|ekg|x-ray|cxr|ct|mri|ultrasound|labs?|lipid|potassium|tsh|inr|pfts?|spirometry|fev1|biopsy|culture|exam)\b/i],
+  ['monitor', /\b(stable|unchanged|controlled|uncontrolled|worsen(ing|ed)?|improv(ing|ed)|monitor(ing)?|follow(ing)?|f\/u|recheck|repeat|compensated|euvolemic)\b/i],
+  ['assess', /\b(assess(ed|ment)?|consistent with|due to|secondary to|likely|NYHA|GOLD|stage)\b/i],
+];
+
+export interface SentenceSpan {
+  start: number;
+  end: number;
+  section: SectionKind;
+}
+
+/** MEAT quotes for a condition (as spans for grounding), or undefined when the chart shows none. */
+export function collectMeat(mentions: readonly CandidateMention[], sentencesByDoc: ReadonlyMap<string, readonly SentenceSpan[]>, texts: ReadonlyMap<string, string>): Partial<Record<keyof MeatSupport, RawEvidence[]>> | undefined {
+  const out: Partial<Record<keyof MeatSupport, RawEvidence[]>> = {};
+  let any = false;
+  const seen = new Set<string>();
+  for (const m of mentions) {
+    const sents = sentencesByDoc.get(m.documentId);
+    const text = texts.get(m.documentId);
+    if (!sents || !text || m.section === 'history' || m.section === 'family' || m.section === 'allergies') continue;
+    const here = sents[m.sentence];
+    if (!here) continue;
+    if (m.section === 'assessment') {
+      (out.assess ??= []).push({ documentId: m.documentId, start: here.start, end: here.end });
+      any = true;
+    }
+    // The mention's sentence and the next one on the same line ("CKD 3a - eGFR 52. Monitor K.").
+    const nearby = [m.sentence];
+    const next = sents[m.sentence + 1];
+    if (next && !text.slice(here.end, next.start).includes('\n')) nearby.push(m.sentence + 1);
+    for (const i of nearby) {
+      const s = sents[i]!;
+      const key = `${m.documentId}:${i}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const sentence = text.slice(s.start, s.end);
+      for (const [kind, re] of CUES) {
+        if (re.test(sentence)) {
+          (out[kind] ??= []).push({ documentId: m.documentId, start: s.start, end: s.end });
+          any = true;
+        }
+      }
+    }
+  }
+  return any ? out : undefined;
+}

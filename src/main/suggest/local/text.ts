@@ -1,0 +1,120 @@
+// Splitting a note into sections, sentences and word tokens with their offsets. Matching works on
+// normalised tokens; evidence always points back at the original characters.
+
+export type SectionKind = 'history' | 'family' | 'social' | 'meds' | 'allergies' | 'ros' | 'exam' | 'labs' | 'assessment' | 'subjective' | 'other';
+
+export interface Token {
+  /** Normalised form (lower-case, aliased, lightly stemmed). */
+  norm: string;
+  /** Original characters, [start, end) in the document. */
+  start: number;
+  end: number;
+  /** Original spelling. */
+  raw: string;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  section: SectionKind;
+  tokens: Token[];
+}
+
+const SECTION_PATTERNS: ReadonlyArray<[RegExp, SectionKind]> = [
+  [/^(fh|fhx|family (medical )?history|family hx)$/, 'family'],
+  [/^(pmh|pmhx|psh|past (medical|surgical)( and surgical)? history|medical history|surgical history|problem list|past history|hx|history|pmh\/psh|active problems)$/, 'history'],
+  [/^(sh|social history|social hx|habits)$/, 'social'],
+  [/^(meds|medications?|current medications?|home medications?|rx)$/, 'meds'],
+  [/^(allergies|nkda)$/, 'allergies'],
+  [/^(ros|review of systems)$/, 'ros'],
+  [/^(exam|pe|physical exam(ination)?|o|objective|vitals|vital signs)$/, 'exam'],
+  [/^(labs?|laboratory|results|data|imaging|studies|ecg|ekg|pfts?|echo)$/, 'labs'],
+  [/^(a\/?p|a|p|assessment( and plan| & plan|\/plan)?|plan|impression( and plan)?|diagnos[ie]s|discharge diagnos[ie]s|final diagnos[ie]s|principal diagnosis|secondary diagnos[ie]s)$/, 'assessment'],
+  [/^(s|subjective|cc|chief complaint|hpi|history of present illness|interval hx|interval history|hospital course|reason for visit)$/, 'subjective'],
+];
+
+/** The kind of a heading such as "PMH" or "Assessment/Plan"; undefined when it is not one we know. */
+export function sectionKindOf(heading: string): SectionKind | undefined {
+  const h = heading.trim().toLowerCase().replace(/\s+/g, ' ');
+  for (const [re, kind] of SECTION_PATTERNS) if (re.test(h)) return kind;
+  return undefined;
+}
+
+const HEADING_RE = /^[ \t]*([A-Za-z][A-Za-z /&]{0,40}?)[ \t]*:/;
+
+/** Sentences with their section. A heading ("PMH: …") opens a section that lasts until the next heading. */
+export function splitSentences(text: string): Array<{ start: number; end: number; section: SectionKind }> {
+  const out: Array<{ start: number; end: number; section: SectionKind }> = [];
+  let section: SectionKind = 'other';
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd);
+    let bodyStart = lineStart;
+    const h = HEADING_RE.exec(line);
+    if (h) {
+      const kind = sectionKindOf(h[1]!);
+      if (kind) {
+        section = kind;
+        bodyStart = lineStart + h[0].length;
+      }
+    } else if (/^[ \t]*[A-Z][A-Z /&]{2,40}[ \t]*$/.test(line)) {
+      const kind = sectionKindOf(line);
+      if (kind) section = kind;
+    }
+    // Sentence ends: . ! ? followed by space, unless it closes a list number ("1.") or a decimal.
+    const re = /[.!?](?=\s|$)/g;
+    let s = bodyStart;
+    let m: RegExpExecArray | null;
+    re.lastIndex = bodyStart;
+    while ((m = re.exec(text)) !== null && m.index < lineEnd) {
+      const before = text.slice(s, m.index).trim();
+      if (/^\d{1,2}$/.test(before) || /\b(dr|vs|mr|mrs|ms|st|e\.g|i\.e|approx)$/i.test(before)) continue;
+      if (before.length > 0) out.push({ start: s, end: m.index + 1, section });
+      s = m.index + 1;
+    }
+    if (text.slice(s, lineEnd).trim().length > 0) out.push({ start: s, end: lineEnd, section });
+    lineStart = lineEnd + 1;
+  }
+  return out;
+}
+
+const WORD_RE = /[A-Za-z0-9]+(?:['’][a-z]+)?/g;
+
+/** Word forms that mean the same thing to the Index (adjective ↔ noun, spelling variants). */
+export interface Normalizer {
+  (word: string): string;
+}
+
+export function createNormalizer(aliases: ReadonlyMap<string, string>): Normalizer {
+  const cache = new Map<string, string>();
+  return (word: string) => {
+    const lower = word.toLowerCase().replace(/['’]s$/, '');
+    const hit = cache.get(lower);
+    if (hit !== undefined) return hit;
+    let w = aliases.get(lower) ?? lower;
+    if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+    else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is|as|os|ys)$/.test(w)) w = w.slice(0, -1);
+    w = aliases.get(w) ?? w;
+    cache.set(lower, w);
+    return w;
+  };
+}
+
+export function tokenize(text: string, start: number, end: number, norm: Normalizer): Token[] {
+  const out: Token[] = [];
+  WORD_RE.lastIndex = start;
+  let m: RegExpExecArray | null;
+  while ((m = WORD_RE.exec(text)) !== null && m.index + m[0].length <= end) {
+    // A list marker ("1." or "2)" opening a line) is not a number in the note.
+    if (/^\d{1,2}$/.test(m[0]) && /^[.)]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 1)) && /(^|\n)[ \t]*$/.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
+    out.push({ norm: norm(m[0]), start: m.index, end: m.index + m[0].length, raw: m[0] });
+  }
+  return out;
+}
+
+/** Words in a phrase, normalised the same way as chart tokens. */
+export function phraseWords(phrase: string, norm: Normalizer): string[] {
+  return (phrase.match(/[A-Za-z0-9]+(?:['’][a-z]+)?/g) ?? []).map(norm);
+}
