@@ -1,7 +1,7 @@
 // The coder's part of the API contract: worklist, demo charts, chart view and review actions. The
 // composition root (workstation.ts) creates this with the open database, the loaded code set and the
 // signed-in user, and merges it into the handler table.
-import type { ApiHandlers } from '../../shared/api';
+import type { ApiHandlers, ApiRequest, ApiResponse } from '../../shared/api';
 import type { CodeSetLookup } from '../../shared/codeset/types';
 import type { Db } from '../db/open';
 import { demoStatus, loadDemo } from '../importing/demo';
@@ -10,7 +10,10 @@ import { ensureUser, type LocalUser } from '../worklist/users';
 import { ReviewService } from './actions';
 import { buildChartView } from './view';
 
-export type CoderHandlers = Pick<ApiHandlers, 'worklistQuery' | 'worklistNext' | 'demoStatus' | 'demoLoad' | 'chartOpen' | 'reviewAct' | 'reviewUndo' | 'reviewSubmit' | 'chartSetStatus'>;
+export type CoderMethod = 'worklistQuery' | 'worklistNext' | 'demoStatus' | 'demoLoad' | 'chartOpen' | 'reviewAct' | 'reviewUndo' | 'reviewSubmit' | 'chartSetStatus';
+
+/** Synchronous (better-sqlite3 is), so assignable to Pick<ApiHandlers, CoderMethod> and easy to call in tests. */
+export type CoderHandlers = { [M in CoderMethod]: (req: ApiRequest<M>) => ApiResponse<M> };
 
 export interface CoderDeps {
   db: Db;
@@ -25,7 +28,7 @@ export function createCoderHandlers(deps: CoderDeps): CoderHandlers {
   ensureUser(deps.db, deps.user);
   const review = new ReviewService(deps.db, deps.codeSet, deps.user);
   const view = (encounterId: string) => buildChartView(review.store, deps.codeSet, encounterId);
-  return {
+  const handlers: CoderHandlers = {
     worklistQuery: (req) => queryWorklist(deps.db, deps.user.id, req ?? {}),
     worklistNext: (req) => nextInQueue(deps.db, deps.user.id, req?.afterEncounterId),
     demoStatus: () => demoStatus(deps.db, deps.demoFile),
@@ -45,4 +48,6 @@ export function createCoderHandlers(deps: CoderDeps): CoderHandlers {
       return view(req.encounterId);
     },
   };
+  // The compiler checks the table fits the contract the composition root merges it into.
+  return handlers satisfies Pick<ApiHandlers, CoderMethod>;
 }

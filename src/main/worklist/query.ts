@@ -9,6 +9,8 @@ import { patientLabel } from '../importing/store';
 export const MAX_PAGE = 500;
 const DEFAULT_PAGE = 100;
 const MAX_SEARCH = 200;
+/** Matches above which a search is "broad" (see queryWorklist). */
+const BROAD_SEARCH = 2000;
 const SETTINGS: readonly Setting[] = ['inpatient', 'outpatient', 'professional'];
 const SORTS: readonly WorklistSort[] = ['due', 'priority', 'date_of_service', 'imported'];
 
@@ -38,10 +40,6 @@ interface RowDb {
 
 function fail(message: string): never {
   throw new Error(`Worklist query: ${message}`);
-}
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function validate(q: WorklistQuery) {
@@ -79,15 +77,20 @@ export function queryWorklist(db: Db, userId: string, query: WorklistQuery): Wor
     where.push('payer = @payer');
     params.payer = q.payer;
   }
-  // Each word must appear somewhere in the chart's search text.
-  q.search
+  // Each word of three or more characters must appear somewhere in the chart's search text (a
+  // substring match through the trigram index). Shorter words are ignored: they would need a scan of
+  // every chart on each keystroke and narrow nothing down.
+  const words = q.search
     .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 8)
-    .forEach((word, i) => {
-      where.push(`search_text LIKE @w${i} ESCAPE '\\'`);
-      params[`w${i}`] = `%${escapeLike(word)}%`;
-    });
+    .filter((w) => [...w].length >= 3)
+    .slice(0, 8);
+  if (words.length) {
+    params.match = words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' AND ');
+    // A selective search is driven from the text index; a broad one (a common code) walks the queue's
+    // own index and probes the matches, which keeps sort + first page cheap either way.
+    const hits = (db.prepare('SELECT count(*) AS n FROM encounter_search WHERE encounter_search MATCH ?').get(params.match) as { n: number }).n;
+    where.push(`${hits > BROAD_SEARCH ? '+' : ''}import_seq IN (SELECT rowid FROM encounter_search WHERE encounter_search MATCH @match)`);
+  }
   const whereSql = where.join(' AND ');
   const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
   const rows = db
@@ -119,8 +122,9 @@ function toRow(r: RowDb): WorklistRow {
 
 export function statusCounts(db: Db, userId: string): Record<ChartStatus, number> {
   const counts = Object.fromEntries(CHART_STATUSES.map((s) => [s, 0])) as Record<ChartStatus, number>;
-  for (const r of db.prepare('SELECT status, count(*) AS n FROM encounters WHERE assignee_id = ? GROUP BY status').all(userId) as Array<{ status: ChartStatus; n: number }>) {
-    counts[r.status] = r.n;
+  // Maintained by triggers on encounters (migration 005), so this is a handful of rows, not a count.
+  for (const r of db.prepare('SELECT status, n FROM queue_counts WHERE assignee_id = ?').all(userId) as Array<{ status: ChartStatus; n: number }>) {
+    if (r.status in counts) counts[r.status] = r.n;
   }
   return counts;
 }

@@ -83,8 +83,11 @@ describe('worklist', () => {
     expect(ids(q({ search: label.toLowerCase() }).rows)).toEqual(ids(byCode.rows));
     const cardio = q({ search: 'cardiology clinic' });
     expect(cardio.rows.map((r) => r.title)).toEqual(['Cardiology clinic note']);
-    const wild = q({ search: '%', limit: 500 });
+    const wild = q({ search: '%%%', limit: 500 });
     expect(wild.total).toBe(0);
+    // Words shorter than three characters narrow nothing (and would scan every chart).
+    expect(q({ search: 'e1' }).total).toBe(2030);
+    expect(q({ search: 'zz"q' }).total).toBe(0);
     expect(q({ search: 'medicaid e11.22', limit: 500 }).total).toBe(mine.filter((r) => r.search_text.includes('medicaid') && r.search_text.includes('e11.22')).length);
   });
 
