@@ -13,6 +13,8 @@ export interface RecordedRequest {
   deployment?: string;
   rawBody: string;
   body: ChatRequestBody | null;
+  /** Date.now() when the request arrived. */
+  at: number;
 }
 
 export interface ChatRequestBody {
@@ -153,6 +155,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAIServer> {
         headers: req.headers,
         rawBody,
         body,
+        at: Date.now(),
         ...(azure ? { deployment: decodeURIComponent(azure[1]!) } : {}),
       };
       requests.push(recorded);

@@ -65,7 +65,9 @@ function checkConfig(config: ModelEngineConfig): void {
 
 function inputProblem(input: SuggestInput): string | null {
   if (!input || !Array.isArray(input.documents)) return 'The chart has no documents.';
-  if (!input.documents.some((d) => typeof d?.text === 'string' && d.text.trim() !== '')) return 'The chart has no text to read.';
+  if (!input.documents.every((d) => typeof d?.id === 'string' && typeof d.text === 'string')) return 'The chart has a document without text.';
+  if (!input.documents.some((d) => d.text.trim() !== '')) return 'The chart has no text to read.';
+  if (!Array.isArray(input.existingCodes) || !Array.isArray(input.priorCodes)) return 'The chart’s code lists are missing.';
   if (typeof input.dateOfService !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(input.dateOfService)) return 'The chart has no valid date of service.';
   return null;
 }
@@ -111,10 +113,12 @@ export function createModelEngine(config: ModelEngineConfig, deps: ModelEngineDe
   const describe = (system: Parameters<CodeSetLookup['code']>[0], code: string) => deps.codeSet.code(system, code)?.description;
 
   /** One client per call, so the attempt count (for the error message) belongs to that call alone. */
-  function clientFor(counter: { attempts: number }): OpenAI {
-    const countingFetch: typeof fetch = (url, init) => {
+  function clientFor(counter: { attempts: number; lastStatus?: number }): OpenAI {
+    const countingFetch: typeof fetch = async (url, init) => {
       counter.attempts++;
-      return baseFetch(url, init);
+      const response = await baseFetch(url, init);
+      counter.lastStatus = response.status;
+      return response;
     };
     const common = { apiKey: config.apiKey || 'none', maxRetries: config.maxRetries, timeout: config.timeoutMs, fetch: countingFetch };
     return config.provider === 'azure'
@@ -167,7 +171,7 @@ export function createModelEngine(config: ModelEngineConfig, deps: ModelEngineDe
       timedOut = true;
       controller.abort(new Cancelled());
     }, config.timeoutMs);
-    const counter = { attempts: 0 };
+    const counter: { attempts: number; lastStatus?: number } = { attempts: 0 };
     try {
       const call = callChat(clientFor(counter), params, { signal: controller.signal, attemptTimeoutMs: config.timeoutMs, maxRetries: config.maxRetries, maxChars: MAX_ANSWER_CHARS });
       call.catch(() => undefined); // once we stop waiting, the abandoned call may still settle
@@ -196,7 +200,10 @@ export function createModelEngine(config: ModelEngineConfig, deps: ModelEngineDe
       grounded.drops.noEvidence += clean.dropped;
       return run({ suggestions: clean.kept, drops: grounded.drops, proposed: parsed.raw.length + parsed.malformed });
     } catch (err) {
-      if (timedOut) return run({ error: `The model endpoint ${host} did not finish within ${Math.round(config.timeoutMs / 100) / 10} s; try again or raise the timeout in settings.` });
+      const limit = `${Math.round(config.timeoutMs / 100) / 10} s`;
+      // A server that answers 429 with a long Retry-After keeps the SDK waiting; say so rather than "timeout".
+      if (timedOut && counter.lastStatus === 429) return run({ error: `The model endpoint ${host} is rate-limiting requests (429); gave up after ${limit}. Try again shortly.` });
+      if (timedOut) return run({ error: `The model endpoint ${host} did not finish within ${limit}; try again or raise the timeout in settings.` });
       if (signal?.aborted) return run({ error: 'The model request was cancelled.' });
       return run({ error: describeModelError(err, { host, retries: Math.max(0, counter.attempts - 1) }) });
     } finally {

@@ -28,7 +28,8 @@ describe('model engine: time and retries', () => {
     expect(run.error).toMatch(/did not finish within 1 s/);
     // The whole call is bounded, retries included (slack for a loaded test machine).
     expect(took).toBeGreaterThanOrEqual(950);
-    expect(took).toBeLessThan(2_500);
+    // Without the overall bound, three SDK attempts of 1 s each plus backoff would take over 4 s.
+    expect(took).toBeLessThan(3_000);
     await until(() => server.inFlight === 0);
   });
 
@@ -37,7 +38,7 @@ describe('model engine: time and retries', () => {
     const t0 = Date.now();
     const run = await engineFor(server, { timeoutMs: 1_000 }).suggest(chart());
     expect(run.error).toMatch(/did not finish within 1 s/);
-    expect(Date.now() - t0).toBeLessThan(2_500);
+    expect(Date.now() - t0).toBeLessThan(3_000);
     await until(() => server.disconnects === 1);
   });
 
@@ -58,6 +59,26 @@ describe('model engine: time and retries', () => {
     expect(run.error).toBeUndefined();
     expect(run.suggestions).toHaveLength(3);
     expect(server.requests).toHaveLength(3);
+  });
+
+  it('backs off exponentially between retries when the server gives no Retry-After', async () => {
+    server.enqueue({ kind: 'status', status: 502 }, { kind: 'status', status: 503 });
+    server.setDefault({ kind: 'suggestions', items: GOOD_ITEMS });
+    const run = await engineFor(server, { maxRetries: 2 }).suggest(chart());
+    expect(run.suggestions).toHaveLength(3);
+    const [a, b, c] = server.requests.map((r) => r.at);
+    // The SDK waits 0.5 s then 1 s, minus up to 25 % jitter.
+    expect(b! - a!).toBeGreaterThanOrEqual(370);
+    expect(c! - b!).toBeGreaterThanOrEqual(740);
+  });
+
+  it('gives up on a long Retry-After within the bound and names the rate limit', async () => {
+    server.setDefault({ kind: 'status', status: 429, retryAfterMs: 60_000 });
+    const t0 = Date.now();
+    const run = await engineFor(server, { timeoutMs: 1_000 }).suggest(chart());
+    expect(Date.now() - t0).toBeLessThan(3_000);
+    expect(run.error).toMatch(/rate-limiting requests \(429\); gave up after 1 s/);
+    expect(server.requests).toHaveLength(1);
   });
 
   it('reports a persistent 500 after the configured retries', async () => {
