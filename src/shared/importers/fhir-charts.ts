@@ -9,7 +9,7 @@ import { dateOfServiceOf, settingOf } from '../fhir/encounter';
 import { patientKnownValues, sexOf, type KnownValues } from '../fhir/people';
 import type { ClaimLike, Condition, DocumentReference, Encounter, Patient, Procedure, Reference } from '../fhir/types';
 import { addCounts, dateShiftDaysFor, deidentifyText, pseudonymousId, shiftIsoDate } from '../phi/index';
-import type { DeidentifyContext } from '../phi/types';
+import type { DeidentifyContext, StaffValues } from '../phi/types';
 import type { Located, Origin, ResourceContext } from './context';
 import { ImportError } from './errors';
 import type { Tally } from './tally';
@@ -44,14 +44,14 @@ function displays(refs: Array<Reference | undefined>): string[] {
   return refs.map((r) => r?.display).filter((d): d is string => typeof d === 'string');
 }
 
-function guardContext(facts: PatientFacts, staff: KnownValues, names: string[], phrases: string[], refYear: number): DeidentifyContext {
+function guardContext(facts: PatientFacts, staff: StaffValues, names: string[], phrases: string[], refYear: number): DeidentifyContext {
   return {
     // The note's own author and participants are named as strongly as the patient.
     knownNames: [...facts.known.names, ...names],
-    knownStaffNames: staff.names,
-    knownPhrases: [...facts.known.phrases, ...staff.phrases, ...phrases],
-    knownAddresses: [...facts.known.addresses, ...staff.addresses],
-    knownIdentifiers: [...facts.known.identifiers, ...staff.identifiers],
+    knownPhrases: [...facts.known.phrases, ...phrases],
+    knownAddresses: facts.known.addresses,
+    knownIdentifiers: facts.known.identifiers,
+    staff,
     dateShiftDays: facts.shift,
     refYear,
   };
@@ -123,7 +123,8 @@ function existingCodes(encounter: Located<Encounter>, ctx: ResourceContext, tall
 }
 
 export function chartsFromFhir(ctx: ResourceContext, opts: ImportOptions, result: ImportResult, tally: Tally): void {
-  const staff = ctx.allStaff();
+  const known = ctx.allStaff();
+  const staff: StaffValues = { names: known.names, phrases: known.phrases, addresses: known.addresses, identifiers: known.identifiers };
   const facts = new Map<Located, PatientFacts>();
   const usedDocuments = new Set<Located>();
 
@@ -173,7 +174,8 @@ export function chartsFromFhir(ctx: ResourceContext, opts: ImportOptions, result
       addCounts(result.counts, clean.counts);
       documents.push({
         id: pseudonymousId(opts.secret, `${SOURCE}/DocumentReference`, doc.id ?? located.key),
-        type: deidentifyText(documentType(doc), guard).text,
+        // Short coded labels: the patient's own values suffice, the import-wide staff lists are not needed.
+        type: deidentifyText(documentType(doc), { ...guard, staff: undefined }).text,
         authorRole: authorRole(doc),
         date: typeof doc.date === 'string' ? shiftIsoDate(doc.date, pf.shift) : null,
         text: clean.text,
@@ -197,7 +199,7 @@ export function chartsFromFhir(ctx: ResourceContext, opts: ImportOptions, result
         id: pseudonymousId(opts.secret, `${SOURCE}/Encounter`, enc.id ?? encounter.key),
         setting,
         dateOfService: dos,
-        payer: payer === null ? null : deidentifyText(payer, guard).text,
+        payer: payer === null ? null : deidentifyText(payer, { ...guard, staff: undefined }).text,
       },
       documents,
       existingCodes: codes,

@@ -146,25 +146,17 @@ function needle(value: string, kind: PhiKind, capitalised: boolean): Needle {
   return { needle: value, kind, capitalised, head };
 }
 
-// Imports pass the same staff values (hundreds of practitioners and organisations) for every note;
-// each value is prepared once. The cache is bounded so a long-running process cannot grow it forever.
-const prepared = new Map<string, Needle[]>();
-const MAX_PREPARED = 50_000;
+// Staff lists (and a patient's own lists) are the same arrays for every note of an import; prepare each array once.
+const prepared = new WeakMap<readonly unknown[], Needle[]>();
 
-function prepare<T>(list: readonly T[] | undefined, tag: string, keyOf: (entry: T) => string, make: (entry: T) => Needle[]): Needle[] {
+function prepare<T>(list: readonly T[] | undefined, make: (entry: T) => Needle[]): Needle[] {
   if (!list || list.length === 0) return [];
-  const out: Needle[] = [];
-  for (const entry of list) {
-    const key = `${tag}\u0000${keyOf(entry)}`;
-    let needles = prepared.get(key);
-    if (!needles) {
-      if (prepared.size >= MAX_PREPARED) prepared.clear();
-      needles = make(entry);
-      prepared.set(key, needles);
-    }
-    for (const n of needles) out.push(n);
+  let needles = prepared.get(list);
+  if (!needles) {
+    needles = list.flatMap(make);
+    prepared.set(list, needles);
   }
-  return out;
+  return needles;
 }
 
 const phraseNeedles = (phrase: string): Needle[] => {
@@ -191,10 +183,14 @@ const identifierNeedles = (entry: string | KnownIdentifier): Needle[] => {
 /** Phrases, addresses and identifiers from the context. Names are matched word by word elsewhere. */
 export function findKnownValues(text: string, ctx: PhiContext): Detection[] {
   const out: Detection[] = [];
+  const staff = ctx.staff ?? {};
   const needles = [
-    ...prepare(ctx.knownPhrases, 'p', (p) => p, phraseNeedles),
-    ...prepare(ctx.knownAddresses, 'a', (a) => a, addressNeedles),
-    ...prepare(ctx.knownIdentifiers, 'i', (i) => (typeof i === 'string' ? i : `${i.kind}\u0000${i.value}`), identifierNeedles),
+    ...prepare(ctx.knownPhrases, phraseNeedles),
+    ...prepare(ctx.knownAddresses, addressNeedles),
+    ...prepare(ctx.knownIdentifiers, identifierNeedles),
+    ...prepare(staff.phrases, phraseNeedles),
+    ...prepare(staff.addresses, addressNeedles),
+    ...prepare(staff.identifiers, identifierNeedles),
   ];
   if (needles.length === 0) return out;
   // toLowerCase can change length for a few scripts; fall back to exact matching there.

@@ -55,7 +55,7 @@ export function detectPhi(text: string, ctx: PhiContext = {}): Detection[] {
   nameWords([...shape.words], 'strong', words);
   const found: Detection[] = [
     ...findKnownValues(text, ctx),
-    ...findNameWords(text, words, staffWords(ctx.knownStaffNames)),
+    ...findNameWords(text, words, staffWords(ctx.staff?.names)),
     ...shape.detections,
     ...findContacts(text),
     ...findLabeledIds(text),

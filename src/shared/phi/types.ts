@@ -13,6 +13,21 @@ export interface KnownIdentifier {
   kind: PhiKind;
 }
 
+/** Values shared by many notes: the staff and organisations of an import. */
+export interface StaffValues {
+  /**
+   * Names of practitioners and other staff. A note shares these with eponyms and everyday words far more
+   * often than the patient's own names ("Gleason score", "January"), so a word on its own counts only
+   * with Synthea's digits ("Barton704") or beside another name word ("Enriqueta Barton"); "Dr. X" is
+   * caught by its title anyway.
+   */
+  names?: readonly string[];
+  /** Organisation, facility and location names, matched as whole phrases. */
+  phrases?: readonly string[];
+  addresses?: readonly string[];
+  identifiers?: ReadonlyArray<string | KnownIdentifier>;
+}
+
 /** What the guard knows about the people behind a text, taken from the source record (FHIR Patient, etc.). */
 export interface PhiContext {
   /**
@@ -21,12 +36,10 @@ export interface PhiContext {
    */
   knownNames?: string[];
   /**
-   * Names of practitioners and other staff. A note shares these with eponyms and everyday words far more
-   * often than the patient's own names ("Gleason score", "January"), so a word on its own counts only
-   * with Synthea's digits ("Barton704") or beside another name word ("Enriqueta Barton"); "Dr. X" is
-   * caught by its title anyway.
+   * Practitioners and organisations known to the whole import (support bundles, bulk-export files). The
+   * same object is passed for every note, so its lists are prepared once.
    */
-  knownStaffNames?: string[];
+  staff?: StaffValues;
   /** Organisation or facility names, matched only as a whole phrase (so "Family Practice" stays a phrase). */
   knownPhrases?: string[];
   /** Street lines, cities and ZIP codes. */

@@ -65,7 +65,7 @@ describe('scanPhi finds each Safe Harbor kind', () => {
   });
 
   it('treats staff names as weaker: Synthea forms and full names go, eponyms, months and lone words stay', () => {
-    const ctx = { knownStaffNames: ['Dr. Robert Gleason370', 'January77 Block661'], shiftedDatesAllowed: true };
+    const ctx = { staff: { names: ['Dr. Robert Gleason370', 'January77 Block661'] }, shiftedDatesAllowed: true };
     const note = 'Gleason 3+3 adenocarcinoma. Gleason370 signed. Robert Gleason saw her. In January 2008, a nerve Block was done.';
     expect(found(note, ctx)).toEqual(['name:Gleason370', 'name:Robert Gleason']);
   });
