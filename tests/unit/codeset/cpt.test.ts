@@ -7,10 +7,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyCpt, importCpt } from '../../../src/main/codeset/cpt';
 import { openCodeSet } from '../../../src/main/codeset/open';
-import { sharedCodeSetFile } from './shared';
+import { BUILD_TIMEOUT_MS, sharedCodeSetFile } from './shared';
 
 let dir: string;
 let dbFile: string;
+let shipped: string;
 const cptFile = (name: string, text: string): string => {
   const f = join(dir, name);
   writeFileSync(f, text);
@@ -25,11 +26,12 @@ const countCpt = (file: string): number => {
   }
 };
 
-beforeAll(() => {
+beforeAll(async () => {
+  shipped = await sharedCodeSetFile();
   dir = mkdtempSync(join(tmpdir(), 'plumbline-cpt-'));
   dbFile = join(dir, 'codeset.sqlite');
-  copyFileSync(sharedCodeSetFile(), dbFile);
-});
+  copyFileSync(shipped, dbFile);
+}, BUILD_TIMEOUT_MS);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const GOOD = [
@@ -43,8 +45,8 @@ const GOOD = [
 
 describe('CPT import', () => {
   it('the shipped code set has no CPT', () => {
-    expect(countCpt(sharedCodeSetFile())).toBe(0);
-    const cs = openCodeSet(sharedCodeSetFile());
+    expect(countCpt(shipped)).toBe(0);
+    const cs = openCodeSet(shipped);
     try {
       expect(cs.search('99213')).toEqual([]);
     } finally {
@@ -98,7 +100,7 @@ describe('CPT import', () => {
 
   it('carries the imported rows into a rebuilt database', () => {
     const fresh = join(dir, 'fresh.sqlite');
-    copyFileSync(sharedCodeSetFile(), fresh);
+    copyFileSync(shipped, fresh);
     expect(copyCpt(dbFile, fresh)).toBe(1);
     const cs = openCodeSet(fresh);
     try {

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCode, runSearch } from '../../../src/main/codeset/cli';
 import type { CodeSet } from '../../../src/main/codeset/open';
-import { openSharedCodeSet } from './shared';
+import { BUILD_TIMEOUT_MS, openSharedCodeSet } from './shared';
 import { sourceRows } from './sources';
 
 let cs: CodeSet;
-beforeAll(() => {
-  cs = openSharedCodeSet();
-});
+beforeAll(async () => {
+  cs = await openSharedCodeSet();
+}, BUILD_TIMEOUT_MS);
 afterAll(() => cs?.close());
 
 describe('code detail', () => {

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeSet } from '../../../src/main/codeset/open';
-import { openSharedCodeSet } from './shared';
+import { BUILD_TIMEOUT_MS, openSharedCodeSet } from './shared';
 
 let cs: CodeSet;
-beforeAll(() => {
-  cs = openSharedCodeSet();
-});
+beforeAll(async () => {
+  cs = await openSharedCodeSet();
+}, BUILD_TIMEOUT_MS);
 afterAll(() => cs?.close());
 
 const codes = (query: string, limit = 20) => cs.search(query, { limit }).map((h) => h.display);
