@@ -1,6 +1,6 @@
 // Synthetic queues for benchmarks and worklist tests: charts with varied settings, payers, statuses,
 // priorities and due dates, written straight to the database (no PHI involved, nothing to de-identify).
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { ImportedChart, Setting } from '../../shared/chart';
 import type { ChartStatus } from '../../shared/worklist/types';
 import type { Db } from '../db/open';
@@ -24,6 +24,17 @@ export function prng(seed: number): () => number {
   };
 }
 
+/**
+ * Time-ordered UUIDs (version 7 layout: a counter where the millisecond timestamp goes): consecutive
+ * ids sort together, so generating 100k charts appends to the id indexes instead of splitting pages
+ * all over them. Only the benchmark's setup gets faster; the queries measured are the same.
+ */
+let counter = Date.now() * 1000;
+function orderedUuid(): string {
+  const hex = (counter++).toString(16).padStart(16, '0').slice(-12) + randomBytes(10).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 function isoDay(base: number, offsetDays: number): string {
   return new Date(base + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
@@ -38,9 +49,9 @@ export function generateCharts(n: number, seed = 1): Array<{ chart: ImportedChar
     const codes = Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => pick(CODES));
     out.push({
       chart: {
-        patient: { id: randomUUID(), birthYear: 1930 + Math.floor(rnd() * 70), sex: rnd() < 0.5 ? ('F' as const) : ('M' as const) },
-        encounter: { id: randomUUID(), setting, dateOfService: isoDay(base, Math.floor(rnd() * 250)), payer: rnd() < 0.1 ? null : pick(GENERATED_PAYERS) },
-        documents: [{ id: randomUUID(), type: pick(TYPES), authorRole: 'physician', date: null, text: `Assessment/Plan:\n1. ${codes.join(', ')} follow-up.` }],
+        patient: { id: orderedUuid(), birthYear: 1930 + Math.floor(rnd() * 70), sex: rnd() < 0.5 ? ('F' as const) : ('M' as const) },
+        encounter: { id: orderedUuid(), setting, dateOfService: isoDay(base, Math.floor(rnd() * 250)), payer: rnd() < 0.1 ? null : pick(GENERATED_PAYERS) },
+        documents: [{ id: orderedUuid(), type: pick(TYPES), authorRole: 'physician', date: null, text: `Assessment/Plan:\n1. ${codes.join(', ')} follow-up.` }],
         existingCodes: [...new Set(codes)].map((code) => ({ system: 'icd10cm' as const, code, source: 'claim' as const })),
         finalCodes: [],
       },

@@ -2,6 +2,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../../src/main/audit/verify';
 import { iterateAudit } from '../../../src/main/audit/log';
 import { createCoderHandlers, type CoderHandlers } from '../../../src/main/review/handlers';
+import { readDemoCharts } from '../../../src/main/importing/demo';
+import { storeCharts } from '../../../src/main/importing/store';
 import type { ChartView, ReviewItem } from '../../../src/shared/review/types';
 import { codeSet, CODER, tempDb, type TempDb } from './fixtures';
 
@@ -218,5 +220,23 @@ describe('submit', () => {
       ['status', { from: 'new', to: 'on_hold' }],
       ['status', { from: 'on_hold', to: 'in_progress' }],
     ]);
+  });
+});
+
+describe('code set edition', () => {
+  it('refuses a change or add when the date of service falls in a fiscal year whose code set is not loaded', () => {
+    const chart = readDemoCharts().find((c) => c.existingCodes.length > 0)!;
+    const moved = {
+      ...chart,
+      patient: { ...chart.patient, id: 'f0000000-0000-4000-8000-000000000001' },
+      encounter: { ...chart.encounter, id: 'f0000000-0000-4000-8000-000000000002', dateOfService: '2025-09-15' },
+      documents: chart.documents.map((d, i) => ({ ...d, id: `f0000000-0000-4000-8000-00000000001${i}` })),
+    };
+    t.db.transaction(() => storeCharts(t.db, [moved], { assigneeId: CODER.id, source: 'test' }))();
+    const v = open(moved.encounter.id);
+    expect(v.encounter.fiscalYear).toBe(2025);
+    expect(() => act(v.encounter.id, { type: 'change', itemId: v.items[0]!.id, system: 'icd10cm', code: 'I10' })).toThrow(/FY2025, but the loaded code set covers FY2026/);
+    expect(() => act(v.encounter.id, { type: 'add', system: 'icd10cm', code: 'I10', evidence: [{ documentId: v.documents[0]!.id, start: 0, end: 4 }] })).toThrow(/FY2025/);
+    expect(count('audit_events')).toBe(0);
   });
 });
