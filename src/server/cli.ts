@@ -77,15 +77,15 @@ export async function runAdmin(args: string[], io: AdminIo = processIo): Promise
     const problem = passwordProblem(password);
     if (problem) throw new Error(problem);
   }
+  const role = str(flags, 'role') as Role | undefined;
+  if (noun === 'user' && (!role || !ROLES.includes(role))) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
   const db = await openAdminDb(str(flags, 'data'));
   try {
-    if (noun === 'team') {
+    if (noun === 'team' || !role) {
       const team = await createTeam(db, name);
       io.out(JSON.stringify({ team }));
       return;
     }
-    const role = str(flags, 'role') as Role | undefined;
-    if (!role || !ROLES.includes(role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
     const teamName = str(flags, 'team');
     let teamId: string | null = null;
     if (teamName) {

@@ -26,7 +26,8 @@ export interface FeedTx extends SqlExecutor {
 
 export function withFeed<T>(db: ServerDb, fn: (tx: FeedTx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [FEED_LOCK]);
+    // PGlite runs one transaction at a time already; PostgreSQL needs the lock.
+    if (db.driver === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1)', [FEED_LOCK]);
     const emitMany = async (changes: FeedEntry[]): Promise<number[]> => {
       if (changes.length === 0) return [];
       if (changes.length === 1) return [await feedTx.emit(changes[0])];

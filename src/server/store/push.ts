@@ -55,19 +55,24 @@ async function applyBatch(tx: FeedTx, actor: Actor, clientId: string, mutations:
   if (mutations.length === 0) return [];
   const ids = [...new Set(mutations.map((m) => m.id))];
   const chartIds = [...new Set(mutations.map((m) => m.chartId))];
-  const [priorRows, chartRows, leaseRows, sampleRows] = await Promise.all([
-    tx.query<{ id: string; user_id: string; status: 'accepted' | 'orphaned'; content_hash: string }>(
-      'SELECT id, user_id, status, content_hash FROM mutations WHERE id = ANY($1::uuid[])',
-      [ids],
-    ),
-    tx.query<{ id: string; team_id: string }>('SELECT id, team_id FROM charts WHERE id = ANY($1::uuid[])', [chartIds]),
-    actor.role === 'coder'
-      ? tx.query<LeaseRow>('SELECT chart_id, state, lease_version, version FROM leases WHERE user_id = $1 AND chart_id = ANY($2::uuid[])', [actor.id, chartIds])
-      : Promise.resolve([]),
-    actor.role === 'auditor'
-      ? tx.query<{ chart_id: string }>('SELECT chart_id FROM samples WHERE auditor_id = $1 AND chart_id = ANY($2::uuid[])', [actor.id, chartIds])
-      : Promise.resolve([]),
-  ]);
+  // One round trip for everything the verdicts depend on (pushes queue on the feed lock, so
+  // each statement saved here shortens every other client's wait).
+  const [facts] = await tx.query<{ prior: string; charts: string; leases: string; samples: string }>(
+    `SELECT
+       (SELECT coalesce(json_agg(json_build_object('id', id, 'user_id', user_id, 'status', status, 'content_hash', content_hash)), '[]')::text
+          FROM mutations WHERE id = ANY($1::uuid[])) AS prior,
+       (SELECT coalesce(json_agg(json_build_object('id', id, 'team_id', team_id)), '[]')::text
+          FROM charts WHERE id = ANY($2::uuid[])) AS charts,
+       (SELECT coalesce(json_agg(json_build_object('chart_id', chart_id, 'state', state, 'lease_version', lease_version, 'version', version)), '[]')::text
+          FROM leases WHERE $4 = 'coder' AND user_id = $3 AND chart_id = ANY($2::uuid[])) AS leases,
+       (SELECT coalesce(json_agg(chart_id), '[]')::text
+          FROM samples WHERE $4 = 'auditor' AND auditor_id = $3 AND chart_id = ANY($2::uuid[])) AS samples`,
+    [ids, chartIds, actor.id, actor.role],
+  );
+  const priorRows = JSON.parse(facts.prior) as Array<{ id: string; user_id: string; status: 'accepted' | 'orphaned'; content_hash: string }>;
+  const chartRows = JSON.parse(facts.charts) as Array<{ id: string; team_id: string }>;
+  const leaseRows = JSON.parse(facts.leases) as LeaseRow[];
+  const sampleRows = (JSON.parse(facts.samples) as string[]).map((chart_id) => ({ chart_id }));
   const known = new Map<string, Known>(priorRows.map((r) => [r.id, { userId: r.user_id, status: r.status, hash: r.content_hash }]));
   const teamOf = new Map(chartRows.map((r) => [r.id, r.team_id]));
   const sampled = new Set(sampleRows.map((r) => r.chart_id));
