@@ -40,12 +40,16 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** Names the line's metadata gives (ACI-bench: patient and doctor names). */
-function metaNames(meta: unknown): string[] {
-  if (!isRecord(meta)) return [];
+/** Names the line's metadata gives (ACI-bench: patient and doctor; Synthea notes: author). */
+function metaNames(meta: Record<string, unknown>): string[] {
   return ['patient_firstname', 'patient_familyname', 'doctor_name', 'patient_name', 'author']
     .map((k) => meta[k])
     .filter((v): v is string => typeof v === 'string');
+}
+
+function metaString(meta: Record<string, unknown>, key: string): string | undefined {
+  const v = meta[key];
+  return typeof v === 'string' && v.trim() !== '' ? v : undefined;
 }
 
 export function chartsFromJsonl(fileName: string, content: string, opts: ImportOptions, result: ImportResult, tally: Tally): void {
@@ -71,10 +75,16 @@ export function chartsFromJsonl(fileName: string, content: string, opts: ImportO
     if (typeof value['setting'] === 'string' && SETTINGS.has(value['setting'] as Setting)) setting = value['setting'] as Setting;
     else tally.add('charts without a known setting imported as outpatient');
 
-    const shift = dateShiftDaysFor(opts.secret, `${SOURCE}/${id}`);
+    const meta = isRecord(value['meta']) ? value['meta'] : {};
+    const patient = isRecord(value['patient']) ? value['patient'] : {};
+    // Lines of one patient (Synthea notes carry meta.patient_id) share a pseudonym and a date shift, so
+    // intervals between their notes survive; otherwise each line is its own patient.
+    const patientSource = [patient['id'], value['patient_id'], meta['patient_id']].find((v): v is string => typeof v === 'string' && v !== '') ?? `chart/${id}`;
+    const shift = dateShiftDaysFor(opts.secret, `${SOURCE}/${patientSource}`);
+    const rawDos = value['date_of_service'] ?? metaString(meta, 'date');
     let dos: string;
-    if (value['date_of_service'] !== undefined) {
-      const shifted = typeof value['date_of_service'] === 'string' ? shiftIsoDate(value['date_of_service'], shift) : null;
+    if (rawDos !== undefined) {
+      const shifted = typeof rawDos === 'string' ? shiftIsoDate(rawDos, shift) : null;
       if (!shifted) throw new ImportError(fileName, `${where}: date_of_service is not an ISO date`);
       dos = shifted;
     } else {
@@ -83,13 +93,16 @@ export function chartsFromJsonl(fileName: string, content: string, opts: ImportO
     }
     const dosYear = Number(dos.slice(0, 4));
 
-    const patient = isRecord(value['patient']) ? value['patient'] : {};
-    const age = typeof patient['age'] === 'number' && Number.isFinite(patient['age']) && patient['age'] >= 0 ? Math.floor(patient['age']) : null;
-    const sex: Sex = patient['sex'] === 'F' || patient['sex'] === 'M' ? patient['sex'] : 'U';
+    const rawAge = patient['age'] ?? metaString(meta, 'patient_age');
+    const ageNumber = typeof rawAge === 'string' && /^\d{1,3}$/.test(rawAge) ? Number(rawAge) : rawAge;
+    const age = typeof ageNumber === 'number' && Number.isFinite(ageNumber) && ageNumber >= 0 ? Math.floor(ageNumber) : null;
+    const rawSex = patient['sex'] ?? metaString(meta, 'patient_gender');
+    const sex: Sex = rawSex === 'F' || rawSex === 'female' ? 'F' : rawSex === 'M' || rawSex === 'male' ? 'M' : 'U';
     let birthYear: number | null = age === null ? null : dosYear - age;
     if (age !== null && age > OLDEST_AGE - 1) birthYear = dosYear - OLDEST_AGE;
 
-    const guard = { knownNames: metaNames(value['meta']), dateShiftDays: shift, refYear: dosYear };
+    const custodian = metaString(meta, 'custodian');
+    const guard = { knownNames: metaNames(meta), knownPhrases: custodian ? [custodian] : [], dateShiftDays: shift, refYear: dosYear };
     const clean = deidentifyText(text, guard);
     const identifierKinds = Object.keys(clean.counts).filter((k) => k !== 'date').sort() as Array<keyof typeof clean.counts>;
     if (opts.phiMode === 'refuse' && identifierKinds.length > 0) {
@@ -101,14 +114,14 @@ export function chartsFromJsonl(fileName: string, content: string, opts: ImportO
 
     const existing: ExistingCode[] = codeList(value['existing_codes'], fileName, where, 'existing_codes', tally).map((c) => ({ ...c, source: 'claim' }));
     charts.push({
-      patient: { id: pseudonymousId(opts.secret, `${SOURCE}/patient`, id), birthYear, sex },
+      patient: { id: pseudonymousId(opts.secret, `${SOURCE}/patient`, patientSource), birthYear, sex },
       encounter: { id: pseudonymousId(opts.secret, `${SOURCE}/encounter`, id), setting, dateOfService: dos, payer: null },
       documents: [
         {
           id: pseudonymousId(opts.secret, `${SOURCE}/document`, id),
           type: setting === 'inpatient' ? 'discharge summary' : 'clinical note',
           authorRole: null,
-          date: value['date_of_service'] !== undefined ? dos : null,
+          date: rawDos !== undefined ? dos : null,
           text: clean.text,
         },
       ],

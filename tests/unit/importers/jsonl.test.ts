@@ -45,7 +45,7 @@ describe('JSONL chart import', () => {
       expect(chart.finalCodes).toEqual(line.codes.map((c) => ({ system: 'icd10cm', code: c.code })));
       expect(chart.existingCodes).toEqual((line.existing_codes ?? []).map((c) => ({ system: 'icd10cm', code: c.code, source: 'claim' })));
       const shift = day(chart.encounter.dateOfService) - day(line.date_of_service!);
-      expect(shift).toBe(dateShiftDaysFor(SECRET, `jsonl/${line.id}`));
+      expect(shift).toBe(dateShiftDaysFor(SECRET, `jsonl/chart/${line.id}`));
       expect(shift).toBeGreaterThanOrEqual(DATE_SHIFT_MIN_DAYS);
       expect(shift).toBeLessThanOrEqual(DATE_SHIFT_MAX_DAYS);
       expect(chart.patient.sex).toBe(line.patient!.sex);
@@ -100,5 +100,33 @@ describe('JSONL chart import', () => {
     for (const x of refused.refused) expect(x.kinds).toContain('name');
     // The charts it kept hold no identifier at all.
     for (const chart of refused.charts) expect(chart.documents[0]!.text).not.toMatch(/\[[A-Z]+\]/);
+  });
+
+  it('imports the Synthea notes JSONL per patient: one pseudonym and one date shift per patient, no identifiers left', () => {
+    const { content, lines } = load('synthea/synthea_notes.samples.jsonl');
+    const r = parseImport('synthea_notes.samples.jsonl', content, { secret: SECRET, phiMode: 'deidentify' });
+    expect(r.charts).toHaveLength(lines.length);
+    const byPatient = new Map<string, Set<string>>();
+    const shifts = new Map<string, Set<number>>();
+    lines.forEach((line, i) => {
+      const meta = (line as unknown as { meta: { patient_id: string; date: string } }).meta;
+      const chart = r.charts[i]!;
+      byPatient.set(meta.patient_id, (byPatient.get(meta.patient_id) ?? new Set()).add(chart.patient.id));
+      const shift = day(chart.encounter.dateOfService) - day(meta.date.slice(0, 10));
+      shifts.set(meta.patient_id, (shifts.get(meta.patient_id) ?? new Set()).add(shift));
+      // The note's own first-line date moved with the field.
+      expect(chart.documents[0]!.text.trimStart().slice(0, 10)).toBe(chart.encounter.dateOfService);
+    });
+    expect(byPatient.size).toBe(9);
+    for (const ids of byPatient.values()) expect(ids.size).toBe(1);
+    for (const s of shifts.values()) expect(s.size).toBe(1);
+    const out = JSON.stringify(r);
+    const leaks: string[] = [];
+    for (const line of lines) {
+      for (const span of (line as unknown as { phi_spans_exact_match: Array<{ label: string; text: string }> }).phi_spans_exact_match) {
+        if (span.label !== 'DATE' && out.includes(span.text)) leaks.push(span.text);
+      }
+    }
+    expect(leaks).toEqual([]);
   });
 });
