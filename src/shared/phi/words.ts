@@ -59,6 +59,9 @@ export const NOT_NAME_WORDS = new Set([
   'follow', 'followup', 'plan', 'assessment', 'history', 'exam', 'patient', 'pt', 'md', 'do', 'phd', 'np', 'pa', 'rn',
   'office', 'clinic', 'hospital', 'cardiology', 'oncology', 'neurology', 'surgery', 'department', 'service',
   'team', 'group', 'center', 'practice', 'et', 'al',
+  // Header labels that often follow a name on the same line ("Name: Jane Roe DOB: …").
+  'dob', 'dos', 'mrn', 'mr', 'ssn', 'age', 'sex', 'gender', 'date', 'phone', 'tel', 'fax', 'email', 'address', 'acct',
+  'account', 'id', 'room', 'bed', 'unit', 'admitted', 'discharged', 'visit', 'encounter', 'insurance', 'payer',
 ]);
 
 /** Words that may open "X is a 50-year-old" without being a name. */

@@ -100,6 +100,11 @@ describe('FHIR mapping', () => {
     const r = parseImportSet(files, opts);
     expect(r.charts).toHaveLength(173);
     const withoutPatients = files.filter((f) => !f.name.startsWith('Patient'));
+    // A set that fails while charts are being built leaves the shared context as it was.
+    const ctx = createResourceContext();
+    expect(() => parseImportSet(withoutPatients, { ...opts, context: ctx })).toThrow(ImportError);
+    expect(ctx.encounters).toHaveLength(0);
+    expect(ctx.documents).toHaveLength(0);
     expect(importError(() => parseImportSet(withoutPatients, opts)).message).toMatch(
       /^Encounter\.000\.ndjson: line 1: Encounter\.subject points at no Patient in this import$/,
     );

@@ -45,6 +45,7 @@ describe('scanPhi finds each Safe Harbor kind', () => {
 
   it('finds names by title, label, "is a N-year-old" and Synthea suffix, and follows them through the note', () => {
     const note = 'Martha Collins is a 50-year-old woman. Martha reports less fatigue. Seen with Dr. Alice Davis.\nPatient: Jane Roe\nAlvin56 is here.';
+    expect(found('Name: Jane Roe DOB: 01/02/1950 MRN: 5512309', { shiftedDatesAllowed: true })).toEqual(['name:Jane Roe', 'mrn:5512309']);
     expect(found(note)).toEqual([
       'name:Martha Collins',
       'name:Martha',
