@@ -57,8 +57,9 @@ function nameWordSpans(groupStart: number, group: string, minWords: number): Spa
   return spans;
 }
 
+/** Where the name group starts: it always ends the match. */
 function groupStart(m: RegExpExecArray): number {
-  return m.index + m[0].indexOf(m[1]!);
+  return m.index + m[0].length - m[1]!.length;
 }
 
 export interface NameHeuristics {
