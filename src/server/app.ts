@@ -25,6 +25,8 @@ export interface CreateServerOptions {
   logger?: boolean;
   /** Failed sign-ins allowed per user name and address (default 5 per 15 min). */
   loginRateLimit?: RateLimitOptions;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (for login limits and logs). */
+  trustProxy?: boolean;
   /** Test seams; never set in production. */
   pushHooks?: PushHooks;
 }
@@ -34,6 +36,7 @@ export async function createServer(opts: CreateServerOptions): Promise<FastifyIn
   const app = Fastify({
     logger: opts.logger ? { level: 'info', redact: ['req.headers.authorization'] } : false,
     bodyLimit: 1024 * 1024,
+    trustProxy: opts.trustProxy ?? false,
     // Bad input is refused, never silently reshaped: no coercion, no stripping of unknown keys.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: false } },
   });

@@ -75,7 +75,7 @@ export async function benchSync(opts: { charts?: number; decisions?: number; cli
     const coders = await Promise.all(
       Array.from({ length: nClients + 1 }, (_, i) => createUser(db, { name: `coder${i}-${team.name}`, role: 'coder', teamId: team.id, passwordHash: hash })),
     );
-    const leadClient = new SyncClient({ baseUrl: url });
+    const leadClient = new SyncClient({ baseUrl: url, timeoutMs: 300_000 });
     await leadClient.login(lead.name, PASSWORD);
 
     // Seed (not timed): charts for the main coder, one extra chart per concurrent client.
@@ -86,7 +86,7 @@ export async function benchSync(opts: { charts?: number; decisions?: number; cli
     for (let i = 0; i < nClients; i++) await leadClient.reassign([charts[nCharts + i].encounter.id], coders[i + 1].id);
 
     // Pull: a coder's first sync of all their charts.
-    const coder = new SyncClient({ baseUrl: url });
+    const coder = new SyncClient({ baseUrl: url, timeoutMs: 300_000 });
     await coder.login(coders[0].name, PASSWORD);
     const leaseOf = new Map<string, number>();
     let pulledCharts = 0;
@@ -115,7 +115,7 @@ export async function benchSync(opts: { charts?: number; decisions?: number; cli
     // Latency under load: many desktops pushing one decision at a time, all at once.
     const clients = await Promise.all(
       coders.slice(1).map(async (u, i) => {
-        const c = new SyncClient({ baseUrl: url });
+        const c = new SyncClient({ baseUrl: url, timeoutMs: 300_000 });
         await c.login(u.name, PASSWORD);
         const page = await c.pull(0, 100);
         const lease = page.changes.find((x) => x.type === 'lease');

@@ -32,7 +32,7 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
   let app: FastifyInstance;
   try {
     const tokenSecret = opts.server?.tokenSecret ?? (await loadTokenSecret(opts.dataDir));
-    app = await createServer({ ...opts.server, db, tokenSecret, logger: opts.logger ?? true });
+    app = await createServer({ trustProxy: process.env.PLUMBLINE_TRUST_PROXY === '1', ...opts.server, db, tokenSecret, logger: opts.logger ?? true });
     await app.listen({ port: opts.port, host: opts.host ?? '127.0.0.1' });
   } catch (err) {
     await db.close();
