@@ -72,6 +72,16 @@ describe('import into the database', () => {
     expect(needles.filter((n) => /[a-z]{3}/i.test(n) && lower.includes(n.toLowerCase()))).toEqual([]);
   }, 120_000);
 
+  it('--refuse-phi mode stores no document that held an identifier, and says which were refused by kind', () => {
+    const report = importPaths(t.db, [path.join(SYNTHEA, 'synthea_notes.samples.jsonl')], { phiMode: 'refuse' });
+    expect(report.refusedDocuments.length).toBeGreaterThan(0);
+    expect(report.refusedDocuments.every((r) => r.kinds && r.kinds.length > 0 && r.reason.includes('refuse'))).toBe(true);
+    expect(report.chartsImported + report.refusedDocuments.length).toBe(318);
+    expect(count('encounters')).toBe(report.chartsImported);
+    const bytes = rawBytes();
+    expect(phiNeedles().filter((n) => bytes.includes(Buffer.from(n, 'utf8')))).toEqual([]);
+  });
+
   it('re-importing the same files adds nothing: same pseudonymous ids, no duplicates', () => {
     const first = importPaths(t.db, SYNTHEA_DIRS.slice(0, 1));
     const tables = ['patients', 'encounters', 'documents', 'encounter_codes', 'review_items'];
