@@ -94,6 +94,7 @@ export interface Encounter extends Resource {
 
 export interface DocumentReference extends Resource {
   resourceType: 'DocumentReference';
+  text?: { status?: string; div?: string };
   type?: CodeableConcept;
   subject?: Reference;
   date?: string;

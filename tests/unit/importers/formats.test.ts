@@ -94,6 +94,26 @@ describe('FHIR mapping', () => {
     expect(r.warnings.some((w) => /^2 × SNOMED CT/.test(w))).toBe(true);
   });
 
+  it('reads notes from text, HTML and narrative; skips PDFs and linked files with a warning', () => {
+    const bundle = codedBundle();
+    const entries = bundle['entry'] as Array<{ resource: Record<string, unknown> }>;
+    const doc = entries[3]!.resource;
+    const variant = (patch: Record<string, unknown>, id: string, encounter: string): Record<string, unknown> => ({
+      resource: { ...doc, id, context: { encounter: [{ reference: encounter }] }, ...patch },
+    });
+    entries.push(
+      variant({ content: [{ attachment: { contentType: 'text/html', data: b64('<p>Seen by <b>Dr. Lee</b> &amp; team.</p><p>Plan: CXR.</p>') } }] }, 'd2', 'urn:uuid:e2'),
+      variant({ content: [{ attachment: { contentType: 'application/pdf', data: b64('%PDF-1.4') } }] }, 'd3', 'urn:uuid:e2'),
+      variant({ content: [{ attachment: { contentType: 'text/plain', url: 'https://example.org/n/1' } }] }, 'd4', 'urn:uuid:e2'),
+      variant({ content: [], text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml">Narrative note: cough x3 days.</div>' } }, 'd5', 'urn:uuid:e2'),
+    );
+    const r = parseImport('notes.json', JSON.stringify(bundle), opts);
+    const outpatient = r.charts.find((c) => c.encounter.setting === 'outpatient')!;
+    expect(outpatient.documents.map((d) => d.text)).toEqual(['Seen by Dr. [NAME] & team.\nPlan: CXR.', 'Narrative note: cough x3 days.']);
+    expect(r.warnings).toContain('1 × documents skipped (non-text attachment)');
+    expect(r.warnings).toContain('1 × documents skipped (attachment linked by URL, not embedded)');
+  });
+
   it('reads a bulk NDJSON export as one set, and needs its Patient file', () => {
     const dir = new URL('synthea/B_bulk_ndjson_synthea/', SAMPLES);
     const files = readdirSync(dir).map((name) => ({ name, content: readFileSync(new URL(name, dir), 'utf8') }));
