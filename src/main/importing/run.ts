@@ -63,7 +63,8 @@ export function importPaths(db: Db, paths: readonly string[], opts: ImportOption
     const unitReport: UnitReport = { name: unit.name, charts: 0, alreadyPresent: 0, documents: 0 };
     try {
       const parsed = parseImportSet(readUnit(unit), { secret, phiMode: opts.phiMode ?? 'deidentify', context });
-      const stored = db.transaction((charts: ImportedChart[]) => storeCharts(db, charts, { assigneeId, source: 'import' }))(parsed.charts);
+      // IMMEDIATE: take the write lock up front, so a busy app beside the CLI makes us wait, not fail midway.
+      const stored = db.transaction((charts: ImportedChart[]) => storeCharts(db, charts, { assigneeId, source: 'import' })).immediate(parsed.charts);
       unitReport.charts = stored.imported;
       unitReport.alreadyPresent = stored.alreadyPresent;
       unitReport.documents = parsed.charts.reduce((n, c) => n + c.documents.length, 0);

@@ -21,7 +21,7 @@ export function ensureUser(db: Db, user: LocalUser): void {
       `INSERT INTO users (id, name, role, is_local, created_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role`,
     ).run(user.id, user.name, user.role, hasLocal ? 0 : 1, new Date().toISOString());
-  })();
+  }).immediate();
 }
 
 /** The install's local user, created as "Local coder" the first time it is needed (CLI before first sign-in). */
