@@ -22,6 +22,13 @@ const TRIGGERS: readonly Trigger[] = [
   ...['if', 'should', 'return if', 'call if', 'in case of', 'watch for', 'risk of', 'risk for', 'prevent', 'prevention of', 'precautions', 'to avoid'].map((p) => t(p, 'hypothetical')),
 ];
 
+const BY_FIRST = new Map<string, Trigger[]>();
+for (const tr of TRIGGERS) {
+  const list = BY_FIRST.get(tr.words[0]!);
+  if (list) list.push(tr);
+  else BY_FIRST.set(tr.words[0]!, [tr]);
+}
+
 const TERMINATORS = new Set(['but', 'however', 'although', 'though', 'except', 'which', 'whereas', 'yet', 'presents', 'presented', 'reports', 'complains', 'admits', 'now']);
 const FORWARD_REACH = 10;
 const BACKWARD_REACH = 6;
@@ -51,8 +58,7 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
   const found: Array<{ start: number; end: number; tr: Trigger }> = [];
   for (let i = 0; i < tokens.length; i++) {
     let best: Trigger | undefined;
-    for (const tr of TRIGGERS) {
-      if (lower[i] !== tr.words[0]) continue;
+    for (const tr of BY_FIRST.get(lower[i]!) ?? []) {
       if (tr.words.every((w, k) => lower[i + k] === w) && (!best || tr.words.length > best.words.length)) best = tr;
     }
     if (!best) continue;

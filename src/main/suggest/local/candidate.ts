@@ -23,4 +23,6 @@ export interface Candidate {
   mentions: CandidateMention[];
   via: 'match' | 'combination' | 'history' | 'family';
   rationale?: string;
+  /** For a combination code: the conditions it combines (each as read on its own). */
+  parts?: Candidate[];
 }

@@ -8,11 +8,11 @@ import type { Candidate } from './candidate';
 const DIABETES = /^E(08|09|10|11|13)/;
 
 /** Codes a "use additional code" note of `code` asks for, as ranges of undotted codes. */
-function additionalCodeRanges(lookup: CodeSetLookup, code: string): Array<[string, string]> {
+export function additionalCodeRanges(lookup: CodeSetLookup, code: string): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   for (const n of lookup.notes(code)) {
     if (n.kind !== 'use_additional_code') continue;
-    const re = /([A-Z]\d[0-9A-Z](?:\.[0-9A-Z-]{1,4})?)(?:\s*-\s*([A-Z]\d[0-9A-Z](?:\.[0-9A-Z-]{1,4})?))?/g;
+    const re = /([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4}|\.-)?)(?:\s*-\s*([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4}|\.-)?))?/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(n.text)) !== null) {
       const a = m[1]!.replace(/[.-]/g, '');
@@ -23,7 +23,7 @@ function additionalCodeRanges(lookup: CodeSetLookup, code: string): Array<[strin
   return out;
 }
 
-function inRanges(code: string, ranges: ReadonlyArray<[string, string]>): boolean {
+export function inRanges(code: string, ranges: ReadonlyArray<[string, string]>): boolean {
   return ranges.some(([a, b]) => (code.startsWith(a) || code >= a) && (code.startsWith(b) || code <= b));
 }
 
@@ -55,7 +55,7 @@ function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTa
     if (!best) continue;
     const code = `${prefix}${best.code.slice(3)}`;
     if (!table.byCode.get(code)?.billable) continue;
-    const combo = cands.get(code) ?? { code, mentions: [], via: 'combination', rationale: `Diabetes "with" ${c.code}: link presumed by the Index (I.A.15)` };
+    const combo = cands.get(code) ?? { code, mentions: [], via: 'combination', rationale: `Diabetes "with" ${c.code}: link presumed by the Index (I.A.15)`, parts: [dm[0]!, c] };
     mergeInto(combo, ...dm, c);
     cands.set(code, combo);
     combined = true;
@@ -85,7 +85,7 @@ function hypertension(cands: Map<string, Candidate>): void {
     why = 'Hypertension with CKD: link presumed (I.C.9.a.2)';
   }
   if (!code) return;
-  const combo = cands.get(code) ?? { code, mentions: [], via: 'combination', rationale: why };
+  const combo = cands.get(code) ?? { code, mentions: [], via: 'combination', rationale: why, parts: [hyper[0]!, ...hf.slice(0, 1), ...ckd.slice(0, 1)] };
   mergeInto(combo, ...hyper, ...hf.slice(0, 1), ...ckd.slice(0, 1));
   for (const h of hyper) cands.delete(h.code);
   cands.set(code, combo);

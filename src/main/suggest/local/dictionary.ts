@@ -20,10 +20,15 @@ export interface Entry {
   key: string;
 }
 
+export interface AnchorBucket {
+  single: Entry[];
+  pairs: Map<string, Entry[]>;
+}
+
 export interface Dictionary {
   entries: Entry[];
-  /** Word → entries anchored on it (each entry is anchored on its rarest word). */
-  byAnchor: Map<string, Entry[]>;
+  /** Rarest word → entries: one-word entries, and the others by their second-rarest word. */
+  byAnchor: Map<string, AnchorBucket>;
   normalize: Normalizer;
   /** Abbreviation word sequences (normalised) → expansion words. */
   abbreviations: Map<string, { expansion: string[]; exact: string }>;
@@ -256,13 +261,17 @@ function finish(
   const entries = [...byKey.values()];
   const freq = new Map<string, number>();
   for (const e of entries) for (const w of e.words) freq.set(w, (freq.get(w) ?? 0) + 1);
-  const byAnchor = new Map<string, Entry[]>();
+  const byAnchor = new Map<string, AnchorBucket>();
   for (const e of entries) {
-    let anchor = e.words[0]!;
-    for (const w of e.words) if ((freq.get(w) ?? 0) < (freq.get(anchor) ?? 0)) anchor = w;
-    const list = byAnchor.get(anchor);
-    if (list) list.push(e);
-    else byAnchor.set(anchor, [e]);
+    const [anchor, second] = [...e.words].sort((a, b) => (freq.get(a) ?? 0) - (freq.get(b) ?? 0) || (a < b ? -1 : 1));
+    let bucket = byAnchor.get(anchor!);
+    if (!bucket) byAnchor.set(anchor!, (bucket = { single: [], pairs: new Map() }));
+    if (second === undefined) bucket.single.push(e);
+    else {
+      const list = bucket.pairs.get(second);
+      if (list) list.push(e);
+      else bucket.pairs.set(second, [e]);
+    }
   }
   const dedupe = (list: Array<Omit<Entry, 'id' | 'key'>>): Entry[] => {
     const m = new Map<string, Entry>();

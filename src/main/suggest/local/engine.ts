@@ -7,7 +7,7 @@ import { emptyDrops, groundSuggestions, type RawSuggestion } from '../../../shar
 import type { Assertion, SuggestInput, SuggestionRun } from '../../../shared/suggest/types';
 import { scoreCandidate, type Priors } from '../learn/priors';
 import type { Candidate, CandidateMention } from './candidate';
-import { applyCombinations } from './combine';
+import { additionalCodeRanges, applyCombinations, inRanges } from './combine';
 import { buildDictionary, CodeTable, type Dictionary } from './dictionary';
 import { matchSentence, type Mention } from './match';
 import { collectMeat, type SentenceSpan } from './meat';
@@ -61,11 +61,28 @@ export function candidateConfidence(priors: Priors, c: Candidate): { code: strin
   const scored = scoreCandidate(priors, foreground.map((m) => m.phrase), c.code, candidateClass(c));
   let confidence = scored.confidence;
   if (foreground.some((m) => m.section === 'assessment')) confidence = 1 - (1 - confidence) * ASSESSMENT_LIFT;
+  if (c.parts && c.parts.length > 0) {
+    // A combination code is as sure as the least sure condition it combines.
+    const parts = c.parts.map((p) => candidateConfidence(priors, p)?.confidence ?? 0);
+    confidence = Math.max(confidence, Math.min(...parts));
+  }
   return { code: scored.code, confidence };
 }
 
 export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): LocalEngine {
   const { dict, table } = engineResources(codeSet);
+  const hccCache = new Map<string, boolean>();
+  const isHccCode = (code: string): boolean => {
+    let r = hccCache.get(code);
+    if (r === undefined) hccCache.set(code, (r = codeSet.hccs(code).length > 0));
+    return r;
+  };
+  const rangeCache = new Map<string, Array<[string, string]>>();
+  const additionalRanges = (code: string): Array<[string, string]> => {
+    let r = rangeCache.get(code);
+    if (!r) rangeCache.set(code, (r = additionalCodeRanges(codeSet, code)));
+    return r;
+  };
 
   function read(input: SuggestInput): { cands: Map<string, Candidate>; negatives: Map<string, Assertion>; sentences: Map<string, SentenceSpan[]>; texts: Map<string, string> } {
     const cands = new Map<string, Candidate>();
@@ -135,8 +152,16 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       if (!prev || prev.conf < conf) chosen.set(code, { conf, cand: c });
     }
 
+    // "Use additional code" follow-ups are part of the convention: they stand or fall with the code asking for them.
+    for (const [code, c] of chosen) {
+      if (c.conf < priors.threshold) continue;
+      const ranges = additionalRanges(code);
+      if (ranges.length === 0) continue;
+      for (const [other, o] of chosen) if (other !== code && inRanges(other, ranges) && o.conf < c.conf) o.conf = c.conf;
+    }
+
     for (const [code, { conf, cand }] of chosen) {
-      const isHcc = codeSet.hccs(code).length > 0;
+      const isHcc = isHccCode(code);
       const meat = isHcc ? collectMeat(cand.mentions, sentences, texts) : undefined;
       if (isHcc && outpatient && !meat) continue; // no MEAT this visit: not coded
       const kind = existingSet.has(code) ? 'keep' : 'add';
@@ -170,7 +195,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     for (const p of input.priorCodes) {
       if (p.system !== 'icd10cm') continue;
       const code = normalizeCode(p.code);
-      if (existingSet.has(code) || addressed.has(code.slice(0, 3)) || codeSet.hccs(code).length === 0) continue;
+      if (existingSet.has(code) || addressed.has(code.slice(0, 3)) || !isHccCode(code)) continue;
       addressed.add(code.slice(0, 3));
       const hist = cands.get(code)?.mentions.filter((m) => m.section === 'history') ?? [];
       raw.push({

@@ -75,28 +75,33 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
   const found: Mention[] = [];
   const triggerTokens = new Map<number, [number, number]>();
   asserted.triggers.forEach((r, id) => triggerTokens.set(id, r));
-  for (const [word, anchors] of where) {
-    const entries = dict.byAnchor.get(word);
-    if (!entries) continue;
-    for (const e of entries) {
-      let ok = true;
-      for (const w of e.words) if (!where.has(w)) { ok = false; break; }
-      if (!ok) continue;
-      for (const anchor of anchors.slice(0, 2)) {
-        const positions: number[] = [];
-        for (const w of e.words) {
-          const ps = where.get(w)!;
-          let best = ps[0]!;
-          for (const p of ps) if (Math.abs(p - anchor) < Math.abs(best - anchor)) best = p;
-          if (!positions.includes(best)) positions.push(best);
-        }
-        positions.sort((a, b) => a - b);
-        if (positions[positions.length - 1]! - positions[0]! + 1 > maxSpan(e.words.length)) continue;
-        const assertion = mentionAssertion(xt, positions, triggerTokens);
-        if (assertion === undefined) continue;
-        found.push({ entry: e, start: xt[positions[0]!]!.start, end: xt[positions[positions.length - 1]!]!.end, assertion, positions });
-        break;
+  const tryEntry = (e: Entry, anchors: readonly number[]): void => {
+    for (const w of e.words) if (!where.has(w)) return;
+    for (const anchor of anchors.slice(0, 2)) {
+      const positions: number[] = [];
+      for (const w of e.words) {
+        const ps = where.get(w)!;
+        let best = ps[0]!;
+        for (const p of ps) if (Math.abs(p - anchor) < Math.abs(best - anchor)) best = p;
+        if (!positions.includes(best)) positions.push(best);
       }
+      positions.sort((a, b) => a - b);
+      if (positions[positions.length - 1]! - positions[0]! + 1 > maxSpan(e.words.length)) continue;
+      const assertion = mentionAssertion(xt, positions, triggerTokens);
+      if (assertion === undefined) continue;
+      found.push({ entry: e, start: xt[positions[0]!]!.start, end: xt[positions[positions.length - 1]!]!.end, assertion, positions });
+      return;
+    }
+  };
+  for (const [word, anchors] of where) {
+    const bucket = dict.byAnchor.get(word);
+    if (!bucket) continue;
+    for (const e of bucket.single) tryEntry(e, anchors);
+    if (bucket.pairs.size === 0) continue;
+    for (const second of where.keys()) {
+      if (second === word) continue;
+      const list = bucket.pairs.get(second);
+      if (list) for (const e of list) tryEntry(e, anchors);
     }
   }
   return dropSubsumed(found);
