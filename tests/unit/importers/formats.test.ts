@@ -98,7 +98,7 @@ describe('FHIR mapping', () => {
     const bundle = codedBundle();
     const entries = bundle['entry'] as Array<{ resource: Record<string, unknown> }>;
     const doc = entries[3]!.resource;
-    const variant = (patch: Record<string, unknown>, id: string, encounter: string): Record<string, unknown> => ({
+    const variant = (patch: Record<string, unknown>, id: string, encounter: string): { resource: Record<string, unknown> } => ({
       resource: { ...doc, id, context: { encounter: [{ reference: encounter }] }, ...patch },
     });
     entries.push(
