@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { ImportedChart } from '../../shared/chart';
 import type { Db } from '../db/open';
 import { resourcesDir } from '../paths';
+import { refreshQueryStats } from '../worklist/stats';
 import { storeCharts } from './store';
 
 const LOADED_KEY = 'demo_loaded_at';
@@ -45,7 +46,7 @@ export function demoStatus(db: Db, file = demoFile()): { available: number; load
 export function loadDemo(db: Db, assigneeId: string, file = demoFile()): { imported: number } {
   const charts = readDemoCharts(file);
   if (charts.length === 0) throw new Error('No demo charts are bundled with this build.');
-  return db
+  const result = db
     .transaction(() => {
       if (db.prepare('SELECT 1 FROM settings WHERE key = ?').get(LOADED_KEY)) return { imported: 0 };
       const r = storeCharts(db, charts, {
@@ -57,4 +58,6 @@ export function loadDemo(db: Db, assigneeId: string, file = demoFile()): { impor
       return { imported: r.imported };
     })
     .immediate();
+  if (result.imported > 0) refreshQueryStats(db);
+  return result;
 }

@@ -6,6 +6,7 @@ import type { ImportedChart, PhiCounts } from '../../shared/chart';
 import { addCounts } from '../../shared/phi/index';
 import { createResourceContext, ImportError, parseImportSet, type Refusal } from '../../shared/importers/index';
 import type { Db } from '../db/open';
+import { refreshQueryStats } from '../worklist/stats';
 import { localUser } from '../worklist/users';
 import { planImport, type ImportUnit } from './plan';
 import { installSecret } from './secret';
@@ -81,6 +82,7 @@ export function importPaths(db: Db, paths: readonly string[], opts: ImportOption
     report.alreadyPresent += unitReport.alreadyPresent;
     if (!unitReport.error) report.documentsImported += unitReport.documents;
   });
+  if (report.chartsImported > 0) refreshQueryStats(db);
   opts.onProgress?.(units.length, units.length, '');
   return report;
 }

@@ -14,6 +14,7 @@ import { importPaths } from '../importing/run';
 import { appRoot } from '../paths';
 import { storeGenerated } from './generate';
 import { nextInQueue, queryWorklist } from './query';
+import { refreshQueryStats } from './stats';
 import { ensureUser } from './users';
 
 const BENCH_USER = { id: '00000000-0000-4000-8000-00000000b001', name: 'Bench coder', role: 'coder' as const };
@@ -35,7 +36,7 @@ export function benchWorklist(charts = 100_000, runs = 25): Metric[] {
     ensureUser(db, BENCH_USER);
     // In slices, so memory stays flat; the seed makes every run the same queue.
     for (let done = 0, seed = 1; done < charts; done += 10_000, seed++) storeGenerated(db, BENCH_USER.id, Math.min(10_000, charts - done), seed);
-    db.pragma('optimize');
+    refreshQueryStats(db);
     const filter = { status: 'new' as const, setting: 'outpatient' as const, payer: 'Medicaid', sort: 'due' as const, limit: 100 };
     const query = sampleMs(runs, () => queryWorklist(db, BENCH_USER.id, filter));
     const search = sampleMs(runs, () => queryWorklist(db, BENCH_USER.id, { status: 'all', search: 'e11.22', sort: 'priority', limit: 100 }));
