@@ -22,6 +22,8 @@ export const PASSWORD = 'correct horse battery';
 
 export type Variant = 'pglite' | 'postgres';
 
+let passwordHash: Promise<string> | null = null;
+
 export interface DbSpec {
   variant: Variant;
   databaseUrl?: string;
@@ -88,7 +90,9 @@ export class Harness {
   }
 
   async user(role: Role, teamId: string | null, name = `${role}-${randomUUID().slice(0, 8)}`): Promise<SessionUser> {
-    return createUser(this.db, { name, role, teamId, passwordHash: await hashPassword(PASSWORD) });
+    // Everyone shares one test password, so one scrypt hash serves them all.
+    passwordHash ??= hashPassword(PASSWORD);
+    return createUser(this.db, { name, role, teamId, passwordHash: await passwordHash });
   }
 
   async client(user: SessionUser, fetchImpl?: FetchLike, url = this.url): Promise<SyncClient> {
