@@ -240,3 +240,39 @@ describe('code set edition', () => {
     expect(count('audit_events')).toBe(0);
   });
 });
+
+describe('longitudinal history', () => {
+  it("lists the patient's other encounters, newest first, with what they were coded as (coded, else final, else claim)", () => {
+    const base = readDemoCharts().find((c) => c.existingCodes.length > 0)!;
+    const pid = 'f1000000-0000-4000-8000-000000000001';
+    const mk = (n: number, dos: string, finals: string[], claims: string[]) => ({
+      patient: { ...base.patient, id: pid },
+      encounter: { ...base.encounter, id: `f1000000-0000-4000-8000-00000000010${n}`, dateOfService: dos },
+      documents: [{ ...base.documents[0]!, id: `f1000000-0000-4000-8000-00000000020${n}` }],
+      existingCodes: claims.map((code) => ({ system: 'icd10cm' as const, code, source: 'claim' as const })),
+      finalCodes: finals.map((code) => ({ system: 'icd10cm' as const, code })),
+    });
+    t.db.transaction(() =>
+      storeCharts(t.db, [mk(1, '2025-11-03', ['E1122', 'N1831'], ['E119']), mk(2, '2026-01-12', [], ['I10']), mk(3, '2026-03-02', [], ['I5032'])], { assigneeId: CODER.id, source: 'test' }),
+    )();
+    const v = open('f1000000-0000-4000-8000-000000000103');
+    expect(v.history.map((hx) => [hx.dateOfService, hx.codes.map((c) => `${c.display}/${c.source}`)])).toEqual([
+      ['2026-01-12', ['I10/claim']],
+      ['2025-11-03', ['E11.22/final', 'N18.31/final']],
+    ]);
+    expect(v.history[1]!.codes[0]!.description).toMatch(/diabetes/i);
+  });
+});
+
+describe('sections', () => {
+  it('finds markdown headings in a Synthea note and labels in a US-guideline note', async () => {
+    const { detectSections } = await import('../../../src/main/review/sections');
+    const synthea = '\r\n2019-01-01\r\n\r\n# Chief Complaint\r\nNo complaints.\r\n\r\n# History of Present Illness\r\nPatient is well.\r\n\r\n## Plan\r\nFollow up.';
+    const s = detectSections(synthea);
+    expect(s.map((x) => x.title)).toEqual(['Chief Complaint', 'History of Present Illness', 'Plan']);
+    expect(synthea.slice(s[1]!.start, s[1]!.end)).toBe('# History of Present Illness\r\nPatient is well.\r\n\r\n');
+    expect(s[2]!.end).toBe(synthea.length);
+    const label = detectSections('PROGRESS NOTE\n03/18/2026\nHPI: cough.\n1. COPD - stable\nA/P:\n1. COPD');
+    expect(label.map((x) => x.title)).toEqual(['PROGRESS NOTE', 'HPI', 'A/P']);
+  });
+});
