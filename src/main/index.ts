@@ -1,6 +1,6 @@
 // Electron entry: the window, the menu and the IPC wiring. Everything else lives in the plain-Node core
 // (workstation.ts), which this file only composes. One of the two files allowed to import electron.
-import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, net, protocol, safeStorage, session, shell, type MenuItemConstructorOptions } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { API_METHODS, COMMAND_CHANNEL, IPC_PREFIX } from '../shared/api';
@@ -33,7 +33,13 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   const dataDir = process.env.PLUMBLINE_DATA ?? app.getPath('userData');
-  workstation = openWorkstation({ dataDir });
+  // Secrets (the model API key) are encrypted with the OS keychain / DPAPI / libsecret, never stored in clear.
+  const vault = {
+    available: () => safeStorage.isEncryptionAvailable(),
+    encrypt: (plain: string) => safeStorage.encryptString(plain),
+    decrypt: (blob: Buffer) => safeStorage.decryptString(blob),
+  };
+  workstation = openWorkstation({ dataDir, vault });
   const ws = workstation;
 
   serveRenderer();

@@ -14,6 +14,8 @@ import { ensureCodeSet, openCodeSet, type CodeSet } from './codeset/open';
 import { createCodesetHandlers } from './codeset/handlers';
 import { createCoderHandlers } from './review/handlers';
 import { localUser } from './worklist/users';
+import { ModelSettingsStore, type SecretVault } from './suggest/settings';
+import { SuggestionService } from './suggest/service';
 
 export interface WorkstationOptions {
   dataDir: string;
@@ -23,6 +25,8 @@ export interface WorkstationOptions {
    */
   codeSetDir?: string;
   onProgress?: (step: string) => void;
+  /** Encrypts secrets (the model API key) with the OS keychain; the Electron shell passes safeStorage. */
+  vault?: SecretVault | null;
 }
 
 export interface Workstation {
@@ -65,6 +69,11 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     platform: process.platform === 'darwin' ? 'mac' : process.platform === 'win32' ? 'windows' : 'linux',
   });
 
+  const modelSettings = new ModelSettingsStore(settings, options.vault ?? null);
+  const user = localUser(db);
+  const suggestions = new SuggestionService({ db, codeSet, dataDir: options.dataDir, modelSettings, userId: () => user.id });
+  const coder = createCoderHandlers({ db, codeSet, user, dataDir: options.dataDir });
+
   const handlers: ApiHandlers = {
     appInfo: () => info(),
     keymapList: () => keymap.list(),
@@ -73,7 +82,22 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     themeGet: () => settings.theme(),
     themeSet: (req) => settings.setTheme(req?.theme),
     ...createCodesetHandlers(codeSet),
-    ...createCoderHandlers({ db, codeSet, user: localUser(db), dataDir: options.dataDir }),
+    ...coder,
+    chartOpen: (req) => {
+      // Local suggestions are in place before the chart is first shown; the model's arrive later.
+      if (typeof req?.encounterId === 'string') suggestions.ensureLocal(req.encounterId);
+      const view = coder.chartOpen(req);
+      suggestions.requestModel(view.encounter.id);
+      return view;
+    },
+    suggestStatus: (req) => {
+      if (typeof req?.encounterId !== 'string') throw new Error('Which chart? An encounterId is required.');
+      return suggestions.diagnostics(req.encounterId);
+    },
+    modelSettingsGet: () => modelSettings.get(),
+    modelSettingsSet: (req) => modelSettings.set(req),
+    modelKeySet: (req) => modelSettings.setKey(req?.key),
+    modelKeyClear: () => modelSettings.clearKey(),
   };
 
   return {
@@ -84,6 +108,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     keymap,
     codeSet,
     close: () => {
+      suggestions.close();
       db.close();
       codeSet.close();
     },

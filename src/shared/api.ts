@@ -7,6 +7,8 @@ import type { EditEncounter, EditResult } from './edits/types';
 import type { RafInput, RafResult } from './hcc/types';
 import type { WorklistPage, WorklistQuery, ChartStatus } from './worklist/types';
 import type { ChartView, ReviewAction, SubmitResult } from './review/types';
+import type { ModelSettings, ModelSettingsView } from './suggest/model-settings';
+import type { SuggestionRun } from './suggest/types';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
@@ -62,6 +64,22 @@ export interface ApiContract {
   reviewUndo: Call<{ encounterId: string }, ChartView>;
   reviewSubmit: Call<{ encounterId: string }, SubmitResult>;
   chartSetStatus: Call<{ encounterId: string; status: Extract<ChartStatus, 'on_hold' | 'in_progress' | 'pending_query'> }, ChartView>;
+
+  // Suggestions
+  /** The latest suggestion runs for a chart (local and model), with their grounding drop counts. */
+  suggestStatus: Call<{ encounterId: string }, SuggestDiagnostics>;
+  modelSettingsGet: Call<void, ModelSettingsView>;
+  modelSettingsSet: Call<Partial<ModelSettings>, ModelSettingsView>;
+  modelKeySet: Call<{ key: string }, ModelSettingsView>;
+  modelKeyClear: Call<void, ModelSettingsView>;
+}
+
+export interface SuggestDiagnostics {
+  runs: Array<Omit<SuggestionRun, 'suggestions'> & { at: string; accepted: number; rejected: number }>;
+  /** True while a model call for this chart is in flight. */
+  modelPending: boolean;
+  /** Acceptance rates per engine over all charts on this install. */
+  acceptance: Array<{ engine: 'local' | 'model'; acted: number; accepted: number }>;
 }
 
 export type ApiMethod = keyof ApiContract;
@@ -104,6 +122,11 @@ const METHOD_TABLE: { [M in ApiMethod]: true } = {
   reviewUndo: true,
   reviewSubmit: true,
   chartSetStatus: true,
+  suggestStatus: true,
+  modelSettingsGet: true,
+  modelSettingsSet: true,
+  modelKeySet: true,
+  modelKeyClear: true,
 };
 
 export const API_METHODS = Object.freeze(Object.keys(METHOD_TABLE) as ApiMethod[]);

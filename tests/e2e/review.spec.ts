@@ -46,7 +46,10 @@ test('a whole chart coded by keyboard alone, then on to the next chart, every st
   await app.keyboard.press('Enter');
   await expect(app.getByRole('heading', { level: 1 })).toContainText(/follow-up/i);
   const items = app.getByRole('listbox', { name: 'Codes to review' }).getByRole('option');
-  await expect(items).toHaveCount(3);
+  // Three codes from the claim, and the local engine's suggestion for the documented hypertension.
+  await expect(items).toHaveCount(4);
+  await expect(items.nth(3)).toContainText('I10');
+  await expect(items.nth(3)).toContainText('Suggested');
   await expect(app.getByTestId('edits')).toContainText(/E1[01]\.9 and E1[01]\.9 cannot be reported together/);
   await checkView(app, 'chart');
 
@@ -76,29 +79,37 @@ test('a whole chart coded by keyboard alone, then on to the next chart, every st
   await expect(items.nth(2)).toContainText('Delete proposed');
   await expect(items.nth(2)).toContainText('MEAT missing');
 
-  // Add I10 through the inline encoder, with its evidence quoted from the note.
+  // Accept the suggested I10.
+  await app.keyboard.press('j');
+  await app.keyboard.press('a');
+  await expect(items.nth(3)).toContainText('Kept');
+
+  // Add Z79.84 (long-term oral hypoglycemic) through the inline encoder, with its evidence quoted from the note.
   await app.keyboard.press('n');
   const dialog = app.getByRole('dialog', { name: 'Add a code with evidence' });
   await expect(dialog).toBeVisible();
-  await app.keyboard.type('essential hypertension');
-  await expect(dialog.getByRole('status')).toContainText('Found verbatim: “Essential hypertension”');
+  await app.keyboard.type('continue metformin');
+  await expect(dialog.getByRole('status')).toContainText('Found verbatim: “Continue metformin”');
   await app.keyboard.press('Enter');
-  await app.keyboard.type('I10');
-  await expect(dialog.getByRole('listbox', { name: 'Matching codes' }).getByRole('option').first()).toContainText('I10');
+  await app.keyboard.type('Z79.84');
+  await expect(dialog.getByRole('listbox', { name: 'Matching codes' }).getByRole('option').first()).toContainText('Z79.84');
   await app.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
-  await expect(items).toHaveCount(4);
-  await expect(items.nth(3)).toContainText('I10');
-  await expect(app.locator('mark.evidence.active')).toHaveText('Essential hypertension');
+  await expect(items).toHaveCount(5);
+  await expect(items.nth(4)).toContainText('Z79.84');
+  await expect(app.locator('mark.evidence.active')).toHaveText('Continue metformin');
 
   // Submit lands on the next chart.
   await app.keyboard.press('s');
   await expect(app.getByRole('heading', { level: 1 })).toContainText(/hypertension recheck/i);
-  await expect(items).toHaveCount(1);
-  await expect(items.nth(0)).toContainText('I10');
+  await expect(items.filter({ hasText: 'On claim' })).toHaveCount(1);
+  await expect(items.filter({ hasText: 'On claim' })).toContainText('I10');
 
   const events = [...iterateAudit(core.current().db)].map((e) => `${e.action}:${e.code ?? ''}`);
-  expect(events).toEqual(expect.arrayContaining(['accept:E119', 'delete:E109', 'delete:J45909', 'add:I10', 'submit:']));
+  expect(events).toEqual(expect.arrayContaining(['accept:E119', 'delete:E109', 'delete:J45909', 'accept:I10', 'add:Z7984', 'submit:']));
   const add = [...iterateAudit(core.current().db)].find((e) => e.action === 'add')!;
-  expect(add.evidence).toEqual([expect.objectContaining({ quote: 'Essential hypertension' })]);
+  expect(add.evidence).toEqual([expect.objectContaining({ quote: 'Continue metformin' })]);
+  // Acting on a suggestion carries its provenance into the audit trail.
+  const acceptedSuggestion = [...iterateAudit(core.current().db)].find((e) => e.action === 'accept' && e.code === 'I10')!;
+  expect(acceptedSuggestion.suggestion).toMatchObject({ engine: 'local' });
 });

@@ -17,8 +17,9 @@ export class ChartNotFoundError extends Error {
 }
 
 /** Codes that count as "on the chart" for edits, RAF and the claim: kept, added, changed, and existing ones not yet dispositioned. */
+/** Codes on the chart right now: accepted ones, and existing codes not yet dispositioned. A suggestion counts only once accepted. */
 export function activeItems(items: readonly ItemRow[]): ItemRow[] {
-  return items.filter((i) => i.active && (i.disposition === 'accepted' || i.disposition === 'pending'));
+  return items.filter((i) => i.active && (i.disposition === 'accepted' || (i.disposition === 'pending' && i.origin !== 'suggested')));
 }
 
 /** Age in whole years on the date of service; only the birth year is kept, so it may be one year high. */

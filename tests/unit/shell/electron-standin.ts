@@ -110,4 +110,9 @@ export const electronStandIn = {
     },
   },
   shell: { openExternal: async () => undefined },
+  safeStorage: {
+    isEncryptionAvailable: () => true,
+    encryptString: (plain: string) => Buffer.from(`enc:${plain}`),
+    decryptString: (blob: Buffer) => blob.toString().replace(/^enc:/, ''),
+  },
 };

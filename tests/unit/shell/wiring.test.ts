@@ -84,6 +84,18 @@ describe('Electron shell wiring (stand-in electron module)', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
   });
 
+  it('keeps the model API key encrypted through the OS vault, never in clear', async () => {
+    const fromApp = { senderFrame: { url: 'app://plumbline/index.html' } };
+    const set = (await recorded.handlers.get(`${IPC_PREFIX}modelKeySet`)!(fromApp, { key: 'sk-test-123' })) as { ok: boolean; value: { hasKey: boolean; keySource: string } };
+    expect(set).toMatchObject({ ok: true, value: { hasKey: true, keySource: 'vault' } });
+    const { openDatabase } = await import('../../../src/main/db/open');
+    const db = openDatabase(path.join(dataDir, 'plumbline.sqlite'));
+    const rows = db.prepare("SELECT key, value FROM settings WHERE key LIKE 'model.%'").all() as Array<{ key: string; value: string }>;
+    db.close();
+    expect(JSON.stringify(rows)).not.toContain('sk-test-123');
+    expect(rows.find((r) => r.key === 'model.apiKeyEncrypted')?.value).toBe(Buffer.from('enc:sk-test-123').toString('base64'));
+  });
+
   it('puts the main commands with their accelerators in the application menu', () => {
     const labels = JSON.stringify(recorded.menuTemplate);
     expect(labels).toContain('Open command palette');

@@ -6,6 +6,7 @@ import { useCommand } from '../../commands';
 import { DocumentPane, selectionInDocuments, type TextSelection } from './DocumentPane';
 import { ItemList } from './ItemList';
 import { EditsPanel, HistoryPanel, RafPanel } from './SidePanels';
+import { SuggestionsPanel } from './SuggestionsPanel';
 import { AddCodeDialog, ChangeCodeDialog, QueryDialog, ReasonDialog } from './dialogs';
 
 type Dialog = { kind: 'reject' | 'delete' | 'query' | 'change' } | { kind: 'add'; selection: TextSelection | null } | null;
@@ -149,6 +150,15 @@ export function ChartView({ encounterId, onOpenChart, onDone }: { encounterId: s
           </section>
           <EditsPanel edits={chart.edits} />
           <RafPanel raf={chart.raf} />
+          <SuggestionsPanel
+            encounterId={encounterId}
+            onModelArrived={() =>
+              void api()
+                .chartOpen({ encounterId })
+                .then(setChart)
+                .catch(() => undefined)
+            }
+          />
           <HistoryPanel history={chart.history} />
         </aside>
       </div>

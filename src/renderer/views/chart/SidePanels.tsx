@@ -6,14 +6,14 @@ export function EditsPanel({ edits }: { edits: EditResult[] }) {
   const order = { error: 0, warning: 1, info: 2 } as const;
   const sorted = [...edits].sort((a, b) => order[a.severity] - order[b.severity]);
   return (
-    <section className="panel" aria-labelledby="edits-title">
+    <section className="panel" aria-labelledby="edits-title" data-testid="edits">
       <h2 id="edits-title">
         Edits <span className="count">{edits.filter((e) => e.severity === 'error').length} errors</span>
       </h2>
       {sorted.length === 0 ? (
         <p className="hint">No edits.</p>
       ) : (
-        <ul className="edits" data-testid="edits">
+        <ul className="edits">
           {sorted.map((e, i) => (
             <li key={i} className={`edit ${e.severity}`} data-rule={e.id}>
               <span className={`badge ${e.severity}`}>{e.severity}</span> {e.message}

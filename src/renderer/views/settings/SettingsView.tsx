@@ -3,6 +3,7 @@ import type { KeyBinding, ThemeChoice } from '../../../shared/api';
 import { chordFromEvent, chordLabel } from '../../../shared/keys';
 import { api, isMac } from '../../bridge';
 import { useCommands } from '../../commands';
+import { ModelSettingsForm } from './ModelSettingsForm';
 
 const MODIFIER_KEYS = new Set(['Control', 'Shift', 'Alt', 'Meta']);
 
@@ -38,6 +39,7 @@ export function SettingsView({ theme, onThemeChange }: { theme: ThemeChoice; onT
           </label>
         ))}
       </fieldset>
+      <ModelSettingsForm />
       <h2>Keyboard shortcuts</h2>
       {error && (
         <p className="error" role="alert">

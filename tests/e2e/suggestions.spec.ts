@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect } from './fixtures';
+import { checkView } from './a11y';
+import { importPaths } from '../../src/main/importing/run';
+import { iterateAudit } from '../../src/main/audit';
+
+const CHART = {
+  id: 'e2e-suggest-1',
+  setting: 'professional',
+  date_of_service: '2026-04-14',
+  patient: { age: 71, sex: 'M' },
+  text: [
+    'NEPHROLOGY FOLLOW-UP',
+    '',
+    'HPI: 71 y/o M with type 2 diabetes and CKD. Denies chest pain. No edema.',
+    '',
+    'Assessment/Plan:',
+    '1. Type 2 diabetes mellitus with diabetic chronic kidney disease, stage 3a - eGFR 52, A1c 7.2. Continue metformin 500 mg BID.',
+    '2. Essential hypertension - BP 134/80. Continue lisinopril.',
+  ].join('\n'),
+  codes: [],
+  existing_codes: [],
+};
+
+test('offline, a chart opens with local suggestions and highlighted evidence; accepting one records its provenance', async ({ app, core }) => {
+  const file = path.join(core.dataDir, 'suggest.jsonl');
+  fs.writeFileSync(file, `${JSON.stringify(CHART)}\n`);
+  expect(importPaths(core.current().db, [file]).chartsImported).toBe(1);
+  await app.reload();
+  await expect(app.getByTestId('app-frame')).toHaveAttribute('data-ready', 'true');
+  // The renderer is local; going offline cuts the network, not the core.
+  await app.context().setOffline(true);
+  await expect(app.getByTestId('connection-status')).toHaveText('Offline');
+  await app.keyboard.press('Enter');
+
+  const items = app.getByRole('listbox', { name: 'Codes to review' }).getByRole('option');
+  const e1122 = items.filter({ hasText: 'E11.22' });
+  await expect(e1122).toHaveCount(1);
+  await expect(e1122).toContainText('Local engine');
+  await expect(e1122).toContainText('Suggested');
+  await expect(app.getByTestId('suggestion-diagnostics')).toContainText('Local engine');
+  await checkView(app, 'chart-suggestions');
+
+  // Move to the suggestion with j and accept it with a.
+  const index = await items.evaluateAll((els) => els.findIndex((el) => el.textContent?.includes('E11.22')));
+  for (let i = 0; i < index; i++) await app.keyboard.press('j');
+  await expect(e1122).toHaveAttribute('aria-selected', 'true');
+  await expect(app.locator('mark.evidence.active').first()).toBeVisible();
+  // A suggestion is not a code on the chart until the coder accepts it: no edits, no RAF from it yet.
+  await expect(app.getByTestId('edits')).not.toContainText('E11.22');
+  const rafBefore = Number(await app.getByTestId('raf-score').innerText());
+  await app.keyboard.press('a');
+  await expect(e1122).toContainText('Kept');
+  await expect(app.getByTestId('edits')).toContainText('E11.22');
+  await expect.poll(async () => Number(await app.getByTestId('raf-score').innerText())).toBeGreaterThan(rafBefore);
+
+  const accept = [...iterateAudit(core.current().db)].find((e) => e.action === 'accept' && e.code === 'E1122');
+  expect(accept).toBeDefined();
+  expect(accept!.suggestion).toMatchObject({ engine: 'local', codeSetVersion: expect.stringContaining('FY2026') });
+});
