@@ -16,7 +16,6 @@ export class ChartNotFoundError extends Error {
   override name = 'ChartNotFoundError';
 }
 
-/** Codes that count as "on the chart" for edits, RAF and the claim: kept, added, changed, and existing ones not yet dispositioned. */
 /** Codes on the chart right now: accepted ones, and existing codes not yet dispositioned. A suggestion counts only once accepted. */
 export function activeItems(items: readonly ItemRow[]): ItemRow[] {
   return items.filter((i) => i.active && (i.disposition === 'accepted' || (i.disposition === 'pending' && i.origin !== 'suggested')));
