@@ -8,8 +8,12 @@ import { toSuggestInput, type LabeledChart } from '../eval/charts';
 import { hierarchicalMatch } from '../eval/metrics';
 import { countObservation, DEFAULT_THRESHOLD, emptyPriors, type Priors } from './priors';
 
-/** Precision the learned threshold aims for (the coder's protection); recall is maximised under it. */
-export const TARGET_PRECISION = 0.8;
+/**
+ * Precision the learned threshold aims for (the coder's protection); recall is maximised under it.
+ * Three points above the 0.80 product target: leave-one-out estimates run a little optimistic on
+ * charts from outside the training set.
+ */
+export const TARGET_PRECISION = 0.83;
 
 interface Observation {
   chart: number;

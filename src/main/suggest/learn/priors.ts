@@ -27,6 +27,11 @@ export interface Priors {
 
 /** Confidence of a match class nobody has counted yet. */
 export const UNSEEN_CLASS_RATE = 0.35;
+/**
+ * Classes read by a coding convention rather than a dictionary match start surer: a drug on the
+ * medication list is long-term therapy (Z79) by guideline I.C.21.c.3. Learned counts override these.
+ */
+const CONVENTION_CLASS_RATE: Readonly<Record<string, number>> = { medication: 0.7 };
 export const DEFAULT_THRESHOLD = 0.5;
 /** Pseudo-count pulling a sparse level toward the level above it. */
 const PULL = 2;
@@ -61,7 +66,7 @@ export interface Scored {
  */
 export function scoreCandidate(priors: Priors, phrases: readonly string[], code: string, cls: string): Scored {
   const cl = priors.classes[cls];
-  const rCls = cl && cl.seen > 0 ? (cl.coded + 0.5) / (cl.seen + 1) : UNSEEN_CLASS_RATE;
+  const rCls = cl && cl.seen > 0 ? (cl.coded + 0.5) / (cl.seen + 1) : (CONVENTION_CLASS_RATE[cls] ?? UNSEEN_CLASS_RATE);
   const rCode = rate(priors.codes[code], rCls);
   let best: Scored = { code, confidence: rCode };
   let first = true;

@@ -11,7 +11,7 @@ export interface CandidateMention {
   phrase: string;
   assertion: Assertion;
   section: SectionKind;
-  source: EntrySource | 'history';
+  source: EntrySource | 'history' | 'medication';
   words: string[];
   /** Index of the sentence in its document. */
   sentence: number;
@@ -21,7 +21,7 @@ export interface CandidateMention {
 export interface Candidate {
   code: string;
   mentions: CandidateMention[];
-  via: 'match' | 'combination' | 'history' | 'family';
+  via: 'match' | 'combination' | 'history' | 'family' | 'medication';
   rationale?: string;
   /** For a combination code: the conditions it combines (each as read on its own). */
   parts?: Candidate[];

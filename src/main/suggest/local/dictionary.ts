@@ -18,6 +18,8 @@ export interface Entry {
   level: number;
   /** Sorted words, the entry's identity for priors. */
   key: string;
+  /** Words of a "without …" clause: the entry does not apply when they are all in the sentence. */
+  without?: string[];
 }
 
 export interface AnchorBucket {
@@ -43,7 +45,7 @@ export interface Dictionary {
 /** Words that never decide a code. */
 const STOP = new Set([
   'a', 'an', 'the', 'of', 'and', 'in', 'to', 'due', 'by', 'for', 'on', 'at', 'as', 'or', 'with', 'from', 'into', 'its', 'nos', 'nec',
-  'unspecified', 'stage', 'mellitus', 'personal', 'neoplasm', 'other', 'specified', 'site', 'condition', 'classified', 'elsewhere', 'than',
+  'unspecified', 'stage', 'mellitus', 'personal', 'neoplasm', 'other', 'specified', 'site', 'condition', 'region', 'part', 'classified', 'elsewhere', 'than',
 ]);
 /** Kept although they look like stop words: they change the code. */
 const KEEP_SHORT = new Set(['1', '2', '3', '4', '5', '3a', '3b']);
@@ -195,9 +197,10 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   for (const c of table.byCode.values()) {
     if (!c.billable) continue;
     if (/^other\b/i.test(c.long_desc)) continue;
-    const desc = c.long_desc.replace(/\bwithout\b.*$/i, '');
-    const words = contentWords(desc, normalize);
-    if (words.length > 0 && words.length <= 8) raw.push({ words, code: c.code, source: 'tabular', level: 0 });
+    const cut = c.long_desc.search(/\bwithout\b/i);
+    const words = contentWords(cut >= 0 ? c.long_desc.slice(0, cut) : c.long_desc, normalize);
+    const without = cut >= 0 ? contentWords(c.long_desc.slice(cut + 8).split(/,/)[0]!, normalize) : [];
+    if (words.length > 0 && words.length <= 8) raw.push({ words, code: c.code, source: 'tabular', level: 0, ...(without.length ? { without } : {}) });
   }
 
   const incl = db

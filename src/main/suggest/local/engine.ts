@@ -10,6 +10,7 @@ import type { Candidate, CandidateMention } from './candidate';
 import { additionalCodeRanges, applyCombinations, inRanges } from './combine';
 import { buildDictionary, CodeTable, type Dictionary } from './dictionary';
 import { matchSentence, type Mention } from './match';
+import { loadMedications, NOT_TAKING } from './medications';
 import { collectMeat, type SentenceSpan } from './meat';
 import { splitSentences, tokenize, type SectionKind } from './text';
 
@@ -27,6 +28,7 @@ export interface LocalEngine {
 interface Resources {
   dict: Dictionary;
   table: CodeTable;
+  medications: Map<string, string>;
 }
 
 // Building the dictionary reads the whole Index (seconds); one per open database.
@@ -36,7 +38,7 @@ export function engineResources(codeSet: EngineCodeSet): Resources {
   let r = cache.get(codeSet.db);
   if (!r) {
     const table = new CodeTable(codeSet.db);
-    r = { dict: buildDictionary(codeSet.db, table), table };
+    r = { dict: buildDictionary(codeSet.db, table), table, medications: loadMedications() };
     cache.set(codeSet.db, r);
   }
   return r;
@@ -44,6 +46,11 @@ export function engineResources(codeSet: EngineCodeSet): Resources {
 
 /** Sections whose mentions alone do not make a code for this visit (no MEAT there). */
 const BACKGROUND: ReadonlySet<SectionKind> = new Set(['history', 'family', 'social', 'meds', 'allergies']);
+
+/** A medication list is current therapy, so it is this visit's evidence for a Z79 code. */
+function isForeground(c: Candidate, m: CandidateMention): boolean {
+  return !BACKGROUND.has(m.section) || c.via === 'family' || (c.via === 'medication' && m.section === 'meds');
+}
 /** Mentions from the assessment are what the provider concluded: a coder trusts them more. */
 const ASSESSMENT_LIFT = 0.5;
 const MAX_CHARS = 2_000_000;
@@ -56,7 +63,7 @@ export function candidateClass(c: Candidate): string {
 
 /** How sure the engine is that a coder would code this candidate, and as which code. */
 export function candidateConfidence(priors: Priors, c: Candidate): { code: string; confidence: number } | undefined {
-  const foreground = c.mentions.filter((m) => !BACKGROUND.has(m.section) || c.via === 'family');
+  const foreground = c.mentions.filter((m) => isForeground(c, m));
   if (foreground.length === 0) return undefined;
   const scored = scoreCandidate(priors, foreground.map((m) => m.phrase), c.code, candidateClass(c));
   let confidence = scored.confidence;
@@ -70,7 +77,7 @@ export function candidateConfidence(priors: Priors, c: Candidate): { code: strin
 }
 
 export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): LocalEngine {
-  const { dict, table } = engineResources(codeSet);
+  const { dict, table, medications } = engineResources(codeSet);
   const hccCache = new Map<string, boolean>();
   const isHccCode = (code: string): boolean => {
     let r = hccCache.get(code);
@@ -108,6 +115,14 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         const tokens = tokenize(text, s.start, s.end, dict.normalize);
         if (tokens.length === 0) return;
         const sentenceWords = new Set(tokens.map((t) => t.norm));
+        const sentenceText = text.slice(s.start, s.end);
+        for (const tk of tokens) {
+          const z = medications.get(tk.raw.toLowerCase());
+          if (!z || !table.byCode.get(z)?.billable || NOT_TAKING.test(sentenceText)) continue;
+          if (s.section !== 'meds' && s.section !== 'assessment' && s.section !== 'other') continue;
+          if (/\b(no|not|denies|without|never)\b[^.;]{0,20}$/i.test(text.slice(s.start, tk.start))) continue;
+          add(z, { documentId: doc.id, start: tk.start, end: tk.end, phrase: tk.raw, assertion: 'present', section: s.section, source: 'medication', words: [tk.norm], sentence: si }, 'medication');
+        }
         for (const mention of matchSentence(text, { ...s, tokens }, dict)) {
           const m = toMention(doc.id, text, mention, s.section, si);
           const a = mention.assertion;
@@ -131,7 +146,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
   function candidates(input: SuggestInput): Candidate[] {
     const { cands } = read(input);
     // A condition read only in the background sections (PMH, problem list, meds) is not this visit's.
-    return [...cands.values()].filter((c) => c.mentions.some((m) => !BACKGROUND.has(m.section) || c.via === 'family'));
+    return [...cands.values()].filter((c) => c.mentions.some((m) => isForeground(c, m)));
   }
 
   function suggest(input: SuggestInput): SuggestionRun {
@@ -166,7 +181,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       if (isHcc && outpatient && !meat) continue; // no MEAT this visit: not coded
       const kind = existingSet.has(code) ? 'keep' : 'add';
       if (kind === 'add' && conf < priors.threshold) continue;
-      const quotes = cand.mentions.filter((m) => !BACKGROUND.has(m.section) || cand.via === 'family').slice(0, 5).map((m) => ({ documentId: m.documentId, start: m.start, end: m.end }));
+      const quotes = cand.mentions.filter((m) => isForeground(cand, m)).slice(0, 5).map((m) => ({ documentId: m.documentId, start: m.start, end: m.end }));
       const first = cand.mentions[0]!;
       raw.push({
         system: 'icd10cm',

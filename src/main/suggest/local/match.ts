@@ -77,6 +77,7 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
   asserted.triggers.forEach((r, id) => triggerTokens.set(id, r));
   const tryEntry = (e: Entry, anchors: readonly number[]): void => {
     for (const w of e.words) if (!where.has(w)) return;
+    if (e.without && e.without.every((w) => where.has(w))) return;
     for (const anchor of anchors.slice(0, 2)) {
       const positions: number[] = [];
       for (const w of e.words) {
@@ -87,6 +88,8 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
       }
       positions.sort((a, b) => a - b);
       if (positions[positions.length - 1]! - positions[0]! + 1 > maxSpan(e.words.length)) continue;
+      // A number ("stage 3", "type 2") belongs to the words next to it, not to any number in the sentence.
+      if (e.words.length > 1 && e.words.some((w) => /^\d/.test(w) && !nearOther(where.get(w)!, positions))) continue;
       const assertion = mentionAssertion(xt, positions, triggerTokens);
       if (assertion === undefined) continue;
       found.push({ entry: e, start: xt[positions[0]!]!.start, end: xt[positions[positions.length - 1]!]!.end, assertion, positions });
@@ -105,6 +108,10 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
     }
   }
   return dropSubsumed(found);
+}
+
+function nearOther(numberAt: readonly number[], positions: readonly number[]): boolean {
+  return numberAt.some((p) => positions.includes(p) && positions.some((q) => q !== p && Math.abs(q - p) <= 2));
 }
 
 /** The shared status of a mention's words; undefined when they disagree ("COPD without exacerbation" is not J44.1). */

@@ -1,0 +1,24 @@
+// Long-term drug therapy (Z79.-) from medication names in lists and plans. The table is data
+// (resources/priors/medications.tsv) so an organisation can extend it.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { resourcesDir } from '../../paths';
+
+export function medicationsFile(): string {
+  return join(resourcesDir(), 'priors', 'medications.tsv');
+}
+
+/** Lower-case drug name → Z79 code. A missing file means no medication codes, not an error. */
+export function loadMedications(file = medicationsFile()): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!existsSync(file)) return out;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    const [name, code] = line.split('\t').map((s) => s.trim());
+    if (name && code && /^Z79[0-9A-Z]{0,4}$/.test(code)) out.set(name.toLowerCase(), code);
+  }
+  return out;
+}
+
+/** Words after a drug name that mean it is not being taken (long term) now. */
+export const NOT_TAKING = /\b(stop(ped)?|discontinue[d]?|d\/c|held|hold(ing)?|declined?|allerg(y|ic)|intolerant|once|x\s?1|burst|taper|today only|in hospital)\b/i;
