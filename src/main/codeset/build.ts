@@ -16,7 +16,7 @@ import { readJsonLines, readTsv, SOURCE_FILES, type Row } from './sources';
 import { encodeEssentials, tokens } from './text';
 
 /** Bump when the schema or how the files are read changes: it is part of the inputs hash, so old files rebuild. */
-export const BUILD_FORMAT = 'plumbline-codeset-7';
+export const BUILD_FORMAT = 'plumbline-codeset-8';
 
 export const EDITION = {
   fiscalYear: 2026,
@@ -393,13 +393,19 @@ function fillIndex(db: Database.Database, dir: string, icd: (code: string) => Co
     progress(`${source === 'index' ? 'Alphabetic' : 'External Cause'} Index`);
     const rows = readTsv(dir, file);
     const resolver = new SeeResolver(rows.map((r): IndexNode => ({ path: r.term_path, term: r.term, code: blank(r.code), see: blank(r.see) })));
+    // A term's nonessential modifiers carry to its subterms ("acute" on "Infarct > myocardium" holds for "… > NSTEMI").
+    const inherited = new Map<string, string>();
     for (const r of rows) {
+      const cut = r.term_path.lastIndexOf(' > ');
+      const nemod = `${cut < 0 ? '' : (inherited.get(r.term_path.slice(0, cut)) ?? '')} ${r.nemod ?? ''}`.trim();
+      inherited.set(r.term_path, nemod);
       const direct = codeOf(r.code);
-      const seeCode = !direct && r.see ? resolver.resolve(r.see) : null;
-      insTerm.run(source, Number(r.level), r.term_path, r.term, blank(r.nemod), blank(r.code), blank(r.see), blank(r.see_also), seeCode, blank(r.manif));
-      const target = direct ?? (seeCode ? icd(seeCode) : undefined);
+      const resolved = !direct && r.see ? resolver.resolve(r.see) : null;
+      const seeTarget = resolved ? codeOf(resolved) : undefined;
+      insTerm.run(source, Number(r.level), r.term_path, r.term, blank(r.nemod), blank(r.code), blank(r.see), blank(r.see_also), seeTarget ? seeTarget.code : null, blank(r.manif));
+      const target = direct ?? seeTarget;
       const levels = indexLevels(r.term_path);
-      if (target) addDoc(target, 'index', `${label}${levels.join(' > ')}`, levels, r.nemod ?? '', true);
+      if (target) addDoc(target, 'index', `${label}${levels.join(' > ')}`, levels, nemod, true);
     }
   }
 

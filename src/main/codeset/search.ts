@@ -18,14 +18,13 @@ import { decodeEssentials } from './text';
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 200;
 /** Documents read from FTS per query before ranking. */
-const CANDIDATES = 150;
+const CANDIDATES = 100;
 
 const HIT_COLUMNS = 'c.id AS cid, c.system, c.code, c.display, c.long_desc, c.billable, c.hcc, c.has_notes, c.ord';
 const SQL = {
-  text: `SELECT d.id, d.code_id AS cid, d.via, d.ess, d.ntok, d.billable, d.sys, d.ord
+  text: `SELECT d.id, d.code_id AS cid, d.via, d.path, d.ess, d.ntok, d.billable, d.sys, d.ord
          FROM search_fts JOIN search_doc d ON d.id = search_fts.rowid WHERE search_fts MATCH ? LIMIT ?`,
-  docPath: 'SELECT path FROM search_doc WHERE id = ?',
-  codeById: `SELECT ${HIT_COLUMNS} FROM code c WHERE c.id = ?`,
+  codesById: `SELECT ${HIT_COLUMNS} FROM code c WHERE c.id IN (SELECT value FROM json_each(?))`,
   exactCode: `SELECT ${HIT_COLUMNS} FROM code c WHERE c.system = ? AND c.code = ?`,
   codePrefix: `SELECT ${HIT_COLUMNS} FROM code c WHERE c.system = ? AND c.code > ? AND c.code < ? ORDER BY c.ord LIMIT ?`,
   abbreviations: 'SELECT key, abbreviation, expansion, codes FROM abbreviation',
@@ -48,6 +47,7 @@ interface DocRow {
   id: number;
   cid: number;
   via: 'description' | 'inclusion' | 'index';
+  path: string | null;
   ess: string;
   ntok: number;
   billable: number;
@@ -91,8 +91,7 @@ export function createSearch(db: Database.Database): SearchFn {
     text: db.prepare(SQL.text),
     exactCode: db.prepare(SQL.exactCode),
     codePrefix: db.prepare(SQL.codePrefix),
-    docPath: db.prepare(SQL.docPath).pluck(),
-    codeById: db.prepare(SQL.codeById),
+    codesById: db.prepare(SQL.codesById),
     vocab: db.prepare(SQL.vocab).pluck(),
   };
   const expand = (prefix: string): string[] => stmt.vocab.all(prefix, `${prefix}\u007f`, PREFIX_EXPANSIONS) as string[];
@@ -134,14 +133,12 @@ export function createSearch(db: Database.Database): SearchFn {
       const prev = best.get(doc.cid);
       if (!prev || score > prev.score || (score === prev.score && doc.ntok < prev.doc.ntok)) best.set(doc.cid, { doc, score });
     }
-    // Only the hits shown are read in full.
-    return [...best.values()]
+    // Only the hits shown are read in full, in one query.
+    const top = [...best.values()]
       .sort((a, b) => b.score - a.score || a.doc.ntok - b.doc.ntok || a.doc.sys - b.doc.sys || a.doc.ord - b.doc.ord)
-      .slice(0, limit)
-      .map(({ doc, score }) => {
-        const path = doc.via === 'index' ? (stmt.docPath.get(doc.id) as string | null) : null;
-        return toHit(stmt.codeById.get(doc.cid) as HitRow, doc.via, score, path);
-      });
+      .slice(0, limit);
+    const rowsById = new Map((stmt.codesById.all(JSON.stringify(top.map((t) => t.doc.cid))) as HitRow[]).map((r) => [r.cid, r]));
+    return top.map(({ doc, score }) => toHit(rowsById.get(doc.cid)!, doc.via, score, doc.via === 'index' ? doc.path : null));
   }
 
   return function search(query: string, opts: SearchOptions = {}): SearchHit[] {
@@ -181,38 +178,46 @@ export function createSearch(db: Database.Database): SearchFn {
 
 /** How well one document answers the query: 3+ exact, 1+ partial; +0.5 billable; + up to 0.4 for coverage. */
 function rank(r: DocRow, q: ParsedQuery): number {
-  const segments = decodeEssentials(r.ess);
-  const covers = (t: string): boolean => q.exact.has(t) || (q.prefix !== undefined && t.startsWith(q.prefix));
   let exact: boolean;
   let coverage: number;
   if (q.pathSegments && r.via === 'index') {
-    ({ exact, coverage } = pathMatch(segments, q.pathSegments, q.prefix));
+    ({ exact, coverage } = pathMatch(decodeEssentials(r.ess), q.pathSegments, q.prefix));
   } else {
-    let covered = 0;
-    let total = 0;
-    exact = true;
-    for (const variants of segments) {
-      if (variants.length === 0) continue;
-      let bestCovered = -1;
-      let bestLen = 0;
-      let full = false;
-      for (const v of variants) {
-        const n = v.filter(covers).length;
-        if (n === v.length) full = true;
-        if (n / v.length > bestCovered / Math.max(bestLen, 1) || (n === bestCovered && v.length < bestLen)) {
-          bestCovered = n;
-          bestLen = v.length;
-        }
-      }
-      if (!full) exact = false;
-      covered += bestCovered;
-      total += bestLen;
-    }
-    if (total === 0) exact = false;
-    coverage = total === 0 ? 0 : covered / total;
+    ({ exact, coverage } = wordMatch(r.ess, q.exact, q.prefix));
   }
   const quality = Math.min(1, coverage * 0.85 + VIA_BONUS[r.via]);
   return (exact ? 3 : 1) + (r.billable === 1 ? 0.5 : 0) + 0.4 * quality;
+}
+
+/**
+ * Exact when every level of the document has a variant whose words the query all covers; coverage is
+ * the share of the document's words covered (best variant per level). Hot loop: plain loops, no closures.
+ */
+function wordMatch(ess: string, words: ReadonlySet<string>, prefix: string | undefined): { exact: boolean; coverage: number } {
+  let covered = 0;
+  let total = 0;
+  let exact = true;
+  for (const level of ess.split('|')) {
+    if (level === '') continue;
+    let bestCovered = 0;
+    let bestLen = 0;
+    let full = false;
+    for (const variant of level.split(',')) {
+      const ts = variant.split(' ');
+      let n = 0;
+      for (const t of ts) if (words.has(t) || (prefix !== undefined && t.startsWith(prefix))) n++;
+      if (n === ts.length) full = true;
+      if (bestLen === 0 || n * bestLen > bestCovered * ts.length || (n * bestLen === bestCovered * ts.length && ts.length < bestLen)) {
+        bestCovered = n;
+        bestLen = ts.length;
+      }
+    }
+    if (!full) exact = false;
+    covered += bestCovered;
+    total += bestLen;
+  }
+  if (total === 0) return { exact: false, coverage: 0 };
+  return { exact, coverage: covered / total };
 }
 
 /** An Index line answers "Failure > heart > congestive" when each typed level is covered by the same level of the line. */
