@@ -3,6 +3,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 export interface CliContext {
   /** Data folder (from --data, PLUMBLINE_DATA or the app's default). */
   dataDir: string;
+  /** The folder given with --data, if any (server commands keep their own default). */
+  explicitDataDir?: string;
   json: boolean;
   out(text: string): void;
   err(text: string): void;

@@ -65,7 +65,7 @@ export async function main(argv: string[], io: { out?: (s: string) => void; err?
       out(`${command.summary}\n\nUsage: ${command.usage}\n\n${GLOBAL_HELP}`);
       return 0;
     }
-    const ctx: CliContext = { dataDir: g.data ?? defaultDataDir(), json: g.json, out, err };
+    const ctx: CliContext = { dataDir: g.data ?? defaultDataDir(), ...(g.data ? { explicitDataDir: g.data } : {}), json: g.json, out, err };
     return await command.run(ctx, parseCommandArgs(command, commandArgs));
   } catch (e) {
     const message = (e as Error).message.split('\n')[0];
