@@ -175,7 +175,11 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       for (const [other, o] of chosen) if (other !== code && inRanges(other, ranges) && o.conf < c.conf) o.conf = c.conf;
     }
 
+    // With a stated assessment, symptoms count only where the provider lists them there: elsewhere
+    // they are usually integral to the diagnoses the assessment names (guideline I.B.5, IV.D).
+    const hasAssessment = [...sentences.values()].some((list) => list.some((x) => x.section === 'assessment'));
     for (const [code, { conf, cand }] of chosen) {
+      if (outpatient && hasAssessment && code.startsWith('R') && !cand.mentions.some((m) => m.section === 'assessment')) continue;
       const isHcc = isHccCode(code);
       const meat = isHcc ? collectMeat(cand.mentions, sentences, texts) : undefined;
       if (isHcc && outpatient && !meat) continue; // no MEAT this visit: not coded
