@@ -16,7 +16,7 @@ import { readJsonLines, readTsv, SOURCE_FILES, type Row } from './sources';
 import { encodeEssentials, tokens } from './text';
 
 /** Bump when the schema or how the files are read changes: it is part of the inputs hash, so old files rebuild. */
-export const BUILD_FORMAT = 'plumbline-codeset-8';
+export const BUILD_FORMAT = 'plumbline-codeset-9';
 
 export const EDITION = {
   fiscalYear: 2026,
@@ -118,7 +118,8 @@ const NEOPLASM_COLUMNS: ReadonlyArray<[string, string]> = [
   ['unspecified_behavior', 'unspecified behavior'],
 ];
 const DRUG_COLUMNS: ReadonlyArray<[string, string]> = [
-  ['poisoning_accidental', 'poisoning accidental, poisoning'],
+  // Guidelines I.C.19.e.5.b: poisoning or overdose with intent unknown is coded as accidental.
+  ['poisoning_accidental', 'poisoning accidental, poisoning, overdose'],
   ['poisoning_intentional_self_harm', 'poisoning intentional self harm, overdose intentional'],
   ['poisoning_assault', 'poisoning assault'],
   ['poisoning_undetermined', 'poisoning undetermined'],

@@ -19,6 +19,8 @@ export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 200;
 /** Documents read from FTS per query before ranking. */
 const CANDIDATES = 100;
+/** Longest query that falls back to "all words but one" when nothing matches every word. */
+const MAX_RELAXED_GROUPS = 6;
 
 const HIT_COLUMNS = 'c.id AS cid, c.system, c.code, c.display, c.long_desc, c.billable, c.hcc, c.has_notes, c.ord';
 const SQL = {
@@ -116,22 +118,35 @@ export function createSearch(db: Database.Database): SearchFn {
     return hits.slice(0, limit);
   }
 
-  function textHits(q: ParsedQuery, system: CodeSystemId | undefined, limit: number): SearchHit[] {
-    const body = ftsBody(q.groups, expand);
+  function candidates(groups: ParsedQuery['groups'], system: CodeSystemId | undefined, indexOnly: boolean, n: number): DocRow[] {
+    const body = ftsBody(groups, expand);
     if (!body) return [];
-    const tags = [system ? `"s${system}"` : '', q.pathSegments ? '"vindex"' : ''].filter((t) => t !== '');
+    const tags = [system ? `"s${system}"` : '', indexOnly ? '"vindex"' : ''].filter((t) => t !== '');
     const match = tags.length > 0 ? `tag : ( ${tags.join(' ')} ) AND body : ( ${body} )` : `body : ( ${body} )`;
-    let rows: DocRow[];
     try {
-      rows = stmt.text.all(match, CANDIDATES) as DocRow[];
+      return stmt.text.all(match, n) as DocRow[];
     } catch (err) {
       throw new Error(`Search could not run this query (${(err as Error).message})`);
     }
+  }
+
+  function textHits(q: ParsedQuery, system: CodeSystemId | undefined, limit: number): SearchHit[] {
     const best = new Map<number, Ranked>();
-    for (const doc of rows) {
-      const score = rank(doc, q);
-      const prev = best.get(doc.cid);
-      if (!prev || score > prev.score || (score === prev.score && doc.ntok < prev.doc.ntok)) best.set(doc.cid, { doc, score });
+    const consider = (rows: readonly DocRow[], penalty: number): void => {
+      for (const doc of rows) {
+        const score = rank(doc, q) - penalty;
+        const prev = best.get(doc.cid);
+        if (!prev || score > prev.score || (score === prev.score && doc.ntok < prev.doc.ntok)) best.set(doc.cid, { doc, score });
+      }
+    };
+    consider(candidates(q.groups, system, q.pathSegments !== undefined, CANDIDATES), 0);
+    // Nothing has every word ("pressure ulcer sacrum stage 3": the tabular says "sacral"): show what
+    // matches all words but one, ranked below any full match.
+    if (best.size === 0 && q.groups.length >= 2 && q.groups.length <= MAX_RELAXED_GROUPS) {
+      for (let skip = 0; skip < q.groups.length; skip++) {
+        const rest = q.groups.filter((_, i) => i !== skip);
+        consider(candidates(rest, system, q.pathSegments !== undefined, Math.ceil(CANDIDATES / q.groups.length)), 1);
+      }
     }
     // Only the hits shown are read in full, in one query.
     const top = [...best.values()]
