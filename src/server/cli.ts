@@ -79,6 +79,7 @@ export async function runAdmin(args: string[], io: AdminIo = processIo): Promise
   }
   const role = str(flags, 'role') as Role | undefined;
   if (noun === 'user' && (!role || !ROLES.includes(role))) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
+  if (noun === 'user' && role !== 'admin' && !str(flags, 'team')) throw new Error(`A ${role} must belong to a team: add --team <team>`);
   const db = await openAdminDb(str(flags, 'data'));
   try {
     if (noun === 'team' || !role) {

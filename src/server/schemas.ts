@@ -2,7 +2,9 @@
 // handler runs, so handlers only ever see well-shaped input.
 import { MUTATION_KINDS, PROTOCOL_LIMITS } from '../shared/sync/protocol';
 
-const uuid = { type: 'string', pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' } as const;
+// Lower-case only: ids are compared as text (idempotency keys, chart ids), and the database
+// would fold case, so "ABC…" and "abc…" must not both be accepted as different ids.
+const uuid = { type: 'string', pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' } as const;
 const isoDate = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
 const codeSystem = { type: 'string', enum: ['icd10cm', 'icd10pcs', 'hcpcs', 'cpt'] } as const;
 const code = { type: 'string', minLength: 1, maxLength: 16, pattern: '^[A-Za-z0-9]+$' } as const;

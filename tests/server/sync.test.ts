@@ -100,6 +100,18 @@ serverSuite('sync', (h) => {
     await expect(t.leadClient.importCharts([broken as ImportedChart])).rejects.toMatchObject({ status: 400 });
     await expect(admin.importCharts([c])).rejects.toMatchObject({ status: 400 }); // admin must name the team
     expect(await h.db.query('SELECT 1 FROM charts WHERE id = $1', [c.encounter.id])).toHaveLength(0);
+    // A chart listed twice is stored once and the repeat is answered separately.
+    const twice = await t.leadClient.importCharts([c, c]);
+    expect(twice.results.map((r) => r.status)).toEqual(['stored', 'refused']);
+    expect(await h.db.query('SELECT 1 FROM charts WHERE id = $1', [c.encounter.id])).toHaveLength(1);
+  });
+
+  it('refuses upper-case ids, which would otherwise dodge the idempotency check', async () => {
+    const t = await h.team();
+    const [chart] = await setupChartsFor(t, t.coderA.id, 1);
+    const m = decision(chart.encounter.id, 1, 1);
+    await expect(t.coderAClient.push('desk', [{ ...m, id: m.id.toUpperCase() }])).rejects.toMatchObject({ status: 400 });
+    expect(await storedWork(h, t.coderA.id)).toHaveLength(0);
   });
 
   it('resumes a pull from the last saved cursor after the client dies, with no gaps and no repeats', async () => {

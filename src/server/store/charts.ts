@@ -8,7 +8,7 @@ import { withFeed } from '../feed';
 
 export async function importCharts(db: ServerDb, teamId: string, charts: ImportedChart[]): Promise<ImportChartResult[]> {
   const results: ImportChartResult[] = [];
-  const accepted: Array<{ chart: ImportedChart; data: string; hash: string }> = [];
+  const accepted: Array<{ chart: ImportedChart; data: string; hash: string; index: number }> = [];
   for (const chart of charts) {
     const verdict = guardChart(chart);
     if (!verdict.ok) {
@@ -16,11 +16,13 @@ export async function importCharts(db: ServerDb, teamId: string, charts: Importe
       continue;
     }
     const data = JSON.stringify(chart);
-    accepted.push({ chart, data, hash: createHash('sha256').update(data).digest('hex') });
+    accepted.push({ chart, data, hash: createHash('sha256').update(data).digest('hex'), index: results.length });
     results.push({ chartId: chart.encounter.id, status: 'stored' });
   }
   if (accepted.length === 0) return results;
-  const outcome = new Map<string, ImportChartResult>();
+  // Outcomes by position in the request, so a chart listed twice gets two answers.
+  const outcome = new Map<number, ImportChartResult>();
+  const seen = new Set<string>();
   await withFeed(db, async (tx) => {
     const ids = accepted.map((a) => a.chart.encounter.id);
     const existing = await tx.query<{ id: string; team_id: string; data_hash: string }>(
@@ -31,25 +33,26 @@ export async function importCharts(db: ServerDb, teamId: string, charts: Importe
     const fresh: typeof accepted = [];
     for (const a of accepted) {
       const id = a.chart.encounter.id;
-      if (outcome.has(id)) {
-        outcome.set(id, { chartId: id, status: 'refused', reason: 'Chart appears twice in one import' });
+      if (seen.has(id)) {
+        outcome.set(a.index, { chartId: id, status: 'refused', reason: 'Chart appears twice in one import' });
         continue;
       }
+      seen.add(id);
       const prev = byId.get(id);
       if (prev && prev.team_id !== teamId) {
-        outcome.set(id, { chartId: id, status: 'refused', reason: 'Chart id already belongs to another team' });
+        outcome.set(a.index, { chartId: id, status: 'refused', reason: 'Chart id already belongs to another team' });
       } else if (prev && prev.data_hash === a.hash) {
-        outcome.set(id, { chartId: id, status: 'unchanged' });
+        outcome.set(a.index, { chartId: id, status: 'unchanged' });
       } else if (prev) {
         const version = await tx.emit({ kind: 'chart', entityId: id, chartId: id, teamId });
         await tx.query('UPDATE charts SET data = $2, data_hash = $3, version = $4, updated_at = now() WHERE id = $1', [id, a.data, a.hash, version]);
         await notifyHolders(tx, id, async (userId) => {
           await tx.emit({ kind: 'chart', entityId: id, chartId: id, userId, teamId });
         });
-        outcome.set(id, { chartId: id, status: 'updated' });
+        outcome.set(a.index, { chartId: id, status: 'updated' });
       } else {
         fresh.push(a);
-        outcome.set(id, { chartId: id, status: 'stored' });
+        outcome.set(a.index, { chartId: id, status: 'stored' });
       }
     }
     if (fresh.length === 0) return;
@@ -60,7 +63,7 @@ export async function importCharts(db: ServerDb, teamId: string, charts: Importe
       [fresh.map((a) => a.chart.encounter.id), teamId, fresh.map((a) => a.data), fresh.map((a) => a.hash), seqs],
     );
   });
-  return results.map((r) => (r.status === 'refused' ? r : (outcome.get(r.chartId) ?? r)));
+  return results.map((r, i) => outcome.get(i) ?? r);
 }
 
 /** Calls `fn` for the coder holding the chart and every auditor sampling it. */
