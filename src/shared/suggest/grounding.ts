@@ -159,8 +159,12 @@ function spanKey(s: EvidenceSpan): string {
   return `${s.documentId}\u0000${s.start}\u0000${s.end}`;
 }
 
+// Keys already in an evidence list, so long lists stay linear to build.
+const listKeys = new WeakMap<EvidenceSpan[], Set<string>>();
+
 function pushUnique(into: EvidenceSpan[], add: readonly EvidenceSpan[]): void {
-  const seen = new Set(into.map(spanKey));
+  let seen = listKeys.get(into);
+  if (!seen) listKeys.set(into, (seen = new Set(into.map(spanKey))));
   for (const s of add) {
     const k = spanKey(s);
     if (!seen.has(k)) {

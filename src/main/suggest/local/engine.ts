@@ -54,6 +54,9 @@ function isForeground(c: Candidate, m: CandidateMention): boolean {
 /** Mentions from the assessment are what the provider concluded: a coder trusts them more. */
 const ASSESSMENT_LIFT = 0.5;
 const MAX_CHARS = 2_000_000;
+const MAX_SENTENCE_TOKENS = 120;
+/** Mentions kept per code: enough evidence to judge, bounded work on very long charts. */
+const MAX_MENTIONS = 40;
 
 export function candidateClass(c: Candidate): string {
   if (c.via !== 'match') return c.via;
@@ -99,7 +102,9 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     const inpatient = input.setting === 'inpatient';
     const add = (code: string, m: CandidateMention, via: Candidate['via']): void => {
       const c = cands.get(code);
-      if (c) c.mentions.push(m);
+      if (c) {
+        if (c.mentions.length < MAX_MENTIONS) c.mentions.push(m);
+      }
       else cands.set(code, { code, mentions: [m], via });
     };
     for (const doc of input.documents) {
@@ -123,7 +128,10 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           if (/\b(no|not|denies|without|never)\b[^.;]{0,20}$/i.test(text.slice(s.start, tk.start))) continue;
           add(z, { documentId: doc.id, start: tk.start, end: tk.end, phrase: tk.raw, assertion: 'present', section: s.section, source: 'medication', words: [tk.norm], sentence: si }, 'medication');
         }
-        for (const mention of matchSentence(text, { ...s, tokens }, dict)) {
+        // A run-on "sentence" (pasted tables, hostile input) is read in bounded windows.
+        const mentions: Mention[] = [];
+        for (let w = 0; w < tokens.length; w += MAX_SENTENCE_TOKENS) mentions.push(...matchSentence(text, { ...s, tokens: tokens.slice(w, w + MAX_SENTENCE_TOKENS) }, dict));
+        for (const mention of mentions) {
           const m = toMention(doc.id, text, mention, s.section, si);
           const a = mention.assertion;
           if (a === 'present' || (a === 'uncertain' && inpatient)) add(mention.entry.code, m, 'match');

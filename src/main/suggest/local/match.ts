@@ -101,10 +101,15 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
     if (!bucket) continue;
     for (const e of bucket.single) tryEntry(e, anchors);
     if (bucket.pairs.size === 0) continue;
-    for (const second of where.keys()) {
-      if (second === word) continue;
-      const list = bucket.pairs.get(second);
-      if (list) for (const e of list) tryEntry(e, anchors);
+    // Walk whichever side is smaller: a long sentence has many words, a rare anchor few pairs.
+    if (bucket.pairs.size < where.size) {
+      for (const [second, list] of bucket.pairs) if (second !== word && where.has(second)) for (const e of list) tryEntry(e, anchors);
+    } else {
+      for (const second of where.keys()) {
+        if (second === word) continue;
+        const list = bucket.pairs.get(second);
+        if (list) for (const e of list) tryEntry(e, anchors);
+      }
     }
   }
   return dropSubsumed(found);

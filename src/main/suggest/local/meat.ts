@@ -4,6 +4,17 @@ import type { MeatSupport } from '../../../shared/suggest/types';
 import type { CandidateMention } from './candidate';
 import type { SectionKind } from './text';
 
+/** Enough quotes per MEAT element for a coder to check; a long note repeats itself. */
+const MAX_PER_KIND = 5;
+/** Longest MEAT quote: a run-on "sentence" is clipped around the mention. */
+const MAX_QUOTE = 300;
+
+function clip(s: SentenceSpan, around: number): { start: number; end: number } {
+  if (s.end - s.start <= MAX_QUOTE) return { start: s.start, end: s.end };
+  const start = Math.max(s.start, Math.min(around - MAX_QUOTE / 2, s.end - MAX_QUOTE));
+  return { start, end: Math.min(s.end, start + MAX_QUOTE) };
+}
+
 const CUES: ReadonlyArray<[keyof MeatSupport, RegExp]> = [
   ['treat', /\b(continue[sd]?|start(ed)?|begin|increase[d]?|decrease[d]?|titrate|switch(ed)?|hold|refer(red|ral)?|prescribed?|\d+\s?(mg|mcg|units?)|insulin|therapy|dialysis|counsel(ing|ed)?|diet|GDMT|on [a-z]+)\b/i],
   ['evaluate', /\b(a1c|hba1c|egfr|creatinine|bnp|nt-probnp|echo(cardiogram)?|ecg|ekg|x-ray|cxr|ct|mri|ultrasound|labs?|lipid|potassium|tsh|inr|pfts?|spirometry|fev1|biopsy|culture|exam)\b/i],
@@ -28,8 +39,9 @@ export function collectMeat(mentions: readonly CandidateMention[], sentencesByDo
     if (!sents || !text || m.section === 'history' || m.section === 'family' || m.section === 'allergies') continue;
     const here = sents[m.sentence];
     if (!here) continue;
-    if (m.section === 'assessment') {
-      (out.assess ??= []).push({ documentId: m.documentId, start: here.start, end: here.end });
+    if (m.section === 'assessment' && (out.assess?.length ?? 0) < MAX_PER_KIND) {
+      const c = clip(here, m.start);
+      (out.assess ??= []).push({ documentId: m.documentId, start: c.start, end: c.end });
       any = true;
     }
     // The mention's sentence and the next one on the same line ("CKD 3a - eGFR 52. Monitor K.").
@@ -37,13 +49,13 @@ export function collectMeat(mentions: readonly CandidateMention[], sentencesByDo
     const next = sents[m.sentence + 1];
     if (next && !text.slice(here.end, next.start).includes('\n')) nearby.push(m.sentence + 1);
     for (const i of nearby) {
-      const s = sents[i]!;
-      const key = `${m.documentId}:${i}`;
+      const s = clip(sents[i]!, i === m.sentence ? m.start : sents[i]!.start);
+      const key = `${m.documentId}:${s.start}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const sentence = text.slice(s.start, s.end);
       for (const [kind, re] of CUES) {
-        if (re.test(sentence)) {
+        if ((out[kind]?.length ?? 0) < MAX_PER_KIND && re.test(sentence)) {
           (out[kind] ??= []).push({ documentId: m.documentId, start: s.start, end: s.end });
           any = true;
         }
