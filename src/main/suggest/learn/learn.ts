@@ -3,7 +3,7 @@
 // scoring every chart with its own counts left out so the threshold is not fitted to itself.
 import type { CodeSystemId } from '../../../shared/codeset/types';
 import type { Candidate } from '../local/candidate';
-import { candidateClass, candidateConfidence, createLocalEngine, type EngineCodeSet } from '../local/engine';
+import { candidateClass, candidateConfidence, createLocalEngine, mentionGroup, type EngineCodeSet } from '../local/engine';
 import { toSuggestInput, type LabeledChart } from '../eval/charts';
 import { hierarchicalMatch } from '../eval/metrics';
 import { countObservation, DEFAULT_THRESHOLD, emptyPriors, type Priors } from './priors';
@@ -20,6 +20,7 @@ interface Observation {
   cand: Candidate;
   phrases: string[];
   cls: string;
+  group: string;
   coded: boolean;
   alts: string[];
 }
@@ -53,9 +54,9 @@ export function learnPriors(charts: readonly LabeledChart[], codeSet: EngineCode
             if (covered.has(g) || !rec?.billable) return false;
             return g.slice(0, 3) === cand.code.slice(0, 3) || stemsOf(rec.description).some((w) => stems.has(w));
           });
-      const o: Observation = { chart: ci, cand, phrases: cand.mentions.map((m) => m.phrase), cls: candidateClass(cand), coded, alts };
+      const o: Observation = { chart: ci, cand, phrases: cand.mentions.map((m) => m.phrase), cls: candidateClass(cand), group: mentionGroup(cand), coded, alts };
       obs.push(o);
-      countObservation(priors, o.phrases, cand.code, o.cls, coded, alts);
+      countObservation(priors, o.phrases, cand.code, o.cls, coded, alts, [o.group]);
     }
   });
   priors.charts = charts.length;
@@ -79,7 +80,7 @@ function learnThreshold(priors: Priors, obs: readonly Observation[], goldByChart
     }
     const gold = goldByChart[ci]!;
     for (const [code, conf] of best) scored.push({ conf, correct: gold.some((g) => hierarchicalMatch(codeSet, g, code)) });
-    for (const o of list) countObservation(priors, o.phrases, o.cand.code, o.cls, o.coded, o.alts);
+    for (const o of list) countObservation(priors, o.phrases, o.cand.code, o.cls, o.coded, o.alts, [o.group]);
   }
   if (scored.length === 0 || goldTotal === 0) return DEFAULT_THRESHOLD;
   scored.sort((a, b) => b.conf - a.conf);
@@ -130,4 +131,5 @@ function uncount(priors: Priors, o: Observation): void {
   }
   undo(priors.codes[o.cand.code]);
   undo(priors.classes[o.cls]);
+  undo(priors.classes[o.group]);
 }

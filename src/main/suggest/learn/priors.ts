@@ -92,13 +92,34 @@ function bump(map: Record<string, PriorCounts>, key: string, coded: boolean, by 
   return c;
 }
 
+const logit = (p: number): number => Math.log(p / (1 - p));
+const clampP = (p: number): number => Math.min(0.99, Math.max(0.01, p));
+
+/**
+ * Shifts a confidence by how much more (or less) often candidates of one group were coded than all
+ * candidates, on the log-odds scale (e.g. conditions the note mentions more than once).
+ */
+export function adjustByGroup(priors: Priors, confidence: number, group: string, groups: readonly string[]): number {
+  const g = priors.classes[group];
+  let seen = 0;
+  let coded = 0;
+  for (const k of groups) {
+    seen += priors.classes[k]?.seen ?? 0;
+    coded += priors.classes[k]?.coded ?? 0;
+  }
+  if (!g || g.seen < 20 || seen === 0) return confidence;
+  const shift = logit(clampP((g.coded + 1) / (g.seen + 2))) - logit(clampP((coded + 1) / (seen + 2)));
+  return 1 / (1 + Math.exp(-(logit(clampP(confidence)) + shift)));
+}
+
 /** Counts one coder decision on a suggestion, so the local engine keeps learning where it is used. */
 export function recordDecision(priors: Priors, phrase: string, code: string, accepted: boolean): void {
   bump(priors.phrases, phraseCodeKey(phrase, code), accepted);
   bump(priors.codes, code, accepted);
 }
 
-export function countObservation(priors: Priors, phrases: readonly string[], code: string, cls: string, coded: boolean, altCodes: readonly string[] = []): void {
+export function countObservation(priors: Priors, phrases: readonly string[], code: string, cls: string, coded: boolean, altCodes: readonly string[] = [], extraClasses: readonly string[] = []): void {
+  for (const x of extraClasses) bump(priors.classes, x, coded);
   for (const p of new Set(phrases.map(phraseKey))) {
     const c = bump(priors.phrases, `${p}\t${code}`, coded);
     for (const a of altCodes) (c.alt ??= {})[a] = (c.alt[a] ?? 0) + 1;

@@ -5,7 +5,7 @@ import type { CodeSetLookup } from '../../../shared/codeset/types';
 import { normalizeCode } from '../../../shared/codeset/format';
 import { emptyDrops, groundSuggestions, type RawSuggestion } from '../../../shared/suggest/grounding';
 import type { Assertion, SuggestInput, SuggestionRun } from '../../../shared/suggest/types';
-import { scoreCandidate, type Priors } from '../learn/priors';
+import { adjustByGroup, scoreCandidate, type Priors } from '../learn/priors';
 import type { Candidate, CandidateMention } from './candidate';
 import { additionalCodeRanges, applyCombinations, inRanges } from './combine';
 import { buildDictionary, CodeTable, type Dictionary } from './dictionary';
@@ -64,12 +64,20 @@ export function candidateClass(c: Candidate): string {
   return `${best.source}:${Math.min(best.words.length, 4)}`;
 }
 
+export const MENTION_GROUPS = ['mentions:1', 'mentions:2+'] as const;
+
+/** Whether the note names the condition once or in several sentences. */
+export function mentionGroup(c: Candidate): (typeof MENTION_GROUPS)[number] {
+  const sentences = new Set(c.mentions.map((m) => `${m.documentId}:${m.sentence}`));
+  return sentences.size > 1 ? 'mentions:2+' : 'mentions:1';
+}
+
 /** How sure the engine is that a coder would code this candidate, and as which code. */
 export function candidateConfidence(priors: Priors, c: Candidate): { code: string; confidence: number } | undefined {
   const foreground = c.mentions.filter((m) => isForeground(c, m));
   if (foreground.length === 0) return undefined;
   const scored = scoreCandidate(priors, foreground.map((m) => m.phrase), c.code, candidateClass(c));
-  let confidence = scored.confidence;
+  let confidence = adjustByGroup(priors, scored.confidence, mentionGroup(c), MENTION_GROUPS);
   if (foreground.some((m) => m.section === 'assessment')) confidence = 1 - (1 - confidence) * ASSESSMENT_LIFT;
   if (c.parts && c.parts.length > 0) {
     // A combination code is as sure as the least sure condition it combines.
