@@ -4,17 +4,6 @@ import type { FetchLike } from '../../src/shared/sync/client';
 
 export type Fault = 'ok' | 'drop-request' | 'drop-response' | 'duplicate' | { delayMs: number };
 
-/** Seeded PRNG (mulberry32) so a failing run can be replayed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function faultyFetch(plan: (url: string) => Fault, log: Fault[] = []): FetchLike {
   return async (url, init) => {

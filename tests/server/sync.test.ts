@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImportedChart } from '../../src/shared/chart';
 import { SyncClient, withRetry } from '../../src/shared/sync/client';
 import type { Change, Mutation, PullResponse } from '../../src/shared/sync/protocol';
-import { faultyFetch, rng, type Fault } from './faulty-fetch';
+import { faultyFetch, type Fault } from './faulty-fetch';
+import { seededRandom as rng } from '../../src/shared/random';
 import { makeCharts, PASSWORD, serverSuite, type Harness, type Team } from './harness';
 
 /** What a desktop keeps locally: applied changes and the cursor, saved together. */

@@ -11,17 +11,8 @@ import type { CodeSet } from './open';
 import { defaultCodeSetSourceDir } from './open';
 import { bareFtsExpression } from './query';
 import { rawTokens, STOPWORDS } from './text';
+import { seededRandom as rng } from '../../shared/random';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface BenchQuery {
   kind: 'words' | 'prefix' | 'code' | 'abbreviation' | 'index_path';

@@ -5,6 +5,7 @@ import type { ImportedChart, Setting } from '../../shared/chart';
 import type { ChartStatus } from '../../shared/worklist/types';
 import type { Db } from '../db/open';
 import { storeCharts } from '../importing/store';
+import { seededRandom } from '../../shared/random';
 
 export const GENERATED_PAYERS = ['Medicare Advantage', 'Medicaid', 'Commercial PPO', 'Commercial HMO', 'Self-pay'];
 const SETTINGS: Setting[] = ['inpatient', 'outpatient', 'professional'];
@@ -12,17 +13,6 @@ const STATUSES: ChartStatus[] = ['new', 'new', 'new', 'in_progress', 'pending_qu
 const TYPES = ['progress note', 'discharge summary', 'consult note', 'history and physical', 'clinic note'];
 const CODES = ['E1122', 'I10', 'I5032', 'N1831', 'J449', 'F329', 'E785', 'I4891', 'Z794', 'M1990'];
 
-/** Small deterministic PRNG so a seed gives the same queue every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Time-ordered UUIDs (version 7 layout: a counter where the millisecond timestamp goes): consecutive
@@ -40,7 +30,7 @@ function isoDay(base: number, offsetDays: number): string {
 }
 
 export function generateCharts(n: number, seed = 1): Array<{ chart: ImportedChart; status: ChartStatus; priority: number; due: string | null }> {
-  const rnd = prng(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const base = Date.UTC(2026, 0, 1);
   const out = [];

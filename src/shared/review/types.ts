@@ -110,7 +110,7 @@ export type ReviewAction =
   | { type: 'reject'; itemId: string; reason: RejectReason; text?: string }
   | { type: 'delete'; itemId: string; reason: RejectReason; text?: string }
   | { type: 'change'; itemId: string; system: CodeSystemId; code: string }
-  | { type: 'add'; system: CodeSystemId; code: string; evidence: Array<{ documentId: string; start: number; end: number }> }
+  | { type: 'add'; system: CodeSystemId; code: string; evidence: Array<{ documentId: string; start: number; end: number; /** What the coder saw; refused unless it matches the chart at these offsets. */ quote?: string }> }
   | { type: 'query'; itemId: string; note: string };
 
 export type SubmitResult = { ok: true; nextEncounterId: string | null } | { ok: false; reasons: string[] };

@@ -1,26 +1,21 @@
-// The edits engine and the V28 model over the real SQLite code set (built once into a temp dir), for
+// The edits engine and the V28 model over the real SQLite code set (the test run's shared build), for
 // the lookups the "done when" names.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureCodeSet, openCodeSet, type CodeSet } from '../../../src/main/codeset/open';
+import { openCodeSet, type CodeSet } from '../../../src/main/codeset/open';
+import { ensureTestCodeSet } from '../../helpers/codeset';
 import type { EditEncounter, EditResult } from '../../../src/shared/edits/types';
 import { runEdits } from '../../../src/shared/edits/run';
 import { scoreRaf } from '../../../src/shared/hcc/score';
 import { coefficientFromFile as coef } from './fixtures/memory-lookup';
 
-let dir: string;
 let codeset: CodeSet;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'plumbline-edits-'));
-  codeset = openCodeSet(ensureCodeSet(dir));
+  codeset = openCodeSet(ensureTestCodeSet());
 });
 
 afterAll(() => {
   codeset?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 function edits(codes: string[], over: Partial<EditEncounter> = {}): EditResult[] {

@@ -1,7 +1,9 @@
 // What the model engine needs to reach an endpoint. Built by the settings store (with the key from the
 // OS vault or the environment) or by hand in the CLI and tests; never persisted in this form.
 
-export type ModelProvider = 'openai' | 'azure' | 'compatible';
+import type { ModelProvider } from '../../../shared/suggest/model-settings';
+
+export type { ModelProvider };
 
 export interface ModelEngineConfig {
   provider: ModelProvider;

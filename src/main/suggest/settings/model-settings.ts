@@ -4,6 +4,7 @@
 // except `resolve()`, which hands it to the engine in memory.
 import { checkEndpointUrl, MODEL_DEFAULTS, MODEL_LIMITS, type ModelEngineConfig, type ModelProvider } from '../model/config';
 import { API_KEY_ENV, type SecretVault } from './vault';
+import type { ModelSettings, ModelSettingsView } from '../../../shared/suggest/model-settings';
 
 /** The part of SettingsStore this needs. */
 export interface SettingsRows {
@@ -13,30 +14,7 @@ export interface SettingsRows {
 
 export const MODEL_SETTING_KEYS = { config: 'model.config', apiKey: 'model.apiKeyEncrypted' } as const;
 
-export interface ModelSettings {
-  /** Off: the workstation uses the local engine only. */
-  enabled: boolean;
-  provider: ModelProvider;
-  baseUrl: string;
-  /** Model name, or the deployment name on Azure. */
-  model: string;
-  /** Azure only. */
-  apiVersion: string;
-  /** Null leaves temperature out of the request. */
-  temperature: number | null;
-  timeoutMs: number;
-  maxConcurrency: number;
-  maxRetries: number;
-}
-
-export interface ModelSettingsView extends ModelSettings {
-  hasKey: boolean;
-  keySource: 'vault' | 'env' | null;
-  /** Whether a key can be saved here (the OS offers encryption). */
-  secureStorage: boolean;
-  /** Why `resolve()` gives nothing, in words for the settings screen; null when ready. */
-  problem: string | null;
-}
+export type { ModelSettings, ModelSettingsView };
 
 export type ResolvedModelConfig = ModelEngineConfig;
 

@@ -175,7 +175,7 @@ export function ChartView({ encounterId, onOpenChart, onDone }: { encounterId: s
           documents={chart.documents}
           selection={dialog.selection}
           onClose={() => setDialog(null)}
-          onAdd={(hit, ev) => void act({ type: 'add', system: hit.system, code: hit.code, evidence: [{ documentId: ev.documentId, start: ev.start, end: ev.end }] })}
+          onAdd={(hit, ev) => void act({ type: 'add', system: hit.system, code: hit.code, evidence: [{ documentId: ev.documentId, start: ev.start, end: ev.end, quote: ev.quote }] })}
         />
       )}
     </section>
