@@ -57,7 +57,7 @@ const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['tumour', 'tumor'], ['oedema', 'edema'], ['anaemia', 'anemia'], ['haemorrhage', 'hemorrhage'], ['oesophagus', 'esophagus'],
   ['renal', 'kidney'], ['pulmonary', 'lung'], ['hepatic', 'liver'], ['cardiac', 'heart'], ['gastric', 'stomach'],
   ['ii', '2'], ['i', '1'], ['iii', '3'], ['iv', '4'], ['t2', '2'], ['t1', '1'], ['two', '2'], ['one', '1'],
-  ['feverish', 'fever'], ['febrile', 'fever'], ['painful', 'pain'],
+  ['feverish', 'fever'], ['bilat', 'bilateral'], ['febrile', 'fever'], ['painful', 'pain'],
 ];
 
 function stripParens(s: string): string {

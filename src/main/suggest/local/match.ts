@@ -26,6 +26,7 @@ interface XToken {
 }
 
 const MAX_ABBR_WORDS = 3;
+const SIDES: Readonly<Record<string, string>> = { L: 'left', Lt: 'left', LT: 'left', R: 'right', Rt: 'right', RT: 'right' };
 
 function hasUpper(s: string): boolean {
   return /[A-Z]/.test(s);
@@ -53,7 +54,9 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
       continue;
     }
     const a = asserted.tokens[i]!;
-    out.push({ norm: tokens[i]!.norm, start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
+    // Laterality written as a capital letter ("L leg", "Rt knee").
+    const side = SIDES[tokens[i]!.raw];
+    out.push({ norm: side ?? tokens[i]!.norm, start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
   }
   return out;
 }
