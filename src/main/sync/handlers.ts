@@ -1,0 +1,113 @@
+// The desktop's sync commands: sign in / out, status for the status bar, "sync now". The
+// composition root creates this with the open database and the OS vault (null in plain Node, where
+// tokens then stay in memory and a restart means signing in again).
+import type { BackoffOptions } from '../../shared/sync/backoff';
+import { SyncError } from '../../shared/sync/client';
+import type { SyncSignInRequest, SyncStatus } from '../../shared/sync/status';
+import type { Db } from '../db/open';
+import type { SecretVault } from '../suggest/settings';
+import { SyncEngine, type EngineOptions } from './engine';
+import { SyncLoop } from './loop';
+import { SyncStateStore } from './state';
+import { TokenStore } from './tokens';
+
+export interface SyncDeps {
+  db: Db;
+  dataDir: string;
+  vault: SecretVault | null;
+}
+
+export interface SyncOptions extends EngineOptions {
+  /** Between successful syncs (default 30 s). */
+  intervalMs?: number;
+  backoff?: BackoffOptions;
+}
+
+export interface SyncHandlers {
+  syncStatus(): SyncStatus;
+  syncSignIn(req: SyncSignInRequest): Promise<SyncStatus>;
+  syncSignOut(): Promise<SyncStatus>;
+  syncNow(): Promise<SyncStatus>;
+  close(): void;
+}
+
+function checkServerUrl(raw: unknown): string {
+  if (typeof raw !== 'string' || raw.trim() === '') throw new Error('Enter the server address, e.g. https://plumbline.example.org.');
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new Error('The server address is not a valid URL.');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('The server address must start with https:// (or http:// on a local network).');
+  if (url.username || url.password) throw new Error('Put the user name and password in their own fields, not in the address.');
+  return url.toString().replace(/\/+$/, '');
+}
+
+export function createSyncHandlers(deps: SyncDeps, opts: SyncOptions = {}): SyncHandlers {
+  const state = new SyncStateStore(deps.db);
+  const tokens = new TokenStore(state, deps.vault);
+  const engine = new SyncEngine(deps.db, state, tokens, opts);
+  const loop = new SyncLoop(() => engine.run(), { intervalMs: opts.intervalMs, backoff: opts.backoff });
+
+  // Resume a session the vault kept across restarts.
+  const saved = state.get();
+  if (saved.serverUrl && saved.userId && tokens.load()) {
+    const client = engine.makeClient(saved.serverUrl);
+    if (client.user) {
+      engine.adopt(client, saved.serverUrl, client.user);
+      loop.start();
+    }
+  }
+
+  async function signOut(): Promise<void> {
+    loop.stop();
+    await loop.idle();
+    const client = engine.client;
+    engine.drop(null);
+    // Revokes the session on the server when reachable; the local tokens go either way.
+    await client?.logout();
+    tokens.save(null);
+  }
+
+  return {
+    syncStatus: () => engine.status(),
+
+    async syncSignIn(req) {
+      const serverUrl = checkServerUrl(req?.serverUrl);
+      if (typeof req.user !== 'string' || req.user.trim() === '' || typeof req.password !== 'string' || req.password === '') {
+        throw new Error('Enter your user name and password.');
+      }
+      if (engine.client) await signOut();
+      tokens.save(null);
+      const client = engine.makeClient(serverUrl);
+      try {
+        const user = await client.login(req.user.trim(), req.password);
+        engine.adopt(client, serverUrl, user);
+      } catch (err) {
+        tokens.save(null);
+        if (err instanceof SyncError && err.status === 401) throw new Error('Sign-in refused: wrong user name or password.');
+        if (err instanceof SyncError && err.status === 0) throw new Error(`Cannot reach ${serverUrl}: ${err.message}`);
+        throw err;
+      }
+      loop.start();
+      return engine.status();
+    },
+
+    async syncSignOut() {
+      await signOut();
+      return engine.status();
+    },
+
+    async syncNow() {
+      if (!engine.client) return engine.status();
+      if (!loop.running) loop.start();
+      await loop.now();
+      return engine.status();
+    },
+
+    close() {
+      loop.stop();
+    },
+  };
+}
