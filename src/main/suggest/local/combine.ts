@@ -68,8 +68,9 @@ function hypertension(cands: Map<string, Candidate>): void {
   const htn = cands.get('I10');
   const hf = [...cands.values()].filter((c) => c.code.startsWith('I50'));
   const ckd = [...cands.values()].filter((c) => /^N18[1-69]/.test(c.code));
-  const hyperCodes = ['I10', 'I110', 'I119', 'I120', 'I129'];
-  const hyper = hyperCodes.map((c) => cands.get(c)).filter((c): c is Candidate => c !== undefined);
+  // Every hypertension code read on its own (I10, or an I11–I13 picked from one sentence) gives way to
+  // the combination the whole note supports.
+  const hyper = [...cands.values()].filter((c) => c.code === 'I10' || /^I1[123]/.test(c.code));
   if (hyper.length === 0) return;
   const stage5 = ckd.some((c) => c.code === 'N185' || c.code === 'N186');
   let code: string | undefined;
@@ -87,7 +88,7 @@ function hypertension(cands: Map<string, Candidate>): void {
   if (!code) return;
   const combo = cands.get(code) ?? { code, mentions: [], via: 'combination', rationale: why, parts: [hyper[0]!, ...hf.slice(0, 1), ...ckd.slice(0, 1)] };
   mergeInto(combo, ...hyper, ...hf.slice(0, 1), ...ckd.slice(0, 1));
-  for (const h of hyper) cands.delete(h.code);
+  for (const h of hyper) if (h !== combo) cands.delete(h.code);
   cands.set(code, combo);
   void htn;
 }

@@ -145,6 +145,14 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   const aliases = new Map<string, string>(MANUAL_ALIASES);
   const indexRows = db.prepare("SELECT level, path, term, code, see_code FROM index_term WHERE source = 'index' ORDER BY id").all() as IndexRow[];
   for (const r of indexRows) if (r.level === 0) mainTermAliases(r.term, aliases);
+  // Adjectives of "-ia" conditions read as the condition (hypoxic → hypoxia, anemic → anemia).
+  const vocabulary = new Set<string>();
+  for (const r of indexRows) for (const w of r.term.toLowerCase().match(/[a-z]+/g) ?? []) vocabulary.add(w);
+  for (const w of vocabulary) {
+    if (!w.endsWith('ia') || w.length < 6) continue;
+    const adjective = `${w.slice(0, -2)}ic`;
+    if (!aliases.has(adjective)) aliases.set(adjective, w);
+  }
   const normalize = createNormalizer(aliases);
 
   const raw: Array<Omit<Entry, 'id' | 'key'>> = [];
