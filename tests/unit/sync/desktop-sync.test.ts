@@ -3,9 +3,11 @@
 // offline, reconnect; lost responses; tokens never in clear.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCoderHandlers, type CoderHandlers } from '../../../src/main/review/handlers';
+import { enqueueOutbox } from '../../../src/main/review/outbox';
 import { createSyncHandlers, type SyncHandlers, type SyncOptions } from '../../../src/main/sync/handlers';
 import type { FetchLike } from '../../../src/shared/sync/client';
-import type { SessionUser, WorkItem } from '../../../src/shared/sync/protocol';
+import type { PullResponse, SessionUser, WorkItem } from '../../../src/shared/sync/protocol';
+import type { SyncStatus } from '../../../src/shared/sync/status';
 import type { ChartView, ReviewItem } from '../../../src/shared/review/types';
 import type { SecretVault } from '../../../src/main/suggest/settings';
 import { Harness, PASSWORD, type Team } from '../../server/harness';
@@ -220,5 +222,99 @@ describe('desktop sync', () => {
     const restarted = createSyncHandlers({ db: d.reopen(), dataDir: d.dir, vault: null }, FAST);
     open.push({ d, sync: restarted });
     expect(restarted.syncStatus()).toMatchObject({ signedIn: false, state: 'signed-out' });
+  }, 60_000);
+
+  it('an interrupted first pull keeps every applied page; after a restart it resumes from the saved cursor without repeating a chart', async () => {
+    const coder = await h.user('coder', t.id);
+    const ids = await leaseTo(coder, 3, 7);
+    const vault = aesVault();
+    let pulls = 0;
+    let failAt = 3;
+    const cursors: number[] = [];
+    let during: SyncStatus | null = null;
+    let sync: SyncHandlers | null = null;
+    const flaky: FetchLike = async (url, init) => {
+      if (url.includes('/v1/sync/pull')) {
+        pulls++;
+        if (pulls === 2) during = sync?.syncStatus() ?? null;
+        if (pulls === failAt) throw new Error('network dropped mid-pull');
+        const res = await fetch(url, init);
+        const body = (await res.json()) as PullResponse;
+        cursors.push(body.cursor);
+        return { status: res.status, json: async () => body };
+      }
+      return fetch(url, init);
+    };
+    const inst = install(vault, { fetch: flaky, pageSize: 1 });
+    const d = inst.d;
+    sync = inst.sync;
+    await sync.syncSignIn({ serverUrl: h.url, user: coder.name, password: PASSWORD });
+    const s = await sync.syncNow();
+    expect(s.state).toBe('offline');
+    expect(during).toMatchObject({ state: 'syncing', firstPull: { total: null } });
+    const stored = (d.db.prepare('SELECT cursor, first_pull_done AS done FROM sync_state').get() as { cursor: number; done: number });
+    expect(stored).toEqual({ cursor: cursors[1], done: 0 });
+    const partial = (d.db.prepare('SELECT count(*) AS n FROM encounters').get() as { n: number }).n;
+    expect(partial).toBeGreaterThanOrEqual(1);
+    expect(partial).toBeLessThan(3);
+
+    // The app restarts (same file, same vault) and carries on.
+    sync.close();
+    failAt = -1;
+    const restarted = createSyncHandlers({ db: d.reopen(), dataDir: d.dir, vault }, { ...FAST, fetch: flaky, pageSize: 1 });
+    open.push({ d, sync: restarted });
+    expect(restarted.syncStatus()).toMatchObject({ signedIn: true });
+    expect(await restarted.syncNow()).toMatchObject({ state: 'online', firstPull: null });
+    const rows = d.db.prepare('SELECT id FROM encounters ORDER BY id').all() as Array<{ id: string }>;
+    expect(rows.map((r) => r.id)).toEqual([...ids].sort());
+    expect((d.db.prepare('SELECT count(*) AS n FROM assignments').get() as { n: number }).n).toBe(3);
+    expect(queue(coderUi(d, coder)).sort()).toEqual([...ids].sort());
+  }, 60_000);
+
+  it('a change the server refuses keeps its reason, is not resent, and does not hold back the changes after it', async () => {
+    const coder = await h.user('coder', t.id);
+    const [c] = await leaseTo(coder, 1, 11);
+    const { d, sync } = install();
+    await sync.syncSignIn({ serverUrl: h.url, user: coder.name, password: PASSWORD });
+    await sync.syncNow();
+    // A change too large for the protocol (the server caps a mutation at 256 KiB).
+    d.db.transaction(() => enqueueOutbox(d.db, { entity: 'review_decision', entityId: c!, op: 'query', payload: { encounterId: c, note: 'x'.repeat(300_000) } }))();
+    const ui = coderUi(d, coder);
+    const v = ui.chartOpen({ encounterId: c }) as ChartView;
+    ui.reviewAct({ encounterId: c, action: { type: 'accept', itemId: item(v, 'I10').id } });
+    expect(sync.syncStatus().pending).toBe(2);
+
+    let s = await sync.syncNow();
+    expect(s.pending).toBe(0);
+    expect(s.lastError).toMatch(/1 change was refused by the server \(payload larger than/);
+    const rows = await h.db.query<{ kind: string }>('SELECT kind FROM mutations WHERE user_id = $1', [coder.id]);
+    expect(rows).toHaveLength(1);
+    s = await sync.syncNow();
+    expect(s.lastError).toMatch(/refused/);
+    const attempts = d.db.prepare("SELECT o.attempts AS a FROM outbox o JOIN sync_outbox s ON s.outbox_id = o.id WHERE s.status = 'rejected'").all();
+    expect(attempts).toEqual([{ a: 1 }]);
+  }, 60_000);
+
+  it('an access token that expires between pages is refreshed and the sync carries on', async () => {
+    await h.startServer({ accessTtlSeconds: 1 });
+    try {
+      const coder = await h.user('coder', t.id);
+      const ids = await leaseTo(coder, 2, 13);
+      let pulls = 0;
+      let refreshes = 0;
+      const slow: FetchLike = async (url, init) => {
+        if (url.includes('/v1/auth/refresh')) refreshes++;
+        if (url.includes('/v1/sync/pull') && ++pulls === 2) await new Promise((r) => setTimeout(r, 2_100));
+        return fetch(url, init);
+      };
+      const { d, sync } = install(null, { fetch: slow, pageSize: 1 });
+      await sync.syncSignIn({ serverUrl: h.url, user: coder.name, password: PASSWORD });
+      const s = await sync.syncNow();
+      expect(s).toMatchObject({ state: 'online', signedIn: true, lastError: null });
+      expect(refreshes).toBeGreaterThanOrEqual(1);
+      expect(queue(coderUi(d, coder)).sort()).toEqual([...ids].sort());
+    } finally {
+      await h.startServer();
+    }
   }, 60_000);
 });
