@@ -43,10 +43,14 @@ export class SyncEngine {
     });
   }
 
-  /** Records the signed-in user locally: their server id is their `users` row, so pulled charts land in their queue. */
+  /**
+   * Records the signed-in user locally: their server id is their `users` row and they become the
+   * install's local user (`localUser(db)`), so pulled charts land in the queue the worklist shows.
+   */
   adopt(client: SyncClient, serverUrl: string, user: SessionUser): void {
     this.state.signIn({ serverUrl, userId: user.id, userName: user.name, userRole: user.role });
     ensureUser(this.db, { id: user.id, name: user.name, role: user.role });
+    this.db.prepare('UPDATE users SET is_local = (id = ?)').run(user.id);
     this.client = client;
     this.phase = 'offline';
     this.endedReason = null;
@@ -64,7 +68,7 @@ export class SyncEngine {
     if (!client?.signedIn || !row.userId) return 'stop';
     this.phase = 'syncing';
     try {
-      await pushOutbox(this.db, client, row.clientId, row.userId);
+      await pushOutbox(this.db, client, row.clientId, row.userId, row.userRole === 'auditor');
       if (!row.firstPullDone) this.firstPull = { done: 0, total: null };
       await client.pullAll(
         row.cursor,

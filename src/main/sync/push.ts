@@ -56,17 +56,20 @@ export function rejectedSummary(db: Db): string | null {
   return r.n ? `${r.n} change${r.n === 1 ? ' was' : 's were'} refused by the server (${r.reason ?? 'no reason given'}).` : null;
 }
 
-function kindOf(row: OutboxRow): MutationKind {
+function kindOf(row: OutboxRow, auditor: boolean): MutationKind {
+  if (auditor) return 'audit';
   return row.entity === 'encounter' && row.op === 'submit' ? 'submit' : 'decision';
 }
 
-function toMutation(db: Db, row: OutboxRow, userId: string): Mutation {
-  const base = row.leaseVersion ?? (db.prepare(SQL.latestLease).get(row.chartId, userId) as { v: number } | undefined)?.v ?? null;
+function toMutation(db: Db, row: OutboxRow, userId: string, auditor: boolean): Mutation {
+  // Audits are judged against the auditor's sample, not a lease.
+  const base = auditor ? null : (row.leaseVersion ?? (db.prepare(SQL.latestLease).get(row.chartId, userId) as { v: number } | undefined)?.v ?? null);
   const payload = { entity: row.entity, entityId: row.entityId, op: row.op, data: JSON.parse(row.payload) as JsonValue };
-  return { id: row.id, chartId: row.chartId ?? row.entityId, kind: kindOf(row), baseLeaseVersion: base, payload, createdAt: row.createdAt };
+  return { id: row.id, chartId: row.chartId ?? row.entityId, kind: kindOf(row, auditor), baseLeaseVersion: base, payload, createdAt: row.createdAt };
 }
 
-export async function pushOutbox(db: Db, client: SyncClient, clientId: string, userId: string, batchSize: number = PROTOCOL_LIMITS.maxMutationsPerPush): Promise<PushSummary> {
+/** `auditor`: the signed-in user audits, so every change goes up as an `audit` mutation. */
+export async function pushOutbox(db: Db, client: SyncClient, clientId: string, userId: string, auditor = false, batchSize: number = PROTOCOL_LIMITS.maxMutationsPerPush): Promise<PushSummary> {
   const summary: PushSummary = { accepted: 0, duplicate: 0, orphaned: 0, rejected: 0 };
   let after = 0;
   for (;;) {
@@ -76,7 +79,7 @@ export async function pushOutbox(db: Db, client: SyncClient, clientId: string, u
     const now = new Date().toISOString();
     const local = rows.filter((r) => !r.fromServer);
     const remote = rows.filter((r) => r.fromServer);
-    const mutations = remote.map((r) => toMutation(db, r, userId));
+    const mutations = remote.map((r) => toMutation(db, r, userId, auditor));
     db.transaction(() => {
       // Work on charts that never came from the server (demo, local import) stays local.
       for (const r of local) {

@@ -4,6 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCoderHandlers, type CoderHandlers } from '../../../src/main/review/handlers';
 import { enqueueOutbox } from '../../../src/main/review/outbox';
+import { localUser } from '../../../src/main/worklist/users';
 import { createSyncHandlers, type SyncHandlers, type SyncOptions } from '../../../src/main/sync/handlers';
 import type { FetchLike } from '../../../src/shared/sync/client';
 import type { PullResponse, SessionUser, WorkItem } from '../../../src/shared/sync/protocol';
@@ -78,8 +79,12 @@ describe('desktop sync', () => {
   it('signs in, pulls, codes offline, and on reconnect the server holds every decision once; work on a chart reassigned meanwhile is orphaned for the lead', async () => {
     const [x, y, z] = await leaseTo(t.coderA, 3);
     const { d, sync } = install();
+    const before = localUser(d.db);
     let s = await sync.syncSignIn({ serverUrl: h.url, user: t.coderA.name, password: PASSWORD });
     expect(s).toMatchObject({ signedIn: true, user: t.coderA.name, serverUrl: h.url });
+    // The signed-in person becomes the install's user; the placeholder created before sign-in stays as a row.
+    expect(localUser(d.db)).toEqual({ id: t.coderA.id, name: t.coderA.name, role: 'coder' });
+    expect(before.id).not.toBe(t.coderA.id);
     s = await sync.syncNow();
     expect(s).toMatchObject({ state: 'online', pending: 0, lastError: null, firstPull: null });
     expect(s.lastSyncAt).not.toBeNull();
@@ -316,5 +321,21 @@ describe('desktop sync', () => {
     } finally {
       await h.startServer();
     }
+  }, 60_000);
+
+  it("an auditor pulls their sample and their review goes up as audit work on the chart's record", async () => {
+    const coder = await h.user('coder', t.id);
+    const [c] = await leaseTo(coder, 1, 17);
+    await t.leadClient.addToSample(t.auditor.id, [c!]);
+    const { d, sync } = install();
+    await sync.syncSignIn({ serverUrl: h.url, user: t.auditor.name, password: PASSWORD });
+    expect(await sync.syncNow()).toMatchObject({ state: 'online' });
+    const ui = createCoderHandlers({ db: d.db, codeSet: memoryLookup(), user: { id: t.auditor.id, name: t.auditor.name, role: 'auditor' }, dataDir: d.dir });
+    expect(queue(ui)).toEqual([c]);
+    const v = ui.chartOpen({ encounterId: c }) as ChartView;
+    ui.reviewAct({ encounterId: c, action: { type: 'accept', itemId: item(v, 'I10').id } });
+    expect(await sync.syncNow()).toMatchObject({ state: 'online', pending: 0, lastError: null });
+    const { work } = await leadView();
+    expect(work.filter((w) => w.userId === t.auditor.id).map((w) => [w.chartId, w.kind])).toEqual([[c, 'audit']]);
   }, 60_000);
 });
