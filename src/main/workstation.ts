@@ -16,6 +16,7 @@ import { createCoderHandlers } from './review/handlers';
 import { localUser } from './worklist/users';
 import { ModelSettingsStore, type SecretVault } from './suggest/settings';
 import { SuggestionService } from './suggest/service';
+import { createSyncHandlers } from './sync/handlers';
 
 export interface WorkstationOptions {
   dataDir: string;
@@ -70,9 +71,20 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   });
 
   const modelSettings = new ModelSettingsStore(settings, options.vault ?? null);
-  const user = localUser(db);
+  // Sync first: a session resumed from the vault makes the server user the install's local user.
+  const sync = createSyncHandlers({ db, dataDir: options.dataDir, vault: options.vault ?? null });
+  let user = localUser(db);
+  let coder = createCoderHandlers({ db, codeSet, user, dataDir: options.dataDir });
+  /** Signing in or out changes whose queue this install shows; the coder handlers follow. */
+  const followLocalUser = <T>(status: T): T => {
+    const now = localUser(db);
+    if (now.id !== user.id) {
+      user = now;
+      coder = createCoderHandlers({ db, codeSet, user, dataDir: options.dataDir });
+    }
+    return status;
+  };
   const suggestions = new SuggestionService({ db, codeSet, dataDir: options.dataDir, modelSettings, userId: () => user.id });
-  const coder = createCoderHandlers({ db, codeSet, user, dataDir: options.dataDir });
 
   const handlers: ApiHandlers = {
     appInfo: () => info(),
@@ -82,7 +94,14 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     themeGet: () => settings.theme(),
     themeSet: (req) => settings.setTheme(req?.theme),
     ...createCodesetHandlers(codeSet),
-    ...coder,
+    worklistQuery: (req) => coder.worklistQuery(req),
+    worklistNext: (req) => coder.worklistNext(req),
+    demoStatus: (req) => coder.demoStatus(req),
+    demoLoad: (req) => coder.demoLoad(req),
+    reviewAct: (req) => coder.reviewAct(req),
+    reviewUndo: (req) => coder.reviewUndo(req),
+    reviewSubmit: (req) => coder.reviewSubmit(req),
+    chartSetStatus: (req) => coder.chartSetStatus(req),
     chartOpen: (req) => {
       // Local suggestions are in place before the chart is first shown; the model's arrive later.
       if (typeof req?.encounterId === 'string') suggestions.ensureLocal(req.encounterId);
@@ -98,6 +117,10 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     modelSettingsSet: (req) => modelSettings.set(req),
     modelKeySet: (req) => modelSettings.setKey(req?.key),
     modelKeyClear: () => modelSettings.clearKey(),
+    syncStatus: () => sync.syncStatus(),
+    syncSignIn: async (req) => followLocalUser(await sync.syncSignIn(req)),
+    syncSignOut: async () => followLocalUser(await sync.syncSignOut()),
+    syncNow: () => sync.syncNow(),
   };
 
   return {
@@ -108,6 +131,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     keymap,
     codeSet,
     close: () => {
+      sync.close();
       suggestions.close();
       db.close();
       codeSet.close();

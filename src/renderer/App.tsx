@@ -10,6 +10,7 @@ import { WorklistView } from './views/worklist/WorklistView';
 import { ChartView } from './views/chart/ChartView';
 import { EncoderView } from './views/encoder/EncoderView';
 import { SettingsView } from './views/settings/SettingsView';
+import { useSyncStatus } from './hooks/useSyncStatus';
 
 export function App() {
   return (
@@ -29,8 +30,14 @@ function Shell() {
   const [theme, setTheme] = useState<ThemeChoice>('system');
   const [encoderFocus, setEncoderFocus] = useState(0);
   const { bindings } = useCommands();
+  const sync = useSyncStatus();
 
   const [fatal, setFatal] = useState<string | null>(null);
+  useEffect(() => {
+    if (!fatal) return;
+    const timer = setTimeout(() => setFatal(null), 10_000);
+    return () => clearTimeout(timer);
+  }, [fatal]);
   useEffect(() => {
     const fail = (err: unknown) => setFatal((err as Error).message);
     api().appInfo().then(setInfo).catch(fail);
@@ -70,6 +77,12 @@ function Shell() {
     setEncoderFocus((n) => n + 1);
   });
   useCommand('worklist.next', openNext);
+  useCommand('sync.now', () => {
+    api()
+      .syncNow()
+      .then(sync.set)
+      .catch((err: unknown) => setFatal((err as Error).message));
+  });
   useCommand('theme.cycle', () => changeTheme(THEME_ORDER[(THEME_ORDER.indexOf(theme) + 1) % THEME_ORDER.length]!));
 
   return (
@@ -84,9 +97,9 @@ function Shell() {
         {route.view === 'worklist' && <WorklistView onOpenChart={openChart} />}
         {route.view === 'chart' && <ChartView key={route.encounterId} encounterId={route.encounterId} onOpenChart={openChart} onDone={() => setRoute({ view: 'worklist' })} />}
         {route.view === 'encoder' && <EncoderView focusToken={encoderFocus} />}
-        {route.view === 'settings' && <SettingsView theme={theme} onThemeChange={changeTheme} />}
+        {route.view === 'settings' && <SettingsView theme={theme} onThemeChange={changeTheme} sync={sync.status} onSyncStatus={sync.set} />}
       </main>
-      <StatusBar info={info} />
+      <StatusBar info={info} sync={sync.status} />
       {overlay === 'palette' && <CommandPalette onClose={() => setOverlay(null)} />}
       {overlay === 'cheatsheet' && <CheatSheet onClose={() => setOverlay(null)} />}
     </div>

@@ -9,6 +9,7 @@ import type { WorklistPage, WorklistQuery, ChartStatus } from './worklist/types'
 import type { ChartView, ReviewAction, SubmitResult } from './review/types';
 import type { ModelSettings, ModelSettingsView } from './suggest/model-settings';
 import type { SuggestionRun } from './suggest/types';
+import type { SyncSignInRequest, SyncStatus } from './sync/status';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
@@ -72,6 +73,12 @@ export interface ApiContract {
   modelSettingsSet: Call<Partial<ModelSettings>, ModelSettingsView>;
   modelKeySet: Call<{ key: string }, ModelSettingsView>;
   modelKeyClear: Call<void, ModelSettingsView>;
+
+  // Sync with the organisation's Plumbline server
+  syncStatus: Call<void, SyncStatus>;
+  syncSignIn: Call<SyncSignInRequest, SyncStatus>;
+  syncSignOut: Call<void, SyncStatus>;
+  syncNow: Call<void, SyncStatus>;
 }
 
 export interface SuggestDiagnostics {
@@ -127,6 +134,10 @@ const METHOD_TABLE: { [M in ApiMethod]: true } = {
   modelSettingsSet: true,
   modelKeySet: true,
   modelKeyClear: true,
+  syncStatus: true,
+  syncSignIn: true,
+  syncSignOut: true,
+  syncNow: true,
 };
 
 export const API_METHODS = Object.freeze(Object.keys(METHOD_TABLE) as ApiMethod[]);

@@ -26,6 +26,7 @@ export const COMMANDS = [
   { id: 'list.up', title: 'Move up in a list', scope: 'global', defaultKeys: ['ArrowUp'] },
   { id: 'list.open', title: 'Open the selected item', scope: 'global', defaultKeys: ['Enter'] },
   { id: 'nav.back', title: 'Close / go back', scope: 'global', defaultKeys: ['Escape'] },
+  { id: 'sync.now', title: 'Sync now', scope: 'global', defaultKeys: ['Mod+Shift+S'], menu: 'File' },
   { id: 'worklist.next', title: 'Open the next chart in my queue', scope: 'global', defaultKeys: ['Mod+Enter'], menu: 'Go' },
   { id: 'review.next', title: 'Next code', scope: 'review', defaultKeys: ['j'] },
   { id: 'review.prev', title: 'Previous code', scope: 'review', defaultKeys: ['k'] },

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SyncClient } from '../../src/shared/sync/client';
 import { runAdmin, type AdminIo } from '../../src/server/cli';
 import { DEFAULT_MIGRATIONS_DIR, loadMigrations, migrate } from '../../src/server/db/migrate';
-import { serverSuite } from './harness';
+import { serverSuite } from './suite';
 
 function io(stdin = ''): AdminIo & { lines: string[] } {
   const lines: string[] = [];

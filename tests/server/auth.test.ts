@@ -4,7 +4,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { SyncClient, SyncError } from '../../src/shared/sync/client';
 import type { TokenPair } from '../../src/shared/sync/protocol';
 import { issueAccessToken } from '../../src/server/auth/tokens';
-import { makeCharts, PASSWORD, serverSuite, TOKEN_SECRET, type Team } from './harness';
+import { makeCharts, PASSWORD, TOKEN_SECRET, type Team } from './harness';
+import { serverSuite } from './suite';
 
 async function post(url: string, path: string, body: unknown, token?: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`${url}${path}`, {

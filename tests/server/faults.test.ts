@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import { SyncClient, withRetry } from '../../src/shared/sync/client';
 import type { Mutation } from '../../src/shared/sync/protocol';
-import { makeCharts, PASSWORD, serverSuite, TOKEN_SECRET, type Harness, type Team } from './harness';
+import { makeCharts, PASSWORD, TOKEN_SECRET, type Harness, type Team } from './harness';
+import { serverSuite } from './suite';
 
 const CHILD = join(dirname(new URL(import.meta.url).pathname), 'fixtures', 'serve-child.ts');
 

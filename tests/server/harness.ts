@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { ImportedChart } from '../../src/shared/chart';
 import type { Role, SessionUser } from '../../src/shared/sync/protocol';
@@ -125,29 +124,6 @@ export interface Team {
   coderAClient: SyncClient;
   coderBClient: SyncClient;
   auditorClient: SyncClient;
-}
-
-/**
- * Runs `body` once per database. The PostgreSQL variant is skipped, with the reason printed,
- * when no server can be found or started.
- */
-export function serverSuite(name: string, body: (h: Harness) => void): void {
-  for (const variant of ['pglite', 'postgres'] as const) {
-    if (variant === 'postgres') {
-      const avail = pgAvailability();
-      if (!avail.ok) {
-        console.warn(`[tests/server] skipping PostgreSQL variant of "${name}": ${avail.reason}`);
-        describe.skip(`${name} [postgres]`, () => body(new Harness(variant)));
-        continue;
-      }
-    }
-    describe(`${name} [${variant}]`, () => {
-      const h = new Harness(variant);
-      beforeAll(() => h.setup());
-      afterAll(() => h.teardown());
-      body(h);
-    });
-  }
 }
 
 // A fresh PGlite cluster costs seconds to initialise; tests copy one migrated template instead.

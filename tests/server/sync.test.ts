@@ -7,7 +7,8 @@ import { SyncClient, withRetry } from '../../src/shared/sync/client';
 import type { Change, Mutation, PullResponse } from '../../src/shared/sync/protocol';
 import { faultyFetch, type Fault } from './faulty-fetch';
 import { seededRandom as rng } from '../../src/shared/random';
-import { makeCharts, PASSWORD, serverSuite, type Harness, type Team } from './harness';
+import { makeCharts, PASSWORD, type Harness, type Team } from './harness';
+import { serverSuite } from './suite';
 
 /** What a desktop keeps locally: applied changes and the cursor, saved together. */
 class LocalReplica {

@@ -1,7 +1,22 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../shared/api';
+import type { SyncStatus } from '../../shared/sync/status';
 
-export function StatusBar({ info }: { info: AppInfo | null }) {
+const SYNC_LABELS: Record<SyncStatus['state'], string> = {
+  'signed-out': 'Not signed in',
+  offline: 'Server unreachable',
+  online: 'Synced',
+  syncing: 'Syncing…',
+  error: 'Sync error',
+};
+
+function since(iso: string | null): string {
+  if (!iso) return 'never';
+  const s = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
+  return s < 60 ? `${s}s ago` : s < 3600 ? `${Math.round(s / 60)} min ago` : new Date(iso).toLocaleString();
+}
+
+export function StatusBar({ info, sync }: { info: AppInfo | null; sync: SyncStatus | null }) {
   const [online, setOnline] = useState(navigator.onLine);
   useEffect(() => {
     const update = () => setOnline(navigator.onLine);
@@ -12,11 +27,24 @@ export function StatusBar({ info }: { info: AppInfo | null }) {
       window.removeEventListener('offline', update);
     };
   }, []);
+  const pull = sync?.firstPull;
   return (
     <footer className="status-bar" aria-label="Status">
       <span className={`status-dot ${online ? 'online' : 'offline'}`} data-testid="connection-status">
         {online ? 'Online' : 'Offline'}
       </span>
+      {sync && (
+        <span data-testid="sync-status" title={sync.lastError ?? undefined} className={sync.state === 'error' ? 'error' : undefined}>
+          {SYNC_LABELS[sync.state]}
+          {sync.signedIn && ` · ${sync.pending} pending · last sync ${since(sync.lastSyncAt)}`}
+        </span>
+      )}
+      {pull && (
+        <span className="first-pull">
+          <progress max={pull.total ?? undefined} value={pull.done} aria-label="First download of charts" /> {pull.done}
+          {pull.total !== null ? ` / ${pull.total}` : ''} charts
+        </span>
+      )}
       <span data-testid="db-version">Database schema v{info?.dbSchemaVersion ?? '…'}</span>
       <span data-testid="codeset-version">{info ? (info.codeSetVersion ? `Code set ${info.codeSetVersion}` : 'No code set loaded') : '…'}</span>
       <span className="spacer" />

@@ -4,10 +4,12 @@ import { chordFromEvent, chordLabel } from '../../../shared/keys';
 import { api, isMac } from '../../bridge';
 import { useCommands } from '../../commands';
 import { ModelSettingsForm } from './ModelSettingsForm';
+import { SyncSettingsForm } from './SyncSettingsForm';
+import type { SyncStatus } from '../../../shared/sync/status';
 
 const MODIFIER_KEYS = new Set(['Control', 'Shift', 'Alt', 'Meta']);
 
-export function SettingsView({ theme, onThemeChange }: { theme: ThemeChoice; onThemeChange(t: ThemeChoice): void }) {
+export function SettingsView({ theme, onThemeChange, sync, onSyncStatus }: { theme: ThemeChoice; onThemeChange(t: ThemeChoice): void; sync: SyncStatus | null; onSyncStatus(s: SyncStatus): void }) {
   const { bindings, setBindings } = useCommands();
   const [capturing, setCapturing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -39,6 +41,7 @@ export function SettingsView({ theme, onThemeChange }: { theme: ThemeChoice; onT
           </label>
         ))}
       </fieldset>
+      <SyncSettingsForm status={sync} onStatus={onSyncStatus} />
       <ModelSettingsForm />
       <h2>Keyboard shortcuts</h2>
       {error && (
