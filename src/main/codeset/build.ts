@@ -14,6 +14,7 @@ import { SCHEMA_SQL } from './schema';
 import { SeeResolver, type IndexNode } from './see';
 import { readJsonLines, readTsv, SOURCE_FILES, type Row } from './sources';
 import { encodeEssentials, tokens } from './text';
+import { nativeBindingOption } from '../db/native-binding';
 
 /** Bump when the schema or how the files are read changes: it is part of the inputs hash, so old files rebuild. */
 export const BUILD_FORMAT = 'plumbline-codeset-9';
@@ -141,7 +142,7 @@ export function buildCodeSet(opts: BuildOptions): BuildResult {
 
   mkdirSync(dirname(resolve(opts.outFile)), { recursive: true });
   const tmp = `${resolve(opts.outFile)}.${process.pid}.${Date.now()}.tmp`;
-  const db = new Database(tmp);
+  const db = new Database(tmp, nativeBindingOption());
   try {
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { SYSTEM_RANK } from './build';
 import { encodeEssentials, tokens } from './text';
+import { nativeBindingOption } from '../db/native-binding';
 
 export interface CptRow {
   code: string;
@@ -98,7 +99,7 @@ export function importCpt(dbFile: string, cptFile: string): { rows: number; sha2
   if (text.includes('\uFFFD')) throw new Error(`${cptFile}: not UTF-8 text`);
   const rows = parseCpt(text, cptFile);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const db = new Database(dbFile, { fileMustExist: true });
+  const db = new Database(dbFile, { ...nativeBindingOption(), fileMustExist: true });
   try {
     writeCpt(db, rows, sha256);
   } finally {
@@ -112,7 +113,7 @@ export function copyCpt(fromFile: string, toFile: string): number {
   let rows: CptRow[] = [];
   let sha256 = '';
   try {
-    const old = new Database(fromFile, { readonly: true, fileMustExist: true });
+    const old = new Database(fromFile, { ...nativeBindingOption(), readonly: true, fileMustExist: true });
     try {
       rows = old.prepare(SQL.readCpt).all() as CptRow[];
       sha256 = (old.prepare(SQL.readMeta).get() as { value: string } | undefined)?.value ?? '';
@@ -123,7 +124,7 @@ export function copyCpt(fromFile: string, toFile: string): number {
     return 0; // the old file is unreadable or predates CPT support: nothing to carry over
   }
   if (rows.length === 0) return 0;
-  const db = new Database(toFile, { fileMustExist: true });
+  const db = new Database(toFile, { ...nativeBindingOption(), fileMustExist: true });
   try {
     writeCpt(db, rows, sha256);
   } finally {

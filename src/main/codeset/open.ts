@@ -10,6 +10,7 @@ import { copyCpt } from './cpt';
 import { createDetail } from './detail';
 import { SqliteLookup } from './lookup';
 import { createSearch } from './search';
+import { nativeBindingOption } from '../db/native-binding';
 
 export interface CodeSet extends CodeSetLookup {
   readonly file: string;
@@ -33,7 +34,7 @@ export function codeSetFileName(): string {
 
 function storedHash(file: string): string | undefined {
   try {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
+    const db = new Database(file, { ...nativeBindingOption(), readonly: true, fileMustExist: true });
     try {
       const row = db.prepare("SELECT value FROM meta WHERE key = 'inputs_sha256'").get() as { value: string } | undefined;
       return row?.value;
@@ -125,7 +126,7 @@ function acquireBuildLock(lockDir: string): () => void {
 
 export function openCodeSet(file: string): CodeSet {
   if (!existsSync(file)) throw new Error(`Code-set database not found: ${file}`);
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = new Database(file, { ...nativeBindingOption(), readonly: true, fileMustExist: true });
   // Search touches pages all over a ~140 MB file: map it instead of paying a read() per page miss.
   db.pragma('mmap_size = 268435456');
   db.pragma('cache_size = -32768');

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { resolveNativeBinding } from './native-binding';
+import { nativeBindingOption } from './native-binding';
 
 export type Db = Database.Database;
 
@@ -12,8 +12,7 @@ export type Db = Database.Database;
  */
 export function openDatabase(file: string, options: { readonly?: boolean } = {}): Db {
   if (!options.readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
-  const nativeBinding = resolveNativeBinding();
-  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false, ...(nativeBinding ? { nativeBinding } : {}) });
+  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false, ...nativeBindingOption() });
   db.pragma('busy_timeout = 5000');
   if (!options.readonly) {
     db.pragma('journal_mode = WAL');
