@@ -59,13 +59,17 @@ export function CommandProvider({ children }: { children: ReactNode }) {
 
   const isAvailable = useCallback((id: string) => (handlers.current.get(id)?.length ?? 0) > 0, []);
 
+  // Read through a ref that is updated during render: the listener is attached once, so a key pressed
+  // right after the keymap arrives is never handled by a listener that still holds the empty keymap.
+  const bindingsRef = useRef(bindings);
+  bindingsRef.current = bindings;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing) return;
       const chord = chordFromEvent(event, isMac);
       if (chord.length === 1 && isTypingTarget(event.target)) return;
       // Most recently registered handlers win, so a view's own binding beats a global one.
-      for (const binding of bindings) {
+      for (const binding of bindingsRef.current) {
         if (!binding.keys.includes(chord)) continue;
         if (run(binding.command)) {
           event.preventDefault();
@@ -75,7 +79,7 @@ export function CommandProvider({ children }: { children: ReactNode }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [bindings, run]);
+  }, [run]);
 
   useEffect(() => {
     const bridge = window.plumbline;

@@ -26,5 +26,13 @@ export async function serveDirectory(root: string): Promise<{ url: string; close
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // A page still open keeps keep-alive sockets; don't let them hold the shutdown.
+        server.closeAllConnections();
+      }),
+  };
 }
