@@ -98,7 +98,15 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     worklistNext: (req) => coder.worklistNext(req),
     demoStatus: (req) => coder.demoStatus(req),
     demoLoad: (req) => coder.demoLoad(req),
-    reviewAct: (req) => coder.reviewAct(req),
+    reviewAct: (req) => {
+      const view = coder.reviewAct(req);
+      const action = req.action;
+      if (action.type === 'accept' || action.type === 'reject') {
+        const item = view.items.find((i) => i.id === action.itemId);
+        if (item) suggestions.learnFromDecision(item, action.type === 'accept');
+      }
+      return view;
+    },
     reviewUndo: (req) => coder.reviewUndo(req),
     reviewSubmit: (req) => coder.reviewSubmit(req),
     chartSetStatus: (req) => coder.chartSetStatus(req),

@@ -7,7 +7,10 @@ import type { SuggestDiagnostics } from '../../shared/api';
 import type { SuggestionRun } from '../../shared/suggest/types';
 import type { CodeSet } from '../codeset/open';
 import { createLocalEngine, type LocalEngine } from './local/engine';
-import { loadEnginePriors } from './learn/store';
+import { loadEnginePriors, localPriorsFile, savePriors } from './learn/store';
+import { emptyPriors, loadPriors, recordDecision } from './learn/priors';
+import type { ReviewItem } from '../../shared/review/types';
+import { existsSync } from 'node:fs';
 import { createModelEngine, type ModelEngine } from './model';
 import type { ModelSettingsStore, ResolvedModelConfig } from './settings';
 import { createPrefetcher, type Prefetcher } from './prefetch';
@@ -170,6 +173,26 @@ export class SuggestionService {
         .filter((a): a is { engine: 'local' | 'model'; acted: number; accepted: number; rejected: number } => a.engine === 'local' || a.engine === 'model')
         .map((a) => ({ engine: a.engine, acted: a.acted, accepted: a.accepted })),
     };
+  }
+
+  /**
+   * A coder accepted or rejected one of the local engine's suggestions: count it in this install's own
+   * priors (the data folder's priors.json, loaded on top of the shipped ones) and in the running engine.
+   */
+  learnFromDecision(item: ReviewItem, accepted: boolean): void {
+    if (item.suggestion?.provenance.engine !== 'local') return;
+    const phrase = item.evidence[0]?.quote;
+    if (!phrase) return;
+    try {
+      const file = localPriorsFile(this.deps.dataDir);
+      const local = existsSync(file) ? loadPriors(file) : emptyPriors('coder decisions');
+      recordDecision(local, phrase, item.code, accepted);
+      savePriors(file, local);
+      if (this.local) recordDecision(this.local.priors, phrase, item.code, accepted);
+    } catch (err) {
+      // Learning is a bonus; the decision itself is already committed and must not be reported as failed.
+      console.warn(`Could not update local priors: ${(err as Error).message}`);
+    }
   }
 
   close(): void {
