@@ -11,6 +11,7 @@ import { suggestCommand } from './commands/suggest';
 import { evalCommand } from './commands/eval';
 import { learnCommand } from './commands/learn';
 import { serveCommand, teamCommand, userCommand } from './commands/server';
+import { codesetCommand } from './commands/codeset';
 
 /** Every CLI subcommand, in the order `plumbline --help` lists them. */
 export const CLI_COMMANDS: readonly CliCommand[] = [
@@ -27,6 +28,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   serveCommand,
   userCommand,
   teamCommand,
+  codesetCommand,
   infoCommand,
   benchCommand,
 ];

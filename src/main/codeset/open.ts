@@ -1,6 +1,6 @@
 // Finding, (re)building and opening the code-set database.
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CodeDetail, SearchHit, SearchOptions } from '../../shared/codeset/search';
 import type { CodeSetLookup, CodeSystemId } from '../../shared/codeset/types';
@@ -60,18 +60,27 @@ export function ensureCodeSet(cacheDir: string, sourceDir: string = defaultCodeS
   try {
     // Another process may have finished the same build while this one waited for the lock.
     if (existsSync(file) && storedHash(file) === hash) return file;
-    rebuild(file, sourceDir, onProgress);
+    rebuild(file, sourceDir, hash, onProgress);
   } finally {
     release();
   }
   return file;
 }
 
-function rebuild(file: string, sourceDir: string, onProgress?: (step: string) => void): void {
+/** Installers ship the built file here (`npm run dist`), so a first start copies instead of building. */
+export function prebuiltCodeSetFile(): string {
+  return join(resourcesDir(), 'codeset-prebuilt', codeSetFileName());
+}
+
+function rebuild(file: string, sourceDir: string, hash: string, onProgress?: (step: string) => void): void {
   // A private staging name, so two processes building at once cannot trip over each other's file.
   const staging = `${file}.${process.pid}-${Date.now()}.next`;
   try {
-    buildCodeSet({ sourceDir, outFile: staging, onProgress });
+    const prebuilt = prebuiltCodeSetFile();
+    if (existsSync(prebuilt) && storedHash(prebuilt) === hash) {
+      onProgress?.('copying the prebuilt code set');
+      copyFileSync(prebuilt, staging);
+    } else buildCodeSet({ sourceDir, outFile: staging, onProgress });
     if (existsSync(file)) copyCpt(file, staging);
     // Atomic replace: readers see the old file or the new one, never half of one.
     renameSync(staging, file);
