@@ -155,15 +155,20 @@ export class SyncClient {
     return this.authed('POST', '/v1/admin/codesets', n);
   }
 
-  /** Sends with the access token; on an expired token refreshes once and resends. */
+  /**
+   * Sends with the access token; on an expired token refreshes and resends. A second refresh is
+   * allowed because on a slow machine or network a short-lived token can expire again between the
+   * refresh and the resend; a session the server really ended fails at the refresh itself.
+   */
   private async authed<T>(method: string, path: string, body?: unknown): Promise<T> {
-    if (!this.session) throw new SyncError('Not signed in', 401, 'unauthorized');
-    try {
-      return await this.raw<T>(method, path, body, this.session.accessToken);
-    } catch (err) {
-      if (!(err instanceof SyncError) || err.status !== 401 || !this.session) throw err;
-      await this.refresh();
-      return this.raw<T>(method, path, body, this.session.accessToken);
+    for (let attempt = 0; ; attempt++) {
+      if (!this.session) throw new SyncError('Not signed in', 401, 'unauthorized');
+      try {
+        return await this.raw<T>(method, path, body, this.session.accessToken);
+      } catch (err) {
+        if (!(err instanceof SyncError) || err.status !== 401 || !this.session || attempt >= 2) throw err;
+        await this.refresh();
+      }
     }
   }
 

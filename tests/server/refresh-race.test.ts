@@ -1,0 +1,40 @@
+// Regression: on a slow machine a freshly refreshed, short-lived access token can expire again before
+// the request that needed it is resent. The client must refresh again instead of reporting the
+// session as ended (which signed the desktop out in CI).
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { SyncClient, type FetchLike } from '../../src/shared/sync/client';
+import { Harness, PASSWORD } from './harness';
+
+const h = new Harness('pglite');
+
+beforeAll(async () => {
+  await h.setup();
+  await h.startServer({ accessTtlSeconds: 1 });
+}, 120_000);
+afterAll(() => h.teardown());
+
+it('refreshes again when the refreshed token expires before the resend, and the call succeeds', async () => {
+  const team = await h.team();
+  let refreshes = 0;
+  let stallNext = false;
+  const slow: FetchLike = async (url, init) => {
+    if (stallNext && !url.includes('/v1/auth/')) {
+      stallNext = false;
+      // Longer than the access token lives: the token refreshed a moment ago has expired again.
+      await new Promise((r) => setTimeout(r, 1_300));
+    }
+    const res = await fetch(url, init);
+    if (url.includes('/v1/auth/refresh')) {
+      refreshes++;
+      if (refreshes === 1) stallNext = true;
+    }
+    return res;
+  };
+  const client = new SyncClient({ baseUrl: h.url, fetch: slow });
+  await client.login(team.coderA.name, PASSWORD);
+  await new Promise((r) => setTimeout(r, 1_300));
+  const page = await client.pull(0, 10);
+  expect(page.cursor).toBeGreaterThanOrEqual(0);
+  expect(refreshes).toBe(2);
+  expect(client.signedIn).toBe(true);
+}, 60_000);
