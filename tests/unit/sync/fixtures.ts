@@ -1,15 +1,14 @@
 // Desktop side of the sync tests: a real SQLite file in a temp folder with the shipped migrations,
 // a real AES-GCM vault standing in for Electron safeStorage, and charts with draft-claim codes.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { migrate } from '../../../src/main/db/migrate';
 import { loadMigrations } from '../../../src/main/db/migrations';
 import { openDatabase, type Db } from '../../../src/main/db/open';
-import type { SecretVault } from '../../../src/main/suggest/settings';
 import type { ImportedChart } from '../../../src/shared/chart';
 import { makeCharts } from '../../server/harness';
+import { aesVault } from '../../helpers/aes-vault';
 
 export interface Desktop {
   dir: string;
@@ -45,23 +44,7 @@ export function diskBytes(file: string): string {
   return [file, `${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f).toString('latin1')).join('\n');
 }
 
-export function aesVault(): SecretVault {
-  const key = randomBytes(32);
-  return {
-    available: () => true,
-    encrypt(plain) {
-      const iv = randomBytes(12);
-      const c = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
-      return Buffer.concat([iv, c.getAuthTag(), body]);
-    },
-    decrypt(blob) {
-      const d = createDecipheriv('aes-256-gcm', key, blob.subarray(0, 12));
-      d.setAuthTag(blob.subarray(12, 28));
-      return Buffer.concat([d.update(blob.subarray(28)), d.final()]).toString('utf8');
-    },
-  };
-}
+export { aesVault };
 
 /** Server charts carrying a draft claim (hypertension, type 2 diabetes) for the coder to review. */
 export function claimCharts(n: number, offset = 0): ImportedChart[] {

@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
 import { iterateAudit } from '../../audit/log';
 import { verifyAudit } from '../../audit/verify';
 import { openDataDatabase } from '../../importing/database';
+import { writeJsonLines } from '../jsonl-output';
 
 export const auditCommand: CliCommand = {
   name: 'audit',
@@ -23,19 +23,8 @@ export const auditCommand: CliCommand = {
         return r.ok ? 0 : 1;
       }
       const out = typeof values.out === 'string' ? values.out : undefined;
-      const fd = out ? fs.openSync(`${out}.partial`, 'w') : undefined;
-      let n = 0;
-      for (const e of iterateAudit(db)) {
-        const line = `${JSON.stringify(e)}\n`;
-        if (fd !== undefined) fs.writeSync(fd, line);
-        else ctx.out(line);
-        n++;
-      }
-      if (fd !== undefined) {
-        fs.closeSync(fd);
-        fs.renameSync(`${out}.partial`, out!);
-        ctx.err(`Exported ${n} audit events to ${out}.`);
-      }
+      const n = writeJsonLines(ctx, iterateAudit(db), out);
+      if (out) ctx.err(`Exported ${n} audit events to ${out}.`);
       return 0;
     } finally {
       db.close();

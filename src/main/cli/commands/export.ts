@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
 import { openDataDatabase } from '../../importing/database';
 import { exportCharts } from '../../importing/export';
+import { writeJsonLines } from '../jsonl-output';
 
 export const exportCommand: CliCommand = {
   name: 'export',
@@ -14,21 +14,9 @@ export const exportCommand: CliCommand = {
     if (format !== 'jsonl') throw new UsageError(`Unknown format "${format}"; only jsonl is supported.`);
     const db = openDataDatabase(ctx.dataDir);
     const out = typeof values.out === 'string' ? values.out : undefined;
-    const fd = out ? fs.openSync(`${out}.partial`, 'w') : undefined;
-    let n = 0;
     try {
-      for (const chart of exportCharts(db)) {
-        const line = `${JSON.stringify(chart)}\n`;
-        if (fd !== undefined) fs.writeSync(fd, line);
-        else ctx.out(line);
-        n++;
-      }
-      if (fd !== undefined) {
-        fs.closeSync(fd);
-        // Only a complete export takes the file's name.
-        fs.renameSync(`${out}.partial`, out!);
-        ctx.err(ctx.json ? JSON.stringify({ exported: n, file: out }) : `Exported ${n} charts to ${out}.`);
-      }
+      const n = writeJsonLines(ctx, exportCharts(db), out);
+      if (out) ctx.err(ctx.json ? JSON.stringify({ exported: n, file: out }) : `Exported ${n} charts to ${out}.`);
       return 0;
     } finally {
       db.close();

@@ -1,6 +1,5 @@
 // Model endpoint settings in a real SQLite settings table: validation, persistence, and an API key that
 // is only ever stored encrypted (or, without a vault, never stored at all).
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,27 +9,11 @@ import { loadMigrations } from '../../../../src/main/db/migrations';
 import { openDatabase, type Db } from '../../../../src/main/db/open';
 import { SettingsStore } from '../../../../src/main/settings/settings-store';
 import { createModelEngine } from '../../../../src/main/suggest/model/index';
-import { API_KEY_ENV, ModelSettingsStore, type SecretVault } from '../../../../src/main/suggest/settings/index';
+import { API_KEY_ENV, ModelSettingsStore } from '../../../../src/main/suggest/settings/index';
 import { startFakeOpenAI } from '../../../helpers/fake-openai-server';
 import { chart, GOOD_ITEMS, testCodeSet } from './fixtures';
+import { aesVault } from '../../../helpers/aes-vault';
 
-/** AES-256-GCM under a per-"machine" key, standing in for the OS keychain that safeStorage uses. */
-function aesVault(machineKey = randomBytes(32)): SecretVault {
-  return {
-    available: () => true,
-    encrypt(plain) {
-      const iv = randomBytes(12);
-      const c = createCipheriv('aes-256-gcm', machineKey, iv);
-      const body = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
-      return Buffer.concat([iv, c.getAuthTag(), body]);
-    },
-    decrypt(blob) {
-      const d = createDecipheriv('aes-256-gcm', machineKey, blob.subarray(0, 12));
-      d.setAuthTag(blob.subarray(12, 28));
-      return Buffer.concat([d.update(blob.subarray(28)), d.final()]).toString('utf8');
-    },
-  };
-}
 
 const KEY = 'sk-proj-Zq8vRt3LmN5pW2xY7aB9cD1eF4gH6jK0';
 const dirs: string[] = [];
