@@ -4,7 +4,7 @@
 // ones when they arrive. Nothing here ever blocks a coder on the network.
 import type { Db } from '../db/open';
 import type { SuggestDiagnostics } from '../../shared/api';
-import type { SuggestionRun } from '../../shared/suggest/types';
+import type { SuggestInput, SuggestionRun } from '../../shared/suggest/types';
 import type { CodeSet } from '../codeset/open';
 import { createLocalEngine, type LocalEngine } from './local/engine';
 import { loadEnginePriors, localPriorsFile, savePriors } from './learn/store';
@@ -101,7 +101,7 @@ export class SuggestionService {
     for (const [id, controller] of this.inFlight) if (id !== encounterId) controller.abort();
     const controller = new AbortController();
     this.inFlight.set(encounterId, controller);
-    const candidates = this.localCandidates(encounterId);
+    const candidates = this.localCandidates(input);
     engine
       .suggest(input, controller.signal, { candidates, priority: 'interactive' })
       .then((run) => {
@@ -115,9 +115,8 @@ export class SuggestionService {
     this.refreshPrefetch();
   }
 
-  private localCandidates(encounterId: string) {
-    const input = buildSuggestInput(this.deps.db, encounterId);
-    if (!input) return [];
+  /** The local engine's codes for a chart, as hints for the model (the input is already read). */
+  private localCandidates(input: SuggestInput) {
     try {
       return this.localEngine()
         .suggest(input)
@@ -138,7 +137,7 @@ export class SuggestionService {
           .rows.map((r) => r.encounterId)
           .filter((id) => !this.deps.db.prepare(SQL.hasRun).get(id, 'model')),
       buildInput: (id) => buildSuggestInput(this.deps.db, id),
-      candidatesFor: (input) => this.localCandidates(input.encounterId),
+      candidatesFor: (input) => this.localCandidates(input),
       sink: (id, run) => applySuggestionRun(this.deps.db, id, run),
     });
     this.prefetcher.refresh();
