@@ -3,6 +3,7 @@
 // become 'suggested' items the coder must accept before they count. A model run replaces the local
 // engine's untouched suggestions (never anything a coder acted on).
 import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import type { Db } from '../db/open';
 import type { Suggestion, SuggestionRun } from '../../shared/suggest/types';
 
@@ -44,28 +45,29 @@ function suggestionJson(s: Suggestion): string {
 
 export function applySuggestionRun(db: Db, encounterId: string, run: SuggestionRun, now = new Date()): void {
   const at = now.toISOString();
+  const stmt = Object.fromEntries(Object.entries(SQL).map(([k, q]) => [k, db.prepare(q)])) as { [K in keyof typeof SQL]: Database.Statement };
   db.transaction(() => {
-    let items = db.prepare(SQL.items).all(encounterId) as ItemRow[];
+    let items = stmt.items.all(encounterId) as ItemRow[];
     if (run.engine === 'model' && !run.error) {
       // The model's reading supersedes the local engine's untouched suggestions.
       for (const item of items) {
-        if (item.origin === 'suggested' && item.touched === 0 && item.disposition === 'pending' && engineOf(item.suggestion) === 'local') db.prepare(SQL.retire).run(at, item.id);
+        if (item.origin === 'suggested' && item.touched === 0 && item.disposition === 'pending' && engineOf(item.suggestion) === 'local') stmt.retire.run(at, item.id);
       }
-      items = db.prepare(SQL.items).all(encounterId) as ItemRow[];
+      items = stmt.items.all(encounterId) as ItemRow[];
     }
-    let ordinal = (db.prepare(SQL.nextOrdinal).get(encounterId) as { n: number }).n;
+    let ordinal = (stmt.nextOrdinal.get(encounterId) as { n: number }).n;
     for (const s of run.suggestions) {
       const evidence = JSON.stringify(s.evidence);
       const same = items.find((i) => i.system === s.system && i.code === s.code);
       if (same) {
         // Never overwrite what a coder already acted on, and never let the local engine overwrite the model.
-        if (same.touched === 0 && !(run.engine === 'local' && engineOf(same.suggestion) === 'model')) db.prepare(SQL.attach).run(suggestionJson(s), evidence, at, same.id);
+        if (same.touched === 0 && !(run.engine === 'local' && engineOf(same.suggestion) === 'model')) stmt.attach.run(suggestionJson(s), evidence, at, same.id);
         continue;
       }
       if (s.kind === 'keep' || s.kind === 'delete-unsupported') continue; // only meaningful for codes on the chart
-      db.prepare(SQL.insertSuggested).run(randomUUID(), encounterId, ordinal++, s.system, s.code, evidence, suggestionJson(s), at, at);
+      stmt.insertSuggested.run(randomUUID(), encounterId, ordinal++, s.system, s.code, evidence, suggestionJson(s), at, at);
     }
     const provenance = run.suggestions[0]?.provenance ?? null;
-    db.prepare(SQL.insertRun).run(randomUUID(), encounterId, run.engine, run.proposed, run.suggestions.length, JSON.stringify(run.drops), run.elapsedMs, run.error ?? null, provenance ? JSON.stringify(provenance) : null, at);
+    stmt.insertRun.run(randomUUID(), encounterId, run.engine, run.proposed, run.suggestions.length, JSON.stringify(run.drops), run.elapsedMs, run.error ?? null, provenance ? JSON.stringify(provenance) : null, at);
   })();
 }
