@@ -8,7 +8,7 @@ import type { SuggestInput, SuggestionRun } from '../../shared/suggest/types';
 import type { CodeSet } from '../codeset/open';
 import { createLocalEngine, type LocalEngine } from './local/engine';
 import { loadEnginePriors, localPriorsFile, savePriors } from './learn/store';
-import { emptyPriors, loadPriors, recordDecision } from './learn/priors';
+import { emptyPriors, loadPriors, priorPhrase, recordDecision } from './learn/priors';
 import type { ReviewItem } from '../../shared/review/types';
 import { existsSync } from 'node:fs';
 import { createModelEngine, type ModelEngine } from './model';
@@ -16,6 +16,7 @@ import type { ModelSettingsStore, ResolvedModelConfig } from './settings';
 import { createPrefetcher, type Prefetcher } from './prefetch';
 import { applySuggestionRun } from './apply';
 import { buildSuggestInput } from './input';
+import { localEngineHints } from './local-hints';
 import { queryWorklist } from '../worklist/query';
 
 const SQL = {
@@ -117,13 +118,7 @@ export class SuggestionService {
 
   /** The local engine's codes for a chart, as hints for the model (the input is already read). */
   private localCandidates(input: SuggestInput) {
-    try {
-      return this.localEngine()
-        .suggest(input)
-        .suggestions.map((s) => ({ system: s.system, code: s.code }));
-    } catch {
-      return [];
-    }
+    return localEngineHints(() => this.localEngine(), input);
   }
 
   private refreshPrefetch(): void {
@@ -180,8 +175,9 @@ export class SuggestionService {
    */
   learnFromDecision(item: ReviewItem, accepted: boolean): void {
     if (item.suggestion?.provenance.engine !== 'local') return;
-    const phrase = item.evidence[0]?.quote;
-    if (!phrase) return;
+    const quote = item.evidence[0]?.quote;
+    if (!quote) return;
+    const phrase = priorPhrase(quote, item.suggestion.assertion);
     try {
       const file = localPriorsFile(this.deps.dataDir);
       const local = existsSync(file) ? loadPriors(file) : emptyPriors('coder decisions');

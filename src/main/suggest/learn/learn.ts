@@ -3,10 +3,11 @@
 // scoring every chart with its own counts left out so the threshold is not fitted to itself.
 import type { CodeSystemId } from '../../../shared/codeset/types';
 import type { Candidate } from '../local/candidate';
-import { candidateClass, candidateConfidence, createLocalEngine, mentionGroup, type EngineCodeSet } from '../local/engine';
+import { candidateClass, candidateConfidence, createLocalEngine, engineResources, mentionGroup, type EngineCodeSet } from '../local/engine';
 import { toSuggestInput, type LabeledChart } from '../eval/charts';
 import { hierarchicalMatch } from '../eval/metrics';
-import { countObservation, DEFAULT_THRESHOLD, emptyPriors, type Priors } from './priors';
+import { learnLexicon, type LexiconOptions } from './lexicon';
+import { countObservation, DEFAULT_THRESHOLD, emptyPriors, priorPhrase, type Priors } from './priors';
 
 /**
  * Precision the learned threshold aims for (the coder's protection); recall is maximised under it.
@@ -28,19 +29,22 @@ interface Observation {
 export interface LearnOptions {
   source?: string;
   targetPrecision?: number;
+  /** Learn phrasings the Index does not know (default on); options tune how much evidence one needs. */
+  lexicon?: LexiconOptions | false;
 }
 
 export function learnPriors(charts: readonly LabeledChart[], codeSet: EngineCodeSet, opts: LearnOptions = {}): Priors {
   const priors = emptyPriors(opts.source ?? 'charts');
-  const engine = createLocalEngine(codeSet, priors);
   const fy = Math.max(...codeSet.fiscalYears);
+  const candidatesOf = candidateReader(charts, codeSet, fy, opts.lexicon);
+  priors.lexicon = candidatesOf.lexicon;
   const obs: Observation[] = [];
   const goldByChart: string[][] = [];
   const system: CodeSystemId = 'icd10cm';
   charts.forEach((chart, ci) => {
     const gold = [...new Set(chart.codes.filter((c) => c.system === system).map((c) => c.code))];
     goldByChart.push(gold);
-    const cands = engine.candidates(toSuggestInput(chart, fy));
+    const cands = candidatesOf(ci);
     const hit = (code: string): boolean => gold.some((g) => hierarchicalMatch(codeSet, g, code));
     const covered = new Set(cands.flatMap((c) => gold.filter((g) => hierarchicalMatch(codeSet, g, c.code))));
     for (const cand of cands) {
@@ -54,7 +58,7 @@ export function learnPriors(charts: readonly LabeledChart[], codeSet: EngineCode
             if (covered.has(g) || !rec?.billable) return false;
             return g.slice(0, 3) === cand.code.slice(0, 3) || stemsOf(rec.description).some((w) => stems.has(w));
           });
-      const o: Observation = { chart: ci, cand, phrases: cand.mentions.map((m) => m.phrase), cls: candidateClass(cand), group: mentionGroup(cand), coded, alts };
+      const o: Observation = { chart: ci, cand, phrases: cand.mentions.map((m) => priorPhrase(m.phrase, m.assertion)), cls: candidateClass(cand), group: mentionGroup(cand), coded, alts };
       obs.push(o);
       countObservation(priors, o.phrases, cand.code, o.cls, coded, alts, [o.group]);
     }
@@ -62,6 +66,44 @@ export function learnPriors(charts: readonly LabeledChart[], codeSet: EngineCode
   priors.charts = charts.length;
   priors.threshold = learnThreshold(priors, obs, goldByChart, codeSet, opts.targetPrecision ?? TARGET_PRECISION);
   return priors;
+}
+
+/** Inner folds for learning the lexicon: each chart's candidates come from phrasings learned without it. */
+const LEXICON_FOLDS = 5;
+
+/**
+ * Each training chart's candidates. With a lexicon, a chart is read with phrasings learned on the other
+ * charts only: a phrasing learned from a chart always "works" on that chart, and counting that would
+ * make learned phrasings look far surer than they are on new charts.
+ */
+function candidateReader(charts: readonly LabeledChart[], codeSet: EngineCodeSet, fy: number, opts: LexiconOptions | false | undefined): ((chart: number) => Candidate[]) & { lexicon?: Record<string, string[]> } {
+  const base = createLocalEngine(codeSet, emptyPriors());
+  const baseCands = charts.map((chart) => base.candidates(toSuggestInput(chart, fy)));
+  if (opts === false) return (ci: number) => baseCands[ci]!;
+  const { dict, table } = engineResources(codeSet);
+  const describe = (code: string): string | undefined => table.byCode.get(code)?.long_desc;
+  const lexiconCharts = charts.map((chart, ci) => {
+    const unexplained = new Set<string>();
+    for (const c of chart.codes) {
+      if (c.system !== 'icd10cm' || baseCands[ci]!.some((k) => hierarchicalMatch(codeSet, c.code, k.code))) continue;
+      const billable = table.resolveBillable(c.code);
+      if (billable) unexplained.add(billable);
+    }
+    return { text: chart.text, unexplained: [...unexplained] };
+  });
+  const k = Math.min(LEXICON_FOLDS, charts.length);
+  const out = new Array<Candidate[]>(charts.length);
+  if (k < 2) charts.forEach((_, ci) => (out[ci] = baseCands[ci]!));
+  else {
+    for (let f = 0; f < k; f++) {
+      const lexicon = learnLexicon(lexiconCharts.filter((_, ci) => ci % k !== f), dict, opts ?? {}, describe);
+      const reader = createLocalEngine(codeSet, { ...emptyPriors(), lexicon });
+      charts.forEach((chart, ci) => {
+        if (ci % k === f) out[ci] = reader.candidates(toSuggestInput(chart, fy));
+      });
+    }
+  }
+  return Object.assign((ci: number) => out[ci]!, { lexicon: learnLexicon(lexiconCharts, dict, opts ?? {}, describe) });
 }
 
 /** Leave-one-chart-out confidences, then the lowest threshold whose precision reaches the target. */

@@ -23,6 +23,11 @@ export interface Priors {
   phrases: Record<string, PriorCounts>;
   codes: Record<string, PriorCounts>;
   classes: Record<string, PriorCounts>;
+  /**
+   * Phrasings coders coded that the Index and tables do not lead to: normalised words → codes.
+   * Matched like dictionary entries; their phrase counts say how often they were right.
+   */
+  lexicon?: Record<string, string[]>;
 }
 
 /** Confidence of a match class nobody has counted yet. */
@@ -46,6 +51,14 @@ export function phraseKey(phrase: string): string {
   return (phrase.toLowerCase().match(/[a-z0-9]+/g) ?? []).join(' ');
 }
 
+/**
+ * The phrasing counted for a mention: a condition read as past ("history of hypertension") is counted
+ * apart from the same words stated as present, since coders code the two very differently.
+ */
+export function priorPhrase(phrase: string, assertion: string | undefined): string {
+  return assertion === 'historical' ? `history of ${phrase}` : phrase;
+}
+
 export function phraseCodeKey(phrase: string, code: string): string {
   return `${phraseKey(phrase)}\t${code}`;
 }
@@ -67,7 +80,8 @@ export interface Scored {
 export function scoreCandidate(priors: Priors, phrases: readonly string[], code: string, cls: string): Scored {
   const cl = priors.classes[cls];
   const rCls = cl && cl.seen > 0 ? (cl.coded + 0.5) / (cl.seen + 1) : (CONVENTION_CLASS_RATE[cls] ?? UNSEEN_CLASS_RATE);
-  const rCode = rate(priors.codes[code], rCls);
+  // A learned phrasing, or a past mention, is trusted by what its kind earned, not by the code's present matches.
+  const rCode = cls.startsWith('learned:') || cls === 'historical' ? rCls : rate(priors.codes[code], rCls);
   let best: Scored = { code, confidence: rCode };
   let first = true;
   for (const p of phrases) {
@@ -146,6 +160,10 @@ export function mergePriors(base: Priors, local: Priors): Priors {
     addCounts(out.phrases, p.phrases);
     addCounts(out.codes, p.codes);
     addCounts(out.classes, p.classes);
+    for (const [phrase, codes] of Object.entries(p.lexicon ?? {})) {
+      const into = ((out.lexicon ??= {})[phrase] ??= []);
+      for (const c of codes) if (!into.includes(c)) into.push(c);
+    }
   }
   return out;
 }
@@ -165,7 +183,20 @@ export function parsePriors(json: unknown, name = 'priors'): Priors {
     if (typeof m !== 'object' || m === null) throw new Error(`${name}: missing "${field}"`);
     for (const [k, v] of Object.entries(m)) if (!isCounts(v)) throw new Error(`${name}: bad counts for ${field} "${k}"`);
   }
-  return { format: PRIORS_FORMAT, source: String(p.source ?? ''), charts: Number(p.charts) || 0, threshold: p.threshold, phrases: p.phrases, codes: p.codes, classes: p.classes };
+  const out: Priors = { format: PRIORS_FORMAT, source: String(p.source ?? ''), charts: Number(p.charts) || 0, threshold: p.threshold, phrases: p.phrases, codes: p.codes, classes: p.classes };
+  if (p.lexicon !== undefined) out.lexicon = parseLexicon(p.lexicon, name);
+  return out;
+}
+
+function parseLexicon(v: unknown, name: string): Record<string, string[]> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error(`${name}: "lexicon" must be an object of phrase → codes`);
+  const out: Record<string, string[]> = {};
+  for (const [phrase, codes] of Object.entries(v)) {
+    if (phraseKey(phrase) !== phrase || phrase === '') throw new Error(`${name}: lexicon phrase "${phrase}" is not lower-case words separated by single spaces`);
+    if (!Array.isArray(codes) || !codes.every((c) => typeof c === 'string' && /^[A-Z][0-9A-Z]{2,6}$/.test(c))) throw new Error(`${name}: lexicon codes for "${phrase}" must be codes without dots`);
+    out[phrase] = codes as string[];
+  }
+  return out;
 }
 
 export function loadPriors(file: string): Priors {

@@ -55,7 +55,10 @@ function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTa
     if (!best) continue;
     const code = `${prefix}${best.code.slice(3)}`;
     if (!table.byCode.get(code)?.billable) continue;
-    const combo = cands.get(code) ?? { code, mentions: [], via: 'combination', rationale: `Diabetes "with" ${c.code}: link presumed by the Index (I.A.15)`, parts: [dm[0]!, c] };
+    const combo = cands.get(code) ?? { code, mentions: [], via: 'combination', rationale: `Diabetes "with" ${c.code}: link presumed by the Index (I.A.15)` };
+    // Also when one sentence already named the combination: it is as sure as the conditions it links.
+    const dmPart = dm.find((d) => d !== combo);
+    if (dmPart) combo.parts ??= [dmPart, c];
     mergeInto(combo, ...dm, c);
     cands.set(code, combo);
     combined = true;
@@ -86,7 +89,10 @@ function hypertension(cands: Map<string, Candidate>): void {
     why = 'Hypertension with CKD: link presumed (I.C.9.a.2)';
   }
   if (!code) return;
-  const combo = cands.get(code) ?? { code, mentions: [], via: 'combination', rationale: why, parts: [hyper[0]!, ...hf.slice(0, 1), ...ckd.slice(0, 1)] };
+  const combo = cands.get(code) ?? { code, mentions: [], via: 'combination', rationale: why };
+  // Each linked condition is represented by its best-documented reading (most mentions).
+  const best = (list: Candidate[]): Candidate[] => (list.length ? [list.reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a))] : []);
+  combo.parts ??= [...best(hyper.filter((h) => h !== combo)), ...best(hf), ...best(ckd)];
   mergeInto(combo, ...hyper, ...hf.slice(0, 1), ...ckd.slice(0, 1));
   for (const h of hyper) if (h !== combo) cands.delete(h.code);
   cands.set(code, combo);

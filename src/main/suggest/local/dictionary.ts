@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { normalizeCode } from '../../../shared/codeset/format';
 import { createNormalizer, phraseWords, type Normalizer } from './text';
 
-export type EntrySource = 'index' | 'tabular' | 'inclusion' | 'neoplasm' | 'abbrev';
+export type EntrySource = 'index' | 'tabular' | 'inclusion' | 'neoplasm' | 'abbrev' | 'learned';
 
 export interface Entry {
   id: number;
@@ -57,7 +57,7 @@ const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['tumour', 'tumor'], ['oedema', 'edema'], ['anaemia', 'anemia'], ['haemorrhage', 'hemorrhage'], ['oesophagus', 'esophagus'],
   ['renal', 'kidney'], ['pulmonary', 'lung'], ['hepatic', 'liver'], ['cardiac', 'heart'], ['gastric', 'stomach'],
   ['ii', '2'], ['i', '1'], ['iii', '3'], ['iv', '4'], ['t2', '2'], ['t1', '1'], ['two', '2'], ['one', '1'],
-  ['feverish', 'fever'], ['bilat', 'bilateral'], ['febrile', 'fever'], ['painful', 'pain'],
+  ['feverish', 'fever'], ['bilat', 'bilateral'], ['febrile', 'fever'], ['painful', 'pain'], ['pale', 'pallor'], ['paleness', 'pallor'],
 ];
 
 function stripParens(s: string): string {
@@ -98,6 +98,7 @@ interface IndexRow {
   term: string;
   code: string | null;
   see_code: string | null;
+  see_also: string | null;
 }
 
 interface CodeRow {
@@ -143,7 +144,7 @@ export class CodeTable {
 
 export function buildDictionary(db: Database.Database, table: CodeTable = new CodeTable(db)): Dictionary {
   const aliases = new Map<string, string>(MANUAL_ALIASES);
-  const indexRows = db.prepare("SELECT level, path, term, code, see_code FROM index_term WHERE source = 'index' ORDER BY id").all() as IndexRow[];
+  const indexRows = db.prepare("SELECT level, path, term, code, see_code, see_also FROM index_term WHERE source = 'index' ORDER BY id").all() as IndexRow[];
   for (const r of indexRows) if (r.level === 0) mainTermAliases(r.term, aliases);
   // Adjectives of "-ia" conditions read as the condition (hypoxic → hypoxia, anemic → anemia).
   const vocabulary = new Set<string>();
@@ -165,8 +166,15 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     return resolved.get(c);
   };
 
+  // A main term with no code of its own and "see also" another main term ("Necrosis — see also
+  // Gangrene") reads, unmodified, as that term's own code (I96), as a coder following the Index would.
+  const mainCodes = new Map<string, string>();
+  const headWord = (term: string): string => stripParens(term).split(',')[0]!.trim().toLowerCase();
+  for (const r of indexRows) if (r.level === 0 && r.code && !mainCodes.has(headWord(r.term))) mainCodes.set(headWord(r.term), r.code);
+  const seeAlsoCode = (r: IndexRow): string | null => (r.level === 0 && !r.code && !r.see_code && r.see_also ? (mainCodes.get(headWord(r.see_also)) ?? null) : null);
+
   for (const r of indexRows) {
-    const target = r.code ?? r.see_code;
+    const target = r.code ?? r.see_code ?? seeAlsoCode(r);
     if (!target) continue;
     const code = billable(target);
     if (!code) continue;
@@ -253,7 +261,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   return { ...finish(raw, family, personal, normalize, abbreviations), diabetesWith };
 }
 
-const SOURCE_RANK: Record<EntrySource, number> = { index: 0, neoplasm: 1, abbrev: 2, tabular: 3, inclusion: 4 };
+const SOURCE_RANK: Record<EntrySource, number> = { index: 0, neoplasm: 1, abbrev: 2, tabular: 3, inclusion: 4, learned: 5 };
 
 function finish(
   raw: Array<Omit<Entry, 'id' | 'key'>>,
@@ -270,6 +278,20 @@ function finish(
     if (!byKey.has(key)) byKey.set(key, { ...e, id: byKey.size, key });
   }
   const entries = [...byKey.values()];
+  const byAnchor = anchorIndex(entries);
+  const dedupe = (list: Array<Omit<Entry, 'id' | 'key'>>): Entry[] => {
+    const m = new Map<string, Entry>();
+    for (const e of list) {
+      const key = [...e.words].sort().join(' ');
+      if (!m.has(key)) m.set(key, { ...e, id: -1, key: `history ${key}` });
+    }
+    return [...m.values()];
+  };
+  return { entries, byAnchor, normalize, abbreviations, familyHistory: dedupe(family), personalHistory: dedupe(personal) };
+}
+
+/** Entries by their rarest word, then by their second-rarest: a sentence only tries entries whose two rarest words it has. */
+function anchorIndex(entries: readonly Entry[]): Map<string, AnchorBucket> {
   const freq = new Map<string, number>();
   for (const e of entries) for (const w of e.words) freq.set(w, (freq.get(w) ?? 0) + 1);
   const byAnchor = new Map<string, AnchorBucket>();
@@ -284,13 +306,21 @@ function finish(
       else bucket.pairs.set(second, [e]);
     }
   }
-  const dedupe = (list: Array<Omit<Entry, 'id' | 'key'>>): Entry[] => {
-    const m = new Map<string, Entry>();
-    for (const e of list) {
-      const key = [...e.words].sort().join(' ');
-      if (!m.has(key)) m.set(key, { ...e, id: -1, key: `history ${key}` });
-    }
-    return [...m.values()];
-  };
-  return { entries, byAnchor, normalize, abbreviations, familyHistory: dedupe(family), personalHistory: dedupe(personal) };
+  return byAnchor;
+}
+
+/**
+ * A dictionary of phrasings learned from coded charts (priors' lexicon: normalised words → codes),
+ * read with the base dictionary's normaliser and abbreviations. Unlike the Index, one phrasing may
+ * point at several codes; priors decide between them.
+ */
+export function learnedDictionary(base: Dictionary, lexicon: Readonly<Record<string, readonly string[]>>): Dictionary {
+  const entries: Entry[] = [];
+  for (const [phrase, codes] of Object.entries(lexicon)) {
+    const words = [...new Set(phrase.split(' ').filter(Boolean))];
+    if (words.length === 0) continue;
+    const key = [...words].sort().join(' ');
+    for (const code of codes) entries.push({ id: entries.length, words, code, source: 'learned', level: 0, key });
+  }
+  return { ...base, entries, byAnchor: anchorIndex(entries) };
 }

@@ -5,11 +5,11 @@ import type { CodeSetLookup } from '../../../shared/codeset/types';
 import { normalizeCode } from '../../../shared/codeset/format';
 import { emptyDrops, groundSuggestions, type RawSuggestion } from '../../../shared/suggest/grounding';
 import type { Assertion, SuggestInput, SuggestionRun } from '../../../shared/suggest/types';
-import { adjustByGroup, scoreCandidate, type Priors } from '../learn/priors';
+import { adjustByGroup, priorPhrase, scoreCandidate, type Priors } from '../learn/priors';
 import type { Candidate, CandidateMention } from './candidate';
 import { additionalCodeRanges, applyCombinations, inRanges } from './combine';
-import { buildDictionary, CodeTable, type Dictionary } from './dictionary';
-import { matchSentence, type Mention } from './match';
+import { buildDictionary, CodeTable, learnedDictionary, type Dictionary } from './dictionary';
+import { matchSentence, readSentence, type Mention } from './match';
 import { loadMedications, NOT_TAKING } from './medications';
 import { collectMeat, type SentenceSpan } from './meat';
 import { splitSentences, tokenize, type SectionKind } from './text';
@@ -51,6 +51,8 @@ const BACKGROUND: ReadonlySet<SectionKind> = new Set(['history', 'family', 'soci
 function isForeground(c: Candidate, m: CandidateMention): boolean {
   return !BACKGROUND.has(m.section) || c.via === 'family' || (c.via === 'medication' && m.section === 'meds');
 }
+/** History cues that do not say a condition ended ("history of hypertension" usually still has it). */
+const ONGOING_HISTORY: ReadonlySet<string> = new Set(['history of', 'hx of', 'h o', 'past history of', 'previous history of']);
 /** Mentions from the assessment are what the provider concluded: a coder trusts them more. */
 const ASSESSMENT_LIFT = 0.5;
 const MAX_CHARS = 2_000_000;
@@ -60,6 +62,7 @@ const MAX_MENTIONS = 40;
 
 export function candidateClass(c: Candidate): string {
   if (c.via !== 'match') return c.via;
+  if (c.mentions.every((m) => m.assertion === 'historical')) return 'historical';
   const best = c.mentions.reduce((a, m) => (m.words.length > a.words.length ? m : a), c.mentions[0]!);
   return `${best.source}:${Math.min(best.words.length, 4)}`;
 }
@@ -73,15 +76,16 @@ export function mentionGroup(c: Candidate): (typeof MENTION_GROUPS)[number] {
 }
 
 /** How sure the engine is that a coder would code this candidate, and as which code. */
-export function candidateConfidence(priors: Priors, c: Candidate): { code: string; confidence: number } | undefined {
+export function candidateConfidence(priors: Priors, c: Candidate, seen: ReadonlySet<Candidate> = new Set()): { code: string; confidence: number } | undefined {
   const foreground = c.mentions.filter((m) => isForeground(c, m));
   if (foreground.length === 0) return undefined;
-  const scored = scoreCandidate(priors, foreground.map((m) => m.phrase), c.code, candidateClass(c));
+  const scored = scoreCandidate(priors, foreground.map((m) => priorPhrase(m.phrase, m.assertion)), c.code, candidateClass(c));
   let confidence = adjustByGroup(priors, scored.confidence, mentionGroup(c), MENTION_GROUPS);
   if (foreground.some((m) => m.section === 'assessment')) confidence = 1 - (1 - confidence) * ASSESSMENT_LIFT;
   if (c.parts && c.parts.length > 0) {
     // A combination code is as sure as the least sure condition it combines.
-    const parts = c.parts.map((p) => candidateConfidence(priors, p)?.confidence ?? 0);
+    const within = new Set([...seen, c]);
+    const parts = c.parts.map((p) => (within.has(p) ? 0 : (candidateConfidence(priors, p, within)?.confidence ?? 0)));
     confidence = Math.max(confidence, Math.min(...parts));
   }
   return { code: scored.code, confidence };
@@ -89,6 +93,7 @@ export function candidateConfidence(priors: Priors, c: Candidate): { code: strin
 
 export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): LocalEngine {
   const { dict, table, medications } = engineResources(codeSet);
+  const learned = priors.lexicon && Object.keys(priors.lexicon).length > 0 ? learnedDictionary(dict, priors.lexicon) : undefined;
   const hccCache = new Map<string, boolean>();
   const isHccCode = (code: string): boolean => {
     let r = hccCache.get(code);
@@ -138,7 +143,14 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         }
         // A run-on "sentence" (pasted tables, hostile input) is read in bounded windows.
         const mentions: Mention[] = [];
-        for (let w = 0; w < tokens.length; w += MAX_SENTENCE_TOKENS) mentions.push(...matchSentence(text, { ...s, tokens: tokens.slice(w, w + MAX_SENTENCE_TOKENS) }, dict));
+        for (let w = 0; w < tokens.length; w += MAX_SENTENCE_TOKENS) {
+          const sentence = { ...s, tokens: tokens.slice(w, w + MAX_SENTENCE_TOKENS) };
+          const words = readSentence(text, sentence, dict);
+          const base = matchSentence(text, sentence, dict, words);
+          mentions.push(...base);
+          // A learned phrasing counts only where the Index and tables say nothing more specific.
+          if (learned) for (const m of matchSentence(text, sentence, learned, words)) if (!base.some((b) => m.positions.every((p) => b.positions.includes(p)))) mentions.push(m);
+        }
         for (const mention of mentions) {
           const m = toMention(doc.id, text, mention, s.section, si);
           const a = mention.assertion;
@@ -150,6 +162,9 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           } else if (a === 'historical') {
             const z = historyCode(dict.personalHistory, mention, sentenceWords);
             if (z) add(z, { ...m, source: 'history' }, 'history');
+            // No personal-history code and a "history of" that does not say it ended ("former", "quit",
+            // "s/p" do): the condition may well go on. Read as a past mention; learned priors decide.
+            else if (mention.cue && ONGOING_HISTORY.has(mention.cue)) add(mention.entry.code, m, 'match');
             negatives.set(mention.entry.code, 'historical');
           } else negatives.set(mention.entry.code, a);
         }

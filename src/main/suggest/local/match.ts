@@ -13,9 +13,11 @@ export interface Mention {
   assertion: Assertion;
   /** Positions of the matched words in the expanded token list. */
   positions: number[];
+  /** The trigger words that set a non-present assertion ("history of", "former"), lower-case. */
+  cue?: string;
 }
 
-interface XToken {
+export interface XToken {
   norm: string;
   start: number;
   end: number;
@@ -66,9 +68,22 @@ function maxSpan(words: number): number {
   return words * 2 + 2;
 }
 
-export function matchSentence(text: string, sentence: Sentence, dict: Dictionary): Mention[] {
+/** A sentence as the matcher reads it: abbreviations expanded, each word with its assertion status. */
+export interface ReadSentence {
+  tokens: readonly XToken[];
+  triggers: ReadonlyMap<number, [number, number]>;
+}
+
+export function readSentence(text: string, sentence: Sentence, dict: Dictionary): ReadSentence {
   const asserted = assertTokens(text, sentence.tokens);
-  const xt = expand(text, sentence.tokens, dict, asserted);
+  const triggers = new Map<number, [number, number]>();
+  asserted.triggers.forEach((r, id) => triggers.set(id, r));
+  return { tokens: expand(text, sentence.tokens, dict, asserted), triggers };
+}
+
+export function matchSentence(text: string, sentence: Sentence, dict: Dictionary, read: ReadSentence = readSentence(text, sentence, dict)): Mention[] {
+  const xt = read.tokens;
+  const triggerTokens = read.triggers;
   const where = new Map<string, number[]>();
   xt.forEach((tk, i) => {
     const list = where.get(tk.norm);
@@ -76,8 +91,6 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
     else where.set(tk.norm, [i]);
   });
   const found: Mention[] = [];
-  const triggerTokens = new Map<number, [number, number]>();
-  asserted.triggers.forEach((r, id) => triggerTokens.set(id, r));
   const tryEntry = (e: Entry, anchors: readonly number[]): void => {
     for (const w of e.words) if (!where.has(w)) return;
     if (e.without && e.without.every((w) => where.has(w))) return;
@@ -95,7 +108,10 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
       if (e.words.length > 1 && e.words.some((w) => /^\d/.test(w) && !nearOther(where.get(w)!, positions))) continue;
       const assertion = mentionAssertion(xt, positions, triggerTokens);
       if (assertion === undefined) continue;
-      found.push({ entry: e, start: xt[positions[0]!]!.start, end: xt[positions[positions.length - 1]!]!.end, assertion, positions });
+      const trigger = xt[positions[0]!]!.trigger;
+      const range = assertion !== 'present' && trigger >= 0 ? triggerTokens.get(trigger) : undefined;
+      const cue = range ? sentence.tokens.slice(range[0], range[1]).map((tk) => tk.raw.toLowerCase()).join(' ') : undefined;
+      found.push({ entry: e, start: xt[positions[0]!]!.start, end: xt[positions[positions.length - 1]!]!.end, assertion, positions, ...(cue ? { cue } : {}) });
       return;
     }
   };

@@ -42,8 +42,42 @@ describe('learning priors', () => {
     const charts: LabeledChart[] = [];
     // Coders chose R51.0 (headache with orthostatic component) where the dictionary reads R51.9.
     for (let i = 0; i < 4; i++) charts.push(chart(`r${i}`, 'She reports a headache.', ['R510']));
-    const priors = learnPriors(charts, cs);
+    const priors = learnPriors(charts, cs, { lexicon: false });
     expect(scoreCandidate(priors, ['headache'], 'R519', 'index:1').code).toBe('R510');
+    // With the learned lexicon, the engine reads the phrasing as R51.0 directly.
+    const withLexicon = learnPriors(charts, cs);
+    const run = createLocalEngine(cs, { ...withLexicon, threshold: 0 }).suggest({
+      encounterId: 'new', documents: [{ id: 'n', text: 'He reports a headache since Monday.' }], dateOfService: '2026-02-01',
+      setting: 'inpatient', age: 50, sex: 'M', existingCodes: [], priorCodes: [],
+    });
+    expect(run.suggestions.map((s) => s.code)).toContain('R510');
+    expect(run.suggestions.map((s) => s.code)).not.toContain('R519');
+  });
+
+  it('learns a phrasing the Index does not know from charts that coded it, and only one that talks about the condition', () => {
+    const charts: LabeledChart[] = [];
+    // The Index reads "hepatitis C" as B19.20; these coders coded chronic hepatitis C (B18.2) for a genotyped one.
+    for (let i = 0; i < 6; i++) charts.push(chart(`c${i}`, `Patient ${i} with hepatitis C genotype 1b seen in January for follow-up. Liver enzymes were stable.`, ['B182']));
+    for (let i = 0; i < 6; i++) charts.push(chart(`d${i}`, `Patient ${i} seen in January for a routine visit. Blood pressure was stable.`, []));
+    const priors = learnPriors(charts, cs, { lexicon: { minCharts: 2, minShare: 0.25 } });
+    const phrasings = Object.entries(priors.lexicon ?? {}).filter(([, codes]) => codes.includes('B182')).map(([p]) => p);
+    expect(phrasings).toContain('hepatitis c genotype');
+    // "January", "follow" and "liver enzyme" co-occur with B18.2 too, but say nothing the code set says about it.
+    expect(phrasings.every((p) => p.includes('hepatitis'))).toBe(true);
+    const run = createLocalEngine(cs, { ...priors, threshold: 0 }).suggest({
+      encounterId: 'new', documents: [{ id: 'n', text: 'Hepatitis C genotype 3, treatment naive. Seen in January.' }], dateOfService: '2026-02-01',
+      setting: 'inpatient', age: 50, sex: 'F', existingCodes: [], priorCodes: [],
+    });
+    const b182 = run.suggestions.find((s) => s.code === 'B182');
+    expect(b182?.evidence.map((e) => e.quote)).toEqual(['Hepatitis C genotype']);
+    // Learned without the lexicon, the same charts teach nothing about HCV.
+    expect(learnPriors(charts, cs, { lexicon: false }).lexicon).toBeUndefined();
+  });
+
+  it('refuses a priors file whose lexicon is malformed', () => {
+    expect(() => parsePriors({ ...emptyPriors(), lexicon: { 'HCV!': ['B182'] } })).toThrow(/lexicon phrase/);
+    expect(() => parsePriors({ ...emptyPriors(), lexicon: { hcv: ['B18.2'] } })).toThrow(/codes without dots/);
+    expect(parsePriors({ ...emptyPriors(), lexicon: { hcv: ['B182'] } }).lexicon).toEqual({ hcv: ['B182'] });
   });
 
   it('keeps learning from coder decisions, and round-trips through a file', () => {

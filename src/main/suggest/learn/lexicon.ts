@@ -1,0 +1,110 @@
+// Learning phrasings the Index does not know: on charts with final codes, the codes no dictionary
+// match explains are paired with the short word runs the chart states as present. A pairing that
+// recurs across charts, and accounts for a fair share of the charts using the phrasing, becomes a
+// lexicon entry; its phrase counts (learned like any match) then say how far to trust it.
+import type { Dictionary } from '../local/dictionary';
+import { readSentence } from '../local/match';
+import { phraseWords, splitSentences, tokenize, type SectionKind } from '../local/text';
+
+export interface LexiconOptions {
+  /** Charts a (phrasing, code) pair must share. */
+  minCharts?: number;
+  /** Share of the charts stating the phrasing that carry the code. */
+  minShare?: number;
+  /** Longest phrasing, in words. */
+  maxWords?: number;
+}
+
+export interface LexiconChart {
+  text: string;
+  /** Billable codes the chart was coded with that no dictionary candidate explains. */
+  unexplained: readonly string[];
+}
+
+const DEFAULTS: Required<LexiconOptions> = { minCharts: 2, minShare: 0.25, maxWords: 3 };
+const BACKGROUND: ReadonlySet<SectionKind> = new Set(['history', 'family', 'social', 'meds', 'allergies']);
+/** Words that never carry a diagnosis on their own, at either end of a phrasing. */
+const EDGE_STOP = new Set(
+  ('a an the of and in to by for on at as or with from into its is was were be been are this that which who whom he she his her it they their them ' +
+    'we our us patient case year month day week old time also after before during then there these those than so very other some all any both each ' +
+    'left right side one two first second due well may can could would should has had have having showed shown show revealed found performed')
+    .split(' '),
+);
+const WORD_RE = /^[a-z][a-z0-9]*$/;
+
+/** Distinct phrasings (normalised word runs) a chart states as present outside its background sections. */
+export function presentPhrasings(text: string, dict: Dictionary, maxWords = DEFAULTS.maxWords): Set<string> {
+  const out = new Set<string>();
+  for (const s of splitSentences(text)) {
+    if (BACKGROUND.has(s.section)) continue;
+    const tokens = tokenize(text, s.start, s.end, dict.normalize);
+    if (tokens.length === 0) continue;
+    const words = readSentence(text, { ...s, tokens }, dict).tokens;
+    for (let i = 0; i < words.length; i++) {
+      for (let n = 1; n <= maxWords && i + n <= words.length; n++) {
+        const run = words.slice(i, i + n);
+        if (run[n - 1]!.assertion !== 'present' || !WORD_RE.test(run[n - 1]!.norm)) break;
+        if (run[0]!.assertion !== 'present' || !WORD_RE.test(run[0]!.norm)) break;
+        if (EDGE_STOP.has(run[0]!.norm) || EDGE_STOP.has(run[n - 1]!.norm) || run[0]!.norm.length < 3) continue;
+        out.add(run.map((w) => w.norm).join(' '));
+      }
+    }
+  }
+  return out;
+}
+
+/** Words that say how, where or how long, not what: sharing one does not make a phrasing about a condition. */
+const GENERIC = new Set(
+  ('acute chronic disease disorder syndrome function finding abnormal unspecified specified other left right bilateral upper lower ' +
+    'primary secondary multiple single type stage grade site level body part organ system total partial complete severe mild moderate viral bacterial').split(' '),
+);
+
+const codeWordCache = new WeakMap<Dictionary, Map<string, Set<string>>>();
+
+/** Per code, the words of every dictionary entry (Index path, title, inclusion term) that leads to it. */
+function codeWords(dict: Dictionary): Map<string, Set<string>> {
+  let m = codeWordCache.get(dict);
+  if (m) return m;
+  m = new Map();
+  for (const e of dict.entries) {
+    let set = m.get(e.code);
+    if (!set) m.set(e.code, (set = new Set()));
+    for (const w of e.words) if (w.length >= 3 && !GENERIC.has(w) && !/^\d/.test(w)) set.add(w);
+  }
+  codeWordCache.set(dict, m);
+  return m;
+}
+
+/** A code's title, when the caller can look it up. */
+export type DescribeCode = (code: string) => string | undefined;
+
+/** Whether a phrasing names something the code set itself says about the code: its Index entries or its title. */
+export function relatedToCode(dict: Dictionary, phrase: string, code: string, describe?: DescribeCode): boolean {
+  const words = codeWords(dict).get(code);
+  const title = new Set(phraseWords(describe?.(code) ?? '', dict.normalize));
+  return phrase.split(' ').some((w) => (words?.has(w) ?? false) || (title.has(w) && w.length >= 3 && !GENERIC.has(w)));
+}
+
+export function learnLexicon(charts: readonly LexiconChart[], dict: Dictionary, opts: LexiconOptions = {}, describe?: DescribeCode): Record<string, string[]> {
+  const o = { ...DEFAULTS, ...opts };
+  const charted = new Map<string, number>();
+  const paired = new Map<string, Map<string, number>>();
+  for (const chart of charts) {
+    const phrasings = presentPhrasings(chart.text, dict, o.maxWords);
+    for (const p of phrasings) {
+      charted.set(p, (charted.get(p) ?? 0) + 1);
+      if (chart.unexplained.length === 0) continue;
+      let codes = paired.get(p);
+      if (!codes) paired.set(p, (codes = new Map()));
+      for (const c of chart.unexplained) codes.set(c, (codes.get(c) ?? 0) + 1);
+    }
+  }
+  const lexicon: Record<string, string[]> = {};
+  for (const [phrase, codes] of paired) {
+    const n = charted.get(phrase)!;
+    // Co-occurrence alone pairs "January" with a code; the phrasing must also talk about the condition.
+    const keep = [...codes].filter(([c, k]) => k >= o.minCharts && k / n >= o.minShare && relatedToCode(dict, phrase, c, describe)).map(([c]) => c).sort();
+    if (keep.length > 0) lexicon[phrase] = keep;
+  }
+  return lexicon;
+}
