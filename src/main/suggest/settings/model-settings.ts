@@ -54,7 +54,11 @@ function checkField<K extends keyof ModelSettings>(key: K, value: unknown): Mode
       const bad = checkEndpointUrl(url);
       return (bad ? fail(bad) : url) as ModelSettings[K];
     }
-    case 'model':
+    case 'model': {
+      // vLLM and OpenRouter name models "org/model"; only an Azure deployment name (a URL path segment) cannot have a slash.
+      if (typeof value !== 'string' || value.length > 200 || /[\s?#\\]/.test(value.trim())) fail('"model" must be a name without spaces.');
+      return (value as string).trim() as ModelSettings[K];
+    }
     case 'apiVersion': {
       if (typeof value !== 'string' || value.length > 200 || /[\s/?#]/.test(value.trim())) fail(`"${key}" must be a name without spaces or slashes.`);
       return (value as string).trim() as ModelSettings[K];
@@ -126,6 +130,7 @@ export class ModelSettingsStore {
   private problem(s: ModelSettings, hasKey: boolean): string | null {
     if (!s.enabled) return 'Model suggestions are turned off.';
     if (!s.model) return s.provider === 'azure' ? 'Set the Azure deployment name.' : 'Set the model name.';
+    if (s.provider === 'azure' && s.model.includes('/')) return 'An Azure deployment name has no slashes.';
     if (s.provider === 'azure' && !s.apiVersion) return 'Set the Azure API version.';
     if (s.provider === 'azure' && s.baseUrl === MODEL_DEFAULTS.baseUrl) return 'Set the Azure resource endpoint (https://<resource>.openai.azure.com).';
     const badUrl = checkEndpointUrl(s.baseUrl);

@@ -110,6 +110,16 @@ describe('model settings', () => {
     expect(store.resolve()).toBeNull();
   });
 
+  it('accepts an "org/model" name for vLLM or OpenRouter, but not as an Azure deployment name', () => {
+    const store = new ModelSettingsStore(new SettingsStore(openDb().db), null, {});
+    store.set({ provider: 'compatible', baseUrl: 'http://127.0.0.1:8000/v1', model: 'meta-llama/Llama-3.1-8B-Instruct' });
+    expect(store.resolve()).toMatchObject({ model: 'meta-llama/Llama-3.1-8B-Instruct' });
+    expect(() => store.set({ model: 'meta llama' })).toThrow(/without spaces/);
+    store.set({ provider: 'azure', baseUrl: 'https://x.openai.azure.com', apiVersion: '2024-10-21' });
+    expect(store.get().problem).toMatch(/Azure deployment name has no slashes/);
+    expect(store.resolve()).toBeNull();
+  });
+
   it('reads a damaged settings row as defaults instead of failing', () => {
     const settings = new SettingsStore(openDb().db);
     settings.set('model.config', '{"model": "gpt-4.1", "timeoutMs": "soon", "maxConcurrency": 99');
