@@ -6,7 +6,7 @@ import type { Candidate } from '../local/candidate';
 import { candidateClass, candidateConfidence, createLocalEngine, engineResources, mentionGroup, type EngineCodeSet } from '../local/engine';
 import { toSuggestInput, type LabeledChart } from '../eval/charts';
 import { hierarchicalMatch } from '../eval/metrics';
-import { learnLexicon, type LexiconOptions } from './lexicon';
+import { learnLexicon, presentPhrasings, type LexiconOptions } from './lexicon';
 import { countObservation, DEFAULT_THRESHOLD, emptyPriors, priorPhrase, type Priors } from './priors';
 
 /**
@@ -89,7 +89,7 @@ function candidateReader(charts: readonly LabeledChart[], codeSet: EngineCodeSet
       const billable = table.resolveBillable(c.code);
       if (billable) unexplained.add(billable);
     }
-    return { text: chart.text, unexplained: [...unexplained] };
+    return { phrasings: presentPhrasings(chart.text, dict, opts?.maxWords), unexplained: [...unexplained] };
   });
   const k = Math.min(LEXICON_FOLDS, charts.length);
   const out = new Array<Candidate[]>(charts.length);

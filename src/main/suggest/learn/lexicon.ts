@@ -3,8 +3,9 @@
 // recurs across charts, and accounts for a fair share of the charts using the phrasing, becomes a
 // lexicon entry; its phrase counts (learned like any match) then say how far to trust it.
 import type { Dictionary } from '../local/dictionary';
+import { BACKGROUND_SECTIONS } from '../local/engine';
 import { readSentence } from '../local/match';
-import { phraseWords, splitSentences, tokenize, type SectionKind } from '../local/text';
+import { phraseWords, splitSentences, tokenize } from '../local/text';
 
 export interface LexiconOptions {
   /** Charts a (phrasing, code) pair must share. */
@@ -16,13 +17,13 @@ export interface LexiconOptions {
 }
 
 export interface LexiconChart {
-  text: string;
+  /** The chart's `presentPhrasings`, read once however many lexicons are learned from it. */
+  phrasings: ReadonlySet<string>;
   /** Billable codes the chart was coded with that no dictionary candidate explains. */
   unexplained: readonly string[];
 }
 
 const DEFAULTS: Required<LexiconOptions> = { minCharts: 2, minShare: 0.25, maxWords: 3 };
-const BACKGROUND: ReadonlySet<SectionKind> = new Set(['history', 'family', 'social', 'meds', 'allergies']);
 /** Words that never carry a diagnosis on their own, at either end of a phrasing. */
 const EDGE_STOP = new Set(
   ('a an the of and in to by for on at as or with from into its is was were be been are this that which who whom he she his her it they their them ' +
@@ -36,17 +37,19 @@ const WORD_RE = /^[a-z][a-z0-9]*$/;
 export function presentPhrasings(text: string, dict: Dictionary, maxWords = DEFAULTS.maxWords): Set<string> {
   const out = new Set<string>();
   for (const s of splitSentences(text)) {
-    if (BACKGROUND.has(s.section)) continue;
+    if (BACKGROUND_SECTIONS.has(s.section)) continue;
     const tokens = tokenize(text, s.start, s.end, dict.normalize);
     if (tokens.length === 0) continue;
     const words = readSentence(text, { ...s, tokens }, dict).tokens;
+    const usable = (w: (typeof words)[number]): boolean => w.assertion === 'present' && WORD_RE.test(w.norm);
     for (let i = 0; i < words.length; i++) {
+      const first = words[i]!;
+      if (!usable(first) || EDGE_STOP.has(first.norm) || first.norm.length < 3) continue;
       for (let n = 1; n <= maxWords && i + n <= words.length; n++) {
-        const run = words.slice(i, i + n);
-        if (run[n - 1]!.assertion !== 'present' || !WORD_RE.test(run[n - 1]!.norm)) break;
-        if (run[0]!.assertion !== 'present' || !WORD_RE.test(run[0]!.norm)) break;
-        if (EDGE_STOP.has(run[0]!.norm) || EDGE_STOP.has(run[n - 1]!.norm) || run[0]!.norm.length < 3) continue;
-        out.add(run.map((w) => w.norm).join(' '));
+        const last = words[i + n - 1]!;
+        if (!usable(last)) break;
+        if (EDGE_STOP.has(last.norm)) continue;
+        out.add(words.slice(i, i + n).map((w) => w.norm).join(' '));
       }
     }
   }
@@ -59,6 +62,11 @@ const GENERIC = new Set(
     'primary secondary multiple single type stage grade site level body part organ system total partial complete severe mild moderate viral bacterial').split(' '),
 );
 
+/** A word that can say what a condition is. */
+function isTelling(w: string): boolean {
+  return w.length >= 3 && !GENERIC.has(w) && !/^\d/.test(w);
+}
+
 const codeWordCache = new WeakMap<Dictionary, Map<string, Set<string>>>();
 
 /** Per code, the words of every dictionary entry (Index path, title, inclusion term) that leads to it. */
@@ -69,7 +77,7 @@ function codeWords(dict: Dictionary): Map<string, Set<string>> {
   for (const e of dict.entries) {
     let set = m.get(e.code);
     if (!set) m.set(e.code, (set = new Set()));
-    for (const w of e.words) if (w.length >= 3 && !GENERIC.has(w) && !/^\d/.test(w)) set.add(w);
+    for (const w of e.words) if (isTelling(w)) set.add(w);
   }
   codeWordCache.set(dict, m);
   return m;
@@ -82,7 +90,7 @@ export type DescribeCode = (code: string) => string | undefined;
 export function relatedToCode(dict: Dictionary, phrase: string, code: string, describe?: DescribeCode): boolean {
   const words = codeWords(dict).get(code);
   const title = new Set(phraseWords(describe?.(code) ?? '', dict.normalize));
-  return phrase.split(' ').some((w) => (words?.has(w) ?? false) || (title.has(w) && w.length >= 3 && !GENERIC.has(w)));
+  return phrase.split(' ').some((w) => (words?.has(w) ?? false) || (title.has(w) && isTelling(w)));
 }
 
 export function learnLexicon(charts: readonly LexiconChart[], dict: Dictionary, opts: LexiconOptions = {}, describe?: DescribeCode): Record<string, string[]> {
@@ -90,8 +98,7 @@ export function learnLexicon(charts: readonly LexiconChart[], dict: Dictionary, 
   const charted = new Map<string, number>();
   const paired = new Map<string, Map<string, number>>();
   for (const chart of charts) {
-    const phrasings = presentPhrasings(chart.text, dict, o.maxWords);
-    for (const p of phrasings) {
+    for (const p of chart.phrasings) {
       charted.set(p, (charted.get(p) ?? 0) + 1);
       if (chart.unexplained.length === 0) continue;
       let codes = paired.get(p);

@@ -45,11 +45,11 @@ export function engineResources(codeSet: EngineCodeSet): Resources {
 }
 
 /** Sections whose mentions alone do not make a code for this visit (no MEAT there). */
-const BACKGROUND: ReadonlySet<SectionKind> = new Set(['history', 'family', 'social', 'meds', 'allergies']);
+export const BACKGROUND_SECTIONS: ReadonlySet<SectionKind> = new Set(['history', 'family', 'social', 'meds', 'allergies']);
 
 /** A medication list is current therapy, so it is this visit's evidence for a Z79 code. */
 function isForeground(c: Candidate, m: CandidateMention): boolean {
-  return !BACKGROUND.has(m.section) || c.via === 'family' || (c.via === 'medication' && m.section === 'meds');
+  return !BACKGROUND_SECTIONS.has(m.section) || c.via === 'family' || (c.via === 'medication' && m.section === 'meds');
 }
 /** History cues that do not say a condition ended ("history of hypertension" usually still has it). */
 const ONGOING_HISTORY: ReadonlySet<string> = new Set(['history of', 'hx of', 'h o', 'past history of', 'previous history of']);
