@@ -97,7 +97,8 @@ describe('audit trail', () => {
   });
 
   it('fails when an edited event is re-hashed by hand: the next event no longer follows it', () => {
-    tamper((raw) => raw.prepare("UPDATE audit_events SET hash = 'f' || substr(hash, 2) WHERE seq = 3").run());
+    // Flip the first hex digit to a different one: writing a fixed 'f' left one hash in 16 unchanged.
+    tamper((raw) => raw.prepare("UPDATE audit_events SET hash = (CASE WHEN substr(hash, 1, 1) = 'f' THEN 'e' ELSE 'f' END) || substr(hash, 2) WHERE seq = 3").run());
     const r = verify();
     expect(r.ok).toBe(false);
     expect(r.ok ? 0 : r.firstBadSeq).toBe(3);
