@@ -74,12 +74,52 @@ function contentWords(phrase: string, norm: Normalizer): string[] {
   return out;
 }
 
-/** "X or Y" alternatives of one Index segment (at most three, the rest are rare spellings). */
-function alternatives(segment: string): string[] {
-  const parts = stripParens(segment).split(/\s+or\s+/);
-  if (parts.length === 1) return [segment];
-  // "atrial or auricular fibrillation": the alternatives share the words after the last one.
-  return parts.slice(0, 3);
+const MAX_ALTERNATIVES = 6;
+
+/**
+ * The phrasings one Index segment with "or" stands for. The alternatives are single words (or a
+ * comma list of them) that share the words around them: "Angiospastic disease or edema" is
+ * angiospastic disease / angiospastic edema, "atrial or auricular fibrillation" keeps "fibrillation"
+ * in both, "bowel, colon or intestine" is three words. Read as whole halves, "edema" alone would
+ * have become I73.9 and "syndrome" alone L51.1.
+ */
+export function alternatives(segment: string, mainTerm = false): string[] {
+  const plain = stripParens(segment).replace(/\s+/g, ' ').trim();
+  const at = plain.search(/ or /i);
+  if (at < 0) return [segment];
+  let left = plain.slice(0, at);
+  const right = plain.slice(at + 4);
+  // In a main term the comma inverts ("Landry-Guillain-Barré, syndrome or paralysis"): what precedes it is shared.
+  let head = '';
+  const inverted = mainTerm ? left.indexOf(',') : -1;
+  if (inverted >= 0) {
+    head = left.slice(0, inverted).trim();
+    left = left.slice(inverted + 1).trim();
+  }
+  const comma = left.lastIndexOf(',');
+  let prefix: string;
+  let listed: string[];
+  if (comma >= 0) {
+    // "sedative, hypnotic or anxiolytic": the comma list shares what came before its first item.
+    const items = left.split(',').map((s) => s.trim());
+    const firstWords = items[0]!.split(' ');
+    prefix = firstWords.slice(0, -1).join(' ');
+    listed = [firstWords[firstWords.length - 1]!, ...items.slice(1)];
+  } else {
+    const words = left.split(' ');
+    prefix = words.slice(0, -1).join(' ');
+    listed = [words[words.length - 1]!];
+  }
+  prefix = [head, prefix].filter(Boolean).join(' ');
+  const [lastAlt = '', ...rest] = right.split(' ');
+  const suffix = rest.join(' ');
+  const out: string[] = [];
+  for (const alt of [...listed, lastAlt]) {
+    if (!alt) continue;
+    // A second "or" later in the segment ("artificial or mechanical device or prosthesis") splits again.
+    for (const v of alternatives([prefix, alt, suffix].filter(Boolean).join(' '))) if (out.length < MAX_ALTERNATIVES && !out.includes(v)) out.push(v);
+  }
+  return out.length > 0 ? out : [segment];
 }
 
 /** Main terms like "Diabetes, diabetic" list word forms of one thing; "Failure, heart" is a phrase. */
@@ -183,8 +223,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     segs[0] = mainTermAliases(segs[0]!, new Map());
     // Expand "or" alternatives (bounded), then collect content words.
     let variants: string[][] = [[]];
-    for (const seg of segs) {
-      const alts = alternatives(seg);
+    for (const [i, seg] of segs.entries()) {
+      const alts = alternatives(seg, i === 0);
       const next: string[][] = [];
       for (const v of variants) for (const a of alts) if (next.length < 6) next.push([...v, a]);
       variants = next;
@@ -192,6 +232,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     for (const v of variants) {
       const words = contentWords(v.join(' '), normalize);
       if (words.length === 0) continue;
+      // A subterm whose own words all drop out ("Syndrome > X", "Disease > H") would read as its bare parent.
+      if (v.length > 1 && /^[A-Z](\s*[/,]\s*[A-Z])*$/.test(stripParens(v[v.length - 1]!).trim())) continue;
       // A "see" reference ranks after direct entries at its depth.
       const e = { words, code, source: 'index' as const, level: r.code ? r.level : r.level + 0.5 };
       raw.push(e);

@@ -85,6 +85,18 @@ describe('local engine: conventions', () => {
     expect(codes).toContain('R231');
   });
 
+  it('reads an Index "X or Y" term as both phrasings sharing their words, never as one half alone', () => {
+    // "Angiospastic disease or edema" once made plain "edema" read as I73.9, and "Stevens-Johnson
+    // disease or syndrome" made any "syndrome" read as L51.1; "edemas" read as nothing.
+    const codes = added(open.suggest(input('Exam showed edemas. A genetic syndrome was diagnosed. He had auricular fibrillation.', {}, 'inpatient')));
+    expect(codes).toContain('R609');
+    expect(codes).not.toContain('I739');
+    expect(codes).not.toContain('L511');
+    // Nor may a subterm that is a bare letter ("Syndrome > X" I20.9) stand for its main term alone.
+    expect(codes).not.toContain('I209');
+    expect(codes).toContain('I4891');
+  });
+
   it('reads "history of" a condition with no personal-history code as a past mention, but "former" never', () => {
     const hx = open.suggest(input('A 60-year-old man with a history of hypertension was admitted with fever.', {}, 'inpatient'));
     const i10 = hx.suggestions.find((s) => s.code === 'I10');
