@@ -47,8 +47,11 @@ const STOP = new Set([
   'a', 'an', 'the', 'of', 'and', 'in', 'to', 'due', 'by', 'for', 'on', 'at', 'as', 'or', 'with', 'from', 'into', 'its', 'nos', 'nec',
   'unspecified', 'stage', 'mellitus', 'personal', 'neoplasm', 'other', 'specified', 'site', 'condition', 'region', 'part', 'classified', 'elsewhere', 'than',
 ]);
-/** Kept although they look like stop words: they change the code. */
-const KEEP_SHORT = new Set(['1', '2', '3', '4', '5', '3a', '3b']);
+/**
+ * Kept although they look like stop words: they change the code. Single letters name types
+ * (hepatitis C, vitamin D, syndrome X); "a" and "i" cannot, they are the article and the pronoun.
+ */
+const KEEP_SHORT = new Set(['1', '2', '3', '4', '5', '3a', '3b', ...'bcdefghjklmnopqrstuvwxyz']);
 
 /** Word forms that read as the same thing in charts. */
 const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
@@ -59,6 +62,9 @@ const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['ii', '2'], ['i', '1'], ['iii', '3'], ['iv', '4'], ['t2', '2'], ['t1', '1'], ['two', '2'], ['one', '1'],
   ['feverish', 'fever'], ['bilat', 'bilateral'], ['febrile', 'fever'], ['painful', 'pain'], ['pale', 'pallor'], ['paleness', 'pallor'],
 ];
+
+/** Adjectives whose look-alike noun means something else. */
+const ADJECTIVE_EXCEPTIONS = new Set(['septic', 'congenital', 'internal', 'external', 'spontaneous', 'clinical', 'venereal', 'cereal']);
 
 function stripParens(s: string): string {
   return s.replace(/\([^)]*\)/g, ' ').replace(/\[[^\]]*\]/g, ' ');
@@ -122,7 +128,10 @@ export function alternatives(segment: string, mainTerm = false): string[] {
   return out.length > 0 ? out : [segment];
 }
 
-/** Main terms like "Diabetes, diabetic" list word forms of one thing; "Failure, heart" is a phrase. */
+/**
+ * Terms like "Diabetes, diabetic" (or the subterm "pleura, pleurisy, pleuritic") list word forms of
+ * one thing, any of which will do; "Failure, heart" is a phrase.
+ */
 function mainTermAliases(term: string, aliases: Map<string, string>): string {
   const parts = term.split(/,\s*/).map((p) => p.trim().toLowerCase());
   if (parts.length > 1 && parts.every((p) => !p.includes(' ') && p.slice(0, 4) === parts[0]!.slice(0, 4))) {
@@ -194,6 +203,15 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     const adjective = `${w.slice(0, -2)}ic`;
     if (!aliases.has(adjective)) aliases.set(adjective, w);
   }
+  // Other adjectives the Index writes as their noun: macular → macula, vertebral → vertebra,
+  // allergic → allergy, apneic → apnea. Only toward a noun the Index uses; "-al" never drops to a
+  // bare stem (personal → person, portal → port).
+  for (const w of vocabulary) {
+    if (w.length < 6 || aliases.has(w) || ADJECTIVE_EXCEPTIONS.has(w)) continue;
+    const nouns = w.endsWith('ar') || w.endsWith('al') ? [`${w.slice(0, -2)}a`] : w.endsWith('ic') ? [`${w.slice(0, -2)}y`, `${w.slice(0, -2)}a`] : [];
+    const noun = nouns.find((n) => vocabulary.has(n));
+    if (noun) aliases.set(w, noun);
+  }
   const normalize = createNormalizer(aliases);
 
   const raw: Array<Omit<Entry, 'id' | 'key'>> = [];
@@ -220,7 +238,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     if (!code) continue;
     const segs = r.path.split(' > ');
     if (segs.some((s) => /^without\b/i.test(s.trim()))) continue;
-    segs[0] = mainTermAliases(segs[0]!, new Map());
+    for (let i = 0; i < segs.length; i++) segs[i] = mainTermAliases(segs[i]!, new Map());
     // Expand "or" alternatives (bounded), then collect content words.
     let variants: string[][] = [[]];
     for (const [i, seg] of segs.entries()) {
@@ -232,8 +250,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     for (const v of variants) {
       const words = contentWords(v.join(' '), normalize);
       if (words.length === 0) continue;
-      // A subterm whose own words all drop out ("Syndrome > X", "Disease > H") would read as its bare parent.
-      if (v.length > 1 && /^[A-Z](\s*[/,]\s*[A-Z])*$/.test(stripParens(v[v.length - 1]!).trim())) continue;
+      // A subterm whose own words all drop out ("Hepatitis > A") would read as its bare parent.
+      if (v.length > 1 && contentWords(v[v.length - 1]!, normalize).length === 0 && /^[A-Z](\s*[/,]\s*[A-Z])*$/.test(stripParens(v[v.length - 1]!).trim())) continue;
       // A "see" reference ranks after direct entries at its depth.
       const e = { words, code, source: 'index' as const, level: r.code ? r.level : r.level + 0.5 };
       raw.push(e);

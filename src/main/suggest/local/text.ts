@@ -93,7 +93,7 @@ export function createNormalizer(aliases: ReadonlyMap<string, string>): Normaliz
     const lower = word.toLowerCase().replace(/['’]s$/, '');
     const hit = cache.get(lower);
     if (hit !== undefined) return hit;
-    let w = aliases.get(lower) ?? lower;
+    let w = aliases.get(lower) ?? british(lower);
     if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
     // Greek plurals the Index writes singular: edemas, carcinomas; stenoses, thromboses.
     else if (w.length > 5 && w.endsWith('mas')) w = w.slice(0, -1);
@@ -103,6 +103,22 @@ export function createNormalizer(aliases: ReadonlyMap<string, string>): Normaliz
     cache.set(lower, w);
     return w;
   };
+}
+
+/** British spellings read as the Index's American ones: oedema, anaemia, leucocytosis, diarrhoea, caecum. */
+function british(w: string): string {
+  if (w.length < 5) return w;
+  return w
+    .replace(/^oe(?=[sd])/, 'e')
+    .replace(/^haem/, 'hem')
+    .replace(/^leuc/, 'leuk')
+    .replace(/^paed/, 'ped')
+    .replace(/^foet/, 'fet')
+    .replace(/^coel/, 'cel')
+    .replace(/^caec/, 'cec')
+    .replace(/aem/, 'em')
+    .replace(/rhoea/, 'rhea')
+    .replace(/our$/, 'or');
 }
 
 export function tokenize(text: string, start: number, end: number, norm: Normalizer): Token[] {

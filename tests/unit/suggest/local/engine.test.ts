@@ -85,6 +85,16 @@ describe('local engine: conventions', () => {
     expect(codes).toContain('R231');
   });
 
+  it('reads the word forms and type letters the Index uses: pleural effusion J90, macular edema, leucocytosis, hepatitis C', () => {
+    const text = 'Chest X-ray showed a right pleural effusion. Fundoscopy found macular edema. Labs: leucocytosis. Serology positive for hepatitis C.';
+    const codes = added(open.suggest(input(text, {}, 'inpatient')));
+    expect(codes).toEqual(expect.arrayContaining(['J90', 'H3581', 'D72829', 'B1920']));
+    // Before: "pleura, pleurisy, pleuritic" needed all three words (J91.8 won), "macular" was not "macula",
+    // "leuco-" not "leuko-", and the letter C was dropped (hepatitis read as K75.9).
+    expect(codes).not.toContain('J918');
+    expect(codes).not.toContain('K759');
+  });
+
   it('reads an Index "X or Y" term as both phrasings sharing their words, never as one half alone', () => {
     // "Angiospastic disease or edema" once made plain "edema" read as I73.9, and "Stevens-Johnson
     // disease or syndrome" made any "syndrome" read as L51.1; "edemas" read as nothing.
