@@ -20,6 +20,8 @@ export interface Entry {
   key: string;
   /** Words of a "without …" clause: the entry does not apply when they are all in the sentence. */
   without?: string[];
+  /** The entry does not apply when any of these words is in the sentence (a stated behaviour beats "tumor"). */
+  unless?: string[];
 }
 
 export interface AnchorBucket {
@@ -60,6 +62,9 @@ const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['tumour', 'tumor'], ['oedema', 'edema'], ['anaemia', 'anemia'], ['haemorrhage', 'hemorrhage'], ['oesophagus', 'esophagus'],
   ['renal', 'kidney'], ['pulmonary', 'lung'], ['hepatic', 'liver'], ['cardiac', 'heart'], ['gastric', 'stomach'],
   ['ii', '2'], ['i', '1'], ['iii', '3'], ['iv', '4'], ['t2', '2'], ['t1', '1'], ['two', '2'], ['one', '1'],
+  ['uterine', 'uterus'], ['scrotal', 'scrotum'], ['ovarian', 'ovary'], ['prostatic', 'prostate'], ['penile', 'penis'], ['splenic', 'spleen'],
+  ['pancreatic', 'pancreas'], ['duodenal', 'duodenum'], ['rectal', 'rectum'], ['esophageal', 'esophagus'], ['laryngeal', 'larynx'],
+  ['pharyngeal', 'pharynx'], ['bronchial', 'bronchus'], ['colonic', 'colon'], ['ileal', 'ileum'], ['jejunal', 'jejunum'], ['testicular', 'testis'],
   ['feverish', 'fever'], ['bilat', 'bilateral'], ['febrile', 'fever'], ['painful', 'pain'], ['pale', 'pallor'], ['paleness', 'pallor'],
 ];
 
@@ -157,6 +162,12 @@ interface CodeRow {
   long_desc: string;
 }
 
+/**
+ * The child a coder takes when the note says nothing more: unspecified; for a malignancy of blood
+ * "not having achieved remission"; for an injury or complication the initial encounter (active care).
+ */
+const DEFAULT_CHILD: readonly RegExp[] = [/unspecified/i, /not having achieved remission/i, /initial encounter(?! for open)/i];
+
 /** Every ICD-10-CM code with its children, read in one query (per-code lookups are too slow for 100k Index lines). */
 export class CodeTable {
   readonly byCode = new Map<string, CodeRow>();
@@ -174,7 +185,7 @@ export class CodeTable {
     }
   }
 
-  /** A billable code for an Index code: itself, or for a dashed/header code its only or "unspecified" descendant. */
+  /** A billable code for an Index code: itself, or for a dashed/header code its only or default descendant. */
   resolveBillable(raw: string): string | undefined {
     let code = normalizeCode(raw.replace(/-+$/, ''));
     for (let depth = 0; depth < 4; depth++) {
@@ -183,7 +194,7 @@ export class CodeTable {
       if (rec.billable) return rec.code;
       const kids = this.kids.get(code) ?? [];
       if (kids.length === 0) return undefined;
-      const pick = kids.length === 1 ? kids[0] : kids.find((k) => /unspecified/i.test(k.long_desc));
+      const pick = kids.length === 1 ? kids[0] : DEFAULT_CHILD.map((re) => kids.find((k) => re.test(k.long_desc))).find(Boolean);
       if (!pick) return undefined;
       code = pick.code;
     }
@@ -289,20 +300,27 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     if (words.length > 0 && words.length <= 8) raw.push({ words, code, source: 'inclusion', level: 0 });
   }
 
-  const neo = db.prepare('SELECT level, path, malignant_primary, malignant_secondary, benign FROM neoplasm WHERE level >= 1').all() as Array<{
+  const neo = db.prepare('SELECT level, path, malignant_primary, malignant_secondary, benign, unspecified_behavior FROM neoplasm WHERE level >= 1').all() as Array<{
     level: number;
     path: string;
     malignant_primary: string | null;
     malignant_secondary: string | null;
     benign: string | null;
+    unspecified_behavior: string | null;
   }>;
+  const behaviours = ['malignant', 'secondary', 'benign'].map(normalize);
   for (const n of neo) {
-    const site = contentWords(n.path.split(' > ').slice(1).join(' '), normalize);
+    const site = contentWords(n.path.split(' > ').slice(1).map((seg) => mainTermAliases(seg, new Map())).join(' '), normalize);
     if (site.length === 0) continue;
     for (const [col, word] of [[n.malignant_primary, 'malignant'], [n.malignant_secondary, 'secondary'], [n.benign, 'benign']] as const) {
       if (!col || col === '-') continue;
       const code = billable(col);
       if (code) raw.push({ words: [...site.filter((w) => w !== word), word], code, source: 'neoplasm', level: n.level });
+    }
+    // "Tumor" or "neoplasm" of a site with no behaviour stated: the Index sends it to "unspecified behavior".
+    const unspecified = n.unspecified_behavior && n.unspecified_behavior !== '-' ? billable(n.unspecified_behavior) : undefined;
+    if (unspecified && !site.some((w) => behaviours.includes(w))) {
+      for (const word of ['neoplasm', 'tumor'].map(normalize)) raw.push({ words: [...site.filter((w) => w !== word), word], code: unspecified, source: 'neoplasm', level: n.level, unless: behaviours });
     }
   }
 

@@ -94,6 +94,7 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
   const tryEntry = (e: Entry, anchors: readonly number[]): void => {
     for (const w of e.words) if (!where.has(w)) return;
     if (e.without && e.without.every((w) => where.has(w))) return;
+    if (e.unless && e.unless.some((w) => where.has(w))) return;
     for (const anchor of anchors.slice(0, 2)) {
       const positions: number[] = [];
       for (const w of e.words) {

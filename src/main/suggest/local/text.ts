@@ -95,8 +95,8 @@ export function createNormalizer(aliases: ReadonlyMap<string, string>): Normaliz
     if (hit !== undefined) return hit;
     let w = aliases.get(lower) ?? british(lower);
     if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
-    // Greek plurals the Index writes singular: edemas, carcinomas; stenoses, thromboses.
-    else if (w.length > 5 && w.endsWith('mas')) w = w.slice(0, -1);
+    // Greek and Latin plurals the Index writes singular: edemas, carcinomas, arrhythmias; stenoses, thromboses.
+    else if (w.length > 5 && /(mas|ias)$/.test(w)) w = w.slice(0, -1);
     else if (w.length > 6 && w.endsWith('oses')) w = `${w.slice(0, -2)}is`;
     else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is|as|os|ys)$/.test(w)) w = w.slice(0, -1);
     w = aliases.get(w) ?? w;

@@ -95,6 +95,15 @@ describe('local engine: conventions', () => {
     expect(codes).not.toContain('K759');
   });
 
+  it('takes the default child of a dashed Index code, and reads a tumor of a site with no behaviour as unspecified behaviour', () => {
+    const text = 'Bone marrow biopsy confirmed myeloma. Monitoring showed ventricular arrhythmias. Ultrasound found a uterine neoplasia. CT showed a malignant lung tumor.';
+    const codes = added(open.suggest(input(text, {}, 'inpatient')));
+    // Myeloma C90.0- has no "unspecified" child: "not having achieved remission" is the default.
+    expect(codes).toEqual(expect.arrayContaining(['C9000', 'I499', 'D4959', 'C3490']));
+    // A stated behaviour wins over "tumor of unspecified behaviour".
+    expect(codes).not.toContain('D491');
+  });
+
   it('reads an Index "X or Y" term as both phrasings sharing their words, never as one half alone', () => {
     // "Angiospastic disease or edema" once made plain "edema" read as I73.9, and "Stevens-Johnson
     // disease or syndrome" made any "syndrome" read as L51.1; "edemas" read as nothing.
