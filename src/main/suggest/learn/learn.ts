@@ -8,6 +8,7 @@ import { toSuggestInput, type LabeledChart } from '../eval/charts';
 import { hierarchicalMatch } from '../eval/metrics';
 import { learnLexicon, presentPhrasings, type LexiconOptions } from './lexicon';
 import { countObservation, DEFAULT_THRESHOLD, emptyPriors, priorPhrase, type Priors } from './priors';
+import { applyRanker, fitRanker, rankContext, type Features, type RankRow } from './ranker';
 
 /**
  * Precision the learned threshold aims for (the coder's protection); recall is maximised under it.
@@ -31,6 +32,8 @@ export interface LearnOptions {
   targetPrecision?: number;
   /** Learn phrasings the Index does not know (default on); options tune how much evidence one needs. */
   lexicon?: LexiconOptions | false;
+  /** Learn a ranker over the counts and the chart's context (default on). */
+  ranker?: boolean;
 }
 
 export function learnPriors(charts: readonly LabeledChart[], codeSet: EngineCodeSet, opts: LearnOptions = {}): Priors {
@@ -64,8 +67,44 @@ export function learnPriors(charts: readonly LabeledChart[], codeSet: EngineCode
     }
   });
   priors.charts = charts.length;
-  priors.threshold = learnThreshold(priors, obs, goldByChart, codeSet, opts.targetPrecision ?? TARGET_PRECISION);
+  const title = (code: string): string | undefined => codeSet.code(system, code)?.description;
+  const rows = leaveOneOutRows(priors, obs, goldByChart, codeSet, title);
+  const target = opts.targetPrecision ?? TARGET_PRECISION;
+  const goldTotal = goldByChart.reduce((a, g) => a + g.length, 0);
+  if (opts.ranker === false || rows.length === 0) {
+    priors.threshold = pickThreshold(bestPerCode(rows, rows.map((r) => ({ conf: r.base, correct: r.coded }))), goldTotal, target);
+    return priors;
+  }
+  // The threshold is picked on scores the ranker gave charts it was not fitted on.
+  const k = Math.min(RANKER_FOLDS, charts.length);
+  const outOfFold: Array<{ conf: number; correct: boolean }> = [];
+  for (let f = 0; f < k; f++) {
+    const ranker = fitRanker(rows.filter((r) => r.chart % k !== f));
+    for (const r of rows) if (r.chart % k === f) outOfFold.push({ conf: applyRanker(ranker, r.features), correct: r.coded });
+  }
+  priors.ranker = fitRanker(rows);
+  priors.threshold = pickThreshold(bestPerCode(rows, outOfFold), goldTotal, target);
   return priors;
+}
+
+const RANKER_FOLDS = 5;
+
+interface LooRow extends RankRow {
+  chart: number;
+  code: string;
+  /** Confidence from the counts alone. */
+  base: number;
+}
+
+/** Per chart and code the highest score, as the engine shows one suggestion per code. */
+function bestPerCode(rows: readonly LooRow[], scores: ReadonlyArray<{ conf: number; correct: boolean }>): Array<{ conf: number; correct: boolean }> {
+  const best = new Map<string, { conf: number; correct: boolean }>();
+  rows.forEach((r, i) => {
+    const key = `${r.chart}\t${r.code}`;
+    const s = scores[i]!;
+    if ((best.get(key)?.conf ?? -1) < s.conf) best.set(key, s);
+  });
+  return [...best.values()];
 }
 
 /** Inner folds for learning the lexicon: each chart's candidates come from phrasings learned without it. */
@@ -106,24 +145,30 @@ function candidateReader(charts: readonly LabeledChart[], codeSet: EngineCodeSet
   return Object.assign((ci: number) => out[ci]!, { lexicon: learnLexicon(lexiconCharts, dict, opts ?? {}, describe) });
 }
 
-/** Leave-one-chart-out confidences, then the lowest threshold whose precision reaches the target. */
-function learnThreshold(priors: Priors, obs: readonly Observation[], goldByChart: readonly string[][], codeSet: EngineCodeSet, target: number): number {
+/**
+ * Every candidate scored with its own chart's counts left out, with the ranker's features: what the
+ * counts say about a chart they have not seen. One row per candidate; `coded` is the gold answer.
+ */
+function leaveOneOutRows(priors: Priors, obs: readonly Observation[], goldByChart: readonly string[][], codeSet: EngineCodeSet, title: (code: string) => string | undefined): LooRow[] {
   const byChart = new Map<number, Observation[]>();
   for (const o of obs) (byChart.get(o.chart) ?? byChart.set(o.chart, []).get(o.chart)!).push(o);
-  const scored: Array<{ conf: number; correct: boolean }> = [];
-  let goldTotal = 0;
-  for (const g of goldByChart) goldTotal += g.length;
+  const rows: LooRow[] = [];
   for (const [ci, list] of byChart) {
     for (const o of list) uncount(priors, o);
-    const best = new Map<string, number>();
-    for (const o of list) {
-      const s = candidateConfidence(priors, o.cand);
-      if (s && (best.get(s.code) ?? -1) < s.confidence) best.set(s.code, s.confidence);
-    }
+    const ctx = rankContext(list.map((o) => o.cand), title);
     const gold = goldByChart[ci]!;
-    for (const [code, conf] of best) scored.push({ conf, correct: gold.some((g) => hierarchicalMatch(codeSet, g, code)) });
+    for (const o of list) {
+      let features: Features = {};
+      const s = candidateConfidence(priors, o.cand, new Set(), ctx, (f) => (features = f));
+      if (s) rows.push({ chart: ci, code: s.code, base: s.confidence, features, coded: gold.some((g) => hierarchicalMatch(codeSet, g, s.code)) });
+    }
     for (const o of list) countObservation(priors, o.phrases, o.cand.code, o.cls, o.coded, o.alts, [o.group]);
   }
+  return rows;
+}
+
+/** The lowest threshold whose precision reaches the target, maximising F1; failing that, the best F0.5. */
+function pickThreshold(scored: Array<{ conf: number; correct: boolean }>, goldTotal: number, target: number): number {
   if (scored.length === 0 || goldTotal === 0) return DEFAULT_THRESHOLD;
   scored.sort((a, b) => b.conf - a.conf);
   let tp = 0;

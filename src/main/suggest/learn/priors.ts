@@ -2,6 +2,7 @@
 // code) on charts coders finished. Counts back off from phrase to code to match class, so an unseen
 // phrasing of a well-known code still gets a sensible confidence.
 import { readFileSync } from 'node:fs';
+import type { Ranker } from './ranker';
 
 export const PRIORS_FORMAT = 'plumbline-priors/1';
 
@@ -28,6 +29,8 @@ export interface Priors {
    * Matched like dictionary entries; their phrase counts say how often they were right.
    */
   lexicon?: Record<string, string[]>;
+  /** Learned weighing of the counts with what else the chart says; absent, the counts alone decide. */
+  ranker?: Ranker;
 }
 
 /** Confidence of a match class nobody has counted yet. */
@@ -156,6 +159,9 @@ export function mergePriors(base: Priors, local: Priors): Priors {
   const out = emptyPriors(`${base.source} + ${local.source}`);
   out.charts = base.charts + local.charts;
   out.threshold = local.charts > base.charts ? local.threshold : base.threshold;
+  // The threshold was learned on the ranker's scale: the two travel together.
+  const ranker = local.charts > base.charts ? local.ranker : base.ranker;
+  if (ranker) out.ranker = ranker;
   for (const p of [base, local]) {
     addCounts(out.phrases, p.phrases);
     addCounts(out.codes, p.codes);
@@ -185,7 +191,17 @@ export function parsePriors(json: unknown, name = 'priors'): Priors {
   }
   const out: Priors = { format: PRIORS_FORMAT, source: String(p.source ?? ''), charts: Number(p.charts) || 0, threshold: p.threshold, phrases: p.phrases, codes: p.codes, classes: p.classes };
   if (p.lexicon !== undefined) out.lexicon = parseLexicon(p.lexicon, name);
+  if (p.ranker !== undefined) out.ranker = parseRanker(p.ranker, name);
   return out;
+}
+
+function parseRanker(v: unknown, name: string): Ranker {
+  const r = v as Ranker;
+  const ok =
+    typeof v === 'object' && v !== null && Array.isArray(r.features) && Array.isArray(r.weights) && r.features.length === r.weights.length &&
+    r.features.every((f) => typeof f === 'string') && r.weights.every((w) => Number.isFinite(w)) && Number.isFinite(r.bias);
+  if (!ok) throw new Error(`${name}: "ranker" must list features with one finite weight each, and a finite bias`);
+  return { features: r.features, weights: r.weights, bias: r.bias };
 }
 
 function parseLexicon(v: unknown, name: string): Record<string, string[]> {

@@ -6,6 +6,7 @@ import { normalizeCode } from '../../../shared/codeset/format';
 import { emptyDrops, groundSuggestions, type RawSuggestion } from '../../../shared/suggest/grounding';
 import type { Assertion, SuggestInput, SuggestionRun } from '../../../shared/suggest/types';
 import { adjustByGroup, priorPhrase, scoreCandidate, type Priors } from '../learn/priors';
+import { applyRanker, rankContext, rankFeatures, type Features, type RankContext } from '../learn/ranker';
 import type { Candidate, CandidateMention } from './candidate';
 import { additionalCodeRanges, applyCombinations, inRanges } from './combine';
 import { buildDictionary, CodeTable, learnedDictionary, type Dictionary } from './dictionary';
@@ -75,17 +76,36 @@ export function mentionGroup(c: Candidate): (typeof MENTION_GROUPS)[number] {
   return sentences.size > 1 ? 'mentions:2+' : 'mentions:1';
 }
 
-/** How sure the engine is that a coder would code this candidate, and as which code. */
-export function candidateConfidence(priors: Priors, c: Candidate, seen: ReadonlySet<Candidate> = new Set()): { code: string; confidence: number } | undefined {
+/**
+ * How sure the engine is that a coder would code this candidate, and as which code. With a learned
+ * ranker and the chart's context, the count-based confidence is one of the ranker's features;
+ * `features` receives what the ranker read (learning uses it).
+ */
+export function candidateConfidence(
+  priors: Priors,
+  c: Candidate,
+  seen: ReadonlySet<Candidate> = new Set(),
+  ctx?: RankContext,
+  features?: (f: Features) => void,
+): { code: string; confidence: number } | undefined {
   const foreground = c.mentions.filter((m) => isForeground(c, m));
   if (foreground.length === 0) return undefined;
-  const scored = scoreCandidate(priors, foreground.map((m) => priorPhrase(m.phrase, m.assertion)), c.code, candidateClass(c));
+  const phrases = foreground.map((m) => priorPhrase(m.phrase, m.assertion));
+  const cls = candidateClass(c);
+  const scored = scoreCandidate(priors, phrases, c.code, cls);
   let confidence = adjustByGroup(priors, scored.confidence, mentionGroup(c), MENTION_GROUPS);
+  if (ctx && (priors.ranker || features)) {
+    const f = rankFeatures(priors, c, scored.code, confidence, phrases, cls, ctx);
+    features?.(f);
+    if (priors.ranker) confidence = applyRanker(priors.ranker, f);
+  }
+  // Coding conventions stand above what any corpus taught: the provider's assessment, and the
+  // combinations the guidelines presume.
   if (foreground.some((m) => m.section === 'assessment')) confidence = 1 - (1 - confidence) * ASSESSMENT_LIFT;
   if (c.parts && c.parts.length > 0) {
     // A combination code is as sure as the least sure condition it combines.
     const within = new Set([...seen, c]);
-    const parts = c.parts.map((p) => (within.has(p) ? 0 : (candidateConfidence(priors, p, within)?.confidence ?? 0)));
+    const parts = c.parts.map((p) => (within.has(p) ? 0 : (candidateConfidence(priors, p, within, ctx)?.confidence ?? 0)));
     confidence = Math.max(confidence, Math.min(...parts));
   }
   return { code: scored.code, confidence };
@@ -189,8 +209,9 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     const existingSet = new Set(existing);
     const chosen = new Map<string, { conf: number; cand: Candidate }>();
 
+    const ctx = rankContext([...cands.values()].filter((c) => c.mentions.some((m) => isForeground(c, m))), (code) => table.byCode.get(code)?.long_desc);
     for (const c of cands.values()) {
-      const scored = candidateConfidence(priors, c);
+      const scored = candidateConfidence(priors, c, new Set(), ctx);
       if (!scored) continue;
       const conf = scored.confidence;
       const code = table.byCode.get(scored.code)?.billable ? scored.code : c.code;

@@ -74,6 +74,30 @@ describe('learning priors', () => {
     expect(learnPriors(charts, cs, { lexicon: false }).lexicon).toBeUndefined();
   });
 
+  it('learns a ranker from what else the chart says: the same phrasing coded when it opens the note, not when it is an aside', () => {
+    const filler = 'Vital signs were recorded. The family was informed. A follow-up visit was scheduled. Imaging was reviewed.';
+    const charts: LabeledChart[] = [];
+    for (let i = 0; i < 14; i++) {
+      charts.push(chart(`open${i}`, `The patient presented with fever. ${filler}`, ['R509']));
+      charts.push(chart(`aside${i}`, `${filler} Afterwards there was fever.`, []));
+    }
+    const priors = learnPriors(charts, cs, { source: 'test', lexicon: false });
+    // The counts alone cannot tell the two apart: "fever" was coded on half the charts.
+    expect(priors.phrases['fever\tR509']).toMatchObject({ seen: 28, coded: 14 });
+    expect(priors.ranker?.features.length).toBeGreaterThan(0);
+    const engine = createLocalEngine(cs, { ...priors, threshold: 0 });
+    const confidenceOf = (text: string): number => {
+      const run = engine.suggest({ encounterId: 'n', documents: [{ id: 'n', text }], dateOfService: '2026-02-01', setting: 'inpatient', age: 50, sex: 'F', existingCodes: [], priorCodes: [] });
+      return run.suggestions.find((s) => s.code === 'R509')?.confidence ?? 0;
+    };
+    expect(confidenceOf(`The patient presented with fever. ${filler}`)).toBeGreaterThan(0.7);
+    expect(confidenceOf(`${filler} Afterwards there was fever.`)).toBeLessThan(0.3);
+    // The ranker travels with its threshold in the priors file, and a malformed one is refused.
+    expect(parsePriors(JSON.parse(JSON.stringify(priors)) as unknown).ranker).toEqual(priors.ranker);
+    expect(() => parsePriors({ ...emptyPriors(), ranker: { features: ['base'], weights: [], bias: 0 } })).toThrow(/ranker/);
+    expect(() => parsePriors({ ...emptyPriors(), ranker: { features: ['base'], weights: [Number.NaN], bias: 0 } })).toThrow(/ranker/);
+  });
+
   it('refuses a priors file whose lexicon is malformed', () => {
     expect(() => parsePriors({ ...emptyPriors(), lexicon: { 'HCV!': ['B182'] } })).toThrow(/lexicon phrase/);
     expect(() => parsePriors({ ...emptyPriors(), lexicon: { hcv: ['B18.2'] } })).toThrow(/codes without dots/);
