@@ -50,7 +50,7 @@ function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTa
     let best: { words: string[]; code: string } | undefined;
     for (const dw of dict.diabetesWith) {
       if (best && dw.words.length <= best.words.length) continue;
-      if (c.mentions.some((m) => dw.words.every((w) => m.words.includes(w)))) best = dw;
+      if (dw.alone === c.code || c.mentions.some((m) => dw.words.every((w) => m.words.includes(w)))) best = dw;
     }
     if (!best) continue;
     const code = `${prefix}${best.code.slice(3)}`;
@@ -99,17 +99,21 @@ function hypertension(cands: Map<string, Candidate>): void {
   void htn;
 }
 
-/** "Heart failure, unspecified" adds nothing next to "Chronic diastolic heart failure". */
+/**
+ * "Heart failure, unspecified" adds nothing next to "Chronic diastolic heart failure", and "Type 2
+ * diabetes without complications" contradicts any other type 2 diabetes code. An unspecified code
+ * never gives way to one that says "without complications": E11.319 stays, E11.9 goes.
+ */
 function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable): void {
-  const all = [...cands.values()];
-  for (const c of all) {
-    const desc = table.byCode.get(c.code)?.long_desc ?? '';
-    if (!/unspecified/i.test(desc)) continue;
-    const sibling = all.some((o) => o !== c && cands.has(o.code) && o.code.slice(0, 3) === c.code.slice(0, 3) && !/unspecified/i.test(table.byCode.get(o.code)?.long_desc ?? ''));
-    if (sibling) {
-      const keep = all.find((o) => o !== c && cands.has(o.code) && o.code.slice(0, 3) === c.code.slice(0, 3));
-      if (keep) mergeInto(keep, c);
-      cands.delete(c.code);
-    }
-  }
+  const title = (c: Candidate): string => table.byCode.get(c.code)?.long_desc ?? '';
+  const uncomplicated = (c: Candidate): boolean => /\bwithout complications?\b/i.test(title(c));
+  const unspecified = (c: Candidate): boolean => /unspecified/i.test(title(c));
+  const giveWay = (c: Candidate, to: (o: Candidate) => boolean): void => {
+    const siblings = [...cands.values()].filter((o) => o !== c && o.code.slice(0, 3) === c.code.slice(0, 3) && to(o));
+    if (siblings.length === 0) return;
+    mergeInto(siblings.reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a)), c);
+    cands.delete(c.code);
+  };
+  for (const c of [...cands.values()]) if (uncomplicated(c)) giveWay(c, (o) => !uncomplicated(o));
+  for (const c of [...cands.values()]) if (cands.has(c.code) && unspecified(c)) giveWay(c, (o) => !unspecified(o) && !uncomplicated(o));
 }

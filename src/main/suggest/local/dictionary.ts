@@ -22,6 +22,8 @@ export interface Entry {
   without?: string[];
   /** The entry does not apply when any of these words is in the sentence (a stated behaviour beats "tumor"). */
   unless?: string[];
+  /** For a history entry: the code its condition words read as on their own (nicotine dependence → F17.200). */
+  alone?: string;
 }
 
 export interface AnchorBucket {
@@ -41,7 +43,15 @@ export interface Dictionary {
   /** Entries under Index "History > personal", by the condition words only. */
   personalHistory: Entry[];
   /** Index "Diabetes, diabetic > with > X" (type 2 codes): the words of X and the combination code. */
-  diabetesWith: Array<{ words: string[]; code: string }>;
+  diabetesWith: DiabetesWith[];
+}
+
+/** One "Diabetes, diabetic > with > X" line: the words of X, the combination code, and the code X reads as alone. */
+export interface DiabetesWith {
+  words: string[];
+  code: string;
+  /** "peripheral angiopathy" alone is I73.9: a note's "PAD" (also I73.9) links the same way. */
+  alone?: string;
 }
 
 /** Words that never decide a code. */
@@ -65,7 +75,15 @@ const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['uterine', 'uterus'], ['scrotal', 'scrotum'], ['ovarian', 'ovary'], ['prostatic', 'prostate'], ['penile', 'penis'], ['splenic', 'spleen'],
   ['pancreatic', 'pancreas'], ['duodenal', 'duodenum'], ['rectal', 'rectum'], ['esophageal', 'esophagus'], ['laryngeal', 'larynx'],
   ['pharyngeal', 'pharynx'], ['bronchial', 'bronchus'], ['colonic', 'colon'], ['ileal', 'ileum'], ['jejunal', 'jejunum'], ['testicular', 'testis'],
-  ['feverish', 'fever'], ['bilat', 'bilateral'], ['febrile', 'fever'], ['painful', 'pain'], ['pale', 'pallor'], ['paleness', 'pallor'],
+  ['feverish', 'fever'], ['bilat', 'bilateral'], ['febrile', 'fever'], ['painful', 'pain'], ['bleeding', 'hemorrhage'], ['bleed', 'hemorrhage'], ['pale', 'pallor'], ['paleness', 'pallor'],
+];
+
+/**
+ * "Diabetes, diabetic > poorly controlled — code to Diabetes, by type, with hyperglycemia" (also
+ * "out of control", "inadequately controlled"): Index lines with no code of their own.
+ */
+const CODE_TO: ReadonlyArray<[string, string]> = [
+  ['diabetes poorly controlled', 'E1165'], ['diabetes out of control', 'E1165'], ['diabetes inadequately controlled', 'E1165'],
 ];
 
 /** Adjectives whose look-alike noun means something else. */
@@ -228,7 +246,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   const raw: Array<Omit<Entry, 'id' | 'key'>> = [];
   const family: Array<Omit<Entry, 'id' | 'key'>> = [];
   const personal: Array<Omit<Entry, 'id' | 'key'>> = [];
-  const diabetesWith: Array<{ words: string[]; code: string }> = [];
+  const diabetesWith: DiabetesWith[] = [];
   const resolved = new Map<string, string | undefined>();
   const billable = (c: string): string | undefined => {
     if (!resolved.has(c)) resolved.set(c, table.resolveBillable(c));
@@ -279,6 +297,12 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
         }
       }
     }
+  }
+
+  // Index lines that say "code to" another entry instead of giving a code, so the tables lose them.
+  for (const [phrase, code] of CODE_TO) {
+    const words = contentWords(phrase, normalize);
+    if (table.byCode.get(code)?.billable) raw.push({ words, code, source: 'index', level: 1 });
   }
 
   for (const c of table.byCode.values()) {
@@ -336,7 +360,13 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     if (code && words.length > 0) raw.push({ words, code, source: 'abbrev', level: 0 });
   }
 
-  return { ...finish(raw, family, personal, normalize, abbreviations), diabetesWith };
+  const dict = finish(raw, family, personal, normalize, abbreviations);
+  const byWords = new Map(dict.entries.map((e) => [e.key, e.code]));
+  for (const dw of diabetesWith) {
+    const alone = byWords.get([...dw.words].sort().join(' '));
+    if (alone && !/^E(08|09|10|11|13)/.test(alone)) dw.alone = alone;
+  }
+  return { ...dict, diabetesWith };
 }
 
 const SOURCE_RANK: Record<EntrySource, number> = { index: 0, neoplasm: 1, abbrev: 2, tabular: 3, inclusion: 4, learned: 5 };
@@ -365,7 +395,13 @@ function finish(
     }
     return [...m.values()];
   };
-  return { entries, byAnchor, normalize, abbreviations, familyHistory: dedupe(family), personalHistory: dedupe(personal) };
+  const codeOfWords = new Map(entries.map((e) => [e.key, e.code]));
+  const withAlone = (list: Entry[]): Entry[] =>
+    list.map((e) => {
+      const alone = codeOfWords.get([...e.words].sort().join(' '));
+      return alone ? { ...e, alone } : e;
+    });
+  return { entries, byAnchor, normalize, abbreviations, familyHistory: withAlone(dedupe(family)), personalHistory: withAlone(dedupe(personal)) };
 }
 
 /** Entries by their rarest word, then by their second-rarest: a sentence only tries entries whose two rarest words it has. */

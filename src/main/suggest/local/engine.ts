@@ -56,6 +56,7 @@ function isForeground(c: Candidate, m: CandidateMention): boolean {
 const ONGOING_HISTORY: ReadonlySet<string> = new Set(['history of', 'hx of', 'h o', 'past history of', 'previous history of']);
 /** Mentions from the assessment are what the provider concluded: a coder trusts them more. */
 const ASSESSMENT_LIFT = 0.5;
+const MEDICATION_LIST_FLOOR = 0.7;
 const MAX_CHARS = 2_000_000;
 const MAX_SENTENCE_TOKENS = 120;
 /** Mentions kept per code: enough evidence to judge, bounded work on very long charts. */
@@ -101,6 +102,9 @@ export function candidateConfidence(
   }
   // Coding conventions stand above what any corpus taught: the provider's assessment, and the
   // combinations the guidelines presume.
+  // A drug on the medication list is current therapy: its Z79 code is a guideline (I.C.21.c.3), not
+  // a habit a corpus of case reports (which has no medication lists) can unlearn.
+  if (c.via === 'medication' && foreground.some((m) => m.section === 'meds')) confidence = Math.max(confidence, MEDICATION_LIST_FLOOR);
   if (foreground.some((m) => m.section === 'assessment')) confidence = 1 - (1 - confidence) * ASSESSMENT_LIFT;
   if (c.parts && c.parts.length > 0) {
     // A combination code is as sure as the least sure condition it combines.
@@ -229,9 +233,16 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
 
     // With a stated assessment, symptoms count only where the provider lists them there: elsewhere
     // they are usually integral to the diagnoses the assessment names (guideline I.B.5, IV.D).
+    // Nor where the same assessment line names a diagnosis: "DM2 with neuropathy - sensory loss in toes".
     const hasAssessment = [...sentences.values()].some((list) => list.some((x) => x.section === 'assessment'));
+    const diagnosesIn = new Map<string, number>();
+    for (const [code, { cand, conf }] of chosen) {
+      if (/^[RZ]/.test(code) || conf < priors.threshold) continue;
+      for (const key of new Set(cand.mentions.map((m) => `${m.documentId}:${m.sentence}`))) diagnosesIn.set(key, (diagnosesIn.get(key) ?? 0) + 1);
+    }
+    const standsAlone = (m: CandidateMention): boolean => m.section === 'assessment' && !diagnosesIn.has(`${m.documentId}:${m.sentence}`);
     for (const [code, { conf, cand }] of chosen) {
-      if (outpatient && hasAssessment && code.startsWith('R') && !cand.mentions.some((m) => m.section === 'assessment')) continue;
+      if (outpatient && hasAssessment && code.startsWith('R') && !cand.mentions.some(standsAlone)) continue;
       const isHcc = isHccCode(code);
       const meat = isHcc ? collectMeat(cand.mentions, sentences, texts) : undefined;
       if (isHcc && outpatient && !meat) continue; // no MEAT this visit: not coded
@@ -300,8 +311,10 @@ function toMention(documentId: string, text: string, m: Mention, section: Sectio
 function historyCode(entries: Dictionary['familyHistory'], m: Mention, sentenceWords: ReadonlySet<string>): string | undefined {
   let best: Dictionary['familyHistory'][number] | undefined;
   for (const e of entries) {
-    if (!e.words.some((w) => m.entry.words.includes(w))) continue;
-    if (!e.words.every((w) => sentenceWords.has(w))) continue;
+    // Either the note names the history entry's condition in its words, or in other words that read
+    // as the same code ("former smoker": smoker is F17.200, as is "nicotine dependence").
+    const named = e.words.some((w) => m.entry.words.includes(w)) && e.words.every((w) => sentenceWords.has(w));
+    if (!named && e.alone !== m.entry.code) continue;
     if (!best || e.words.length > best.words.length) best = e;
   }
   return best?.code;

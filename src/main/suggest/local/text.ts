@@ -128,10 +128,21 @@ export function tokenize(text: string, start: number, end: number, norm: Normali
   while ((m = WORD_RE.exec(text)) !== null && m.index + m[0].length <= end) {
     // A list marker ("1." or "2)" opening a line) is not a number in the note.
     if (/^\d{1,2}$/.test(m[0]) && /^[.)]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 1)) && /(^|\n)[ \t]*$/.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
+    const prev = out[out.length - 1];
+    const joined = prev ? SPLIT_COMPOUNDS.get(`${prev.raw.toLowerCase()} ${m[0].toLowerCase()}`) : undefined;
+    if (prev && joined && /^\s+$/.test(text.slice(prev.end, m.index))) {
+      out[out.length - 1] = { norm: norm(joined), start: prev.start, end: m.index + m[0].length, raw: text.slice(prev.start, m.index + m[0].length) };
+      continue;
+    }
     out.push({ norm: norm(m[0]), start: m.index, end: m.index + m[0].length, raw: m[0] });
   }
   return out;
 }
+
+/** Compounds notes write as two words; read apart, "gall bladder calculus" was a bladder stone. */
+const SPLIT_COMPOUNDS: ReadonlyMap<string, string> = new Map([
+  ['gall bladder', 'gallbladder'], ['heart burn', 'heartburn'], ['ear ache', 'earache'], ['back ache', 'backache'], ['head ache', 'headache'],
+]);
 
 /** Words in a phrase, normalised the same way as chart tokens. */
 export function phraseWords(phrase: string, norm: Normalizer): string[] {

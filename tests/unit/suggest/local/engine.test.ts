@@ -70,6 +70,29 @@ describe('local engine: conventions', () => {
     expect(codes).not.toContain('I10');
   });
 
+  it('keeps diabetic complications over "without complications", links PAD, reads "poorly controlled" as hyperglycemia', () => {
+    const retina = added(shipped.suggest(input('A/P:\n1. Type 2 DM with diabetic retinopathy - stable per retina.\n2. Type 2 DM with diabetic neuropathy - podiatry referral.', {}, 'professional')));
+    // E11.319 and E11.40 say "unspecified" in their titles; they once gave way to E11.9.
+    expect(retina).toEqual(expect.arrayContaining(['E11319', 'E1140']));
+    expect(retina).not.toContain('E119');
+    const pad = added(shipped.suggest(input('S: DM2 and peripheral arterial disease.\nA/P:\n1. DM2 with PAD - continue aspirin and statin.', {}, 'professional')));
+    expect(pad).toContain('E1151');
+    expect(pad).not.toContain('I739');
+    const high = added(shipped.suggest(input('A/P:\n1. Type 2 diabetes mellitus, poorly controlled (A1c 10.2%) - titrate semaglutide.', {}, 'professional')));
+    expect(high).toContain('E1165');
+    expect(high).not.toContain('E119');
+  });
+
+  it('codes the medication list by guideline, a former smoker as Z87.891, and no symptom the same assessment line explains', () => {
+    const text = 'Meds: metformin 500 mg BID, aspirin 81 mg daily.\nA/P:\n1. Type 2 DM with diabetic neuropathy - sensory loss in toes; foot checks.\n2. Former smoker - quit 2010.';
+    const codes = added(shipped.suggest(input(text, {}, 'professional')));
+    // Case reports (the shipped corpus) rarely code Z79; a medication list is current therapy (I.C.21.c.3).
+    expect(codes).toEqual(expect.arrayContaining(['Z7982', 'Z7984', 'E1140']));
+    expect(codes).not.toContain('R449');
+    const open_ = added(open.suggest(input(text, {}, 'professional')));
+    expect(open_).toContain('Z87891');
+  });
+
   it('rates a combination named in one sentence by the conditions it links, not by that sentence alone', () => {
     // "Hypertensive heart disease with heart failure" is itself an Index match; the HF read elsewhere
     // is the better-documented condition, and the link is as sure as hypertension and that HF.
@@ -93,6 +116,10 @@ describe('local engine: conventions', () => {
     // "leuco-" not "leuko-", and the letter C was dropped (hepatitis read as K75.9).
     expect(codes).not.toContain('J918');
     expect(codes).not.toContain('K759');
+    // "Gall bladder" written apart is still the gallbladder (not a bladder stone), bleeding is hemorrhage.
+    const more = added(open.suggest(input('Ultrasound showed a gall bladder calculus. CT showed subarachnoid bleeding.', {}, 'inpatient')));
+    expect(more).toEqual(expect.arrayContaining(['K8020', 'I609']));
+    expect(more).not.toContain('N210');
   });
 
   it('takes the default child of a dashed Index code, and reads a tumor of a site with no behaviour as unspecified behaviour', () => {
