@@ -45,9 +45,13 @@ export interface AssertionMap {
   triggers: Array<[number, number]>;
 }
 
-/** Punctuation between two tokens that ends a trigger's scope. */
-function breaksScope(text: string, a: Token, b: Token): boolean {
-  return /[;:]|\s-\s|\n/.test(text.slice(a.end, b.start));
+/**
+ * Punctuation between two tokens that ends a trigger's scope. A spaced dash ends a forward scope but
+ * not a backward one: "Pneumonia - ruled out" says of pneumonia what "Hypertension - no change" does not.
+ */
+function breaksScope(text: string, a: Token, b: Token, direction: Trigger['direction'] = 'forward'): boolean {
+  const between = text.slice(a.end, b.start);
+  return /[;:]|\n/.test(between) || (direction === 'forward' && /\s-\s/.test(between));
 }
 
 export function assertTokens(text: string, tokens: readonly Token[]): AssertionMap {
@@ -58,8 +62,12 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
   const found: Array<{ start: number; end: number; tr: Trigger }> = [];
   for (let i = 0; i < tokens.length; i++) {
     let best: Trigger | undefined;
+    // A trigger that closes its clause ("pneumonia - ruled out.") looks back; otherwise ahead ("ruled out MI").
+    const closes = (tr: Trigger): boolean => i + tr.words.length >= tokens.length || breaksScope(text, tokens[i + tr.words.length - 1]!, tokens[i + tr.words.length]!);
     for (const tr of BY_FIRST.get(lower[i]!) ?? []) {
-      if (tr.words.every((w, k) => lower[i + k] === w) && (!best || tr.words.length > best.words.length)) best = tr;
+      if (!tr.words.every((w, k) => lower[i + k] === w)) continue;
+      const better = !best || tr.words.length > best.words.length || (tr.words.length === best.words.length && tr.direction === 'backward' && closes(tr));
+      if (better) best = tr;
     }
     if (!best) continue;
     // Family words only count when they say what the relative had ("mother had breast cancer").
@@ -83,7 +91,7 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
       }
     } else {
       for (let k = f.start - 1; k >= 0 && k >= f.start - BACKWARD_REACH; k--) {
-        if (breaksScope(text, tokens[k]!, tokens[k + 1]!)) break;
+        if (breaksScope(text, tokens[k]!, tokens[k + 1]!, 'backward')) break;
         if (TERMINATORS.has(lower[k]!)) break;
         if (!isTrigger[k] && out[k]!.assertion === 'present') out[k] = { assertion: f.tr.assertion, trigger: id };
       }

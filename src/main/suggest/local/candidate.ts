@@ -15,6 +15,8 @@ export interface CandidateMention {
   words: string[];
   /** Index of the sentence in its document. */
   sentence: number;
+  /** The side the note names next to the mention ("L mastectomy"). */
+  side?: 'left' | 'right' | 'bilateral';
 }
 
 /** A code the chart points at, before priors decide whether it is shown. */

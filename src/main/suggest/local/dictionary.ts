@@ -42,6 +42,8 @@ export interface Dictionary {
   familyHistory: Entry[];
   /** Entries under Index "History > personal", by the condition words only. */
   personalHistory: Entry[];
+  /** Entries under Index "Status" and "Presence" ("Status > coronary artery bypass graft" Z95.1), by their own words. */
+  status: Entry[];
   /** Index "Diabetes, diabetic > with > X" (type 2 codes): the words of X and the combination code. */
   diabetesWith: DiabetesWith[];
 }
@@ -85,6 +87,12 @@ const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
 const CODE_TO: ReadonlyArray<[string, string]> = [
   ['diabetes poorly controlled', 'E1165'], ['diabetes out of control', 'E1165'], ['diabetes inadequately controlled', 'E1165'],
 ];
+
+/** Main terms that are everyday words in notes: their "see also" reading would code prose. */
+const ORDINARY_WORDS = new Set([
+  'abnormal', 'adherent', 'admission', 'contact', 'surveillance', 'neonatal', 'twin', 'triplet', 'gestation', 'fold', 'septum', 'pes', 'tubercle',
+  'mole', 'clot', 'sinus', 'sensitive', 'blind', 'unequal length', 'change', 'complaint', 'condition', 'child', 'cut',
+]);
 
 /** Adjectives whose look-alike noun means something else. */
 const ADJECTIVE_EXCEPTIONS = new Set(['septic', 'congenital', 'internal', 'external', 'spontaneous', 'clinical', 'venereal', 'cereal']);
@@ -246,6 +254,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   const raw: Array<Omit<Entry, 'id' | 'key'>> = [];
   const family: Array<Omit<Entry, 'id' | 'key'>> = [];
   const personal: Array<Omit<Entry, 'id' | 'key'>> = [];
+  const status: Array<Omit<Entry, 'id' | 'key'>> = [];
   const diabetesWith: DiabetesWith[] = [];
   const resolved = new Map<string, string | undefined>();
   const billable = (c: string): string | undefined => {
@@ -255,10 +264,20 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
 
   // A main term with no code of its own and "see also" another main term ("Necrosis — see also
   // Gangrene") reads, unmodified, as that term's own code (I96), as a coder following the Index would.
-  const mainCodes = new Map<string, string>();
+  // The reference is followed to the end ("Arthralgia — see also Pain, joint" is M25.50, not Pain's
+  // R52); one that cannot be followed is not read. Ordinary words stay words ("adherent to meds").
   const headWord = (term: string): string => stripParens(term).split(',')[0]!.trim().toLowerCase();
-  for (const r of indexRows) if (r.level === 0 && r.code && !mainCodes.has(headWord(r.term))) mainCodes.set(headWord(r.term), r.code);
-  const seeAlsoCode = (r: IndexRow): string | null => (r.level === 0 && !r.code && !r.see_code && r.see_also ? (mainCodes.get(headWord(r.see_also)) ?? null) : null);
+  const pathKey = (segs: readonly string[]): string => segs.map((x, i) => (i === 0 ? headWord(x) : stripParens(x).trim().toLowerCase())).join(' > ');
+  const pathCodes = new Map<string, string>();
+  for (const r of indexRows) {
+    const key = pathKey(r.path.split(' > '));
+    if (r.code && !pathCodes.has(key)) pathCodes.set(key, r.code);
+  }
+  const seeAlsoCode = (r: IndexRow): string | null => {
+    if (r.level !== 0 || r.code || r.see_code || !r.see_also || ORDINARY_WORDS.has(headWord(r.term))) return null;
+    const parts = r.see_also.split(',').map((p) => p.trim()).filter((p) => p && !/^by (site|type)\b/i.test(p));
+    return parts.length > 0 ? (pathCodes.get(pathKey(parts)) ?? null) : null;
+  };
 
   for (const r of indexRows) {
     const target = r.code ?? r.see_code ?? seeAlsoCode(r);
@@ -295,6 +314,10 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
           if (kind.startsWith('family')) family.push({ ...e, words: sub });
           else if (kind.startsWith('personal')) personal.push({ ...e, words: sub });
         }
+      }
+      if (/^(status|presence)\b/i.test(segs[0]!) && segs.length > 1) {
+        const sub = contentWords(v.slice(1).join(' '), normalize);
+        if (sub.length > 0) status.push({ ...e, words: sub });
       }
     }
   }
@@ -360,7 +383,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     if (code && words.length > 0) raw.push({ words, code, source: 'abbrev', level: 0 });
   }
 
-  const dict = finish(raw, family, personal, normalize, abbreviations);
+  const dict = finish(raw, family, personal, status, normalize, abbreviations);
   const byWords = new Map(dict.entries.map((e) => [e.key, e.code]));
   for (const dw of diabetesWith) {
     const alone = byWords.get([...dw.words].sort().join(' '));
@@ -375,6 +398,7 @@ function finish(
   raw: Array<Omit<Entry, 'id' | 'key'>>,
   family: Array<Omit<Entry, 'id' | 'key'>>,
   personal: Array<Omit<Entry, 'id' | 'key'>>,
+  status: Array<Omit<Entry, 'id' | 'key'>>,
   normalize: Normalizer,
   abbreviations: Dictionary['abbreviations'],
 ): Omit<Dictionary, 'diabetesWith'> {
@@ -401,7 +425,7 @@ function finish(
       const alone = codeOfWords.get([...e.words].sort().join(' '));
       return alone ? { ...e, alone } : e;
     });
-  return { entries, byAnchor, normalize, abbreviations, familyHistory: withAlone(dedupe(family)), personalHistory: withAlone(dedupe(personal)) };
+  return { entries, byAnchor, normalize, abbreviations, familyHistory: withAlone(dedupe(family)), personalHistory: withAlone(dedupe(personal)), status: withAlone(dedupe(status)) };
 }
 
 /** Entries by their rarest word, then by their second-rarest: a sentence only tries entries whose two rarest words it has. */
@@ -437,4 +461,10 @@ export function learnedDictionary(base: Dictionary, lexicon: Readonly<Record<str
     for (const code of codes) entries.push({ id: entries.length, words, code, source: 'learned', level: 0, key });
   }
   return { ...base, entries, byAnchor: anchorIndex(entries) };
+}
+
+/** The base dictionary restricted to some of its entries (same normaliser and abbreviations). */
+export function subDictionary(base: Dictionary, entries: readonly Entry[]): Dictionary {
+  const list = entries.map((e, id) => ({ ...e, id }));
+  return { ...base, entries: list, byAnchor: anchorIndex(list) };
 }

@@ -9,8 +9,10 @@ import { adjustByGroup, priorPhrase, scoreCandidate, type Priors } from '../lear
 import { applyRanker, rankContext, rankFeatures, type Features, type RankContext } from '../learn/ranker';
 import type { Candidate, CandidateMention } from './candidate';
 import { additionalCodeRanges, applyCombinations, inRanges } from './combine';
-import { buildDictionary, CodeTable, learnedDictionary, type Dictionary } from './dictionary';
-import { matchSentence, readSentence, type Mention } from './match';
+import { excludes1Pairs } from './excludes';
+import { lateralize, sideOf, type Side } from './laterality';
+import { buildDictionary, CodeTable, learnedDictionary, subDictionary, type Dictionary } from './dictionary';
+import { matchSentence, readSentence, type Mention, type ReadSentence } from './match';
 import { loadMedications, NOT_TAKING } from './medications';
 import { collectMeat, type SentenceSpan } from './meat';
 import { splitSentences, tokenize, type SectionKind } from './text';
@@ -54,6 +56,8 @@ function isForeground(c: Candidate, m: CandidateMention): boolean {
 }
 /** History cues that do not say a condition ended ("history of hypertension" usually still has it). */
 const ONGOING_HISTORY: ReadonlySet<string> = new Set(['history of', 'hx of', 'h o', 'past history of', 'previous history of']);
+/** History cues that state a status after a procedure. */
+const STATUS_CUES: ReadonlySet<string> = new Set(['s p', 'status post', 'post']);
 /** Mentions from the assessment are what the provider concluded: a coder trusts them more. */
 const ASSESSMENT_LIFT = 0.5;
 const MEDICATION_LIST_FLOOR = 0.7;
@@ -118,6 +122,7 @@ export function candidateConfidence(
 export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): LocalEngine {
   const { dict, table, medications } = engineResources(codeSet);
   const learned = priors.lexicon && Object.keys(priors.lexicon).length > 0 ? learnedDictionary(dict, priors.lexicon) : undefined;
+  const statusDict = subDictionary(dict, dict.status);
   const hccCache = new Map<string, boolean>();
   const isHccCode = (code: string): boolean => {
     let r = hccCache.get(code);
@@ -167,16 +172,25 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         }
         // A run-on "sentence" (pasted tables, hostile input) is read in bounded windows.
         const mentions: Mention[] = [];
+        const sides = new Map<Mention, Side>();
         for (let w = 0; w < tokens.length; w += MAX_SENTENCE_TOKENS) {
           const sentence = { ...s, tokens: tokens.slice(w, w + MAX_SENTENCE_TOKENS) };
           const words = readSentence(text, sentence, dict);
           const base = matchSentence(text, sentence, dict, words);
-          mentions.push(...base);
+          const found = [...base];
           // A learned phrasing counts only where the Index and tables say nothing more specific.
-          if (learned) for (const m of matchSentence(text, sentence, learned, words)) if (!base.some((b) => m.positions.every((p) => b.positions.includes(p)))) mentions.push(m);
+          if (learned) for (const m of matchSentence(text, sentence, learned, words)) if (!base.some((b) => m.positions.every((p) => b.positions.includes(p)))) found.push(m);
+          // "s/p CABG", "status post mastectomy": the Index's Status and Presence entries (Z95.1, Z90.1-).
+          const status = matchSentence(text, sentence, statusDict, words).filter((m) => m.assertion === 'historical' && m.cue && STATUS_CUES.has(m.cue));
+          for (const m of [...found, ...status]) {
+            const side = sideNear(words.tokens, m.positions);
+            if (side) sides.set(m, side);
+          }
+          for (const m of status) add(m.entry.code, { ...toMention(doc.id, text, m, s.section, si, sides.get(m)), source: 'history' }, 'history');
+          mentions.push(...found);
         }
         for (const mention of mentions) {
-          const m = toMention(doc.id, text, mention, s.section, si);
+          const m = toMention(doc.id, text, mention, s.section, si, sides.get(mention));
           const a = mention.assertion;
           if (a === 'present' || (a === 'uncertain' && inpatient)) add(mention.entry.code, m, 'match');
           else if (a === 'family' || s.section === 'family') {
@@ -218,7 +232,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       const scored = candidateConfidence(priors, c, new Set(), ctx);
       if (!scored) continue;
       const conf = scored.confidence;
-      const code = table.byCode.get(scored.code)?.billable ? scored.code : c.code;
+      const side = c.mentions.find((m) => m.side && isForeground(c, m))?.side;
+      const code = lateralize(table, table.byCode.get(scored.code)?.billable ? scored.code : c.code, side);
       const prev = chosen.get(code);
       if (!prev || prev.conf < conf) chosen.set(code, { conf, cand: c });
     }
@@ -262,13 +277,23 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       });
     }
 
+    // Of two suggestions an Excludes1 note keeps apart, the less sure one goes; an existing code stays.
+    for (const [x, y] of excludes1Pairs(codeSet, raw.map((r) => r.code))) {
+      const a = raw.find((r) => r.code === x);
+      const b = raw.find((r) => r.code === y);
+      if (!a || !b || (a.kind === 'keep' && b.kind === 'keep')) continue;
+      const vague = (r: RawSuggestion): number => (/unspecified/i.test(table.byCode.get(r.code)?.long_desc ?? '') ? 1 : 0);
+      const loser = a.kind === 'keep' ? b : b.kind === 'keep' ? a : (a.confidence ?? 0) !== (b.confidence ?? 0) ? ((a.confidence ?? 0) < (b.confidence ?? 0) ? a : b) : vague(a) >= vague(b) ? a : b;
+      raw.splice(raw.indexOf(loser), 1);
+    }
+
     // Existing codes the chart does not support are proposed for deletion.
     const kept = new Set(raw.filter((r) => r.kind === 'keep').map((r) => r.code));
     for (const code of existing) {
       if (kept.has(code)) continue;
       const neg = negatives.get(code);
-      const sibling = [...chosen.keys()].find((k) => k.slice(0, 3) === code.slice(0, 3));
-      const why = neg ? `Only ${neg} mentions in the note` : sibling ? `The note supports ${sibling} instead` : cands.has(code) ? 'Mentioned only in the history, without care this visit' : 'No support found in the note';
+      const sibling = [...chosen.keys()].find((k) => k !== code && k.slice(0, 3) === code.slice(0, 3));
+      const why = neg ? `Only ${neg} mentions in the note` : sibling ? `The note supports ${sibling} instead` : cands.has(code) || chosen.has(code) ? 'Mentioned only in the history, without care this visit' : 'No support found in the note';
       raw.push({ system: 'icd10cm', code, kind: 'delete-unsupported', quotes: [], assertion: neg ?? 'present', confidence: neg || sibling ? 0.7 : 0.55, rationale: why });
     }
 
@@ -303,8 +328,23 @@ function round(n: number): number {
   return Math.round(n * 1000) / 1000;
 }
 
-function toMention(documentId: string, text: string, m: Mention, section: SectionKind, sentence: number): CandidateMention {
-  return { documentId, start: m.start, end: m.end, phrase: text.slice(m.start, m.end), assertion: m.assertion, section, source: m.entry.source, words: m.entry.words, sentence };
+function toMention(documentId: string, text: string, m: Mention, section: SectionKind, sentence: number, side?: Side): CandidateMention {
+  return { documentId, start: m.start, end: m.end, phrase: text.slice(m.start, m.end), assertion: m.assertion, section, source: m.entry.source, words: m.entry.words, sentence, ...(side ? { side } : {}) };
+}
+
+/** Words either side of a mention that can still name its side ("L mastectomy", "knee pain, left"). */
+const SIDE_REACH = 3;
+
+/** The one side named within reach of a mention's words; none when the words name two. */
+function sideNear(tokens: ReadSentence['tokens'], positions: readonly number[]): Side | undefined {
+  const from = Math.max(0, Math.min(...positions) - SIDE_REACH);
+  const to = Math.min(tokens.length - 1, Math.max(...positions) + SIDE_REACH);
+  const seen = new Set<Side>();
+  for (let i = from; i <= to; i++) {
+    const side = sideOf(tokens[i]!.norm);
+    if (side) seen.add(side);
+  }
+  return seen.size === 1 ? [...seen][0] : undefined;
 }
 
 /** The Index's history Z code for a family or personal-history mention, when it has one. */

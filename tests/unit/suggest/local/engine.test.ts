@@ -93,6 +93,31 @@ describe('local engine: conventions', () => {
     expect(open_).toContain('Z87891');
   });
 
+  it('never suggests two codes an Excludes1 note keeps apart, and reads "X - ruled out" as negated', () => {
+    const codes = added(open.suggest(input('A/P:\n1. Depression - mood low.\n2. MDD, recurrent, moderate - increase sertraline.\n3. Pneumonia - ruled out.', {}, 'professional')));
+    // F32 excludes recurrent depressive disorder (F33.-): the recurrent episode stands.
+    expect(codes).toContain('F331');
+    expect(codes.filter((c) => c.startsWith('F32'))).toEqual([]);
+    expect(codes.filter((c) => c.startsWith('J18'))).toEqual([]);
+  });
+
+  it('codes the side the note names and the status after a procedure: s/p L mastectomy Z90.12, s/p CABG Z95.1', () => {
+    const codes = added(open.suggest(input('Hx breast cancer, s/p L mastectomy. CAD s/p CABG x3 (2018). Left knee pain for a week.', {}, 'professional')));
+    expect(codes).toEqual(expect.arrayContaining(['Z9012', 'Z951', 'M25562']));
+    expect(codes).not.toContain('Z9010');
+    expect(codes).not.toContain('M25569');
+  });
+
+  it('follows an Index "see also" to its subterm, reads no everyday word as a condition, and knows AF', () => {
+    const codes = added(open.suggest(input('Arthralgia of several joints. Adherent to meds, in sinus rhythm. Paroxysmal AF on apixaban.', {}, 'inpatient')));
+    // "Arthralgia — see also Pain, joint" is M25.50, not Pain's R52; "adherent" once read as adhesions
+    // (K66.0) and "sinus" as a fistula (L98.8).
+    expect(codes).toEqual(expect.arrayContaining(['M2550', 'I480']));
+    expect(codes).not.toContain('R52');
+    expect(codes).not.toContain('K660');
+    expect(codes).not.toContain('L988');
+  });
+
   it('rates a combination named in one sentence by the conditions it links, not by that sentence alone', () => {
     // "Hypertensive heart disease with heart failure" is itself an Index match; the HF read elsewhere
     // is the better-documented condition, and the link is as sure as hypertension and that HF.

@@ -1,0 +1,55 @@
+// Laterality: the Index often leads to "unspecified side" (Z90.10, M25.569, H54.7); when the note says
+// which side, the code for that side is the specific one (guideline I.B.13).
+import type { CodeTable } from './dictionary';
+
+export type Side = 'left' | 'right' | 'bilateral';
+
+const SIDE_WORDS: Readonly<Record<string, Side>> = { left: 'left', right: 'right', bilateral: 'bilateral', both: 'bilateral' };
+const NEUTRAL = new Set(['unspecified', 'left', 'right', 'bilateral', 'side', 'sided', 'and', 'of', 'the', 'in']);
+
+/** The side a word names, if any (words as the matcher reads them: "L" and "Rt" are already left/right). */
+export function sideOf(word: string): Side | undefined {
+  return SIDE_WORDS[word];
+}
+
+function shape(title: string): string {
+  return (title.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((w) => !NEUTRAL.has(w)).join(' ');
+}
+
+/** Billable codes per three-character category, built once per code table. */
+const byCategory = new WeakMap<CodeTable, Map<string, Array<{ code: string; long_desc: string }>>>();
+
+function category(table: CodeTable, cat: string): Array<{ code: string; long_desc: string }> {
+  let m = byCategory.get(table);
+  if (!m) {
+    m = new Map();
+    for (const r of table.byCode.values()) {
+      if (!r.billable) continue;
+      const k = r.code.slice(0, 3);
+      const list = m.get(k);
+      if (list) list.push(r);
+      else m.set(k, [r]);
+    }
+    byCategory.set(table, m);
+  }
+  return m.get(cat) ?? [];
+}
+
+/**
+ * The code for the stated side: a code of the same category, length and encounter character whose
+ * title reads the same but for the side. Unchanged when the code names no unspecified side or the
+ * code set has no such code.
+ */
+export function lateralize(table: CodeTable, code: string, side: Side | undefined): string {
+  if (!side) return code;
+  const rec = table.byCode.get(code);
+  if (!rec || !/unspecified/i.test(rec.long_desc)) return code;
+  const want = shape(rec.long_desc);
+  const sideWord = new RegExp(`\\b${side}\\b`, 'i');
+  for (const c of category(table, code.slice(0, 3))) {
+    if (c.code === code || c.code.length !== code.length) continue;
+    if (code.length === 7 && c.code[6] !== code[6]) continue;
+    if (sideWord.test(c.long_desc) && shape(c.long_desc) === want) return c.code;
+  }
+  return code;
+}
