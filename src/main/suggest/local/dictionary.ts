@@ -77,6 +77,7 @@ const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['uterine', 'uterus'], ['scrotal', 'scrotum'], ['ovarian', 'ovary'], ['prostatic', 'prostate'], ['penile', 'penis'], ['splenic', 'spleen'],
   ['pancreatic', 'pancreas'], ['duodenal', 'duodenum'], ['rectal', 'rectum'], ['esophageal', 'esophagus'], ['laryngeal', 'larynx'],
   ['pharyngeal', 'pharynx'], ['bronchial', 'bronchus'], ['colonic', 'colon'], ['ileal', 'ileum'], ['jejunal', 'jejunum'], ['testicular', 'testis'],
+  ['sacral', 'sacrum'], ['coccygeal', 'coccyx'],
   ['feverish', 'fever'], ['bilat', 'bilateral'], ['febrile', 'fever'], ['painful', 'pain'], ['bleeding', 'hemorrhage'], ['bleed', 'hemorrhage'], ['pale', 'pallor'], ['paleness', 'pallor'],
 ];
 
@@ -165,7 +166,9 @@ export function alternatives(segment: string, mainTerm = false): string[] {
  */
 function mainTermAliases(term: string, aliases: Map<string, string>): string {
   const parts = term.split(/,\s*/).map((p) => p.trim().toLowerCase());
-  if (parts.length > 1 && parts.every((p) => !p.includes(' ') && p.slice(0, 4) === parts[0]!.slice(0, 4))) {
+  // Same first four letters, or three when one form is short ("femur, femoral").
+  const sameStem = (p: string): boolean => p.slice(0, 4) === parts[0]!.slice(0, 4) || (p.slice(0, 3) === parts[0]!.slice(0, 3) && Math.min(p.length, parts[0]!.length) <= 5);
+  if (parts.length > 1 && parts.every((p) => !p.includes(' ') && sameStem(p))) {
     for (const p of parts.slice(1)) if (!aliases.has(p) && p !== parts[0]) aliases.set(p, parts[0]!);
     return parts[0]!;
   }
@@ -194,6 +197,40 @@ interface CodeRow {
  */
 const DEFAULT_CHILD: readonly RegExp[] = [/unspecified/i, /not having achieved remission/i, /initial encounter(?! for open)/i];
 
+/** The default child: one whose title adds "unspecified" (etc.) to its parent's, not one that inherits it. */
+function defaultChild<T extends { long_desc: string }>(kids: readonly T[], parentTitle: string): T | undefined {
+  const count = (re: RegExp, s: string): number => s.match(new RegExp(re.source, 'gi'))?.length ?? 0;
+  for (const re of DEFAULT_CHILD) {
+    const kid = kids.find((k) => count(re, k.long_desc) > count(re, parentTitle));
+    if (kid) return kid;
+  }
+  return DEFAULT_CHILD.map((re) => kids.find((k) => re.test(k.long_desc))).find(Boolean);
+}
+
+const titleWords = (s: string): string[] => s.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+
+/**
+ * The child an Index line's own words name: "Ulcer > pressure > stage 2 > sacral region L89.15-" is
+ * L89.152 "…sacral region, stage 2", not the unspecified stage. Only a child that alone carries the
+ * most of the line's words beyond its parent's title.
+ */
+function hinted<T extends { long_desc: string }>(kids: readonly T[], parentTitle: string, hint: ReadonlySet<string> | undefined): T | undefined {
+  if (!hint || hint.size === 0) return undefined;
+  const parent = new Set(titleWords(parentTitle));
+  let best: T | undefined;
+  let bestScore = 0;
+  let tie = false;
+  for (const k of kids) {
+    const score = new Set(titleWords(k.long_desc).filter((w) => !parent.has(w) && hint.has(w))).size;
+    if (score > bestScore) {
+      best = k;
+      bestScore = score;
+      tie = false;
+    } else if (score === bestScore && score > 0) tie = true;
+  }
+  return tie ? undefined : best;
+}
+
 /** Every ICD-10-CM code with its children, read in one query (per-code lookups are too slow for 100k Index lines). */
 export class CodeTable {
   readonly byCode = new Map<string, CodeRow>();
@@ -212,7 +249,7 @@ export class CodeTable {
   }
 
   /** A billable code for an Index code: itself, or for a dashed/header code its only or default descendant. */
-  resolveBillable(raw: string): string | undefined {
+  resolveBillable(raw: string, hint?: ReadonlySet<string>): string | undefined {
     let code = normalizeCode(raw.replace(/-+$/, ''));
     for (let depth = 0; depth < 4; depth++) {
       const rec = this.byCode.get(code);
@@ -220,7 +257,7 @@ export class CodeTable {
       if (rec.billable) return rec.code;
       const kids = this.kids.get(code) ?? [];
       if (kids.length === 0) return undefined;
-      const pick = kids.length === 1 ? kids[0] : DEFAULT_CHILD.map((re) => kids.find((k) => re.test(k.long_desc))).find(Boolean);
+      const pick = kids.length === 1 ? kids[0] : (hinted(kids, rec.long_desc, hint) ?? defaultChild(kids, rec.long_desc));
       if (!pick) return undefined;
       code = pick.code;
     }
@@ -282,11 +319,15 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   for (const r of indexRows) {
     const target = r.code ?? r.see_code ?? seeAlsoCode(r);
     if (!target) continue;
-    const code = billable(target);
+    // A dashed code takes the child the line's own words name; a plain one resolves as always.
+    const dashed = /-$/.test(target) || !table.byCode.get(normalizeCode(target))?.billable;
+    const code = dashed ? table.resolveBillable(target, new Set(titleWords(stripParens(r.path)))) : billable(target);
     if (!code) continue;
     const segs = r.path.split(' > ');
     if (segs.some((s) => /^without\b/i.test(s.trim()))) continue;
     for (let i = 0; i < segs.length; i++) segs[i] = mainTermAliases(segs[i]!, new Map());
+    // "Fracture, traumatic" is the Index's plain fracture: notes never say "traumatic".
+    if (/^fracture, traumatic$/i.test(segs[0]!.trim())) segs[0] = 'Fracture';
     // Expand "or" alternatives (bounded), then collect content words.
     let variants: string[][] = [[]];
     for (const [i, seg] of segs.entries()) {

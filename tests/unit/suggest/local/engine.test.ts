@@ -108,6 +108,16 @@ describe('local engine: conventions', () => {
     expect(codes).not.toContain('M25569');
   });
 
+  it('takes the child an Index line names (stage 4, not the unspecified stage) and never a side the note did not give', () => {
+    const text = 'Pressure ulcer of sacrum, stage 4. CT: fracture of left femur. Serology for hepatitis B, C, HIV negative.';
+    const codes = [...added(open.suggest(input(text, {}, 'inpatient'))), ...added(open.suggest(input('X-ray: hip fracture.', {}, 'inpatient')))];
+    expect(codes).toEqual(expect.arrayContaining(['L89154', 'S72009A', 'S7292XA']));
+    // "Fracture of unspecified part of neck of femur" once resolved to its first "unspecified" child, the right femur.
+    expect(codes).not.toContain('S72001A');
+    expect(codes).not.toContain('L89159');
+    expect(codes.filter((c) => /^(B19|B20)/.test(c))).toEqual([]);
+  });
+
   it('follows an Index "see also" to its subterm, reads no everyday word as a condition, and knows AF', () => {
     const codes = added(open.suggest(input('Arthralgia of several joints. Adherent to meds, in sinus rhythm. Paroxysmal AF on apixaban.', {}, 'inpatient')));
     // "Arthralgia — see also Pain, joint" is M25.50, not Pain's R52; "adherent" once read as adhesions
