@@ -9,6 +9,7 @@ import { adjustByGroup, priorPhrase, scoreCandidate, type Priors } from '../lear
 import { applyRanker, rankContext, rankFeatures, type Features, type RankContext } from '../learn/ranker';
 import type { Candidate, CandidateMention } from './candidate';
 import { additionalCodeRanges, applyCombinations, inRanges } from './combine';
+import { adultBmiCode, BMI_CONDITIONS, findBmi } from './bmi';
 import { excludes1Pairs } from './excludes';
 import { lateralize, sideOf, type Side } from './laterality';
 import { buildDictionary, CodeTable, learnedDictionary, subDictionary, type Dictionary } from './dictionary';
@@ -275,6 +276,18 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         ...(meat ? { meat } : {}),
         rationale: cand.rationale ?? `Read "${first.phrase}" (${first.source === 'history' ? 'Index: History' : `${first.source} match`})`,
       });
+    }
+
+    // A measured BMI goes with the weight condition it bears on, as sure as that condition.
+    const weight = raw.filter((r) => BMI_CONDITIONS.test(r.code)).sort((a, b) => (b.confidence ?? 0) - (a.confidence ?? 0))[0];
+    if (weight && !raw.some((r) => r.code.startsWith('Z68'))) {
+      for (const [documentId, text] of texts) {
+        const reading = findBmi(text).at(-1);
+        const code = reading ? adultBmiCode(table, reading.value, input.age) : undefined;
+        if (!reading || !code) continue;
+        raw.push({ system: 'icd10cm', code, kind: existingSet.has(code) ? 'keep' : 'add', quotes: [{ documentId, start: reading.start, end: reading.end }], assertion: 'present', confidence: weight.confidence ?? 0, rationale: `BMI ${reading.value} with ${weight.code} (guideline I.B.14)` });
+        break;
+      }
     }
 
     // Of two suggestions an Excludes1 note keeps apart, the less sure one goes; an existing code stays.

@@ -118,6 +118,15 @@ describe('local engine: conventions', () => {
     expect(codes.filter((c) => /^(B19|B20)/.test(c))).toEqual([]);
   });
 
+  it('codes a measured BMI only with the weight condition it bears on, and the adult codes only for adults', () => {
+    const obese = open.suggest(input('O: Wt 271 lb, BMI 43.7.\nA/P:\n1. Morbid obesity - dietitian referral.', {}, 'professional'));
+    expect(added(obese)).toEqual(expect.arrayContaining(['E6601', 'Z6841']));
+    const z68 = obese.suggestions.find((s) => s.code === 'Z6841')!;
+    expect(z68.evidence.map((e) => e.quote)).toEqual(['BMI 43.7']);
+    expect(added(open.suggest(input('O: BMI 43.7.\nA/P:\n1. Asthma - stable.', {}, 'professional'))).filter((c) => c.startsWith('Z68'))).toEqual([]);
+    expect(added(open.suggest(input('O: BMI 31.\nA/P:\n1. Obesity - counseling.', { age: 12 }, 'professional'))).filter((c) => c.startsWith('Z68'))).toEqual([]);
+  });
+
   it('follows an Index "see also" to its subterm, reads no everyday word as a condition, and knows AF', () => {
     const codes = added(open.suggest(input('Arthralgia of several joints. Adherent to meds, in sinus rhythm. Paroxysmal AF on apixaban.', {}, 'inpatient')));
     // "Arthralgia — see also Pain, joint" is M25.50, not Pain's R52; "adherent" once read as adhesions
