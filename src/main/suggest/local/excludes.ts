@@ -3,7 +3,21 @@
 // pair as an error; the engine should not propose one in the first place.
 import type { CodeSetLookup } from '../../../shared/codeset/types';
 import { excludes1Override } from '../../../shared/edits/overrides';
-import { parseNoteReferences, referenceMatches } from '../../../shared/edits/references';
+import { parseNoteReferences, referenceMatches, type NoteReference } from '../../../shared/edits/references';
+
+/** A code's Excludes1 references, parsed once per code set (notes are read from the database). */
+const parsed = new WeakMap<CodeSetLookup, Map<string, NoteReference[]>>();
+
+function excludes1Refs(lookup: CodeSetLookup, code: string): NoteReference[] {
+  let byCode = parsed.get(lookup);
+  if (!byCode) parsed.set(lookup, (byCode = new Map()));
+  let refs = byCode.get(code);
+  if (!refs) {
+    refs = lookup.notes(code).filter((n) => n.kind === 'excludes1').flatMap((n) => parseNoteReferences(n.text).references);
+    byCode.set(code, refs);
+  }
+  return refs;
+}
 
 /** Pairs of the given codes that an Excludes1 note keeps apart (each pair once, in input order). */
 export function excludes1Pairs(lookup: CodeSetLookup, codes: readonly string[]): Array<[string, string]> {
@@ -11,18 +25,15 @@ export function excludes1Pairs(lookup: CodeSetLookup, codes: readonly string[]):
   const out: Array<[string, string]> = [];
   const seen = new Set<string>();
   for (const a of codes) {
-    for (const note of lookup.notes(a)) {
-      if (note.kind !== 'excludes1') continue;
-      for (const ref of parseNoteReferences(note.text).references) {
-        // A note pointing back into the code's own family describes a sibling, not a clash.
-        if (referenceMatches(ref, a, chapterOf)) continue;
-        for (const b of codes) {
-          if (b === a || !referenceMatches(ref, b, chapterOf) || excludes1Override(a, b)) continue;
-          const [x, y] = codes.indexOf(a) < codes.indexOf(b) ? [a, b] : [b, a];
-          if (!seen.has(`${x}|${y}`)) {
-            seen.add(`${x}|${y}`);
-            out.push([x, y]);
-          }
+    for (const ref of excludes1Refs(lookup, a)) {
+      // A note pointing back into the code's own family describes a sibling, not a clash.
+      if (referenceMatches(ref, a, chapterOf)) continue;
+      for (const b of codes) {
+        if (b === a || !referenceMatches(ref, b, chapterOf) || excludes1Override(a, b)) continue;
+        const [x, y] = codes.indexOf(a) < codes.indexOf(b) ? [a, b] : [b, a];
+        if (!seen.has(`${x}|${y}`)) {
+          seen.add(`${x}|${y}`);
+          out.push([x, y]);
         }
       }
     }
