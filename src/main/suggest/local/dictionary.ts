@@ -89,17 +89,41 @@ const CODE_TO: ReadonlyArray<[string, string]> = [
   ['diabetes poorly controlled', 'E1165'], ['diabetes out of control', 'E1165'], ['diabetes inadequately controlled', 'E1165'],
 ];
 
-/** Main terms that are everyday words in notes: their "see also" reading would code prose. */
+/**
+ * Everyday words in notes that are also bare Index main terms ("Fit R56.9", "Stress F43.9", "Old
+ * (previous) [myocardial infarction] I25.2", "May (-Hegglin)"): alone, or through a "see also", they
+ * would code prose ("fit is good", "stress test", "in May 2000"). They still count with a qualifier.
+ */
 const ORDINARY_WORDS = new Set([
   'abnormal', 'adherent', 'admission', 'contact', 'surveillance', 'neonatal', 'twin', 'triplet', 'gestation', 'fold', 'septum', 'pes', 'tubercle',
   'mole', 'clot', 'sinus', 'sensitive', 'blind', 'unequal length', 'change', 'complaint', 'condition', 'child', 'cut',
+  'may', 'old', 'fit', 'stress', 'cold', 'heat', 'gas', 'sick', 'toxic', 'tag', 'reflex', 'frozen', 'corn', 'donor', 'death', 'hunger', 'famine',
+  'nerves', 'fox', 'kelly', 'klein', 'robin', 'collet', 'brash', 'bends', 'chokes', 'tramp', 'hobo', 'moron', 'arc', 'pat', 'tad', 'tac', 'ist',
 ]);
 
 /** Adjectives whose look-alike noun means something else. */
 const ADJECTIVE_EXCEPTIONS = new Set(['septic', 'congenital', 'internal', 'external', 'spontaneous', 'clinical', 'venereal', 'cereal']);
 
+/** Drops parenthesised and bracketed text, innermost first ("(except toe(s) alone)" leaves nothing). */
 function stripParens(s: string): string {
-  return s.replace(/\([^)]*\)/g, ' ').replace(/\[[^\]]*\]/g, ' ');
+  let out = s;
+  for (let prev = ''; prev !== out; ) {
+    prev = out;
+    out = out.replace(/\([^()]*\)/g, ' ').replace(/\[[^[\]]*\]/g, ' ');
+  }
+  return out;
+}
+
+/**
+ * The words of an Index line's nonessential-modifier field that are not in parentheses belong to the
+ * term ("Alder" + "(-Reilly) anomaly or syndrome"; read alone, "May" the month was May-Hegglin D72.0).
+ * undefined for a line whose term lost a glued fragment ("Cancer" + "(o)" is Cancer(o)phobia F45.29):
+ * such a line cannot be read.
+ */
+function essentialRest(nemod: string | null): string | undefined {
+  if (!nemod) return '';
+  if (/^\((?!e?s\))[a-z]{1,2}\)/.test(nemod.trim())) return undefined;
+  return stripParens(nemod).replace(/\s+/g, ' ').trim();
 }
 
 function contentWords(phrase: string, norm: Normalizer): string[] {
@@ -179,6 +203,7 @@ interface IndexRow {
   level: number;
   path: string;
   term: string;
+  nemod: string | null;
   code: string | null;
   see_code: string | null;
   see_also: string | null;
@@ -267,7 +292,7 @@ export class CodeTable {
 
 export function buildDictionary(db: Database.Database, table: CodeTable = new CodeTable(db)): Dictionary {
   const aliases = new Map<string, string>(MANUAL_ALIASES);
-  const indexRows = db.prepare("SELECT level, path, term, code, see_code, see_also FROM index_term WHERE source = 'index' ORDER BY id").all() as IndexRow[];
+  const indexRows = db.prepare("SELECT level, path, term, nemod, code, see_code, see_also FROM index_term WHERE source = 'index' ORDER BY id").all() as IndexRow[];
   for (const r of indexRows) if (r.level === 0) mainTermAliases(r.term, aliases);
   // Adjectives of "-ia" conditions read as the condition (hypoxic → hypoxia, anemic → anemia).
   const vocabulary = new Set<string>();
@@ -324,6 +349,11 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     const code = dashed ? table.resolveBillable(target, new Set(titleWords(stripParens(r.path)))) : billable(target);
     if (!code) continue;
     const segs = r.path.split(' > ');
+    const rest = essentialRest(r.nemod);
+    if (rest === undefined) continue;
+    // A bare main term that is an everyday word, or an eponym cut short ("May (-Hegglin)"), is no reading.
+    if (segs.length === 1 && !rest && (ORDINARY_WORDS.has(headWord(r.term)) || /^\(-/.test(r.nemod ?? ''))) continue;
+    if (rest) segs[segs.length - 1] = `${segs[segs.length - 1]!} ${rest}`;
     if (segs.some((s) => /^without\b/i.test(s.trim()))) continue;
     for (let i = 0; i < segs.length; i++) segs[i] = mainTermAliases(segs[i]!, new Map());
     // "Fracture, traumatic" is the Index's plain fracture: notes never say "traumatic".
@@ -424,7 +454,9 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     if (code && words.length > 0) raw.push({ words, code, source: 'abbrev', level: 0 });
   }
 
-  const dict = finish(raw, family, personal, status, normalize, abbreviations);
+  const ordinary = new Set([...ORDINARY_WORDS].map(normalize));
+  const readable = raw.filter((e) => !(e.words.length === 1 && ordinary.has(e.words[0]!) && e.source !== 'abbrev'));
+  const dict = finish(readable, family, personal, status, normalize, abbreviations);
   const byWords = new Map(dict.entries.map((e) => [e.key, e.code]));
   for (const dw of diabetesWith) {
     const alone = byWords.get([...dw.words].sort().join(' '));

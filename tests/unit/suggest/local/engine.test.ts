@@ -127,6 +127,13 @@ describe('local engine: conventions', () => {
     expect(added(open.suggest(input('O: BMI 31.\nA/P:\n1. Obesity - counseling.', { age: 12 }, 'professional'))).filter((c) => c.startsWith('Z68'))).toEqual([]);
   });
 
+  it('reads no code from everyday words that are also bare Index terms, nor from Index lines cut short', () => {
+    const codes = added(open.suggest(input('In May 2000 he had cancer. The prosthesis fit is good. Stress test scheduled. Reflex arc intact.', {}, 'inpatient')));
+    // "May (-Hegglin)" D72.0, "Cancer(o)phobia" F45.29 (the Index line lost "phobia"), "Fit" R56.9, "Stress" F43.9.
+    expect(codes.filter((c) => ['D720', 'F4529', 'R569', 'F439', 'R292', 'B20'].includes(c))).toEqual([]);
+    expect(codes).toContain('C801');
+  });
+
   it('follows an Index "see also" to its subterm, reads no everyday word as a condition, and knows AF', () => {
     const codes = added(open.suggest(input('Arthralgia of several joints. Adherent to meds, in sinus rhythm. Paroxysmal AF on apixaban.', {}, 'inpatient')));
     // "Arthralgia — see also Pain, joint" is M25.50, not Pain's R52; "adherent" once read as adhesions
