@@ -14,7 +14,7 @@ const t = (phrase: string, assertion: Trigger['assertion'], direction: Trigger['
 
 const TRIGGERS: readonly Trigger[] = [
   ...['no', 'not', 'denies', 'denied', 'deny', 'denying', 'without', 'negative for', 'free of', 'absence of', 'ruled out', 'no evidence of', 'no signs of', 'no sign of', 'never had', 'resolution of', 'neither', 'nor', 'never', 'never a'].map((p) => t(p, 'negated')),
-  ...['was ruled out', 'is ruled out', 'were ruled out', 'ruled out', 'excluded', 'was excluded', 'unlikely', 'is negative', 'was negative', 'were negative', 'negative', 'not seen', 'not present', 'absent', 'resolved'].map((p) => t(p, 'negated', 'backward')),
+  ...['was ruled out', 'is ruled out', 'were ruled out', 'ruled out', 'excluded', 'was excluded', 'unlikely', 'is negative', 'was negative', 'were negative', 'negative', 'not met', 'were not met', 'was not met', 'not confirmed', 'was not confirmed', 'not seen', 'not present', 'absent', 'resolved'].map((p) => t(p, 'negated', 'backward')),
   ...['possible', 'possibly', 'probable', 'probably', 'suspected', 'suspect', 'suspicion of', 'suspicious for', 'rule out', 'r o', 'likely', 'questionable', 'query', 'concern for', 'concerning for', 'cannot exclude', 'differential', 'vs', 'versus', 'may have', 'might have', 'consistent with', 'compatible with', 'suggestive of', 'presumed', 'presumptive', 'versus'].map((p) => t(p, 'uncertain')),
   ...['is suspected', 'was suspected', 'is likely', 'cannot be excluded', 'not excluded', 'vs', 'versus', 'is possible'].map((p) => t(p, 'uncertain', 'backward')),
   ...['history of', 'hx of', 'h o', 's p', 'status post', 'past history of', 'previous history of', 'remote history of', 'former', 'ex', 'quit', 'remote', 'healed'].map((p) => t(p, 'historical')),

@@ -31,10 +31,51 @@ function mergeInto(target: Candidate, ...from: Candidate[]): void {
   for (const f of from) for (const m of f.mentions) if (!target.mentions.includes(m)) target.mentions.push(m);
 }
 
-export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTable, lookup: CodeSetLookup): void {
+/** Sentences that speak of a cerebral infarction in the past ("prior stroke with residual L hemiparesis"). */
+export interface CombineContext {
+  pastStroke: ReadonlySet<string>;
+}
+
+export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTable, lookup: CodeSetLookup, ctx: CombineContext = { pastStroke: new Set() }): void {
   diabetes(cands, dict, table, lookup);
   hypertension(cands);
+  strokeSequelae(cands, dict, table, lookup, ctx.pastStroke);
   dropUnspecifiedSiblings(cands, table);
+}
+
+const sentenceKey = (m: { documentId: string; sentence: number }): string => `${m.documentId}:${m.sentence}`;
+
+/**
+ * Deficits left by an earlier cerebral infarction are coded as its sequelae (I69.3-, guideline
+ * I.C.9.d), from the Index's "Sequelae > infarction > cerebral" lines; the old infarction is then not
+ * an acute I63, and with no deficit it is history (Z86.73).
+ */
+function strokeSequelae(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTable, lookup: CodeSetLookup, past: ReadonlySet<string>): void {
+  if (past.size === 0) return;
+  let linked = false;
+  for (const c of [...cands.values()]) {
+    if (c.via !== 'match' || /^I6\d/.test(c.code) || !c.mentions.some((m) => past.has(sentenceKey(m)))) continue;
+    let best: (typeof dict.strokeSequelae)[number] | undefined;
+    for (const sq of dict.strokeSequelae) {
+      if (best && sq.words.length <= best.words.length) continue;
+      if (sq.alone === c.code || c.mentions.some((m) => sq.words.every((w) => m.words.includes(w)))) best = sq;
+    }
+    if (!best || !table.byCode.get(best.code)?.billable) continue;
+    const code = best.code;
+    const combo = cands.get(code) ?? { code, mentions: [], via: 'combination', rationale: `${c.code} as a sequela of an earlier cerebral infarction (I.C.9.d)` };
+    combo.parts ??= [c];
+    mergeInto(combo, c);
+    cands.set(code, combo);
+    linked = true;
+    if (!inRanges(c.code, additionalCodeRanges(lookup, code))) cands.delete(c.code);
+  }
+  for (const c of [...cands.values()]) {
+    if (!c.code.startsWith('I63') || !c.mentions.every((m) => past.has(sentenceKey(m)))) continue;
+    cands.delete(c.code);
+    if (!linked && table.byCode.get('Z8673')?.billable && !cands.has('Z8673')) {
+      cands.set('Z8673', { code: 'Z8673', mentions: c.mentions.map((m) => ({ ...m, source: 'history' })), via: 'history', rationale: 'An earlier cerebral infarction without residual deficits named (I.C.9.d)' });
+    }
+  }
 }
 
 function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTable, lookup: CodeSetLookup): void {
@@ -115,5 +156,6 @@ function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable
     cands.delete(c.code);
   };
   for (const c of [...cands.values()]) if (uncomplicated(c)) giveWay(c, (o) => !uncomplicated(o));
-  for (const c of [...cands.values()]) if (cands.has(c.code) && unspecified(c)) giveWay(c, (o) => !unspecified(o) && !uncomplicated(o));
+  // A combination read from the chart (I69.359, side still to be read) stands for its own condition.
+  for (const c of [...cands.values()]) if (cands.has(c.code) && unspecified(c) && c.via !== 'combination') giveWay(c, (o) => !unspecified(o) && !uncomplicated(o));
 }

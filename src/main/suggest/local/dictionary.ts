@@ -46,6 +46,8 @@ export interface Dictionary {
   status: Entry[];
   /** Index "Diabetes, diabetic > with > X" (type 2 codes): the words of X and the combination code. */
   diabetesWith: DiabetesWith[];
+  /** Index "Sequelae > infarction > cerebral > X": the deficit's words, the I69.3- code, and the code X reads as alone. */
+  strokeSequelae: DiabetesWith[];
 }
 
 /** One "Diabetes, diabetic > with > X" line: the words of X, the combination code, and the code X reads as alone. */
@@ -60,6 +62,8 @@ export interface DiabetesWith {
 const STOP = new Set([
   'a', 'an', 'the', 'of', 'and', 'in', 'to', 'due', 'by', 'for', 'on', 'at', 'as', 'or', 'with', 'from', 'into', 'its', 'nos', 'nec',
   'unspecified', 'stage', 'mellitus', 'personal', 'neoplasm', 'other', 'specified', 'site', 'condition', 'region', 'part', 'classified', 'elsewhere', 'than',
+  // "Dysphagia, oropharyngeal phase": notes say "oropharyngeal dysphagia".
+  'phase',
 ]);
 /**
  * Kept although they look like stop words: they change the code. Single letters name types
@@ -318,6 +322,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   const personal: Array<Omit<Entry, 'id' | 'key'>> = [];
   const status: Array<Omit<Entry, 'id' | 'key'>> = [];
   const diabetesWith: DiabetesWith[] = [];
+  const strokeSequelae: DiabetesWith[] = [];
   const resolved = new Map<string, string | undefined>();
   const billable = (c: string): string | undefined => {
     if (!resolved.has(c)) resolved.set(c, table.resolveBillable(c));
@@ -385,6 +390,10 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
           if (kind.startsWith('family')) family.push({ ...e, words: sub });
           else if (kind.startsWith('personal')) personal.push({ ...e, words: sub });
         }
+      }
+      if (/^sequelae/i.test(segs[0]!) && /^infarction/i.test(segs[1] ?? '') && /^cerebral/i.test(segs[2] ?? '') && segs.length > 3) {
+        const sub = contentWords(v.slice(3).join(' '), normalize);
+        if (sub.length > 0) strokeSequelae.push({ words: sub, code });
       }
       if (/^(status|presence)\b/i.test(segs[0]!) && segs.length > 1) {
         const sub = contentWords(v.slice(1).join(' '), normalize);
@@ -462,7 +471,11 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     const alone = byWords.get([...dw.words].sort().join(' '));
     if (alone && !/^E(08|09|10|11|13)/.test(alone)) dw.alone = alone;
   }
-  return { ...dict, diabetesWith };
+  for (const sq of strokeSequelae) {
+    const alone = byWords.get([...sq.words].sort().join(' '));
+    if (alone && !alone.startsWith('I69')) sq.alone = alone;
+  }
+  return { ...dict, diabetesWith, strokeSequelae };
 }
 
 const SOURCE_RANK: Record<EntrySource, number> = { index: 0, neoplasm: 1, abbrev: 2, tabular: 3, inclusion: 4, learned: 5 };
@@ -474,7 +487,7 @@ function finish(
   status: Array<Omit<Entry, 'id' | 'key'>>,
   normalize: Normalizer,
   abbreviations: Dictionary['abbreviations'],
-): Omit<Dictionary, 'diabetesWith'> {
+): Omit<Dictionary, 'diabetesWith' | 'strokeSequelae'> {
   // One code per word set: the Index's shallowest entry wins, then the other sources.
   const sorted = [...raw].sort((a, b) => SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || a.level - b.level);
   const byKey = new Map<string, Entry>();

@@ -57,6 +57,8 @@ function isForeground(c: Candidate, m: CandidateMention): boolean {
 }
 /** History cues that do not say a condition ended ("history of hypertension" usually still has it). */
 const ONGOING_HISTORY: ReadonlySet<string> = new Set(['history of', 'hx of', 'h o', 'past history of', 'previous history of']);
+/** Words that put a condition named in the same sentence in the past, with what it left behind. */
+const PAST_CUE = /\b(old|prior|previous|remote|history of|h\/o|late effects?|sequelae?|residual)\b/i;
 /** History cues that state a status after a procedure. */
 const STATUS_CUES: ReadonlySet<string> = new Set(['s p', 'status post', 'post']);
 /** Mentions from the assessment are what the provider concluded: a coder trusts them more. */
@@ -143,6 +145,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     const sentences = new Map<string, SentenceSpan[]>();
     const texts = new Map<string, string>();
     const inpatient = input.setting === 'inpatient';
+    const pastStroke = new Set<string>();
     const add = (code: string, m: CandidateMention, via: Candidate['via']): void => {
       const c = cands.get(code);
       if (c) {
@@ -190,6 +193,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           for (const m of status) add(m.entry.code, { ...toMention(doc.id, text, m, s.section, si, sides.get(m)), source: 'history' }, 'history');
           mentions.push(...found);
         }
+        if (PAST_CUE.test(sentenceText) && mentions.some((x) => x.entry.code.startsWith('I63'))) pastStroke.add(`${doc.id}:${si}`);
         for (const mention of mentions) {
           const m = toMention(doc.id, text, mention, s.section, si, sides.get(mention));
           const a = mention.assertion;
@@ -209,7 +213,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         }
       });
     }
-    applyCombinations(cands, dict, table, codeSet);
+    applyCombinations(cands, dict, table, codeSet, { pastStroke });
     return { cands, negatives, sentences, texts };
   }
 
@@ -247,8 +251,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       for (const [other, o] of chosen) if (other !== code && inRanges(other, ranges) && o.conf < c.conf) o.conf = c.conf;
     }
 
-    // With a stated assessment, symptoms count only where the provider lists them there: elsewhere
-    // they are usually integral to the diagnoses the assessment names (guideline I.B.5, IV.D).
+    // With a stated assessment (or discharge diagnoses), symptoms count only where the provider lists
+    // them there: elsewhere they are usually integral to the diagnoses it names (guideline I.B.5, IV.D).
     // Nor where the same assessment line names a diagnosis: "DM2 with neuropathy - sensory loss in toes".
     const hasAssessment = [...sentences.values()].some((list) => list.some((x) => x.section === 'assessment'));
     const diagnosesIn = new Map<string, number>();
@@ -256,9 +260,11 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       if (/^[RZ]/.test(code) || conf < priors.threshold) continue;
       for (const key of new Set(cand.mentions.map((m) => `${m.documentId}:${m.sentence}`))) diagnosesIn.set(key, (diagnosesIn.get(key) ?? 0) + 1);
     }
+    // A symptom a shown code asks for ("use additional code to identify the type of dysphagia") stays.
+    const requested = (code: string): boolean => [...chosen].some(([other, o]) => other !== code && o.conf >= priors.threshold && inRanges(code, additionalRanges(other)));
     const standsAlone = (m: CandidateMention): boolean => m.section === 'assessment' && !diagnosesIn.has(`${m.documentId}:${m.sentence}`);
     for (const [code, { conf, cand }] of chosen) {
-      if (outpatient && hasAssessment && code.startsWith('R') && !cand.mentions.some(standsAlone)) continue;
+      if (hasAssessment && code.startsWith('R') && !cand.mentions.some(standsAlone) && !requested(code)) continue;
       const isHcc = isHccCode(code);
       const meat = isHcc ? collectMeat(cand.mentions, sentences, texts) : undefined;
       if (isHcc && outpatient && !meat) continue; // no MEAT this visit: not coded

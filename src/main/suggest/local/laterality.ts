@@ -46,10 +46,16 @@ export function lateralize(table: CodeTable, code: string, side: Side | undefine
   if (!rec || !/unspecified/i.test(rec.long_desc)) return code;
   const want = shape(rec.long_desc);
   const sideWord = new RegExp(`\\b${side}\\b`, 'i');
-  for (const c of category(table, code.slice(0, 3))) {
-    if (c.code === code || c.code.length !== code.length) continue;
-    if (code.length === 7 && c.code[6] !== code[6]) continue;
-    if (sideWord.test(c.long_desc) && shape(c.long_desc) === want) return c.code;
-  }
-  return code;
+  const peers = category(table, code.slice(0, 3)).filter((c) => c.code !== code && c.code.length === code.length && (code.length < 7 || c.code[6] === code[6]) && sideWord.test(c.long_desc));
+  const exact = peers.find((c) => shape(c.long_desc) === want);
+  if (exact) return exact.code;
+  // Hemiplegia and its sequelae also name the dominant side. Undocumented, the left is taken as
+  // non-dominant and the right as dominant (guideline I.C.6.a).
+  const dominance = side === 'left' ? /\bnon-?dominant\b/i : side === 'right' ? /(?<!non-?)\bdominant\b/i : undefined;
+  const byDefault = dominance && peers.find((c) => dominance.test(c.long_desc) && undominated(c.long_desc) === undominated(rec.long_desc));
+  return byDefault ? byDefault.code : code;
+}
+
+function undominated(title: string): string {
+  return shape(title).split(' ').filter((w) => !['dominant', 'non', 'nondominant'].includes(w)).join(' ');
 }

@@ -106,7 +106,7 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
       positions.sort((a, b) => a - b);
       if (positions[positions.length - 1]! - positions[0]! + 1 > maxSpan(e.words.length)) continue;
       // A number ("stage 3", "type 2") belongs to the words next to it, not to any number in the sentence.
-      if (e.words.length > 1 && e.words.some((w) => /^\d/.test(w) && !nearOther(where.get(w)!, positions))) continue;
+      if (e.words.length > 1 && e.words.some((w) => /^\d/.test(w) && !nearOther(where.get(w)!, positions, xt))) continue;
       const assertion = mentionAssertion(xt, positions, triggerTokens);
       if (assertion === undefined) continue;
       const trigger = xt[positions[0]!]!.trigger;
@@ -135,8 +135,15 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
   return dropSubsumed(found);
 }
 
-function nearOther(numberAt: readonly number[], positions: readonly number[]): boolean {
-  return numberAt.some((p) => positions.includes(p) && positions.some((q) => q !== p && Math.abs(q - p) <= 2));
+/** Words that carry a number to the condition before them ("pressure ulcer of sacral region, stage 2"). */
+const NUMBER_QUALIFIERS = new Set(['stage', 'type', 'grade', 'class', 'level', 'phase']);
+
+function nearOther(numberAt: readonly number[], positions: readonly number[], xt: readonly XToken[]): boolean {
+  return numberAt.some((p) => {
+    if (!positions.includes(p)) return false;
+    const from = p > 0 && NUMBER_QUALIFIERS.has(xt[p - 1]!.norm) ? p - 1 : p;
+    return positions.some((q) => q !== p && Math.min(Math.abs(q - p), Math.abs(q - from)) <= 2);
+  });
 }
 
 /** The shared status of a mention's words; undefined when they disagree ("COPD without exacerbation" is not J44.1). */

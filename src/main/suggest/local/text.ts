@@ -129,7 +129,13 @@ export function tokenize(text: string, start: number, end: number, norm: Normali
     // A list marker ("1." or "2)" opening a line) is not a number in the note.
     if (/^\d{1,2}$/.test(m[0]) && /^[.)]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 1)) && /(^|\n)[ \t]*$/.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
     const prev = out[out.length - 1];
-    const joined = prev ? SPLIT_COMPOUNDS.get(`${prev.raw.toLowerCase()} ${m[0].toLowerCase()}`) : undefined;
+    const pair = prev ? `${prev.raw.toLowerCase()} ${m[0].toLowerCase()}` : '';
+    const joined = SPLIT_COMPOUNDS.get(pair);
+    const renamed = PAIR_RENAMES.get(pair);
+    if (renamed) {
+      out.push({ norm: renamed, start: m.index, end: m.index + m[0].length, raw: m[0] });
+      continue;
+    }
     if (prev && joined && /^\s+$/.test(text.slice(prev.end, m.index))) {
       out[out.length - 1] = { norm: norm(joined), start: prev.start, end: m.index + m[0].length, raw: text.slice(prev.start, m.index + m[0].length) };
       continue;
@@ -138,6 +144,11 @@ export function tokenize(text: string, start: number, end: number, norm: Normali
   }
   return out;
 }
+
+/** The second word of a pair read as the Index's word: a "pressure injury" (NPIAP) is a pressure ulcer. */
+const PAIR_RENAMES: ReadonlyMap<string, string> = new Map([
+  ['pressure injury', 'ulcer'], ['pressure injuries', 'ulcer'], ['pressure sore', 'ulcer'], ['pressure sores', 'ulcer'], ['bed sore', 'ulcer'], ['bed sores', 'ulcer'],
+]);
 
 /** Compounds notes write as two words; read apart, "gall bladder calculus" was a bladder stone. */
 const SPLIT_COMPOUNDS: ReadonlyMap<string, string> = new Map([

@@ -134,6 +134,20 @@ describe('local engine: conventions', () => {
     expect(codes).toContain('C801');
   });
 
+  it('codes deficits of an earlier stroke as its sequelae, with the default dominant side, and no acute stroke', () => {
+    const text = 'Prior R MCA ischemic stroke (2023) with residual L hemiparesis and oropharyngeal dysphagia, admitted with fever and cough. '
+      + 'Sepsis criteria not met. Wound RN documented a stage 2 pressure injury of the sacrum.\n'
+      + 'Discharge diagnoses:\n1. Probable aspiration pneumonia, RLL - improved.\n2. Oropharyngeal dysphagia as late effect of prior cerebral infarction.\n3. Left hemiparesis due to old stroke.';
+    const codes = added(open.suggest(input(text, {}, 'inpatient')));
+    // Left side, dominance not documented: non-dominant (I.C.6.a); I69.391 asks for the dysphagia type too.
+    expect(codes).toEqual(expect.arrayContaining(['I69354', 'I69391', 'R1312', 'J690', 'L89152']));
+    expect(codes.filter((c) => c.startsWith('I63') || c.startsWith('G81'))).toEqual([]);
+    // Not met, and symptoms of the pneumonia the discharge diagnoses name, are not coded.
+    expect(codes.filter((c) => ['A419', 'R509', 'R059'].includes(c))).toEqual([]);
+    const noDeficit = added(open.suggest(input('History: old stroke in 2019, fully recovered. Admitted for cellulitis of the left leg.', {}, 'inpatient')));
+    expect(noDeficit.filter((c) => c.startsWith('I63'))).toEqual([]);
+  });
+
   it('follows an Index "see also" to its subterm, reads no everyday word as a condition, and knows AF', () => {
     const codes = added(open.suggest(input('Arthralgia of several joints. Adherent to meds, in sinus rhythm. Paroxysmal AF on apixaban.', {}, 'inpatient')));
     // "Arthralgia — see also Pain, joint" is M25.50, not Pain's R52; "adherent" once read as adhesions
