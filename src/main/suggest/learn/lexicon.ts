@@ -93,6 +93,18 @@ export function relatedToCode(dict: Dictionary, phrase: string, code: string, de
   return phrase.split(' ').some((w) => (words?.has(w) ?? false) || (title.has(w) && isTelling(w)));
 }
 
+const conditionWordCache = new WeakMap<Dictionary, Set<string>>();
+
+/** Words that name a condition on their own: the dictionary reads them alone as a code ("adenopathy", "pain"). */
+function conditionWords(dict: Dictionary): Set<string> {
+  let set = conditionWordCache.get(dict);
+  if (!set) {
+    set = new Set(dict.entries.filter((e) => e.words.length === 1 && e.source !== 'learned').map((e) => e.words[0]!));
+    conditionWordCache.set(dict, set);
+  }
+  return set;
+}
+
 export function learnLexicon(charts: readonly LexiconChart[], dict: Dictionary, opts: LexiconOptions = {}, describe?: DescribeCode): Record<string, string[]> {
   const o = { ...DEFAULTS, ...opts };
   const charted = new Map<string, number>();
@@ -107,7 +119,11 @@ export function learnLexicon(charts: readonly LexiconChart[], dict: Dictionary, 
     }
   }
   const lexicon: Record<string, string[]> = {};
+  const conditions = conditionWords(dict);
   for (const [phrase, codes] of paired) {
+    // A phrasing must name a condition: "cervical", "ankle" or "cervical CT" alone once read as
+    // enlarged lymph nodes and ankle pain wherever a note said them.
+    if (!phrase.split(' ').some((w) => conditions.has(w))) continue;
     const n = charted.get(phrase)!;
     // Co-occurrence alone pairs "January" with a code; the phrasing must also talk about the condition.
     const keep = [...codes].filter(([c, k]) => k >= o.minCharts && k / n >= o.minShare && relatedToCode(dict, phrase, c, describe)).map(([c]) => c).sort();

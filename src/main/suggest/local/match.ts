@@ -40,12 +40,22 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
   for (let i = 0; i < tokens.length; i++) {
     let used = 0;
     for (let n = Math.min(MAX_ABBR_WORDS, tokens.length - i); n >= 1 && used === 0; n--) {
-      const key = tokens.slice(i, i + n).map((tk) => tk.raw.toLowerCase()).join(' ');
+      let key = tokens.slice(i, i + n).map((tk) => tk.raw.toLowerCase()).join(' ');
+      let surface = text.slice(tokens[i]!.start, tokens[i + n - 1]!.end).replace(/\s+/g, ' ');
+      // A plural abbreviation ("UTIs", "PVCs") is the abbreviation.
+      if (!dict.abbreviations.has(key) && /[A-Z]s$/.test(surface)) {
+        key = key.slice(0, -1);
+        surface = surface.slice(0, -1);
+      }
       const hit = dict.abbreviations.get(key);
       if (!hit) continue;
-      const surface = text.slice(tokens[i]!.start, tokens[i + n - 1]!.end).replace(/\s+/g, ' ');
       const exact = hit.exact.replace(/\s+/g, ' ');
-      const ok = exact.replace(/[^A-Za-z0-9]/g, '').length <= 2 ? surface === exact : hasUpper(surface) && surface.toUpperCase() === exact.toUpperCase();
+      // Short abbreviations must be written as listed; an all-capital one as listed or capitalised
+      // ("Htn"), never half-capital ("CTs" of the chest is not CTS, carpal tunnel syndrome).
+      const short = exact.replace(/[^A-Za-z0-9]/g, '').length <= 2;
+      const capitals = /[A-Z]/.test(exact) && exact === exact.toUpperCase();
+      const same = surface.toUpperCase() === exact.toUpperCase();
+      const ok = short ? surface === exact : capitals ? surface === exact || (same && /^[A-Z][a-z0-9 ]+$/.test(surface)) : hasUpper(surface) && same;
       if (!ok) continue;
       const a = asserted.tokens[i]!;
       for (const w of hit.expansion) out.push({ norm: w, start: tokens[i]!.start, end: tokens[i + n - 1]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });

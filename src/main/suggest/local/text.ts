@@ -91,16 +91,23 @@ export function createNormalizer(aliases: ReadonlyMap<string, string>): Normaliz
   const cache = new Map<string, string>();
   return (word: string) => {
     const lower = word.toLowerCase().replace(/['’]s$/, '');
-    const hit = cache.get(lower);
+    // An acronym is not a plural: AIDS stays "aids" (while "hearing aids" is "aid").
+    const acronym = /^[A-Z]{3,}$/.test(word);
+    const key = acronym ? word : lower;
+    const hit = cache.get(key);
     if (hit !== undefined) return hit;
     let w = aliases.get(lower) ?? british(lower);
+    if (acronym) {
+      cache.set(key, w);
+      return w;
+    }
     if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
     // Greek and Latin plurals the Index writes singular: edemas, carcinomas, arrhythmias; stenoses, thromboses.
     else if (w.length > 5 && /(mas|ias)$/.test(w)) w = w.slice(0, -1);
     else if (w.length > 6 && w.endsWith('oses')) w = `${w.slice(0, -2)}is`;
     else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is|as|os|ys)$/.test(w)) w = w.slice(0, -1);
     w = aliases.get(w) ?? w;
-    cache.set(lower, w);
+    cache.set(key, w);
     return w;
   };
 }

@@ -148,6 +148,13 @@ describe('local engine: conventions', () => {
     expect(noDeficit.filter((c) => c.startsWith('I63'))).toEqual([]);
   });
 
+  it('reads abbreviations as written: plural UTIs, capitalised Htn, but not "CTs" as CTS or a hearing aid as AIDS', () => {
+    const codes = added(open.suggest(input('Recurrent UTIs. Htn on lisinopril. CTs of the chest were normal. He wears a hearing aid.', {}, 'inpatient')));
+    expect(codes).toEqual(expect.arrayContaining(['N390', 'I10']));
+    expect(codes.filter((c) => c.startsWith('G560') || c === 'B20')).toEqual([]);
+    expect(added(open.suggest(input('Patient with AIDS on ART.', {}, 'inpatient')))).toContain('B20');
+  });
+
   it('follows an Index "see also" to its subterm, reads no everyday word as a condition, and knows AF', () => {
     const codes = added(open.suggest(input('Arthralgia of several joints. Adherent to meds, in sinus rhythm. Paroxysmal AF on apixaban.', {}, 'inpatient')));
     // "Arthralgia — see also Pain, joint" is M25.50, not Pain's R52; "adherent" once read as adhesions

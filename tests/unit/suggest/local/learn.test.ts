@@ -7,7 +7,8 @@ import type { LabeledChart } from '../../../../src/main/suggest/eval/charts';
 import { learnPriors } from '../../../../src/main/suggest/learn/learn';
 import { emptyPriors, loadPriors, mergePriors, parsePriors, recordDecision, scoreCandidate } from '../../../../src/main/suggest/learn/priors';
 import { savePriors } from '../../../../src/main/suggest/learn/store';
-import { createLocalEngine } from '../../../../src/main/suggest/local/engine';
+import { learnLexicon } from '../../../../src/main/suggest/learn/lexicon';
+import { createLocalEngine, engineResources } from '../../../../src/main/suggest/local/engine';
 import { ensureTestCodeSet } from '../../../helpers/codeset';
 
 let cs: CodeSet;
@@ -72,6 +73,14 @@ describe('learning priors', () => {
     expect(b182?.evidence.map((e) => e.quote)).toEqual(['Hepatitis C genotype']);
     // Learned without the lexicon, the same charts teach nothing about HCV.
     expect(learnPriors(charts, cs, { lexicon: false }).lexicon).toBeUndefined();
+  });
+
+  it('learns no phrasing that names no condition: a site word alone ("cervical") would code every cervical spine', () => {
+    const { dict, table } = engineResources(cs);
+    const charts = Array.from({ length: 4 }, () => ({ phrasings: new Set(['cervical', 'cervical adenopathy']), unexplained: ['R590'] }));
+    const lexicon = learnLexicon(charts, dict, { minCharts: 2, minShare: 0.25 }, (code) => table.byCode.get(code)?.long_desc);
+    expect(lexicon['cervical adenopathy']).toEqual(['R590']);
+    expect(lexicon.cervical).toBeUndefined();
   });
 
   it('learns a ranker from what else the chart says: the same phrasing coded when it opens the note, not when it is an aside', () => {
