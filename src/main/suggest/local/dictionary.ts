@@ -64,6 +64,8 @@ const STOP = new Set([
   'unspecified', 'stage', 'mellitus', 'personal', 'neoplasm', 'other', 'specified', 'site', 'condition', 'region', 'part', 'classified', 'elsewhere', 'than',
   // "Dysphagia, oropharyngeal phase": notes say "oropharyngeal dysphagia".
   'phase',
+  // Pronouns and "as well": "COPD and her" read as Hers disease (E74.09), "as well" as Wells' disease.
+  'he', 'she', 'his', 'her', 'him', 'they', 'them', 'their', 'we', 'our', 'you', 'your', 'well',
 ]);
 /**
  * Kept although they look like stop words: they change the code. Single letters name types
@@ -103,6 +105,7 @@ const ORDINARY_WORDS = new Set([
   'mole', 'clot', 'sinus', 'sensitive', 'blind', 'unequal length', 'change', 'complaint', 'condition', 'child', 'cut',
   'may', 'old', 'fit', 'stress', 'cold', 'heat', 'gas', 'sick', 'toxic', 'tag', 'reflex', 'frozen', 'corn', 'donor', 'death', 'hunger', 'famine',
   'nerves', 'fox', 'kelly', 'klein', 'robin', 'collet', 'brash', 'bends', 'chokes', 'tramp', 'hobo', 'moron', 'arc', 'pat', 'tad', 'tac', 'ist',
+  'decline',
 ]);
 
 /** Adjectives whose look-alike noun means something else. */

@@ -117,6 +117,7 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
       if (positions[positions.length - 1]! - positions[0]! + 1 > maxSpan(e.words.length)) continue;
       // A number ("stage 3", "type 2") belongs to the words next to it, not to any number in the sentence.
       if (e.words.length > 1 && e.words.some((w) => /^\d/.test(w) && !nearOther(where.get(w)!, positions, xt))) continue;
+      if (!usesAbbreviationCore(xt, positions)) continue;
       const assertion = mentionAssertion(xt, positions, triggerTokens);
       if (assertion === undefined) continue;
       const trigger = xt[positions[0]!]!.trigger;
@@ -143,6 +144,24 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
     }
   }
   return dropSubsumed(found);
+}
+
+/** Words of an abbreviation's expansion that say nothing of which condition it is. */
+const GENERIC_EXPANSION = new Set(['disease', 'disorder', 'syndrome', 'chronic', 'acute']);
+
+/**
+ * An entry that borrows from an abbreviation's expansion must borrow what names it: "COPD ... chest"
+ * is not "Disease, chest" (J98.9) through the "disease" COPD expands to.
+ */
+function usesAbbreviationCore(xt: readonly XToken[], positions: readonly number[]): boolean {
+  const used = new Map<number, string[]>();
+  for (const p of positions) {
+    const tk = xt[p]!;
+    const expanded = (p > 0 && xt[p - 1]!.orig === tk.orig) || (p + 1 < xt.length && xt[p + 1]!.orig === tk.orig);
+    if (expanded) used.set(tk.orig, [...(used.get(tk.orig) ?? []), tk.norm]);
+  }
+  for (const words of used.values()) if (words.every((w) => GENERIC_EXPANSION.has(w)) && positions.length > words.length) return false;
+  return true;
 }
 
 /** Words that carry a number to the condition before them ("pressure ulcer of sacral region, stage 2"). */

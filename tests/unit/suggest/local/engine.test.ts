@@ -155,6 +155,15 @@ describe('local engine: conventions', () => {
     expect(added(open.suggest(input('Patient with AIDS on ART.', {}, 'inpatient')))).toContain('B20');
   });
 
+  it('reads no condition out of prose: pronouns, "as well", a verb, the generic word an abbreviation expands to', () => {
+    const text = 'Management of coronary artery disease as well as pumping dysfunction. Tests suggest asthma or COPD and her most recent chest x-ray was clear. '
+      + 'He continues to decline medication. CT years ago for potential lung cancer.';
+    const codes = added(open.suggest(input(text)));
+    // Wells' disease (L98.3), Hers disease (E74.09), "Disease, chest" (J98.9), malaise (R53.81), a lung cancer.
+    expect(codes.filter((c) => ['L983', 'E7409', 'J989', 'R5381', 'C3490'].includes(c))).toEqual([]);
+    expect(codes).toContain('I2510');
+  });
+
   it('follows an Index "see also" to its subterm, reads no everyday word as a condition, and knows AF', () => {
     const codes = added(open.suggest(input('Arthralgia of several joints. Adherent to meds, in sinus rhythm. Paroxysmal AF on apixaban.', {}, 'inpatient')));
     // "Arthralgia — see also Pain, joint" is M25.50, not Pain's R52; "adherent" once read as adhesions
