@@ -20,6 +20,9 @@ const TRIGGERS: readonly Trigger[] = [
   ...['history of', 'hx of', 'h o', 's p', 'status post', 'past history of', 'previous history of', 'remote history of', 'former', 'ex', 'quit', 'remote', 'healed'].map((p) => t(p, 'historical')),
   ...['family history', 'family hx', 'fh', 'fhx', 'mother', 'father', 'sister', 'brother', 'sibling', 'siblings', 'maternal', 'paternal', 'grandmother', 'grandfather', 'aunt', 'uncle', 'parents'].map((p) => t(p, 'family')),
   ...['if', 'should', 'return if', 'call if', 'in case of', 'watch for', 'risk of', 'risk for', 'prevent', 'prevention of', 'precautions', 'to avoid'].map((p) => t(p, 'hypothetical')),
+  // A vaccine names the disease it prevents: "shingles vaccine", "vaccinated for COVID-19".
+  ...['vaccinated for', 'vaccinated against', 'vaccine for', 'vaccine against', 'vaccination for', 'vaccination against', 'immunized against', 'immunization against'].map((p) => t(p, 'hypothetical')),
+  ...['vaccine', 'vaccines', 'vaccination', 'vaccinations', 'immunization', 'booster'].map((p) => t(p, 'hypothetical', 'backward')),
 ];
 
 const BY_FIRST = new Map<string, Trigger[]>();
@@ -79,15 +82,24 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
     for (let k = i; k < i + best.words.length; k++) isTrigger[k] = 1;
     i += best.words.length - 1;
   }
+  // A negation reaching over a later trigger negates what that trigger covers: "denies any history
+  // of diabetes", "no family history of colon cancer" (the id of the negation, so a concept that
+  // contains the later trigger, Z80.0, is negated too).
+  const negatedBy = new Map<number, number>();
+  const startsAt = new Map(found.map((f) => [f.start, f]));
   for (const f of found) {
     const id = triggers.length;
     triggers.push([f.start, f.end]);
+    const by = negatedBy.get(f.start);
+    const as: TokenAssertion = by !== undefined ? { assertion: 'negated', trigger: by } : { assertion: f.tr.assertion, trigger: id };
+    if (by !== undefined) for (let k = f.start; k < f.end; k++) out[k] = as;
     if (f.tr.direction === 'forward') {
       for (let k = f.end; k < tokens.length && k < f.end + FORWARD_REACH; k++) {
         if (k > f.end && breaksScope(text, tokens[k - 1]!, tokens[k]!)) break;
         if (k === f.end && k > 0 && breaksScope(text, tokens[k - 1]!, tokens[k]!)) break;
         if (TERMINATORS.has(lower[k]!)) break;
-        if (!isTrigger[k]) out[k] = { assertion: f.tr.assertion, trigger: id };
+        if (!isTrigger[k]) out[k] = as;
+        else if (as.assertion === 'negated' && startsAt.get(k)?.tr.direction === 'forward' && !negatedBy.has(k)) negatedBy.set(k, as.trigger);
       }
     } else {
       for (let k = f.start - 1; k >= 0 && k >= f.start - BACKWARD_REACH; k--) {

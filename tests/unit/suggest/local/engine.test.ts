@@ -40,6 +40,17 @@ describe('local engine: assertions', () => {
     expect(added(inp).some((c) => c.startsWith('J18'))).toBe(true);
   });
 
+  it('lets a negation rule over a later history cue, and reads a vaccine as no disease', () => {
+    const text = 'The patient denies any history of diabetes or rheumatoid arthritis. No family history of colon cancer. '
+      + 'He is due for the shingles vaccine and fully vaccinated for COVID-19. Increase water consumption.';
+    const codes = added(open.suggest(input(text, {}, 'inpatient')));
+    expect(codes.filter((c) => /^(E1|M06|Z80|Z85|B02|U07|A15)/.test(c))).toEqual([]);
+    const family = added(open.suggest(input('Family history of colon cancer in his father.', {}, 'inpatient')));
+    // "history of colon cancer" inside "family history of…" is not the patient's own (Z85.038).
+    expect(family.some((c) => c.startsWith('Z80'))).toBe(true);
+    expect(family.filter((c) => c.startsWith('Z85') || c.startsWith('C18'))).toEqual([]);
+  });
+
   it('codes family history as Z83.3, never as the disease', () => {
     const run = open.suggest(input('Family history of diabetes in her mother. Here for a sore throat.'));
     const codes = added(run);
