@@ -131,8 +131,10 @@ function hypertension(cands: Map<string, Candidate>): void {
   }
   if (!code) return;
   const combo = cands.get(code) ?? { code, mentions: [], via: 'combination', rationale: why };
-  // Each linked condition is represented by its best-documented reading (most mentions).
-  const best = (list: Candidate[]): Candidate[] => (list.length ? [list.reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a))] : []);
+  // Each linked condition is represented by its best-documented reading: one the assessment names,
+  // then the one with most mentions.
+  const weight = (c: Candidate): number => (c.mentions.some((m) => m.section === 'assessment') ? 1000 : 0) + c.mentions.length;
+  const best = (list: Candidate[]): Candidate[] => (list.length ? [list.reduce((a, b) => (weight(b) > weight(a) ? b : a))] : []);
   combo.parts ??= [...best(hyper.filter((h) => h !== combo)), ...best(hf), ...best(ckd)];
   mergeInto(combo, ...hyper, ...hf.slice(0, 1), ...ckd.slice(0, 1));
   for (const h of hyper) if (h !== combo) cands.delete(h.code);

@@ -49,6 +49,8 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
       }
       const hit = dict.abbreviations.get(key);
       if (!hit) continue;
+      // "CA-125", "CA 19-9": a lab test, not cancer.
+      if (/^[-\s]?\d/.test(text.slice(tokens[i + n - 1]!.end, tokens[i + n - 1]!.end + 2))) continue;
       const exact = hit.exact.replace(/\s+/g, ' ');
       // Short abbreviations must be written as listed; an all-capital one as listed or capitalised
       // ("Htn"), never half-capital ("CTs" of the chest is not CTS, carpal tunnel syndrome).
@@ -143,7 +145,30 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
       }
     }
   }
-  return dropSubsumed(found);
+  return dropListStraddlers(text, xt, dropSubsumed(found));
+}
+
+/**
+ * A reading that joins words across a comma while one of its words also reads, without crossing,
+ * as something else is a list misread: "sore throat, fever" is not a fever sore (B00.1).
+ */
+function dropListStraddlers(text: string, xt: readonly XToken[], ms: Mention[]): Mention[] {
+  /** Positions after the first comma inside the mention's span; none when it does not cross one. */
+  const farSide = (m: Mention): number[] => {
+    const at = m.positions.findIndex((p, i) => i > 0 && text.slice(xt[m.positions[i - 1]!]!.end, xt[p]!.start).includes(','));
+    return at < 0 ? [] : m.positions.slice(at);
+  };
+  const whole = ms.filter((m) => farSide(m).length === 0);
+  return ms.filter((m) => {
+    const far = farSide(m);
+    if (far.length === 0) return true;
+    // A comma that only inverts ("diabetes mellitus, poorly controlled") is kept: the words beyond it
+    // must read as something else too for the comma to be a list's.
+    const nearShared = whole.some((w) => w.positions.some((p) => m.positions.includes(p) && !far.includes(p)));
+    const farRead = ms.some((o) => o !== m && o.positions.some((p) => far.includes(p)));
+    const farWhole = whole.some((w) => far.every((p) => w.positions.includes(p)));
+    return !(farRead && (nearShared || farWhole));
+  });
 }
 
 /** Words of an abbreviation's expansion that say nothing of which condition it is. */

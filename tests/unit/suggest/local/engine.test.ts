@@ -175,6 +175,15 @@ describe('local engine: conventions', () => {
     expect(codes).toContain('I2510');
   });
 
+  it('reads a comma list item by item, a tumour marker as a lab, and a test or the past as no condition now', () => {
+    const text = 'She has had sore throat, fever, chills for 4 days. Labs including CA-125, hCG and AFP. We will evaluate for any signs of infection. '
+      + 'He has sustained several injuries in the past.';
+    const codes = added(open.suggest(input(text, {}, 'inpatient')));
+    // "sore throat, fever" is no fever sore (B00.1); "CA-125" no cancer; "evaluate for" no infection.
+    expect(codes).toEqual(expect.arrayContaining(['J029']));
+    expect(codes.filter((c) => /^(B001|C|B999|T1490)/.test(c))).toEqual([]);
+  });
+
   it('follows an Index "see also" to its subterm, reads no everyday word as a condition, and knows AF', () => {
     const codes = added(open.suggest(input('Arthralgia of several joints. Adherent to meds, in sinus rhythm. Paroxysmal AF on apixaban.', {}, 'inpatient')));
     // "Arthralgia — see also Pain, joint" is M25.50, not Pain's R52; "adherent" once read as adhesions
