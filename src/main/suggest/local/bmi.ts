@@ -1,7 +1,7 @@
 // Body mass index (Z68.-): a measured BMI is coded only alongside the condition it bears on —
 // obesity, overweight, malnutrition, underweight, cachexia (guideline I.B.14, I.C.21.c.3) — and
 // the adult codes only from age 20. The ranges come from the code titles, not from a table here.
-import type { CodeTable } from './dictionary';
+import type { CodeTable } from './code-table';
 
 /** A BMI stated in the note: "BMI 43.7", "BMI: 17.1", "BMI of 31". */
 const BMI_RE = /\bBMI\b\s*(?:of|is|was|=|:)?\s*(\d{1,2}(?:\.\d{1,2})?)\b(?!\s*(?:th|%|percentile))/gi;

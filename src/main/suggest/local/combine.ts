@@ -2,7 +2,8 @@
 // Index (diabetes with CKD, neuropathy, retinopathy…; hypertension with heart failure and/or CKD) and
 // the "use additional code" follow-ups the combination code asks for (N18.x with E11.22, I50.x with I11.0).
 import type { CodeSetLookup } from '../../../shared/codeset/types';
-import type { CodeTable, Dictionary } from './dictionary';
+import type { CodeTable } from './code-table';
+import type { Dictionary } from './dictionary';
 import type { Candidate } from './candidate';
 
 const DIABETES = /^E(08|09|10|11|13)/;

@@ -1,6 +1,6 @@
 // Laterality: the Index often leads to "unspecified side" (Z90.10, M25.569, H54.7); when the note says
 // which side, the code for that side is the specific one (guideline I.B.13).
-import type { CodeTable } from './dictionary';
+import type { CodeTable } from './code-table';
 
 export type Side = 'left' | 'right' | 'bilateral';
 

@@ -1,0 +1,85 @@
+// Every ICD-10-CM code with its children, and the billable code an Index line's code stands for:
+// a dashed or header code resolves to the child the line's words name, else the default child.
+import type Database from 'better-sqlite3';
+import { normalizeCode } from '../../../shared/codeset/format';
+
+interface CodeRow {
+  code: string;
+  billable: number;
+  parent: string | null;
+  long_desc: string;
+}
+
+/**
+ * The child a coder takes when the note says nothing more: unspecified; for a malignancy of blood
+ * "not having achieved remission"; for an injury or complication the initial encounter (active care).
+ */
+const DEFAULT_CHILD: readonly RegExp[] = [/unspecified/i, /not having achieved remission/i, /initial encounter(?! for open)/i];
+
+/** The default child: one whose title adds "unspecified" (etc.) to its parent's, not one that inherits it. */
+function defaultChild<T extends { long_desc: string }>(kids: readonly T[], parentTitle: string): T | undefined {
+  const count = (re: RegExp, s: string): number => s.match(new RegExp(re.source, 'gi'))?.length ?? 0;
+  for (const re of DEFAULT_CHILD) {
+    const kid = kids.find((k) => count(re, k.long_desc) > count(re, parentTitle));
+    if (kid) return kid;
+  }
+  return DEFAULT_CHILD.map((re) => kids.find((k) => re.test(k.long_desc))).find(Boolean);
+}
+
+export const titleWords = (s: string): string[] => s.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+
+/**
+ * The child an Index line's own words name: "Ulcer > pressure > stage 2 > sacral region L89.15-" is
+ * L89.152 "…sacral region, stage 2", not the unspecified stage. Only a child that alone carries the
+ * most of the line's words beyond its parent's title.
+ */
+function hinted<T extends { long_desc: string }>(kids: readonly T[], parentTitle: string, hint: ReadonlySet<string> | undefined): T | undefined {
+  if (!hint || hint.size === 0) return undefined;
+  const parent = new Set(titleWords(parentTitle));
+  let best: T | undefined;
+  let bestScore = 0;
+  let tie = false;
+  for (const k of kids) {
+    const score = new Set(titleWords(k.long_desc).filter((w) => !parent.has(w) && hint.has(w))).size;
+    if (score > bestScore) {
+      best = k;
+      bestScore = score;
+      tie = false;
+    } else if (score === bestScore && score > 0) tie = true;
+  }
+  return tie ? undefined : best;
+}
+
+/** Every ICD-10-CM code with its children, read in one query (per-code lookups are too slow for 100k Index lines). */
+export class CodeTable {
+  readonly byCode = new Map<string, CodeRow>();
+  readonly kids = new Map<string, CodeRow[]>();
+
+  constructor(db: Database.Database) {
+    const rows = db.prepare("SELECT code, billable, parent, long_desc FROM code WHERE system = 'icd10cm' ORDER BY ord").all() as CodeRow[];
+    for (const r of rows) {
+      this.byCode.set(r.code, r);
+      if (r.parent) {
+        const list = this.kids.get(r.parent);
+        if (list) list.push(r);
+        else this.kids.set(r.parent, [r]);
+      }
+    }
+  }
+
+  /** A billable code for an Index code: itself, or for a dashed/header code its only or default descendant. */
+  resolveBillable(raw: string, hint?: ReadonlySet<string>): string | undefined {
+    let code = normalizeCode(raw.replace(/-+$/, ''));
+    for (let depth = 0; depth < 4; depth++) {
+      const rec = this.byCode.get(code);
+      if (!rec) return undefined;
+      if (rec.billable) return rec.code;
+      const kids = this.kids.get(code) ?? [];
+      if (kids.length === 0) return undefined;
+      const pick = kids.length === 1 ? kids[0] : (hinted(kids, rec.long_desc, hint) ?? defaultChild(kids, rec.long_desc));
+      if (!pick) return undefined;
+      code = pick.code;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,152 @@
+// How the Alphabetic Index's own text reads as words: stop words, word forms and aliases, "X or Y"
+// alternatives, modifiers in parentheses, everyday words that are no reading on their own, and the
+// Index lines that say "code to" instead of giving a code.
+import { phraseWords, type Normalizer } from './text';
+
+/** Words that never decide a code. */
+export const STOP = new Set([
+  'a', 'an', 'the', 'of', 'and', 'in', 'to', 'due', 'by', 'for', 'on', 'at', 'as', 'or', 'with', 'from', 'into', 'its', 'nos', 'nec',
+  'unspecified', 'stage', 'mellitus', 'personal', 'neoplasm', 'other', 'specified', 'site', 'condition', 'region', 'part', 'classified', 'elsewhere', 'than',
+  // "Dysphagia, oropharyngeal phase": notes say "oropharyngeal dysphagia".
+  'phase',
+  // Pronouns and "as well": "COPD and her" read as Hers disease (E74.09), "as well" as Wells' disease.
+  'he', 'she', 'his', 'her', 'him', 'they', 'them', 'their', 'we', 'our', 'you', 'your', 'well',
+]);
+/**
+ * Kept although they look like stop words: they change the code. Single letters name types
+ * (hepatitis C, vitamin D, syndrome X); "a" and "i" cannot, they are the article and the pronoun.
+ */
+export const KEEP_SHORT = new Set(['1', '2', '3', '4', '5', '3a', '3b', ...'bcdefghjklmnopqrstuvwxyz']);
+
+/** Word forms that read as the same thing in charts. */
+export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
+  ['cancer', 'malignant'], ['carcinoma', 'malignant'], ['adenocarcinoma', 'malignant'], ['malignancy', 'malignant'], ['neoplasia', 'neoplasm'],
+  ['metastasis', 'secondary'], ['metastase', 'secondary'], ['metastatic', 'secondary'],
+  ['tumour', 'tumor'], ['oedema', 'edema'], ['anaemia', 'anemia'], ['haemorrhage', 'hemorrhage'], ['oesophagus', 'esophagus'],
+  ['renal', 'kidney'], ['pulmonary', 'lung'], ['hepatic', 'liver'], ['cardiac', 'heart'], ['gastric', 'stomach'],
+  ['ii', '2'], ['i', '1'], ['iii', '3'], ['iv', '4'], ['t2', '2'], ['t1', '1'], ['two', '2'], ['one', '1'],
+  ['uterine', 'uterus'], ['scrotal', 'scrotum'], ['ovarian', 'ovary'], ['prostatic', 'prostate'], ['penile', 'penis'], ['splenic', 'spleen'],
+  ['pancreatic', 'pancreas'], ['duodenal', 'duodenum'], ['rectal', 'rectum'], ['esophageal', 'esophagus'], ['laryngeal', 'larynx'],
+  ['pharyngeal', 'pharynx'], ['bronchial', 'bronchus'], ['colonic', 'colon'], ['ileal', 'ileum'], ['jejunal', 'jejunum'], ['testicular', 'testis'],
+  ['sacral', 'sacrum'], ['coccygeal', 'coccyx'],
+  ['feverish', 'fever'], ['bilat', 'bilateral'], ['febrile', 'fever'], ['painful', 'pain'], ['bleeding', 'hemorrhage'], ['bleed', 'hemorrhage'], ['pale', 'pallor'], ['paleness', 'pallor'],
+];
+
+/**
+ * "Diabetes, diabetic > poorly controlled — code to Diabetes, by type, with hyperglycemia" (also
+ * "out of control", "inadequately controlled"): Index lines with no code of their own.
+ */
+export const CODE_TO: ReadonlyArray<[string, string]> = [
+  ['diabetes poorly controlled', 'E1165'], ['diabetes out of control', 'E1165'], ['diabetes inadequately controlled', 'E1165'],
+];
+
+/**
+ * Everyday words in notes that are also bare Index main terms ("Fit R56.9", "Stress F43.9", "Old
+ * (previous) [myocardial infarction] I25.2", "May (-Hegglin)"): alone, or through a "see also", they
+ * would code prose ("fit is good", "stress test", "in May 2000"). They still count with a qualifier.
+ */
+export const ORDINARY_WORDS = new Set([
+  'abnormal', 'adherent', 'admission', 'contact', 'surveillance', 'neonatal', 'twin', 'triplet', 'gestation', 'fold', 'septum', 'pes', 'tubercle',
+  'mole', 'clot', 'sinus', 'sensitive', 'blind', 'unequal length', 'change', 'complaint', 'condition', 'child', 'cut',
+  'may', 'old', 'fit', 'stress', 'cold', 'heat', 'gas', 'sick', 'toxic', 'tag', 'reflex', 'frozen', 'corn', 'donor', 'death', 'hunger', 'famine',
+  'nerves', 'fox', 'kelly', 'klein', 'robin', 'collet', 'brash', 'bends', 'chokes', 'tramp', 'hobo', 'moron', 'arc', 'pat', 'tad', 'tac', 'ist',
+  'decline', 'consumption',
+]);
+
+/** Adjectives whose look-alike noun means something else. */
+export const ADJECTIVE_EXCEPTIONS = new Set(['septic', 'congenital', 'internal', 'external', 'spontaneous', 'clinical', 'venereal', 'cereal']);
+
+/** Drops parenthesised and bracketed text, innermost first ("(except toe(s) alone)" leaves nothing). */
+export function stripParens(s: string): string {
+  let out = s;
+  for (let prev = ''; prev !== out; ) {
+    prev = out;
+    out = out.replace(/\([^()]*\)/g, ' ').replace(/\[[^[\]]*\]/g, ' ');
+  }
+  return out;
+}
+
+/**
+ * The words of an Index line's nonessential-modifier field that are not in parentheses belong to the
+ * term ("Alder" + "(-Reilly) anomaly or syndrome"; read alone, "May" the month was May-Hegglin D72.0).
+ * undefined for a line whose term lost a glued fragment ("Cancer" + "(o)" is Cancer(o)phobia F45.29):
+ * such a line cannot be read.
+ */
+export function essentialRest(nemod: string | null): string | undefined {
+  if (!nemod) return '';
+  if (/^\((?!e?s\))[a-z]{1,2}\)/.test(nemod.trim())) return undefined;
+  return stripParens(nemod).replace(/\s+/g, ' ').trim();
+}
+
+export function contentWords(phrase: string, norm: Normalizer): string[] {
+  const out: string[] = [];
+  for (const w of phraseWords(stripParens(phrase), norm)) {
+    if (STOP.has(w) && !KEEP_SHORT.has(w)) continue;
+    if (w.length < 2 && !KEEP_SHORT.has(w)) continue;
+    if (!out.includes(w)) out.push(w);
+  }
+  return out;
+}
+
+const MAX_ALTERNATIVES = 6;
+
+/**
+ * The phrasings one Index segment with "or" stands for. The alternatives are single words (or a
+ * comma list of them) that share the words around them: "Angiospastic disease or edema" is
+ * angiospastic disease / angiospastic edema, "atrial or auricular fibrillation" keeps "fibrillation"
+ * in both, "bowel, colon or intestine" is three words. Read as whole halves, "edema" alone would
+ * have become I73.9 and "syndrome" alone L51.1.
+ */
+export function alternatives(segment: string, mainTerm = false): string[] {
+  const plain = stripParens(segment).replace(/\s+/g, ' ').trim();
+  const at = plain.search(/ or /i);
+  if (at < 0) return [segment];
+  let left = plain.slice(0, at);
+  const right = plain.slice(at + 4);
+  // In a main term the comma inverts ("Landry-Guillain-Barré, syndrome or paralysis"): what precedes it is shared.
+  let head = '';
+  const inverted = mainTerm ? left.indexOf(',') : -1;
+  if (inverted >= 0) {
+    head = left.slice(0, inverted).trim();
+    left = left.slice(inverted + 1).trim();
+  }
+  const comma = left.lastIndexOf(',');
+  let prefix: string;
+  let listed: string[];
+  if (comma >= 0) {
+    // "sedative, hypnotic or anxiolytic": the comma list shares what came before its first item.
+    const items = left.split(',').map((s) => s.trim());
+    const firstWords = items[0]!.split(' ');
+    prefix = firstWords.slice(0, -1).join(' ');
+    listed = [firstWords[firstWords.length - 1]!, ...items.slice(1)];
+  } else {
+    const words = left.split(' ');
+    prefix = words.slice(0, -1).join(' ');
+    listed = [words[words.length - 1]!];
+  }
+  prefix = [head, prefix].filter(Boolean).join(' ');
+  const [lastAlt = '', ...rest] = right.split(' ');
+  const suffix = rest.join(' ');
+  const out: string[] = [];
+  for (const alt of [...listed, lastAlt]) {
+    if (!alt) continue;
+    // A second "or" later in the segment ("artificial or mechanical device or prosthesis") splits again.
+    for (const v of alternatives([prefix, alt, suffix].filter(Boolean).join(' '))) if (out.length < MAX_ALTERNATIVES && !out.includes(v)) out.push(v);
+  }
+  return out.length > 0 ? out : [segment];
+}
+
+/**
+ * Terms like "Diabetes, diabetic" (or the subterm "pleura, pleurisy, pleuritic") list word forms of
+ * one thing, any of which will do; "Failure, heart" is a phrase.
+ */
+export function mainTermAliases(term: string, aliases: Map<string, string>): string {
+  const parts = term.split(/,\s*/).map((p) => p.trim().toLowerCase());
+  // Same first four letters, or three when one form is short ("femur, femoral").
+  const sameStem = (p: string): boolean => p.slice(0, 4) === parts[0]!.slice(0, 4) || (p.slice(0, 3) === parts[0]!.slice(0, 3) && Math.min(p.length, parts[0]!.length) <= 5);
+  if (parts.length > 1 && parts.every((p) => !p.includes(' ') && sameStem(p))) {
+    for (const p of parts.slice(1)) if (!aliases.has(p) && p !== parts[0]) aliases.set(p, parts[0]!);
+    return parts[0]!;
+  }
+  return term;
+}
