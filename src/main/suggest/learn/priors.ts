@@ -80,7 +80,7 @@ export interface Scored {
  * Confidence that a coder would code `code` for these matched phrasings, and the code they would use:
  * when coders consistently used another code of the same category for a phrasing, that one.
  */
-export function scoreCandidate(priors: Priors, phrases: readonly string[], code: string, cls: string): Scored {
+export function scoreCandidate(priors: Priors, phrases: readonly string[], code: string, cls: string, allowAlternatives = true): Scored {
   const cl = priors.classes[cls];
   const rCls = cl && cl.seen > 0 ? (cl.coded + 0.5) / (cl.seen + 1) : (CONVENTION_CLASS_RATE[cls] ?? UNSEEN_CLASS_RATE);
   // A learned phrasing, or a past mention, is trusted by what its kind earned, not by the code's present matches.
@@ -92,7 +92,7 @@ export function scoreCandidate(priors: Priors, phrases: readonly string[], code:
     const r = rate(c, rCode);
     if (first || r > best.confidence) best = { code, confidence: r };
     first = false;
-    if (c?.alt) {
+    if (c?.alt && allowAlternatives) {
       for (const [alt, n] of Object.entries(c.alt)) {
         const altRate = n / (c.seen + PULL);
         if (n >= MIN_ALT && altRate > best.confidence) best = { code: alt, confidence: altRate };

@@ -101,7 +101,9 @@ export function candidateConfidence(
   if (foreground.length === 0) return undefined;
   const phrases = foreground.map((m) => priorPhrase(m.phrase, m.assertion));
   const cls = candidateClass(c);
-  const scored = scoreCandidate(priors, phrases, c.code, cls);
+  // A combination the guidelines presume is not re-coded by what a corpus's coders used instead
+  // (CodiEsp codes I10 where "with" presumes I11.0).
+  const scored = scoreCandidate(priors, phrases, c.code, cls, c.via !== 'combination' && !c.parts?.length);
   let confidence = adjustByGroup(priors, scored.confidence, mentionGroup(c), MENTION_GROUPS);
   if (ctx && (priors.ranker || features)) {
     const f = rankFeatures(priors, c, scored.code, confidence, phrases, cls, ctx);

@@ -194,6 +194,14 @@ describe('local engine: conventions', () => {
     expect(codes).not.toContain('L988');
   });
 
+  it('keeps a presumed combination even when a corpus\'s coders used another code for the phrasing', () => {
+    // CodiEsp coders code I10 where "with" presumes I11.0: learned as "coders used I10 instead".
+    const priors: Priors = { ...emptyPriors('test'), threshold: 0, phrases: { 'htn\tI110': { seen: 6, coded: 0, alt: { I10: 6 } }, 'hypertension\tI110': { seen: 6, coded: 0, alt: { I10: 6 } } } };
+    const codes = added(createLocalEngine(cs, priors).suggest(input('A/P:\n1. HTN - controlled.\n2. Chronic diastolic CHF - euvolemic on furosemide.', {}, 'professional')));
+    expect(codes).toContain('I110');
+    expect(codes).not.toContain('I10');
+  });
+
   it('rates a combination named in one sentence by the conditions it links, not by that sentence alone', () => {
     // "Hypertensive heart disease with heart failure" is itself an Index match; the HF read elsewhere
     // is the better-documented condition, and the link is as sure as hypertension and that HF.
