@@ -161,4 +161,17 @@ function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable
   for (const c of [...cands.values()]) if (uncomplicated(c)) giveWay(c, (o) => !uncomplicated(o));
   // A combination read from the chart (I69.359, side still to be read) stands for its own condition.
   for (const c of [...cands.values()]) if (cands.has(c.code) && unspecified(c) && c.via !== 'combination') giveWay(c, (o) => !unspecified(o) && !uncomplicated(o));
+  // A code whose title another's contains says less of the same condition: "Chronic respiratory
+  // failure with hypoxia" next to "Acute and chronic respiratory failure with hypoxia".
+  const words = (c: Candidate): Set<string> => new Set((title(c).toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((w) => !TITLE_STOP.has(w)));
+  for (const c of [...cands.values()]) {
+    if (!cands.has(c.code) || c.via === 'combination') continue;
+    const mine = words(c);
+    giveWay(c, (o) => {
+      const theirs = words(o);
+      return theirs.size > mine.size && [...mine].every((w) => theirs.has(w));
+    });
+  }
 }
+
+const TITLE_STOP = new Set(['of', 'and', 'with', 'the', 'in', 'or', 'on', 'to', 'for', 'unspecified']);

@@ -202,6 +202,13 @@ describe('local engine: conventions', () => {
     expect(codes).not.toContain('I10');
   });
 
+  it('drops a code whose title a sibling\'s contains: chronic respiratory failure next to acute on chronic', () => {
+    const text = 'Course: severe COPD and chronic hypoxic respiratory failure on home O2.\nDischarge diagnoses:\n1. Acute on chronic hypoxic respiratory failure.';
+    const codes = added(open.suggest(input(text, {}, 'inpatient')));
+    expect(codes).toContain('J9621');
+    expect(codes).not.toContain('J9611');
+  });
+
   it('rates a combination named in one sentence by the conditions it links, not by that sentence alone', () => {
     // "Hypertensive heart disease with heart failure" is itself an Index match; the HF read elsewhere
     // is the better-documented condition, and the link is as sure as hypertension and that HF.
