@@ -7,7 +7,7 @@ import { candidateClass, candidateConfidence, createLocalEngine, engineResources
 import { toSuggestInput, type LabeledChart } from '../eval/charts';
 import { hierarchicalMatch } from '../eval/metrics';
 import { learnLexicon, presentPhrasings, type LexiconOptions } from './lexicon';
-import { countObservation, DEFAULT_THRESHOLD, emptyPriors, priorPhrase, type Priors } from './priors';
+import { countObservation, DEFAULT_THRESHOLD, emptyPriors, phraseCodeKey, phraseKey, priorPhrase, type Priors } from './priors';
 import { applyRanker, fitRanker, rankContext, type Features, type RankRow } from './ranker';
 
 /**
@@ -211,8 +211,8 @@ function uncount(priors: Priors, o: Observation): void {
     c.seen -= 1;
     if (o.coded) c.coded -= 1;
   };
-  for (const p of new Set(o.phrases.map((x) => (x.toLowerCase().match(/[a-z0-9]+/g) ?? []).join(' ')))) {
-    const c = priors.phrases[`${p}\t${o.cand.code}`];
+  for (const p of new Set(o.phrases.map(phraseKey))) {
+    const c = priors.phrases[phraseCodeKey(p, o.cand.code)];
     undo(c);
     if (c?.alt) for (const a of o.alts) c.alt[a] = (c.alt[a] ?? 0) - 1;
   }

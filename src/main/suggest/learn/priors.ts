@@ -109,8 +109,11 @@ function bump(map: Record<string, PriorCounts>, key: string, coded: boolean, by 
   return c;
 }
 
-const logit = (p: number): number => Math.log(p / (1 - p));
-const clampP = (p: number): number => Math.min(0.99, Math.max(0.01, p));
+/** Log-odds of a rate, clamped to [0.01, 0.99] so a rate of 0 or 1 stays finite. */
+export function logOdds(p: number): number {
+  const q = Math.min(0.99, Math.max(0.01, p));
+  return Math.log(q / (1 - q));
+}
 
 /**
  * Shifts a confidence by how much more (or less) often candidates of one group were coded than all
@@ -125,8 +128,8 @@ export function adjustByGroup(priors: Priors, confidence: number, group: string,
     coded += priors.classes[k]?.coded ?? 0;
   }
   if (!g || g.seen < 20 || seen === 0) return confidence;
-  const shift = logit(clampP((g.coded + 1) / (g.seen + 2))) - logit(clampP((coded + 1) / (seen + 2)));
-  return 1 / (1 + Math.exp(-(logit(clampP(confidence)) + shift)));
+  const shift = logOdds((g.coded + 1) / (g.seen + 2)) - logOdds((coded + 1) / (seen + 2));
+  return 1 / (1 + Math.exp(-(logOdds(confidence) + shift)));
 }
 
 /** Counts one coder decision on a suggestion, so the local engine keeps learning where it is used. */

@@ -2,8 +2,8 @@
 // "how often was this phrasing coded" — how often the note states it, where, how sure, what kind of
 // code it is, how many other conditions compete in the chart. Fitted on leave-one-chart-out rows so
 // it learns how far the counts can be trusted on a chart they never saw.
-import type { Candidate } from '../local/candidate';
-import { phraseKey, type PriorCounts, type Priors } from './priors';
+import { sentenceKey, type Candidate } from '../local/candidate';
+import { logOdds, phraseCodeKey, type PriorCounts, type Priors } from './priors';
 
 export interface Ranker {
   features: string[];
@@ -35,9 +35,6 @@ export function rankContext(cands: readonly Candidate[], title: (code: string) =
   return { candidates: cands.length, sentences, categories, title };
 }
 
-const clampP = (p: number): number => Math.min(0.99, Math.max(0.01, p));
-const logit = (p: number): number => Math.log(clampP(p) / (1 - clampP(p)));
-
 /** Chapter groups by first letter(s): enough to tell symptoms, status codes, neoplasms, injuries apart. */
 function chapter(code: string): string {
   const l = code[0]!;
@@ -53,7 +50,7 @@ function countFeatures(out: Features, name: string, c: PriorCounts | undefined):
   const seen = c?.seen ?? 0;
   out[`${name}.seen`] = Math.log1p(seen);
   out[`${name}.unseen`] = seen > 0 ? 0 : 1;
-  out[`${name}.rate`] = seen > 0 ? logit(((c?.coded ?? 0) + 0.5) / (seen + 1)) : 0;
+  out[`${name}.rate`] = seen > 0 ? logOdds(((c?.coded ?? 0) + 0.5) / (seen + 1)) : 0;
 }
 
 /**
@@ -61,17 +58,17 @@ function countFeatures(out: Features, name: string, c: PriorCounts | undefined):
  * counted phrasings of its mentions in this visit's sections.
  */
 export function rankFeatures(priors: Priors, c: Candidate, code: string, base: number, phrases: readonly string[], cls: string, ctx: RankContext): Features {
-  const f: Features = { base: logit(base) };
+  const f: Features = { base: logOdds(base) };
   let best: PriorCounts | undefined;
   for (const p of phrases) {
-    const pc = priors.phrases[`${phraseKey(p)}\t${code}`];
+    const pc = priors.phrases[phraseCodeKey(p, code)];
     if (pc && (!best || pc.seen > best.seen)) best = pc;
   }
   countFeatures(f, 'phrase', best);
   countFeatures(f, 'code', priors.codes[code]);
   const cl = priors.classes[cls];
-  f['class.rate'] = cl && cl.seen > 0 ? logit((cl.coded + 0.5) / (cl.seen + 1)) : 0;
-  const sentences = new Set(c.mentions.map((m) => `${m.documentId}:${m.sentence}`));
+  f['class.rate'] = cl && cl.seen > 0 ? logOdds((cl.coded + 0.5) / (cl.seen + 1)) : 0;
+  const sentences = new Set(c.mentions.map(sentenceKey));
   f.mentions = Math.log(sentences.size || 1);
   for (const m of c.mentions) {
     // The assessment is a convention applied after the ranker, as are combinations; the ranker

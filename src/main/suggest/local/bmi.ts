@@ -27,8 +27,8 @@ function ranges(table: CodeTable): Array<{ code: string; low: number; high: numb
   let list = adultRanges.get(table);
   if (list) return list;
   list = [];
-  for (const r of table.byCode.values()) {
-    if (!r.billable || !r.code.startsWith('Z68') || !/\badult\b/i.test(r.long_desc)) continue;
+  for (const r of table.billableIn('Z68')) {
+    if (!/\badult\b/i.test(r.long_desc)) continue;
     const span = /(\d+(?:\.\d)?)-(\d+(?:\.\d)?)/.exec(r.long_desc);
     const below = /(\d+(?:\.\d)?) or less/.exec(r.long_desc);
     const above = /(\d+(?:\.\d)?) or greater/.exec(r.long_desc);

@@ -19,6 +19,11 @@ export interface CandidateMention {
   side?: 'left' | 'right' | 'bilateral';
 }
 
+/** Identifies the sentence a mention sits in, across the chart's documents. */
+export function sentenceKey(m: { documentId: string; sentence: number }): string {
+  return `${m.documentId}:${m.sentence}`;
+}
+
 /** A code the chart points at, before priors decide whether it is shown. */
 export interface Candidate {
   code: string;

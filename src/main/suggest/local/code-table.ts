@@ -54,6 +54,7 @@ function hinted<T extends { long_desc: string }>(kids: readonly T[], parentTitle
 export class CodeTable {
   readonly byCode = new Map<string, CodeRow>();
   readonly kids = new Map<string, CodeRow[]>();
+  private categories: Map<string, CodeRow[]> | undefined;
 
   constructor(db: Database.Database) {
     const rows = db.prepare("SELECT code, billable, parent, long_desc FROM code WHERE system = 'icd10cm' ORDER BY ord").all() as CodeRow[];
@@ -65,6 +66,20 @@ export class CodeTable {
         else this.kids.set(r.parent, [r]);
       }
     }
+  }
+
+  /** The billable codes of a three-character category (grouped on first use). */
+  billableIn(category: string): readonly CodeRow[] {
+    if (!this.categories) {
+      this.categories = new Map();
+      for (const r of this.byCode.values()) {
+        if (!r.billable) continue;
+        const list = this.categories.get(r.code.slice(0, 3));
+        if (list) list.push(r);
+        else this.categories.set(r.code.slice(0, 3), [r]);
+      }
+    }
+    return this.categories.get(category) ?? [];
   }
 
   /** A billable code for an Index code: itself, or for a dashed/header code its only or default descendant. */

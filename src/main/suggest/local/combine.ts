@@ -2,9 +2,9 @@
 // Index (diabetes with CKD, neuropathy, retinopathy…; hypertension with heart failure and/or CKD) and
 // the "use additional code" follow-ups the combination code asks for (N18.x with E11.22, I50.x with I11.0).
 import type { CodeSetLookup } from '../../../shared/codeset/types';
-import type { CodeTable } from './code-table';
-import type { Dictionary } from './dictionary';
-import type { Candidate } from './candidate';
+import { sentenceKey, type Candidate } from './candidate';
+import { titleWords, type CodeTable } from './code-table';
+import type { IndexLink, Dictionary } from './dictionary';
 
 const DIABETES = /^E(08|09|10|11|13)/;
 
@@ -44,7 +44,18 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   dropUnspecifiedSiblings(cands, table);
 }
 
-const sentenceKey = (m: { documentId: string; sentence: number }): string => `${m.documentId}:${m.sentence}`;
+/**
+ * The Index "with" line (or sequela line) a condition is: its words named in one mention, or read as
+ * the code its words read as alone ("PAD" is I73.9, as is "peripheral angiopathy"); the longest wins.
+ */
+function linkedLine(lines: readonly IndexLink[], c: Candidate): IndexLink | undefined {
+  let best: IndexLink | undefined;
+  for (const line of lines) {
+    if (best && line.words.length <= best.words.length) continue;
+    if (line.alone === c.code || c.mentions.some((m) => line.words.every((w) => m.words.includes(w)))) best = line;
+  }
+  return best;
+}
 
 /**
  * Deficits left by an earlier cerebral infarction are coded as its sequelae (I69.3-, guideline
@@ -56,11 +67,7 @@ function strokeSequelae(cands: Map<string, Candidate>, dict: Dictionary, table: 
   let linked = false;
   for (const c of [...cands.values()]) {
     if (c.via !== 'match' || /^I6\d/.test(c.code) || !c.mentions.some((m) => past.has(sentenceKey(m)))) continue;
-    let best: (typeof dict.strokeSequelae)[number] | undefined;
-    for (const sq of dict.strokeSequelae) {
-      if (best && sq.words.length <= best.words.length) continue;
-      if (sq.alone === c.code || c.mentions.some((m) => sq.words.every((w) => m.words.includes(w)))) best = sq;
-    }
+    const best = linkedLine(dict.strokeSequelae, c);
     if (!best || !table.byCode.get(best.code)?.billable) continue;
     const code = best.code;
     const combo = cands.get(code) ?? { code, mentions: [], via: 'combination', rationale: `${c.code} as a sequela of an earlier cerebral infarction (I.C.9.d)` };
@@ -89,11 +96,7 @@ function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTa
   let combined = false;
   for (const c of [...cands.values()]) {
     if (DIABETES.test(c.code) || c.via !== 'match') continue;
-    let best: { words: string[]; code: string } | undefined;
-    for (const dw of dict.diabetesWith) {
-      if (best && dw.words.length <= best.words.length) continue;
-      if (dw.alone === c.code || c.mentions.some((m) => dw.words.every((w) => m.words.includes(w)))) best = dw;
-    }
+    const best = linkedLine(dict.diabetesWith, c);
     if (!best) continue;
     const code = `${prefix}${best.code.slice(3)}`;
     if (!table.byCode.get(code)?.billable) continue;
@@ -163,7 +166,12 @@ function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable
   for (const c of [...cands.values()]) if (cands.has(c.code) && unspecified(c) && c.via !== 'combination') giveWay(c, (o) => !unspecified(o) && !uncomplicated(o));
   // A code whose title another's contains says less of the same condition: "Chronic respiratory
   // failure with hypoxia" next to "Acute and chronic respiratory failure with hypoxia".
-  const words = (c: Candidate): Set<string> => new Set((title(c).toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((w) => !TITLE_STOP.has(w)));
+  const wordCache = new Map<string, Set<string>>();
+  const words = (c: Candidate): Set<string> => {
+    let w = wordCache.get(c.code);
+    if (!w) wordCache.set(c.code, (w = new Set(titleWords(title(c)).filter((x) => !TITLE_STOP.has(x)))));
+    return w;
+  };
   for (const c of [...cands.values()]) {
     if (!cands.has(c.code) || c.via === 'combination') continue;
     const mine = words(c);

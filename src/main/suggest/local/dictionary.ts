@@ -47,13 +47,13 @@ export interface Dictionary {
   /** Entries under Index "Status" and "Presence" ("Status > coronary artery bypass graft" Z95.1), by their own words. */
   status: Entry[];
   /** Index "Diabetes, diabetic > with > X" (type 2 codes): the words of X and the combination code. */
-  diabetesWith: DiabetesWith[];
+  diabetesWith: IndexLink[];
   /** Index "Sequelae > infarction > cerebral > X": the deficit's words, the I69.3- code, and the code X reads as alone. */
-  strokeSequelae: DiabetesWith[];
+  strokeSequelae: IndexLink[];
 }
 
 /** One "Diabetes, diabetic > with > X" line: the words of X, the combination code, and the code X reads as alone. */
-export interface DiabetesWith {
+export interface IndexLink {
   words: string[];
   code: string;
   /** "peripheral angiopathy" alone is I73.9: a note's "PAD" (also I73.9) links the same way. */
@@ -97,8 +97,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   const family: Array<Omit<Entry, 'id' | 'key'>> = [];
   const personal: Array<Omit<Entry, 'id' | 'key'>> = [];
   const status: Array<Omit<Entry, 'id' | 'key'>> = [];
-  const diabetesWith: DiabetesWith[] = [];
-  const strokeSequelae: DiabetesWith[] = [];
+  const diabetesWith: IndexLink[] = [];
+  const strokeSequelae: IndexLink[] = [];
   const resolved = new Map<string, string | undefined>();
   const billable = (c: string): string | undefined => {
     if (!resolved.has(c)) resolved.set(c, table.resolveBillable(c));
@@ -241,53 +241,56 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
 
   const ordinary = new Set([...ORDINARY_WORDS].map(normalize));
   const readable = raw.filter((e) => !(e.words.length === 1 && ordinary.has(e.words[0]!) && e.source !== 'abbrev'));
-  const dict = finish(readable, family, personal, status, normalize, abbreviations);
-  const byWords = new Map(dict.entries.map((e) => [e.key, e.code]));
+  const { entries, byAnchor } = finish(readable);
+  // What a linked condition's words read as on their own ("nicotine dependence" → F17.200): history,
+  // status and "with" lines are then also found by that code.
+  const codeOfWords = new Map(entries.map((e) => [e.key, e.code]));
+  const withAlone = (list: Array<Omit<Entry, 'id' | 'key'>>): Entry[] =>
+    dedupe(list).map((e) => {
+      const alone = codeOfWords.get(wordsKey(e.words));
+      return alone ? { ...e, alone } : e;
+    });
   for (const dw of diabetesWith) {
-    const alone = byWords.get([...dw.words].sort().join(' '));
+    const alone = codeOfWords.get(wordsKey(dw.words));
     if (alone && !/^E(08|09|10|11|13)/.test(alone)) dw.alone = alone;
   }
   for (const sq of strokeSequelae) {
-    const alone = byWords.get([...sq.words].sort().join(' '));
+    const alone = codeOfWords.get(wordsKey(sq.words));
     if (alone && !alone.startsWith('I69')) sq.alone = alone;
   }
-  return { ...dict, diabetesWith, strokeSequelae };
+  return {
+    entries, byAnchor, normalize, abbreviations, diabetesWith, strokeSequelae,
+    familyHistory: withAlone(family), personalHistory: withAlone(personal), status: withAlone(status),
+  };
+}
+
+/** An entry's identity: its words, sorted. */
+function wordsKey(words: readonly string[]): string {
+  return [...words].sort().join(' ');
 }
 
 const SOURCE_RANK: Record<EntrySource, number> = { index: 0, neoplasm: 1, abbrev: 2, tabular: 3, inclusion: 4, learned: 5 };
 
-function finish(
-  raw: Array<Omit<Entry, 'id' | 'key'>>,
-  family: Array<Omit<Entry, 'id' | 'key'>>,
-  personal: Array<Omit<Entry, 'id' | 'key'>>,
-  status: Array<Omit<Entry, 'id' | 'key'>>,
-  normalize: Normalizer,
-  abbreviations: Dictionary['abbreviations'],
-): Omit<Dictionary, 'diabetesWith' | 'strokeSequelae'> {
-  // One code per word set: the Index's shallowest entry wins, then the other sources.
+/** One entry per word set: the Index's shallowest entry wins, then the other sources. */
+function finish(raw: Array<Omit<Entry, 'id' | 'key'>>): Pick<Dictionary, 'entries' | 'byAnchor'> {
   const sorted = [...raw].sort((a, b) => SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || a.level - b.level);
   const byKey = new Map<string, Entry>();
   for (const e of sorted) {
-    const key = [...e.words].sort().join(' ');
+    const key = wordsKey(e.words);
     if (!byKey.has(key)) byKey.set(key, { ...e, id: byKey.size, key });
   }
   const entries = [...byKey.values()];
-  const byAnchor = anchorIndex(entries);
-  const dedupe = (list: Array<Omit<Entry, 'id' | 'key'>>): Entry[] => {
-    const m = new Map<string, Entry>();
-    for (const e of list) {
-      const key = [...e.words].sort().join(' ');
-      if (!m.has(key)) m.set(key, { ...e, id: -1, key: `history ${key}` });
-    }
-    return [...m.values()];
-  };
-  const codeOfWords = new Map(entries.map((e) => [e.key, e.code]));
-  const withAlone = (list: Entry[]): Entry[] =>
-    list.map((e) => {
-      const alone = codeOfWords.get([...e.words].sort().join(' '));
-      return alone ? { ...e, alone } : e;
-    });
-  return { entries, byAnchor, normalize, abbreviations, familyHistory: withAlone(dedupe(family)), personalHistory: withAlone(dedupe(personal)), status: withAlone(dedupe(status)) };
+  return { entries, byAnchor: anchorIndex(entries) };
+}
+
+/** History and status entries, one per word set (they are looked up, never matched on their own). */
+function dedupe(list: Array<Omit<Entry, 'id' | 'key'>>): Entry[] {
+  const m = new Map<string, Entry>();
+  for (const e of list) {
+    const key = wordsKey(e.words);
+    if (!m.has(key)) m.set(key, { ...e, id: -1, key: `history ${key}` });
+  }
+  return [...m.values()];
 }
 
 /** Entries by their rarest word, then by their second-rarest: a sentence only tries entries whose two rarest words it has. */
@@ -319,7 +322,7 @@ export function learnedDictionary(base: Dictionary, lexicon: Readonly<Record<str
   for (const [phrase, codes] of Object.entries(lexicon)) {
     const words = [...new Set(phrase.split(' ').filter(Boolean))];
     if (words.length === 0) continue;
-    const key = [...words].sort().join(' ');
+    const key = wordsKey(words);
     for (const code of codes) entries.push({ id: entries.length, words, code, source: 'learned', level: 0, key });
   }
   return { ...base, entries, byAnchor: anchorIndex(entries) };

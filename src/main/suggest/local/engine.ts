@@ -7,7 +7,7 @@ import { emptyDrops, groundSuggestions, type RawSuggestion } from '../../../shar
 import type { Assertion, SuggestInput, SuggestionRun } from '../../../shared/suggest/types';
 import { adjustByGroup, priorPhrase, scoreCandidate, type Priors } from '../learn/priors';
 import { applyRanker, rankContext, rankFeatures, type Features, type RankContext } from '../learn/ranker';
-import type { Candidate, CandidateMention } from './candidate';
+import { sentenceKey, type Candidate, type CandidateMention } from './candidate';
 import { additionalCodeRanges, applyCombinations, inRanges } from './combine';
 import { adultBmiCode, BMI_CONDITIONS, findBmi } from './bmi';
 import { excludes1Pairs } from './excludes';
@@ -56,6 +56,10 @@ export const BACKGROUND_SECTIONS: ReadonlySet<SectionKind> = new Set(['history',
 function isForeground(c: Candidate, m: CandidateMention): boolean {
   return !BACKGROUND_SECTIONS.has(m.section) || c.via === 'family' || (c.via === 'medication' && m.section === 'meds');
 }
+/** Candidates with a mention outside the background sections: what this visit is about. */
+function thisVisit(cands: ReadonlyMap<string, Candidate>): Candidate[] {
+  return [...cands.values()].filter((c) => c.mentions.some((m) => isForeground(c, m)));
+}
 /** History cues that do not say a condition ended ("history of hypertension" usually still has it). */
 const ONGOING_HISTORY: ReadonlySet<string> = new Set(['history of', 'hx of', 'h o', 'past history of', 'previous history of']);
 /** Words that put a condition named in the same sentence in the past, with what it left behind. */
@@ -81,7 +85,7 @@ export const MENTION_GROUPS = ['mentions:1', 'mentions:2+'] as const;
 
 /** Whether the note names the condition once or in several sentences. */
 export function mentionGroup(c: Candidate): (typeof MENTION_GROUPS)[number] {
-  const sentences = new Set(c.mentions.map((m) => `${m.documentId}:${m.sentence}`));
+  const sentences = new Set(c.mentions.map(sentenceKey));
   return sentences.size > 1 ? 'mentions:2+' : 'mentions:1';
 }
 
@@ -110,10 +114,9 @@ export function candidateConfidence(
     features?.(f);
     if (priors.ranker) confidence = applyRanker(priors.ranker, f);
   }
-  // Coding conventions stand above what any corpus taught: the provider's assessment, and the
-  // combinations the guidelines presume.
-  // A drug on the medication list is current therapy: its Z79 code is a guideline (I.C.21.c.3), not
-  // a habit a corpus of case reports (which has no medication lists) can unlearn.
+  // Coding conventions stand above what any corpus taught: a drug on the medication list is current
+  // therapy (Z79, guideline I.C.21.c.3, which case reports without medication lists cannot unlearn),
+  // the provider's assessment, and the combinations the guidelines presume.
   if (c.via === 'medication' && foreground.some((m) => m.section === 'meds')) confidence = Math.max(confidence, MEDICATION_LIST_FLOOR);
   if (foreground.some((m) => m.section === 'assessment')) confidence = 1 - (1 - confidence) * ASSESSMENT_LIFT;
   if (c.parts && c.parts.length > 0) {
@@ -196,7 +199,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           for (const m of status) add(m.entry.code, { ...toMention(doc.id, text, m, s.section, si, sides.get(m)), source: 'history' }, 'history');
           mentions.push(...found);
         }
-        if (PAST_CUE.test(sentenceText) && mentions.some((x) => x.entry.code.startsWith('I63'))) pastStroke.add(`${doc.id}:${si}`);
+        if (PAST_CUE.test(sentenceText) && mentions.some((x) => x.entry.code.startsWith('I63'))) pastStroke.add(sentenceKey({ documentId: doc.id, sentence: si }));
         for (const mention of mentions) {
           const m = toMention(doc.id, text, mention, s.section, si, sides.get(mention));
           const a = mention.assertion;
@@ -223,7 +226,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
   function candidates(input: SuggestInput): Candidate[] {
     const { cands } = read(input);
     // A condition read only in the background sections (PMH, problem list, meds) is not this visit's.
-    return [...cands.values()].filter((c) => c.mentions.some((m) => isForeground(c, m)));
+    return thisVisit(cands);
   }
 
   function suggest(input: SuggestInput): SuggestionRun {
@@ -235,7 +238,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     const existingSet = new Set(existing);
     const chosen = new Map<string, { conf: number; cand: Candidate }>();
 
-    const ctx = rankContext([...cands.values()].filter((c) => c.mentions.some((m) => isForeground(c, m))), (code) => table.byCode.get(code)?.long_desc);
+    const ctx = rankContext(thisVisit(cands), (code) => table.byCode.get(code)?.long_desc);
     for (const c of cands.values()) {
       const scored = candidateConfidence(priors, c, new Set(), ctx);
       if (!scored) continue;
@@ -258,14 +261,14 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     // them there: elsewhere they are usually integral to the diagnoses it names (guideline I.B.5, IV.D).
     // Nor where the same assessment line names a diagnosis: "DM2 with neuropathy - sensory loss in toes".
     const hasAssessment = [...sentences.values()].some((list) => list.some((x) => x.section === 'assessment'));
-    const diagnosesIn = new Map<string, number>();
+    const diagnosesIn = new Set<string>();
     for (const [code, { cand, conf }] of chosen) {
       if (/^[RZ]/.test(code) || conf < priors.threshold) continue;
-      for (const key of new Set(cand.mentions.map((m) => `${m.documentId}:${m.sentence}`))) diagnosesIn.set(key, (diagnosesIn.get(key) ?? 0) + 1);
+      for (const m of cand.mentions) diagnosesIn.add(sentenceKey(m));
     }
     // A symptom a shown code asks for ("use additional code to identify the type of dysphagia") stays.
     const requested = (code: string): boolean => [...chosen].some(([other, o]) => other !== code && o.conf >= priors.threshold && inRanges(code, additionalRanges(other)));
-    const standsAlone = (m: CandidateMention): boolean => m.section === 'assessment' && !diagnosesIn.has(`${m.documentId}:${m.sentence}`);
+    const standsAlone = (m: CandidateMention): boolean => m.section === 'assessment' && !diagnosesIn.has(sentenceKey(m));
     for (const [code, { conf, cand }] of chosen) {
       if (hasAssessment && code.startsWith('R') && !cand.mentions.some(standsAlone) && !requested(code)) continue;
       const isHcc = isHccCode(code);

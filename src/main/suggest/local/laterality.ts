@@ -1,6 +1,6 @@
 // Laterality: the Index often leads to "unspecified side" (Z90.10, M25.569, H54.7); when the note says
 // which side, the code for that side is the specific one (guideline I.B.13).
-import type { CodeTable } from './code-table';
+import { titleWords, type CodeTable } from './code-table';
 
 export type Side = 'left' | 'right' | 'bilateral';
 
@@ -13,26 +13,7 @@ export function sideOf(word: string): Side | undefined {
 }
 
 function shape(title: string): string {
-  return (title.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((w) => !NEUTRAL.has(w)).join(' ');
-}
-
-/** Billable codes per three-character category, built once per code table. */
-const byCategory = new WeakMap<CodeTable, Map<string, Array<{ code: string; long_desc: string }>>>();
-
-function category(table: CodeTable, cat: string): Array<{ code: string; long_desc: string }> {
-  let m = byCategory.get(table);
-  if (!m) {
-    m = new Map();
-    for (const r of table.byCode.values()) {
-      if (!r.billable) continue;
-      const k = r.code.slice(0, 3);
-      const list = m.get(k);
-      if (list) list.push(r);
-      else m.set(k, [r]);
-    }
-    byCategory.set(table, m);
-  }
-  return m.get(cat) ?? [];
+  return titleWords(title).filter((w) => !NEUTRAL.has(w)).join(' ');
 }
 
 /**
@@ -46,7 +27,7 @@ export function lateralize(table: CodeTable, code: string, side: Side | undefine
   if (!rec || !/unspecified/i.test(rec.long_desc)) return code;
   const want = shape(rec.long_desc);
   const sideWord = new RegExp(`\\b${side}\\b`, 'i');
-  const peers = category(table, code.slice(0, 3)).filter((c) => c.code !== code && c.code.length === code.length && (code.length < 7 || c.code[6] === code[6]) && sideWord.test(c.long_desc));
+  const peers = table.billableIn(code.slice(0, 3)).filter((c) => c.code !== code && c.code.length === code.length && (code.length < 7 || c.code[6] === code[6]) && sideWord.test(c.long_desc));
   const exact = peers.find((c) => shape(c.long_desc) === want);
   if (exact) return exact.code;
   // Hemiplegia and its sequelae also name the dominant side. Undocumented, the left is taken as

@@ -158,15 +158,16 @@ function dropListStraddlers(text: string, xt: readonly XToken[], ms: Mention[]):
     const at = m.positions.findIndex((p, i) => i > 0 && text.slice(xt[m.positions[i - 1]!]!.end, xt[p]!.start).includes(','));
     return at < 0 ? [] : m.positions.slice(at);
   };
-  const whole = ms.filter((m) => farSide(m).length === 0);
+  const far = new Map(ms.map((m) => [m, farSide(m)]));
+  const whole = ms.filter((m) => far.get(m)!.length === 0);
   return ms.filter((m) => {
-    const far = farSide(m);
-    if (far.length === 0) return true;
+    const beyond = far.get(m)!;
+    if (beyond.length === 0) return true;
     // A comma that only inverts ("diabetes mellitus, poorly controlled") is kept: the words beyond it
     // must read as something else too for the comma to be a list's.
-    const nearShared = whole.some((w) => w.positions.some((p) => m.positions.includes(p) && !far.includes(p)));
-    const farRead = ms.some((o) => o !== m && o.positions.some((p) => far.includes(p)));
-    const farWhole = whole.some((w) => far.every((p) => w.positions.includes(p)));
+    const nearShared = whole.some((w) => w.positions.some((p) => m.positions.includes(p) && !beyond.includes(p)));
+    const farRead = ms.some((o) => o !== m && o.positions.some((p) => beyond.includes(p)));
+    const farWhole = whole.some((w) => beyond.every((p) => w.positions.includes(p)));
     return !(farRead && (nearShared || farWhole));
   });
 }
