@@ -48,12 +48,22 @@ function Shell() {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
 
-  const changeTheme = useCallback((next: ThemeChoice) => {
-    api()
-      .themeSet({ theme: next })
-      .then(setTheme)
-      .catch((err: unknown) => setFatal((err as Error).message));
-  }, []);
+  // Shown at once: a controlled radio would otherwise snap back until the core answers (and a quick
+  // second click, or a test, sees it unchecked). Put back if the core refuses the choice.
+  const changeTheme = useCallback(
+    (next: ThemeChoice) => {
+      const before = theme;
+      setTheme(next);
+      api()
+        .themeSet({ theme: next })
+        .then(setTheme)
+        .catch((err: unknown) => {
+          setTheme(before);
+          setFatal((err as Error).message);
+        });
+    },
+    [theme],
+  );
 
   const openChart = useCallback((encounterId: string) => {
     setLastChart(encounterId);
