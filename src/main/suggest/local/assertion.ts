@@ -33,8 +33,15 @@ for (const tr of TRIGGERS) {
   else BY_FIRST.set(tr.words[0]!, [tr]);
 }
 
-const TERMINATORS = new Set(['but', 'however', 'although', 'though', 'except', 'which', 'whereas', 'yet', 'presents', 'presented', 'reports', 'complains', 'admits', 'now']);
+// Verbs that start a new clause about the visit: "no relevant history, admitted for stroke".
+const TERMINATORS = new Set(['but', 'however', 'although', 'though', 'except', 'which', 'whereas', 'yet', 'presents', 'presented', 'reports', 'complains', 'admits', 'now', 'admitted', 'consulted', 'came', 'attended']);
 const FORWARD_REACH = 10;
+/**
+ * How close a later trigger must follow a negation to be negated with it: "no family history of",
+ * "denies any history of". Further on it opens a clause of its own: "no family history of interest
+ * and personal history of hypertension".
+ */
+const NEGATION_CHAIN_REACH = 2;
 const BACKWARD_REACH = 6;
 
 export interface TokenAssertion {
@@ -100,7 +107,7 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
         if (k === f.end && k > 0 && breaksScope(text, tokens[k - 1]!, tokens[k]!)) break;
         if (TERMINATORS.has(lower[k]!)) break;
         if (!isTrigger[k]) out[k] = as;
-        else if (as.assertion === 'negated' && startsAt.get(k)?.tr.direction === 'forward' && !negatedBy.has(k)) negatedBy.set(k, as.trigger);
+        else if (as.assertion === 'negated' && k - f.end <= NEGATION_CHAIN_REACH && startsAt.get(k)?.tr.direction === 'forward' && !negatedBy.has(k)) negatedBy.set(k, as.trigger);
       }
     } else {
       for (let k = f.start - 1; k >= 0 && k >= f.start - BACKWARD_REACH; k--) {

@@ -7,6 +7,7 @@ import { titleWords, type CodeTable } from './code-table';
 import type { IndexLink, Dictionary } from './dictionary';
 
 const DIABETES = /^E(08|09|10|11|13)/;
+const HYPERTENSIVE = /^I1[0-6]/;
 
 /** Codes a "use additional code" note of `code` asks for, as ranges of undotted codes. */
 export function additionalCodeRanges(lookup: CodeSetLookup, code: string): Array<[string, string]> {
@@ -95,7 +96,8 @@ function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTa
   const prefix = byPrefix.has('E10') ? 'E10' : byPrefix.has('E11') ? 'E11' : [...byPrefix.keys()][0]!;
   let combined = false;
   for (const c of [...cands.values()]) {
-    if (DIABETES.test(c.code) || c.via !== 'match') continue;
+    // A hypertensive disease ("hypertensive nephropathy") links with hypertension's own combinations, not diabetes'.
+    if (DIABETES.test(c.code) || HYPERTENSIVE.test(c.code) || c.via !== 'match') continue;
     const best = linkedLine(dict.diabetesWith, c);
     if (!best) continue;
     const code = `${prefix}${best.code.slice(3)}`;

@@ -62,8 +62,11 @@ function thisVisit(cands: ReadonlyMap<string, Candidate>): Candidate[] {
 }
 /** History cues that do not say a condition ended ("history of hypertension" usually still has it). */
 const ONGOING_HISTORY: ReadonlySet<string> = new Set(['history of', 'hx of', 'h o', 'past history of', 'previous history of']);
-/** Words that put a condition named in the same sentence in the past, with what it left behind. */
-const PAST_CUE = /\b(old|prior|previous|remote|history of|h\/o|late effects?|sequelae?|residual)\b/i;
+/**
+ * Words that put a condition named in the same sentence in the past, with what it left behind; an age
+ * ("a 51-year-old woman admitted for stroke") is not an old stroke.
+ */
+const PAST_CUE = /\b((?<!\b(?:year|month|week|day)s?[-\s])old|prior|previous|remote|history of|h\/o|late effects?|sequelae?|residual)\b/i;
 /** History cues that state a status after a procedure. */
 const STATUS_CUES: ReadonlySet<string> = new Set(['s p', 'status post', 'post']);
 /** Mentions from the assessment are what the provider concluded: a coder trusts them more. */

@@ -120,6 +120,7 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
       // A number ("stage 3", "type 2") belongs to the words next to it, not to any number in the sentence.
       if (e.words.length > 1 && e.words.some((w) => /^\d/.test(w) && !nearOther(where.get(w)!, positions, xt))) continue;
       if (!usesAbbreviationCore(xt, positions)) continue;
+      if (misreadsCause(xt, positions, e)) continue;
       const assertion = mentionAssertion(xt, positions, triggerTokens);
       if (assertion === undefined) continue;
       const trigger = xt[positions[0]!]!.trigger;
@@ -145,17 +146,21 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
       }
     }
   }
-  return dropListStraddlers(text, xt, dropSubsumed(found));
+  // Straddlers first: the plain readings that show a list was misread are the ones a straddler subsumes.
+  return dropSubsumed(dropListStraddlers(text, xt, found));
 }
 
 /**
- * A reading that joins words across a comma while one of its words also reads, without crossing,
- * as something else is a list misread: "sore throat, fever" is not a fever sore (B00.1).
+ * A reading that joins words across a comma (or an "or") while one of its words also reads, without
+ * crossing, as something else is a list misread: "sore throat, fever" is not a fever sore (B00.1),
+ * "diabetes or rheumatoid arthritis" is not diabetic arthropathy (E11.618).
  */
+const LIST_SEPARATOR = /,|\bor\b/i;
+
 function dropListStraddlers(text: string, xt: readonly XToken[], ms: Mention[]): Mention[] {
   /** Positions after the first comma inside the mention's span; none when it does not cross one. */
   const farSide = (m: Mention): number[] => {
-    const at = m.positions.findIndex((p, i) => i > 0 && text.slice(xt[m.positions[i - 1]!]!.end, xt[p]!.start).includes(','));
+    const at = m.positions.findIndex((p, i) => i > 0 && LIST_SEPARATOR.test(text.slice(xt[m.positions[i - 1]!]!.end, xt[p]!.start)));
     return at < 0 ? [] : m.positions.slice(at);
   };
   const far = new Map(ms.map((m) => [m, farSide(m)]));
@@ -166,7 +171,8 @@ function dropListStraddlers(text: string, xt: readonly XToken[], ms: Mention[]):
     // A comma that only inverts ("diabetes mellitus, poorly controlled") is kept: the words beyond it
     // must read as something else too for the comma to be a list's.
     const nearShared = whole.some((w) => w.positions.some((p) => m.positions.includes(p) && !beyond.includes(p)));
-    const farRead = ms.some((o) => o !== m && o.positions.some((p) => beyond.includes(p)));
+    // Read on the far side without reaching back over the separator.
+    const farRead = ms.some((o) => o !== m && o.positions.some((p) => beyond.includes(p)) && o.positions.every((p) => p >= beyond[0]!));
     const farWhole = whole.some((w) => beyond.every((p) => w.positions.includes(p)));
     return !(farRead && (nearShared || farWhole));
   });
@@ -188,6 +194,15 @@ function usesAbbreviationCore(xt: readonly XToken[], positions: readonly number[
   }
   for (const words of used.values()) if (words.every((w) => GENERIC_EXPANSION.has(w)) && positions.length > words.length) return false;
   return true;
+}
+
+/**
+ * "Secondary to" names a cause: the condition before it is secondary ("hypertension secondary to renal
+ * artery stenosis", I15), the one after it is not ("ESRD secondary to diabetic nephropathy" is not
+ * secondary diabetes, E13), and neither is a secondary neoplasm of the kidney (C79.0-).
+ */
+function misreadsCause(xt: readonly XToken[], positions: readonly number[], e: Entry): boolean {
+  return positions.some((p) => xt[p]!.norm === 'secondary' && xt[p + 1]?.norm === 'to' && (e.source === 'neoplasm' || positions.some((q) => q > p)));
 }
 
 /** Words that carry a number to the condition before them ("pressure ulcer of sacral region, stage 2"). */

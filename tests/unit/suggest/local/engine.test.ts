@@ -51,6 +51,18 @@ describe('local engine: assertions', () => {
     expect(family.filter((c) => c.startsWith('Z85') || c.startsWith('C18'))).toEqual([]);
   });
 
+  it('ends a negation where a new clause starts: "no family history of interest and personal history of…", "…was admitted for stroke"', () => {
+    const hx = open.candidates(input('A 58-year-old patient with no family history of interest and personal history of controlled arterial hypertension for 6 years.', {}, 'inpatient'));
+    expect(hx.find((c) => c.code === 'I10')?.mentions[0]?.assertion).toBe('historical');
+    const admitted = added(open.suggest(input('A 51-year-old woman with no relevant past medical history was admitted for stroke with dysnomia.', {}, 'inpatient')));
+    // Nor is the patient's age ("51-year-old") an old stroke: an acute infarction, not its sequelae (I69).
+    expect(admitted.some((c) => c.startsWith('I63'))).toBe(true);
+    expect(admitted.filter((c) => c.startsWith('I69'))).toEqual([]);
+    // A negation right before the history cue still covers it.
+    const denied = added(open.suggest(input('He has no significant past history of asthma.', {}, 'inpatient')));
+    expect(denied.filter((c) => c.startsWith('J45'))).toEqual([]);
+  });
+
   it('codes family history as Z83.3, never as the disease', () => {
     const run = open.suggest(input('Family history of diabetes in her mother. Here for a sore throat.'));
     const codes = added(run);
@@ -173,6 +185,29 @@ describe('local engine: conventions', () => {
     // Wells' disease (L98.3), Hers disease (E74.09), "Disease, chest" (J98.9), malaise (R53.81), a lung cancer.
     expect(codes.filter((c) => ['L983', 'E7409', 'J989', 'R5381', 'C3490'].includes(c))).toEqual([]);
     expect(codes).toContain('I2510');
+  });
+
+  it('reads an "or" list and a comma list item by item, even where the straddling reading is longer', () => {
+    const or = added(open.suggest(input('Assessment: diabetes or rheumatoid arthritis, to be clarified with the provider.', {}, 'inpatient')));
+    expect(or).not.toContain('E11618');
+    const list = added(open.suggest(input('His history included COPD, hypertension and duodenal ulcer.', {}, 'inpatient')));
+    // COPD and hypertension are two items, not pulmonary hypertension (I27.2-).
+    expect(list.filter((c) => c.startsWith('I27'))).toEqual([]);
+    expect(list).toEqual(expect.arrayContaining(['J449', 'I10']));
+  });
+
+  it('reads "secondary to" as a cause: the condition before it is secondary, the one after it is not', () => {
+    const codes = added(open.suggest(input('ESRD secondary to diabetic nephropathy, on hemodialysis.', {}, 'inpatient')));
+    expect(codes.filter((c) => /^(E13|I15|C79)/.test(c))).toEqual([]);
+    expect(codes).toContain('N186');
+    const dm = added(open.suggest(input('Diabetes secondary to chronic pancreatitis.', {}, 'inpatient')));
+    expect(dm).toEqual(expect.arrayContaining(['E139', 'K861']));
+  });
+
+  it('links hypertensive nephropathy with hypertension, not as diabetic nephropathy', () => {
+    const codes = added(open.suggest(input('ESRD due to hypertensive nephropathy. Type 2 diabetes on insulin. On hemodialysis.', {}, 'inpatient')));
+    expect(codes).not.toContain('E1121');
+    expect(codes.some((c) => /^I1[23]/.test(c))).toBe(true);
   });
 
   it('reads a comma list item by item, a tumour marker as a lab, and a test or the past as no condition now', () => {
