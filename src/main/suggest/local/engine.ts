@@ -17,7 +17,7 @@ import { buildDictionary, learnedDictionary, subDictionary, type Dictionary } fr
 import { matchSentence, readSentence, type Mention, type ReadSentence } from './match';
 import { loadMedications, NOT_TAKING } from './medications';
 import { collectMeat, type SentenceSpan } from './meat';
-import { splitSentences, tokenize, type SectionKind } from './text';
+import { splitSentences, tokenize, type SectionKind, type Token } from './text';
 
 /** What the engine needs of a code set: lookups plus the read-only database it builds its dictionary from. */
 export type EngineCodeSet = CodeSetLookup & { readonly db: Database.Database };
@@ -67,6 +67,12 @@ const ONGOING_HISTORY: ReadonlySet<string> = new Set(['history of', 'hx of', 'h 
  * ("a 51-year-old woman admitted for stroke") is not an old stroke.
  */
 const PAST_CUE = /\b((?<!\b(?:year|month|week|day)s?[-\s])old|prior|previous|remote|history of|h\/o|late effects?|sequelae?|residual)\b/i;
+/**
+ * Encounter-for codes (examination, observation: Z00–Z04) say why the patient came; "examination of
+ * the eye revealed…" is a finding's context, not the reason for the visit.
+ */
+const ENCOUNTER_CODE = /^Z0[0-4]/;
+const ENCOUNTER_CUE = /\b(here for|presents? for|came for|comes? in for|seen for|referred for|reason for|visit|encounter|annual|check-?up|wellness|well[- ](child|woman|man|baby)|screening)\b/i;
 /** History cues that state a status after a procedure. */
 const STATUS_CUES: ReadonlySet<string> = new Set(['s p', 'status post', 'post']);
 /** Mentions from the assessment are what the provider concluded: a coder trusts them more. */
@@ -174,7 +180,6 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         if (s.section === 'allergies') return;
         const tokens = tokenize(text, s.start, s.end, dict.normalize);
         if (tokens.length === 0) return;
-        const sentenceWords = new Set(tokens.map((t) => t.norm));
         const sentenceText = text.slice(s.start, s.end);
         for (const tk of tokens) {
           const z = medications.get(tk.raw.toLowerCase());
@@ -206,13 +211,14 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         for (const mention of mentions) {
           const m = toMention(doc.id, text, mention, s.section, si, sides.get(mention));
           const a = mention.assertion;
+          if (ENCOUNTER_CODE.test(mention.entry.code) && !ENCOUNTER_CUE.test(sentenceText)) continue;
           if (a === 'present' || (a === 'uncertain' && inpatient)) add(mention.entry.code, m, 'match');
           else if (a === 'family' || s.section === 'family') {
-            const z = historyCode(dict.familyHistory, mention, sentenceWords);
+            const z = historyCode(dict.familyHistory, mention, wordsNear(tokens, mention));
             if (z) add(z, { ...m, source: 'history' }, 'family');
             negatives.set(mention.entry.code, 'family');
           } else if (a === 'historical') {
-            const z = historyCode(dict.personalHistory, mention, sentenceWords);
+            const z = historyCode(dict.personalHistory, mention, wordsNear(tokens, mention));
             if (z) add(z, { ...m, source: 'history' }, 'history');
             // No personal-history code and a "history of" that does not say it ended ("former", "quit",
             // "s/p" do): the condition may well go on. Read as a past mention; learned priors decide.
@@ -375,13 +381,28 @@ function sideNear(tokens: ReadSentence['tokens'], positions: readonly number[]):
   return seen.size === 1 ? [...seen][0] : undefined;
 }
 
+/** Words a history entry may take from around a mention ("history of colon cancer, resected"). */
+const HISTORY_REACH = 3;
+
+/**
+ * The words of a mention and of the few tokens either side of it: a history entry's words must be
+ * said there, not anywhere in the sentence ("history of COPD and of breast cancer" is no lung cancer).
+ */
+function wordsNear(tokens: readonly Token[], m: Mention): Set<string> {
+  const inside = tokens.map((t, i) => (t.end > m.start && t.start < m.end ? i : -1)).filter((i) => i >= 0);
+  if (inside.length === 0) return new Set(m.entry.words);
+  const from = Math.max(0, inside[0]! - HISTORY_REACH);
+  const to = Math.min(tokens.length, inside[inside.length - 1]! + HISTORY_REACH + 1);
+  return new Set([...tokens.slice(from, to).map((t) => t.norm), ...m.entry.words]);
+}
+
 /** The Index's history Z code for a family or personal-history mention, when it has one. */
-function historyCode(entries: Dictionary['familyHistory'], m: Mention, sentenceWords: ReadonlySet<string>): string | undefined {
+function historyCode(entries: Dictionary['familyHistory'], m: Mention, nearWords: ReadonlySet<string>): string | undefined {
   let best: Dictionary['familyHistory'][number] | undefined;
   for (const e of entries) {
     // Either the note names the history entry's condition in its words, or in other words that read
     // as the same code ("former smoker": smoker is F17.200, as is "nicotine dependence").
-    const named = e.words.some((w) => m.entry.words.includes(w)) && e.words.every((w) => sentenceWords.has(w));
+    const named = e.words.some((w) => m.entry.words.includes(w)) && e.words.every((w) => nearWords.has(w));
     if (!named && e.alone !== m.entry.code) continue;
     if (!best || e.words.length > best.words.length) best = e;
   }

@@ -121,6 +121,8 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
       if (e.words.length > 1 && e.words.some((w) => /^\d/.test(w) && !nearOther(where.get(w)!, positions, xt))) continue;
       if (!usesAbbreviationCore(xt, positions)) continue;
       if (misreadsCause(xt, positions, e)) continue;
+      // A semicolon parts clauses: "fluid administration; the abdomen" is no fluid in the abdomen (R18.8).
+      if (text.slice(xt[positions[0]!]!.end, xt[positions[positions.length - 1]!]!.start).includes(';')) continue;
       const assertion = mentionAssertion(xt, positions, triggerTokens);
       if (assertion === undefined) continue;
       const trigger = xt[positions[0]!]!.trigger;
@@ -174,7 +176,9 @@ function dropListStraddlers(text: string, xt: readonly XToken[], ms: Mention[]):
     // Read on the far side without reaching back over the separator.
     const farRead = ms.some((o) => o !== m && o.positions.some((p) => beyond.includes(p)) && o.positions.every((p) => p >= beyond[0]!));
     const farWhole = whole.some((w) => beyond.every((p) => w.positions.includes(p)));
-    return !(farRead && (nearShared || farWhole));
+    // Or it skips over a list item read on its own: "pain, diarrhea and heart" is no precordial pain.
+    const skipsItem = ms.some((o) => o !== m && o.positions.every((p) => p > m.positions[0]! && p < beyond[0]!) && !o.positions.some((p) => m.positions.includes(p)));
+    return !((farRead && (nearShared || farWhole)) || skipsItem);
   });
 }
 

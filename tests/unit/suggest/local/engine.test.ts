@@ -194,6 +194,25 @@ describe('local engine: conventions', () => {
     // COPD and hypertension are two items, not pulmonary hypertension (I27.2-).
     expect(list.filter((c) => c.startsWith('I27'))).toEqual([]);
     expect(list).toEqual(expect.arrayContaining(['J449', 'I10']));
+    // Nor does a reading skip over an item ("pain, diarrhea and heart" is no precordial pain) or a semicolon.
+    const skipped = added(open.suggest(input('He reported pain, diarrhea and heart palpitations. Fluid administration; the abdomen was soft.', {}, 'inpatient')));
+    expect(skipped.filter((c) => c === 'R072' || c.startsWith('R18'))).toEqual([]);
+    expect(skipped).toEqual(expect.arrayContaining(['R197', 'R002']));
+  });
+
+  it('takes a history code from the words of the mention itself, not from elsewhere in the sentence', () => {
+    const codes = added(open.suggest(input('History of chronic obstructive pulmonary disease and of breast cancer.', {}, 'inpatient')));
+    // COPD's "pulmonary" and the cancer's "malignant" are no history of lung cancer (Z85.118).
+    expect(codes.filter((c) => c.startsWith('Z8511'))).toEqual([]);
+    expect(codes).toContain('Z853');
+  });
+
+  it('codes an encounter for examination only when the note gives it as the reason for the visit', () => {
+    const finding = added(open.suggest(input('Examination of the eye revealed a cataract.', {}, 'inpatient')));
+    expect(finding.filter((c) => c.startsWith('Z0'))).toEqual([]);
+    expect(finding.some((c) => c.startsWith('H26'))).toBe(true);
+    const visit = added(open.suggest(input('Here for annual physical examination. No complaints.')));
+    expect(visit.some((c) => c.startsWith('Z00'))).toBe(true);
   });
 
   it('reads "secondary to" as a cause: the condition before it is secondary, the one after it is not', () => {
