@@ -20,7 +20,7 @@ const TRIGGERS: readonly Trigger[] = [
   ...['history of', 'hx of', 'h o', 's p', 'status post', 'past history of', 'previous history of', 'remote history of', 'former', 'ex', 'quit', 'remote', 'healed'].map((p) => t(p, 'historical')),
   ...['in the past', 'previously'].map((p) => t(p, 'historical', 'backward')),
   ...['family history', 'family hx', 'fh', 'fhx', 'mother', 'father', 'sister', 'brother', 'sibling', 'siblings', 'maternal', 'paternal', 'grandmother', 'grandfather', 'aunt', 'uncle', 'parents'].map((p) => t(p, 'family')),
-  ...['evaluate for', 'to evaluate for', 'assess for', 'screen for', 'screening for', 'monitor for', 'check for', 'look for', 'if', 'should', 'return if', 'call if', 'in case of', 'watch for', 'risk of', 'risk for', 'prevent', 'prevention of', 'precautions', 'to avoid'].map((p) => t(p, 'hypothetical')),
+  ...['evaluate for', 'to evaluate for', 'assess for', 'screen for', 'screening for', 'monitor for', 'check for', 'look for', 'if', 'should', 'return if', 'call if', 'in case of', 'watch for', 'risk of', 'risk for', 'prevent', 'prevention of', 'precautions', 'to avoid', 'as needed for', 'prn', 'if needed'].map((p) => t(p, 'hypothetical')),
   // A vaccine names the disease it prevents: "shingles vaccine", "vaccinated for COVID-19".
   ...['vaccinated for', 'vaccinated against', 'vaccine for', 'vaccine against', 'vaccination for', 'vaccination against', 'immunized against', 'immunization against'].map((p) => t(p, 'hypothetical')),
   ...['vaccine', 'vaccines', 'vaccination', 'vaccinations', 'immunization', 'booster'].map((p) => t(p, 'hypothetical', 'backward')),

@@ -42,7 +42,7 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   diabetes(cands, dict, table, lookup);
   hypertension(cands);
   strokeSequelae(cands, dict, table, lookup, ctx.pastStroke);
-  dropUnspecifiedSiblings(cands, table);
+  dropUnspecifiedSiblings(cands, table, lookup);
 }
 
 /**
@@ -153,12 +153,12 @@ function hypertension(cands: Map<string, Candidate>): void {
  * diabetes without complications" contradicts any other type 2 diabetes code. An unspecified code
  * never gives way to one that says "without complications": E11.319 stays, E11.9 goes.
  */
-function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable): void {
+function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable, lookup: CodeSetLookup): void {
   const title = (c: Candidate): string => table.byCode.get(c.code)?.long_desc ?? '';
   const uncomplicated = (c: Candidate): boolean => /\bwithout complications?\b/i.test(title(c));
   const unspecified = (c: Candidate): boolean => /unspecified/i.test(title(c));
-  const giveWay = (c: Candidate, to: (o: Candidate) => boolean): void => {
-    const siblings = [...cands.values()].filter((o) => o !== c && o.code.slice(0, 3) === c.code.slice(0, 3) && to(o));
+  const giveWay = (c: Candidate, to: (o: Candidate) => boolean, anyCategory = false): void => {
+    const siblings = [...cands.values()].filter((o) => o !== c && (anyCategory || o.code.slice(0, 3) === c.code.slice(0, 3)) && to(o));
     if (siblings.length === 0) return;
     mergeInto(siblings.reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a)), c);
     cands.delete(c.code);
@@ -174,14 +174,23 @@ function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable
     if (!w) wordCache.set(c.code, (w = new Set(titleWords(title(c)).filter((x) => !TITLE_STOP.has(x)))));
     return w;
   };
-  for (const c of [...cands.values()]) {
-    if (!cands.has(c.code) || c.via === 'combination') continue;
+  const says = (o: Candidate, c: Candidate): boolean => {
     const mine = words(c);
-    giveWay(c, (o) => {
-      const theirs = words(o);
-      return theirs.size > mine.size && [...mine].every((w) => theirs.has(w));
-    });
+    const theirs = words(o);
+    return theirs.size > mine.size && [...mine].every((w) => theirs.has(w));
+  };
+  for (const c of [...cands.values()]) if (cands.has(c.code) && c.via !== 'combination') giveWay(c, (o) => says(o, c));
+  // Across categories too, for an unspecified symptom next to the same symptom with its site: "Pain,
+  // unspecified" (R52) next to "Pain in right knee" (M25.561) or "Other chronic pain" (G89.29). A
+  // symptom of another body system's code is another finding ("edema" is not "macular edema"), and a
+  // code that asks for it as its additional code keeps it.
+  for (const c of [...cands.values()]) {
+    if (!cands.has(c.code) || c.via === 'combination' || !unspecified(c) || !c.code.startsWith('R')) continue;
+    giveWay(c, (o) => SITED_SYMPTOM.test(o.code) && o.code.slice(0, 3) !== c.code.slice(0, 3) && says(o, c) && !inRanges(c.code, additionalCodeRanges(lookup, o.code)), true);
   }
 }
+
+/** Codes that name a symptom with its site or kind: symptoms (R), musculoskeletal pains (M), chronic pain (G89). */
+const SITED_SYMPTOM = /^(R|M|G89)/;
 
 const TITLE_STOP = new Set(['of', 'and', 'with', 'the', 'in', 'or', 'on', 'to', 'for', 'unspecified']);

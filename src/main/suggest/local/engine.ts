@@ -68,11 +68,12 @@ const ONGOING_HISTORY: ReadonlySet<string> = new Set(['history of', 'hx of', 'h 
  */
 const PAST_CUE = /\b((?<!\b(?:year|month|week|day)s?[-\s])old|prior|previous|remote|history of|h\/o|late effects?|sequelae?|residual)\b/i;
 /**
- * Encounter-for codes (examination, observation: Z00–Z04) say why the patient came; "examination of
- * the eye revealed…" is a finding's context, not the reason for the visit.
+ * "Encounter for…" codes (examination, screening, chemotherapy, observation) say why the patient came;
+ * "examination of the eye revealed…", "a screening mammogram in 2019" or "followed by chemotherapy"
+ * are context, not the reason for this visit.
  */
-const ENCOUNTER_CODE = /^Z0[0-4]/;
-const ENCOUNTER_CUE = /\b(here for|presents? for|came for|comes? in for|seen for|referred for|reason for|visit|encounter|annual|check-?up|wellness|well[- ](child|woman|man|baby)|screening)\b/i;
+const ENCOUNTER_TITLE = /^encounter for\b/i;
+const ENCOUNTER_CUE = /\b(here for|presents? for|presented for|came for|comes? in for|seen for|referred for|admitted for|admission for|reason for|visit|encounter|annual|check-?up|wellness|well[- ](child|woman|man|baby))\b/i;
 /** History cues that state a status after a procedure. */
 const STATUS_CUES: ReadonlySet<string> = new Set(['s p', 'status post', 'post']);
 /** Mentions from the assessment are what the provider concluded: a coder trusts them more. */
@@ -211,8 +212,10 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         for (const mention of mentions) {
           const m = toMention(doc.id, text, mention, s.section, si, sides.get(mention));
           const a = mention.assertion;
-          if (ENCOUNTER_CODE.test(mention.entry.code) && !ENCOUNTER_CUE.test(sentenceText)) continue;
-          if (a === 'present' || (a === 'uncertain' && inpatient)) add(mention.entry.code, m, 'match');
+          if (ENCOUNTER_TITLE.test(table.byCode.get(mention.entry.code)?.long_desc ?? '') && !ENCOUNTER_CUE.test(sentenceText)) continue;
+          // A heading is no status or service: "Patient Education and Counseling:" (Z71.9), "Screening:".
+          if (mention.entry.code.startsWith('Z') && /^\s*:/.test(text.slice(mention.end, mention.end + 3))) continue;
+          if (a === 'present' || (a === 'uncertain' && inpatient)) add(deepTissue(table, mention, tokens) ?? mention.entry.code, m, 'match');
           else if (a === 'family' || s.section === 'family') {
             const z = historyCode(dict.familyHistory, mention, wordsNear(tokens, mention));
             if (z) add(z, { ...m, source: 'history' }, 'family');
@@ -394,6 +397,18 @@ function wordsNear(tokens: readonly Token[], m: Mention): Set<string> {
   const from = Math.max(0, inside[0]! - HISTORY_REACH);
   const to = Math.min(tokens.length, inside[inside.length - 1]! + HISTORY_REACH + 1);
   return new Set([...tokens.slice(from, to).map((t) => t.norm), ...m.entry.words]);
+}
+
+/**
+ * A deep tissue pressure injury is the pressure ulcer code of its site "with final character .6"
+ * (Index: Injury, deep tissue, meaning pressure ulcer), whatever stage the match read.
+ */
+function deepTissue(table: CodeTable, m: Mention, tokens: readonly Token[]): string | undefined {
+  if (!m.entry.code.startsWith('L89')) return undefined;
+  const near = wordsNear(tokens, m);
+  if (!near.has('deep') || !near.has('tissue')) return undefined;
+  const code = `${m.entry.code.slice(0, -1)}6`;
+  return table.byCode.get(code)?.billable ? code : undefined;
 }
 
 /** The Index's history Z code for a family or personal-history mention, when it has one. */

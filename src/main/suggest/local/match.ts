@@ -121,8 +121,7 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
       if (e.words.length > 1 && e.words.some((w) => /^\d/.test(w) && !nearOther(where.get(w)!, positions, xt))) continue;
       if (!usesAbbreviationCore(xt, positions)) continue;
       if (misreadsCause(xt, positions, e)) continue;
-      // A semicolon parts clauses: "fluid administration; the abdomen" is no fluid in the abdomen (R18.8).
-      if (text.slice(xt[positions[0]!]!.end, xt[positions[positions.length - 1]!]!.start).includes(';')) continue;
+      if (crossesClause(text, xt[positions[0]!]!.end, xt[positions[positions.length - 1]!]!.start)) continue;
       const assertion = mentionAssertion(xt, positions, triggerTokens);
       if (assertion === undefined) continue;
       const trigger = xt[positions[0]!]!.trigger;
@@ -209,12 +208,45 @@ function misreadsCause(xt: readonly XToken[], positions: readonly number[], e: E
   return positions.some((p) => xt[p]!.norm === 'secondary' && xt[p + 1]?.norm === 'to' && (e.source === 'neoplasm' || positions.some((q) => q > p)));
 }
 
+/**
+ * Headings of a review of systems, an exam or a plan: what follows their colon is a statement of its
+ * own. A site before a colon is not one ("R heel: deep tissue pressure injury").
+ */
+const HEADING_LABELS = new Set(
+  ('constitutional general heent eyes ears nose throat neck cardiovascular cardiac heart respiratory pulmonary lungs chest gastrointestinal gi ' +
+    'abdomen abdominal genitourinary gu renal skin integumentary musculoskeletal msk neurological neurologic neuro psychiatric psych endocrine ' +
+    'hematologic heme lymphatic allergic immunologic extremities counseling education plan assessment impression diagnosis diagnoses ' +
+    'examination exam history reasoning treatment results findings labs imaging note comments')
+    .split(' '),
+);
+
+/**
+ * Whether the text between two words of a reading parts them: a semicolon parts clauses ("fluid
+ * administration; the abdomen" is no ascites), a heading's colon its label from what follows
+ * ("Musculoskeletal: reports back pain" is no myalgia).
+ */
+function crossesClause(text: string, from: number, to: number): boolean {
+  const between = text.slice(from, to);
+  if (between.includes(';')) return true;
+  const colon = between.indexOf(':');
+  if (colon < 0) return false;
+  const label = /([A-Za-z]+)\s*$/.exec(text.slice(Math.max(0, from + colon - 40), from + colon))?.[1]?.toLowerCase();
+  return label === undefined || HEADING_LABELS.has(label);
+}
+
 /** Words that carry a number to the condition before them ("pressure ulcer of sacral region, stage 2"). */
 const NUMBER_QUALIFIERS = new Set(['stage', 'type', 'grade', 'class', 'level', 'phase']);
 
+/** Words after a number that make it a measurement ("2 x 2 cm"), never a stage or a type. */
+const MEASURE_UNITS = new Set(['x', 'cm', 'mm', 'm', 'in', 'inch', 'inches', 'kg', 'g', 'mg', 'mcg', 'ml', 'l', 'cc', 'lb', 'lbs', 'mmhg', 'percent', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
+
+function isMeasurement(xt: readonly XToken[], p: number): boolean {
+  return MEASURE_UNITS.has(xt[p + 1]?.norm ?? '') || xt[p - 1]?.norm === 'x';
+}
+
 function nearOther(numberAt: readonly number[], positions: readonly number[], xt: readonly XToken[]): boolean {
   return numberAt.some((p) => {
-    if (!positions.includes(p)) return false;
+    if (!positions.includes(p) || isMeasurement(xt, p)) return false;
     const from = p > 0 && NUMBER_QUALIFIERS.has(xt[p - 1]!.norm) ? p - 1 : p;
     return positions.some((q) => q !== p && Math.min(Math.abs(q - p), Math.abs(q - from)) <= 2);
   });

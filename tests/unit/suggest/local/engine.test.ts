@@ -207,12 +207,30 @@ describe('local engine: conventions', () => {
     expect(codes).toContain('Z853');
   });
 
-  it('codes an encounter for examination only when the note gives it as the reason for the visit', () => {
-    const finding = added(open.suggest(input('Examination of the eye revealed a cataract.', {}, 'inpatient')));
-    expect(finding.filter((c) => c.startsWith('Z0'))).toEqual([]);
+  it('codes an "encounter for" only when the note gives it as the reason for the visit, and no heading as a service', () => {
+    const finding = added(open.suggest(input('Examination of the eye revealed a cataract. She underwent a screening mammogram in 2019. '
+      + 'The treatment is surgery followed by adjuvant chemotherapy. Patient Education and Counseling: I encouraged her to continue her diet.', {}, 'inpatient')));
+    expect(finding.filter((c) => /^Z(0|12|51|71)/.test(c))).toEqual([]);
     expect(finding.some((c) => c.startsWith('H26'))).toBe(true);
     const visit = added(open.suggest(input('Here for annual physical examination. No complaints.')));
     expect(visit.some((c) => c.startsWith('Z00'))).toBe(true);
+  });
+
+  it('reads an exam heading apart from its findings, but a site label with its finding; a size is no stage', () => {
+    const ros = added(open.suggest(input('Musculoskeletal: Reports back pain.', {}, 'inpatient')));
+    expect(ros).not.toContain('M7918');
+    expect(ros.some((c) => c.startsWith('M54'))).toBe(true);
+    // "R heel:" names the site; "deep tissue" the final character .6; "2 x 2 cm" is no stage 2.
+    const heel = added(open.suggest(input('R heel: deep tissue pressure injury, 2 x 2 cm intact purple skin.', {}, 'inpatient')));
+    expect(heel).toEqual(['L89616']);
+  });
+
+  it('reads "as needed for pain" as no pain, and an unspecified pain as the site-specific pain the note names', () => {
+    const prn = added(open.suggest(input('Continue Tylenol 500 mg as needed for pain.', {}, 'inpatient')));
+    expect(prn.filter((c) => c.startsWith('R52'))).toEqual([]);
+    const knee = added(open.suggest(input('Right knee pain for two weeks. The pain is worse on stairs.', {}, 'inpatient')));
+    expect(knee).toContain('M25561');
+    expect(knee).not.toContain('R52');
   });
 
   it('reads "secondary to" as a cause: the condition before it is secondary, the one after it is not', () => {
