@@ -28,7 +28,8 @@ const DEFAULTS: Required<LexiconOptions> = { minCharts: 2, minShare: 0.25, maxWo
 const EDGE_STOP = new Set(
   ('a an the of and in to by for on at as or with from into its is was were be been are this that which who whom he she his her it they their them ' +
     'we our us patient case year month day week old time also after before during then there these those than so very other some all any both each ' +
-    'left right side one two first second due well may can could would should has had have having showed shown show revealed found performed')
+    'left right side one two first second due well may can could would should has had have having showed shown show revealed found performed ' +
+    'presented presenting presents reported reports complained developed diagnosed admitted')
     .split(' '),
 );
 const WORD_RE = /^[a-z][a-z0-9]*$/;
@@ -86,11 +87,17 @@ function codeWords(dict: Dictionary): Map<string, Set<string>> {
 /** A code's title, when the caller can look it up. */
 export type DescribeCode = (code: string) => string | undefined;
 
-/** Whether a phrasing names something the code set itself says about the code: its Index entries or its title. */
-export function relatedToCode(dict: Dictionary, phrase: string, code: string, describe?: DescribeCode): boolean {
+/**
+ * Whether a phrasing names the condition the code set itself says the code is about: one of its
+ * words both names a condition and belongs to the code's Index entries or title. "cervical
+ * adenopathy" is about R59.0 (Adenopathy, localized); "abdomen examination" is not about R10.9,
+ * though "abdomen" is in its title.
+ */
+export function namesCodeCondition(dict: Dictionary, phrase: string, code: string, describe?: DescribeCode): boolean {
   const words = codeWords(dict).get(code);
   const title = new Set(phraseWords(describe?.(code) ?? '', dict.normalize));
-  return phrase.split(' ').some((w) => (words?.has(w) ?? false) || (title.has(w) && isTelling(w)));
+  const conditions = conditionWords(dict);
+  return phrase.split(' ').some((w) => conditions.has(w) && ((words?.has(w) ?? false) || (title.has(w) && isTelling(w))));
 }
 
 const conditionWordCache = new WeakMap<Dictionary, Set<string>>();
@@ -119,14 +126,12 @@ export function learnLexicon(charts: readonly LexiconChart[], dict: Dictionary, 
     }
   }
   const lexicon: Record<string, string[]> = {};
-  const conditions = conditionWords(dict);
   for (const [phrase, codes] of paired) {
-    // A phrasing must name a condition: "cervical", "ankle" or "cervical CT" alone once read as
-    // enlarged lymph nodes and ankle pain wherever a note said them.
-    if (!phrase.split(' ').some((w) => conditions.has(w))) continue;
     const n = charted.get(phrase)!;
-    // Co-occurrence alone pairs "January" with a code; the phrasing must also talk about the condition.
-    const keep = [...codes].filter(([c, k]) => k >= o.minCharts && k / n >= o.minShare && relatedToCode(dict, phrase, c, describe)).map(([c]) => c).sort();
+    // Co-occurrence alone pairs "January" with a code, and "cervical" or "ankle" alone once read as
+    // enlarged lymph nodes and ankle pain wherever a note said them: the phrasing must name the
+    // code's condition.
+    const keep = [...codes].filter(([c, k]) => k >= o.minCharts && k / n >= o.minShare && namesCodeCondition(dict, phrase, c, describe)).map(([c]) => c).sort();
     if (keep.length > 0) lexicon[phrase] = keep;
   }
   return lexicon;

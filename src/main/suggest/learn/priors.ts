@@ -94,6 +94,7 @@ export function scoreCandidate(priors: Priors, phrases: readonly string[], code:
     first = false;
     if (c?.alt && allowAlternatives) {
       for (const [alt, n] of Object.entries(c.alt)) {
+        if (alt.slice(0, 3) !== code.slice(0, 3)) continue;
         const altRate = n / (c.seen + PULL);
         if (n >= MIN_ALT && altRate > best.confidence) best = { code: alt, confidence: altRate };
       }

@@ -7,7 +7,7 @@ import type { LabeledChart } from '../../../../src/main/suggest/eval/charts';
 import { learnPriors } from '../../../../src/main/suggest/learn/learn';
 import { emptyPriors, loadPriors, mergePriors, parsePriors, recordDecision, scoreCandidate } from '../../../../src/main/suggest/learn/priors';
 import { savePriors } from '../../../../src/main/suggest/learn/store';
-import { learnLexicon } from '../../../../src/main/suggest/learn/lexicon';
+import { learnLexicon, presentPhrasings } from '../../../../src/main/suggest/learn/lexicon';
 import { createLocalEngine, engineResources } from '../../../../src/main/suggest/local/engine';
 import { ensureTestCodeSet } from '../../../helpers/codeset';
 
@@ -55,6 +55,14 @@ describe('learning priors', () => {
     expect(run.suggestions.map((s) => s.code)).not.toContain('R519');
   });
 
+  it('takes no code of another category instead of the one the Index reads: back pain stays M54.9, never R52', () => {
+    const charts: LabeledChart[] = [];
+    for (let i = 0; i < 4; i++) charts.push(chart(`b${i}`, 'She reports back pain.', ['R52']));
+    const priors = learnPriors(charts, cs, { lexicon: false });
+    expect(priors.phrases['back pain\tM549']?.alt?.R52).toBe(4);
+    expect(scoreCandidate(priors, ['back pain'], 'M549', 'index:2').code).toBe('M549');
+  });
+
   it('learns a phrasing the Index does not know from charts that coded it, and only one that talks about the condition', () => {
     const charts: LabeledChart[] = [];
     // The Index reads "hepatitis C" as B19.20; these coders coded chronic hepatitis C (B18.2) for a genotyped one.
@@ -73,6 +81,18 @@ describe('learning priors', () => {
     expect(b182?.evidence.map((e) => e.quote)).toEqual(['Hepatitis C genotype']);
     // Learned without the lexicon, the same charts teach nothing about HCV.
     expect(learnPriors(charts, cs, { lexicon: false }).lexicon).toBeUndefined();
+  });
+
+  it('learns a phrasing only through a word that names the code\'s own condition, and none that opens with a verb', () => {
+    const charts: LabeledChart[] = [];
+    // "abdomen" is in R10.9's title and "examination" reads alone (Z00.00), but no word names abdominal pain.
+    for (let i = 0; i < 4; i++) charts.push(chart(`a${i}`, `Abdominal examination ${i} was performed.`, ['R109']));
+    const lexicon = learnPriors(charts, cs).lexicon ?? {};
+    expect(Object.entries(lexicon).filter(([, codes]) => codes.includes('R109'))).toEqual([]);
+    // "presented with fever" once became meningitis (G03.9): a phrasing starts at the condition, not the verb.
+    const phrasings = [...presentPhrasings('She presented with fever.', engineResources(cs).dict)];
+    expect(phrasings).toContain('fever');
+    expect(phrasings.filter((p) => p.startsWith('present'))).toEqual([]);
   });
 
   it('learns no phrasing that names no condition: a site word alone ("cervical") would code every cervical spine', () => {
