@@ -11,7 +11,7 @@ import { sentenceKey, type Candidate, type CandidateMention } from './candidate'
 import { additionalCodeRanges, applyCombinations, inRanges } from './combine';
 import { adultBmiCode, BMI_CONDITIONS, findBmi } from './bmi';
 import { excludes1Pairs } from './excludes';
-import { lateralize, sideOf, type Side } from './laterality';
+import { lateralCodes, sideOf, type Side } from './laterality';
 import { CodeTable } from './code-table';
 import { buildDictionary, learnedDictionary, subDictionary, type Dictionary } from './dictionary';
 import { matchSentence, readSentence, type Mention, type ReadSentence } from './match';
@@ -76,6 +76,8 @@ const ENCOUNTER_TITLE = /^encounter for\b/i;
 const ENCOUNTER_CUE = /\b(here for|presents? for|presented for|came for|comes? in for|seen for|referred for|admitted for|admission for|reason for|visit|encounter|annual|check-?up|wellness|well[- ](child|woman|man|baby))\b/i;
 /** History cues that state a status after a procedure. */
 const STATUS_CUES: ReadonlySet<string> = new Set(['s p', 'status post', 'post']);
+/** Words before a symptom that make it a drug's indication. */
+const INDICATION = /\bfor\s+(?:any\s+)?(?:[a-z]+\s+)?$/i;
 /** Mentions from the assessment are what the provider concluded: a coder trusts them more. */
 const ASSESSMENT_LIFT = 0.5;
 const MEDICATION_LIST_FLOOR = 0.7;
@@ -256,9 +258,10 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       if (!scored) continue;
       const conf = scored.confidence;
       const side = c.mentions.find((m) => m.side && isForeground(c, m))?.side;
-      const code = lateralize(table, table.byCode.get(scored.code)?.billable ? scored.code : c.code, side);
-      const prev = chosen.get(code);
-      if (!prev || prev.conf < conf) chosen.set(code, { conf, cand: c });
+      for (const code of lateralCodes(table, table.byCode.get(scored.code)?.billable ? scored.code : c.code, side)) {
+        const prev = chosen.get(code);
+        if (!prev || prev.conf < conf) chosen.set(code, { conf, cand: c });
+      }
     }
 
     // "Use additional code" follow-ups are part of the convention: they stand or fall with the code asking for them.
@@ -280,9 +283,13 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     }
     // A symptom a shown code asks for ("use additional code to identify the type of dysphagia") stays.
     const requested = (code: string): boolean => [...chosen].some(([other, o]) => other !== code && o.conf >= priors.threshold && inRanges(code, additionalRanges(other)));
-    const standsAlone = (m: CandidateMention): boolean => m.section === 'assessment' && !diagnosesIn.has(sentenceKey(m));
+    // A drug's indication in the plan ("oxycodone for pain", "Tylenol for any breakthrough pain") is no assessed problem.
+    const indication = (m: CandidateMention): boolean => INDICATION.test((texts.get(m.documentId) ?? '').slice(Math.max(0, m.start - 30), m.start));
+    const standsAlone = (m: CandidateMention): boolean => m.section === 'assessment' && !diagnosesIn.has(sentenceKey(m)) && !indication(m);
+    // With an assessment, what only the exam or the review of systems found is not coded unless assessed.
+    const onlyFound = (c: Candidate): boolean => c.via === 'match' && c.mentions.every((m) => !isForeground(c, m) || m.section === 'exam' || m.section === 'ros');
     for (const [code, { conf, cand }] of chosen) {
-      if (hasAssessment && code.startsWith('R') && !cand.mentions.some(standsAlone) && !requested(code)) continue;
+      if (hasAssessment && (code.startsWith('R') || onlyFound(cand)) && !cand.mentions.some(standsAlone) && !requested(code)) continue;
       const isHcc = isHccCode(code);
       const meat = isHcc ? collectMeat(cand.mentions, sentences, texts) : undefined;
       if (isHcc && outpatient && !meat) continue; // no MEAT this visit: not coded

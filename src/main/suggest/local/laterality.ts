@@ -37,6 +37,18 @@ export function lateralize(table: CodeTable, code: string, side: Side | undefine
   return byDefault ? byDefault.code : code;
 }
 
+/**
+ * The codes for the stated side. A bilateral condition whose category has no bilateral code takes
+ * the right and the left code (guideline I.B.13): "bilateral knee pain" is M25.561 and M25.562.
+ */
+export function lateralCodes(table: CodeTable, code: string, side: Side | undefined): string[] {
+  const one = lateralize(table, code, side);
+  if (side !== 'bilateral' || one !== code) return [one];
+  const right = lateralize(table, code, 'right');
+  const left = lateralize(table, code, 'left');
+  return right !== code && left !== code ? [right, left] : [code];
+}
+
 function undominated(title: string): string {
   return shape(title).split(' ').filter((w) => !['dominant', 'non', 'nondominant'].includes(w)).join(' ');
 }

@@ -131,6 +131,18 @@ describe('local engine: conventions', () => {
     expect(codes).not.toContain('M25569');
   });
 
+  it('with an assessment, codes no finding only the exam or review of systems made, and no drug\'s indication', () => {
+    const text = 'REVIEW OF SYSTEMS\nPositive for high cholesterol.\nPHYSICAL EXAM\nErythema of the right knee.\n'
+      + 'ASSESSMENT\nRight kidney stone.\nPLAN\nOxycodone 5 mg for pain. Tylenol for any breakthrough pain.';
+    expect(added(open.suggest(input(text)))).toEqual(['N200']);
+  });
+
+  it('codes a bilateral condition with no bilateral code as its right and its left code', () => {
+    const codes = added(open.suggest(input('Bilateral knee pain for a month.', {}, 'inpatient')));
+    expect(codes).toEqual(expect.arrayContaining(['M25561', 'M25562']));
+    expect(codes).not.toContain('M25569');
+  });
+
   it('takes the child an Index line names (stage 4, not the unspecified stage) and never a side the note did not give', () => {
     const text = 'Pressure ulcer of sacrum, stage 4. CT: fracture of left femur. Serology for hepatitis B, C, HIV negative.';
     const codes = [...added(open.suggest(input(text, {}, 'inpatient'))), ...added(open.suggest(input('X-ray: hip fracture.', {}, 'inpatient')))];
