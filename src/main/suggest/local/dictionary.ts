@@ -50,6 +50,10 @@ export interface Dictionary {
   diabetesWith: IndexLink[];
   /** Index "Sequelae > infarction > cerebral > X": the deficit's words, the I69.3- code, and the code X reads as alone. */
   strokeSequelae: IndexLink[];
+  /** Index "X > localized" lines for enlarged lymph nodes (Adenopathy, Lymphadenopathy): X's words (sorted, space-joined) → R59.0. */
+  localized: Map<string, string>;
+  /** Words that name a body site (from the Neoplasm Table's sites): "cervical adenopathy" is localized. */
+  siteWords: Set<string>;
 }
 
 /** One "Diabetes, diabetic > with > X" line: the words of X, the combination code, and the code X reads as alone. */
@@ -99,6 +103,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   const status: Array<Omit<Entry, 'id' | 'key'>> = [];
   const diabetesWith: IndexLink[] = [];
   const strokeSequelae: IndexLink[] = [];
+  const localized = new Map<string, string>();
+  const siteWords = new Set<string>();
   const resolved = new Map<string, string | undefined>();
   const billable = (c: string): string | undefined => {
     if (!resolved.has(c)) resolved.set(c, table.resolveBillable(c));
@@ -171,6 +177,12 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
         const sub = contentWords(v.slice(3).join(' '), normalize);
         if (sub.length > 0) strokeSequelae.push({ words: sub, code });
       }
+      // Enlarged lymph nodes at any named site are localized; edema and swelling name their own sites
+      // in the Index (legs R60.0, eyelid, macula), so they keep their own lines.
+      if (segs.length === 2 && segs[1]!.toLowerCase() === 'localized' && code.startsWith('R59')) {
+        const main = contentWords(v[0]!, normalize);
+        if (main.length > 0) localized.set(wordsKey(main), code);
+      }
       if (/^(status|presence)\b/i.test(segs[0]!) && segs.length > 1) {
         const sub = contentWords(v.slice(1).join(' '), normalize);
         if (sub.length > 0) status.push({ ...e, words: sub });
@@ -215,6 +227,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   for (const n of neo) {
     const site = contentWords(n.path.split(' > ').slice(1).map((seg) => mainTermAliases(seg, new Map())).join(' '), normalize);
     if (site.length === 0) continue;
+    for (const w of site) if (!NOT_A_SITE.has(w) && !/^\d/.test(w)) siteWords.add(w);
     for (const [col, word] of [[n.malignant_primary, 'malignant'], [n.malignant_secondary, 'secondary'], [n.benign, 'benign']] as const) {
       if (!col || col === '-') continue;
       const code = billable(col);
@@ -259,10 +272,20 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     if (alone && !alone.startsWith('I69')) sq.alone = alone;
   }
   return {
-    entries, byAnchor, normalize, abbreviations, diabetesWith, strokeSequelae,
+    entries, byAnchor, normalize, abbreviations, diabetesWith, strokeSequelae, localized, siteWords,
     familyHistory: withAlone(family), personalHistory: withAlone(personal), status: withAlone(status),
   };
 }
+
+/** Neoplasm Table path words that name no particular place: a lymph node or a gland alone is no site. */
+const NOT_A_SITE = new Set(
+  ('nos other specified unspecified part parts region site sites multiple overlapping organ organs system tissue tissues lymph node nodes gland glands ' +
+    'structure structures wall surface area body lesion contiguous unknown primary secondary ill defined see also elsewhere classified ' +
+    // Where on a site, not which site: "generalized" and "bilateral" adenopathy are not localized.
+    'left right lower upper middle general generalized peripheral small large anterior posterior inferior superior lateral medial internal ' +
+    'external deep superficial central proximal distal both')
+    .split(' '),
+);
 
 /** An entry's identity: its words, sorted. */
 function wordsKey(words: readonly string[]): string {

@@ -217,7 +217,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           if (ENCOUNTER_TITLE.test(table.byCode.get(mention.entry.code)?.long_desc ?? '') && !ENCOUNTER_CUE.test(sentenceText)) continue;
           // A heading is no status or service: "Patient Education and Counseling:" (Z71.9), "Screening:".
           if (mention.entry.code.startsWith('Z') && /^\s*:/.test(text.slice(mention.end, mention.end + 3))) continue;
-          if (a === 'present' || (a === 'uncertain' && inpatient)) add(deepTissue(table, mention, tokens) ?? mention.entry.code, m, 'match');
+          if (a === 'present' || (a === 'uncertain' && inpatient)) add(deepTissue(table, mention, tokens) ?? localizedCode(dict, mention, tokens) ?? mention.entry.code, m, 'match');
           else if (a === 'family' || s.section === 'family') {
             const z = historyCode(dict.familyHistory, mention, wordsNear(tokens, mention));
             if (z) add(z, { ...m, source: 'history' }, 'family');
@@ -416,6 +416,17 @@ function deepTissue(table: CodeTable, m: Mention, tokens: readonly Token[]): str
   if (!near.has('deep') || !near.has('tissue')) return undefined;
   const code = `${m.entry.code.slice(0, -1)}6`;
   return table.byCode.get(code)?.billable ? code : undefined;
+}
+
+/**
+ * A bare symptom the Index has a "localized" line for, said of a named site, is localized: "cervical
+ * adenopathy" is R59.0, "edema of the ankles" R60.0 (Index: Adenopathy > localized).
+ */
+function localizedCode(dict: Dictionary, m: Mention, tokens: readonly Token[]): string | undefined {
+  const code = dict.localized.get(m.entry.key);
+  if (!code || code === m.entry.code) return undefined;
+  const near = wordsNear(tokens, m);
+  return [...near].some((w) => dict.siteWords.has(w) && !m.entry.words.includes(w)) ? code : undefined;
 }
 
 /** The Index's history Z code for a family or personal-history mention, when it has one. */

@@ -137,6 +137,12 @@ describe('local engine: conventions', () => {
     expect(added(open.suggest(input(text)))).toEqual(['N200']);
   });
 
+  it('reads enlarged lymph nodes at a named site as localized (R59.0), generalized or siteless ones not', () => {
+    expect(added(open.suggest(input('Cervical adenopathy. Lymphadenopathy in the neck.', {}, 'inpatient')))).toEqual(['R590']);
+    expect(added(open.suggest(input('Generalized adenopathy.', {}, 'inpatient')))).toEqual(['R591']);
+    expect(added(open.suggest(input('Adenopathy.', {}, 'inpatient')))).toEqual(['R599']);
+  });
+
   it('codes a bilateral condition with no bilateral code as its right and its left code', () => {
     const codes = added(open.suggest(input('Bilateral knee pain for a month.', {}, 'inpatient')));
     expect(codes).toEqual(expect.arrayContaining(['M25561', 'M25562']));
