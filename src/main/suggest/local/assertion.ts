@@ -34,7 +34,7 @@ for (const tr of TRIGGERS) {
 }
 
 // Verbs that start a new clause about the visit: "no relevant history, admitted for stroke".
-const TERMINATORS = new Set(['but', 'however', 'although', 'though', 'except', 'which', 'whereas', 'yet', 'presents', 'presented', 'reports', 'complains', 'admits', 'now', 'admitted', 'consulted', 'came', 'attended']);
+const TERMINATORS = new Set(['but', 'however', 'although', 'though', 'except', 'which', 'whereas', 'yet', 'presents', 'presented', 'reports', 'complains', 'admits', 'now', 'admitted', 'consulted', 'came', 'attended', 'who']);
 const FORWARD_REACH = 10;
 /**
  * How close a later trigger must follow a negation to be negated with it: "no family history of",

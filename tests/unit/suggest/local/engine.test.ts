@@ -58,6 +58,8 @@ describe('local engine: assertions', () => {
     // Nor is the patient's age ("51-year-old") an old stroke: an acute infarction, not its sequelae (I69).
     expect(admitted.some((c) => c.startsWith('I63'))).toBe(true);
     expect(admitted.filter((c) => c.startsWith('I69'))).toEqual([]);
+    const who = open.candidates(input('A 47-year-old male with no history of interest who was diagnosed with a right renal mass.', {}, 'inpatient'));
+    expect(who.some((c) => c.mentions.some((m) => /renal mass/.test(m.phrase) && m.assertion === 'present'))).toBe(true);
     // A negation right before the history cue still covers it.
     const denied = added(open.suggest(input('He has no significant past history of asthma.', {}, 'inpatient')));
     expect(denied.filter((c) => c.startsWith('J45'))).toEqual([]);
