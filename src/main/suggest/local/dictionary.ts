@@ -210,7 +210,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     .all() as Array<{ code: string; text: string }>;
   for (const i of incl) {
     const code = billable(i.code);
-    if (!code) continue;
+    // "Other motor-vehicle accident NOS" is not every motor vehicle accident (as for titles, above).
+    if (!code || /^other\b/i.test(i.text)) continue;
     const words = contentWords(i.text, normalize);
     if (words.length > 0 && words.length <= 8) raw.push({ words, code, source: 'inclusion', level: 0 });
   }

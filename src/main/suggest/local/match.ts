@@ -121,6 +121,7 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
       if (e.words.length > 1 && e.words.some((w) => /^\d/.test(w) && !nearOther(where.get(w)!, positions, xt))) continue;
       if (!usesAbbreviationCore(xt, positions)) continue;
       if (misreadsCause(xt, positions, e)) continue;
+      if (splitsCompound(xt, positions)) continue;
       if (crossesClause(text, xt[positions[0]!]!.end, xt[positions[positions.length - 1]!]!.start)) continue;
       const assertion = mentionAssertion(xt, positions, triggerTokens);
       if (assertion === undefined) continue;
@@ -232,6 +233,17 @@ function crossesClause(text: string, from: number, to: number): boolean {
   if (colon < 0) return false;
   const label = /([A-Za-z]+)\s*$/.exec(text.slice(Math.max(0, from + colon - 40), from + colon))?.[1]?.toLowerCase();
   return label === undefined || HEADING_LABELS.has(label);
+}
+
+/** Second words of fixed compounds, with their first: "blood pressure" is a vital sign, not a "pressure". */
+const COMPOUND_HEADS: Readonly<Record<string, string>> = { pressure: 'blood', rate: 'heart', sugar: 'blood' };
+
+/** A reading that takes the second word of a fixed compound without its first ("chest pain and elevated blood pressure" is no chest pressure). */
+function splitsCompound(xt: readonly XToken[], positions: readonly number[]): boolean {
+  return positions.some((p) => {
+    const head = COMPOUND_HEADS[xt[p]!.norm];
+    return head !== undefined && xt[p - 1]?.norm === head && !positions.includes(p - 1);
+  });
 }
 
 /** Words that carry a number to the condition before them ("pressure ulcer of sacral region, stage 2"). */

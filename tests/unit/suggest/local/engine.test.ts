@@ -253,6 +253,14 @@ describe('local engine: conventions', () => {
     expect(knee).not.toContain('R52');
   });
 
+  it('reads "blood pressure" as one thing, and no "Other … NOS" inclusion term as the plain condition', () => {
+    const codes = added(open.suggest(input('He came for chest pain and elevated blood pressure of 180/95. Injured in a motor vehicle accident in 2021.', {}, 'inpatient')));
+    // Not "chest pressure" (R07.89); and "Other motor-vehicle accident NOS" (V86.99, off-road) is no plain motor vehicle accident.
+    expect(codes).not.toContain('R0789');
+    expect(codes.filter((c) => c.startsWith('V86'))).toEqual([]);
+    expect(codes).toEqual(expect.arrayContaining(['R079', 'V892XXA']));
+  });
+
   it('reads "secondary to" as a cause: the condition before it is secondary, the one after it is not', () => {
     const codes = added(open.suggest(input('ESRD secondary to diabetic nephropathy, on hemodialysis.', {}, 'inpatient')));
     expect(codes.filter((c) => /^(E13|I15|C79)/.test(c))).toEqual([]);
