@@ -26,6 +26,8 @@ export interface Entry {
   unless?: string[];
   /** For a history entry: the code its condition words read as on their own (nicotine dependence → F17.200). */
   alone?: string;
+  /** A linking word the Index puts between the words ("Blood > in > urine"): the note must say it between them too. */
+  link?: string;
 }
 
 export interface AnchorBucket {
@@ -159,7 +161,10 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
       // A subterm whose own words all drop out ("Hepatitis > A") would read as its bare parent.
       if (v.length > 1 && contentWords(v[v.length - 1]!, normalize).length === 0 && /^[A-Z](\s*[/,]\s*[A-Z])*$/.test(stripParens(v[v.length - 1]!).trim())) continue;
       // A "see" reference ranks after direct entries at its depth.
-      const e = { words, code, source: 'index' as const, level: r.code ? r.level : r.level + 0.5 };
+      // "Blood > in > urine", "Urine > blood in": the Index's own "in" (not "in (due to) (with)").
+      const linkedIn = segs.slice(1, -1).some((sg) => sg.trim().toLowerCase() === 'in') || (segs.length > 1 && /^[a-z]+ in$/i.test(segs[segs.length - 1]!.trim()));
+      const link = linkedIn ? { link: 'in' } : {};
+      const e = { words, code, source: 'index' as const, level: r.code ? r.level : r.level + 0.5, ...link };
       raw.push(e);
       if (/^diabetes/i.test(segs[0]!) && segs[1] === 'with' && segs.length > 2 && code.startsWith('E11')) {
         const sub = contentWords(v.slice(2).join(' '), normalize);

@@ -122,6 +122,8 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
       if (!usesAbbreviationCore(xt, positions)) continue;
       if (misreadsCause(xt, positions, e)) continue;
       if (splitsCompound(xt, positions)) continue;
+      // "Blood > in > urine" is blood in the urine, not "blood and urine cultures".
+      if (e.link && !new RegExp(`\\b${e.link}\\b`, 'i').test(text.slice(xt[positions[0]!]!.end, xt[positions[positions.length - 1]!]!.start))) continue;
       if (crossesClause(text, xt[positions[0]!]!.end, xt[positions[positions.length - 1]!]!.start)) continue;
       const assertion = mentionAssertion(xt, positions, triggerTokens);
       if (assertion === undefined) continue;

@@ -259,6 +259,9 @@ describe('local engine: conventions', () => {
     expect(codes).not.toContain('R0789');
     expect(codes.filter((c) => c.startsWith('V86'))).toEqual([]);
     expect(codes).toEqual(expect.arrayContaining(['R079', 'V892XXA']));
+    // "Blood > in > urine": blood in the urine is hematuria, blood and urine cultures are not.
+    expect(added(open.suggest(input('Blood and urine cultures were sterile.', {}, 'inpatient'))).filter((c) => c.startsWith('R31'))).toEqual([]);
+    expect(added(open.suggest(input('She noticed blood in the urine.', {}, 'inpatient')))).toContain('R319');
   });
 
   it('reads "secondary to" as a cause: the condition before it is secondary, the one after it is not', () => {
