@@ -101,15 +101,22 @@ export function createNormalizer(aliases: ReadonlyMap<string, string>): Normaliz
       cache.set(key, w);
       return w;
     }
-    if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
-    // Greek and Latin plurals the Index writes singular: edemas, carcinomas, arrhythmias; stenoses, thromboses.
-    else if (w.length > 5 && /(mas|ias)$/.test(w)) w = w.slice(0, -1);
-    else if (w.length > 6 && w.endsWith('oses')) w = `${w.slice(0, -2)}is`;
-    else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is|as|os|ys)$/.test(w)) w = w.slice(0, -1);
-    w = aliases.get(w) ?? w;
+    w = singular(w);
+    // An alias of the singular ("stools" → stool → feces) is stemmed like one of the word itself.
+    const alias = aliases.get(w);
+    if (alias !== undefined) w = singular(alias);
     cache.set(key, w);
     return w;
   };
+}
+
+function singular(w: string): string {
+  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  // Greek and Latin plurals the Index writes singular: edemas, carcinomas, arrhythmias; stenoses, thromboses.
+  if (w.length > 5 && /(mas|ias)$/.test(w)) return w.slice(0, -1);
+  if (w.length > 6 && w.endsWith('oses')) return `${w.slice(0, -2)}is`;
+  if (w.length > 3 && w.endsWith('s') && !/(ss|us|is|as|os|ys)$/.test(w)) return w.slice(0, -1);
+  return w;
 }
 
 /** British spellings read as the Index's American ones: oedema, anaemia, leucocytosis, diarrhoea, caecum. */

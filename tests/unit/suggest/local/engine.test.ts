@@ -262,6 +262,8 @@ describe('local engine: conventions', () => {
     // "Blood > in > urine": blood in the urine is hematuria, blood and urine cultures are not.
     expect(added(open.suggest(input('Blood and urine cultures were sterile.', {}, 'inpatient'))).filter((c) => c.startsWith('R31'))).toEqual([]);
     expect(added(open.suggest(input('She noticed blood in the urine.', {}, 'inpatient')))).toContain('R319');
+    // A note's "stools" are the Index's feces, in the plural too.
+    expect(added(open.suggest(input('Blood in the stools for a week.', {}, 'inpatient')))).toContain('K921');
   });
 
   it('reads "secondary to" as a cause: the condition before it is secondary, the one after it is not', () => {
