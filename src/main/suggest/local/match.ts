@@ -151,7 +151,7 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
     }
   }
   // Straddlers first: the plain readings that show a list was misread are the ones a straddler subsumes.
-  return dropSubsumed(dropListStraddlers(text, xt, found));
+  return dropSubsumed(dropItemBlends(text, xt, dropListStraddlers(text, xt, found)));
 }
 
 /**
@@ -181,6 +181,28 @@ function dropListStraddlers(text: string, xt: readonly XToken[], ms: Mention[]):
     // Or it skips over a list item read on its own: "pain, diarrhea and heart" is no precordial pain.
     const skipsItem = ms.some((o) => o !== m && o.positions.every((p) => p > m.positions[0]! && p < beyond[0]!) && !o.positions.some((p) => m.positions.includes(p)));
     return !((farRead && (nearShared || farWhole)) || skipsItem);
+  });
+}
+
+const CONJUNCTION = /,|\b(?:or|and)\b/i;
+
+/**
+ * A reading that takes part of one listed item and part of the next: "ischemic heart disease and
+ * chronic renal failure" is no renal ischemia (N28.0), "pulmonary TB and cerebral lesions" no lung
+ * lesion. "Nausea and vomiting" (R11.2) takes each item whole and stays.
+ */
+function dropItemBlends(text: string, xt: readonly XToken[], ms: Mention[]): Mention[] {
+  return ms.filter((m) => {
+    let cut = -1;
+    for (let i = 1; i < m.positions.length && cut < 0; i++) {
+      const from = xt[m.positions[i - 1]!]!.end;
+      const hit = CONJUNCTION.exec(text.slice(from, xt[m.positions[i]!]!.start));
+      if (hit) cut = from + hit.index;
+    }
+    if (cut < 0) return true;
+    const partOf = (onSide: (p: number) => boolean): boolean =>
+      ms.some((o) => o !== m && o.positions.every(onSide) && o.positions.some((p) => m.positions.includes(p)) && o.positions.some((p) => !m.positions.includes(p)));
+    return !(partOf((p) => xt[p]!.end <= cut) && partOf((p) => xt[p]!.start > cut));
   });
 }
 

@@ -218,6 +218,10 @@ describe('local engine: conventions', () => {
     const skipped = added(open.suggest(input('He reported pain, diarrhea and heart palpitations. Fluid administration; the abdomen was soft.', {}, 'inpatient')));
     expect(skipped.filter((c) => c === 'R072' || c.startsWith('R18'))).toEqual([]);
     expect(skipped).toEqual(expect.arrayContaining(['R197', 'R002']));
+    // Nor blends part of one item with part of the next, while "nausea and vomiting" stays R11.2.
+    const blends = added(open.suggest(input('Known ischemic heart disease and chronic renal failure. Pulmonary TB and cerebral lesions. Nausea and vomiting.', {}, 'inpatient')));
+    expect(blends.filter((c) => c === 'N280' || c === 'R911')).toEqual([]);
+    expect(blends).toContain('R112');
   });
 
   it('takes a history code from the words of the mention itself, not from elsewhere in the sentence', () => {
