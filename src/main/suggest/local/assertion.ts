@@ -36,6 +36,8 @@ for (const tr of TRIGGERS) {
 // Verbs that start a new clause about the visit: "no relevant history, admitted for stroke".
 const TERMINATORS = new Set(['but', 'however', 'although', 'though', 'except', 'which', 'whereas', 'yet', 'presents', 'presented', 'reports', 'complains', 'admits', 'now', 'admitted', 'consulted', 'came', 'attended', 'who']);
 const FORWARD_REACH = 10;
+/** An "if" clause ("call if her headaches worsen or she develops a fever") runs on further than a negation. */
+const CONDITIONAL_REACH = 20;
 /**
  * How close a later trigger must follow a negation to be negated with it: "no family history of",
  * "denies any history of". Further on it opens a clause of its own: "no family history of interest
@@ -102,7 +104,8 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
     const as: TokenAssertion = by !== undefined ? { assertion: 'negated', trigger: by } : { assertion: f.tr.assertion, trigger: id };
     if (by !== undefined) for (let k = f.start; k < f.end; k++) out[k] = as;
     if (f.tr.direction === 'forward') {
-      for (let k = f.end; k < tokens.length && k < f.end + FORWARD_REACH; k++) {
+      const reach = f.tr.words.includes('if') ? CONDITIONAL_REACH : FORWARD_REACH;
+      for (let k = f.end; k < tokens.length && k < f.end + reach; k++) {
         if (k > f.end && breaksScope(text, tokens[k - 1]!, tokens[k]!)) break;
         if (k === f.end && k > 0 && breaksScope(text, tokens[k - 1]!, tokens[k]!)) break;
         if (TERMINATORS.has(lower[k]!)) break;

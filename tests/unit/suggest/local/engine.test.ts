@@ -75,6 +75,9 @@ describe('local engine: assertions', () => {
   it('codes nothing for hypothetical mentions', () => {
     const run = open.suggest(input('Return if fever or vomiting develops.'));
     expect(added(run).filter((c) => c.startsWith('R50') || c.startsWith('R11'))).toEqual([]);
+    // An "if" clause reaches the end of a long list of what to watch for.
+    const far = open.suggest(input('She can follow up or call sooner if her symptoms become more severe or suddenly worsen or she develops a fever.'));
+    expect(added(far).filter((c) => c.startsWith('R50'))).toEqual([]);
   });
 });
 
