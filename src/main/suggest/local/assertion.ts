@@ -107,7 +107,8 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
       const reach = f.tr.words.includes('if') ? CONDITIONAL_REACH : FORWARD_REACH;
       for (let k = f.end; k < tokens.length && k < f.end + reach; k++) {
         if (k > f.end && breaksScope(text, tokens[k - 1]!, tokens[k]!)) break;
-        if (k === f.end && k > 0 && breaksScope(text, tokens[k - 1]!, tokens[k]!)) break;
+        // A colon right after the trigger introduces what it covers: "Denies: fever, chills".
+        if (k === f.end && k > 0 && breaksScope(text, tokens[k - 1]!, tokens[k]!) && !/^\s*:/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) break;
         if (TERMINATORS.has(lower[k]!)) break;
         if (!isTrigger[k]) out[k] = as;
         else if (as.assertion === 'negated' && k - f.end <= NEGATION_CHAIN_REACH && startsAt.get(k)?.tr.direction === 'forward' && !negatedBy.has(k)) negatedBy.set(k, as.trigger);

@@ -76,6 +76,10 @@ const ENCOUNTER_TITLE = /^encounter for\b/i;
 const ENCOUNTER_CUE = /\b(here for|presents? for|presented for|came for|comes? in for|seen for|referred for|admitted for|admission for|reason for|visit|encounter|annual|check-?up|wellness|well[- ](child|woman|man|baby))\b/i;
 /** History cues that state a status after a procedure. */
 const STATUS_CUES: ReadonlySet<string> = new Set(['s p', 'status post', 'post']);
+const VACCINE_CUE = /\b(vaccin\w*|immuni[sz]ations?|immuni[sz]ed|toxoids?|antitoxins?|boosters?)\b/i;
+/** Diseases a vaccine is named after: infections, influenza, COVID-19. */
+const PREVENTABLE = /^(A|B|J09|J10|J11|U07)/;
+const PROCEDURE_TAG = /^[^,.;\n]*\(procedure\)/i;
 /** Words before a symptom that make it a drug's indication. */
 const INDICATION = /\bfor\s+(?:any\s+)?(?:[a-z]+\s+)?$/i;
 /** Mentions from the assessment are what the provider concluded: a coder trusts them more. */
@@ -211,10 +215,15 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           mentions.push(...found);
         }
         if (PAST_CUE.test(sentenceText) && mentions.some((x) => x.entry.code.startsWith('I63'))) pastStroke.add(sentenceKey({ documentId: doc.id, sentence: si }));
+        const vaccines = VACCINE_CUE.test(sentenceText);
         for (const mention of mentions) {
           const m = toMention(doc.id, text, mention, s.section, si, sides.get(mention));
           const a = mention.assertion;
           if (ENCOUNTER_TITLE.test(table.byCode.get(mention.entry.code)?.long_desc ?? '') && !ENCOUNTER_CUE.test(sentenceText)) continue;
+          // A vaccine list names the diseases it prevents: "immunizations: influenza, td (adult), tetanus toxoid".
+          if (vaccines && PREVENTABLE.test(mention.entry.code)) continue;
+          // A "(procedure)" tag (SNOMED displays) names what was done: "alcohol use disorders identification test (procedure)".
+          if (PROCEDURE_TAG.test(text.slice(mention.end, mention.end + 160))) continue;
           // A heading is no status or service: "Patient Education and Counseling:" (Z71.9), "Screening:".
           if (mention.entry.code.startsWith('Z') && /^\s*:/.test(text.slice(mention.end, mention.end + 3))) continue;
           if (a === 'present' || (a === 'uncertain' && inpatient)) add(deepTissue(table, mention, tokens) ?? localizedCode(dict, mention, tokens) ?? mention.entry.code, m, 'match');

@@ -41,6 +41,7 @@ export function sectionKindOf(heading: string): SectionKind | undefined {
 }
 
 const HEADING_RE = /^[ \t]*([A-Za-z][A-Za-z /&]{0,40}?)[ \t]*:/;
+const HEADING_LINE_RE = /^[ \t]*(?:#{1,6}[ \t]*)?([A-Za-z][A-Za-z /&]{0,40}?)[ \t]*\r?$/;
 
 /** Sentences with their section. A heading ("PMH: …") opens a section that lasts until the next heading. */
 export function splitSentences(text: string): Array<{ start: number; end: number; section: SectionKind }> {
@@ -53,15 +54,19 @@ export function splitSentences(text: string): Array<{ start: number; end: number
     const line = text.slice(lineStart, lineEnd);
     let bodyStart = lineStart;
     const h = HEADING_RE.exec(line);
+    // A heading on a line of its own ("HISTORY OF PRESENT ILLNESS", "# Assessment and Plan") opens its
+    // section and is no sentence: its words ("illness", "plan") are not the patient's.
+    const own = HEADING_LINE_RE.exec(line);
+    const ownKind = own ? sectionKindOf(own[1]!) : undefined;
     if (h) {
       const kind = sectionKindOf(h[1]!);
       if (kind) {
         section = kind;
         bodyStart = lineStart + h[0].length;
       }
-    } else if (/^[ \t]*[A-Z][A-Z /&]{2,40}[ \t]*$/.test(line)) {
-      const kind = sectionKindOf(line);
-      if (kind) section = kind;
+    } else if (ownKind) {
+      section = ownKind;
+      bodyStart = lineEnd;
     }
     // Sentence ends: . ! ? followed by space, unless it closes a list number ("1.") or a decimal.
     const re = /[.!?](?=\s|$)/g;
@@ -135,11 +140,18 @@ function british(w: string): string {
     .replace(/our$/, 'or');
 }
 
+/** SNOMED CT semantic tags ("fever (finding)", "bone (disorder)"): labels of the term, not words of the note. */
+const SEMANTIC_TAG = /\((?:disorder|finding|situation|procedure|morphologic abnormality|observable entity|regime\/therapy|record artifact|qualifier value|body structure|event)\)/gi;
+
 export function tokenize(text: string, start: number, end: number, norm: Normalizer): Token[] {
   const out: Token[] = [];
+  const tags: Array<[number, number]> = [];
+  const slice = text.slice(start, end);
+  if (slice.includes('(')) for (const t of slice.matchAll(SEMANTIC_TAG)) tags.push([start + t.index, start + t.index + t[0].length]);
   WORD_RE.lastIndex = start;
   let m: RegExpExecArray | null;
   while ((m = WORD_RE.exec(text)) !== null && m.index + m[0].length <= end) {
+    if (tags.length > 0 && tags.some(([a, b]) => m!.index >= a && m!.index < b)) continue;
     // A list marker ("1." or "2)" opening a line) is not a number in the note.
     if (/^\d{1,2}$/.test(m[0]) && /^[.)]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 1)) && /(^|\n)[ \t]*$/.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
     const prev = out[out.length - 1];

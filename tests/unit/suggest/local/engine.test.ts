@@ -65,6 +65,22 @@ describe('local engine: assertions', () => {
     expect(denied.filter((c) => c.startsWith('J45'))).toEqual([]);
   });
 
+  it('lets a trigger cover the list after its colon: "Denies: fever, chills"', () => {
+    const codes = added(open.suggest(input('Denies: fever, chills. Reports: cough.', {}, 'inpatient')));
+    expect(codes.filter((c) => c.startsWith('R50') || c === 'R6883')).toEqual([]);
+    expect(codes.some((c) => c.startsWith('R05'))).toBe(true);
+  });
+
+  it('reads no disease from a vaccine list, a procedure name, a heading line or a SNOMED semantic tag', () => {
+    const text = '# History of Present Illness\r\nHISTORY OF PRESENT ILLNESS\r\nPatient is presenting with fracture of bone (disorder).\r\n'
+      + 'Patient was given the following immunizations: influenza, seasonal, injectable, td (adult), 5 lf tetanus toxoid, adsorbed.\r\n'
+      + 'The following procedures were conducted:\r\n- assessment using alcohol use disorders identification test - consumption (procedure)\r\n';
+    const codes = added(open.suggest(input(text, {}, 'inpatient')));
+    // Not R69 (the heading's "illness"), J11/A35 (vaccines), F10 (a screening test), M89.9 ("bone (disorder").
+    expect(codes.filter((c) => /^(R69|J1|A35|F10|M89)/.test(c))).toEqual([]);
+    expect(codes.some((c) => c.startsWith('T14') || c.startsWith('S'))).toBe(true);
+  });
+
   it('codes family history as Z83.3, never as the disease', () => {
     const run = open.suggest(input('Family history of diabetes in her mother. Here for a sore throat.'));
     const codes = added(run);
