@@ -194,6 +194,9 @@ describe('local engine: conventions', () => {
     // "May (-Hegglin)" D72.0, "Cancer(o)phobia" F45.29 (the Index line lost "phobia"), "Fit" R56.9, "Stress" F43.9.
     expect(codes.filter((c) => ['D720', 'F4529', 'R569', 'F439', 'R292', 'B20'].includes(c))).toEqual([]);
     expect(codes).toContain('C801');
+    // "Concern" (Z63.6, a sick relative) and "worried" (Z71.1, the worried well) are everyday words too.
+    const everyday = added(open.suggest(input('He is worried that something happened. Call with any questions or concerns.', {}, 'inpatient')));
+    expect(everyday.filter((c) => c === 'Z636' || c === 'Z711')).toEqual([]);
   });
 
   it('codes deficits of an earlier stroke as its sequelae, with the default dominant side, and no acute stroke', () => {
