@@ -11,9 +11,18 @@ const HYPERTENSIVE = /^I1[0-6]/;
 
 /** Codes a "use additional code" note of `code` asks for, as ranges of undotted codes. */
 export function additionalCodeRanges(lookup: CodeSetLookup, code: string): Array<[string, string]> {
+  return noteCodeRanges(lookup, code, 'use_additional_code');
+}
+
+/** Codes a "code first" note of `code` names: the underlying condition of a manifestation. */
+export function codeFirstRanges(lookup: CodeSetLookup, code: string): Array<[string, string]> {
+  return noteCodeRanges(lookup, code, 'code_first');
+}
+
+function noteCodeRanges(lookup: CodeSetLookup, code: string, kind: 'use_additional_code' | 'code_first'): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   for (const n of lookup.notes(code)) {
-    if (n.kind !== 'use_additional_code') continue;
+    if (n.kind !== kind) continue;
     const re = /([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4}|\.-)?)(?:\s*-\s*([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4}|\.-)?))?/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(n.text)) !== null) {
@@ -96,8 +105,12 @@ function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTa
   const prefix = byPrefix.has('E10') ? 'E10' : byPrefix.has('E11') ? 'E11' : [...byPrefix.keys()][0]!;
   let combined = false;
   for (const c of [...cands.values()]) {
-    // A hypertensive disease ("hypertensive nephropathy") links with hypertension's own combinations, not diabetes'.
+    // A hypertensive disease ("hypertensive nephropathy") links with hypertension's own combinations, not
+    // diabetes'; nor does a manifestation whose "code first" names another condition ("anemia in CKD",
+    // D63.1, is not the CKD).
     if (DIABETES.test(c.code) || HYPERTENSIVE.test(c.code) || c.via !== 'match') continue;
+    const underlying = codeFirstRanges(lookup, c.code);
+    if (underlying.length > 0 && !underlying.some(([a]) => DIABETES.test(a))) continue;
     const best = linkedLine(dict.diabetesWith, c);
     if (!best) continue;
     const code = `${prefix}${best.code.slice(3)}`;

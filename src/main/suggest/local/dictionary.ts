@@ -205,7 +205,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     if (!c.billable) continue;
     if (/^other\b/i.test(c.long_desc)) continue;
     const cut = c.long_desc.search(/\bwithout\b/i);
-    const words = contentWords(cut >= 0 ? c.long_desc.slice(0, cut) : c.long_desc, normalize);
+    // ", uncomplicated" is the default a note leaves unsaid ("Nicotine dependence, cigarettes" is F17.210).
+    const words = contentWords((cut >= 0 ? c.long_desc.slice(0, cut) : c.long_desc).replace(/,\s*uncomplicated\b/gi, ''), normalize);
     const without = cut >= 0 ? contentWords(c.long_desc.slice(cut + 8).split(/,/)[0]!, normalize) : [];
     if (words.length > 0 && words.length <= 8) raw.push({ words, code: c.code, source: 'tabular', level: 0, ...(without.length ? { without } : {}) });
   }

@@ -300,6 +300,12 @@ describe('local engine: conventions', () => {
     expect(dm).toEqual(expect.arrayContaining(['E139', 'K861']));
   });
 
+  it('keeps a manifestation apart from the diabetes "with" link, and reads a title without its unsaid ", uncomplicated"', () => {
+    const codes = added(open.suggest(input('Type 2 diabetes. Anemia of CKD. CKD stage 3. Nicotine dependence, cigarettes - counseled.', {}, 'inpatient')));
+    // D63.1 ("code first underlying CKD") is not the CKD that E11.22 links; F17.210 is "…, cigarettes, uncomplicated".
+    expect(codes).toEqual(expect.arrayContaining(['E1122', 'N1830', 'D631', 'F17210']));
+  });
+
   it('links hypertensive nephropathy with hypertension, not as diabetic nephropathy', () => {
     const codes = added(open.suggest(input('ESRD due to hypertensive nephropathy. Type 2 diabetes on insulin. On hemodialysis.', {}, 'inpatient')));
     expect(codes).not.toContain('E1121');
