@@ -85,6 +85,9 @@ const INDICATION = /\bfor\s+(?:any\s+)?(?:[a-z]+\s+)?$/i;
 /** Mentions from the assessment are what the provider concluded: a coder trusts them more. */
 const ASSESSMENT_LIFT = 0.5;
 const MEDICATION_LIST_FLOOR = 0.7;
+const ASSESSED_STATUS_FLOOR = 0.7;
+/** Family and personal history, status, absence and dependence codes (Z80–Z99). */
+const STATUS_CODE = /^Z[89]\d/;
 const MAX_CHARS = 2_000_000;
 const MAX_SENTENCE_TOKENS = 120;
 /** Mentions kept per code: enough evidence to judge, bounded work on very long charts. */
@@ -134,7 +137,12 @@ export function candidateConfidence(
   // therapy (Z79, guideline I.C.21.c.3, which case reports without medication lists cannot unlearn),
   // the provider's assessment, and the combinations the guidelines presume.
   if (c.via === 'medication' && foreground.some((m) => m.section === 'meds')) confidence = Math.max(confidence, MEDICATION_LIST_FLOOR);
-  if (foreground.some((m) => m.section === 'assessment')) confidence = 1 - (1 - confidence) * ASSESSMENT_LIFT;
+  if (foreground.some((m) => m.section === 'assessment')) {
+    confidence = 1 - (1 - confidence) * ASSESSMENT_LIFT;
+    // A status, history or current therapy the provider names in the assessment bears on this visit's
+    // care (guideline I.C.21.c.3); corpora of case reports seldom code them, so they cannot teach it.
+    if (c.via === 'history' || c.via === 'family' || c.via === 'medication' || STATUS_CODE.test(c.code)) confidence = Math.max(confidence, ASSESSED_STATUS_FLOOR);
+  }
   if (c.parts && c.parts.length > 0) {
     // A combination code is as sure as the least sure condition it combines.
     const within = new Set([...seen, c]);

@@ -106,6 +106,12 @@ describe('local engine: conventions', () => {
     expect(codes).not.toContain('E119');
   });
 
+  it('codes a status, history or therapy the assessment names, though case-report priors rate them low', () => {
+    const text = 'Assessment/Plan:\n1. CAD s/p CABG - stable, continue aspirin 81 mg.\n2. COPD - dependence on home oxygen 2 L.\n3. Asthma - continue budesonide inhaler.';
+    const codes = added(shipped.suggest(input(text, {}, 'professional')));
+    expect(codes).toEqual(expect.arrayContaining(['Z951', 'Z9981', 'Z7982', 'Z7951']));
+  });
+
   it('links hypertension and heart failure across the note: I11.0 plus the I50 code, not I10', () => {
     const text = 'A/P:\n1. Hypertension - controlled on lisinopril.\n2. Chronic diastolic CHF - euvolemic. Continue furosemide 20 mg daily.';
     const codes = added(shipped.suggest(input(text, {}, 'professional')));
