@@ -73,7 +73,7 @@ const PAST_CUE = /\b((?<!\b(?:year|month|week|day)s?[-\s])old|prior|previous|rem
  * are context, not the reason for this visit.
  */
 const ENCOUNTER_TITLE = /^encounter for\b/i;
-const ENCOUNTER_CUE = /\b(here for|presents? for|presented for|came for|comes? in for|seen for|referred for|admitted for|admission for|reason for|visit|encounter|annual|check-?up|wellness|well[- ](child|woman|man|baby))\b/i;
+const ENCOUNTER_CUE = /\b(here for|presents? for|presented for|came for|comes? in for|seen for|referred for|admitted for|admission for|reason for|visit|encounter|annual (?:physical|exam\w*|wellness|check-?up)|check-?up|wellness|well[- ](child|woman|man|baby))\b/i;
 /** History cues that state a status after a procedure. */
 const STATUS_CUES: ReadonlySet<string> = new Set(['s p', 'status post', 'post']);
 const VACCINE_CUE = /\b(vaccin\w*|immuni[sz]ations?|immuni[sz]ed|toxoids?|antitoxins?|boosters?)\b/i;

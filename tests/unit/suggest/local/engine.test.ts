@@ -264,6 +264,8 @@ describe('local engine: conventions', () => {
       + 'The treatment is surgery followed by adjuvant chemotherapy. Patient Education and Counseling: I encouraged her to continue her diet.', {}, 'inpatient')));
     expect(finding.filter((c) => /^Z(0|12|51|71)/.test(c))).toEqual([]);
     expect(finding.some((c) => c.startsWith('H26'))).toBe(true);
+    // A planned "annual mammogram" is no screening encounter today.
+    expect(added(open.suggest(input('Continue annual mammogram.', {}, 'inpatient'))).filter((c) => c.startsWith('Z12'))).toEqual([]);
     const visit = added(open.suggest(input('Here for annual physical examination. No complaints.')));
     expect(visit.some((c) => c.startsWith('Z00'))).toBe(true);
   });
