@@ -122,6 +122,7 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
       if (!usesAbbreviationCore(xt, positions)) continue;
       if (misreadsCause(xt, positions, e)) continue;
       if (splitsCompound(xt, positions)) continue;
+      if (benignWithoutGrowth(e, positions, where)) continue;
       // "Blood > in > urine" is blood in the urine, not "blood and urine cultures".
       if (e.link && !new RegExp(`\\b${e.link}\\b`, 'i').test(text.slice(xt[positions[0]!]!.end, xt[positions[positions.length - 1]!]!.start))) continue;
       if (crossesClause(text, xt[positions[0]!]!.end, xt[positions[positions.length - 1]!]!.start)) continue;
@@ -257,6 +258,18 @@ function crossesClause(text: string, from: number, to: number): boolean {
   if (colon < 0) return false;
   const label = /([A-Za-z]+)\s*$/.exec(text.slice(Math.max(0, from + colon - 40), from + colon))?.[1]?.toLowerCase();
   return label === undefined || HEADING_LABELS.has(label);
+}
+
+/** Words that name a growth: what "benign" must describe for a benign neoplasm code. */
+const GROWTH_WORDS = ['tumor', 'neoplasm', 'mass', 'lesion', 'growth', 'nodule', 'polyp', 'lump', 'adenoma', 'cyst'];
+const GROWTH_REACH = 3;
+
+/** "The lymph nodes removed were all benign" is a pathology result, not a benign neoplasm of lymph nodes (D36.0). */
+function benignWithoutGrowth(e: Entry, positions: readonly number[], where: ReadonlyMap<string, number[]>): boolean {
+  if (!e.words.includes('benign') || !/^(C|D[0-4])/.test(e.code)) return false;
+  const from = Math.min(...positions) - GROWTH_REACH;
+  const to = Math.max(...positions) + GROWTH_REACH;
+  return !GROWTH_WORDS.some((w) => where.get(w)?.some((p) => p >= from && p <= to));
 }
 
 /** Second words of fixed compounds, with their first: "blood pressure" is a vital sign, not a "pressure". */

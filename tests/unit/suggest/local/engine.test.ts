@@ -293,6 +293,9 @@ describe('local engine: conventions', () => {
     expect(codes).not.toContain('R0789');
     expect(codes.filter((c) => c.startsWith('V86'))).toEqual([]);
     expect(codes).toEqual(expect.arrayContaining(['R079', 'V892XXA']));
+    // "Benign" describes a growth before it makes a benign neoplasm: a pathology result of removed nodes is none.
+    expect(added(open.suggest(input('The lymph nodes removed were all benign.', {}, 'inpatient'))).filter((c) => c.startsWith('D36'))).toEqual([]);
+    expect(added(open.suggest(input('Benign tumor of the liver.', {}, 'inpatient')))).toContain('D134');
     // "Blood > in > urine": blood in the urine is hematuria, blood and urine cultures are not.
     expect(added(open.suggest(input('Blood and urine cultures were sterile.', {}, 'inpatient'))).filter((c) => c.startsWith('R31'))).toEqual([]);
     expect(added(open.suggest(input('She noticed blood in the urine.', {}, 'inpatient')))).toContain('R319');
