@@ -17,7 +17,8 @@ import { buildDictionary, learnedDictionary, subDictionary, type Dictionary } fr
 import { matchSentence, readSentence, type Mention, type ReadSentence } from './match';
 import { loadMedications, NOT_TAKING } from './medications';
 import { collectMeat, type SentenceSpan } from './meat';
-import { splitSentences, tokenize, type SectionKind, type Token } from './text';
+import { splitSentences, tokenize, type SectionKind } from './text';
+import { deepTissue, historyCode, localizedCode, namesNoCondition, sentenceContext, wordsNear } from './mention-context';
 
 /** What the engine needs of a code set: lookups plus the read-only database it builds its dictionary from. */
 export type EngineCodeSet = CodeSetLookup & { readonly db: Database.Database };
@@ -67,19 +68,8 @@ const ONGOING_HISTORY: ReadonlySet<string> = new Set(['history of', 'hx of', 'h 
  * ("a 51-year-old woman admitted for stroke") is not an old stroke.
  */
 const PAST_CUE = /\b((?<!\b(?:year|month|week|day)s?[-\s])old|prior|previous|remote|history of|h\/o|late effects?|sequelae?|residual)\b/i;
-/**
- * "Encounter for…" codes (examination, screening, chemotherapy, observation) say why the patient came;
- * "examination of the eye revealed…", "a screening mammogram in 2019" or "followed by chemotherapy"
- * are context, not the reason for this visit.
- */
-const ENCOUNTER_TITLE = /^encounter for\b/i;
-const ENCOUNTER_CUE = /\b(here for|presents? for|presented for|came for|comes? in for|seen for|referred for|admitted for|admission for|reason for|visit|encounter|annual (?:physical|exam\w*|wellness|check-?up)|check-?up|wellness|well[- ](child|woman|man|baby))\b/i;
 /** History cues that state a status after a procedure. */
 const STATUS_CUES: ReadonlySet<string> = new Set(['s p', 'status post', 'post']);
-const VACCINE_CUE = /\b(vaccin\w*|immuni[sz]ations?|immuni[sz]ed|toxoids?|antitoxins?|boosters?)\b/i;
-/** Diseases a vaccine is named after: infections, influenza, COVID-19. */
-const PREVENTABLE = /^(A|B|J09|J10|J11|U07)/;
-const PROCEDURE_TAG = /^[^,.;\n]*\(procedure\)/i;
 /** Words before a symptom that make it a drug's indication. */
 const INDICATION = /\bfor\s+(?:any\s+)?(?:[a-z]+\s+)?$/i;
 /** Mentions from the assessment are what the provider concluded: a coder trusts them more. */
@@ -223,17 +213,11 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           mentions.push(...found);
         }
         if (PAST_CUE.test(sentenceText) && mentions.some((x) => x.entry.code.startsWith('I63'))) pastStroke.add(sentenceKey({ documentId: doc.id, sentence: si }));
-        const vaccines = VACCINE_CUE.test(sentenceText);
+        const context = sentenceContext(text, sentenceText);
         for (const mention of mentions) {
           const m = toMention(doc.id, text, mention, s.section, si, sides.get(mention));
           const a = mention.assertion;
-          if (ENCOUNTER_TITLE.test(table.byCode.get(mention.entry.code)?.long_desc ?? '') && !ENCOUNTER_CUE.test(sentenceText)) continue;
-          // A vaccine list names the diseases it prevents: "immunizations: influenza, td (adult), tetanus toxoid".
-          if (vaccines && PREVENTABLE.test(mention.entry.code)) continue;
-          // A "(procedure)" tag (SNOMED displays) names what was done: "alcohol use disorders identification test (procedure)".
-          if (PROCEDURE_TAG.test(text.slice(mention.end, mention.end + 160))) continue;
-          // A heading is no status or service: "Patient Education and Counseling:" (Z71.9), "Screening:".
-          if (mention.entry.code.startsWith('Z') && /^\s*:/.test(text.slice(mention.end, mention.end + 3))) continue;
+          if (namesNoCondition(table, mention, context)) continue;
           if (a === 'present' || (a === 'uncertain' && inpatient)) add(deepTissue(table, mention, tokens) ?? localizedCode(dict, mention, tokens) ?? mention.entry.code, m, 'match');
           else if (a === 'family' || s.section === 'family') {
             const z = historyCode(dict.familyHistory, mention, wordsNear(tokens, mention));
@@ -406,55 +390,4 @@ function sideNear(tokens: ReadSentence['tokens'], positions: readonly number[]):
     if (side) seen.add(side);
   }
   return seen.size === 1 ? [...seen][0] : undefined;
-}
-
-/** Words a history entry may take from around a mention ("history of colon cancer, resected"). */
-const HISTORY_REACH = 3;
-
-/**
- * The words of a mention and of the few tokens either side of it: a history entry's words must be
- * said there, not anywhere in the sentence ("history of COPD and of breast cancer" is no lung cancer).
- */
-function wordsNear(tokens: readonly Token[], m: Mention): Set<string> {
-  const inside = tokens.map((t, i) => (t.end > m.start && t.start < m.end ? i : -1)).filter((i) => i >= 0);
-  if (inside.length === 0) return new Set(m.entry.words);
-  const from = Math.max(0, inside[0]! - HISTORY_REACH);
-  const to = Math.min(tokens.length, inside[inside.length - 1]! + HISTORY_REACH + 1);
-  return new Set([...tokens.slice(from, to).map((t) => t.norm), ...m.entry.words]);
-}
-
-/**
- * A deep tissue pressure injury is the pressure ulcer code of its site "with final character .6"
- * (Index: Injury, deep tissue, meaning pressure ulcer), whatever stage the match read.
- */
-function deepTissue(table: CodeTable, m: Mention, tokens: readonly Token[]): string | undefined {
-  if (!m.entry.code.startsWith('L89')) return undefined;
-  const near = wordsNear(tokens, m);
-  if (!near.has('deep') || !near.has('tissue')) return undefined;
-  const code = `${m.entry.code.slice(0, -1)}6`;
-  return table.byCode.get(code)?.billable ? code : undefined;
-}
-
-/**
- * A bare symptom the Index has a "localized" line for, said of a named site, is localized: "cervical
- * adenopathy" is R59.0, "edema of the ankles" R60.0 (Index: Adenopathy > localized).
- */
-function localizedCode(dict: Dictionary, m: Mention, tokens: readonly Token[]): string | undefined {
-  const code = dict.localized.get(m.entry.key);
-  if (!code || code === m.entry.code) return undefined;
-  const near = wordsNear(tokens, m);
-  return [...near].some((w) => dict.siteWords.has(w) && !m.entry.words.includes(w)) ? code : undefined;
-}
-
-/** The Index's history Z code for a family or personal-history mention, when it has one. */
-function historyCode(entries: Dictionary['familyHistory'], m: Mention, nearWords: ReadonlySet<string>): string | undefined {
-  let best: Dictionary['familyHistory'][number] | undefined;
-  for (const e of entries) {
-    // Either the note names the history entry's condition in its words, or in other words that read
-    // as the same code ("former smoker": smoker is F17.200, as is "nicotine dependence").
-    const named = e.words.some((w) => m.entry.words.includes(w)) && e.words.every((w) => nearWords.has(w));
-    if (!named && e.alone !== m.entry.code) continue;
-    if (!best || e.words.length > best.words.length) best = e;
-  }
-  return best?.code;
 }

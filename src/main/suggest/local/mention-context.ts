@@ -1,0 +1,95 @@
+// What a mention's surroundings say about it: that it names no condition of the patient (a vaccine, a
+// procedure, a heading, an encounter that is not this visit's), or which code its neighbours make of it
+// (a site makes adenopathy localized, "deep tissue" a pressure ulcer's .6, a history entry its Z code).
+import type { CodeTable } from './code-table';
+import type { Dictionary } from './dictionary';
+import type { Mention } from './match';
+import type { Token } from './text';
+
+/**
+ * "Encounter for…" codes (examination, screening, chemotherapy, observation) say why the patient came;
+ * "examination of the eye revealed…", "a screening mammogram in 2019" or "followed by chemotherapy"
+ * are context, not the reason for this visit.
+ */
+const ENCOUNTER_TITLE = /^encounter for\b/i;
+const ENCOUNTER_CUE = /\b(here for|presents? for|presented for|came for|comes? in for|seen for|referred for|admitted for|admission for|reason for|visit|encounter|annual (?:physical|exam\w*|wellness|check-?up)|check-?up|wellness|well[- ](child|woman|man|baby))\b/i;
+const VACCINE_CUE = /\b(vaccin\w*|immuni[sz]ations?|immuni[sz]ed|toxoids?|antitoxins?|boosters?)\b/i;
+/** Diseases a vaccine is named after: infections, influenza, COVID-19. */
+const PREVENTABLE = /^(A|B|J09|J10|J11|U07)/;
+const PROCEDURE_TAG = /^[^,.;\n]*\(procedure\)/i;
+
+/** What a sentence says once, for all its mentions. */
+export interface SentenceContext {
+  text: string;
+  /** The sentence gives a reason for the visit ("here for", "annual exam"). */
+  visitReason: boolean;
+  /** The sentence lists vaccines or immunizations. */
+  vaccines: boolean;
+}
+
+export function sentenceContext(text: string, sentenceText: string): SentenceContext {
+  return { text, visitReason: ENCOUNTER_CUE.test(sentenceText), vaccines: VACCINE_CUE.test(sentenceText) };
+}
+
+/** Whether a mention, read in its sentence, names no condition of this visit at all. */
+export function namesNoCondition(table: CodeTable, m: Mention, ctx: SentenceContext): boolean {
+  const code = m.entry.code;
+  if (ENCOUNTER_TITLE.test(table.byCode.get(code)?.long_desc ?? '') && !ctx.visitReason) return true;
+  // A vaccine list names the diseases it prevents: "immunizations: influenza, td (adult), tetanus toxoid".
+  if (ctx.vaccines && PREVENTABLE.test(code)) return true;
+  // A "(procedure)" tag (SNOMED displays) names what was done: "alcohol use disorders identification test (procedure)".
+  if (PROCEDURE_TAG.test(ctx.text.slice(m.end, m.end + 160))) return true;
+  // A heading is no status or service: "Patient Education and Counseling:" (Z71.9), "Screening:".
+  return code.startsWith('Z') && /^\s*:/.test(ctx.text.slice(m.end, m.end + 3));
+}
+
+/** Words a history entry may take from around a mention ("history of colon cancer, resected"). */
+const HISTORY_REACH = 3;
+
+/**
+ * The words of a mention and of the few tokens either side of it: a history entry's words must be
+ * said there, not anywhere in the sentence ("history of COPD and of breast cancer" is no lung cancer).
+ */
+export function wordsNear(tokens: readonly Token[], m: Mention): Set<string> {
+  const inside = tokens.map((t, i) => (t.end > m.start && t.start < m.end ? i : -1)).filter((i) => i >= 0);
+  if (inside.length === 0) return new Set(m.entry.words);
+  const from = Math.max(0, inside[0]! - HISTORY_REACH);
+  const to = Math.min(tokens.length, inside[inside.length - 1]! + HISTORY_REACH + 1);
+  return new Set([...tokens.slice(from, to).map((t) => t.norm), ...m.entry.words]);
+}
+
+/**
+ * A deep tissue pressure injury is the pressure ulcer code of its site "with final character .6"
+ * (Index: Injury, deep tissue, meaning pressure ulcer), whatever stage the match read.
+ */
+export function deepTissue(table: CodeTable, m: Mention, tokens: readonly Token[]): string | undefined {
+  if (!m.entry.code.startsWith('L89')) return undefined;
+  const near = wordsNear(tokens, m);
+  if (!near.has('deep') || !near.has('tissue')) return undefined;
+  const code = `${m.entry.code.slice(0, -1)}6`;
+  return table.byCode.get(code)?.billable ? code : undefined;
+}
+
+/**
+ * A bare symptom the Index has a "localized" line for, said of a named site, is localized: "cervical
+ * adenopathy" is R59.0, "edema of the ankles" R60.0 (Index: Adenopathy > localized).
+ */
+export function localizedCode(dict: Dictionary, m: Mention, tokens: readonly Token[]): string | undefined {
+  const code = dict.localized.get(m.entry.key);
+  if (!code || code === m.entry.code) return undefined;
+  const near = wordsNear(tokens, m);
+  return [...near].some((w) => dict.siteWords.has(w) && !m.entry.words.includes(w)) ? code : undefined;
+}
+
+/** The Index's history Z code for a family or personal-history mention, when it has one. */
+export function historyCode(entries: Dictionary['familyHistory'], m: Mention, nearWords: ReadonlySet<string>): string | undefined {
+  let best: Dictionary['familyHistory'][number] | undefined;
+  for (const e of entries) {
+    // Either the note names the history entry's condition in its words, or in other words that read
+    // as the same code ("former smoker": smoker is F17.200, as is "nicotine dependence").
+    const named = e.words.some((w) => m.entry.words.includes(w)) && e.words.every((w) => nearWords.has(w));
+    if (!named && e.alone !== m.entry.code) continue;
+    if (!best || e.words.length > best.words.length) best = e;
+  }
+  return best?.code;
+}
