@@ -72,13 +72,14 @@ interface IndexRow {
   term: string;
   nemod: string | null;
   code: string | null;
+  see: string | null;
   see_code: string | null;
   see_also: string | null;
 }
 
 export function buildDictionary(db: Database.Database, table: CodeTable = new CodeTable(db)): Dictionary {
   const aliases = new Map<string, string>(MANUAL_ALIASES);
-  const indexRows = db.prepare("SELECT level, path, term, nemod, code, see_code, see_also FROM index_term WHERE source = 'index' ORDER BY id").all() as IndexRow[];
+  const indexRows = db.prepare("SELECT level, path, term, nemod, code, see, see_code, see_also FROM index_term WHERE source = 'index' ORDER BY id").all() as IndexRow[];
   for (const r of indexRows) if (r.level === 0) mainTermAliases(r.term, aliases);
   // Adjectives of "-ia" conditions read as the condition (hypoxic → hypoxia, anemic → anemia).
   const vocabulary = new Set<string>();
@@ -124,6 +125,24 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     const key = pathKey(r.path.split(' > '));
     if (r.code && !pathCodes.has(key)) pathCodes.set(key, r.code);
   }
+  const childKeys = new Map<string, string[]>();
+  for (const key of pathCodes.keys()) {
+    const cut = key.lastIndexOf(' > ');
+    if (cut < 0) continue;
+    const parent = key.slice(0, cut);
+    (childKeys.get(parent) ?? childKeys.set(parent, []).get(parent)!).push(key);
+  }
+  // A subterm that says "see" another entry ("Ulcer > foot — see Ulcer, lower limb") is looked up
+  // there under its own words, as a coder would: "Ulcer, lower limb > foot specified NEC" (L97.50-),
+  // not the lower limb's default (L97.909).
+  const seeSubtermCode = (r: IndexRow): string | null => {
+    if (r.code || !r.see || r.level < 1) return null;
+    const target = pathKey(r.see.split(',').map((p) => p.trim()).filter(Boolean));
+    const own = stripParens(r.path.split(' > ').at(-1)!).trim().toLowerCase();
+    const named = (seg: string): boolean => seg === own || SAME_SUBTERM_TAIL.some((tail) => seg === `${own} ${tail}`);
+    const hit = (childKeys.get(target) ?? []).filter((k) => named(k.slice(target.length + 3))).sort((a, b) => a.length - b.length)[0];
+    return hit ? (pathCodes.get(hit) ?? null) : null;
+  };
   const seeAlsoCode = (r: IndexRow): string | null => {
     if (r.level !== 0 || r.code || r.see_code || !r.see_also || ORDINARY_WORDS.has(headWord(r.term))) return null;
     const parts = r.see_also.split(',').map((p) => p.trim()).filter((p) => p && !/^by (site|type)\b/i.test(p));
@@ -131,7 +150,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   };
 
   for (const r of indexRows) {
-    const target = r.code ?? r.see_code ?? seeAlsoCode(r);
+    const target = r.code ?? seeSubtermCode(r) ?? r.see_code ?? seeAlsoCode(r);
     if (!target) continue;
     // A dashed code takes the child the line's own words name; a plain one resolves as always.
     const dashed = /-$/.test(target) || !table.byCode.get(normalizeCode(target))?.billable;
@@ -283,6 +302,9 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     familyHistory: withAlone(family), personalHistory: withAlone(personal), status: withAlone(status),
   };
 }
+
+/** Words the Index adds to a subterm that still name the same thing ("foot specified NEC", "tarsal joint"). */
+const SAME_SUBTERM_TAIL = ['specified nec', 'nec', 'specified', 'joint'];
 
 /** Neoplasm Table path words that name no particular place: a lymph node or a gland alone is no site. */
 const NOT_A_SITE = new Set(

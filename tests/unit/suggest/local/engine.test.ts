@@ -170,6 +170,11 @@ describe('local engine: conventions', () => {
     expect(added(open.suggest(input('Adenopathy.', {}, 'inpatient')))).toEqual(['R599']);
   });
 
+  it('follows a subterm\'s "see" to the same subterm there: a foot ulcer is L97.5-, not the lower limb\'s default', () => {
+    // Index: "Ulcer > foot — see Ulcer, lower limb", where "foot specified NEC" is L97.50-.
+    expect(added(open.suggest(input('Non-healing ulcer, right foot.', {}, 'inpatient')))).toEqual(['L97519']);
+  });
+
   it('codes a bilateral condition with no bilateral code as its right and its left code', () => {
     const codes = added(open.suggest(input('Bilateral knee pain for a month.', {}, 'inpatient')));
     expect(codes).toEqual(expect.arrayContaining(['M25561', 'M25562']));
