@@ -109,10 +109,10 @@ function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTa
     // diabetes'; nor does a manifestation whose "code first" names another condition ("anemia in CKD",
     // D63.1, is not the CKD).
     if (DIABETES.test(c.code) || HYPERTENSIVE.test(c.code) || c.via !== 'match') continue;
-    const underlying = codeFirstRanges(lookup, c.code);
-    if (underlying.length > 0 && !underlying.some(([a]) => DIABETES.test(a))) continue;
     const best = linkedLine(dict.diabetesWith, c);
     if (!best) continue;
+    const underlying = codeFirstRanges(lookup, c.code);
+    if (underlying.length > 0 && !underlying.some(([a]) => DIABETES.test(a))) continue;
     const code = `${prefix}${best.code.slice(3)}`;
     if (!table.byCode.get(code)?.billable) continue;
     const combo = cands.get(code) ?? { code, mentions: [], via: 'combination', rationale: `Diabetes "with" ${c.code}: link presumed by the Index (I.A.15)` };

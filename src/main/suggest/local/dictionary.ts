@@ -26,8 +26,8 @@ export interface Entry {
   unless?: string[];
   /** For a history entry: the code its condition words read as on their own (nicotine dependence → F17.200). */
   alone?: string;
-  /** A linking word the Index puts between the words ("Blood > in > urine"): the note must say it between them too. */
-  link?: string;
+  /** The Index puts "in" between the words ("Blood > in > urine"): the note must say it between them too. */
+  linkedByIn?: true;
 }
 
 export interface AnchorBucket {
@@ -182,8 +182,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
       // A "see" reference ranks after direct entries at its depth.
       // "Blood > in > urine", "Urine > blood in": the Index's own "in" (not "in (due to) (with)").
       const linkedIn = segs.slice(1, -1).some((sg) => sg.trim().toLowerCase() === 'in') || (segs.length > 1 && /^[a-z]+ in$/i.test(segs[segs.length - 1]!.trim()));
-      const link = linkedIn ? { link: 'in' } : {};
-      const e = { words, code, source: 'index' as const, level: r.code ? r.level : r.level + 0.5, ...link };
+      const e = { words, code, source: 'index' as const, level: r.code ? r.level : r.level + 0.5, ...(linkedIn ? { linkedByIn: true as const } : {}) };
       raw.push(e);
       if (/^diabetes/i.test(segs[0]!) && segs[1] === 'with' && segs.length > 2 && code.startsWith('E11')) {
         const sub = contentWords(v.slice(2).join(' '), normalize);
@@ -250,10 +249,11 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     unspecified_behavior: string | null;
   }>;
   const behaviours = ['malignant', 'secondary', 'benign'].map(normalize);
+  const notASite = new Set(NOT_A_SITE.map(normalize));
   for (const n of neo) {
     const site = contentWords(n.path.split(' > ').slice(1).map((seg) => mainTermAliases(seg, new Map())).join(' '), normalize);
     if (site.length === 0) continue;
-    for (const w of site) if (!NOT_A_SITE.has(w) && !/^\d/.test(w)) siteWords.add(w);
+    for (const w of site) if (!notASite.has(w) && !/^\d/.test(w)) siteWords.add(w);
     for (const [col, word] of [[n.malignant_primary, 'malignant'], [n.malignant_secondary, 'secondary'], [n.benign, 'benign']] as const) {
       if (!col || col === '-') continue;
       const code = billable(col);
@@ -306,15 +306,14 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
 /** Words the Index adds to a subterm that still name the same thing ("foot specified NEC", "tarsal joint"). */
 const SAME_SUBTERM_TAIL = ['specified nec', 'nec', 'specified', 'joint'];
 
-/** Neoplasm Table path words that name no particular place: a lymph node or a gland alone is no site. */
-const NOT_A_SITE = new Set(
-  ('nos other specified unspecified part parts region site sites multiple overlapping organ organs system tissue tissues lymph node nodes gland glands ' +
-    'structure structures wall surface area body lesion contiguous unknown primary secondary ill defined see also elsewhere classified ' +
-    // Where on a site, not which site: "generalized" and "bilateral" adenopathy are not localized.
-    'left right lower upper middle general generalized peripheral small large anterior posterior inferior superior lateral medial internal ' +
-    'external deep superficial central proximal distal both')
-    .split(' '),
-);
+/** Neoplasm Table path words that name no particular place: a lymph node or a gland alone is no site (normalised where used). */
+const NOT_A_SITE = (
+  'nos other specified unspecified part region site multiple overlapping organ system tissue lymph node gland ' +
+  'structure wall surface area body lesion contiguous unknown primary secondary ill defined see also elsewhere classified ' +
+  // Where on a site, not which site: "generalized" and "bilateral" adenopathy are not localized.
+  'left right lower upper middle generalized peripheral small large anterior posterior inferior superior lateral medial internal ' +
+  'external deep superficial central proximal distal both'
+).split(' ');
 
 /** An entry's identity: its words, sorted. */
 function wordsKey(words: readonly string[]): string {

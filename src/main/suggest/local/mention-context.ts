@@ -71,8 +71,8 @@ export function deepTissue(table: CodeTable, m: Mention, tokens: readonly Token[
 }
 
 /**
- * A bare symptom the Index has a "localized" line for, said of a named site, is localized: "cervical
- * adenopathy" is R59.0, "edema of the ankles" R60.0 (Index: Adenopathy > localized).
+ * Enlarged lymph nodes said of a named site are localized: "cervical adenopathy" is R59.0 (Index:
+ * Adenopathy > localized).
  */
 export function localizedCode(dict: Dictionary, m: Mention, tokens: readonly Token[]): string | undefined {
   const code = dict.localized.get(m.entry.key);

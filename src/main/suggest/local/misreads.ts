@@ -13,7 +13,7 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
   const from = xt[positions[0]!]!.end;
   const to = xt[positions[positions.length - 1]!]!.start;
   // "Blood > in > urine" is blood in the urine, not "blood and urine cultures".
-  if (e.link && !new RegExp(`\\b${e.link}\\b`, 'i').test(text.slice(from, to))) return true;
+  if (e.linkedByIn && !/\bin\b/i.test(text.slice(from, to))) return true;
   return crossesClause(text, from, to);
 }
 
@@ -153,8 +153,8 @@ function splitsCompound(xt: readonly XToken[], positions: readonly number[]): bo
 /** Words that carry a number to the condition before them ("pressure ulcer of sacral region, stage 2"). */
 const NUMBER_QUALIFIERS = new Set(['stage', 'type', 'grade', 'class', 'level', 'phase']);
 
-/** Words after a number that make it a measurement ("2 x 2 cm"), never a stage or a type. */
-const MEASURE_UNITS = new Set(['x', 'cm', 'mm', 'm', 'in', 'inch', 'inches', 'kg', 'g', 'mg', 'mcg', 'ml', 'l', 'cc', 'lb', 'lbs', 'mmhg', 'percent', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
+/** Words after a number that make it a measurement ("2 x 2 cm"), never a stage or a type; as normalised (singular). */
+const MEASURE_UNITS = new Set(['x', 'cm', 'mm', 'm', 'in', 'inch', 'kg', 'g', 'mg', 'mcg', 'ml', 'l', 'cc', 'lb', 'lbs', 'mmhg', 'percent', 'hour', 'day', 'week', 'month', 'year']);
 
 function isMeasurement(xt: readonly XToken[], p: number): boolean {
   return MEASURE_UNITS.has(xt[p + 1]?.norm ?? '') || xt[p - 1]?.norm === 'x';
