@@ -59,3 +59,38 @@ test('offline, a chart opens with local suggestions and highlighted evidence; ac
   expect(accept).toBeDefined();
   expect(accept!.suggestion).toMatchObject({ engine: 'local', codeSetVersion: expect.stringContaining('FY2026') });
 });
+
+test('the highlighted evidence follows the selected code through j/k and decisions', async ({ app, core }) => {
+  const file = path.join(core.dataDir, 'highlight.jsonl');
+  fs.writeFileSync(file, `${JSON.stringify({ ...CHART, id: 'e2e-suggest-highlight' })}\n`);
+  expect(importPaths(core.current().db, [file]).chartsImported).toBe(1);
+  await app.reload();
+  await expect(app.getByTestId('app-frame')).toHaveAttribute('data-ready', 'true');
+  await app.keyboard.press('Enter');
+  const items = app.getByRole('listbox', { name: 'Codes to review' }).getByRole('option');
+  await expect(items.filter({ hasText: 'E11.22' })).toHaveCount(1);
+  // Mark the note's element: deciding on codes must not replace it.
+  await app.locator('.document-text').evaluate((el) => ((el as HTMLElement & { probe?: boolean }).probe = true));
+
+  /** Titles of the highlighted marks for the selected code, and the selected code's display. */
+  const state = () =>
+    app.evaluate(() => ({
+      selected: document.querySelector('[aria-label="Codes to review"] [aria-selected="true"] .code')?.textContent ?? '',
+      active: [...document.querySelectorAll('mark.evidence.active')].map((m) => m.getAttribute('title') ?? ''),
+    }));
+  const count = await items.count();
+  for (let i = 0; i < count; i++) {
+    const s = await state();
+    const withEvidence = await items.nth(i).evaluate((el) => !el.textContent?.includes('No evidence in this chart'));
+    if (withEvidence) {
+      expect(s.active.length, `highlights for ${s.selected}`).toBeGreaterThan(0);
+      for (const title of s.active) expect(title).toContain(s.selected);
+    } else expect(s.active).toEqual([]);
+    // Deciding keeps the highlight on the same code.
+    await app.keyboard.press('a');
+    await expect(items.nth(i)).toContainText('Kept');
+    expect((await state()).active).toEqual(s.active);
+    await app.keyboard.press('j');
+  }
+  expect(await app.locator('.document-text').evaluate((el) => (el as HTMLElement & { probe?: boolean }).probe)).toBe(true);
+});

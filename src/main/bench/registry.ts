@@ -6,6 +6,7 @@ import { benchLocalSuggest } from '../suggest/bench';
 import { benchImport, benchWorklist } from '../worklist/bench';
 import { BENCH_CODESET_DIR, benchFirstPaint, benchOpenMigrate } from './foundation';
 import type { Metric } from './metric';
+import { benchReviewCore } from '../review/bench';
 import { benchReviewAction } from './review';
 
 export interface Bench {
@@ -31,7 +32,7 @@ export const BENCHES: readonly Bench[] = [
   { name: 'encoder search', prefixes: ['encoder.'], run: () => withBenchCodeSet(benchSearch) },
   { name: 'worklist', prefixes: ['worklist.'], run: () => benchWorklist() },
   { name: 'import', prefixes: ['import.'], run: () => benchImport() },
-  { name: 'review', prefixes: ['review.'], run: () => benchReviewAction() },
+  { name: 'review', prefixes: ['review.'], run: async () => [...withBenchCodeSet(benchReviewCore), ...(await benchReviewAction())] },
   { name: 'local suggestions', prefixes: ['suggest.'], run: () => withBenchCodeSet(benchLocalSuggest) },
   { name: 'sync', prefixes: ['sync.', 'server.'], run: () => benchSync() },
 ];

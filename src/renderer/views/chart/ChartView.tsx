@@ -6,6 +6,7 @@ import { useCommand } from '../../commands';
 import { DocumentPane, selectionInDocuments, type TextSelection } from './DocumentPane';
 import { ItemList } from './ItemList';
 import { EditsPanel, HistoryPanel, RafPanel } from './SidePanels';
+import { keepUnchangedDocuments } from './stable-documents';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import { AddCodeDialog, ChangeCodeDialog, QueryDialog, ReasonDialog } from './dialogs';
 
@@ -13,7 +14,8 @@ type Dialog = { kind: 'reject' | 'delete' | 'query' | 'change' } | { kind: 'add'
 
 /** One chart: notes with evidence on the left, codes with their edits, RAF and history on the right. */
 export function ChartView({ encounterId, onOpenChart, onDone }: { encounterId: string; onOpenChart(id: string): void; onDone(): void }) {
-  const [chart, setChart] = useState<ChartData | null>(null);
+  const [chart, setChartState] = useState<ChartData | null>(null);
+  const setChart = useCallback((next: ChartData | null) => setChartState((prev) => (next ? keepUnchangedDocuments(prev, next) : null)), []);
   const [active, setActive] = useState(0);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string; reasons?: string[] } | null>(null);
