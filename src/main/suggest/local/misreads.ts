@@ -9,7 +9,7 @@ import type { Mention, XToken } from './match';
 export function misreads(text: string, xt: readonly XToken[], positions: readonly number[], e: Entry, where: ReadonlyMap<string, number[]>): boolean {
   // A number ("stage 3", "type 2") belongs to the words next to it, not to any number in the sentence.
   if (e.words.length > 1 && e.words.some((w) => /^\d/.test(w) && !nearOther(where.get(w)!, positions, xt))) return true;
-  if (!usesAbbreviationCore(xt, positions) || misreadsCause(xt, positions, e) || splitsCompound(xt, positions) || benignWithoutGrowth(e, positions, where)) return true;
+  if (!usesAbbreviationCore(xt, positions) || misreadsCause(xt, positions, e) || splitsCompound(xt, positions) || benignWithoutGrowth(e, positions, where) || necrosisOfGrowth(text, e, xt, positions)) return true;
   const from = xt[positions[0]!]!.end;
   const to = xt[positions[positions.length - 1]!]!.start;
   // "Blood > in > urine" is blood in the urine, not "blood and urine cultures".
@@ -137,6 +137,31 @@ function benignWithoutGrowth(e: Entry, positions: readonly number[], where: Read
   const from = Math.min(...positions) - GROWTH_REACH;
   const to = Math.max(...positions) + GROWTH_REACH;
   return !GROWTH_WORDS.some((w) => where.get(w)?.some((p) => p >= from && p <= to));
+}
+
+/** "-oma" words that name no growth. */
+const NOT_GROWTHS = new Set(['hematoma', 'glaucoma', 'trachoma', 'atheroma', 'scotoma']);
+
+/** A word (normalised) naming a growth: a tumor, mass or nodule, or a tumour by its "-oma" (carcinoma, pheochromocytoma). */
+function namesGrowth(norm: string): boolean {
+  return GROWTH_WORDS.includes(norm) || norm === 'cancer' || (/^[a-z]{3,}oma$/.test(norm) && !NOT_GROWTHS.has(norm));
+}
+
+const NECROSIS_REACH = 12;
+
+/**
+ * Necrosis inside a growth ("a renal mass with central necrosis", "pheochromocytoma with extensive
+ * necrosis") is how the growth looks on imaging or under the microscope, not gangrene (I96) or a
+ * kidney infarct (N28.0); "tumor necrosis factor" is a molecule (anti-TNF therapy).
+ */
+function necrosisOfGrowth(text: string, e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  if (!e.words.includes('necrosis')) return false;
+  const sameClause = (p: number, q: number): boolean => !text.slice(xt[Math.min(p, q)]!.end, xt[Math.max(p, q)]!.start).includes(';');
+  return positions.some(
+    (p) =>
+      xt[p]!.norm === 'necrosis' &&
+      (xt[p + 1]?.norm === 'factor' || xt.some((t, q) => Math.abs(q - p) <= NECROSIS_REACH && !positions.includes(q) && namesGrowth(t.norm) && sameClause(p, q))),
+  );
 }
 
 /** Second words of fixed compounds, with their first: "blood pressure" is a vital sign, not a "pressure". */

@@ -301,6 +301,13 @@ describe('local engine: conventions', () => {
     // "Benign" describes a growth before it makes a benign neoplasm: a pathology result of removed nodes is none.
     expect(added(open.suggest(input('The lymph nodes removed were all benign.', {}, 'inpatient'))).filter((c) => c.startsWith('D36'))).toEqual([]);
     expect(added(open.suggest(input('Benign tumor of the liver.', {}, 'inpatient')))).toContain('D134');
+    // Necrosis inside a growth is how the growth looks, not gangrene or a kidney infarct, and no diabetic
+    // gangrene; "tumor necrosis factor" is a molecule. Necrosis of a toe is still read, and linked to diabetes.
+    const growth = added(open.suggest(input('Type 2 diabetes mellitus. CT: right renal solid mass with central necrosis. Pheochromocytoma with extensive necrosis.', {}, 'inpatient')));
+    expect(growth.filter((c) => ['I96', 'N280', 'E1152'].includes(c))).toEqual([]);
+    expect(added(open.suggest(input('Rheumatoid arthritis on a tumor necrosis factor inhibitor.', {}, 'inpatient')))).not.toContain('I96');
+    expect(added(open.suggest(input('Type 2 diabetes with necrosis of the second toe.', {}, 'inpatient')))).toContain('E1152');
+    expect(added(open.suggest(input('Necrosis of the left foot after a fall; a lipoma on the back was noted.', {}, 'inpatient')))).toContain('I96');
     // "Blood > in > urine": blood in the urine is hematuria, blood and urine cultures are not.
     expect(added(open.suggest(input('Blood and urine cultures were sterile.', {}, 'inpatient'))).filter((c) => c.startsWith('R31'))).toEqual([]);
     expect(added(open.suggest(input('She noticed blood in the urine.', {}, 'inpatient')))).toContain('R319');
