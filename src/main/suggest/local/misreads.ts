@@ -9,7 +9,7 @@ import type { Mention, XToken } from './match';
 export function misreads(text: string, xt: readonly XToken[], positions: readonly number[], e: Entry, where: ReadonlyMap<string, number[]>): boolean {
   // A number ("stage 3", "type 2") belongs to the words next to it, not to any number in the sentence.
   if (e.words.length > 1 && e.words.some((w) => /^\d/.test(w) && !nearOther(where.get(w)!, positions, xt))) return true;
-  if (!usesAbbreviationCore(xt, positions) || misreadsCause(xt, positions, e) || splitsCompound(xt, positions) || benignWithoutGrowth(e, positions, where) || necrosisOfGrowth(text, e, xt, positions)) return true;
+  if (!usesAbbreviationCore(xt, positions) || misreadsCause(xt, positions, e) || splitsCompound(xt, positions) || benignWithoutGrowth(e, positions, where) || necrosisOfGrowth(text, e, xt, positions) || namesService(xt, positions)) return true;
   const from = xt[positions[0]!]!.end;
   const to = xt[positions[positions.length - 1]!]!.start;
   // "Blood > in > urine" is blood in the urine, not "blood and urine cultures".
@@ -164,8 +164,32 @@ function necrosisOfGrowth(text: string, e: Entry, xt: readonly XToken[], positio
   );
 }
 
+/**
+ * Nouns (normalised) that make the condition just before them a service, an order or a test, not the
+ * patient's condition: "heart failure clinic", "stroke team", "diabetic diet", "seizure precautions",
+ * "diabetic foot exam", "HIV test".
+ */
+const SERVICE_WORDS = new Set(
+  'clinic team service educator education diet precaution prophylaxis protocol program exam test screen screening center centre unit nurse specialist'.split(' '),
+);
+/** Scores that say "none" when their number is 0: "pain scale 0/10". */
+const SCORE_WORDS = new Set(['scale', 'score']);
+
+/** Words that can stand between a condition and a service noun without ending the compound ("diabetic foot exam"). */
+const LINKING = /^(in|at|to|for|with|and|or|the|a|an|of|on|by|from|was|is|were|are|seen|today|follow)$/;
+
+function namesService(xt: readonly XToken[], positions: readonly number[]): boolean {
+  const last = Math.max(...positions);
+  const next = xt[last + 1]?.norm ?? '';
+  const after = xt[last + 2]?.norm ?? '';
+  if (SERVICE_WORDS.has(next) || (SERVICE_WORDS.has(after) && !LINKING.test(next))) return true;
+  // "Referred to pain management" is a specialty; "diabetes management" stays the condition being managed.
+  if (next === 'management' && xt[last]!.norm === 'pain') return true;
+  return SCORE_WORDS.has(next) && xt.slice(last + 2, last + 4).some((t) => /^(0|zero|none)$/.test(t.norm));
+}
+
 /** Second words of fixed compounds, with their first: "blood pressure" is a vital sign, not a "pressure". */
-const COMPOUND_HEADS: Readonly<Record<string, string>> = { pressure: 'blood', rate: 'heart', sugar: 'blood' };
+const COMPOUND_HEADS: Readonly<Record<string, string>> = { pressure: 'blood', rate: 'heart', sugar: 'blood', scale: 'pain' };
 
 /** A reading that takes the second word of a fixed compound without its first ("chest pain and elevated blood pressure" is no chest pressure). */
 function splitsCompound(xt: readonly XToken[], positions: readonly number[]): boolean {

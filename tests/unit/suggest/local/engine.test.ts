@@ -308,6 +308,14 @@ describe('local engine: conventions', () => {
     expect(added(open.suggest(input('Rheumatoid arthritis on a tumor necrosis factor inhibitor.', {}, 'inpatient')))).not.toContain('I96');
     expect(added(open.suggest(input('Type 2 diabetes with necrosis of the second toe.', {}, 'inpatient')))).toContain('E1152');
     expect(added(open.suggest(input('Necrosis of the left foot after a fall; a lipoma on the back was noted.', {}, 'inpatient')))).toContain('I96');
+    // A condition naming a service, an order or a test is not the patient's: clinics, teams, diets, exams,
+    // a pain scale of 0. The condition itself, and a pain score above 0, still read.
+    const services = ['Referred to the heart failure clinic.', 'Stroke team consulted.', 'Diabetic diet, cardiac diet.', 'Diabetic foot exam normal.', 'Seizure precautions.', 'Pain scale 0/10.', 'Referred to pain management.'];
+    for (const text of services) expect(added(open.suggest(input(text, {}, 'inpatient'))), text).toEqual([]);
+    expect(added(open.suggest(input('Heart failure in clinic today, euvolemic.', {}, 'inpatient')))).toContain('I509');
+    expect(added(open.suggest(input('Pain scale 6/10, worse with walking.', {}, 'inpatient')))).toContain('R52');
+    // An allergy list is no current condition: "Allergy:" opens the allergies section as "Allergies:" does.
+    expect(added(open.suggest(input('Allergy: penicillin (hives).', {}, 'inpatient')))).toEqual([]);
     // "Blood > in > urine": blood in the urine is hematuria, blood and urine cultures are not.
     expect(added(open.suggest(input('Blood and urine cultures were sterile.', {}, 'inpatient'))).filter((c) => c.startsWith('R31'))).toEqual([]);
     expect(added(open.suggest(input('She noticed blood in the urine.', {}, 'inpatient')))).toContain('R319');
