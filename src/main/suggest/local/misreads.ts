@@ -9,7 +9,7 @@ import type { Mention, XToken } from './match';
 export function misreads(text: string, xt: readonly XToken[], positions: readonly number[], e: Entry, where: ReadonlyMap<string, number[]>): boolean {
   // A number ("stage 3", "type 2") belongs to the words next to it, not to any number in the sentence.
   if (e.words.length > 1 && e.words.some((w) => /^\d/.test(w) && !nearOther(where.get(w)!, positions, xt))) return true;
-  if (!usesAbbreviationCore(xt, positions) || misreadsCause(xt, positions, e) || splitsCompound(xt, positions) || benignWithoutGrowth(e, positions, where) || necrosisOfGrowth(text, e, xt, positions) || namesService(xt, positions)) return true;
+  if (!usesAbbreviationCore(xt, positions) || misreadsCause(xt, positions, e) || splitsCompound(xt, positions) || benignWithoutGrowth(e, positions, where) || necrosisOfGrowth(text, e, xt, positions) || namesService(text, xt, positions) || shotNotGunshot(e, xt, positions)) return true;
   const from = xt[positions[0]!]!.end;
   const to = xt[positions[positions.length - 1]!]!.start;
   // "Blood > in > urine" is blood in the urine, not "blood and urine cultures".
@@ -167,25 +167,39 @@ function necrosisOfGrowth(text: string, e: Entry, xt: readonly XToken[], positio
 /**
  * Nouns (normalised) that make the condition just before them a service, an order or a test, not the
  * patient's condition: "heart failure clinic", "stroke team", "diabetic diet", "seizure precautions",
- * "diabetic foot exam", "HIV test".
+ * "diabetic foot exam", "HIV test", "flu shot".
  */
 const SERVICE_WORDS = new Set(
-  'clinic team service educator education diet precaution prophylaxis protocol program exam test screen screening center centre unit nurse specialist'.split(' '),
+  'clinic team service educator education diet precaution prophylaxis protocol program exam test screen screening center centre unit nurse specialist shot'.split(' '),
 );
 /** Scores that say "none" when their number is 0: "pain scale 0/10". */
 const SCORE_WORDS = new Set(['scale', 'score']);
+/** What makes "weight loss" the aim rather than the symptom (R63.4): "weight loss counseling", "a weight loss program". */
+const WEIGHT_LOSS_AIMS = new Set(['counseling', 'counselling', 'goal', 'program', 'diet', 'surgery', 'medication', 'plan', 'management', 'strategy']);
 
 /** Words that can stand between a condition and a service noun without ending the compound ("diabetic foot exam"). */
 const LINKING = /^(in|at|to|for|with|and|or|the|a|an|of|on|by|from|was|is|were|are|seen|today|follow)$/;
 
-function namesService(xt: readonly XToken[], positions: readonly number[]): boolean {
+function namesService(text: string, xt: readonly XToken[], positions: readonly number[]): boolean {
   const last = Math.max(...positions);
-  const next = xt[last + 1]?.norm ?? '';
-  const after = xt[last + 2]?.norm ?? '';
+  // A compound runs on without punctuation: "obesity, counseling provided" keeps the obesity.
+  const joined = (to: number): boolean => xt[to] !== undefined && !/[,;:.()]/.test(text.slice(xt[last]!.end, xt[to]!.start));
+  const next = joined(last + 1) ? xt[last + 1]!.norm : '';
+  const after = joined(last + 2) ? xt[last + 2]!.norm : '';
   if (SERVICE_WORDS.has(next) || (SERVICE_WORDS.has(after) && !LINKING.test(next))) return true;
   // "Referred to pain management" is a specialty; "diabetes management" stays the condition being managed.
   if (next === 'management' && xt[last]!.norm === 'pain') return true;
+  if (xt[last]!.norm === 'loss' && xt[last - 1]?.norm === 'weight' && WEIGHT_LOSS_AIMS.has(next)) return true;
   return SCORE_WORDS.has(next) && xt.slice(last + 2, last + 4).some((t) => /^(0|zero|none)$/.test(t.norm));
+}
+
+/** Words before "shot" that make it a gunshot ("was shot"); anything else before it names an injection ("flu shot", "B12 shot"). */
+const SHOT_BY = new Set(['was', 'were', 'been', 'being', 'got', 'get', 'gets', 'is', 'accidentally', 'fatally']);
+
+function shotNotGunshot(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  if (e.words.length !== 1 || e.words[0] !== 'shot') return false;
+  const before = xt[positions[0]! - 1]?.norm;
+  return before !== undefined && !SHOT_BY.has(before);
 }
 
 /** Second words of fixed compounds, with their first: "blood pressure" is a vital sign, not a "pressure". */

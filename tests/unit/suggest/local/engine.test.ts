@@ -314,6 +314,17 @@ describe('local engine: conventions', () => {
     for (const text of services) expect(added(open.suggest(input(text, {}, 'inpatient'))), text).toEqual([]);
     expect(added(open.suggest(input('Heart failure in clinic today, euvolemic.', {}, 'inpatient')))).toContain('I509');
     expect(added(open.suggest(input('Pain scale 6/10, worse with walking.', {}, 'inpatient')))).toContain('R52');
+    // A flu shot is a vaccine, not influenza and a gunshot; being shot still is one. Weight loss as the aim of
+    // counseling is no weight loss symptom; obesity with counseling is still obesity.
+    expect(added(open.suggest(input('Flu shot given today.', {}, 'inpatient')))).toEqual([]);
+    expect(added(open.suggest(input('He was shot in the leg.', {}, 'inpatient')))).toContain('W3400XA');
+    expect(added(open.suggest(input('Weight loss counseling.', {}, 'inpatient')))).not.toContain('R634');
+    expect(added(open.suggest(input('Unintentional weight loss of 10 lb.', {}, 'inpatient')))).toContain('R634');
+    expect(added(open.suggest(input('Obesity, counseling provided.', {}, 'inpatient')))).toContain('E669');
+    // A nonreactive or undetected test is negative; a topic taught or screened for is no finding.
+    for (const text of ['Hepatitis C antibody nonreactive.', 'Hepatitis C antibody non-reactive.', 'COVID-19 PCR not detected.', 'Educated on signs of infection.', 'Screened for depression; PHQ-2 negative.']) {
+      expect(added(open.suggest(input(text, {}, 'inpatient'))), text).toEqual([]);
+    }
     // An allergy list is no current condition: "Allergy:" opens the allergies section as "Allergies:" does.
     expect(added(open.suggest(input('Allergy: penicillin (hives).', {}, 'inpatient')))).toEqual([]);
     // "Blood > in > urine": blood in the urine is hematuria, blood and urine cultures are not.
