@@ -129,6 +129,9 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     syncSignIn: async (req) => followLocalUser(await sync.syncSignIn(req)),
     syncSignOut: async () => followLocalUser(await sync.syncSignOut()),
     syncNow: () => sync.syncNow(),
+    syncRefusedList: () => sync.syncRefusedList(),
+    syncRefusedRetry: (req) => sync.syncRefusedRetry(req),
+    syncRefusedDiscard: (req) => sync.syncRefusedDiscard(req),
   };
 
   return {

@@ -109,7 +109,7 @@ function Shell() {
         {route.view === 'encoder' && <EncoderView focusToken={encoderFocus} />}
         {route.view === 'settings' && <SettingsView theme={theme} onThemeChange={changeTheme} sync={sync.status} onSyncStatus={sync.set} />}
       </main>
-      <StatusBar info={info} sync={sync.status} />
+      <StatusBar info={info} sync={sync.status} onOpenSettings={() => setRoute({ view: 'settings' })} />
       {overlay === 'palette' && <CommandPalette onClose={() => setOverlay(null)} />}
       {overlay === 'cheatsheet' && <CheatSheet onClose={() => setOverlay(null)} />}
     </div>

@@ -10,6 +10,7 @@ import type { ChartView, ReviewAction, SubmitResult } from './review/types';
 import type { ModelSettings, ModelSettingsView } from './suggest/model-settings';
 import type { SuggestionRun } from './suggest/types';
 import type { SyncSignInRequest, SyncStatus } from './sync/status';
+import type { RefusedList, RefusedRequest, RefusedResult } from './sync/refused';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
@@ -79,6 +80,12 @@ export interface ApiContract {
   syncSignIn: Call<SyncSignInRequest, SyncStatus>;
   syncSignOut: Call<void, SyncStatus>;
   syncNow: Call<void, SyncStatus>;
+  /** Changes the server refused, newest first, for the coder to retry or discard. */
+  syncRefusedList: Call<void, RefusedList>;
+  /** Puts refused changes back in the push queue and, when signed in, syncs at once. */
+  syncRefusedRetry: Call<RefusedRequest, RefusedResult>;
+  /** Stops sending refused changes; they stay on this install and the discard is audited. */
+  syncRefusedDiscard: Call<RefusedRequest, RefusedResult>;
 }
 
 export interface SuggestDiagnostics {
@@ -138,6 +145,9 @@ const METHOD_TABLE: { [M in ApiMethod]: true } = {
   syncSignIn: true,
   syncSignOut: true,
   syncNow: true,
+  syncRefusedList: true,
+  syncRefusedRetry: true,
+  syncRefusedDiscard: true,
 };
 
 export const API_METHODS = Object.freeze(Object.keys(METHOD_TABLE) as ApiMethod[]);

@@ -9,6 +9,7 @@ import { ensureUser } from '../worklist/users';
 import type { SyncLoop, RunOutcome } from './loop';
 import { applyPage } from './pull';
 import { pendingCount, pushOutbox, rejectedSummary } from './push';
+import { refusedCount } from './refused';
 import type { SyncStateStore } from './state';
 import type { TokenStore } from './tokens';
 
@@ -107,6 +108,7 @@ export class SyncEngine {
       serverUrl: row.serverUrl,
       state: signedIn ? this.phase : 'signed-out',
       pending: pendingCount(this.db),
+      refused: refusedCount(this.db),
       lastSyncAt: row.lastSyncAt,
       lastError: signedIn ? row.lastError : this.endedReason,
       firstPull: this.firstPull,

@@ -1,13 +1,18 @@
-// The desktop's sync commands: sign in / out, status for the status bar, "sync now". The
-// composition root creates this with the open database and the OS vault (null in plain Node, where
-// tokens then stay in memory and a restart means signing in again).
+// The desktop's sync commands: sign in / out, status for the status bar, "sync now", and the
+// changes the server refused (list, retry, discard). The composition root creates this with the
+// open database and the OS vault (null in plain Node, where tokens then stay in memory and a
+// restart means signing in again).
 import type { BackoffOptions } from '../../shared/sync/backoff';
 import { SyncError } from '../../shared/sync/client';
+import type { RefusedList, RefusedRequest, RefusedResult } from '../../shared/sync/refused';
 import type { SyncSignInRequest, SyncStatus } from '../../shared/sync/status';
 import type { Db } from '../db/open';
 import type { SecretVault } from '../suggest/settings';
+import { localUser } from '../worklist/users';
 import { SyncEngine, type EngineOptions } from './engine';
 import { SyncLoop } from './loop';
+import { rejectedSummary } from './push';
+import { discardRefused, listRefused, retryRefused } from './refused';
 import { SyncStateStore } from './state';
 import { TokenStore } from './tokens';
 
@@ -28,6 +33,10 @@ export interface SyncHandlers {
   syncSignIn(req: SyncSignInRequest): Promise<SyncStatus>;
   syncSignOut(): Promise<SyncStatus>;
   syncNow(): Promise<SyncStatus>;
+  syncRefusedList(): RefusedList;
+  /** Back in the push queue; when signed in, a sync runs at once and the answer reflects it. */
+  syncRefusedRetry(req: RefusedRequest): Promise<RefusedResult>;
+  syncRefusedDiscard(req: RefusedRequest): RefusedResult;
   close(): void;
 }
 
@@ -70,6 +79,30 @@ export function createSyncHandlers(deps: SyncDeps, opts: SyncOptions = {}): Sync
     tokens.save(null);
   }
 
+  /**
+   * Runs a retry or discard. The saved error is the refusal summary until the next sync writes it
+   * again; when it is, it is rewritten in the same transaction so the status bar is right at once.
+   */
+  function settleRefused(change: () => number): number {
+    return deps.db
+      .transaction(() => {
+        const before = rejectedSummary(deps.db);
+        const changed = change();
+        if (changed > 0 && before !== null && state.get().lastError === before) state.saveResult(null, rejectedSummary(deps.db));
+        return changed;
+      })
+      .immediate();
+  }
+
+  const result = (changed: number): RefusedResult => ({ changed, refused: listRefused(deps.db), status: engine.status() });
+
+  async function syncNow(): Promise<SyncStatus> {
+    if (!engine.client) return engine.status();
+    if (!loop.running) loop.start();
+    await loop.now();
+    return engine.status();
+  }
+
   return {
     syncStatus: () => engine.status(),
 
@@ -99,11 +132,20 @@ export function createSyncHandlers(deps: SyncDeps, opts: SyncOptions = {}): Sync
       return engine.status();
     },
 
-    async syncNow() {
-      if (!engine.client) return engine.status();
-      if (!loop.running) loop.start();
-      await loop.now();
-      return engine.status();
+    syncNow,
+
+    syncRefusedList: () => listRefused(deps.db),
+
+    async syncRefusedRetry(req) {
+      const changed = settleRefused(() => retryRefused(deps.db, req?.ids, state.get().userId));
+      if (changed > 0) await syncNow();
+      return result(changed);
+    },
+
+    syncRefusedDiscard(req) {
+      // Read before the transaction: the first call on a fresh install creates the local user.
+      const user = localUser(deps.db);
+      return result(settleRefused(() => discardRefused(deps.db, req?.ids, user)));
     },
 
     close() {

@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../shared/api';
+import { chordLabel } from '../../shared/keys';
 import type { SyncStatus } from '../../shared/sync/status';
+import { isMac } from '../bridge';
+import { useCommands } from '../commands';
 
 const SYNC_LABELS: Record<SyncStatus['state'], string> = {
   'signed-out': 'Not signed in',
@@ -16,8 +19,9 @@ function since(iso: string | null): string {
   return s < 60 ? `${s}s ago` : s < 3600 ? `${Math.round(s / 60)} min ago` : new Date(iso).toLocaleString();
 }
 
-export function StatusBar({ info, sync }: { info: AppInfo | null; sync: SyncStatus | null }) {
+export function StatusBar({ info, sync, onOpenSettings }: { info: AppInfo | null; sync: SyncStatus | null; onOpenSettings(): void }) {
   const [online, setOnline] = useState(navigator.onLine);
+  const settingsKey = useCommands().bindings.find((b) => b.command === 'view.settings')?.keys[0];
   useEffect(() => {
     const update = () => setOnline(navigator.onLine);
     window.addEventListener('online', update);
@@ -38,6 +42,13 @@ export function StatusBar({ info, sync }: { info: AppInfo | null; sync: SyncStat
           {SYNC_LABELS[sync.state]}
           {sync.signedIn && ` · ${sync.pending} pending · last sync ${since(sync.lastSyncAt)}`}
         </span>
+      )}
+      {sync && sync.refused > 0 && (
+        // Refused changes wait for the coder; the list with Retry / Discard is in Settings.
+        <button type="button" className="link refused" data-testid="sync-refused" title={sync.lastError ?? undefined} onClick={onOpenSettings}>
+          {sync.refused} refused by the server · see Settings
+          {settingsKey && <kbd>{chordLabel(settingsKey, isMac)}</kbd>}
+        </button>
       )}
       {pull && (
         <span className="first-pull">

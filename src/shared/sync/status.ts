@@ -10,6 +10,8 @@ export interface SyncStatus {
   state: SyncState;
   /** Local changes not yet accepted (or kept as orphaned work) by the server. */
   pending: number;
+  /** Changes the server refused that wait for the coder to retry or discard them (Settings). */
+  refused: number;
   lastSyncAt: string | null;
   lastError: string | null;
   /** Set while the first pull after sign-in runs; `total` is null when the server gives no count. */

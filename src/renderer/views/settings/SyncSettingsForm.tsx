@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { SyncStatus } from '../../../shared/sync/status';
 import { api } from '../../bridge';
+import { RefusedChanges } from './RefusedChanges';
 
 /** Sign in to the organisation's Plumbline server, or out of it. The password is never stored. */
 export function SyncSettingsForm({ status, onStatus }: { status: SyncStatus | null; onStatus(s: SyncStatus): void }) {
@@ -73,6 +74,7 @@ export function SyncSettingsForm({ status, onStatus }: { status: SyncStatus | nu
           {error}
         </p>
       )}
+      <RefusedChanges status={status} onStatus={onStatus} />
     </section>
   );
 }
