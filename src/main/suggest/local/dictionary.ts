@@ -289,6 +289,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
       const alone = codeOfWords.get(wordsKey(e.words));
       return alone ? { ...e, alone } : e;
     });
+  diabetesWith.push(...seeAlsoLinks(indexRows, diabetesWith, normalize));
   for (const dw of diabetesWith) {
     const alone = codeOfWords.get(wordsKey(dw.words));
     if (alone && !/^E(08|09|10|11|13)/.test(alone)) dw.alone = alone;
@@ -384,3 +385,27 @@ export function subDictionary(base: Dictionary, entries: readonly Entry[]): Dict
   const list = entries.map((e, id) => ({ ...e, id }));
   return { ...base, entries: list, byAnchor: anchorIndex(list) };
 }
+
+/**
+ * "With" lines reached through a subterm's "see also": "Neuropathy, peripheral — see also
+ * Polyneuropathy", and diabetes "with polyneuropathy" is E11.42, so a diabetic's "peripheral
+ * neuropathy" links there (not to "with neuropathy", E11.40), as a coder following the Index would.
+ */
+function seeAlsoLinks(indexRows: readonly IndexRow[], lines: readonly IndexLink[], normalize: (w: string) => string): IndexLink[] {
+  const byWords = new Map(lines.map((l) => [wordsKey(l.words), l]));
+  const out: IndexLink[] = [];
+  for (const r of indexRows) {
+    if (r.level !== 1 || !r.see_also || r.see_also.includes(',')) continue;
+    const target = byWords.get(wordsKey(contentWords(r.see_also, normalize)));
+    if (!target) continue;
+    const [main, sub] = r.path.split(' > ');
+    const words = contentWords(`${stripParens(sub!)} ${stripParens(main!).split(',')[0]!}`, normalize);
+    const key = wordsKey(words);
+    if (words.length < 2 || byWords.has(key)) continue;
+    const link = { words, code: target.code };
+    byWords.set(key, link);
+    out.push(link);
+  }
+  return out;
+}
+

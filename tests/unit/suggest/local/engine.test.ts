@@ -125,6 +125,13 @@ describe('local engine: conventions', () => {
     // E11.319 and E11.40 say "unspecified" in their titles; they once gave way to E11.9.
     expect(retina).toEqual(expect.arrayContaining(['E11319', 'E1140']));
     expect(retina).not.toContain('E119');
+    // "Neuropathy, peripheral — see also Polyneuropathy": a diabetic's peripheral neuropathy is "with polyneuropathy".
+    for (const text of ['Type 2 diabetes. Peripheral neuropathy.', 'T2DM with diabetic peripheral neuropathy.']) {
+      const codes = added(open.suggest(input(text, {}, 'inpatient')));
+      expect(codes, text).toContain('E1142');
+      expect(codes, text).not.toContain('E1140');
+    }
+    expect(added(open.suggest(input('Type 1 diabetes with peripheral neuropathy.', {}, 'inpatient')))).toContain('E1042');
     const pad = added(shipped.suggest(input('S: DM2 and peripheral arterial disease.\nA/P:\n1. DM2 with PAD - continue aspirin and statin.', {}, 'professional')));
     expect(pad).toContain('E1151');
     expect(pad).not.toContain('I739');
