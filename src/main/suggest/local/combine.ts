@@ -197,11 +197,23 @@ function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable
   // unspecified" (R52) next to "Pain in right knee" (M25.561) or "Other chronic pain" (G89.29). A
   // symptom of another body system's code is another finding ("edema" is not "macular edema"), and a
   // code that asks for it as its additional code keeps it.
+  // A neoplasm of unspecified site next to one whose site the note names, of the same behaviour:
+  // "secondary, unspecified site" (C79.9) with "secondary of liver" (C78.7).
+  for (const [unsited, sited] of UNSITED_NEOPLASMS) {
+    const c = cands.get(unsited);
+    if (c && c.via !== 'combination') giveWay(c, (o) => sited.test(o.code), true);
+  }
   for (const c of [...cands.values()]) {
     if (!cands.has(c.code) || c.via === 'combination' || !unspecified(c) || !c.code.startsWith('R')) continue;
     giveWay(c, (o) => SITED_SYMPTOM.test(o.code) && o.code.slice(0, 3) !== c.code.slice(0, 3) && says(o, c) && !inRanges(c.code, additionalCodeRanges(lookup, o.code)), true);
   }
 }
+
+/** Neoplasm codes of unspecified site, with the codes of the same behaviour that name one. */
+const UNSITED_NEOPLASMS: ReadonlyArray<[string, RegExp]> = [
+  ['C799', /^C7[7-9](?!9$)/],
+  ['C801', /^C([0-6]|7[0-6])/],
+];
 
 /** Codes that name a symptom with its site or kind: symptoms (R), musculoskeletal pains (M), chronic pain (G89). */
 const SITED_SYMPTOM = /^(R|M|G89)/;

@@ -21,7 +21,7 @@ export const KEEP_SHORT = new Set(['1', '2', '3', '4', '5', '3a', '3b', ...'bcde
 /** Word forms that read as the same thing in charts. */
 export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['cancer', 'malignant'], ['carcinoma', 'malignant'], ['adenocarcinoma', 'malignant'], ['malignancy', 'malignant'], ['neoplasia', 'neoplasm'],
-  ['metastasis', 'secondary'], ['metastase', 'secondary'], ['metastatic', 'secondary'],
+  ['metastasis', 'secondary'], ['metastase', 'secondary'], ['metastatic', 'secondary'], ['mets', 'secondary'],
   ['tumour', 'tumor'], ['oedema', 'edema'], ['anaemia', 'anemia'], ['haemorrhage', 'hemorrhage'], ['oesophagus', 'esophagus'],
   ['renal', 'kidney'], ['pulmonary', 'lung'], ['hepatic', 'liver'], ['cardiac', 'heart'], ['gastric', 'stomach'],
   ['ii', '2'], ['i', '1'], ['iii', '3'], ['iv', '4'], ['t2', '2'], ['t1', '1'], ['two', '2'], ['one', '1'],

@@ -9,7 +9,7 @@ import type { Mention, XToken } from './match';
 export function misreads(text: string, xt: readonly XToken[], positions: readonly number[], e: Entry, where: ReadonlyMap<string, number[]>): boolean {
   // A number ("stage 3", "type 2") belongs to the words next to it, not to any number in the sentence.
   if (e.words.length > 1 && e.words.some((w) => /^\d/.test(w) && !nearOther(where.get(w)!, positions, xt))) return true;
-  if (!usesAbbreviationCore(xt, positions) || misreadsCause(xt, positions, e) || splitsCompound(xt, positions) || benignWithoutGrowth(e, positions, where) || necrosisOfGrowth(text, e, xt, positions) || namesService(text, xt, positions) || shotNotGunshot(e, xt, positions)) return true;
+  if (!usesAbbreviationCore(xt, positions) || misreadsCause(text, xt, positions, e) || splitsCompound(xt, positions) || benignWithoutGrowth(e, positions, where) || necrosisOfGrowth(text, e, xt, positions) || namesService(text, xt, positions) || shotNotGunshot(e, xt, positions) || spreadMisread(text, e, xt, positions)) return true;
   const from = xt[positions[0]!]!.end;
   const to = xt[positions[positions.length - 1]!]!.start;
   // "Blood > in > urine" is blood in the urine, not "blood and urine cultures".
@@ -97,8 +97,10 @@ function usesAbbreviationCore(xt: readonly XToken[], positions: readonly number[
  * artery stenosis", I15), the one after it is not ("ESRD secondary to diabetic nephropathy" is not
  * secondary diabetes, E13), and neither is a secondary neoplasm of the kidney (C79.0-).
  */
-function misreadsCause(xt: readonly XToken[], positions: readonly number[], e: Entry): boolean {
-  return positions.some((p) => xt[p]!.norm === 'secondary' && xt[p + 1]?.norm === 'to' && (e.source === 'neoplasm' || positions.some((q) => q > p)));
+function misreadsCause(text: string, xt: readonly XToken[], positions: readonly number[], e: Entry): boolean {
+  // Only the word itself: "metastases to the lung" (normalised alike) is a spread, not a cause.
+  const literal = (p: number): boolean => text.slice(xt[p]!.start, xt[p]!.end).toLowerCase() === 'secondary';
+  return positions.some((p) => xt[p]!.norm === 'secondary' && xt[p + 1]?.norm === 'to' && literal(p) && (e.source === 'neoplasm' || positions.some((q) => q > p)));
 }
 
 /**
@@ -191,6 +193,47 @@ function namesService(text: string, xt: readonly XToken[], positions: readonly n
   if (next === 'management' && xt[last]!.norm === 'pain') return true;
   if (xt[last]!.norm === 'loss' && xt[last - 1]?.norm === 'weight' && WEIGHT_LOSS_AIMS.has(next)) return true;
   return SCORE_WORDS.has(next) && xt.slice(last + 2, last + 4).some((t) => /^(0|zero|none)$/.test(t.norm));
+}
+
+const MALIGNANT_WORDS = new Set(['malignant', 'neoplasm', 'tumor']);
+const TO_SITE = new Set(['to', 'in', 'into', 'involving', 'throughout', 'within']);
+
+/**
+ * Which end of a spread a site word names, by where it stands to a "metastatic"/"metastases" word:
+ * the primary in "metastatic breast cancer", "breast cancer metastatic to…", "metastases from colon
+ * cancer" (Index: "Cancer, metastatic, from specified site — see Neoplasm, malignant"); the secondary
+ * in "metastatic to bone", "metastases in the liver", "liver metastases" ("to specified site — see
+ * Neoplasm, secondary"). Undefined when the words do not say.
+ */
+function spreadEnd(text: string, xt: readonly XToken[], q: number): 'primary' | 'secondary' | undefined {
+  let best: number | undefined;
+  xt.forEach((t, i) => {
+    if (t.norm !== 'secondary' || !/^(metasta|mets?\b)/i.test(text.slice(t.start, t.end))) return;
+    if (best === undefined || Math.abs(i - q) < Math.abs(best - q)) best = i;
+  });
+  if (best === undefined || best === q) return undefined;
+  const s = best;
+  if (q > s) {
+    const between = xt.slice(s + 1, q);
+    if (between.some((t) => t.norm === 'from')) return 'primary';
+    if (between.some((t) => TO_SITE.has(t.norm))) return 'secondary';
+    return xt.slice(q + 1, q + 4).some((t) => MALIGNANT_WORDS.has(t.norm)) ? 'primary' : undefined;
+  }
+  if (xt.slice(q + 1, s).some((t) => MALIGNANT_WORDS.has(t.norm))) return 'primary';
+  return s - q <= 2 ? 'secondary' : undefined;
+}
+
+/** A neoplasm reading that takes the primary site for the secondary one, or the other way round. */
+function spreadMisread(text: string, e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  const secondary = /^C7[7-9]/.test(e.code);
+  const primary = /^C([0-6]|7[0-6])/.test(e.code);
+  if (!secondary && !primary) return false;
+  return positions.some((q) => {
+    const w = xt[q]!.norm;
+    if (w === 'secondary' || MALIGNANT_WORDS.has(w)) return false;
+    const end = spreadEnd(text, xt, q);
+    return end !== undefined && end !== (secondary ? 'secondary' : 'primary');
+  });
 }
 
 /** Words before "shot" that make it a gunshot ("was shot"); anything else before it names an injection ("flu shot", "B12 shot"). */

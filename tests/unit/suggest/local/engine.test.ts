@@ -349,6 +349,24 @@ describe('local engine: conventions', () => {
     expect(dm).toEqual(expect.arrayContaining(['E139', 'K861']));
   });
 
+  it('reads which site a cancer spread from and which it spread to, and no unspecified site beside a named one', () => {
+    const cases: Array<[string, string[], string[]]> = [
+      // Index: "Cancer, metastatic, from specified site — see Neoplasm, malignant; to specified site — see Neoplasm, secondary".
+      ['Metastatic breast cancer to bone.', ['C50919', 'C7951'], ['C7981']],
+      ['Breast cancer metastatic to the lung.', ['C50919', 'C7800'], ['C7981', 'C3490']],
+      ['Liver metastases from colon cancer.', ['C787', 'C189'], ['C227', 'C785', 'C799']],
+      ['Colon cancer with liver mets.', ['C189', 'C787'], ['C227']],
+      ['Metastatic carcinoma to the liver.', ['C787'], ['C227', 'C799']],
+      ['Metastases to the lung.', ['C7800'], []],
+      ['Hypercalcemia secondary to breast cancer.', ['C50919'], ['C7981']],
+    ];
+    for (const [text, want, never] of cases) {
+      const codes = added(open.suggest(input(text, {}, 'inpatient')));
+      expect(codes, text).toEqual(expect.arrayContaining(want));
+      expect(codes.filter((c) => never.includes(c)), text).toEqual([]);
+    }
+  });
+
   it('keeps a manifestation apart from the diabetes "with" link, and reads a title without its unsaid ", uncomplicated"', () => {
     const codes = added(open.suggest(input('Type 2 diabetes. Anemia of CKD. CKD stage 3. Nicotine dependence, cigarettes - counseled.', {}, 'inpatient')));
     // D63.1 ("code first underlying CKD") is not the CKD that E11.22 links; F17.210 is "…, cigarettes, uncomplicated".
