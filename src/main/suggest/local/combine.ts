@@ -4,7 +4,7 @@
 import type { CodeSetLookup } from '../../../shared/codeset/types';
 import { sentenceKey, type Candidate } from './candidate';
 import { titleWords, type CodeTable } from './code-table';
-import type { IndexLink, Dictionary } from './dictionary';
+import type { Dictionary, Entry, IndexLink } from './dictionary';
 
 const DIABETES = /^E(08|09|10|11|13)/;
 const HYPERTENSIVE = /^I1[0-6]/;
@@ -51,7 +51,76 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   diabetes(cands, dict, table, lookup);
   hypertension(cands);
   strokeSequelae(cands, dict, table, lookup, ctx.pastStroke);
+  dementiaInOtherDiseases(cands, table, lookup);
+  codeFirstNamed(cands, dict, table, lookup);
   dropUnspecifiedSiblings(cands, table, lookup);
+}
+
+const entriesByCode = new WeakMap<Dictionary, Map<string, Entry[]>>();
+
+function entriesOf(dict: Dictionary, code: string): Entry[] {
+  let m = entriesByCode.get(dict);
+  if (!m) {
+    m = new Map();
+    for (const e of dict.entries) (m.get(e.code) ?? m.set(e.code, []).get(e.code)!).push(e);
+    entriesByCode.set(dict, m);
+  }
+  return m.get(code) ?? [];
+}
+
+/**
+ * The condition a "code first" note asks for, when the mention's own words name it: "severe sepsis
+ * with septic shock" is R65.21 after the sepsis itself (A41.9, I.C.1.d); "pneumonia due to COVID-19"
+ * is J12.82 after U07.1. Nothing is added when the chart already holds a code the note allows.
+ */
+function codeFirstNamed(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTable, lookup: CodeSetLookup): void {
+  for (const c of [...cands.values()]) {
+    if (c.via !== 'match') continue;
+    const ranges = codeFirstRanges(lookup, c.code);
+    if (ranges.length === 0 || [...cands.keys()].some((k) => k !== c.code && inRanges(k, ranges))) continue;
+    for (const [a, b] of ranges) {
+      if (a !== b || cands.has(a) || !table.byCode.get(a)?.billable) continue;
+      const names = (m: Candidate['mentions'][number]): boolean => entriesOf(dict, a).some((e) => e.words.every((w) => m.words.includes(w)));
+      const mentions = c.mentions.filter(names);
+      if (mentions.length === 0) continue;
+      cands.set(a, { code: a, mentions, via: 'combination', rationale: `${c.code} says "code first" ${a}, which its own words name`, parts: [c] });
+      break;
+    }
+  }
+}
+
+/**
+ * Dementia in a disease whose "use additional code" note asks for F02.8- (Alzheimer's, Parkinson's,
+ * Lewy body disease) is "dementia in other diseases classified elsewhere" (F02), not unspecified
+ * dementia (F03): the same severity and behaviour, under the disease. "Alzheimer's dementia" says both.
+ */
+function dementiaInOtherDiseases(cands: Map<string, Candidate>, table: CodeTable, lookup: CodeSetLookup): void {
+  const underlying = [...cands.values()].filter((c) => inRanges('F0280', additionalCodeRanges(lookup, c.code)));
+  if (underlying.length === 0) return;
+  const rationale = `Dementia in ${underlying.map((u) => u.code).join(', ')}: the disease's "use additional code" note (F02)`;
+  for (const d of [...cands.values()]) {
+    if (!d.code.startsWith('F03')) continue;
+    // F03 and F02 subdivide alike; F03.9- (unspecified severity) is F02.8-.
+    const code = `F02${d.code[3] === '9' ? '8' : d.code[3]!}${d.code.slice(4)}`;
+    if (!table.byCode.get(code)?.billable) continue;
+    const combo = cands.get(code) ?? { code, mentions: [], via: 'combination', rationale };
+    combo.parts ??= [underlying[0]!, d];
+    mergeInto(combo, d);
+    cands.set(code, combo);
+    cands.delete(d.code);
+  }
+  // "Without behavioral disturbance" (F02.80) gives way to the disturbance or severity the note names.
+  const plain = cands.get('F0280');
+  const specific = [...cands.values()].find((c) => c.code.startsWith('F02') && c.code !== 'F0280');
+  if (plain && specific) {
+    mergeInto(specific, plain);
+    cands.delete('F0280');
+  }
+  if ([...cands.keys()].some((k) => k.startsWith('F02'))) return;
+  const named = underlying.find((u) => u.mentions.some((m) => m.words.includes('dementia')));
+  if (named && table.byCode.get('F0280')?.billable) {
+    cands.set('F0280', { code: 'F0280', mentions: named.mentions.filter((m) => m.words.includes('dementia')), via: 'combination', rationale, parts: [named] });
+  }
 }
 
 /**

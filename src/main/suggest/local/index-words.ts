@@ -28,7 +28,7 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['uterine', 'uterus'], ['scrotal', 'scrotum'], ['ovarian', 'ovary'], ['prostatic', 'prostate'], ['penile', 'penis'], ['splenic', 'spleen'],
   ['pancreatic', 'pancreas'], ['duodenal', 'duodenum'], ['rectal', 'rectum'], ['esophageal', 'esophagus'], ['laryngeal', 'larynx'],
   ['pharyngeal', 'pharynx'], ['bronchial', 'bronchus'], ['colonic', 'colon'], ['ileal', 'ileum'], ['jejunal', 'jejunum'], ['testicular', 'testis'],
-  ['sacral', 'sacrum'], ['coccygeal', 'coccyx'], ['stool', 'feces'],
+  ['sacral', 'sacrum'], ['coccygeal', 'coccyx'], ['stool', 'feces'], ['urinary', 'urine'],
   ['feverish', 'fever'], ['bilat', 'bilateral'], ['febrile', 'fever'], ['painful', 'pain'], ['bleeding', 'hemorrhage'], ['bleed', 'hemorrhage'], ['pale', 'pallor'], ['paleness', 'pallor'],
 ];
 
@@ -99,6 +99,9 @@ const MAX_ALTERNATIVES = 6;
  */
 export function alternatives(segment: string, mainTerm = false): string[] {
   const plain = stripParens(segment).replace(/\s+/g, ' ').trim();
+  // "Dementia > Alzheimer's type": notes say "Alzheimer's dementia", without the "type".
+  const eponymType = /^([A-Z][\w-]*'s) type$/.exec(plain);
+  if (eponymType) return [segment, eponymType[1]!];
   const at = plain.search(/ or /i);
   if (at < 0) return [segment];
   let left = plain.slice(0, at);

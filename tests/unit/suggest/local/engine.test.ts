@@ -367,6 +367,26 @@ describe('local engine: conventions', () => {
     }
   });
 
+  it('codes dementia in Alzheimer\'s or Parkinson\'s disease as F02 with the disease, and the infection a "code first" note asks for', () => {
+    const cases: Array<[string, string[], string[]]> = [
+      ["Alzheimer's dementia.", ['G309', 'F0280'], ['F0390']],
+      ["Alzheimer's disease with dementia and agitation.", ['G309', 'F02811'], ['F0280', 'F03911']],
+      ['Parkinson disease. Dementia, moderate.', ['G20A1', 'F02B0'], ['F03B0']],
+      ['Dementia.', ['F0390'], ['F0280']],
+      // R65.21 and J12.82 say "code first" the infection their own words name (I.C.1.d, I.C.1.g).
+      ['Severe sepsis with septic shock due to pneumonia.', ['R6521', 'A419', 'J189'], []],
+      ['Pneumonia due to COVID-19.', ['J1282', 'U071'], []],
+      // "E. coli" is the abbreviation, and its initial ends no sentence.
+      ['E. coli sepsis.', ['A4151'], ['A419']],
+      ['Urinary retention.', ['R339'], []],
+    ];
+    for (const [text, want, never] of cases) {
+      const codes = added(open.suggest(input(text, {}, 'inpatient')));
+      expect(codes, text).toEqual(expect.arrayContaining(want));
+      expect(codes.filter((c) => never.includes(c)), text).toEqual([]);
+    }
+  });
+
   it('keeps a manifestation apart from the diabetes "with" link, and reads a title without its unsaid ", uncomplicated"', () => {
     const codes = added(open.suggest(input('Type 2 diabetes. Anemia of CKD. CKD stage 3. Nicotine dependence, cigarettes - counseled.', {}, 'inpatient')));
     // D63.1 ("code first underlying CKD") is not the CKD that E11.22 links; F17.210 is "…, cigarettes, uncomplicated".
