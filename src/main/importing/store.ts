@@ -45,7 +45,7 @@ export function patientLabel(patientId: string): string {
  * The worklist title: a note's own ALL-CAPS heading when it opens with one ("CARDIOLOGY CLINIC NOTE" →
  * "Cardiology clinic note"), else the first document's type.
  */
-function titleOf(chart: ImportedChart): string {
+export function titleOf(chart: ImportedChart): string {
   const first = chart.documents[0];
   const heading = first?.text.trimStart().split('\n', 1)[0]?.trim() ?? '';
   if (heading.length >= 4 && heading.length <= 60 && /[A-Z]{3}/.test(heading) && !/[a-z0-9]/.test(heading)) {
@@ -56,7 +56,7 @@ function titleOf(chart: ImportedChart): string {
   return type.charAt(0).toUpperCase() + type.slice(1);
 }
 
-function searchText(chart: ImportedChart, title: string): string {
+export function searchText(chart: ImportedChart, title: string): string {
   const codes = chart.existingCodes.flatMap((c) => [c.code, displayCode(c.system, c.code)]);
   return [title, patientLabel(chart.patient.id), chart.encounter.payer ?? '', ...codes].join(' ').toLowerCase();
 }
@@ -65,7 +65,7 @@ function isUuid(id: unknown): id is string {
   return typeof id === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 }
 
-function checkChart(chart: ImportedChart): void {
+export function checkChart(chart: ImportedChart): void {
   if (!isUuid(chart.patient.id) || !isUuid(chart.encounter.id) || chart.documents.some((d) => !isUuid(d.id))) {
     throw new Error('chart ids must be UUIDs (pseudonymous ids from the importer)');
   }

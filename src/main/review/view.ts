@@ -9,6 +9,7 @@ import { scoreRaf } from '../../shared/hcc/index';
 import type { RafResult } from '../../shared/hcc/index';
 import type { ChartView, HistoryEncounter, ReviewItem } from '../../shared/review/types';
 import { patientLabel } from '../importing/store';
+import { pendingServerUpdate } from '../sync/pending-update';
 import { detectSections } from './sections';
 import type { EncounterRow, ItemRow, ReviewStore } from './store';
 
@@ -126,18 +127,18 @@ export function buildChartView(store: ReviewStore, lookup: CodeSetLookup, encoun
     history: history(store, enc, lookup),
     submit: { allowed: reasons.length === 0, reasons },
     canUndo: enc.status !== 'done' && store.lastDecision(enc.id) !== undefined,
+    serverUpdate: pendingServerUpdate(store.db, enc.id),
   };
 }
 
-// Documents never change after import, so their sections are computed once per process.
-const sectionCache = new Map<string, ReturnType<typeof detectSections>>();
+// Sections are computed once per document text per process. A sync can replace a document's text
+// under the same id (an untouched chart updated on the server), so the text is part of the key.
+const sectionCache = new Map<string, { text: string; sections: ReturnType<typeof detectSections> }>();
 function detectSectionsCached(id: string, text: string) {
-  let s = sectionCache.get(id);
-  if (!s) {
-    if (sectionCache.size > 2000) sectionCache.clear();
-    s = detectSections(text);
-    sectionCache.set(id, s);
-  }
-  return s;
+  const hit = sectionCache.get(id);
+  if (hit && hit.text === text) return hit.sections;
+  if (sectionCache.size > 2000) sectionCache.clear();
+  const sections = detectSections(text);
+  sectionCache.set(id, { text, sections });
+  return sections;
 }
-

@@ -1,13 +1,18 @@
 // Applies one pulled page to the local database in one transaction, together with its cursor, so
-// a crash between pages resumes from the last applied page and never skips or repeats one.
+// a crash between pages resumes from the last applied page and never skips or repeats one. A newer
+// version of a chart already here is settled by chart-updates.ts (replaced when untouched, held
+// aside when the coder has worked on it).
 import { randomUUID } from 'node:crypto';
 import type { ImportedChart } from '../../shared/chart';
 import type { ChartChange, LeaseChange, PullResponse } from '../../shared/sync/protocol';
 import type { Db } from '../db/open';
 import { storeCharts } from '../importing/store';
+import { applyServerVersion } from './chart-updates';
 import type { SyncStateStore } from './state';
 
 const SQL = {
+  knownVersion: 'SELECT version FROM sync_charts WHERE chart_id = ?',
+  encounterExists: 'SELECT 1 FROM encounters WHERE id = ?',
   upsertChart: `INSERT INTO sync_charts (chart_id, team_id, version) VALUES (?, ?, ?)
                 ON CONFLICT(chart_id) DO UPDATE SET version = max(version, excluded.version), team_id = excluded.team_id`,
   upsertLease: `INSERT INTO sync_leases (lease_id, chart_id, assignee_id, state, lease_version, version) VALUES (@leaseId, @chartId, @assigneeId, @state, @leaseVersion, @version)
@@ -20,8 +25,13 @@ const SQL = {
 } as const;
 
 export interface PageResult {
+  /** Charts new to this install. */
   charts: number;
   revoked: number;
+  /** Charts already here whose content was replaced by a newer server version (no local work on them). */
+  updated: number;
+  /** Charts already here with local work: the newer version waits in sync_chart_updates. */
+  held: number;
 }
 
 /** `userId` is the signed-in user's server id, which is also their local `users` row. */
@@ -31,22 +41,37 @@ export function applyPage(db: Db, state: SyncStateStore, userId: string, page: P
       const charts = page.changes.filter((c): c is ChartChange => c.type === 'chart');
       const leases = page.changes.filter((c): c is LeaseChange => c.type === 'lease');
       const upsertChart = db.prepare(SQL.upsertChart);
-      const fresh: ImportedChart[] = [];
+      const knownVersion = db.prepare(SQL.knownVersion);
+      const exists = db.prepare(SQL.encounterExists);
+      // Charts new to this install, newest version of each, in the order they first appear.
+      const fresh = new Map<string, { version: number; chart: ImportedChart }>();
       const seen = new Set<string>();
+      const now = new Date().toISOString();
+      let updated = 0;
+      let held = 0;
       for (const c of charts) {
-        upsertChart.run(c.chartId, c.teamId, c.version);
-        if (!seen.has(c.chartId)) fresh.push(c.chart);
         seen.add(c.chartId);
+        const pending = fresh.get(c.chartId);
+        if (pending) {
+          if (c.version > pending.version) fresh.set(c.chartId, { version: c.version, chart: c.chart });
+        } else if (!exists.get(c.chartId)) {
+          fresh.set(c.chartId, { version: c.version, chart: c.chart });
+        } else {
+          const known = knownVersion.get(c.chartId) as { version: number } | undefined;
+          const outcome = applyServerVersion(db, c.chart, c.version, known?.version, now);
+          if (outcome === 'replaced') updated++;
+          if (outcome === 'held') held++;
+        }
+        upsertChart.run(c.chartId, c.teamId, c.version);
       }
-      // Charts already here keep their local review work; storeCharts leaves them as they are.
-      if (fresh.length) storeCharts(db, fresh, { assigneeId: userId, source: 'sync' });
+      if (fresh.size) storeCharts(db, [...fresh.values()].map((f) => f.chart), { assigneeId: userId, source: 'sync' });
       const upsertLease = db.prepare(SQL.upsertLease);
       for (const l of leases) upsertLease.run(l);
       const touched = new Set([...seen, ...leases.filter((l) => l.assigneeId === userId).map((l) => l.chartId)]);
       let revoked = 0;
       for (const chartId of touched) revoked += settleAssignment(db, chartId, userId) ? 1 : 0;
       state.saveCursor(page.cursor);
-      return { charts: fresh.length, revoked };
+      return { charts: fresh.size, revoked, updated, held };
     })
     .immediate();
 }

@@ -36,6 +36,7 @@ interface RowDb {
   due: string | null;
   document_count: number;
   code_count: number;
+  server_update: number;
 }
 
 function fail(message: string): never {
@@ -95,7 +96,8 @@ export function queryWorklist(db: Db, userId: string, query: WorklistQuery): Wor
   const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
   const rows = db
     .prepare(
-      `SELECT id, patient_id, title, setting, date_of_service, payer, status, priority, due, document_count, code_count
+      `SELECT id, patient_id, title, setting, date_of_service, payer, status, priority, due, document_count, code_count,
+              EXISTS (SELECT 1 FROM sync_chart_updates u WHERE u.chart_id = encounters.id) AS server_update
        FROM encounters WHERE ${whereSql} ORDER BY ${ORDER[q.sort](dir)} LIMIT @limit OFFSET @offset`,
     )
     .all({ ...params, limit: q.limit, offset: q.offset }) as RowDb[];
@@ -117,6 +119,7 @@ function toRow(r: RowDb): WorklistRow {
     due: r.due,
     documentCount: r.document_count,
     codeCount: r.code_count,
+    updatedOnServer: r.server_update === 1,
   };
 }
 

@@ -2,6 +2,7 @@ import type { Setting, Sex } from '../chart';
 import type { CodeSystemId } from '../codeset/types';
 import type { EditResult } from '../edits/types';
 import type { RafResult } from '../hcc/types';
+import type { ServerUpdateNotice } from '../sync/chart-changes';
 import type { ChartStatus } from '../worklist/types';
 
 export interface EvidenceSpan {
@@ -103,6 +104,11 @@ export interface ChartView {
   submit: { allowed: boolean; reasons: string[] };
   /** Whether `u` has something to undo. */
   canUndo: boolean;
+  /**
+   * A newer version of this chart arrived from the server after the coder started on it. The chart
+   * and the work on it are as they were; this says what the server's version changes. Null when none waits.
+   */
+  serverUpdate: ServerUpdateNotice | null;
 }
 
 export type ReviewAction =

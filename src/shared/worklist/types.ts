@@ -42,6 +42,8 @@ export interface WorklistRow {
   due: string | null;
   documentCount: number;
   codeCount: number;
+  /** A newer server version of the chart waits because the coder already worked on it (the chart view says what changed). */
+  updatedOnServer: boolean;
 }
 
 export interface WorklistPage {

@@ -129,6 +129,18 @@ export function ChartView({ encounterId, onOpenChart, onDone }: { encounterId: s
           {STATUS_LABELS[e.status]}
         </span>
       </header>
+      {chart.serverUpdate && (
+        <section className="banner warn server-update" role="status" aria-label="Chart updated on the server" data-testid="server-update">
+          <strong>This chart was updated on the server after you started coding it.</strong> Your work and the text you see are kept as they were; the
+          server&apos;s version {chart.serverUpdate.version} (received {chart.serverUpdate.receivedAt.slice(0, 16).replace('T', ' ')} UTC) is not loaded:
+          <ul>
+            {chart.serverUpdate.changes.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+          Check whether your codes still hold against these changes, and ask your team lead if the chart needs recoding.
+        </section>
+      )}
       {message && (
         <div className={message.kind === 'error' ? 'banner error' : 'banner'} role="alert">
           {message.text}

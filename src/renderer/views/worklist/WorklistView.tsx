@@ -162,7 +162,14 @@ export function WorklistView({ onOpenChart }: { onOpenChart(encounterId: string)
                     {row ? (
                       <>
                         <span className={`priority p${row.priority}`}>P{row.priority}</span>
-                        <span className="title">{row.title}</span>
+                        <span className="title">
+                          {row.title}
+                          {row.updatedOnServer && (
+                            <span className="badge warn server-update-marker" title="Updated on the server after you started coding it; open the chart to see what changed">
+                              updated on server
+                            </span>
+                          )}
+                        </span>
                         <span className="mono">{row.patientLabel}</span>
                         <span>{row.setting}</span>
                         <span>{row.dateOfService}</span>

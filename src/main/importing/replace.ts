@@ -1,0 +1,72 @@
+// Replaces the content of a chart nobody has worked on yet with a newer version of it, leaving the
+// chart where it is in the queue (import order, priority, due, assignee, status). What was derived
+// from the old text goes with it: review items made from the old existing codes are rebuilt from
+// the new ones, and stored suggestions (whose evidence points at offsets in the old text) are
+// dropped with their runs, so the engine runs afresh on the next open, exactly as after an import.
+import type Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import type { ImportedChart } from '../../shared/chart';
+import type { Db } from '../db/open';
+import { checkChart, searchText, titleOf } from './store';
+
+const SQL = {
+  decisions: 'SELECT 1 FROM review_decisions WHERE encounter_id = ? LIMIT 1',
+  documentOwner: 'SELECT encounter_id AS encounterId FROM documents WHERE id = ?',
+  upsertPatient: `INSERT INTO patients (id, birth_year, sex, created_at) VALUES (?, ?, ?, ?)
+                  ON CONFLICT(id) DO UPDATE SET birth_year = coalesce(patients.birth_year, excluded.birth_year),
+                    sex = CASE WHEN patients.sex = 'U' THEN excluded.sex ELSE patients.sex END`,
+  updateEncounter: `UPDATE encounters SET patient_id = @patientId, setting = @setting, date_of_service = @dos, payer = @payer, title = @title,
+                      document_count = @docs, code_count = @codes, search_text = @search, version = version + 1, updated_at = @now
+                    WHERE id = @id`,
+  deleteDocuments: 'DELETE FROM documents WHERE encounter_id = ?',
+  insertDocument: 'INSERT INTO documents (id, encounter_id, ordinal, type, author_role, date, text) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  // 'coded' rows are a coder's submission; a chart without work has none, and they are never the source's.
+  deleteSourceCodes: "DELETE FROM encounter_codes WHERE encounter_id = ? AND source <> 'coded'",
+  insertCode: 'INSERT INTO encounter_codes (id, encounter_id, source, system, code, ordinal) VALUES (?, ?, ?, ?, ?, ?)',
+  deleteItems: 'DELETE FROM review_items WHERE encounter_id = ?',
+  insertItem: `INSERT INTO review_items (id, encounter_id, ordinal, origin, existing_source, system, code, disposition, created_at, updated_at)
+               VALUES (?, ?, ?, 'existing', ?, ?, ?, 'pending', ?, ?)`,
+  deleteRuns: 'DELETE FROM suggestion_runs WHERE encounter_id = ?',
+} as const;
+
+export class ChartHasWorkError extends Error {
+  override name = 'ChartHasWorkError';
+}
+
+/** Must run inside a transaction. The caller decides the chart has no local work; decisions are re-checked here because they are never to be lost. */
+export function replaceChartContent(db: Db, chart: ImportedChart, now = new Date().toISOString()): void {
+  if (!db.inTransaction) throw new Error('replaceChartContent must run inside a transaction.');
+  checkChart(chart);
+  const s = Object.fromEntries(Object.entries(SQL).map(([k, q]) => [k, db.prepare(q)])) as Record<keyof typeof SQL, Database.Statement>;
+  const id = chart.encounter.id;
+  if (s.decisions.get(id)) throw new ChartHasWorkError('The chart has review decisions; its content is not replaced.');
+  for (const d of chart.documents) {
+    const owner = s.documentOwner.get(d.id) as { encounterId: string } | undefined;
+    if (owner && owner.encounterId !== id) throw new Error('a document id is already stored under another encounter');
+  }
+  const title = titleOf(chart);
+  s.upsertPatient.run(chart.patient.id, chart.patient.birthYear, chart.patient.sex, now);
+  const changed = s.updateEncounter.run({
+    id,
+    patientId: chart.patient.id,
+    setting: chart.encounter.setting,
+    dos: chart.encounter.dateOfService,
+    payer: chart.encounter.payer,
+    title,
+    docs: chart.documents.length,
+    codes: chart.existingCodes.length,
+    search: searchText(chart, title),
+    now,
+  }).changes;
+  if (changed !== 1) throw new Error('No such chart to replace.');
+  s.deleteRuns.run(id);
+  s.deleteItems.run(id);
+  s.deleteSourceCodes.run(id);
+  s.deleteDocuments.run(id);
+  chart.documents.forEach((d, i) => s.insertDocument.run(d.id, id, i, d.type, d.authorRole, d.date, d.text));
+  chart.existingCodes.forEach((c, i) => {
+    s.insertCode.run(randomUUID(), id, c.source, c.system, c.code, i);
+    s.insertItem.run(randomUUID(), id, i, c.source, c.system, c.code, now, now);
+  });
+  chart.finalCodes.forEach((c, i) => s.insertCode.run(randomUUID(), id, 'final', c.system, c.code, i));
+}
