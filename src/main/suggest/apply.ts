@@ -11,6 +11,7 @@ const SQL = {
   items: `SELECT id, origin, system, code, disposition, suggestion,
                  EXISTS (SELECT 1 FROM review_decisions d WHERE d.item_id = review_items.id) AS touched
           FROM review_items WHERE encounter_id = ? AND active = 1`,
+  documents: 'SELECT id, text FROM documents WHERE encounter_id = ?',
   nextOrdinal: 'SELECT coalesce(max(ordinal), -1) + 1 AS n FROM review_items WHERE encounter_id = ?',
   insertSuggested: `INSERT INTO review_items (id, encounter_id, ordinal, origin, system, code, disposition, evidence, suggestion, created_at, updated_at)
                     VALUES (?, ?, ?, 'suggested', ?, ?, 'pending', ?, ?, ?, ?)`,
@@ -47,6 +48,13 @@ export function applySuggestionRun(db: Db, encounterId: string, run: SuggestionR
   const at = now.toISOString();
   const stmt = Object.fromEntries(Object.entries(SQL).map(([k, q]) => [k, db.prepare(q)])) as { [K in keyof typeof SQL]: Database.Statement };
   db.transaction(() => {
+    // A run computed on text the chart no longer holds (a newer version replaced it while the model
+    // was reading) would point its highlights at the wrong words: such suggestions are dropped here,
+    // against the text as it is at write time, and counted as quotes not found.
+    const texts = new Map((stmt.documents.all(encounterId) as Array<{ id: string; text: string }>).map((d) => [d.id, d.text]));
+    const quotes = (s: Suggestion): boolean => s.evidence.every((e) => texts.get(e.documentId)?.slice(e.start, e.end) === e.quote);
+    const current = run.suggestions.filter(quotes);
+    const drops = { ...run.drops, quoteNotFound: run.drops.quoteNotFound + run.suggestions.length - current.length };
     let items = stmt.items.all(encounterId) as ItemRow[];
     if (run.engine === 'model' && !run.error) {
       // The model's reading supersedes the local engine's untouched suggestions.
@@ -56,7 +64,7 @@ export function applySuggestionRun(db: Db, encounterId: string, run: SuggestionR
       items = stmt.items.all(encounterId) as ItemRow[];
     }
     let ordinal = (stmt.nextOrdinal.get(encounterId) as { n: number }).n;
-    for (const s of run.suggestions) {
+    for (const s of current) {
       const evidence = JSON.stringify(s.evidence);
       const same = items.find((i) => i.system === s.system && i.code === s.code);
       if (same) {
@@ -68,6 +76,6 @@ export function applySuggestionRun(db: Db, encounterId: string, run: SuggestionR
       stmt.insertSuggested.run(randomUUID(), encounterId, ordinal++, s.system, s.code, evidence, suggestionJson(s), at, at);
     }
     const provenance = run.suggestions[0]?.provenance ?? null;
-    stmt.insertRun.run(randomUUID(), encounterId, run.engine, run.proposed, run.suggestions.length, JSON.stringify(run.drops), run.elapsedMs, run.error ?? null, provenance ? JSON.stringify(provenance) : null, at);
+    stmt.insertRun.run(randomUUID(), encounterId, run.engine, run.proposed, current.length, JSON.stringify(drops), run.elapsedMs, run.error ?? null, provenance ? JSON.stringify(provenance) : null, at);
   })();
 }
