@@ -210,6 +210,16 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
         const sub = contentWords(v.slice(1).join(' '), normalize);
         if (sub.length > 0) status.push({ ...e, words: sub });
       }
+      // "Status post left below knee amputation" is the acquired absence of the limb (Z89): the Index
+      // has no "Status, amputation" line, only "Absence, <part>". A joint's absence (knee, hip,
+      // shoulder: a removed prosthesis) is no amputation.
+      if (segs[0]!.trim().toLowerCase() === 'absence' && code.startsWith('Z89') && segs.length > 1 && !JOINT_ABSENCE.test(segs.slice(1).join(' > ').toLowerCase())) {
+        const amputation = normalize('amputation');
+        for (const part of [v.slice(1).join(' '), v[v.length - 1]!, ...(AMPUTATION_LEVELS[v.slice(1).join(' ').toLowerCase()] ?? [])]) {
+          const sub = contentWords(part, normalize);
+          if (sub.length > 0) status.push({ ...e, words: [...sub, amputation] });
+        }
+      }
     }
   }
 
@@ -334,6 +344,11 @@ function finish(raw: Array<Omit<Entry, 'id' | 'key'>>): Pick<Dictionary, 'entrie
   const entries = [...byKey.values()];
   return { entries, byAnchor: anchorIndex(entries) };
 }
+
+/** "Absence" lines of a joint, not a limb: "knee" (Z89.52-) is a removed knee joint. */
+const JOINT_ABSENCE = /\bjoint\b|(^| > )(knee|hip|shoulder)$/;
+/** Amputation levels notes name that the Index line of the limb stands for: an above-knee amputation is "Absence, leg". */
+const AMPUTATION_LEVELS: Readonly<Record<string, readonly string[]>> = { leg: ['above knee'], arm: ['above elbow'] };
 
 /** History and status entries, one per word set (they are looked up, never matched on their own). */
 function dedupe(list: Array<Omit<Entry, 'id' | 'key'>>): Entry[] {

@@ -69,7 +69,7 @@ const ONGOING_HISTORY: ReadonlySet<string> = new Set(['history of', 'hx of', 'h 
  */
 const PAST_CUE = /\b((?<!\b(?:year|month|week|day)s?[-\s])old|prior|previous|remote|history of|h\/o|late effects?|sequelae?|residual)\b/i;
 /** History cues that state a status after a procedure. */
-const STATUS_CUES: ReadonlySet<string> = new Set(['s p', 'status post', 'post']);
+const STATUS_CUES: ReadonlySet<string> = new Set(['s p', 'status post', 'post', 'history of', 'hx of', 'h o']);
 /** Words before a symptom that make it a drug's indication. */
 const INDICATION = /\bfor\s+(?:any\s+)?(?:[a-z]+\s+)?$/i;
 /** Mentions from the assessment are what the provider concluded: a coder trusts them more. */

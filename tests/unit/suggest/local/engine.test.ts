@@ -367,6 +367,20 @@ describe('local engine: conventions', () => {
     }
   });
 
+  it('codes an amputation after "status post" or "history of" as the limb\'s acquired absence, on the named side; no joint', () => {
+    const cases: Array<[string, string[]]> = [
+      ['Status post left below knee amputation.', ['Z89512']],
+      ['S/p right BKA.', ['Z89511']],
+      ['Status post left above knee amputation.', ['Z89612']],
+      ['History of right great toe amputation.', ['Z89411']],
+      ['History of CABG.', ['Z951']],
+    ];
+    for (const [text, want] of cases) expect(added(open.suggest(input(text, {}, 'inpatient'))), text).toEqual(want);
+    // An amputation done in this stay is the procedure, not a status; a knee replacement is no absent leg.
+    expect(added(open.suggest(input('Underwent right below knee amputation today for gangrene.', {}, 'inpatient'))).filter((c) => c.startsWith('Z89'))).toEqual([]);
+    expect(added(open.suggest(input('S/p left total knee replacement.', {}, 'inpatient'))).filter((c) => c.startsWith('Z89'))).toEqual([]);
+  });
+
   it('codes dementia in Alzheimer\'s or Parkinson\'s disease as F02 with the disease, and the infection a "code first" note asks for', () => {
     const cases: Array<[string, string[], string[]]> = [
       ["Alzheimer's dementia.", ['G309', 'F0280'], ['F0390']],
