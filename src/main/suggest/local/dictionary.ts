@@ -28,6 +28,11 @@ export interface Entry {
   alone?: string;
   /** The Index puts "in" between the words ("Blood > in > urine"): the note must say it between them too. */
   linkedByIn?: true;
+  /**
+   * Words of the Index line's nonessential modifiers (in parentheses): next to the match they are part
+   * of it, so "ischemic stroke" is Stroke (ischemic) and no separate Ischemia.
+   */
+  modifiers?: string[];
 }
 
 export interface AnchorBucket {
@@ -182,7 +187,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
       // A "see" reference ranks after direct entries at its depth.
       // "Blood > in > urine", "Urine > blood in": the Index's own "in" (not "in (due to) (with)").
       const linkedIn = segs.slice(1, -1).some((sg) => sg.trim().toLowerCase() === 'in') || (segs.length > 1 && /^[a-z]+ in$/i.test(segs[segs.length - 1]!.trim()));
-      const e = { words, code, source: 'index' as const, level: r.code ? r.level : r.level + 0.5, ...(linkedIn ? { linkedByIn: true as const } : {}) };
+      const modifiers = nonessentialWords(r.nemod, normalize).filter((w) => !words.includes(w));
+      const e = { words, code, source: 'index' as const, level: r.code ? r.level : r.level + 0.5, ...(linkedIn ? { linkedByIn: true as const } : {}), ...(modifiers.length ? { modifiers } : {}) };
       raw.push(e);
       if (/^diabetes/i.test(segs[0]!) && segs[1] === 'with' && segs.length > 2 && code.startsWith('E11')) {
         const sub = contentWords(v.slice(2).join(' '), normalize);
@@ -422,5 +428,11 @@ function seeAlsoLinks(indexRows: readonly IndexRow[], lines: readonly IndexLink[
     out.push(link);
   }
   return out;
+}
+
+/** Content words of an Index line's parenthesised (nonessential) modifiers. */
+function nonessentialWords(nemod: string | null, normalize: (w: string) => string): string[] {
+  const groups = nemod?.match(/\(([^()]*)\)/g);
+  return groups ? contentWords(groups.map((g) => g.slice(1, -1)).join(' '), normalize) : [];
 }
 

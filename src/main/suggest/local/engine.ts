@@ -67,7 +67,7 @@ const ONGOING_HISTORY: ReadonlySet<string> = new Set(['history of', 'hx of', 'h 
  * Words that put a condition named in the same sentence in the past, with what it left behind; an age
  * ("a 51-year-old woman admitted for stroke") is not an old stroke.
  */
-const PAST_CUE = /\b((?<!\b(?:year|month|week|day)s?[-\s])old|prior|previous|remote|history of|h\/o|late effects?|sequelae?|residual)\b/i;
+const PAST_CUE = /\b((?<!\b(?:year|month|week|day)s?[-\s])old|prior|previous|remote|history of|h\/o|late effects?|sequelae?|residual|post[-\s]?stroke|following (?:(?:a|an|the|his|her|their) )?(?:cerebral infarct(?:ion)?|stroke|cva))\b/i;
 /** History cues that state a status after a procedure. */
 const STATUS_CUES: ReadonlySet<string> = new Set(['s p', 'status post', 'post', 'history of', 'hx of', 'h o']);
 /** Words before a symptom that make it a drug's indication. */

@@ -125,7 +125,8 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
       const trigger = xt[positions[0]!]!.trigger;
       const range = assertion !== 'present' && trigger >= 0 ? triggerTokens.get(trigger) : undefined;
       const cue = range ? sentence.tokens.slice(range[0], range[1]).map((tk) => tk.raw.toLowerCase()).join(' ') : undefined;
-      found.push({ entry: e, start: xt[positions[0]!]!.start, end: xt[positions[positions.length - 1]!]!.end, assertion, positions, ...(cue ? { cue } : {}) });
+      const span = e.modifiers ? withModifiers(text, xt, positions, e.modifiers) : positions;
+      found.push({ entry: e, start: xt[span[0]!]!.start, end: xt[span[span.length - 1]!]!.end, assertion, positions: span, ...(cue ? { cue } : {}) });
       return;
     }
   };
@@ -169,8 +170,19 @@ function mentionAssertion(xt: readonly XToken[], positions: readonly number[], t
   return result;
 }
 
+/** The match's positions grown over adjacent nonessential modifiers of its entry, in the same clause and status. */
+function withModifiers(text: string, xt: readonly XToken[], positions: readonly number[], modifiers: readonly string[]): number[] {
+  const out = [...positions];
+  const joins = (a: number, b: number): boolean =>
+    modifiers.includes(xt[a]!.norm) && xt[a]!.assertion === xt[b]!.assertion && !/[,;:.()]/.test(text.slice(xt[Math.min(a, b)]!.end, xt[Math.max(a, b)]!.start));
+  while (out[0]! > 0 && joins(out[0]! - 1, out[0]!)) out.unshift(out[0]! - 1);
+  while (out[out.length - 1]! + 1 < xt.length && joins(out[out.length - 1]! + 1, out[out.length - 1]!)) out.push(out[out.length - 1]! + 1);
+  return out;
+}
+
 function dropSubsumed(ms: Mention[]): Mention[] {
-  ms.sort((a, b) => b.entry.words.length - a.entry.words.length || a.start - b.start);
+  // Most positions first: a match grown over its modifiers subsumes a reading of a modifier alone.
+  ms.sort((a, b) => b.positions.length - a.positions.length || b.entry.words.length - a.entry.words.length || a.start - b.start);
   const kept: Mention[] = [];
   for (const m of ms) {
     const covered = kept.some((k) => k.positions.length > m.positions.length && m.positions.every((p) => k.positions.includes(p)));

@@ -229,6 +229,17 @@ describe('local engine: conventions', () => {
     expect(codes.filter((c) => ['A419', 'R509', 'R059'].includes(c))).toEqual([]);
     const noDeficit = added(open.suggest(input('History: old stroke in 2019, fully recovered. Admitted for cellulitis of the left leg.', {}, 'inpatient')));
     expect(noDeficit.filter((c) => c.startsWith('I63'))).toEqual([]);
+    // The titles' own wording: a deficit "following" a cerebral infarction, and a "post-stroke" one.
+    expect(added(open.suggest(input('Right hemiplegia following cerebral infarction.', {}, 'inpatient')))).toEqual(['I69351']);
+    expect(added(open.suggest(input('Post-stroke aphasia.', {}, 'inpatient')))).toEqual(['I69320']);
+  });
+
+  it('reads an Index term\'s nonessential modifiers next to it as part of it: "ischemic stroke" is no ischemia', () => {
+    const run = open.suggest(input('Acute ischemic stroke with right hemiplegia.', {}, 'inpatient'));
+    expect(added(run)).toEqual(expect.arrayContaining(['I639', 'G8191']));
+    expect(added(run)).not.toContain('I998');
+    const stroke = run.suggestions.find((s) => s.code === 'I639')!;
+    expect(stroke.evidence.map((e) => e.quote)).toContain('ischemic stroke');
   });
 
   it('reads abbreviations as written: plural UTIs, capitalised Htn, but not "CTs" as CTS or a hearing aid as AIDS', () => {
