@@ -154,8 +154,34 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     return parts.length > 0 ? (pathCodes.get(pathKey(parts)) ?? null) : null;
   };
 
+  // "Hypertensive urgency — see Hypertension" (and "Urgency > hypertensive — see Hypertension"): the
+  // words the target does not cover name its subterm, "Hypertension > urgency" (I16.0), where a coder
+  // following the reference looks, not the target's own code (I10).
+  const seeRemainderCode = (r: IndexRow): string | null => {
+    // Deeper lines carry connecting words of their own ("complicated by"), not a subterm's.
+    if (r.code || !r.see || r.level > 1) return null;
+    const parts = r.see.split(',').map((p) => p.trim()).filter(Boolean);
+    const target = pathKey(parts);
+    const kids = childKeys.get(target);
+    if (!kids) return null;
+    const covered = new Set(contentWords(parts.join(' '), normalize));
+    const sorted = (ws: string[]): string => [...ws].sort().join(' ');
+    const rest = sorted(contentWords(r.path.split(' > ').join(' '), normalize).filter((w) => !covered.has(w)));
+    if (!rest) return null;
+    const hit = kids.filter((k) => sorted(contentWords(k.slice(target.length + 3), normalize)) === rest).sort((a, b) => a.length - b.length)[0];
+    return hit ? (pathCodes.get(hit) ?? null) : null;
+  };
+  // "Colitis > Clostridium difficile" has no code of its own; its child "not specified as recurrent"
+  // (A04.72) is what it is when the note says no more.
+  const notSpecifiedChildCode = (r: IndexRow): string | null => {
+    if (r.code || r.see) return null;
+    const key = pathKey(r.path.split(' > '));
+    const hit = (childKeys.get(key) ?? []).find((k) => /^not specified as\b/.test(k.slice(key.length + 3)));
+    return hit ? (pathCodes.get(hit) ?? null) : null;
+  };
+
   for (const r of indexRows) {
-    const target = r.code ?? seeSubtermCode(r) ?? r.see_code ?? seeAlsoCode(r);
+    const target = r.code ?? seeSubtermCode(r) ?? seeRemainderCode(r) ?? r.see_code ?? seeAlsoCode(r) ?? notSpecifiedChildCode(r);
     if (!target) continue;
     // A dashed code takes the child the line's own words name; a plain one resolves as always.
     const dashed = /-$/.test(target) || !table.byCode.get(normalizeCode(target))?.billable;

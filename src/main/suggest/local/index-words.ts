@@ -50,7 +50,7 @@ export const ORDINARY_WORDS = new Set([
   'mole', 'clot', 'sinus', 'sensitive', 'blind', 'unequal length', 'change', 'complaint', 'condition', 'child', 'cut',
   'may', 'old', 'fit', 'stress', 'cold', 'heat', 'gas', 'sick', 'toxic', 'tag', 'reflex', 'frozen', 'corn', 'donor', 'death', 'hunger', 'famine',
   'nerves', 'fox', 'kelly', 'klein', 'robin', 'collet', 'brash', 'bends', 'chokes', 'tramp', 'hobo', 'moron', 'arc', 'pat', 'tad', 'tac', 'ist',
-  'decline', 'consumption', 'concern', 'worried',
+  'decline', 'consumption', 'concern', 'worried', 'encounter',
 ]);
 
 /** Adjectives whose look-alike noun means something else. */

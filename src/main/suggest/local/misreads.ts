@@ -252,9 +252,14 @@ const COMPOUND_HEADS: Readonly<Record<string, string>> = { pressure: 'blood', ra
 function splitsCompound(xt: readonly XToken[], positions: readonly number[]): boolean {
   return positions.some((p) => {
     const head = COMPOUND_HEADS[xt[p]!.norm];
-    return head !== undefined && xt[p - 1]?.norm === head && !positions.includes(p - 1);
+    if (head !== undefined && xt[p - 1]?.norm === head && !positions.includes(p - 1)) return true;
+    const tails = COMPOUND_TAILS[xt[p]!.norm];
+    return tails !== undefined && tails.includes(xt[p + 1]?.norm ?? '') && !positions.includes(p + 1);
   });
 }
+
+/** First words of fixed compounds, with their seconds: a "ventricular response" (rate) is no ventricular condition. */
+const COMPOUND_TAILS: Readonly<Record<string, readonly string[]>> = { ventricle: ['response', 'rate'] };
 
 /** Words that carry a number to the condition before them ("pressure ulcer of sacral region, stage 2"). */
 const NUMBER_QUALIFIERS = new Set(['stage', 'type', 'grade', 'class', 'level', 'phase']);

@@ -234,6 +234,25 @@ describe('local engine: conventions', () => {
     expect(added(open.suggest(input('Post-stroke aphasia.', {}, 'inpatient')))).toEqual(['I69320']);
   });
 
+  it('follows the Index where a coder would: a "see" to a main term into its subterm, a code-less line to its "not specified as" child', () => {
+    const cases: Array<[string, string[], string[]]> = [
+      // "Hypertensive urgency — see Hypertension": Hypertension > urgency, I16.0, not I10.
+      ['Hypertensive urgency.', ['I160'], ['I10']],
+      // "Colitis > Clostridium difficile" has no code; "not specified as recurrent" is A04.72.
+      ['Clostridium difficile colitis.', ['A0472'], ['B967', 'K529']],
+      ['Upper GI bleed.', ['K922'], ['R58']],
+      // A rapid ventricular response is a rate, no ventricular fibrillation (I49.01).
+      ['Atrial fibrillation with rapid ventricular response.', ['I4891'], ['I4901']],
+      // "Initial encounter" is the seventh character's word, no encounter code.
+      ['Closed fracture of left distal radius, initial encounter.', [], ['Z7689']],
+    ];
+    for (const [text, want, never] of cases) {
+      const codes = added(open.suggest(input(text, {}, 'inpatient')));
+      expect(codes, text).toEqual(expect.arrayContaining(want));
+      expect(codes.filter((c) => never.includes(c)), text).toEqual([]);
+    }
+  });
+
   it('reads an Index term\'s nonessential modifiers next to it as part of it: "ischemic stroke" is no ischemia', () => {
     const run = open.suggest(input('Acute ischemic stroke with right hemiplegia.', {}, 'inpatient'));
     expect(added(run)).toEqual(expect.arrayContaining(['I639', 'G8191']));
