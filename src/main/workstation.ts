@@ -12,6 +12,7 @@ import { appVersion } from './version';
 import { codeSetDirFor } from './paths';
 import { ensureCodeSet, openCodeSet, type CodeSet } from './codeset/open';
 import { createCodesetHandlers } from './codeset/handlers';
+import { installedCodeSet } from './codeset/installed';
 import { createCoderHandlers } from './review/handlers';
 import { localUser } from './worklist/users';
 import { ModelSettingsStore, type SecretVault } from './suggest/settings';
@@ -72,7 +73,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
 
   const modelSettings = new ModelSettingsStore(settings, options.vault ?? null);
   // Sync first: a session resumed from the vault makes the server user the install's local user.
-  const sync = createSyncHandlers({ db, dataDir: options.dataDir, vault: options.vault ?? null });
+  const sync = createSyncHandlers({ db, dataDir: options.dataDir, vault: options.vault ?? null, codeSet: installedCodeSet(codeSet) });
   let user = localUser(db);
   let coder = createCoderHandlers({ db, codeSet, user, dataDir: options.dataDir });
   /** Signing in or out changes whose queue this install shows; the coder handlers follow. */

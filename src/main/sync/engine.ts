@@ -7,6 +7,8 @@ import type { SyncState, SyncStatus } from '../../shared/sync/status';
 import type { Db } from '../db/open';
 import { ensureUser } from '../worklist/users';
 import type { SyncLoop, RunOutcome } from './loop';
+import type { InstalledCodeSet } from './codeset-compare';
+import { clearNotices, outstandingNotices } from './codeset-notices';
 import { applyPage } from './pull';
 import { pendingCount, pushOutbox, rejectedSummary } from './push';
 import { refusedCount } from './refused';
@@ -32,6 +34,8 @@ export class SyncEngine {
     private readonly state: SyncStateStore,
     private readonly tokens: TokenStore,
     private readonly opts: EngineOptions = {},
+    /** What the loaded code set is, to tell which announced releases this install lacks (null: none loaded). */
+    private readonly installed: InstalledCodeSet | null = null,
   ) {}
 
   makeClient(serverUrl: string): SyncClient {
@@ -49,7 +53,14 @@ export class SyncEngine {
    * install's local user (`localUser(db)`), so pulled charts land in the queue the worklist shows.
    */
   adopt(client: SyncClient, serverUrl: string, user: SessionUser): void {
-    this.state.signIn({ serverUrl, userId: user.id, userName: user.name, userRole: user.role });
+    this.db
+      .transaction(() => {
+        const before = this.state.get();
+        // Another server or user pulls from cursor 0 and hears every notice again.
+        if (before.serverUrl !== serverUrl || before.userId !== user.id) clearNotices(this.db);
+        this.state.signIn({ serverUrl, userId: user.id, userName: user.name, userRole: user.role });
+      })
+      .immediate();
     ensureUser(this.db, { id: user.id, name: user.name, role: user.role });
     this.db.prepare('UPDATE users SET is_local = (id = ?)').run(user.id);
     this.client = client;
@@ -112,6 +123,7 @@ export class SyncEngine {
       lastSyncAt: row.lastSyncAt,
       lastError: signedIn ? row.lastError : this.endedReason,
       firstPull: this.firstPull,
+      codeSetNotices: outstandingNotices(this.db, this.installed),
     };
   }
 }

@@ -1,5 +1,6 @@
-// The desktop's sync commands: sign in / out, status for the status bar, "sync now", and the
-// changes the server refused (list, retry, discard). The composition root creates this with the
+// The desktop's sync commands: sign in / out, status for the status bar (with the code-set releases
+// the organisation announced that this install lacks), "sync now", and the changes the server
+// refused (list, retry, discard). The composition root creates this with the
 // open database and the OS vault (null in plain Node, where tokens then stay in memory and a
 // restart means signing in again).
 import type { BackoffOptions } from '../../shared/sync/backoff';
@@ -9,6 +10,7 @@ import type { SyncSignInRequest, SyncStatus } from '../../shared/sync/status';
 import type { Db } from '../db/open';
 import type { SecretVault } from '../suggest/settings';
 import { localUser } from '../worklist/users';
+import type { InstalledCodeSet } from './codeset-compare';
 import { SyncEngine, type EngineOptions } from './engine';
 import { SyncLoop } from './loop';
 import { rejectedSummary } from './push';
@@ -20,6 +22,8 @@ export interface SyncDeps {
   db: Db;
   dataDir: string;
   vault: SecretVault | null;
+  /** The loaded code set, against which announced code-set releases are judged; absent: none loaded. */
+  codeSet?: InstalledCodeSet | null;
 }
 
 export interface SyncOptions extends EngineOptions {
@@ -56,7 +60,7 @@ function checkServerUrl(raw: unknown): string {
 export function createSyncHandlers(deps: SyncDeps, opts: SyncOptions = {}): SyncHandlers {
   const state = new SyncStateStore(deps.db);
   const tokens = new TokenStore(state, deps.vault);
-  const engine = new SyncEngine(deps.db, state, tokens, opts);
+  const engine = new SyncEngine(deps.db, state, tokens, opts, deps.codeSet ?? null);
   const loop = new SyncLoop(() => engine.run(), { intervalMs: opts.intervalMs, backoff: opts.backoff });
 
   // Resume a session the vault kept across restarts.

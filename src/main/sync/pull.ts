@@ -1,13 +1,15 @@
 // Applies one pulled page to the local database in one transaction, together with its cursor, so
 // a crash between pages resumes from the last applied page and never skips or repeats one. A newer
 // version of a chart already here is settled by chart-updates.ts (replaced when untouched, held
-// aside when the coder has worked on it).
+// aside when the coder has worked on it); code-set notices are kept, newest per system, by
+// codeset-notices.ts.
 import { randomUUID } from 'node:crypto';
 import type { ImportedChart } from '../../shared/chart';
-import type { ChartChange, LeaseChange, PullResponse } from '../../shared/sync/protocol';
+import type { ChartChange, CodeSetChange, LeaseChange, PullResponse } from '../../shared/sync/protocol';
 import type { Db } from '../db/open';
 import { storeCharts } from '../importing/store';
 import { applyServerVersion } from './chart-updates';
+import { recordNotices } from './codeset-notices';
 import type { SyncStateStore } from './state';
 
 const SQL = {
@@ -32,6 +34,8 @@ export interface PageResult {
   updated: number;
   /** Charts already here with local work: the newer version waits in sync_chart_updates. */
   held: number;
+  /** Code-set notices that were new to this install or superseded an older one for their system. */
+  notices: number;
 }
 
 /** `userId` is the signed-in user's server id, which is also their local `users` row. */
@@ -40,6 +44,7 @@ export function applyPage(db: Db, state: SyncStateStore, userId: string, page: P
     .transaction((): PageResult => {
       const charts = page.changes.filter((c): c is ChartChange => c.type === 'chart');
       const leases = page.changes.filter((c): c is LeaseChange => c.type === 'lease');
+      const codeSets = page.changes.filter((c): c is CodeSetChange => c.type === 'codeset');
       const upsertChart = db.prepare(SQL.upsertChart);
       const knownVersion = db.prepare(SQL.knownVersion);
       const exists = db.prepare(SQL.encounterExists);
@@ -70,8 +75,9 @@ export function applyPage(db: Db, state: SyncStateStore, userId: string, page: P
       const touched = new Set([...seen, ...leases.filter((l) => l.assigneeId === userId).map((l) => l.chartId)]);
       let revoked = 0;
       for (const chartId of touched) revoked += settleAssignment(db, chartId, userId) ? 1 : 0;
+      const notices = recordNotices(db, codeSets, now);
       state.saveCursor(page.cursor);
-      return { charts: fresh.size, revoked, updated, held };
+      return { charts: fresh.size, revoked, updated, held, notices };
     })
     .immediate();
 }

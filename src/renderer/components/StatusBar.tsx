@@ -4,6 +4,7 @@ import { chordLabel } from '../../shared/keys';
 import type { SyncStatus } from '../../shared/sync/status';
 import { isMac } from '../bridge';
 import { useCommands } from '../commands';
+import { noticeHeadline } from './codeset-notice-text';
 
 const SYNC_LABELS: Record<SyncStatus['state'], string> = {
   'signed-out': 'Not signed in',
@@ -32,6 +33,8 @@ export function StatusBar({ info, sync, onOpenSettings }: { info: AppInfo | null
     };
   }, []);
   const pull = sync?.firstPull;
+  const notices = sync?.codeSetNotices ?? [];
+  const settingsKbd = settingsKey && <kbd>{chordLabel(settingsKey, isMac)}</kbd>;
   return (
     <footer className="status-bar" aria-label="Status">
       <span className={`status-dot ${online ? 'online' : 'offline'}`} data-testid="connection-status">
@@ -47,7 +50,22 @@ export function StatusBar({ info, sync, onOpenSettings }: { info: AppInfo | null
         // Refused changes wait for the coder; the list with Retry / Discard is in Settings.
         <button type="button" className="link refused" data-testid="sync-refused" title={sync.lastError ?? undefined} onClick={onOpenSettings}>
           {sync.refused} refused by the server · see Settings
-          {settingsKey && <kbd>{chordLabel(settingsKey, isMac)}</kbd>}
+          {settingsKbd}
+        </button>
+      )}
+      {notices.length > 0 && (
+        // A warning, not a block: the coder keeps working; Settings says what to install.
+        <button
+          type="button"
+          className="link codeset-notice"
+          data-testid="codeset-notice"
+          title={notices.map(noticeHeadline).join('\n')}
+          onClick={onOpenSettings}
+        >
+          <span aria-hidden="true">⚠ </span>
+          {noticeHeadline(notices[0]!)}
+          {notices.length > 1 && ` (and ${notices.length - 1} more)`} · see Settings
+          {settingsKbd}
         </button>
       )}
       {pull && (

@@ -25,6 +25,7 @@ interface Row {
   cs_version: string;
   cs_note: string | null;
   cs_row_version: number;
+  cs_created_at: Date | string;
   work_chart: string | null;
   work_user: string;
   work_kind: MutationKind;
@@ -76,7 +77,7 @@ export async function pullJson(db: SqlExecutor, actor: Actor, cursor: number, li
      SELECT h.head, p.seq, p.kind, p.entity_id,
             ch.team_id AS chart_team, ch.version AS chart_version, ch.data AS chart_data,
             l.chart_id AS lease_chart, l.user_id AS lease_user, l.state AS lease_state, l.lease_version, l.version AS lease_row_version,
-            n.system AS cs_system, n.fiscal_year AS cs_fiscal_year, n.code_set_version AS cs_version, n.note AS cs_note, n.version AS cs_row_version,
+            n.system AS cs_system, n.fiscal_year AS cs_fiscal_year, n.code_set_version AS cs_version, n.note AS cs_note, n.version AS cs_row_version, n.created_at AS cs_created_at,
             m.chart_id AS work_chart, m.user_id AS work_user, m.kind AS work_kind, m.payload AS work_payload, m.version AS work_version, m.accepted_at AS work_accepted_at
        FROM (SELECT coalesce(max(seq), 0) AS head FROM changes) h
        LEFT JOIN page p ON true
@@ -130,7 +131,16 @@ function toChange(r: Row): Exclude<Change, { type: 'chart' }> | null {
       };
     case 'codeset':
       if (r.cs_system === null) return null;
-      return { type: 'codeset', seq, system: r.cs_system, fiscalYear: Number(r.cs_fiscal_year), codeSetVersion: r.cs_version, note: r.cs_note, version: Number(r.cs_row_version) };
+      return {
+        type: 'codeset',
+        seq,
+        system: r.cs_system,
+        fiscalYear: Number(r.cs_fiscal_year),
+        codeSetVersion: r.cs_version,
+        note: r.cs_note,
+        version: Number(r.cs_row_version),
+        announcedAt: new Date(r.cs_created_at).toISOString(),
+      };
     case 'work':
       if (r.work_chart === null) return null;
       return {

@@ -81,6 +81,8 @@ export interface CodeSetChange {
   codeSetVersion: string;
   note: string | null;
   version: number;
+  /** When the admin announced it (server clock, ISO 8601); servers before this field omit it. */
+  announcedAt?: string;
 }
 
 export interface WorkItem {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { SyncStatus } from '../../../shared/sync/status';
 import { api } from '../../bridge';
+import { CodeSetNotices } from './CodeSetNotices';
 import { RefusedChanges } from './RefusedChanges';
 
 /** Sign in to the organisation's Plumbline server, or out of it. The password is never stored. */
@@ -74,6 +75,7 @@ export function SyncSettingsForm({ status, onStatus }: { status: SyncStatus | nu
           {error}
         </p>
       )}
+      <CodeSetNotices status={status} />
       <RefusedChanges status={status} onStatus={onStatus} />
     </section>
   );
