@@ -8,13 +8,16 @@ interface Trigger {
   words: string[];
   assertion: Exclude<Assertion, 'present'>;
   direction: 'forward' | 'backward';
+  /** A test result's word ("viral load undetectable") speaks of the test just before it, not across a comma. */
+  clause?: true;
 }
 
 const t = (phrase: string, assertion: Trigger['assertion'], direction: Trigger['direction'] = 'forward'): Trigger => ({ words: phrase.split(' '), assertion, direction });
 
 const TRIGGERS: readonly Trigger[] = [
   ...['no', 'not', 'denies', 'denied', 'deny', 'denying', 'without', 'negative for', 'free of', 'absence of', 'ruled out', 'no evidence of', 'no signs of', 'no sign of', 'never had', 'resolution of', 'neither', 'nor', 'never', 'never a'].map((p) => t(p, 'negated')),
-  ...['was ruled out', 'is ruled out', 'were ruled out', 'ruled out', 'excluded', 'was excluded', 'unlikely', 'is negative', 'was negative', 'were negative', 'negative', 'not met', 'were not met', 'was not met', 'not confirmed', 'was not confirmed', 'not seen', 'not present', 'absent', 'resolved', 'nonreactive', 'non reactive', 'not reactive', 'not detected', 'undetected', 'undetectable', 'none detected'].map((p) => t(p, 'negated', 'backward')),
+  ...['was ruled out', 'is ruled out', 'were ruled out', 'ruled out', 'excluded', 'was excluded', 'unlikely', 'is negative', 'was negative', 'were negative', 'negative', 'not met', 'were not met', 'was not met', 'not confirmed', 'was not confirmed', 'not seen', 'not present', 'absent', 'resolved'].map((p) => t(p, 'negated', 'backward')),
+  ...['nonreactive', 'non reactive', 'not reactive', 'not detected', 'undetected', 'undetectable', 'none detected'].map((p) => ({ ...t(p, 'negated', 'backward'), clause: true as const })),
   ...['suggest', 'suggests', 'suggesting', 'potential', 'potentially', 'possible', 'possibly', 'probable', 'probably', 'suspected', 'suspect', 'suspicion of', 'suspicious for', 'rule out', 'r o', 'likely', 'questionable', 'query', 'concern for', 'concerning for', 'cannot exclude', 'differential', 'vs', 'versus', 'may have', 'might have', 'consistent with', 'compatible with', 'suggestive of', 'presumed', 'presumptive', 'versus'].map((p) => t(p, 'uncertain')),
   ...['is suspected', 'was suspected', 'is likely', 'cannot be excluded', 'not excluded', 'vs', 'versus', 'is possible'].map((p) => t(p, 'uncertain', 'backward')),
   ...['history of', 'hx of', 'h o', 's p', 'status post', 'past history of', 'previous history of', 'remote history of', 'former', 'ex', 'quit', 'remote', 'healed'].map((p) => t(p, 'historical')),
@@ -118,6 +121,7 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
     } else {
       for (let k = f.start - 1; k >= 0 && k >= f.start - BACKWARD_REACH; k--) {
         if (breaksScope(text, tokens[k]!, tokens[k + 1]!, 'backward')) break;
+        if (f.tr.clause && text.slice(tokens[k]!.end, tokens[k + 1]!.start).includes(',')) break;
         if (TERMINATORS.has(lower[k]!)) break;
         if (!isTrigger[k] && out[k]!.assertion === 'present') out[k] = { assertion: f.tr.assertion, trigger: id };
       }

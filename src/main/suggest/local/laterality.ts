@@ -5,7 +5,8 @@ import { titleWords, type CodeTable } from './code-table';
 export type Side = 'left' | 'right' | 'bilateral';
 
 const SIDE_WORDS: Readonly<Record<string, Side>> = { left: 'left', right: 'right', bilateral: 'bilateral', both: 'bilateral' };
-const NEUTRAL = new Set(['unspecified', 'left', 'right', 'bilateral', 'side', 'sided', 'and', 'of', 'the', 'in']);
+// "Right eye", "unspecified ear": a bilateral title names no eye or ear ("…, bilateral").
+const NEUTRAL = new Set(['unspecified', 'left', 'right', 'bilateral', 'side', 'sided', 'and', 'of', 'the', 'in', 'eye', 'ear']);
 
 /** The side a word names, if any (words as the matcher reads them: "L" and "Rt" are already left/right). */
 export function sideOf(word: string): Side | undefined {
@@ -24,7 +25,9 @@ function shape(title: string): string {
 export function lateralize(table: CodeTable, code: string, side: Side | undefined): string {
   if (!side) return code;
   const rec = table.byCode.get(code);
-  if (!rec || !/unspecified/i.test(rec.long_desc)) return code;
+  // A code whose title already names a side keeps it ("Otitis media, unspecified, bilateral": the
+  // "unspecified" there is the type).
+  if (!rec || !/unspecified/i.test(rec.long_desc) || /\b(right|left|bilateral)\b/i.test(rec.long_desc)) return code;
   const want = shape(rec.long_desc);
   const sideWord = new RegExp(`\\b${side}\\b`, 'i');
   const peers = table.billableIn(code.slice(0, 3)).filter((c) => c.code !== code && c.code.length === code.length && (code.length < 7 || c.code[6] === code[6]) && sideWord.test(c.long_desc));

@@ -253,6 +253,24 @@ describe('local engine: conventions', () => {
     }
   });
 
+  it('keeps a test result\'s negation to its test, reads strep and staph, and a bilateral code as written', () => {
+    const cases: Array<[string, string[], string[]]> = [
+      // "Viral load undetectable" is the treated infection's lab, not "no HIV".
+      ['HIV on antiretroviral therapy, viral load undetectable.', ['B20'], []],
+      ['Chronic hepatitis C, treated, viral load undetectable.', ['B182'], []],
+      ['Hepatitis C antibody nonreactive.', [], ['B1920', 'B1710']],
+      ['Strep pharyngitis.', ['J020'], ['J029']],
+      // A title that already says "bilateral" is not split into right and left; nor is "both eyes".
+      ['Bilateral otitis media.', ['H6693'], ['H6691', 'H6692']],
+      ['Allergic conjunctivitis of both eyes.', ['H1013'], ['H1011', 'H1012']],
+    ];
+    for (const [text, want, never] of cases) {
+      const codes = added(open.suggest(input(text, {}, 'inpatient')));
+      expect(codes, text).toEqual(expect.arrayContaining(want));
+      expect(codes.filter((c) => never.includes(c)), text).toEqual([]);
+    }
+  });
+
   it('reads an Index term\'s nonessential modifiers next to it as part of it: "ischemic stroke" is no ischemia', () => {
     const run = open.suggest(input('Acute ischemic stroke with right hemiplegia.', {}, 'inpatient'));
     expect(added(run)).toEqual(expect.arrayContaining(['I639', 'G8191']));
