@@ -49,6 +49,7 @@ export interface CombineContext {
 
 export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTable, lookup: CodeSetLookup, ctx: CombineContext = { pastStroke: new Set() }): void {
   diabetes(cands, dict, table, lookup);
+  combinedHeartFailure(cands, table);
   hypertension(cands);
   strokeSequelae(cands, dict, table, lookup, ctx.pastStroke);
   dementiaInOtherDiseases(cands, table, lookup);
@@ -194,6 +195,27 @@ function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTa
     if (!inRanges(c.code, additionalCodeRanges(lookup, code))) cands.delete(c.code);
   }
   if (combined) for (const c of dm) if (/9$/.test(c.code) && c.code.length === 4) cands.delete(c.code);
+}
+
+/**
+ * Systolic and diastolic heart failure in one chart are combined heart failure (I50.4-, "combined
+ * systolic and diastolic"), at the higher acuity the note gives (acute on chronic 3 > chronic 2 >
+ * acute 1 > unspecified 0; acute and chronic together are acute on chronic).
+ */
+function combinedHeartFailure(cands: Map<string, Candidate>, table: CodeTable): void {
+  const systolic = [...cands.values()].filter((c) => /^I502[0-3]$/.test(c.code));
+  const diastolic = [...cands.values()].filter((c) => /^I503[0-3]$/.test(c.code));
+  if (systolic.length === 0 || diastolic.length === 0) return;
+  const acuities = new Set([...systolic, ...diastolic].map((c) => Number(c.code[4])));
+  // An acute one and a chronic one are acute on chronic.
+  const acuity = acuities.has(1) && acuities.has(2) ? 3 : Math.max(...acuities);
+  const code = `I504${acuity}`;
+  if (!table.byCode.get(code)?.billable) return;
+  const combo = cands.get(code) ?? { code, mentions: [], via: 'combination', rationale: 'Systolic and diastolic heart failure: combined (I50.4-)' };
+  combo.parts ??= [systolic[0]!, diastolic[0]!];
+  mergeInto(combo, ...systolic, ...diastolic);
+  cands.set(code, combo);
+  for (const c of [...systolic, ...diastolic]) cands.delete(c.code);
 }
 
 function hypertension(cands: Map<string, Candidate>): void {

@@ -9,7 +9,7 @@ import type { Mention, XToken } from './match';
 export function misreads(text: string, xt: readonly XToken[], positions: readonly number[], e: Entry, where: ReadonlyMap<string, number[]>): boolean {
   // A number ("stage 3", "type 2") belongs to the words next to it, not to any number in the sentence.
   if (e.words.length > 1 && e.words.some((w) => /^\d/.test(w) && !nearOther(where.get(w)!, positions, xt))) return true;
-  if (!usesAbbreviationCore(xt, positions) || misreadsCause(text, xt, positions, e) || splitsCompound(xt, positions) || benignWithoutGrowth(e, positions, where) || necrosisOfGrowth(text, e, xt, positions) || namesService(text, xt, positions) || shotNotGunshot(e, xt, positions) || spreadMisread(text, e, xt, positions)) return true;
+  if (!usesAbbreviationCore(xt, positions) || misreadsCause(text, xt, positions, e) || splitsCompound(xt, positions) || benignWithoutGrowth(e, positions, where) || necrosisOfGrowth(text, e, xt, positions) || namesService(text, xt, positions) || shotNotGunshot(e, xt, positions) || spreadMisread(text, e, xt, positions) || acuityOfAnother(text, xt, positions)) return true;
   const from = xt[positions[0]!]!.end;
   const to = xt[positions[positions.length - 1]!]!.start;
   // "Blood > in > urine" is blood in the urine, not "blood and urine cultures".
@@ -234,6 +234,17 @@ function spreadMisread(text: string, e: Entry, xt: readonly XToken[], positions:
     const end = spreadEnd(text, xt, q);
     return end !== undefined && end !== (secondary ? 'secondary' : 'primary');
   });
+}
+
+const ACUITY = new Set(['acute', 'chronic', 'subacute', 'recurrent', 'persistent', 'intermittent']);
+
+/**
+ * An acuity word that a preposition separates from the condition describes something else: "chronic
+ * anticoagulation with warfarin for atrial fibrillation" is no chronic atrial fibrillation (I48.20).
+ */
+function acuityOfAnother(text: string, xt: readonly XToken[], positions: readonly number[]): boolean {
+  if (positions.length < 2 || !ACUITY.has(xt[positions[0]!]!.norm)) return false;
+  return /\b(for|with)\b/i.test(text.slice(xt[positions[0]!]!.end, xt[positions[1]!]!.start));
 }
 
 /** Words before "shot" that make it a gunshot ("was shot"); anything else before it names an injection ("flu shot", "B12 shot"). */

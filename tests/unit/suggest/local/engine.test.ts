@@ -271,6 +271,23 @@ describe('local engine: conventions', () => {
     }
   });
 
+  it('combines systolic and diastolic heart failure, keeps "acute on chronic", and no acuity of another noun', () => {
+    const cases: Array<[string, string[], string[]]> = [
+      ['Chronic systolic and diastolic heart failure.', ['I5042'], ['I5022', 'I5032']],
+      ['Hypertension. Chronic diastolic heart failure. Acute systolic heart failure.', ['I5043', 'I110'], ['I5032', 'I5021']],
+      ['Acute on chronic diastolic heart failure.', ['I5033'], ['I5032']],
+      // "Chronic" is the anticoagulation's: no chronic atrial fibrillation (I48.20).
+      ['Chronic anticoagulation with warfarin for atrial fibrillation.', ['I4891', 'Z7901'], ['I4820']],
+      // Current therapy the medication list names, by drug class.
+      ['Meds: anastrozole 1 mg daily, tacrolimus 2 mg BID.', ['Z79811', 'Z79621'], []],
+    ];
+    for (const [text, want, never] of cases) {
+      const codes = added(open.suggest(input(text, {}, 'inpatient')));
+      expect(codes, text).toEqual(expect.arrayContaining(want));
+      expect(codes.filter((c) => never.includes(c)), text).toEqual([]);
+    }
+  });
+
   it('reads an Index term\'s nonessential modifiers next to it as part of it: "ischemic stroke" is no ischemia', () => {
     const run = open.suggest(input('Acute ischemic stroke with right hemiplegia.', {}, 'inpatient'));
     expect(added(run)).toEqual(expect.arrayContaining(['I639', 'G8191']));
