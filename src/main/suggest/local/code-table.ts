@@ -34,20 +34,24 @@ export const titleWords = (s: string): string[] => s.toLowerCase().match(/[a-z0-
  * most of the line's words beyond its parent's title.
  */
 function hinted<T extends { long_desc: string }>(kids: readonly T[], parentTitle: string, hint: ReadonlySet<string> | undefined): T | undefined {
-  if (!hint || hint.size === 0) return undefined;
+  const top = mostHinted(kids, parentTitle, hint);
+  return top.length === 1 ? top[0] : undefined;
+}
+
+/** The children carrying the most of the line's words beyond the parent's title (none when no child carries any). */
+function mostHinted<T extends { long_desc: string }>(kids: readonly T[], parentTitle: string, hint: ReadonlySet<string> | undefined): T[] {
+  if (!hint || hint.size === 0) return [];
   const parent = new Set(titleWords(parentTitle));
-  let best: T | undefined;
+  let best: T[] = [];
   let bestScore = 0;
-  let tie = false;
   for (const k of kids) {
     const score = new Set(titleWords(k.long_desc).filter((w) => !parent.has(w) && hint.has(w))).size;
     if (score > bestScore) {
-      best = k;
+      best = [k];
       bestScore = score;
-      tie = false;
-    } else if (score === bestScore && score > 0) tie = true;
+    } else if (score === bestScore && score > 0) best.push(k);
   }
-  return tie ? undefined : best;
+  return best;
 }
 
 /** Every ICD-10-CM code with its children, read in one query (per-code lookups are too slow for 100k Index lines). */
@@ -83,6 +87,32 @@ export class CodeTable {
   }
 
   /** A billable code for an Index code: itself, or for a dashed/header code its only or default descendant. */
+  /**
+   * The right and the left code where an Index line names a part of the body the code set splits only
+   * by side: "Cellulitis > lower limb" is L03.115 or L03.116 (its default, L03.119, is "unspecified
+   * part of limb"). Undefined when the line's words pick one child or none.
+   */
+  sidedTwins(raw: string, hint: ReadonlySet<string>): { right: string; left: string } | undefined {
+    let code = normalizeCode(raw.replace(/-+$/, ''));
+    for (let depth = 0; depth < 4; depth++) {
+      const rec = this.byCode.get(code);
+      if (!rec || rec.billable) return undefined;
+      const kids = this.kids.get(code) ?? [];
+      const top = kids.length === 1 ? kids : mostHinted(kids, rec.long_desc, hint);
+      if (top.length === 1) {
+        code = top[0]!.code;
+        continue;
+      }
+      const right = top.filter((k) => /\bright\b/i.test(k.long_desc));
+      const left = top.filter((k) => /\bleft\b/i.test(k.long_desc));
+      if (top.length !== 2 || right.length !== 1 || left.length !== 1) return undefined;
+      const r = this.resolveBillable(right[0]!.code, hint);
+      const l = this.resolveBillable(left[0]!.code, hint);
+      return r && l ? { right: r, left: l } : undefined;
+    }
+    return undefined;
+  }
+
   resolveBillable(raw: string, hint?: ReadonlySet<string>): string | undefined {
     let code = normalizeCode(raw.replace(/-+$/, ''));
     for (let depth = 0; depth < 4; depth++) {

@@ -33,6 +33,8 @@ export interface Entry {
    * of it, so "ischemic stroke" is Stroke (ischemic) and no separate Ischemia.
    */
   modifiers?: string[];
+  /** Where the line's part of the body splits only by side: the code for each side the note may name. */
+  sided?: { right: string; left: string };
 }
 
 export interface AnchorBucket {
@@ -185,8 +187,11 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     if (!target) continue;
     // A dashed code takes the child the line's own words name; a plain one resolves as always.
     const dashed = /-$/.test(target) || !table.byCode.get(normalizeCode(target))?.billable;
-    const code = dashed ? table.resolveBillable(target, new Set(titleWords(stripParens(r.path)))) : billable(target);
+    const lineWords = new Set(titleWords(stripParens(r.path)));
+    const code = dashed ? table.resolveBillable(target, lineWords) : billable(target);
     if (!code) continue;
+    // A line followed through its "see" ("Cellulitis > leg — see Cellulitis, lower limb") names its part in the target's words.
+    const sided = dashed ? table.sidedTwins(target, new Set([...lineWords, ...titleWords(stripParens(r.see ?? ''))])) : undefined;
     const segs = r.path.split(' > ');
     const rest = essentialRest(r.nemod);
     if (rest === undefined) continue;
@@ -214,7 +219,15 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
       // "Blood > in > urine", "Urine > blood in": the Index's own "in" (not "in (due to) (with)").
       const linkedIn = segs.slice(1, -1).some((sg) => sg.trim().toLowerCase() === 'in') || (segs.length > 1 && /^[a-z]+ in$/i.test(segs[segs.length - 1]!.trim()));
       const modifiers = nonessentialWords(r.nemod, normalize).filter((w) => !words.includes(w));
-      const e = { words, code, source: 'index' as const, level: r.code ? r.level : r.level + 0.5, ...(linkedIn ? { linkedByIn: true as const } : {}), ...(modifiers.length ? { modifiers } : {}) };
+      const e = {
+        words,
+        code,
+        source: 'index' as const,
+        level: r.code ? r.level : r.level + 0.5,
+        ...(linkedIn ? { linkedByIn: true as const } : {}),
+        ...(modifiers.length ? { modifiers } : {}),
+        ...(sided ? { sided } : {}),
+      };
       raw.push(e);
       if (/^diabetes/i.test(segs[0]!) && segs[1] === 'with' && segs.length > 2 && code.startsWith('E11')) {
         const sub = contentWords(v.slice(2).join(' '), normalize);

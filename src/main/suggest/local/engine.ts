@@ -53,6 +53,12 @@ export function engineResources(codeSet: EngineCodeSet): Resources {
 /** Sections whose mentions alone do not make a code for this visit (no MEAT there). */
 export const BACKGROUND_SECTIONS: ReadonlySet<SectionKind> = new Set(['history', 'family', 'social', 'meds', 'allergies']);
 
+/** The side's codes of an entry whose part of the body the code set splits only by side; both for "bilateral". */
+function sidedCodes(e: Mention['entry'], side: Side | undefined): string[] {
+  if (!e.sided || !side) return [];
+  return side === 'bilateral' ? [e.sided.right, e.sided.left] : [e.sided[side]];
+}
+
 /** A medication list is current therapy, so it is this visit's evidence for a Z79 code. */
 function isForeground(c: Candidate, m: CandidateMention): boolean {
   return !BACKGROUND_SECTIONS.has(m.section) || c.via === 'family' || (c.via === 'medication' && m.section === 'meds');
@@ -218,7 +224,10 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           const m = toMention(doc.id, text, mention, s.section, si, sides.get(mention));
           const a = mention.assertion;
           if (namesNoCondition(table, mention, context)) continue;
-          if (a === 'present' || (a === 'uncertain' && inpatient)) add(deepTissue(table, mention, tokens) ?? localizedCode(dict, mention, tokens) ?? mention.entry.code, m, 'match');
+          if (a === 'present' || (a === 'uncertain' && inpatient)) {
+            const sided = sidedCodes(mention.entry, m.side);
+            for (const code of sided.length > 0 ? sided : [deepTissue(table, mention, tokens) ?? localizedCode(dict, mention, tokens) ?? mention.entry.code]) add(code, m, 'match');
+          }
           else if (a === 'family' || s.section === 'family') {
             const z = historyCode(dict.familyHistory, mention, wordsNear(tokens, mention));
             if (z) add(z, { ...m, source: 'history' }, 'family');

@@ -288,6 +288,21 @@ describe('local engine: conventions', () => {
     }
   });
 
+  it('codes the side of a body part the code set splits only by side, "extremity" being the limb', () => {
+    const cases: Array<[string, string[], string[]]> = [
+      // "Cellulitis > leg — see Cellulitis, lower limb": L03.11-, whose default is the unspecified part of limb.
+      ['Cellulitis of right lower leg.', ['L03115'], ['L03119']],
+      ['Left lower extremity cellulitis.', ['L03116'], ['L0390', 'L03119']],
+      ['Bilateral lower extremity cellulitis.', ['L03115', 'L03116'], ['L03119']],
+      ['Cellulitis of the leg.', ['L03119'], ['L03115', 'L03116']],
+    ];
+    for (const [text, want, never] of cases) {
+      const codes = added(open.suggest(input(text, {}, 'inpatient')));
+      expect(codes, text).toEqual(expect.arrayContaining(want));
+      expect(codes.filter((c) => never.includes(c)), text).toEqual([]);
+    }
+  });
+
   it('reads an Index term\'s nonessential modifiers next to it as part of it: "ischemic stroke" is no ischemia', () => {
     const run = open.suggest(input('Acute ischemic stroke with right hemiplegia.', {}, 'inpatient'));
     expect(added(run)).toEqual(expect.arrayContaining(['I639', 'G8191']));
