@@ -18,7 +18,7 @@ import { matchSentence, readSentence, type Mention, type ReadSentence } from './
 import { loadMedications, NOT_TAKING } from './medications';
 import { collectMeat, type SentenceSpan } from './meat';
 import { splitSentences, tokenize, type SectionKind } from './text';
-import { deepTissue, historyCode, localizedCode, namesNoCondition, sentenceContext, wordsNear } from './mention-context';
+import { deepTissue, historyCode, localizedCode, namesNoCondition, sentenceContext, severityNamed, wordsNear } from './mention-context';
 
 /** What the engine needs of a code set: lookups plus the read-only database it builds its dictionary from. */
 export type EngineCodeSet = CodeSetLookup & { readonly db: Database.Database };
@@ -226,7 +226,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           if (namesNoCondition(table, mention, context)) continue;
           if (a === 'present' || (a === 'uncertain' && inpatient)) {
             const sided = sidedCodes(mention.entry, m.side);
-            for (const code of sided.length > 0 ? sided : [deepTissue(table, mention, tokens) ?? localizedCode(dict, mention, tokens) ?? mention.entry.code]) add(code, m, 'match');
+            for (const code of sided.length > 0 ? sided : [deepTissue(table, mention, tokens) ?? severityNamed(text, table, dict.normalize, mention, tokens) ?? localizedCode(dict, mention, tokens) ?? mention.entry.code]) add(code, m, 'match');
           }
           else if (a === 'family' || s.section === 'family') {
             const z = historyCode(dict.familyHistory, mention, wordsNear(tokens, mention));

@@ -1,7 +1,7 @@
 // What a mention's surroundings say about it: that it names no condition of the patient (a vaccine, a
 // procedure, a heading, an encounter that is not this visit's), or which code its neighbours make of it
 // (a site makes adenopathy localized, "deep tissue" a pressure ulcer's .6, a history entry its Z code).
-import type { CodeTable } from './code-table';
+import { titleWords, type CodeTable } from './code-table';
 import type { Dictionary } from './dictionary';
 import type { Mention } from './match';
 import type { Token } from './text';
@@ -68,6 +68,35 @@ export function deepTissue(table: CodeTable, m: Mention, tokens: readonly Token[
   if (!near.has('deep') || !near.has('tissue')) return undefined;
   const code = `${m.entry.code.slice(0, -1)}6`;
   return table.byCode.get(code)?.billable ? code : undefined;
+}
+
+const SEVERITY_STOP = new Set(['with', 'of', 'to', 'and', 'the', 'without', 'or']);
+
+/**
+ * A code its Index line leaves at "unspecified severity" takes the sibling whose own words the note
+ * says next to the mention: "left heel ulcer with fat layer exposed" is L97.422, not L97.429.
+ */
+export function severityNamed(text: string, table: CodeTable, normalize: (w: string) => string, m: Mention, tokens: readonly Token[]): string | undefined {
+  const rec = table.byCode.get(m.entry.code);
+  if (!rec || !/\bunspecified severity\b/i.test(rec.long_desc)) return undefined;
+  // The depth follows the site in the same clause: "ulcer of left heel with fat layer exposed".
+  const before = text.lastIndexOf(';', m.start);
+  const after = text.slice(m.end, m.end + 60).search(/[;.]/);
+  const from = Math.max(m.start - 40, before + 1);
+  const to = after < 0 ? m.end + 60 : m.end + after;
+  const near = new Set(tokens.filter((t) => t.start >= from && t.end <= to).map((t) => t.norm));
+  const own = new Set(titleWords(rec.long_desc));
+  let best: string | undefined;
+  let most = 0;
+  for (const sib of table.kids.get(rec.code.slice(0, -1)) ?? []) {
+    if (sib.code === rec.code || !sib.billable) continue;
+    const extra = titleWords(sib.long_desc).filter((w) => !own.has(w) && !SEVERITY_STOP.has(w)).map(normalize);
+    if (extra.length > most && extra.every((w) => near.has(w))) {
+      best = sib.code;
+      most = extra.length;
+    }
+  }
+  return best;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Mention, XToken } from './match';
 export function misreads(text: string, xt: readonly XToken[], positions: readonly number[], e: Entry, where: ReadonlyMap<string, number[]>): boolean {
   // A number ("stage 3", "type 2") belongs to the words next to it, not to any number in the sentence.
   if (e.words.length > 1 && e.words.some((w) => /^\d/.test(w) && !nearOther(where.get(w)!, positions, xt))) return true;
-  if (!usesAbbreviationCore(xt, positions) || misreadsCause(text, xt, positions, e) || splitsCompound(xt, positions) || benignWithoutGrowth(e, positions, where) || necrosisOfGrowth(text, e, xt, positions) || namesService(text, xt, positions) || shotNotGunshot(e, xt, positions) || spreadMisread(text, e, xt, positions) || acuityOfAnother(text, xt, positions)) return true;
+  if (!usesAbbreviationCore(xt, positions) || misreadsCause(text, xt, positions, e) || splitsCompound(xt, positions) || benignWithoutGrowth(e, positions, where) || necrosisOfGrowth(text, e, xt, positions) || namesService(text, xt, positions) || shotNotGunshot(e, xt, positions) || spreadMisread(text, e, xt, positions) || acuityOfAnother(text, xt, positions) || deniedByNon(xt, positions, e)) return true;
   const from = xt[positions[0]!]!.end;
   const to = xt[positions[positions.length - 1]!]!.start;
   // "Blood > in > urine" is blood in the urine, not "blood and urine cultures".
@@ -234,6 +234,11 @@ function spreadMisread(text: string, e: Entry, xt: readonly XToken[], positions:
     const end = spreadEnd(text, xt, q);
     return end !== undefined && end !== (secondary ? 'secondary' : 'primary');
   });
+}
+
+/** "Non-pressure ulcer", "non-smoker", "non-Hodgkin lymphoma": a word after "non" is what the thing is not (unless the entry says "non" itself). */
+function deniedByNon(xt: readonly XToken[], positions: readonly number[], e: Entry): boolean {
+  return !e.words.includes('non') && positions.some((p) => xt[p - 1]?.norm === 'non' && !positions.includes(p - 1));
 }
 
 const ACUITY = new Set(['acute', 'chronic', 'subacute', 'recurrent', 'persistent', 'intermittent']);

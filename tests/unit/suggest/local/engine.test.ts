@@ -303,6 +303,23 @@ describe('local engine: conventions', () => {
     }
   });
 
+  it('reads an ulcer\'s depth from its clause, "non-" as what a thing is not, and no bone name as a fracture', () => {
+    const cases: Array<[string, string[], string[]]> = [
+      ['Diabetic foot ulcer of left heel with fat layer exposed.', ['E11621', 'L97422'], ['L97429']],
+      ['Non-pressure ulcer of left heel with necrosis of bone.', ['L97424'], ['L89629', 'S92002A', 'S92009A']],
+      // The depth belongs to its own clause.
+      ['Ulcer of right heel; necrosis of muscle seen on the toe.', ['L97419'], ['L97413']],
+      ['Non-smoker.', [], ['F17200', 'F17210']],
+      ['Non-Hodgkin lymphoma.', ['C8590'], ['C8190']],
+      ['Non-cardiac chest pain.', ['R0789'], []],
+    ];
+    for (const [text, want, never] of cases) {
+      const codes = added(open.suggest(input(text, {}, 'inpatient')));
+      expect(codes, text).toEqual(expect.arrayContaining(want));
+      expect(codes.filter((c) => never.includes(c)), text).toEqual([]);
+    }
+  });
+
   it('reads an Index term\'s nonessential modifiers next to it as part of it: "ischemic stroke" is no ischemia', () => {
     const run = open.suggest(input('Acute ischemic stroke with right hemiplegia.', {}, 'inpatient'));
     expect(added(run)).toEqual(expect.arrayContaining(['I639', 'G8191']));
