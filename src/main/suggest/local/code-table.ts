@@ -113,6 +113,17 @@ export class CodeTable {
     return undefined;
   }
 
+  /** The right and the left code directly under a code that splits by side ("M17.1-": M17.11, M17.12). */
+  sidesOf(raw: string): { right: string; left: string } | undefined {
+    const kids = this.kids.get(normalizeCode(raw.replace(/-+$/, ''))) ?? [];
+    const right = kids.filter((k) => /\bright\b/i.test(k.long_desc));
+    const left = kids.filter((k) => /\bleft\b/i.test(k.long_desc));
+    if (right.length !== 1 || left.length !== 1) return undefined;
+    const r = this.resolveBillable(right[0]!.code);
+    const l = this.resolveBillable(left[0]!.code);
+    return r && l ? { right: r, left: l } : undefined;
+  }
+
   resolveBillable(raw: string, hint?: ReadonlySet<string>): string | undefined {
     let code = normalizeCode(raw.replace(/-+$/, ''));
     for (let depth = 0; depth < 4; depth++) {

@@ -33,8 +33,8 @@ export interface Entry {
    * of it, so "ischemic stroke" is Stroke (ischemic) and no separate Ischemia.
    */
   modifiers?: string[];
-  /** Where the line's part of the body splits only by side: the code for each side the note may name. */
-  sided?: { right: string; left: string };
+  /** Where the line's part of the body splits only by side: the code for each side the note may name (both, unless the Index has a bilateral line). */
+  sided?: { right: string; left: string; bilateral?: string };
 }
 
 export interface AnchorBucket {
@@ -191,7 +191,13 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     const code = dashed ? table.resolveBillable(target, lineWords) : billable(target);
     if (!code) continue;
     // A line followed through its "see" ("Cellulitis > leg — see Cellulitis, lower limb") names its part in the target's words.
-    const sided = dashed ? table.sidedTwins(target, new Set([...lineWords, ...titleWords(stripParens(r.see ?? ''))])) : undefined;
+    // "Osteoarthritis > knee" (M17.9) with a "unilateral" subterm (M17.1-): a note naming one side means that subterm.
+    const unilateral = pathCodes.get(`${pathKey(r.path.split(' > '))} > unilateral`);
+    const bilateralCode = pathCodes.get(`${pathKey(r.path.split(' > '))} > bilateral`);
+    const bilateral = bilateralCode ? billable(bilateralCode) : undefined;
+    const twins =
+      (dashed ? table.sidedTwins(target, new Set([...lineWords, ...titleWords(stripParens(r.see ?? ''))])) : undefined) ?? (unilateral ? table.sidesOf(unilateral) : undefined);
+    const sided = twins && bilateral ? { ...twins, bilateral } : twins;
     const segs = r.path.split(' > ');
     const rest = essentialRest(r.nemod);
     if (rest === undefined) continue;

@@ -56,7 +56,8 @@ export const BACKGROUND_SECTIONS: ReadonlySet<SectionKind> = new Set(['history',
 /** The side's codes of an entry whose part of the body the code set splits only by side; both for "bilateral". */
 function sidedCodes(e: Mention['entry'], side: Side | undefined): string[] {
   if (!e.sided || !side) return [];
-  return side === 'bilateral' ? [e.sided.right, e.sided.left] : [e.sided[side]];
+  if (side !== 'bilateral') return [e.sided[side]];
+  return e.sided.bilateral ? [e.sided.bilateral] : [e.sided.right, e.sided.left];
 }
 
 /** A medication list is current therapy, so it is this visit's evidence for a Z79 code. */

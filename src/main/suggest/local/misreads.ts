@@ -52,7 +52,8 @@ function dropListStraddlers(text: string, xt: readonly XToken[], ms: Mention[]):
   });
 }
 
-const CONJUNCTION = /,|\b(?:or|and)\b/i;
+// "On" joins two conditions too: "acute kidney injury on chronic kidney disease".
+const CONJUNCTION = /,|\b(?:or|and|on)\b/i;
 
 /**
  * A reading that takes part of one listed item and part of the next: "ischemic heart disease and

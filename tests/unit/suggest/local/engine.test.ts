@@ -295,6 +295,13 @@ describe('local engine: conventions', () => {
       ['Left lower extremity cellulitis.', ['L03116'], ['L0390', 'L03119']],
       ['Bilateral lower extremity cellulitis.', ['L03115', 'L03116'], ['L03119']],
       ['Cellulitis of the leg.', ['L03119'], ['L03115', 'L03116']],
+      // "Osteoarthritis > knee" (M17.9) has "unilateral" (M17.1-) and "bilateral" (M17.0) subterms.
+      ['Right knee osteoarthritis.', ['M1711'], ['M179']],
+      ['Osteoarthritis of both knees.', ['M170'], ['M1711', 'M1712']],
+      ['Knee osteoarthritis.', ['M179'], []],
+      // "On" joins two conditions: no kidney disease blended from both sides of it.
+      ['Acute kidney injury on chronic kidney disease stage 3a.', ['N179', 'N1831'], ['N289', 'N189']],
+      ['Acute on chronic diastolic heart failure.', ['I5033'], []],
     ];
     for (const [text, want, never] of cases) {
       const codes = added(open.suggest(input(text, {}, 'inpatient')));
