@@ -7,14 +7,11 @@ import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { ImportedChart } from '../../shared/chart';
 import type { Db } from '../db/open';
-import { checkChart, searchText, titleOf } from './store';
+import { CHART_SQL, checkChart, searchText, titleOf } from './store';
 
 const SQL = {
   decisions: 'SELECT 1 FROM review_decisions WHERE encounter_id = ? LIMIT 1',
-  documentOwner: 'SELECT encounter_id AS encounterId FROM documents WHERE id = ?',
-  upsertPatient: `INSERT INTO patients (id, birth_year, sex, created_at) VALUES (?, ?, ?, ?)
-                  ON CONFLICT(id) DO UPDATE SET birth_year = coalesce(patients.birth_year, excluded.birth_year),
-                    sex = CASE WHEN patients.sex = 'U' THEN excluded.sex ELSE patients.sex END`,
+  ...CHART_SQL,
   updateEncounter: `UPDATE encounters SET patient_id = @patientId, setting = @setting, date_of_service = @dos, payer = @payer, title = @title,
                       document_count = @docs, code_count = @codes, search_text = @search, version = version + 1, updated_at = @now
                     WHERE id = @id`,

@@ -20,12 +20,18 @@ export interface StoreResult {
   alreadyPresent: number;
 }
 
-const SQL = {
-  encounterExists: 'SELECT 1 FROM encounters WHERE id = ?',
+/** Shared with replace.ts: a chart's patient and documents are written the same way on import and on replacement. */
+export const CHART_SQL = {
   documentOwner: 'SELECT encounter_id AS encounterId FROM documents WHERE id = ?',
+  // A known birth year or sex is never overwritten by an unknown one.
   upsertPatient: `INSERT INTO patients (id, birth_year, sex, created_at) VALUES (?, ?, ?, ?)
                   ON CONFLICT(id) DO UPDATE SET birth_year = coalesce(patients.birth_year, excluded.birth_year),
                     sex = CASE WHEN patients.sex = 'U' THEN excluded.sex ELSE patients.sex END`,
+} as const;
+
+const SQL = {
+  ...CHART_SQL,
+  encounterExists: 'SELECT 1 FROM encounters WHERE id = ?',
   nextSeq: 'SELECT coalesce(max(import_seq), 0) + 1 AS seq FROM encounters',
   insertEncounter: `INSERT INTO encounters (id, import_seq, patient_id, setting, date_of_service, payer, status, priority, due, title, assignee_id,
                       document_count, code_count, search_text, source, created_at, updated_at)

@@ -1,60 +1,24 @@
 // A chart changed on the server after the desktop pulled it, end to end on real parts: the server
 // on 127.0.0.1 (PGlite), the lead re-importing a corrected chart through the real admin route, and
 // the whole workstation core (real SQLite file, test code set, local suggestion engine) pulling it.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { detectSections } from '../../../src/main/review/sections';
 import { createSyncHandlers } from '../../../src/main/sync/handlers';
 import { applyPage } from '../../../src/main/sync/pull';
+import type { Workstation } from '../../../src/main/workstation';
 import { SyncStateStore } from '../../../src/main/sync/state';
-import { openWorkstation, type Workstation } from '../../../src/main/workstation';
 import type { ImportedChart } from '../../../src/shared/chart';
-import type { FetchLike } from '../../../src/shared/sync/client';
 import type { PullResponse, SessionUser } from '../../../src/shared/sync/protocol';
 import type { ChartView } from '../../../src/shared/review/types';
-import { Harness, PASSWORD, type Team } from '../../server/harness';
-import { ensureTestCodeSet, TEST_CODESET_DIR } from '../../helpers/codeset';
+import { PASSWORD, type Team } from '../../server/harness';
+import { ensureTestCodeSet } from '../../helpers/codeset';
 import { claimCharts } from './fixtures';
+import { recorder } from './fixtures';
+import { useSyncServer, useWorkstations } from './hooks';
 
-const h = new Harness('pglite');
 let t: Team;
-const open: Array<{ ws: Workstation; dir: string }> = [];
-
-beforeAll(async () => {
-  ensureTestCodeSet();
-  await h.setup();
-  await h.startServer();
-  t = await h.team();
-}, 180_000);
-afterAll(() => h.teardown());
-afterEach(() => {
-  for (const o of open.splice(0)) {
-    o.ws.close();
-    fs.rmSync(o.dir, { recursive: true, force: true });
-  }
-});
-
-function install(): { ws: Workstation; dir: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plumbline-chart-update-'));
-  const ws = openWorkstation({ dataDir: dir, codeSetDir: TEST_CODESET_DIR });
-  open.push({ ws, dir });
-  return { ws, dir };
-}
-
-/** A fetch that keeps every pulled page, so a test can replay one. */
-function recorder(): { fetch: FetchLike; pages: PullResponse[] } {
-  const pages: PullResponse[] = [];
-  const fetchImpl: FetchLike = async (url, init) => {
-    const res = await fetch(url, init);
-    if (!url.includes('/v1/sync/pull')) return res;
-    const body = (await res.json()) as PullResponse;
-    pages.push(body);
-    return { status: res.status, json: async () => body };
-  };
-  return { fetch: fetchImpl, pages };
-}
+const h = useSyncServer((team) => void (t = team), ensureTestCodeSet);
+const install = useWorkstations('chart-update');
 
 async function signInAndSync(ws: Workstation, user: SessionUser): Promise<void> {
   await ws.handlers.syncSignIn({ serverUrl: h.url, user: user.name, password: PASSWORD });

@@ -2,46 +2,26 @@
 // through the real route on a server on 127.0.0.1 (PGlite), and the whole workstation core (real
 // SQLite file, the test code set as installed) pulls the notice and judges it against that code set.
 // Every test announces for its own system: the feed is global, so each install hears them all.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSyncHandlers } from '../../../src/main/sync/handlers';
 import { applyPage } from '../../../src/main/sync/pull';
+import type { Workstation } from '../../../src/main/workstation';
 import { SyncStateStore } from '../../../src/main/sync/state';
-import { openWorkstation, type Workstation } from '../../../src/main/workstation';
-import type { SyncClient, FetchLike } from '../../../src/shared/sync/client';
-import type { PullResponse, SessionUser } from '../../../src/shared/sync/protocol';
+import type { SyncClient } from '../../../src/shared/sync/client';
+import type { SessionUser } from '../../../src/shared/sync/protocol';
 import type { CodeSetNotice } from '../../../src/shared/sync/status';
 import { Harness, PASSWORD, type Team } from '../../server/harness';
-import { ensureTestCodeSet, TEST_CODESET_DIR } from '../../helpers/codeset';
+import { ensureTestCodeSet } from '../../helpers/codeset';
+import { recorder } from './fixtures';
+import { useSyncServer, useWorkstations } from './hooks';
 
-const h = new Harness('pglite');
 let t: Team;
 let admin: SyncClient;
-const open: Array<{ ws: Workstation; dir: string }> = [];
-
-beforeAll(async () => {
-  ensureTestCodeSet();
-  await h.setup();
-  await h.startServer();
-  t = await h.team();
-  admin = await h.client(await h.user('admin', null));
-}, 180_000);
-afterAll(() => h.teardown());
-afterEach(() => {
-  for (const o of open.splice(0)) {
-    o.ws.close();
-    fs.rmSync(o.dir, { recursive: true, force: true });
-  }
-});
-
-function install(): { ws: Workstation; dir: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plumbline-codeset-notice-'));
-  const ws = openWorkstation({ dataDir: dir, codeSetDir: TEST_CODESET_DIR });
-  open.push({ ws, dir });
-  return { ws, dir };
-}
+const h = useSyncServer(async (team, harness) => {
+  t = team;
+  admin = await harness.client(await harness.user('admin', null));
+}, ensureTestCodeSet);
+const install = useWorkstations('codeset-notice');
 
 async function signInAndSync(ws: Workstation, user: SessionUser): Promise<void> {
   await ws.handlers.syncSignIn({ serverUrl: h.url, user: user.name, password: PASSWORD });
@@ -53,19 +33,6 @@ async function notices(ws: Workstation): Promise<CodeSetNotice[]> {
 }
 
 const stored = (ws: Workstation, system: string): unknown => ws.db.prepare('SELECT * FROM sync_codeset_notices WHERE system = ?').get(system);
-
-/** A fetch that keeps every pulled page, so a test can replay one. */
-function recorder(): { fetch: FetchLike; pages: PullResponse[] } {
-  const pages: PullResponse[] = [];
-  const fetchImpl: FetchLike = async (url, init) => {
-    const res = await fetch(url, init);
-    if (!url.includes('/v1/sync/pull')) return res;
-    const body = (await res.json()) as PullResponse;
-    pages.push(body);
-    return { status: res.status, json: async () => body };
-  };
-  return { fetch: fetchImpl, pages };
-}
 
 describe('code-set notices on the desktop', () => {
   it('a newer ICD-10-CM edition the organisation announced is outstanding, with what this install has', async () => {

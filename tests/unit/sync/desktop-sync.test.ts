@@ -1,47 +1,23 @@
 // The desktop side of sync against a real server on 127.0.0.1 (embedded PGlite) and a real SQLite
 // file: sign in, first pull, offline coding through the real review core, reassignment while
 // offline, reconnect; lost responses; tokens never in clear.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCoderHandlers, type CoderHandlers } from '../../../src/main/review/handlers';
 import { enqueueOutbox } from '../../../src/main/review/outbox';
 import { localUser } from '../../../src/main/worklist/users';
-import { createSyncHandlers, type SyncHandlers, type SyncOptions } from '../../../src/main/sync/handlers';
+import { createSyncHandlers, type SyncHandlers } from '../../../src/main/sync/handlers';
 import type { FetchLike } from '../../../src/shared/sync/client';
 import type { PullResponse, SessionUser, WorkItem } from '../../../src/shared/sync/protocol';
 import type { SyncStatus } from '../../../src/shared/sync/status';
 import type { ChartView, ReviewItem } from '../../../src/shared/review/types';
-import type { SecretVault } from '../../../src/main/suggest/settings';
-import { Harness, PASSWORD, type Team } from '../../server/harness';
+import { PASSWORD, type Team } from '../../server/harness';
 import { memoryLookup } from '../edits/fixtures/memory-lookup';
-import { aesVault, claimCharts, desktop, diskBytes, type Desktop } from './fixtures';
+import { aesVault, claimCharts, diskBytes, type Desktop } from './fixtures';
+import { FAST_SYNC, useSyncedDesktops, useSyncServer } from './hooks';
 
-const h = new Harness('pglite');
 let t: Team;
-const open: Array<{ d: Desktop; sync: SyncHandlers }> = [];
-
-beforeAll(async () => {
-  memoryLookup();
-  await h.setup();
-  await h.startServer();
-  t = await h.team();
-}, 120_000);
-afterAll(() => h.teardown());
-afterEach(() => {
-  for (const o of open.splice(0)) {
-    o.sync.close();
-    o.d.cleanup();
-  }
-});
-
-const FAST: SyncOptions = { intervalMs: 60_000, backoff: { baseMs: 20, maxMs: 100 }, timeoutMs: 5_000 };
-
-function install(vault: SecretVault | null = null, opts: SyncOptions = {}): { d: Desktop; sync: SyncHandlers } {
-  const d = desktop();
-  const sync = createSyncHandlers({ db: d.db, dataDir: d.dir, vault }, { ...FAST, ...opts });
-  const o = { d, sync };
-  open.push(o);
-  return o;
-}
+const h = useSyncServer((team) => void (t = team), memoryLookup);
+const install = useSyncedDesktops();
 
 function coderUi(d: Desktop, user: SessionUser): CoderHandlers {
   return createCoderHandlers({ db: d.db, codeSet: memoryLookup(), user: { id: user.id, name: user.name, role: 'coder' }, dataDir: d.dir });
@@ -202,8 +178,8 @@ describe('desktop sync', () => {
 
     // With the vault the session survives a restart of the app.
     sync.close();
-    const again = createSyncHandlers({ db: d.reopen(), dataDir: d.dir, vault }, FAST);
-    open.push({ d, sync: again });
+    const again = createSyncHandlers({ db: d.reopen(), dataDir: d.dir, vault }, FAST_SYNC);
+    install.track({ d, sync: again });
     expect(again.syncStatus()).toMatchObject({ signedIn: true, user: coder.name });
 
     const s = await again.syncSignOut();
@@ -211,7 +187,7 @@ describe('desktop sync', () => {
     expect((d.db.prepare('SELECT token_blob AS b FROM sync_state').get() as { b: Buffer | null }).b).toBeNull();
     const res = await fetch(`${h.url}/v1/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: tokens.refresh }) });
     expect(res.status).toBe(401);
-    const fresh = createSyncHandlers({ db: d.db, dataDir: d.dir, vault }, FAST);
+    const fresh = createSyncHandlers({ db: d.db, dataDir: d.dir, vault }, FAST_SYNC);
     expect(fresh.syncStatus().signedIn).toBe(false);
     fresh.close();
   }, 60_000);
@@ -224,8 +200,8 @@ describe('desktop sync', () => {
     expect((d.db.prepare('SELECT token_blob AS b FROM sync_state').get() as { b: Buffer | null }).b).toBeNull();
     expect(diskBytes(d.file)).not.toMatch(/eyJ|Bearer/);
     sync.close();
-    const restarted = createSyncHandlers({ db: d.reopen(), dataDir: d.dir, vault: null }, FAST);
-    open.push({ d, sync: restarted });
+    const restarted = createSyncHandlers({ db: d.reopen(), dataDir: d.dir, vault: null }, FAST_SYNC);
+    install.track({ d, sync: restarted });
     expect(restarted.syncStatus()).toMatchObject({ signedIn: false, state: 'signed-out' });
   }, 60_000);
 
@@ -266,8 +242,8 @@ describe('desktop sync', () => {
     // The app restarts (same file, same vault) and carries on.
     sync.close();
     failAt = -1;
-    const restarted = createSyncHandlers({ db: d.reopen(), dataDir: d.dir, vault }, { ...FAST, fetch: flaky, pageSize: 1 });
-    open.push({ d, sync: restarted });
+    const restarted = createSyncHandlers({ db: d.reopen(), dataDir: d.dir, vault }, { ...FAST_SYNC, fetch: flaky, pageSize: 1 });
+    install.track({ d, sync: restarted });
     expect(restarted.syncStatus()).toMatchObject({ signedIn: true });
     expect(await restarted.syncNow()).toMatchObject({ state: 'online', firstPull: null });
     const rows = d.db.prepare('SELECT id FROM encounters ORDER BY id').all() as Array<{ id: string }>;

@@ -7,6 +7,8 @@ import { migrate } from '../../../src/main/db/migrate';
 import { loadMigrations } from '../../../src/main/db/migrations';
 import { openDatabase, type Db } from '../../../src/main/db/open';
 import type { ImportedChart } from '../../../src/shared/chart';
+import type { FetchLike } from '../../../src/shared/sync/client';
+import type { PullResponse } from '../../../src/shared/sync/protocol';
 import { makeCharts } from '../../server/harness';
 import { aesVault } from '../../helpers/aes-vault';
 
@@ -55,4 +57,17 @@ export function claimCharts(n: number, offset = 0): ImportedChart[] {
       { system: 'icd10cm', code: 'E119', source: 'claim' },
     ],
   }));
+}
+
+/** A fetch that keeps every pulled page, so a test can replay one. */
+export function recorder(): { fetch: FetchLike; pages: PullResponse[] } {
+  const pages: PullResponse[] = [];
+  const fetchImpl: FetchLike = async (url, init) => {
+    const res = await fetch(url, init);
+    if (!url.includes('/v1/sync/pull')) return res;
+    const body = (await res.json()) as PullResponse;
+    pages.push(body);
+    return { status: res.status, json: async () => body };
+  };
+  return { fetch: fetchImpl, pages };
 }

@@ -5,38 +5,23 @@
 // The refusal comes from a shared install: coder A pulls a chart, signs out, coder B signs in on the
 // same machine and works on it. B's change carries A's lease, and the server refuses it ("chart is
 // not leased to you") until the lead leases the chart to B.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { iterateAudit, verifyAudit } from '../../../src/main/audit';
 import { createCoderHandlers, type CoderHandlers } from '../../../src/main/review/handlers';
-import { createSyncHandlers, type SyncHandlers, type SyncOptions } from '../../../src/main/sync/handlers';
+import type { SyncHandlers } from '../../../src/main/sync/handlers';
 import { DISCARD_AUDIT_ACTION } from '../../../src/main/sync/refused';
 import type { SessionUser } from '../../../src/shared/sync/protocol';
 import type { RefusedRequest } from '../../../src/shared/sync/refused';
 import type { ChartView, ReviewItem } from '../../../src/shared/review/types';
-import { Harness, PASSWORD, type Team } from '../../server/harness';
+import { PASSWORD, type Team } from '../../server/harness';
 import { memoryLookup } from '../edits/fixtures/memory-lookup';
-import { claimCharts, desktop, type Desktop } from './fixtures';
+import { claimCharts, type Desktop } from './fixtures';
+import { useSyncedDesktops, useSyncServer } from './hooks';
 
-const h = new Harness('pglite');
 let t: Team;
 let offset = 100;
-const open: Array<{ d: Desktop; sync: SyncHandlers }> = [];
-
-beforeAll(async () => {
-  memoryLookup();
-  await h.setup();
-  await h.startServer();
-  t = await h.team();
-}, 120_000);
-afterAll(() => h.teardown());
-afterEach(() => {
-  for (const o of open.splice(0)) {
-    o.sync.close();
-    o.d.cleanup();
-  }
-});
-
-const FAST: SyncOptions = { intervalMs: 60_000, backoff: { baseMs: 20, maxMs: 100 }, timeoutMs: 5_000 };
+const h = useSyncServer((team) => void (t = team), memoryLookup);
+const install = useSyncedDesktops();
 
 function coderUi(d: Desktop, user: SessionUser): CoderHandlers {
   return createCoderHandlers({ db: d.db, codeSet: memoryLookup(), user: { id: user.id, name: user.name, role: 'coder' }, dataDir: d.dir });
@@ -61,9 +46,7 @@ async function refusedOnSharedInstall(act: (ui: CoderHandlers, v: ChartView, cha
   await t.leadClient.importCharts(charts);
   const chartId = charts[0]!.encounter.id;
   await t.leadClient.reassign([chartId], a.id);
-  const d = desktop();
-  const sync = createSyncHandlers({ db: d.db, dataDir: d.dir, vault: null }, FAST);
-  open.push({ d, sync });
+  const { d, sync } = install();
   await signIn(sync, a);
   await sync.syncSignOut();
   await signIn(sync, b);
