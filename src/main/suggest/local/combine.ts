@@ -19,7 +19,19 @@ export function codeFirstRanges(lookup: CodeSetLookup, code: string): Array<[str
   return noteCodeRanges(lookup, code, 'code_first');
 }
 
+const noteRangeCache = new WeakMap<CodeSetLookup, Map<string, Array<[string, string]>>>();
+
+/** A code's note ranges, read once per code set: every chart asks again for the same codes. */
 function noteCodeRanges(lookup: CodeSetLookup, code: string, kind: 'use_additional_code' | 'code_first'): Array<[string, string]> {
+  let cache = noteRangeCache.get(lookup);
+  if (!cache) noteRangeCache.set(lookup, (cache = new Map()));
+  const key = `${kind}\t${code}`;
+  let ranges = cache.get(key);
+  if (!ranges) cache.set(key, (ranges = readNoteCodeRanges(lookup, code, kind)));
+  return ranges;
+}
+
+function readNoteCodeRanges(lookup: CodeSetLookup, code: string, kind: 'use_additional_code' | 'code_first'): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   for (const n of lookup.notes(code)) {
     if (n.kind !== kind) continue;
