@@ -33,6 +33,11 @@ export interface Entry {
    * of it, so "ischemic stroke" is Stroke (ischemic) and no separate Ischemia.
    */
   modifiers?: string[];
+  /**
+   * Words of an Index "without …" line's clause: the note must say them negated ("concussion without
+   * loss of consciousness"), while the entry's other words are stated.
+   */
+  absent?: string[];
   /** Where the line's part of the body splits only by side: the code for each side the note may name (both, unless the Index has a bilateral line). */
   sided?: { right: string; left: string; bilateral?: string };
 }
@@ -204,7 +209,11 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     // A bare main term that is an everyday word, or an eponym cut short ("May (-Hegglin)"), is no reading.
     if (segs.length === 1 && !rest && (ORDINARY_WORDS.has(headWord(r.term)) || /^\(-/.test(r.nemod ?? ''))) continue;
     if (rest) segs[segs.length - 1] = `${segs[segs.length - 1]!} ${rest}`;
-    if (segs.some((s) => /^without\b/i.test(s.trim()))) continue;
+    const withoutAt = segs.findIndex((sg) => /^without\b/i.test(sg.trim()));
+    if (withoutAt >= 0) {
+      raw.push(...withoutEntries(segs, withoutAt, code, r.code ? r.level : r.level + 0.5, normalize));
+      continue;
+    }
     for (let i = 0; i < segs.length; i++) segs[i] = mainTermAliases(segs[i]!, new Map());
     // "Fracture, traumatic" is the Index's plain fracture: notes never say "traumatic".
     if (/^fracture, traumatic$/i.test(segs[0]!.trim())) segs[0] = 'Fracture';
@@ -483,5 +492,22 @@ function seeAlsoLinks(indexRows: readonly IndexRow[], lines: readonly IndexLink[
 function nonessentialWords(nemod: string | null, normalize: (w: string) => string): string[] {
   const groups = nemod?.match(/\(([^()]*)\)/g);
   return groups ? contentWords(groups.map((g) => g.slice(1, -1)).join(' '), normalize) : [];
+}
+
+/**
+ * Entries of an Index line with a "without" clause ("Concussion > without loss of consciousness",
+ * S06.0X0): the clause's words are required negated in the note, the others stated; one entry per
+ * alternative of an "or" ("without myelopathy or radiculopathy").
+ */
+function withoutEntries(segs: readonly string[], at: number, code: string, level: number, normalize: (w: string) => string): Array<Omit<Entry, 'id' | 'key'>> {
+  const present = contentWords(segs.filter((_, i) => i !== at).map((sg) => mainTermAliases(sg, new Map())).join(' '), normalize);
+  if (present.length === 0) return [];
+  const clause = stripParens(segs[at]!).trim().replace(/^without\s+/i, '');
+  const out: Array<Omit<Entry, 'id' | 'key'>> = [];
+  for (const alt of clause.split(/\s+or\s+|,\s*/).slice(0, 3)) {
+    const absent = contentWords(alt, normalize).filter((w) => !present.includes(w));
+    if (absent.length > 0) out.push({ words: [...present, ...absent], code, source: 'index', level, absent });
+  }
+  return out;
 }
 

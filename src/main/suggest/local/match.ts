@@ -120,7 +120,10 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
       positions.sort((a, b) => a - b);
       if (positions[positions.length - 1]! - positions[0]! + 1 > maxSpan(e.words.length)) continue;
       if (misreads(text, xt, positions, e, where)) continue;
-      const assertion = mentionAssertion(xt, positions, triggerTokens);
+      // A "without" entry's clause must be negated in the note; the rest is asserted as usual.
+      const absent = e.absent ? positions.filter((p) => e.absent!.includes(xt[p]!.norm)) : [];
+      if (absent.some((p) => xt[p]!.assertion !== 'negated')) continue;
+      const assertion = mentionAssertion(xt, absent.length ? positions.filter((p) => !absent.includes(p)) : positions, triggerTokens);
       if (assertion === undefined) continue;
       const trigger = xt[positions[0]!]!.trigger;
       const range = assertion !== 'present' && trigger >= 0 ? triggerTokens.get(trigger) : undefined;

@@ -312,6 +312,10 @@ describe('local engine: conventions', () => {
       ['Non-smoker.', [], ['F17200', 'F17210']],
       ['Non-Hodgkin lymphoma.', ['C8590'], ['C8190']],
       ['Non-cardiac chest pain.', ['R0789'], []],
+      // An Index "without" line needs its clause negated in the note: otherwise the plain line stands.
+      ['Concussion without loss of consciousness.', ['S060X0A'], ['S060X9A']],
+      ['Concussion.', ['S060X9A'], ['S060X0A']],
+      ['Lumbar spondylosis without myelopathy or radiculopathy.', ['M47816'], []],
     ];
     expectReadings(cases);
   });
