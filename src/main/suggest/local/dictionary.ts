@@ -273,6 +273,9 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
       // "Status post left below knee amputation" is the acquired absence of the limb (Z89): the Index
       // has no "Status, amputation" line, only "Absence, <part>". A joint's absence (knee, hip,
       // shoulder: a removed prosthesis) is no amputation.
+      // "S/p prostatectomy" is the organ's acquired absence (Absence, prostate, Z90.79): notes name the operation.
+      const removal = segs.length === 2 && segs[0]!.trim().toLowerCase() === 'absence' && /^(Z90|E89)/.test(code) ? ORGAN_REMOVALS[stripParens(segs[1]!).trim().toLowerCase()] : undefined;
+      if (removal) status.push({ ...e, words: contentWords(removal, normalize) });
       if (segs[0]!.trim().toLowerCase() === 'absence' && code.startsWith('Z89') && segs.length > 1 && !JOINT_ABSENCE.test(segs.slice(1).join(' > ').toLowerCase())) {
         const amputation = normalize('amputation');
         for (const part of [v.slice(1).join(' '), v[v.length - 1]!, ...(AMPUTATION_LEVELS[v.slice(1).join(' ').toLowerCase()] ?? [])]) {
@@ -411,6 +414,17 @@ function finish(raw: Array<Omit<Entry, 'id' | 'key'>>): Pick<Dictionary, 'entrie
 
 /** "Absence" lines of a joint, not a limb: "knee" (Z89.52-) is a removed knee joint. */
 const JOINT_ABSENCE = /\bjoint\b|(^| > )(knee|hip|shoulder)$/;
+/** The operation that removes an organ the Index lists under "Absence" (acquired). */
+const ORGAN_REMOVALS: Readonly<Record<string, string>> = {
+  prostate: 'prostatectomy',
+  kidney: 'nephrectomy',
+  gallbladder: 'cholecystectomy',
+  stomach: 'gastrectomy',
+  uterus: 'hysterectomy',
+  bladder: 'cystectomy',
+  thyroid: 'thyroidectomy',
+  'fallopian tube': 'salpingectomy',
+};
 /** Amputation levels notes name that the Index line of the limb stands for: an above-knee amputation is "Absence, leg". */
 const AMPUTATION_LEVELS: Readonly<Record<string, readonly string[]>> = { leg: ['above knee'], arm: ['above elbow'] };
 
