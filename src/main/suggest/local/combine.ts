@@ -62,6 +62,7 @@ export interface CombineContext {
 export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTable, lookup: CodeSetLookup, ctx: CombineContext = { pastStroke: new Set() }): void {
   diabetes(cands, dict, table, lookup);
   combinedHeartFailure(cands, table);
+  copdWithInfection(cands, table);
   hypertension(cands);
   strokeSequelae(cands, dict, table, lookup, ctx.pastStroke);
   dementiaInOtherDiseases(cands, table, lookup);
@@ -207,6 +208,23 @@ function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTa
     if (!inRanges(c.code, additionalCodeRanges(lookup, code))) cands.delete(c.code);
   }
   if (combined) for (const c of dm) if (/9$/.test(c.code) && c.code.length === 4) cands.delete(c.code);
+}
+
+/**
+ * COPD with a lower respiratory infection is J44.0 ("Disease, lung, obstructive, with, lower respiratory
+ * infection"), the infection coded too, as J44.0 asks; pneumonia (J12–J18) and acute bronchitis or other
+ * acute lower respiratory infections (J20–J22) are such infections. An exacerbation (J44.1) stays beside it.
+ */
+function copdWithInfection(cands: Map<string, Candidate>, table: CodeTable): void {
+  const copd = [...cands.values()].filter((c) => c.code === 'J449' || c.code === 'J441');
+  const infection = [...cands.values()].find((c) => /^J(09|1[0-8]|2[0-2])/.test(c.code));
+  if (copd.length === 0 || !infection || !table.byCode.get('J440')?.billable) return;
+  const combo = cands.get('J440') ?? { code: 'J440', mentions: [], via: 'combination', rationale: 'COPD with a lower respiratory infection (Index: Disease, lung, obstructive, with)' };
+  combo.parts ??= [copd[0]!, infection];
+  mergeInto(combo, ...copd);
+  cands.set('J440', combo);
+  // "Unspecified" COPD says less than J44.0; an exacerbation says more and is kept.
+  cands.delete('J449');
 }
 
 /**

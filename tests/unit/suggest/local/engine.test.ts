@@ -279,6 +279,10 @@ describe('local engine: conventions', () => {
       ['Acute on chronic diastolic heart failure.', ['I5033'], ['I5032']],
       // "Chronic" is the anticoagulation's: no chronic atrial fibrillation (I48.20).
       ['Chronic anticoagulation with warfarin for atrial fibrillation.', ['I4891', 'Z7901'], ['I4820']],
+      // COPD with a lower respiratory infection is J44.0, with the infection; an exacerbation stays beside it.
+      ['Acute exacerbation of COPD with pneumonia.', ['J440', 'J441', 'J189'], ['J449']],
+      ['COPD. Community acquired pneumonia.', ['J440', 'J189'], ['J449']],
+      ['COPD, stable. No pneumonia.', ['J449'], ['J440']],
       // Current therapy the medication list names, by drug class.
       ['Meds: anastrozole 1 mg daily, tacrolimus 2 mg BID.', ['Z79811', 'Z79621'], []],
     ];
