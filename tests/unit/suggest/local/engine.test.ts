@@ -265,6 +265,8 @@ describe('local engine: conventions', () => {
       ['Chronic hepatitis C, treated, viral load undetectable.', ['B182'], []],
       ['Hepatitis C antibody nonreactive.', [], ['B1920', 'B1710']],
       ['Strep pharyngitis.', ['J020'], ['J029']],
+      // A note's "ingrown toenail" is the Index's "Ingrowing, nail".
+      ['Ingrown toenail of right great toe.', ['L600'], []],
       // A title that already says "bilateral" is not split into right and left; nor is "both eyes".
       ['Bilateral otitis media.', ['H6693'], ['H6691', 'H6692']],
       ['Allergic conjunctivitis of both eyes.', ['H1013'], ['H1011', 'H1012']],
