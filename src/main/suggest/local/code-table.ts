@@ -54,6 +54,12 @@ function mostHinted<T extends { long_desc: string }>(kids: readonly T[], parentT
   return best;
 }
 
+/** The codes for the right and for the left side of one condition. */
+export interface SidePair {
+  right: string;
+  left: string;
+}
+
 /** Every ICD-10-CM code with its children, read in one query (per-code lookups are too slow for 100k Index lines). */
 export class CodeTable {
   readonly byCode = new Map<string, CodeRow>();
@@ -86,13 +92,12 @@ export class CodeTable {
     return this.categories.get(category) ?? [];
   }
 
-  /** A billable code for an Index code: itself, or for a dashed/header code its only or default descendant. */
   /**
    * The right and the left code where an Index line names a part of the body the code set splits only
    * by side: "Cellulitis > lower limb" is L03.115 or L03.116 (its default, L03.119, is "unspecified
    * part of limb"). Undefined when the line's words pick one child or none.
    */
-  sidedTwins(raw: string, hint: ReadonlySet<string>): { right: string; left: string } | undefined {
+  sidedTwins(raw: string, hint: ReadonlySet<string>): SidePair | undefined {
     let code = normalizeCode(raw.replace(/-+$/, ''));
     for (let depth = 0; depth < 4; depth++) {
       const rec = this.byCode.get(code);
@@ -103,27 +108,27 @@ export class CodeTable {
         code = top[0]!.code;
         continue;
       }
-      const right = top.filter((k) => /\bright\b/i.test(k.long_desc));
-      const left = top.filter((k) => /\bleft\b/i.test(k.long_desc));
-      if (top.length !== 2 || right.length !== 1 || left.length !== 1) return undefined;
-      const r = this.resolveBillable(right[0]!.code, hint);
-      const l = this.resolveBillable(left[0]!.code, hint);
-      return r && l ? { right: r, left: l } : undefined;
+      return top.length === 2 ? this.sidePair(top, hint) : undefined;
     }
     return undefined;
   }
 
   /** The right and the left code directly under a code that splits by side ("M17.1-": M17.11, M17.12). */
-  sidesOf(raw: string): { right: string; left: string } | undefined {
-    const kids = this.kids.get(normalizeCode(raw.replace(/-+$/, ''))) ?? [];
+  sidesOf(raw: string): SidePair | undefined {
+    return this.sidePair(this.kids.get(normalizeCode(raw.replace(/-+$/, ''))) ?? []);
+  }
+
+  /** Billable codes of the one child naming the right side and the one naming the left, if there are such. */
+  private sidePair(kids: readonly CodeRow[], hint?: ReadonlySet<string>): SidePair | undefined {
     const right = kids.filter((k) => /\bright\b/i.test(k.long_desc));
     const left = kids.filter((k) => /\bleft\b/i.test(k.long_desc));
     if (right.length !== 1 || left.length !== 1) return undefined;
-    const r = this.resolveBillable(right[0]!.code);
-    const l = this.resolveBillable(left[0]!.code);
+    const r = this.resolveBillable(right[0]!.code, hint);
+    const l = this.resolveBillable(left[0]!.code, hint);
     return r && l ? { right: r, left: l } : undefined;
   }
 
+  /** A billable code for an Index code: itself, or for a dashed/header code its only or default descendant. */
   resolveBillable(raw: string, hint?: ReadonlySet<string>): string | undefined {
     let code = normalizeCode(raw.replace(/-+$/, ''));
     for (let depth = 0; depth < 4; depth++) {

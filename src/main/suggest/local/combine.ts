@@ -54,6 +54,18 @@ function mergeInto(target: Candidate, ...from: Candidate[]): void {
   for (const f of from) for (const m of f.mentions) if (!target.mentions.includes(m)) target.mentions.push(m);
 }
 
+/**
+ * The combination candidate for `code` (the reading already there, or a new one with `rationale`): it
+ * links `parts` unless it already names its own, and takes the mentions of `from`.
+ */
+function combineInto(cands: Map<string, Candidate>, code: string, rationale: string, parts: Candidate[], from: readonly Candidate[]): Candidate {
+  const combo = cands.get(code) ?? { code, mentions: [], via: 'combination', rationale };
+  combo.parts ??= parts;
+  mergeInto(combo, ...from);
+  cands.set(code, combo);
+  return combo;
+}
+
 /** Sentences that speak of a cerebral infarction in the past ("prior stroke with residual L hemiparesis"). */
 export interface CombineContext {
   pastStroke: ReadonlySet<string>;
@@ -117,10 +129,7 @@ function dementiaInOtherDiseases(cands: Map<string, Candidate>, table: CodeTable
     // F03 and F02 subdivide alike; F03.9- (unspecified severity) is F02.8-.
     const code = `F02${d.code[3] === '9' ? '8' : d.code[3]!}${d.code.slice(4)}`;
     if (!table.byCode.get(code)?.billable) continue;
-    const combo = cands.get(code) ?? { code, mentions: [], via: 'combination', rationale };
-    combo.parts ??= [underlying[0]!, d];
-    mergeInto(combo, d);
-    cands.set(code, combo);
+    combineInto(cands, code, rationale, [underlying[0]!, d], [d]);
     cands.delete(d.code);
   }
   // "Without behavioral disturbance" (F02.80) gives way to the disturbance or severity the note names.
@@ -163,10 +172,7 @@ function strokeSequelae(cands: Map<string, Candidate>, dict: Dictionary, table: 
     const best = linkedLine(dict.strokeSequelae, c);
     if (!best || !table.byCode.get(best.code)?.billable) continue;
     const code = best.code;
-    const combo = cands.get(code) ?? { code, mentions: [], via: 'combination', rationale: `${c.code} as a sequela of an earlier cerebral infarction (I.C.9.d)` };
-    combo.parts ??= [c];
-    mergeInto(combo, c);
-    cands.set(code, combo);
+    combineInto(cands, code, `${c.code} as a sequela of an earlier cerebral infarction (I.C.9.d)`, [c], [c]);
     linked = true;
     if (!inRanges(c.code, additionalCodeRanges(lookup, code))) cands.delete(c.code);
   }
@@ -219,10 +225,7 @@ function copdWithInfection(cands: Map<string, Candidate>, table: CodeTable): voi
   const copd = [...cands.values()].filter((c) => c.code === 'J449' || c.code === 'J441');
   const infection = [...cands.values()].find((c) => /^J(09|1[0-8]|2[0-2])/.test(c.code));
   if (copd.length === 0 || !infection || !table.byCode.get('J440')?.billable) return;
-  const combo = cands.get('J440') ?? { code: 'J440', mentions: [], via: 'combination', rationale: 'COPD with a lower respiratory infection (Index: Disease, lung, obstructive, with)' };
-  combo.parts ??= [copd[0]!, infection];
-  mergeInto(combo, ...copd);
-  cands.set('J440', combo);
+  combineInto(cands, 'J440', 'COPD with a lower respiratory infection (Index: Disease, lung, obstructive, with)', [copd[0]!, infection], copd);
   // "Unspecified" COPD says less than J44.0; an exacerbation says more and is kept.
   cands.delete('J449');
 }
@@ -241,10 +244,7 @@ function combinedHeartFailure(cands: Map<string, Candidate>, table: CodeTable): 
   const acuity = acuities.has(1) && acuities.has(2) ? 3 : Math.max(...acuities);
   const code = `I504${acuity}`;
   if (!table.byCode.get(code)?.billable) return;
-  const combo = cands.get(code) ?? { code, mentions: [], via: 'combination', rationale: 'Systolic and diastolic heart failure: combined (I50.4-)' };
-  combo.parts ??= [systolic[0]!, diastolic[0]!];
-  mergeInto(combo, ...systolic, ...diastolic);
-  cands.set(code, combo);
+  combineInto(cands, code, 'Systolic and diastolic heart failure: combined (I50.4-)', [systolic[0]!, diastolic[0]!], [...systolic, ...diastolic]);
   for (const c of [...systolic, ...diastolic]) cands.delete(c.code);
 }
 
@@ -314,16 +314,16 @@ function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable
     return theirs.size > mine.size && [...mine].every((w) => theirs.has(w));
   };
   for (const c of [...cands.values()]) if (cands.has(c.code) && c.via !== 'combination') giveWay(c, (o) => says(o, c));
-  // Across categories too, for an unspecified symptom next to the same symptom with its site: "Pain,
-  // unspecified" (R52) next to "Pain in right knee" (M25.561) or "Other chronic pain" (G89.29). A
-  // symptom of another body system's code is another finding ("edema" is not "macular edema"), and a
-  // code that asks for it as its additional code keeps it.
   // A neoplasm of unspecified site next to one whose site the note names, of the same behaviour:
   // "secondary, unspecified site" (C79.9) with "secondary of liver" (C78.7).
   for (const [unsited, sited] of UNSITED_NEOPLASMS) {
     const c = cands.get(unsited);
     if (c && c.via !== 'combination') giveWay(c, (o) => sited.test(o.code), true);
   }
+  // Across categories too, for an unspecified symptom next to the same symptom with its site: "Pain,
+  // unspecified" (R52) next to "Pain in right knee" (M25.561) or "Other chronic pain" (G89.29). A
+  // symptom of another body system's code is another finding ("edema" is not "macular edema"), and a
+  // code that asks for it as its additional code keeps it.
   for (const c of [...cands.values()]) {
     if (!cands.has(c.code) || c.via === 'combination' || !unspecified(c) || !c.code.startsWith('R')) continue;
     giveWay(c, (o) => SITED_SYMPTOM.test(o.code) && o.code.slice(0, 3) !== c.code.slice(0, 3) && says(o, c) && !inRanges(c.code, additionalCodeRanges(lookup, o.code)), true);

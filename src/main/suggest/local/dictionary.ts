@@ -4,7 +4,7 @@
 // in one sentence; the more words an entry needs, the more specific it is.
 import type Database from 'better-sqlite3';
 import { normalizeCode } from '../../../shared/codeset/format';
-import { CodeTable, titleWords } from './code-table';
+import { CodeTable, titleWords, type SidePair } from './code-table';
 import { ADJECTIVE_EXCEPTIONS, alternatives, CODE_TO, contentWords, essentialRest, mainTermAliases, MANUAL_ALIASES, ORDINARY_WORDS, stripParens } from './index-words';
 import { createNormalizer, phraseWords, type Normalizer } from './text';
 
@@ -39,7 +39,7 @@ export interface Entry {
    */
   absent?: string[];
   /** Where the line's part of the body splits only by side: the code for each side the note may name (both, unless the Index has a bilateral line). */
-  sided?: { right: string; left: string; bilateral?: string };
+  sided?: SidePair & { bilateral?: string };
 }
 
 export interface AnchorBucket {
@@ -187,6 +187,19 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     return hit ? (pathCodes.get(hit) ?? null) : null;
   };
 
+  // The codes for each side where a line's part of the body splits only by side: a dashed code's
+  // right and left children, named in the line's words or, for a line followed through its "see"
+  // ("Cellulitis > leg — see Cellulitis, lower limb"), in the target's; or the line's "unilateral"
+  // subterm ("Osteoarthritis > knee", M17.9: one side named means M17.1-), with its "bilateral" one.
+  const sidedCodes = (r: IndexRow, target: string, dashed: boolean, lineWords: ReadonlySet<string>): Entry['sided'] => {
+    const key = pathKey(r.path.split(' > '));
+    const unilateral = pathCodes.get(`${key} > unilateral`);
+    const twins = (dashed ? table.sidedTwins(target, new Set([...lineWords, ...titleWords(stripParens(r.see ?? ''))])) : undefined) ?? (unilateral ? table.sidesOf(unilateral) : undefined);
+    const bilateralCode = pathCodes.get(`${key} > bilateral`);
+    const bilateral = bilateralCode ? billable(bilateralCode) : undefined;
+    return twins && bilateral ? { ...twins, bilateral } : twins;
+  };
+
   for (const r of indexRows) {
     const target = r.code ?? seeSubtermCode(r) ?? seeRemainderCode(r) ?? r.see_code ?? seeAlsoCode(r) ?? notSpecifiedChildCode(r);
     if (!target) continue;
@@ -195,14 +208,6 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     const lineWords = new Set(titleWords(stripParens(r.path)));
     const code = dashed ? table.resolveBillable(target, lineWords) : billable(target);
     if (!code) continue;
-    // A line followed through its "see" ("Cellulitis > leg — see Cellulitis, lower limb") names its part in the target's words.
-    // "Osteoarthritis > knee" (M17.9) with a "unilateral" subterm (M17.1-): a note naming one side means that subterm.
-    const unilateral = pathCodes.get(`${pathKey(r.path.split(' > '))} > unilateral`);
-    const bilateralCode = pathCodes.get(`${pathKey(r.path.split(' > '))} > bilateral`);
-    const bilateral = bilateralCode ? billable(bilateralCode) : undefined;
-    const twins =
-      (dashed ? table.sidedTwins(target, new Set([...lineWords, ...titleWords(stripParens(r.see ?? ''))])) : undefined) ?? (unilateral ? table.sidesOf(unilateral) : undefined);
-    const sided = twins && bilateral ? { ...twins, bilateral } : twins;
     const segs = r.path.split(' > ');
     const rest = essentialRest(r.nemod);
     if (rest === undefined) continue;
@@ -214,6 +219,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
       raw.push(...withoutEntries(segs, withoutAt, code, r.code ? r.level : r.level + 0.5, normalize));
       continue;
     }
+    const sided = sidedCodes(r, target, dashed, lineWords);
     for (let i = 0; i < segs.length; i++) segs[i] = mainTermAliases(segs[i]!, new Map());
     // "Fracture, traumatic" is the Index's plain fracture: notes never say "traumatic".
     if (/^fracture, traumatic$/i.test(segs[0]!.trim())) segs[0] = 'Fracture';
@@ -270,12 +276,12 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
         const sub = contentWords(v.slice(1).join(' '), normalize);
         if (sub.length > 0) status.push({ ...e, words: sub });
       }
-      // "Status post left below knee amputation" is the acquired absence of the limb (Z89): the Index
-      // has no "Status, amputation" line, only "Absence, <part>". A joint's absence (knee, hip,
-      // shoulder: a removed prosthesis) is no amputation.
       // "S/p prostatectomy" is the organ's acquired absence (Absence, prostate, Z90.79): notes name the operation.
       const removal = segs.length === 2 && segs[0]!.trim().toLowerCase() === 'absence' && /^(Z90|E89)/.test(code) ? ORGAN_REMOVALS[stripParens(segs[1]!).trim().toLowerCase()] : undefined;
       if (removal) status.push({ ...e, words: contentWords(removal, normalize) });
+      // "Status post left below knee amputation" is the acquired absence of the limb (Z89): the Index
+      // has no "Status, amputation" line, only "Absence, <part>". A joint's absence (knee, hip,
+      // shoulder: a removed prosthesis) is no amputation.
       if (segs[0]!.trim().toLowerCase() === 'absence' && code.startsWith('Z89') && segs.length > 1 && !JOINT_ABSENCE.test(segs.slice(1).join(' > ').toLowerCase())) {
         const amputation = normalize('amputation');
         for (const part of [v.slice(1).join(' '), v[v.length - 1]!, ...(AMPUTATION_LEVELS[v.slice(1).join(' ').toLowerCase()] ?? [])]) {

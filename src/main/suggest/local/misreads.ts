@@ -9,7 +9,20 @@ import type { Mention, XToken } from './match';
 export function misreads(text: string, xt: readonly XToken[], positions: readonly number[], e: Entry, where: ReadonlyMap<string, number[]>): boolean {
   // A number ("stage 3", "type 2") belongs to the words next to it, not to any number in the sentence.
   if (e.words.length > 1 && e.words.some((w) => /^\d/.test(w) && !nearOther(where.get(w)!, positions, xt))) return true;
-  if (!usesAbbreviationCore(xt, positions) || misreadsCause(text, xt, positions, e) || splitsCompound(xt, positions) || benignWithoutGrowth(e, positions, where) || necrosisOfGrowth(text, e, xt, positions) || namesService(text, xt, positions) || shotNotGunshot(e, xt, positions) || spreadMisread(text, e, xt, positions) || acuityOfAnother(text, xt, positions) || deniedByNon(xt, positions, e)) return true;
+  if (
+    !usesAbbreviationCore(xt, positions) ||
+    misreadsCause(text, xt, positions, e) ||
+    splitsCompound(xt, positions) ||
+    benignWithoutGrowth(e, positions, where) ||
+    necrosisOfGrowth(text, e, xt, positions) ||
+    namesService(text, xt, positions) ||
+    shotNotGunshot(e, xt, positions) ||
+    spreadMisread(text, e, xt, positions) ||
+    acuityOfAnother(text, xt, positions) ||
+    deniedByNon(xt, positions, e)
+  ) {
+    return true;
+  }
   const from = xt[positions[0]!]!.end;
   const to = xt[positions[positions.length - 1]!]!.start;
   // "Blood > in > urine" is blood in the urine, not "blood and urine cultures".
