@@ -74,12 +74,96 @@ export interface CombineContext {
 export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTable, lookup: CodeSetLookup, ctx: CombineContext = { pastStroke: new Set() }): void {
   diabetes(cands, dict, table, lookup);
   combinedHeartFailure(cands, table);
-  copdWithInfection(cands, table);
+  copdWithInfection(cands, dict, table);
   hypertension(cands);
   strokeSequelae(cands, dict, table, lookup, ctx.pastStroke);
   dementiaInOtherDiseases(cands, table, lookup);
   codeFirstNamed(cands, dict, table, lookup);
+  withAskedFor(cands, table, lookup);
+  organismAsCause(cands, dict);
   dropUnspecifiedSiblings(cands, table, lookup);
+}
+
+const entriesInRange = new WeakMap<Dictionary, Map<RegExp, Entry[]>>();
+
+/** The dictionary's entries whose code matches `codes`, gathered once per dictionary. */
+function entriesMatching(dict: Dictionary, codes: RegExp): Entry[] {
+  let byRange = entriesInRange.get(dict);
+  if (!byRange) entriesInRange.set(dict, (byRange = new Map()));
+  let list = byRange.get(codes);
+  if (!list) byRange.set(codes, (list = dict.entries.filter((e) => codes.test(e.code))));
+  return list;
+}
+
+/** The longest entry among `entries` whose words `words` all hold. */
+function longestWithin(entries: readonly Entry[], words: ReadonlySet<string>): Entry | undefined {
+  let best: Entry | undefined;
+  for (const e of entries) if ((!best || e.words.length > best.words.length) && e.words.every((w) => words.has(w))) best = e;
+  return best;
+}
+
+/** Bacteria "as the cause of diseases classified elsewhere". */
+const CAUSE_ELSEWHERE = /^B9[5-7]/;
+
+/** Two mentions next to each other: overlapping, or apart by a space or a comma ("MRSA bacteremia", "cellulitis, MRSA"). */
+function adjoining(a: Candidate['mentions'][number], b: Candidate['mentions'][number]): boolean {
+  return a.documentId === b.documentId && a.start <= b.end + 2 && b.start <= a.end + 2;
+}
+
+/**
+ * A bacterium named right beside a condition it causes is no "bacterial infection of unspecified site"
+ * (A49.-): "cellulitis of left leg, MRSA" is the cellulitis with B95.62, the bacterium "as the cause of
+ * diseases classified elsewhere"; where the condition's own code names it ("sepsis due to E. coli"
+ * A41.51, "pneumonia due to MRSA" J15.212) nothing more is coded.
+ */
+function organismAsCause(cands: Map<string, Candidate>, dict: Dictionary): void {
+  for (const a of [...cands.values()]) {
+    if (!a.code.startsWith('A49') || a.via !== 'match') continue;
+    const beside = [...cands.values()].filter((o) => o !== a && !/^(A49|Z)/.test(o.code) && !CAUSE_ELSEWHERE.test(o.code) && o.mentions.some((m) => a.mentions.some((x) => adjoining(m, x))));
+    if (beside.length === 0) continue;
+    cands.delete(a.code);
+    const organism = a.mentions.flatMap((m) => m.words.filter((w) => w !== 'infection'));
+    const named = beside.some((o) => o.mentions.some((m) => organism.every((w) => m.words.includes(w))));
+    if (named) continue;
+    const words = new Set([...a.mentions.flatMap((m) => m.words), 'cause', 'disease']);
+    const cause = longestWithin(entriesMatching(dict, CAUSE_ELSEWHERE), words);
+    if (!cause) continue;
+    const into = cands.get(cause.code);
+    if (into) mergeInto(into, a);
+    else cands.set(cause.code, { ...a, code: cause.code, rationale: `${a.code} beside ${beside[0]!.code}: the bacterium as its cause (${cause.code})` });
+  }
+}
+
+/**
+ * A condition read as "without X" next to what its "with X" sibling asks for as an additional code,
+ * stated in the same sentence: "BPH with urinary retention" is N40.1 (with lower urinary tract
+ * symptoms), whose note lists urinary retention (R33.8); "SIRS with acute kidney failure" is R65.11.
+ * The follow-up is coded as the note names it when the chart read its category's unspecified code.
+ */
+function withAskedFor(cands: Map<string, Candidate>, table: CodeTable, lookup: CodeSetLookup): void {
+  for (const c of [...cands.values()]) {
+    const rec = table.byCode.get(c.code);
+    if (c.via !== 'match' || !rec?.parent || !/\bwithout\b/i.test(rec.long_desc)) continue;
+    const withTitle = rec.long_desc.replace(/\bwithout\b/i, 'with');
+    const sibling = table.kids.get(rec.parent)?.find((k) => k.billable && k.long_desc === withTitle);
+    if (!sibling || cands.has(sibling.code)) continue;
+    const ranges = additionalCodeRanges(lookup, sibling.code);
+    const here = new Set(c.mentions.map(sentenceKey));
+    const asked = (o: Candidate): string | undefined => {
+      if (inRanges(o.code, ranges)) return o.code;
+      const listed = ranges.find(([a, b]) => a === b && a.slice(0, 3) === o.code.slice(0, 3) && a !== o.code);
+      return listed && table.byCode.get(listed[0])?.billable && /unspecified/i.test(table.byCode.get(o.code)?.long_desc ?? '') ? listed[0] : undefined;
+    };
+    const follow = [...cands.values()].find((o) => o !== c && o.via === 'match' && o.mentions.some((m) => here.has(sentenceKey(m))) && asked(o));
+    if (!follow) continue;
+    combineInto(cands, sibling.code, `${c.code} with ${follow.code} in one sentence: ${sibling.code} asks for it as an additional code`, [c, follow], [c]);
+    cands.delete(c.code);
+    const code = asked(follow)!;
+    if (code !== follow.code && !cands.has(code)) {
+      cands.delete(follow.code);
+      cands.set(code, { ...follow, code, rationale: `${follow.code} as ${sibling.code}'s "use additional code" note names it` });
+    }
+  }
 }
 
 const entriesByCode = new WeakMap<Dictionary, Map<string, Entry[]>>();
@@ -221,13 +305,31 @@ function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTa
  * infection"), the infection coded too, as J44.0 asks; pneumonia (J12–J18) and acute bronchitis or other
  * acute lower respiratory infections (J20–J22) are such infections. An exacerbation (J44.1) stays beside it.
  */
-function copdWithInfection(cands: Map<string, Candidate>, table: CodeTable): void {
+function copdWithInfection(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTable): void {
   const copd = [...cands.values()].filter((c) => c.code === 'J449' || c.code === 'J441');
-  const infection = [...cands.values()].find((c) => /^J(09|1[0-8]|2[0-2])/.test(c.code));
+  const infection = [...cands.values()].find((c) => LOWER_RESPIRATORY_INFECTION.test(c.code));
+  const whole = cands.get('J440');
+  if (whole && whole.via === 'match' && !infection) infectionNamedIn(cands, dict, whole);
   if (copd.length === 0 || !infection || !table.byCode.get('J440')?.billable) return;
   combineInto(cands, 'J440', 'COPD with a lower respiratory infection (Index: Disease, lung, obstructive, with)', [copd[0]!, infection], copd);
   // "Unspecified" COPD says less than J44.0; an exacerbation says more and is kept.
   cands.delete('J449');
+}
+
+const LOWER_RESPIRATORY_INFECTION = /^J(09|1[0-8]|2[0-2])/;
+
+/**
+ * "COPD with acute bronchitis" reads as J44.0 in one Index line ("Bronchitis, acute, with chronic
+ * obstructive pulmonary disease"), and J44.0 says "code also to identify the infection": the infection
+ * its own words name (J20.9), as sure as the J44.0.
+ */
+function infectionNamedIn(cands: Map<string, Candidate>, dict: Dictionary, whole: Candidate): void {
+  for (const m of whole.mentions) {
+    const named = longestWithin(entriesMatching(dict, LOWER_RESPIRATORY_INFECTION), new Set(m.words));
+    if (!named) continue;
+    combineInto(cands, named.code, `J44.0 "code also to identify the infection": ${named.code}, named in the same words`, [whole], [{ ...whole, mentions: [m] }]);
+    return;
+  }
 }
 
 /**

@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import { normalizeCode } from '../../../shared/codeset/format';
 import { CodeTable, titleWords, type SidePair } from './code-table';
-import { ADJECTIVE_EXCEPTIONS, alternatives, CODE_TO, contentWords, essentialRest, mainTermAliases, MANUAL_ALIASES, ORDINARY_WORDS, stripParens } from './index-words';
+import { ADJECTIVE_EXCEPTIONS, alternatives, CODE_TO, contentWords, essentialRest, mainTermAliases, MANUAL_ALIASES, ORDINARY_WORDS, stripParens, UNSAID_QUALIFIERS } from './index-words';
 import { createNormalizer, phraseWords, type Normalizer } from './text';
 
 export type EntrySource = 'index' | 'tabular' | 'inclusion' | 'neoplasm' | 'abbrev' | 'learned';
@@ -38,6 +38,8 @@ export interface Entry {
    * loss of consciousness"), while the entry's other words are stated.
    */
   absent?: string[];
+  /** The Index line joins the condition to a cause ("Neutropenia > drug-induced > due to … chemotherapy"). */
+  linksCause?: true;
   /** Where the line's part of the body splits only by side: the code for each side the note may name (both, unless the Index has a bilateral line). */
   sided?: SidePair & { bilateral?: string };
 }
@@ -111,6 +113,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     if (noun) aliases.set(w, noun);
   }
   const normalize = createNormalizer(aliases);
+  const implied = UNSAID_QUALIFIERS.map(([word, unsaid]) => [normalize(word), contentWords(unsaid, normalize)] as const);
+  const unsaidWith = (words: readonly string[]): string[] => implied.filter(([w]) => words.includes(w)).flatMap(([, u]) => u.filter((x) => words.includes(x)));
 
   const raw: Array<Omit<Entry, 'id' | 'key'>> = [];
   const family: Array<Omit<Entry, 'id' | 'key'>> = [];
@@ -232,20 +236,24 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
       variants = next;
     }
     for (const v of variants) {
-      const words = contentWords(v.join(' '), normalize);
+      const said = contentWords(v.join(' '), normalize);
+      // "Anemia > due to > antineoplastic chemotherapy": words the note leaves unsaid are optional.
+      const unsaid = unsaidWith(said);
+      const words = said.filter((w) => !unsaid.includes(w));
       if (words.length === 0) continue;
       // A subterm whose own words all drop out ("Hepatitis > A") would read as its bare parent.
       if (v.length > 1 && contentWords(v[v.length - 1]!, normalize).length === 0 && /^[A-Z](\s*[/,]\s*[A-Z])*$/.test(stripParens(v[v.length - 1]!).trim())) continue;
       // A "see" reference ranks after direct entries at its depth.
       // "Blood > in > urine", "Urine > blood in": the Index's own "in" (not "in (due to) (with)").
       const linkedIn = segs.slice(1, -1).some((sg) => sg.trim().toLowerCase() === 'in') || (segs.length > 1 && /^[a-z]+ in$/i.test(segs[segs.length - 1]!.trim()));
-      const modifiers = nonessentialWords(r.nemod, normalize).filter((w) => !words.includes(w));
+      const modifiers = [...nonessentialWords(r.nemod, normalize), ...unsaid].filter((w) => !words.includes(w));
       const e = {
         words,
         code,
         source: 'index' as const,
         level: r.code ? r.level : r.level + 0.5,
         ...(linkedIn ? { linkedByIn: true as const } : {}),
+        ...(segs.slice(1).some((sg) => CAUSE_LINK.test(sg.trim())) ? { linksCause: true as const } : {}),
         ...(modifiers.length ? { modifiers } : {}),
         ...(sided ? { sided } : {}),
       };
@@ -348,7 +356,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   const abbreviations = new Map<string, { expansion: string[]; exact: string }>();
   const abbr = db.prepare('SELECT abbreviation, expansion, codes FROM abbreviation').all() as Array<{ abbreviation: string; expansion: string; codes: string }>;
   for (const a of abbr) {
-    const key = phraseWords(a.abbreviation, (w) => w.toLowerCase()).join(' ');
+    const key = phraseWords(a.abbreviation, (w) => w).join(' ').toLowerCase();
     const expansion = phraseWords(a.expansion, normalize);
     abbreviations.set(key, { expansion, exact: a.abbreviation });
     const first = a.codes.split(/[\s,]+/).find(Boolean);
@@ -509,6 +517,9 @@ function seeAlsoLinks(indexRows: readonly IndexRow[], lines: readonly IndexLink[
 }
 
 /** Content words of an Index line's parenthesised (nonessential) modifiers. */
+/** Index subterms that tie a condition to its cause. */
+const CAUSE_LINK = /^(due to|secondary to|caused by|from|following|associated with|in)\b|induced\b/i;
+
 function nonessentialWords(nemod: string | null, normalize: (w: string) => string): string[] {
   const groups = nemod?.match(/\(([^()]*)\)/g);
   return groups ? contentWords(groups.map((g) => g.slice(1, -1)).join(' '), normalize) : [];

@@ -1,7 +1,7 @@
 // How the Alphabetic Index's own text reads as words: stop words, word forms and aliases, "X or Y"
 // alternatives, modifiers in parentheses, everyday words that are no reading on their own, and the
 // Index lines that say "code to" instead of giving a code.
-import { phraseWords, type Normalizer } from './text';
+import { phraseWords, TYPE_A, type Normalizer } from './text';
 
 /** Words that never decide a code. */
 export const STOP = new Set([
@@ -14,9 +14,10 @@ export const STOP = new Set([
 ]);
 /**
  * Kept although they look like stop words: they change the code. Single letters name types
- * (hepatitis C, vitamin D, syndrome X); "a" and "i" cannot, they are the article and the pronoun.
+ * (hepatitis C, vitamin D, syndrome X); "a" and "i" cannot, they are the article and the pronoun, so a
+ * type A is read only as a capital after a word (TYPE_A).
  */
-export const KEEP_SHORT = new Set(['1', '2', '3', '4', '5', '3a', '3b', ...'bcdefghjklmnopqrstuvwxyz']);
+export const KEEP_SHORT = new Set(['1', '2', '3', '4', '5', '3a', '3b', ...'bcdefghjklmnopqrstuvwxyz', TYPE_A]);
 
 /** Word forms that read as the same thing in charts. */
 export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
@@ -29,7 +30,7 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['pancreatic', 'pancreas'], ['duodenal', 'duodenum'], ['rectal', 'rectum'], ['esophageal', 'esophagus'], ['laryngeal', 'larynx'],
   ['pharyngeal', 'pharynx'], ['bronchial', 'bronchus'], ['colonic', 'colon'], ['ileal', 'ileum'], ['jejunal', 'jejunum'], ['testicular', 'testis'],
   ['sacral', 'sacrum'], ['coccygeal', 'coccyx'], ['stool', 'feces'], ['urinary', 'urine'], ['extremity', 'limb'], ['strep', 'streptococcal'], ['staph', 'staphylococcal'], ['ingrown', 'ingrowing'], ['toenail', 'nail'], ['fingernail', 'nail'],
-  ['feverish', 'fever'], ['bilat', 'bilateral'], ['febrile', 'fever'], ['painful', 'pain'], ['bleeding', 'hemorrhage'], ['bleed', 'hemorrhage'], ['pale', 'pallor'], ['paleness', 'pallor'],
+  ['feverish', 'fever'], ['chemo', 'chemotherapy'], ['fungal', 'fungus'], ['bilat', 'bilateral'], ['febrile', 'fever'], ['painful', 'pain'], ['bleeding', 'hemorrhage'], ['bleed', 'hemorrhage'], ['pale', 'pallor'], ['paleness', 'pallor'],
 ];
 
 /**
@@ -52,6 +53,14 @@ export const ORDINARY_WORDS = new Set([
   'nerves', 'fox', 'kelly', 'klein', 'robin', 'collet', 'brash', 'bends', 'chokes', 'tramp', 'hobo', 'moron', 'arc', 'pat', 'tad', 'tac', 'ist',
   'decline', 'consumption', 'concern', 'worried', 'encounter',
 ]);
+
+/**
+ * Qualifiers the Index spells out and notes leave unsaid, because the word they qualify already means
+ * them: chemotherapy in ICD-10-CM is antineoplastic ("Chemotherapy (session) (for) … Z51.11"), a drug
+ * given for cancer, so "anemia due to chemotherapy" is D64.81 and "neutropenia secondary to
+ * chemotherapy" D70.1 (the Index: "due to cytoreductive cancer chemotherapy", "drug-induced").
+ */
+export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [['chemotherapy', 'antineoplastic cytoreductive cancer drug induced']];
 
 /** Adjectives whose look-alike noun means something else. */
 export const ADJECTIVE_EXCEPTIONS = new Set(['septic', 'congenital', 'internal', 'external', 'spontaneous', 'clinical', 'venereal', 'cereal']);

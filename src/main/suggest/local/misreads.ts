@@ -32,7 +32,26 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
 
 /** Readings that take a list for one condition: across its items, or blending two of them. */
 export function dropListMisreads(text: string, xt: readonly XToken[], ms: Mention[]): Mention[] {
-  return dropItemBlends(text, xt, dropListStraddlers(text, xt, ms));
+  return dropCauseAsKind(text, xt, dropItemBlends(text, xt, dropListStraddlers(text, xt, ms)));
+}
+
+/**
+ * "Neutropenia secondary to chemotherapy" reads as the Index's "Neutropenia > secondary" (D70.4,
+ * cyclic) and as "Neutropenia > drug-induced > due to … chemotherapy" (D70.1). Where a reading ties the
+ * condition to the cause named after "secondary to", that is what "secondary" meant: the kind goes.
+ */
+function dropCauseAsKind(text: string, xt: readonly XToken[], ms: Mention[]): Mention[] {
+  return ms.filter((m) => {
+    const p = m.positions.find((q) => isCauseConnector(text, xt, q));
+    if (p === undefined || m.positions.some((q) => q > p)) return true;
+    const before = m.positions.filter((q) => q !== p);
+    return !ms.some((k) => k !== m && k.entry.linksCause && before.every((q) => k.positions.includes(q)) && k.positions.some((q) => q > p + 1));
+  });
+}
+
+/** The literal "secondary" of "secondary to": "metastases to the lung" (normalised alike) is a spread, not a cause. */
+function isCauseConnector(text: string, xt: readonly XToken[], p: number): boolean {
+  return xt[p]!.norm === 'secondary' && xt[p + 1]?.norm === 'to' && text.slice(xt[p]!.start, xt[p]!.end).toLowerCase() === 'secondary';
 }
 
 const LIST_SEPARATOR = /,|\bor\b/i;
@@ -112,9 +131,7 @@ function usesAbbreviationCore(xt: readonly XToken[], positions: readonly number[
  * secondary diabetes, E13), and neither is a secondary neoplasm of the kidney (C79.0-).
  */
 function misreadsCause(text: string, xt: readonly XToken[], positions: readonly number[], e: Entry): boolean {
-  // Only the word itself: "metastases to the lung" (normalised alike) is a spread, not a cause.
-  const literal = (p: number): boolean => text.slice(xt[p]!.start, xt[p]!.end).toLowerCase() === 'secondary';
-  return positions.some((p) => xt[p]!.norm === 'secondary' && xt[p + 1]?.norm === 'to' && literal(p) && (e.source === 'neoplasm' || positions.some((q) => q > p)));
+  return positions.some((p) => isCauseConnector(text, xt, p) && (e.source === 'neoplasm' || positions.some((q) => q > p)));
 }
 
 /**

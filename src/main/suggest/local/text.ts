@@ -168,7 +168,7 @@ export function tokenize(text: string, start: number, end: number, norm: Normali
       out[out.length - 1] = { norm: norm(joined), start: prev.start, end: m.index + m[0].length, raw: text.slice(prev.start, m.index + m[0].length) };
       continue;
     }
-    out.push({ norm: norm(m[0]), start: m.index, end: m.index + m[0].length, raw: m[0] });
+    out.push({ norm: m[0] === 'A' && isTypeLetter(text, prev, m.index) ? TYPE_A : norm(m[0]), start: m.index, end: m.index + m[0].length, raw: m[0] });
   }
   return out;
 }
@@ -183,7 +183,19 @@ const SPLIT_COMPOUNDS: ReadonlyMap<string, string> = new Map([
   ['gall bladder', 'gallbladder'], ['heart burn', 'heartburn'], ['ear ache', 'earache'], ['back ache', 'backache'], ['head ache', 'headache'],
 ]);
 
+/**
+ * A capital "A" after a word names a type ("hepatitis A", "vitamin A deficiency", "group A strep"),
+ * where "a" is the article; the Index writes it the same way ("Hepatitis > A"). Kept as its own word.
+ */
+export const TYPE_A = 'A';
+
 /** Words in a phrase, normalised the same way as chart tokens. */
 export function phraseWords(phrase: string, norm: Normalizer): string[] {
-  return (phrase.match(/[A-Za-z0-9]+(?:['’][a-z]+)?/g) ?? []).map(norm);
+  const words = phrase.match(/[A-Za-z0-9]+(?:['’][a-z]+)?/g) ?? [];
+  return words.map((w, i) => (w === 'A' && (i > 0 || words.length === 1) ? TYPE_A : norm(w)));
+}
+
+/** Whether a chart's "A" after `prev` is the type letter: written right after a word of prose, not in a capitalised heading. */
+function isTypeLetter(text: string, prev: Token | undefined, at: number): boolean {
+  return prev !== undefined && /^[ \t-]+$/.test(text.slice(prev.end, at)) && /^[A-Za-z]+$/.test(prev.raw) && /[a-z]/.test(prev.raw);
 }
