@@ -159,6 +159,11 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     if (r === undefined) hccCache.set(code, (r = codeSet.hccs(code).length > 0));
     return r;
   };
+  /** A code the Medicare Code Editor keeps to other ages (Z00.00 adult, Z00.129 pediatric, newborn codes) is not added. */
+  const fitsAge = (code: string, age: number | null): boolean => {
+    const edit = age === null ? undefined : codeSet.mceAge(code);
+    return !edit || age === null || (age >= edit.minAge && age <= edit.maxAge);
+  };
   const rangeCache = new Map<string, Array<[string, string]>>();
   const additionalRanges = (code: string): Array<[string, string]> => {
     let r = rangeCache.get(code);
@@ -305,7 +310,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       const meat = isHcc ? collectMeat(cand.mentions, sentences, texts) : undefined;
       if (isHcc && outpatient && !meat) continue; // no MEAT this visit: not coded
       const kind = existingSet.has(code) ? 'keep' : 'add';
-      if (kind === 'add' && conf < priors.threshold) continue;
+      if (kind === 'add' && (conf < priors.threshold || !fitsAge(code, input.age))) continue;
       const quotes = cand.mentions.filter((m) => isForeground(cand, m)).slice(0, 5).map((m) => ({ documentId: m.documentId, start: m.start, end: m.end }));
       const first = cand.mentions[0]!;
       raw.push({

@@ -30,7 +30,7 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['pancreatic', 'pancreas'], ['duodenal', 'duodenum'], ['rectal', 'rectum'], ['esophageal', 'esophagus'], ['laryngeal', 'larynx'],
   ['pharyngeal', 'pharynx'], ['bronchial', 'bronchus'], ['colonic', 'colon'], ['ileal', 'ileum'], ['jejunal', 'jejunum'], ['testicular', 'testis'],
   ['sacral', 'sacrum'], ['coccygeal', 'coccyx'], ['stool', 'feces'], ['urinary', 'urine'], ['extremity', 'limb'], ['strep', 'streptococcal'], ['staph', 'staphylococcal'], ['ingrown', 'ingrowing'], ['toenail', 'nail'], ['fingernail', 'nail'],
-  ['feverish', 'fever'], ['chemo', 'chemotherapy'], ['fungal', 'fungus'], ['bilat', 'bilateral'], ['febrile', 'fever'], ['painful', 'pain'], ['bleeding', 'hemorrhage'], ['bleed', 'hemorrhage'], ['pale', 'pallor'], ['paleness', 'pallor'],
+  ['feverish', 'fever'], ['chemo', 'chemotherapy'], ['exam', 'examination'], ['fungal', 'fungus'], ['bilat', 'bilateral'], ['febrile', 'fever'], ['painful', 'pain'], ['bleeding', 'hemorrhage'], ['bleed', 'hemorrhage'], ['pale', 'pallor'], ['paleness', 'pallor'],
 ];
 
 /**
@@ -39,6 +39,10 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
  */
 export const CODE_TO: ReadonlyArray<[string, string]> = [
   ['diabetes poorly controlled', 'E1165'], ['diabetes out of control', 'E1165'], ['diabetes inadequately controlled', 'E1165'],
+  // "Examination > annual" (Z00.00) as notes name the visit: an annual physical or wellness visit.
+  ['annual physical', 'Z0000'], ['annual wellness visit', 'Z0000'], ['wellness visit', 'Z0000'],
+  // "Immunization > encounter for" (Z23) as notes say it: a vaccine needed or given at the visit.
+  ['need vaccination', 'Z23'], ['need immunization', 'Z23'], ['vaccine administered', 'Z23'], ['vaccination administered', 'Z23'], ['vaccine given', 'Z23'], ['shot given', 'Z23'],
 ];
 
 /**
@@ -51,7 +55,7 @@ export const ORDINARY_WORDS = new Set([
   'mole', 'clot', 'sinus', 'sensitive', 'blind', 'unequal length', 'change', 'complaint', 'condition', 'child', 'cut',
   'may', 'old', 'fit', 'stress', 'cold', 'heat', 'gas', 'sick', 'toxic', 'tag', 'reflex', 'frozen', 'corn', 'donor', 'death', 'hunger', 'famine',
   'nerves', 'fox', 'kelly', 'klein', 'robin', 'collet', 'brash', 'bends', 'chokes', 'tramp', 'hobo', 'moron', 'arc', 'pat', 'tad', 'tac', 'ist',
-  'decline', 'consumption', 'concern', 'worried', 'encounter',
+  'decline', 'consumption', 'concern', 'worried', 'encounter', 'examination',
 ]);
 
 /**

@@ -13,7 +13,7 @@ import type { Token } from './text';
  */
 const ENCOUNTER_TITLE = /^encounter for\b/i;
 const ENCOUNTER_CUE = /\b(here for|presents? for|presented for|came for|comes? in for|seen for|referred for|admitted for|admission for|reason for|visit|encounter|annual (?:physical|exam\w*|wellness|check-?up)|check-?up|wellness|well[- ](child|woman|man|baby))\b/i;
-const VACCINE_CUE = /\b(vaccin\w*|immuni[sz]ations?|immuni[sz]ed|toxoids?|antitoxins?|boosters?)\b/i;
+const VACCINE_CUE = /\b(vaccin\w*|immuni[sz]ations?|immuni[sz]ed|toxoids?|antitoxins?|boosters?|(?:flu|influenza|tetanus|pneumonia|covid|shingles) shots?)\b/i;
 /** Diseases a vaccine is named after: infections, influenza, COVID-19. */
 const PREVENTABLE = /^(A|B|J09|J10|J11|U07)/;
 const PROCEDURE_TAG = /^[^,.;\n]*\(procedure\)/i;
@@ -34,7 +34,8 @@ export function sentenceContext(text: string, sentenceText: string): SentenceCon
 /** Whether a mention, read in its sentence, names no condition of this visit at all. */
 export function namesNoCondition(table: CodeTable, m: Mention, ctx: SentenceContext): boolean {
   const code = m.entry.code;
-  if (ENCOUNTER_TITLE.test(table.byCode.get(code)?.long_desc ?? '') && !ctx.visitReason) return true;
+  // A vaccine given or needed is this visit's immunization (Z23).
+  if (ENCOUNTER_TITLE.test(table.byCode.get(code)?.long_desc ?? '') && !ctx.visitReason && !(code === 'Z23' && ctx.vaccines)) return true;
   // A vaccine list names the diseases it prevents: "immunizations: influenza, td (adult), tetanus toxoid".
   if (ctx.vaccines && PREVENTABLE.test(code)) return true;
   // A "(procedure)" tag (SNOMED displays) names what was done: "alcohol use disorders identification test (procedure)".

@@ -203,7 +203,7 @@ function necrosisOfGrowth(text: string, e: Entry, xt: readonly XToken[], positio
  * "diabetic foot exam", "HIV test", "flu shot".
  */
 const SERVICE_WORDS = new Set(
-  'clinic team service educator education diet precaution prophylaxis protocol program exam test screen screening center centre unit nurse specialist shot'.split(' '),
+  'clinic team service educator education diet precaution prophylaxis protocol program exam examination test screen screening center centre unit nurse specialist shot'.split(' '),
 );
 /** Scores that say "none" when their number is 0: "pain scale 0/10". */
 const SCORE_WORDS = new Set(['scale', 'score']);

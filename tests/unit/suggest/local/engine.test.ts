@@ -424,9 +424,9 @@ describe('local engine: conventions', () => {
     for (const text of services) expect(added(open.suggest(input(text, {}, 'inpatient'))), text).toEqual([]);
     expect(added(open.suggest(input('Heart failure in clinic today, euvolemic.', {}, 'inpatient')))).toContain('I509');
     expect(added(open.suggest(input('Pain scale 6/10, worse with walking.', {}, 'inpatient')))).toContain('R52');
-    // A flu shot is a vaccine, not influenza and a gunshot; being shot still is one. Weight loss as the aim of
-    // counseling is no weight loss symptom; obesity with counseling is still obesity.
-    expect(added(open.suggest(input('Flu shot given today.', {}, 'inpatient')))).toEqual([]);
+    // A flu shot is a vaccine (the visit's immunization, Z23), not influenza and a gunshot; being shot still
+    // is one. Weight loss as the aim of counseling is no weight loss symptom; obesity with counseling is still obesity.
+    expect(added(open.suggest(input('Flu shot given today.', {}, 'inpatient')))).toEqual(['Z23']);
     expect(added(open.suggest(input('He was shot in the leg.', {}, 'inpatient')))).toContain('W3400XA');
     expect(added(open.suggest(input('Weight loss counseling.', {}, 'inpatient')))).not.toContain('R634');
     expect(added(open.suggest(input('Unintentional weight loss of 10 lb.', {}, 'inpatient')))).toContain('R634');
@@ -645,6 +645,21 @@ describe('local engine: conventions', () => {
       ['Fungal infection of toenails.', ['B351'], ['B999']],
     ];
     expectReadings(cases);
+  });
+
+  it('codes an annual physical or a vaccine given as the visit\'s encounter, an exam heading not, and no adult code for a child', () => {
+    const cases: Array<[string, string[], string[]]> = [
+      ['Here for annual physical.', ['Z0000'], []],
+      ['Annual wellness visit.', ['Z0000'], []],
+      ['Physical exam: lungs clear, heart regular.', [], ['Z0000']],
+      ['Diabetic foot exam normal.', [], ['Z0000', 'E119']],
+      ['Need for influenza vaccination.', ['Z23'], ['J111']],
+      ['Flu shot given.', ['Z23'], ['J111']],
+      ['Recommend Tdap vaccine.', [], ['Z23']],
+    ];
+    expectReadings(cases);
+    // Z00.00 is an adult code (MCE age edit 15–124): not for an 8-year-old.
+    expect(added(open.suggest(input('Here for annual physical.', { age: 8 })))).not.toContain('Z0000');
   });
 
   it('a note that tries to instruct the engine yields no code from it', () => {
