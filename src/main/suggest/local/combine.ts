@@ -79,9 +79,56 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   strokeSequelae(cands, dict, table, lookup, ctx.pastStroke);
   dementiaInOtherDiseases(cands, table, lookup);
   codeFirstNamed(cands, dict, table, lookup);
+  followUpNamed(cands, dict, table, lookup);
   withAskedFor(cands, table, lookup);
   organismAsCause(cands, dict);
+  typeTwoInfarction(cands);
   dropUnspecifiedSiblings(cands, table, lookup);
+}
+
+/** A type 2 myocardial infarction is I21.A1 alone, though the note calls it an NSTEMI or a STEMI (guideline I.C.9.e.5). */
+function typeTwoInfarction(cands: Map<string, Candidate>): void {
+  const typeTwo = cands.get('I21A1');
+  if (!typeTwo) return;
+  for (const c of [...cands.values()]) {
+    if (!/^I21[0-4]/.test(c.code) || !c.mentions.every((m) => typeTwo.mentions.some((x) => adjoining(m, x)))) continue;
+    mergeInto(typeTwo, c);
+    cands.delete(c.code);
+  }
+}
+
+const entriesByCategory = new WeakMap<Dictionary, Map<string, Entry[]>>();
+
+/** The dictionary's entries of one three-character category, grouped once per dictionary. */
+function entriesInCategory(dict: Dictionary, category: string): Entry[] {
+  let m = entriesByCategory.get(dict);
+  if (!m) {
+    m = new Map();
+    for (const e of dict.entries) (m.get(e.code.slice(0, 3)) ?? m.set(e.code.slice(0, 3), []).get(e.code.slice(0, 3))!).push(e);
+    entriesByCategory.set(dict, m);
+  }
+  return m.get(category) ?? [];
+}
+
+/**
+ * The follow-up a "use additional code" note names by its code, when the mention's own words name
+ * its category: "neutropenic fever" is D70.9 with R50.81 (D70: "use additional code for any
+ * associated fever"), where the Index reads the neutropenia alone. Nothing is added when the chart
+ * already holds a code of that category or of the note's ranges.
+ */
+function followUpNamed(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTable, lookup: CodeSetLookup): void {
+  for (const c of [...cands.values()]) {
+    if (c.via !== 'match') continue;
+    const ranges = additionalCodeRanges(lookup, c.code);
+    for (const [a, b] of ranges) {
+      // Of its own category the note names a sibling condition ("due to calcified coronary lesion"), not a follow-up.
+      if (a !== b || a.slice(0, 3) === c.code.slice(0, 3) || !table.byCode.get(a)?.billable) continue;
+      if ([...cands.keys()].some((k) => k !== c.code && (inRanges(k, ranges) || k.slice(0, 3) === a.slice(0, 3)))) continue;
+      const mentions = c.mentions.filter((m) => longestWithin(entriesInCategory(dict, a.slice(0, 3)), new Set(m.words)));
+      if (mentions.length === 0) continue;
+      cands.set(a, { code: a, mentions, via: 'combination', rationale: `${c.code} says "use additional code" ${a}, which its own words name`, parts: [c] });
+    }
+  }
 }
 
 const entriesInRange = new WeakMap<Dictionary, Map<RegExp, Entry[]>>();
@@ -393,6 +440,9 @@ function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable
   const title = (c: Candidate): string => table.byCode.get(c.code)?.long_desc ?? '';
   const uncomplicated = (c: Candidate): boolean => /\bwithout complications?\b/i.test(title(c));
   const unspecified = (c: Candidate): boolean => /unspecified/i.test(title(c));
+  // "Thrombosis of unspecified deep veins of unspecified lower extremity" says less than "…of femoral
+  // vein, unspecified" (I82.409 and I82.419): the fewer "unspecified", the more the code says.
+  const vagueness = (c: Candidate): number => title(c).match(/unspecified/gi)?.length ?? 0;
   const giveWay = (c: Candidate, to: (o: Candidate) => boolean, anyCategory = false): void => {
     const siblings = [...cands.values()].filter((o) => o !== c && (anyCategory || o.code.slice(0, 3) === c.code.slice(0, 3)) && to(o));
     if (siblings.length === 0) return;
@@ -401,7 +451,7 @@ function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable
   };
   for (const c of [...cands.values()]) if (uncomplicated(c)) giveWay(c, (o) => !uncomplicated(o));
   // A combination read from the chart (I69.359, side still to be read) stands for its own condition.
-  for (const c of [...cands.values()]) if (cands.has(c.code) && unspecified(c) && c.via !== 'combination') giveWay(c, (o) => !unspecified(o) && !uncomplicated(o));
+  for (const c of [...cands.values()]) if (cands.has(c.code) && unspecified(c) && c.via !== 'combination') giveWay(c, (o) => vagueness(o) < vagueness(c) && !uncomplicated(o));
   // A code whose title another's contains says less of the same condition: "Chronic respiratory
   // failure with hypoxia" next to "Acute and chronic respiratory failure with hypoxia".
   const wordCache = new Map<string, Set<string>>();

@@ -159,6 +159,16 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     const hit = (childKeys.get(target) ?? []).filter((k) => named(k.slice(target.length + 3))).sort((a, b) => a.length - b.length)[0];
     return hit ? (pathCodes.get(hit) ?? null) : null;
   };
+  // A "see" naming a whole path ("Cholecystitis > acute > with > cholelithiasis — see Calculus,
+  // gallbladder, with cholecystitis, acute") is that line's code (K80.00); the Index splits "with X"
+  // into two levels where the reference writes it as one part, so paths are compared as words.
+  const flatKey = (key: string): string => key.replaceAll(' > ', ' ');
+  const flatCodes = new Map<string, string>();
+  for (const [key, code] of pathCodes) if (!flatCodes.has(flatKey(key))) flatCodes.set(flatKey(key), code);
+  const seePathCode = (r: IndexRow): string | null => {
+    if (r.code || !r.see || !r.see.includes(',')) return null;
+    return flatCodes.get(flatKey(pathKey(r.see.split(',').map((p) => p.trim()).filter(Boolean)))) ?? null;
+  };
   const seeAlsoCode = (r: IndexRow): string | null => {
     if (r.level !== 0 || r.code || r.see_code || !r.see_also || ORDINARY_WORDS.has(headWord(r.term))) return null;
     const parts = r.see_also.split(',').map((p) => p.trim()).filter((p) => p && !/^by (site|type)\b/i.test(p));
@@ -205,7 +215,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   };
 
   for (const r of indexRows) {
-    const target = r.code ?? seeSubtermCode(r) ?? seeRemainderCode(r) ?? r.see_code ?? seeAlsoCode(r) ?? notSpecifiedChildCode(r);
+    const target = r.code ?? seeSubtermCode(r) ?? seePathCode(r) ?? seeRemainderCode(r) ?? r.see_code ?? seeAlsoCode(r) ?? notSpecifiedChildCode(r);
     if (!target) continue;
     // A dashed code takes the child the line's own words name; a plain one resolves as always.
     const dashed = /-$/.test(target) || !table.byCode.get(normalizeCode(target))?.billable;

@@ -15,9 +15,10 @@ import { lateralCodes, sideOf, type Side } from './laterality';
 import { CodeTable } from './code-table';
 import { buildDictionary, learnedDictionary, subDictionary, type Dictionary } from './dictionary';
 import { matchSentence, readSentence, type Mention, type ReadSentence } from './match';
+import { statedDependences } from './dependence';
 import { loadMedications, NOT_TAKING } from './medications';
 import { collectMeat, type SentenceSpan } from './meat';
-import { splitSentences, tokenize, type SectionKind } from './text';
+import { phraseWords, splitSentences, tokenize, type SectionKind } from './text';
 import { deepTissue, historyCode, localizedCode, namesNoCondition, sentenceContext, severityNamed, wordsNear } from './mention-context';
 
 /** What the engine needs of a code set: lookups plus the read-only database it builds its dictionary from. */
@@ -205,6 +206,13 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           if (/\b(no|not|denies|without|never)\b[^.;]{0,20}$/i.test(text.slice(s.start, tk.start))) continue;
           add(z, { documentId: doc.id, start: tk.start, end: tk.end, phrase: tk.raw, assertion: 'present', section: s.section, source: 'medication', words: [tk.norm], sentence: si }, 'medication');
         }
+        if (s.section !== 'family') {
+          for (const d of statedDependences(text, s.start, s.end)) {
+            if (!table.byCode.get(d.code)?.billable) continue;
+            const phrase = text.slice(d.start, d.end);
+            add(d.code, { documentId: doc.id, start: d.start, end: d.end, phrase, assertion: 'present', section: s.section, source: 'history', words: phraseWords(phrase, dict.normalize), sentence: si }, 'history');
+          }
+        }
         // A run-on "sentence" (pasted tables, hostile input) is read in bounded windows.
         const mentions: Mention[] = [];
         const sides = new Map<Mention, Side>();
@@ -338,12 +346,12 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     }
 
     // Of two suggestions an Excludes1 note keeps apart, the less sure one goes; an existing code stays.
-    for (const [x, y] of excludes1Pairs(codeSet, raw.map((r) => r.code))) {
+    // Equally sure, the one whose note it is goes: it says it is not for the other's condition.
+    for (const [x, y, owner] of excludes1Pairs(codeSet, raw.map((r) => r.code))) {
       const a = raw.find((r) => r.code === x);
       const b = raw.find((r) => r.code === y);
       if (!a || !b || (a.kind === 'keep' && b.kind === 'keep')) continue;
-      const vague = (r: RawSuggestion): number => (/unspecified/i.test(table.byCode.get(r.code)?.long_desc ?? '') ? 1 : 0);
-      const loser = a.kind === 'keep' ? b : b.kind === 'keep' ? a : (a.confidence ?? 0) !== (b.confidence ?? 0) ? ((a.confidence ?? 0) < (b.confidence ?? 0) ? a : b) : vague(a) >= vague(b) ? a : b;
+      const loser = a.kind === 'keep' ? b : b.kind === 'keep' ? a : (a.confidence ?? 0) !== (b.confidence ?? 0) ? ((a.confidence ?? 0) < (b.confidence ?? 0) ? a : b) : a.code === owner ? a : b;
       raw.splice(raw.indexOf(loser), 1);
     }
 

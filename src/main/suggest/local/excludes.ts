@@ -19,10 +19,14 @@ function excludes1Refs(lookup: CodeSetLookup, code: string): NoteReference[] {
   return refs;
 }
 
-/** Pairs of the given codes that an Excludes1 note keeps apart (each pair once, in input order). */
-export function excludes1Pairs(lookup: CodeSetLookup, codes: readonly string[]): Array<[string, string]> {
+/**
+ * Pairs of the given codes that an Excludes1 note keeps apart (each pair once, in input order), with
+ * the code whose note it is: the one the note says is not for the other's condition ("Gastrointestinal
+ * hemorrhage, unspecified" excludes "peptic ulcer with hemorrhage").
+ */
+export function excludes1Pairs(lookup: CodeSetLookup, codes: readonly string[]): Array<[string, string, string]> {
   const chapterOf = (code: string): number | null => lookup.code('icd10cm', code)?.chapter ?? null;
-  const out: Array<[string, string]> = [];
+  const out: Array<[string, string, string]> = [];
   const seen = new Set<string>();
   for (const a of codes) {
     for (const ref of excludes1Refs(lookup, a)) {
@@ -33,7 +37,7 @@ export function excludes1Pairs(lookup: CodeSetLookup, codes: readonly string[]):
         const [x, y] = codes.indexOf(a) < codes.indexOf(b) ? [a, b] : [b, a];
         if (!seen.has(`${x}|${y}`)) {
           seen.add(`${x}|${y}`);
-          out.push([x, y]);
+          out.push([x, y, a]);
         }
       }
     }

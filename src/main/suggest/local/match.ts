@@ -150,7 +150,7 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
     }
   }
   // Straddlers first: the plain readings that show a list was misread are the ones a straddler subsumes.
-  return dropSubsumed(dropListMisreads(text, xt, found));
+  return dropSubsumed(dropListMisreads(text, xt, found, dict.siteWords));
 }
 
 

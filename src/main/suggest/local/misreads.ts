@@ -31,8 +31,30 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
 }
 
 /** Readings that take a list for one condition: across its items, or blending two of them. */
-export function dropListMisreads(text: string, xt: readonly XToken[], ms: Mention[]): Mention[] {
-  return dropCauseAsKind(text, xt, dropItemBlends(text, xt, dropListStraddlers(text, xt, ms)));
+export function dropListMisreads(text: string, xt: readonly XToken[], ms: Mention[], siteWords: ReadonlySet<string>): Mention[] {
+  return dropReachedPast(text, xt, siteWords, dropCauseAsKind(text, xt, dropItemBlends(text, xt, dropListStraddlers(text, xt, ms))));
+}
+
+/**
+ * Two readings of one head word, each with a site the other lacks: the one whose site reaches past the
+ * other's, which stands right before the head, is a misread. "GI bleed due to duodenal ulcer" is a
+ * duodenal ulcer (K26.4), not a gastrointestinal ulcer (K28.9) read over "duodenal". Coordinated sites
+ * ("gastric and duodenal ulcers") each qualify the head.
+ */
+function dropReachedPast(text: string, xt: readonly XToken[], siteWords: ReadonlySet<string>, ms: Mention[]): Mention[] {
+  const coordinated = (a: number, b: number): boolean => CONJUNCTION.test(text.slice(xt[Math.min(a, b)]!.end, xt[Math.max(a, b)]!.start));
+  return ms.filter((m) =>
+    !ms.some((o) => {
+      if (o === m) return false;
+      const shared = m.positions.filter((p) => o.positions.includes(p));
+      if (shared.length === 0) return false;
+      const mine = m.positions.filter((p) => !o.positions.includes(p));
+      const theirs = o.positions.filter((p) => !m.positions.includes(p));
+      // Qualifiers before their head: "duodenal ulcer", not "ulcer of the duodenum" (read the other way round).
+      const site = (p: number): boolean => siteWords.has(xt[p]!.norm);
+      return shared.some((h) => theirs.includes(h - 1) && site(h - 1) && xt[h - 1]!.orig !== xt[h]!.orig && mine.some((a) => a < h - 1 && site(a) && !coordinated(a, h - 1)));
+    }),
+  );
 }
 
 /**
