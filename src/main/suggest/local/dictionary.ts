@@ -214,6 +214,22 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     return twins && bilateral ? { ...twins, bilateral } : twins;
   };
 
+  // "Osteoporosis (M81.0) > age-related (M81.0) > with current pathologic fracture > vertebra": a
+  // subterm coded as its parent is the parent's default kind; the lines below it read without its
+  // words ("osteoporosis with current pathological fracture of vertebra" is M80.08).
+  const defaultSegments = (segs: readonly string[]): number[] => {
+    const out: number[] = [];
+    for (let i = 1; i < segs.length - 1; i++) {
+      const own = pathCodes.get(pathKey(segs.slice(0, i + 1)));
+      if (own && own === pathCodes.get(pathKey(segs.slice(0, i)))) out.push(i);
+    }
+    return out;
+  };
+  const defaultWords = (v: readonly string[], at: readonly number[], said: readonly string[]): string[] => {
+    const others = new Set(contentWords(v.filter((_, i) => !at.includes(i)).join(' '), normalize));
+    return at.flatMap((i) => contentWords(v[i] ?? '', normalize)).filter((w) => said.includes(w) && !others.has(w));
+  };
+
   for (const r of indexRows) {
     const target = r.code ?? seeSubtermCode(r) ?? seePathCode(r) ?? seeRemainderCode(r) ?? r.see_code ?? seeAlsoCode(r) ?? notSpecifiedChildCode(r);
     if (!target) continue;
@@ -234,6 +250,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
       continue;
     }
     const sided = sidedCodes(r, target, dashed, lineWords);
+    const defaults = defaultSegments(r.path.split(' > '));
     for (let i = 0; i < segs.length; i++) segs[i] = mainTermAliases(segs[i]!, new Map());
     // "Fracture, traumatic" is the Index's plain fracture: notes never say "traumatic".
     if (/^fracture, traumatic$/i.test(segs[0]!.trim())) segs[0] = 'Fracture';
@@ -247,8 +264,9 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     }
     for (const v of variants) {
       const said = contentWords(v.join(' '), normalize);
-      // "Anemia > due to > antineoplastic chemotherapy": words the note leaves unsaid are optional.
-      const unsaid = unsaidWith(said);
+      // "Anemia > due to > antineoplastic chemotherapy": words the note leaves unsaid are optional, as
+      // are a default kind's.
+      const unsaid = [...unsaidWith(said), ...defaultWords(v, defaults, said)];
       const words = said.filter((w) => !unsaid.includes(w));
       if (words.length === 0) continue;
       // A subterm whose own words all drop out ("Hepatitis > A") would read as its bare parent.

@@ -30,7 +30,10 @@ export function lateralize(table: CodeTable, code: string, side: Side | undefine
   if (!rec || !/unspecified/i.test(rec.long_desc) || /\b(right|left|bilateral)\b/i.test(rec.long_desc)) return code;
   const want = shape(rec.long_desc);
   const sideWord = new RegExp(`\\b${side}\\b`, 'i');
-  const peers = table.billableIn(code.slice(0, 3)).filter((c) => c.code !== code && c.code.length === code.length && (code.length < 7 || c.code[6] === code[6]) && sideWord.test(c.long_desc));
+  // A seventh character that is a letter is the encounter (kept); a digit there is the side itself
+  // (E11.3519, "…with macular edema, unspecified eye").
+  const sameEncounter = (c: string): boolean => code.length < 7 || /\d/.test(code[6]!) || c[6] === code[6];
+  const peers = table.billableIn(code.slice(0, 3)).filter((c) => c.code !== code && c.code.length === code.length && sameEncounter(c.code) && sideWord.test(c.long_desc));
   const exact = peers.find((c) => shape(c.long_desc) === want);
   if (exact) return exact.code;
   // Hemiplegia and its sequelae also name the dominant side. Undocumented, the left is taken as

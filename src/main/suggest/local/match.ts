@@ -107,7 +107,9 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
   const found: Mention[] = [];
   const tryEntry = (e: Entry, anchors: readonly number[]): void => {
     for (const w of e.words) if (!where.has(w)) return;
-    if (e.without && e.without.every((w) => where.has(w))) return;
+    // A title's "without" clause stands against the words stated, not negated: "recurrent, severe
+    // without psychotic features" is F33.2 itself.
+    if (e.without && e.without.every((w) => where.has(w) && where.get(w)!.some((p) => xt[p]!.assertion !== 'negated'))) return;
     if (e.unless && e.unless.some((w) => where.has(w))) return;
     for (const anchor of anchors.slice(0, 2)) {
       const positions: number[] = [];

@@ -37,7 +37,7 @@ export function dropListMisreads(text: string, xt: readonly XToken[], ms: Mentio
 
 /**
  * Two readings of one head word, each with a site the other lacks: the one whose site reaches past the
- * other's, which stands right before the head, is a misread. "GI bleed due to duodenal ulcer" is a
+ * other's, which stands right before the head, or over a comma after it, is a misread. "GI bleed due to duodenal ulcer" is a
  * duodenal ulcer (K26.4), not a gastrointestinal ulcer (K28.9) read over "duodenal". Coordinated sites
  * ("gastric and duodenal ulcers") each qualify the head.
  */
@@ -52,7 +52,11 @@ function dropReachedPast(text: string, xt: readonly XToken[], siteWords: Readonl
       const theirs = o.positions.filter((p) => !m.positions.includes(p));
       // Qualifiers before their head: "duodenal ulcer", not "ulcer of the duodenum" (read the other way round).
       const site = (p: number): boolean => siteWords.has(xt[p]!.norm);
-      return shared.some((h) => theirs.includes(h - 1) && site(h - 1) && xt[h - 1]!.orig !== xt[h]!.orig && mine.some((a) => a < h - 1 && site(a) && !coordinated(a, h - 1)));
+      // Or past a comma after it: in "macular edema, both eyes" the eyes are the edema's side, not its site.
+      const beyondComma = (a: number, h: number): boolean => a > h && text.slice(xt[h]!.end, xt[a]!.start).includes(',');
+      return shared.some(
+        (h) => theirs.includes(h - 1) && xt[h - 1]!.orig !== xt[h]!.orig && mine.some((a) => site(a) && ((site(h - 1) && a < h - 1 && !coordinated(a, h - 1)) || beyondComma(a, h))),
+      );
     }),
   );
 }

@@ -164,7 +164,7 @@ export function tokenize(text: string, start: number, end: number, norm: Normali
       out.push({ norm: renamed, start: m.index, end: m.index + m[0].length, raw: m[0] });
       continue;
     }
-    if (prev && joined && /^\s+$/.test(text.slice(prev.end, m.index))) {
+    if (prev && joined && /^(\s+|-)$/.test(text.slice(prev.end, m.index))) {
       out[out.length - 1] = { norm: norm(joined), start: prev.start, end: m.index + m[0].length, raw: text.slice(prev.start, m.index + m[0].length) };
       continue;
     }
@@ -180,7 +180,7 @@ const PAIR_RENAMES: ReadonlyMap<string, string> = new Map([
 
 /** Compounds notes write as two words; read apart, "gall bladder calculus" was a bladder stone. */
 const SPLIT_COMPOUNDS: ReadonlyMap<string, string> = new Map([
-  ['gall bladder', 'gallbladder'], ['heart burn', 'heartburn'], ['ear ache', 'earache'], ['back ache', 'backache'], ['head ache', 'headache'],
+  ['gall bladder', 'gallbladder'], ['long standing', 'longstanding'], ['heart burn', 'heartburn'], ['ear ache', 'earache'], ['back ache', 'backache'], ['head ache', 'headache'],
 ]);
 
 /**

@@ -681,6 +681,20 @@ describe('local engine: conventions', () => {
     expectReadings(cases);
   });
 
+  it('reads risk-adjusting conditions to their specific code: a title\'s "without" clause said, an eye side, a default kind', () => {
+    const cases: Array<[string, string[], string[]]> = [
+      // F33.2's title says "without psychotic features": the note saying so is no reason against it.
+      ['Major depressive disorder, recurrent, severe without psychotic features.', ['F332'], ['F339']],
+      ['Long-standing persistent atrial fibrillation.', ['I4811'], ['I4819']],
+      // The seventh character is the eye; "edema, both eyes" is the macular edema's side, no eyelid edema.
+      ['Type 2 diabetes with proliferative diabetic retinopathy with macular edema, both eyes.', ['E113513'], ['E113519', 'H02843', 'H02846', 'H02849']],
+      ['Proliferative diabetic retinopathy with macular edema, right eye.', ['E113511'], ['E113519']],
+      // "Osteoporosis > age-related" is osteoporosis' own code: the lines below it read without "age-related".
+      ['Osteoporosis with current pathological fracture of vertebra.', ['M8008XA'], ['M8000XA', 'M8448XA']],
+    ];
+    expectReadings(cases);
+  });
+
   it('codes a dependence the note states as ongoing (on dialysis, home oxygen, wheelchair bound), not one it denies', () => {
     const cases: Array<[string, string[], string[]]> = [
       ['End stage renal disease on hemodialysis.', ['N186', 'Z992'], []],
