@@ -87,6 +87,14 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   };
   const suggestions = new SuggestionService({ db, codeSet, dataDir: options.dataDir, modelSettings, userId: () => user.id });
 
+  const openChart = (req: { encounterId: string }) => {
+    // Local suggestions are in place before the chart is first shown; the model's arrive later.
+    if (typeof req?.encounterId === 'string') suggestions.ensureLocal(req.encounterId);
+    const view = coder.chartOpen(req);
+    suggestions.requestModel(view.encounter.id);
+    return view;
+  };
+
   const handlers: ApiHandlers = {
     appInfo: () => info(),
     keymapList: () => keymap.list(),
@@ -111,13 +119,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     reviewUndo: (req) => coder.reviewUndo(req),
     reviewSubmit: (req) => coder.reviewSubmit(req),
     chartSetStatus: (req) => coder.chartSetStatus(req),
-    chartOpen: (req) => {
-      // Local suggestions are in place before the chart is first shown; the model's arrive later.
-      if (typeof req?.encounterId === 'string') suggestions.ensureLocal(req.encounterId);
-      const view = coder.chartOpen(req);
-      suggestions.requestModel(view.encounter.id);
-      return view;
-    },
+    chartOpen: (req) => openChart(req),
     suggestStatus: (req) => {
       if (typeof req?.encounterId !== 'string') throw new Error('Which chart? An encounterId is required.');
       return suggestions.diagnostics(req.encounterId);
@@ -133,6 +135,11 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     syncRefusedList: () => sync.syncRefusedList(),
     syncRefusedRetry: (req) => sync.syncRefusedRetry(req),
     syncRefusedDiscard: (req) => sync.syncRefusedDiscard(req),
+    chartLoadServerUpdate: (req) => {
+      sync.loadServerUpdate(req);
+      // Opened like a chart: the suggestions the load dropped with the old text are made afresh.
+      return openChart(req);
+    },
   };
 
   return {

@@ -86,6 +86,13 @@ export interface ApiContract {
   syncRefusedRetry: Call<RefusedRequest, RefusedResult>;
   /** Stops sending refused changes; they stay on this install and the discard is audited. */
   syncRefusedDiscard: Call<RefusedRequest, RefusedResult>;
+  /**
+   * Loads the newer server version waiting for a chart the coder has worked on (`ChartView.serverUpdate`),
+   * keeping the work: decisions stay, evidence moves onto the new text, codes whose evidence is gone
+   * are flagged for re-review. `version` is the waiting version the coder saw; another one refuses.
+   * Answers with the chart as it now is.
+   */
+  chartLoadServerUpdate: Call<{ encounterId: string; version: number }, ChartView>;
 }
 
 export interface SuggestDiagnostics {
@@ -148,6 +155,7 @@ const METHOD_TABLE: { [M in ApiMethod]: true } = {
   syncRefusedList: true,
   syncRefusedRetry: true,
   syncRefusedDiscard: true,
+  chartLoadServerUpdate: true,
 };
 
 export const API_METHODS = Object.freeze(Object.keys(METHOD_TABLE) as ApiMethod[]);

@@ -39,6 +39,8 @@ export const COMMANDS = [
   { id: 'review.undo', title: 'Undo the last action', scope: 'review', defaultKeys: ['u'] },
   { id: 'review.submit', title: 'Submit the chart', scope: 'review', defaultKeys: ['s'] },
   { id: 'review.hold', title: 'Put the chart on hold', scope: 'review', defaultKeys: ['h'] },
+  // No default key: it is rare, and the chart's banner has its button; the palette reaches it too.
+  { id: 'review.loadServerUpdate', title: "Load the server's new version of the chart (keeps your work)", scope: 'review', defaultKeys: [] },
 ] as const satisfies readonly CommandDefinition[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

@@ -10,6 +10,7 @@ import type { RafResult } from '../../shared/hcc/index';
 import type { ChartView, HistoryEncounter, ReviewItem } from '../../shared/review/types';
 import { patientLabel } from '../importing/store';
 import { pendingServerUpdate } from '../sync/pending-update';
+import { openRechecks, type OpenRecheckRow } from '../sync/rechecks';
 import { detectSections } from './sections';
 import type { EncounterRow, ItemRow, ReviewStore } from './store';
 
@@ -36,7 +37,7 @@ export function loadEncounter(store: ReviewStore, encounterId: unknown): Encount
   return enc;
 }
 
-function toReviewItem(item: ItemRow, lookup: CodeSetLookup): ReviewItem {
+function toReviewItem(item: ItemRow, lookup: CodeSetLookup, recheck: OpenRecheckRow | undefined): ReviewItem {
   const rec = lookup.code(item.system, item.code);
   const out: ReviewItem = {
     id: item.id,
@@ -56,6 +57,8 @@ function toReviewItem(item: ItemRow, lookup: CodeSetLookup): ReviewItem {
   if (item.queryNote) out.queryNote = item.queryNote;
   if (item.replacedCode) out.replacedCode = item.replacedCode;
   if (item.suggestion) out.suggestion = JSON.parse(item.suggestion) as ReviewItem['suggestion'];
+  // The lost quotes' old offsets point into text the chart no longer has: only the words are shown.
+  if (recheck) out.recheck = { lostQuotes: recheck.lost.map((e) => e.quote), codeRemoved: recheck.codeRemoved, serverVersion: recheck.serverVersion };
   return out;
 }
 
@@ -117,11 +120,12 @@ export function buildChartView(store: ReviewStore, lookup: CodeSetLookup, encoun
   const visible = items.filter((i) => i.active);
   const edits = computeEdits(enc, items, lookup);
   const reasons = submitGate(enc, items, edits);
+  const rechecks = new Map(openRechecks(store.db, enc.id).map((r) => [r.itemId, r]));
   return {
     encounter: { id: enc.id, setting: enc.setting, dateOfService: enc.dateOfService, payer: enc.payer, status: enc.status, fiscalYear: fiscalYearOf(enc.dateOfService), title: enc.title },
     patient: { id: enc.patientId, label: patientLabel(enc.patientId), birthYear: enc.birthYear, sex: enc.sex, age: ageAt(enc.birthYear, enc.dateOfService) },
     documents: store.documents(enc.id).map((d) => ({ ...d, sections: detectSectionsCached(d.id, d.text) })),
-    items: visible.map((i) => toReviewItem(i, lookup)),
+    items: visible.map((i) => toReviewItem(i, lookup, rechecks.get(i.id))),
     edits,
     raf: raf(enc, items, lookup),
     history: history(store, enc, lookup),

@@ -1,8 +1,8 @@
 // The desktop's sync commands: sign in / out, status for the status bar (with the code-set releases
-// the organisation announced that this install lacks), "sync now", and the changes the server
-// refused (list, retry, discard). The composition root creates this with the
-// open database and the OS vault (null in plain Node, where tokens then stay in memory and a
-// restart means signing in again).
+// the organisation announced that this install lacks), "sync now", the changes the server refused
+// (list, retry, discard), and loading a newer server version of a chart onto the work on it. The
+// composition root creates this with the open database and the OS vault (null in plain Node, where
+// tokens then stay in memory and a restart means signing in again).
 import type { BackoffOptions } from '../../shared/sync/backoff';
 import { SyncError } from '../../shared/sync/client';
 import type { RefusedList, RefusedRequest, RefusedResult } from '../../shared/sync/refused';
@@ -12,6 +12,7 @@ import type { SecretVault } from '../suggest/settings';
 import { localUser } from '../worklist/users';
 import type { InstalledCodeSet } from './codeset-compare';
 import { SyncEngine, type EngineOptions } from './engine';
+import { loadServerUpdate, type LoadResult } from './load-update';
 import { SyncLoop } from './loop';
 import { rejectedSummary } from './push';
 import { discardRefused, listRefused, retryRefused } from './refused';
@@ -41,6 +42,8 @@ export interface SyncHandlers {
   /** Back in the push queue; when signed in, a sync runs at once and the answer reflects it. */
   syncRefusedRetry(req: RefusedRequest): Promise<RefusedResult>;
   syncRefusedDiscard(req: RefusedRequest): RefusedResult;
+  /** Loads the waiting server version of a chart, keeping the coder's work (load-update.ts); the caller shows the chart again. */
+  loadServerUpdate(req: { encounterId: string; version: number }): LoadResult;
   close(): void;
 }
 
@@ -150,6 +153,11 @@ export function createSyncHandlers(deps: SyncDeps, opts: SyncOptions = {}): Sync
       // Read before the transaction: the first call on a fresh install creates the local user.
       const user = localUser(deps.db);
       return result(settleRefused(() => discardRefused(deps.db, req?.ids, user)));
+    },
+
+    loadServerUpdate(req) {
+      // Read before the transaction: the first call on a fresh install creates the local user.
+      return loadServerUpdate(deps.db, localUser(deps.db), req);
     },
 
     close() {

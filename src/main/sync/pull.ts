@@ -8,7 +8,7 @@ import type { ImportedChart } from '../../shared/chart';
 import type { ChartChange, CodeSetChange, LeaseChange, PullResponse } from '../../shared/sync/protocol';
 import type { Db } from '../db/open';
 import { storeCharts } from '../importing/store';
-import { applyServerVersion } from './chart-updates';
+import { applyServerVersion, recordContentVersion } from './chart-updates';
 import { recordNotices } from './codeset-notices';
 import type { SyncStateStore } from './state';
 
@@ -69,7 +69,10 @@ export function applyPage(db: Db, state: SyncStateStore, userId: string, page: P
         }
         upsertChart.run(c.chartId, c.teamId, c.version);
       }
-      if (fresh.size) storeCharts(db, [...fresh.values()].map((f) => f.chart), { assigneeId: userId, source: 'sync' });
+      if (fresh.size) {
+        storeCharts(db, [...fresh.values()].map((f) => f.chart), { assigneeId: userId, source: 'sync' });
+        for (const [chartId, f] of fresh) recordContentVersion(db, chartId, f.version);
+      }
       const upsertLease = db.prepare(SQL.upsertLease);
       for (const l of leases) upsertLease.run(l);
       const touched = new Set([...seen, ...leases.filter((l) => l.assigneeId === userId).map((l) => l.chartId)]);

@@ -61,6 +61,11 @@ export interface ReviewItem {
   /** When the coder changed the code (`e`), the code it replaced. */
   replacedCode?: string;
   evidence: EvidenceSpan[];
+  /**
+   * Set when loading a newer server version of the chart left this code to be looked at again; it
+   * clears when the coder decides on the code again.
+   */
+  recheck?: ItemRecheck;
   suggestion?: {
     kind: 'add' | 'keep' | 'delete-unsupported' | 'query';
     confidence: number;
@@ -68,6 +73,15 @@ export interface ReviewItem {
     rationale?: string;
     provenance: SuggestionProvenance;
   };
+}
+
+export interface ItemRecheck {
+  /** Quotes of the code's evidence the new text no longer holds; they were taken off the code. */
+  lostQuotes: string[];
+  /** The server's version no longer lists this existing code on the claim or problem list. */
+  codeRemoved: boolean;
+  /** The server version whose load flagged the code. */
+  serverVersion: number;
 }
 
 export interface ChartSection {
@@ -106,7 +120,8 @@ export interface ChartView {
   canUndo: boolean;
   /**
    * A newer version of this chart arrived from the server after the coder started on it. The chart
-   * and the work on it are as they were; this says what the server's version changes. Null when none waits.
+   * and the work on it are as they were until the coder loads it (`chartLoadServerUpdate`); this
+   * says what the server's version changes. Null when none waits.
    */
   serverUpdate: ServerUpdateNotice | null;
 }

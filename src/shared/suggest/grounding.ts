@@ -79,6 +79,13 @@ function normalizeDoc(id: string, text: string): NormalizedDoc {
   return { id, text, norm, map: map.subarray(0, n) };
 }
 
+/** The original-text span of `length` normalised characters starting at normalised index `at`. */
+function spanAt(d: NormalizedDoc, at: number, length: number): EvidenceSpan {
+  const start = d.map[at]!;
+  const end = d.map[at + length - 1]! + 1;
+  return { documentId: d.id, start, end, quote: d.text.slice(start, end) };
+}
+
 function collapse(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
@@ -103,12 +110,24 @@ export class QuoteFinder {
     const ordered = raw.documentId === undefined ? this.docs : [...this.docs.filter((d) => d.id === raw.documentId), ...this.docs.filter((d) => d.id !== raw.documentId)];
     for (const d of ordered) {
       const at = d.norm.indexOf(q);
-      if (at < 0) continue;
-      const start = d.map[at]!;
-      const end = d.map[at + q.length - 1]! + 1;
-      return { documentId: d.id, start, end, quote: d.text.slice(start, end) };
+      if (at >= 0) return spanAt(d, at, q.length);
     }
     return undefined;
+  }
+
+  /**
+   * Every place a quote occurs in the chart (documents in order, then by offset), matched the same
+   * way as `find`: whitespace runs collapsed, at least MIN_QUOTE_CHARS. Each span's quote is the
+   * chart's own text at its offsets. For callers that must choose among several occurrences.
+   */
+  findAll(quote: string): EvidenceSpan[] {
+    const q = collapse(quote);
+    if (q.length < MIN_QUOTE_CHARS) return [];
+    const out: EvidenceSpan[] = [];
+    for (const d of this.docs) {
+      for (let at = d.norm.indexOf(q); at >= 0; at = d.norm.indexOf(q, at + 1)) out.push(spanAt(d, at, q.length));
+    }
+    return out;
   }
 
   private fromSpan(raw: RawQuote): EvidenceSpan | undefined {

@@ -3,13 +3,18 @@
 import type { ChartDocument, ImportedChart } from '../chart';
 import { displayCode } from '../codeset/format';
 
-/** What the chart view shows when a newer server version waits because the coder already worked on the chart. */
+/** What the chart view shows when a newer server version waits because the coder already worked on the chart (they may load it: `chartLoadServerUpdate`). */
 export interface ServerUpdateNotice {
   /** The server's version number of the waiting chart. */
   version: number;
   receivedAt: string;
   /** One sentence per change, e.g. "Date of service changed from 2025-11-03 to 2025-11-05." */
   changes: string[];
+  /**
+   * How many codes on the chart loading this version would flag for re-review: a quote of their
+   * evidence is no longer in the text, or the version no longer lists the existing code.
+   */
+  itemsToRecheck: number;
 }
 
 const docLabel = (d: ChartDocument): string => `“${d.type}”${d.date ? ` of ${d.date}` : ''}`;

@@ -39,6 +39,12 @@ describe('Electron shell wiring (stand-in electron module)', () => {
     expect(await recorded.handlers.get(`${IPC_PREFIX}appInfo`)!(fromElsewhere, undefined)).toMatchObject({ ok: false, error: { name: 'Forbidden' } });
   });
 
+  it('routes loading a newer server version through IPC to the core, whose refusal arrives as data', async () => {
+    const fromApp = { senderFrame: { url: 'app://plumbline/index.html' } };
+    const reply = await recorded.handlers.get(`${IPC_PREFIX}chartLoadServerUpdate`)!(fromApp, { encounterId: '00000000-0000-4000-8000-000000000000', version: 2 });
+    expect(reply).toEqual({ ok: false, error: { name: 'LoadUpdateError', message: 'No chart with that id.' } });
+  });
+
   it('creates the window hardened: isolated, sandboxed, no node, web security on', () => {
     const prefs = recorded.windows[0]!.options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });

@@ -6,11 +6,12 @@ import { useCommand } from '../../commands';
 import { DocumentPane, selectionInDocuments, type TextSelection } from './DocumentPane';
 import { ItemList } from './ItemList';
 import { EditsPanel, HistoryPanel, RafPanel } from './SidePanels';
+import { LoadUpdateDialog, ServerUpdateBanner } from './ServerUpdateBanner';
 import { keepUnchangedDocuments } from './stable-documents';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import { AddCodeDialog, ChangeCodeDialog, QueryDialog, ReasonDialog } from './dialogs';
 
-type Dialog = { kind: 'reject' | 'delete' | 'query' | 'change' } | { kind: 'add'; selection: TextSelection | null } | null;
+type Dialog = { kind: 'reject' | 'delete' | 'query' | 'change' | 'load' } | { kind: 'add'; selection: TextSelection | null } | null;
 
 /** One chart: notes with evidence on the left, codes with their edits, RAF and history on the right. */
 export function ChartView({ encounterId, onOpenChart, onDone }: { encounterId: string; onOpenChart(id: string): void; onDone(): void }) {
@@ -19,6 +20,7 @@ export function ChartView({ encounterId, onOpenChart, onDone }: { encounterId: s
   const [active, setActive] = useState(0);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string; reasons?: string[] } | null>(null);
+  const [loading, setLoading] = useState(false);
   const docsRef = useRef<HTMLDivElement | null>(null);
 
   useEffect(() => {
@@ -45,6 +47,29 @@ export function ChartView({ encounterId, onOpenChart, onDone }: { encounterId: s
         if (action.type === 'add') setActive(next.items.length - 1);
       } catch (err) {
         setMessage({ kind: 'error', text: (err as Error).message });
+      }
+    },
+    [encounterId],
+  );
+
+  const loadUpdate = useCallback(
+    async (version: number) => {
+      setDialog(null);
+      setLoading(true);
+      try {
+        const next = await api().chartLoadServerUpdate({ encounterId, version });
+        setChart(next);
+        const flagged = next.items.filter((i) => i.recheck).length;
+        setMessage({
+          kind: 'info',
+          text: `Loaded the server's version ${version}; your work is kept. ${
+            flagged === 0 ? 'All of your evidence was found in the new text.' : `${flagged} code${flagged === 1 ? ' needs' : 's need'} re-review (marked Re-review below).`
+          }`,
+        });
+      } catch (err) {
+        setMessage({ kind: 'error', text: (err as Error).message });
+      } finally {
+        setLoading(false);
       }
     },
     [encounterId],
@@ -100,6 +125,7 @@ export function ChartView({ encounterId, onOpenChart, onDone }: { encounterId: s
         .catch((err: unknown) => setMessage({ kind: 'error', text: (err as Error).message })),
     open,
   );
+  useCommand('review.loadServerUpdate', () => setDialog({ kind: 'load' }), open && chart.serverUpdate !== null && !loading);
   useCommand('nav.back', onDone, open);
 
   if (!chart) {
@@ -129,18 +155,7 @@ export function ChartView({ encounterId, onOpenChart, onDone }: { encounterId: s
           {STATUS_LABELS[e.status]}
         </span>
       </header>
-      {chart.serverUpdate && (
-        <section className="banner warn server-update" role="status" aria-label="Chart updated on the server" data-testid="server-update">
-          <strong>This chart was updated on the server after you started coding it.</strong> Your work and the text you see are kept as they were; the
-          server&apos;s version {chart.serverUpdate.version} (received {chart.serverUpdate.receivedAt.slice(0, 16).replace('T', ' ')} UTC) is not loaded:
-          <ul>
-            {chart.serverUpdate.changes.map((c) => (
-              <li key={c}>{c}</li>
-            ))}
-          </ul>
-          Check whether your codes still hold against these changes, and ask your team lead if the chart needs recoding.
-        </section>
-      )}
+      {chart.serverUpdate && <ServerUpdateBanner update={chart.serverUpdate} busy={loading} onLoad={() => setDialog({ kind: 'load' })} />}
       {message && (
         <div className={message.kind === 'error' ? 'banner error' : 'banner'} role="alert">
           {message.text}
@@ -183,6 +198,9 @@ export function ChartView({ encounterId, onOpenChart, onDone }: { encounterId: s
       {dialog?.kind === 'query' && item && <QueryDialog code={item.display} onClose={() => setDialog(null)} onSubmit={(note) => void act({ type: 'query', itemId: item.id, note })} />}
       {dialog?.kind === 'change' && item && (
         <ChangeCodeDialog current={item.display} onClose={() => setDialog(null)} onPick={(hit) => void act({ type: 'change', itemId: item.id, system: hit.system, code: hit.code })} />
+      )}
+      {dialog?.kind === 'load' && chart.serverUpdate && (
+        <LoadUpdateDialog update={chart.serverUpdate} onClose={() => setDialog(null)} onConfirm={() => void loadUpdate(chart.serverUpdate!.version)} />
       )}
       {dialog?.kind === 'add' && (
         <AddCodeDialog

@@ -11,6 +11,24 @@ const DISPOSITION_LABELS: Record<Disposition, string> = {
 
 const ORIGIN_LABELS = { existing: 'On claim', added: 'Added', suggested: 'Suggested' } as const;
 
+/** Long quotes are cut for the list; the full one is in the tooltip. */
+const QUOTE_CHARS = 120;
+const shortQuote = (q: string): string => `“${q.length > QUOTE_CHARS ? `${q.slice(0, QUOTE_CHARS)}…` : q}”`;
+
+/** Why a newer server version left this code to be looked at again. */
+function RecheckNote({ recheck }: { recheck: NonNullable<ReviewItem['recheck']> }) {
+  return (
+    <div className="hint recheck-note" data-testid="item-recheck">
+      {recheck.lostQuotes.length > 0 && (
+        <div title={recheck.lostQuotes.join('\n')}>
+          Evidence no longer in the note (server version {recheck.serverVersion}): {recheck.lostQuotes.map(shortQuote).join(', ')}
+        </div>
+      )}
+      {recheck.codeRemoved && <div>No longer on the claim or problem list in the server&apos;s version {recheck.serverVersion}.</div>}
+    </div>
+  );
+}
+
 export function ItemList({ items, activeIndex, onSelect }: { items: ReviewItem[]; activeIndex: number; onSelect(index: number): void }) {
   const listRef = useRef<HTMLOListElement>(null);
   useEffect(() => {
@@ -32,6 +50,7 @@ export function ItemList({ items, activeIndex, onSelect }: { items: ReviewItem[]
             <span className="mono code">{item.display}</span>
             <span className={`badge disp ${item.disposition}`}>{DISPOSITION_LABELS[item.disposition]}</span>
             <span className="badge origin">{item.origin === 'existing' && item.existingSource === 'problem-list' ? 'Problem list' : ORIGIN_LABELS[item.origin]}</span>
+            {item.recheck && <span className="badge warn recheck">Re-review</span>}
             {item.hccs.length > 0 && <span className="badge hcc">HCC {item.hccs.join('/')}</span>}
             {item.suggestion && (
               <span className={`badge engine ${item.suggestion.provenance.engine}`} title={item.suggestion.rationale}>
@@ -49,6 +68,7 @@ export function ItemList({ items, activeIndex, onSelect }: { items: ReviewItem[]
             </div>
           )}
           {item.queryNote && <div className="hint">Query: {item.queryNote}</div>}
+          {item.recheck && <RecheckNote recheck={item.recheck} />}
           <div className="hint evidence-count">{item.evidence.length ? `${item.evidence.length} evidence quote${item.evidence.length > 1 ? 's' : ''}` : 'No evidence in this chart'}</div>
         </li>
       ))}
