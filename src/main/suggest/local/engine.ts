@@ -189,11 +189,20 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     for (const doc of input.documents) {
       const text = doc.text.length > MAX_CHARS ? doc.text.slice(0, MAX_CHARS) : doc.text;
       texts.set(doc.id, text);
-      const spans = splitSentences(text).map((s) => {
-        const lead = text.slice(s.start, s.end).search(/\S/);
-        return { start: s.start + Math.max(0, lead), end: s.end, section: s.section };
-      });
-      sentences.set(doc.id, spans);
+      sentences.set(
+        doc.id,
+        splitSentences(text).map((s) => {
+          const lead = text.slice(s.start, s.end).search(/\S/);
+          return { start: s.start + Math.max(0, lead), end: s.end, section: s.section };
+        }),
+      );
+    }
+    // An uncertain diagnosis is coded at discharge (guideline II.H, III.C): where the chart states its
+    // diagnoses, only there; "rule out pneumonia: chest x-ray without infiltrate" in the course is work-up.
+    const statesDiagnoses = [...sentences.values()].some((list) => list.some((x) => x.section === 'assessment'));
+    for (const doc of input.documents) {
+      const text = texts.get(doc.id)!;
+      const spans = sentences.get(doc.id)!;
       spans.forEach((s, si) => {
         if (s.section === 'allergies') return;
         const tokens = tokenize(text, s.start, s.end, dict.normalize);
@@ -238,7 +247,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           const m = toMention(doc.id, text, mention, s.section, si, sides.get(mention));
           const a = mention.assertion;
           if (namesNoCondition(table, mention, context)) continue;
-          if (a === 'present' || (a === 'uncertain' && inpatient)) {
+          if (a === 'present' || (a === 'uncertain' && inpatient && (s.section === 'assessment' || !statesDiagnoses))) {
             const sided = sidedCodes(mention.entry, m.side);
             for (const code of sided.length > 0 ? sided : [deepTissue(table, mention, tokens) ?? severityNamed(text, table, dict.normalize, mention, tokens) ?? localizedCode(dict, mention, tokens) ?? mention.entry.code]) add(code, m, 'match');
           }

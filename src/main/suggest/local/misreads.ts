@@ -147,7 +147,8 @@ function usesAbbreviationCore(xt: readonly XToken[], positions: readonly number[
     const expanded = (p > 0 && xt[p - 1]!.orig === tk.orig) || (p + 1 < xt.length && xt[p + 1]!.orig === tk.orig);
     if (expanded) used.set(tk.orig, [...(used.get(tk.orig) ?? []), tk.norm]);
   }
-  for (const words of used.values()) if (words.every((w) => GENERIC_EXPANSION.has(w)) && positions.length > words.length) return false;
+  // Nor its number alone: "CKD, DM2" is no CKD stage 2.
+  for (const words of used.values()) if (words.every((w) => GENERIC_EXPANSION.has(w) || /^\d/.test(w)) && positions.length > words.length) return false;
   return true;
 }
 

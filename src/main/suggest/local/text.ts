@@ -24,7 +24,7 @@ const SECTION_PATTERNS: ReadonlyArray<[RegExp, SectionKind]> = [
   [/^(fh|fhx|family (medical )?history|family hx)$/, 'family'],
   [/^(pmh|pmhx|psh|past (medical|surgical)( and surgical)? history|medical history|surgical history|problem list|past history|hx|history|pmh\/psh|active problems)$/, 'history'],
   [/^(sh|social history|social hx|habits)$/, 'social'],
-  [/^(meds|medications?|current medications?|home medications?|rx)$/, 'meds'],
+  [/^((current|home|discharge|admission|outpatient|active) )?(meds|medications?|medication list)( on (admission|discharge))?$|^rx$/, 'meds'],
   [/^(allerg(y|ies)|drug allerg(y|ies)|medication allerg(y|ies)|known allergies|allergies( and |\/)intolerances|nkda|nka)$/, 'allergies'],
   [/^(ros|review of systems)$/, 'ros'],
   [/^(exam|pe|physical exam(ination)?|o|objective|vitals|vital signs)$/, 'exam'],

@@ -695,6 +695,17 @@ describe('local engine: conventions', () => {
     expectReadings(cases);
   });
 
+  it('reads a discharge summary as coded: discharge medications, no ruled-out work-up, no stage from another abbreviation', () => {
+    const text = 'Principal Diagnosis: Acute on chronic diastolic heart failure.\nSecondary Diagnoses: CKD, DM2.\n'
+      + 'Hospital Course: Rule out pneumonia: chest x-ray without infiltrate.\nDischarge Medications: apixaban 5 mg BID, furosemide 40 mg daily.';
+    const codes = added(open.suggest(input(text, {}, 'inpatient')));
+    expect(codes).toEqual(expect.arrayContaining(['I5033', 'Z7901', 'E1122']));
+    // The "2" of DM2 is the diabetes' type, not the CKD's stage; a work-up in the course is no discharge diagnosis.
+    expect(codes.filter((c) => c === 'N182' || c.startsWith('J18'))).toEqual([]);
+    // Stated among the diagnoses, an uncertain one is coded (guideline II.H).
+    expect(added(open.suggest(input('Discharge diagnoses: probable pneumonia.\nHospital Course: treated with ceftriaxone.', {}, 'inpatient')))).toContain('J189');
+  });
+
   it('codes a dependence the note states as ongoing (on dialysis, home oxygen, wheelchair bound), not one it denies', () => {
     const cases: Array<[string, string[], string[]]> = [
       ['End stage renal disease on hemodialysis.', ['N186', 'Z992'], []],
