@@ -60,6 +60,12 @@ export interface Dictionary {
   familyHistory: Entry[];
   /** Entries under Index "History > personal", by the condition words only. */
   personalHistory: Entry[];
+  /**
+   * History codes by the conditions their tabular says are "classifiable to" them (Z80.0: C15–C26):
+   * family history of any condition, personal history of neoplasms. "His brother has colon cancer"
+   * is Z80.0 though the Index only lists "gastrointestinal tract".
+   */
+  classifiedHistory: { family: ClassifiedHistory[]; personal: ClassifiedHistory[] };
   /** Entries under Index "Status" and "Presence" ("Status > coronary artery bypass graft" Z95.1), by their own words. */
   status: Entry[];
   /** Index "Diabetes, diabetic > with > X" (type 2 codes): the words of X and the combination code. */
@@ -70,6 +76,12 @@ export interface Dictionary {
   localized: Map<string, string>;
   /** Words that name a body site (from the Neoplasm Table's sites): "cervical adenopathy" is localized. */
   siteWords: Set<string>;
+}
+
+/** A history code and the code ranges of the conditions classifiable to it (undotted, inclusive). */
+export interface ClassifiedHistory {
+  code: string;
+  ranges: Array<[string, string]>;
 }
 
 /** One "Diabetes, diabetic > with > X" line: the words of X, the combination code, and the code X reads as alone. */
@@ -350,7 +362,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   for (const i of incl) {
     const code = billable(i.code);
     // "Other motor-vehicle accident NOS" is not every motor vehicle accident (as for titles, above).
-    if (!code || /^other\b/i.test(i.text)) continue;
+    if (!code || /^other\b/i.test(i.text) || /^conditions classifiable to\b/i.test(i.text)) continue;
     const words = contentWords(i.text, normalize);
     if (words.length > 0 && words.length <= 8) raw.push({ words, code, source: 'inclusion', level: 0 });
   }
@@ -393,6 +405,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     if (code && words.length > 0) raw.push({ words, code, source: 'abbrev', level: 0 });
   }
 
+  const classifiedHistory = readClassifiedHistory(incl, table);
+
   const ordinary = new Set([...ORDINARY_WORDS].map(normalize));
   // An inclusion term that only names a part of the body ("Heel bone" under S92.00, fracture of
   // calcaneus) says nothing of the condition: a note's "heel … bone" is no fracture.
@@ -419,8 +433,26 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   }
   return {
     entries, byAnchor, normalize, abbreviations, diabetesWith, strokeSequelae, localized, siteWords,
-    familyHistory: withAlone(family), personalHistory: withAlone(personal), status: withAlone(status),
+    familyHistory: withAlone(family), personalHistory: withAlone(personal), status: withAlone(status), classifiedHistory,
   };
+}
+
+const CODE_RANGE = /([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:\.-|-(?![A-Z]))?(?:\s*-\s*([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?))?/g;
+
+/** The "Conditions classifiable to …" inclusion terms of the family-history codes (Z80–Z84) and the personal history of neoplasms (Z85, Z86.0-). */
+function readClassifiedHistory(incl: ReadonlyArray<{ code: string; text: string }>, table: CodeTable): Dictionary['classifiedHistory'] {
+  const family: ClassifiedHistory[] = [];
+  const personal: ClassifiedHistory[] = [];
+  for (const i of incl) {
+    const m = /^conditions classifiable to (.+)$/i.exec(i.text.trim());
+    const code = normalizeCode(i.code);
+    if (!m || !table.byCode.get(code)?.billable) continue;
+    const ranges = [...m[1]!.matchAll(CODE_RANGE)].map((r) => [r[1]!.replace('.', ''), (r[2] ?? r[1]!).replace('.', '')] as [string, string]);
+    if (ranges.length === 0) continue;
+    if (/^Z8[0-4]/.test(code)) family.push({ code, ranges });
+    else if (/^(Z85|Z860)/.test(code) && ranges.every(([a]) => /^(C|D0)/.test(a))) personal.push({ code, ranges });
+  }
+  return { family, personal };
 }
 
 /** Words the Index adds to a subterm that still name the same thing ("foot specified NEC", "tarsal joint"). */

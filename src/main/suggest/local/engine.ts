@@ -19,7 +19,7 @@ import { statedDependences } from './dependence';
 import { loadMedications, NOT_TAKING } from './medications';
 import { collectMeat, type SentenceSpan } from './meat';
 import { phraseWords, splitSentences, tokenize, type SectionKind } from './text';
-import { deepTissue, historyCode, localizedCode, namesNoCondition, sentenceContext, severityNamed, wordsNear } from './mention-context';
+import { classifiedHistoryCode, deepTissue, historyCode, localizedCode, namesNoCondition, sentenceContext, severityNamed, wordsNear } from './mention-context';
 
 /** What the engine needs of a code set: lookups plus the read-only database it builds its dictionary from. */
 export type EngineCodeSet = CodeSetLookup & { readonly db: Database.Database };
@@ -252,11 +252,11 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
             for (const code of sided.length > 0 ? sided : [deepTissue(table, mention, tokens) ?? severityNamed(text, table, dict.normalize, mention, tokens) ?? localizedCode(dict, mention, tokens) ?? mention.entry.code]) add(code, m, 'match');
           }
           else if (a === 'family' || s.section === 'family') {
-            const z = historyCode(dict.familyHistory, mention, wordsNear(tokens, mention));
+            const z = historyCode(dict.familyHistory, mention, wordsNear(tokens, mention)) ?? classifiedHistoryCode(dict.classifiedHistory.family, mention.entry.code);
             if (z) add(z, { ...m, source: 'history' }, 'family');
             negatives.set(mention.entry.code, 'family');
           } else if (a === 'historical') {
-            const z = historyCode(dict.personalHistory, mention, wordsNear(tokens, mention));
+            const z = historyCode(dict.personalHistory, mention, wordsNear(tokens, mention)) ?? classifiedHistoryCode(dict.classifiedHistory.personal, mention.entry.code);
             if (z) add(z, { ...m, source: 'history' }, 'history');
             // No personal-history code and a "history of" that does not say it ended ("former", "quit",
             // "s/p" do): the condition may well go on. Read as a past mention; learned priors decide.
@@ -370,8 +370,19 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       if (kept.has(code)) continue;
       const neg = negatives.get(code);
       const sibling = [...chosen.keys()].find((k) => k !== code && k.slice(0, 3) === code.slice(0, 3));
-      const why = neg ? `Only ${neg} mentions in the note` : sibling ? `The note supports ${sibling} instead` : cands.has(code) || chosen.has(code) ? 'Mentioned only in the history, without care this visit' : 'No support found in the note';
-      raw.push({ system: 'icd10cm', code, kind: 'delete-unsupported', quotes: [], assertion: neg ?? 'present', confidence: neg || sibling ? 0.7 : 0.55, rationale: why });
+      // "Essential hypertension" with CKD is I12.9: the existing I10 is folded into the combination, not unsupported.
+      const combined = [...chosen].find(([k, o]) => k !== code && o.cand.parts?.some((p) => p.code === code))?.[0];
+      const instead = sibling ?? combined;
+      const why = neg
+        ? `Only ${neg} mentions in the note`
+        : sibling
+          ? `The note supports ${sibling} instead`
+          : combined
+            ? `Combined into ${combined}, which the note supports`
+            : cands.has(code) || chosen.has(code)
+              ? 'Mentioned only in the history, without care this visit'
+              : 'No support found in the note';
+      raw.push({ system: 'icd10cm', code, kind: 'delete-unsupported', quotes: [], assertion: neg ?? 'present', confidence: neg || instead ? 0.7 : 0.55, rationale: why });
     }
 
     // Chronic conditions coded before but not addressed now: ask, never add silently.

@@ -2,7 +2,7 @@
 // procedure, a heading, an encounter that is not this visit's), or which code its neighbours make of it
 // (a site makes adenopathy localized, "deep tissue" a pressure ulcer's .6, a history entry its Z code).
 import { titleWords, type CodeTable } from './code-table';
-import type { Dictionary } from './dictionary';
+import type { ClassifiedHistory, Dictionary } from './dictionary';
 import type { Mention } from './match';
 import type { Token } from './text';
 
@@ -112,6 +112,29 @@ export function localizedCode(dict: Dictionary, m: Mention, tokens: readonly Tok
 }
 
 /** The Index's history Z code for a family or personal-history mention, when it has one. */
+/** A code range's breadth in categories; a single category or code counts as less than one, the longer the narrower. */
+function breadth([a, b]: readonly [string, string]): number {
+  const category = (c: string): number => (c.charCodeAt(0) - 65) * 100 + (Number.parseInt(c.slice(1, 3), 10) || 0);
+  return a === b ? 1 / a.length : category(b) - category(a) + 1;
+}
+
+/** The history code whose "conditions classifiable to" ranges hold the condition's code, the narrowest range first. */
+export function classifiedHistoryCode(list: readonly ClassifiedHistory[], conditionCode: string): string | undefined {
+  let best: string | undefined;
+  let narrowest = Number.POSITIVE_INFINITY;
+  for (const h of list) {
+    for (const r of h.ranges) {
+      const [a, b] = r;
+      const within = (conditionCode.startsWith(a) || conditionCode >= a) && (conditionCode.startsWith(b) || conditionCode <= b);
+      if (within && breadth(r) < narrowest) {
+        best = h.code;
+        narrowest = breadth(r);
+      }
+    }
+  }
+  return best;
+}
+
 export function historyCode(entries: Dictionary['familyHistory'], m: Mention, nearWords: ReadonlySet<string>): string | undefined {
   let best: Dictionary['familyHistory'][number] | undefined;
   for (const e of entries) {

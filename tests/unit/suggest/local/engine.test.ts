@@ -706,6 +706,20 @@ describe('local engine: conventions', () => {
     expect(added(open.suggest(input('Discharge diagnoses: probable pneumonia.\nHospital Course: treated with ceftriaxone.', {}, 'inpatient')))).toContain('J189');
   });
 
+  it('codes a family or past cancer by the history code its site is classifiable to, and names the combination an existing code went into', () => {
+    const cases: Array<[string, string[], string[]]> = [
+      // Z80.0 lists "Conditions classifiable to C15-C26"; the Index has only "gastrointestinal tract".
+      ['His brother has colon cancer.', ['Z800'], ['C189']],
+      ['Mother had leukemia.', ['Z806'], []],
+      ['History of lung cancer.', ['Z85118'], ['C3490']],
+    ];
+    expectReadings(cases);
+    const run = open.suggest(input('A/P: Essential hypertension. CKD stage 3a, stable.', { existingCodes: [{ system: 'icd10cm', code: 'I10' }] }));
+    const del = run.suggestions.find((x) => x.code === 'I10');
+    expect(del?.kind).toBe('delete-unsupported');
+    expect(del?.rationale).toMatch(/Combined into I129/);
+  });
+
   it('codes a dependence the note states as ongoing (on dialysis, home oxygen, wheelchair bound), not one it denies', () => {
     const cases: Array<[string, string[], string[]]> = [
       ['End stage renal disease on hemodialysis.', ['N186', 'Z992'], []],
