@@ -105,7 +105,15 @@ function Shell() {
       )}
       <main className="app-main">
         {route.view === 'worklist' && <WorklistView onOpenChart={openChart} />}
-        {route.view === 'chart' && <ChartView key={route.encounterId} encounterId={route.encounterId} onOpenChart={openChart} onDone={() => setRoute({ view: 'worklist' })} />}
+        {route.view === 'chart' && (
+          <ChartView
+            key={route.encounterId}
+            encounterId={route.encounterId}
+            loadedFiscalYears={info?.fiscalYears ?? null}
+            onOpenChart={openChart}
+            onDone={() => setRoute({ view: 'worklist' })}
+          />
+        )}
         {route.view === 'encoder' && <EncoderView focusToken={encoderFocus} />}
         {route.view === 'settings' && <SettingsView theme={theme} onThemeChange={changeTheme} sync={sync.status} onSyncStatus={sync.set} />}
       </main>

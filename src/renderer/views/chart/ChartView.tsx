@@ -10,11 +10,26 @@ import { LoadUpdateDialog, ServerUpdateBanner } from './ServerUpdateBanner';
 import { keepUnchangedDocuments } from './stable-documents';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import { AddCodeDialog, ChangeCodeDialog, QueryDialog, ReasonDialog } from './dialogs';
+import { FiscalYearBanner } from './FiscalYearBanner';
+import { uncoveredFiscalYear } from './fiscal-year-coverage';
 
 type Dialog = { kind: 'reject' | 'delete' | 'query' | 'change' | 'load' } | { kind: 'add'; selection: TextSelection | null } | null;
 
-/** One chart: notes with evidence on the left, codes with their edits, RAF and history on the right. */
-export function ChartView({ encounterId, onOpenChart, onDone }: { encounterId: string; onOpenChart(id: string): void; onDone(): void }) {
+/**
+ * One chart: notes with evidence on the left, codes with their edits, RAF and history on the right.
+ * `loadedFiscalYears` are the code set's (from the app info), null until known.
+ */
+export function ChartView({
+  encounterId,
+  loadedFiscalYears,
+  onOpenChart,
+  onDone,
+}: {
+  encounterId: string;
+  loadedFiscalYears: readonly number[] | null;
+  onOpenChart(id: string): void;
+  onDone(): void;
+}) {
   const [chart, setChartState] = useState<ChartData | null>(null);
   const setChart = useCallback((next: ChartData | null) => setChartState((prev) => (next ? keepUnchangedDocuments(prev, next) : null)), []);
   const [active, setActive] = useState(0);
@@ -143,6 +158,7 @@ export function ChartView({ encounterId, onOpenChart, onDone }: { encounterId: s
   }
 
   const e = chart.encounter;
+  const dateGap = uncoveredFiscalYear(e.fiscalYear, loadedFiscalYears);
   return (
     <section className="view chart-view" aria-labelledby="chart-title" data-encounter={e.id}>
       <header className="view-header chart-header">
@@ -155,6 +171,7 @@ export function ChartView({ encounterId, onOpenChart, onDone }: { encounterId: s
           {STATUS_LABELS[e.status]}
         </span>
       </header>
+      {dateGap && <FiscalYearBanner gap={dateGap} />}
       {chart.serverUpdate && <ServerUpdateBanner update={chart.serverUpdate} busy={loading} onLoad={() => setDialog({ kind: 'load' })} />}
       {message && (
         <div className={message.kind === 'error' ? 'banner error' : 'banner'} role="alert">
@@ -181,6 +198,7 @@ export function ChartView({ encounterId, onOpenChart, onDone }: { encounterId: s
           <RafPanel raf={chart.raf} />
           <SuggestionsPanel
             encounterId={encounterId}
+            dateGap={dateGap}
             onModelArrived={() =>
               void api()
                 .chartOpen({ encounterId })

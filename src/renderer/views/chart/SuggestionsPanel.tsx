@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SuggestDiagnostics } from '../../../shared/api';
 import { api } from '../../bridge';
+import { invalidForDateReason, type UncoveredFiscalYear } from './fiscal-year-coverage';
 
 const DROP_LABELS: Record<string, string> = {
   unknownCode: 'code not in the code set',
@@ -11,11 +12,26 @@ const DROP_LABELS: Record<string, string> = {
   malformed: 'malformed',
 };
 
+/** A drop count in words; a date drop says which fiscal year is missing when the chart's year is not loaded. */
+function dropLabel(kind: string, dateGap: UncoveredFiscalYear | null): string {
+  const label = DROP_LABELS[kind] ?? kind;
+  return kind === 'invalidForDate' && dateGap ? `${label} (${invalidForDateReason(dateGap)})` : label;
+}
+
 /**
  * Where the suggestions came from and what grounding threw away. While a model call is in flight it
  * polls, and tells the chart to reload when the model's suggestions have landed.
  */
-export function SuggestionsPanel({ encounterId, onModelArrived }: { encounterId: string; onModelArrived(): void }) {
+export function SuggestionsPanel({
+  encounterId,
+  dateGap,
+  onModelArrived,
+}: {
+  encounterId: string;
+  /** Set when the chart's fiscal year is not in the loaded code set. */
+  dateGap: UncoveredFiscalYear | null;
+  onModelArrived(): void;
+}) {
   const [diag, setDiag] = useState<SuggestDiagnostics | null>(null);
   const wasPending = useRef(false);
   const arrived = useRef(onModelArrived);
@@ -57,7 +73,7 @@ export function SuggestionsPanel({ encounterId, onModelArrived }: { encounterId:
               {r.error ? (
                 <div className="error">{r.error}</div>
               ) : (
-                <div className="hint">{dropped.length ? `Dropped by grounding: ${dropped.map(([k, n]) => `${n} ${DROP_LABELS[k] ?? k}`).join(', ')}` : 'Nothing dropped by grounding.'}</div>
+                <div className="hint">{dropped.length ? `Dropped by grounding: ${dropped.map(([k, n]) => `${n} ${dropLabel(k, dateGap)}`).join(', ')}` : 'Nothing dropped by grounding.'}</div>
               )}
             </li>
           );
