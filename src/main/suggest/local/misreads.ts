@@ -42,23 +42,25 @@ export function dropListMisreads(text: string, xt: readonly XToken[], ms: Mentio
  * ("gastric and duodenal ulcers") each qualify the head.
  */
 function dropReachedPast(text: string, xt: readonly XToken[], siteWords: ReadonlySet<string>, ms: Mention[]): Mention[] {
-  const coordinated = (a: number, b: number): boolean => CONJUNCTION.test(text.slice(xt[Math.min(a, b)]!.end, xt[Math.max(a, b)]!.start));
-  return ms.filter((m) =>
-    !ms.some((o) => {
-      if (o === m) return false;
-      const shared = m.positions.filter((p) => o.positions.includes(p));
-      if (shared.length === 0) return false;
-      const mine = m.positions.filter((p) => !o.positions.includes(p));
-      const theirs = o.positions.filter((p) => !m.positions.includes(p));
-      // Qualifiers before their head: "duodenal ulcer", not "ulcer of the duodenum" (read the other way round).
-      const site = (p: number): boolean => siteWords.has(xt[p]!.norm);
-      // Or past a comma after it: in "macular edema, both eyes" the eyes are the edema's side, not its site.
-      const beyondComma = (a: number, h: number): boolean => a > h && text.slice(xt[h]!.end, xt[a]!.start).includes(',');
-      return shared.some(
-        (h) => theirs.includes(h - 1) && xt[h - 1]!.orig !== xt[h]!.orig && mine.some((a) => site(a) && ((site(h - 1) && a < h - 1 && !coordinated(a, h - 1)) || beyondComma(a, h))),
-      );
-    }),
-  );
+  if (ms.length < 2) return ms;
+  const isSite = xt.map((t) => siteWords.has(t.norm));
+  return ms.filter((m) => !ms.some((o) => o !== m && reachesPast(text, xt, isSite, m, o)));
+}
+
+/** Whether reading `m` takes a site past the one `o` has right before their shared head. */
+function reachesPast(text: string, xt: readonly XToken[], isSite: readonly boolean[], m: Mention, o: Mention): boolean {
+  for (const h of m.positions) {
+    const b = h - 1;
+    if (b < 0 || !o.positions.includes(h) || !o.positions.includes(b) || m.positions.includes(b) || xt[b]!.orig === xt[h]!.orig) continue;
+    for (const a of m.positions) {
+      if (!isSite[a] || o.positions.includes(a)) continue;
+      // Qualifiers before their head ("duodenal ulcer"), uncoordinated; or a site past a comma after it:
+      // in "macular edema, both eyes" the eyes are the edema's side, not its site.
+      if (isSite[b] && a < b && !CONJUNCTION.test(text.slice(xt[a]!.end, xt[b]!.start))) return true;
+      if (a > h && text.slice(xt[h]!.end, xt[a]!.start).includes(',')) return true;
+    }
+  }
+  return false;
 }
 
 /**
