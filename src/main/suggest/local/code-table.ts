@@ -11,10 +11,11 @@ interface CodeRow {
 }
 
 /**
- * The child a coder takes when the note says nothing more: unspecified; for a malignancy of blood
- * "not having achieved remission"; for an injury or complication the initial encounter (active care).
+ * The child a coder takes when the note says nothing more: unspecified, or "without mention of" what
+ * the note does not mention (disc degeneration M51.369); for a malignancy of blood "not having
+ * achieved remission"; for an injury or complication the initial encounter (active care).
  */
-const DEFAULT_CHILD: readonly RegExp[] = [/unspecified/i, /not having achieved remission/i, /initial encounter(?! for open)/i];
+const DEFAULT_CHILD: readonly RegExp[] = [/unspecified/i, /without mention of/i, /not having achieved remission/i, /initial encounter(?! for open)/i];
 
 /** The default child: one whose title adds "unspecified" (etc.) to its parent's, not one that inherits it. */
 function defaultChild<T extends { long_desc: string }>(kids: readonly T[], parentTitle: string): T | undefined {

@@ -187,6 +187,21 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     return parts.length > 0 ? (pathCodes.get(pathKey(parts)) ?? null) : null;
   };
 
+  // Paths compared without "NEC": the Index's "see Dependence, drug, nicotine" is "Dependence > drug NEC > nicotine".
+  const looseKey = (key: string): string => key.replace(/ nec\b/g, '');
+  const looseChildren = new Map<string, string[]>();
+  for (const [parent, kids] of childKeys) looseChildren.set(looseKey(parent), [...(looseChildren.get(looseKey(parent)) ?? []), ...kids]);
+  const MAX_SEE_CHILDREN = 40;
+  const seeChildren = (r: IndexRow): Array<{ segment: string; code: string }> => {
+    if (r.code || !r.see) return [];
+    const kids = looseChildren.get(looseKey(pathKey(r.see.split(',').map((p) => p.trim()).filter(Boolean)))) ?? [];
+    if (kids.length > MAX_SEE_CHILDREN) return [];
+    return kids
+      .map((k) => ({ segment: k.slice(k.lastIndexOf(' > ') + 3), code: pathCodes.get(k)! }))
+      // A side is read from the note's words next to the mention (laterality), not as a subterm.
+      .filter((k) => k.code && !/^(with|without|due to|in|see|left|right|bilateral)\b/.test(k.segment));
+  };
+
   // "Hypertensive urgency — see Hypertension" (and "Urgency > hypertensive — see Hypertension"): the
   // words the target does not cover name its subterm, "Hypertension > urgency" (I16.0), where a coder
   // following the reference looks, not the target's own code (I10).
@@ -337,6 +352,24 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
           if (sub.length > 0) status.push({ ...e, words: [...sub, amputation] });
         }
       }
+    }
+  }
+
+  // "Dependence > tobacco — see Dependence, drug, nicotine": the target's subterms come with the line's
+  // own words, as a coder following the reference reads on ("tobacco dependence, cigarettes" is
+  // F17.210; "degenerative disc disease, lumbar" is M51.36-). Only short lists of subterms.
+  for (const r of indexRows) {
+    const kids = seeChildren(r);
+    if (kids.length === 0) continue;
+    const line = r.path.split(' > ').map((sg) => mainTermAliases(sg, new Map())).join(' ');
+    const own = contentWords(line, normalize);
+    for (const kid of kids) {
+      const words = contentWords(`${line} ${stripParens(kid.segment)}`, normalize);
+      // A subterm that adds no word of its own ("unspecified part") would stand in for the line itself.
+      if (words.length <= own.length) continue;
+      const hint = new Set(titleWords(`${stripParens(r.path)} ${kid.segment}`));
+      const code = /-$/.test(kid.code) || !table.byCode.get(normalizeCode(kid.code))?.billable ? table.resolveBillable(kid.code, hint) : billable(kid.code);
+      if (code) raw.push({ words, code, source: 'index', level: r.level + 1 });
     }
   }
 

@@ -13,8 +13,12 @@ export function sideOf(word: string): Side | undefined {
   return SIDE_WORDS[word];
 }
 
+/** A title's words but for its side, singular: "…of bilateral lacrimal glands" reads as "…of unspecified lacrimal gland". */
 function shape(title: string): string {
-  return titleWords(title).filter((w) => !NEUTRAL.has(w)).join(' ');
+  return titleWords(title)
+    .filter((w) => !NEUTRAL.has(w))
+    .map((w) => (w.length > 3 && /[^s]s$/.test(w) ? w.slice(0, -1) : w))
+    .join(' ');
 }
 
 /**

@@ -720,6 +720,20 @@ describe('local engine: conventions', () => {
     expect(del?.rationale).toMatch(/Combined into I129/);
   });
 
+  it('reads on through a "see" into its target\'s subterms, takes "without mention of" as the default, and a plural bilateral title', () => {
+    const cases: Array<[string, string[], string[]]> = [
+      // "Dependence > tobacco — see Dependence, drug, nicotine" > cigarettes.
+      ['Tobacco dependence, cigarettes.', ['F17210'], ['F17200']],
+      ['Tobacco dependence.', ['F17200'], []],
+      // "Disease > disc, degenerative — see Degeneration, intervertebral disc" > lumbar region (M51.36-: no pain mentioned).
+      ['Degenerative disc disease, lumbar.', ['M51369'], ['E7409']],
+      // A side stays the laterality's to read, never a subterm of the target.
+      ['Chronic ulcer of left foot.', [], ['L97929']],
+      ['Dry eye syndrome of both eyes.', ['H04123'], ['H04121', 'H04122']],
+    ];
+    expectReadings(cases);
+  });
+
   it('codes a dependence the note states as ongoing (on dialysis, home oxygen, wheelchair bound), not one it denies', () => {
     const cases: Array<[string, string[], string[]]> = [
       ['End stage renal disease on hemodialysis.', ['N186', 'Z992'], []],
