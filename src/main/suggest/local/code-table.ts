@@ -21,7 +21,10 @@ const DEFAULT_CHILD: readonly RegExp[] = [/unspecified/i, /without mention of/i,
 function defaultChild<T extends { long_desc: string }>(kids: readonly T[], parentTitle: string): T | undefined {
   const count = (re: RegExp, s: string): number => s.match(new RegExp(re.source, 'gi'))?.length ?? 0;
   for (const re of DEFAULT_CHILD) {
-    const kid = kids.find((k) => count(re, k.long_desc) > count(re, parentTitle));
+    // The most unspecified: "Unspecified tear of unspecified meniscus, …, unspecified knee" (S83.209),
+    // not the first child that adds one ("Bucket-handle tear …, unspecified knee").
+    let kid: T | undefined;
+    for (const k of kids) if (count(re, k.long_desc) > count(re, kid?.long_desc ?? parentTitle)) kid = k;
     if (kid) return kid;
   }
   return DEFAULT_CHILD.map((re) => kids.find((k) => re.test(k.long_desc))).find(Boolean);

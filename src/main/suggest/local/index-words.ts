@@ -30,7 +30,7 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['pancreatic', 'pancreas'], ['duodenal', 'duodenum'], ['rectal', 'rectum'], ['esophageal', 'esophagus'], ['laryngeal', 'larynx'],
   ['pharyngeal', 'pharynx'], ['bronchial', 'bronchus'], ['colonic', 'colon'], ['ileal', 'ileum'], ['jejunal', 'jejunum'], ['testicular', 'testis'],
   ['sacral', 'sacrum'], ['coccygeal', 'coccyx'], ['stool', 'feces'], ['urinary', 'urine'], ['extremity', 'limb'], ['strep', 'streptococcal'], ['staph', 'staphylococcal'], ['ingrown', 'ingrowing'], ['toenail', 'nail'], ['fingernail', 'nail'],
-  ['feverish', 'fever'], ['chemo', 'chemotherapy'], ['exam', 'examination'], ['fungal', 'fungus'], ['bilat', 'bilateral'], ['febrile', 'fever'], ['painful', 'pain'], ['bleeding', 'hemorrhage'], ['bleed', 'hemorrhage'], ['pale', 'pallor'], ['paleness', 'pallor'],
+  ['feverish', 'fever'], ['chemo', 'chemotherapy'], ['exam', 'examination'], ['torn', 'tear'], ['fungal', 'fungus'], ['bilat', 'bilateral'], ['febrile', 'fever'], ['painful', 'pain'], ['bleeding', 'hemorrhage'], ['bleed', 'hemorrhage'], ['pale', 'pallor'], ['paleness', 'pallor'],
 ];
 
 /**

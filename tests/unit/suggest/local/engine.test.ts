@@ -730,6 +730,10 @@ describe('local engine: conventions', () => {
       // A side stays the laterality's to read, never a subterm of the target.
       ['Chronic ulcer of left foot.', [], ['L97929']],
       ['Dry eye syndrome of both eyes.', ['H04123'], ['H04121', 'H04122']],
+      // "Tear, torn": one main term in two word forms.
+      ['Rotator cuff tear, left shoulder.', ['M75102'], []],
+      // A dashed code's default is its most unspecified child, not the first that adds one ("bucket-handle").
+      ['Tear of meniscus of right knee.', ['S83206A'], ['S83200A']],
     ];
     expectReadings(cases);
   });
