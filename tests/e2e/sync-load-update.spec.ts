@@ -1,13 +1,14 @@
 // The coder loads a newer server version onto their work from the chart's banner, by keyboard, on
 // the real sync server (PGlite, 127.0.0.1) and the real core: the chart shows the new note with the
-// evidence highlighted where it now is, the decision kept, and the code whose quote is gone flagged.
+// evidence highlighted where it now is, the decision kept, and the code whose quote is gone flagged;
+// submit is refused, naming that code, until the coder decides on it again.
 import { test, expect } from './fixtures';
 import { checkView } from './a11y';
 import { PASSWORD } from '../server/harness';
 import { withSyncServer } from './sync-server';
 import { ADDENDUM, NEW_NOTE, OLD_NOTE, VANISHING, noteChart, revised, spanOf } from '../unit/sync/load-fixtures';
 
-test('a held server version is loaded from the banner: new text, evidence at its new place, the decision kept, a vanished quote flagged', async ({ app, core }) => {
+test('a held server version is loaded from the banner: new text, evidence at its new place, the decision kept, a vanished quote flagged and holding up submit until decided again', async ({ app, core }) => {
   test.setTimeout(180_000);
   await withSyncServer(
     async ({ url, t }) => {
@@ -80,6 +81,36 @@ test('a held server version is loaded from the banner: new text, evidence at its
       expect(after.items.find((i) => i.id === ids.i10)?.disposition).toBe('accepted');
       expect(after.items.find((i) => i.id === ids.z79899)?.evidence).toEqual([{ documentId: docId, ...spanOf(NEW_NOTE, 'lisinopril', 2) }]);
       expect(after.items.find((i) => i.id === ids.e782)).toMatchObject({ disposition: 'accepted', evidence: [], recheck: { lostQuotes: [VANISHING] } });
+
+      // Keep the claim code the new version added, so the flag is all that stands in the way of submit.
+      const i5022 = codes.locator('[data-code="I5022"]');
+      await i5022.click();
+      await expect(i5022).toHaveAttribute('aria-selected', 'true');
+      await app.keyboard.press('a');
+      await expect(i5022).toContainText('Kept');
+
+      // Submit is refused while E78.2 carries its flag, and says which code and why; the chart stays in progress.
+      await app.keyboard.press('s');
+      const refusal = app.getByRole('alert').filter({ hasText: 'Cannot submit yet' });
+      await expect(refusal).toBeVisible();
+      await expect(refusal.getByRole('listitem')).toHaveText([
+        '1 code needs re-review after the chart was updated: E78.2 (evidence no longer in the note). Decide on it again before submitting.',
+      ]);
+      await checkView(app, 'chart-load-update-submit-refused');
+      await expect(app.getByTestId('chart-status')).toHaveText('In progress');
+      expect((await ws().chartOpen({ encounterId: chartId })).encounter.status).toBe('in_progress');
+
+      // The coder looks at E78.2 again and keeps it: the flag goes, and submit goes through.
+      await flagged.click();
+      await expect(flagged).toHaveAttribute('aria-selected', 'true');
+      await app.keyboard.press('a');
+      await expect(flagged).not.toContainText('Re-review');
+      await expect(refusal).toBeHidden();
+      await app.keyboard.press('s');
+      await expect(app.getByRole('heading', { level: 1, name: 'My queue' })).toBeVisible({ timeout: 15_000 });
+      const submitted = await ws().chartOpen({ encounterId: chartId });
+      expect(submitted.encounter.status).toBe('done');
+      expect(submitted.items.filter((i) => i.disposition === 'accepted').map((i) => i.code).sort()).toEqual(['E782', 'I10', 'I5022', 'Z79899']);
     },
     () => core.current().handlers.syncSignOut(),
   );

@@ -10,6 +10,7 @@ import type { Json } from '../audit/canonical';
 import type { AuditEvent } from '../audit/types';
 import type { Db } from '../db/open';
 import type { LocalUser } from '../worklist/users';
+import { openRechecks } from '../sync/rechecks';
 import { nextInQueue } from '../worklist/query';
 import { enqueueOutbox } from './outbox';
 import { stateOf, ReviewStore, type EncounterRow, type ItemRow, type ItemState } from './store';
@@ -158,7 +159,8 @@ export class ReviewService {
       .transaction((): SubmitResult => {
         const enc = loadEncounter(this.store, encounterId);
         const items = this.store.items(enc.id);
-        const reasons = submitGate(enc, items, computeEdits(enc, items, this.lookup));
+        // Read inside the transaction, so a load landing between the check and the write cannot slip past it.
+        const reasons = submitGate(enc, items, computeEdits(enc, items, this.lookup), openRechecks(this.db, enc.id));
         if (reasons.length) return { ok: false, reasons };
         const now = new Date().toISOString();
         const coded = items.filter((i) => i.active && i.disposition === 'accepted').map((i) => ({ id: randomUUID(), system: i.system, code: i.code }));

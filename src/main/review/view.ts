@@ -1,6 +1,6 @@
 // Assembles what the chart screen shows: documents with sections, the code items, edits and RAF over
 // the codes that are currently on the chart, the patient's earlier encounters, and whether submit is
-// allowed (with the reasons when it is not).
+// allowed (with the reasons when it is not: the same gate the submit itself applies).
 import type { CodeSetLookup } from '../../shared/codeset/types';
 import { displayCode, fiscalYearOf } from '../../shared/codeset/format';
 import { runEdits } from '../../shared/edits/index';
@@ -11,6 +11,7 @@ import type { ChartView, HistoryEncounter, ReviewItem } from '../../shared/revie
 import { patientLabel } from '../importing/store';
 import { pendingServerUpdate } from '../sync/pending-update';
 import { openRechecks, type OpenRecheckRow } from '../sync/rechecks';
+import { recheckReason } from './recheck-gate';
 import { detectSections } from './sections';
 import type { EncounterRow, ItemRow, ReviewStore } from './store';
 
@@ -87,7 +88,8 @@ function history(store: ReviewStore, enc: EncounterRow, lookup: CodeSetLookup): 
   });
 }
 
-export function submitGate(enc: EncounterRow, items: readonly ItemRow[], edits: readonly EditResult[]): string[] {
+/** Why submit is refused (empty when it is allowed); `rechecks` are the chart's open re-review flags. */
+export function submitGate(enc: EncounterRow, items: readonly ItemRow[], edits: readonly EditResult[], rechecks: readonly OpenRecheckRow[]): string[] {
   const reasons: string[] = [];
   if (enc.status === 'done') reasons.push('The chart is already submitted.');
   const pending = items.filter((i) => i.active && i.origin === 'existing' && i.disposition === 'pending');
@@ -95,6 +97,8 @@ export function submitGate(enc: EncounterRow, items: readonly ItemRow[], edits: 
     const list = pending.map((i) => displayCode(i.system, i.code)).join(', ');
     reasons.push(`${pending.length} existing code${pending.length === 1 ? ' has' : 's have'} no disposition: ${list}.`);
   }
+  const recheck = recheckReason(items, rechecks);
+  if (recheck) reasons.push(recheck);
   for (const e of edits) if (e.severity === 'error') reasons.push(`Edit error: ${e.message}`);
   if (!items.some((i) => i.active && i.disposition === 'accepted') && pending.length === 0) reasons.push('No code is kept or added; there is nothing to submit.');
   return reasons;
@@ -119,8 +123,9 @@ export function buildChartView(store: ReviewStore, lookup: CodeSetLookup, encoun
   const items = store.items(enc.id);
   const visible = items.filter((i) => i.active);
   const edits = computeEdits(enc, items, lookup);
-  const reasons = submitGate(enc, items, edits);
-  const rechecks = new Map(openRechecks(store.db, enc.id).map((r) => [r.itemId, r]));
+  const open = openRechecks(store.db, enc.id);
+  const reasons = submitGate(enc, items, edits, open);
+  const rechecks = new Map(open.map((r) => [r.itemId, r]));
   return {
     encounter: { id: enc.id, setting: enc.setting, dateOfService: enc.dateOfService, payer: enc.payer, status: enc.status, fiscalYear: fiscalYearOf(enc.dateOfService), title: enc.title },
     patient: { id: enc.patientId, label: patientLabel(enc.patientId), birthYear: enc.birthYear, sex: enc.sex, age: ageAt(enc.birthYear, enc.dateOfService) },

@@ -1,7 +1,7 @@
 // Review items a load of a newer server version flagged for re-review (migration 011,
-// `review_rechecks`): the load writes the flags, the chart view reads the open ones. A flag stays
-// open until the coder decides on the item again after the load; undoing that decision opens it
-// again, since the answer it gave is gone.
+// `review_rechecks`): the load writes the flags; the chart view and the review's submit gate read
+// the open ones. A flag stays open until the coder decides on the item again after the load; undoing
+// that decision opens it again, since the answer it gave is gone.
 import type { EvidenceSpan } from '../../shared/review/types';
 import type { Db } from '../db/open';
 import type { RecheckFlag } from './load-plan';

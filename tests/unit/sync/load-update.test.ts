@@ -295,3 +295,68 @@ describe('loading a newer server version onto a chart with work', () => {
     evidenceMatchesText(v);
   }, 120_000);
 });
+
+describe('submitting a chart after a load', () => {
+  const FLAGGED = '2 codes need re-review after the chart was updated: E11.9 (no longer on the claim), E78.2 (evidence no longer in the note). Decide on them again before submitting.';
+  const E119_ONLY = '1 code needs re-review after the chart was updated: E11.9 (no longer on the claim). Decide on it again before submitting.';
+
+  /** The worked chart with the revision loaded and the claim code it added kept, so the flags are all that holds up submit. */
+  async function loadedAndOtherwiseReady(offset: number): Promise<Worked> {
+    const w = await workedChart(offset);
+    const v = await w.ws.handlers.chartLoadServerUpdate({ encounterId: w.id, version: heldVersion(w) });
+    const i5022 = v.items.find((i) => i.code === 'I5022')!.id;
+    await w.ws.handlers.reviewAct({ encounterId: w.id, action: { type: 'accept', itemId: i5022 } });
+    return w;
+  }
+
+  const auditCount = (ws: Workstation) => ws.db.prepare('SELECT count(*) AS n FROM audit_events').get();
+
+  it('is refused while a flag is open, naming the codes, and changes nothing; deciding them again lets it through, undoing that blocks it again', async () => {
+    const w = await loadedAndOtherwiseReady(16);
+    const { ws, id, items } = w;
+
+    // The chart view says so before the coder presses submit, with the same words the refusal uses.
+    expect((await ws.handlers.chartOpen({ encounterId: id })).submit).toEqual({ allowed: false, reasons: [FLAGGED] });
+    const before = snapshot(ws, id);
+    const auditBefore = auditCount(ws);
+    expect(await ws.handlers.reviewSubmit({ encounterId: id })).toEqual({ ok: false, reasons: [FLAGGED] });
+    // Status, coded codes, outbox, audit trail and flags are exactly as they were.
+    expect(snapshot(ws, id)).toEqual(before);
+    expect(auditCount(ws)).toEqual(auditBefore);
+
+    // The coder looks again: E78.2 is kept without the vanished line, E11.9 stays rejected.
+    await ws.handlers.reviewAct({ encounterId: id, action: { type: 'accept', itemId: items.e782 } });
+    let v = await ws.handlers.reviewAct({ encounterId: id, action: { type: 'reject', itemId: items.e119, reason: 'not_documented' } });
+    expect(v.submit).toEqual({ allowed: true, reasons: [] });
+
+    // Undoing the new decision on E11.9 opens its flag again, and submit is refused again.
+    v = await ws.handlers.reviewUndo({ encounterId: id });
+    expect(v.submit).toEqual({ allowed: false, reasons: [E119_ONLY] });
+    const undone = snapshot(ws, id);
+    expect(await ws.handlers.reviewSubmit({ encounterId: id })).toEqual({ ok: false, reasons: [E119_ONLY] });
+    expect(snapshot(ws, id)).toEqual(undone);
+
+    await ws.handlers.reviewAct({ encounterId: id, action: { type: 'reject', itemId: items.e119, reason: 'not_documented' } });
+    expect(await ws.handlers.reviewSubmit({ encounterId: id })).toMatchObject({ ok: true });
+    const done = await ws.handlers.chartOpen({ encounterId: id });
+    expect(done.encounter.status).toBe('done');
+    const coded = ws.db.prepare("SELECT code FROM encounter_codes WHERE encounter_id = ? AND source = 'coded' ORDER BY ordinal").all(id) as Array<{ code: string }>;
+    expect(coded.map((c) => c.code).sort()).toEqual(['E782', 'I10', 'I5022', 'N1831', 'Z79899']);
+    const last = ws.db.prepare('SELECT action FROM audit_events WHERE encounter_id = ? ORDER BY seq DESC LIMIT 1').get(id);
+    expect(last).toEqual({ action: 'submit' });
+    expect(verifyAudit(ws.db)).toMatchObject({ ok: true });
+  }, 120_000);
+
+  it('a flagged code the coder took off the chart (its add undone) no longer holds up submit; the others still do', async () => {
+    const w = await loadedAndOtherwiseReady(17);
+    const { ws, id, items } = w;
+    // Undo the I50.22 keep, then the Z79.899 add, then the E78.2 add: E78.2 leaves the list with its flag unanswered.
+    await ws.handlers.reviewUndo({ encounterId: id });
+    await ws.handlers.reviewUndo({ encounterId: id });
+    const v = await ws.handlers.reviewUndo({ encounterId: id });
+    expect(v.items.some((i) => i.id === items.e782)).toBe(false);
+    const i5022 = v.items.find((i) => i.code === 'I5022')!.id;
+    await ws.handlers.reviewAct({ encounterId: id, action: { type: 'accept', itemId: i5022 } });
+    expect(await ws.handlers.reviewSubmit({ encounterId: id })).toEqual({ ok: false, reasons: [E119_ONLY] });
+  }, 120_000);
+});
