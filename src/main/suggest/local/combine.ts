@@ -80,10 +80,24 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   dementiaInOtherDiseases(cands, table, lookup);
   codeFirstNamed(cands, dict, table, lookup);
   followUpNamed(cands, dict, table, lookup);
+  dialysisIsEndStage(cands, table);
   withAskedFor(cands, table, lookup);
   organismAsCause(cands, dict);
   typeTwoInfarction(cands);
   dropUnspecifiedSiblings(cands, table, lookup);
+}
+
+/**
+ * Chronic kidney disease with chronic dialysis is end stage renal disease: N18.6 "includes chronic
+ * kidney disease requiring chronic dialysis" and N18.5 excludes it; the dialysis status (Z99.2) stays,
+ * as N18.6 asks.
+ */
+function dialysisIsEndStage(cands: Map<string, Candidate>, table: CodeTable): void {
+  const dialysis = cands.get('Z992');
+  const staged = [...cands.values()].filter((c) => /^N18[1-59]/.test(c.code));
+  if (!dialysis || staged.length === 0 || !table.byCode.get('N186')?.billable) return;
+  combineInto(cands, 'N186', 'Chronic kidney disease on chronic dialysis is end stage renal disease (N18.6)', [staged[0]!, dialysis], staged);
+  for (const c of staged) cands.delete(c.code);
 }
 
 /** A type 2 myocardial infarction is I21.A1 alone, though the note calls it an NSTEMI or a STEMI (guideline I.C.9.e.5). */

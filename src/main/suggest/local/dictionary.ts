@@ -173,8 +173,9 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   };
   // A "see" naming a whole path ("Cholecystitis > acute > with > cholelithiasis — see Calculus,
   // gallbladder, with cholecystitis, acute") is that line's code (K80.00); the Index splits "with X"
-  // into two levels where the reference writes it as one part, so paths are compared as words.
-  const flatKey = (key: string): string => key.replaceAll(' > ', ' ');
+  // into two levels where the reference writes it as one part ("knee joint" is "knee-joint"), so paths
+  // are compared as words.
+  const flatKey = (key: string): string => key.replaceAll(' > ', ' ').replaceAll('-', ' ');
   const flatCodes = new Map<string, string>();
   for (const [key, code] of pathCodes) if (!flatCodes.has(flatKey(key))) flatCodes.set(flatKey(key), code);
   const seePathCode = (r: IndexRow): string | null => {
@@ -312,6 +313,13 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
         ...(modifiers.length ? { modifiers } : {}),
         ...(sided ? { sided } : {}),
       };
+      // "Replacement by artificial or mechanical device or prosthesis of > joint > knee" is a status
+      // (Z96.65-): read only after "s/p" or "history of", as "knee replacement" ("joint" unsaid), never
+      // from a planned operation.
+      if (REPLACEMENT_MAIN.test(segs[0]!)) {
+        if (segs.length > 1) status.push({ ...e, words: contentWords(`replacement ${v.slice(1).join(' ')}`, normalize).filter((w) => w !== JOINT || v.length < 3) });
+        continue;
+      }
       raw.push(e);
       if (/^diabetes/i.test(segs[0]!) && segs[1] === 'with' && segs.length > 2 && code.startsWith('E11')) {
         const sub = contentWords(v.slice(2).join(' '), normalize);
@@ -509,7 +517,10 @@ const SOURCE_RANK: Record<EntrySource, number> = { index: 0, neoplasm: 1, abbrev
 
 /** One entry per word set: the Index's shallowest entry wins, then the other sources. */
 function finish(raw: Array<Omit<Entry, 'id' | 'key'>>): Pick<Dictionary, 'entries' | 'byAnchor'> {
-  const sorted = [...raw].sort((a, b) => SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || a.level - b.level);
+  // Of two lines with the same words, a congenital code yields unless the words say congenital: the
+  // note's "aortic stenosis" (I35.0) reads as "aorta stenosis", which the Index also has for the vessel (Q25.1).
+  const congenital = (e: Omit<Entry, 'id' | 'key'>): number => (e.code.startsWith('Q') && !e.words.includes('congenital') ? 1 : 0);
+  const sorted = [...raw].sort((a, b) => SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || a.level - b.level || congenital(a) - congenital(b));
   const byKey = new Map<string, Entry>();
   for (const e of sorted) {
     const key = wordsKey(e.words);
@@ -610,6 +621,9 @@ function seeAlsoLinks(indexRows: readonly IndexRow[], lines: readonly IndexLink[
 }
 
 /** Content words of an Index line's parenthesised (nonessential) modifiers. */
+const REPLACEMENT_MAIN = /^replacement by artificial/i;
+const JOINT = 'joint';
+
 /** Index subterms that tie a condition to its cause. */
 const CAUSE_LINK = /^(due to|secondary to|caused by|from|following|associated with|in)\b|induced\b/i;
 

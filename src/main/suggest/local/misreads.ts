@@ -49,9 +49,12 @@ function dropReachedPast(text: string, xt: readonly XToken[], siteWords: Readonl
 
 /** Whether reading `m` takes a site past the one `o` has right before their shared head. */
 function reachesPast(text: string, xt: readonly XToken[], isSite: readonly boolean[], m: Mention, o: Mention): boolean {
-  for (const h of m.positions) {
-    const b = h - 1;
-    if (b < 0 || !o.positions.includes(h) || !o.positions.includes(b) || m.positions.includes(b) || xt[b]!.orig === xt[h]!.orig) continue;
+  // The head is the last word both readings share: in "diabetic foot ulcer, right heel" that is the
+  // ulcer, whose site the heel may well be.
+  let h = -1;
+  for (const p of m.positions) if (p > h && o.positions.includes(p)) h = p;
+  const b = h - 1;
+  if (h > 0 && o.positions.includes(b) && !m.positions.includes(b) && xt[b]!.orig !== xt[h]!.orig) {
     for (const a of m.positions) {
       if (!isSite[a] || o.positions.includes(a)) continue;
       // Qualifiers before their head ("duodenal ulcer"), uncoordinated; or a site past a comma after it:

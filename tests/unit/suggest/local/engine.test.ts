@@ -738,6 +738,19 @@ describe('local engine: conventions', () => {
     expectReadings(cases);
   });
 
+  it('reads a site after a comma for its ulcer, the valve in "aortic stenosis", a joint replacement as a status, CKD on dialysis as ESRD', () => {
+    const cases: Array<[string, string[], string[]]> = [
+      ['Diabetic foot ulcer, right heel, limited to breakdown of skin.', ['E11621', 'L97411'], []],
+      // The note's "aortic" reads as the Index's "aorta" too; the congenital vessel line (Q25.1) yields.
+      ['Aortic stenosis.', ['I350'], ['Q251']],
+      ['Status post total knee replacement, right.', ['Z96651'], []],
+      ['Scheduled for right knee replacement next month.', [], ['Z96651', 'Z96659']],
+      // N18.5 excludes "stage 5 requiring chronic dialysis" (N18.6).
+      ['Hypertensive chronic kidney disease with stage 5 CKD, on dialysis.', ['I120', 'N186', 'Z992'], ['N185']],
+    ];
+    expectReadings(cases);
+  });
+
   it('codes a dependence the note states as ongoing (on dialysis, home oxygen, wheelchair bound), not one it denies', () => {
     const cases: Array<[string, string[], string[]]> = [
       ['End stage renal disease on hemodialysis.', ['N186', 'Z992'], []],
