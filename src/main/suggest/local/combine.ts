@@ -111,17 +111,22 @@ function typeTwoInfarction(cands: Map<string, Candidate>): void {
   }
 }
 
-const entriesByCategory = new WeakMap<Dictionary, Map<string, Entry[]>>();
+const entryGroups = new WeakMap<Dictionary, Map<'code' | 'category', Map<string, Entry[]>>>();
 
-/** The dictionary's entries of one three-character category, grouped once per dictionary. */
-function entriesInCategory(dict: Dictionary, category: string): Entry[] {
-  let m = entriesByCategory.get(dict);
+/** The dictionary's entries of one code or one three-character category, grouped once per dictionary. */
+function entriesBy(dict: Dictionary, grouping: 'code' | 'category', key: string): Entry[] {
+  let groups = entryGroups.get(dict);
+  if (!groups) entryGroups.set(dict, (groups = new Map()));
+  let m = groups.get(grouping);
   if (!m) {
     m = new Map();
-    for (const e of dict.entries) (m.get(e.code.slice(0, 3)) ?? m.set(e.code.slice(0, 3), []).get(e.code.slice(0, 3))!).push(e);
-    entriesByCategory.set(dict, m);
+    for (const e of dict.entries) {
+      const k = grouping === 'code' ? e.code : e.code.slice(0, 3);
+      (m.get(k) ?? m.set(k, []).get(k)!).push(e);
+    }
+    groups.set(grouping, m);
   }
-  return m.get(category) ?? [];
+  return m.get(key) ?? [];
 }
 
 /**
@@ -138,7 +143,7 @@ function followUpNamed(cands: Map<string, Candidate>, dict: Dictionary, table: C
       // Of its own category the note names a sibling condition ("due to calcified coronary lesion"), not a follow-up.
       if (a !== b || a.slice(0, 3) === c.code.slice(0, 3) || !table.byCode.get(a)?.billable) continue;
       if ([...cands.keys()].some((k) => k !== c.code && (inRanges(k, ranges) || k.slice(0, 3) === a.slice(0, 3)))) continue;
-      const mentions = c.mentions.filter((m) => longestWithin(entriesInCategory(dict, a.slice(0, 3)), new Set(m.words)));
+      const mentions = c.mentions.filter((m) => longestWithin(entriesBy(dict, 'category', a.slice(0, 3)), new Set(m.words)));
       if (mentions.length === 0) continue;
       cands.set(a, { code: a, mentions, via: 'combination', rationale: `${c.code} says "use additional code" ${a}, which its own words name`, parts: [c] });
     }
@@ -227,17 +232,6 @@ function withAskedFor(cands: Map<string, Candidate>, table: CodeTable, lookup: C
   }
 }
 
-const entriesByCode = new WeakMap<Dictionary, Map<string, Entry[]>>();
-
-function entriesOf(dict: Dictionary, code: string): Entry[] {
-  let m = entriesByCode.get(dict);
-  if (!m) {
-    m = new Map();
-    for (const e of dict.entries) (m.get(e.code) ?? m.set(e.code, []).get(e.code)!).push(e);
-    entriesByCode.set(dict, m);
-  }
-  return m.get(code) ?? [];
-}
 
 /**
  * The condition a "code first" note asks for, when the mention's own words name it: "severe sepsis
@@ -251,7 +245,7 @@ function codeFirstNamed(cands: Map<string, Candidate>, dict: Dictionary, table: 
     if (ranges.length === 0 || [...cands.keys()].some((k) => k !== c.code && inRanges(k, ranges))) continue;
     for (const [a, b] of ranges) {
       if (a !== b || cands.has(a) || !table.byCode.get(a)?.billable) continue;
-      const names = (m: Candidate['mentions'][number]): boolean => entriesOf(dict, a).some((e) => e.words.every((w) => m.words.includes(w)));
+      const names = (m: Candidate['mentions'][number]): boolean => entriesBy(dict, 'code', a).some((e) => e.words.every((w) => m.words.includes(w)));
       const mentions = c.mentions.filter(names);
       if (mentions.length === 0) continue;
       cands.set(a, { code: a, mentions, via: 'combination', rationale: `${c.code} says "code first" ${a}, which its own words name`, parts: [c] });
