@@ -366,12 +366,13 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
 
     // Existing codes the chart does not support are proposed for deletion.
     const kept = new Set(raw.filter((r) => r.kind === 'keep').map((r) => r.code));
+    const shown = new Set(raw.map((r) => r.code));
     for (const code of existing) {
       if (kept.has(code)) continue;
       const neg = negatives.get(code);
       const sibling = [...chosen.keys()].find((k) => k !== code && k.slice(0, 3) === code.slice(0, 3));
       // "Essential hypertension" with CKD is I12.9: the existing I10 is folded into the combination, not unsupported.
-      const combined = [...chosen].find(([k, o]) => k !== code && o.cand.parts?.some((p) => p.code === code))?.[0];
+      const combined = [...chosen].find(([k, o]) => k !== code && shown.has(k) && o.cand.parts?.some((p) => p.code === code))?.[0];
       const instead = sibling ?? combined;
       const why = neg
         ? `Only ${neg} mentions in the note`
