@@ -395,6 +395,15 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     const words = contentWords((cut >= 0 ? c.long_desc.slice(0, cut) : c.long_desc).replace(/,\s*uncomplicated\b/gi, ''), normalize);
     const without = cut >= 0 ? contentWords(c.long_desc.slice(cut + 8).split(/,/)[0]!, normalize) : [];
     if (words.length > 0 && words.length <= 8) raw.push({ words, code: c.code, source: 'tabular', level: 0, ...(without.length ? { without } : {}) });
+    // "Occlusion and stenosis of right carotid artery", "Embolism and thrombosis of …": either condition
+    // alone is the code, as the title's pairing says.
+    const pair = TITLE_PAIR.exec(c.long_desc);
+    if (pair && cut < 0) {
+      for (const one of [pair[2]!, pair[3]!]) {
+        const alone = contentWords(`${pair[1]!}${one} ${pair[4]!}`, normalize);
+        if (alone.length > 1 && alone.length <= 8) raw.push({ words: alone, code: c.code, source: 'tabular', level: 0 });
+      }
+    }
   }
 
   const incl = db
@@ -622,6 +631,8 @@ function seeAlsoLinks(indexRows: readonly IndexRow[], lines: readonly IndexLink[
 
 /** Content words of an Index line's parenthesised (nonessential) modifiers. */
 const REPLACEMENT_MAIN = /^replacement by artificial/i;
+/** A title naming two conditions of one site: an optional adjective, the two nouns, the rest ("of …"). */
+const TITLE_PAIR = /^((?:[A-Z][a-z]+ )?)([A-Za-z]+) and ([a-z]+) (of .+)$/;
 const JOINT = 'joint';
 
 /** Index subterms that tie a condition to its cause. */

@@ -743,6 +743,8 @@ describe('local engine: conventions', () => {
       ['Diabetic foot ulcer, right heel, limited to breakdown of skin.', ['E11621', 'L97411'], []],
       // The note's "aortic" reads as the Index's "aorta" too; the congenital vessel line (Q25.1) yields.
       ['Aortic stenosis.', ['I350'], ['Q251']],
+      // "Occlusion and stenosis of right carotid artery": either condition is the code.
+      ['Carotid artery stenosis, right.', ['I6521'], ['I771']],
       ['Status post total knee replacement, right.', ['Z96651'], []],
       ['Scheduled for right knee replacement next month.', [], ['Z96651', 'Z96659']],
       // N18.5 excludes "stage 5 requiring chronic dialysis" (N18.6).
