@@ -18,13 +18,22 @@ interface CodeRow {
 const DEFAULT_CHILD: readonly RegExp[] = [/unspecified/i, /without mention of/i, /not having achieved remission/i, /initial encounter(?! for open)/i];
 
 /** The default child: one whose title adds "unspecified" (etc.) to its parent's, not one that inherits it. */
-function defaultChild<T extends { long_desc: string }>(kids: readonly T[], parentTitle: string): T | undefined {
+function defaultChild<T extends { long_desc: string }>(kids: readonly T[], parentTitle: string, hint?: ReadonlySet<string>): T | undefined {
   const count = (re: RegExp, s: string): number => s.match(new RegExp(re.source, 'gi'))?.length ?? 0;
+  const parent = new Set(titleWords(parentTitle));
+  // Words a child adds that neither its parent nor the Index line says.
+  const extra = (k: T): number => titleWords(k.long_desc).filter((w) => !parent.has(w) && !hint?.has(w)).length;
   for (const re of DEFAULT_CHILD) {
     // The most unspecified: "Unspecified tear of unspecified meniscus, …, unspecified knee" (S83.209),
-    // not the first child that adds one ("Bucket-handle tear …, unspecified knee").
+    // not the first child that adds one ("Bucket-handle tear …, unspecified knee"); of those, the one
+    // that adds least the line does not say ("…, unspecified ear", H66.009, not "…, recurrent,
+    // unspecified ear"; a line naming the great toe keeps "unspecified great toe").
     let kid: T | undefined;
-    for (const k of kids) if (count(re, k.long_desc) > count(re, kid?.long_desc ?? parentTitle)) kid = k;
+    for (const k of kids) {
+      const n = count(re, k.long_desc);
+      const best = count(re, kid?.long_desc ?? parentTitle);
+      if (n > best || (kid && n === best && extra(k) < extra(kid))) kid = k;
+    }
     if (kid) return kid;
   }
   return DEFAULT_CHILD.map((re) => kids.find((k) => re.test(k.long_desc))).find(Boolean);
@@ -141,7 +150,7 @@ export class CodeTable {
       if (rec.billable) return rec.code;
       const kids = this.kids.get(code) ?? [];
       if (kids.length === 0) return undefined;
-      const pick = kids.length === 1 ? kids[0] : (hinted(kids, rec.long_desc, hint) ?? defaultChild(kids, rec.long_desc));
+      const pick = kids.length === 1 ? kids[0] : (hinted(kids, rec.long_desc, hint) ?? defaultChild(kids, rec.long_desc, hint));
       if (!pick) return undefined;
       code = pick.code;
     }

@@ -499,4 +499,6 @@ const UNSITED_NEOPLASMS: ReadonlyArray<[string, RegExp]> = [
 /** Codes that name a symptom with its site or kind: symptoms (R), musculoskeletal pains (M), chronic pain (G89). */
 const SITED_SYMPTOM = /^(R|M|G89)/;
 
-const TITLE_STOP = new Set(['of', 'and', 'with', 'the', 'in', 'or', 'on', 'to', 'for', 'unspecified']);
+// A side is read from the note's words after this (laterality): "Suppurative otitis media, unspecified,
+// right ear" says no more than "Acute suppurative otitis media …, unspecified ear" read beside it.
+const TITLE_STOP = new Set(['of', 'and', 'with', 'the', 'in', 'or', 'on', 'to', 'for', 'unspecified', 'right', 'left']);

@@ -734,6 +734,10 @@ describe('local engine: conventions', () => {
       ['Rotator cuff tear, left shoulder.', ['M75102'], []],
       // A dashed code's default is its most unspecified child, not the first that adds one ("bucket-handle").
       ['Tear of meniscus of right knee.', ['S83206A'], ['S83200A']],
+      // Of equally unspecified children, the one adding least the line does not say (not "recurrent");
+      // the plain suppurative reading of the same ear gives way to the acute one.
+      ['Acute suppurative otitis media of right ear.', ['H66001'], ['H66004', 'H6641']],
+      ['Bronchiolitis due to RSV.', ['J210'], ['J219']],
     ];
     expectReadings(cases);
   });
