@@ -1,24 +1,14 @@
 // Migration 009 adds sync_chart_updates (a newer server version held for a chart with local work):
 // a database at migration 8 with synced charts and outbox verdicts keeps them, and the new table is
 // STRICT, keyed by chart and refuses a chart body that is not JSON.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../src/main/db/migrate';
 import { loadMigrations } from '../../../src/main/db/migrations';
-import { openDatabase, type Db } from '../../../src/main/db/open';
+import type { Db } from '../../../src/main/db/open';
+import { useScratchDatabase } from './scratch-database';
 
-let dir: string;
 let db: Db;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plumbline-migrate-updates-'));
-  db = openDatabase(path.join(dir, 'a.sqlite'));
-});
-afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+useScratchDatabase('plumbline-migrate-updates-', (opened) => (db = opened));
 
 const CHART = '22222222-2222-4222-8222-222222222222';
 

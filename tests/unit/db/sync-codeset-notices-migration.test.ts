@@ -1,24 +1,14 @@
 // Migration 010 adds sync_codeset_notices (the code-set releases the organisation announced, newest
 // per system): a database at migration 9 with sync rows keeps them, and the new table is STRICT,
 // keyed by system and refuses a row without what the notice needs.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../src/main/db/migrate';
 import { loadMigrations } from '../../../src/main/db/migrations';
-import { openDatabase, type Db } from '../../../src/main/db/open';
+import type { Db } from '../../../src/main/db/open';
+import { useScratchDatabase } from './scratch-database';
 
-let dir: string;
 let db: Db;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plumbline-migrate-notices-'));
-  db = openDatabase(path.join(dir, 'a.sqlite'));
-});
-afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+useScratchDatabase('plumbline-migrate-notices-', (opened) => (db = opened));
 
 const CHART = '33333333-3333-4333-8333-333333333333';
 

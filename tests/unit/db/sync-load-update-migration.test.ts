@@ -2,24 +2,14 @@
 // version of each chart's stored content (sync_content_versions, backfilled for charts with nothing
 // waiting) and the review items a load flagged for re-review (review_rechecks). A database at
 // migration 10 keeps its rows; the new tables are STRICT.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../src/main/db/migrate';
 import { loadMigrations } from '../../../src/main/db/migrations';
-import { openDatabase, type Db } from '../../../src/main/db/open';
+import type { Db } from '../../../src/main/db/open';
+import { useScratchDatabase } from './scratch-database';
 
-let dir: string;
 let db: Db;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plumbline-migrate-load-'));
-  db = openDatabase(path.join(dir, 'a.sqlite'));
-});
-afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+useScratchDatabase('plumbline-migrate-load-', (opened) => (db = opened));
 
 const SETTLED = '44444444-4444-4444-8444-444444444444';
 const WAITING = '55555555-5555-4555-8555-555555555555';

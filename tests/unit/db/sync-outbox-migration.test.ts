@@ -1,23 +1,13 @@
 // Migration 008 rebuilds sync_outbox to allow 'discarded': a database at migration 7 holding refused
 // changes keeps every row and verdict, and the stamping trigger still works afterwards.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../src/main/db/migrate';
 import { loadMigrations } from '../../../src/main/db/migrations';
-import { openDatabase, type Db } from '../../../src/main/db/open';
+import type { Db } from '../../../src/main/db/open';
+import { useScratchDatabase } from './scratch-database';
 
-let dir: string;
 let db: Db;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plumbline-migrate-sync-'));
-  db = openDatabase(path.join(dir, 'a.sqlite'));
-});
-afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+useScratchDatabase('plumbline-migrate-sync-', (opened) => (db = opened));
 
 const CHART = '11111111-1111-4111-8111-111111111111';
 
