@@ -111,22 +111,44 @@ function typeTwoInfarction(cands: Map<string, Candidate>): void {
   }
 }
 
-const entryGroups = new WeakMap<Dictionary, Map<'code' | 'category', Map<string, Entry[]>>>();
+interface EntryGroups {
+  byCode: Map<string, Entry[]>;
+  byCategory: Map<string, Entry[]>;
+  byCategories: Map<RegExp, Entry[]>;
+}
 
-/** The dictionary's entries of one code or one three-character category, grouped once per dictionary. */
-function entriesBy(dict: Dictionary, grouping: 'code' | 'category', key: string): Entry[] {
-  let groups = entryGroups.get(dict);
-  if (!groups) entryGroups.set(dict, (groups = new Map()));
-  let m = groups.get(grouping);
-  if (!m) {
-    m = new Map();
+const entryGroups = new WeakMap<Dictionary, EntryGroups>();
+
+/** The dictionary's entries grouped by code and by three-character category, in one pass per dictionary. */
+function groupsOf(dict: Dictionary): EntryGroups {
+  let g = entryGroups.get(dict);
+  if (!g) {
+    g = { byCode: new Map(), byCategory: new Map(), byCategories: new Map() };
     for (const e of dict.entries) {
-      const k = grouping === 'code' ? e.code : e.code.slice(0, 3);
-      (m.get(k) ?? m.set(k, []).get(k)!).push(e);
+      (g.byCode.get(e.code) ?? g.byCode.set(e.code, []).get(e.code)!).push(e);
+      const category = e.code.slice(0, 3);
+      (g.byCategory.get(category) ?? g.byCategory.set(category, []).get(category)!).push(e);
     }
-    groups.set(grouping, m);
+    entryGroups.set(dict, g);
   }
-  return m.get(key) ?? [];
+  return g;
+}
+
+/** The dictionary's entries of one code or one three-character category. */
+function entriesBy(dict: Dictionary, grouping: 'code' | 'category', key: string): Entry[] {
+  const g = groupsOf(dict);
+  return (grouping === 'code' ? g.byCode : g.byCategory).get(key) ?? [];
+}
+
+/** The dictionary's entries of the categories `categories` matches, in dictionary order, gathered once. */
+function entriesMatching(dict: Dictionary, categories: RegExp): Entry[] {
+  const g = groupsOf(dict);
+  let list = g.byCategories.get(categories);
+  if (!list) {
+    list = [...g.byCategory].filter(([c]) => categories.test(c)).flatMap(([, es]) => es).sort((a, b) => a.id - b.id);
+    g.byCategories.set(categories, list);
+  }
+  return list;
 }
 
 /**
@@ -143,22 +165,16 @@ function followUpNamed(cands: Map<string, Candidate>, dict: Dictionary, table: C
       // Of its own category the note names a sibling condition ("due to calcified coronary lesion"), not a follow-up.
       if (a !== b || a.slice(0, 3) === c.code.slice(0, 3) || !table.byCode.get(a)?.billable) continue;
       if ([...cands.keys()].some((k) => k !== c.code && (inRanges(k, ranges) || k.slice(0, 3) === a.slice(0, 3)))) continue;
-      const mentions = c.mentions.filter((m) => longestWithin(entriesBy(dict, 'category', a.slice(0, 3)), new Set(m.words)));
+      const mentions = mentionsNaming(c, entriesBy(dict, 'category', a.slice(0, 3)));
       if (mentions.length === 0) continue;
       cands.set(a, { code: a, mentions, via: 'combination', rationale: `${c.code} says "use additional code" ${a}, which its own words name`, parts: [c] });
     }
   }
 }
 
-const entriesInRange = new WeakMap<Dictionary, Map<RegExp, Entry[]>>();
-
-/** The dictionary's entries whose code matches `codes`, gathered once per dictionary. */
-function entriesMatching(dict: Dictionary, codes: RegExp): Entry[] {
-  let byRange = entriesInRange.get(dict);
-  if (!byRange) entriesInRange.set(dict, (byRange = new Map()));
-  let list = byRange.get(codes);
-  if (!list) byRange.set(codes, (list = dict.entries.filter((e) => codes.test(e.code))));
-  return list;
+/** The mentions of `c` whose own words hold all the words of one of `entries` (the code a note asks for, named there). */
+function mentionsNaming(c: Candidate, entries: readonly Entry[]): Candidate['mentions'] {
+  return c.mentions.filter((m) => longestWithin(entries, new Set(m.words)) !== undefined);
 }
 
 /** The longest entry among `entries` whose words `words` all hold. */
@@ -245,8 +261,7 @@ function codeFirstNamed(cands: Map<string, Candidate>, dict: Dictionary, table: 
     if (ranges.length === 0 || [...cands.keys()].some((k) => k !== c.code && inRanges(k, ranges))) continue;
     for (const [a, b] of ranges) {
       if (a !== b || cands.has(a) || !table.byCode.get(a)?.billable) continue;
-      const names = (m: Candidate['mentions'][number]): boolean => entriesBy(dict, 'code', a).some((e) => e.words.every((w) => m.words.includes(w)));
-      const mentions = c.mentions.filter(names);
+      const mentions = mentionsNaming(c, entriesBy(dict, 'code', a));
       if (mentions.length === 0) continue;
       cands.set(a, { code: a, mentions, via: 'combination', rationale: `${c.code} says "code first" ${a}, which its own words name`, parts: [c] });
       break;
