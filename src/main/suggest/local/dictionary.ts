@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { normalizeCode } from '../../../shared/codeset/format';
 import { CodeTable, titleWords, type SidePair } from './code-table';
+import { readAmbiguousTerms, type AmbiguousTerm } from './ambiguous';
 import { ADJECTIVE_EXCEPTIONS, alternatives, CODE_TO, contentWords, essentialRest, mainTermAliases, MANUAL_ALIASES, ORDINARY_WORDS, stripParens, UNSAID_QUALIFIERS } from './index-words';
 import { createNormalizer, phraseWords, type Normalizer } from './text';
 
@@ -76,6 +77,8 @@ export interface Dictionary {
   localized: Map<string, string>;
   /** Words that name a body site (from the Neoplasm Table's sites): "cervical adenopathy" is localized. */
   siteWords: Set<string>;
+  /** Index lines coded by what the provider meant ("Diabetes > uncontrolled > meaning > …"): a note not saying which is queried. */
+  ambiguous: AmbiguousTerm[];
 }
 
 /** A history code and the code ranges of the conditions classifiable to it (undotted, inclusive). */
@@ -175,7 +178,13 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   // gallbladder, with cholecystitis, acute") is that line's code (K80.00); the Index splits "with X"
   // into two levels where the reference writes it as one part ("knee joint" is "knee-joint"), so paths
   // are compared as words.
-  const flatKey = (key: string): string => key.replaceAll(' > ', ' ').replaceAll('-', ' ');
+  // A subterm listing its spellings ("femur, femoral") is referred to by the first ("see Fracture, femur, lower end").
+  const flatKey = (key: string): string =>
+    key
+      .split(' > ')
+      .map((sg) => sg.split(', ')[0])
+      .join(' ')
+      .replaceAll('-', ' ');
   const flatCodes = new Map<string, string>();
   for (const [key, code] of pathCodes) if (!flatCodes.has(flatKey(key))) flatCodes.set(flatKey(key), code);
   const seePathCode = (r: IndexRow): string | null => {
@@ -193,12 +202,12 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   const looseChildren = new Map<string, string[]>();
   for (const [parent, kids] of childKeys) looseChildren.set(looseKey(parent), [...(looseChildren.get(looseKey(parent)) ?? []), ...kids]);
   const MAX_SEE_CHILDREN = 40;
-  const seeChildren = (r: IndexRow): Array<{ segment: string; code: string }> => {
+  const seeChildren = (r: IndexRow): Array<{ key: string; segment: string; code: string }> => {
     if (r.code || !r.see) return [];
     const kids = looseChildren.get(looseKey(pathKey(r.see.split(',').map((p) => p.trim()).filter(Boolean)))) ?? [];
     if (kids.length > MAX_SEE_CHILDREN) return [];
     return kids
-      .map((k) => ({ segment: k.slice(k.lastIndexOf(' > ') + 3), code: pathCodes.get(k)! }))
+      .map((k) => ({ key: k, segment: k.slice(k.lastIndexOf(' > ') + 3), code: pathCodes.get(k)! }))
       // A side is read from the note's words next to the mention (laterality), not as a subterm.
       .filter((k) => k.code && !/^(with|without|due to|in|see|left|right|bilateral)\b/.test(k.segment));
   };
@@ -233,10 +242,9 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   // right and left children, named in the line's words or, for a line followed through its "see"
   // ("Cellulitis > leg — see Cellulitis, lower limb"), in the target's; or the line's "unilateral"
   // subterm ("Osteoarthritis > knee", M17.9: one side named means M17.1-), with its "bilateral" one.
-  const sidedCodes = (r: IndexRow, target: string, dashed: boolean, lineWords: ReadonlySet<string>): Entry['sided'] => {
-    const key = pathKey(r.path.split(' > '));
+  const sidedCodes = (key: string, target: string, dashed: boolean, hint: ReadonlySet<string>): Entry['sided'] => {
     const unilateral = pathCodes.get(`${key} > unilateral`);
-    const twins = (dashed ? table.sidedTwins(target, new Set([...lineWords, ...titleWords(stripParens(r.see ?? ''))])) : undefined) ?? (unilateral ? table.sidesOf(unilateral) : undefined);
+    const twins = (dashed ? table.sidedTwins(target, hint) : undefined) ?? (unilateral ? table.sidesOf(unilateral) : undefined);
     const bilateralCode = pathCodes.get(`${key} > bilateral`);
     const bilateral = bilateralCode ? billable(bilateralCode) : undefined;
     return twins && bilateral ? { ...twins, bilateral } : twins;
@@ -277,7 +285,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
       raw.push(...withoutEntries(segs, withoutAt, code, r.code ? r.level : r.level + 0.5, normalize));
       continue;
     }
-    const sided = sidedCodes(r, target, dashed, lineWords);
+    const sided = sidedCodes(pathKey(r.path.split(' > ')), target, dashed, new Set([...lineWords, ...titleWords(stripParens(r.see ?? ''))]));
     const defaults = defaultSegments(r.path.split(' > '));
     for (let i = 0; i < segs.length; i++) segs[i] = mainTermAliases(segs[i]!, new Map());
     // "Fracture, traumatic" is the Index's plain fracture: notes never say "traumatic".
@@ -376,8 +384,12 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
       // A subterm that adds no word of its own ("unspecified part") would stand in for the line itself.
       if (words.length <= own.length) continue;
       const hint = new Set(titleWords(`${stripParens(r.path)} ${kid.segment}`));
-      const code = /-$/.test(kid.code) || !table.byCode.get(normalizeCode(kid.code))?.billable ? table.resolveBillable(kid.code, hint) : billable(kid.code);
-      if (code) raw.push({ words, code, source: 'index', level: r.level + 1 });
+      const dashed = /-$/.test(kid.code) || !table.byCode.get(normalizeCode(kid.code))?.billable;
+      const code = dashed ? table.resolveBillable(kid.code, hint) : billable(kid.code);
+      if (!code) continue;
+      // "Degenerative joint disease of the left knee" takes the side as "osteoarthritis of left knee" does (M17.12).
+      const sided = sidedCodes(kid.key, kid.code, dashed, hint);
+      raw.push({ words, code, source: 'index', level: r.level + 1, ...(sided ? { sided } : {}) });
     }
   }
 
@@ -482,7 +494,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     if (alone && !alone.startsWith('I69')) sq.alone = alone;
   }
   return {
-    entries, byAnchor, normalize, abbreviations, diabetesWith, strokeSequelae, localized, siteWords,
+    entries, byAnchor, normalize, abbreviations, diabetesWith, strokeSequelae, localized, siteWords, ambiguous: readAmbiguousTerms(db, normalize),
     familyHistory: withAlone(family), personalHistory: withAlone(personal), status: withAlone(status), classifiedHistory,
   };
 }

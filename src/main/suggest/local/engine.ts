@@ -16,6 +16,8 @@ import { CodeTable } from './code-table';
 import { buildDictionary, learnedDictionary, subDictionary, type Dictionary } from './dictionary';
 import { matchSentence, readSentence, type Mention, type ReadSentence } from './match';
 import { statedDependences } from './dependence';
+import { allergyStatus, loadDrugAllergyStatus } from './allergy-status';
+import { ambiguityQuery, type AmbiguityQuery } from './ambiguous';
 import { loadMedications, NOT_TAKING } from './medications';
 import { collectMeat, type SentenceSpan } from './meat';
 import { phraseWords, splitSentences, tokenize, type SectionKind } from './text';
@@ -36,6 +38,8 @@ interface Resources {
   dict: Dictionary;
   table: CodeTable;
   medications: Map<string, string>;
+  /** Allergy status (Z88.-) per drug name, from the Table of Drugs. */
+  drugAllergy: Map<string, string>;
 }
 
 // Building the dictionary reads the whole Index (seconds); one per open database.
@@ -45,7 +49,7 @@ export function engineResources(codeSet: EngineCodeSet): Resources {
   let r = cache.get(codeSet.db);
   if (!r) {
     const table = new CodeTable(codeSet.db);
-    r = { dict: buildDictionary(codeSet.db, table), table, medications: loadMedications() };
+    r = { dict: buildDictionary(codeSet.db, table), table, medications: loadMedications(), drugAllergy: loadDrugAllergyStatus(codeSet.db) };
     cache.set(codeSet.db, r);
   }
   return r;
@@ -151,7 +155,7 @@ export function candidateConfidence(
 }
 
 export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): LocalEngine {
-  const { dict, table, medications } = engineResources(codeSet);
+  const { dict, table, medications, drugAllergy } = engineResources(codeSet);
   const learned = priors.lexicon && Object.keys(priors.lexicon).length > 0 ? learnedDictionary(dict, priors.lexicon) : undefined;
   const statusDict = subDictionary(dict, dict.status);
   const hccCache = new Map<string, boolean>();
@@ -172,9 +176,10 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     return r;
   };
 
-  function read(input: SuggestInput): { cands: Map<string, Candidate>; negatives: Map<string, Assertion>; sentences: Map<string, SentenceSpan[]>; texts: Map<string, string> } {
+  function read(input: SuggestInput): { cands: Map<string, Candidate>; negatives: Map<string, Assertion>; sentences: Map<string, SentenceSpan[]>; texts: Map<string, string>; queries: RawSuggestion[] } {
     const cands = new Map<string, Candidate>();
     const negatives = new Map<string, Assertion>();
+    const queries: RawSuggestion[] = [];
     const sentences = new Map<string, SentenceSpan[]>();
     const texts = new Map<string, string>();
     const inpatient = input.setting === 'inpatient';
@@ -248,6 +253,15 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           const a = mention.assertion;
           if (namesNoCondition(table, mention, context)) continue;
           if (a === 'present' || (a === 'uncertain' && inpatient && (s.section === 'assessment' || !statesDiagnoses))) {
+            const allergy = a === 'present' ? allergyStatus(dict, drugAllergy, mention, tokens, sentenceText) : undefined;
+            if (allergy) {
+              add(allergy.code, { ...m, start: allergy.start, end: allergy.end, phrase: text.slice(allergy.start, allergy.end), source: 'history' }, 'history');
+              continue;
+            }
+            if (a === 'present' && !BACKGROUND_SECTIONS.has(s.section)) {
+              const q = ambiguityQuery(dict.ambiguous, table, dict.normalize, mention.entry.code, mention.entry.words, new Set(tokens.map((t) => t.norm)));
+              if (q && !queries.some((x) => x.code === q.choices[0]!.code)) queries.push(ambiguityRaw(q, doc.id, text, s.start, s.end, m));
+            }
             const sided = sidedCodes(mention.entry, m.side);
             for (const code of sided.length > 0 ? sided : [deepTissue(table, mention, tokens) ?? severityNamed(text, table, dict.normalize, mention, tokens) ?? localizedCode(dict, mention, tokens) ?? mention.entry.code]) add(code, m, 'match');
           }
@@ -267,7 +281,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       });
     }
     applyCombinations(cands, dict, table, codeSet, { pastStroke });
-    return { cands, negatives, sentences, texts };
+    return { cands, negatives, sentences, texts, queries };
   }
 
   function candidates(input: SuggestInput): Candidate[] {
@@ -278,7 +292,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
 
   function suggest(input: SuggestInput): SuggestionRun {
     const t0 = performance.now();
-    const { cands, negatives, sentences, texts } = read(input);
+    const { cands, negatives, sentences, texts, queries } = read(input);
     const raw: RawSuggestion[] = [];
     const outpatient = input.setting !== 'inpatient';
     const existing = input.existingCodes.filter((c) => c.system === 'icd10cm').map((c) => normalizeCode(c.code));
@@ -386,6 +400,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       raw.push({ system: 'icd10cm', code, kind: 'delete-unsupported', quotes: [], assertion: neg ?? 'present', confidence: neg || instead ? 0.7 : 0.55, rationale: why });
     }
 
+    raw.push(...queries);
+
     // Chronic conditions coded before but not addressed now: ask, never add silently.
     const addressed = new Set([...raw.map((r) => r.code.slice(0, 3))]);
     for (const p of input.priorCodes) {
@@ -434,4 +450,22 @@ function sideNear(tokens: ReadSentence['tokens'], positions: readonly number[]):
     if (side) seen.add(side);
   }
   return seen.size === 1 ? [...seen][0] : undefined;
+}
+
+/** The query an ambiguous word raises, quoting the sentence from the condition through that word. */
+function ambiguityRaw(q: AmbiguityQuery, documentId: string, text: string, start: number, end: number, m: CandidateMention): RawSuggestion {
+  const sentence = text.slice(start, end).toLowerCase();
+  const word = q.term.words[q.term.words.length - 1]!;
+  const at = sentence.indexOf(word);
+  const quoteEnd = at >= 0 ? Math.max(m.end, start + at + word.length) : m.end;
+  const quoteStart = at >= 0 ? Math.min(m.start, start + at) : m.start;
+  const options = q.choices.map((c) => `${c.meaning} (${c.code})`).join(' or ');
+  return {
+    system: 'icd10cm',
+    code: q.choices[0]!.code,
+    kind: 'query',
+    quotes: [{ documentId, start: quoteStart, end: quoteEnd }],
+    confidence: 0.5,
+    rationale: `"${word}" is coded by what the provider means: ${options}. Query the provider`,
+  };
 }

@@ -63,8 +63,12 @@ export const ORDINARY_WORDS = new Set([
  * them: chemotherapy in ICD-10-CM is antineoplastic ("Chemotherapy (session) (for) … Z51.11"), a drug
  * given for cancer, so "anemia due to chemotherapy" is D64.81 and "neutropenia secondary to
  * chemotherapy" D70.1 (the Index: "due to cytoreductive cancer chemotherapy", "drug-induced").
+ * A bone's "lower end" or "distal end" is what a note calls its distal part ("distal radius fracture").
  */
-export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [['chemotherapy', 'antineoplastic cytoreductive cancer drug induced']];
+export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [
+  ['chemotherapy', 'antineoplastic cytoreductive cancer drug induced'],
+  ...['distal', 'proximal', 'lower', 'upper'].map((w): [string, string] => [w, 'end']),
+];
 
 /** Adjectives whose look-alike noun means something else. */
 export const ADJECTIVE_EXCEPTIONS = new Set(['septic', 'congenital', 'internal', 'external', 'spontaneous', 'clinical', 'venereal', 'cereal']);
