@@ -266,8 +266,18 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     return at.flatMap((i) => contentWords(v[i] ?? '', normalize)).filter((w) => said.includes(w) && !others.has(w));
   };
 
+  // "Disorder > tobacco use" has no code, but its mild, moderate and severe subterms all give F17.200:
+  // the severity changes nothing, so "tobacco use disorder" is F17.200.
+  const SEVERITIES = ['mild', 'moderate', 'severe'];
+  const sameSeverityCode = (r: IndexRow): string | null => {
+    if (r.code || r.see) return null;
+    const key = pathKey(r.path.split(' > '));
+    const codes = SEVERITIES.map((sv) => pathCodes.get(`${key} > ${sv}`));
+    return codes[0] && codes.every((c) => c === codes[0]) ? codes[0] : null;
+  };
+
   for (const r of indexRows) {
-    const target = r.code ?? seeSubtermCode(r) ?? seePathCode(r) ?? seeRemainderCode(r) ?? r.see_code ?? seeAlsoCode(r) ?? notSpecifiedChildCode(r);
+    const target = r.code ?? seeSubtermCode(r) ?? seePathCode(r) ?? seeRemainderCode(r) ?? r.see_code ?? seeAlsoCode(r) ?? notSpecifiedChildCode(r) ?? sameSeverityCode(r);
     if (!target) continue;
     // A dashed code takes the child the line's own words name; a plain one resolves as always.
     const dashed = /-$/.test(target) || !table.byCode.get(normalizeCode(target))?.billable;

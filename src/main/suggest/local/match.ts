@@ -95,6 +95,8 @@ export function readSentence(text: string, sentence: Sentence, dict: Dictionary)
   return { tokens: expand(text, sentence.tokens, dict, asserted), triggers };
 }
 
+const LIST_BREAK = /[,;]/;
+
 export function matchSentence(text: string, sentence: Sentence, dict: Dictionary, read: ReadSentence = readSentence(text, sentence, dict)): Mention[] {
   const xt = read.tokens;
   const triggerTokens = read.triggers;
@@ -111,15 +113,25 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
     // without psychotic features" is F33.2 itself.
     if (e.without && e.without.every((w) => where.has(w) && where.get(w)!.some((p) => xt[p]!.assertion !== 'negated'))) return;
     if (e.unless && e.unless.some((w) => where.has(w))) return;
-    for (const anchor of anchors.slice(0, 2)) {
+    const near = (anchor: number): number[] => {
       const positions: number[] = [];
+      // Of two words as near, the one not across a comma: "chest pain, abdominal pain" reads each pain with its own site.
+      const crosses = (p: number): boolean => p !== anchor && LIST_BREAK.test(text.slice(xt[Math.min(p, anchor)]!.end, xt[Math.max(p, anchor)]!.start));
       for (const w of e.words) {
         const ps = where.get(w)!;
         let best = ps[0]!;
-        for (const p of ps) if (Math.abs(p - anchor) < Math.abs(best - anchor)) best = p;
+        for (const p of ps) {
+          const d = Math.abs(p - anchor) - Math.abs(best - anchor);
+          if (d < 0 || (d === 0 && crosses(best) && !crosses(p))) best = p;
+        }
         if (!positions.includes(best)) positions.push(best);
       }
-      positions.sort((a, b) => a - b);
+      return positions.sort((a, b) => a - b);
+    };
+    // An anchor word said twice: the reading that stays within one list item first.
+    const straddles = (ps: readonly number[]): number => (ps.some((p, i) => i > 0 && LIST_BREAK.test(text.slice(xt[ps[i - 1]!]!.end, xt[p]!.start))) ? 1 : 0);
+    const tries = anchors.slice(0, 2).map(near).sort((a, b) => straddles(a) - straddles(b));
+    for (const positions of tries) {
       if (positions[positions.length - 1]! - positions[0]! + 1 > maxSpan(e.words.length)) continue;
       if (misreads(text, xt, positions, e, where)) continue;
       // A "without" entry's clause must be negated in the note; the rest is asserted as usual.

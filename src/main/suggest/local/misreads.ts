@@ -106,13 +106,22 @@ function dropListStraddlers(text: string, xt: readonly XToken[], ms: Mention[]):
     // A comma that only inverts ("diabetes mellitus, poorly controlled") is kept: the words beyond it
     // must read as something else too for the comma to be a list's.
     const nearShared = whole.some((w) => w.positions.some((p) => m.positions.includes(p) && !beyond.includes(p)));
-    // Read on the far side without reaching back over the separator.
-    const farRead = ms.some((o) => o !== m && o.positions.some((p) => beyond.includes(p)) && o.positions.every((p) => p >= beyond[0]!));
+    // Read on the far side without reaching back over the separator; a lone adjective there qualifies
+    // the head before the comma ("cardiomyopathy, ischemic" is I25.5), it is no list item of its own.
+    const farRead = ms.some((o) => o !== m && o.positions.some((p) => beyond.includes(p)) && o.positions.every((p) => p >= beyond[0]!) && !loneAdjective(text, xt, o));
     const farWhole = whole.some((w) => beyond.every((p) => w.positions.includes(p)));
     // Or it skips over a list item read on its own: "pain, diarrhea and heart" is no precordial pain.
     const skipsItem = ms.some((o) => o !== m && o.positions.every((p) => p > m.positions[0]! && p < beyond[0]!) && !o.positions.some((p) => m.positions.includes(p)));
     return !((farRead && (nearShared || farWhole)) || skipsItem);
   });
+}
+
+/** A reading of one word the note writes as an adjective of the Index's noun ("ischemic" for ischemia). */
+function loneAdjective(text: string, xt: readonly XToken[], o: Mention): boolean {
+  if (new Set(o.positions.map((p) => xt[p]!.orig)).size !== 1) return false;
+  const t = xt[o.positions[0]!]!;
+  const raw = text.slice(t.start, t.end).toLowerCase();
+  return raw !== t.norm && /(ic|al|ous|ive|ary)$/.test(raw);
 }
 
 // "On" joins two conditions too: "acute kidney injury on chronic kidney disease".

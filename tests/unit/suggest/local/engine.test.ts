@@ -795,6 +795,31 @@ describe('local engine: conventions', () => {
     expect(status?.evidence.map((e) => e.quote)).toEqual(['Penicillin allergy']);
   });
 
+  it('reads a line whose severities all share one code as that code, and strep throat as streptococcal pharyngitis', () => {
+    const cases: Array<[string, string[], string[]]> = [
+      // "Disorder > tobacco use": mild, moderate and severe are all F17.200.
+      ['Tobacco use disorder.', ['F17200'], ['Z720']],
+      ['Tobacco use.', ['Z720'], ['F17200']],
+      // Alcohol's severities differ (mild F10.10, moderate F10.20): no code from the line alone.
+      ['Alcohol use disorder, moderate.', ['F1020'], ['F1010']],
+      ['Strep throat.', ['J020'], []],
+    ];
+    expectReadings(cases);
+  });
+
+  it('reads an adjective after a comma as qualifying its head, and each item of a list with its own site', () => {
+    const cases: Array<[string, string[], string[]]> = [
+      // "ischemic" alone reads I99.8, but after "Cardiomyopathy," it only inverts the term.
+      ['Cardiomyopathy, ischemic, EF 30%.', ['I255'], ['I429', 'I998']],
+      ['Neuropathy, diabetic.', ['E1140'], []],
+      // A noun after a comma is still an item of its own.
+      ['Sore throat, fever.', ['J029', 'R509'], []],
+      // "pain" said twice: abdominal pain takes its own "pain", not the chest's across the comma.
+      ['Chest pain, abdominal pain.', ['R079', 'R109'], []],
+    ];
+    expectReadings(cases);
+  });
+
   it('asks the provider what "uncontrolled" diabetes means instead of choosing, as the Index does', () => {
     const run = open.suggest(input('Assessment: Type 2 diabetes, uncontrolled. Increase metformin.'));
     const q = run.suggestions.find((s) => s.kind === 'query');
