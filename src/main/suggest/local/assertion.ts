@@ -40,6 +40,11 @@ for (const tr of TRIGGERS) {
 
 // Verbs that start a new clause about the visit: "no relevant history, admitted for stroke".
 const TERMINATORS = new Set(['but', 'however', 'although', 'though', 'except', 'which', 'whereas', 'yet', 'presents', 'presented', 'reports', 'complains', 'admits', 'now', 'admitted', 'consulted', 'came', 'attended', 'who']);
+/**
+ * Words that turn from what is absent to what was found: "without voiding syndrome and accompanied by
+ * hematuria". A condition ("call if she develops a fever") runs on over them.
+ */
+const NEGATION_TERMINATORS = new Set(['accompanied', 'developed', 'revealed', 'showed', 'showing']);
 const FORWARD_REACH = 10;
 /** An "if" clause ("call if her headaches worsen or she develops a fever") runs on further than a negation. */
 const CONDITIONAL_REACH = 20;
@@ -115,6 +120,11 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
         // A colon right after the trigger introduces what it covers: "Denies: fever, chills".
         if (k === f.end && k > 0 && breaksScope(text, tokens[k - 1]!, tokens[k]!) && !/^\s*:/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) break;
         if (TERMINATORS.has(lower[k]!)) break;
+        if (as.assertion === 'negated') {
+          if (NEGATION_TERMINATORS.has(lower[k]!)) break;
+          // "Without arthritis activity, with anemia": a "with" after a comma turns to what is present.
+          if (lower[k] === 'with' && k > f.end && text.slice(tokens[k - 1]!.end, tokens[k]!.start).includes(',')) break;
+        }
         if (!isTrigger[k]) out[k] = as;
         else if (as.assertion === 'negated' && k - f.end <= NEGATION_CHAIN_REACH && startsAt.get(k)?.tr.direction === 'forward' && !negatedBy.has(k)) negatedBy.set(k, as.trigger);
       }

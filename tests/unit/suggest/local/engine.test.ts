@@ -49,6 +49,16 @@ describe('local engine: assertions', () => {
     expect(added(inp).some((c) => c.startsWith('J18'))).toBe(true);
   });
 
+  it('ends a negation where the sentence turns to what was found, not in a condition', () => {
+    const cases: Array<[string, string[], string[]]> = [
+      ['Left renal colic without voiding syndrome and accompanied by hematuria.', ['R319'], []],
+      ['Course without arthritis activity, with anemia and raised acute phase reactants.', ['D649'], []],
+      ['No fever, chills or night sweats.', [], ['R509', 'R6883', 'R61']],
+      ['Call if her pain worsens or she develops a fever.', [], ['R509']],
+    ];
+    expectReadings(cases);
+  });
+
   it('lets a negation rule over a later history cue, and reads a vaccine as no disease', () => {
     const text = 'The patient denies any history of diabetes or rheumatoid arthritis. No family history of colon cancer. '
       + 'He is due for the shingles vaccine and fully vaccinated for COVID-19. Increase water consumption.';
