@@ -117,6 +117,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
       return view;
     },
     reviewUndo: (req) => coder.reviewUndo(req),
+    reviewSubmitPreview: (req) => coder.reviewSubmitPreview(req),
     reviewSubmit: (req) => coder.reviewSubmit(req),
     chartSetStatus: (req) => coder.chartSetStatus(req),
     chartOpen: (req) => openChart(req),

@@ -6,7 +6,7 @@ import type { CodeDetail, SearchHit } from './codeset/search';
 import type { EditEncounter, EditResult } from './edits/types';
 import type { RafInput, RafResult } from './hcc/types';
 import type { WorklistPage, WorklistQuery, ChartStatus } from './worklist/types';
-import type { ChartView, ReviewAction, SubmitResult } from './review/types';
+import type { ChartView, ReviewAction, SubmitPreview, SubmitResult } from './review/types';
 import type { ModelSettings, ModelSettingsView } from './suggest/model-settings';
 import type { SuggestionRun } from './suggest/types';
 import type { SyncSignInRequest, SyncStatus } from './sync/status';
@@ -64,6 +64,8 @@ export interface ApiContract {
   chartOpen: Call<{ encounterId: string }, ChartView>;
   reviewAct: Call<{ encounterId: string; action: ReviewAction }, ChartView>;
   reviewUndo: Call<{ encounterId: string }, ChartView>;
+  /** Read-only: what `reviewSubmit` would record for the chart now, or why it would refuse. */
+  reviewSubmitPreview: Call<{ encounterId: string }, SubmitPreview>;
   reviewSubmit: Call<{ encounterId: string }, SubmitResult>;
   chartSetStatus: Call<{ encounterId: string; status: Extract<ChartStatus, 'on_hold' | 'in_progress' | 'pending_query'> }, ChartView>;
 
@@ -141,6 +143,7 @@ const METHOD_TABLE: { [M in ApiMethod]: true } = {
   chartOpen: true,
   reviewAct: true,
   reviewUndo: true,
+  reviewSubmitPreview: true,
   reviewSubmit: true,
   chartSetStatus: true,
   suggestStatus: true,

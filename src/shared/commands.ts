@@ -37,7 +37,7 @@ export const COMMANDS = [
   { id: 'review.add', title: 'Add a code with evidence', scope: 'review', defaultKeys: ['n'] },
   { id: 'review.query', title: 'Mark for physician query', scope: 'review', defaultKeys: ['q'] },
   { id: 'review.undo', title: 'Undo the last action', scope: 'review', defaultKeys: ['u'] },
-  { id: 'review.submit', title: 'Submit the chart', scope: 'review', defaultKeys: ['s'] },
+  { id: 'review.submit', title: 'Submit the chart (shows the final codes to confirm)', scope: 'review', defaultKeys: ['s'] },
   { id: 'review.hold', title: 'Put the chart on hold', scope: 'review', defaultKeys: ['h'] },
   // No default key: it is rare, and the chart's banner has its button; the palette reaches it too.
   { id: 'review.loadServerUpdate', title: "Load the server's new version of the chart (keeps your work)", scope: 'review', defaultKeys: [] },

@@ -53,9 +53,16 @@ test('a whole chart coded by keyboard alone, then on to the next chart, every st
   await expect(app.getByTestId('edits')).toContainText(/E1[01]\.9 and E1[01]\.9 cannot be reported together/);
   await checkView(app, 'chart');
 
-  // Submitting now is refused with the reasons.
+  // Submitting now is refused: the summary gives the reasons and offers nothing to confirm; Esc closes it.
+  const summary = app.getByRole('dialog', { name: 'Submit this chart?' });
   await app.keyboard.press('s');
-  await expect(app.getByRole('alert')).toContainText('Cannot submit yet');
+  await expect(summary).toBeVisible();
+  await expect(summary.getByRole('alert')).toContainText('Cannot submit yet');
+  await expect(summary.getByRole('alert')).toContainText('3 existing codes have no disposition: E11.9, E10.9, J45.909.');
+  await expect(summary.getByRole('button', { name: /^Submit/ })).toHaveCount(0);
+  await app.keyboard.press('Escape');
+  await expect(summary).toBeHidden();
+  await expect(app.getByTestId('chart-status')).toHaveText('New');
 
   // Keep E11.9.
   await expect(items.nth(0)).toHaveAttribute('aria-selected', 'true');
@@ -104,14 +111,53 @@ test('a whole chart coded by keyboard alone, then on to the next chart, every st
   await expect(added).toHaveAttribute('aria-selected', 'true');
   await expect(app.locator('mark.evidence.active').first()).toHaveText('Continue lisinopril');
 
-  // Submit lands on the next chart.
+  // `s` shows the claim as it will be submitted: each code, how it came about, and the claim codes removed.
+  const chartId = (await app.locator('section.chart-view').getAttribute('data-encounter'))!;
   await app.keyboard.press('s');
+  await expect(summary).toBeVisible();
+  await expect(summary.getByRole('alert')).toHaveCount(0);
+  await expect(summary.getByRole('table', { name: 'Codes to submit (3)' }).locator('tbody tr')).toHaveText([
+    /^E11\.9\s*Type 2 diabetes mellitus without complications\s*HCC 38\s*Kept from the claim$/,
+    /^I10\s*Essential \(primary\) hypertension\s*—\s*Added \(accepted suggestion\)$/,
+    /^Z79\.899\s*Other long term \(current\) drug therapy\s*—\s*Added$/,
+  ]);
+  await expect(summary.getByRole('table', { name: 'Removed from the claim (2)' }).locator('tbody tr')).toHaveText([
+    /^E10\.9\s*.*Deletion proposed: Not documented$/,
+    /^J45\.909\s*.*Deletion proposed: MEAT missing \/ not addressed$/,
+  ]);
+  await expect(summary.getByRole('button', { name: 'Submit 3 codes' })).toBeFocused();
+  await checkView(app, 'chart-submit-summary');
+
+  // Esc cancels: the chart stays where it was, unsubmitted.
+  await app.keyboard.press('Escape');
+  await expect(summary).toBeHidden();
+  await expect(app.getByTestId('chart-status')).toHaveText('In progress');
+  expect((await core.current().handlers.chartOpen({ encounterId: chartId })).encounter.status).toBe('in_progress');
+  expect([...iterateAudit(core.current().db)].some((e) => e.action === 'submit')).toBe(false);
+
+  // Enter confirms: the submit lands on the next chart.
+  await app.keyboard.press('s');
+  await expect(summary).toBeVisible();
+  await app.keyboard.press('Enter');
+  await expect(summary).toBeHidden();
   await expect(app.getByRole('heading', { level: 1 })).toContainText(/hypertension recheck/i);
+  const coded = core.current().db.prepare("SELECT code FROM encounter_codes WHERE encounter_id = ? AND source = 'coded' ORDER BY ordinal").all(chartId);
+  expect(coded).toEqual([{ code: 'E119' }, { code: 'I10' }, { code: 'Z79899' }]);
   await expect(items.filter({ hasText: 'On claim' })).toHaveCount(1);
   await expect(items.filter({ hasText: 'On claim' })).toContainText('I10');
 
+  // `q` opens the query with the cursor in its note: typing and Enter send it, no mouse needed.
+  await expect(items.nth(0)).toHaveAttribute('aria-selected', 'true');
+  await app.keyboard.press('q');
+  const query = app.getByRole('dialog', { name: /^Query the provider about I10/ });
+  await expect(query.getByRole('textbox', { name: 'Query note' })).toBeFocused();
+  await app.keyboard.type('Please document whether the hypertension is controlled.');
+  await app.keyboard.press('Enter');
+  await expect(query).toBeHidden();
+  await expect(items.nth(0)).toContainText(/quer/i);
+
   const events = [...iterateAudit(core.current().db)].map((e) => `${e.action}:${e.code ?? ''}`);
-  expect(events).toEqual(expect.arrayContaining(['accept:E119', 'delete:E109', 'delete:J45909', 'accept:I10', 'add:Z79899', 'submit:']));
+  expect(events).toEqual(expect.arrayContaining(['accept:E119', 'delete:E109', 'delete:J45909', 'accept:I10', 'add:Z79899', 'submit:', 'query:I10']));
   const add = [...iterateAudit(core.current().db)].find((e) => e.action === 'add')!;
   expect(add.evidence).toEqual([expect.objectContaining({ quote: 'Continue lisinopril' })]);
   // Acting on a suggestion carries its provenance into the audit trail.

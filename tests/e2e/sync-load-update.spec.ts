@@ -89,14 +89,19 @@ test('a held server version is loaded from the banner: new text, evidence at its
       await app.keyboard.press('a');
       await expect(i5022).toContainText('Kept');
 
-      // Submit is refused while E78.2 carries its flag, and says which code and why; the chart stays in progress.
+      // Submit is refused while E78.2 carries its flag: the summary says which code and why, and offers
+      // nothing to confirm; the chart stays in progress.
+      const summary = app.getByRole('dialog', { name: 'Submit this chart?' });
       await app.keyboard.press('s');
-      const refusal = app.getByRole('alert').filter({ hasText: 'Cannot submit yet' });
+      const refusal = summary.getByRole('alert').filter({ hasText: 'Cannot submit yet' });
       await expect(refusal).toBeVisible();
       await expect(refusal.getByRole('listitem')).toHaveText([
         '1 code needs re-review after the chart was updated: E78.2 (evidence no longer in the note). Decide on it again before submitting.',
       ]);
+      await expect(summary.getByRole('button', { name: /^Submit/ })).toHaveCount(0);
       await checkView(app, 'chart-load-update-submit-refused');
+      await app.keyboard.press('Escape');
+      await expect(summary).toBeHidden();
       await expect(app.getByTestId('chart-status')).toHaveText('In progress');
       expect((await ws().chartOpen({ encounterId: chartId })).encounter.status).toBe('in_progress');
 
@@ -105,8 +110,11 @@ test('a held server version is loaded from the banner: new text, evidence at its
       await expect(flagged).toHaveAttribute('aria-selected', 'true');
       await app.keyboard.press('a');
       await expect(flagged).not.toContainText('Re-review');
-      await expect(refusal).toBeHidden();
       await app.keyboard.press('s');
+      await expect(summary).toBeVisible();
+      await expect(refusal).toHaveCount(0);
+      await expect(summary.getByRole('table', { name: 'Codes to submit (4)' }).locator('tbody tr')).toHaveCount(4);
+      await summary.getByRole('button', { name: 'Submit 4 codes' }).click();
       await expect(app.getByRole('heading', { level: 1, name: 'My queue' })).toBeVisible({ timeout: 15_000 });
       const submitted = await ws().chartOpen({ encounterId: chartId });
       expect(submitted.encounter.status).toBe('done');

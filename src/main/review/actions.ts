@@ -10,12 +10,12 @@ import type { Json } from '../audit/canonical';
 import type { AuditEvent } from '../audit/types';
 import type { Db } from '../db/open';
 import type { LocalUser } from '../worklist/users';
-import { openRechecks } from '../sync/rechecks';
 import { nextInQueue } from '../worklist/query';
 import { enqueueOutbox } from './outbox';
 import { stateOf, ReviewStore, type EncounterRow, type ItemRow, type ItemState } from './store';
 import { checkCode, checkEvidence, checkReason, cleanText, ReviewError, type EvidenceInput } from './validate';
-import { computeEdits, loadEncounter, submitGate } from './view';
+import { planSubmit } from './submit-plan';
+import { loadEncounter } from './view';
 
 /** ReviewAction as the core accepts it: `add` evidence may carry the quote the coder saw, which must match. */
 export type ReviewActionInput = Exclude<ReviewAction, { type: 'add' }> | (Omit<Extract<ReviewAction, { type: 'add' }>, 'evidence'> & { evidence: EvidenceInput[] });
@@ -158,12 +158,12 @@ export class ReviewService {
     const result = this.db
       .transaction((): SubmitResult => {
         const enc = loadEncounter(this.store, encounterId);
-        const items = this.store.items(enc.id);
-        // Read inside the transaction, so a load landing between the check and the write cannot slip past it.
-        const reasons = submitGate(enc, items, computeEdits(enc, items, this.lookup), openRechecks(this.db, enc.id));
-        if (reasons.length) return { ok: false, reasons };
+        // Planned inside the transaction, so a load landing between the check and the write cannot slip
+        // past it. The pre-submit summary shows the same plan (submit-preview.ts).
+        const plan = planSubmit(this.store, this.lookup, enc);
+        if (plan.reasons.length) return { ok: false, reasons: plan.reasons };
         const now = new Date().toISOString();
-        const coded = items.filter((i) => i.active && i.disposition === 'accepted').map((i) => ({ id: randomUUID(), system: i.system, code: i.code }));
+        const coded = plan.submitted.map((i) => ({ id: randomUUID(), system: i.system, code: i.code }));
         this.store.replaceCodedCodes(enc.id, coded);
         this.store.setStatus(enc.id, 'done', now);
         const codes = coded.map((c) => `${c.system}:${c.code}`);

@@ -8,9 +8,10 @@ import { demoStatus, loadDemo } from '../importing/demo';
 import { nextInQueue, queryWorklist } from '../worklist/query';
 import { ensureUser, type LocalUser } from '../worklist/users';
 import { ReviewService } from './actions';
+import { buildSubmitPreview } from './submit-preview';
 import { buildChartView } from './view';
 
-export type CoderMethod = 'worklistQuery' | 'worklistNext' | 'demoStatus' | 'demoLoad' | 'chartOpen' | 'reviewAct' | 'reviewUndo' | 'reviewSubmit' | 'chartSetStatus';
+export type CoderMethod = 'worklistQuery' | 'worklistNext' | 'demoStatus' | 'demoLoad' | 'chartOpen' | 'reviewAct' | 'reviewUndo' | 'reviewSubmitPreview' | 'reviewSubmit' | 'chartSetStatus';
 
 /** Synchronous (better-sqlite3 is), so assignable to Pick<ApiHandlers, CoderMethod> and easy to call in tests. */
 export type CoderHandlers = { [M in CoderMethod]: (req: ApiRequest<M>) => ApiResponse<M> };
@@ -42,6 +43,7 @@ export function createCoderHandlers(deps: CoderDeps): CoderHandlers {
       review.undo(req?.encounterId);
       return view(req.encounterId);
     },
+    reviewSubmitPreview: (req) => buildSubmitPreview(review.store, deps.codeSet, req?.encounterId),
     reviewSubmit: (req) => review.submit(req?.encounterId),
     chartSetStatus: (req) => {
       review.setStatus(req?.encounterId, req?.status);

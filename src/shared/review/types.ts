@@ -135,3 +135,47 @@ export type ReviewAction =
   | { type: 'query'; itemId: string; note: string };
 
 export type SubmitResult = { ok: true; nextEncounterId: string | null } | { ok: false; reasons: string[] };
+
+/** How a code on the submitted claim came about, as the pre-submit summary says it. */
+export type SubmitCodeOrigin =
+  /** An existing claim / problem-list code the coder kept. */
+  | { kind: 'kept'; source: 'claim' | 'problem-list' }
+  /** An existing code the coder changed (`e`); `from` is the code it replaces, displayed. */
+  | { kind: 'changed'; source: 'claim' | 'problem-list'; from: string }
+  /** A code not on the claim before: added by the coder, or a suggestion they accepted. */
+  | { kind: 'added'; suggested: boolean };
+
+export interface SubmitPreviewCode {
+  system: CodeSystemId;
+  code: string;
+  display: string;
+  description: string;
+  /** CMS-HCC V28 categories the code maps to; empty when it is not HCC-relevant. */
+  hccs: number[];
+  origin: SubmitCodeOrigin;
+}
+
+/** An existing code that will not be on the submitted claim, and the coder's decision that keeps it off. */
+export interface SubmitPreviewRemoved {
+  system: CodeSystemId;
+  code: string;
+  display: string;
+  description: string;
+  source: 'claim' | 'problem-list';
+  disposition: Extract<Disposition, 'rejected' | 'delete_proposed' | 'query'>;
+  reason?: RejectReason;
+  reasonText?: string;
+  queryNote?: string;
+}
+
+/**
+ * What `reviewSubmit` would do now, without doing it: the codes it would record (in that order), the
+ * existing codes left off, and, when it would refuse, the gate's reasons.
+ */
+export interface SubmitPreview {
+  encounterId: string;
+  allowed: boolean;
+  reasons: string[];
+  codes: SubmitPreviewCode[];
+  removed: SubmitPreviewRemoved[];
+}

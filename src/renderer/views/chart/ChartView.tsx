@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ChartView as ChartData, ReviewAction } from '../../../shared/review/types';
+import type { ChartView as ChartData, ReviewAction, SubmitPreview } from '../../../shared/review/types';
 import { STATUS_LABELS } from '../../../shared/worklist/types';
 import { api } from '../../bridge';
 import { useCommand } from '../../commands';
@@ -10,10 +10,11 @@ import { LoadUpdateDialog, ServerUpdateBanner } from './ServerUpdateBanner';
 import { keepUnchangedDocuments } from './stable-documents';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import { AddCodeDialog, ChangeCodeDialog, QueryDialog, ReasonDialog } from './dialogs';
+import { SubmitDialog } from './SubmitDialog';
 import { FiscalYearBanner } from './FiscalYearBanner';
 import { uncoveredFiscalYear } from './fiscal-year-coverage';
 
-type Dialog = { kind: 'reject' | 'delete' | 'query' | 'change' | 'load' } | { kind: 'add'; selection: TextSelection | null } | null;
+type Dialog = { kind: 'reject' | 'delete' | 'query' | 'change' | 'load' } | { kind: 'add'; selection: TextSelection | null } | { kind: 'submit'; preview: SubmitPreview } | null;
 
 /**
  * One chart: notes with evidence on the left, codes with their edits, RAF and history on the right.
@@ -36,6 +37,8 @@ export function ChartView({
   const [dialog, setDialog] = useState<Dialog>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string; reasons?: string[] } | null>(null);
   const [loading, setLoading] = useState(false);
+  /** While the submit summary is fetched or the submit runs, review keys wait: the summary must show the chart as it is submitted. */
+  const [submitting, setSubmitting] = useState(false);
   const docsRef = useRef<HTMLDivElement | null>(null);
 
   useEffect(() => {
@@ -90,7 +93,23 @@ export function ChartView({
     [encounterId],
   );
 
-  const open = dialog === null && chart !== null;
+  const submit = useCallback(async () => {
+    setDialog(null);
+    setSubmitting(true);
+    try {
+      // The core applies its gate again: a refusal here (the chart changed since the summary) is shown like before.
+      const result = await api().reviewSubmit({ encounterId });
+      if (!result.ok) setMessage({ kind: 'error', text: 'Cannot submit yet:', reasons: result.reasons });
+      else if (result.nextEncounterId) onOpenChart(result.nextEncounterId);
+      else onDone();
+    } catch (err) {
+      setMessage({ kind: 'error', text: (err as Error).message });
+    } finally {
+      setSubmitting(false);
+    }
+  }, [encounterId, onOpenChart, onDone]);
+
+  const open = dialog === null && chart !== null && !submitting;
   const needItem = (fn: () => void) => () => (item ? fn() : setMessage({ kind: 'info', text: 'No code selected.' }));
   useCommand('review.next', () => setActive((i) => Math.min(items.length - 1, i + 1)), open);
   useCommand('review.prev', () => setActive((i) => Math.max(0, i - 1)), open);
@@ -129,15 +148,14 @@ export function ChartView({
   );
   useCommand(
     'review.submit',
-    () =>
+    () => {
+      setSubmitting(true);
       void api()
-        .reviewSubmit({ encounterId })
-        .then((result) => {
-          if (!result.ok) setMessage({ kind: 'error', text: 'Cannot submit yet:', reasons: result.reasons });
-          else if (result.nextEncounterId) onOpenChart(result.nextEncounterId);
-          else onDone();
-        })
-        .catch((err: unknown) => setMessage({ kind: 'error', text: (err as Error).message })),
+        .reviewSubmitPreview({ encounterId })
+        .then((preview) => setDialog({ kind: 'submit', preview }))
+        .catch((err: unknown) => setMessage({ kind: 'error', text: (err as Error).message }))
+        .finally(() => setSubmitting(false));
+    },
     open,
   );
   useCommand('review.loadServerUpdate', () => setDialog({ kind: 'load' }), open && chart.serverUpdate !== null && !loading);
@@ -190,7 +208,7 @@ export function ChartView({
         <aside className="chart-side" aria-label="Codes and checks" tabIndex={0}>
           <section className="panel" aria-labelledby="codes-title">
             <h2 id="codes-title">
-              Codes <span className="hint">j/k move · a keep · r reject · d delete · e change · n add · q query · u undo · s submit</span>
+              Codes <span className="hint">j/k move · a keep · r reject · d delete · e change · n add · q query · u undo · s submit…</span>
             </h2>
             <ItemList items={items} activeIndex={index} onSelect={setActive} />
           </section>
@@ -220,6 +238,7 @@ export function ChartView({
       {dialog?.kind === 'load' && chart.serverUpdate && (
         <LoadUpdateDialog update={chart.serverUpdate} onClose={() => setDialog(null)} onConfirm={() => void loadUpdate(chart.serverUpdate!.version)} />
       )}
+      {dialog?.kind === 'submit' && <SubmitDialog preview={dialog.preview} onClose={() => setDialog(null)} onConfirm={() => void submit()} />}
       {dialog?.kind === 'add' && (
         <AddCodeDialog
           documents={chart.documents}
