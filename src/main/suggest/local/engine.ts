@@ -16,6 +16,7 @@ import { CodeTable } from './code-table';
 import { buildDictionary, learnedDictionary, subDictionary, type Dictionary } from './dictionary';
 import { matchSentence, readSentence, type Mention, type ReadSentence } from './match';
 import { statedDependences } from './dependence';
+import { displayCode } from '../../../shared/codeset/format';
 import { allergyStatus, loadDrugAllergyStatus } from './allergy-status';
 import { ambiguityQuery, type AmbiguityQuery } from './ambiguous';
 import { loadMedications, NOT_TAKING } from './medications';
@@ -67,7 +68,7 @@ function sidedCodes(e: Mention['entry'], side: Side | undefined): string[] {
 
 /** A medication list is current therapy, so it is this visit's evidence for a Z79 code. */
 function isForeground(c: Candidate, m: CandidateMention): boolean {
-  return !BACKGROUND_SECTIONS.has(m.section) || c.via === 'family' || (c.via === 'medication' && m.section === 'meds');
+  return !BACKGROUND_SECTIONS.has(m.section) || c.via === 'family' || c.via === 'history' || (c.via === 'medication' && m.section === 'meds');
 }
 /** Candidates with a mention outside the background sections: what this visit is about. */
 function thisVisit(cands: ReadonlyMap<string, Candidate>): Candidate[] {
@@ -459,7 +460,7 @@ function ambiguityRaw(q: AmbiguityQuery, documentId: string, text: string, start
   const at = sentence.indexOf(word);
   const quoteEnd = at >= 0 ? Math.max(m.end, start + at + word.length) : m.end;
   const quoteStart = at >= 0 ? Math.min(m.start, start + at) : m.start;
-  const options = q.choices.map((c) => `${c.meaning} (${c.code})`).join(' or ');
+  const options = q.choices.map((c) => `${c.meaning} (${displayCode('icd10cm', c.code)})`).join(' or ');
   return {
     system: 'icd10cm',
     code: q.choices[0]!.code,

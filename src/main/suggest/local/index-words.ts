@@ -31,6 +31,7 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['pharyngeal', 'pharynx'], ['bronchial', 'bronchus'], ['colonic', 'colon'], ['ileal', 'ileum'], ['jejunal', 'jejunum'], ['testicular', 'testis'],
   ['sacral', 'sacrum'], ['coccygeal', 'coccyx'], ['stool', 'feces'], ['urinary', 'urine'], ['extremity', 'limb'], ['strep', 'streptococcal'], ['staph', 'staphylococcal'], ['ingrown', 'ingrowing'], ['toenail', 'nail'], ['fingernail', 'nail'],
   ['feverish', 'fever'], ['chemo', 'chemotherapy'], ['exam', 'examination'], ['torn', 'tear'], ['fungal', 'fungus'], ['bilat', 'bilateral'], ['febrile', 'fever'], ['painful', 'pain'], ['bleeding', 'hemorrhage'], ['bleed', 'hemorrhage'], ['pale', 'pallor'], ['paleness', 'pallor'],
+  ['noncompliant', 'noncompliance'], ['nonadherence', 'noncompliance'], ['nonadherent', 'noncompliance'],
 ];
 
 /**
@@ -68,6 +69,8 @@ export const ORDINARY_WORDS = new Set([
 export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [
   ['chemotherapy', 'antineoplastic cytoreductive cancer drug induced'],
   ...['distal', 'proximal', 'lower', 'upper'].map((w): [string, string] => [w, 'end']),
+  // "Medication noncompliance" is the Index's "noncompliance with medication regimen".
+  ...['medication', 'dietary', 'diet'].map((w): [string, string] => [w, 'regimen']),
 ];
 
 /** Adjectives whose look-alike noun means something else. */
