@@ -94,3 +94,47 @@ test('the highlighted evidence follows the selected code through j/k and decisio
   }
   expect(await app.locator('.document-text').evaluate((el) => (el as HTMLElement & { probe?: boolean }).probe)).toBe(true);
 });
+
+test('a suggestion to query shows its advice inline; q opens the query prefilled and Enter records it', async ({ app, core }) => {
+  const file = path.join(core.dataDir, 'query.jsonl');
+  const chart = { ...CHART, id: 'e2e-suggest-query', text: ['OFFICE VISIT', '', 'Assessment: Type 2 diabetes, uncontrolled. Increase metformin.'].join('\n') };
+  fs.writeFileSync(file, `${JSON.stringify(chart)}\n`);
+  expect(importPaths(core.current().db, [file]).chartsImported).toBe(1);
+  await app.reload();
+  await expect(app.getByTestId('app-frame')).toHaveAttribute('data-ready', 'true');
+  await app.keyboard.press('Enter');
+
+  const items = app.getByRole('listbox', { name: 'Codes to review' }).getByRole('option');
+  const e1165 = items.filter({ hasText: 'E11.65' });
+  await expect(e1165).toHaveCount(1);
+  // The advice is text on the item, not only a tooltip or a colour.
+  const advice = e1165.getByTestId('item-query-advice');
+  await expect(advice).toBeVisible();
+  await expect(advice).toContainText('Query suggested:');
+  await expect(advice).toContainText('hyperglycemia (E11.65) or hypoglycemia (E11.649)');
+  await expect(e1165).toContainText('query');
+  await checkView(app, 'chart-query-suggestion');
+
+  const index = await items.evaluateAll((els) => els.findIndex((el) => el.textContent?.includes('E11.65')));
+  for (let i = 0; i < index; i++) await app.keyboard.press('j');
+  await expect(e1165).toHaveAttribute('aria-selected', 'true');
+  await app.keyboard.press('q');
+  const dialog = app.getByRole('dialog', { name: /^Query the provider about E11\.65/ });
+  const note = dialog.getByRole('textbox', { name: 'Query note' });
+  await expect(note).toBeFocused();
+  const prefilled = await note.inputValue();
+  expect(prefilled).toContain('hyperglycemia (E11.65) or hypoglycemia (E11.649)');
+  // The note speaks to the provider: the engine's instruction to the coder is left out.
+  expect(prefilled).not.toMatch(/query the provider/i);
+  // The caret waits after the question, where the coder would add to it.
+  expect(await note.evaluate((el: HTMLTextAreaElement) => [el.selectionStart, el.selectionEnd])).toEqual([prefilled.length, prefilled.length]);
+  await app.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+
+  await expect(e1165.locator('.badge.disp')).toHaveText('Query');
+  await expect(e1165).toContainText(`Query: ${prefilled}`);
+  await expect(advice).toBeHidden();
+  const query = [...iterateAudit(core.current().db)].find((e) => e.action === 'query' && e.code === 'E1165');
+  expect(query).toBeDefined();
+  expect(query!.suggestion).toMatchObject({ engine: 'local' });
+});

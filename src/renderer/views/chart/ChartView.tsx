@@ -9,6 +9,7 @@ import { EditsPanel, HistoryPanel, RafPanel } from './SidePanels';
 import { LoadUpdateDialog, ServerUpdateBanner } from './ServerUpdateBanner';
 import { keepUnchangedDocuments } from './stable-documents';
 import { SuggestionsPanel } from './SuggestionsPanel';
+import { queryAdvice } from './query-advice';
 import { AddCodeDialog, ChangeCodeDialog, QueryDialog, ReasonDialog } from './dialogs';
 import { SubmitDialog } from './SubmitDialog';
 import { FiscalYearBanner } from './FiscalYearBanner';
@@ -231,7 +232,9 @@ export function ChartView({
       {dialog?.kind === 'delete' && item && (
         <ReasonDialog title={`Propose deleting ${item.display}`} onClose={() => setDialog(null)} onSubmit={(reason, text) => void act({ type: 'delete', itemId: item.id, reason, text })} />
       )}
-      {dialog?.kind === 'query' && item && <QueryDialog code={item.display} onClose={() => setDialog(null)} onSubmit={(note) => void act({ type: 'query', itemId: item.id, note })} />}
+      {dialog?.kind === 'query' && item && (
+        <QueryDialog code={item.display} initialNote={queryAdvice(item) ?? ''} onClose={() => setDialog(null)} onSubmit={(note) => void act({ type: 'query', itemId: item.id, note })} />
+      )}
       {dialog?.kind === 'change' && item && (
         <ChangeCodeDialog current={item.display} onClose={() => setDialog(null)} onPick={(hit) => void act({ type: 'change', itemId: item.id, system: hit.system, code: hit.code })} />
       )}

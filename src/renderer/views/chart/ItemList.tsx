@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { REJECT_REASON_LABELS, type Disposition, type ReviewItem } from '../../../shared/review/types';
+import { queryAdvice } from './query-advice';
 
 const DISPOSITION_LABELS: Record<Disposition, string> = {
   pending: 'To review',
@@ -14,6 +15,19 @@ const ORIGIN_LABELS = { existing: 'On claim', added: 'Added', suggested: 'Sugges
 /** Long quotes are cut for the list; the full one is in the tooltip. */
 const QUOTE_CHARS = 120;
 const shortQuote = (q: string): string => `“${q.length > QUOTE_CHARS ? `${q.slice(0, QUOTE_CHARS)}…` : q}”`;
+
+/**
+ * A suggestion the engine says to ask the provider about, not to code as is: said in words on the item
+ * (not only in the badge's tooltip), so a coder moving by keyboard sees it before pressing `a`.
+ */
+function QueryAdvice({ item }: { item: ReviewItem }) {
+  const advice = queryAdvice(item);
+  return (
+    <div className="hint query-advice" data-testid="item-query-advice">
+      <strong>Query suggested:</strong> {advice ?? 'the engine advises asking the provider before coding this.'} <span>Press <kbd>q</kbd> to query.</span>
+    </div>
+  );
+}
 
 /** Why a newer server version left this code to be looked at again. */
 function RecheckNote({ recheck }: { recheck: NonNullable<ReviewItem['recheck']> }) {
@@ -68,6 +82,7 @@ export function ItemList({ items, activeIndex, onSelect }: { items: ReviewItem[]
             </div>
           )}
           {item.queryNote && <div className="hint">Query: {item.queryNote}</div>}
+          {item.disposition === 'pending' && item.suggestion?.kind === 'query' && <QueryAdvice item={item} />}
           {item.recheck && <RecheckNote recheck={item.recheck} />}
           <div className="hint evidence-count">{item.evidence.length ? `${item.evidence.length} evidence quote${item.evidence.length > 1 ? 's' : ''}` : 'No evidence in this chart'}</div>
         </li>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { REJECT_REASONS, REJECT_REASON_LABELS, type ChartDocumentView, type RejectReason } from '../../../shared/review/types';
 import type { SearchHit } from '../../../shared/codeset/search';
 import { CodeSearch } from '../../components/CodeSearch';
@@ -59,13 +59,21 @@ export function ReasonDialog({ title, onSubmit, onClose }: { title: string; onSu
   );
 }
 
-export function QueryDialog({ code, onSubmit, onClose }: { code: string; onSubmit(note: string): void; onClose(): void }) {
-  const [note, setNote] = useState('');
+/** `q`: `initialNote` prefills the question (from a query suggestion); the caret starts after it, so Enter sends it as is. */
+export function QueryDialog({ code, initialNote = '', onSubmit, onClose }: { code: string; initialNote?: string; onSubmit(note: string): void; onClose(): void }) {
+  const [note, setNote] = useState(initialNote);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    // Once, on opening: a focused textarea puts its caret at the start, but a coder editing the prefilled question adds to its end.
+    const box = noteRef.current;
+    box?.setSelectionRange(box.value.length, box.value.length);
+  }, []);
   return (
     <Modal title={`Query the provider about ${code}`} onClose={onClose}>
       <label className="stacked">
         What should the provider clarify?
         <textarea
+          ref={noteRef}
           autoFocus
           rows={3}
           value={note}
