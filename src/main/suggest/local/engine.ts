@@ -74,6 +74,8 @@ function isForeground(c: Candidate, m: CandidateMention): boolean {
 function thisVisit(cands: ReadonlyMap<string, Candidate>): Candidate[] {
   return [...cands.values()].filter((c) => c.mentions.some((m) => isForeground(c, m)));
 }
+/** Cues saying a condition ended, not that it never was. */
+const RESOLVED_CUES: ReadonlySet<string> = new Set(['resolved', 'resolution of']);
 /** History cues that do not say a condition ended ("history of hypertension" usually still has it). */
 const ONGOING_HISTORY: ReadonlySet<string> = new Set(['history of', 'hx of', 'h o', 'past history of', 'previous history of']);
 /**
@@ -251,7 +253,9 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         const context = sentenceContext(text, sentenceText);
         for (const mention of mentions) {
           const m = toMention(doc.id, text, mention, s.section, si, sides.get(mention));
-          const a = mention.assertion;
+          // "Hyperkalemia, resolved" among an inpatient's diagnoses was treated this stay and is coded;
+          // in an office note it is a past problem.
+          const a = mention.assertion === 'negated' && inpatient && mention.cue !== undefined && RESOLVED_CUES.has(mention.cue) ? 'present' : mention.assertion;
           if (namesNoCondition(table, mention, context)) continue;
           if (a === 'present' || (a === 'uncertain' && inpatient && (s.section === 'assessment' || !statesDiagnoses))) {
             const allergy = a === 'present' ? allergyStatus(dict, drugAllergy, mention, tokens, sentenceText) : undefined;

@@ -49,6 +49,14 @@ describe('local engine: assertions', () => {
     expect(added(inp).some((c) => c.startsWith('J18'))).toBe(true);
   });
 
+  it('codes a condition the inpatient diagnoses call resolved (treated this stay), not one an office note does', () => {
+    expectReadings([
+      ['Discharge diagnoses: 1. Hyperkalemia, resolved. 2. Acute metabolic encephalopathy secondary to sepsis, resolved.', ['E875', 'G9341'], []],
+    ]);
+    const office = added(open.suggest(input('Assessment: Hyperkalemia, resolved. Recheck potassium in a year.')));
+    expect(office).not.toContain('E875');
+  });
+
   it('ends a negation where the sentence turns to what was found, not in a condition', () => {
     const cases: Array<[string, string[], string[]]> = [
       ['Left renal colic without voiding syndrome and accompanied by hematuria.', ['R319'], []],
