@@ -275,7 +275,12 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
             if (z) add(z, { ...m, source: 'history' }, 'family');
             negatives.set(mention.entry.code, 'family');
           } else if (a === 'historical') {
-            const z = historyCode(dict.personalHistory, mention, wordsNear(tokens, mention)) ?? classifiedHistoryCode(dict.classifiedHistory.personal, mention.entry.code);
+            // Where the Index's words give only an unspecified history (Z85.9), the tabular's "conditions
+            // classifiable to" the condition's code says which (basal cell carcinoma, C44, is Z85.828).
+            const byIndex = (): string | undefined => historyCode(dict.personalHistory, mention, wordsNear(tokens, mention));
+            const bySite = (): string | undefined => classifiedHistoryCode(dict.classifiedHistory.personal, mention.entry.code);
+            const indexed = byIndex();
+            const z = indexed === undefined || /\bunspecified\b/i.test(table.byCode.get(indexed)?.long_desc ?? '') ? (bySite() ?? indexed) : indexed;
             if (z) add(z, { ...m, source: 'history' }, 'history');
             // No personal-history code and a "history of" that does not say it ended ("former", "quit",
             // "s/p" do): the condition may well go on. Read as a past mention; learned priors decide.

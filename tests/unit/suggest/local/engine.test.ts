@@ -860,6 +860,14 @@ describe('local engine: conventions', () => {
     expect(run.suggestions.map((s) => s.code)).not.toContain('C3490');
   });
 
+  it('codes a past cancer by the site its history code is classifiable to, not the Index\'s unspecified one', () => {
+    expectReadings([
+      // Basal cell carcinoma is C44: personal history of other malignant neoplasm of skin.
+      ['Status post basal cell carcinoma removal.', ['Z85828'], ['Z859']],
+      ['History of breast cancer.', ['Z853'], ['Z859']],
+    ]);
+  });
+
   it('codes a personal history or status from the background sections, as history codes are acceptable on any record (I.C.21.c.4)', () => {
     const text = 'PMH: COPD; remote history of breast cancer s/p left mastectomy.\nSocial history: Former smoker, quit 2001.\nA/P: Right knee pain after a fall - ice, ibuprofen.';
     const codes = added(open.suggest(input(text, {}, 'professional')));
