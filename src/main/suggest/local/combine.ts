@@ -4,6 +4,7 @@
 import type { CodeSetLookup } from '../../../shared/codeset/types';
 import { sentenceKey, type Candidate } from './candidate';
 import { titleWords, type CodeTable } from './code-table';
+import { skinCancerMorphology } from './skin-morphology';
 import type { Dictionary, Entry, IndexLink } from './dictionary';
 
 const DIABETES = /^E(08|09|10|11|13)/;
@@ -84,6 +85,7 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   withAskedFor(cands, table, lookup);
   organismAsCause(cands, dict);
   typeTwoInfarction(cands);
+  skinCancerMorphology(cands, table, combineInto);
   dropUnspecifiedSiblings(cands, table, lookup);
 }
 

@@ -129,6 +129,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   }
   const normalize = createNormalizer(aliases);
   const implied = UNSAID_QUALIFIERS.map(([word, unsaid]) => [normalize(word), contentWords(unsaid, normalize)] as const);
+  const [basal, skin] = ['basal', 'skin'].map(normalize) as [string, string];
   const unsaidWith = (words: readonly string[]): string[] => implied.filter(([w]) => words.includes(w)).flatMap(([, u]) => u.filter((x) => words.includes(x)));
 
   const raw: Array<Omit<Entry, 'id' | 'key'>> = [];
@@ -417,6 +418,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     const words = contentWords((cut >= 0 ? c.long_desc.slice(0, cut) : c.long_desc).replace(/,\s*uncomplicated\b/gi, ''), normalize);
     const without = cut >= 0 ? contentWords(c.long_desc.slice(cut + 8).split(/,/)[0]!, normalize) : [];
     if (words.length > 0 && words.length <= 8) raw.push({ words, code: c.code, source: 'tabular', level: 0, ...(without.length ? { without } : {}) });
+    // A basal cell carcinoma is a skin cancer: "basal cell carcinoma of the nose" needs no "skin" (C44.311).
+    if (/^basal cell carcinoma of skin\b/i.test(c.long_desc) && words.length <= 9) raw.push({ words: words.filter((w) => w !== skin), code: c.code, source: 'tabular', level: 0 });
     // "Occlusion and stenosis of right carotid artery", "Embolism and thrombosis of …": either condition
     // alone is the code, as the title's pairing says.
     const pair = TITLE_PAIR.exec(c.long_desc);
@@ -452,11 +455,26 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   for (const n of neo) {
     const site = contentWords(n.path.split(' > ').slice(1).map((seg) => mainTermAliases(seg, new Map())).join(' '), normalize);
     if (site.length === 0) continue;
+    // "Mastectomy site (skin)" is where an operation was: the note must say "site", or "breast cancer
+    // s/p mastectomy" would read as a skin cancer of the scar (C44.501).
+    if (/(ectomy|ostomy|otomy) site\b/i.test(n.path)) site.push(normalize('site'));
     for (const w of site) if (!notASite.has(w) && !/^\d/.test(w)) siteWords.add(w);
     for (const [col, word] of [[n.malignant_primary, 'malignant'], [n.malignant_secondary, 'secondary'], [n.benign, 'benign']] as const) {
       if (!col || col === '-') continue;
       const code = billable(col);
-      if (code) raw.push({ words: [...site.filter((w) => w !== word), word], code, source: 'neoplasm', level: n.level });
+      if (!code) continue;
+      raw.push({ words: [...site.filter((w) => w !== word), word], code, source: 'neoplasm', level: n.level });
+      // A basal cell carcinoma is a skin cancer: "basal cell carcinoma of the nose" needs no "skin".
+      if (site.includes(basal) && site.includes(skin)) raw.push({ words: [...site.filter((w) => w !== word && w !== skin), word], code, source: 'neoplasm', level: n.level });
+    }
+    // "Skin NOS > back" (C44.509) names no morphology; a basal cell carcinoma there is the same code
+    // with the morphology's fifth character (C44.519), and is a skin cancer without the note saying "skin".
+    const skinSite = /^Neoplasm, neoplastic > skin NOS > ([^>]+)$/.exec(n.path);
+    const skinCode = skinSite && n.malignant_primary ? billable(n.malignant_primary) : undefined;
+    if (skinSite && skinCode && /^C44[0-8]0/.test(skinCode)) {
+      const basalCode = `${skinCode.slice(0, 4)}1${skinCode.slice(5)}`;
+      const words = contentWords(`${skinSite[1]!} basal cell carcinoma`, normalize);
+      if (/^basal cell/i.test(table.byCode.get(basalCode)?.long_desc ?? '') && table.byCode.get(basalCode)?.billable) raw.push({ words, code: basalCode, source: 'neoplasm', level: n.level });
     }
     // "Tumor" or "neoplasm" of a site with no behaviour stated: the Index sends it to "unspecified behavior".
     const unspecified = n.unspecified_behavior && n.unspecified_behavior !== '-' ? billable(n.unspecified_behavior) : undefined;

@@ -860,6 +860,20 @@ describe('local engine: conventions', () => {
     expect(run.suggestions.map((s) => s.code)).not.toContain('C3490');
   });
 
+  it('codes a skin cancer by its site and morphology together, and no operation site from "s/p mastectomy"', () => {
+    expectReadings([
+      ['Squamous cell carcinoma of the skin of the left cheek.', ['C44329'], ['C4492', 'C44309']],
+      // A basal cell carcinoma is a skin cancer: no "skin" needed, and no ill-defined site (C76.-).
+      ['Basal cell carcinoma of the nose.', ['C44311'], ['C4491', 'C760']],
+      ['Basal cell carcinoma of the back.', ['C44519'], ['C4491', 'C768']],
+      ['Basal cell carcinoma, right forearm.', ['C44612'], ['C4491']],
+      ['Squamous cell carcinoma of the lung.', ['C3490'], []],
+      // "Mastectomy site (skin)" is a cancer at the scar, which the note must say.
+      ['Breast cancer s/p left mastectomy, on anastrozole.', [], ['C44501']],
+      ['Recurrent carcinoma at the left mastectomy site.', ['C44501'], []],
+    ]);
+  });
+
   it('codes a past cancer by the site its history code is classifiable to, not the Index\'s unspecified one', () => {
     expectReadings([
       // Basal cell carcinoma is C44: personal history of other malignant neoplasm of skin.
