@@ -4,6 +4,8 @@
 import type { CodeSetLookup } from '../../../shared/codeset/types';
 import { sentenceKey, type Candidate } from './candidate';
 import { titleWords, type CodeTable } from './code-table';
+import { indexWithLinks } from './index-with';
+import { phraseWords } from './text';
 import { skinCancerMorphology } from './skin-morphology';
 import type { Dictionary, Entry, IndexLink } from './dictionary';
 
@@ -86,6 +88,10 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   organismAsCause(cands, dict);
   typeTwoInfarction(cands);
   skinCancerMorphology(cands, table, combineInto);
+  indexWithLinks(cands, dict.indexWith, combineInto, (other, link) => {
+    const title = new Set(phraseWords(table.byCode.get(link.code)?.long_desc ?? '', dict.normalize));
+    return inRanges(other, additionalCodeRanges(lookup, link.code)) || !link.words.every((w) => title.has(w));
+  });
   dropUnspecifiedSiblings(cands, table, lookup);
 }
 

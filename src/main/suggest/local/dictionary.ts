@@ -77,6 +77,8 @@ export interface Dictionary {
   localized: Map<string, string>;
   /** Words that name a body site (from the Neoplasm Table's sites): "cervical adenopathy" is localized. */
   siteWords: Set<string>;
+  /** Index "Main > with > Other" lines whose Other reads as a code of its own ("Sciatica > with lumbago"). */
+  indexWith: WithLink[];
   /** Index lines coded by what the provider meant ("Diabetes > uncontrolled > meaning > …"): a note not saying which is queried. */
   ambiguous: AmbiguousTerm[];
 }
@@ -88,6 +90,11 @@ export interface ClassifiedHistory {
 }
 
 /** One "Diabetes, diabetic > with > X" line: the words of X, the combination code, and the code X reads as alone. */
+/** An Index "Main > with > Other" line: the main term's code (undotted, no dash), Other's words and what they read as alone. */
+export interface WithLink extends IndexLink {
+  main: string;
+}
+
 export interface IndexLink {
   words: string[];
   code: string;
@@ -138,6 +145,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   const status: Array<Omit<Entry, 'id' | 'key'>> = [];
   const diabetesWith: IndexLink[] = [];
   const strokeSequelae: IndexLink[] = [];
+  const indexWith: WithLink[] = [];
   const localized = new Map<string, string>();
   const siteWords = new Set<string>();
   const resolved = new Map<string, string | undefined>();
@@ -352,6 +360,14 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
           else if (kind.startsWith('personal')) personal.push({ ...e, words: sub });
         }
       }
+      // "Sciatica > with lumbago" (M54.4-): the main term's own code and the subterm's words.
+      // The Index writes it on one level too ("Sciatica > with lumbago").
+      const withAt = segs.length === 3 && segs[1]!.trim().toLowerCase() === 'with' && v.length === 3 ? 2 : segs.length === 2 && /^with\s/i.test(segs[1]!.trim()) && v.length === 2 ? 1 : 0;
+      if (withAt > 0) {
+        const main = pathCodes.get(pathKey([segs[0]!]));
+        const sub = contentWords(v[withAt]!.trim().replace(/^with\s+/i, ''), normalize);
+        if (main && sub.length > 0) indexWith.push({ words: sub, code, main: normalizeCode(main.replace(/-+$/, '')) });
+      }
       if (/^sequelae/i.test(segs[0]!) && /^infarction/i.test(segs[1] ?? '') && /^cerebral/i.test(segs[2] ?? '') && segs.length > 3) {
         const sub = contentWords(v.slice(3).join(' '), normalize);
         if (sub.length > 0) strokeSequelae.push({ words: sub, code });
@@ -521,8 +537,13 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     const alone = codeOfWords.get(wordsKey(sq.words));
     if (alone && !alone.startsWith('I69')) sq.alone = alone;
   }
+  for (const link of indexWith) {
+    const alone = codeOfWords.get(wordsKey(link.words));
+    if (alone && alone !== link.code) link.alone = alone;
+  }
   return {
     entries, byAnchor, normalize, abbreviations, diabetesWith, strokeSequelae, localized, siteWords, ambiguous: readAmbiguousTerms(db, normalize),
+    indexWith: indexWith.filter((l) => l.alone !== undefined),
     familyHistory: withAlone(family), personalHistory: withAlone(personal), status: withAlone(status), classifiedHistory,
   };
 }

@@ -860,6 +860,16 @@ describe('local engine: conventions', () => {
     expect(run.suggestions.map((s) => s.code)).not.toContain('C3490');
   });
 
+  it('links two conditions one sentence joins by "with" as the Index lists them, finding the other by its code', () => {
+    expectReadings([
+      // "Sciatica > with lumbago" (M54.4-): the note's "low back pain" reads as lumbago's code, M54.50.
+      ['Low back pain with left sciatica.', ['M5442'], ['M5450', 'M5432']],
+      ['Vomiting with nausea.', ['R112'], ['R1110', 'R110']],
+      // Two sentences name two problems.
+      ['Low back pain. Left sciatica.', ['M5450', 'M5432'], ['M5442']],
+    ]);
+  });
+
   it('codes a skin cancer by its site and morphology together, and no operation site from "s/p mastectomy"', () => {
     expectReadings([
       ['Squamous cell carcinoma of the skin of the left cheek.', ['C44329'], ['C4492', 'C44309']],
