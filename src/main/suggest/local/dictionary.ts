@@ -404,12 +404,18 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   for (const r of indexRows) {
     const kids = seeChildren(r);
     if (kids.length === 0) continue;
-    const line = r.path.split(' > ').map((sg) => mainTermAliases(sg, new Map())).join(' ');
-    const own = contentWords(line, normalize);
-    for (const kid of kids) {
-      const words = contentWords(`${line} ${stripParens(kid.segment)}`, normalize);
+    // "Hernia > intervertebral cartilage or disc": each phrasing of the line, as in the main pass.
+    let lines: string[][] = [[]];
+    for (const [i, seg] of r.path.split(' > ').map((sg) => mainTermAliases(sg, new Map())).entries()) {
+      lines = lines.flatMap((v) => alternatives(seg, i === 0).map((a) => [...v, a])).slice(0, 6);
+    }
+    for (const kid of kids) for (const line of lines.map((v) => v.join(' '))) {
+      const own = contentWords(line, normalize);
+      const said = contentWords(`${line} ${stripParens(kid.segment)}`, normalize);
+      const unsaid = unsaidWith(said);
+      const words = said.filter((w) => !unsaid.includes(w));
       // A subterm that adds no word of its own ("unspecified part") would stand in for the line itself.
-      if (words.length <= own.length) continue;
+      if (said.length <= own.length || words.length === 0) continue;
       const hint = new Set(titleWords(`${stripParens(r.path)} ${kid.segment}`));
       const dashed = /-$/.test(kid.code) || !table.byCode.get(normalizeCode(kid.code))?.billable;
       const code = dashed ? table.resolveBillable(kid.code, hint) : billable(kid.code);
@@ -431,8 +437,13 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     if (/^other\b/i.test(c.long_desc)) continue;
     const cut = c.long_desc.search(/\bwithout\b/i);
     // ", uncomplicated" is the default a note leaves unsaid ("Nicotine dependence, cigarettes" is F17.210).
-    const words = contentWords((cut >= 0 ? c.long_desc.slice(0, cut) : c.long_desc).replace(/,\s*uncomplicated\b/gi, ''), normalize);
-    const without = cut >= 0 ? contentWords(c.long_desc.slice(cut + 8).split(/,/)[0]!, normalize) : [];
+    // A spinal region after the "without" clause's comma still names the code: "Spondylosis without
+    // myelopathy or radiculopathy, cervical region" is the cervical spondylosis (M47.812).
+    const [clause, ...after] = cut >= 0 ? c.long_desc.slice(cut + 8).split(/,/) : [''];
+    const region = after.join(',');
+    const kept = cut >= 0 ? `${c.long_desc.slice(0, cut)} ${/^\s*[\w-]+ region$/i.test(region) ? region : ''}` : c.long_desc;
+    const words = contentWords(kept.replace(/,\s*uncomplicated\b/gi, ''), normalize);
+    const without = cut >= 0 ? contentWords(clause!, normalize) : [];
     if (words.length > 0 && words.length <= 8) raw.push({ words, code: c.code, source: 'tabular', level: 0, ...(without.length ? { without } : {}) });
     // A basal cell carcinoma is a skin cancer: "basal cell carcinoma of the nose" needs no "skin" (C44.311).
     if (/^basal cell carcinoma of skin\b/i.test(c.long_desc) && words.length <= 9) raw.push({ words: words.filter((w) => w !== skin), code: c.code, source: 'tabular', level: 0 });

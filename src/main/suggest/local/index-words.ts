@@ -31,7 +31,7 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['pharyngeal', 'pharynx'], ['bronchial', 'bronchus'], ['colonic', 'colon'], ['ileal', 'ileum'], ['jejunal', 'jejunum'], ['testicular', 'testis'],
   ['sacral', 'sacrum'], ['coccygeal', 'coccyx'], ['stool', 'feces'], ['urinary', 'urine'], ['extremity', 'limb'], ['strep', 'streptococcal'], ['staph', 'staphylococcal'], ['ingrown', 'ingrowing'], ['toenail', 'nail'], ['fingernail', 'nail'],
   ['feverish', 'fever'], ['chemo', 'chemotherapy'], ['exam', 'examination'], ['torn', 'tear'], ['fungal', 'fungus'], ['bilat', 'bilateral'], ['febrile', 'fever'], ['painful', 'pain'], ['bleeding', 'hemorrhage'], ['bleed', 'hemorrhage'], ['pale', 'pallor'], ['paleness', 'pallor'],
-  ['noncompliant', 'noncompliance'], ['nonadherence', 'noncompliance'], ['nonadherent', 'noncompliance'],
+  ['herniation', 'hernia'], ['herniated', 'hernia'], ['noncompliant', 'noncompliance'], ['nonadherence', 'noncompliance'], ['nonadherent', 'noncompliance'],
 ];
 
 /**
@@ -71,6 +71,9 @@ export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [
   ...['distal', 'proximal', 'lower', 'upper'].map((w): [string, string] => [w, 'end']),
   // "Medication noncompliance" is the Index's "noncompliance with medication regimen".
   ...['medication', 'dietary', 'diet'].map((w): [string, string] => [w, 'regimen']),
+  // A note's "disc" is the intervertebral disc ("disc herniation at L5-S1"), its "lumbar" the lumbar region.
+  ['disc', 'intervertebral'],
+  ...['cervical', 'cervicothoracic', 'thoracic', 'thoracolumbar', 'lumbar', 'lumbosacral', 'sacrococcygeal'].map((w): [string, string] => [w, 'region']),
 ];
 
 /** Adjectives whose look-alike noun means something else. */

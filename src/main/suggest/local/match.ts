@@ -73,8 +73,25 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
     // Laterality written as a capital letter ("L leg", "Rt knee").
     const side = SIDES[tokens[i]!.raw];
     out.push({ norm: side ?? tokens[i]!.norm, start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
+    const region = spineRegion(text.slice(tokens[i]!.start, tokens[i]!.start + 12));
+    if (region) for (const w of region) out.push({ norm: dict.normalize(w), start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
   }
   return out;
+}
+
+const SPINE_REGIONS: Readonly<Record<string, string>> = { C: 'cervical', T: 'thoracic', L: 'lumbar', S: 'sacral', CT: 'cervicothoracic', TL: 'thoracolumbar', LS: 'lumbosacral' };
+
+/**
+ * The spinal region a range of vertebral levels names ("L4-L5" lumbar, "L5-S1" lumbosacral, "C5-6"
+ * cervical), as the codes for the spine go by region. Only a range: a lone "S1" is a heart sound,
+ * "T2" a type or an MRI sequence.
+ */
+function spineRegion(at: string): string[] | undefined {
+  const m = /^([CTLS])(\d{1,2})\s*-\s*([CTLS])?(\d{1,2})\b/.exec(at);
+  if (!m) return undefined;
+  const [from, to] = [m[1]!, m[3] ?? m[1]!];
+  const region = SPINE_REGIONS[from === to ? from : `${from}${to}`];
+  return region ? [region, 'region'] : undefined;
 }
 
 /** Words an entry may span beyond its own ("type 2 diabetes with diabetic CKD stage 3a"). */

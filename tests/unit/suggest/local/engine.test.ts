@@ -860,6 +860,20 @@ describe('local engine: conventions', () => {
     expect(run.suggestions.map((s) => s.code)).not.toContain('C3490');
   });
 
+  it('reads the spine by region: a range of levels names it, a note\'s "disc" is intervertebral and "lumbar" its region', () => {
+    expectReadings([
+      ['Spondylolisthesis L4-L5.', ['M4316'], ['M4310']],
+      // "Spondylosis without myelopathy or radiculopathy, cervical region": the region after the clause counts.
+      ['Cervical spondylosis C5-C6.', ['M47812'], ['M479']],
+      // "Hernia > intervertebral cartilage or disc — see Displacement, intervertebral disc"; a lumbar hernia (K45.8) is of the abdominal wall.
+      ['Herniated disc L4-L5.', ['M5126'], ['K458', 'K469']],
+      ['Lumbar disc herniation.', ['M5126'], ['K458']],
+      ['Disc herniation at L5-S1.', ['M5127'], ['K469']],
+      // A lone level is no range: "S1 and S2 normal" are heart sounds.
+      ['S1 and S2 normal. Chest pain.', [], ['M5417', 'M5127']],
+    ]);
+  });
+
   it('links two conditions one sentence joins by "with" as the Index lists them, finding the other by its code', () => {
     expectReadings([
       // "Sciatica > with lumbago" (M54.4-): the note's "low back pain" reads as lumbago's code, M54.50.
