@@ -67,6 +67,12 @@ describe('local engine: assertions', () => {
     expectReadings(cases);
   });
 
+  it('does not code what the note says could be (outpatient), nor link a condition to it', () => {
+    const codes = added(open.suggest(input('Assessment: Endoscopy showed gastritis which could be the source of bleeding. Protonix 40 mg daily for gastritis.')));
+    expect(codes).toContain('K2970');
+    expect(codes.filter((c) => c === 'K2971' || c === 'R58')).toEqual([]);
+  });
+
   it('lets a negation rule over a later history cue, and reads a vaccine as no disease', () => {
     const text = 'The patient denies any history of diabetes or rheumatoid arthritis. No family history of colon cancer. '
       + 'He is due for the shingles vaccine and fully vaccinated for COVID-19. Increase water consumption.';
