@@ -113,6 +113,7 @@ export function readSentence(text: string, sentence: Sentence, dict: Dictionary)
 }
 
 const LIST_BREAK = /[,;]/;
+const SIDE_WORDS: ReadonlySet<string> = new Set(['right', 'left', 'bilateral']);
 
 export function matchSentence(text: string, sentence: Sentence, dict: Dictionary, read: ReadSentence = readSentence(text, sentence, dict)): Mention[] {
   const xt = read.tokens;
@@ -181,7 +182,7 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
     }
   }
   // Straddlers first: the plain readings that show a list was misread are the ones a straddler subsumes.
-  return dropSubsumed(dropListMisreads(text, xt, found, dict.siteWords));
+  return dropSubsumed(dropListMisreads(text, xt, found, dict.siteWords), xt);
 }
 
 
@@ -214,12 +215,19 @@ function withModifiers(text: string, xt: readonly XToken[], positions: readonly 
   return out;
 }
 
-function dropSubsumed(ms: Mention[]): Mention[] {
+function dropSubsumed(ms: Mention[], xt: readonly XToken[]): Mention[] {
+  // A side is no part of the condition: "bilateral otitis media" (H66.93) is inside "otitis media
+  // with effusion" (H65.9-), which takes the side itself.
+  const condition = (m: Mention): number[] => m.positions.filter((p) => !SIDE_WORDS.has(xt[p]!.norm));
   // Most positions first: a match grown over its modifiers subsumes a reading of a modifier alone.
-  ms.sort((a, b) => b.positions.length - a.positions.length || b.entry.words.length - a.entry.words.length || a.start - b.start);
+  ms.sort((a, b) => b.positions.length - a.positions.length || condition(b).length - condition(a).length || b.entry.words.length - a.entry.words.length || a.start - b.start);
   const kept: Mention[] = [];
   for (const m of ms) {
-    const covered = kept.some((k) => k.positions.length > m.positions.length && m.positions.every((p) => k.positions.includes(p)));
+    const own = condition(m);
+    // Only across categories: within one ("pain in his left arm and hand") the sided titles are the
+    // readings that keep each part's side.
+    const sidedInside = (k: Mention): boolean => own.length < m.positions.length && k.entry.code.slice(0, 3) !== m.entry.code.slice(0, 3) && condition(k).length > own.length && own.every((p) => k.positions.includes(p));
+    const covered = kept.some((k) => (k.positions.length > m.positions.length && m.positions.every((p) => k.positions.includes(p))) || sidedInside(k));
     const same = kept.some((k) => k.entry.code === m.entry.code && k.start === m.start);
     if (!covered && !same) kept.push(m);
   }

@@ -843,6 +843,10 @@ describe('local engine: conventions', () => {
       ['Sore throat, fever.', ['J029', 'R509'], []],
       // "pain" said twice: abdominal pain takes its own "pain", not the chest's across the comma.
       ['Chest pain, abdominal pain.', ['R079', 'R109'], []],
+      // A side word is no part of the condition: the plainer sided title gives way to the fuller reading.
+      ['Bilateral otitis media with effusion.', ['H6593'], ['H6693']],
+      // Within one category the sided titles keep each part's side.
+      ['Left arm pain. He woke with intense pain in his left arm and hand.', ['M79602', 'M79642'], []],
     ];
     expectReadings(cases);
   });
