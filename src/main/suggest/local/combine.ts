@@ -5,6 +5,7 @@ import type { CodeSetLookup } from '../../../shared/codeset/types';
 import { sentenceKey, type Candidate } from './candidate';
 import { titleWords, type CodeTable } from './code-table';
 import { indexWithLinks } from './index-with';
+import type { SectionKind } from './text';
 import { phraseWords } from './text';
 import { skinCancerMorphology } from './skin-morphology';
 import type { Dictionary, Entry, IndexLink } from './dictionary';
@@ -347,6 +348,9 @@ function strokeSequelae(cands: Map<string, Candidate>, dict: Dictionary, table: 
   }
 }
 
+/** Sections that list what the patient has had, not what this visit addressed. */
+const PAST_SECTIONS: ReadonlySet<SectionKind> = new Set(['history', 'family', 'social', 'meds', 'allergies']);
+
 function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTable, lookup: CodeSetLookup): void {
   const dm = [...cands.values()].filter((c) => DIABETES.test(c.code));
   if (dm.length === 0) return;
@@ -368,8 +372,14 @@ function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTa
     if (!table.byCode.get(code)?.billable) continue;
     const combo = cands.get(code) ?? { code, mentions: [], via: 'combination', rationale: `Diabetes "with" ${c.code}: link presumed by the Index (I.A.15)` };
     // Also when one sentence already named the combination: it is as sure as the conditions it links.
-    const dmPart = dm.find((d) => d !== combo);
-    if (dmPart) combo.parts ??= [dmPart, c];
+    // The diabetes the condition's own sentence names, else one stated for this visit, not a PMH line.
+    const others = dm.filter((d) => d !== combo);
+    const sentences = new Set(c.mentions.map(sentenceKey));
+    const dmPart = others.find((d) => d.mentions.some((m) => sentences.has(sentenceKey(m)))) ?? others.find((d) => d.mentions.some((m) => !PAST_SECTIONS.has(m.section))) ?? others[0];
+    // A condition stated for this visit ("CKD stage 3a" in the assessment) speaks for the combination
+    // rather than the PMH's bare "CKD" linked first.
+    const current = (p: Candidate): boolean => p.mentions.some((m) => !PAST_SECTIONS.has(m.section));
+    if (dmPart && (!combo.parts || (current(c) && !combo.parts.slice(1).some(current)))) combo.parts = [dmPart, c];
     mergeInto(combo, ...dm, c);
     cands.set(code, combo);
     combined = true;

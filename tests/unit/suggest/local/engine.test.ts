@@ -916,6 +916,15 @@ describe('local engine: conventions', () => {
     ]);
   });
 
+  it('rates a diabetes combination by the conditions the assessment states, not by a bare PMH line', () => {
+    const assessment = 'A/P: Type 2 diabetes mellitus with diabetic polyneuropathy and diabetic CKD stage 3a - add empagliflozin.';
+    const confidence = (text: string): number => shipped.suggest(input(text, {}, 'professional')).suggestions.find((s) => s.code === 'E1122')?.confidence ?? 0;
+    const alone = confidence(assessment);
+    expect(alone).toBeGreaterThan(0);
+    // The ranker sees a longer chart, so a little may move; a PMH "CKD" linked first cost 0.15.
+    expect(confidence(`PMH: Type 2 diabetes, hypertension, CKD.\n${assessment}`)).toBeGreaterThan(alone - 0.05);
+  });
+
   it('codes a personal history or status from the background sections, as history codes are acceptable on any record (I.C.21.c.4)', () => {
     const text = 'PMH: COPD; remote history of breast cancer s/p left mastectomy.\nSocial history: Former smoker, quit 2001.\nA/P: Right knee pain after a fall - ice, ibuprofen.';
     const codes = added(open.suggest(input(text, {}, 'professional')));
