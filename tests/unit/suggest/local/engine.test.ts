@@ -830,6 +830,9 @@ describe('local engine: conventions', () => {
       // "Noncompliance > with > medication regimen NEC": notes leave "regimen" unsaid.
       ['Heart failure exacerbation due to medication noncompliance.', ['Z91148'], ['Z91199']],
       ['Noncompliant with medication regimen.', ['Z91148'], []],
+      // "Counseling > tobacco use" as notes say it.
+      ['Smoking cessation counseling provided, more than 3 minutes.', ['Z716'], ['Z719']],
+      ['Counseled on smoking cessation.', ['Z716'], []],
     ];
     expectReadings(cases);
   });
