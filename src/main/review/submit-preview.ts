@@ -1,21 +1,13 @@
 // The pre-submit summary (`reviewSubmitPreview`): the submit plan (submit-plan.ts) put in the words
 // the coder confirms. Read-only: it writes no row, audit event or outbox entry.
-import type { CodeSetLookup } from '../../shared/codeset/types';
 import { displayCode } from '../../shared/codeset/format';
+import type { CodeSetLookup } from '../../shared/codeset/types';
 import type { SubmitCodeOrigin, SubmitPreview, SubmitPreviewCode, SubmitPreviewRemoved } from '../../shared/review/types';
 import type { ItemRow, ReviewStore } from './store';
 import { planSubmit } from './submit-plan';
-import { loadEncounter } from './view';
+import { describeCode, loadEncounter } from './view';
 
-function described(item: ItemRow, lookup: CodeSetLookup) {
-  const rec = lookup.code(item.system, item.code);
-  return {
-    system: item.system,
-    code: item.code,
-    display: rec?.display ?? displayCode(item.system, item.code),
-    description: rec?.description ?? 'Not in the loaded code set',
-  };
-}
+const described = (item: ItemRow, lookup: CodeSetLookup) => describeCode(lookup, item.system, item.code);
 
 /** Existing items imported before the source column was filled count as claim codes. */
 const sourceOf = (item: ItemRow): 'claim' | 'problem-list' => item.existingSource ?? 'claim';

@@ -1,7 +1,7 @@
 // Assembles what the chart screen shows: documents with sections, the code items, edits and RAF over
 // the codes that are currently on the chart, the patient's earlier encounters, and whether submit is
 // allowed (with the reasons when it is not: the same gate the submit itself applies).
-import type { CodeSetLookup } from '../../shared/codeset/types';
+import type { CodeSetLookup, CodeSystemId } from '../../shared/codeset/types';
 import { displayCode, fiscalYearOf } from '../../shared/codeset/format';
 import { runEdits } from '../../shared/edits/index';
 import type { EditResult } from '../../shared/edits/index';
@@ -38,14 +38,17 @@ export function loadEncounter(store: ReviewStore, encounterId: unknown): Encount
   return enc;
 }
 
+/** A code as the coder reads it: dotted, with its title, or said to be missing from the loaded set. */
+export function describeCode(lookup: CodeSetLookup, system: CodeSystemId, code: string): { system: CodeSystemId; code: string; display: string; description: string } {
+  const rec = lookup.code(system, code);
+  return { system, code, display: rec?.display ?? displayCode(system, code), description: rec?.description ?? 'Not in the loaded code set' };
+}
+
 function toReviewItem(item: ItemRow, lookup: CodeSetLookup, recheck: OpenRecheckRow | undefined): ReviewItem {
   const rec = lookup.code(item.system, item.code);
   const out: ReviewItem = {
     id: item.id,
-    system: item.system,
-    code: item.code,
-    display: rec?.display ?? displayCode(item.system, item.code),
-    description: rec?.description ?? 'Not in the loaded code set',
+    ...describeCode(lookup, item.system, item.code),
     billable: rec?.billable ?? false,
     hccs: item.system === 'icd10cm' && rec ? lookup.hccs(item.code) : [],
     origin: item.origin,
@@ -74,16 +77,7 @@ function history(store: ReviewStore, enc: EncounterRow, lookup: CodeSetLookup): 
       encounterId: h.id,
       dateOfService: h.dateOfService,
       setting: h.setting,
-      codes: chosen.map((r) => {
-        const rec = lookup.code(r.system, r.code);
-        return {
-          system: r.system,
-          code: r.code,
-          display: rec?.display ?? displayCode(r.system, r.code),
-          description: rec?.description ?? 'Not in the loaded code set',
-          source: r.source === 'coded' ? 'final' : r.source,
-        };
-      }),
+      codes: chosen.map((r) => ({ ...describeCode(lookup, r.system, r.code), source: r.source === 'coded' ? 'final' : r.source })),
     };
   });
 }

@@ -40,3 +40,4 @@ export function tempDb(prefix = 'plumbline-coder-'): TempDb {
     },
   };
 }
+

@@ -1,25 +1,19 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../../src/main/audit/verify';
 import { iterateAudit } from '../../../src/main/audit/log';
-import { createCoderHandlers, type CoderHandlers } from '../../../src/main/review/handlers';
+import type { CoderHandlers } from '../../../src/main/review/handlers';
 import { readDemoCharts } from '../../../src/main/importing/demo';
 import { storeCharts } from '../../../src/main/importing/store';
 import type { ChartView, ReviewItem } from '../../../src/shared/review/types';
-import { codeSet, CODER, tempDb, type TempDb } from './fixtures';
+import { codeSet, CODER, type TempDb } from './fixtures';
+import { useDemoHandlers } from './demo-handlers';
 
 let t: TempDb;
 let h: CoderHandlers;
-
-beforeAll(() => {
-  codeSet();
-}, 60_000);
-
-beforeEach(() => {
-  t = tempDb();
-  h = createCoderHandlers({ db: t.db, codeSet: codeSet(), user: CODER, dataDir: t.dir });
-  h.demoLoad();
+useDemoHandlers((db, handlers) => {
+  t = db;
+  h = handlers;
 });
-afterEach(() => t.cleanup());
 
 const open = (id: string) => h.chartOpen({ encounterId: id }) as ChartView;
 const act = (id: string, action: Parameters<CoderHandlers['reviewAct']>[0]['action']) => h.reviewAct({ encounterId: id, action }) as ChartView;

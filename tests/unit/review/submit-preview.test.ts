@@ -1,25 +1,19 @@
 // The pre-submit summary a coder confirms: it must show exactly what the submit then records, the
 // same refusal reasons, and write nothing itself.
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { iterateAudit } from '../../../src/main/audit/log';
-import { createCoderHandlers, type CoderHandlers } from '../../../src/main/review/handlers';
+import type { CoderHandlers } from '../../../src/main/review/handlers';
 import { applySuggestionRun } from '../../../src/main/suggest/apply';
 import type { ChartView, ReviewItem, SubmitPreview } from '../../../src/shared/review/types';
-import { codeSet, CODER, tempDb, type TempDb } from './fixtures';
+import { useDemoHandlers } from './demo-handlers';
+import type { TempDb } from './fixtures';
 
 let t: TempDb;
 let h: CoderHandlers;
-
-beforeAll(() => {
-  codeSet();
-}, 60_000);
-
-beforeEach(() => {
-  t = tempDb();
-  h = createCoderHandlers({ db: t.db, codeSet: codeSet(), user: CODER, dataDir: t.dir });
-  h.demoLoad();
+useDemoHandlers((db, handlers) => {
+  t = db;
+  h = handlers;
 });
-afterEach(() => t.cleanup());
 
 const act = (id: string, action: Parameters<CoderHandlers['reviewAct']>[0]['action']) => h.reviewAct({ encounterId: id, action });
 const item = (v: ChartView, display: string): ReviewItem => {
