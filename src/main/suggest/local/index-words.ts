@@ -44,6 +44,8 @@ export const CODE_TO: ReadonlyArray<[string, string]> = [
   ['annual physical', 'Z0000'], ['annual wellness visit', 'Z0000'], ['wellness visit', 'Z0000'],
   // "Immunization > encounter for" (Z23) as notes say it: a vaccine needed or given at the visit.
   ['need vaccination', 'Z23'], ['need immunization', 'Z23'], ['vaccine administered', 'Z23'], ['vaccination administered', 'Z23'], ['vaccine given', 'Z23'], ['shot given', 'Z23'],
+  // An INR is the prothrombin time's ratio: "supratherapeutic INR" is "Prolonged > prothrombin time" (R79.1).
+  ['supratherapeutic inr', 'R791'], ['elevated inr', 'R791'], ['prolonged inr', 'R791'],
   // "Counseling > tobacco use" (Z71.6) as notes say it.
   ['smoking cessation counseling', 'Z716'], ['tobacco cessation counseling', 'Z716'], ['counseled smoking cessation', 'Z716'], ['counseled quit smoking', 'Z716'],
 ];

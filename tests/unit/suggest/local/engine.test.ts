@@ -833,6 +833,9 @@ describe('local engine: conventions', () => {
       // "Counseling > tobacco use" as notes say it.
       ['Smoking cessation counseling provided, more than 3 minutes.', ['Z716'], ['Z719']],
       ['Counseled on smoking cessation.', ['Z716'], []],
+      // The INR is the prothrombin time's ratio.
+      ['Supratherapeutic INR on warfarin.', ['R791'], []],
+      ['INR 2.4, therapeutic.', [], ['R791']],
     ];
     expectReadings(cases);
   });
