@@ -31,7 +31,8 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['pharyngeal', 'pharynx'], ['bronchial', 'bronchus'], ['colonic', 'colon'], ['ileal', 'ileum'], ['jejunal', 'jejunum'], ['testicular', 'testis'],
   ['sacral', 'sacrum'], ['coccygeal', 'coccyx'], ['stool', 'feces'], ['urinary', 'urine'], ['extremity', 'limb'], ['strep', 'streptococcal'], ['staph', 'staphylococcal'], ['ingrown', 'ingrowing'], ['toenail', 'nail'], ['fingernail', 'nail'],
   ['feverish', 'fever'], ['chemo', 'chemotherapy'], ['exam', 'examination'], ['torn', 'tear'], ['fungal', 'fungus'], ['bilat', 'bilateral'], ['febrile', 'fever'], ['painful', 'pain'], ['bleeding', 'hemorrhage'], ['bleed', 'hemorrhage'], ['pale', 'pallor'], ['paleness', 'pallor'],
-  ['herniation', 'hernia'], ['herniated', 'hernia'], ['noncompliant', 'noncompliance'], ['nonadherence', 'noncompliance'], ['nonadherent', 'noncompliance'],
+  // A stent is the Index's implant ("Status > angioplasty > coronary artery > with implant" Z95.5).
+  ['stent', 'implant'], ['stents', 'implant'], ['herniation', 'hernia'], ['herniated', 'hernia'], ['noncompliant', 'noncompliance'], ['nonadherence', 'noncompliance'], ['nonadherent', 'noncompliance'],
 ];
 
 /**
@@ -75,6 +76,8 @@ export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [
   ...['distal', 'proximal', 'lower', 'upper'].map((w): [string, string] => [w, 'end']),
   // "Medication noncompliance" is the Index's "noncompliance with medication regimen".
   ...['medication', 'dietary', 'diet'].map((w): [string, string] => [w, 'regimen']),
+  // A lung nodule is solitary unless the note says multiple ("Nodule > lung, solitary" R91.1; "> multiple" R91.8).
+  ['nodule', 'solitary'],
   // A note's "disc" is the intervertebral disc ("disc herniation at L5-S1"), its "lumbar" the lumbar region.
   ['disc', 'intervertebral'],
   ...['cervical', 'cervicothoracic', 'thoracic', 'thoracolumbar', 'lumbar', 'lumbosacral', 'sacrococcygeal'].map((w): [string, string] => [w, 'region']),

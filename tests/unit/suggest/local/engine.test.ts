@@ -836,6 +836,12 @@ describe('local engine: conventions', () => {
       // The INR is the prothrombin time's ratio.
       ['Supratherapeutic INR on warfarin.', ['R791'], []],
       ['INR 2.4, therapeutic.', [], ['R791']],
+      // A lung nodule is solitary unless the note says multiple.
+      ['Pulmonary nodule, right upper lobe.', ['R911'], []],
+      ['Multiple lung nodules.', ['R918'], ['R911']],
+      // PCI is coronary angioplasty; its stent the Index's implant.
+      ['CAD s/p PCI with stent to LAD.', ['I2510', 'Z955'], ['Z9862']],
+      ['Plan PCI with stent tomorrow.', [], ['Z955', 'Z9861']],
     ];
     expectReadings(cases);
   });
