@@ -70,17 +70,21 @@ export function allergyStatus(dict: Dictionary, drugs: ReadonlyMap<string, strin
   if (inside.length === 0) return undefined;
   const from = Math.max(0, inside[0]! - DRUG_REACH);
   const to = Math.min(tokens.length, inside[inside.length - 1]! + DRUG_REACH + 1);
-  const span = (t: Token): AllergyStatus => ({ code: '', start: Math.min(m.start, t.start), end: Math.max(m.end, t.end) });
+  const around = Array.from({ length: to - from }, (_, k) => from + k).filter((i) => !inside.includes(i));
+  const status = (code: string, substance?: Token): AllergyStatus =>
+    substance ? { code, start: Math.min(m.start, substance.start), end: Math.max(m.end, substance.end) } : { code, start: m.start, end: m.end };
+  // The Index's own line first ("History > personal > allergy > penicillin" Z88.0), quoting its substance.
   const indexed = historyCode(dict.personalHistory, m, wordsNear(tokens, m));
   if (indexed && /^Z(88|910)/.test(indexed)) {
-    const named = tokens.slice(from, to).find((t) => !inside.includes(tokens.indexOf(t)) && dict.personalHistory.some((e) => e.code === indexed && e.words.includes(t.norm)));
-    return { ...(named ? span(named) : { start: m.start, end: m.end }), code: indexed };
+    const named = around.map((i) => tokens[i]!).find((t) => dict.personalHistory.some((e) => e.code === indexed && e.words.includes(t.norm)));
+    return status(indexed, named);
   }
-  for (let i = from; i < to; i++) {
-    if (inside.includes(i)) continue;
+  // Else a drug of the Table, by its class.
+  for (const i of around) {
     const raw = tokens[i]!.raw.toLowerCase();
-    const code = ANY_DRUG.get(raw) ?? drugs.get(DRUG_SHORTHAND.get(raw) ?? raw) ?? drugs.get((DRUG_SHORTHAND.get(raw) ?? raw).replace(/s$/, ''));
-    if (code) return { ...span(tokens[i]!), code };
+    const name = DRUG_SHORTHAND.get(raw) ?? raw;
+    const code = ANY_DRUG.get(raw) ?? drugs.get(name) ?? drugs.get(name.replace(/s$/, ''));
+    if (code) return status(code, tokens[i]);
   }
   return undefined;
 }
