@@ -3,7 +3,7 @@
 // recurs across charts, and accounts for a fair share of the charts using the phrasing, becomes a
 // lexicon entry; its phrase counts (learned like any match) then say how far to trust it.
 import type { Dictionary } from '../local/dictionary';
-import { BACKGROUND_SECTIONS } from '../local/engine';
+import { BACKGROUND_SECTIONS } from '../local/candidate';
 import { readSentence } from '../local/match';
 import { phraseWords, splitSentences, tokenize } from '../local/text';
 

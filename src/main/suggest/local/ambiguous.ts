@@ -1,7 +1,6 @@
 // Words the Index codes by what the provider meant: "Diabetes > uncontrolled > meaning > hyperglycemia
 // / hypoglycemia". A note that says "uncontrolled" and not which is a documentation question; a coder
 // queries the provider instead of picking one, so the engine proposes a query naming the choices.
-import type Database from 'better-sqlite3';
 import type { CodeTable } from './code-table';
 import { contentWords } from './index-words';
 import { phraseWords, type Normalizer } from './text';
@@ -13,18 +12,19 @@ export interface AmbiguousTerm {
   meanings: string[];
 }
 
-const MEANING = ' > meaning > ';
+const MEANING_LINE = ' > meaning';
+const MEANING = `${MEANING_LINE} > `;
 
-/** The Index lines without a code of their own whose subterms split them by meaning (two or more). */
-export function readAmbiguousTerms(db: Database.Database, normalize: Normalizer): AmbiguousTerm[] {
-  const rows = db.prepare("SELECT path, code FROM index_term WHERE source = 'index' AND (path LIKE ? OR path LIKE ?)").all(`%${MEANING}%`, `%${MEANING.slice(0, -3)}`) as Array<{ path: string; code: string | null }>;
+/** The Index lines without a code of their own whose subterms split them by meaning (two or more), from the Index's rows. */
+export function readAmbiguousTerms(indexRows: ReadonlyArray<{ path: string; code: string | null }>, normalize: Normalizer): AmbiguousTerm[] {
+  const rows = indexRows.filter((r) => r.path.includes(MEANING) || r.path.endsWith(MEANING_LINE));
   const byParent = new Map<string, Set<string>>();
-  const coded = new Set(rows.filter((r) => r.code && r.path.endsWith(MEANING.slice(0, -3))).map((r) => r.path));
+  const coded = new Set(rows.filter((r) => r.code && r.path.endsWith(MEANING_LINE)).map((r) => r.path));
   for (const r of rows) {
     const at = r.path.indexOf(MEANING);
     if (at < 0 || r.path.slice(at + MEANING.length).includes(' > ')) continue;
     const parent = r.path.slice(0, at);
-    if (coded.has(`${parent}${MEANING.slice(0, -3)}`)) continue;
+    if (coded.has(`${parent}${MEANING_LINE}`)) continue;
     const meaning = contentWords(r.path.slice(at + MEANING.length), normalize);
     // A meaning named in one word only; longer ones ("failure, left ventricle") are not asked about.
     if (meaning.length !== 1) continue;

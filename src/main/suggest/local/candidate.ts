@@ -2,6 +2,9 @@ import type { Assertion } from '../../../shared/suggest/types';
 import type { EntrySource } from './dictionary';
 import type { SectionKind } from './text';
 
+/** Sections whose mentions alone do not make a code for this visit (no MEAT there). */
+export const BACKGROUND_SECTIONS: ReadonlySet<SectionKind> = new Set(['history', 'family', 'social', 'meds', 'allergies']);
+
 /** One place a code was read in the chart. */
 export interface CandidateMention {
   documentId: string;
@@ -17,6 +20,11 @@ export interface CandidateMention {
   sentence: number;
   /** The side the note names next to the mention ("L mastectomy"). */
   side?: 'left' | 'right' | 'bilateral';
+}
+
+/** Whether two candidates are read in one sentence somewhere in the chart. */
+export function shareSentence(a: Candidate, b: Candidate): boolean {
+  return a.mentions.some((m) => b.mentions.some((x) => x.documentId === m.documentId && x.sentence === m.sentence));
 }
 
 /** Identifies the sentence a mention sits in, across the chart's documents. */

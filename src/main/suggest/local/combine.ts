@@ -2,10 +2,9 @@
 // Index (diabetes with CKD, neuropathy, retinopathy…; hypertension with heart failure and/or CKD) and
 // the "use additional code" follow-ups the combination code asks for (N18.x with E11.22, I50.x with I11.0).
 import type { CodeSetLookup } from '../../../shared/codeset/types';
-import { sentenceKey, type Candidate } from './candidate';
+import { BACKGROUND_SECTIONS, sentenceKey, type Candidate } from './candidate';
 import { titleWords, type CodeTable } from './code-table';
 import { indexWithLinks } from './index-with';
-import type { SectionKind } from './text';
 import { phraseWords } from './text';
 import { skinCancerMorphology } from './skin-morphology';
 import type { Dictionary, Entry, IndexLink } from './dictionary';
@@ -62,6 +61,9 @@ function mergeInto(target: Candidate, ...from: Candidate[]): void {
  * The combination candidate for `code` (the reading already there, or a new one with `rationale`): it
  * links `parts` unless it already names its own, and takes the mentions of `from`.
  */
+/** `combineInto`, as the rules kept in files of their own receive it. */
+export type CombineInto = typeof combineInto;
+
 function combineInto(cands: Map<string, Candidate>, code: string, rationale: string, parts: Candidate[], from: readonly Candidate[]): Candidate {
   const combo = cands.get(code) ?? { code, mentions: [], via: 'combination', rationale };
   combo.parts ??= parts;
@@ -348,9 +350,6 @@ function strokeSequelae(cands: Map<string, Candidate>, dict: Dictionary, table: 
   }
 }
 
-/** Sections that list what the patient has had, not what this visit addressed. */
-const PAST_SECTIONS: ReadonlySet<SectionKind> = new Set(['history', 'family', 'social', 'meds', 'allergies']);
-
 function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTable, lookup: CodeSetLookup): void {
   const dm = [...cands.values()].filter((c) => DIABETES.test(c.code));
   if (dm.length === 0) return;
@@ -373,12 +372,12 @@ function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTa
     const combo = cands.get(code) ?? { code, mentions: [], via: 'combination', rationale: `Diabetes "with" ${c.code}: link presumed by the Index (I.A.15)` };
     // Also when one sentence already named the combination: it is as sure as the conditions it links.
     // The diabetes the condition's own sentence names, else one stated for this visit, not a PMH line.
+    const current = (p: Candidate): boolean => p.mentions.some((m) => !BACKGROUND_SECTIONS.has(m.section));
     const others = dm.filter((d) => d !== combo);
     const sentences = new Set(c.mentions.map(sentenceKey));
-    const dmPart = others.find((d) => d.mentions.some((m) => sentences.has(sentenceKey(m)))) ?? others.find((d) => d.mentions.some((m) => !PAST_SECTIONS.has(m.section))) ?? others[0];
+    const dmPart = others.find((d) => d.mentions.some((m) => sentences.has(sentenceKey(m)))) ?? others.find(current) ?? others[0];
     // A condition stated for this visit ("CKD stage 3a" in the assessment) speaks for the combination
     // rather than the PMH's bare "CKD" linked first.
-    const current = (p: Candidate): boolean => p.mentions.some((m) => !PAST_SECTIONS.has(m.section));
     if (dmPart && (!combo.parts || (current(c) && !combo.parts.slice(1).some(current)))) combo.parts = [dmPart, c];
     mergeInto(combo, ...dm, c);
     cands.set(code, combo);

@@ -89,12 +89,12 @@ export interface ClassifiedHistory {
   ranges: Array<[string, string]>;
 }
 
-/** One "Diabetes, diabetic > with > X" line: the words of X, the combination code, and the code X reads as alone. */
 /** An Index "Main > with > Other" line: the main term's code (undotted, no dash), Other's words and what they read as alone. */
 export interface WithLink extends IndexLink {
   main: string;
 }
 
+/** One "Diabetes, diabetic > with > X" line: the words of X, the combination code, and the code X reads as alone. */
 export interface IndexLink {
   words: string[];
   code: string;
@@ -310,14 +310,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     // "Fracture, traumatic" is the Index's plain fracture: notes never say "traumatic".
     if (/^fracture, traumatic$/i.test(segs[0]!.trim())) segs[0] = 'Fracture';
     // Expand "or" alternatives (bounded), then collect content words.
-    let variants: string[][] = [[]];
-    for (const [i, seg] of segs.entries()) {
-      const alts = alternatives(seg, i === 0);
-      const next: string[][] = [];
-      for (const v of variants) for (const a of alts) if (next.length < 6) next.push([...v, a]);
-      variants = next;
-    }
-    for (const v of variants) {
+    for (const v of phrasings(segs)) {
       const said = contentWords(v.join(' '), normalize);
       // "Anemia > due to > antineoplastic chemotherapy": words the note leaves unsaid are optional, as
       // are a default kind's.
@@ -405,11 +398,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     const kids = seeChildren(r);
     if (kids.length === 0) continue;
     // "Hernia > intervertebral cartilage or disc": each phrasing of the line, as in the main pass.
-    let lines: string[][] = [[]];
-    for (const [i, seg] of r.path.split(' > ').map((sg) => mainTermAliases(sg, new Map())).entries()) {
-      lines = lines.flatMap((v) => alternatives(seg, i === 0).map((a) => [...v, a])).slice(0, 6);
-    }
-    for (const kid of kids) for (const line of lines.map((v) => v.join(' '))) {
+    const lines = phrasings(r.path.split(' > ').map((sg) => mainTermAliases(sg, new Map()))).map((v) => v.join(' '));
+    for (const kid of kids) for (const line of lines) {
       const own = contentWords(line, normalize);
       const said = contentWords(`${line} ${stripParens(kid.segment)}`, normalize);
       const unsaid = unsaidWith(said);
@@ -553,7 +543,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     if (alone && alone !== link.code) link.alone = alone;
   }
   return {
-    entries, byAnchor, normalize, abbreviations, diabetesWith, strokeSequelae, localized, siteWords, ambiguous: readAmbiguousTerms(db, normalize),
+    entries, byAnchor, normalize, abbreviations, diabetesWith, strokeSequelae, localized, siteWords, ambiguous: readAmbiguousTerms(indexRows, normalize),
     indexWith: indexWith.filter((l) => l.alone !== undefined),
     familyHistory: withAlone(family), personalHistory: withAlone(personal), status: withAlone(status), classifiedHistory,
   };
@@ -575,6 +565,18 @@ function readClassifiedHistory(incl: ReadonlyArray<{ code: string; text: string 
     else if (/^(Z85|Z860)/.test(code) && ranges.every(([a]) => /^(C|D0)/.test(a))) personal.push({ code, ranges });
   }
   return { family, personal };
+}
+
+/** Each phrasing of an Index path, its "X or Y" alternatives expanded per level (at most 6). */
+function phrasings(segs: readonly string[]): string[][] {
+  let variants: string[][] = [[]];
+  for (const [i, seg] of segs.entries()) {
+    const alts = alternatives(seg, i === 0);
+    const next: string[][] = [];
+    for (const v of variants) for (const a of alts) if (next.length < 6) next.push([...v, a]);
+    variants = next;
+  }
+  return variants;
 }
 
 /** Words the Index adds to a subterm that still name the same thing ("foot specified NEC", "tarsal joint"). */
@@ -701,7 +703,7 @@ function seeAlsoLinks(indexRows: readonly IndexRow[], lines: readonly IndexLink[
   return out;
 }
 
-/** Content words of an Index line's parenthesised (nonessential) modifiers. */
+/** The Index's joint-replacement main term ("Replacement by artificial or mechanical device or prosthesis of"), read as a status. */
 const REPLACEMENT_MAIN = /^replacement by artificial/i;
 /** A title naming two conditions of one site: an optional adjective, the two nouns, the rest ("of …"). */
 const TITLE_PAIR = /^((?:[A-Z][a-z]+ )?)([A-Za-z]+) and ([a-z]+) (of .+)$/;
@@ -710,6 +712,7 @@ const JOINT = 'joint';
 /** Index subterms that tie a condition to its cause. */
 const CAUSE_LINK = /^(due to|secondary to|caused by|from|following|associated with|in)\b|induced\b/i;
 
+/** Content words of an Index line's parenthesised (nonessential) modifiers. */
 function nonessentialWords(nemod: string | null, normalize: (w: string) => string): string[] {
   const groups = nemod?.match(/\(([^()]*)\)/g);
   return groups ? contentWords(groups.map((g) => g.slice(1, -1)).join(' '), normalize) : [];

@@ -7,7 +7,7 @@ import { emptyDrops, groundSuggestions, type RawSuggestion } from '../../../shar
 import type { Assertion, SuggestInput, SuggestionRun } from '../../../shared/suggest/types';
 import { adjustByGroup, priorPhrase, scoreCandidate, type Priors } from '../learn/priors';
 import { applyRanker, rankContext, rankFeatures, type Features, type RankContext } from '../learn/ranker';
-import { sentenceKey, type Candidate, type CandidateMention } from './candidate';
+import { BACKGROUND_SECTIONS, sentenceKey, type Candidate, type CandidateMention } from './candidate';
 import { additionalCodeRanges, applyCombinations, inRanges } from './combine';
 import { adultBmiCode, BMI_CONDITIONS, findBmi } from './bmi';
 import { excludes1Pairs } from './excludes';
@@ -56,8 +56,6 @@ export function engineResources(codeSet: EngineCodeSet): Resources {
   return r;
 }
 
-/** Sections whose mentions alone do not make a code for this visit (no MEAT there). */
-export const BACKGROUND_SECTIONS: ReadonlySet<SectionKind> = new Set(['history', 'family', 'social', 'meds', 'allergies']);
 
 /** The side's codes of an entry whose part of the body the code set splits only by side; both for "bilateral". */
 function sidedCodes(e: Mention['entry'], side: Side | undefined): string[] {
@@ -251,6 +249,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         }
         if (PAST_CUE.test(sentenceText) && mentions.some((x) => x.entry.code.startsWith('I63'))) pastStroke.add(sentenceKey({ documentId: doc.id, sentence: si }));
         const context = sentenceContext(text, sentenceText);
+        let said: Set<string> | undefined;
         for (const mention of mentions) {
           const m = toMention(doc.id, text, mention, s.section, si, sides.get(mention));
           // "Hyperkalemia, resolved" among an inpatient's diagnoses was treated this stay and is coded;
@@ -264,7 +263,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
               continue;
             }
             if (a === 'present' && !BACKGROUND_SECTIONS.has(s.section)) {
-              const q = ambiguityQuery(dict.ambiguous, table, dict.normalize, mention.entry.code, mention.entry.words, new Set(tokens.map((t) => t.norm)));
+              const q = ambiguityQuery(dict.ambiguous, table, dict.normalize, mention.entry.code, mention.entry.words, (said ??= new Set(tokens.map((t) => t.norm))));
               if (q && !queries.some((x) => x.code === q.choices[0]!.code)) queries.push(ambiguityRaw(q, doc.id, text, s.start, s.end, m));
             }
             const sided = sidedCodes(mention.entry, m.side);

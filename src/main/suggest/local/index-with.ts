@@ -3,29 +3,26 @@
 // "Sciatica > with lumbago", M54.42, not M54.50 beside M54.32). The other condition is found by the
 // code its words read as alone, as a note rarely uses the Index's own word ("lumbago").
 // Diabetes, hypertension, COPD and stroke sequelae have rules of their own (combine.ts).
-import type { Candidate } from './candidate';
+import { shareSentence, type Candidate } from './candidate';
+import type { CombineInto } from './combine';
 import type { WithLink } from './dictionary';
 
 /** Categories whose "with" links other rules make, across the note and not only in one sentence. */
 const OWN_RULES = /^(E0[89]|E1[0-3]|I1[0-6]|J44|I69|I63)/;
-
-type Combine = (cands: Map<string, Candidate>, code: string, rationale: string, parts: Candidate[], from: readonly Candidate[]) => Candidate;
-
-const sameSentence = (a: Candidate, b: Candidate): boolean => a.mentions.some((m) => b.mentions.some((x) => x.documentId === m.documentId && x.sentence === m.sentence));
 
 /**
  * `keep(other, link)`: whether the other condition's code stays beside the combination (the
  * combination's "use additional code" asks for it, or its title does not name the condition: delirium
  * with dementia is F05, and the dementia is still coded).
  */
-export function indexWithLinks(cands: Map<string, Candidate>, links: readonly WithLink[], combineInto: Combine, keep: (other: string, link: WithLink) => boolean): void {
+export function indexWithLinks(cands: Map<string, Candidate>, links: readonly WithLink[], combineInto: CombineInto, keep: (other: string, link: WithLink) => boolean): void {
   for (const link of links) {
-    if (OWN_RULES.test(link.main) || OWN_RULES.test(link.code)) continue;
-    const mains = [...cands.values()].filter((c) => c.via === 'match' && c.code.startsWith(link.main) && c.code !== link.code);
+    // The other condition first: one lookup rules out almost every link for a chart.
     const other = cands.get(link.alone!);
-    if (!other || other.via !== 'match' || mains.length === 0) continue;
+    if (!other || other.via !== 'match' || OWN_RULES.test(link.main) || OWN_RULES.test(link.code)) continue;
+    const mains = [...cands.values()].filter((c) => c.via === 'match' && c.code.startsWith(link.main) && c.code !== link.code);
     for (const main of mains) {
-      if (main === other || !sameSentence(main, other)) continue;
+      if (main === other || !shareSentence(main, other)) continue;
       combineInto(cands, link.code, `"${main.mentions[0]!.phrase}" with "${other.mentions[0]!.phrase}": one code, as the Index links them (I.A.15)`, [main, other], [main, other]);
       cands.delete(main.code);
       if (!keep(other.code, link)) cands.delete(other.code);

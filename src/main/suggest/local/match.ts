@@ -73,12 +73,14 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
     // Laterality written as a capital letter ("L leg", "Rt knee").
     const side = SIDES[tokens[i]!.raw];
     out.push({ norm: side ?? tokens[i]!.norm, start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
-    const region = spineRegion(text.slice(tokens[i]!.start, tokens[i]!.start + 12));
+    const region = SPINE_LEVEL.test(tokens[i]!.raw) ? spineRegion(text.slice(tokens[i]!.start, tokens[i]!.start + 12)) : undefined;
     if (region) for (const w of region) out.push({ norm: dict.normalize(w), start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
   }
   return out;
 }
 
+/** A token that may open a range of vertebral levels ("L4" of "L4-L5"); most tokens are not one. */
+const SPINE_LEVEL = /^[CTLS]\d{1,2}$/;
 const SPINE_REGIONS: Readonly<Record<string, string>> = { C: 'cervical', T: 'thoracic', L: 'lumbar', S: 'sacral', CT: 'cervicothoracic', TL: 'thoracolumbar', LS: 'lumbosacral' };
 
 /**
@@ -218,7 +220,8 @@ function withModifiers(text: string, xt: readonly XToken[], positions: readonly 
 function dropSubsumed(ms: Mention[], xt: readonly XToken[]): Mention[] {
   // A side is no part of the condition: "bilateral otitis media" (H66.93) is inside "otitis media
   // with effusion" (H65.9-), which takes the side itself.
-  const condition = (m: Mention): number[] => m.positions.filter((p) => !SIDE_WORDS.has(xt[p]!.norm));
+  const conditions = new Map(ms.map((m) => [m, m.positions.filter((p) => !SIDE_WORDS.has(xt[p]!.norm))]));
+  const condition = (m: Mention): number[] => conditions.get(m)!;
   // Most positions first: a match grown over its modifiers subsumes a reading of a modifier alone.
   ms.sort((a, b) => b.positions.length - a.positions.length || condition(b).length - condition(a).length || b.entry.words.length - a.entry.words.length || a.start - b.start);
   const kept: Mention[] = [];

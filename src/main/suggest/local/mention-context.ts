@@ -2,6 +2,7 @@
 // procedure, a heading, an encounter that is not this visit's), or which code its neighbours make of it
 // (a site makes adenopathy localized, "deep tissue" a pressure ulcer's .6, a history entry its Z code).
 import { titleWords, type CodeTable } from './code-table';
+import { inRanges } from './combine';
 import type { ClassifiedHistory, Dictionary } from './dictionary';
 import type { Mention } from './match';
 import type { Token } from './text';
@@ -111,7 +112,6 @@ export function localizedCode(dict: Dictionary, m: Mention, tokens: readonly Tok
   return [...near].some((w) => dict.siteWords.has(w) && !m.entry.words.includes(w)) ? code : undefined;
 }
 
-/** The Index's history Z code for a family or personal-history mention, when it has one. */
 /** A code range's breadth in categories; a single category or code counts as less than one, the longer the narrower. */
 function breadth([a, b]: readonly [string, string]): number {
   const category = (c: string): number => (c.charCodeAt(0) - 65) * 100 + (Number.parseInt(c.slice(1, 3), 10) || 0);
@@ -124,9 +124,7 @@ export function classifiedHistoryCode(list: readonly ClassifiedHistory[], condit
   let narrowest = Number.POSITIVE_INFINITY;
   for (const h of list) {
     for (const r of h.ranges) {
-      const [a, b] = r;
-      const within = (conditionCode.startsWith(a) || conditionCode >= a) && (conditionCode.startsWith(b) || conditionCode <= b);
-      if (within && breadth(r) < narrowest) {
+      if (inRanges(conditionCode, [r]) && breadth(r) < narrowest) {
         best = h.code;
         narrowest = breadth(r);
       }
@@ -135,6 +133,7 @@ export function classifiedHistoryCode(list: readonly ClassifiedHistory[], condit
   return best;
 }
 
+/** The Index's history Z code for a family or personal-history mention, when it has one. */
 export function historyCode(entries: Dictionary['familyHistory'], m: Mention, nearWords: ReadonlySet<string>): string | undefined {
   let best: Dictionary['familyHistory'][number] | undefined;
   for (const e of entries) {

@@ -2,7 +2,8 @@
 // morphology (0 unspecified, 1 basal cell, 2 squamous cell, 9 other), so "squamous cell carcinoma of
 // the skin of the left cheek" is C44.329, not the morphology without a site (C44.92) beside the site
 // without a morphology (C44.309).
-import type { Candidate } from './candidate';
+import { shareSentence, type Candidate } from './candidate';
+import type { CombineInto } from './combine';
 import type { CodeTable } from './code-table';
 
 /** The morphology-only readings (skin, unspecified site), their fifth character and their title's name. */
@@ -11,9 +12,7 @@ const MORPHOLOGIES: ReadonlyArray<readonly [code: string, digit: string, name: R
   ['C4492', '2', /^Squamous cell carcinoma\b/i],
 ];
 
-type Combine = (cands: Map<string, Candidate>, code: string, rationale: string, parts: Candidate[], from: readonly Candidate[]) => Candidate;
-
-export function skinCancerMorphology(cands: Map<string, Candidate>, table: CodeTable, combineInto: Combine): void {
+export function skinCancerMorphology(cands: Map<string, Candidate>, table: CodeTable, combineInto: CombineInto): void {
   for (const [morphCode, digit, name] of MORPHOLOGIES) {
     const morph = cands.get(morphCode);
     if (!morph) continue;
@@ -21,7 +20,7 @@ export function skinCancerMorphology(cands: Map<string, Candidate>, table: CodeT
     for (const site of [...cands.values()]) {
       // A site reading with no morphology: C44.x0x, "Unspecified malignant neoplasm of skin of …".
       if (!/^C44[0-8]0/.test(site.code) || !/^unsp/i.test(table.byCode.get(site.code)?.long_desc ?? '')) continue;
-      if (!site.mentions.some((m) => morph.mentions.some((x) => x.documentId === m.documentId && x.sentence === m.sentence))) continue;
+      if (!shareSentence(site, morph)) continue;
       const code = `${site.code.slice(0, 4)}${digit}${site.code.slice(5)}`;
       const target = table.byCode.get(code);
       if (!target?.billable || !name.test(target.long_desc)) continue;
