@@ -5,9 +5,7 @@ import type { CodeSetLookup } from '../../shared/codeset/types';
 import type { SubmitCodeOrigin, SubmitPreview, SubmitPreviewCode, SubmitPreviewRemoved } from '../../shared/review/types';
 import type { ItemRow, ReviewStore } from './store';
 import { planSubmit } from './submit-plan';
-import { describeCode, loadEncounter } from './view';
-
-const described = (item: ItemRow, lookup: CodeSetLookup) => describeCode(lookup, item.system, item.code);
+import { describeCode, hccsOf, loadEncounter } from './view';
 
 /** Existing items imported before the source column was filled count as claim codes. */
 const sourceOf = (item: ItemRow): 'claim' | 'problem-list' => item.existingSource ?? 'claim';
@@ -20,14 +18,13 @@ function originOf(item: ItemRow): SubmitCodeOrigin {
 }
 
 function submittedCode(item: ItemRow, lookup: CodeSetLookup): SubmitPreviewCode {
-  // The chart view's HCC badges are worked out the same way (view.ts toReviewItem).
-  const hccs = item.system === 'icd10cm' && lookup.code(item.system, item.code) ? lookup.hccs(item.code) : [];
-  return { ...described(item, lookup), hccs, origin: originOf(item) };
+  const rec = lookup.code(item.system, item.code);
+  return { ...describeCode(item.system, item.code, rec), hccs: hccsOf(lookup, item.system, item.code, rec), origin: originOf(item) };
 }
 
 function removedCode(item: ItemRow, lookup: CodeSetLookup): SubmitPreviewRemoved {
   // The plan only drops decided existing items, so the disposition is one of these three.
-  const out: SubmitPreviewRemoved = { ...described(item, lookup), source: sourceOf(item), disposition: item.disposition as SubmitPreviewRemoved['disposition'] };
+  const out: SubmitPreviewRemoved = { ...describeCode(item.system, item.code, lookup.code(item.system, item.code)), source: sourceOf(item), disposition: item.disposition as SubmitPreviewRemoved['disposition'] };
   if (item.reason) out.reason = item.reason;
   if (item.reasonText) out.reasonText = item.reasonText;
   if (item.queryNote) out.queryNote = item.queryNote;

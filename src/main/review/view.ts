@@ -1,7 +1,7 @@
 // Assembles what the chart screen shows: documents with sections, the code items, edits and RAF over
 // the codes that are currently on the chart, the patient's earlier encounters, and whether submit is
 // allowed (with the reasons when it is not: the same gate the submit itself applies).
-import type { CodeSetLookup, CodeSystemId } from '../../shared/codeset/types';
+import type { CodeRecord, CodeSetLookup, CodeSystemId } from '../../shared/codeset/types';
 import { displayCode, fiscalYearOf } from '../../shared/codeset/format';
 import { runEdits } from '../../shared/edits/index';
 import type { EditResult } from '../../shared/edits/index';
@@ -38,19 +38,23 @@ export function loadEncounter(store: ReviewStore, encounterId: unknown): Encount
   return enc;
 }
 
-/** A code as the coder reads it: dotted, with its title, or said to be missing from the loaded set. */
-export function describeCode(lookup: CodeSetLookup, system: CodeSystemId, code: string): { system: CodeSystemId; code: string; display: string; description: string } {
-  const rec = lookup.code(system, code);
+/** A code as the coder reads it, from its record in the loaded set (`rec`): dotted, with its title, or said to be missing. */
+export function describeCode(system: CodeSystemId, code: string, rec: CodeRecord | undefined): { system: CodeSystemId; code: string; display: string; description: string } {
   return { system, code, display: rec?.display ?? displayCode(system, code), description: rec?.description ?? 'Not in the loaded code set' };
+}
+
+/** The HCCs an ICD-10-CM code of the loaded set maps to (none for other systems or unknown codes). */
+export function hccsOf(lookup: CodeSetLookup, system: CodeSystemId, code: string, rec: CodeRecord | undefined): number[] {
+  return system === 'icd10cm' && rec ? lookup.hccs(code) : [];
 }
 
 function toReviewItem(item: ItemRow, lookup: CodeSetLookup, recheck: OpenRecheckRow | undefined): ReviewItem {
   const rec = lookup.code(item.system, item.code);
   const out: ReviewItem = {
     id: item.id,
-    ...describeCode(lookup, item.system, item.code),
+    ...describeCode(item.system, item.code, rec),
     billable: rec?.billable ?? false,
-    hccs: item.system === 'icd10cm' && rec ? lookup.hccs(item.code) : [],
+    hccs: hccsOf(lookup, item.system, item.code, rec),
     origin: item.origin,
     disposition: item.disposition,
     evidence: item.evidence,
@@ -77,7 +81,7 @@ function history(store: ReviewStore, enc: EncounterRow, lookup: CodeSetLookup): 
       encounterId: h.id,
       dateOfService: h.dateOfService,
       setting: h.setting,
-      codes: chosen.map((r) => ({ ...describeCode(lookup, r.system, r.code), source: r.source === 'coded' ? 'final' : r.source })),
+      codes: chosen.map((r) => ({ ...describeCode(r.system, r.code, lookup.code(r.system, r.code)), source: r.source === 'coded' ? 'final' : r.source })),
     };
   });
 }

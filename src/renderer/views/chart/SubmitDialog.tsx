@@ -23,13 +23,56 @@ function whyText(r: SubmitPreviewRemoved): string {
   return `${decision}${detail ? `: ${detail}` : ''}${r.source === 'problem-list' ? ' (problem list)' : ''}`;
 }
 
+interface SummaryRow {
+  key: string;
+  code: string;
+  /** The cells in column order; the first is the code as displayed. */
+  cells: string[];
+}
+
+/** One of the summary's lists under its heading with its count, labelled by it; "None." when empty. */
+function SummaryTable({ heading, testId, columns, rows }: { heading: string; testId: string; columns: readonly string[]; rows: readonly SummaryRow[] }) {
+  const id = useId();
+  return (
+    <>
+      <h3 id={id} className="summary-heading">
+        {heading} ({rows.length})
+      </h3>
+      {rows.length === 0 ? (
+        <p className="hint">None.</p>
+      ) : (
+        <table className="summary-table" aria-labelledby={id} data-testid={testId}>
+          <thead>
+            <tr>
+              {columns.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key} data-code={r.code}>
+                {r.cells.map((cell, i) => (
+                  <td key={columns[i]} className={i === 0 ? 'mono' : undefined}>
+                    {cell}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
 /**
  * `s`: the claim as the submit would record it, confirmed with Enter, or the reasons it would be
  * refused (then there is nothing to confirm). Esc leaves the chart as it was.
  */
 export function SubmitDialog({ preview, onConfirm, onClose }: { preview: SubmitPreview; onConfirm(): void; onClose(): void }) {
-  const codesId = useId();
-  const removedId = useId();
   const { allowed, codes, removed } = preview;
   return (
     <Modal
@@ -55,58 +98,18 @@ export function SubmitDialog({ preview, onConfirm, onClose }: { preview: SubmitP
           </ul>
         </div>
       )}
-      <h3 id={codesId} className="summary-heading">
-        Codes to submit ({codes.length})
-      </h3>
-      {codes.length === 0 ? (
-        <p className="hint">None.</p>
-      ) : (
-        <table className="summary-table" aria-labelledby={codesId} data-testid="submit-codes">
-          <thead>
-            <tr>
-              <th scope="col">Code</th>
-              <th scope="col">Description</th>
-              <th scope="col">HCC</th>
-              <th scope="col">How</th>
-            </tr>
-          </thead>
-          <tbody>
-            {codes.map((c, i) => (
-              <tr key={`${i}:${c.system}:${c.code}`} data-code={c.code}>
-                <td className="mono">{c.display}</td>
-                <td>{c.description}</td>
-                <td>{c.hccs.length ? `HCC ${c.hccs.join('/')}` : '—'}</td>
-                <td>{howText(c.origin)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <h3 id={removedId} className="summary-heading">
-        Removed from the claim ({removed.length})
-      </h3>
-      {removed.length === 0 ? (
-        <p className="hint">None.</p>
-      ) : (
-        <table className="summary-table" aria-labelledby={removedId} data-testid="submit-removed">
-          <thead>
-            <tr>
-              <th scope="col">Code</th>
-              <th scope="col">Description</th>
-              <th scope="col">Why</th>
-            </tr>
-          </thead>
-          <tbody>
-            {removed.map((r, i) => (
-              <tr key={`${i}:${r.system}:${r.code}`} data-code={r.code}>
-                <td className="mono">{r.display}</td>
-                <td>{r.description}</td>
-                <td>{whyText(r)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <SummaryTable
+        heading="Codes to submit"
+        testId="submit-codes"
+        columns={['Code', 'Description', 'HCC', 'How']}
+        rows={codes.map((c, i) => ({ key: `${i}:${c.system}:${c.code}`, code: c.code, cells: [c.display, c.description, c.hccs.length ? `HCC ${c.hccs.join('/')}` : '—', howText(c.origin)] }))}
+      />
+      <SummaryTable
+        heading="Removed from the claim"
+        testId="submit-removed"
+        columns={['Code', 'Description', 'Why']}
+        rows={removed.map((r, i) => ({ key: `${i}:${r.system}:${r.code}`, code: r.code, cells: [r.display, r.description, whyText(r)] }))}
+      />
       <div className="key-row">
         <button type="button" onClick={onClose}>
           {allowed ? 'Cancel' : 'Close'}
