@@ -94,7 +94,7 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   indexWithLinks(cands, dict.indexWith, combineInto, (other, link) => {
     const title = new Set(phraseWords(table.byCode.get(link.code)?.long_desc ?? '', dict.normalize));
     return inRanges(other, additionalCodeRanges(lookup, link.code)) || !link.words.every((w) => title.has(w));
-  });
+  }, (code) => /\bunspecified\b/i.test(table.byCode.get(code)?.long_desc ?? ''));
   dropUnspecifiedSiblings(cands, table, lookup);
 }
 
@@ -241,8 +241,12 @@ function withAskedFor(cands: Map<string, Candidate>, table: CodeTable, lookup: C
     const sibling = table.kids.get(rec.parent)?.find((k) => k.billable && k.long_desc === withTitle);
     if (!sibling || cands.has(sibling.code)) continue;
     const ranges = additionalCodeRanges(lookup, sibling.code);
+    // What the "without" code asks for too says nothing of "with": severe sepsis (R65.20) and septic
+    // shock (R65.21) both ask for the organ dysfunction, so acute kidney failure is no shock.
+    const ownRanges = additionalCodeRanges(lookup, c.code);
     const here = new Set(c.mentions.map(sentenceKey));
     const asked = (o: Candidate): string | undefined => {
+      if (inRanges(o.code, ownRanges)) return undefined;
       if (inRanges(o.code, ranges)) return o.code;
       const listed = ranges.find(([a, b]) => a === b && a.slice(0, 3) === o.code.slice(0, 3) && a !== o.code);
       return listed && table.byCode.get(listed[0])?.billable && /unspecified/i.test(table.byCode.get(o.code)?.long_desc ?? '') ? listed[0] : undefined;

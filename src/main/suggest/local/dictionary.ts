@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { normalizeCode } from '../../../shared/codeset/format';
 import { CodeTable, titleWords, type SidePair } from './code-table';
 import { readAmbiguousTerms, type AmbiguousTerm } from './ambiguous';
+import { readSeverityTerms, type SeverityTerm } from './severity';
 import { ADJECTIVE_EXCEPTIONS, alternatives, CODE_TO, contentWords, essentialRest, mainTermAliases, MANUAL_ALIASES, ORDINARY_WORDS, stripParens, UNSAID_QUALIFIERS } from './index-words';
 import { createNormalizer, phraseWords, type Normalizer } from './text';
 
@@ -43,6 +44,8 @@ export interface Entry {
   linksCause?: true;
   /** Where the line's part of the body splits only by side: the code for each side the note may name (both, unless the Index has a bilateral line). */
   sided?: SidePair & { bilateral?: string };
+  /** The Index line's "multiple" subterm, for a line whose "solitary" notes leave unsaid: the code when the note's word is plural ("pulmonary nodules" R91.8). */
+  plural?: string;
 }
 
 export interface AnchorBucket {
@@ -81,6 +84,8 @@ export interface Dictionary {
   indexWith: WithLink[];
   /** Index lines coded by what the provider meant ("Diabetes > uncontrolled > meaning > …"): a note not saying which is queried. */
   ambiguous: AmbiguousTerm[];
+  /** Conditions the Index codes only by a stated severity ("cannabis use disorder", "persistent asthma"). */
+  severityTerms: SeverityTerm[];
 }
 
 /** A history code and the code ranges of the conditions classifiable to it (undotted, inclusive). */
@@ -135,6 +140,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     if (noun) aliases.set(w, noun);
   }
   const normalize = createNormalizer(aliases);
+  const SOLITARY = normalize('solitary');
   const implied = UNSAID_QUALIFIERS.map(([word, unsaid]) => [normalize(word), contentWords(unsaid, normalize)] as const);
   const [basal, skin] = ['basal', 'skin'].map(normalize) as [string, string];
   const unsaidWith = (words: readonly string[]): string[] => implied.filter(([w]) => words.includes(w)).flatMap(([, u]) => u.filter((x) => words.includes(x)));
@@ -323,6 +329,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
       // "Blood > in > urine", "Urine > blood in": the Index's own "in" (not "in (due to) (with)").
       const linkedIn = segs.slice(1, -1).some((sg) => sg.trim().toLowerCase() === 'in') || (segs.length > 1 && /^[a-z]+ in$/i.test(segs[segs.length - 1]!.trim()));
       const modifiers = [...nonessentialWords(r.nemod, normalize), ...unsaid].filter((w) => !words.includes(w));
+      const multiple = unsaid.includes(SOLITARY) ? pathCodes.get(`${pathKey(r.path.split(' > '))} > multiple`) : undefined;
+      const plural = multiple ? billable(multiple) : undefined;
       const e = {
         words,
         code,
@@ -332,6 +340,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
         ...(segs.slice(1).some((sg) => CAUSE_LINK.test(sg.trim())) ? { linksCause: true as const } : {}),
         ...(modifiers.length ? { modifiers } : {}),
         ...(sided ? { sided } : {}),
+        ...(plural ? { plural } : {}),
       };
       // "Replacement by artificial or mechanical device or prosthesis of > joint > knee" is a status
       // (Z96.65-): read only after "s/p" or "history of", as "knee replacement" ("joint" unsaid), never
@@ -353,11 +362,14 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
           else if (kind.startsWith('personal')) personal.push({ ...e, words: sub });
         }
       }
-      // "Sciatica > with lumbago" (M54.4-): the main term's own code and the subterm's words.
-      // The Index writes it on one level too ("Sciatica > with lumbago").
-      const withAt = segs.length === 3 && segs[1]!.trim().toLowerCase() === 'with' && v.length === 3 ? 2 : segs.length === 2 && /^with\s/i.test(segs[1]!.trim()) && v.length === 2 ? 1 : 0;
+      // "Sciatica > with lumbago" (M54.4-): the code of the line above "with" and the subterm's words.
+      // The Index writes it on one level too ("Sciatica > with lumbago"), and below subterms
+      // ("Displacement > intervertebral disc > lumbar region > with > radiculopathy", M51.16).
+      const withSeg = segs.findIndex((sg, i) => i > 0 && /^with(\s|$)/i.test(sg.trim()));
+      const bareWith = withSeg > 0 && segs[withSeg]!.trim().toLowerCase() === 'with';
+      const withAt = withSeg > 0 && v.length === segs.length && withSeg === segs.length - (bareWith ? 2 : 1) ? (bareWith ? withSeg + 1 : withSeg) : 0;
       if (withAt > 0) {
-        const main = pathCodes.get(pathKey([segs[0]!]));
+        const main = pathCodes.get(pathKey(r.path.split(' > ').slice(0, withSeg)));
         const sub = contentWords(v[withAt]!.trim().replace(/^with\s+/i, ''), normalize);
         if (main && sub.length > 0) indexWith.push({ words: sub, code, main: normalizeCode(main.replace(/-+$/, '')) });
       }
@@ -372,7 +384,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
         if (main.length > 0) localized.set(wordsKey(main), code);
       }
       if (/^(status|presence)\b/i.test(segs[0]!) && segs.length > 1) {
-        const sub = contentWords(v.slice(1).join(' '), normalize);
+        const sub = contentWords(v.slice(1).join(' '), normalize).filter((w) => !unsaid.includes(w));
         if (sub.length > 0) status.push({ ...e, words: sub });
       }
       // "S/p prostatectomy" is the organ's acquired absence (Absence, prostate, Z90.79): notes name the operation.
@@ -399,9 +411,9 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     if (kids.length === 0) continue;
     // "Hernia > intervertebral cartilage or disc": each phrasing of the line, as in the main pass.
     const lines = phrasings(r.path.split(' > ').map((sg) => mainTermAliases(sg, new Map()))).map((v) => v.join(' '));
-    for (const kid of kids) for (const line of lines) {
+    for (const kid of kids) for (const line of lines) for (const segment of alternatives(kid.segment)) {
       const own = contentWords(line, normalize);
-      const said = contentWords(`${line} ${stripParens(kid.segment)}`, normalize);
+      const said = contentWords(`${line} ${stripParens(segment)}`, normalize);
       const unsaid = unsaidWith(said);
       const words = said.filter((w) => !unsaid.includes(w));
       // A subterm that adds no word of its own ("unspecified part") would stand in for the line itself.
@@ -543,7 +555,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     if (alone && alone !== link.code) link.alone = alone;
   }
   return {
-    entries, byAnchor, normalize, abbreviations, diabetesWith, strokeSequelae, localized, siteWords, ambiguous: readAmbiguousTerms(indexRows, normalize),
+    entries, byAnchor, normalize, abbreviations, diabetesWith, strokeSequelae, localized, siteWords, ambiguous: readAmbiguousTerms(indexRows, normalize), severityTerms: readSeverityTerms(indexRows, normalize),
     indexWith: indexWith.filter((l) => l.alone !== undefined),
     familyHistory: withAlone(family), personalHistory: withAlone(personal), status: withAlone(status), classifiedHistory,
   };

@@ -19,9 +19,10 @@ import { statedDependences } from './dependence';
 import { displayCode } from '../../../shared/codeset/format';
 import { allergyStatus, loadDrugAllergyStatus } from './allergy-status';
 import { ambiguityQuery, type AmbiguityQuery } from './ambiguous';
-import { loadMedications, NOT_TAKING } from './medications';
+import { severityQuery, type SeverityQuery } from './severity';
+import { loadMedications, saysNotTaking } from './medications';
 import { collectMeat, type SentenceSpan } from './meat';
-import { phraseWords, splitSentences, tokenize, type SectionKind } from './text';
+import { phraseWords, splitSentences, tokenize, type SectionKind, type Token } from './text';
 import { classifiedHistoryCode, deepTissue, historyCode, localizedCode, namesNoCondition, sentenceContext, severityNamed, wordsNear } from './mention-context';
 
 /** What the engine needs of a code set: lookups plus the read-only database it builds its dictionary from. */
@@ -216,7 +217,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         const sentenceText = text.slice(s.start, s.end);
         for (const tk of tokens) {
           const z = medications.get(tk.raw.toLowerCase());
-          if (!z || !table.byCode.get(z)?.billable || NOT_TAKING.test(sentenceText)) continue;
+          if (!z || !table.byCode.get(z)?.billable || saysNotTaking(sentenceText)) continue;
           if (s.section !== 'meds' && s.section !== 'assessment' && s.section !== 'other') continue;
           if (/\b(no|not|denies|without|never)\b[^.;]{0,20}$/i.test(text.slice(s.start, tk.start))) continue;
           add(z, { documentId: doc.id, start: tk.start, end: tk.end, phrase: tk.raw, assertion: 'present', section: s.section, source: 'medication', words: [tk.norm], sentence: si }, 'medication');
@@ -262,12 +263,20 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
               add(allergy.code, { ...m, start: allergy.start, end: allergy.end, phrase: text.slice(allergy.start, allergy.end), source: 'history' }, 'history');
               continue;
             }
-            if (a === 'present' && !BACKGROUND_SECTIONS.has(s.section)) {
-              const q = ambiguityQuery(dict.ambiguous, table, dict.normalize, mention.entry.code, mention.entry.words, (said ??= new Set(tokens.map((t) => t.norm))));
+            said ??= new Set(tokens.map((t) => t.norm));
+            const foreground = a === 'present' && !BACKGROUND_SECTIONS.has(s.section);
+            // A condition coded only by its severity, with none said: the provider's question, not a code.
+            const bySeverity = severityQuery(dict.severityTerms, mention.entry.code, said);
+            if (bySeverity) {
+              if (foreground && !queries.some((x) => x.code === bySeverity.choices[0]!.code)) queries.push(severityRaw(bySeverity, doc.id, text, tokens, m));
+              continue;
+            }
+            if (foreground) {
+              const q = ambiguityQuery(dict.ambiguous, table, dict.normalize, mention.entry.code, mention.entry.words, said);
               if (q && !queries.some((x) => x.code === q.choices[0]!.code)) queries.push(ambiguityRaw(q, doc.id, text, s.start, s.end, m));
             }
             const sided = sidedCodes(mention.entry, m.side);
-            for (const code of sided.length > 0 ? sided : [deepTissue(table, mention, tokens) ?? severityNamed(text, table, dict.normalize, mention, tokens) ?? localizedCode(dict, mention, tokens) ?? mention.entry.code]) add(code, m, 'match');
+            for (const code of sided.length > 0 ? sided : [deepTissue(table, mention, tokens) ?? severityNamed(text, table, dict.normalize, mention, tokens) ?? localizedCode(dict, mention, tokens) ?? pluralCode(mention, tokens) ?? mention.entry.code]) add(code, m, 'match');
           }
           else if (a === 'family' || s.section === 'family') {
             const z = historyCode(dict.familyHistory, mention, wordsNear(tokens, mention)) ?? classifiedHistoryCode(dict.classifiedHistory.family, mention.entry.code);
@@ -459,6 +468,33 @@ function sideNear(tokens: ReadSentence['tokens'], positions: readonly number[]):
     if (side) seen.add(side);
   }
   return seen.size === 1 ? [...seen][0] : undefined;
+}
+
+/** An entry's "multiple" code when the note says its main word in the plural ("pulmonary nodules"). */
+function pluralCode(mention: Mention, tokens: readonly Token[]): string | undefined {
+  const { plural, words } = mention.entry;
+  if (!plural) return undefined;
+  const said = mention.positions.map((p) => tokens[p]).find((t) => t?.norm === words[0]);
+  return said && /s$/i.test(said.raw) && said.raw.toLowerCase() !== said.norm ? plural : undefined;
+}
+
+/** The query a condition without its severity raises, quoting the condition's words nearest the reading. */
+function severityRaw(q: SeverityQuery, documentId: string, text: string, tokens: readonly Token[], m: CandidateMention): RawSuggestion {
+  let start = m.start;
+  let end = m.end;
+  for (const w of q.term.words) {
+    const near = tokens.filter((t) => t.norm === w).sort((a, b) => Math.abs(a.start - m.start) - Math.abs(b.start - m.start))[0];
+    if (near) [start, end] = [Math.min(start, near.start), Math.max(end, near.end)];
+  }
+  const options = q.choices.map((c) => `${c.severity} (${displayCode('icd10cm', c.code)})`).join(' or ');
+  return {
+    system: 'icd10cm',
+    code: q.choices[0]!.code,
+    kind: 'query',
+    quotes: [{ documentId, start, end }],
+    confidence: 0.5,
+    rationale: `"${text.slice(start, end)}" is coded by its severity, which the note does not state: ${options}. Query the provider`,
+  };
 }
 
 /** The query an ambiguous word raises, quoting the sentence from the condition through that word. */

@@ -15,11 +15,21 @@ const OWN_RULES = /^(E0[89]|E1[0-3]|I1[0-6]|J44|I69|I63)/;
  * combination's "use additional code" asks for it, or its title does not name the condition: delirium
  * with dementia is F05, and the dementia is still coded).
  */
-export function indexWithLinks(cands: Map<string, Candidate>, links: readonly WithLink[], combineInto: CombineInto, keep: (other: string, link: WithLink) => boolean): void {
+export function indexWithLinks(
+  cands: Map<string, Candidate>,
+  links: readonly WithLink[],
+  combineInto: CombineInto,
+  keep: (other: string, link: WithLink) => boolean,
+  unspecified: (code: string) => boolean,
+): void {
+  // Where the other condition alone reads as its unspecified code ("radiculopathy", M54.10), the note
+  // may have said more: "lumbar disc herniation with radiculopathy" read M54.16 beside M51.26.
+  const bySubcategory = new Map<string, Candidate>();
+  for (const c of cands.values()) if (c.via === 'match' && !bySubcategory.has(c.code.slice(0, 4))) bySubcategory.set(c.code.slice(0, 4), c);
   for (const link of links) {
     // The other condition first: one lookup rules out almost every link for a chart.
-    const other = cands.get(link.alone!);
-    if (!other || other.via !== 'match' || OWN_RULES.test(link.main) || OWN_RULES.test(link.code)) continue;
+    const other = cands.get(link.alone!) ?? (bySubcategory.has(link.alone!.slice(0, 4)) && unspecified(link.alone!) ? bySubcategory.get(link.alone!.slice(0, 4)) : undefined);
+    if (!other || cands.get(other.code) !== other || other.via !== 'match' || OWN_RULES.test(link.main) || OWN_RULES.test(link.code)) continue;
     const mains = [...cands.values()].filter((c) => c.via === 'match' && c.code.startsWith(link.main) && c.code !== link.code);
     for (const main of mains) {
       if (main === other || !shareSentence(main, other)) continue;

@@ -64,6 +64,10 @@ export const ORDINARY_WORDS = new Set([
   'decline', 'consumption', 'concern', 'worried', 'encounter', 'examination',
 ]);
 
+const SPINE_REGIONS = ['cervical', 'cervicothoracic', 'thoracic', 'thoracolumbar', 'lumbar', 'lumbosacral', 'sacrococcygeal'];
+/** "cervical, cervicothoracic": a list of spine regions is either of them. */
+const REGION_LIST = new RegExp(`^(${SPINE_REGIONS.join('|')})(, (${SPINE_REGIONS.join('|')}))+$`, 'i');
+
 /**
  * Qualifiers the Index spells out and notes leave unsaid, because the word they qualify already means
  * them: chemotherapy in ICD-10-CM is antineoplastic ("Chemotherapy (session) (for) … Z51.11"), a drug
@@ -78,9 +82,11 @@ export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [
   ...['medication', 'dietary', 'diet'].map((w): [string, string] => [w, 'regimen']),
   // A lung nodule is solitary unless the note says multiple ("Nodule > lung, solitary" R91.1; "> multiple" R91.8).
   ['nodule', 'solitary'],
+  // "Coronary" is the coronary artery ("Status > angioplasty > coronary artery" Z98.61 is "s/p coronary angioplasty").
+  ['coronary', 'artery'],
   // A note's "disc" is the intervertebral disc ("disc herniation at L5-S1"), its "lumbar" the lumbar region.
   ['disc', 'intervertebral'],
-  ...['cervical', 'cervicothoracic', 'thoracic', 'thoracolumbar', 'lumbar', 'lumbosacral', 'sacrococcygeal'].map((w): [string, string] => [w, 'region']),
+  ...SPINE_REGIONS.map((w): [string, string] => [w, 'region']),
 ];
 
 /** Adjectives whose look-alike noun means something else. */
@@ -132,6 +138,7 @@ export function alternatives(segment: string, mainTerm = false): string[] {
   // "Dementia > Alzheimer's type": notes say "Alzheimer's dementia", without the "type".
   const eponymType = /^([A-Z][\w-]*'s) type$/.exec(plain);
   if (eponymType) return [segment, eponymType[1]!];
+  if (REGION_LIST.test(plain)) return plain.split(', ');
   const at = plain.search(/ or /i);
   if (at < 0) return [segment];
   let left = plain.slice(0, at);

@@ -21,4 +21,15 @@ export function loadMedications(file = medicationsFile()): Map<string, string> {
 }
 
 /** Words after a drug name that mean it is not being taken (long term) now. */
-export const NOT_TAKING = /\b(stop(ped)?|discontinue[d]?|d\/c|held|hold(ing)?|declined?|allerg(y|ic)|intolerant|once|x\s?1|burst|taper|today only|in hospital)\b/i;
+const NOT_TAKING = /\b(stop(ped)?|discontinue[d]?|d\/c|held|hold(ing)?|declined?|allerg(y|ic)|intolerant|once|x\s?1|burst|taper|today only|in hospital)\b/i;
+
+/**
+ * A hold for a procedure or a few days is temporary: the patient stays on the drug long term ("hold
+ * warfarin for 5 days before colonoscopy" is still Z79.01); a plain "hold" or "held" is not.
+ */
+const TEMPORARY_HOLD = /\b(hold(ing)?|held)\b[^.;]{0,60}?\b(for (\d+|one|two|three|four|five|seven|a few) (days?|doses?)|(the )?(night|morning|day) before|before|prior to|until|pre-?op(erative(ly)?)?|peri-?(op(erative(ly)?)?|procedur(e|al)))\b/gi;
+
+/** The sentence says the drug it names is not being taken now. */
+export function saysNotTaking(sentence: string): boolean {
+  return NOT_TAKING.test(sentence.replace(TEMPORARY_HOLD, ' '));
+}

@@ -1,0 +1,84 @@
+// Conditions the Index codes only by severity: "Disorder > cannabis use" has no code of its own, only
+// "mild" (F12.10) and "moderate or severe" (F12.20); "Asthma > persistent" only mild, moderate and
+// severe. A note that names the condition and no severity leaves the code to the provider, so the
+// engine proposes a query naming the choices instead of a code the words happen to reach ("cannabis
+// use disorder" read F12.99, "use, unspecified with unspecified disorder"; "persistent asthma" J45.909).
+import { normalizeCode } from '../../../shared/codeset/format';
+import { contentWords } from './index-words';
+import type { Normalizer } from './text';
+
+export interface SeverityTerm {
+  /** Normalised words of the line ("disorder", "cannabis", "use"). */
+  words: string[];
+  /** Category the choices share (F12): a reading elsewhere is not this condition. */
+  category: string;
+  choices: SeverityChoice[];
+}
+
+export interface SeverityChoice {
+  /** The Index's own subterm ("mild", "moderate or severe"). */
+  severity: string;
+  /** Its code, then the codes of its subterms with the words each needs ("in remission" F12.11). */
+  code: string;
+  refinements: Array<{ words: string[]; code: string }>;
+}
+
+const SEVERITY = /^(mild|moderate|severe|mild or moderate|moderate or severe)$/;
+const SEVERITY_WORDS = ['mild', 'moderate', 'severe'];
+
+/** The Index lines with neither code nor "see" whose severity subterms give two or more codes. */
+export function readSeverityTerms(indexRows: ReadonlyArray<{ path: string; code: string | null; see: string | null }>, normalize: Normalizer): SeverityTerm[] {
+  const byPath = new Map(indexRows.map((r) => [r.path, r]));
+  const kids = new Map<string, SeverityChoice[]>();
+  for (const r of indexRows) {
+    const at = r.path.lastIndexOf(' > ');
+    const severity = r.path.slice(at + 3);
+    if (at < 0 || !r.code || !SEVERITY.test(severity)) continue;
+    const parent = r.path.slice(0, at);
+    const p = byPath.get(parent);
+    if (!p || p.code || p.see) continue;
+    (kids.get(parent) ?? kids.set(parent, []).get(parent)!).push({ severity, code: normalizeCode(r.code), refinements: [] });
+  }
+  const out: SeverityTerm[] = [];
+  for (const [parent, choices] of kids) {
+    if (new Set(choices.map((c) => c.code)).size < 2) continue;
+    const category = choices[0]!.code.slice(0, 3);
+    if (choices.some((c) => c.code.slice(0, 3) !== category)) continue;
+    for (const c of choices) {
+      const prefix = `${parent} > ${c.severity} > `;
+      for (const r of indexRows) {
+        if (!r.code || !r.path.startsWith(prefix)) continue;
+        const words = contentWords(r.path.slice(prefix.length).split(' > ').filter((s) => s !== 'with').join(' '), normalize);
+        if (words.length > 0) c.refinements.push({ words, code: normalizeCode(r.code) });
+      }
+    }
+    const segs = parent.split(' > ');
+    const words = contentWords([segs[0]!.split(',')[0]!, ...segs.slice(1)].join(' '), normalize);
+    if (words.length >= 2) out.push({ words, category, choices });
+  }
+  return out;
+}
+
+export interface SeverityQuery {
+  term: SeverityTerm;
+  /** Per severity, its code, refined by what the sentence says ("in remission"). */
+  choices: Array<{ severity: string; code: string }>;
+}
+
+/**
+ * The query a reading of `code` raises when the sentence (words `said`) names a severity-coded
+ * condition of the code's category and no severity.
+ */
+export function severityQuery(terms: readonly SeverityTerm[], code: string, said: ReadonlySet<string>): SeverityQuery | undefined {
+  if (SEVERITY_WORDS.some((w) => said.has(w))) return undefined;
+  for (const term of terms) {
+    if (term.category !== code.slice(0, 3) || !term.words.every((w) => said.has(w))) continue;
+    const choices = term.choices.map((c) => {
+      // The most specific subterm the sentence fully says, else the severity's own code.
+      const refined = c.refinements.filter((r) => r.words.every((w) => said.has(w))).sort((a, b) => b.words.length - a.words.length)[0];
+      return { severity: c.severity, code: refined?.code ?? c.code };
+    });
+    return { term, choices };
+  }
+  return undefined;
+}
