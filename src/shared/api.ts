@@ -66,7 +66,11 @@ export interface ApiContract {
   reviewUndo: Call<{ encounterId: string }, ChartView>;
   /** Read-only: what `reviewSubmit` would record for the chart now, or why it would refuse. */
   reviewSubmitPreview: Call<{ encounterId: string }, SubmitPreview>;
-  reviewSubmit: Call<{ encounterId: string }, SubmitResult>;
+  /**
+   * Records the chart's codes and sets it done. With `expected` (a summary's `fingerprint`) it refuses,
+   * writing nothing, when the codes or decisions are no longer the ones that summary showed.
+   */
+  reviewSubmit: Call<{ encounterId: string; expected?: string }, SubmitResult>;
   chartSetStatus: Call<{ encounterId: string; status: Extract<ChartStatus, 'on_hold' | 'in_progress' | 'pending_query'> }, ChartView>;
 
   // Suggestions

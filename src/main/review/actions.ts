@@ -23,6 +23,9 @@ export type ReviewActionInput = Exclude<ReviewAction, { type: 'add' }> | (Omit<E
 export const SETTABLE_STATUSES = ['on_hold', 'in_progress', 'pending_query'] as const;
 export type SettableStatus = (typeof SETTABLE_STATUSES)[number];
 
+/** A chart's codes or decisions changed after the coder saw the pre-submit summary. */
+export const SUMMARY_STALE = 'The chart changed after the summary was shown. Press s to see the summary again.';
+
 export class ReviewService {
   readonly store: ReviewStore;
 
@@ -154,7 +157,8 @@ export class ReviewService {
       .immediate();
   }
 
-  submit(encounterId: string): SubmitResult {
+  submit(encounterId: string, expected?: unknown): SubmitResult {
+    if (expected !== undefined && typeof expected !== 'string') throw new ReviewError('The summary to submit is not valid.');
     const result = this.db
       .transaction((): SubmitResult => {
         const enc = loadEncounter(this.store, encounterId);
@@ -162,6 +166,7 @@ export class ReviewService {
         // past it. The pre-submit summary shows the same plan (submit-preview.ts).
         const plan = planSubmit(this.store, this.lookup, enc);
         if (plan.reasons.length) return { ok: false, reasons: plan.reasons };
+        if (expected !== undefined && expected !== plan.fingerprint) return { ok: false, reasons: [SUMMARY_STALE] };
         const now = new Date().toISOString();
         const coded = plan.submitted.map((i) => ({ id: randomUUID(), system: i.system, code: i.code }));
         this.store.replaceCodedCodes(enc.id, coded);

@@ -44,7 +44,7 @@ export function createCoderHandlers(deps: CoderDeps): CoderHandlers {
       return view(req.encounterId);
     },
     reviewSubmitPreview: (req) => buildSubmitPreview(review.store, deps.codeSet, req?.encounterId),
-    reviewSubmit: (req) => review.submit(req?.encounterId),
+    reviewSubmit: (req) => review.submit(req?.encounterId, req?.expected),
     chartSetStatus: (req) => {
       review.setStatus(req?.encounterId, req?.status);
       return view(req.encounterId);

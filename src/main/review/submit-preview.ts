@@ -42,6 +42,7 @@ export function buildSubmitPreview(store: ReviewStore, lookup: CodeSetLookup, en
       reasons: plan.reasons,
       codes: plan.submitted.map((i) => submittedCode(i, lookup)),
       removed: plan.dropped.map((i) => removedCode(i, lookup)),
+      fingerprint: plan.fingerprint,
     };
   })();
 }

@@ -178,4 +178,6 @@ export interface SubmitPreview {
   reasons: string[];
   codes: SubmitPreviewCode[];
   removed: SubmitPreviewRemoved[];
+  /** Pass to `reviewSubmit` as `expected`: it refuses if the chart's codes or decisions changed since. */
+  fingerprint: string;
 }

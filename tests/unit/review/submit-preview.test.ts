@@ -112,6 +112,34 @@ describe('submit preview', () => {
     expect(h.chartOpen({ encounterId: id }).encounter.status).toBe('in_progress');
   });
 
+  it('refuses, writing nothing, to submit a summary the chart no longer matches; the summary as shown goes through', () => {
+    const v0 = claimChart();
+    const id = v0.encounter.id;
+    for (const display of ['I21.9', 'I50.9', 'I11.0']) act(id, { type: 'accept', itemId: item(v0, display).id });
+    const shown = preview(id);
+    expect(shown.allowed).toBe(false);
+    const v = act(id, { type: 'accept', itemId: item(v0, 'I25.10').id });
+    const ready = preview(id);
+    expect(ready.allowed).toBe(true);
+    expect(ready.fingerprint).not.toBe(shown.fingerprint);
+    // Asked again, the same chart gives the same fingerprint.
+    expect(preview(id).fingerprint).toBe(ready.fingerprint);
+
+    // A decision made after the summary was shown (here: in another window, or by the CLI on the same file).
+    act(id, { type: 'reject', itemId: item(v, 'I11.0').id, reason: 'other', text: 'No CKD documented' });
+    const before = writes();
+    expect(h.reviewSubmit({ encounterId: id, expected: ready.fingerprint })).toEqual({ ok: false, reasons: [expect.stringMatching(/changed after the summary was shown/)] });
+    expect(writes()).toEqual(before);
+    expect(h.chartOpen({ encounterId: id }).encounter.status).toBe('in_progress');
+    expect(() => h.reviewSubmit({ encounterId: id, expected: 42 } as never)).toThrow('The summary to submit is not valid.');
+
+    const again = preview(id);
+    expect(again.removed.map((r) => r.display)).toEqual(['I11.0']);
+    expect(h.reviewSubmit({ encounterId: id, expected: again.fingerprint })).toMatchObject({ ok: true });
+    const coded = t.db.prepare("SELECT code FROM encounter_codes WHERE encounter_id = ? AND source = 'coded' ORDER BY ordinal").all(id);
+    expect(coded).toEqual(again.codes.map((c) => ({ code: c.code })));
+  });
+
   it('refuses bad input with a clear error and writes nothing', () => {
     claimChart();
     const before = writes();

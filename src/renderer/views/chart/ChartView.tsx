@@ -94,12 +94,12 @@ export function ChartView({
     [encounterId],
   );
 
-  const submit = useCallback(async () => {
+  const submit = useCallback(async (preview: SubmitPreview) => {
     setDialog(null);
     setSubmitting(true);
     try {
-      // The core applies its gate again: a refusal here (the chart changed since the summary) is shown like before.
-      const result = await api().reviewSubmit({ encounterId });
+      // The core applies its gate again, and refuses if the chart is no longer what the summary showed.
+      const result = await api().reviewSubmit({ encounterId, expected: preview.fingerprint });
       if (!result.ok) setMessage({ kind: 'error', text: 'Cannot submit yet:', reasons: result.reasons });
       else if (result.nextEncounterId) onOpenChart(result.nextEncounterId);
       else onDone();
@@ -241,7 +241,7 @@ export function ChartView({
       {dialog?.kind === 'load' && chart.serverUpdate && (
         <LoadUpdateDialog update={chart.serverUpdate} onClose={() => setDialog(null)} onConfirm={() => void loadUpdate(chart.serverUpdate!.version)} />
       )}
-      {dialog?.kind === 'submit' && <SubmitDialog preview={dialog.preview} onClose={() => setDialog(null)} onConfirm={() => void submit()} />}
+      {dialog?.kind === 'submit' && <SubmitDialog preview={dialog.preview} onClose={() => setDialog(null)} onConfirm={() => void submit(dialog.preview)} />}
       {dialog?.kind === 'add' && (
         <AddCodeDialog
           documents={chart.documents}
