@@ -69,6 +69,12 @@ export interface AssertionMap {
 }
 
 /**
+ * Tests whose result a backward trigger right after them speaks of, and not what comes before a
+ * comma: "atypical chest pain, troponin negative" ("hepatitis B, C, HIV negative" is a list).
+ */
+const TEST_WORDS = new Set(['troponin', 'troponins', 'culture', 'cultures', 'test', 'testing', 'screen', 'swab', 'panel', 'xray', 'x-ray', 'ray', 'cxr', 'ct', 'mri', 'ultrasound', 'echo', 'ekg', 'ecg', 'ua', 'urinalysis', 'dimer', 'bnp', 'labs', 'workup', 'work-up', 'strep', 'pcr', 'antigen', 'serology', 'biopsy', 'scan']);
+
+/**
  * Punctuation between two tokens that ends a trigger's scope. A spaced dash ends a forward scope but
  * not a backward one: "Pneumonia - ruled out" says of pneumonia what "Hypertension - no change" does not.
  */
@@ -131,7 +137,7 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
     } else {
       for (let k = f.start - 1; k >= 0 && k >= f.start - BACKWARD_REACH; k--) {
         if (breaksScope(text, tokens[k]!, tokens[k + 1]!, 'backward')) break;
-        if (f.tr.clause && text.slice(tokens[k]!.end, tokens[k + 1]!.start).includes(',')) break;
+        if ((f.tr.clause || TEST_WORDS.has(lower[f.start - 1] ?? '')) && text.slice(tokens[k]!.end, tokens[k + 1]!.start).includes(',')) break;
         if (TERMINATORS.has(lower[k]!)) break;
         if (!isTrigger[k] && out[k]!.assertion === 'present') out[k] = { assertion: f.tr.assertion, trigger: id };
       }

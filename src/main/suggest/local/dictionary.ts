@@ -186,7 +186,9 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     const target = pathKey(r.see.split(',').map((p) => p.trim()).filter(Boolean));
     const own = stripParens(r.path.split(' > ').at(-1)!).trim().toLowerCase();
     const named = (seg: string): boolean => seg === own || SAME_SUBTERM_TAIL.some((tail) => seg === `${own} ${tail}`);
-    const hit = (childKeys.get(target) ?? []).filter((k) => named(k.slice(target.length + 3))).sort((a, b) => a.length - b.length)[0];
+    // "see Fracture, femur, trochanteric" names "Fracture, traumatic > femur, femoral > trochanteric".
+    const kids = childKeys.get(target) ?? flatChildren.get(flatKey(target)) ?? [];
+    const hit = kids.filter((k) => named(k.slice(k.lastIndexOf(' > ') + 3))).sort((a, b) => a.length - b.length)[0];
     return hit ? (pathCodes.get(hit) ?? null) : null;
   };
   // A "see" naming a whole path ("Cholecystitis > acute > with > cholelithiasis — see Calculus,
@@ -200,6 +202,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
       .map((sg) => sg.split(', ')[0])
       .join(' ')
       .replaceAll('-', ' ');
+  const flatChildren = new Map<string, string[]>();
+  for (const [parent, kids] of childKeys) flatChildren.set(flatKey(parent), [...(flatChildren.get(flatKey(parent)) ?? []), ...kids]);
   const flatCodes = new Map<string, string>();
   for (const [key, code] of pathCodes) if (!flatCodes.has(flatKey(key))) flatCodes.set(flatKey(key), code);
   const seePathCode = (r: IndexRow): string | null => {

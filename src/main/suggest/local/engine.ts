@@ -7,7 +7,7 @@ import { emptyDrops, groundSuggestions, type RawSuggestion } from '../../../shar
 import type { Assertion, SuggestInput, SuggestionRun } from '../../../shared/suggest/types';
 import { adjustByGroup, priorPhrase, scoreCandidate, type Priors } from '../learn/priors';
 import { applyRanker, rankContext, rankFeatures, type Features, type RankContext } from '../learn/ranker';
-import { BACKGROUND_SECTIONS, sentenceKey, type Candidate, type CandidateMention } from './candidate';
+import { BACKGROUND_SECTIONS, sentenceKey, shareSentence, type Candidate, type CandidateMention } from './candidate';
 import { additionalCodeRanges, applyCombinations, inRanges } from './combine';
 import { adultBmiCode, BMI_CONDITIONS, findBmi } from './bmi';
 import { excludes1Pairs } from './excludes';
@@ -387,12 +387,21 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     }
 
     // Of two suggestions an Excludes1 note keeps apart, the less sure one goes; an existing code stays.
-    // Equally sure, the one whose note it is goes: it says it is not for the other's condition.
+    // Equally sure, or read in one sentence, the one whose note it is goes: it says it is not for the
+    // other's condition ("hyponatremia due to SIADH" is E22.2, which E87.1 excludes, however rarely a
+    // corpus coded it). Not where each note excludes the other.
+    const oneSentence = (x: string, y: string): boolean => {
+      const cx = chosen.get(x)?.cand;
+      const cy = chosen.get(y)?.cand;
+      return cx !== undefined && cy !== undefined && shareSentence(cx, cy);
+    };
     for (const [x, y, owner] of excludes1Pairs(codeSet, raw.map((r) => r.code))) {
       const a = raw.find((r) => r.code === x);
       const b = raw.find((r) => r.code === y);
       if (!a || !b || (a.kind === 'keep' && b.kind === 'keep')) continue;
-      const loser = a.kind === 'keep' ? b : b.kind === 'keep' ? a : (a.confidence ?? 0) !== (b.confidence ?? 0) ? ((a.confidence ?? 0) < (b.confidence ?? 0) ? a : b) : a.code === owner ? a : b;
+      const other = owner === x ? y : x;
+      const ownerGoes = (a.confidence ?? 0) === (b.confidence ?? 0) || (oneSentence(x, y) && excludes1Pairs(codeSet, [other, owner])[0]?.[2] !== other);
+      const loser = a.kind === 'keep' ? b : b.kind === 'keep' ? a : ownerGoes ? (a.code === owner ? a : b) : (a.confidence ?? 0) < (b.confidence ?? 0) ? a : b;
       raw.splice(raw.indexOf(loser), 1);
     }
 
@@ -458,15 +467,23 @@ function toMention(documentId: string, text: string, m: Mention, section: Sectio
 /** Words either side of a mention that can still name its side ("L mastectomy", "knee pain, left"). */
 const SIDE_REACH = 3;
 
-/** The one side named within reach of a mention's words; none when the words name two. */
+/**
+ * The side named among a mention's own words ("osteoarthritis of right knee, s/p left knee
+ * replacement": right), else the one side within reach of them; none when either names two.
+ */
 function sideNear(tokens: ReadSentence['tokens'], positions: readonly number[]): Side | undefined {
-  const from = Math.max(0, Math.min(...positions) - SIDE_REACH);
-  const to = Math.min(tokens.length - 1, Math.max(...positions) + SIDE_REACH);
-  const seen = new Set<Side>();
-  for (let i = from; i <= to; i++) {
-    const side = sideOf(tokens[i]!.norm);
-    if (side) seen.add(side);
-  }
+  const first = Math.min(...positions);
+  const last = Math.max(...positions);
+  const sides = (from: number, to: number): Set<Side> => {
+    const seen = new Set<Side>();
+    for (let i = Math.max(0, from); i <= Math.min(tokens.length - 1, to); i++) {
+      const side = sideOf(tokens[i]!.norm);
+      if (side) seen.add(side);
+    }
+    return seen;
+  };
+  const inside = sides(first, last);
+  const seen = inside.size > 0 ? inside : sides(first - SIDE_REACH, last + SIDE_REACH);
   return seen.size === 1 ? [...seen][0] : undefined;
 }
 

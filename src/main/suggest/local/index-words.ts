@@ -80,6 +80,8 @@ export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [
   ...['distal', 'proximal', 'lower', 'upper'].map((w): [string, string] => [w, 'end']),
   // "Medication noncompliance" is the Index's "noncompliance with medication regimen".
   ...['medication', 'dietary', 'diet'].map((w): [string, string] => [w, 'regimen']),
+  // A trochanter is the femur's: "intertrochanteric hip fracture" is "Fracture, femur, intertrochanteric".
+  ...['intertrochanteric', 'subtrochanteric', 'pertrochanteric', 'trochanteric'].map((w): [string, string] => [w, 'femur']),
   // A lung nodule is solitary unless the note says multiple ("Nodule > lung, solitary" R91.1; "> multiple" R91.8).
   ['nodule', 'solitary'],
   // "Coronary" is the coronary artery ("Status > angioplasty > coronary artery" Z98.61 is "s/p coronary angioplasty").

@@ -108,7 +108,9 @@ function dropListStraddlers(text: string, xt: readonly XToken[], ms: Mention[]):
     const nearShared = whole.some((w) => w.positions.some((p) => m.positions.includes(p) && !beyond.includes(p)));
     // Read on the far side without reaching back over the separator; a lone adjective there qualifies
     // the head before the comma ("cardiomyopathy, ischemic" is I25.5), it is no list item of its own.
-    const farRead = ms.some((o) => o !== m && o.positions.some((p) => beyond.includes(p)) && o.positions.every((p) => p >= beyond[0]!) && !loneAdjective(text, xt, o));
+    // A far reading that itself crosses a comma is no list item either ("encephalopathy, hepatic, due to
+    // alcoholic cirrhosis": "hepatic … cirrhosis" does not make "hepatic" an item).
+    const farRead = ms.some((o) => o !== m && o.positions.some((p) => beyond.includes(p)) && o.positions.every((p) => p >= beyond[0]!) && far.get(o)!.length === 0 && !loneAdjective(text, xt, o));
     const farWhole = whole.some((w) => beyond.every((p) => w.positions.includes(p)));
     // Or it skips over a list item read on its own: "pain, diarrhea and heart" is no precordial pain.
     const skipsItem = ms.some((o) => o !== m && o.positions.every((p) => p > m.positions[0]! && p < beyond[0]!) && !o.positions.some((p) => m.positions.includes(p)));

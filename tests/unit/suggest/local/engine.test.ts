@@ -287,6 +287,9 @@ describe('local engine: conventions', () => {
       // "Viral load undetectable" is the treated infection's lab, not "no HIV".
       ['HIV on antiretroviral therapy, viral load undetectable.', ['B20'], []],
       ['Chronic hepatitis C, treated, viral load undetectable.', ['B182'], []],
+      // A test's "negative" is the test's: not the symptom before the comma.
+      ['Atypical chest pain, troponin negative.', ['R0789'], []],
+      ['Influenza A and B negative.', [], ['J101', 'J111']],
       ['Hepatitis C antibody nonreactive.', [], ['B1920', 'B1710']],
       ['Strep pharyngitis.', ['J020'], ['J029']],
       // A note's "ingrown toenail" is the Index's "Ingrowing, nail".
@@ -922,6 +925,30 @@ describe('local engine: conventions', () => {
     expect(stopped).toContain('I4891');
     expect(stopped).not.toContain('Z7901');
     expect(added(open.suggest(input('Assessment: Atrial fibrillation; warfarin held.')))).not.toContain('Z7901');
+  });
+
+  it('takes the side named among a mention\'s own words before one named beside it', () => {
+    const codes = added(open.suggest(input('Assessment: Osteoarthritis of right knee, s/p left knee replacement.')));
+    expect(codes).toEqual(expect.arrayContaining(['M1711', 'Z96652']));
+    expect(codes).not.toContain('M179');
+  });
+
+  it('reads inpatient diagnoses to their precise code: an Excludes1 note naming its neighbour, a see to a subterm, an inverted adjective', () => {
+    expectReadings([
+      // "Fracture, femur, intertrochanteric — see Fracture, femur, trochanteric": its intertrochanteric subterm, S72.14-.
+      ['Fall at home with left hip fracture, intertrochanteric.', ['S72142A'], ['S72002A', 'S72102A']],
+      ['Left intertrochanteric hip fracture.', ['S72142A'], ['S72009A', 'S72102A']],
+      // "hepatic" after a comma qualifies encephalopathy, though "hepatic … cirrhosis" reads too.
+      ['Encephalopathy, hepatic, due to alcoholic cirrhosis.', ['K7682', 'K7030'], ['G9340']],
+    ]);
+    // E87.1 excludes SIADH (E22.2): read in one sentence, the note says which the mention is, however
+    // much surer a corpus made the owner (here: coders always coded "hyponatremia" as E87.1).
+    const taught = createLocalEngine(cs, { ...emptyPriors('test'), threshold: 0, phrases: { 'hyponatremia\tE871': { seen: 40, coded: 40 } } });
+    const sure = taught.suggest(input('Hyponatremia due to SIADH.', {}, 'inpatient')).suggestions;
+    expect(sure.find((x) => x.code === 'E871')).toBeUndefined();
+    expect(sure.find((x) => x.code === 'E222')).toBeDefined();
+    // Apart, each stands where the other is not read.
+    expect(added(taught.suggest(input('Hyponatremia, sodium 128.', {}, 'inpatient')))).toContain('E871');
   });
 
   it('a note that tries to instruct the engine yields no code from it', () => {
