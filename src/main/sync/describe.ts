@@ -16,6 +16,8 @@ export interface ChangeFacts {
   reason: string | null;
   toStatus: string | null;
   codeCount: number | null;
+  /** The server version a load brought onto the chart. */
+  version: number | null;
 }
 
 function codeText(system: string | null, code: string | null): string {
@@ -54,6 +56,7 @@ export function describeChange(f: ChangeFacts): string {
   if (f.entity === 'encounter') {
     if (f.op === 'submit') return f.codeCount === null ? 'submit chart' : `submit chart (${f.codeCount} code${f.codeCount === 1 ? '' : 's'})`;
     if (f.op === 'status') return `set chart to ${statusText(f.toStatus)}`;
+    if (f.op === 'load_update') return f.version === null ? "load the server's newer version" : `load the server's version ${f.version}`;
   }
   return `${f.entity.replace(/_/g, ' ')} ${f.op}`;
 }

@@ -14,6 +14,7 @@ import { appendAudit } from '../audit/log';
 import type { Db } from '../db/open';
 import { loadLocalChart } from '../importing/local-chart';
 import { replaceContentKeepingWork } from '../importing/replace';
+import { enqueueOutbox } from '../review/outbox';
 import type { LocalUser } from '../worklist/users';
 import { contentVersion, recordContentVersion } from './chart-updates';
 import { planLoad, type LoadCounts, type LoadPlan, type PlanDecision, type PlanItem } from './load-plan';
@@ -39,6 +40,8 @@ const SQL = {
 
 /** Audit action recorded when a coder loads a newer server version onto their work. */
 export const LOAD_AUDIT_ACTION = 'sync_load_update';
+/** The outbox row that tells the server a version was loaded (payload: version, fromVersion, counts, audit). */
+export const LOAD_OUTBOX_OP = 'load_update';
 
 export class LoadUpdateError extends Error {
   override name = 'LoadUpdateError';
@@ -142,6 +145,9 @@ export function loadServerUpdate(db: Db, user: LocalUser, raw: unknown, clock = 
         clock,
       );
       writeRechecks(db, { encounterId: id, flags: p.flags, clear: p.clearFlags, serverVersion: held.version, auditSeq: event.seq, now });
+      // The server hears which version the coder's later decisions are made against; changes queued
+      // before this row carry offsets into the text of `fromVersion`.
+      enqueueOutbox(db, { entity: 'encounter', entityId: id, op: LOAD_OUTBOX_OP, payload: { version: held.version, fromVersion: stored ?? null, counts: { ...p.counts }, audit: event } }, clock);
       db.prepare(SQL.dropHeld).run(id);
       recordContentVersion(db, id, held.version);
       return { version: held.version, counts: p.counts };

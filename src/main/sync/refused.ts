@@ -30,7 +30,8 @@ const FACTS = `o.entity, o.op,
   CASE WHEN json_valid(o.payload) THEN json_extract(o.payload, '$.after.replacedCode') END AS replacedCode,
   CASE WHEN json_valid(o.payload) THEN json_extract(o.payload, '$.after.reason') END AS reason,
   CASE WHEN json_valid(o.payload) THEN json_extract(o.payload, '$.to') END AS toStatus,
-  CASE WHEN json_valid(o.payload) AND json_type(o.payload, '$.codes') = 'array' THEN json_array_length(o.payload, '$.codes') END AS codeCount`;
+  CASE WHEN json_valid(o.payload) AND json_type(o.payload, '$.codes') = 'array' THEN json_array_length(o.payload, '$.codes') END AS codeCount,
+  CASE WHEN json_valid(o.payload) AND json_type(o.payload, '$.version') = 'integer' THEN json_extract(o.payload, '$.version') END AS version`;
 
 const SQL = {
   list: `SELECT o.id AS outboxId, s.chart_id AS chartId, s.reason AS serverReason, o.created_at AS createdAt, s.decided_at AS refusedAt,

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeChange, type ChangeFacts } from '../../../src/main/sync/describe';
 
-const facts = (f: Partial<ChangeFacts>): ChangeFacts => ({ entity: 'review_decision', op: 'accept', system: 'icd10cm', code: 'E119', replacedCode: null, reason: null, toStatus: null, codeCount: null, ...f });
+const facts = (f: Partial<ChangeFacts>): ChangeFacts => ({ entity: 'review_decision', op: 'accept', system: 'icd10cm', code: 'E119', replacedCode: null, reason: null, toStatus: null, codeCount: null, version: null, ...f });
 
 describe('describeChange', () => {
   it('names each review action with the code as the coder reads it', () => {
@@ -22,6 +22,7 @@ describe('describeChange', () => {
     expect(describeChange(facts({ ...enc, op: 'submit', codeCount: 1 }))).toBe('submit chart (1 code)');
     expect(describeChange(facts({ ...enc, op: 'submit' }))).toBe('submit chart');
     expect(describeChange(facts({ ...enc, op: 'status', toStatus: 'on_hold' }))).toBe('set chart to on hold');
+    expect(describeChange(facts({ ...enc, op: 'load_update', version: 3 }))).toBe("load the server's version 3");
   });
 
   it('falls back to plain words for what it does not know, never to JSON', () => {

@@ -158,7 +158,7 @@ describe('loading a newer server version onto a chart with work', () => {
     // Work kept: the same decisions (who, what, when, undo state), the outbox rows and every earlier audit event unchanged.
     const decisionCore = (rows: unknown[]) => (rows as Array<Record<string, unknown>>).map(({ before: _b, after: _a, version: _v, ...rest }) => rest);
     expect(decisionCore(after.decisions)).toEqual(decisionCore(before.decisions));
-    expect(after.outbox).toEqual(before.outbox);
+    expect(after.outbox.slice(0, before.outbox.length)).toEqual(before.outbox);
     expect(after.audit.slice(0, before.audit.length)).toEqual(before.audit);
     expect(verifyAudit(ws.db)).toMatchObject({ ok: true, events: auditBefore + 1 });
 
@@ -207,6 +207,15 @@ describe('loading a newer server version onto a chart with work', () => {
     }
     const lost = JSON.parse((ws.db.prepare('SELECT evidence_lost FROM review_rechecks WHERE item_id = ?').get(items.e782) as { evidence_lost: string }).evidence_lost) as EvidenceSpan[];
     expect(lost).toEqual([{ documentId: doc.id, ...spanOf(OLD_NOTE, VANISHING) }]);
+
+    // The server hears of the load after the work queued before it: which version the later decisions are made against.
+    const sent = after.outbox.slice(before.outbox.length) as Array<{ id: string; entity: string; op: string; payload: string }>;
+    expect(sent.map((r) => [r.entity, r.op])).toEqual([['encounter', 'load_update']]);
+    expect(JSON.parse(sent[0]!.payload)).toMatchObject({ version, fromVersion: (before.content[0] as { version: number }).version, counts: { quotesLost: 1 }, audit: { action: 'sync_load_update' } });
+    expect(await ws.handlers.syncNow()).toMatchObject({ state: 'online', pending: 0, lastError: null });
+    const stored = await h.db.query<{ status: string; payload: string }>('SELECT status, payload FROM mutations WHERE id = $1', [sent[0]!.id]);
+    expect(stored.map((r) => r.status)).toEqual(['accepted']);
+    expect(JSON.parse(stored[0]!.payload)).toMatchObject({ entity: 'encounter', op: 'load_update', data: { version } });
   }, 120_000);
 
   it('a flag clears when the coder decides on the code again, and comes back when that decision is undone', async () => {
