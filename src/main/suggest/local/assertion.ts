@@ -16,10 +16,14 @@ const t = (phrase: string, assertion: Trigger['assertion'], direction: Trigger['
 
 const TRIGGERS: readonly Trigger[] = [
   ...['no', 'not', 'denies', 'denied', 'deny', 'denying', 'without', 'negative for', 'free of', 'absence of', 'ruled out', 'no evidence of', 'no signs of', 'no sign of', 'never had', 'resolution of', 'neither', 'nor', 'never', 'never a'].map((p) => t(p, 'negated')),
+  ...['considered but ruled out', 'considered and ruled out', 'was considered but ruled out', 'was considered and ruled out', 'considered but excluded', 'considered and excluded'].map((p) => t(p, 'negated', 'backward')),
   ...['was ruled out', 'is ruled out', 'were ruled out', 'ruled out', 'excluded', 'was excluded', 'unlikely', 'is negative', 'was negative', 'were negative', 'negative', 'not met', 'were not met', 'was not met', 'not confirmed', 'was not confirmed', 'not seen', 'not present', 'absent', 'resolved'].map((p) => t(p, 'negated', 'backward')),
   ...['nonreactive', 'non reactive', 'not reactive', 'not detected', 'undetected', 'undetectable', 'none detected'].map((p) => ({ ...t(p, 'negated', 'backward'), clause: true as const })),
   ...['suggest', 'suggests', 'suggesting', 'potential', 'potentially', 'possible', 'possibly', 'probable', 'probably', 'suspected', 'suspect', 'suspicion of', 'suspicious for', 'rule out', 'r o', 'likely', 'questionable', 'query', 'concern for', 'concerning for', 'cannot exclude', 'differential', 'vs', 'versus', 'may have', 'might have', 'could be', 'may be', 'might be', 'consistent with', 'compatible with', 'suggestive of', 'presumed', 'presumptive', 'versus'].map((p) => t(p, 'uncertain')),
   ...['is suspected', 'was suspected', 'is likely', 'cannot be excluded', 'not excluded', 'vs', 'versus', 'is possible'].map((p) => t(p, 'uncertain', 'backward')),
+  // After the problem, closing it: "Mitral regurgitation - possible", "ILD - no evidence", "A-fib - doubt, ECG sinus".
+  ...['possible', 'probable', 'suspected', 'questionable'].map((p) => t(p, 'uncertain', 'backward')),
+  ...['no evidence', 'doubt', 'doubtful'].map((p) => t(p, 'negated', 'backward')),
   ...['history of', 'hx of', 'h o', 's p', 'status post', 'past history of', 'previous history of', 'remote history of', 'former', 'ex', 'quit', 'remote', 'healed'].map((p) => t(p, 'historical')),
   ...['in the past', 'previously'].map((p) => t(p, 'historical', 'backward')),
   ...['family history', 'family hx', 'fh', 'fhx', 'mother', 'father', 'sister', 'brother', 'sibling', 'siblings', 'maternal', 'paternal', 'grandmother', 'grandfather', 'aunt', 'uncle', 'parents'].map((p) => t(p, 'family')),
@@ -68,6 +72,9 @@ export interface AssertionMap {
   triggers: Array<[number, number]>;
 }
 
+/** Words after "ruled out" or "excluded" that say how, so the trigger speaks of what came before it. */
+const SHOWN_BY = new Set(['with', 'by', 'on', 'per', 'after', 'via', 'given']);
+
 /**
  * Tests whose result a backward trigger right after them speaks of, and not what comes before a
  * comma: "atypical chest pain, troponin negative" ("hepatitis B, C, HIV negative" is a list).
@@ -92,7 +99,13 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
   for (let i = 0; i < tokens.length; i++) {
     let best: Trigger | undefined;
     // A trigger that closes its clause ("pneumonia - ruled out.") looks back; otherwise ahead ("ruled out MI").
-    const closes = (tr: Trigger): boolean => i + tr.words.length >= tokens.length || breaksScope(text, tokens[i + tr.words.length - 1]!, tokens[i + tr.words.length]!);
+    // So does one followed by how it was shown ("pancreatitis ruled out with normal lipase", "… by CT").
+    const closes = (tr: Trigger): boolean =>
+      i + tr.words.length >= tokens.length ||
+      breaksScope(text, tokens[i + tr.words.length - 1]!, tokens[i + tr.words.length]!) ||
+      // A comma closes it too: "Pneumonia - ruled out, chest x-ray clear".
+      text.slice(tokens[i + tr.words.length - 1]!.end, tokens[i + tr.words.length]!.start).includes(',') ||
+      SHOWN_BY.has(lower[i + tr.words.length]!);
     for (const tr of BY_FIRST.get(lower[i]!) ?? []) {
       if (!tr.words.every((w, k) => lower[i + k] === w)) continue;
       const better = !best || tr.words.length > best.words.length || (tr.words.length === best.words.length && tr.direction === 'backward' && closes(tr));

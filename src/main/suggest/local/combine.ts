@@ -2,8 +2,9 @@
 // Index (diabetes with CKD, neuropathy, retinopathy…; hypertension with heart failure and/or CKD) and
 // the "use additional code" follow-ups the combination code asks for (N18.x with E11.22, I50.x with I11.0).
 import type { CodeSetLookup } from '../../../shared/codeset/types';
-import { BACKGROUND_SECTIONS, sentenceKey, type Candidate } from './candidate';
+import { BACKGROUND_SECTIONS, sentenceKey, type Candidate, type CandidateMention } from './candidate';
 import { titleWords, type CodeTable } from './code-table';
+import { excludes1Pairs } from './excludes';
 import { indexWithLinks } from './index-with';
 import { phraseWords } from './text';
 import { skinCancerMorphology } from './skin-morphology';
@@ -54,7 +55,9 @@ export function inRanges(code: string, ranges: ReadonlyArray<[string, string]>):
 }
 
 function mergeInto(target: Candidate, ...from: Candidate[]): void {
-  for (const f of from) for (const m of f.mentions) if (!target.mentions.includes(m)) target.mentions.push(m);
+  // A mention inside one the target has already ("Hepatitis C" in "Hepatitis C genotype") adds nothing.
+  const inside = (m: CandidateMention): boolean => target.mentions.some((t) => t.documentId === m.documentId && t.start <= m.start && m.end <= t.end);
+  for (const f of from) for (const m of f.mentions) if (!target.mentions.includes(m) && !inside(m)) target.mentions.push(m);
 }
 
 /**
@@ -495,13 +498,26 @@ function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable
   };
   for (const c of [...cands.values()]) if (uncomplicated(c)) giveWay(c, (o) => !uncomplicated(o));
   // A combination read from the chart (I69.359, side still to be read) stands for its own condition.
-  for (const c of [...cands.values()]) if (cands.has(c.code) && unspecified(c) && c.via !== 'combination') giveWay(c, (o) => vagueness(o) < vagueness(c) && !uncomplicated(o));
+  // Only for the same condition: "unspecified atrial flutter" (I48.92) is not paroxysmal atrial
+  // fibrillation (I48.0), nor "acidosis, unspecified" (E87.20) hyperkalemia (E87.5). The condition is
+  // the head word of the title up to its first "of", "due to", "with", "in" or comma ("flutter",
+  // "acidosis", "status" of "Transplanted organ and tissue status"), and the other title must name it.
+  const condition = (c: Candidate): string | undefined => titleWords(title(c).split(/,| of | due to | with | in /i)[0]!).filter((w) => !VAGUE_TITLE_WORDS.has(w) && !TITLE_STOP.has(w)).at(-1);
+  // "Other chest pain" (R07.89) is the category's residual kind, a sibling of "chest pain, unspecified", not a fuller form of it.
+  const residual = (o: Candidate): boolean => /^other\b/i.test(title(o));
+  const sameCondition = (o: Candidate, c: Candidate): boolean => {
+    const head = condition(c);
+    return head === undefined || titleWords(title(o)).includes(head);
+  };
+  for (const c of [...cands.values()]) if (cands.has(c.code) && unspecified(c) && c.via !== 'combination') giveWay(c, (o) => vagueness(o) < vagueness(c) && !uncomplicated(o) && !residual(o) && sameCondition(o, c));
   // A code whose title another's contains says less of the same condition: "Chronic respiratory
-  // failure with hypoxia" next to "Acute and chronic respiratory failure with hypoxia".
+  // failure with hypoxia" next to "Acute and chronic respiratory failure with hypoxia". What a title
+  // says "without" it does not say, nor a "non-" word its root ("non-insulin antidiabetic drugs", Z79.85,
+  // is no insulin, Z79.4).
   const wordCache = new Map<string, Set<string>>();
   const words = (c: Candidate): Set<string> => {
     let w = wordCache.get(c.code);
-    if (!w) wordCache.set(c.code, (w = new Set(titleWords(title(c)).filter((x) => !TITLE_STOP.has(x)))));
+    if (!w) wordCache.set(c.code, (w = new Set(titleWords(title(c).replace(/\bwithout\b[^,]*/gi, ' ').replace(/\bnon-(?=\w)/gi, 'non')).filter((x) => !TITLE_STOP.has(x)))));
     return w;
   };
   const says = (o: Candidate, c: Candidate): boolean => {
@@ -510,6 +526,32 @@ function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable
     return theirs.size > mine.size && [...mine].every((w) => theirs.has(w));
   };
   for (const c of [...cands.values()]) if (cands.has(c.code) && c.via !== 'combination') giveWay(c, (o) => says(o, c));
+  // An unspecified code whose Excludes1 note names a form of its condition read elsewhere in the chart
+  // is that form said vaguely: "sepsis" beside "sepsis due to Streptococcus pneumoniae" (A41.9
+  // excludes A40.-). Not another condition it names: asthma (J45) excludes "wheezing NOS" (R06.2).
+  for (const c of [...cands.values()]) if (cands.has(c.code) && unspecified(c) && c.via === 'match') giveWay(c, (o) => o.via !== 'family' && sameCondition(o, c) && excludes1Pairs(lookup, [c.code, o.code]).some(([, , owner]) => owner === c.code), true);
+  // Likewise one whose other title words a code of its block says: "pneumonia" (J18.9, unspecified
+  // organism) beside "pneumococcal pneumonia" (J13), "anemia" (D64.9) beside "anemia of CKD" (D63.1),
+  // "influenza" (J11.1, unidentified virus) beside "influenza A" (J10.1).
+  const blockOf = (code: string): string | null | undefined => lookup.code('icd10cm', code)?.block;
+  const unknowns = (c: Candidate): number => title(c).match(/\b(unspecified|unidentified)\b/gi)?.length ?? 0;
+  for (const c of [...cands.values()]) {
+    if (!cands.has(c.code) || c.via !== 'match' || !/\b(unspecified|unidentified)\b/i.test(title(c))) continue;
+    const core = [...words(c)].filter((w) => !VAGUE_TITLE_WORDS.has(w));
+    const block = blockOf(c.code);
+    // Not to an "other" code: "chest pressure" (R07.89, other chest pain) is no fuller "chest pain" (R07.9).
+    if (core.length > 0 && block) giveWay(c, (o) => (o.via === 'match' || o.via === 'combination') && blockOf(o.code) === block && !residual(o) && unknowns(o) < unknowns(c) && core.every((w) => words(o).has(w)), true);
+  }
+  // A "without" code beside its same-category "with" sibling is the same condition, said fully once:
+  // "acute gastric ulcer" (K25.3, without hemorrhage or perforation) and "… with hemorrhage" (K25.0).
+  const before = (c: Candidate, word: 'with' | 'without'): string | undefined => {
+    const at = title(c).search(word === 'with' ? /\bwith\b/i : /\bwithout\b/i);
+    return at > 0 ? title(c).slice(0, at).replace(/[\s,]+$/, '').toLowerCase() : undefined;
+  };
+  for (const c of [...cands.values()]) {
+    const head = cands.has(c.code) && c.via === 'match' ? before(c, 'without') : undefined;
+    if (head) giveWay(c, (o) => before(o, 'with') === head && !/\bwithout\b/i.test(title(o).slice(head.length)));
+  }
   // A neoplasm of unspecified site next to one whose site the note names, of the same behaviour:
   // "secondary, unspecified site" (C79.9) with "secondary of liver" (C78.7).
   for (const [unsited, sited] of UNSITED_NEOPLASMS) {
@@ -537,4 +579,6 @@ const SITED_SYMPTOM = /^(R|M|G89)/;
 
 // A side is read from the note's words after this (laterality): "Suppurative otitis media, unspecified,
 // right ear" says no more than "Acute suppurative otitis media …, unspecified ear" read beside it.
+/** Title words that say only what is not known ("Pneumonia, unspecified organism"). */
+const VAGUE_TITLE_WORDS = new Set(['unspecified', 'unidentified', 'organism', 'site', 'type', 'other']);
 const TITLE_STOP = new Set(['of', 'and', 'with', 'the', 'in', 'or', 'on', 'to', 'for', 'unspecified', 'right', 'left']);

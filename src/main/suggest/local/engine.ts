@@ -8,10 +8,10 @@ import type { Assertion, SuggestInput, SuggestionRun } from '../../../shared/sug
 import { adjustByGroup, priorPhrase, scoreCandidate, type Priors } from '../learn/priors';
 import { applyRanker, rankContext, rankFeatures, type Features, type RankContext } from '../learn/ranker';
 import { BACKGROUND_SECTIONS, sentenceKey, shareSentence, type Candidate, type CandidateMention } from './candidate';
-import { additionalCodeRanges, applyCombinations, inRanges } from './combine';
+import { additionalCodeRanges, applyCombinations, codeFirstRanges, inRanges } from './combine';
 import { adultBmiCode, BMI_CONDITIONS, findBmi } from './bmi';
 import { excludes1Pairs } from './excludes';
-import { lateralCodes, sideOf, type Side } from './laterality';
+import { lateralCodes, sideOf, titleSide, type Side } from './laterality';
 import { CodeTable } from './code-table';
 import { buildDictionary, learnedDictionary, subDictionary, type Dictionary } from './dictionary';
 import { matchSentence, readSentence, type Mention, type ReadSentence } from './match';
@@ -20,8 +20,9 @@ import { displayCode } from '../../../shared/codeset/format';
 import { allergyStatus, loadDrugAllergyStatus } from './allergy-status';
 import { ambiguityQuery, type AmbiguityQuery } from './ambiguous';
 import { severityQuery, type SeverityQuery } from './severity';
-import { loadMedications, saysNotTaking } from './medications';
+import { loadMedications, saysNotTaking, weighedOnly } from './medications';
 import { collectMeat, type SentenceSpan } from './meat';
+import { gestationWeeks, trimesterOf, weeksCode, withTrimester } from './pregnancy';
 import { phraseWords, splitSentences, tokenize, type SectionKind, type Token } from './text';
 import { classifiedHistoryCode, deepTissue, historyCode, localizedCode, namesNoCondition, sentenceContext, severityNamed, wordsNear } from './mention-context';
 
@@ -83,6 +84,8 @@ const ONGOING_HISTORY: ReadonlySet<string> = new Set(['history of', 'hx of', 'h 
  */
 const PAST_CUE = /\b((?<!\b(?:year|month|week|day)s?[-\s])old|prior|previous|remote|history of|h\/o|late effects?|sequelae?|residual|post[-\s]?stroke|following (?:(?:a|an|the|his|her|their) )?(?:cerebral infarct(?:ion)?|stroke|cva))\b/i;
 /** History cues that state a status after a procedure. */
+/** Words right after a past condition that say it was fixed: an operation's name, not an ongoing problem. */
+const FIXED_AFTER = /^\s*(repair|repaired|resection|resected|excision|excised|removal|removed|ablation|ablated|correction|corrected|surgery|clipping|coiling|ligation|reconstruction)\b/i;
 const STATUS_CUES: ReadonlySet<string> = new Set(['s p', 'status post', 'post', 'history of', 'hx of', 'h o']);
 /** Words before a symptom that make it a drug's indication. */
 const INDICATION = /\bfor\s+(?:any\s+)?(?:[a-z]+\s+)?$/i;
@@ -90,6 +93,10 @@ const INDICATION = /\bfor\s+(?:any\s+)?(?:[a-z]+\s+)?$/i;
 const ASSESSMENT_LIFT = 0.5;
 const MEDICATION_LIST_FLOOR = 0.7;
 const ASSESSED_STATUS_FLOOR = 0.7;
+const CONVENTION_FLOOR = 0.7;
+/** Chapter 18's symptoms and signs; SIRS and severe sepsis (R65) are no symptom but the infection's severity. */
+const isSymptom = (code: string): boolean => code.startsWith('R') && !code.startsWith('R65');
+const SEVERE_SEPSIS = /^R652/;
 /** Family and personal history, status, absence and dependence codes (Z80–Z99). */
 const STATUS_CODE = /^Z[89]\d/;
 const MAX_CHARS = 2_000_000;
@@ -141,6 +148,9 @@ export function candidateConfidence(
   // therapy (Z79, guideline I.C.21.c.3, which case reports without medication lists cannot unlearn),
   // the provider's assessment, and the combinations the guidelines presume.
   if (c.via === 'medication' && foreground.some((m) => m.section === 'meds')) confidence = Math.max(confidence, MEDICATION_LIST_FLOOR);
+  // Severe sepsis, read as such ("severe sepsis", "sepsis with acute organ dysfunction"), is coded
+  // after its infection (I.C.1.d.1.a.ii), however seldom case reports coded it.
+  if (c.via === 'match' && SEVERE_SEPSIS.test(c.code)) confidence = Math.max(confidence, CONVENTION_FLOOR);
   if (foreground.some((m) => m.section === 'assessment')) {
     confidence = 1 - (1 - confidence) * ASSESSMENT_LIFT;
     // A status, history or current therapy the provider names in the assessment bears on this visit's
@@ -217,7 +227,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         const sentenceText = text.slice(s.start, s.end);
         for (const tk of tokens) {
           const z = medications.get(tk.raw.toLowerCase());
-          if (!z || !table.byCode.get(z)?.billable || saysNotTaking(sentenceText)) continue;
+          if (!z || !table.byCode.get(z)?.billable || saysNotTaking(sentenceText) || weighedOnly(text.slice(s.start, s.end), tk.start - s.start, tk.end - s.start)) continue;
           if (s.section !== 'meds' && s.section !== 'assessment' && s.section !== 'other') continue;
           if (/\b(no|not|denies|without|never)\b[^.;]{0,20}$/i.test(text.slice(s.start, tk.start))) continue;
           add(z, { documentId: doc.id, start: tk.start, end: tk.end, phrase: tk.raw, assertion: 'present', section: s.section, source: 'medication', words: [tk.norm], sentence: si }, 'medication');
@@ -237,8 +247,15 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           const words = readSentence(text, sentence, dict);
           const base = matchSentence(text, sentence, dict, words);
           const found = [...base];
-          // A learned phrasing counts only where the Index and tables say nothing more specific.
-          if (learned) for (const m of matchSentence(text, sentence, learned, words)) if (!base.some((b) => m.positions.every((p) => b.positions.includes(p)))) found.push(m);
+          // A learned phrasing counts only where it says more than the Index and tables read of its
+          // words: "hepatitis C genotype" over "hepatitis C", but not "diabetes mellitus" (a corpus's
+          // E11.9) beside "type 1 diabetes" (E10.9).
+          if (learned) {
+            for (const m of matchSentence(text, sentence, learned, words)) {
+              const saysMore = (b: Mention): boolean => m.positions.length > b.positions.length && b.positions.every((p) => m.positions.includes(p));
+              if (!base.some((b) => m.positions.some((p) => b.positions.includes(p)) && !saysMore(b))) found.push(m);
+            }
+          }
           // "s/p CABG", "status post mastectomy": the Index's Status and Presence entries (Z95.1, Z90.1-).
           const status = matchSentence(text, sentence, statusDict, words).filter((m) => m.assertion === 'historical' && m.cue && STATUS_CUES.has(m.cue));
           for (const m of [...found, ...status]) {
@@ -292,7 +309,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
             if (z) add(z, { ...m, source: 'history' }, 'history');
             // No personal-history code and a "history of" that does not say it ended ("former", "quit",
             // "s/p" do): the condition may well go on. Read as a past mention; learned priors decide.
-            else if (mention.cue && ONGOING_HISTORY.has(mention.cue)) add(mention.entry.code, m, 'match');
+            // Not one the same words say was repaired or removed ("history of aortic aneurysm repair").
+            else if (mention.cue && ONGOING_HISTORY.has(mention.cue) && !FIXED_AFTER.test(text.slice(m.end, m.end + 30))) add(mention.entry.code, m, 'match');
             negatives.set(mention.entry.code, 'historical');
           } else negatives.set(mention.entry.code, a);
         }
@@ -323,16 +341,39 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       if (!scored) continue;
       const conf = scored.confidence;
       const side = c.mentions.find((m) => m.side && isForeground(c, m))?.side;
-      for (const code of lateralCodes(table, table.byCode.get(scored.code)?.billable ? scored.code : c.code, side)) {
+      // What coders of a corpus used instead never brings a side the note does not state ("right
+      // hemiparesis" stays right though a corpus coded "hemiparesis" as the left side, G81.94).
+      const learned = table.byCode.get(scored.code);
+      const alternative = learned?.billable && (scored.code === c.code || (titleSide(learned.long_desc) ?? side) === side) ? scored.code : c.code;
+      for (const code of lateralCodes(table, alternative, side)) {
         const prev = chosen.get(code);
         if (!prev || prev.conf < conf) chosen.set(code, { conf, cand: c });
       }
     }
 
-    // "Use additional code" follow-ups are part of the convention: they stand or fall with the code asking for them.
+    // An obstetric code's trimester from the weeks of gestation the note states (I.C.15.a.3).
+    const gestation =
+      input.sex === 'M'
+        ? undefined
+        : [...texts]
+            .map(([documentId, text]) => {
+              const g = gestationWeeks(text, sentences.get(documentId) ?? []);
+              return g && { ...g, documentId };
+            })
+            .find(Boolean);
+    const trimester = input.sex === 'M' ? undefined : trimesterOf([...texts.values()].join('\n'), gestation);
+    for (const [code, c] of [...chosen]) {
+      const timed = withTrimester(table, code, trimester);
+      if (timed === code) continue;
+      chosen.delete(code);
+      if (!chosen.has(timed) || chosen.get(timed)!.conf < c.conf) chosen.set(timed, c);
+    }
+
+    // "Use additional code" follow-ups are part of the convention: they stand or fall with the code
+    // asking for them. So does the condition a "code first" note names (severe sepsis's infection).
     for (const [code, c] of chosen) {
       if (c.conf < priors.threshold) continue;
-      const ranges = additionalRanges(code);
+      const ranges = [...additionalRanges(code), ...codeFirstRanges(codeSet, code)];
       if (ranges.length === 0) continue;
       for (const [other, o] of chosen) if (other !== code && inRanges(other, ranges) && o.conf < c.conf) o.conf = c.conf;
     }
@@ -354,7 +395,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     // With an assessment, what only the exam or the review of systems found is not coded unless assessed.
     const onlyFound = (c: Candidate): boolean => c.via === 'match' && c.mentions.every((m) => !isForeground(c, m) || m.section === 'exam' || m.section === 'ros');
     for (const [code, { conf, cand }] of chosen) {
-      if (hasAssessment && (code.startsWith('R') || onlyFound(cand)) && !cand.mentions.some(standsAlone) && !requested(code)) continue;
+      if (hasAssessment && (isSymptom(code) || onlyFound(cand)) && !cand.mentions.some(standsAlone) && !requested(code)) continue;
       const isHcc = isHccCode(code);
       const meat = isHcc ? collectMeat(cand.mentions, sentences, texts) : undefined;
       if (isHcc && outpatient && !meat) continue; // no MEAT this visit: not coded
@@ -372,6 +413,14 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         ...(meat ? { meat } : {}),
         rationale: cand.rationale ?? `Read "${first.phrase}" (${first.source === 'history' ? 'Index: History' : `${first.source} match`})`,
       });
+    }
+
+    // The weeks of gestation go with the obstetric codes on the maternal record (Z3A, I.C.15.b.4).
+    const obstetric = raw.filter((r) => r.code.startsWith('O') && r.kind !== 'delete-unsupported').sort((a, b) => (b.confidence ?? 0) - (a.confidence ?? 0))[0];
+    const weeks = gestation && obstetric ? weeksCode(table, gestation.weeks) : undefined;
+    if (weeks && gestation && obstetric && !raw.some((r) => r.code.startsWith('Z3A'))) {
+      const quotes = [{ documentId: gestation.documentId, start: gestation.start, end: gestation.end }];
+      raw.push({ system: 'icd10cm', code: weeks, kind: existingSet.has(weeks) ? 'keep' : 'add', quotes, assertion: 'present', confidence: obstetric.confidence ?? 0, rationale: `${gestation.weeks} weeks of gestation with ${obstetric.code} (guideline I.C.15.b.4)` });
     }
 
     // A measured BMI goes with the weight condition it bears on, as sure as that condition.
@@ -401,7 +450,14 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       if (!a || !b || (a.kind === 'keep' && b.kind === 'keep')) continue;
       const other = owner === x ? y : x;
       const ownerGoes = (a.confidence ?? 0) === (b.confidence ?? 0) || (oneSentence(x, y) && excludes1Pairs(codeSet, [other, owner])[0]?.[2] !== other);
-      const loser = a.kind === 'keep' ? b : b.kind === 'keep' ? a : ownerGoes ? (a.code === owner ? a : b) : (a.confidence ?? 0) < (b.confidence ?? 0) ? a : b;
+      // A symptom beside the diagnosis that excludes it is part of it (I.B.5): asthma's wheezing.
+      const symptom = (r: RawSuggestion): boolean => isSymptom(r.code);
+      const loser =
+        a.kind === 'keep' ? b
+        : b.kind === 'keep' ? a
+        : symptom(a) !== symptom(b) ? (symptom(a) ? a : b)
+        : ownerGoes ? (a.code === owner ? a : b)
+        : (a.confidence ?? 0) < (b.confidence ?? 0) ? a : b;
       raw.splice(raw.indexOf(loser), 1);
     }
 

@@ -32,7 +32,7 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['sacral', 'sacrum'], ['coccygeal', 'coccyx'], ['stool', 'feces'], ['urinary', 'urine'], ['extremity', 'limb'], ['strep', 'streptococcal'], ['staph', 'staphylococcal'], ['ingrown', 'ingrowing'], ['toenail', 'nail'], ['fingernail', 'nail'],
   ['feverish', 'fever'], ['chemo', 'chemotherapy'], ['exam', 'examination'], ['torn', 'tear'], ['fungal', 'fungus'], ['bilat', 'bilateral'], ['febrile', 'fever'], ['painful', 'pain'], ['bleeding', 'hemorrhage'], ['bleed', 'hemorrhage'], ['pale', 'pallor'], ['paleness', 'pallor'],
   // A stent is the Index's implant ("Status > angioplasty > coronary artery > with implant" Z95.5).
-  ['stent', 'implant'], ['stents', 'implant'], ['herniation', 'hernia'], ['herniated', 'hernia'], ['noncompliant', 'noncompliance'], ['nonadherence', 'noncompliance'], ['nonadherent', 'noncompliance'],
+  ['stent', 'implant'], ['stents', 'implant'], ['arthroplasty', 'replacement'], ['herniation', 'hernia'], ['herniated', 'hernia'], ['noncompliant', 'noncompliance'], ['nonadherence', 'noncompliance'], ['nonadherent', 'noncompliance'],
 ];
 
 /**
@@ -61,7 +61,7 @@ export const ORDINARY_WORDS = new Set([
   'mole', 'clot', 'sinus', 'sensitive', 'blind', 'unequal length', 'change', 'complaint', 'condition', 'child', 'cut',
   'may', 'old', 'fit', 'stress', 'cold', 'heat', 'gas', 'sick', 'toxic', 'tag', 'reflex', 'frozen', 'corn', 'donor', 'death', 'hunger', 'famine',
   'nerves', 'fox', 'kelly', 'klein', 'robin', 'collet', 'brash', 'bends', 'chokes', 'tramp', 'hobo', 'moron', 'arc', 'pat', 'tad', 'tac', 'ist',
-  'decline', 'consumption', 'concern', 'worried', 'encounter', 'examination',
+  'decline', 'consumption', 'concern', 'worried', 'encounter', 'examination', 'transient',
 ]);
 
 const SPINE_REGIONS = ['cervical', 'cervicothoracic', 'thoracic', 'thoracolumbar', 'lumbar', 'lumbosacral', 'sacrococcygeal'];
@@ -82,6 +82,10 @@ export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [
   ...['medication', 'dietary', 'diet'].map((w): [string, string] => [w, 'regimen']),
   // A trochanter is the femur's: "intertrochanteric hip fracture" is "Fracture, femur, intertrochanteric".
   ...['intertrochanteric', 'subtrochanteric', 'pertrochanteric', 'trochanteric'].map((w): [string, string] => [w, 'femur']),
+  // A condition "in pregnancy" is the Index's "Pregnancy > complicated by > …" (UTI in pregnancy O23.4-).
+  ['pregnancy', 'complicated complicating'],
+  // A pacemaker is the heart's ("Status > pacemaker > cardiac" Z95.0).
+  ['pacemaker', 'cardiac'],
   // A lung nodule is solitary unless the note says multiple ("Nodule > lung, solitary" R91.1; "> multiple" R91.8).
   ['nodule', 'solitary'],
   // "Coronary" is the coronary artery ("Status > angioplasty > coronary artery" Z98.61 is "s/p coronary angioplasty").

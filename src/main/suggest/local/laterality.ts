@@ -13,6 +13,12 @@ export function sideOf(word: string): Side | undefined {
   return SIDE_WORDS[word];
 }
 
+/** The side a code's title names ("…, right lower leg", "…, bilateral"), if any. */
+export function titleSide(title: string): Side | undefined {
+  const m = /\b(right|left|bilateral)\b/i.exec(title);
+  return m ? SIDE_WORDS[m[1]!.toLowerCase()] : undefined;
+}
+
 /** A title's words but for its side, singular: "…of bilateral lacrimal glands" reads as "…of unspecified lacrimal gland". */
 function shape(title: string): string {
   return titleWords(title)

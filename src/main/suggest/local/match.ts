@@ -157,8 +157,10 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
       // A "without" entry's clause must be negated in the note; the rest is asserted as usual.
       const absent = e.absent ? positions.filter((p) => e.absent!.includes(xt[p]!.norm)) : [];
       if (absent.some((p) => xt[p]!.assertion !== 'negated')) continue;
-      const assertion = mentionAssertion(xt, absent.length ? positions.filter((p) => !absent.includes(p)) : positions, triggerTokens);
+      let assertion = mentionAssertion(xt, absent.length ? positions.filter((p) => !absent.includes(p)) : positions, triggerTokens);
       if (assertion === undefined) continue;
+      // Questioned, then excluded in the same sentence ("rule out pneumonia - CXR negative, pneumonia excluded").
+      if (assertion === 'uncertain' && e.words.every((w) => where.get(w)!.some((p) => !positions.includes(p) && xt[p]!.assertion === 'negated'))) assertion = 'negated';
       const trigger = xt[positions[0]!]!.trigger;
       const range = assertion !== 'present' && trigger >= 0 ? triggerTokens.get(trigger) : undefined;
       const cue = range ? sentence.tokens.slice(range[0], range[1]).map((tk) => tk.raw.toLowerCase()).join(' ') : undefined;

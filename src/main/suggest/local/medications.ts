@@ -33,3 +33,13 @@ const TEMPORARY_HOLD = /\b(hold(ing)?|held)\b[^.;]{0,60}?\b(for (\d+|one|two|thr
 export function saysNotTaking(sentence: string): boolean {
   return NOT_TAKING.test(sentence.replace(TEMPORARY_HOLD, ' '));
 }
+
+/** Words before a drug, in its clause, that only weigh it ("consider a statin", "discussed adding basal insulin"). */
+const WEIGHED_BEFORE = /\b(consider(ing|ed)?|discuss(ed|ing)? (adding|starting)|(may|might|could|would) (add|start)|candidate for)\b[^.;:\n]*$/i;
+/** A condition right after a drug: "… insulin if A1c > 9". */
+const WEIGHED_AFTER = /^[^.;:,\n]{0,15}\bif\b/i;
+
+/** The plan only weighs the drug at `start`–`end` of `text`: it is no current therapy. */
+export function weighedOnly(text: string, start: number, end: number): boolean {
+  return WEIGHED_BEFORE.test(text.slice(Math.max(0, start - 40), start)) || WEIGHED_AFTER.test(text.slice(end, end + 25));
+}

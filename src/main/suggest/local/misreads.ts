@@ -17,6 +17,7 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     necrosisOfGrowth(text, e, xt, positions) ||
     namesService(text, xt, positions) ||
     shotNotGunshot(e, xt, positions) ||
+    usedNotMalformed(e, xt, positions) ||
     spreadMisread(text, e, xt, positions) ||
     acuityOfAnother(text, xt, positions) ||
     deniedByNon(xt, positions, e)
@@ -333,6 +334,15 @@ function shotNotGunshot(e: Entry, xt: readonly XToken[], positions: readonly num
   if (e.words.length !== 1 || e.words[0] !== 'shot') return false;
   const before = xt[positions[0]! - 1]?.norm;
   return before !== undefined && !SHOT_BY.has(before);
+}
+
+/**
+ * A congenital reading followed by "use" is a body at work, not a malformation: "accessory muscle use"
+ * is a sign of breathing effort, not an accessory muscle (Q79.8).
+ */
+function usedNotMalformed(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  const next = xt[positions[positions.length - 1]! + 1]?.norm;
+  return e.code.startsWith('Q') && (next === 'use' || next === 'usage');
 }
 
 /** Second words of fixed compounds, with their first: "blood pressure" is a vital sign, not a "pressure". */

@@ -22,14 +22,14 @@ export interface Sentence {
 
 const SECTION_PATTERNS: ReadonlyArray<[RegExp, SectionKind]> = [
   [/^(fh|fhx|family (medical )?history|family hx)$/, 'family'],
-  [/^(pmh|pmhx|psh|past (medical|surgical)( and surgical)? history|medical history|surgical history|problem list|past history|hx|history|pmh\/psh|active problems)$/, 'history'],
-  [/^(sh|social history|social hx|habits)$/, 'social'],
+  [/^(pmh|pmhx|psh|pshx|past (medical|surgical) hx|past (medical|surgical)( and surgical)? history|medical history|surgical history|problem list|past history|hx|history|pmh\/psh|active problems)$/, 'history'],
+  [/^(sh|social|social history|social hx|soc hx|shx|habits)$/, 'social'],
   [/^((current|home|discharge|admission|outpatient|active) )?(meds|medications?|medication list)( on (admission|discharge))?$|^rx$/, 'meds'],
   [/^(allerg(y|ies)|drug allerg(y|ies)|medication allerg(y|ies)|known allergies|allergies( and |\/)intolerances|nkda|nka)$/, 'allergies'],
   [/^(ros|review of systems)$/, 'ros'],
   [/^(exam|pe|physical exam(ination)?|o|objective|vitals|vital signs)$/, 'exam'],
   [/^(labs?|laboratory|results|data|imaging|studies|ecg|ekg|pfts?|echo)$/, 'labs'],
-  [/^(a\/?p|a|p|assessment( and plan| & plan|\/plan)?|plan|impression( and plan)?|diagnos[ie]s|discharge diagnos[ie]s|final diagnos[ie]s|principal diagnosis|secondary diagnos[ie]s)$/, 'assessment'],
+  [/^(a\/?p|a ?& ?p|a|p|assessment( and plan| & plan|\/plan)?|plan|impression( and plan)?|diagnos[ie]s|discharge diagnos[ie]s|final diagnos[ie]s|principal diagnosis|secondary diagnos[ie]s)$/, 'assessment'],
   [/^(s|subjective|cc|chief complaint|hpi|history of present illness|interval hx|interval history|hospital course|reason for visit)$/, 'subjective'],
 ];
 
@@ -154,8 +154,9 @@ export function tokenize(text: string, start: number, end: number, norm: Normali
   let m: RegExpExecArray | null;
   while ((m = WORD_RE.exec(text)) !== null && m.index + m[0].length <= end) {
     if (tags.length > 0 && tags.some(([a, b]) => m!.index >= a && m!.index < b)) continue;
-    // A list marker ("1." or "2)" opening a line) is not a number in the note.
-    if (/^\d{1,2}$/.test(m[0]) && /^[.)]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 1)) && /(^|\n)[ \t]*$/.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
+    // A list marker ("1." or "2)" opening a line, or after a heading's colon or a sentence's end:
+    // "Diagnoses: 1. Chronic kidney disease stage 4") is not a number in the note.
+    if (/^\d{1,2}$/.test(m[0]) && /^[.)](\s|$)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2)) && /((^|\n)[ \t]*|[:;.][ \t]+)$/.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
     const prev = out[out.length - 1];
     const pair = prev ? `${prev.raw.toLowerCase()} ${m[0].toLowerCase()}` : '';
     const joined = SPLIT_COMPOUNDS.get(pair);
@@ -168,10 +169,21 @@ export function tokenize(text: string, start: number, end: number, norm: Normali
       out[out.length - 1] = { norm: norm(joined), start: prev.start, end: m.index + m[0].length, raw: text.slice(prev.start, m.index + m[0].length) };
       continue;
     }
+    const parts = JOINED_WORDS.get(m[0].toLowerCase());
+    if (parts) {
+      for (const part of parts) out.push({ norm: norm(part), start: m.index, end: m.index + m[0].length, raw: m[0] });
+      continue;
+    }
     out.push({ norm: m[0] === 'A' && isTypeLetter(text, prev, m.index) ? TYPE_A : norm(m[0]), start: m.index, end: m.index + m[0].length, raw: m[0] });
   }
   return out;
 }
+
+/** Words notes write as one that the Index writes as two: "preeclampsia" is its "Pre-eclampsia". */
+const JOINED_WORDS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['preeclampsia', ['pre', 'eclampsia']],
+  ['preeclamptic', ['pre', 'eclampsia']],
+]);
 
 /** The second word of a pair read as the Index's word: a "pressure injury" (NPIAP) is a pressure ulcer. */
 const PAIR_RENAMES: ReadonlyMap<string, string> = new Map([

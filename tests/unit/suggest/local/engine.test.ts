@@ -244,6 +244,8 @@ describe('local engine: conventions', () => {
     const codes = added(open.suggest(input('In May 2000 he had cancer. The prosthesis fit is good. Stress test scheduled. Reflex arc intact.', {}, 'inpatient')));
     // "May (-Hegglin)" D72.0, "Cancer(o)phobia" F45.29 (the Index line lost "phobia"), "Fit" R56.9, "Stress" F43.9.
     expect(codes.filter((c) => ['D720', 'F4529', 'R569', 'F439', 'R292', 'B20'].includes(c))).toEqual([]);
+    // "Transient (meaning homeless)" Z59.00: "transient tics" are no homelessness.
+    expect(added(open.suggest(input('Assessment: Transient tics, reassurance.', {}, 'inpatient')))).not.toContain('Z5900');
     expect(codes).toContain('C801');
     // "Concern" (Z63.6, a sick relative) and "worried" (Z71.1, the worried well) are everyday words too.
     const everyday = added(open.suggest(input('He is worried that something happened. Call with any questions or concerns.', {}, 'inpatient')));
@@ -949,6 +951,109 @@ describe('local engine: conventions', () => {
     expect(sure.find((x) => x.code === 'E222')).toBeDefined();
     // Apart, each stands where the other is not read.
     expect(added(taught.suggest(input('Hyponatremia, sodium 128.', {}, 'inpatient')))).toContain('E871');
+  });
+
+  it('does not let a corpus\'s phrasing override what the note says: the diabetes type, the side', () => {
+    // CodiEsp coders coded "diabetes mellitus" as E11.9 and "hemiparesis" as the left side (G81.94).
+    expect(added(shipped.suggest(input('Assessment: Type 1 diabetes mellitus, continue insulin pump.', {}, 'inpatient')))).not.toContain('E119');
+    expect(added(shipped.suggest(input('Assessment: Type 1 diabetes mellitus, continue insulin pump.', {}, 'inpatient')))).toContain('E109');
+    const right = added(shipped.suggest(input('Discharge diagnoses: Right hemiparesis.', {}, 'inpatient')));
+    expect(right.filter((c) => c.startsWith('G81'))).toEqual(['G8191']);
+  });
+
+  it('reads a condition questioned or considered, then excluded, as excluded', () => {
+    expectReadings([
+      ['Sepsis considered but ruled out.', [], ['A419']],
+      ['Abdominal pain; acute pancreatitis ruled out with normal lipase.', [], ['K8590']],
+      ['Rule out pneumonia - CXR negative, pneumonia excluded.', [], ['J189']],
+      ['Charcot arthropathy was considered and ruled out on MRI.', [], ['M1460']],
+      ['Ruled out MI.', [], ['I219']],
+    ]);
+  });
+
+  it('reads a condition said vaguely once and fully once as the full one', () => {
+    expectReadings([
+      // Excludes1: A41 is not for streptococcal sepsis (A40.-).
+      ['Sepsis due to Streptococcus pneumoniae. Sepsis resolved with ceftriaxone.', ['A403'], ['A419']],
+      // The "without" default beside its "with" sibling.
+      ['Acute gastric ulcer. Acute gastric ulcer with hemorrhage.', ['K250'], ['K253']],
+      // An unspecified code beside a code of its block that says all its other words.
+      ['Right lower lobe pneumonia. Pneumococcal pneumonia.', ['J13'], ['J189']],
+      ['Anemia. Anemia of chronic kidney disease.', ['D631'], ['D649']],
+      ['Influenza A. Influenza treated with oseltamivir.', ['J101'], ['J111']],
+      ['Status post renal transplant, continue tacrolimus.', ['Z940'], ['Z949']],
+      // Not another condition the note names: asthma (J45) excludes "wheezing NOS", it is no vague wheezing.
+      ['Asthma, acting up with pollen. Exam: wheezing.', ['J45909'], []],
+    ]);
+    // A past condition the same words say was repaired is no ongoing one.
+    expect(added(open.suggest(input('Assessment: History of aortic aneurysm repair.')))).not.toContain('I719');
+  });
+
+  it('shows severe sepsis and its infection as the guidelines require, however seldom a corpus coded them', () => {
+    for (const text of ['Discharge diagnoses: Sepsis with acute organ dysfunction due to pneumonia.', 'Discharge diagnoses: Severe sepsis due to urinary tract infection.']) {
+      expect(added(shipped.suggest(input(text, {}, 'inpatient'))), text).toEqual(expect.arrayContaining(['R6520', 'A419']));
+    }
+  });
+
+  it('reads no current therapy from a drug the plan only weighs, and no malformation from a body at work', () => {
+    const weighed = added(open.suggest(input('A/P: DM2 - continue metformin. Discussed adding basal insulin if A1c >9 at 3 months.')));
+    expect(weighed).toContain('Z7984');
+    expect(weighed).not.toContain('Z794');
+    expect(added(open.suggest(input('A/P: Hyperlipidemia - consider atorvastatin.')))).not.toContain('Z79899');
+    expect(added(open.suggest(input('A/P: DM2 - continue metformin; call if sugars high.')))).toContain('Z7984');
+    expect(added(open.suggest(input('Exam: accessory muscle use, diffuse wheeze.', {}, 'inpatient')))).not.toContain('Q798');
+  });
+
+  it('codes a condition in pregnancy as the pregnancy\'s, in the trimester its weeks say, with the weeks (Z3A)', () => {
+    const pregnant = { sex: 'F', age: 28 } as const;
+    const cases: Array<[string, string[], string[]]> = [
+      ['Assessment: Urinary tract infection in pregnancy, 24 weeks.', ['O2342', 'Z3A24'], ['O2340', 'N390']],
+      ['Assessment: Intrauterine pregnancy at 32 weeks with preeclampsia, mild.', ['O1403', 'Z3A32'], ['O1400']],
+      ['Assessment: Gestational hypertension, 36 weeks.', ['O133', 'Z3A36'], ['O139']],
+      ['Assessment: Iron deficiency anemia in pregnancy, second trimester.', ['O99012', 'D509'], ['O99019']],
+    ];
+    for (const [text, want, never] of cases) {
+      const codes = added(open.suggest(input(text, pregnant)));
+      expect(codes, text).toEqual(expect.arrayContaining(want));
+      expect(codes.filter((c) => never.includes(c)), text).toEqual([]);
+    }
+    // Weeks of a duration are no gestation; no obstetric code, no Z3A.
+    expect(added(open.suggest(input('Assessment: Cough for 3 weeks, pregnancy test negative.', pregnant))).filter((c) => c.startsWith('Z3A'))).toEqual([]);
+  });
+
+  it('never lets a learned phrasing of the same words replace the Index\'s reading', () => {
+    // CodiEsp taught "hepatitis c" beside B19.10 (hepatitis B); the Index reads it B19.20.
+    const codes = added(shipped.suggest(input('CHIEF COMPLAINT\n\nHepatitis C.\n\nASSESSMENT\n\nHepatitis C, check HCV RNA.')));
+    expect(codes).toContain('B1920');
+    expect(codes).not.toContain('B1910');
+  });
+
+  it('reads an outpatient note\'s layout: a "Social:" heading, a list number after a colon, a problem closed by its verdict', () => {
+    // "Social:" after "Allergies:" opens the social history; it used to stay in the allergies.
+    expect(added(open.suggest(input('Allergies: NKDA.\nSocial: Former smoker, quit 2015.\nA&P:\n1. Hypertension - continue lisinopril.')))).toEqual(expect.arrayContaining(['Z87891', 'I10']));
+    // "1." after a heading's colon is a list number, not CKD stage 1.
+    const ckd = added(open.suggest(input('Diagnoses: 1. Chronic kidney disease stage 4 (eGFR 22), follow with nephrology.')));
+    expect(ckd).toContain('N184');
+    expect(ckd).not.toContain('N181');
+    for (const text of ['Assessment: 1. Pneumonia - ruled out, chest x-ray clear.', 'Assessment: Pulmonary embolism - ruled out by CT angiogram.', 'Assessment: Atrial fibrillation - doubt, ECG shows sinus rhythm.', 'Assessment: Interstitial lung disease - no evidence.', 'Assessment: Mitral regurgitation - possible, echo ordered.']) {
+      expect(added(open.suggest(input(text))).filter((c) => /^(J18|I26|I48|J84|I34)/.test(c)), text).toEqual([]);
+    }
+  });
+
+  it('keeps two conditions of one category apart unless one is the other said vaguely', () => {
+    const codes = added(open.suggest(input('Assessment: 1. Paroxysmal atrial fibrillation - continue apixaban. 2. Atrial flutter - rate controlled.')));
+    expect(codes).toEqual(expect.arrayContaining(['I480', 'I4892']));
+    expect(added(open.suggest(input('Assessment: Hyperkalemia, recheck BMP. Metabolic acidosis, start bicarbonate.')))).toEqual(expect.arrayContaining(['E875', 'E8720']));
+    // "Non-insulin antidiabetic drugs" (Z79.85) says nothing of insulin (Z79.4): both drugs, both codes (I.C.4.a.3).
+    expect(added(open.suggest(input('Assessment: Type 2 diabetes - on insulin glargine and liraglutide.')))).toEqual(expect.arrayContaining(['Z794', 'Z7985']));
+  });
+
+  it('reads implant status as notes write it: arthroplasty, TKA, a pacemaker', () => {
+    expectReadings([
+      ['Status post left total hip arthroplasty - doing well.', ['Z96642'], []],
+      ['Osteoarthritis, s/p right TKA.', ['Z96651'], []],
+      ['Complete heart block, s/p dual chamber pacemaker.', ['Z950', 'I442'], []],
+    ]);
   });
 
   it('a note that tries to instruct the engine yields no code from it', () => {

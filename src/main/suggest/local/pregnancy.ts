@@ -1,0 +1,57 @@
+// A pregnancy's weeks of gestation: they say the trimester an obstetric code's last character names
+// (guideline I.C.15.a.3: first trimester before 14 weeks 0 days, second to before 28 weeks, third
+// after) and they are coded themselves on the maternal record (Z3A, I.C.15.b.4).
+import type { CodeTable } from './code-table';
+
+export interface Gestation {
+  weeks: number;
+  /** Offsets of the words that say it ("24 weeks"). */
+  start: number;
+  end: number;
+}
+
+export type Trimester = 'first' | 'second' | 'third';
+
+/** Words that put a number of weeks in a pregnancy. */
+const PREGNANCY = /\b(pregnan\w*|gestation\w*|gestational|IUP|intrauterine pregnancy|G\d+\s*P\d+|gravid\w*|trimester|EDD|LMP|prenatal|antepartum|obstetric\w*)\b/i;
+const WEEKS = /\b(\d{1,2})(?:\s*(?:\+|and)\s*\d\s*\/\s*7)?\s*(?:-\s*)?(?:weeks?|wks?)\b/gi;
+const SAID_TRIMESTER = /\b(first|1st|second|2nd|third|3rd)\s+trimester\b/i;
+
+/** The weeks of gestation the note states in a sentence about the pregnancy, the first such; undefined when none. */
+export function gestationWeeks(text: string, sentences: ReadonlyArray<{ start: number; end: number }>): Gestation | undefined {
+  for (const s of sentences) {
+    const sentence = text.slice(s.start, s.end);
+    if (!PREGNANCY.test(sentence)) continue;
+    for (const m of sentence.matchAll(WEEKS)) {
+      const weeks = Number(m[1]);
+      // "2 weeks ago", "for 3 weeks": a duration, not the pregnancy's age.
+      const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      const before = sentence.slice(Math.max(0, m.index - 6), m.index);
+      if (/^\s*(ago|later|prior|before|after|post)/i.test(after) || /\b(for|x|in)\s*$/i.test(before)) continue;
+      if (weeks >= 1 && weeks <= 45) return { weeks, start: s.start + m.index, end: s.start + m.index + m[0].length };
+    }
+  }
+  return undefined;
+}
+
+/** The trimester the note names, else the one its weeks of gestation fall in. */
+export function trimesterOf(text: string, gestation: Gestation | undefined): Trimester | undefined {
+  const said = SAID_TRIMESTER.exec(text)?.[1]?.toLowerCase();
+  if (said) return said.startsWith('f') || said === '1st' ? 'first' : said.startsWith('s') || said === '2nd' ? 'second' : 'third';
+  if (!gestation) return undefined;
+  return gestation.weeks < 14 ? 'first' : gestation.weeks < 28 ? 'second' : 'third';
+}
+
+/** The code for the trimester where `code` is its category's "unspecified trimester" one; else `code`. */
+export function withTrimester(table: CodeTable, code: string, trimester: Trimester | undefined): string {
+  const rec = table.byCode.get(code);
+  if (!trimester || !rec?.parent || !/\bunspecified trimester\b/i.test(rec.long_desc)) return code;
+  const want = rec.long_desc.replace(/\bunspecified trimester\b/i, `${trimester} trimester`).toLowerCase();
+  return table.kids.get(rec.parent)?.find((k) => k.billable && k.long_desc.toLowerCase() === want)?.code ?? code;
+}
+
+/** Z3A.- for the weeks: Z3A.01 before 8 weeks, Z3A.08–Z3A.42, Z3A.49 after 42. */
+export function weeksCode(table: CodeTable, weeks: number): string | undefined {
+  const code = weeks < 8 ? 'Z3A01' : weeks > 42 ? 'Z3A49' : `Z3A${String(weeks).padStart(2, '0')}`;
+  return table.byCode.get(code)?.billable ? code : undefined;
+}
