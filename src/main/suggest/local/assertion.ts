@@ -28,6 +28,9 @@ const TRIGGERS: readonly Trigger[] = [
   ...['in the past', 'previously'].map((p) => t(p, 'historical', 'backward')),
   ...['family history', 'family hx', 'fh', 'fhx', 'mother', 'father', 'sister', 'brother', 'sibling', 'siblings', 'maternal', 'paternal', 'grandmother', 'grandfather', 'aunt', 'uncle', 'parents'].map((p) => t(p, 'family')),
   ...['evaluate for', 'to evaluate for', 'assess for', 'screen for', 'screening for', 'monitor for', 'check for', 'look for', 'if', 'should', 'return if', 'call if', 'in case of', 'watch for', 'risk of', 'risk for', 'prevent', 'prevention of', 'precautions', 'to avoid', 'as needed for', 'prn', 'if needed'].map((p) => t(p, 'hypothetical')),
+  // What is being planned is not there yet: "referred for AV fistula planning" (a dialysis access). A
+  // condition a planned operation treats stays ("scheduled for hernia repair": the hernia is there).
+  t('planning', 'hypothetical', 'backward'),
   // What the coder taught or screened for is a topic, not a finding: "educated on signs of infection".
   ...['screened for', 'educated on', 'educated about', 'education on', 'education about', 'counseled on', 'counseled about', 'counseling on', 'counseling about', 'instructed on', 'instructed about', 'signs and symptoms of', 'warning signs of'].map((p) => t(p, 'hypothetical')),
   // A vaccine names the disease it prevents: "shingles vaccine", "vaccinated for COVID-19".

@@ -309,8 +309,9 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
             if (z) add(z, { ...m, source: 'history' }, 'history');
             // No personal-history code and a "history of" that does not say it ended ("former", "quit",
             // "s/p" do): the condition may well go on. Read as a past mention; learned priors decide.
-            // Not one the same words say was repaired or removed ("history of aortic aneurysm repair").
-            else if (mention.cue && ONGOING_HISTORY.has(mention.cue) && !FIXED_AFTER.test(text.slice(m.end, m.end + 30))) add(mention.entry.code, m, 'match');
+            // Not one the same words say was repaired or removed ("history of aortic aneurysm repair"),
+            // nor one a personal-history title read around it ("Personal history of colon polyps").
+            else if (mention.cue && ONGOING_HISTORY.has(mention.cue) && !FIXED_AFTER.test(text.slice(m.end, m.end + 30)) && !readAsHistory(mention, mentions)) add(mention.entry.code, m, 'match');
             negatives.set(mention.entry.code, 'historical');
           } else negatives.set(mention.entry.code, a);
         }
@@ -541,6 +542,11 @@ function sideNear(tokens: ReadSentence['tokens'], positions: readonly number[]):
   const inside = sides(first, last);
   const seen = inside.size > 0 ? inside : sides(first - SIDE_REACH, last + SIDE_REACH);
   return seen.size === 1 ? [...seen][0] : undefined;
+}
+
+/** Another reading of the sentence, a personal-history code, spans the mention's words. */
+function readAsHistory(mention: Mention, mentions: readonly Mention[]): boolean {
+  return mentions.some((o) => o !== mention && /^Z8[5-7]/.test(o.entry.code) && o.start <= mention.start && mention.end <= o.end);
 }
 
 /** An entry's "multiple" code when the note says its main word in the plural ("pulmonary nodules"). */

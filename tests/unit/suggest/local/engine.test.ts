@@ -1021,6 +1021,19 @@ describe('local engine: conventions', () => {
     expect(added(open.suggest(input('Assessment: Cough for 3 weeks, pregnancy test negative.', pregnant))).filter((c) => c.startsWith('Z3A'))).toEqual([]);
   });
 
+  it('reads what is planned, what is past and what caused a condition as a coder does', () => {
+    // A dialysis access being planned is no fistula (L98.8).
+    expect(added(open.suggest(input('Assessment: CKD 4 - referred to vascular surgery for AV fistula planning.')))).not.toContain('L988');
+    // A condition a planned operation treats is there.
+    expect(added(open.suggest(input('Assessment: Inguinal hernia, scheduled for hernia repair.')))).toEqual(expect.arrayContaining([expect.stringMatching(/^K40/)]));
+    // "History of adenomatous colon polyps" is the personal history, not current polyps (D12.6).
+    const polyps = added(open.suggest(input('Assessment: History of adenomatous colon polyps, colonoscopy due.')));
+    expect(polyps.filter((c) => c.startsWith('Z8601'))).toHaveLength(1);
+    expect(polyps).not.toContain('D126');
+    // Hypothyroidism after radioiodine ablation is postprocedural.
+    expect(added(open.suggest(input('Assessment: Postablative hypothyroidism, continue levothyroxine.')))).toContain('E890');
+  });
+
   it('never lets a learned phrasing of the same words replace the Index\'s reading', () => {
     // CodiEsp taught "hepatitis c" beside B19.10 (hepatitis B); the Index reads it B19.20.
     const codes = added(shipped.suggest(input('CHIEF COMPLAINT\n\nHepatitis C.\n\nASSESSMENT\n\nHepatitis C, check HCV RNA.')));
