@@ -352,6 +352,16 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       }
     }
 
+    // A combination the chart does not support firmly falls back to its surest part: "newly diagnosed
+    // diabetes" stays E11.9 when its link to an HPI's "elevated blood sugar" (E11.65) is unsure.
+    for (const [, { conf, cand }] of [...chosen]) {
+      if (conf >= priors.threshold || !cand.parts?.length) continue;
+      for (const part of cand.parts) {
+        const scored = candidateConfidence(priors, part, new Set(), ctx);
+        if (scored && scored.confidence >= priors.threshold && !chosen.has(part.code) && table.byCode.get(part.code)?.billable) chosen.set(part.code, { conf: scored.confidence, cand: part });
+      }
+    }
+
     // An obstetric code's trimester from the weeks of gestation the note states (I.C.15.a.3).
     const gestation =
       input.sex === 'M'
@@ -423,6 +433,9 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       const quotes = [{ documentId: gestation.documentId, start: gestation.start, end: gestation.end }];
       raw.push({ system: 'icd10cm', code: weeks, kind: existingSet.has(weeks) ? 'keep' : 'add', quotes, assertion: 'present', confidence: obstetric.confidence ?? 0, rationale: `${gestation.weeks} weeks of gestation with ${obstetric.code} (guideline I.C.15.b.4)` });
     }
+
+    const drugs = diabetesDrugCodes(raw);
+    raw.splice(0, raw.length, ...drugs);
 
     // A measured BMI goes with the weight condition it bears on, as sure as that condition.
     const weight = raw.filter((r) => BMI_CONDITIONS.test(r.code)).sort((a, b) => (b.confidence ?? 0) - (a.confidence ?? 0))[0];
@@ -542,6 +555,26 @@ function sideNear(tokens: ReadSentence['tokens'], positions: readonly number[]):
   const inside = sides(first, last);
   const seen = inside.size > 0 ? inside : sides(first - SIDE_REACH, last + SIDE_REACH);
   return seen.size === 1 ? [...seen][0] : undefined;
+}
+
+/**
+ * Diabetes drugs by the diabetes shown: type 1 is insulin-treated by definition (E10 asks for no
+ * Z79.4, unlike E08, E09, E11 and E13), and an SGLT2 inhibitor or GLP-1 agonist without diabetes
+ * (heart failure, CKD, weight) is "other long term drug therapy", Z79.899.
+ */
+function diabetesDrugCodes(raw: readonly RawSuggestion[]): RawSuggestion[] {
+  const shows = (re: RegExp): boolean => raw.some((r) => r.kind !== 'delete-unsupported' && re.test(r.code));
+  const typeOneOnly = shows(/^E10/) && !shows(/^E(08|09|11|13)/);
+  const noDiabetes = !shows(/^E(08|09|10|11|13)/);
+  const out: RawSuggestion[] = [];
+  for (const r of raw) {
+    if (r.kind !== 'add') out.push(r);
+    else if (r.code === 'Z794' && typeOneOnly) continue;
+    else if ((r.code === 'Z7984' || r.code === 'Z7985') && noDiabetes) {
+      if (!out.some((o) => o.code === 'Z79899') && !raw.some((o) => o.code === 'Z79899')) out.push({ ...r, code: 'Z79899', rationale: 'A diabetes drug with no diabetes on the chart: other long term drug therapy' });
+    } else out.push(r);
+  }
+  return out;
 }
 
 /** Another reading of the sentence, a personal-history code, spans the mention's words. */

@@ -1034,6 +1034,25 @@ describe('local engine: conventions', () => {
     expect(added(open.suggest(input('Assessment: Postablative hypothyroidism, continue levothyroxine.')))).toContain('E890');
   });
 
+  it('codes a diabetes drug by the diabetes on the chart', () => {
+    // An SGLT2 inhibitor for heart failure, no diabetes: other long term drug therapy, not an oral hypoglycemic.
+    const hf = added(open.suggest(input('Assessment: Chronic systolic heart failure - add dapagliflozin 10 mg.')));
+    expect(hf).toContain('Z79899');
+    expect(hf).not.toContain('Z7984');
+    // Type 1 diabetes is insulin-treated by definition: E10 asks for no Z79.4.
+    expect(added(open.suggest(input('Assessment: Type 1 diabetes on insulin pump.')))).not.toContain('Z794');
+    expect(added(open.suggest(input('Assessment: Type 2 diabetes on insulin and empagliflozin.')))).toEqual(expect.arrayContaining(['Z794', 'Z7984', 'E119']));
+  });
+
+  it('falls back to a combination\'s surest part when the combination itself is unsure', () => {
+    const text = 'HPI: The ER noted elevated blood sugar levels and started metformin.\nASSESSMENT AND PLAN\nNewly diagnosed diabetes. Continue metformin 500 mg twice daily. Repeat hemoglobin A1c.';
+    const run = shipped.suggest(input(text));
+    const diabetes = run.suggestions.filter((x) => x.kind === 'add' && /^E11/.test(x.code)).map((x) => x.code);
+    // E11.65 (with the HPI's hyperglycemia) or, where that link is unsure, E11.9: never no diabetes at all.
+    expect(diabetes.length).toBe(1);
+    expect(added(run)).toContain('Z7984');
+  });
+
   it('never lets a learned phrasing of the same words replace the Index\'s reading', () => {
     // CodiEsp taught "hepatitis c" beside B19.10 (hepatitis B); the Index reads it B19.20.
     const codes = added(shipped.suggest(input('CHIEF COMPLAINT\n\nHepatitis C.\n\nASSESSMENT\n\nHepatitis C, check HCV RNA.')));
