@@ -539,7 +539,6 @@ function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable
     if (!cands.has(c.code) || c.via !== 'match' || !/\b(unspecified|unidentified)\b/i.test(title(c))) continue;
     const core = [...words(c)].filter((w) => !VAGUE_TITLE_WORDS.has(w));
     const block = blockOf(c.code);
-    // Not to an "other" code: "chest pressure" (R07.89, other chest pain) is no fuller "chest pain" (R07.9).
     if (core.length > 0 && block) giveWay(c, (o) => (o.via === 'match' || o.via === 'combination') && blockOf(o.code) === block && !residual(o) && unknowns(o) < unknowns(c) && core.every((w) => words(o).has(w)), true);
   }
   // A "without" code beside its same-category "with" sibling is the same condition, said fully once:

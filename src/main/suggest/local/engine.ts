@@ -83,9 +83,9 @@ const ONGOING_HISTORY: ReadonlySet<string> = new Set(['history of', 'hx of', 'h 
  * ("a 51-year-old woman admitted for stroke") is not an old stroke.
  */
 const PAST_CUE = /\b((?<!\b(?:year|month|week|day)s?[-\s])old|prior|previous|remote|history of|h\/o|late effects?|sequelae?|residual|post[-\s]?stroke|following (?:(?:a|an|the|his|her|their) )?(?:cerebral infarct(?:ion)?|stroke|cva))\b/i;
-/** History cues that state a status after a procedure. */
 /** Words right after a past condition that say it was fixed: an operation's name, not an ongoing problem. */
 const FIXED_AFTER = /^\s*(repair|repaired|resection|resected|excision|excised|removal|removed|ablation|ablated|correction|corrected|surgery|clipping|coiling|ligation|reconstruction)\b/i;
+/** History cues that state a status after a procedure. */
 const STATUS_CUES: ReadonlySet<string> = new Set(['s p', 'status post', 'post', 'history of', 'hx of', 'h o']);
 /** Words before a symptom that make it a drug's indication. */
 const INDICATION = /\bfor\s+(?:any\s+)?(?:[a-z]+\s+)?$/i;
@@ -434,8 +434,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       raw.push({ system: 'icd10cm', code: weeks, kind: existingSet.has(weeks) ? 'keep' : 'add', quotes, assertion: 'present', confidence: obstetric.confidence ?? 0, rationale: `${gestation.weeks} weeks of gestation with ${obstetric.code} (guideline I.C.15.b.4)` });
     }
 
-    const drugs = diabetesDrugCodes(raw);
-    raw.splice(0, raw.length, ...drugs);
+    raw.splice(0, raw.length, ...diabetesDrugCodes(raw));
 
     // A measured BMI goes with the weight condition it bears on, as sure as that condition.
     const weight = raw.filter((r) => BMI_CONDITIONS.test(r.code)).sort((a, b) => (b.confidence ?? 0) - (a.confidence ?? 0))[0];
@@ -465,11 +464,10 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       const other = owner === x ? y : x;
       const ownerGoes = (a.confidence ?? 0) === (b.confidence ?? 0) || (oneSentence(x, y) && excludes1Pairs(codeSet, [other, owner])[0]?.[2] !== other);
       // A symptom beside the diagnosis that excludes it is part of it (I.B.5): asthma's wheezing.
-      const symptom = (r: RawSuggestion): boolean => isSymptom(r.code);
       const loser =
         a.kind === 'keep' ? b
         : b.kind === 'keep' ? a
-        : symptom(a) !== symptom(b) ? (symptom(a) ? a : b)
+        : isSymptom(a.code) !== isSymptom(b.code) ? (isSymptom(a.code) ? a : b)
         : ownerGoes ? (a.code === owner ? a : b)
         : (a.confidence ?? 0) < (b.confidence ?? 0) ? a : b;
       raw.splice(raw.indexOf(loser), 1);
