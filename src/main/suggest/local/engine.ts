@@ -435,6 +435,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     }
 
     raw.splice(0, raw.length, ...diabetesDrugCodes(raw));
+    raw.splice(0, raw.length, ...withoutIntegralPain(raw, table));
 
     // A measured BMI goes with the weight condition it bears on, as sure as that condition.
     const weight = raw.filter((r) => BMI_CONDITIONS.test(r.code)).sort((a, b) => (b.confidence ?? 0) - (a.confidence ?? 0))[0];
@@ -573,6 +574,23 @@ function diabetesDrugCodes(raw: readonly RawSuggestion[]): RawSuggestion[] {
     } else out.push(r);
   }
   return out;
+}
+
+/** Pain in a joint or limb (M25.5-, M79.6-): a symptom code outside chapter 18. */
+const PAIN_CODE = /^(M255|M796)/;
+
+/**
+ * Pain at the site of a diagnosis shown for that site is part of it (I.B.5): "right knee pain" beside
+ * primary osteoarthritis of the right knee (M17.11) or a right knee sprain. The site is what the pain
+ * title names after "Pain in" ("right knee"); the other title must name it.
+ */
+function withoutIntegralPain(raw: readonly RawSuggestion[], table: CodeTable): RawSuggestion[] {
+  const title = (code: string): string => table.byCode.get(code)?.long_desc.toLowerCase() ?? '';
+  const explained = (pain: RawSuggestion): boolean => {
+    const site = /^pain in (.+)$/.exec(title(pain.code))?.[1];
+    return site !== undefined && !/unspecified/.test(site) && raw.some((o) => o !== pain && o.kind !== 'delete-unsupported' && !PAIN_CODE.test(o.code) && !isSymptom(o.code) && title(o.code).includes(site));
+  };
+  return raw.filter((r) => r.kind !== 'add' || !PAIN_CODE.test(r.code) || !explained(r));
 }
 
 /** Another reading of the sentence, a personal-history code, spans the mention's words. */

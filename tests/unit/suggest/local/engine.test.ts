@@ -1053,6 +1053,14 @@ describe('local engine: conventions', () => {
     expect(added(run)).toContain('Z7984');
   });
 
+  it('drops pain at the site of a diagnosis shown for that site, and keeps pain elsewhere', () => {
+    const knee = added(open.suggest(input('Assessment: 1. Primary osteoarthritis of knee, right - end-stage. Right knee pain limits walking.')));
+    expect(knee).toContain('M1711');
+    expect(knee).not.toContain('M25561');
+    // Another side is another site.
+    expect(added(open.suggest(input('Assessment: Right knee pain. Left knee osteoarthritis.')))).toEqual(expect.arrayContaining(['M25561', 'M1712']));
+  });
+
   it('never lets a learned phrasing of the same words replace the Index\'s reading', () => {
     // CodiEsp taught "hepatitis c" beside B19.10 (hepatitis B); the Index reads it B19.20.
     const codes = added(shipped.suggest(input('CHIEF COMPLAINT\n\nHepatitis C.\n\nASSESSMENT\n\nHepatitis C, check HCV RNA.')));
