@@ -84,6 +84,8 @@ export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [
   ...['intertrochanteric', 'subtrochanteric', 'pertrochanteric', 'trochanteric'].map((w): [string, string] => [w, 'femur']),
   // A condition "in pregnancy" is the Index's "Pregnancy > complicated by > …" (UTI in pregnancy O23.4-).
   ['pregnancy', 'complicated complicating'],
+  // A stent is an intravascular implant ("Presence > intravascular implant > coronary artery" Z95.5).
+  ['implant', 'intravascular'],
   // A pacemaker is the heart's ("Status > pacemaker > cardiac" Z95.0).
   ['pacemaker', 'cardiac'],
   // A lung nodule is solitary unless the note says multiple ("Nodule > lung, solitary" R91.1; "> multiple" R91.8).

@@ -1093,6 +1093,9 @@ describe('local engine: conventions', () => {
       ['Status post left total hip arthroplasty - doing well.', ['Z96642'], []],
       ['Osteoarthritis, s/p right TKA.', ['Z96651'], []],
       ['Complete heart block, s/p dual chamber pacemaker.', ['Z950', 'I442'], []],
+      // A stent is an intravascular implant; LAD, RCA and LCx are coronary arteries.
+      ['CAD s/p coronary stent placement 2019.', ['Z955', 'I2510'], []],
+      ['CAD s/p drug-eluting stent to LAD.', ['Z955', 'I2510'], ['Z959']],
     ]);
   });
 
