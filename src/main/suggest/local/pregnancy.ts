@@ -34,12 +34,15 @@ export function gestationWeeks(text: string, sentences: ReadonlyArray<{ start: n
   return undefined;
 }
 
-/** The trimester the note names, else the one its weeks of gestation fall in. */
+/**
+ * The trimester the weeks of gestation fall in, else the one the note names. The weeks come first: a
+ * note at 32 weeks may still mention its "first trimester screen".
+ */
 export function trimesterOf(text: string, gestation: Gestation | undefined): Trimester | undefined {
+  if (gestation) return gestation.weeks < 14 ? 'first' : gestation.weeks < 28 ? 'second' : 'third';
   const said = SAID_TRIMESTER.exec(text)?.[1]?.toLowerCase();
-  if (said) return said.startsWith('f') || said === '1st' ? 'first' : said.startsWith('s') || said === '2nd' ? 'second' : 'third';
-  if (!gestation) return undefined;
-  return gestation.weeks < 14 ? 'first' : gestation.weeks < 28 ? 'second' : 'third';
+  if (!said) return undefined;
+  return said.startsWith('f') || said === '1st' ? 'first' : said.startsWith('s') || said === '2nd' ? 'second' : 'third';
 }
 
 /** The code for the trimester where `code` is its category's "unspecified trimester" one; else `code`. */

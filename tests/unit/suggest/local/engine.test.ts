@@ -1017,6 +1017,8 @@ describe('local engine: conventions', () => {
       expect(codes, text).toEqual(expect.arrayContaining(want));
       expect(codes.filter((c) => never.includes(c)), text).toEqual([]);
     }
+    // The weeks decide over an earlier trimester the note mentions.
+    expect(added(open.suggest(input('Assessment: Gestational hypertension at 32 weeks. First trimester screen was normal.', pregnant)))).toContain('O133');
     // Weeks of a duration are no gestation; no obstetric code, no Z3A.
     expect(added(open.suggest(input('Assessment: Cough for 3 weeks, pregnancy test negative.', pregnant))).filter((c) => c.startsWith('Z3A'))).toEqual([]);
   });
