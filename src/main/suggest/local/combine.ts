@@ -4,7 +4,7 @@
 import type { CodeSetLookup } from '../../../shared/codeset/types';
 import { BACKGROUND_SECTIONS, sentenceKey, type Candidate, type CandidateMention } from './candidate';
 import { titleWords, type CodeTable } from './code-table';
-import { excludes1Pairs } from './excludes';
+import { excludes1Names } from './excludes';
 import { indexWithLinks } from './index-with';
 import { phraseWords } from './text';
 import { skinCancerMorphology } from './skin-morphology';
@@ -529,14 +529,14 @@ function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable
   // An unspecified code whose Excludes1 note names a form of its condition read elsewhere in the chart
   // is that form said vaguely: "sepsis" beside "sepsis due to Streptococcus pneumoniae" (A41.9
   // excludes A40.-). Not another condition it names: asthma (J45) excludes "wheezing NOS" (R06.2).
-  for (const c of [...cands.values()]) if (cands.has(c.code) && unspecified(c) && c.via === 'match') giveWay(c, (o) => o.via !== 'family' && sameCondition(o, c) && excludes1Pairs(lookup, [c.code, o.code]).some(([, , owner]) => owner === c.code), true);
+  for (const c of [...cands.values()]) if (cands.has(c.code) && unspecified(c) && c.via === 'match') giveWay(c, (o) => o.via !== 'family' && sameCondition(o, c) && excludes1Names(lookup, c.code, o.code), true);
   // Likewise one whose other title words a code of its block says: "pneumonia" (J18.9, unspecified
   // organism) beside "pneumococcal pneumonia" (J13), "anemia" (D64.9) beside "anemia of CKD" (D63.1),
   // "influenza" (J11.1, unidentified virus) beside "influenza A" (J10.1).
   const blockOf = (code: string): string | null | undefined => lookup.code('icd10cm', code)?.block;
   const unknowns = (c: Candidate): number => title(c).match(/\b(unspecified|unidentified)\b/gi)?.length ?? 0;
   for (const c of [...cands.values()]) {
-    if (!cands.has(c.code) || c.via !== 'match' || !/\b(unspecified|unidentified)\b/i.test(title(c))) continue;
+    if (!cands.has(c.code) || c.via !== 'match' || unknowns(c) === 0) continue;
     const core = [...words(c)].filter((w) => !VAGUE_TITLE_WORDS.has(w));
     const block = blockOf(c.code);
     if (core.length > 0 && block) giveWay(c, (o) => (o.via === 'match' || o.via === 'combination') && blockOf(o.code) === block && !residual(o) && unknowns(o) < unknowns(c) && core.every((w) => words(o).has(w)), true);

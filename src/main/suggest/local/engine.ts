@@ -10,7 +10,7 @@ import { applyRanker, rankContext, rankFeatures, type Features, type RankContext
 import { BACKGROUND_SECTIONS, sentenceKey, shareSentence, type Candidate, type CandidateMention } from './candidate';
 import { additionalCodeRanges, applyCombinations, codeFirstRanges, inRanges } from './combine';
 import { adultBmiCode, BMI_CONDITIONS, findBmi } from './bmi';
-import { excludes1Pairs } from './excludes';
+import { excludes1Names, excludes1Pairs } from './excludes';
 import { lateralCodes, sideOf, titleSide, type Side } from './laterality';
 import { CodeTable } from './code-table';
 import { buildDictionary, learnedDictionary, subDictionary, type Dictionary } from './dictionary';
@@ -22,7 +22,7 @@ import { ambiguityQuery, type AmbiguityQuery } from './ambiguous';
 import { severityQuery, type SeverityQuery } from './severity';
 import { loadMedications, saysNotTaking, weighedOnly } from './medications';
 import { collectMeat, type SentenceSpan } from './meat';
-import { gestationWeeks, trimesterOf, weeksCode, withTrimester } from './pregnancy';
+import { gestationWeeks, trimesterOf, weeksCode, withTrimester, type Gestation } from './pregnancy';
 import { phraseWords, splitSentences, tokenize, type SectionKind, type Token } from './text';
 import { classifiedHistoryCode, deepTissue, historyCode, localizedCode, namesNoCondition, sentenceContext, severityNamed, wordsNear } from './mention-context';
 
@@ -362,17 +362,18 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       }
     }
 
-    // An obstetric code's trimester from the weeks of gestation the note states (I.C.15.a.3).
-    const gestation =
-      input.sex === 'M'
-        ? undefined
-        : [...texts]
-            .map(([documentId, text]) => {
-              const g = gestationWeeks(text, sentences.get(documentId) ?? []);
-              return g && { ...g, documentId };
-            })
-            .find(Boolean);
-    const trimester = input.sex === 'M' ? undefined : trimesterOf([...texts.values()].join('\n'), gestation);
+    // An obstetric code's trimester from the weeks of gestation the note states (I.C.15.a.3). Only a
+    // chart read as obstetric is searched for its weeks.
+    const obstetricChart = input.sex !== 'M' && [...chosen.keys()].some((code) => code.startsWith('O') || /\btrimester\b/i.test(table.byCode.get(code)?.long_desc ?? ''));
+    let gestation: (Gestation & { documentId: string }) | undefined;
+    for (const [documentId, text] of obstetricChart ? texts : []) {
+      const g = gestationWeeks(text, sentences.get(documentId) ?? []);
+      if (g) {
+        gestation = { ...g, documentId };
+        break;
+      }
+    }
+    const trimester = obstetricChart ? trimesterOf([...texts.values()].join('\n'), gestation) : undefined;
     for (const [code, c] of [...chosen]) {
       const timed = withTrimester(table, code, trimester);
       if (timed === code) continue;
@@ -463,7 +464,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       const b = raw.find((r) => r.code === y);
       if (!a || !b || (a.kind === 'keep' && b.kind === 'keep')) continue;
       const other = owner === x ? y : x;
-      const ownerGoes = (a.confidence ?? 0) === (b.confidence ?? 0) || (oneSentence(x, y) && excludes1Pairs(codeSet, [other, owner])[0]?.[2] !== other);
+      const ownerGoes = (a.confidence ?? 0) === (b.confidence ?? 0) || (oneSentence(x, y) && !excludes1Names(codeSet, other, owner));
       // A symptom beside the diagnosis that excludes it is part of it (I.B.5): asthma's wheezing.
       const loser =
         a.kind === 'keep' ? b
@@ -614,15 +615,8 @@ function severityRaw(q: SeverityQuery, documentId: string, text: string, tokens:
     const near = tokens.filter((t) => t.norm === w).sort((a, b) => Math.abs(a.start - m.start) - Math.abs(b.start - m.start))[0];
     if (near) [start, end] = [Math.min(start, near.start), Math.max(end, near.end)];
   }
-  const options = q.choices.map((c) => `${c.severity} (${displayCode('icd10cm', c.code)})`).join(' or ');
-  return {
-    system: 'icd10cm',
-    code: q.choices[0]!.code,
-    kind: 'query',
-    quotes: [{ documentId, start, end }],
-    confidence: 0.5,
-    rationale: `"${text.slice(start, end)}" is coded by its severity, which the note does not state: ${options}. Query the provider`,
-  };
+  const choices = q.choices.map((c) => ({ label: c.severity, code: c.code }));
+  return providerQuery(choices, { documentId, start, end }, `"${text.slice(start, end)}" is coded by its severity, which the note does not state`);
 }
 
 /** The query an ambiguous word raises, quoting the sentence from the condition through that word. */
@@ -632,13 +626,12 @@ function ambiguityRaw(q: AmbiguityQuery, documentId: string, text: string, start
   const at = sentence.indexOf(word);
   const quoteEnd = at >= 0 ? Math.max(m.end, start + at + word.length) : m.end;
   const quoteStart = at >= 0 ? Math.min(m.start, start + at) : m.start;
-  const options = q.choices.map((c) => `${c.meaning} (${displayCode('icd10cm', c.code)})`).join(' or ');
-  return {
-    system: 'icd10cm',
-    code: q.choices[0]!.code,
-    kind: 'query',
-    quotes: [{ documentId, start: quoteStart, end: quoteEnd }],
-    confidence: 0.5,
-    rationale: `"${word}" is coded by what the provider means: ${options}. Query the provider`,
-  };
+  const choices = q.choices.map((c) => ({ label: c.meaning, code: c.code }));
+  return providerQuery(choices, { documentId, start: quoteStart, end: quoteEnd }, `"${word}" is coded by what the provider means`);
+}
+
+/** A query to the provider naming each code the note leaves open; the first choice stands for it in the list. */
+function providerQuery(choices: ReadonlyArray<{ label: string; code: string }>, quote: { documentId: string; start: number; end: number }, why: string): RawSuggestion {
+  const options = choices.map((c) => `${c.label} (${displayCode('icd10cm', c.code)})`).join(' or ');
+  return { system: 'icd10cm', code: choices[0]!.code, kind: 'query', quotes: [quote], confidence: 0.5, rationale: `${why}: ${options}. Query the provider` };
 }

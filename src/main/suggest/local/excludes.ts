@@ -19,19 +19,32 @@ function excludes1Refs(lookup: CodeSetLookup, code: string): NoteReference[] {
   return refs;
 }
 
+type ChapterOf = (code: string) => number | null;
+
+const chapterIn = (lookup: CodeSetLookup): ChapterOf => (code) => lookup.code('icd10cm', code)?.chapter ?? null;
+
+/** A code's Excludes1 references to other families: one pointing back into its own describes a sibling, not a clash. */
+function foreignRefs(lookup: CodeSetLookup, code: string, chapterOf: ChapterOf): NoteReference[] {
+  return excludes1Refs(lookup, code).filter((ref) => !referenceMatches(ref, code, chapterOf));
+}
+
+/** Whether `owner`'s own Excludes1 note names `other` ("A41 excludes sepsis due to streptococcus, A40.-"). */
+export function excludes1Names(lookup: CodeSetLookup, owner: string, other: string): boolean {
+  const chapterOf = chapterIn(lookup);
+  return !excludes1Override(owner, other) && foreignRefs(lookup, owner, chapterOf).some((ref) => referenceMatches(ref, other, chapterOf));
+}
+
 /**
  * Pairs of the given codes that an Excludes1 note keeps apart (each pair once, in input order), with
  * the code whose note it is: the one the note says is not for the other's condition ("Gastrointestinal
  * hemorrhage, unspecified" excludes "peptic ulcer with hemorrhage").
  */
 export function excludes1Pairs(lookup: CodeSetLookup, codes: readonly string[]): Array<[string, string, string]> {
-  const chapterOf = (code: string): number | null => lookup.code('icd10cm', code)?.chapter ?? null;
+  const chapterOf = chapterIn(lookup);
   const out: Array<[string, string, string]> = [];
   const seen = new Set<string>();
   for (const a of codes) {
-    for (const ref of excludes1Refs(lookup, a)) {
-      // A note pointing back into the code's own family describes a sibling, not a clash.
-      if (referenceMatches(ref, a, chapterOf)) continue;
+    for (const ref of foreignRefs(lookup, a, chapterOf)) {
       for (const b of codes) {
         if (b === a || !referenceMatches(ref, b, chapterOf) || excludes1Override(a, b)) continue;
         const [x, y] = codes.indexOf(a) < codes.indexOf(b) ? [a, b] : [b, a];

@@ -25,6 +25,8 @@ export interface SeverityChoice {
 
 const SEVERITY = /^(mild|moderate|severe|mild or moderate|moderate or severe)$/;
 const SEVERITY_WORDS = ['mild', 'moderate', 'severe'];
+/** A path with a severity level above its last: the only rows that can refine a choice. */
+const SEVERITY_SEGMENT = / > (mild|moderate|severe)[^>]* > /;
 
 /** The Index lines with neither code nor "see" whose severity subterms give two or more codes. */
 export function readSeverityTerms(indexRows: ReadonlyArray<{ path: string; code: string | null; see: string | null }>, normalize: Normalizer): SeverityTerm[] {
@@ -40,21 +42,27 @@ export function readSeverityTerms(indexRows: ReadonlyArray<{ path: string; code:
     (kids.get(parent) ?? kids.set(parent, []).get(parent)!).push({ severity, code: normalizeCode(r.code), refinements: [] });
   }
   const out: SeverityTerm[] = [];
+  // Each kept choice by its own path ("Disorder > cannabis use > mild"), so one pass over the Index finds its subterms.
+  const byChoicePath = new Map<string, SeverityChoice>();
   for (const [parent, choices] of kids) {
     if (new Set(choices.map((c) => c.code)).size < 2) continue;
     const category = choices[0]!.code.slice(0, 3);
     if (choices.some((c) => c.code.slice(0, 3) !== category)) continue;
-    for (const c of choices) {
-      const prefix = `${parent} > ${c.severity} > `;
-      for (const r of indexRows) {
-        if (!r.code || !r.path.startsWith(prefix)) continue;
-        const words = contentWords(r.path.slice(prefix.length).split(' > ').filter((s) => s !== 'with').join(' '), normalize);
-        if (words.length > 0) c.refinements.push({ words, code: normalizeCode(r.code) });
-      }
-    }
+    for (const c of choices) byChoicePath.set(`${parent} > ${c.severity}`, c);
     const segs = parent.split(' > ');
     const words = contentWords([segs[0]!.split(',')[0]!, ...segs.slice(1)].join(' '), normalize);
     if (words.length >= 2) out.push({ words, category, choices });
+  }
+  for (const r of indexRows) {
+    if (!r.code || !SEVERITY_SEGMENT.test(r.path)) continue;
+    const segs = r.path.split(' > ');
+    for (let i = 2; i < segs.length; i++) {
+      const choice = byChoicePath.get(segs.slice(0, i).join(' > '));
+      if (!choice) continue;
+      const words = contentWords(segs.slice(i).filter((s) => s !== 'with').join(' '), normalize);
+      if (words.length > 0) choice.refinements.push({ words, code: normalizeCode(r.code) });
+      break;
+    }
   }
   return out;
 }
