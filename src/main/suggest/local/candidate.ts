@@ -20,6 +20,8 @@ export interface CandidateMention {
   sentence: number;
   /** The side the note names next to the mention ("L mastectomy"). */
   side?: 'left' | 'right' | 'bilateral';
+  /** The mention is all an item names before its details ("2. Dementia - stable on donepezil"). */
+  item?: true;
 }
 
 /** Whether two candidates are read in one sentence somewhere in the chart. */

@@ -153,6 +153,9 @@ export function candidateConfidence(
   if (c.via === 'match' && SEVERE_SEPSIS.test(c.code)) confidence = Math.max(confidence, CONVENTION_FLOOR);
   if (foreground.some((m) => m.section === 'assessment')) {
     confidence = 1 - (1 - confidence) * ASSESSMENT_LIFT;
+    // A diagnosis the provider lists as an item of the assessment is this visit's diagnosis (IV.C, IV.J),
+    // however a corpus of case reports used the words in its narrative. Not the plan's services (Z71.6).
+    if (c.via === 'match' && !c.code.startsWith('Z') && foreground.some((m) => m.item && m.section === 'assessment' && m.source !== 'learned')) confidence = Math.max(confidence, CONVENTION_FLOOR);
     // A status, history or current therapy the provider names in the assessment bears on this visit's
     // care (guideline I.C.21.c.3); corpora of case reports seldom code them, so they cannot teach it.
     if (c.via === 'history' || c.via === 'family' || c.via === 'medication' || STATUS_CODE.test(c.code)) confidence = Math.max(confidence, ASSESSED_STATUS_FLOOR);
@@ -262,14 +265,14 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
             const side = sideNear(words.tokens, m.positions);
             if (side) sides.set(m, side);
           }
-          for (const m of status) add(m.entry.code, { ...toMention(doc.id, text, m, s.section, si, sides.get(m)), source: 'history' }, 'history');
+          for (const m of status) add(m.entry.code, { ...toMention(doc.id, text, m, s.section, { index: si, start: s.start }, sides.get(m)), source: 'history' }, 'history');
           mentions.push(...found);
         }
         if (PAST_CUE.test(sentenceText) && mentions.some((x) => x.entry.code.startsWith('I63'))) pastStroke.add(sentenceKey({ documentId: doc.id, sentence: si }));
         const context = sentenceContext(text, sentenceText);
         let said: Set<string> | undefined;
         for (const mention of mentions) {
-          const m = toMention(doc.id, text, mention, s.section, si, sides.get(mention));
+          const m = toMention(doc.id, text, mention, s.section, { index: si, start: s.start }, sides.get(mention));
           // "Hyperkalemia, resolved" among an inpatient's diagnoses was treated this stay and is coded;
           // in an office note it is a past problem.
           const a = mention.assertion === 'negated' && inpatient && mention.cue !== undefined && RESOLVED_CUES.has(mention.cue) ? 'present' : mention.assertion;
@@ -530,9 +533,15 @@ function round(n: number): number {
   return Math.round(n * 1000) / 1000;
 }
 
-function toMention(documentId: string, text: string, m: Mention, section: SectionKind, sentence: number, side?: Side): CandidateMention {
-  return { documentId, start: m.start, end: m.end, phrase: text.slice(m.start, m.end), assertion: m.assertion, section, source: m.entry.source, words: m.entry.words, sentence, ...(side ? { side } : {}) };
+function toMention(documentId: string, text: string, m: Mention, section: SectionKind, sentence: { index: number; start: number }, side?: Side): CandidateMention {
+  const item = ITEM_BEFORE.test(text.slice(sentence.start, m.start)) && ITEM_AFTER.test(text.slice(m.end, m.end + 3));
+  return { documentId, start: m.start, end: m.end, phrase: text.slice(m.start, m.end), assertion: m.assertion, section, source: m.entry.source, words: m.entry.words, sentence: sentence.index, ...(side ? { side } : {}), ...(item ? { item: true as const } : {}) };
 }
+
+/** Before an item's name: a list number or bullet, or a short label ("Dx:", "Assessment:"). */
+const ITEM_BEFORE = /^[\s\d.)#*•-]*(?:[A-Za-z][A-Za-z /&]{0,24}:\s*)?$/;
+/** After it: the item ends or its details begin. */
+const ITEM_AFTER = /^\s*(?:$|[-–—:;,(.]|\n)/;
 
 /** Words either side of a mention that can still name its side ("L mastectomy", "knee pain, left"). */
 const SIDE_REACH = 3;

@@ -145,6 +145,15 @@ describe('local engine: conventions', () => {
     expect(codes).toEqual(expect.arrayContaining(['Z951', 'Z9981', 'Z7982', 'Z7951']));
   });
 
+  it('codes a diagnosis the assessment lists as an item, though a corpus seldom coded its words (dementia, arthritis)', () => {
+    const text = 'HPI: follow-up.\nAssessment:\n1. Dementia - stable on donepezil, family supervises medications.\n2. Arthritis.\n• Medical Reasoning: knee pain after gardening; continue meloxicam.';
+    const codes = added(shipped.suggest(input(text, {}, 'professional')));
+    expect(codes).toEqual(expect.arrayContaining(['F0390', 'M1990']));
+    // The same words told in the history, not assessed, are not this visit's diagnoses.
+    const told = added(shipped.suggest(input('HPI: She has dementia and arthritis. Here for a cough.\nAssessment:\n1. Acute bronchitis.', {}, 'professional')));
+    expect(told.filter((c) => c === 'F0390' || c === 'M1990')).toEqual([]);
+  });
+
   it('links hypertension and heart failure across the note: I11.0 plus the I50 code, not I10', () => {
     const text = 'A/P:\n1. Hypertension - controlled on lisinopril.\n2. Chronic diastolic CHF - euvolemic. Continue furosemide 20 mg daily.';
     const codes = added(shipped.suggest(input(text, {}, 'professional')));
