@@ -75,6 +75,9 @@ export interface AssertionMap {
   triggers: Array<[number, number]>;
 }
 
+/** Words after "in the past" that make it a span of time. */
+const SPAN_WORDS = new Set(['year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'decade', 'few', 'several', 'couple', 'two', 'three', 'six', 'twelve', ...Array.from({ length: 24 }, (_, n) => String(n + 1))]);
+
 /** Words after "ruled out" or "excluded" that say how, so the trigger speaks of what came before it. */
 const SHOWN_BY = new Set(['with', 'by', 'on', 'per', 'after', 'via', 'given']);
 
@@ -115,6 +118,9 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
       if (better) best = tr;
     }
     if (!best) continue;
+    // "In the past year" counts what happened over a span ("2 exacerbations in the past year"); it does
+    // not put the condition in the past as "treated in the past" does.
+    if (best.words.join(' ') === 'in the past' && SPAN_WORDS.has(lower[i + 3] ?? '')) continue;
     // Family words only count when they say what the relative had ("mother had breast cancer").
     if (best.assertion === 'family' && best.words[0] !== 'family' && best.words[0] !== 'fh' && best.words[0] !== 'fhx') {
       const next = lower.slice(i + 1, i + 4);

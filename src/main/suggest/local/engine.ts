@@ -22,6 +22,7 @@ import { ambiguityQuery, type AmbiguityQuery } from './ambiguous';
 import { severityQuery, type SeverityQuery } from './severity';
 import { loadMedications, saysNotTaking, weighedOnly } from './medications';
 import { collectMeat, type SentenceSpan } from './meat';
+import { withoutPastEpisodes } from './past-episode';
 import { gestationWeeks, trimesterOf, weeksCode, withTrimester, type Gestation } from './pregnancy';
 import { phraseWords, splitSentences, tokenize, type SectionKind, type Token } from './text';
 import { classifiedHistoryCode, deepTissue, historyCode, localizedCode, namesNoCondition, sentenceContext, severityNamed, wordsNear } from './mention-context';
@@ -225,7 +226,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       const spans = sentences.get(doc.id)!;
       spans.forEach((s, si) => {
         if (s.section === 'allergies') return;
-        const tokens = tokenize(text, s.start, s.end, dict.normalize);
+        const tokens = withoutPastEpisodes(text, tokenize(text, s.start, s.end, dict.normalize));
         if (tokens.length === 0) return;
         const sentenceText = text.slice(s.start, s.end);
         for (const tk of tokens) {

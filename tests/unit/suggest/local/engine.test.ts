@@ -121,6 +121,20 @@ describe('local engine: assertions', () => {
     expect(codes).toContain('Z833');
   });
 
+  it('reads an exacerbation the note dates to the past as the chronic condition, and a flare as an exacerbation', () => {
+    expectReadings([
+      ['COPD exacerbation in March, none since.', ['J449'], ['J441']],
+      ['Asthma exacerbation 2 months ago, now well controlled.', ['J45909'], ['J45901']],
+      ['COPD, last exacerbation 8 months ago.', ['J449'], ['J441']],
+      // A count over a span is no past condition: the COPD is current.
+      ['COPD with 2 exacerbations in the past year.', ['J449'], ['J441']],
+      ['COPD with 2 hospitalizations in the past year.', ['J449'], []],
+      ['COPD flare, started prednisone.', ['J441'], ['J449']],
+      ['Asthma flare-up.', ['J45901'], []],
+      ['Acute exacerbation of COPD, second this year.', ['J441'], []],
+    ]);
+  });
+
   it('codes nothing for hypothetical mentions', () => {
     const run = open.suggest(input('Return if fever or vomiting develops.'));
     expect(added(run).filter((c) => c.startsWith('R50') || c.startsWith('R11'))).toEqual([]);

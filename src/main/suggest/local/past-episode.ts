@@ -1,0 +1,21 @@
+// An exacerbation the note dates to the past is the chronic condition's history, not this visit's
+// acute form: "COPD exacerbation last year" and "two asthma flares in the past year" are J44.9 and
+// J45.909 unless an exacerbation is stated now.
+import type { Token } from './text';
+
+/** The episode words an Index line's "with exacerbation" reads ("flare" is aliased to it). */
+const EPISODE = 'exacerbation';
+const NUMBER = String.raw`(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|couple of)`;
+/** A date after the episode, in its clause: months or years ago, last year, in March, in 2023. */
+const PAST_AFTER = new RegExp(
+  String.raw`^[^.;:,\n]{0,40}?\b(?:${NUMBER}\s+(?:months?|mos?|years?|yrs?)\s+ago|last\s+(?:year|month|winter|spring|summer|fall|autumn|january|february|march|april|june|july|august|september|october|november|december)|in\s+(?:january|february|march|april|june|july|august|september|october|november|december|(?:19|20)\d\d)|in\s+the\s+(?:past|last)\s+(?:\d+\s+)?(?:months?|years?))\b`,
+  'i',
+);
+/** Words just before the episode that date it: "last exacerbation", "2 prior exacerbations". */
+const PAST_BEFORE = new RegExp(String.raw`\b(?:last|prior|previous|past|${NUMBER})\s+(?:(?:copd|asthma|acute)\s+)?$`, 'i');
+
+/** The chart's tokens without the episode words a date puts in the past. */
+export function withoutPastEpisodes(text: string, tokens: Token[]): Token[] {
+  if (!tokens.some((t) => t.norm === EPISODE)) return tokens;
+  return tokens.filter((t) => t.norm !== EPISODE || !(PAST_AFTER.test(text.slice(t.end, t.end + 80)) || PAST_BEFORE.test(text.slice(Math.max(0, t.start - 30), t.start))));
+}
