@@ -7,6 +7,7 @@ import { normalizeCode } from '../../../shared/codeset/format';
 import { CodeTable, titleWords, type SidePair } from './code-table';
 import { readAmbiguousTerms, type AmbiguousTerm } from './ambiguous';
 import { readSeverityTerms, type SeverityTerm } from './severity';
+import { readDueToConditions, type DueToCondition } from './due-to-condition';
 import { ADJECTIVE_EXCEPTIONS, alternatives, CODE_TO, contentWords, essentialRest, mainTermAliases, MANUAL_ALIASES, ORDINARY_WORDS, stripParens, UNSAID_QUALIFIERS } from './index-words';
 import { createNormalizer, phraseWords, type Normalizer } from './text';
 
@@ -84,6 +85,8 @@ export interface Dictionary {
   indexWith: WithLink[];
   /** Index lines coded by what the provider meant ("Diabetes > uncontrolled > meaning > …"): a note not saying which is queried. */
   ambiguous: AmbiguousTerm[];
+  /** Conditions the Index codes apart when due to a physical condition ("Delirium > due to > general medical condition" F05). */
+  dueToConditions: DueToCondition[];
   /** Conditions the Index codes only by a stated severity ("cannabis use disorder", "persistent asthma"). */
   severityTerms: SeverityTerm[];
 }
@@ -559,7 +562,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     if (alone && alone !== link.code) link.alone = alone;
   }
   return {
-    entries, byAnchor, normalize, abbreviations, diabetesWith, strokeSequelae, localized, siteWords, ambiguous: readAmbiguousTerms(indexRows, normalize), severityTerms: readSeverityTerms(indexRows, normalize),
+    entries, byAnchor, normalize, abbreviations, diabetesWith, strokeSequelae, localized, siteWords, ambiguous: readAmbiguousTerms(indexRows, normalize), severityTerms: readSeverityTerms(indexRows, normalize), dueToConditions: readDueToConditions(indexRows, normalize),
     indexWith: indexWith.filter((l) => l.alone !== undefined),
     familyHistory: withAlone(family), personalHistory: withAlone(personal), status: withAlone(status), classifiedHistory,
   };

@@ -23,6 +23,7 @@ import { severityQuery, type SeverityQuery } from './severity';
 import { loadMedications, saysNotTaking, weighedOnly } from './medications';
 import { collectMeat, type SentenceSpan } from './meat';
 import { withoutPastEpisodes } from './past-episode';
+import { dueToCode } from './due-to-condition';
 import { gestationWeeks, trimesterOf, weeksCode, withTrimester, type Gestation } from './pregnancy';
 import { phraseWords, splitSentences, tokenize, type SectionKind, type Token } from './text';
 import { classifiedHistoryCode, deepTissue, historyCode, localizedCode, namesNoCondition, sentenceContext, severityNamed, wordsNear } from './mention-context';
@@ -297,7 +298,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
               if (q && !queries.some((x) => x.code === q.choices[0]!.code)) queries.push(ambiguityRaw(q, doc.id, text, s.start, s.end, m));
             }
             const sided = sidedCodes(mention.entry, m.side);
-            for (const code of sided.length > 0 ? sided : [deepTissue(table, mention, tokens) ?? severityNamed(text, table, dict.normalize, mention, tokens) ?? localizedCode(dict, mention, tokens) ?? pluralCode(mention, tokens) ?? mention.entry.code]) add(code, m, 'match');
+            for (const code of sided.length > 0 ? sided : [dueToCode(dict.dueToConditions, mention, mentions, text, inpatient) ?? deepTissue(table, mention, tokens) ?? severityNamed(text, table, dict.normalize, mention, tokens) ?? localizedCode(dict, mention, tokens) ?? pluralCode(mention, tokens) ?? mention.entry.code]) add(code, m, 'match');
           }
           else if (a === 'family' || s.section === 'family') {
             const z = historyCode(dict.familyHistory, mention, wordsNear(tokens, mention)) ?? classifiedHistoryCode(dict.classifiedHistory.family, mention.entry.code);

@@ -145,6 +145,21 @@ describe('local engine: assertions', () => {
 });
 
 describe('local engine: conventions', () => {
+  it('codes a mental condition due to a physical one by the Index\'s "due to general medical condition" line, with its cause', () => {
+    expectReadings([
+      ['Delirium secondary to UTI.', ['F05', 'N390'], ['R410']],
+      ['Anxiety disorder secondary to hyperthyroidism.', ['F064', 'E0590'], ['F419']],
+      ['Mood disorder due to hypothyroidism.', ['F0630', 'E039'], ['F39']],
+      // A substance's own line, a symptom, or no stated cause: no general medical condition.
+      ['Delirium due to alcohol withdrawal.', ['F10921'], ['F05']],
+      ['Delirium, UTI treated.', ['R410', 'N390'], ['F05']],
+    ]);
+    // In an office note an uncertain cause is not coded, so neither is the link to it.
+    const office = added(open.suggest(input('Assessment: Acute delirium likely due to pneumonia.')));
+    expect(office).toContain('R410');
+    expect(office).not.toContain('F05');
+  });
+
   it('reads type 2 diabetes with CKD 3a as E11.22 with N18.31', () => {
     const text = 'Assessment: Type 2 diabetes with diabetic chronic kidney disease stage 3a. Continue metformin, eGFR 52.';
     const codes = added(shipped.suggest(input(text, {}, 'professional')));

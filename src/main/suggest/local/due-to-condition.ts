@@ -1,0 +1,50 @@
+// A mental condition the note says is due to a physical one is the Index's "due to general medical
+// condition" (or "known physiological condition") line: "delirium due to UTI" is F05 beside N39.0,
+// not R41.0; "anxiety disorder secondary to hyperthyroidism" is F06.4. The Index cannot name the
+// physical condition, so the note's own reading of it decides.
+import { normalizeCode } from '../../../shared/codeset/format';
+import { stripParens } from './index-words';
+import type { Mention } from './match';
+import type { Normalizer } from './text';
+
+export interface DueToCondition {
+  /** The code the condition reads as alone (R41.0 for delirium). */
+  alone: string;
+  /** Its head word, normalised: a reading of another condition with that code is not this one. */
+  head: string;
+  /** The "due to" line's code (F05). */
+  code: string;
+}
+
+const DUE_TO_LINE = / > due to(?: > general medical condition| (?:a )?known physiological condition)$/;
+
+export function readDueToConditions(indexRows: ReadonlyArray<{ path: string; code: string | null }>, normalize: Normalizer): DueToCondition[] {
+  const codeAt = new Map(indexRows.filter((r) => r.code).map((r) => [r.path, r.code!]));
+  const out: DueToCondition[] = [];
+  for (const r of indexRows) {
+    const m = r.code ? DUE_TO_LINE.exec(r.path) : null;
+    const condition = m ? r.path.slice(0, m.index) : undefined;
+    const alone = condition ? codeAt.get(condition) : undefined;
+    if (!condition || !alone) continue;
+    const last = condition.split(' > ').at(-1)!;
+    const head = stripParens(last).split(',')[0]!.trim().split(/\s+/).at(-1)!;
+    out.push({ alone: normalizeCode(alone), head: normalize(head), code: normalizeCode(r.code!) });
+  }
+  return out;
+}
+
+/** Between the condition and its cause: "due to", "secondary to", "2/2", "in the setting of". */
+const LINK = /^[\s,]*(?:(?:is|was|likely|probably|most likely|felt to be|thought to be|presumed)\s+)*(?:due to|secondary to|caused by|in the setting of|d\/t|2\/2|related to)\s+(?:(?:an?|the|his|her|their|acute|underlying)\s+)*$/i;
+/** Causes that are no general medical condition: mental and behavioural (a substance's own lines), symptoms, factors. */
+const NOT_MEDICAL = /^[FRZ]/;
+
+/**
+ * The "due to" code for a condition mention followed in its sentence by a physical condition it is
+ * due to. A cause the note is unsure of links only where an uncertain diagnosis is coded (inpatient).
+ */
+export function dueToCode(terms: readonly DueToCondition[], mention: Mention, mentions: readonly Mention[], text: string, uncertainCoded: boolean): string | undefined {
+  const term = terms.find((t) => t.alone === mention.entry.code && mention.entry.words.includes(t.head));
+  if (!term) return undefined;
+  const cause = mentions.find((n) => n !== mention && n.start >= mention.end && (n.assertion === 'present' || (uncertainCoded && n.assertion === 'uncertain')) && !NOT_MEDICAL.test(n.entry.code) && LINK.test(text.slice(mention.end, n.start)));
+  return cause ? term.code : undefined;
+}
