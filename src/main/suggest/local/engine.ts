@@ -471,10 +471,14 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       const other = owner === x ? y : x;
       const ownerGoes = (a.confidence ?? 0) === (b.confidence ?? 0) || (oneSentence(x, y) && !excludes1Names(codeSet, other, owner));
       // A symptom beside the diagnosis that excludes it is part of it (I.B.5): asthma's wheezing.
+      // Two readings of the same words, each excluding the other: the one that reads more of them
+      // ("acute blood loss anemia due to GI bleed" is D62, not the posthemorrhagic default D50.0).
+      const shorter = excludes1Names(codeSet, other, owner) ? shorterOverlapping(chosen.get(x)?.cand, chosen.get(y)?.cand) : undefined;
       const loser =
         a.kind === 'keep' ? b
         : b.kind === 'keep' ? a
         : isSymptom(a.code) !== isSymptom(b.code) ? (isSymptom(a.code) ? a : b)
+        : shorter ? (shorter.code === a.code ? a : b)
         : ownerGoes ? (a.code === owner ? a : b)
         : (a.confidence ?? 0) < (b.confidence ?? 0) ? a : b;
       raw.splice(raw.indexOf(loser), 1);
@@ -533,6 +537,17 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
 
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
+}
+
+/** Of two candidates read on overlapping words, the one whose reading there has fewer words; none if equal. */
+function shorterOverlapping(a: Candidate | undefined, b: Candidate | undefined): Candidate | undefined {
+  for (const m of a?.mentions ?? []) {
+    for (const n of b?.mentions ?? []) {
+      if (m.documentId !== n.documentId || m.end <= n.start || n.end <= m.start || m.words.length === n.words.length) continue;
+      return m.words.length < n.words.length ? a : b;
+    }
+  }
+  return undefined;
 }
 
 function toMention(documentId: string, text: string, m: Mention, section: SectionKind, sentence: { index: number; start: number }, side?: Side): CandidateMention {

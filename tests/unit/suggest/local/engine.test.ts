@@ -229,6 +229,14 @@ describe('local engine: conventions', () => {
     expect(codes.filter((c) => c.startsWith('J18'))).toEqual([]);
   });
 
+
+  it('of two readings of the same words that exclude each other, keeps the one that reads more of them', () => {
+    expectReadings([
+      // D62 and D50.0 each exclude the other; "acute" says which.
+      ['Acute blood loss anemia due to GI bleed.', ['D62', 'K922'], ['D500']],
+      ['Anemia due to GI bleed.', ['D500', 'K922'], ['D62']],
+    ]);
+  });
   it('codes the side the note names and the status after a procedure: s/p L mastectomy Z90.12, s/p CABG Z95.1', () => {
     const codes = added(open.suggest(input('Hx breast cancer, s/p L mastectomy. CAD s/p CABG x3 (2018). Left knee pain for a week.', {}, 'professional')));
     expect(codes).toEqual(expect.arrayContaining(['Z9012', 'Z951', 'M25562']));
