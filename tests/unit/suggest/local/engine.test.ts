@@ -151,7 +151,7 @@ describe('local engine: conventions', () => {
       ['Anxiety disorder secondary to hyperthyroidism.', ['F064', 'E0590'], ['F419']],
       ['Mood disorder due to hypothyroidism.', ['F0630', 'E039'], ['F39']],
       // A substance's own line, a symptom, or no stated cause: no general medical condition.
-      ['Delirium due to alcohol withdrawal.', ['F10921'], ['F05']],
+      ['Delirium due to alcohol withdrawal.', ['F10231'], ['F05', 'F10921']],
       ['Delirium, UTI treated.', ['R410', 'N390'], ['F05']],
     ]);
     // In an office note an uncertain cause is not coded, so neither is the link to it.
