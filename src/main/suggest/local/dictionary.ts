@@ -138,7 +138,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   // bare stem (personal → person, portal → port).
   for (const w of vocabulary) {
     if (w.length < 6 || aliases.has(w) || ADJECTIVE_EXCEPTIONS.has(w)) continue;
-    const nouns = w.endsWith('ar') || w.endsWith('al') ? [`${w.slice(0, -2)}a`] : w.endsWith('ic') ? [`${w.slice(0, -2)}y`, `${w.slice(0, -2)}a`] : [];
+    // A virus's adjective is the virus: rotaviral → rotavirus, adenoviral → adenovirus.
+    const nouns = w.endsWith('viral') ? [`${w.slice(0, -2)}us`] : w.endsWith('ar') || w.endsWith('al') ? [`${w.slice(0, -2)}a`] : w.endsWith('ic') ? [`${w.slice(0, -2)}y`, `${w.slice(0, -2)}a`] : [];
     const noun = nouns.find((n) => vocabulary.has(n));
     if (noun) aliases.set(w, noun);
   }
@@ -232,6 +233,19 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
       .map((k) => ({ key: k, segment: k.slice(k.lastIndexOf(' > ') + 3), code: pathCodes.get(k)! }))
       // A side is read from the note's words next to the mention (laterality), not as a subterm.
       .filter((k) => k.code && !/^(with|without|due to|in|see|left|right|bilateral)\b/.test(k.segment));
+  };
+
+  // "Gastroenteritis (K52.9) — see also Enteritis": a subterm the term lacks is looked up in the
+  // other term, as a coder reads on ("norovirus gastroenteritis" is "Enteritis > norovirus", A08.11).
+  const MAX_SEE_ALSO_CHILDREN = 80;
+  const seeAlsoChildren = (r: IndexRow): Array<{ key: string; segment: string; code: string }> => {
+    if (r.level !== 0 || !r.code || !r.see_also || r.see_also.includes(',') || ORDINARY_WORDS.has(headWord(r.term))) return [];
+    const own = new Set((childKeys.get(pathKey([r.term])) ?? []).map((k) => k.slice(k.lastIndexOf(' > ') + 3)));
+    const kids = childKeys.get(pathKey([r.see_also.trim()])) ?? [];
+    if (kids.length > MAX_SEE_ALSO_CHILDREN) return [];
+    return kids
+      .map((k) => ({ key: k, segment: k.slice(k.lastIndexOf(' > ') + 3), code: pathCodes.get(k)! }))
+      .filter((k) => k.code && !own.has(k.segment) && !/^(with|without|due to|in|see|left|right|bilateral|acute|chronic|specified|unspecified|nec)\b/.test(k.segment));
   };
 
   // "Hypertensive urgency — see Hypertension" (and "Urgency > hypertensive — see Hypertension"): the
@@ -414,7 +428,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   // own words, as a coder following the reference reads on ("tobacco dependence, cigarettes" is
   // F17.210; "degenerative disc disease, lumbar" is M51.36-). Only short lists of subterms.
   for (const r of indexRows) {
-    const kids = seeChildren(r);
+    const kids = [...seeChildren(r), ...seeAlsoChildren(r)];
     if (kids.length === 0) continue;
     // "Hernia > intervertebral cartilage or disc": each phrasing of the line, as in the main pass.
     const lines = phrasings(r.path.split(' > ').map((sg) => mainTermAliases(sg, new Map()))).map((v) => v.join(' '));

@@ -23,6 +23,7 @@ import { severityQuery, type SeverityQuery } from './severity';
 import { loadMedications, saysNotTaking, weighedOnly } from './medications';
 import { collectMeat, type SentenceSpan } from './meat';
 import { withoutPastEpisodes } from './past-episode';
+import { diabetesDrugCodes, isSymptom, withoutIntegralCounseling, withoutIntegralPain } from './shown-together';
 import { dueToCode } from './due-to-condition';
 import { gestationWeeks, trimesterOf, weeksCode, withTrimester, type Gestation } from './pregnancy';
 import { phraseWords, splitSentences, tokenize, type SectionKind, type Token } from './text';
@@ -96,8 +97,6 @@ const ASSESSMENT_LIFT = 0.5;
 const MEDICATION_LIST_FLOOR = 0.7;
 const ASSESSED_STATUS_FLOOR = 0.7;
 const CONVENTION_FLOOR = 0.7;
-/** Chapter 18's symptoms and signs; SIRS and severe sepsis (R65) are no symptom but the infection's severity. */
-const isSymptom = (code: string): boolean => code.startsWith('R') && !code.startsWith('R65');
 const SEVERE_SEPSIS = /^R652/;
 /** Family and personal history, status, absence and dependence codes (Z80–Z99). */
 const STATUS_CODE = /^Z[89]\d/;
@@ -440,8 +439,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       raw.push({ system: 'icd10cm', code: weeks, kind: existingSet.has(weeks) ? 'keep' : 'add', quotes, assertion: 'present', confidence: obstetric.confidence ?? 0, rationale: `${gestation.weeks} weeks of gestation with ${obstetric.code} (guideline I.C.15.b.4)` });
     }
 
-    raw.splice(0, raw.length, ...diabetesDrugCodes(raw));
-    raw.splice(0, raw.length, ...withoutIntegralPain(raw, table));
+    raw.splice(0, raw.length, ...withoutIntegralCounseling(withoutIntegralPain(diabetesDrugCodes(raw), table)));
 
     // A measured BMI goes with the weight condition it bears on, as sure as that condition.
     const weight = raw.filter((r) => BMI_CONDITIONS.test(r.code)).sort((a, b) => (b.confidence ?? 0) - (a.confidence ?? 0))[0];
@@ -581,43 +579,6 @@ function sideNear(tokens: ReadSentence['tokens'], positions: readonly number[]):
   const inside = sides(first, last);
   const seen = inside.size > 0 ? inside : sides(first - SIDE_REACH, last + SIDE_REACH);
   return seen.size === 1 ? [...seen][0] : undefined;
-}
-
-/**
- * Diabetes drugs by the diabetes shown: type 1 is insulin-treated by definition (E10 asks for no
- * Z79.4, unlike E08, E09, E11 and E13), and an SGLT2 inhibitor or GLP-1 agonist without diabetes
- * (heart failure, CKD, weight) is "other long term drug therapy", Z79.899.
- */
-function diabetesDrugCodes(raw: readonly RawSuggestion[]): RawSuggestion[] {
-  const shows = (re: RegExp): boolean => raw.some((r) => r.kind !== 'delete-unsupported' && re.test(r.code));
-  const typeOneOnly = shows(/^E10/) && !shows(/^E(08|09|11|13)/);
-  const noDiabetes = !shows(/^E(08|09|10|11|13)/);
-  const out: RawSuggestion[] = [];
-  for (const r of raw) {
-    if (r.kind !== 'add') out.push(r);
-    else if (r.code === 'Z794' && typeOneOnly) continue;
-    else if ((r.code === 'Z7984' || r.code === 'Z7985') && noDiabetes) {
-      if (!out.some((o) => o.code === 'Z79899') && !raw.some((o) => o.code === 'Z79899')) out.push({ ...r, code: 'Z79899', rationale: 'A diabetes drug with no diabetes on the chart: other long term drug therapy' });
-    } else out.push(r);
-  }
-  return out;
-}
-
-/** Pain in a joint or limb (M25.5-, M79.6-): a symptom code outside chapter 18. */
-const PAIN_CODE = /^(M255|M796)/;
-
-/**
- * Pain at the site of a diagnosis shown for that site is part of it (I.B.5): "right knee pain" beside
- * primary osteoarthritis of the right knee (M17.11) or a right knee sprain. The site is what the pain
- * title names after "Pain in" ("right knee"); the other title must name it.
- */
-function withoutIntegralPain(raw: readonly RawSuggestion[], table: CodeTable): RawSuggestion[] {
-  const title = (code: string): string => table.byCode.get(code)?.long_desc.toLowerCase() ?? '';
-  const explained = (pain: RawSuggestion): boolean => {
-    const site = /^pain in (.+)$/.exec(title(pain.code))?.[1];
-    return site !== undefined && !/unspecified/.test(site) && raw.some((o) => o !== pain && o.kind !== 'delete-unsupported' && !PAIN_CODE.test(o.code) && !isSymptom(o.code) && title(o.code).includes(site));
-  };
-  return raw.filter((r) => r.kind !== 'add' || !PAIN_CODE.test(r.code) || !explained(r));
 }
 
 /** Another reading of the sentence, a personal-history code, spans the mention's words. */

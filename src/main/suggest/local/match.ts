@@ -232,7 +232,10 @@ function dropSubsumed(ms: Mention[], xt: readonly XToken[]): Mention[] {
     // Only across categories: within one ("pain in his left arm and hand") the sided titles are the
     // readings that keep each part's side.
     const sidedInside = (k: Mention): boolean => own.length < m.positions.length && k.entry.code.slice(0, 3) !== m.entry.code.slice(0, 3) && condition(k).length > own.length && own.every((p) => k.positions.includes(p));
-    const covered = kept.some((k) => (k.positions.length > m.positions.length && m.positions.every((p) => k.positions.includes(p))) || sidedInside(k));
+    // A word of an abbreviation's expansion read apart from the reading that used the abbreviation
+    // ("C diff" is "clostridium difficile enterocolitis": A04.72 in "C diff colitis", no K52.9 beside it).
+    const inside = (k: Mention, p: number): boolean => k.positions.includes(p) || k.positions.some((q) => xt[q]!.orig === xt[p]!.orig && q !== p);
+    const covered = kept.some((k) => (k.positions.length > m.positions.length && m.positions.every((p) => inside(k, p))) || sidedInside(k));
     const same = kept.some((k) => k.entry.code === m.entry.code && k.start === m.start);
     if (!covered && !same) kept.push(m);
   }

@@ -230,6 +230,25 @@ describe('local engine: conventions', () => {
   });
 
 
+  it('follows a main term\'s "see also" for a subterm it lacks, and reads no word of an abbreviation apart from it', () => {
+    expectReadings([
+      // "Gastroenteritis — see also Enteritis": "Enteritis > norovirus" A08.11.
+      ['Norovirus gastroenteritis.', ['A0811'], ['K529']],
+      // A virus's adjective is the virus: "Gastroenteritis > rotaviral".
+      ['Rotavirus gastroenteritis.', ['A080'], ['K529']],
+      ['Acute gastroenteritis.', ['K529'], []],
+      // "C diff" expands to "clostridium difficile enterocolitis": no K52.9 from its last word.
+      ['C. diff colitis.', ['A0472'], ['K529']],
+    ]);
+  });
+
+  it('codes no counseling beside the diagnosis it is standard treatment of (I.C.21.c.10)', () => {
+    const codes = added(open.suggest(input('Assessment:\n1. Nicotine dependence, cigarettes - 10 min counseling, start varenicline.\n2. CKD stage 3a - dietary counseling.')));
+    expect(codes).toEqual(expect.arrayContaining(['F17210', 'N1831']));
+    expect(codes.filter((c) => c.startsWith('Z71'))).toEqual([]);
+    expect(added(open.suggest(input('Assessment: Dietary counseling.')))).toContain('Z713');
+  });
+
   it('of two readings of the same words that exclude each other, keeps the one that reads more of them', () => {
     expectReadings([
       // D62 and D50.0 each exclude the other; "acute" says which.
