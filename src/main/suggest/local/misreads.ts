@@ -260,7 +260,8 @@ const LINKING = /^(in|at|to|for|with|and|or|the|a|an|of|on|by|from|was|is|were|a
 function namesService(text: string, xt: readonly XToken[], positions: readonly number[]): boolean {
   const last = Math.max(...positions);
   // A compound runs on without punctuation: "obesity, counseling provided" keeps the obesity.
-  const joined = (to: number): boolean => xt[to] !== undefined && !/[,;:.()]/.test(text.slice(xt[last]!.end, xt[to]!.start));
+  // A spaced dash starts the item's details: "Hypertension – education provided on low salt diet".
+  const joined = (to: number): boolean => xt[to] !== undefined && !/[,;:.()]|\s[-–—]\s|\n/.test(text.slice(xt[last]!.end, xt[to]!.start));
   const next = joined(last + 1) ? xt[last + 1]!.norm : '';
   const after = joined(last + 2) ? xt[last + 2]!.norm : '';
   if (SERVICE_WORDS.has(next) || (SERVICE_WORDS.has(after) && !LINKING.test(next))) return true;
