@@ -15,9 +15,9 @@ interface Trigger {
 const t = (phrase: string, assertion: Trigger['assertion'], direction: Trigger['direction'] = 'forward'): Trigger => ({ words: phrase.split(' '), assertion, direction });
 
 const TRIGGERS: readonly Trigger[] = [
-  ...['no', 'not', 'denies', 'denied', 'deny', 'denying', 'without', 'negative for', 'free of', 'absence of', 'ruled out', 'no evidence of', 'no signs of', 'no sign of', 'never had', 'resolution of', 'neither', 'nor', 'never', 'never a'].map((p) => t(p, 'negated')),
+  ...['no', 'not', 'denies', 'denied', 'deny', 'denying', 'without', 'negative for', 'neg for', 'free of', 'absence of', 'ruled out', 'no evidence of', 'no signs of', 'no sign of', 'never had', 'resolution of', 'neither', 'nor', 'never', 'never a'].map((p) => t(p, 'negated')),
   ...['considered but ruled out', 'considered and ruled out', 'was considered but ruled out', 'was considered and ruled out', 'considered but excluded', 'considered and excluded'].map((p) => t(p, 'negated', 'backward')),
-  ...['was ruled out', 'is ruled out', 'were ruled out', 'ruled out', 'excluded', 'was excluded', 'unlikely', 'is negative', 'was negative', 'were negative', 'negative', 'not met', 'were not met', 'was not met', 'not confirmed', 'was not confirmed', 'not seen', 'not present', 'absent', 'resolved'].map((p) => t(p, 'negated', 'backward')),
+  ...['was ruled out', 'is ruled out', 'were ruled out', 'ruled out', 'excluded', 'was excluded', 'unlikely', 'is negative', 'was negative', 'were negative', 'negative', 'neg', 'not met', 'were not met', 'was not met', 'not confirmed', 'was not confirmed', 'not seen', 'not present', 'absent', 'resolved'].map((p) => t(p, 'negated', 'backward')),
   ...['nonreactive', 'non reactive', 'not reactive', 'not detected', 'undetected', 'undetectable', 'none detected'].map((p) => ({ ...t(p, 'negated', 'backward'), clause: true as const })),
   ...['suggest', 'suggests', 'suggesting', 'potential', 'potentially', 'possible', 'possibly', 'probable', 'probably', 'suspected', 'suspect', 'suspicion of', 'suspicious for', 'rule out', 'r o', 'likely', 'questionable', 'query', 'concern for', 'concerning for', 'cannot exclude', 'differential', 'vs', 'versus', 'may have', 'might have', 'could be', 'may be', 'might be', 'consistent with', 'compatible with', 'suggestive of', 'presumed', 'presumptive', 'versus'].map((p) => t(p, 'uncertain')),
   ...['is suspected', 'was suspected', 'is likely', 'cannot be excluded', 'not excluded', 'vs', 'versus', 'is possible'].map((p) => t(p, 'uncertain', 'backward')),
@@ -87,6 +87,9 @@ const SHOWN_BY = new Set(['with', 'by', 'on', 'per', 'after', 'via', 'given']);
  */
 const TEST_WORDS = new Set(['troponin', 'troponins', 'culture', 'cultures', 'test', 'testing', 'screen', 'swab', 'panel', 'xray', 'x-ray', 'ray', 'cxr', 'ct', 'mri', 'ultrasound', 'echo', 'ekg', 'ecg', 'ua', 'urinalysis', 'dimer', 'bnp', 'labs', 'workup', 'work-up', 'strep', 'pcr', 'antigen', 'serology', 'biopsy', 'scan']);
 
+/** A search for a cause: a negative one rules out causes, not the finding searched. */
+const WORKUP_WORDS = new Set(['workup', 'work-up', 'evaluation', 'eval']);
+
 /**
  * Punctuation between two tokens that ends a trigger's scope. A spaced dash ends a forward scope but
  * not a backward one: "Pneumonia - ruled out" says of pneumonia what "Hypertension - no change" does not.
@@ -94,6 +97,13 @@ const TEST_WORDS = new Set(['troponin', 'troponins', 'culture', 'cultures', 'tes
 function breaksScope(text: string, a: Token, b: Token, direction: Trigger['direction'] = 'forward'): boolean {
   const between = text.slice(a.end, b.start);
   return /[;:]|\n/.test(between) || (direction === 'forward' && /\s-\s/.test(between));
+}
+
+/** Whether the words before a backward trigger are a list: two commas, or a comma and an "and"/"or". */
+function isList(text: string, tokens: readonly Token[], from: number, to: number): boolean {
+  const span = text.slice(tokens[from]!.start, tokens[to]!.start);
+  const commas = span.split(',').length - 1;
+  return commas >= 2 || (commas === 1 && /\b(and|or|nor)\b/i.test(span.slice(span.indexOf(','))));
 }
 
 export function assertTokens(text: string, tokens: readonly Token[]): AssertionMap {
@@ -157,9 +167,17 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
         else if (as.assertion === 'negated' && k - f.end <= NEGATION_CHAIN_REACH && startsAt.get(k)?.tr.direction === 'forward' && !negatedBy.has(k)) negatedBy.set(k, as.trigger);
       }
     } else {
-      for (let k = f.start - 1; k >= 0 && k >= f.start - BACKWARD_REACH; k--) {
+      const list = isList(text, tokens, Math.max(0, f.start - BACKWARD_REACH), f.start);
+      // "Chest pain workup negative": the search for a cause found none; the chest pain stands.
+      const reach = WORKUP_WORDS.has(lower[f.start - 1] ?? '') ? 1 : BACKWARD_REACH;
+      for (let k = f.start - 1; k >= 0 && k >= f.start - reach; k--) {
         if (breaksScope(text, tokens[k]!, tokens[k + 1]!, 'backward')) break;
-        if ((f.tr.clause || TEST_WORDS.has(lower[f.start - 1] ?? '')) && text.slice(tokens[k]!.end, tokens[k + 1]!.start).includes(',')) break;
+        const between = text.slice(tokens[k]!.end, tokens[k + 1]!.start);
+        if ((f.tr.clause || TEST_WORDS.has(lower[f.start - 1] ?? '')) && between.includes(',')) break;
+        // "Chest pain - ACS ruled out", "Abdominal pain, appendicitis ruled out": the verdict is on what
+        // follows the comma or dash. Right after one ("Pneumonia - ruled out"), or across a list ("MI,
+        // PE and dissection ruled out"), it speaks of what came before.
+        if ((between.includes(',') || /\s[-–—]\s/.test(between)) && k + 1 !== f.start && !list) break;
         if (TERMINATORS.has(lower[k]!)) break;
         if (!isTrigger[k] && out[k]!.assertion === 'present') out[k] = { assertion: f.tr.assertion, trigger: id };
       }

@@ -9,7 +9,7 @@ export interface Token {
   /** Original characters, [start, end) in the document. */
   start: number;
   end: number;
-  /** Original spelling. */
+  /** Original spelling ("w/o" and "w/" are spelled out as "without" and "with"). */
   raw: string;
 }
 
@@ -167,6 +167,15 @@ export function tokenize(text: string, start: number, end: number, norm: Normali
     }
     if (prev && joined && /^(\s+|-)$/.test(text.slice(prev.end, m.index))) {
       out[out.length - 1] = { norm: norm(joined), start: prev.start, end: m.index + m[0].length, raw: text.slice(prev.start, m.index + m[0].length) };
+      continue;
+    }
+    // "w/o", "w/" and "w/u" are "without", "with" and "workup" ("T2DM w/o complications" is E11.9, not E11.8).
+    if (/^w$/i.test(m[0]) && text[m.index + 1] === '/') {
+      const letter = /^([ou])\b/i.exec(text.slice(m.index + 2, m.index + 4))?.[1]?.toLowerCase();
+      const word = letter === 'o' ? 'without' : letter === 'u' ? 'workup' : 'with';
+      const end = m.index + (letter ? 3 : 2);
+      out.push({ norm: word, start: m.index, end, raw: word });
+      WORD_RE.lastIndex = end;
       continue;
     }
     const parts = JOINED_WORDS.get(m[0].toLowerCase());

@@ -57,6 +57,31 @@ describe('local engine: assertions', () => {
     expect(office).not.toContain('E875');
   });
 
+  it('keeps a finding whose comma or dash is followed by another condition ruled out, or a test negative', () => {
+    const office = (text: string): string[] => added(open.suggest(input(`Assessment: ${text}`)));
+    expect(office('Chest pain - ACS ruled out.')).toContain('R079');
+    expect(office('Abdominal pain, appendicitis ruled out.')).toContain('R109');
+    expect(office('Fever, COVID neg.')).toEqual(['R509']);
+    expect(office('Sore throat, rapid strep neg.')).toEqual(['J029']);
+    expect(office('Cough, CXR neg for pneumonia.')).toEqual(['R059']);
+    expect(office('Pneumonia, COVID negative.')).toContain('J189');
+    expect(office('Chest pain w/u negative.')).toContain('R079');
+    // Right after the dash, or across a list, the verdict is on what came before.
+    expect(office('Pneumonia - ruled out.')).toEqual([]);
+    expect(office('MI, PE and dissection ruled out.')).toEqual([]);
+    expect(office('Hepatitis B, C, HIV negative.')).toEqual([]);
+  });
+
+  it('reads "w/o" as without and "w/" as with', () => {
+    expectReadings([
+      ['T2DM w/o complications.', ['E119'], ['E118']],
+      ['Mild intermittent asthma w/o exacerbation.', ['J4520'], ['J4521']],
+      ['MDD, recurrent, severe w/o psychotic features.', ['F332'], ['F333']],
+      ['Laceration of scalp w/o foreign body.', ['S0101XA'], ['S0102XA']],
+      ['HTN w/ CKD stage 3a.', ['I129', 'N1831'], ['I10']],
+    ]);
+  });
+
   it('ends a negation where the sentence turns to what was found, not in a condition', () => {
     const cases: Array<[string, string[], string[]]> = [
       ['Left renal colic without voiding syndrome and accompanied by hematuria.', ['R319'], []],
@@ -303,6 +328,17 @@ describe('local engine: conventions', () => {
     expect(z68.evidence.map((e) => e.quote)).toEqual(['BMI 43.7']);
     expect(added(open.suggest(input('O: BMI 43.7.\nA/P:\n1. Asthma - stable.', {}, 'professional'))).filter((c) => c.startsWith('Z68'))).toEqual([]);
     expect(added(open.suggest(input('O: BMI 31.\nA/P:\n1. Obesity - counseling.', { age: 12 }, 'professional'))).filter((c) => c.startsWith('Z68'))).toEqual([]);
+  });
+
+  it('reads an abbreviation before the next line\'s list number, a year or a stage, and still no cancer in "CA-125"', () => {
+    const codes = added(open.suggest(input('Assessment:\n1. CHF\n2. Hyperlipidemia\n3. Acute exacerbation of COPD\n4. s/p CABG 2019\n5. CA-125 elevated.')));
+    expect(codes).toEqual(expect.arrayContaining(['I509', 'E785', 'J441', 'Z951']));
+    expect(codes.filter((c) => c.startsWith('C'))).toEqual([]);
+  });
+
+  it('reads the item before a dash as a diagnosis though its details start with a service word', () => {
+    const codes = added(open.suggest(input('Assessment:\n1. Hypertension – education provided on low salt diet.\n2. GERD – diet modification, continue omeprazole.\n3. Hypothyroidism – TSH test ordered.')));
+    expect(codes).toEqual(expect.arrayContaining(['I10', 'K219', 'E039']));
   });
 
   it('reads no code from everyday words that are also bare Index terms, nor from Index lines cut short', () => {
