@@ -27,7 +27,7 @@ const TRIGGERS: readonly Trigger[] = [
   ...['history of', 'hx of', 'h o', 's p', 'status post', 'past history of', 'previous history of', 'remote history of', 'former', 'ex', 'quit', 'remote', 'healed'].map((p) => t(p, 'historical')),
   ...['in the past', 'previously'].map((p) => t(p, 'historical', 'backward')),
   ...['family history', 'family hx', 'fh', 'fhx', 'mother', 'father', 'sister', 'brother', 'sibling', 'siblings', 'maternal', 'paternal', 'grandmother', 'grandfather', 'aunt', 'uncle', 'parents'].map((p) => t(p, 'family')),
-  ...['evaluate for', 'to evaluate for', 'assess for', 'screen for', 'screening for', 'monitor for', 'check for', 'look for', 'if', 'should', 'return if', 'call if', 'in case of', 'watch for', 'risk of', 'risk for', 'prevent', 'prevention of', 'precautions', 'to avoid', 'as needed for', 'prn', 'if needed'].map((p) => t(p, 'hypothetical')),
+  ...['evaluate for', 'to evaluate for', 'assess for', 'screen for', 'screening for', 'monitor for', 'check for', 'look for', 'if', 'should', 'return if', 'return for', 'return to', 'return with', 'come back if', 'come back for', 'seek care if', 'seek care for', 'seek medical attention if', 'seek medical attention for', 'call if', 'in case of', 'watch for', 'risk of', 'risk for', 'prevent', 'prevention of', 'precautions', 'to avoid', 'as needed for', 'prn', 'if needed'].map((p) => t(p, 'hypothetical')),
   // What is being planned is not there yet: "referred for AV fistula planning" (a dialysis access). A
   // condition a planned operation treats stays ("scheduled for hernia repair": the hernia is there).
   t('planning', 'hypothetical', 'backward'),

@@ -214,10 +214,15 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     if (r.code || !r.see || !r.see.includes(',')) return null;
     return flatCodes.get(flatKey(pathKey(r.see.split(',').map((p) => p.trim()).filter(Boolean)))) ?? null;
   };
+  // A subterm likewise ("Infection > ear (middle) — see also Otitis media" is H66.9-, not Infection's
+  // B99.9), unless lines below it give codes of their own: "Elevated > blood pressure — see also
+  // Hypertension" is R03.0 by its "reading, no diagnosis of hypertension" line, never I10.
   const seeAlsoCode = (r: IndexRow): string | null => {
-    if (r.level !== 0 || r.code || r.see_code || !r.see_also || ORDINARY_WORDS.has(headWord(r.term))) return null;
+    if (r.code || r.see_code || !r.see_also || (r.level === 0 && ORDINARY_WORDS.has(headWord(r.term)))) return null;
+    if (r.level > 0 && (childKeys.get(pathKey(r.path.split(' > '))) ?? []).length > 0) return null;
     const parts = r.see_also.split(',').map((p) => p.trim()).filter((p) => p && !/^by (site|type)\b/i.test(p));
-    return parts.length > 0 ? (pathCodes.get(pathKey(parts)) ?? null) : null;
+    // "see also Otitis media" names "Otitis > media": paths compared as words.
+    return parts.length > 0 ? (pathCodes.get(pathKey(parts)) ?? flatCodes.get(flatKey(pathKey(parts))) ?? null) : null;
   };
 
   // Paths compared without "NEC": the Index's "see Dependence, drug, nicotine" is "Dependence > drug NEC > nicotine".

@@ -166,6 +166,8 @@ describe('local engine: assertions', () => {
     // An "if" clause reaches the end of a long list of what to watch for.
     const far = open.suggest(input('She can follow up or call sooner if her symptoms become more severe or suddenly worsen or she develops a fever.'));
     expect(added(far).filter((c) => c.startsWith('R50'))).toEqual([]);
+    // Return precautions name what may come, not what the patient has.
+    for (const text of ['Return for worsening pain, SOB, diaphoresis.', 'Return to ED for increased swelling, numbness, or fever.']) expect(added(open.suggest(input(text))), text).toEqual([]);
   });
 });
 
@@ -328,6 +330,21 @@ describe('local engine: conventions', () => {
     expect(z68.evidence.map((e) => e.quote)).toEqual(['BMI 43.7']);
     expect(added(open.suggest(input('O: BMI 43.7.\nA/P:\n1. Asthma - stable.', {}, 'professional'))).filter((c) => c.startsWith('Z68'))).toEqual([]);
     expect(added(open.suggest(input('O: BMI 31.\nA/P:\n1. Obesity - counseling.', { age: 12 }, 'professional'))).filter((c) => c.startsWith('Z68'))).toEqual([]);
+  });
+
+  it('reads the adjectives and subterm references notes use: hypothyroid, morbidly obese, ear infection', () => {
+    expectReadings([
+      ['Hypothyroid.', ['E039'], []],
+      ['Morbidly obese, BMI 42.', ['E6601', 'Z6841'], []],
+      // "Infection > ear (middle) — see also Otitis media".
+      ['Right ear infection.', ['H6691'], ['B999']],
+      // "Elevated > blood pressure — see also Hypertension" has a line of its own: R03.0, never I10.
+      ['Elevated blood pressure reading, no diagnosis of hypertension.', [], ['I10']],
+    ]);
+  });
+
+  it('codes no drug therapy the note says was completed', () => {
+    expect(added(open.suggest(input('Assessment: Hx of DVT. Completed 6 months of apixaban in 2019.'))).filter((c) => c.startsWith('Z79'))).toEqual([]);
   });
 
   it('reads an abbreviation before the next line\'s list number, a year or a stage, and still no cancer in "CA-125"', () => {
