@@ -26,6 +26,9 @@ const TRIGGERS: readonly Trigger[] = [
   ...['no evidence', 'doubt', 'doubtful'].map((p) => t(p, 'negated', 'backward')),
   ...['history of', 'hx of', 'h o', 's p', 'status post', 'past history of', 'previous history of', 'remote history of', 'former', 'ex', 'quit', 'remote', 'healed'].map((p) => t(p, 'historical')),
   ...['in the past', 'previously'].map((p) => t(p, 'historical', 'backward')),
+  // "Prior DVT 2019", "previous pulmonary embolism", "past kidney stones" (not "prior to admission",
+  // "past 3 days", "past medical history").
+  ...['prior', 'previous', 'past'].map((p) => t(p, 'historical')),
   ...['family history', 'family hx', 'fh', 'fhx', 'mother', 'father', 'sister', 'brother', 'sibling', 'siblings', 'maternal', 'paternal', 'grandmother', 'grandfather', 'aunt', 'uncle', 'parents'].map((p) => t(p, 'family')),
   ...['evaluate for', 'to evaluate for', 'assess for', 'screen for', 'screening for', 'monitor for', 'check for', 'look for', 'if', 'should', 'return if', 'return for', 'return to', 'return with', 'come back if', 'come back for', 'seek care if', 'seek care for', 'seek medical attention if', 'seek medical attention for', 'call if', 'in case of', 'watch for', 'risk of', 'risk for', 'prevent', 'prevention of', 'precautions', 'to avoid', 'as needed for', 'prn', 'if needed'].map((p) => t(p, 'hypothetical')),
   // What is being planned is not there yet: "referred for AV fistula planning" (a dialysis access). A
@@ -52,6 +55,8 @@ const TERMINATORS = new Set(['but', 'however', 'although', 'though', 'except', '
  * hematuria". A condition ("call if she develops a fever") runs on over them.
  */
 const NEGATION_TERMINATORS = new Set(['accompanied', 'developed', 'revealed', 'showed', 'showing']);
+/** Words that turn from a past condition to what it left: "prior CVA with residual left hemiparesis". */
+const HISTORY_TERMINATORS = new Set(['residual', 'sequela', 'sequelae', 'still', 'currently', 'persistent']);
 const FORWARD_REACH = 10;
 /** An "if" clause ("call if her headaches worsen or she develops a fever") runs on further than a negation. */
 const CONDITIONAL_REACH = 20;
@@ -74,6 +79,10 @@ export interface AssertionMap {
   /** Token ranges [start, end) of each trigger occurrence. */
   triggers: Array<[number, number]>;
 }
+
+const PAST_WORDS = new Set(['prior', 'previous', 'past']);
+/** Words after "prior", "past" or "previous" that make it no past condition: a time, a heading, a sequence. */
+const NOT_PAST_AFTER = new Set(['to', 'medical', 'surgical', 'history', 'hx', 'visit', 'visits', 'note', 'notes', 'exam', 'imaging', 'study', 'studies', 'labs', 'episode', 'episodes', 'the', 'few', 'several', 'couple', 'year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'night', 'hour', 'hours', 'decade', ...Array.from({ length: 60 }, (_, n) => String(n + 1))]);
 
 /** Words after "in the past" that make it a span of time. */
 const SPAN_WORDS = new Set(['year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'decade', 'few', 'several', 'couple', 'two', 'three', 'six', 'twelve', ...Array.from({ length: 24 }, (_, n) => String(n + 1))]);
@@ -131,6 +140,7 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
     // "In the past year" counts what happened over a span ("2 exacerbations in the past year"); it does
     // not put the condition in the past as "treated in the past" does.
     if (best.words.join(' ') === 'in the past' && SPAN_WORDS.has(lower[i + 3] ?? '')) continue;
+    if (best.words.length === 1 && PAST_WORDS.has(best.words[0]!) && NOT_PAST_AFTER.has(lower[i + 1] ?? '')) continue;
     // Family words only count when they say what the relative had ("mother had breast cancer").
     if (best.assertion === 'family' && best.words[0] !== 'family' && best.words[0] !== 'fh' && best.words[0] !== 'fhx') {
       const next = lower.slice(i + 1, i + 4);
@@ -158,6 +168,7 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
         // A colon right after the trigger introduces what it covers: "Denies: fever, chills".
         if (k === f.end && k > 0 && breaksScope(text, tokens[k - 1]!, tokens[k]!) && !/^\s*:/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) break;
         if (TERMINATORS.has(lower[k]!)) break;
+        if (as.assertion === 'historical' && HISTORY_TERMINATORS.has(lower[k]!)) break;
         if (as.assertion === 'negated') {
           if (NEGATION_TERMINATORS.has(lower[k]!)) break;
           // "Without arthritis activity, with anemia": a "with" after a comma turns to what is present.

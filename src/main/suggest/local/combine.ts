@@ -348,6 +348,9 @@ function strokeSequelae(cands: Map<string, Candidate>, dict: Dictionary, table: 
     linked = true;
     if (!inRanges(c.code, additionalCodeRanges(lookup, code))) cands.delete(c.code);
   }
+  // A stroke with residual deficits is no history "without residual deficits" (Z86.73 excludes I69.3-),
+  // however a "prior cerebral infarction" read as history.
+  if (linked) cands.delete('Z8673');
   for (const c of [...cands.values()]) {
     if (!c.code.startsWith('I63') || !c.mentions.every((m) => past.has(sentenceKey(m)))) continue;
     cands.delete(c.code);

@@ -146,6 +146,17 @@ describe('local engine: assertions', () => {
     expect(codes).toContain('Z833');
   });
 
+  it('reads "prior", "previous" and "past" as history, not "prior to", "past 3 days" or a residual deficit', () => {
+    expectReadings([
+      ['Prior DVT 2019, off anticoagulation.', ['Z86718'], ['I82409']],
+      ['Previous pulmonary embolism 2018.', ['Z86711'], ['I2699']],
+      ['Past kidney stones.', ['Z87442'], ['N200']],
+      ['Prior CVA with residual left hemiparesis.', ['I69354'], []],
+      ['Cough for the past 3 days.', ['R059'], []],
+      ['Prior to admission he developed pneumonia.', ['J189'], []],
+    ]);
+  });
+
   it('reads an exacerbation the note dates to the past as the chronic condition, and a flare as an exacerbation', () => {
     expectReadings([
       ['COPD exacerbation in March, none since.', ['J449'], ['J441']],
