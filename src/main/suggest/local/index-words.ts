@@ -36,7 +36,7 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   // A flare of a chronic condition is the Index's exacerbation ("asthma flare" J45.901, "COPD flare-up" J44.1).
   ['flare', 'exacerbation'],
   // Adjectives notes use for the Index's nouns: "Hypothyroid.", "Morbidly obese, BMI 42".
-  ['hypothyroid', 'hypothyroidism'], ['hyperthyroid', 'hyperthyroidism'], ['obese', 'obesity'], ['morbidly', 'morbid'],
+  ['hypothyroid', 'hypothyroidism'], ['hyperthyroid', 'hyperthyroidism'], ['obese', 'obesity'], ['morbidly', 'morbid'], ['opioid', 'opiate'],
 ];
 
 /**
@@ -92,6 +92,8 @@ export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [
   ['implant', 'intravascular'],
   // A pacemaker is the heart's ("Status > pacemaker > cardiac" Z95.0).
   ['pacemaker', 'cardiac'],
+  // An opiate taken long term is an analgesic ("Long-term > opiate analgesic" Z79.891).
+  ['opiate', 'analgesic'],
   // A lung nodule is solitary unless the note says multiple ("Nodule > lung, solitary" R91.1; "> multiple" R91.8).
   ['nodule', 'solitary'],
   // "Coronary" is the coronary artery ("Status > angioplasty > coronary artery" Z98.61 is "s/p coronary angioplasty").

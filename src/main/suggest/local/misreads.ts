@@ -18,6 +18,7 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     namesService(text, xt, positions) ||
     shotNotGunshot(e, xt, positions) ||
     usedNotMalformed(e, xt, positions) ||
+    longTermTherapy(e, xt, positions) ||
     spreadMisread(text, e, xt, positions) ||
     acuityOfAnother(text, xt, positions) ||
     deniedByNon(xt, positions, e)
@@ -344,6 +345,16 @@ function shotNotGunshot(e: Entry, xt: readonly XToken[], positions: readonly num
 function usedNotMalformed(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
   const next = xt[positions[positions.length - 1]! + 1]?.norm;
   return e.code.startsWith('Q') && (next === 'use' || next === 'usage');
+}
+
+/**
+ * "Long-term use of opioids", "long-term opioid use" are drug therapy (Z79.891), not the substance's
+ * "use" (F11.90), a mental and behavioural disorder and an HCC.
+ */
+function longTermTherapy(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  if (!e.code.startsWith('F1') || !positions.some((p) => xt[p]!.norm === 'use')) return false;
+  const longTermBefore = (p: number): boolean => xt[p - 1]?.norm === 'term' && xt[p - 2]?.norm === 'long';
+  return positions.some(longTermBefore);
 }
 
 /** Second words of fixed compounds, with their first: "blood pressure" is a vital sign, not a "pressure". */

@@ -354,6 +354,14 @@ describe('local engine: conventions', () => {
     ]);
   });
 
+  it('reads long-term opioid use as drug therapy (Z79.891), never as an opioid use disorder', () => {
+    expectReadings([
+      ['Long term use of opioids.', ['Z79891'], ['F1190']],
+      ['Long-term opioid use for chronic back pain.', ['Z79891'], ['F1190']],
+      ['Opioid use disorder, severe.', ['F1120'], ['Z79891']],
+    ]);
+  });
+
   it('codes no drug therapy the note says was completed', () => {
     expect(added(open.suggest(input('Assessment: Hx of DVT. Completed 6 months of apixaban in 2019.'))).filter((c) => c.startsWith('Z79'))).toEqual([]);
   });
