@@ -553,8 +553,8 @@ function toMention(documentId: string, text: string, m: Mention, section: Sectio
   return { documentId, start: m.start, end: m.end, phrase: text.slice(m.start, m.end), assertion: m.assertion, section, source: m.entry.source, words: m.entry.words, sentence: sentence.index, ...(side ? { side } : {}), ...(item ? { item: true as const } : {}) };
 }
 
-/** Before an item's name: a list number or bullet, or a short label ("Dx:", "Assessment:"). */
-const ITEM_BEFORE = /^[\s\d.)#*•-]*(?:[A-Za-z][A-Za-z /&]{0,24}:\s*)?$/;
+/** Before an item's name: a list number or bullet, a short label ("Dx:", "Assessment:"), a status word ("current smoker"). */
+const ITEM_BEFORE = /^[\s\d.)#*•-]*(?:[A-Za-z][A-Za-z /&]{0,24}:\s*)?(?:(?:current|chronic|active|stable|known|ongoing|newly diagnosed|new|well[- ]controlled|controlled|uncontrolled|poorly controlled)\s+)*$/i;
 /** After it: the item ends or its details begin. */
 const ITEM_AFTER = /^\s*(?:$|[-–—:;,(.]|\n)/;
 

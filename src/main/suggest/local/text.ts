@@ -178,6 +178,11 @@ export function tokenize(text: string, start: number, end: number, norm: Normali
       WORD_RE.lastIndex = end;
       continue;
     }
+    // Packs are cigarettes: "1/2 ppd", "1 pack per day", "40 pack-year" (F17.21-, not F17.20-).
+    if (packsOfCigarettes(text, m[0], m.index + m[0].length, prev)) {
+      out.push({ norm: norm('cigarette'), start: m.index, end: m.index + m[0].length, raw: m[0] });
+      continue;
+    }
     const parts = JOINED_WORDS.get(m[0].toLowerCase());
     if (parts) {
       for (const part of parts) out.push({ norm: norm(part), start: m.index, end: m.index + m[0].length, raw: m[0] });
@@ -193,6 +198,13 @@ const JOINED_WORDS: ReadonlyMap<string, readonly string[]> = new Map([
   ['preeclampsia', ['pre', 'eclampsia']],
   ['preeclamptic', ['pre', 'eclampsia']],
 ]);
+
+/** A smoker's packs: "ppd" after a number (not the PPD skin test), "pack(s)" per day or "pack-years". */
+function packsOfCigarettes(text: string, word: string, end: number, prev: Token | undefined): boolean {
+  const w = word.toLowerCase();
+  if (w === 'ppd') return prev !== undefined && /^\d+$/.test(prev.raw);
+  return (w === 'pack' || w === 'packs') && /^(\s*(per|a|\/)\s*day|[-\s]?(years?|yrs?)\b)/i.test(text.slice(end, end + 12));
+}
 
 /** The second word of a pair read as the Index's word: a "pressure injury" (NPIAP) is a pressure ulcer. */
 const PAIR_RENAMES: ReadonlyMap<string, string> = new Map([

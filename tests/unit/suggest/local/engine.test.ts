@@ -354,6 +354,16 @@ describe('local engine: conventions', () => {
     ]);
   });
 
+  it('reads a smoker\'s packs as cigarettes, and no PPD skin test as smoking', () => {
+    expectReadings([
+      ['Smoker, 1/2 ppd.', ['F17210'], ['F17200']],
+      ['40 pack-year smoker.', ['F17210'], ['F17200']],
+      ['PPD negative.', [], ['F17210']],
+    ]);
+    // A status word before the item's name ("current smoker") still makes it the assessment's item.
+    expect(added(shipped.suggest(input('Assessment:\n1. Current smoker.', {}, 'professional')))).toContain('F17200');
+  });
+
   it('reads long-term opioid use as drug therapy (Z79.891), never as an opioid use disorder', () => {
     expectReadings([
       ['Long term use of opioids.', ['Z79891'], ['F1190']],
