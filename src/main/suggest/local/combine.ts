@@ -488,7 +488,10 @@ function hypertension(cands: Map<string, Candidate>): void {
  */
 function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable, lookup: CodeSetLookup): void {
   const title = (c: Candidate): string => table.byCode.get(c.code)?.long_desc ?? '';
-  const uncomplicated = (c: Candidate): boolean => /\bwithout complications?\b/i.test(title(c));
+  // "Type 2 diabetes mellitus without complications", "Alcohol dependence, uncomplicated": the
+  // category's default, beside its complicated forms the same condition said fully ("asthma" in the
+  // history and "asthma with acute exacerbation" are J45.901).
+  const uncomplicated = (c: Candidate): boolean => /\bwithout complications?\b|,\s*uncomplicated\b/i.test(title(c));
   const unspecified = (c: Candidate): boolean => /unspecified/i.test(title(c));
   // "Thrombosis of unspecified deep veins of unspecified lower extremity" says less than "…of femoral
   // vein, unspecified" (I82.409 and I82.419): the fewer "unspecified", the more the code says.

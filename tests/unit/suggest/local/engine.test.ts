@@ -354,6 +354,14 @@ describe('local engine: conventions', () => {
     ]);
   });
 
+  it('codes an "uncomplicated" default beside its complicated form once, as the complicated form', () => {
+    expectReadings([
+      ['Asthma. Asthma with acute exacerbation.', ['J45901'], ['J45909']],
+      ['Moderate persistent asthma. Moderate persistent asthma with acute exacerbation.', ['J4541'], ['J4540']],
+      ['Alcohol dependence. Alcohol dependence with withdrawal.', ['F10239'], ['F1020']],
+    ]);
+  });
+
   it('reads a smoker\'s packs as cigarettes, and no PPD skin test as smoking', () => {
     expectReadings([
       ['Smoker, 1/2 ppd.', ['F17210'], ['F17200']],
