@@ -26,6 +26,8 @@ const TRIGGERS: readonly Trigger[] = [
   ...['no evidence', 'doubt', 'doubtful'].map((p) => t(p, 'negated', 'backward')),
   ...['history of', 'hx of', 'h o', 's p', 'status post', 'past history of', 'previous history of', 'remote history of', 'former', 'ex', 'quit', 'remote', 'healed'].map((p) => t(p, 'historical')),
   ...['in the past', 'previously'].map((p) => t(p, 'historical', 'backward')),
+  // A device "in place" is a status ("Pacemaker in place" Z95.0). Not "in situ": a carcinoma in situ is no status.
+  t('in place', 'historical', 'backward'),
   // "Prior DVT 2019", "previous pulmonary embolism", "past kidney stones" (not "prior to admission",
   // "past 3 days", "past medical history").
   ...['prior', 'previous', 'past'].map((p) => t(p, 'historical')),

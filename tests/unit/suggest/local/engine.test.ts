@@ -294,6 +294,14 @@ describe('local engine: conventions', () => {
       ['Anemia due to GI bleed.', ['D500', 'K922'], ['D62']],
     ]);
   });
+  it('reads a device "in place" as a status, and a carcinoma "in situ" as none', () => {
+    expectReadings([
+      ['Pacemaker in place.', ['Z950'], []],
+      ['Coronary stent in place.', ['Z955'], []],
+      ['Carcinoma in situ of breast.', ['D0590'], ['Z859']],
+    ]);
+  });
+
   it('codes the side the note names and the status after a procedure: s/p L mastectomy Z90.12, s/p CABG Z95.1', () => {
     const codes = added(open.suggest(input('Hx breast cancer, s/p L mastectomy. CAD s/p CABG x3 (2018). Left knee pain for a week.', {}, 'professional')));
     expect(codes).toEqual(expect.arrayContaining(['Z9012', 'Z951', 'M25562']));
