@@ -309,7 +309,9 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
             const byIndex = (): string | undefined => historyCode(dict.personalHistory, mention, wordsNear(tokens, mention));
             const bySite = (): string | undefined => classifiedHistoryCode(dict.classifiedHistory.personal, mention.entry.code);
             const indexed = byIndex();
-            const z = indexed === undefined || /\bunspecified\b/i.test(table.byCode.get(indexed)?.long_desc ?? '') ? (bySite() ?? indexed) : indexed;
+            // A reading that is itself a status ("s/p kidney transplant" Z94.0) is that status.
+            const status = mention.cue && STATUS_CUES.has(mention.cue) && STATUS_CODE.test(mention.entry.code) && table.byCode.get(mention.entry.code)?.billable ? mention.entry.code : undefined;
+            const z = status ?? (indexed === undefined || /\bunspecified\b/i.test(table.byCode.get(indexed)?.long_desc ?? '') ? (bySite() ?? indexed) : indexed);
             if (z) add(z, { ...m, source: 'history' }, 'history');
             // No personal-history code and a "history of" that does not say it ended ("former", "quit",
             // "s/p" do): the condition may well go on. Read as a past mention; learned priors decide.

@@ -48,6 +48,8 @@ export const CODE_TO: ReadonlyArray<[string, string]> = [
   // "Examination > annual" (Z00.00) as notes name the visit: an annual physical or wellness visit.
   ['annual physical', 'Z0000'], ['annual wellness visit', 'Z0000'], ['wellness visit', 'Z0000'],
   // "Immunization > encounter for" (Z23) as notes say it: a vaccine needed or given at the visit.
+  // "Awaiting organ transplant status" (Z76.82) as notes say it; the organ is not yet transplanted.
+  ['awaiting transplant', 'Z7682'],
   ['need vaccination', 'Z23'], ['need immunization', 'Z23'], ['vaccine administered', 'Z23'], ['vaccination administered', 'Z23'], ['vaccine given', 'Z23'], ['shot given', 'Z23'],
   // An INR is the prothrombin time's ratio: "supratherapeutic INR" is "Prolonged > prothrombin time" (R79.1).
   ['supratherapeutic inr', 'R791'], ['elevated inr', 'R791'], ['prolonged inr', 'R791'],
@@ -94,6 +96,8 @@ export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [
   ['pacemaker', 'cardiac'],
   // An opiate taken long term is an analgesic ("Long-term > opiate analgesic" Z79.891).
   ['opiate', 'analgesic'],
+  // A gastric bypass is for obesity ("Status > gastric bypass for obesity" Z98.84).
+  ['bypass', 'obesity'],
   // A lung nodule is solitary unless the note says multiple ("Nodule > lung, solitary" R91.1; "> multiple" R91.8).
   ['nodule', 'solitary'],
   // "Coronary" is the coronary artery ("Status > angioplasty > coronary artery" Z98.61 is "s/p coronary angioplasty").

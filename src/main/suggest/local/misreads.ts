@@ -19,6 +19,7 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     shotNotGunshot(e, xt, positions) ||
     usedNotMalformed(e, xt, positions) ||
     longTermTherapy(e, xt, positions) ||
+    transplantToCome(e, xt, positions) ||
     spreadMisread(text, e, xt, positions) ||
     acuityOfAnother(text, xt, positions) ||
     deniedByNon(xt, positions, e)
@@ -355,6 +356,14 @@ function longTermTherapy(e: Entry, xt: readonly XToken[], positions: readonly nu
   if (!e.code.startsWith('F1') || !positions.some((p) => xt[p]!.norm === 'use')) return false;
   const longTermBefore = (p: number): boolean => xt[p - 1]?.norm === 'term' && xt[p - 2]?.norm === 'long';
   return positions.some(longTermBefore);
+}
+
+/** Words before a transplant that say it has not happened: "awaiting kidney transplant" is Z76.82, not Z94.0. */
+const TO_COME = new Set(['awaiting', 'await', 'candidate', 'listed', 'list', 'evaluation', 'referred', 'referral']);
+
+function transplantToCome(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  const first = Math.min(...positions);
+  return e.code.startsWith('Z94') && xt.slice(Math.max(0, first - 4), first).some((t) => TO_COME.has(t.norm));
 }
 
 /** Second words of fixed compounds, with their first: "blood pressure" is a vital sign, not a "pressure". */

@@ -294,6 +294,15 @@ describe('local engine: conventions', () => {
       ['Anemia due to GI bleed.', ['D500', 'K922'], ['D62']],
     ]);
   });
+  it('reads "s/p" an organ transplant or a gastric bypass as its status, and one awaited as none', () => {
+    expectReadings([
+      ['S/p kidney transplant.', ['Z940'], ['Z949']],
+      ['S/p Roux-en-Y gastric bypass.', ['Z9884'], []],
+      ['Awaiting kidney transplant.', ['Z7682'], ['Z940']],
+      ['Referred for kidney transplant evaluation.', [], ['Z940']],
+    ]);
+  });
+
   it('reads a device "in place" as a status, and a carcinoma "in situ" as none', () => {
     expectReadings([
       ['Pacemaker in place.', ['Z950'], []],
