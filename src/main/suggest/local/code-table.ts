@@ -71,6 +71,8 @@ function mostHinted<T extends { long_desc: string }>(kids: readonly T[], parentT
 export interface SidePair {
   right: string;
   left: string;
+  /** The "bilateral" sibling, where the code set has one (E11.3293). */
+  bilateral?: string;
 }
 
 /** Every ICD-10-CM code with its children, read in one query (per-code lookups are too slow for 100k Index lines). */
@@ -121,7 +123,8 @@ export class CodeTable {
         code = top[0]!.code;
         continue;
       }
-      return top.length === 2 ? this.sidePair(top, hint) : undefined;
+      // "Right eye", "left eye", "bilateral", "unspecified eye": the right and left among them.
+      return top.length >= 2 ? this.sidePair(top, hint) : undefined;
     }
     return undefined;
   }
@@ -138,7 +141,9 @@ export class CodeTable {
     if (right.length !== 1 || left.length !== 1) return undefined;
     const r = this.resolveBillable(right[0]!.code, hint);
     const l = this.resolveBillable(left[0]!.code, hint);
-    return r && l ? { right: r, left: l } : undefined;
+    const both = kids.filter((k) => /\bbilateral\b/i.test(k.long_desc));
+    const b = both.length === 1 ? this.resolveBillable(both[0]!.code, hint) : undefined;
+    return r && l ? { right: r, left: l, ...(b ? { bilateral: b } : {}) } : undefined;
   }
 
   /** A billable code for an Index code: itself, or for a dashed/header code its only or default descendant. */

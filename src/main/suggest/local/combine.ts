@@ -360,7 +360,26 @@ function strokeSequelae(cands: Map<string, Candidate>, dict: Dictionary, table: 
   }
 }
 
+/**
+ * A chart that states type 1 diabetes, and never type 2, has type 1's complications: "diabetic
+ * gastroparesis" on the next line is E10.43, not the Index's type 2 default (E11.43).
+ */
+function typeOneStated(cands: Map<string, Candidate>, table: CodeTable): void {
+  const says = (c: Candidate, type: string): boolean => c.mentions.some((m) => m.words.includes('type') && m.words.includes(type));
+  const all = [...cands.values()];
+  if (!all.some((c) => c.code.startsWith('E10') && says(c, '1')) || all.some((c) => c.code.startsWith('E11') && says(c, '2'))) return;
+  for (const c of all) {
+    const code = `E10${c.code.slice(3)}`;
+    if (!c.code.startsWith('E11') || c.via !== 'match' || !table.byCode.get(code)?.billable) continue;
+    cands.delete(c.code);
+    const into = cands.get(code);
+    if (into) mergeInto(into, c);
+    else cands.set(code, { ...c, code, rationale: `${c.code} read as type 1: the chart states type 1 diabetes (I.C.4.a)` });
+  }
+}
+
 function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTable, lookup: CodeSetLookup): void {
+  typeOneStated(cands, table);
   const dm = [...cands.values()].filter((c) => DIABETES.test(c.code));
   if (dm.length === 0) return;
   const byPrefix = new Map<string, number>();

@@ -331,12 +331,13 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     // A bare main term that is an everyday word, or an eponym cut short ("May (-Hegglin)"), is no reading.
     if (segs.length === 1 && !rest && (ORDINARY_WORDS.has(headWord(r.term)) || /^\(-/.test(r.nemod ?? ''))) continue;
     if (rest) segs[segs.length - 1] = `${segs[segs.length - 1]!} ${rest}`;
+    const sided = sidedCodes(pathKey(r.path.split(' > ')), target, dashed, new Set([...lineWords, ...titleWords(stripParens(r.see ?? ''))]));
     const withoutAt = segs.findIndex((sg) => /^without\b/i.test(sg.trim()));
     if (withoutAt >= 0) {
-      raw.push(...withoutEntries(segs, withoutAt, code, r.code ? r.level : r.level + 0.5, normalize));
+      // "Retinopathy, diabetic, nonproliferative, mild, without macular edema" (E11.329-) takes the side too.
+      raw.push(...withoutEntries(segs, withoutAt, code, r.code ? r.level : r.level + 0.5, normalize).map((e) => (sided ? { ...e, sided } : e)));
       continue;
     }
-    const sided = sidedCodes(pathKey(r.path.split(' > ')), target, dashed, new Set([...lineWords, ...titleWords(stripParens(r.see ?? ''))]));
     const defaults = defaultSegments(r.path.split(' > '));
     for (let i = 0; i < segs.length; i++) segs[i] = mainTermAliases(segs[i]!, new Map());
     // "Fracture, traumatic" is the Index's plain fracture: notes never say "traumatic".
@@ -469,7 +470,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     // myelopathy or radiculopathy, cervical region" is the cervical spondylosis (M47.812).
     const [clause, ...after] = cut >= 0 ? c.long_desc.slice(cut + 8).split(/,/) : [''];
     const region = after.join(',');
-    const kept = cut >= 0 ? `${c.long_desc.slice(0, cut)} ${/^\s*[\w-]+ region$/i.test(region) ? region : ''}` : c.long_desc;
+    // So does a side: "…retinopathy without macular edema, right eye" is not its left-eye sibling.
+    const kept = cut >= 0 ? `${c.long_desc.slice(0, cut)} ${/^\s*[\w-]+ region$|^\s*(right|left) \w+$|^\s*bilateral$/i.test(region) ? region : ''}` : c.long_desc;
     const words = contentWords(kept.replace(/,\s*uncomplicated\b/gi, ''), normalize);
     const without = cut >= 0 ? contentWords(clause!, normalize) : [];
     if (words.length > 0 && words.length <= 8) raw.push({ words, code: c.code, source: 'tabular', level: 0, ...(without.length ? { without } : {}) });

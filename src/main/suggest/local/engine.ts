@@ -98,6 +98,8 @@ const MEDICATION_LIST_FLOOR = 0.7;
 const ASSESSED_STATUS_FLOOR = 0.7;
 const CONVENTION_FLOOR = 0.7;
 const SEVERE_SEPSIS = /^R652/;
+/** Psychoactive substance use, unspecified, uncomplicated (F10.90 … F19.90; tobacco is F17.2- dependence). */
+const UNCOMPLICATED_USE = /^F1[0-689]90$/;
 /** Family and personal history, status, absence and dependence codes (Z80–Z99). */
 const STATUS_CODE = /^Z[89]\d/;
 const MAX_CHARS = 2_000_000;
@@ -262,8 +264,9 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           }
           // "s/p CABG", "status post mastectomy": the Index's Status and Presence entries (Z95.1, Z90.1-).
           const status = matchSentence(text, sentence, statusDict, words).filter((m) => m.assertion === 'historical' && m.cue && STATUS_CUES.has(m.cue));
+          const tail = trailingSide(words.tokens);
           for (const m of [...found, ...status]) {
-            const side = sideNear(words.tokens, m.positions);
+            const side = sideNear(words.tokens, m.positions) ?? tail;
             if (side) sides.set(m, side);
           }
           for (const m of status) add(m.entry.code, { ...toMention(doc.id, text, m, s.section, { index: si, start: s.start }, sides.get(m)), source: 'history' }, 'history');
@@ -414,6 +417,9 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     const onlyFound = (c: Candidate): boolean => c.via === 'match' && c.mentions.every((m) => !isForeground(c, m) || m.section === 'exam' || m.section === 'ros');
     for (const [code, { conf, cand }] of chosen) {
       if (hasAssessment && (isSymptom(code) || onlyFound(cand)) && !cand.mentions.some(standsAlone) && !requested(code)) continue;
+      // A substance "use, uncomplicated" is reportable only where the provider makes it a diagnosis
+      // (I.C.5.b.3): "a history of heavy alcohol use" in the HPI is no F10.90.
+      if (UNCOMPLICATED_USE.test(code) && !cand.mentions.some((m) => m.section === 'assessment')) continue;
       const isHcc = isHccCode(code);
       const meat = isHcc ? collectMeat(cand.mentions, sentences, texts) : undefined;
       if (isHcc && outpatient && !meat) continue; // no MEAT this visit: not coded
@@ -581,6 +587,17 @@ function sideNear(tokens: ReadSentence['tokens'], positions: readonly number[]):
   const inside = sides(first, last);
   const seen = inside.size > 0 ? inside : sides(first - SIDE_REACH, last + SIDE_REACH);
   return seen.size === 1 ? [...seen][0] : undefined;
+}
+
+/** Organs a closing side names: "…without macular edema, left eye". */
+const SIDED_ORGANS = new Set(['eye', 'ear', 'side', 'sided']);
+
+/** A side that closes the sentence ("…, left eye", "…, bilateral") speaks for its conditions out of reach. */
+function trailingSide(tokens: ReadSentence['tokens']): Side | undefined {
+  const last = tokens.at(-1);
+  const organ = last && SIDED_ORGANS.has(last.norm);
+  const word = organ ? tokens.at(-2) : last;
+  return word ? sideOf(word.norm) : undefined;
 }
 
 /** Another reading of the sentence, a personal-history code, spans the mention's words. */

@@ -303,6 +303,31 @@ describe('local engine: conventions', () => {
     ]);
   });
 
+  it('reads specialty abbreviations: PAF, AECOPD, SNHL, BPPV, PCOS, NPDR', () => {
+    expectReadings([
+      ['PAF on apixaban.', ['I480', 'Z7901'], []],
+      ['AECOPD.', ['J441'], []],
+      ['Bilateral SNHL.', ['H903'], []],
+      ['BPPV.', ['H8110'], []],
+      ['PCOS.', ['E282'], []],
+      ['DM2 with mild NPDR both eyes.', ['E113293'], ['E113291', 'E113299']],
+    ]);
+  });
+
+  it('codes diabetic retinopathy on the side that closes its line, and a stated type 1 diabetes for its complications', () => {
+    expectReadings([
+      ['Mild nonproliferative diabetic retinopathy without macular edema, left eye.', ['E113292'], ['E113299']],
+      ['Proliferative diabetic retinopathy without macular edema, bilateral.', ['E113593'], ['E113599']],
+      ['Type 1 diabetes. Diabetic nephropathy.', ['E1021'], ['E1121']],
+      ['Type 2 diabetes. Diabetic nephropathy.', ['E1121'], ['E1021']],
+    ]);
+  });
+
+  it('codes substance use, uncomplicated, only where the assessment makes it a diagnosis (I.C.5.b.3)', () => {
+    const hpi = added(open.suggest(input('HPI: He reports a history of heavy alcohol use and still drinks a beer daily.\nAssessment:\n1. Hypertension.')));
+    expect(hpi.filter((c) => c.startsWith('F10'))).toEqual([]);
+  });
+
   it('reads a device "in place" as a status, and a carcinoma "in situ" as none', () => {
     expectReadings([
       ['Pacemaker in place.', ['Z950'], []],
