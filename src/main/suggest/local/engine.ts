@@ -476,10 +476,10 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       if (!a || !b || (a.kind === 'keep' && b.kind === 'keep')) continue;
       const other = owner === x ? y : x;
       const ownerGoes = (a.confidence ?? 0) === (b.confidence ?? 0) || (oneSentence(x, y) && !excludes1Names(codeSet, other, owner));
-      // A symptom beside the diagnosis that excludes it is part of it (I.B.5): asthma's wheezing.
       // Two readings of the same words, each excluding the other: the one that reads more of them
       // ("acute blood loss anemia due to GI bleed" is D62, not the posthemorrhagic default D50.0).
       const shorter = excludes1Names(codeSet, other, owner) ? shorterOverlapping(chosen.get(x)?.cand, chosen.get(y)?.cand) : undefined;
+      // A symptom beside the diagnosis that excludes it is part of it (I.B.5): asthma's wheezing.
       const loser =
         a.kind === 'keep' ? b
         : b.kind === 'keep' ? a
