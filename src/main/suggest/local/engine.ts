@@ -90,8 +90,8 @@ const PAST_CUE = /\b((?<!\b(?:year|month|week|day)s?[-\s])old|prior|previous|rem
 const FIXED_AFTER = /^\s*(repair|repaired|resection|resected|excision|excised|removal|removed|ablation|ablated|correction|corrected|surgery|clipping|coiling|ligation|reconstruction)\b/i;
 /** History cues that state a status after a procedure. */
 const STATUS_CUES: ReadonlySet<string> = new Set(['s p', 'status post', 'post', 'history of', 'hx of', 'h o', 'in place']);
-/** Words before a symptom that make it a drug's indication. */
-const INDICATION = /\bfor\s+(?:any\s+)?(?:[a-z]+\s+)?$/i;
+/** Words before a symptom that make it a drug's indication ("Motrin for pain/fever"). */
+const INDICATION = /\bfor\s+(?:any\s+)?(?:[a-z]+(?:\s*\/\s*|\s+or\s+|\s+))?$/i;
 /** Mentions from the assessment are what the provider concluded: a coder trusts them more. */
 const ASSESSMENT_LIFT = 0.5;
 const MEDICATION_LIST_FLOOR = 0.7;

@@ -347,6 +347,8 @@ describe('local engine: conventions', () => {
     const text = 'REVIEW OF SYSTEMS\nPositive for high cholesterol.\nPHYSICAL EXAM\nErythema of the right knee.\n'
       + 'ASSESSMENT\nRight kidney stone.\nPLAN\nOxycodone 5 mg for pain. Tylenol for any breakthrough pain.';
     expect(added(open.suggest(input(text)))).toEqual(['N200']);
+    // The second of two indications too: "Motrin for pain/fever".
+    expect(added(open.suggest(input('Assessment:\n1. Strep pharyngitis - amoxicillin. Motrin for pain/fever.')))).toEqual(['J020']);
   });
 
   it('reads enlarged lymph nodes at a named site as localized (R59.0), generalized or siteless ones not', () => {
