@@ -382,7 +382,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
         if (sub.length > 0) diabetesWith.push({ words: sub, code });
       }
       if (segs[0]!.toLowerCase() === 'history' && segs.length > 2) {
-        const sub = contentWords(v.slice(2).join(' '), normalize);
+        // Words notes leave unsaid stay optional here too: "h/o colon polyps" is a benign neoplasm's history.
+        const sub = contentWords(v.slice(2).join(' '), normalize).filter((w) => !unsaid.includes(w));
         if (sub.length > 0) {
           const kind = segs[1]!.toLowerCase();
           if (kind.startsWith('family')) family.push({ ...e, words: sub });

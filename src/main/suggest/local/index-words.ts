@@ -98,6 +98,8 @@ export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [
   ['opiate', 'analgesic'],
   // A gastric bypass is for obesity ("Status > gastric bypass for obesity" Z98.84).
   ['bypass', 'obesity'],
+  // A colon polyp is a benign neoplasm ("History > personal > benign neoplasm > colon polyps" Z86.010-).
+  ['polyp', 'benign'],
   // A lung nodule is solitary unless the note says multiple ("Nodule > lung, solitary" R91.1; "> multiple" R91.8).
   ['nodule', 'solitary'],
   // "Coronary" is the coronary artery ("Status > angioplasty > coronary artery" Z98.61 is "s/p coronary angioplasty").

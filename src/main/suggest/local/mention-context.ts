@@ -136,12 +136,17 @@ export function classifiedHistoryCode(list: readonly ClassifiedHistory[], condit
 /** The Index's history Z code for a family or personal-history mention, when it has one. */
 export function historyCode(entries: Dictionary['familyHistory'], m: Mention, nearWords: ReadonlySet<string>): string | undefined {
   let best: Dictionary['familyHistory'][number] | undefined;
+  let bestNamed = false;
   for (const e of entries) {
     // Either the note names the history entry's condition in its words, or in other words that read
-    // as the same code ("former smoker": smoker is F17.200, as is "nicotine dependence").
+    // as the same code ("former smoker": smoker is F17.200, as is "nicotine dependence"). A named one
+    // comes first: "h/o colon polyps" is no history of hyperplastic polyps, though those read K63.5 too.
     const named = e.words.some((w) => m.entry.words.includes(w)) && e.words.every((w) => nearWords.has(w));
     if (!named && e.alone !== m.entry.code) continue;
-    if (!best || e.words.length > best.words.length) best = e;
+    if (!best || (named && !bestNamed) || (named === bestNamed && e.words.length > best.words.length)) {
+      best = e;
+      bestNamed = named;
+    }
   }
   return best?.code;
 }

@@ -146,6 +146,14 @@ describe('local engine: assertions', () => {
     expect(codes).toContain('Z833');
   });
 
+  it('reads "h/o colon polyps" as their personal history, named kinds before kinds that read alike', () => {
+    expectReadings([
+      ['h/o colon polyps.', ['Z860100'], ['K635', 'Z860102']],
+      ['h/o adenomatous colon polyps.', ['Z860101'], ['D126']],
+      ['Former smoker.', ['Z87891'], []],
+    ]);
+  });
+
   it('reads "prior", "previous" and "past" as history, not "prior to", "past 3 days" or a residual deficit', () => {
     expectReadings([
       ['Prior DVT 2019, off anticoagulation.', ['Z86718'], ['I82409']],
