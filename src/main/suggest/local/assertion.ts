@@ -82,12 +82,16 @@ export interface AssertionMap {
   triggers: Array<[number, number]>;
 }
 
+/** Units and vague counts of a span of time ("the past few weeks"). */
+const TIME_SPAN = ['year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'decade', 'few', 'several', 'couple'];
+const counts = (upTo: number): string[] => Array.from({ length: upTo }, (_, n) => String(n + 1));
+
 const PAST_WORDS = new Set(['prior', 'previous', 'past']);
 /** Words after "prior", "past" or "previous" that make it no past condition: a time, a heading, a sequence. */
-const NOT_PAST_AFTER = new Set(['to', 'medical', 'surgical', 'history', 'hx', 'visit', 'visits', 'note', 'notes', 'exam', 'imaging', 'study', 'studies', 'labs', 'episode', 'episodes', 'the', 'few', 'several', 'couple', 'year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'night', 'hour', 'hours', 'decade', ...Array.from({ length: 60 }, (_, n) => String(n + 1))]);
+const NOT_PAST_AFTER = new Set([...TIME_SPAN, 'night', 'hour', 'hours', 'to', 'medical', 'surgical', 'history', 'hx', 'visit', 'visits', 'note', 'notes', 'exam', 'imaging', 'study', 'studies', 'labs', 'episode', 'episodes', 'the', ...counts(60)]);
 
 /** Words after "in the past" that make it a span of time. */
-const SPAN_WORDS = new Set(['year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'decade', 'few', 'several', 'couple', 'two', 'three', 'six', 'twelve', ...Array.from({ length: 24 }, (_, n) => String(n + 1))]);
+const SPAN_WORDS = new Set([...TIME_SPAN, 'two', 'three', 'six', 'twelve', ...counts(24)]);
 
 /** Words after "ruled out" or "excluded" that say how, so the trigger speaks of what came before it. */
 const SHOWN_BY = new Set(['with', 'by', 'on', 'per', 'after', 'via', 'given']);

@@ -192,7 +192,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     const named = (seg: string): boolean => seg === own || SAME_SUBTERM_TAIL.some((tail) => seg === `${own} ${tail}`);
     // "see Fracture, femur, trochanteric" names "Fracture, traumatic > femur, femoral > trochanteric".
     const kids = childKeys.get(target) ?? flatChildren.get(flatKey(target)) ?? [];
-    const hit = kids.filter((k) => named(k.slice(k.lastIndexOf(' > ') + 3))).sort((a, b) => a.length - b.length)[0];
+    const hit = kids.filter((k) => named(lastSegment(k))).sort((a, b) => a.length - b.length)[0];
     return hit ? (pathCodes.get(hit) ?? null) : null;
   };
   // A "see" naming a whole path ("Cholecystitis > acute > with > cholelithiasis — see Calculus,
@@ -230,14 +230,16 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   const looseChildren = new Map<string, string[]>();
   for (const [parent, kids] of childKeys) looseChildren.set(looseKey(parent), [...(looseChildren.get(looseKey(parent)) ?? []), ...kids]);
   const MAX_SEE_CHILDREN = 40;
+  /**
+   * Coded subterm lines a reference reads on into, each with its last segment. Not a connecting word's
+   * line; nor a side, read from the note's words next to the mention (laterality), not as a subterm.
+   */
+  const subtermLines = (kids: readonly string[]): Array<{ key: string; segment: string; code: string }> =>
+    kids.map((k) => ({ key: k, segment: lastSegment(k), code: pathCodes.get(k)! })).filter((k) => k.code && !/^(with|without|due to|in|see|left|right|bilateral)\b/.test(k.segment));
   const seeChildren = (r: IndexRow): Array<{ key: string; segment: string; code: string }> => {
     if (r.code || !r.see) return [];
     const kids = looseChildren.get(looseKey(pathKey(r.see.split(',').map((p) => p.trim()).filter(Boolean)))) ?? [];
-    if (kids.length > MAX_SEE_CHILDREN) return [];
-    return kids
-      .map((k) => ({ key: k, segment: k.slice(k.lastIndexOf(' > ') + 3), code: pathCodes.get(k)! }))
-      // A side is read from the note's words next to the mention (laterality), not as a subterm.
-      .filter((k) => k.code && !/^(with|without|due to|in|see|left|right|bilateral)\b/.test(k.segment));
+    return kids.length > MAX_SEE_CHILDREN ? [] : subtermLines(kids);
   };
 
   // "Gastroenteritis (K52.9) — see also Enteritis": a subterm the term lacks is looked up in the
@@ -245,12 +247,11 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   const MAX_SEE_ALSO_CHILDREN = 80;
   const seeAlsoChildren = (r: IndexRow): Array<{ key: string; segment: string; code: string }> => {
     if (r.level !== 0 || !r.code || !r.see_also || r.see_also.includes(',') || ORDINARY_WORDS.has(headWord(r.term))) return [];
-    const own = new Set((childKeys.get(pathKey([r.term])) ?? []).map((k) => k.slice(k.lastIndexOf(' > ') + 3)));
+    const own = new Set((childKeys.get(pathKey([r.term])) ?? []).map(lastSegment));
     const kids = childKeys.get(pathKey([r.see_also.trim()])) ?? [];
     if (kids.length > MAX_SEE_ALSO_CHILDREN) return [];
-    return kids
-      .map((k) => ({ key: k, segment: k.slice(k.lastIndexOf(' > ') + 3), code: pathCodes.get(k)! }))
-      .filter((k) => k.code && !own.has(k.segment) && !/^(with|without|due to|in|see|left|right|bilateral|acute|chronic|specified|unspecified|nec)\b/.test(k.segment));
+    // The term's own acuity and default lines stand: only a kind it lacks is read on.
+    return subtermLines(kids).filter((k) => !own.has(k.segment) && !/^(acute|chronic|specified|unspecified|nec)\b/.test(k.segment));
   };
 
   // "Hypertensive urgency — see Hypertension" (and "Urgency > hypertensive — see Hypertension"): the
@@ -764,6 +765,11 @@ function nonessentialWords(nemod: string | null, normalize: (w: string) => strin
  * S06.0X0): the clause's words are required negated in the note, the others stated; one entry per
  * alternative of an "or" ("without myelopathy or radiculopathy").
  */
+/** The last segment of an Index path key ("enteritis > norovirus" → "norovirus"). */
+function lastSegment(key: string): string {
+  return key.slice(key.lastIndexOf(' > ') + 3);
+}
+
 function withoutEntries(segs: readonly string[], at: number, code: string, level: number, normalize: (w: string) => string): Array<Omit<Entry, 'id' | 'key'>> {
   const present = contentWords(segs.filter((_, i) => i !== at).map((sg) => mainTermAliases(sg, new Map())).join(' '), normalize);
   if (present.length === 0) return [];

@@ -475,10 +475,11 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       const b = raw.find((r) => r.code === y);
       if (!a || !b || (a.kind === 'keep' && b.kind === 'keep')) continue;
       const other = owner === x ? y : x;
-      const ownerGoes = (a.confidence ?? 0) === (b.confidence ?? 0) || (oneSentence(x, y) && !excludes1Names(codeSet, other, owner));
+      const mutual = excludes1Names(codeSet, other, owner);
+      const ownerGoes = (a.confidence ?? 0) === (b.confidence ?? 0) || (oneSentence(x, y) && !mutual);
       // Two readings of the same words, each excluding the other: the one that reads more of them
       // ("acute blood loss anemia due to GI bleed" is D62, not the posthemorrhagic default D50.0).
-      const shorter = excludes1Names(codeSet, other, owner) ? shorterOverlapping(chosen.get(x)?.cand, chosen.get(y)?.cand) : undefined;
+      const shorter = mutual ? shorterOverlapping(chosen.get(x)?.cand, chosen.get(y)?.cand) : undefined;
       // A symptom beside the diagnosis that excludes it is part of it (I.B.5): asthma's wheezing.
       const loser =
         a.kind === 'keep' ? b
@@ -557,7 +558,8 @@ function shorterOverlapping(a: Candidate | undefined, b: Candidate | undefined):
 }
 
 function toMention(documentId: string, text: string, m: Mention, section: SectionKind, sentence: { index: number; start: number }, side?: Side): CandidateMention {
-  const item = ITEM_BEFORE.test(text.slice(sentence.start, m.start)) && ITEM_AFTER.test(text.slice(m.end, m.end + 3));
+  // Only the assessment's items are asked about (candidateConfidence); elsewhere the regexes would be wasted work.
+  const item = section === 'assessment' && ITEM_BEFORE.test(text.slice(sentence.start, m.start)) && ITEM_AFTER.test(text.slice(m.end, m.end + 3));
   return { documentId, start: m.start, end: m.end, phrase: text.slice(m.start, m.end), assertion: m.assertion, section, source: m.entry.source, words: m.entry.words, sentence: sentence.index, ...(side ? { side } : {}), ...(item ? { item: true as const } : {}) };
 }
 
