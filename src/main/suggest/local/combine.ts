@@ -23,10 +23,21 @@ export function codeFirstRanges(lookup: CodeSetLookup, code: string): Array<[str
   return noteCodeRanges(lookup, code, 'code_first');
 }
 
+/**
+ * The "code first" codes `code` cannot go without: not those a note names only "if any" ("Code first
+ * any follow-up examination after treatment (Z09)" of the Z87 histories, which a former smoker's
+ * Z87.891 does not make the visit).
+ */
+export function requiredCodeFirstRanges(lookup: CodeSetLookup, code: string): Array<[string, string]> {
+  return noteCodeRanges(lookup, code, 'code_first_required');
+}
+
 const noteRangeCache = new WeakMap<CodeSetLookup, Map<string, Array<[string, string]>>>();
 
 /** A code's note ranges, read once per code set: every chart asks again for the same codes. */
-function noteCodeRanges(lookup: CodeSetLookup, code: string, kind: 'use_additional_code' | 'code_first'): Array<[string, string]> {
+type NoteRangeKind = 'use_additional_code' | 'code_first' | 'code_first_required';
+
+function noteCodeRanges(lookup: CodeSetLookup, code: string, kind: NoteRangeKind): Array<[string, string]> {
   let cache = noteRangeCache.get(lookup);
   if (!cache) noteRangeCache.set(lookup, (cache = new Map()));
   const key = `${kind}\t${code}`;
@@ -35,10 +46,10 @@ function noteCodeRanges(lookup: CodeSetLookup, code: string, kind: 'use_addition
   return ranges;
 }
 
-function readNoteCodeRanges(lookup: CodeSetLookup, code: string, kind: 'use_additional_code' | 'code_first'): Array<[string, string]> {
+function readNoteCodeRanges(lookup: CodeSetLookup, code: string, kind: NoteRangeKind): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   for (const n of lookup.notes(code)) {
-    if (n.kind !== kind) continue;
+    if (kind === 'code_first_required' ? n.kind !== 'code_first' || /^any\b/i.test(n.text) : n.kind !== kind) continue;
     const re = /([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4}|\.-)?)(?:\s*-\s*([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4}|\.-)?))?/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(n.text)) !== null) {

@@ -8,7 +8,7 @@ import type { Assertion, SuggestInput, SuggestionRun } from '../../../shared/sug
 import { adjustByGroup, priorPhrase, scoreCandidate, type Priors } from '../learn/priors';
 import { applyRanker, rankContext, rankFeatures, type Features, type RankContext } from '../learn/ranker';
 import { BACKGROUND_SECTIONS, sentenceKey, shareSentence, type Candidate, type CandidateMention } from './candidate';
-import { additionalCodeRanges, applyCombinations, codeFirstRanges, inRanges } from './combine';
+import { additionalCodeRanges, applyCombinations, inRanges, requiredCodeFirstRanges } from './combine';
 import { adultBmiCode, BMI_CONDITIONS, findBmi } from './bmi';
 import { excludes1Names, excludes1Pairs } from './excludes';
 import { lateralCodes, sideOf, titleSide, type Side } from './laterality';
@@ -394,7 +394,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     // asking for them. So does the condition a "code first" note names (severe sepsis's infection).
     for (const [code, c] of chosen) {
       if (c.conf < priors.threshold) continue;
-      const ranges = [...additionalRanges(code), ...codeFirstRanges(codeSet, code)];
+      const ranges = [...additionalRanges(code), ...requiredCodeFirstRanges(codeSet, code)];
       if (ranges.length === 0) continue;
       for (const [other, o] of chosen) if (other !== code && inRanges(other, ranges) && o.conf < c.conf) o.conf = c.conf;
     }

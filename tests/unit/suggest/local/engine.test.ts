@@ -1383,6 +1383,14 @@ describe('local engine: conventions', () => {
     expect(codes.filter((c) => c.startsWith('J44') || c.startsWith('C50'))).toEqual([]);
   });
 
+  it('does not make a visit a follow-up after completed treatment (Z09) because a history code is shown', () => {
+    // Z87's "code first any follow-up examination after treatment (Z09)" holds only if there is one.
+    const text = 'HPI: 58 yo here for follow-up of hypertension.\nFamily history: Mother with breast cancer.\nSocial history: Former smoker, quit 2010.\nAssessment:\n1. Essential hypertension - controlled on lisinopril.';
+    const codes = added(shipped.suggest(input(text)));
+    expect(codes).toEqual(expect.arrayContaining(['I10', 'Z87891']));
+    expect(codes).not.toContain('Z09');
+  });
+
   it('does not add a risk-adjusting condition listed only in the PMH without care this visit', () => {
     const text = 'PMH: COPD; hypertension.\nS: Here for right knee pain after a fall.\nA/P: Knee pain - ice, ibuprofen.';
     const codes = added(open.suggest(input(text, {}, 'professional')));
