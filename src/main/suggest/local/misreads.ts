@@ -22,6 +22,7 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     transplantToCome(e, xt, positions) ||
     spreadMisread(text, e, xt, positions) ||
     acuityOfAnother(text, xt, positions) ||
+    acuteKidneyAsHypertensive(e, xt, positions) ||
     deniedByNon(xt, positions, e)
   ) {
     return true;
@@ -323,11 +324,25 @@ const ACUITY = new Set(['acute', 'chronic', 'subacute', 'recurrent', 'persistent
 
 /**
  * An acuity word that a preposition separates from the condition describes something else: "chronic
- * anticoagulation with warfarin for atrial fibrillation" is no chronic atrial fibrillation (I48.20).
+ * anticoagulation with warfarin for atrial fibrillation" is no chronic atrial fibrillation (I48.20),
+ * "kidney disease with acute systolic heart failure" no acute kidney disease (N28.9).
  */
 function acuityOfAnother(text: string, xt: readonly XToken[], positions: readonly number[]): boolean {
-  if (positions.length < 2 || !ACUITY.has(xt[positions[0]!]!.norm)) return false;
-  return /\b(for|with)\b/i.test(text.slice(xt[positions[0]!]!.end, xt[positions[1]!]!.start));
+  if (positions.length < 2) return false;
+  const sorted = [...positions].sort((a, b) => a - b);
+  const apart = (a: number, b: number): boolean => /\b(for|with)\b/i.test(text.slice(xt[a]!.end, xt[b]!.start));
+  const [first, second] = [sorted[0]!, sorted[1]!];
+  const [beforeLast, last] = [sorted[sorted.length - 2]!, sorted[sorted.length - 1]!];
+  return (ACUITY.has(xt[first]!.norm) && apart(first, second)) || (ACUITY.has(xt[last]!.norm) && apart(beforeLast, last));
+}
+
+/**
+ * Hypertension presumes a link with chronic kidney disease only (I.C.9.a.2): "hypertension and acute
+ * kidney injury", "HTN - lisinopril held for AKI" are I10 and N17.9, not hypertensive kidney disease (I12).
+ */
+function acuteKidneyAsHypertensive(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  if (!/^I1[23]/.test(e.code)) return false;
+  return positions.some((p) => xt[p]!.norm === 'kidney' && xt[p - 1]?.norm === 'acute' && !positions.includes(p - 1));
 }
 
 /** Words before "shot" that make it a gunshot ("was shot"); anything else before it names an injection ("flu shot", "B12 shot"). */

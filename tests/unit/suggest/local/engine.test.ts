@@ -517,6 +517,13 @@ describe('local engine: conventions', () => {
       ['Acute on chronic diastolic heart failure.', ['I5033'], ['I5032']],
       // "Chronic" is the anticoagulation's: no chronic atrial fibrillation (I48.20).
       ['Chronic anticoagulation with warfarin for atrial fibrillation.', ['I4891', 'Z7901'], ['I4820']],
+      // "Acute" after "with" is the heart failure's: no acute kidney disease (N28.9), and the heart failure links.
+      ['Hypertensive heart and kidney disease with acute systolic heart failure, CKD 3a.', ['I130', 'I5021', 'N1831'], ['N289', 'I1310']],
+      // Hypertension presumes a link with chronic kidney disease only (I.C.9.a.2), not with an acute injury.
+      ['Hypertension and acute kidney injury.', ['I10', 'N179'], ['I129']],
+      ['HTN - lisinopril held for AKI.', ['I10', 'N179'], ['I129']],
+      ['Hypertension with acute renal failure.', ['I10', 'N179'], ['I129']],
+      ['AKI on CKD stage 3a. Hypertension.', ['I129', 'N1831', 'N179'], ['I10']],
       // COPD with a lower respiratory infection is J44.0, with the infection; an exacerbation stays beside it.
       ['Acute exacerbation of COPD with pneumonia.', ['J440', 'J441', 'J189'], ['J449']],
       ['COPD. Community acquired pneumonia.', ['J440', 'J189'], ['J449']],
