@@ -35,6 +35,8 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['stent', 'implant'], ['stents', 'implant'], ['arthroplasty', 'replacement'], ['postablative', 'postprocedural'], ['herniation', 'hernia'], ['herniated', 'hernia'], ['noncompliant', 'noncompliance'], ['nonadherence', 'noncompliance'], ['nonadherent', 'noncompliance'],
   // A flare of a chronic condition is the Index's exacerbation ("asthma flare" J45.901, "COPD flare-up" J44.1).
   ['flare', 'exacerbation'],
+  // "DVT ppx" is its prophylaxis, a service, not the condition.
+  ['ppx', 'prophylaxis'],
   // Adjectives notes use for the Index's nouns: "Hypothyroid.", "Morbidly obese, BMI 42".
   ['hypothyroid', 'hypothyroidism'], ['hyperthyroid', 'hyperthyroidism'], ['obese', 'obesity'], ['morbidly', 'morbid'], ['opioid', 'opiate'],
 ];

@@ -53,7 +53,8 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
       if (!hit) continue;
       // "CA-125", "CA 19-9", "CA 27.29": a lab test, not cancer. A stage, a year or the next line's
       // list number is no test ("CKD 3a", "CABG 2019", "1. CHF\n2. Hyperlipidemia").
-      if (/^(-\d|[ \t]\d+[-.]\d)/.test(text.slice(tokens[i + n - 1]!.end, tokens[i + n - 1]!.end + 8))) continue;
+      // Nor is one counted by "#": "HD#3" is hospital day 3, not hemodialysis (Z99.2).
+      if (/^(-\d|[ \t]\d+[-.]\d|[ \t]?#[ \t]?\d)/.test(text.slice(tokens[i + n - 1]!.end, tokens[i + n - 1]!.end + 8))) continue;
       const exact = hit.exact.replace(/\s+/g, ' ');
       // Short abbreviations must be written as listed; an all-capital one as listed or capitalised
       // ("Htn"), never half-capital ("CTs" of the chest is not CTS, carpal tunnel syndrome).

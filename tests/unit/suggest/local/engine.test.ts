@@ -663,9 +663,14 @@ describe('local engine: conventions', () => {
     expect(added(open.suggest(input('Necrosis of the left foot after a fall; a lipoma on the back was noted.', {}, 'inpatient')))).toContain('I96');
     // A condition naming a service, an order or a test is not the patient's: clinics, teams, diets, exams,
     // a pain scale of 0. The condition itself, and a pain score above 0, still read.
-    const services = ['Referred to the heart failure clinic.', 'Stroke team consulted.', 'Diabetic diet, cardiac diet.', 'Diabetic foot exam normal.', 'Seizure precautions.', 'Pain scale 0/10.', 'Referred to pain management.'];
+    const services = ['Referred to the heart failure clinic.', 'Stroke team consulted.', 'Diabetic diet, cardiac diet.', 'Diabetic foot exam normal.', 'Seizure precautions.', 'Pain scale 0/10.', 'Referred to pain management.', 'DVT ppx: heparin SQ.', 'GI ppx with pantoprazole.'];
     for (const text of services) expect(added(open.suggest(input(text, {}, 'inpatient'))), text).toEqual([]);
     expect(added(open.suggest(input('Heart failure in clinic today, euvolemic.', {}, 'inpatient')))).toContain('I509');
+    // "HD#3" is the hospital day, not hemodialysis: no dialysis dependence, nor the ESRD it would make of CKD 3b.
+    const day = added(open.suggest(input('Progress note, HD#3.\nA/P: CKD 3b - Cr at baseline.', {}, 'inpatient')));
+    expect(day).toContain('N1832');
+    expect(day.filter((c) => c === 'Z992' || c === 'N186')).toEqual([]);
+    expect(added(open.suggest(input('ESRD on HD MWF.', {}, 'inpatient')))).toEqual(expect.arrayContaining(['N186', 'Z992']));
     expect(added(open.suggest(input('Pain scale 6/10, worse with walking.', {}, 'inpatient')))).toContain('R52');
     // A flu shot is a vaccine (the visit's immunization, Z23), not influenza and a gunshot; being shot still
     // is one. Weight loss as the aim of counseling is no weight loss symptom; obesity with counseling is still obesity.
