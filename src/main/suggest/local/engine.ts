@@ -20,7 +20,7 @@ import { displayCode } from '../../../shared/codeset/format';
 import { allergyStatus, loadDrugAllergyStatus } from './allergy-status';
 import { ambiguityQuery, type AmbiguityQuery } from './ambiguous';
 import { severityQuery, type SeverityQuery } from './severity';
-import { loadMedications, saysNotTaking, weighedOnly } from './medications';
+import { loadMedications, saysNotTaking, scaledOnly, weighedOnly } from './medications';
 import { collectMeat, type SentenceSpan } from './meat';
 import { withoutPastEpisodes } from './past-episode';
 import { diabetesDrugCodes, isSymptom, withoutIntegralCounseling, withoutIntegralPain } from './shown-together';
@@ -233,7 +233,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         const sentenceText = text.slice(s.start, s.end);
         for (const tk of tokens) {
           const z = medications.get(tk.raw.toLowerCase());
-          if (!z || !table.byCode.get(z)?.billable || saysNotTaking(sentenceText) || weighedOnly(text.slice(s.start, s.end), tk.start - s.start, tk.end - s.start)) continue;
+          if (!z || !table.byCode.get(z)?.billable || saysNotTaking(sentenceText) || weighedOnly(sentenceText, tk.start - s.start, tk.end - s.start) || scaledOnly(sentenceText, tk.start - s.start, tk.end - s.start)) continue;
           if (s.section !== 'meds' && s.section !== 'assessment' && s.section !== 'other') continue;
           if (/\b(no|not|denies|without|never)\b[^.;]{0,20}$/i.test(text.slice(s.start, tk.start))) continue;
           add(z, { documentId: doc.id, start: tk.start, end: tk.end, phrase: tk.raw, assertion: 'present', section: s.section, source: 'medication', words: [tk.norm], sentence: si }, 'medication');
@@ -559,12 +559,18 @@ function shorterOverlapping(a: Candidate | undefined, b: Candidate | undefined):
 
 function toMention(documentId: string, text: string, m: Mention, section: SectionKind, sentence: { index: number; start: number }, side?: Side): CandidateMention {
   // Only the assessment's items are asked about (candidateConfidence); elsewhere the regexes would be wasted work.
-  const item = section === 'assessment' && ITEM_BEFORE.test(text.slice(sentence.start, m.start)) && ITEM_AFTER.test(text.slice(m.end, m.end + 3));
+  const before = section === 'assessment' ? text.slice(sentence.start, m.start) : '';
+  const item = section === 'assessment' && (ITEM_BEFORE.test(before) || ITEM_BEFORE.test(before.replace(NAMING_WORD, ''))) && ITEM_AFTER.test(text.slice(m.end, m.end + 3));
   return { documentId, start: m.start, end: m.end, phrase: text.slice(m.start, m.end), assertion: m.assertion, section, source: m.entry.source, words: m.entry.words, sentence: sentence.index, ...(side ? { side } : {}), ...(item ? { item: true as const } : {}) };
 }
 
-/** Before an item's name: a list number or bullet, a short label ("Dx:", "Assessment:"), a status word ("current smoker"). */
-const ITEM_BEFORE = /^[\s\d.)#*•-]*(?:[A-Za-z][A-Za-z /&]{0,24}:\s*)?(?:(?:current|chronic|active|stable|known|ongoing|newly diagnosed|new|well[- ]controlled|controlled|uncontrolled|poorly controlled)\s+)*$/i;
+/**
+ * Before an item's name: a list number or bullet, a short label ("Dx:", "Assessment:"), a status word
+ * ("current smoker"), a side or severity, or one capitalised word the reading left out ("Lisfranc fracture").
+ */
+const ITEM_BEFORE = /^[\s\d.)#*•-]*(?:[A-Za-z][A-Za-z /&]{0,24}:\s*)?(?:(?:current|chronic|active|stable|known|ongoing|newly diagnosed|new|well[- ]controlled|controlled|uncontrolled|poorly controlled|right|left|bilateral|mild|moderate|severe)\s+)*$/i;
+/** A capitalised word right before a reading, which it left out ("Lisfranc fracture"). */
+const NAMING_WORD = /[A-Z][A-Za-z'’]+\s+$/;
 /** After it: the item ends or its details begin. */
 const ITEM_AFTER = /^\s*(?:$|[-–—:;,(.]|\n)/;
 

@@ -61,7 +61,9 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
       const short = exact.replace(/[^A-Za-z0-9]/g, '').length <= 2;
       const capitals = /[A-Z]/.test(exact) && exact === exact.toUpperCase();
       const same = surface.toUpperCase() === exact.toUpperCase();
-      const ok = short ? surface === exact : capitals ? surface === exact || (same && /^[A-Z][a-z0-9 ]+$/.test(surface)) : hasUpper(surface) && same;
+      // A leading small letter is how notes write a prefix of the abbreviation itself ("pAF").
+      const lowPrefix = same && /^[a-z][A-Z]{2,}$/.test(surface);
+      const ok = short ? surface === exact : capitals ? surface === exact || lowPrefix || (same && /^[A-Z][a-z0-9 ]+$/.test(surface)) : hasUpper(surface) && same;
       if (!ok) continue;
       const a = asserted.tokens[i]!;
       for (const w of hit.expansion) out.push({ norm: w, start: tokens[i]!.start, end: tokens[i + n - 1]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });

@@ -43,3 +43,15 @@ const WEIGHED_AFTER = /^[^.;:,\n]{0,15}\bif\b/i;
 export function weighedOnly(text: string, start: number, end: number): boolean {
   return WEIGHED_BEFORE.test(text.slice(Math.max(0, start - 40), start)) || WEIGHED_AFTER.test(text.slice(end, end + 25));
 }
+
+/** A drug given by a sliding or correction scale right beside its name is given for this stay only. */
+const SCALE_NEAR = /\b(sliding[- ]scale|correction(al)?[- ](scale|dos(e|ing))|ssi)\b/i;
+
+/**
+ * Insulin by sliding scale during a stay is temporary, not long-term use (Z79.4 is not assigned for
+ * insulin "given temporarily to bring a type 2 patient's blood sugar under control", I.C.4.a.3).
+ */
+export function scaledOnly(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 25), start).split(/[,;.]/);
+  return SCALE_NEAR.test(before[before.length - 1]!) || SCALE_NEAR.test(text.slice(end, end + 25).split(/[,;.]/)[0]!);
+}

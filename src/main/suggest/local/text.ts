@@ -22,23 +22,57 @@ export interface Sentence {
 
 const SECTION_PATTERNS: ReadonlyArray<[RegExp, SectionKind]> = [
   [/^(fh|fhx|family (medical )?history|family hx)$/, 'family'],
-  [/^(pmh|pmhx|psh|pshx|past (medical|surgical) hx|past (medical|surgical)( and surgical)? history|medical history|surgical history|problem list|past history|hx|history|pmh\/psh|active problems)$/, 'history'],
+  [/^(pmh|pmhx|psh|pshx|past (medical|surgical) hx|past (medical|surgical)( and surgical)? history|medical history|surgical history|(patient )?(active )?problem list|past history|hx|history|pmh\/psh|active problems|resolved problems)$/, 'history'],
   [/^(sh|social|social history|social hx|soc hx|shx|habits)$/, 'social'],
-  [/^((current|home|discharge|admission|outpatient|active) )?(meds|medications?|medication list)( on (admission|discharge))?$|^rx$/, 'meds'],
+  [/^((current|home|discharge|admission|outpatient|active|current outpatient|prior to admission) )?(meds|medications?|medication list|prescriptions)( on (admission|discharge))?$|^rx$/, 'meds'],
   [/^(allerg(y|ies)|drug allerg(y|ies)|medication allerg(y|ies)|known allergies|allergies( and |\/)intolerances|nkda|nka)$/, 'allergies'],
   [/^(ros|review of systems)$/, 'ros'],
   [/^(exam|pe|physical exam(ination)?|o|objective|vitals|vital signs)$/, 'exam'],
-  [/^(labs?|laboratory|results|data|imaging|studies|ecg|ekg|pfts?|echo)$/, 'labs'],
-  [/^(a\/?p|a ?& ?p|a|p|assessment( and plan| & plan|\/plan)?|plan|impression( and plan)?|diagnos[ie]s|discharge diagnos[ie]s|final diagnos[ie]s|principal diagnosis|secondary diagnos[ie]s)$/, 'assessment'],
-  [/^(s|subjective|cc|chief complaint|hpi|history of present illness|interval hx|interval history|hospital course|reason for visit)$/, 'subjective'],
+  [/^(labs?|laboratory|results|pertinent results|data|imaging|studies|ecg|ekg|pfts?|echo)$/, 'labs'],
+  [
+    /^(a\/?p|a and p|a|p|(assessment|impression)((\/| and )(plan|recommendations?))?|plan|recommendations?|clinical impression|principal problem|diagnos[ie]s|dx|(discharge|final|admission|admitting|principal|secondary) (diagnos[ie]s|dx))$/,
+    'assessment',
+  ],
+  [/^(s|subjective|cc|chief complaint|hpi|history of present illness|interval hx|interval history|(brief )?hospital course|reason for visit)$/, 'subjective'],
 ];
 
-/** The kind of a heading such as "PMH" or "Assessment/Plan"; undefined when it is not one we know. */
-export function sectionKindOf(heading: string): SectionKind | undefined {
-  const h = heading.trim().toLowerCase().replace(/\s+/g, ' ');
+/**
+ * Headings we do not list, by their last word ("Oncologic History", "Pertinent Results", "ED Course"):
+ * a heading on a line of its own opens a section of that kind rather than running on in the one before
+ * it. Not a label with its text beside it: a case report's "Rectal examination: …" or "Gynecologic
+ * history: …" opens no section that would hold the rest of its story. A course ("History/course: …")
+ * is always a story, never the assessment it may follow.
+ */
+const HEADING_TAILS: ReadonlyArray<[RegExp, SectionKind]> = [
+  [/[ /](history|hx)$/, 'history'],
+  [/[ /](medications|meds)$/, 'meds'],
+  [/[ /](results|studies|data|labs|imaging)$/, 'labs'],
+  [/[ /](exam|examination)$/, 'exam'],
+  [/[ /]course$/, 'subjective'],
+  [/[ /](diagnosis|diagnoses|impression)$/, 'assessment'],
+];
+
+/**
+ * The kind of a heading such as "PMH" or "Assessment/Plan"; undefined when it is not one we know.
+ * `ownLine`: the heading stands alone on its line, so an unlisted one is known by its last word.
+ */
+export function sectionKindOf(heading: string, ownLine = false): SectionKind | undefined {
+  const h = heading
+    .trim()
+    .toLowerCase()
+    .replace(/\s*&\s*/g, ' and ')
+    .replace(/\s*\/\s*/g, '/')
+    .replace(/\s+/g, ' ');
   for (const [re, kind] of SECTION_PATTERNS) if (re.test(h)) return kind;
+  for (const [re, kind] of HEADING_TAILS) if ((ownLine || kind === 'subjective') && re.test(h)) return kind;
   return undefined;
 }
+
+/** A line that lists a problem: "# AKI - …", "#AKI: …", "1. AKI …". */
+const PROBLEM_ITEM = /^\s*(#|\d{1,2}[.)])\s*[A-Za-z]/;
+
+/** An Epic problem list printed inside the assessment ("Principal Problem: … Active Problems: …") is the visit's. */
+const ASSESSED_LISTS = /^(active problems|problem list)$/;
 
 const HEADING_RE = /^[ \t]*([A-Za-z][A-Za-z /&]{0,40}?)[ \t]*:/;
 const HEADING_LINE_RE = /^[ \t]*(?:#{1,6}[ \t]*)?([A-Za-z][A-Za-z /&]{0,40}?)[ \t]*\r?$/;
@@ -47,27 +81,47 @@ const HEADING_LINE_RE = /^[ \t]*(?:#{1,6}[ \t]*)?([A-Za-z][A-Za-z /&]{0,40}?)[ \
 export function splitSentences(text: string): Array<{ start: number; end: number; section: SectionKind }> {
   const out: Array<{ start: number; end: number; section: SectionKind }> = [];
   let section: SectionKind = 'other';
+  // The section a one-line heading inside the assessment interrupts ("Meds: continue home meds").
+  let resume: SectionKind | undefined;
+  // Under a hospital course, a line listed as a problem ("# AKI - resolved with IVF") is one of the
+  // stay's assessed diagnoses; its narrative stays the story of the stay.
+  let course = false;
   let lineStart = 0;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     const line = text.slice(lineStart, lineEnd);
     let bodyStart = lineStart;
+    // The assessment goes on at its next listed problem.
+    if (resume && PROBLEM_ITEM.test(line)) {
+      section = resume;
+      resume = undefined;
+    }
     const h = HEADING_RE.exec(line);
     // A heading on a line of its own ("HISTORY OF PRESENT ILLNESS", "# Assessment and Plan") opens its
     // section and is no sentence: its words ("illness", "plan") are not the patient's.
     const own = HEADING_LINE_RE.exec(line);
-    const ownKind = own ? sectionKindOf(own[1]!) : undefined;
+    const ownHeading = own?.[1];
+    const ownKind = ownHeading ? sectionKindOf(ownHeading, true) : undefined;
+    const headingOf = (heading: string, kind: SectionKind): SectionKind =>
+      section === 'assessment' && kind === 'history' && ASSESSED_LISTS.test(heading.trim().toLowerCase()) ? 'assessment' : kind;
     if (h) {
-      const kind = sectionKindOf(h[1]!);
+      const kind = sectionKindOf(h[1]!, line.slice(h[0].length).trim().length === 0);
       if (kind) {
-        section = kind;
+        // Within the assessment, a heading with its text on the same line is a line of the plan, when
+        // the list of problems goes on after it.
+        resume = section === 'assessment' && kind !== 'assessment' && line.slice(h[0].length).trim().length > 0 ? section : undefined;
+        section = headingOf(h[1]!, kind);
+        course = /[ /]course$/i.test(h[1]!.trim());
         bodyStart = lineStart + h[0].length;
       }
-    } else if (ownKind) {
-      section = ownKind;
+    } else if (ownHeading && ownKind) {
+      resume = undefined;
+      section = headingOf(ownHeading, ownKind);
+      course = /[ /]course$/i.test(ownHeading.trim());
       bodyStart = lineEnd;
     }
+    const lineSection: SectionKind = course && section === 'subjective' && PROBLEM_ITEM.test(text.slice(bodyStart, lineEnd)) ? 'assessment' : section;
     // Sentence ends: . ! ? followed by space, unless it closes a list number ("1.") or a decimal.
     const re = /[.!?](?=\s|$)/g;
     let s = bodyStart;
@@ -78,10 +132,10 @@ export function splitSentences(text: string): Array<{ start: number; end: number
       if (/^\d{1,2}$/.test(before) || /\b(dr|vs|mr|mrs|ms|st|e\.g|i\.e|approx)$/i.test(before)) continue;
       // A genus initial before its species ("E. coli", "H. pylori", "S. aureus") ends no sentence.
       if (/(?:^|\s)[A-Z]$/.test(before) && /^\s+[a-z]/.test(text.slice(m.index + 1, m.index + 4))) continue;
-      if (before.length > 0) out.push({ start: s, end: m.index + 1, section });
+      if (before.length > 0) out.push({ start: s, end: m.index + 1, section: lineSection });
       s = m.index + 1;
     }
-    if (text.slice(s, lineEnd).trim().length > 0) out.push({ start: s, end: lineEnd, section });
+    if (text.slice(s, lineEnd).trim().length > 0) out.push({ start: s, end: lineEnd, section: lineSection });
     lineStart = lineEnd + 1;
   }
   return out;
@@ -161,6 +215,8 @@ export function tokenize(text: string, start: number, end: number, norm: Normali
     const pair = prev ? `${prev.raw.toLowerCase()} ${m[0].toLowerCase()}` : '';
     const joined = SPLIT_COMPOUNDS.get(pair);
     const renamed = PAIR_RENAMES.get(pair);
+    const firstRenamed = FIRST_OF_PAIR_RENAMES.get(pair);
+    if (prev && firstRenamed) prev.norm = firstRenamed;
     if (renamed) {
       out.push({ norm: renamed, start: m.index, end: m.index + m[0].length, raw: m[0] });
       continue;
@@ -210,6 +266,9 @@ function packsOfCigarettes(text: string, word: string, end: number, prev: Token 
 const PAIR_RENAMES: ReadonlyMap<string, string> = new Map([
   ['pressure injury', 'ulcer'], ['pressure injuries', 'ulcer'], ['pressure sore', 'ulcer'], ['pressure sores', 'ulcer'], ['bed sore', 'ulcer'], ['bed sores', 'ulcer'],
 ]);
+
+/** The first word of a pair read as the Index's word: the "lower back" is its "low back" ("Pain > back > low", M54.50). */
+const FIRST_OF_PAIR_RENAMES: ReadonlyMap<string, string> = new Map([['lower back', 'low']]);
 
 /** Compounds notes write as two words; read apart, "gall bladder calculus" was a bladder stone. */
 const SPLIT_COMPOUNDS: ReadonlyMap<string, string> = new Map([

@@ -229,6 +229,14 @@ describe('local engine: conventions', () => {
     expect(told.filter((c) => c === 'F0390' || c === 'M1990')).toEqual([]);
   });
 
+  it('lists an item by its side, severity or a word the reading leaves out, and "lower back pain" as low back pain', () => {
+    const text = 'CC: Left foot pain. Low back pain.\nAssessment and Plan:\n1. Lisfranc fracture, left foot - boot.\n2. Right knee sprain - rest, ice.\n3. Lower back pain - physical therapy; Tylenol to reduce her pain.';
+    const codes = added(shipped.suggest(input(text, {}, 'professional')));
+    expect(codes).toEqual(expect.arrayContaining(['S92902A', 'S8391XA', 'M5450']));
+    // The pains the fracture and the sprain explain are not coded beside them.
+    expect(codes.filter((c) => c === 'M79672' || c === 'M25561' || c === 'M549')).toEqual([]);
+  });
+
   it('links hypertension and heart failure across the note: I11.0 plus the I50 code, not I10', () => {
     const text = 'A/P:\n1. Hypertension - controlled on lisinopril.\n2. Chronic diastolic CHF - euvolemic. Continue furosemide 20 mg daily.';
     const codes = added(shipped.suggest(input(text, {}, 'professional')));
@@ -1299,6 +1307,40 @@ describe('local engine: conventions', () => {
     for (const text of ['Assessment: 1. Pneumonia - ruled out, chest x-ray clear.', 'Assessment: Pulmonary embolism - ruled out by CT angiogram.', 'Assessment: Atrial fibrillation - doubt, ECG shows sinus rhythm.', 'Assessment: Interstitial lung disease - no evidence.', 'Assessment: Mitral regurgitation - possible, echo ordered.']) {
       expect(added(open.suggest(input(text))).filter((c) => /^(J18|I26|I48|J84|I34)/.test(c)), text).toEqual([]);
     }
+  });
+
+  it('knows the assessment under the headings US notes give it, and what an unlisted heading opens', () => {
+    // Under each of these the ROS's cough and fever are the pneumonia's, not diagnoses of their own.
+    const headings = ['Impression/Plan:', 'IMPRESSION AND RECOMMENDATIONS:', 'ASSESSMENT / PLAN:', 'Assessment and Recommendations:', 'Impression & Plan:', 'Discharge Dx:', 'Recommendations:'];
+    for (const heading of headings) {
+      const codes = added(open.suggest(input(`ROS: Positive for cough and fever.\n${heading}\n1. Community acquired pneumonia - start amoxicillin.\n2. Gout - stable on allopurinol.`)));
+      expect(codes, heading).toEqual(expect.arrayContaining(['J189', 'M109']));
+      expect(codes.filter((c) => c === 'R509' || c.startsWith('R05')), heading).toEqual([]);
+    }
+    // A heading we do not list opens a section of its kind instead of running on in the assessment:
+    // an oncologic timeline's mass is the cancer's history, not a breast lump this visit.
+    const onc = added(open.suggest(input('Diagnosis: Left breast cancer, ER positive.\nOncologic History:\n- 03/2025: Screening mammogram with left breast mass.')));
+    expect(onc).toContain('C50912');
+    expect(onc).not.toContain('N630');
+  });
+
+  it('reads an Epic problem list inside the assessment as the visit\'s, and a one-line "Meds:" there as one line of the plan', () => {
+    const epic = 'Assessment and Plan:\nPrincipal Problem:\n  Pneumonia - ceftriaxone day 2.\nActive Problems:\n  Chronic kidney disease, stage 4 - renally dose abx.\n  Gout - continue allopurinol.';
+    expect(added(open.suggest(input(epic, {}, 'inpatient')))).toEqual(expect.arrayContaining(['J189', 'N184', 'M109']));
+    const meds = 'Assessment and Plan:\n1. Pneumonia - ceftriaxone day 2.\nMeds: continue home meds.\n2. Chronic kidney disease, stage 4 - renally dose abx.\n3. Gout - continue allopurinol.';
+    expect(added(open.suggest(input(meds, {}, 'inpatient')))).toEqual(expect.arrayContaining(['J189', 'N184', 'M109']));
+    // An outpatient problem list before any assessment stays background: no care this visit, no code.
+    const list = added(open.suggest(input('Patient Active Problem List:\n  Benign prostatic hyperplasia\nAssessment: Essential hypertension - continue lisinopril.')));
+    expect(list).toContain('I10');
+    expect(list).not.toContain('N400');
+  });
+
+  it('reads a hospital course\'s listed problems as the stay\'s diagnoses, their findings as theirs', () => {
+    const text = 'Hospital Course:\n# Acute on chronic systolic heart failure - diuresed with IV furosemide, LE edema improved.\n# pAF - rate controlled, continue apixaban.\n# T2DM - insulin sliding scale, home metformin resumed.';
+    const codes = added(shipped.suggest(input(text, {}, 'inpatient')));
+    expect(codes).toEqual(expect.arrayContaining(['I5023', 'I480', 'Z7901', 'Z7984']));
+    // Edema integral to the heart failure; sliding-scale insulin given for the stay only (I.C.4.a.3).
+    expect(codes.filter((c) => c === 'R609' || c === 'Z794')).toEqual([]);
   });
 
   it('keeps two conditions of one category apart unless one is the other said vaguely', () => {
