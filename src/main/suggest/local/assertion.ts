@@ -10,6 +10,10 @@ interface Trigger {
   direction: 'forward' | 'backward';
   /** A test result's word ("viral load undetectable") speaks of the test just before it, not across a comma. */
   clause?: true;
+  /** It speaks of both alternatives: "cellulitis vs contact dermatitis". */
+  both?: true;
+  /** A test's name after a disease ("HIV antibody", "C diff PCR"): the disease is what is tested for, unless found. */
+  test?: true;
 }
 
 const t = (phrase: string, assertion: Trigger['assertion'], direction: Trigger['direction'] = 'forward'): Trigger => ({ words: phrase.split(' '), assertion, direction });
@@ -19,19 +23,24 @@ const TRIGGERS: readonly Trigger[] = [
   ...['considered but ruled out', 'considered and ruled out', 'was considered but ruled out', 'was considered and ruled out', 'considered but excluded', 'considered and excluded'].map((p) => t(p, 'negated', 'backward')),
   ...['was ruled out', 'is ruled out', 'were ruled out', 'ruled out', 'excluded', 'was excluded', 'unlikely', 'is negative', 'was negative', 'were negative', 'negative', 'neg', 'not met', 'were not met', 'was not met', 'not confirmed', 'was not confirmed', 'not seen', 'not present', 'absent', 'resolved'].map((p) => t(p, 'negated', 'backward')),
   ...['nonreactive', 'non reactive', 'not reactive', 'not detected', 'undetected', 'undetectable', 'none detected'].map((p) => ({ ...t(p, 'negated', 'backward'), clause: true as const })),
-  ...['suggest', 'suggests', 'suggesting', 'potential', 'potentially', 'possible', 'possibly', 'probable', 'probably', 'suspected', 'suspect', 'suspicion of', 'suspicious for', 'rule out', 'r o', 'likely', 'questionable', 'query', 'concern for', 'concerning for', 'cannot exclude', 'differential', 'vs', 'versus', 'may have', 'might have', 'could be', 'may be', 'might be', 'consistent with', 'compatible with', 'suggestive of', 'presumed', 'presumptive', 'versus'].map((p) => t(p, 'uncertain')),
-  ...['is suspected', 'was suspected', 'is likely', 'cannot be excluded', 'not excluded', 'vs', 'versus', 'is possible'].map((p) => t(p, 'uncertain', 'backward')),
+  ...['suggest', 'suggests', 'suggesting', 'potential', 'potentially', 'possible', 'possibly', 'probable', 'probably', 'suspected', 'suspect', 'suspicion of', 'suspicious for', 'rule out', 'r o', 'likely', 'questionable', 'query', 'concern for', 'concerning for', 'cannot exclude', 'differential', 'may have', 'might have', 'could be', 'may be', 'might be', 'consistent with', 'compatible with', 'suggestive of', 'presumed', 'presumptive', 'c w', 'working diagnosis', 'working dx'].map((p) => t(p, 'uncertain')),
+  ...['is suspected', 'was suspected', 'is likely', 'cannot be excluded', 'not excluded', 'is possible'].map((p) => t(p, 'uncertain', 'backward')),
+  ...['vs', 'versus'].map((p) => ({ ...t(p, 'uncertain'), both: true as const })),
   // After the problem, closing it: "Mitral regurgitation - possible", "ILD - no evidence", "A-fib - doubt, ECG sinus".
   ...['possible', 'probable', 'suspected', 'questionable'].map((p) => t(p, 'uncertain', 'backward')),
   ...['no evidence', 'doubt', 'doubtful'].map((p) => t(p, 'negated', 'backward')),
-  ...['history of', 'hx of', 'h o', 's p', 'status post', 'past history of', 'previous history of', 'remote history of', 'former', 'ex', 'quit', 'remote', 'healed'].map((p) => t(p, 'historical')),
-  ...['in the past', 'previously'].map((p) => t(p, 'historical', 'backward')),
+  ...['history of', 'hx of', 'hx', 'h o', 's p', 'status post', 'past history of', 'previous history of', 'remote history of', 'former', 'ex', 'quit', 'remote', 'healed'].map((p) => t(p, 'historical')),
+  ...['in the past', 'previously', 'cured', 'eradicated', 'svr', 'svr achieved'].map((p) => t(p, 'historical', 'backward')),
   // A device "in place" is a status ("Pacemaker in place" Z95.0). Not "in situ": a carcinoma in situ is no status.
   t('in place', 'historical', 'backward'),
   // "Prior DVT 2019", "previous pulmonary embolism", "past kidney stones" (not "prior to admission",
   // "past 3 days", "past medical history").
   ...['prior', 'previous', 'past'].map((p) => t(p, 'historical')),
   ...['family history', 'family hx', 'fh', 'fhx', 'mother', 'father', 'sister', 'brother', 'sibling', 'siblings', 'maternal', 'paternal', 'grandmother', 'grandfather', 'aunt', 'uncle', 'parents'].map((p) => t(p, 'family')),
+  // A test ordered names what it looks for: "check TSH, HIV and hepatitis C antibody", "AFB culture for TB",
+  // "sleep study to evaluate REM sleep behavior disorder".
+  ...['check', 'test for', 'tested for', 'testing for', 'culture for', 'cultures for', 'pcr for', 'serology for', 'workup for', 'to evaluate', 'evaluate'].map((p) => t(p, 'hypothetical')),
+  ...['antibody', 'antibodies', 'ab', 'pcr', 'titer', 'titers', 'serology', 'serologies', 'quantiferon', 'igra', 'toxin', 'antigen', 'test', 'testing', 'screen', 'panel'].map((p) => ({ ...t(p, 'hypothetical', 'backward'), clause: true as const, test: true as const })),
   ...['evaluate for', 'to evaluate for', 'assess for', 'screen for', 'screening for', 'monitor for', 'check for', 'look for', 'if', 'should', 'return if', 'return for', 'return to', 'return with', 'come back if', 'come back for', 'seek care if', 'seek care for', 'seek medical attention if', 'seek medical attention for', 'call if', 'in case of', 'watch for', 'risk of', 'risk for', 'prevent', 'prevention of', 'precautions', 'to avoid', 'as needed for', 'prn', 'if needed'].map((p) => t(p, 'hypothetical')),
   // What is being planned is not there yet: "referred for AV fistula planning" (a dialysis access). A
   // condition a planned operation treats stays ("scheduled for hernia repair": the hernia is there).
@@ -102,6 +111,14 @@ const SHOWN_BY = new Set(['with', 'by', 'on', 'per', 'after', 'via', 'given']);
  */
 const TEST_WORDS = new Set(['troponin', 'troponins', 'culture', 'cultures', 'test', 'testing', 'screen', 'swab', 'panel', 'xray', 'x-ray', 'ray', 'cxr', 'ct', 'mri', 'ultrasound', 'echo', 'ekg', 'ecg', 'ua', 'urinalysis', 'dimer', 'bnp', 'labs', 'workup', 'work-up', 'strep', 'pcr', 'antigen', 'serology', 'biopsy', 'scan']);
 
+/** How far back a test's name reaches for the disease it tests: "hepatitis C antibody", "C diff PCR". */
+const TEST_TARGET_REACH = 3;
+/** Words that end a test's target: "elevated on her lipid panel" tests no elevation. */
+const TEST_TARGET_STOPS = new Set(['on', 'in', 'of', 'from', 'with', 'her', 'his', 'the', 'a', 'was', 'were', 'is']);
+
+/** Results after a test's name that say it found the disease. */
+const FOUND = new Set(['positive', 'pos', 'detected', 'reactive', 'confirmed', 'confirms', 'showed', 'revealed']);
+
 /** A search for a cause: a negative one rules out causes, not the finding searched. */
 const WORKUP_WORDS = new Set(['workup', 'work-up', 'evaluation', 'eval']);
 
@@ -147,6 +164,9 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
     // not put the condition in the past as "treated in the past" does.
     if (best.words.join(' ') === 'in the past' && SPAN_WORDS.has(lower[i + 3] ?? '')) continue;
     if (best.words.length === 1 && PAST_WORDS.has(best.words[0]!) && NOT_PAST_AFTER.has(lower[i + 1] ?? '')) continue;
+    // A test that found what it looked for ("COVID PCR positive") says the disease is there; a check-up checks no disease.
+    if (best.test && FOUND.has(lower[i + 1] ?? '')) continue;
+    if (best.words[0] === 'check' && lower[i + 1] === 'up') continue;
     // Family words only count when they say what the relative had ("mother had breast cancer").
     if (best.assertion === 'family' && best.words[0] !== 'family' && best.words[0] !== 'fh' && best.words[0] !== 'fhx') {
       const next = lower.slice(i + 1, i + 4);
@@ -167,7 +187,7 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
     const by = negatedBy.get(f.start);
     const as: TokenAssertion = by !== undefined ? { assertion: 'negated', trigger: by } : { assertion: f.tr.assertion, trigger: id };
     if (by !== undefined) for (let k = f.start; k < f.end; k++) out[k] = as;
-    if (f.tr.direction === 'forward') {
+    if (f.tr.direction === 'forward' || f.tr.both) {
       const reach = f.tr.words.includes('if') ? CONDITIONAL_REACH : FORWARD_REACH;
       for (let k = f.end; k < tokens.length && k < f.end + reach; k++) {
         if (k > f.end && breaksScope(text, tokens[k - 1]!, tokens[k]!)) break;
@@ -183,10 +203,12 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
         if (!isTrigger[k]) out[k] = as;
         else if (as.assertion === 'negated' && k - f.end <= NEGATION_CHAIN_REACH && startsAt.get(k)?.tr.direction === 'forward' && !negatedBy.has(k)) negatedBy.set(k, as.trigger);
       }
-    } else {
+    }
+    if (f.tr.direction === 'backward' || f.tr.both) {
       const list = isList(text, tokens, Math.max(0, f.start - BACKWARD_REACH), f.start);
       // "Chest pain workup negative": the search for a cause found none; the chest pain stands.
-      const reach = WORKUP_WORDS.has(lower[f.start - 1] ?? '') ? 1 : BACKWARD_REACH;
+      // A test's name tests the name just before it ("hepatitis C antibody"), not what a sentence says of it.
+      const reach = WORKUP_WORDS.has(lower[f.start - 1] ?? '') ? 1 : f.tr.test ? TEST_TARGET_REACH : BACKWARD_REACH;
       for (let k = f.start - 1; k >= 0 && k >= f.start - reach; k--) {
         if (breaksScope(text, tokens[k]!, tokens[k + 1]!, 'backward')) break;
         const between = text.slice(tokens[k]!.end, tokens[k + 1]!.start);
@@ -196,9 +218,46 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
         // PE and dissection ruled out"), it speaks of what came before.
         if ((between.includes(',') || /\s[-–—]\s/.test(between)) && k + 1 !== f.start && !list) break;
         if (TERMINATORS.has(lower[k]!)) break;
+        // A test's target is written right before its name, with no punctuation between ("C. diff" aside).
+        if (f.tr.test && (TEST_TARGET_STOPS.has(lower[k]!) || /[^\s.]/.test(between))) break;
         if (!isTrigger[k] && out[k]!.assertion === 'present') out[k] = { assertion: f.tr.assertion, trigger: id };
       }
     }
   }
+  markQueried(text, tokens, out, triggers);
   return { tokens: out, triggers };
+}
+
+/** How many words a question mark makes uncertain, within their clause. */
+const QUERY_REACH = 6;
+
+/**
+ * A question mark queries the words it stands against: "?gout", "? subclinical hypothyroidism" ahead
+ * of it, "Gout?" before it, up to a comma, dash or the clause's start. Its trigger has no words of
+ * its own, so no concept contains it.
+ */
+function markQueried(text: string, tokens: readonly Token[], out: TokenAssertion[], triggers: Array<[number, number]>): void {
+  if (!text.includes('?')) return;
+  const gap = (a: number, b: number): string => text.slice(tokens[a]!.end, tokens[b]!.start);
+  const ends = (between: string): boolean => /[,;:()\n]|\s[-–—]\s/.test(between);
+  for (let i = 0; i < tokens.length; i++) {
+    const before = text.slice(i > 0 ? tokens[i - 1]!.end : Math.max(0, tokens[i]!.start - 2), tokens[i]!.start);
+    const ahead = /(^|[\s(:])\?\s?$/.test(before);
+    const behind = text[tokens[i]!.end] === '?';
+    if (!ahead && !behind) continue;
+    const id = triggers.length;
+    triggers.push([i, i]);
+    const as: TokenAssertion = { assertion: 'uncertain', trigger: id };
+    if (ahead) {
+      for (let k = i; k < tokens.length && k < i + QUERY_REACH; k++) {
+        if (k > i && ends(gap(k - 1, k))) break;
+        if (out[k]!.assertion === 'present') out[k] = as;
+      }
+    } else {
+      for (let k = i; k >= 0 && k > i - QUERY_REACH; k--) {
+        if (k < i && ends(gap(k, k + 1))) break;
+        if (out[k]!.assertion === 'present') out[k] = as;
+      }
+    }
+  }
 }

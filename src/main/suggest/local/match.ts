@@ -204,8 +204,9 @@ function mentionAssertion(xt: readonly XToken[], positions: readonly number[], t
     // "family history of diabetes" matched as Z83.3 contains its own trigger: the trigger is part of the concept.
     if (tk.trigger >= 0) {
       // From the trigger's first word: "history of colon cancer" inside "family history of colon cancer" is not personal history.
-      const [s] = triggers.get(tk.trigger)!;
-      if (origs.has(s)) a = 'present';
+      // A trigger of no words (a question mark) is part of no concept.
+      const [s, e] = triggers.get(tk.trigger)!;
+      if (e > s && origs.has(s)) a = 'present';
     }
     if (result === undefined) result = a;
     else if (result !== a) return undefined;

@@ -36,6 +36,47 @@ function expectReadings(cases: ReadonlyArray<readonly [text: string, want: reado
 }
 
 describe('local engine: assertions', () => {
+  it('codes no disease a test is ordered for, unless the test found it', () => {
+    const ordered: Array<[string, string[], string[]]> = [
+      ['Fatigue - check TSH, CBC, B12, HIV and hepatitis C antibody.', ['R5383'], ['B20', 'B1920']],
+      ['Diarrhea - C diff PCR sent.', ['R197'], ['A0472']],
+      ['Chronic cough - CXR, AFB culture for TB.', ['R053'], ['A159']],
+      ['Annual TB QuantiFERON ordered.', [], ['A159']],
+      ['Snoring - sleep study to evaluate obstructive sleep apnea.', [], ['G4733']],
+    ];
+    for (const [text, want, never] of ordered) {
+      const codes = added(open.suggest(input(`Assessment: ${text}`)));
+      expect(codes, text).toEqual(expect.arrayContaining(want));
+      expect(codes.filter((c) => never.includes(c)), text).toEqual([]);
+    }
+    expect(added(open.suggest(input('Assessment: COVID PCR positive, cough.')))).toContain('U071');
+    // "Elevated on her lipid panel" tests no elevation: the cholesterol stays.
+    expect(added(open.suggest(input('Assessment: Her cholesterol levels were slightly elevated on her lipid panel.')))).toContain('E7800');
+  });
+
+  it('reads the uncertainty US notes write as "?", "vs", "c/w" and "working diagnosis", and "hx", "cured", "SVR" as history', () => {
+    for (const text of ['?gout, R 1st MTP - check uric acid.', 'Gout? Check uric acid.', 'Abnormal TSH, ? subclinical hypothyroidism - repeat in 6 weeks.', 'Cellulitis vs contact dermatitis of left lower leg.', 'Contact dermatitis vs cellulitis of left lower leg.', 'Working diagnosis: cellulitis of left lower leg.']) {
+      expect(added(open.suggest(input(`Assessment: ${text}`))).filter((c) => /^(M10|E03|L03)/.test(c)), text).toEqual([]);
+    }
+    // "Consistent with" a granuloma: the nodule is coded, no skin granuloma.
+    const nodule = added(open.suggest(input('Assessment: Pulmonary nodule, c/w granuloma.')));
+    expect(nodule).toContain('R911');
+    expect(nodule).not.toContain('L929');
+    // A question elsewhere queries only its own clause.
+    expect(added(open.suggest(input('Assessment: Hypertension, ? secondary cause - renin ordered.')))).toContain('I10');
+    const history: Array<[string, string, string]> = [
+      ['hx breast cancer.', 'Z853', 'C50'],
+      ['Hx DVT, off anticoagulation.', 'Z86718', 'I82'],
+      ['Hepatitis C, cured (SVR).', 'Z8619', 'B19'],
+      ['Hepatitis C, treated, SVR achieved.', 'Z8619', 'B19'],
+    ];
+    for (const [text, code, not] of history) {
+      const codes = added(open.suggest(input(`Assessment: ${text}`)));
+      expect(codes, text).toContain(code);
+      expect(codes.filter((c) => c.startsWith(not)), text).toEqual([]);
+    }
+  });
+
   it('does not code negated findings', () => {
     const run = open.suggest(input('Patient denies chest pain. No chest pain on exertion. Reports a cough for two days.'));
     expect(added(run).filter((c) => c.startsWith('R07'))).toEqual([]);
