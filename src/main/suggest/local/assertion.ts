@@ -151,8 +151,9 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
     const closes = (tr: Trigger): boolean =>
       i + tr.words.length >= tokens.length ||
       breaksScope(text, tokens[i + tr.words.length - 1]!, tokens[i + tr.words.length]!) ||
-      // A comma closes it too: "Pneumonia - ruled out, chest x-ray clear".
-      text.slice(tokens[i + tr.words.length - 1]!.end, tokens[i + tr.words.length]!.start).includes(',') ||
+      // A comma or an opening parenthesis closes it too: "Pneumonia - ruled out, chest x-ray clear",
+      // "Preeclampsia ruled out (UPC 0.12)".
+      /[,([]/.test(text.slice(tokens[i + tr.words.length - 1]!.end, tokens[i + tr.words.length]!.start)) ||
       SHOWN_BY.has(lower[i + tr.words.length]!);
     for (const tr of BY_FIRST.get(lower[i]!) ?? []) {
       if (!tr.words.every((w, k) => lower[i + k] === w)) continue;

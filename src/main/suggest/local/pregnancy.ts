@@ -14,7 +14,14 @@ export type Trimester = 'first' | 'second' | 'third';
 
 /** Words that put a number of weeks in a pregnancy. */
 const PREGNANCY = /\b(pregnan\w*|gestation\w*|gestational|IUP|intrauterine pregnancy|G\d+\s*P\d+|gravid\w*|trimester|EDD|LMP|prenatal|antepartum|obstetric\w*)\b/i;
-const WEEKS = /\b(\d{1,2})(?:\s*(?:\+|and)\s*\d\s*\/\s*7)?\s*(?:-\s*)?(?:weeks?|wks?)\b/gi;
+/**
+ * Weeks as notes write them: "24 weeks", "24 4/7 weeks", "24 and 4/7 wks", "35+2 weeks", "32.5 wks",
+ * "35w2d". Never from inside another number ("4/7", "+2", ".5").
+ */
+const WEEKS = /(?<![\d/.+])(\d{1,2})(?:\.\d)?(?:\s*\+\s*\d|\s+(?:and\s+)?\d\s*\/\s*7)?\s*(?:-\s*)?(?:weeks?\b|wks?\b|w(?=\d|\b))/gi;
+/** A dating scan's age ("by LMP c/w 10 wk US"), not the pregnancy's today. */
+const DATING_BEFORE = /\b(c\/w|by|consistent with|dated by)\s*$/i;
+const DATING_AFTER = /^\s*(US|u\/s|ultrasound|sono(gram)?|scan)\b/i;
 const SAID_TRIMESTER = /\b(first|1st|second|2nd|third|3rd)\s+trimester\b/i;
 
 /** The weeks of gestation the note states in a sentence about the pregnancy, the first such; undefined when none. */
@@ -28,6 +35,7 @@ export function gestationWeeks(text: string, sentences: ReadonlyArray<{ start: n
       const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 12);
       const before = sentence.slice(Math.max(0, m.index - 6), m.index);
       if (/^\s*(ago|later|prior|before|after|post)/i.test(after) || /\b(for|x|in)\s*$/i.test(before)) continue;
+      if (DATING_AFTER.test(after) || DATING_BEFORE.test(sentence.slice(Math.max(0, m.index - 16), m.index))) continue;
       if (weeks >= 1 && weeks <= 45) return { weeks, start: s.start + m.index, end: s.start + m.index + m[0].length };
     }
   }

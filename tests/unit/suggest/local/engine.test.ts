@@ -1279,12 +1279,20 @@ describe('local engine: conventions', () => {
       ['Assessment: Intrauterine pregnancy at 32 weeks with preeclampsia, mild.', ['O1403', 'Z3A32'], ['O1400']],
       ['Assessment: Gestational hypertension, 36 weeks.', ['O133', 'Z3A36'], ['O139']],
       ['Assessment: Iron deficiency anemia in pregnancy, second trimester.', ['O99012', 'D509'], ['O99019']],
+      // Weeks as US notes write them, never read from inside the days ("4/7" is no 7 weeks).
+      ['HPI: IUP at 24 4/7 weeks.\nAssessment: Anemia complicating pregnancy, on iron.', ['O99012', 'Z3A24'], ['O99011', 'Z3A01']],
+      ['HPI: G1P0 at 35+2 weeks.\nAssessment: Gestational hypertension.', ['O133', 'Z3A35'], ['O131', 'Z3A01']],
+      ['HPI: G1P0 EGA 32.5 wks.\nAssessment: Gestational hypertension.', ['O133', 'Z3A32'], ['O131']],
+      // Today's age, not the dating scan's.
+      ['HPI: G1P0 at 35w2d by LMP c/w 10 wk US.\nAssessment: Gestational hypertension.', ['O133', 'Z3A35'], ['O131', 'Z3A10']],
     ];
     for (const [text, want, never] of cases) {
       const codes = added(open.suggest(input(text, pregnant)));
       expect(codes, text).toEqual(expect.arrayContaining(want));
       expect(codes.filter((c) => never.includes(c)), text).toEqual([]);
     }
+    // "Ruled out" before its reason in parentheses speaks of what came before it.
+    expect(added(open.suggest(input('Assessment: Gestational hypertension at 35 weeks. Preeclampsia ruled out (UPC 0.12, normal labs).', pregnant))).filter((c) => c.startsWith('O14'))).toEqual([]);
     // The weeks decide over an earlier trimester the note mentions.
     expect(added(open.suggest(input('Assessment: Gestational hypertension at 32 weeks. First trimester screen was normal.', pregnant)))).toContain('O133');
     // Weeks of a duration are no gestation; no obstetric code, no Z3A.
