@@ -25,6 +25,7 @@ import { collectMeat, type SentenceSpan } from './meat';
 import { withoutPastEpisodes } from './past-episode';
 import { diabetesDrugCodes, isSymptom, withoutIntegralCounseling, withoutIntegralPain } from './shown-together';
 import { dueToCode } from './due-to-condition';
+import { episodeOf, withEpisode, type Episode } from './encounter';
 import { gestationWeeks, trimesterOf, weeksCode, withTrimester, type Gestation } from './pregnancy';
 import { phraseWords, splitSentences, tokenize, type SectionKind, type Token } from './text';
 import { classifiedHistoryCode, deepTissue, historyCode, localizedCode, namesNoCondition, sentenceContext, severityNamed, wordsNear } from './mention-context';
@@ -384,7 +385,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     }
     const trimester = obstetricChart ? trimesterOf([...texts.values()].join('\n'), gestation) : undefined;
     for (const [code, c] of [...chosen]) {
-      const timed = withTrimester(table, code, trimester);
+      const timed = withEpisode(table, withTrimester(table, code, trimester), injuryEpisode(c.cand, sentences, texts));
       if (timed === code) continue;
       chosen.delete(code);
       if (!chosen.has(timed) || chosen.get(timed)!.conf < c.conf) chosen.set(timed, c);
@@ -553,6 +554,17 @@ function shorterOverlapping(a: Candidate | undefined, b: Candidate | undefined):
       if (m.documentId !== n.documentId || m.end <= n.start || n.end <= m.start || m.words.length === n.words.length) continue;
       return m.words.length < n.words.length ? a : b;
     }
+  }
+  return undefined;
+}
+
+/** The encounter an injury's own sentences say this visit is (only injuries are asked). */
+function injuryEpisode(c: Candidate, sentences: ReadonlyMap<string, SentenceSpan[]>, texts: ReadonlyMap<string, string>): Episode | undefined {
+  if (!/^[ST]/.test(c.code)) return undefined;
+  for (const m of c.mentions) {
+    const s = sentences.get(m.documentId)?.[m.sentence];
+    const episode = s ? episodeOf((texts.get(m.documentId) ?? '').slice(s.start, s.end)) : undefined;
+    if (episode) return episode;
   }
   return undefined;
 }

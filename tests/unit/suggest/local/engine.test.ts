@@ -1070,6 +1070,20 @@ describe('local engine: conventions', () => {
     expectReadings(cases);
   });
 
+  it('codes the injury encounter the note says (7th character, I.C.19.a): healing, delayed healing, nonunion, sequela', () => {
+    expectReadings([
+      ['Colles fracture of left radius, subsequent encounter, routine healing.', ['S52532D'], ['S52532A']],
+      ['Left ankle fracture, follow-up visit, healing well.', ['S82892D'], ['S82892A']],
+      ['Right distal radius fracture with delayed healing.', ['S52501G'], ['S52501A']],
+      ['Left wrist fracture, nonunion.', ['S62102K'], ['S62102A']],
+      ['Sequela of left ankle fracture.', ['S82892S'], ['S82892A']],
+      // A sprain heals without a "delayed" code: its subsequent encounter.
+      ['Right ankle sprain, here for follow-up, improving.', ['S93401D'], ['S93401A']],
+      // Follow-up planned for later is no follow-up visit: still the initial encounter.
+      ['Left ankle fracture - follow up with ortho in 1 week.', ['S82892A'], ['S82892D']],
+    ]);
+  });
+
   it('reads a side through a "see" into its target, a bone\'s distal part as its lower end, and an allergy to a drug as a status', () => {
     const cases: Array<[string, string[], string[]]> = [
       // "Degeneration > joint disease — see Osteoarthritis": the target's knee and hip take the side.
