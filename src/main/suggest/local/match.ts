@@ -1,6 +1,7 @@
 // Dictionary matching inside one sentence: every entry whose words all occur close together,
 // longest (most specific) first; an entry whose words are a subset of a longer match's is dropped.
 import type { Assertion } from '../../../shared/suggest/types';
+import { meansOtherSense } from './abbreviation-sense';
 import { assertTokens } from './assertion';
 import type { Dictionary, Entry } from './dictionary';
 import { dropListMisreads, misreads } from './misreads';
@@ -29,7 +30,8 @@ export interface XToken {
 }
 
 const MAX_ABBR_WORDS = 3;
-const SIDES: Readonly<Record<string, string>> = { L: 'left', Lt: 'left', LT: 'left', R: 'right', Rt: 'right', RT: 'right' };
+/** Sides written as letters ("L leg", "Rt knee"), and the eyes' (oculus dexter, sinister, uterque). */
+const SIDES: Readonly<Record<string, string>> = { L: 'left', Lt: 'left', LT: 'left', R: 'right', Rt: 'right', RT: 'right', OD: 'right', OS: 'left', OU: 'bilateral' };
 
 function hasUpper(s: string): boolean {
   return /[A-Z]/.test(s);
@@ -55,6 +57,7 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
       // list number is no test ("CKD 3a", "CABG 2019", "1. CHF\n2. Hyperlipidemia").
       // Nor is one counted by "#": "HD#3" is hospital day 3, not hemodialysis (Z99.2).
       if (/^(-\d|[ \t]\d+[-.]\d|[ \t]?#[ \t]?\d)/.test(text.slice(tokens[i + n - 1]!.end, tokens[i + n - 1]!.end + 8))) continue;
+      if (meansOtherSense(key, text.slice(Math.max(0, tokens[i]!.start - 12), tokens[i]!.start), text.slice(tokens[i + n - 1]!.end, tokens[i + n - 1]!.end + 16))) continue;
       const exact = hit.exact.replace(/\s+/g, ' ');
       // Short abbreviations must be written as listed; an all-capital one as listed or capitalised
       // ("Htn"), never half-capital ("CTs" of the chest is not CTS, carpal tunnel syndrome).

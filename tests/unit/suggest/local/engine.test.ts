@@ -715,6 +715,17 @@ describe('local engine: conventions', () => {
     const services = ['Referred to the heart failure clinic.', 'Stroke team consulted.', 'Diabetic diet, cardiac diet.', 'Diabetic foot exam normal.', 'Seizure precautions.', 'Pain scale 0/10.', 'Referred to pain management.', 'DVT ppx: heparin SQ.', 'GI ppx with pantoprazole.'];
     for (const text of services) expect(added(open.suggest(input(text, {}, 'inpatient'))), text).toEqual([]);
     expect(added(open.suggest(input('Heart failure in clinic today, euvolemic.', {}, 'inpatient')))).toContain('I509');
+    // Abbreviations in their everyday sense: room air, the right atrium, the physical exam, a FibroScan's CAP.
+    const senses: Array<[string, string]> = [
+      ['Acute hypoxic respiratory failure - on 2L NC, wean to RA as tolerated.', 'M069'],
+      ['RA and LA dilated on echo. Atrial fibrillation.', 'M069'],
+      ['PE unremarkable. Hypertension.', 'I2699'],
+      ['FibroScan CAP 320, NAFLD.', 'J189'],
+    ];
+    for (const [text, never] of senses) expect(added(open.suggest(input(text, {}, 'inpatient'))), text).not.toContain(never);
+    expect(added(open.suggest(input('RA on methotrexate, stable. PE on CTA, started apixaban.', {}, 'inpatient')))).toEqual(expect.arrayContaining(['M069', 'I2699']));
+    // The eyes' sides: "POAG OU" is bilateral primary open-angle glaucoma.
+    expect(added(open.suggest(input('POAG OU, severe stage.', {}, 'inpatient')))).toContain('H401133');
     // "HD#3" is the hospital day, not hemodialysis: no dialysis dependence, nor the ESRD it would make of CKD 3b.
     const day = added(open.suggest(input('Progress note, HD#3.\nA/P: CKD 3b - Cr at baseline.', {}, 'inpatient')));
     expect(day).toContain('N1832');

@@ -1,0 +1,25 @@
+// Abbreviations with a second, everyday sense in notes that the words around them give away: "on RA"
+// is room air, "RA and LA dilated" the right atrium, "PE unremarkable" the physical exam, "CAP 320" a
+// liver-fat score. Read there, they are no disease.
+
+interface OtherSense {
+  /** Text just before the abbreviation that gives the other sense away. */
+  before?: RegExp;
+  /** Text just after it. */
+  after?: RegExp;
+}
+
+const OTHER_SENSES: Readonly<Record<string, OtherSense>> = {
+  // Room air ("SpO2 95% on RA", "wean to RA"); the right atrium beside the left or its size.
+  ra: { before: /(\b(on|to|at|of)|%)\s*$/i, after: /^\s*(and|\/|,)\s*LA\b|^\s*(is |was )?(dilat|enlarg|size|pressure|normal)/i },
+  // The physical exam and what it found.
+  pe: { before: /\b(on|per|the)\s*$/i, after: /^\s*(unremarkable|normal|wnl|benign|otherwise|notable|reveals?|revealed|shows?|showed|significant|findings|exam)\b/i },
+  // The controlled attenuation parameter of a FibroScan ("CAP 320 dB/m").
+  cap: { after: /^\s*(score\s*)?(of\s*)?\d/i },
+};
+
+/** Whether the abbreviation `key` (lower case) between `before` and `after` is meant in its other sense. */
+export function meansOtherSense(key: string, before: string, after: string): boolean {
+  const sense = OTHER_SENSES[key];
+  return sense !== undefined && ((sense.before?.test(before) ?? false) || (sense.after?.test(after) ?? false));
+}
