@@ -198,6 +198,8 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
         if (as.assertion === 'historical' && HISTORY_TERMINATORS.has(lower[k]!)) break;
         if (as.assertion === 'negated') {
           if (NEGATION_TERMINATORS.has(lower[k]!)) break;
+          // "Laceration without foreign body of left hand": the wound's site is there.
+          if (lower[k] === 'of' && lower[k - 1] === 'body' && lower[k - 2] === 'foreign') break;
           // "Without arthritis activity, with anemia": a "with" after a comma turns to what is present.
           if (lower[k] === 'with' && k > f.end && text.slice(tokens[k - 1]!.end, tokens[k]!.start).includes(',')) break;
         }

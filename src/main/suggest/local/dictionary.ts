@@ -472,10 +472,15 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     // myelopathy or radiculopathy, cervical region" is the cervical spondylosis (M47.812).
     const [clause, ...after] = cut >= 0 ? c.long_desc.slice(cut + 8).split(/,/) : [''];
     const region = after.join(',');
+    // An open wound's site follows its "without foreign body of": "Laceration without foreign body of
+    // left hand" (or "…foreign body, right hip") is that site's laceration, not the first wound so titled
+    // (the scalp's, S01.01).
+    const wound = cut >= 0 ? /^\s*(foreign body)(?: of|,) (.+?)(?=\s+without\b|,|$)/i.exec(c.long_desc.slice(cut + 8)) : null;
     // So does a side: "…retinopathy without macular edema, right eye" is not its left-eye sibling.
-    const kept = cut >= 0 ? `${c.long_desc.slice(0, cut)} ${/^\s*[\w-]+ region$|^\s*(right|left) \w+$|^\s*bilateral$/i.test(region) ? region : ''}` : c.long_desc;
+    const tail = wound ? wound[2]! : /^\s*[\w-]+ region$|^\s*(right|left) \w+$|^\s*bilateral$/i.test(region) ? region : '';
+    const kept = cut >= 0 ? `${c.long_desc.slice(0, cut)} ${tail}` : c.long_desc;
     const words = contentWords(kept.replace(/,\s*uncomplicated\b/gi, ''), normalize);
-    const without = cut >= 0 ? contentWords(clause!, normalize) : [];
+    const without = cut >= 0 ? contentWords(wound ? wound[1]! : clause!, normalize) : [];
     if (words.length > 0 && words.length <= 8) raw.push({ words, code: c.code, source: 'tabular', level: 0, ...(without.length ? { without } : {}) });
     // A basal cell carcinoma is a skin cancer: "basal cell carcinoma of the nose" needs no "skin" (C44.311).
     if (/^basal cell carcinoma of skin\b/i.test(c.long_desc) && words.length <= 9) raw.push({ words: words.filter((w) => w !== skin), code: c.code, source: 'tabular', level: 0 });

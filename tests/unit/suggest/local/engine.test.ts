@@ -119,6 +119,9 @@ describe('local engine: assertions', () => {
       ['Mild intermittent asthma w/o exacerbation.', ['J4520'], ['J4521']],
       ['MDD, recurrent, severe w/o psychotic features.', ['F332'], ['F333']],
       ['Laceration of scalp w/o foreign body.', ['S0101XA'], ['S0102XA']],
+      // The code set's own wording: the site follows "without foreign body of" (was the scalp's S01.01XA for every site).
+      ['Laceration without foreign body of right hand, initial encounter.', ['S61411A'], ['S0101XA']],
+      ['Puncture wound without foreign body of left foot.', ['S91332A'], ['S0103XA']],
       ['HTN w/ CKD stage 3a.', ['I129', 'N1831'], ['I10']],
     ]);
   });
