@@ -35,6 +35,9 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['stent', 'implant'], ['stents', 'implant'], ['arthroplasty', 'replacement'], ['postablative', 'postprocedural'], ['herniation', 'hernia'], ['herniated', 'hernia'], ['noncompliant', 'noncompliance'], ['nonadherence', 'noncompliance'], ['nonadherent', 'noncompliance'],
   // A flare of a chronic condition is the Index's exacerbation ("asthma flare" J45.901, "COPD flare-up" J44.1).
   ['flare', 'exacerbation'],
+  // The Index's smoker ("Smoker — see Dependence, drug, nicotine") as notes say it: "smokes 1 ppd". Not
+  // "smoking", the label of every template's "Smoking status: never".
+  ['smokes', 'smoker'],
   // "DVT ppx" is its prophylaxis, a service, not the condition.
   ['ppx', 'prophylaxis'],
   // Adjectives notes use for the Index's nouns: "Hypothyroid.", "Morbidly obese, BMI 42".

@@ -142,7 +142,10 @@ export function historyCode(entries: Dictionary['familyHistory'], m: Mention, ne
     // as the same code ("former smoker": smoker is F17.200, as is "nicotine dependence"). A named one
     // comes first: "h/o colon polyps" is no history of hyperplastic polyps, though those read K63.5 too.
     const named = e.words.some((w) => m.entry.words.includes(w)) && e.words.every((w) => nearWords.has(w));
-    if (!named && e.alone !== m.entry.code) continue;
+    // A dependence's detail the history does not keep: "former smoker, 40 pack-years" read as
+    // cigarettes (F17.210) is the smoker's history all the same (Z87.891).
+    const alike = e.alone !== undefined && (e.alone === m.entry.code || (/^F1\d2/.test(e.alone) && e.alone.slice(0, 4) === m.entry.code.slice(0, 4)));
+    if (!named && !alike) continue;
     if (!best || (named && !bestNamed) || (named === bestNamed && e.words.length > best.words.length)) {
       best = e;
       bestNamed = named;

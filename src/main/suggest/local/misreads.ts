@@ -23,6 +23,7 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     spreadMisread(text, e, xt, positions) ||
     acuityOfAnother(text, xt, positions) ||
     acuteKidneyAsHypertensive(e, xt, positions) ||
+    smokesNotTobacco(e, xt, positions) ||
     deniedByNon(xt, positions, e)
   ) {
     return true;
@@ -343,6 +344,16 @@ function acuityOfAnother(text: string, xt: readonly XToken[], positions: readonl
 function acuteKidneyAsHypertensive(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
   if (!/^I1[23]/.test(e.code)) return false;
   return positions.some((p) => xt[p]!.norm === 'kidney' && xt[p - 1]?.norm === 'acute' && !positions.includes(p - 1));
+}
+
+/** What a patient smokes that is no tobacco. */
+const NOT_TOBACCO = new Set(['marijuana', 'cannabis', 'pot', 'weed', 'thc', 'crack', 'cocaine', 'meth', 'methamphetamine', 'heroin', 'hookah']);
+
+/** "Smokes marijuana daily" is cannabis use, not nicotine dependence (F17). */
+function smokesNotTobacco(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  if (!e.code.startsWith('F17')) return false;
+  const last = Math.max(...positions);
+  return xt.slice(last + 1, last + 3).some((t) => NOT_TOBACCO.has(t.norm));
 }
 
 /** Words before "shot" that make it a gunshot ("was shot"); anything else before it names an injection ("flu shot", "B12 shot"). */

@@ -1128,6 +1128,11 @@ describe('local engine: conventions', () => {
       // "Disorder > tobacco use": mild, moderate and severe are all F17.200.
       ['Tobacco use disorder.', ['F17200'], ['Z720']],
       ['Tobacco use.', ['Z720'], ['F17200']],
+      // "Smokes" is the Index's smoker; what a former smoker smoked is no current dependence; marijuana is no tobacco.
+      ['Smokes 1 pack per day.', ['F17210'], ['F17200']],
+      ['Former smoker, 40 pack-years.', ['Z87891'], ['F17210', 'F17200']],
+      ['Smokes marijuana daily.', [], ['F17200', 'F17210']],
+      ['Smoking status: never.', [], ['F17200']],
       // Alcohol's severities differ (mild F10.10, moderate F10.20): no code from the line alone.
       ['Alcohol use disorder, moderate.', ['F1020'], ['F1010']],
       ['Strep throat.', ['J020'], []],
