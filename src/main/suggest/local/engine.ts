@@ -86,7 +86,7 @@ const ONGOING_HISTORY: ReadonlySet<string> = new Set(['history of', 'hx of', 'h 
  * Words that put a condition named in the same sentence in the past, with what it left behind; an age
  * ("a 51-year-old woman admitted for stroke") is not an old stroke.
  */
-const PAST_CUE = /\b((?<!\b(?:year|month|week|day)s?[-\s])old|prior|previous|remote|history of|h\/o|late effects?|sequelae?|residual|post[-\s]?stroke|following (?:(?:a|an|the|his|her|their) )?(?:cerebral infarct(?:ion)?|stroke|cva))\b/i;
+const PAST_CUE = /\b((?<!\b(?:year|month|week|day)s?[-\s])old|prior|previous|remote|history of|h\/o|late effects?|sequelae?|residual|post[-\s]?stroke|(?:following|after) (?:(?:a|an|the|his|her|their) )?(?:cerebral infarct(?:ion)?|stroke|cva)|(?:cerebral infarct(?:ion)?|stroke|cva),? (?:in (?:19|20)\d\d|(?:\d+|a|one|two|three|several) (?:years?|months?) ago|last (?:year|month)))\b/i;
 /** Words right after a past condition that say it was fixed: an operation's name, not an ongoing problem. */
 const FIXED_AFTER = /^\s*(repair|repaired|resection|resected|excision|excised|removal|removed|ablation|ablated|correction|corrected|surgery|clipping|coiling|ligation|reconstruction)\b/i;
 /** History cues that state a status after a procedure. */

@@ -204,6 +204,10 @@ describe('local engine: assertions', () => {
       ['Previous pulmonary embolism 2018.', ['Z86711'], ['I2699']],
       ['Past kidney stones.', ['Z87442'], ['N200']],
       ['Prior CVA with residual left hemiparesis.', ['I69354'], []],
+      // A stroke "after" which a deficit remains, or one dated to the past, is no acute stroke (I.C.9.d).
+      ['Left hemiparesis after stroke in 2023 - PT.', ['I69354'], ['I639', 'G8194']],
+      ['Aphasia after CVA last year - speech therapy.', ['I69320'], ['I639']],
+      ['Stroke in 2019, no residual deficits.', ['Z8673'], ['I639']],
       ['Cough for the past 3 days.', ['R059'], []],
       ['Prior to admission he developed pneumonia.', ['J189'], []],
     ]);
