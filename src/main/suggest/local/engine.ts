@@ -463,7 +463,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     }
 
     // Of two suggestions an Excludes1 note keeps apart, the less sure one goes; an existing code stays.
-    // Equally sure, or read in one sentence, the one whose note it is goes: it says it is not for the
+    // Equally sure, read in one sentence, or with the other listed in the assessment, the one whose note it is goes: it says it is not for the
     // other's condition ("hyponatremia due to SIADH" is E22.2, which E87.1 excludes, however rarely a
     // corpus coded it). Not where each note excludes the other.
     const oneSentence = (x: string, y: string): boolean => {
@@ -477,7 +477,10 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       if (!a || !b || (a.kind === 'keep' && b.kind === 'keep')) continue;
       const other = owner === x ? y : x;
       const mutual = excludes1Names(codeSet, other, owner);
-      const ownerGoes = (a.confidence ?? 0) === (b.confidence ?? 0) || (oneSentence(x, y) && !mutual);
+      // So does an owner whose other condition the assessment lists as an item: "Course complicated by
+      // UTI. Acute cystitis without hematuria - on ceftriaxone" is N30.00, however often "UTI" is said.
+      const assessed = chosen.get(other)?.cand.mentions.some((m) => m.item === true) ?? false;
+      const ownerGoes = (a.confidence ?? 0) === (b.confidence ?? 0) || ((oneSentence(x, y) || assessed) && !mutual);
       // Two readings of the same words, each excluding the other: the one that reads more of them
       // ("acute blood loss anemia due to GI bleed" is D62, not the posthemorrhagic default D50.0).
       const shorter = mutual ? shorterOverlapping(chosen.get(x)?.cand, chosen.get(y)?.cand) : undefined;
@@ -572,7 +575,7 @@ function injuryEpisode(c: Candidate, sentences: ReadonlyMap<string, SentenceSpan
 function toMention(documentId: string, text: string, m: Mention, section: SectionKind, sentence: { index: number; start: number }, side?: Side): CandidateMention {
   // Only the assessment's items are asked about (candidateConfidence); elsewhere the regexes would be wasted work.
   const before = section === 'assessment' ? text.slice(sentence.start, m.start) : '';
-  const item = section === 'assessment' && (ITEM_BEFORE.test(before) || ITEM_BEFORE.test(before.replace(NAMING_WORD, ''))) && ITEM_AFTER.test(text.slice(m.end, m.end + 3));
+  const item = section === 'assessment' && (ITEM_BEFORE.test(before) || ITEM_BEFORE.test(before.replace(NAMING_WORD, ''))) && ITEM_AFTER.test(text.slice(m.end, m.end + 9));
   return { documentId, start: m.start, end: m.end, phrase: text.slice(m.start, m.end), assertion: m.assertion, section, source: m.entry.source, words: m.entry.words, sentence: sentence.index, ...(side ? { side } : {}), ...(item ? { item: true as const } : {}) };
 }
 
@@ -583,8 +586,8 @@ function toMention(documentId: string, text: string, m: Mention, section: Sectio
 const ITEM_BEFORE = /^[\s\d.)#*•-]*(?:[A-Za-z][A-Za-z /&]{0,24}:\s*)?(?:(?:current|chronic|active|stable|known|ongoing|newly diagnosed|new|well[- ]controlled|controlled|uncontrolled|poorly controlled|right|left|bilateral|mild|moderate|severe)\s+)*$/i;
 /** A capitalised word right before a reading, which it left out ("Lisfranc fracture"). */
 const NAMING_WORD = /[A-Z][A-Za-z'’]+\s+$/;
-/** After it: the item ends or its details begin. */
-const ITEM_AFTER = /^\s*(?:$|[-–—:;,(.]|\n)/;
+/** After it: the item ends or its details begin (a "without" the reading's title has: "Acute cystitis without hematuria"). */
+const ITEM_AFTER = /^\s*(?:$|[-–—:;,(.]|\n|without\b)/;
 
 /** Words either side of a mention that can still name its side ("L mastectomy", "knee pain, left"). */
 const SIDE_REACH = 3;

@@ -285,6 +285,18 @@ describe('local engine: conventions', () => {
     expect(codes.filter((c) => c === 'M79672' || c === 'M25561' || c === 'M549')).toEqual([]);
   });
 
+  it('codes the specific condition an Excludes1 note names when the assessment lists it, however often the general one is said', () => {
+    const cases: Array<[string, string, string]> = [
+      ['Assessment: Course complicated by UTI. Acute cystitis without hematuria - on ceftriaxone.', 'N3000', 'N390'],
+      ['Assessment: Admitted with pneumonia, likely aspiration. Aspiration pneumonia - continue Unasyn.', 'J690', 'J189'],
+    ];
+    for (const [text, want, never] of cases) {
+      const codes = added(shipped.suggest(input(text, {}, 'inpatient')));
+      expect(codes, text).toContain(want);
+      expect(codes, text).not.toContain(never);
+    }
+  });
+
   it('links hypertension and heart failure across the note: I11.0 plus the I50 code, not I10', () => {
     const text = 'A/P:\n1. Hypertension - controlled on lisinopril.\n2. Chronic diastolic CHF - euvolemic. Continue furosemide 20 mg daily.';
     const codes = added(shipped.suggest(input(text, {}, 'professional')));
