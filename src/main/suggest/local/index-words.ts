@@ -55,6 +55,8 @@ export const CODE_TO: ReadonlyArray<[string, string]> = [
   // "Immunization > encounter for" (Z23) as notes say it: a vaccine needed or given at the visit.
   // "Awaiting organ transplant status" (Z76.82) as notes say it; the organ is not yet transplanted.
   ['awaiting transplant', 'Z7682'],
+  // "Fatigue > neoplasm-related" (R53.0) as notes say it; the cancer is no second finding of its own words.
+  ['cancer related fatigue', 'R530'],
   ['need vaccination', 'Z23'], ['need immunization', 'Z23'], ['vaccine administered', 'Z23'], ['vaccination administered', 'Z23'], ['vaccine given', 'Z23'], ['shot given', 'Z23'],
   // An INR is the prothrombin time's ratio: "supratherapeutic INR" is "Prolonged > prothrombin time" (R79.1).
   ['supratherapeutic inr', 'R791'], ['elevated inr', 'R791'], ['prolonged inr', 'R791'],

@@ -1149,6 +1149,8 @@ describe('local engine: conventions', () => {
       ['Former smoker, 40 pack-years.', ['Z87891'], ['F17210', 'F17200']],
       ['Smokes marijuana daily.', [], ['F17200', 'F17210']],
       ['Smoking status: never.', [], ['F17200']],
+      // "Fatigue > neoplasm-related": the fatigue, not an unspecified cancer (C80.1).
+      ['Cancer-related fatigue, encouraged activity.', ['R530'], ['C801']],
       // Alcohol's severities differ (mild F10.10, moderate F10.20): no code from the line alone.
       ['Alcohol use disorder, moderate.', ['F1020'], ['F1010']],
       ['Strep throat.', ['J020'], []],
