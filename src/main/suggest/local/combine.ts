@@ -516,13 +516,19 @@ function hypertension(cands: Map<string, Candidate>): void {
  * diabetes without complications" contradicts any other type 2 diabetes code. An unspecified code
  * never gives way to one that says "without complications": E11.319 stays, E11.9 goes.
  */
+/** A title's side left unspecified ("…, unspecified eye"), which a stated side fills in. */
+const SIDE_SLOT = /\bunspecified (eye|ear|side|(upper |lower )?(limb|extremity))\b/gi;
+
 function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable, lookup: CodeSetLookup): void {
   const title = (c: Candidate): string => table.byCode.get(c.code)?.long_desc ?? '';
   // "Type 2 diabetes mellitus without complications", "Alcohol dependence, uncomplicated": the
   // category's default, beside its complicated forms the same condition said fully ("asthma" in the
   // history and "asthma with acute exacerbation" are J45.901).
   const uncomplicated = (c: Candidate): boolean => /\bwithout complications?\b|,\s*uncomplicated\b/i.test(title(c));
-  const unspecified = (c: Candidate): boolean => /unspecified/i.test(title(c));
+  // The side is read later, from the mentions: a retinopathy "…, unspecified eye" whose note says
+  // "right eye" is no vaguer for it, and stays beside the diabetes' other complications (E11.3311 + E11.22).
+  const vagueTitle = (c: Candidate): string => (c.mentions.some((m) => m.side) ? title(c).replace(SIDE_SLOT, '') : title(c));
+  const unspecified = (c: Candidate): boolean => /unspecified/i.test(vagueTitle(c));
   // "Thrombosis of unspecified deep veins of unspecified lower extremity" says less than "…of femoral
   // vein, unspecified" (I82.409 and I82.419): the fewer "unspecified", the more the code says.
   const vagueness = (c: Candidate): number => title(c).match(/unspecified/gi)?.length ?? 0;

@@ -305,6 +305,13 @@ describe('local engine: conventions', () => {
     expect(codes).not.toContain('I10');
   });
 
+  it('keeps a diabetic eye complication whose side the note states beside the other complications (I.C.4.a)', () => {
+    expectReadings([
+      ['1. Moderate nonproliferative diabetic retinopathy with macular edema, right eye. 2. Type 2 diabetes with diabetic CKD.', ['E113311', 'E1122'], ['E113319']],
+      ['1. Type 2 diabetes with diabetic polyneuropathy. 2. Mild nonproliferative diabetic retinopathy without macular edema, both eyes.', ['E1142', 'E113293'], []],
+    ]);
+  });
+
   it('keeps diabetic complications over "without complications", links PAD, reads "poorly controlled" as hyperglycemia', () => {
     const retina = added(shipped.suggest(input('A/P:\n1. Type 2 DM with diabetic retinopathy - stable per retina.\n2. Type 2 DM with diabetic neuropathy - podiatry referral.', {}, 'professional')));
     // E11.319 and E11.40 say "unspecified" in their titles; they once gave way to E11.9.
