@@ -511,14 +511,14 @@ function hypertension(cands: Map<string, Candidate>): void {
   void htn;
 }
 
+/** A title's side left unspecified ("…, unspecified eye"), which a stated side fills in. */
+const SIDE_SLOT = /\bunspecified (eye|ear|side|(upper |lower )?(limb|extremity))\b/gi;
+
 /**
  * "Heart failure, unspecified" adds nothing next to "Chronic diastolic heart failure", and "Type 2
  * diabetes without complications" contradicts any other type 2 diabetes code. An unspecified code
  * never gives way to one that says "without complications": E11.319 stays, E11.9 goes.
  */
-/** A title's side left unspecified ("…, unspecified eye"), which a stated side fills in. */
-const SIDE_SLOT = /\bunspecified (eye|ear|side|(upper |lower )?(limb|extremity))\b/gi;
-
 function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable, lookup: CodeSetLookup): void {
   const title = (c: Candidate): string => table.byCode.get(c.code)?.long_desc ?? '';
   // "Type 2 diabetes mellitus without complications", "Alcohol dependence, uncomplicated": the

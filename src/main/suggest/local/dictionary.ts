@@ -765,16 +765,16 @@ function nonessentialWords(nemod: string | null, normalize: (w: string) => strin
   return groups ? contentWords(groups.map((g) => g.slice(1, -1)).join(' '), normalize) : [];
 }
 
-/**
- * Entries of an Index line with a "without" clause ("Concussion > without loss of consciousness",
- * S06.0X0): the clause's words are required negated in the note, the others stated; one entry per
- * alternative of an "or" ("without myelopathy or radiculopathy").
- */
 /** The last segment of an Index path key ("enteritis > norovirus" → "norovirus"). */
 function lastSegment(key: string): string {
   return key.slice(key.lastIndexOf(' > ') + 3);
 }
 
+/**
+ * Entries of an Index line with a "without" clause ("Concussion > without loss of consciousness",
+ * S06.0X0): the clause's words are required negated in the note, the others stated; one entry per
+ * alternative of an "or" ("without myelopathy or radiculopathy").
+ */
 function withoutEntries(segs: readonly string[], at: number, code: string, level: number, normalize: (w: string) => string): Array<Omit<Entry, 'id' | 'key'>> {
   const present = contentWords(segs.filter((_, i) => i !== at).map((sg) => mainTermAliases(sg, new Map())).join(' '), normalize);
   if (present.length === 0) return [];

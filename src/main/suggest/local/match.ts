@@ -57,7 +57,6 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
       // list number is no test ("CKD 3a", "CABG 2019", "1. CHF\n2. Hyperlipidemia").
       // Nor is one counted by "#": "HD#3" is hospital day 3, not hemodialysis (Z99.2).
       if (/^(-\d|[ \t]\d+[-.]\d|[ \t]?#[ \t]?\d)/.test(text.slice(tokens[i + n - 1]!.end, tokens[i + n - 1]!.end + 8))) continue;
-      if (meansOtherSense(key, text.slice(Math.max(0, tokens[i]!.start - 12), tokens[i]!.start), text.slice(tokens[i + n - 1]!.end, tokens[i + n - 1]!.end + 16))) continue;
       const exact = hit.exact.replace(/\s+/g, ' ');
       // Short abbreviations must be written as listed; an all-capital one as listed or capitalised
       // ("Htn"), never half-capital ("CTs" of the chest is not CTS, carpal tunnel syndrome).
@@ -67,7 +66,7 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
       // A leading small letter is how notes write a prefix of the abbreviation itself ("pAF").
       const lowPrefix = same && /^[a-z][A-Z]{2,}$/.test(surface);
       const ok = short ? surface === exact : capitals ? surface === exact || lowPrefix || (same && /^[A-Z][a-z0-9 ]+$/.test(surface)) : hasUpper(surface) && same;
-      if (!ok) continue;
+      if (!ok || meansOtherSense(key, text.slice(Math.max(0, tokens[i]!.start - 12), tokens[i]!.start), text.slice(tokens[i + n - 1]!.end, tokens[i + n - 1]!.end + 16))) continue;
       const a = asserted.tokens[i]!;
       for (const w of hit.expansion) out.push({ norm: w, start: tokens[i]!.start, end: tokens[i + n - 1]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
       used = n;

@@ -36,6 +36,9 @@ const SECTION_PATTERNS: ReadonlyArray<[RegExp, SectionKind]> = [
   [/^(s|subjective|cc|chief complaint|hpi|history of present illness|interval hx|interval history|(brief )?hospital course|reason for visit)$/, 'subjective'],
 ];
 
+/** A course heading ("Hospital Course", "ED course", "History/course"): the story of the stay or visit. */
+const COURSE_HEADING = /[ /]course$/i;
+
 /**
  * Headings we do not list, by their last word ("Oncologic History", "Pertinent Results", "ED Course"):
  * a heading on a line of its own opens a section of that kind rather than running on in the one before
@@ -48,7 +51,7 @@ const HEADING_TAILS: ReadonlyArray<[RegExp, SectionKind]> = [
   [/[ /](medications|meds)$/, 'meds'],
   [/[ /](results|studies|data|labs|imaging)$/, 'labs'],
   [/[ /](exam|examination)$/, 'exam'],
-  [/[ /]course$/, 'subjective'],
+  [COURSE_HEADING, 'subjective'],
   [/[ /](diagnosis|diagnoses|impression)$/, 'assessment'],
 ];
 
@@ -103,22 +106,23 @@ export function splitSentences(text: string): Array<{ start: number; end: number
     const own = HEADING_LINE_RE.exec(line);
     const ownHeading = own?.[1];
     const ownKind = ownHeading ? sectionKindOf(ownHeading, true) : undefined;
-    const headingOf = (heading: string, kind: SectionKind): SectionKind =>
-      section === 'assessment' && kind === 'history' && ASSESSED_LISTS.test(heading.trim().toLowerCase()) ? 'assessment' : kind;
+    const enter = (heading: string, kind: SectionKind): void => {
+      section = section === 'assessment' && kind === 'history' && ASSESSED_LISTS.test(heading.trim().toLowerCase()) ? 'assessment' : kind;
+      course = COURSE_HEADING.test(heading.trim());
+    };
     if (h) {
-      const kind = sectionKindOf(h[1]!, line.slice(h[0].length).trim().length === 0);
+      const inline = line.slice(h[0].length).trim().length > 0;
+      const kind = sectionKindOf(h[1]!, !inline);
       if (kind) {
         // Within the assessment, a heading with its text on the same line is a line of the plan, when
         // the list of problems goes on after it.
-        resume = section === 'assessment' && kind !== 'assessment' && line.slice(h[0].length).trim().length > 0 ? section : undefined;
-        section = headingOf(h[1]!, kind);
-        course = /[ /]course$/i.test(h[1]!.trim());
+        resume = section === 'assessment' && kind !== 'assessment' && inline ? section : undefined;
+        enter(h[1]!, kind);
         bodyStart = lineStart + h[0].length;
       }
     } else if (ownHeading && ownKind) {
       resume = undefined;
-      section = headingOf(ownHeading, ownKind);
-      course = /[ /]course$/i.test(ownHeading.trim());
+      enter(ownHeading, ownKind);
       bodyStart = lineEnd;
     }
     const lineSection: SectionKind = course && section === 'subjective' && PROBLEM_ITEM.test(text.slice(bodyStart, lineEnd)) ? 'assessment' : section;
