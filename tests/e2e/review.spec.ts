@@ -135,9 +135,11 @@ test('a whole chart coded by keyboard alone, then on to the next chart, every st
   expect((await core.current().handlers.chartOpen({ encounterId: chartId })).encounter.status).toBe('in_progress');
   expect([...iterateAudit(core.current().db)].some((e) => e.action === 'submit')).toBe(false);
 
-  // Enter confirms: the submit lands on the next chart.
+  // Enter confirms: the submit lands on the next chart. The dialog holds the focus as soon as it shows,
+  // so an Enter pressed at once is never lost to the chart behind it.
   await app.keyboard.press('s');
   await expect(summary).toBeVisible();
+  expect(await summary.evaluate((el) => el.contains(document.activeElement))).toBe(true);
   await app.keyboard.press('Enter');
   await expect(summary).toBeHidden();
   await expect(app.getByRole('heading', { level: 1 })).toContainText(/hypertension recheck/i);

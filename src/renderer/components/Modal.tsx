@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 const FOCUSABLE = 'input, textarea, select, button, [href], [tabindex]:not([tabindex="-1"])';
 
@@ -12,7 +12,9 @@ export function Modal({ title, onClose, children, onKeyDown }: { title: string; 
   // Where the user was, read on the first render: a child's autoFocus moves focus before effects run.
   const previous = useRef<HTMLElement | null | undefined>(undefined);
   if (previous.current === undefined) previous.current = document.activeElement as HTMLElement | null;
-  useEffect(() => {
+  // Before the dialog is painted: a key pressed as soon as it shows (Enter to submit) must reach it,
+  // not the chart behind it.
+  useLayoutEffect(() => {
     const box = ref.current;
     const was = previous.current;
     if (box && !box.contains(document.activeElement)) {
