@@ -16,6 +16,10 @@ const OTHER_SENSES: Readonly<Record<string, OtherSense>> = {
   pe: { before: /\b(on|per|the)\s*$/i, after: /^\s*(unremarkable|normal|wnl|benign|otherwise|notable|reveals?|revealed|shows?|showed|significant|findings|exam)\b/i },
   // The controlled attenuation parameter of a FibroScan ("CAP 320 dB/m").
   cap: { after: /^\s*(score\s*)?(of\s*)?\d/i },
+  // A positive HIV status is the Index's "HIV > positive, seropositive" (Z21, guideline I.C.1.a.2.d),
+  // read from the word itself; "HIV disease" and "AIDS" stay B20. Its pre- or post-exposure
+  // prophylaxis is a service for someone without it, which the word itself reads as.
+  hiv: { after: /^\s*(positive\b|seropositive\b|status\s*(:\s*)?positive\b|prep\b|pep\b|ppx\b|prophylaxis\b)/i },
 };
 
 /** Whether the abbreviation `key` (lower case) between `before` and `after` is meant in its other sense. */

@@ -511,6 +511,9 @@ function hypertension(cands: Map<string, Candidate>): void {
   void htn;
 }
 
+/** A combination title whose "with" part is what is unspecified. */
+const UNSPECIFIED_COMPLICATION = /\bwith\b.*\bunspecified\b/i;
+
 /** A title's side left unspecified ("…, unspecified eye"), which a stated side fills in. */
 const SIDE_SLOT = /\bunspecified (eye|ear|side|(upper |lower )?(limb|extremity))\b/gi;
 
@@ -548,6 +551,10 @@ function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable
   // "Other chest pain" (R07.89) is the category's residual kind, a sibling of "chest pain, unspecified", not a fuller form of it.
   const residual = (o: Candidate): boolean => /^other\b/i.test(title(o));
   const sameCondition = (o: Candidate, c: Candidate): boolean => {
+    // What a combination leaves unspecified is its complication, and only that complication's own
+    // codes say more of it: "Type 2 diabetes mellitus with diabetic neuropathy, unspecified" (E11.40)
+    // gives way to E11.42, not to "… with hyperglycemia" (E11.65).
+    if (UNSPECIFIED_COMPLICATION.test(title(c))) return o.code.slice(0, 4) === c.code.slice(0, 4);
     const head = condition(c);
     return head === undefined || titleWords(title(o)).includes(head);
   };

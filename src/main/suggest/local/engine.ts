@@ -101,8 +101,8 @@ const CONVENTION_FLOOR = 0.7;
 const SEVERE_SEPSIS = /^R652/;
 /** Psychoactive substance use, unspecified, uncomplicated (F10.90 … F19.90; tobacco is F17.2- dependence). */
 const UNCOMPLICATED_USE = /^F1[0-689]90$/;
-/** Family and personal history, status, absence and dependence codes (Z80–Z99). */
-const STATUS_CODE = /^Z[89]\d/;
+/** Family and personal history, status, absence and dependence codes (Z80–Z99), and HIV-positive status (Z21). */
+const STATUS_CODE = /^(Z[89]\d|Z21)/;
 const MAX_CHARS = 2_000_000;
 const MAX_SENTENCE_TOKENS = 120;
 /** Mentions kept per code: enough evidence to judge, bounded work on very long charts. */

@@ -68,8 +68,12 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
       const ok = short ? surface === exact : capitals ? surface === exact || lowPrefix || (same && /^[A-Z][a-z0-9 ]+$/.test(surface)) : hasUpper(surface) && same;
       if (!ok || meansOtherSense(key, text.slice(Math.max(0, tokens[i]!.start - 12), tokens[i]!.start), text.slice(tokens[i + n - 1]!.end, tokens[i + n - 1]!.end + 16))) continue;
       const a = asserted.tokens[i]!;
-      for (const w of hit.expansion) out.push({ norm: w, start: tokens[i]!.start, end: tokens[i + n - 1]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
-      used = n;
+      // "HIV infection", "COPD disease": a generic word after an abbreviation whose expansion has one
+      // restates it (read alone, "infection" would be B99.9).
+      const restated = tokens[i + n] !== undefined && RESTATED.has(tokens[i + n]!.norm) && hit.expansion.some((w) => RESTATED.has(w)) ? 1 : 0;
+      const end = tokens[i + n - 1 + restated]!.end;
+      for (const w of hit.expansion) out.push({ norm: w, start: tokens[i]!.start, end, assertion: a.assertion, trigger: a.trigger, orig: i });
+      used = n + restated;
     }
     if (used > 0) {
       i += used - 1;
@@ -84,6 +88,9 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
   }
   return out;
 }
+
+/** Generic words that restate an abbreviation's own sense. */
+const RESTATED = new Set(['infection', 'disease', 'disorder']);
 
 /** A token that may open a range of vertebral levels ("L4" of "L4-L5"); most tokens are not one. */
 const SPINE_LEVEL = /^[CTLS]\d{1,2}$/;
@@ -241,7 +248,8 @@ function dropSubsumed(ms: Mention[], xt: readonly XToken[]): Mention[] {
     const sidedInside = (k: Mention): boolean => own.length < m.positions.length && k.entry.code.slice(0, 3) !== m.entry.code.slice(0, 3) && condition(k).length > own.length && own.every((p) => k.positions.includes(p));
     // A word of an abbreviation's expansion read apart from the reading that used the abbreviation
     // ("C diff" is "clostridium difficile enterocolitis": A04.72 in "C diff colitis", no K52.9 beside it).
-    const inside = (k: Mention, p: number): boolean => k.positions.includes(p) || k.positions.some((q) => xt[q]!.orig === xt[p]!.orig && q !== p);
+    // Not its stage: "diabetes with CKD 3a" reads E11.22 on "CKD" and N18.31 on "CKD 3a".
+    const inside = (k: Mention, p: number): boolean => k.positions.includes(p) || (!/^\d/.test(xt[p]!.norm) && k.positions.some((q) => xt[q]!.orig === xt[p]!.orig && q !== p));
     const covered = kept.some((k) => (k.positions.length > m.positions.length && m.positions.every((p) => inside(k, p))) || sidedInside(k));
     const same = kept.some((k) => k.entry.code === m.entry.code && k.start === m.start);
     if (!covered && !same) kept.push(m);

@@ -4,6 +4,7 @@
 // checks drop the ones a coder would never read there.
 import type { Entry } from './dictionary';
 import type { Mention, XToken } from './match';
+import { STOP } from './index-words';
 
 /** Whether one reading (an entry at these token positions) is a misreading of its sentence. */
 export function misreads(text: string, xt: readonly XToken[], positions: readonly number[], e: Entry, where: ReadonlyMap<string, number[]>): boolean {
@@ -118,7 +119,10 @@ function dropListStraddlers(text: string, xt: readonly XToken[], ms: Mention[]):
     const farRead = ms.some((o) => o !== m && o.positions.some((p) => beyond.includes(p)) && o.positions.every((p) => p >= beyond[0]!) && far.get(o)!.length === 0 && !loneAdjective(text, xt, o));
     const farWhole = whole.some((w) => beyond.every((p) => w.positions.includes(p)));
     // Or it skips over a list item read on its own: "pain, diarrhea and heart" is no precordial pain.
-    const skipsItem = ms.some((o) => o !== m && o.positions.every((p) => p > m.positions[0]! && p < beyond[0]!) && !o.positions.some((p) => m.positions.includes(p)));
+    // Not over what a reading of its own head takes with it: in "type 2 diabetes with neuropathy, poorly
+    // controlled" the neuropathy is the diabetes' (E11.40), and the diabetes is poorly controlled (E11.65).
+    const headTakes = (o: Mention): boolean => ms.some((w) => w !== m && w !== o && w.positions.includes(m.positions[0]!) && o.positions.every((p) => w.positions.includes(p)));
+    const skipsItem = ms.some((o) => o !== m && o.positions.every((p) => p > m.positions[0]! && p < beyond[0]!) && !o.positions.some((p) => m.positions.includes(p)) && !headTakes(o));
     return !((farRead && (nearShared || farWhole)) || skipsItem);
   });
 }
@@ -155,11 +159,12 @@ function dropItemBlends(text: string, xt: readonly XToken[], ms: Mention[]): Men
 }
 
 /** Words of an abbreviation's expansion that say nothing of which condition it is. */
-const GENERIC_EXPANSION = new Set(['disease', 'disorder', 'syndrome', 'chronic', 'acute']);
+const GENERIC_EXPANSION = new Set(['disease', 'disorder', 'syndrome', 'chronic', 'acute', 'virus', 'infection']);
 
 /**
  * An entry that borrows from an abbreviation's expansion must borrow what names it: "COPD ... chest"
- * is not "Disease, chest" (J98.9) through the "disease" COPD expands to.
+ * is not "Disease, chest" (J98.9) through the "disease" COPD expands to, nor "HIV infection" a viral
+ * infection (B34.9) through HIV's "virus".
  */
 function usesAbbreviationCore(xt: readonly XToken[], positions: readonly number[]): boolean {
   const used = new Map<number, string[]>();
@@ -168,8 +173,12 @@ function usesAbbreviationCore(xt: readonly XToken[], positions: readonly number[
     const expanded = (p > 0 && xt[p - 1]!.orig === tk.orig) || (p + 1 < xt.length && xt[p + 1]!.orig === tk.orig);
     if (expanded) used.set(tk.orig, [...(used.get(tk.orig) ?? []), tk.norm]);
   }
-  // Nor its number alone: "CKD, DM2" is no CKD stage 2.
-  for (const words of used.values()) if (words.every((w) => GENERIC_EXPANSION.has(w) || /^\d/.test(w)) && positions.length > words.length) return false;
+  // Nor its number alone: "CKD, DM2" is no CKD stage 2. An abbreviation that names only a course
+  // ("AoC" HFpEF, acute on chronic) is all qualifier, and lends it.
+  const generic = (w: string): boolean => GENERIC_EXPANSION.has(w) || /^\d/.test(w);
+  for (const [orig, words] of used) {
+    if (words.every(generic) && positions.length > words.length && !xt.every((tk) => tk.orig !== orig || generic(tk.norm) || STOP.has(tk.norm))) return false;
+  }
   return true;
 }
 

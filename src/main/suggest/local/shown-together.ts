@@ -13,6 +13,7 @@ export const isSymptom = (code: string): boolean => code.startsWith('R') && !cod
  */
 export function diabetesDrugCodes(raw: readonly RawSuggestion[]): RawSuggestion[] {
   const shows = (re: RegExp): boolean => raw.some((r) => r.kind !== 'delete-unsupported' && re.test(r.code));
+  if (shows(GESTATIONAL)) return gestationalDiabetesControl(raw);
   const typeOneOnly = shows(/^E10/) && !shows(/^E(08|09|11|13)/);
   const noDiabetes = !shows(/^E(08|09|10|11|13)/);
   const out: RawSuggestion[] = [];
@@ -21,6 +22,36 @@ export function diabetesDrugCodes(raw: readonly RawSuggestion[]): RawSuggestion[
     else if (r.code === 'Z794' && typeOneOnly) continue;
     else if ((r.code === 'Z7984' || r.code === 'Z7985') && noDiabetes) {
       if (!out.some((o) => o.code === 'Z79899') && !raw.some((o) => o.code === 'Z79899')) out.push({ ...r, code: 'Z79899', rationale: 'A diabetes drug with no diabetes on the chart: other long term drug therapy' });
+    } else out.push(r);
+  }
+  return out;
+}
+
+/** Gestational diabetes (O24.4-): in pregnancy, childbirth or the puerperium; its last character says how it is controlled. */
+const GESTATIONAL = /^O244[123]/;
+const INSULIN = new Set(['Z794']);
+const ORAL_OR_INJECTABLE = new Set(['Z7984', 'Z7985']);
+
+/**
+ * Gestational diabetes is coded by its treatment, and its drugs have no code of their own (guideline
+ * I.C.15.i): insulin makes an unspecified or diet-controlled O24.4x9 / O24.4x0 the insulin-controlled
+ * O24.4x4 (also with diet or oral drugs), an oral drug alone the O24.4x5; Z79.4 and Z79.84 are not
+ * assigned with O24.4-.
+ */
+function gestationalDiabetesControl(raw: readonly RawSuggestion[]): RawSuggestion[] {
+  const drugs = raw.filter((r) => r.kind === 'add' && (INSULIN.has(r.code) || ORAL_OR_INJECTABLE.has(r.code)));
+  const insulin = drugs.filter((r) => INSULIN.has(r.code));
+  const oral = drugs.filter((r) => ORAL_OR_INJECTABLE.has(r.code));
+  const control = insulin.length > 0 ? { digit: '4', by: insulin } : oral.length > 0 ? { digit: '5', by: oral } : undefined;
+  const shown = new Set(raw.map((r) => r.code));
+  const out: RawSuggestion[] = [];
+  for (const r of raw) {
+    if (drugs.includes(r)) continue;
+    if (control && r.kind === 'add' && GESTATIONAL.test(r.code) && /[09]$/.test(r.code)) {
+      const code = r.code.slice(0, -1) + control.digit;
+      if (shown.has(code)) continue;
+      shown.add(code);
+      out.push({ ...r, code, quotes: [...(r.quotes ?? []), ...control.by.flatMap((d) => d.quotes ?? [])], rationale: 'Gestational diabetes coded by the drug controlling it (guideline I.C.15.i)' });
     } else out.push(r);
   }
   return out;

@@ -1380,6 +1380,51 @@ describe('local engine: conventions', () => {
     expect(added(open.suggest(input('Assessment: Type 2 diabetes on insulin and empagliflozin.')))).toEqual(expect.arrayContaining(['Z794', 'Z7984', 'E119']));
   });
 
+  it('codes gestational diabetes by the drug controlling it, with no Z79 code beside it (I.C.15.i)', () => {
+    const cases: Array<[string, string, string[]]> = [
+      ['GDMA2 on insulin, fasting glucose at goal.', 'O24414', ['O24419', 'Z794']],
+      ['GDM, diet controlled, started metformin.', 'O24415', ['O24410', 'Z7984', 'Z79899']],
+      ['GDMA1 - continue diet, glucose log reviewed.', 'O24410', ['O24419']],
+      ['Gestational diabetes on insulin and metformin.', 'O24414', ['O24415', 'Z794', 'Z7984']],
+    ];
+    for (const [text, want, never] of cases) {
+      const codes = added(open.suggest(input(`Assessment: ${text}`, { age: 31, sex: 'F' })));
+      expect(codes, text).toContain(want);
+      expect(codes.filter((c) => never.includes(c)), text).toEqual([]);
+    }
+  });
+
+  it('reads HIV as the note states it: a positive status (Z21), the disease (B20), or prophylaxis for someone without it', () => {
+    const positive = added(shipped.suggest(input('Assessment:\n1. HIV positive, on Biktarvy, viral load undetectable.', { age: 41 })));
+    expect(positive).toContain('Z21');
+    expect(positive).not.toContain('B20');
+    const infection = added(open.suggest(input('Assessment:\n1. HIV infection - on ART, CD4 650.', { age: 41 })));
+    expect(infection).toContain('B20');
+    expect(infection.filter((c) => c === 'B999' || c === 'B349')).toEqual([]);
+    const prep = added(open.suggest(input('Assessment:\n1. HIV PrEP - continue Descovy, HIV screen today.', { age: 29 })));
+    expect(prep.filter((c) => c === 'B20' || c === 'D849' || c === 'Z21')).toEqual([]);
+  });
+
+  it('reads the stages, courses and new names notes use: CKD IIIb, AoC HFpEF, MASLD', () => {
+    expectReadings([
+      ['Assessment:\n1. CKD IIIb - monitor BMP.', ['N1832'], ['N189']],
+      ['Assessment:\n1. CKD stage IIIa, stable.', ['N1831'], ['N189']],
+      ['Assessment:\n1. AoC HFpEF - IV furosemide.', ['I5033'], ['I5030']],
+      ['Assessment:\n1. MASLD - weight loss counseled.', ['K760'], ['R634']],
+      ['Assessment:\n1. MASH with F2 fibrosis on FibroScan.', ['K7581'], []],
+    ]);
+  });
+
+  it('keeps every complication a diabetes line names, and its control said after them', () => {
+    expectReadings([
+      ['Assessment:\n1. Type 2 diabetes mellitus with hyperglycemia and neuropathy.', ['E1165', 'E1140'], []],
+      ['Assessment:\n1. Type 2 diabetes with neuropathy, poorly controlled - A1c 9.8.', ['E1140', 'E1165'], []],
+      ['Assessment:\n1. Type 2 diabetes with CKD 3a - on lisinopril.', ['E1122', 'N1831'], ['N189']],
+      // An unspecified complication still gives way to the same complication said fully.
+      ['Assessment:\n1. Diabetic neuropathy. Diabetic peripheral neuropathy.', ['E1142'], ['E1140']],
+    ]);
+  });
+
   it('falls back to a combination\'s surest part when the combination itself is unsure', () => {
     const text = 'HPI: The ER noted elevated blood sugar levels and started metformin.\nASSESSMENT AND PLAN\nNewly diagnosed diabetes. Continue metformin 500 mg twice daily. Repeat hemoglobin A1c.';
     const run = shipped.suggest(input(text));
