@@ -8,6 +8,7 @@ import { CodeTable, titleWords, type SidePair } from './code-table';
 import { readAmbiguousTerms, type AmbiguousTerm } from './ambiguous';
 import { readSeverityTerms, type SeverityTerm } from './severity';
 import { readDueToConditions, type DueToCondition } from './due-to-condition';
+import { loadDrugEffects } from './adverse-effect';
 import { ADJECTIVE_EXCEPTIONS, alternatives, CODE_TO, contentWords, essentialRest, mainTermAliases, MANUAL_ALIASES, ORDINARY_WORDS, stripParens, UNSAID_QUALIFIERS } from './index-words';
 import { createNormalizer, phraseWords, type Normalizer } from './text';
 
@@ -61,6 +62,8 @@ export interface Dictionary {
   normalize: Normalizer;
   /** Abbreviation word sequences (normalised) → expansion words. */
   abbreviations: Map<string, { expansion: string[]; exact: string }>;
+  /** Adverse-effect code (T36–T50, without its 7th character) per drug name, from the Table of Drugs. */
+  drugs: Map<string, string>;
   /** Entries under Index "History > family" (family-history Z codes), by the disease words only. */
   familyHistory: Entry[];
   /** Entries under Index "History > personal", by the condition words only. */
@@ -590,7 +593,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     if (alone && alone !== link.code) link.alone = alone;
   }
   return {
-    entries, byAnchor, normalize, abbreviations, diabetesWith, strokeSequelae, localized, siteWords, ambiguous: readAmbiguousTerms(indexRows, normalize), severityTerms: readSeverityTerms(indexRows, normalize), dueToConditions: readDueToConditions(indexRows, normalize),
+    entries, byAnchor, normalize, abbreviations, drugs: loadDrugEffects(db), diabetesWith, strokeSequelae, localized, siteWords, ambiguous: readAmbiguousTerms(indexRows, normalize), severityTerms: readSeverityTerms(indexRows, normalize), dueToConditions: readDueToConditions(indexRows, normalize),
     indexWith: indexWith.filter((l) => l.alone !== undefined),
     familyHistory: withAlone(family), personalHistory: withAlone(personal), status: withAlone(status), classifiedHistory,
   };

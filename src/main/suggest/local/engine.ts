@@ -18,6 +18,7 @@ import { matchSentence, readSentence, type Mention, type ReadSentence } from './
 import { statedDependences } from './dependence';
 import { displayCode } from '../../../shared/codeset/format';
 import { allergyStatus, loadDrugAllergyStatus } from './allergy-status';
+import { adverseEffectOf } from './adverse-effect';
 import { ambiguityQuery, type AmbiguityQuery } from './ambiguous';
 import { severityQuery, type SeverityQuery } from './severity';
 import { loadMedications, saysNotTaking, scaledOnly, weighedOnly } from './medications';
@@ -101,6 +102,10 @@ const CONVENTION_FLOOR = 0.7;
 const SEVERE_SEPSIS = /^R652/;
 /** Psychoactive substance use, unspecified, uncomplicated (F10.90 … F19.90; tobacco is F17.2- dependence). */
 const UNCOMPLICATED_USE = /^F1[0-689]90$/;
+/** Adverse effects of drugs, medicaments and biological substances (T36–T50, 5 in the 5th or 6th character). */
+const ADVERSE_EFFECT = /^T(3[6-9]|4\d|50)[0-9A-Z]{2}5/;
+/** Codes that are no condition a drug could cause: injuries and poisonings themselves, external causes, factors. */
+const NOT_A_CONDITION = /^[STVWXYZ]/;
 /** Family and personal history, status, absence and dependence codes (Z80–Z99), and HIV-positive status (Z21). */
 const STATUS_CODE = /^(Z[89]\d|Z21)/;
 const MAX_CHARS = 2_000_000;
@@ -203,6 +208,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     const texts = new Map<string, string>();
     const inpatient = input.setting === 'inpatient';
     const pastStroke = new Set<string>();
+    const effects: Array<{ code: string; condition: CandidateMention; mention: CandidateMention }> = [];
     const add = (code: string, m: CandidateMention, via: Candidate['via']): void => {
       const c = cands.get(code);
       if (c) {
@@ -302,6 +308,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
             }
             const sided = sidedCodes(mention.entry, m.side);
             for (const code of sided.length > 0 ? sided : [dueToCode(dict.dueToConditions, mention, mentions, text, inpatient) ?? deepTissue(table, mention, tokens) ?? severityNamed(text, table, dict.normalize, mention, tokens) ?? localizedCode(dict, mention, tokens) ?? pluralCode(mention, tokens) ?? mention.entry.code]) add(code, m, 'match');
+            const effect = NOT_A_CONDITION.test(mention.entry.code) ? undefined : adverseEffectOf(text, s, m, dict.drugs, inpatient);
+            if (effect && table.byCode.get(effect.code)?.billable) effects.push({ code: effect.code, condition: m, mention: { ...m, start: effect.start, end: effect.end, phrase: text.slice(effect.start, effect.end), source: 'history' } });
           }
           else if (a === 'family' || s.section === 'family') {
             const z = historyCode(dict.familyHistory, mention, wordsNear(tokens, mention)) ?? classifiedHistoryCode(dict.classifiedHistory.family, mention.entry.code);
@@ -328,6 +336,14 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       });
     }
     applyCombinations(cands, dict, table, codeSet, { pastStroke });
+    // The drug's adverse-effect code follows the condition it caused (I.C.19.e.5.a), as sure as that condition.
+    for (const e of effects) {
+      const caused = [...cands.values()].find((c) => !NOT_A_CONDITION.test(c.code) && c.mentions.some((x) => x.documentId === e.condition.documentId && x.start === e.condition.start && x.end === e.condition.end));
+      if (!caused) continue;
+      const known = cands.get(e.code);
+      if (known) known.mentions.push(e.mention);
+      else cands.set(e.code, { code: e.code, mentions: [e.mention], via: 'combination', rationale: `Adverse effect of a drug properly taken, coded after the condition it caused, ${caused.code} (guideline I.C.19.e.5.a)`, parts: [caused] });
+    }
     return { cands, negatives, sentences, texts, queries };
   }
 
@@ -406,7 +422,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     const hasAssessment = [...sentences.values()].some((list) => list.some((x) => x.section === 'assessment'));
     const diagnosesIn = new Set<string>();
     for (const [code, { cand, conf }] of chosen) {
-      if (/^[RZ]/.test(code) || conf < priors.threshold) continue;
+      // A drug's adverse effect names the cause of the line's condition, not another diagnosis.
+      if (/^[RZ]/.test(code) || ADVERSE_EFFECT.test(code) || conf < priors.threshold) continue;
       for (const m of cand.mentions) diagnosesIn.add(sentenceKey(m));
     }
     // A symptom a shown code asks for ("use additional code to identify the type of dysphagia") stays.

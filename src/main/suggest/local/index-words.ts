@@ -59,6 +59,9 @@ export const CODE_TO: ReadonlyArray<[string, string]> = [
   ['awaiting transplant', 'Z7682'],
   // "Fatigue > neoplasm-related" (R53.0) as notes say it; the cancer is no second finding of its own words.
   ['cancer related fatigue', 'R530'],
+  // "Neuropathy > peripheral > in > drugs NEC" and "Polyneuropathy > drug-induced" (G62.0) as notes say
+  // it: "chemotherapy-induced peripheral neuropathy" (the drug reads as "drug").
+  ['drug induced neuropathy', 'G620'], ['drug induced peripheral neuropathy', 'G620'],
   ['need vaccination', 'Z23'], ['need immunization', 'Z23'], ['vaccine administered', 'Z23'], ['vaccination administered', 'Z23'], ['vaccine given', 'Z23'], ['shot given', 'Z23'],
   // An INR is the prothrombin time's ratio: "supratherapeutic INR" is "Prolonged > prothrombin time" (R79.1).
   ['supratherapeutic inr', 'R791'], ['elevated inr', 'R791'], ['prolonged inr', 'R791'],

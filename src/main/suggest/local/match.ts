@@ -2,6 +2,7 @@
 // longest (most specific) first; an entry whose words are a subset of a longer match's is dropped.
 import type { Assertion } from '../../../shared/suggest/types';
 import { meansOtherSense } from './abbreviation-sense';
+import { drugEffect } from './adverse-effect';
 import { assertTokens } from './assertion';
 import type { Dictionary, Entry } from './dictionary';
 import { dropListMisreads, misreads } from './misreads';
@@ -85,9 +86,15 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
     out.push({ norm: side ?? tokens[i]!.norm, start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
     const region = SPINE_LEVEL.test(tokens[i]!.raw) ? spineRegion(text.slice(tokens[i]!.start, tokens[i]!.start + 12)) : undefined;
     if (region) for (const w of region) out.push({ norm: dict.normalize(w), start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
+    // A named drug that induced a condition is the Index's "drug-induced" ("chemotherapy-induced
+    // neuropathy" is G62.0, "opioid-induced constipation" K59.03).
+    if (INDUCED_NEXT.test(text.slice(tokens[i]!.end, tokens[i]!.end + 9)) && drugEffect(dict.drugs, tokens[i]!.raw)) out.push({ norm: 'drug', start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
   }
   return out;
 }
+
+/** "-induced" right after a word. */
+const INDUCED_NEXT = /^[- ]induced\b/i;
 
 /** Generic words that restate an abbreviation's own sense. */
 const RESTATED = new Set(['infection', 'disease', 'disorder']);

@@ -1425,6 +1425,25 @@ describe('local engine: conventions', () => {
     ]);
   });
 
+  it('codes a drug\'s adverse effect after the condition it caused (I.C.19.e.5.a), never for a poisoning or a denied cause', () => {
+    const cases: Array<[string, string[], string[]]> = [
+      ['Chemotherapy-induced peripheral neuropathy - reduce oxaliplatin dose.', ['G620', 'T451X5A'], ['G629']],
+      ['Lisinopril-induced cough - switch to losartan.', ['R059', 'T464X5A'], []],
+      ['Hyponatremia secondary to hydrochlorothiazide - stop HCTZ.', ['E871', 'T502X5A'], []],
+      ['Opioid-induced constipation - start senna.', ['K5903', 'T402X5A'], []],
+      ['Acetaminophen overdose with nausea.', [], ['T391X5A']],
+      ['Cough not due to lisinopril.', ['R059'], ['T464X5A']],
+      // A cause only suspected is not coded in an office note.
+      ['Cough, likely due to lisinopril.', ['R059'], ['T464X5A']],
+    ];
+    for (const [text, want, never] of cases) {
+      const codes = added(open.suggest(input(`Assessment:\n1. ${text}`)));
+      expect(codes, text).toEqual(expect.arrayContaining(want));
+      expect(codes.filter((c) => never.includes(c)), text).toEqual([]);
+    }
+    expect(added(open.suggest(input('Discharge diagnoses:\n1. Acute kidney injury, likely due to lisinopril.', {}, 'inpatient')))).toEqual(expect.arrayContaining(['N179', 'T464X5A']));
+  });
+
   it('falls back to a combination\'s surest part when the combination itself is unsure', () => {
     const text = 'HPI: The ER noted elevated blood sugar levels and started metformin.\nASSESSMENT AND PLAN\nNewly diagnosed diabetes. Continue metformin 500 mg twice daily. Repeat hemoglobin A1c.';
     const run = shipped.suggest(input(text));

@@ -1,0 +1,84 @@
+// A drug properly taken that caused a condition: "chemotherapy-induced neuropathy", "cough due to
+// lisinopril". The condition is coded first, then the drug's adverse-effect code, the T36–T50 code
+// whose 5th or 6th character is 5 (guideline I.C.19.e.5.a), read from the Table of Drugs and
+// Chemicals. A drug taken wrongly (overdose, wrong drug, toxicity) is a poisoning, never read here.
+import type Database from 'better-sqlite3';
+
+/** Adverse-effect codes (undotted, without the 7th character) of the drugs and medicaments chapter. */
+const DRUG_EFFECT = /^T(3[6-9]|4\d|50)\.[0-9A-Z]{2}5$/;
+
+/** Chart words for a drug class, by the Table's name. */
+const CLASS_WORDS: ReadonlyMap<string, string> = new Map([
+  ['chemo', 'antineoplastic'],
+  ['chemotherapy', 'antineoplastic'],
+  ['statin', 'antihyperlipidemic drug'],
+  ['ace inhibitor', 'lisinopril'],
+  ['acei', 'lisinopril'],
+  ['nsaid', 'ibuprofen'],
+]);
+
+/** Adverse-effect code per drug name (lower case; "NEC" dropped: "opioid" from "Opioid NEC"). */
+export function loadDrugEffects(db: Database.Database): Map<string, string> {
+  const out = new Map<string, string>();
+  const rows = db.prepare("SELECT term, adverse_effect AS effect FROM drug WHERE level = 0 AND adverse_effect LIKE 'T%'").all() as Array<{ term: string; effect: string }>;
+  for (const r of rows) {
+    const name = r.term.toLowerCase().replace(/\bnec\b/g, '').trim();
+    if (/^[a-z][a-z -]+$/.test(name) && DRUG_EFFECT.test(r.effect) && !out.has(name)) out.set(name, r.effect.replace('.', ''));
+  }
+  for (const [word, name] of CLASS_WORDS) {
+    const effect = out.get(name);
+    if (effect) out.set(word, effect);
+  }
+  return out;
+}
+
+/** The adverse-effect code (without its 7th character) of a drug as the chart writes it. */
+export function drugEffect(drugs: ReadonlyMap<string, string>, written: string): string | undefined {
+  const name = written.toLowerCase();
+  return drugs.get(name) ?? drugs.get(name.replace(/s$/, ''));
+}
+
+export interface AdverseEffect {
+  /** The T code with its 7th character A (the encounter is read later). */
+  code: string;
+  /** The drug's words in the document. */
+  start: number;
+  end: number;
+}
+
+/** "Chemotherapy-induced", "statin-related": the drug before the condition it caused. */
+const INDUCED_BY = /\b([A-Za-z]+(?: inhibitor)?)[- ](?:induced|related|associated)\b/gi;
+/** What may stand between that and the condition's reading: up to two words ("… peripheral neuropathy"). */
+const INDUCED_GAP = /^\s+(?:[A-Za-z]+\s+){0,2}$/;
+/** "…due to lisinopril", "…, likely secondary to HCTZ", "…, a side effect of metformin": the drug after it. */
+const CAUSED_BY =
+  /^\s*[,:-]?\s*(?:(likely|probably|possibly|presumed|presumably|suspected|most likely|not|unlikely)\s+)?(?:(?:a|an)\s+)?(?:due to|secondary to|caused by|from|related to|attributed to|attributable to|2\/2|s\/t|side effect of|adverse effect of|adverse reaction to|reaction to)\s+(?:(?:the|his|her|their|recent|high[- ]dose|starting|initiation of|use of|new)\s+)*([A-Za-z]+(?: inhibitor)?)/i;
+/** A drug taken wrongly is a poisoning (T36–T50 with 1–4), not an adverse effect. */
+const POISONING = /\b(overdose|overdosed|poisoning|toxicity|toxic|took (too much|extra|double)|intentional|ingest(ed|ion)|wrong (drug|medication|dose))\b/i;
+
+/**
+ * The drug that caused the condition read at [start, end) of `sentence` (document offsets), when the
+ * sentence names one of the Table of Drugs'. A cause only suspected counts where uncertain diagnoses
+ * are coded (inpatient); a denied one never.
+ */
+export function adverseEffectOf(text: string, sentence: { start: number; end: number }, mention: { start: number; end: number }, drugs: ReadonlyMap<string, string>, inpatient: boolean): AdverseEffect | undefined {
+  const sentenceText = text.slice(sentence.start, sentence.end);
+  if (POISONING.test(sentenceText)) return undefined;
+  const found = (word: string, at: number): AdverseEffect | undefined => {
+    const effect = drugEffect(drugs, word);
+    return effect ? { code: `${effect}A`, start: at, end: at + word.length } : undefined;
+  };
+  // The drug word may stand inside the condition's reading ("drug-induced" is an Index word) or just before it.
+  for (const m of text.slice(sentence.start, mention.end).matchAll(INDUCED_BY)) {
+    const at = sentence.start + m.index;
+    const end = at + m[0].length;
+    if (at < mention.start && !(end <= mention.start && INDUCED_GAP.test(text.slice(end, mention.start)))) continue;
+    const byWord = found(m[1]!, at);
+    if (byWord) return byWord;
+  }
+  const after = CAUSED_BY.exec(text.slice(mention.end, sentence.end));
+  if (!after) return undefined;
+  const hedge = after[1]?.toLowerCase();
+  if (hedge === 'not' || hedge === 'unlikely' || (hedge && !inpatient)) return undefined;
+  return found(after[2]!, mention.end + after.index + after[0].length - after[2]!.length);
+}
