@@ -107,9 +107,13 @@ const SHOWN_BY = new Set(['with', 'by', 'on', 'per', 'after', 'via', 'given']);
 
 /**
  * Tests whose result a backward trigger right after them speaks of, and not what comes before a
- * comma: "atypical chest pain, troponin negative" ("hepatitis B, C, HIV negative" is a list).
+ * comma: "atypical chest pain, troponin negative" ("hepatitis B, C, HIV negative" is a list). A tumour's
+ * receptors and markers too: "Breast cancer, left, ER/PR positive, HER2 negative" has its cancer.
  */
-const TEST_WORDS = new Set(['troponin', 'troponins', 'culture', 'cultures', 'test', 'testing', 'screen', 'swab', 'panel', 'xray', 'x-ray', 'ray', 'cxr', 'ct', 'mri', 'ultrasound', 'echo', 'ekg', 'ecg', 'ua', 'urinalysis', 'dimer', 'bnp', 'labs', 'workup', 'work-up', 'strep', 'pcr', 'antigen', 'serology', 'biopsy', 'scan']);
+const TEST_WORDS = new Set([
+  'troponin', 'troponins', 'culture', 'cultures', 'test', 'testing', 'screen', 'swab', 'panel', 'xray', 'x-ray', 'ray', 'cxr', 'ct', 'mri', 'ultrasound', 'echo', 'ekg', 'ecg', 'ua', 'urinalysis', 'dimer', 'bnp', 'labs', 'workup', 'work-up', 'strep', 'pcr', 'antigen', 'serology', 'biopsy', 'scan',
+  'her2', 'her-2', 'er', 'pr', 'pgr', 'egfr', 'alk', 'kras', 'braf', 'ros1', 'msi', 'brca', 'brca1', 'brca2',
+]);
 
 /** How far back a test's name reaches for the disease it tests: "hepatitis C antibody", "C diff PCR". */
 const TEST_TARGET_REACH = 3;

@@ -19,6 +19,7 @@ import { statedDependences } from './dependence';
 import { displayCode } from '../../../shared/codeset/format';
 import { allergyStatus, loadDrugAllergyStatus } from './allergy-status';
 import { adverseEffectOf } from './adverse-effect';
+import { receptorStatus } from './receptor-status';
 import { ambiguityQuery, type AmbiguityQuery } from './ambiguous';
 import { severityQuery, type SeverityQuery } from './severity';
 import { loadMedications, saysNotTaking, scaledOnly, weighedOnly } from './medications';
@@ -343,6 +344,23 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       const known = cands.get(e.code);
       if (known) known.mentions.push(e.mention);
       else cands.set(e.code, { code: e.code, mentions: [e.mention], via: 'combination', rationale: `Adverse effect of a drug properly taken, coded after the condition it caused, ${caused.code} (guideline I.C.19.e.5.a)`, parts: [caused] });
+    }
+    // A breast cancer's receptor status, which C50 asks to be coded after it, from the cancer's own sentence.
+    for (const c of [...cands.values()]) {
+      if (!c.code.startsWith('C50')) continue;
+      for (const m of c.mentions) {
+        const s = sentences.get(m.documentId)?.[m.sentence];
+        if (!s || m.assertion !== 'present') continue;
+        for (const r of receptorStatus(texts.get(m.documentId)!, s.start, s.end)) {
+          if (!table.byCode.get(r.code)?.billable) continue;
+          const mention = { ...m, start: r.start, end: r.end, phrase: texts.get(m.documentId)!.slice(r.start, r.end), source: 'history' as const };
+          const known = cands.get(r.code);
+          if (known) {
+            known.mentions.push(mention);
+            known.parts ??= [c];
+          } else cands.set(r.code, { code: r.code, mentions: [mention], via: 'combination', rationale: `${c.code} says "use additional code" for the receptor status the note states (Z17.-)`, parts: [c] });
+        }
+      }
     }
     return { cands, negatives, sentences, texts, queries };
   }

@@ -93,6 +93,8 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
   return out;
 }
 
+const RECEPTOR_STATUS = /^Z17/;
+
 /** "-induced" right after a word. */
 const INDUCED_NEXT = /^[- ]induced\b/i;
 
@@ -257,7 +259,9 @@ function dropSubsumed(ms: Mention[], xt: readonly XToken[]): Mention[] {
     // ("C diff" is "clostridium difficile enterocolitis": A04.72 in "C diff colitis", no K52.9 beside it).
     // Not its stage: "diabetes with CKD 3a" reads E11.22 on "CKD" and N18.31 on "CKD 3a".
     const inside = (k: Mention, p: number): boolean => k.positions.includes(p) || (!/^\d/.test(xt[p]!.norm) && k.positions.some((q) => xt[q]!.orig === xt[p]!.orig && q !== p));
-    const covered = kept.some((k) => (k.positions.length > m.positions.length && m.positions.every((p) => inside(k, p))) || sidedInside(k));
+    // A receptor status the Index files under the cancer's words ("Triple > negative breast cancer",
+    // Z17.421) is the cancer's status: the cancer is read too.
+    const covered = kept.some((k) => !RECEPTOR_STATUS.test(k.entry.code) && ((k.positions.length > m.positions.length && m.positions.every((p) => inside(k, p))) || sidedInside(k)));
     const same = kept.some((k) => k.entry.code === m.entry.code && k.start === m.start);
     if (!covered && !same) kept.push(m);
   }

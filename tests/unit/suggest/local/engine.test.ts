@@ -1444,6 +1444,25 @@ describe('local engine: conventions', () => {
     expect(added(open.suggest(input('Discharge diagnoses:\n1. Acute kidney injury, likely due to lisinopril.', {}, 'inpatient')))).toEqual(expect.arrayContaining(['N179', 'T464X5A']));
   });
 
+  it('codes a breast cancer with the receptor status its line states (Z17.-), which no "negative" there negates', () => {
+    const cases: Array<[string, string[], string[]]> = [
+      ['Breast cancer, left, ER/PR positive, HER2 negative - on letrozole.', ['C50912', 'Z17411'], ['Z170', 'Z1732']],
+      ['Invasive ductal carcinoma of the right breast, ER+ PR+ HER2-, cycle 3 today.', ['C50911', 'Z17411'], []],
+      ['Triple negative breast cancer of the left breast - on carboplatin.', ['C50912', 'Z17421'], []],
+      ['Right breast cancer, ER positive - tamoxifen.', ['C50911', 'Z170'], ['Z17411']],
+      // No cancer now, no status of one.
+      ['History of breast cancer, ER+, on anastrozole.', ['Z853'], ['Z170']],
+    ];
+    for (const [text, want, never] of cases) {
+      const codes = added(open.suggest(input(`Assessment:\n1. ${text}`, { sex: 'F' })));
+      expect(codes, text).toEqual(expect.arrayContaining(want));
+      expect(codes.filter((c) => never.includes(c)), text).toEqual([]);
+    }
+    // A list of serologies stays one list: none of them is present.
+    const serologies = added(open.suggest(input('Labs: HIV, HBV, HCV and ANA were negative.\nAssessment:\n1. Fever.', {}, 'inpatient')));
+    expect(serologies.filter((c) => /^B(20|1[89])/.test(c))).toEqual([]);
+  });
+
   it('falls back to a combination\'s surest part when the combination itself is unsure', () => {
     const text = 'HPI: The ER noted elevated blood sugar levels and started metformin.\nASSESSMENT AND PLAN\nNewly diagnosed diabetes. Continue metformin 500 mg twice daily. Repeat hemoglobin A1c.';
     const run = shipped.suggest(input(text));
