@@ -11,7 +11,8 @@ interface OtherSense {
 
 const OTHER_SENSES: Readonly<Record<string, OtherSense>> = {
   // Room air ("SpO2 95% on RA", "wean to RA"); the right atrium beside the left or its size.
-  ra: { before: /(\b(on|to|at|of)|%)\s*$/i, after: /^\s*(and|\/|,)\s*LA\b|^\s*(is |was )?(dilat|enlarg|size|pressure|normal)/i },
+  // and a GLP-1 receptor agonist ("GLP-1 RA").
+  ra: { before: /(\b(on|to|at|of)|%|GLP-?1)\s*$/i, after: /^\s*(and|\/|,)\s*LA\b|^\s*(is |was )?(dilat|enlarg|size|pressure|normal)/i },
   // The physical exam and what it found.
   pe: { before: /\b(on|per|the)\s*$/i, after: /^\s*(unremarkable|normal|wnl|benign|otherwise|notable|reveals?|revealed|shows?|showed|significant|findings|exam)\b/i },
   // The controlled attenuation parameter of a FibroScan ("CAP 320 dB/m").

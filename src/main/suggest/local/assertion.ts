@@ -20,6 +20,8 @@ const t = (phrase: string, assertion: Trigger['assertion'], direction: Trigger['
 
 const TRIGGERS: readonly Trigger[] = [
   ...['no', 'not', 'denies', 'denied', 'deny', 'denying', 'without', 'negative for', 'neg for', 'free of', 'absence of', 'ruled out', 'no evidence of', 'no signs of', 'no sign of', 'never had', 'resolution of', 'neither', 'nor', 'never', 'never a'].map((p) => t(p, 'negated')),
+  // A provider's doubt rules a condition out, as "unlikely" does: "Doubt pneumonia", "low suspicion for PE".
+  ...['doubt', 'low suspicion for', 'low suspicion of', 'low concern for', 'low likelihood of', 'unlikely to be'].map((p) => t(p, 'negated')),
   ...['considered but ruled out', 'considered and ruled out', 'was considered but ruled out', 'was considered and ruled out', 'considered but excluded', 'considered and excluded'].map((p) => t(p, 'negated', 'backward')),
   ...['was ruled out', 'is ruled out', 'were ruled out', 'ruled out', 'excluded', 'was excluded', 'unlikely', 'is negative', 'was negative', 'were negative', 'negative', 'neg', 'not met', 'were not met', 'was not met', 'not confirmed', 'was not confirmed', 'not seen', 'not present', 'absent', 'resolved'].map((p) => t(p, 'negated', 'backward')),
   ...['nonreactive', 'non reactive', 'not reactive', 'not detected', 'undetected', 'undetectable', 'none detected'].map((p) => ({ ...t(p, 'negated', 'backward'), clause: true as const })),
@@ -28,7 +30,7 @@ const TRIGGERS: readonly Trigger[] = [
   ...['vs', 'versus'].map((p) => ({ ...t(p, 'uncertain'), both: true as const })),
   // After the problem, closing it: "Mitral regurgitation - possible", "ILD - no evidence", "A-fib - doubt, ECG sinus".
   ...['possible', 'probable', 'suspected', 'questionable'].map((p) => t(p, 'uncertain', 'backward')),
-  ...['no evidence', 'doubt', 'doubtful'].map((p) => t(p, 'negated', 'backward')),
+  ...['no evidence', 'doubt', 'doubtful', 'not favored', 'is not favored', 'less likely', 'felt less likely'].map((p) => t(p, 'negated', 'backward')),
   ...['history of', 'hx of', 'hx', 'h o', 's p', 'status post', 'past history of', 'previous history of', 'remote history of', 'former', 'ex', 'quit', 'remote', 'healed'].map((p) => t(p, 'historical')),
   ...['in the past', 'previously', 'cured', 'eradicated', 'svr', 'svr achieved'].map((p) => t(p, 'historical', 'backward')),
   // A device "in place" is a status ("Pacemaker in place" Z95.0). Not "in situ": a carcinoma in situ is no status.
@@ -39,7 +41,7 @@ const TRIGGERS: readonly Trigger[] = [
   ...['family history', 'family hx', 'fh', 'fhx', 'mother', 'father', 'sister', 'brother', 'sibling', 'siblings', 'maternal', 'paternal', 'grandmother', 'grandfather', 'aunt', 'uncle', 'parents'].map((p) => t(p, 'family')),
   // A test ordered names what it looks for: "check TSH, HIV and hepatitis C antibody", "AFB culture for TB",
   // "sleep study to evaluate REM sleep behavior disorder".
-  ...['check', 'test for', 'tested for', 'testing for', 'culture for', 'cultures for', 'pcr for', 'serology for', 'workup for', 'to evaluate', 'evaluate'].map((p) => t(p, 'hypothetical')),
+  ...['check', 'test for', 'tested for', 'testing for', 'culture for', 'cultures for', 'pcr for', 'serology for', 'serology of', 'serologies for', 'serologies of', 'workup for', 'to evaluate', 'evaluate'].map((p) => t(p, 'hypothetical')),
   ...['antibody', 'antibodies', 'ab', 'pcr', 'titer', 'titers', 'serology', 'serologies', 'quantiferon', 'igra', 'toxin', 'antigen', 'test', 'testing', 'screen', 'panel'].map((p) => ({ ...t(p, 'hypothetical', 'backward'), clause: true as const, test: true as const })),
   ...['evaluate for', 'to evaluate for', 'assess for', 'screen for', 'screening for', 'monitor for', 'check for', 'look for', 'if', 'should', 'return if', 'return for', 'return to', 'return with', 'come back if', 'come back for', 'seek care if', 'seek care for', 'seek medical attention if', 'seek medical attention for', 'call if', 'in case of', 'watch for', 'risk of', 'risk for', 'prevent', 'prevention of', 'precautions', 'to avoid', 'as needed for', 'prn', 'if needed'].map((p) => t(p, 'hypothetical')),
   // What is being planned is not there yet: "referred for AV fistula planning" (a dialysis access). A
@@ -143,7 +145,8 @@ function isList(text: string, tokens: readonly Token[], from: number, to: number
 }
 
 export function assertTokens(text: string, tokens: readonly Token[]): AssertionMap {
-  const lower = tokens.map((tk) => tk.raw.toLowerCase());
+  // A possessive is its word: "father's" is "father".
+  const lower = tokens.map((tk) => tk.raw.toLowerCase().replace(/['’]s$/, ''));
   const out: TokenAssertion[] = tokens.map(() => ({ assertion: 'present', trigger: -1 }));
   const triggers: Array<[number, number]> = [];
   const isTrigger = new Uint8Array(tokens.length);
@@ -171,11 +174,15 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
     if (best.words.length === 1 && PAST_WORDS.has(best.words[0]!) && NOT_PAST_AFTER.has(lower[i + 1] ?? '')) continue;
     // A test that found what it looked for ("COVID PCR positive") says the disease is there; a check-up checks no disease.
     if (best.test && FOUND.has(lower[i + 1] ?? '')) continue;
+    // Nor one said found before it: "positive serology for EBV", "positive culture for MRSA".
+    if (best.assertion === 'hypothetical' && best.direction === 'forward' && FOUND.has(lower[i - 1] ?? '') && /^(serolog|culture|pcr|test)/.test(best.words[0]!)) continue;
     if (best.words[0] === 'check' && lower[i + 1] === 'up') continue;
-    // Family words only count when they say what the relative had ("mother had breast cancer").
+    // Family words only count when they say what the relative had ("mother had breast cancer", "given
+    // father's colon cancer").
     if (best.assertion === 'family' && best.words[0] !== 'family' && best.words[0] !== 'fh' && best.words[0] !== 'fhx') {
       const next = lower.slice(i + 1, i + 4);
-      if (!next.some((w) => ['had', 'has', 'with', 'died', 'diagnosed', 'history', 'hx', 'suffered'].includes(w))) continue;
+      const possessive = /['’]s$/.test(tokens[i + best.words.length - 1]!.raw) || /^['’]s\b/.test(text.slice(tokens[i + best.words.length - 1]!.end));
+      if (!possessive && !next.some((w) => ['had', 'has', 'with', 'died', 'diagnosed', 'history', 'hx', 'suffered'].includes(w))) continue;
     }
     found.push({ start: i, end: i + best.words.length, tr: best });
     for (let k = i; k < i + best.words.length; k++) isTrigger[k] = 1;
@@ -231,8 +238,33 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
       }
     }
   }
+  markLabelAnswers(text, tokens, lower, out, triggers);
   markQueried(text, tokens, out, triggers);
   return { tokens: out, triggers };
+}
+
+/** Answers a template gives a label after its colon that say the condition is not there. */
+const NO_ANSWER = new Set(['none', 'no', 'denied', 'denies', 'negative', 'neg', 'absent', 'nil', 'never']);
+
+/**
+ * "Chest pain: none.", "Preeclampsia: none", "Suicidal ideation: denied": a template's label answered
+ * alone with a no is negated, up to the start of its line or clause (or of the list it names).
+ */
+function markLabelAnswers(text: string, tokens: readonly Token[], lower: readonly string[], out: TokenAssertion[], triggers: Array<[number, number]>): void {
+  for (let i = 1; i < tokens.length; i++) {
+    if (!NO_ANSWER.has(lower[i]!) || !/^\s*:\s*$/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) continue;
+    const after = i + 1 < tokens.length ? text.slice(tokens[i]!.end, tokens[i + 1]!.start) : text.slice(tokens[i]!.end, tokens[i]!.end + 1);
+    if (i + 1 < tokens.length && !/[,.;\n]/.test(after)) continue;
+    const id = triggers.length;
+    triggers.push([i, i + 1]);
+    // "Hepatitis B, C and HIV: negative" answers for the whole list.
+    const list = isList(text, tokens, Math.max(0, i - 1 - BACKWARD_REACH), i - 1);
+    for (let k = i - 1; k >= 0 && k >= i - BACKWARD_REACH; k--) {
+      const between = text.slice(tokens[k]!.end, tokens[k + 1]!.start);
+      if (k < i - 1 && (/[.;:()]|\n/.test(between) || (between.includes(',') && !list))) break;
+      if (out[k]!.assertion === 'present') out[k] = { assertion: 'negated', trigger: id };
+    }
+  }
 }
 
 /** How many words a question mark makes uncertain, within their clause. */

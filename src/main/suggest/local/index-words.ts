@@ -43,6 +43,8 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   // HIV pre- and post-exposure prophylaxis: "HIV PrEP" is no HIV.
   ['prep', 'prophylaxis'], ['pep', 'prophylaxis'],
   // Adjectives notes use for the Index's nouns: "Hypothyroid.", "Morbidly obese, BMI 42".
+  // The Index sends hypoxemia to hypoxia's code (R09.02): "hypoxemic respiratory failure" is "with hypoxia".
+  ['hypoxemic', 'hypoxia'], ['hypoxemia', 'hypoxia'],
   ['hypothyroid', 'hypothyroidism'], ['hyperthyroid', 'hyperthyroidism'], ['obese', 'obesity'], ['morbidly', 'morbid'], ['opioid', 'opiate'],
 ];
 
@@ -80,6 +82,8 @@ export const ORDINARY_WORDS = new Set([
   'may', 'old', 'fit', 'stress', 'cold', 'heat', 'gas', 'sick', 'toxic', 'tag', 'reflex', 'frozen', 'corn', 'donor', 'death', 'hunger', 'famine',
   'nerves', 'fox', 'kelly', 'klein', 'robin', 'collet', 'brash', 'bends', 'chokes', 'tramp', 'hobo', 'moron', 'arc', 'pat', 'tad', 'tac', 'ist',
   'decline', 'consumption', 'concern', 'worried', 'encounter', 'examination', 'transient',
+  // "LUE 2/5": the left upper extremity, not lues (A53.9).
+  'lue',
 ]);
 
 const SPINE_REGIONS = ['cervical', 'cervicothoracic', 'thoracic', 'thoracolumbar', 'lumbar', 'lumbosacral', 'sacrococcygeal'];

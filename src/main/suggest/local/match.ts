@@ -66,7 +66,9 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
       const same = surface.toUpperCase() === exact.toUpperCase();
       // A leading small letter is how notes write a prefix of the abbreviation itself ("pAF").
       const lowPrefix = same && /^[a-z][A-Z]{2,}$/.test(surface);
-      const ok = short ? surface === exact : capitals ? surface === exact || lowPrefix || (same && /^[A-Z][a-z0-9 ]+$/.test(surface)) : hasUpper(surface) && same;
+      // Typed all in small letters ("htn", "dm2", "copd", "afib") unless that spells an everyday word ("pad", "cap").
+      const small = same && surface === surface.toLowerCase() && !SMALL_LETTER_WORDS.has(surface);
+      const ok = short ? surface === exact : capitals ? surface === exact || lowPrefix || small || (same && /^[A-Z][a-z0-9 ]+$/.test(surface)) : (hasUpper(surface) && same) || small;
       if (!ok || meansOtherSense(key, text.slice(Math.max(0, tokens[i]!.start - 12), tokens[i]!.start), text.slice(tokens[i + n - 1]!.end, tokens[i + n - 1]!.end + 16))) continue;
       const a = asserted.tokens[i]!;
       // "HIV infection", "COPD disease": a generic word after an abbreviation whose expansion has one
@@ -97,6 +99,9 @@ const RECEPTOR_STATUS = /^Z17/;
 
 /** "-induced" right after a word. */
 const INDUCED_NEXT = /^[- ]induced\b/i;
+
+/** Abbreviations that, typed in small letters, are everyday words or units ("hearing aids", "a fib", "ppm"). */
+const SMALL_LETTER_WORDS = new Set(['pad', 'cap', 'aids', 'des', 'lad', 'mash', 'ppm', 'a fib', 'sss', 'ami', 'als', 'doe', 'gad', 'tia', 'uri']);
 
 /** Generic words that restate an abbreviation's own sense. */
 const RESTATED = new Set(['infection', 'disease', 'disorder']);

@@ -257,10 +257,11 @@ function necrosisOfGrowth(text: string, e: Entry, xt: readonly XToken[], positio
 /**
  * Nouns (normalised) that make the condition just before them a service, an order or a test, not the
  * patient's condition: "heart failure clinic", "stroke team", "diabetic diet", "seizure precautions",
- * "diabetic foot exam", "HIV test", "flu shot".
+ * "diabetic foot exam", "HIV test", "flu shot"; a risk and its prevention ("stroke risk", "for stroke
+ * prevention"), and a personality's traits, which are no disorder ("borderline personality traits").
  */
 const SERVICE_WORDS = new Set(
-  'clinic team service educator education diet precaution prophylaxis protocol program exam examination test screen screening center centre unit nurse specialist shot'.split(' '),
+  'clinic team service educator education diet precaution prophylaxis protocol program exam examination test screen screening center centre unit nurse specialist shot risk prevention traits trait'.split(' '),
 );
 /** Scores that say "none" when their number is 0: "pain scale 0/10". */
 const SCORE_WORDS = new Set(['scale', 'score']);
@@ -424,6 +425,8 @@ const NUMBER_QUALIFIERS = new Set(['stage', 'type', 'grade', 'class', 'level', '
 const MEASURE_UNITS = new Set(['x', 'cm', 'mm', 'm', 'in', 'inch', 'kg', 'g', 'mg', 'mcg', 'ml', 'l', 'cc', 'lb', 'lbs', 'mmhg', 'percent', 'hour', 'day', 'week', 'month', 'year']);
 
 function isMeasurement(xt: readonly XToken[], p: number): boolean {
+  // "Stage 4 in the setting of hypertension": after a stage or a type, "in" is the preposition, not inches.
+  if (xt[p + 1]?.norm === 'in' && NUMBER_QUALIFIERS.has(xt[p - 1]?.norm ?? '')) return false;
   return MEASURE_UNITS.has(xt[p + 1]?.norm ?? '') || xt[p - 1]?.norm === 'x';
 }
 

@@ -54,6 +54,37 @@ describe('local engine: assertions', () => {
     expect(added(open.suggest(input('Assessment: Her cholesterol levels were slightly elevated on her lipid panel.')))).toContain('E7800');
   });
 
+  it('reads a relative\'s disease in the possessive as family history, and a provider\'s doubt or a template\'s "none" as absent', () => {
+    const family = added(open.suggest(input('Assessment:\n1. Colonoscopy due given father\'s colon cancer.\n2. Mammogram yearly because of her mother\'s breast cancer.', { sex: 'F' })));
+    expect(family).toEqual(expect.arrayContaining(['Z800', 'Z803']));
+    expect(family.filter((c) => c.startsWith('C'))).toEqual([]);
+    for (const text of ['Doubt pneumonia.', 'Low suspicion for pneumonia.', 'Pneumonia not favored.', 'Cough - pneumonia less likely.']) {
+      expect(added(open.suggest(input(`Assessment:\n1. ${text}`, {}, 'inpatient'))).filter((c) => c.startsWith('J18')), text).toEqual([]);
+    }
+    // A doubt about the next condition leaves the one before it.
+    expect(added(open.suggest(input('Assessment:\n1. Pneumonia, doubt PE.', {}, 'inpatient')))).toContain('J189');
+    const template = added(open.suggest(input('Chest pain: none.\nEdema: none.\nDiabetes: no.\nSerologies for hepatitis B, C and HIV: negative.\nAssessment:\n1. Hypertension: no change, continue lisinopril.', {}, 'inpatient')));
+    expect(template).toContain('I10');
+    expect(template.filter((c) => /^(R079|R609|E11|B1[89]|B20)/.test(c))).toEqual([]);
+    const serology = added(open.suggest(input('Serology of hepatitis B, C and human immunodeficiency virus: negative.\nAssessment:\n1. Nephrotic syndrome.', {}, 'inpatient')));
+    expect(serology.filter((c) => /^(K75|B1[89]|B20)/.test(c))).toEqual([]);
+  });
+
+  it('reads no condition in a risk, its prevention, a personality\'s traits, or shorthand that spells a disease', () => {
+    const cases: Array<[string, string[], string[]]> = [
+      ['AF - continue apixaban to reduce stroke risk.', ['I4891'], ['I639']],
+      ['Hypertension. Aspirin 81 mg for stroke prevention.', ['I10'], ['I639']],
+      ['Borderline personality traits, not diagnosed.', [], ['F603']],
+      ['Type 2 diabetes - add GLP-1 RA.', ['E119'], ['M069', 'E11618']],
+      ['Left hemiparesis, LUE 2/5.', [], ['A539']],
+    ];
+    for (const [text, want, never] of cases) {
+      const codes = added(open.suggest(input(`Assessment:\n1. ${text}`)));
+      expect(codes, text).toEqual(expect.arrayContaining(want));
+      expect(codes.filter((c) => never.includes(c)), text).toEqual([]);
+    }
+  });
+
   it('reads the uncertainty US notes write as "?", "vs", "c/w" and "working diagnosis", and "hx", "cured", "SVR" as history', () => {
     for (const text of ['?gout, R 1st MTP - check uric acid.', 'Gout? Check uric acid.', 'Abnormal TSH, ? subclinical hypothyroidism - repeat in 6 weeks.', 'Cellulitis vs contact dermatitis of left lower leg.', 'Contact dermatitis vs cellulitis of left lower leg.', 'Working diagnosis: cellulitis of left lower leg.']) {
       expect(added(open.suggest(input(`Assessment: ${text}`))).filter((c) => /^(M10|E03|L03)/.test(c)), text).toEqual([]);
@@ -1407,6 +1438,12 @@ describe('local engine: conventions', () => {
 
   it('reads the stages, courses and new names notes use: CKD IIIb, AoC HFpEF, MASLD', () => {
     expectReadings([
+      // A stage followed by "in" keeps it: "in" is no inch there.
+      ['Assessment:\n1. CKD stage 4 in the setting of hypertension.', ['N184', 'I129'], ['N189']],
+      ['Assessment:\n1. CKD stage 3a in the transplanted kidney.', ['N1831'], ['N189']],
+      ['Assessment:\n1. Chronic hypoxemic respiratory failure on 2L home oxygen.', ['J9611'], ['R0902']],
+      // Typed in small letters, as nephrology and SNF notes do.
+      ['Assessment:\n1. htn - controlled.\n2. copd - stable.\n3. osa on cpap.\n4. Persistent afib on apixaban.', ['I10', 'J449', 'G4733', 'I4819'], []],
       ['Assessment:\n1. CKD IIIb - monitor BMP.', ['N1832'], ['N189']],
       ['Assessment:\n1. CKD stage IIIa, stable.', ['N1831'], ['N189']],
       ['Assessment:\n1. AoC HFpEF - IV furosemide.', ['I5033'], ['I5030']],
