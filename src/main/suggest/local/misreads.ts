@@ -433,6 +433,9 @@ function isMeasurement(xt: readonly XToken[], p: number): boolean {
 function nearOther(numberAt: readonly number[], positions: readonly number[], xt: readonly XToken[]): boolean {
   return numberAt.some((p) => {
     if (!positions.includes(p) || isMeasurement(xt, p)) return false;
+    // A stage, grade or level is no type: "Type 1 diabetes with stage 2 CKD" is no type 2 diabetes.
+    const qualifier = xt[p - 1]?.norm ?? '';
+    if (NUMBER_QUALIFIERS.has(qualifier) && qualifier !== 'type' && positions.some((q) => xt[q]!.norm === 'type')) return false;
     const from = p > 0 && NUMBER_QUALIFIERS.has(xt[p - 1]!.norm) ? p - 1 : p;
     return positions.some((q) => q !== p && Math.min(Math.abs(q - p), Math.abs(q - from)) <= 2);
   });

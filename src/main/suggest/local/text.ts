@@ -71,6 +71,11 @@ export function sectionKindOf(heading: string, ownLine = false): SectionKind | u
   return undefined;
 }
 
+/** A problem line the "#" way: "#HTN - at goal", "# AKI: …". */
+const HASH_PROBLEM = /^\s*#\s*[A-Za-z]/;
+/** Sections whose own lists may be written with "#": their items are background, not assessed. */
+const HASH_LISTS: ReadonlySet<SectionKind> = new Set(['history', 'family', 'allergies', 'meds', 'social', 'assessment']);
+
 /** A line that lists a problem: "# AKI - …", "#AKI: …", "1. AKI …". */
 const PROBLEM_ITEM = /^\s*(#|\d{1,2}[.)])\s*[A-Za-z]/;
 
@@ -125,6 +130,9 @@ export function splitSentences(text: string): Array<{ start: number; end: number
       enter(ownHeading, ownKind);
       bodyStart = lineEnd;
     }
+    // "#Problem - plan" lines after the exam are the assessment, heading or not (hospitalist, SNF and
+    // behavioral-health templates open their A/P that way). Not the background lists written so.
+    if (!h && !(ownHeading && ownKind) && HASH_PROBLEM.test(line) && !HASH_LISTS.has(section) && !course) section = 'assessment';
     const lineSection: SectionKind = course && section === 'subjective' && PROBLEM_ITEM.test(text.slice(bodyStart, lineEnd)) ? 'assessment' : section;
     // Sentence ends: . ! ? followed by space, unless it closes a list number ("1.") or a decimal.
     const re = /[.!?](?=\s|$)/g;

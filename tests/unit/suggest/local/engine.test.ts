@@ -1454,6 +1454,9 @@ describe('local engine: conventions', () => {
 
   it('keeps every complication a diabetes line names, and its control said after them', () => {
     expectReadings([
+      // A stage or a level is no diabetes type.
+      ['Assessment:\n1. Type 1 diabetes with stage 2 CKD.', ['E1022', 'N182'], ['E1122']],
+      ['Assessment:\n1. Type 1 diabetes with level 2 hypoglycemia.', ['E10649'], ['E11649']],
       ['Assessment:\n1. Type 2 diabetes mellitus with hyperglycemia and neuropathy.', ['E1165', 'E1140'], []],
       ['Assessment:\n1. Type 2 diabetes with neuropathy, poorly controlled - A1c 9.8.', ['E1140', 'E1165'], []],
       ['Assessment:\n1. Type 2 diabetes with CKD 3a - on lisinopril.', ['E1122', 'N1831'], ['N189']],
@@ -1549,6 +1552,14 @@ describe('local engine: conventions', () => {
     const onc = added(open.suggest(input('Diagnosis: Left breast cancer, ER positive.\nOncologic History:\n- 03/2025: Screening mammogram with left breast mass.')));
     expect(onc).toContain('C50912');
     expect(onc).not.toContain('N630');
+  });
+
+  it('reads "#problem" lines after the exam as the assessment, without a heading, and a PMH written with "#" as history', () => {
+    const text = 'PMH: CVA 2024, GERD.\nExam: BP 128/72, HR 82 irregularly irregular.\nSkin: intact.\n#Prediabetes - A1c 6.2, recheck in 3 months.\n#Persistent afib - rate controlled, continue apixaban.\n#GERD - controlled on PPI.';
+    const codes = added(shipped.suggest(input(text)));
+    expect(codes).toEqual(expect.arrayContaining(['R7303', 'I4819', 'K219']));
+    const history = added(open.suggest(input('Past medical history:\n# COPD\n# Hypertension\nHPI: Here for a sprained left ankle after a fall.\nAssessment: Sprain of left ankle.')));
+    expect(history.filter((c) => c.startsWith('J44'))).toEqual([]);
   });
 
   it('reads an Epic problem list inside the assessment as the visit\'s, and a one-line "Meds:" there as one line of the plan', () => {
