@@ -53,6 +53,8 @@ const INDUCED_GAP = /^\s+(?:[A-Za-z]+\s+){0,2}$/;
 /** "…due to lisinopril", "…, likely secondary to HCTZ", "…, a side effect of metformin": the drug after it. */
 const CAUSED_BY =
   /^\s*[,:-]?\s*(?:(likely|probably|possibly|presumed|presumably|suspected|most likely|not|unlikely)\s+)?(?:(?:a|an)\s+)?(?:due to|secondary to|caused by|from|related to|attributed to|attributable to|2\/2|s\/t|side effect of|adverse effect of|adverse reaction to|reaction to)\s+(?:(?:the|his|her|their|recent|high[- ]dose|starting|initiation of|use of|new)\s+)*([A-Za-z]+(?: inhibitor)?)/i;
+/** What a sentence must say for a drug to be the cause of anything in it (most say none of it). */
+const CAUSE_WORDS = /induced|related|associated|due to|secondary to|caused by|from|attribut|2\/2|s\/t|effect of|reaction to/i;
 /** A drug taken wrongly is a poisoning (T36–T50 with 1–4), not an adverse effect. */
 const POISONING = /\b(overdose|overdosed|poisoning|toxicity|toxic|took (too much|extra|double)|intentional|ingest(ed|ion)|wrong (drug|medication|dose))\b/i;
 
@@ -63,7 +65,7 @@ const POISONING = /\b(overdose|overdosed|poisoning|toxicity|toxic|took (too much
  */
 export function adverseEffectOf(text: string, sentence: { start: number; end: number }, mention: { start: number; end: number }, drugs: ReadonlyMap<string, string>, inpatient: boolean): AdverseEffect | undefined {
   const sentenceText = text.slice(sentence.start, sentence.end);
-  if (POISONING.test(sentenceText)) return undefined;
+  if (!CAUSE_WORDS.test(sentenceText) || POISONING.test(sentenceText)) return undefined;
   const found = (word: string, at: number): AdverseEffect | undefined => {
     const effect = drugEffect(drugs, word);
     return effect ? { code: `${effect}A`, start: at, end: at + word.length } : undefined;

@@ -90,7 +90,7 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
     if (region) for (const w of region) out.push({ norm: dict.normalize(w), start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
     // A named drug that induced a condition is the Index's "drug-induced" ("chemotherapy-induced
     // neuropathy" is G62.0, "opioid-induced constipation" K59.03).
-    if (INDUCED_NEXT.test(text.slice(tokens[i]!.end, tokens[i]!.end + 9)) && drugEffect(dict.drugs, tokens[i]!.raw)) out.push({ norm: 'drug', start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
+    if ((text[tokens[i]!.end + 1] === 'i' || text[tokens[i]!.end + 1] === 'I') && INDUCED_NEXT.test(text.slice(tokens[i]!.end, tokens[i]!.end + 9)) && drugEffect(dict.drugs, tokens[i]!.raw)) out.push({ norm: 'drug', start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
   }
   return out;
 }
