@@ -167,6 +167,15 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     return resolved.get(c);
   };
 
+  // A line whose path above "with" names another condition reaches that code by way of it: "Calculus >
+  // pyelonephritis" is a calculus with pyelonephritis, so its "with hydronephrosis" (N13.6, infected)
+  // is no link for a plain kidney stone (N20.0). Each term above "with" must say a word of the code's title.
+  const namesItsCode = (mainTerm: string, code: string): boolean => {
+    const title = new Set(titleWords(table.byCode.get(normalizeCode(code.replace(/-+$/, '')))?.long_desc ?? '').map(normalize));
+    const terms = stripParens(mainTerm).split(',').map((t) => contentWords(t, normalize));
+    return title.size === 0 || terms.some((words) => words.some((w) => title.has(w)));
+  };
+
   // A main term with no code of its own and "see also" another main term ("Necrosis — see also
   // Gangrene") reads, unmodified, as that term's own code (I96), as a coder following the Index would.
   // The reference is followed to the end ("Arthralgia — see also Pain, joint" is M25.50, not Pain's
@@ -403,7 +412,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
       if (withAt > 0) {
         const main = pathCodes.get(pathKey(r.path.split(' > ').slice(0, withSeg)));
         const sub = contentWords(v[withAt]!.trim().replace(/^with\s+/i, ''), normalize);
-        if (main && sub.length > 0) indexWith.push({ words: sub, code, main: normalizeCode(main.replace(/-+$/, '')) });
+        if (main && sub.length > 0 && segs.slice(0, withSeg).every((sg) => namesItsCode(sg, main))) indexWith.push({ words: sub, code, main: normalizeCode(main.replace(/-+$/, '')) });
       }
       if (/^sequelae/i.test(segs[0]!) && /^infarction/i.test(segs[1] ?? '') && /^cerebral/i.test(segs[2] ?? '') && segs.length > 3) {
         const sub = contentWords(v.slice(3).join(' '), normalize);
@@ -601,18 +610,25 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
 
 const CODE_RANGE = /([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:\.-|-(?![A-Z]))?(?:\s*-\s*([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?))?/g;
 
-/** The "Conditions classifiable to …" inclusion terms of the family-history codes (Z80–Z84) and the personal history of neoplasms (Z85, Z86.0-). */
+/**
+ * The "Conditions classifiable to …" inclusion terms of the family-history codes (Z80–Z84), the
+ * personal history of neoplasms (Z85, Z86.0-) and of infectious diseases (Z86.19).
+ */
 function readClassifiedHistory(incl: ReadonlyArray<{ code: string; text: string }>, table: CodeTable): Dictionary['classifiedHistory'] {
   const family: ClassifiedHistory[] = [];
   const personal: ClassifiedHistory[] = [];
   for (const i of incl) {
     const m = /^conditions classifiable to (.+)$/i.exec(i.text.trim());
-    const code = normalizeCode(i.code);
-    if (!m || !table.byCode.get(code)?.billable) continue;
+    const header = normalizeCode(i.code);
+    // A subcategory's inclusion ("Z86.1 Personal history of infectious and parasitic diseases: conditions
+    // classifiable to A00-B89, B99") speaks for its "other" code (Z86.19).
+    const code = table.byCode.get(header)?.billable ? header : table.byCode.get(`${header}9`)?.billable ? `${header}9` : undefined;
+    if (!m || !code) continue;
     const ranges = [...m[1]!.matchAll(CODE_RANGE)].map((r) => [r[1]!.replace('.', ''), (r[2] ?? r[1]!).replace('.', '')] as [string, string]);
     if (ranges.length === 0) continue;
     if (/^Z8[0-4]/.test(code)) family.push({ code, ranges });
     else if (/^(Z85|Z860)/.test(code) && ranges.every(([a]) => /^(C|D0)/.test(a))) personal.push({ code, ranges });
+    else if (code === 'Z8619' && ranges.every(([a]) => /^[AB]/.test(a))) personal.push({ code, ranges });
   }
   return { family, personal };
 }

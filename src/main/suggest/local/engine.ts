@@ -86,9 +86,10 @@ const RESOLVED_CUES: ReadonlySet<string> = new Set(['resolved', 'resolution of']
 const ONGOING_HISTORY: ReadonlySet<string> = new Set(['history of', 'hx of', 'h o', 'past history of', 'previous history of']);
 /**
  * Words that put a condition named in the same sentence in the past, with what it left behind; an age
- * ("a 51-year-old woman admitted for stroke") is not an old stroke.
+ * ("a 51-year-old woman admitted for stroke") is not an old stroke, nor is an acute one a deficit
+ * follows ("hemiparesis following acute ischemic stroke" is this stroke's, G81 with I63).
  */
-const PAST_CUE = /\b((?<!\b(?:year|month|week|day)s?[-\s])old|prior|previous|remote|history of|h\/o|late effects?|sequelae?|residual|post[-\s]?stroke|(?:following|after) (?:(?:a|an|the|his|her|their) )?(?:cerebral infarct(?:ion)?|stroke|cva)|(?:cerebral infarct(?:ion)?|stroke|cva),? (?:in (?:19|20)\d\d|(?:\d+|a|one|two|three|several) (?:years?|months?) ago|last (?:year|month)))\b/i;
+const PAST_CUE = /\b((?<!\b(?:year|month|week|day)s?[-\s])old|prior|previous|remote|history of|h\/o|late effects?|sequelae?|residual|post[-\s]?stroke|(?:following|after|s\/p|status post) (?:(?:a|an|the|his|her|their) )?(?:(?!acute\b|new\b|recent\b)[\w-]+ ){0,3}?(?:cerebral infarct(?:ion)?|stroke|cva)|(?:cerebral infarct(?:ion)?|stroke|cva),? (?:in (?:19|20)\d\d|(?:\d+|a|one|two|three|several) (?:years?|months?) ago|last (?:year|month)))\b/i;
 /** Words right after a past condition that say it was fixed: an operation's name, not an ongoing problem. */
 const FIXED_AFTER = /^\s*(repair|repaired|resection|resected|excision|excised|removal|removed|ablation|ablated|correction|corrected|surgery|clipping|coiling|ligation|reconstruction)\b/i;
 /** History cues that state a status after a procedure. */
@@ -629,7 +630,8 @@ const SIDE_REACH = 3;
 
 /**
  * The side named among a mention's own words ("osteoarthritis of right knee, s/p left knee
- * replacement": right), else the one side within reach of them; none when either names two.
+ * replacement": right), else the one side within reach of them, else the one right against them;
+ * none when those name two.
  */
 function sideNear(tokens: ReadSentence['tokens'], positions: readonly number[]): Side | undefined {
   const first = Math.min(...positions);
@@ -644,7 +646,10 @@ function sideNear(tokens: ReadSentence['tokens'], positions: readonly number[]):
   };
   const inside = sides(first, last);
   const seen = inside.size > 0 ? inside : sides(first - SIDE_REACH, last + SIDE_REACH);
-  return seen.size === 1 ? [...seen][0] : undefined;
+  if (seen.size === 1) return [...seen][0];
+  // Two sides within reach: the one written right against the mention ("L hemiparesis s/p R MCA stroke").
+  const adjacent = inside.size > 0 ? undefined : new Set([...sides(first - 1, first - 1), ...sides(last + 1, last + 1)]);
+  return adjacent?.size === 1 ? [...adjacent][0] : undefined;
 }
 
 /** Organs a closing side names: "…without macular edema, left eye". */

@@ -45,8 +45,13 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   // Adjectives notes use for the Index's nouns: "Hypothyroid.", "Morbidly obese, BMI 42".
   // The Index sends hypoxemia to hypoxia's code (R09.02): "hypoxemic respiratory failure" is "with hypoxia".
   ['hypoxemic', 'hypoxia'], ['hypoxemia', 'hypoxia'],
+  // "History > personal > fall, falling" (Z91.81) is one word said two ways: "hx of falls".
+  ['falling', 'fall'],
   ['hypothyroid', 'hypothyroidism'], ['hyperthyroid', 'hyperthyroidism'], ['obese', 'obesity'], ['morbidly', 'morbid'], ['opioid', 'opiate'],
 ];
+
+/** Vaccines as notes name them (abbreviations and brands), lower case. */
+export const VACCINE_NAMES = ['tdap', 'dtap', 'td', 'pcv13', 'pcv15', 'pcv20', 'pcv21', 'ppsv23', 'prevnar', 'pneumovax', 'shingrix', 'mmr', 'varivax', 'gardasil', 'iiv4', 'fluzone', 'flublok', 'hepb', 'heplisav', 'ipv', 'hib', 'rotateq', 'menactra', 'menveo', 'bexsero', 'arexvy', 'abrysvo'];
 
 /**
  * "Diabetes, diabetic > poorly controlled — code to Diabetes, by type, with hyperglycemia" (also
@@ -59,12 +64,18 @@ export const CODE_TO: ReadonlyArray<[string, string]> = [
   // "Immunization > encounter for" (Z23) as notes say it: a vaccine needed or given at the visit.
   // "Awaiting organ transplant status" (Z76.82) as notes say it; the organ is not yet transplanted.
   ['awaiting transplant', 'Z7682'],
+  // An artificial opening the patient has is its status ("Status > colostomy" Z93.3) however the note
+  // says it is there: "colostomy functioning well", "PEG tube in place", "suprapubic catheter".
+  ['colostomy', 'Z933'], ['ileostomy', 'Z932'], ['gastrostomy', 'Z931'], ['jejunostomy', 'Z934'], ['tracheostomy', 'Z930'],
+  ['nephrostomy', 'Z936'], ['urostomy', 'Z936'], ['cystostomy', 'Z9350'], ['suprapubic catheter', 'Z9359'],
   // "Fatigue > neoplasm-related" (R53.0) as notes say it; the cancer is no second finding of its own words.
   ['cancer related fatigue', 'R530'],
   // "Neuropathy > peripheral > in > drugs NEC" and "Polyneuropathy > drug-induced" (G62.0) as notes say
   // it: "chemotherapy-induced peripheral neuropathy" (the drug reads as "drug").
   ['drug induced neuropathy', 'G620'], ['drug induced peripheral neuropathy', 'G620'],
   ['need vaccination', 'Z23'], ['need immunization', 'Z23'], ['vaccine administered', 'Z23'], ['vaccination administered', 'Z23'], ['vaccine given', 'Z23'], ['shot given', 'Z23'],
+  // A vaccine given under its own name: "Tdap given", "PCV20 administered today".
+  ...VACCINE_NAMES.flatMap((name): Array<[string, string]> => [[`${name} given`, 'Z23'], [`${name} administered`, 'Z23']]),
   // An INR is the prothrombin time's ratio: "supratherapeutic INR" is "Prolonged > prothrombin time" (R79.1).
   ['supratherapeutic inr', 'R791'], ['elevated inr', 'R791'], ['prolonged inr', 'R791'],
   // "Counseling > tobacco use" (Z71.6) as notes say it.

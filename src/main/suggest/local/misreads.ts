@@ -263,6 +263,8 @@ function necrosisOfGrowth(text: string, e: Entry, xt: readonly XToken[], positio
 const SERVICE_WORDS = new Set(
   'clinic team service educator education diet precaution prophylaxis protocol program exam examination test screen screening center centre unit nurse specialist shot risk prevention traits trait'.split(' '),
 );
+/** Nouns that make a device or an opening before them an operation, not yet the patient's status. */
+const PLACEMENT = new Set(['placement', 'insertion', 'creation']);
 /** Scores that say "none" when their number is 0: "pain scale 0/10". */
 const SCORE_WORDS = new Set(['scale', 'score']);
 /** What makes "weight loss" the aim rather than the symptom (R63.4): "weight loss counseling", "a weight loss program". */
@@ -279,6 +281,8 @@ function namesService(text: string, xt: readonly XToken[], positions: readonly n
   const next = joined(last + 1) ? xt[last + 1]!.norm : '';
   const after = joined(last + 2) ? xt[last + 2]!.norm : '';
   if (SERVICE_WORDS.has(next) || (SERVICE_WORDS.has(after) && !LINKING.test(next))) return true;
+  // A device or opening still to be placed is no status: "consider PEG placement" (not "s/p stent placement").
+  if (PLACEMENT.has(next) && xt[last]!.assertion !== 'historical') return true;
   // "Referred to pain management" is a specialty; "diabetes management" stays the condition being managed.
   if (next === 'management' && xt[last]!.norm === 'pain') return true;
   if (xt[last]!.norm === 'loss' && xt[last - 1]?.norm === 'weight' && WEIGHT_LOSS_AIMS.has(next)) return true;

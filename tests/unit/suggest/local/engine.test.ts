@@ -1675,6 +1675,43 @@ describe('local engine: conventions', () => {
     expect(codes.filter((c) => c.startsWith('J44') || c.startsWith('C50'))).toEqual([]);
   });
 
+  it('reads a deficit after a stroke however the stroke is qualified or written "s/p" as its sequela, on the side written against it', () => {
+    const cases: Array<[string, string[], string[]]> = [
+      ['Left hemiparesis following ischemic stroke.', ['I69354'], ['I639', 'G8194']],
+      ['L hemiparesis s/p R MCA ischemic stroke - PT.', ['I69354'], ['Z8673', 'G8190', 'I69359']],
+      ['Dysphagia following ischemic stroke, on PEG feeds.', ['I69391'], ['I639']],
+      // The deficits of an acute stroke are that stroke's.
+      ['Left hemiparesis following acute ischemic stroke.', ['I639', 'G8194'], ['I69354']],
+    ];
+    for (const [text, want, never] of cases) {
+      const codes = added(open.suggest(input(`Assessment:\n1. ${text}`, { age: 80 })));
+      expect(codes, text).toEqual(expect.arrayContaining(want));
+      expect(codes.filter((c) => never.includes(c)), text).toEqual([]);
+    }
+  });
+
+  it('reads an artificial opening the patient has as its status, a past infection or fall as its history, and a vaccine given by name as Z23', () => {
+    const cases: Array<[string, string[], string[]]> = [
+      ['Dysphagia - PEG tube in place, site clean.', ['Z931'], []],
+      ['Colostomy functioning well.', ['Z933'], []],
+      ['Suprapubic catheter in place.', ['Z9359'], []],
+      // Still to be placed: no status yet.
+      ['Consider PEG placement.', [], ['Z931']],
+      ['History of sepsis in 2022.', ['Z8619'], ['A419']],
+      ['History of BK viremia - resolved.', ['Z8619'], ['B349']],
+      ['Fall risk - hx of falls.', ['Z9181'], ['R296']],
+      ['Health maintenance - Tdap given today.', ['Z23'], []],
+      ['Tdap up to date.', [], ['Z23']],
+      // A stone with hydronephrosis and no infection is no pyonephrosis.
+      ['Kidney stone with hydronephrosis.', [], ['N136']],
+    ];
+    for (const [text, want, never] of cases) {
+      const codes = added(open.suggest(input(`Assessment:\n1. ${text}`, { age: 78 })));
+      expect(codes, text).toEqual(expect.arrayContaining(want));
+      expect(codes.filter((c) => never.includes(c)), text).toEqual([]);
+    }
+  });
+
   it('does not make a visit a follow-up after completed treatment (Z09) because a history code is shown', () => {
     // Z87's "code first any follow-up examination after treatment (Z09)" holds only if there is one.
     const text = 'HPI: 58 yo here for follow-up of hypertension.\nFamily history: Mother with breast cancer.\nSocial history: Former smoker, quit 2010.\nAssessment:\n1. Essential hypertension - controlled on lisinopril.';
