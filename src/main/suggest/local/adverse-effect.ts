@@ -52,7 +52,7 @@ const INDUCED_BY = /\b([A-Za-z]+(?: inhibitor)?)[- ](?:induced|related|associate
 const INDUCED_GAP = /^\s+(?:[A-Za-z]+\s+){0,2}$/;
 /** "…due to lisinopril", "…, likely secondary to HCTZ", "…, a side effect of metformin": the drug after it. */
 const CAUSED_BY =
-  /^\s*[,:-]?\s*(?:(likely|probably|possibly|presumed|presumably|suspected|most likely|not|unlikely)\s+)?(?:(?:a|an)\s+)?(?:due to|secondary to|caused by|from|related to|attributed to|attributable to|2\/2|s\/t|side effect of|adverse effect of|adverse reaction to|reaction to)\s+(?:(?:the|his|her|their|recent|high[- ]dose|starting|initiation of|use of|new)\s+)*([A-Za-z]+(?: inhibitor)?)/i;
+  /^\s*[,:-]?\s*(?:(likely|probably|possibly|presumed|presumably|suspected|most likely|not|unlikely)\s+)?(?:(?:a|an)\s+)?(?:due to|secondary to|caused by|from|related to|attributed to|attributable to|2\/2|s\/t|side effect of|adverse effect of|adverse reaction to|reaction to)\s+(?:(?:the|his|her|their|recent|high[- ]dose|starting|initiation of|use of|new|first|a|an|dose of|doses of|increased|higher)\s+)*([A-Za-z]+(?: inhibitor)?)/i;
 /** What a sentence must say for a drug to be the cause of anything in it (most say none of it). */
 const CAUSE_WORDS = /induced|related|associated|due to|secondary to|caused by|from|attribut|2\/2|s\/t|effect of|reaction to/i;
 /** A drug taken wrongly is a poisoning (T36–T50 with 1–4), not an adverse effect. */

@@ -162,6 +162,8 @@ export function candidateConfidence(
   // Severe sepsis, read as such ("severe sepsis", "sepsis with acute organ dysfunction"), is coded
   // after its infection (I.C.1.d.1.a.ii), however seldom case reports coded it.
   if (c.via === 'match' && SEVERE_SEPSIS.test(c.code)) confidence = Math.max(confidence, CONVENTION_FLOOR);
+  // A vaccine given at the visit is its immunization encounter (I.C.21.c.2), which case reports never code.
+  if (c.via === 'match' && c.code === 'Z23') confidence = Math.max(confidence, CONVENTION_FLOOR);
   if (foreground.some((m) => m.section === 'assessment')) {
     confidence = 1 - (1 - confidence) * ASSESSMENT_LIFT;
     // A diagnosis the provider lists as an item of the assessment is this visit's diagnosis (IV.C, IV.J),

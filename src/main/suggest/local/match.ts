@@ -90,7 +90,7 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
     if (region) for (const w of region) out.push({ norm: dict.normalize(w), start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
     // A named drug that induced a condition is the Index's "drug-induced" ("chemotherapy-induced
     // neuropathy" is G62.0, "opioid-induced constipation" K59.03).
-    if ((text[tokens[i]!.end + 1] === 'i' || text[tokens[i]!.end + 1] === 'I') && INDUCED_NEXT.test(text.slice(tokens[i]!.end, tokens[i]!.end + 9)) && drugEffect(dict.drugs, tokens[i]!.raw)) out.push({ norm: 'drug', start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
+    if (causedByDrug(text, tokens[i]!) && drugEffect(dict.drugs, tokens[i]!.raw)) out.push({ norm: 'drug', start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
   }
   return out;
 }
@@ -99,6 +99,15 @@ const RECEPTOR_STATUS = /^Z17/;
 
 /** "-induced" right after a word. */
 const INDUCED_NEXT = /^[- ]induced\b/i;
+/** A cause named before a word: "orthostatic hypotension due to first dose of tamsulosin". */
+const CAUSE_BEFORE = /\b(?:due to|secondary to|caused by|induced by)\s+(?:[A-Za-z]+\s+){0,3}$/i;
+
+/** Whether the word at `tk` is said to have caused something ("X-induced", "due to X"); its being a drug is asked after. */
+function causedByDrug(text: string, tk: Token): boolean {
+  const next = text[tk.end + 1];
+  if ((next === 'i' || next === 'I') && INDUCED_NEXT.test(text.slice(tk.end, tk.end + 9))) return true;
+  return tk.start > 6 && CAUSE_BEFORE.test(text.slice(Math.max(0, tk.start - 40), tk.start));
+}
 
 /** Abbreviations that, typed in small letters, are everyday words or units ("hearing aids", "a fib", "ppm"). */
 const SMALL_LETTER_WORDS = new Set(['pad', 'cap', 'aids', 'des', 'lad', 'mash', 'ppm', 'a fib', 'sss', 'ami', 'als', 'doe', 'gad', 'tia', 'uri']);
