@@ -21,7 +21,7 @@ export function loadMedications(file = medicationsFile()): Map<string, string> {
 }
 
 /** Words after a drug name that mean it is not being taken (long term) now. */
-const NOT_TAKING = /\b(stop(ped)?|discontinue[d]?|d\/c|held|hold(ing)?|declined?|allerg(y|ic)|intolerant|once|x\s?1|burst|taper|today only|in hospital|completed|finished)\b/i;
+const NOT_TAKING = /\b(stop(ped)?|discontinue[d]?|d\/c|held|hold(ing)?|declined?|allerg(y|ic)|intoleran(t|ce)|sensitiv(e|ity)|once|x\s?1|burst|taper|today only|in hospital|completed|finished)\b/i;
 
 /**
  * A hold for a procedure or a few days is temporary: the patient stays on the drug long term ("hold

@@ -1359,6 +1359,9 @@ describe('local engine: conventions', () => {
     expect(added(open.suggest(input('A/P: Hyperlipidemia - consider atorvastatin.')))).not.toContain('Z79899');
     expect(added(open.suggest(input('A/P: DM2 - continue metformin; call if sugars high.')))).toContain('Z7984');
     expect(added(open.suggest(input('Exam: accessory muscle use, diffuse wheeze.', {}, 'inpatient')))).not.toContain('Q798');
+    // A drug the patient cannot take is no therapy.
+    expect(added(open.suggest(input('Assessment:\n1. Asthma. Aspirin sensitivity noted.')))).not.toContain('Z7982');
+    expect(added(open.suggest(input('Assessment:\n1. Aspirin intolerance.')))).not.toContain('Z7982');
   });
 
   it('codes a condition in pregnancy as the pregnancy\'s, in the trimester its weeks say, with the weeks (Z3A)', () => {
