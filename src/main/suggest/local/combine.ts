@@ -290,6 +290,9 @@ function codeFirstNamed(cands: Map<string, Candidate>, dict: Dictionary, table: 
     if (ranges.length === 0 || [...cands.keys()].some((k) => k !== c.code && inRanges(k, ranges))) continue;
     for (const [a, b] of ranges) {
       if (a !== b || cands.has(a) || !table.byCode.get(a)?.billable) continue;
+      // The chart already has that condition said fully: "severe sepsis due to E. coli" is A41.51, no A41.9 beside it.
+      const head = (table.byCode.get(a)?.long_desc ?? '').split(',')[0]!.toLowerCase();
+      if ([...cands.values()].some((o) => o !== c && (table.byCode.get(o.code)?.long_desc ?? '').toLowerCase().startsWith(head))) continue;
       const mentions = mentionsNaming(c, entriesBy(dict, 'code', a));
       if (mentions.length === 0) continue;
       cands.set(a, { code: a, mentions, via: 'combination', rationale: `${c.code} says "code first" ${a}, which its own words name`, parts: [c] });

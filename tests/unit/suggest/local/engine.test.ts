@@ -1350,6 +1350,10 @@ describe('local engine: conventions', () => {
     for (const text of ['Discharge diagnoses: Sepsis with acute organ dysfunction due to pneumonia.', 'Discharge diagnoses: Severe sepsis due to urinary tract infection.']) {
       expect(added(shipped.suggest(input(text, {}, 'inpatient'))), text).toEqual(expect.arrayContaining(['R6520', 'A419']));
     }
+    // A sepsis whose organism is named is that organism's, with no unspecified sepsis beside it.
+    const named = added(shipped.suggest(input('Discharge diagnoses: Severe sepsis due to E. coli pyelonephritis with acute kidney injury.', {}, 'inpatient')));
+    expect(named).toEqual(expect.arrayContaining(['R6520', 'A4151', 'N179']));
+    expect(named).not.toContain('A419');
   });
 
   it('reads no current therapy from a drug the plan only weighs, and no malformation from a body at work', () => {
