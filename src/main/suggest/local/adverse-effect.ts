@@ -4,8 +4,8 @@
 // Chemicals. A drug taken wrongly (overdose, wrong drug, toxicity) is a poisoning, never read here.
 import type Database from 'better-sqlite3';
 
-/** Adverse-effect codes (undotted, without the 7th character) of the drugs and medicaments chapter. */
-const DRUG_EFFECT = /^T(3[6-9]|4\d|50)\.[0-9A-Z]{2}5$/;
+/** Adverse effects of drugs, medicaments and biological substances (T36–T50, 5 in the 5th or 6th character), undotted. */
+export const ADVERSE_EFFECT = /^T(3[6-9]|4\d|50)[0-9A-Z]{2}5/;
 
 /** Chart words for a drug class, by the Table's name. */
 const CLASS_WORDS: ReadonlyMap<string, string> = new Map([
@@ -23,7 +23,9 @@ export function loadDrugEffects(db: Database.Database): Map<string, string> {
   const rows = db.prepare("SELECT term, adverse_effect AS effect FROM drug WHERE level = 0 AND adverse_effect LIKE 'T%'").all() as Array<{ term: string; effect: string }>;
   for (const r of rows) {
     const name = r.term.toLowerCase().replace(/\bnec\b/g, '').trim();
-    if (/^[a-z][a-z -]+$/.test(name) && DRUG_EFFECT.test(r.effect) && !out.has(name)) out.set(name, r.effect.replace('.', ''));
+    // The Table writes the code without its 7th character, dotted ("T46.4X5").
+    const effect = /^T\d\d\.[0-9A-Z]{3}$/.test(r.effect) ? r.effect.replace('.', '') : '';
+    if (/^[a-z][a-z -]+$/.test(name) && ADVERSE_EFFECT.test(effect) && !out.has(name)) out.set(name, effect);
   }
   for (const [word, name] of CLASS_WORDS) {
     const effect = out.get(name);

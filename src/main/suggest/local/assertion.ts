@@ -181,7 +181,7 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
     // father's colon cancer").
     if (best.assertion === 'family' && best.words[0] !== 'family' && best.words[0] !== 'fh' && best.words[0] !== 'fhx') {
       const next = lower.slice(i + 1, i + 4);
-      const possessive = /['’]s$/.test(tokens[i + best.words.length - 1]!.raw) || /^['’]s\b/.test(text.slice(tokens[i + best.words.length - 1]!.end));
+      const possessive = /['’]s$/.test(tokens[i + best.words.length - 1]!.raw);
       if (!possessive && !next.some((w) => ['had', 'has', 'with', 'died', 'diagnosed', 'history', 'hx', 'suffered'].includes(w))) continue;
     }
     found.push({ start: i, end: i + best.words.length, tr: best });
@@ -253,8 +253,8 @@ const NO_ANSWER = new Set(['none', 'no', 'denied', 'denies', 'negative', 'neg', 
 function markLabelAnswers(text: string, tokens: readonly Token[], lower: readonly string[], out: TokenAssertion[], triggers: Array<[number, number]>): void {
   for (let i = 1; i < tokens.length; i++) {
     if (!NO_ANSWER.has(lower[i]!) || !/^\s*:\s*$/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) continue;
-    const after = i + 1 < tokens.length ? text.slice(tokens[i]!.end, tokens[i + 1]!.start) : text.slice(tokens[i]!.end, tokens[i]!.end + 1);
-    if (i + 1 < tokens.length && !/[,.;\n]/.test(after)) continue;
+    // Alone: the answer ends its clause.
+    if (i + 1 < tokens.length && !/[,.;\n]/.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start))) continue;
     const id = triggers.length;
     triggers.push([i, i + 1]);
     // "Hepatitis B, C and HIV: negative" answers for the whole list.

@@ -170,10 +170,9 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   // A line whose path above "with" names another condition reaches that code by way of it: "Calculus >
   // pyelonephritis" is a calculus with pyelonephritis, so its "with hydronephrosis" (N13.6, infected)
   // is no link for a plain kidney stone (N20.0). Each term above "with" must say a word of the code's title.
-  const namesItsCode = (mainTerm: string, code: string): boolean => {
+  const pathNamesCode = (terms: readonly string[], code: string): boolean => {
     const title = new Set(titleWords(table.byCode.get(normalizeCode(code.replace(/-+$/, '')))?.long_desc ?? '').map(normalize));
-    const terms = stripParens(mainTerm).split(',').map((t) => contentWords(t, normalize));
-    return title.size === 0 || terms.some((words) => words.some((w) => title.has(w)));
+    return title.size === 0 || terms.every((term) => stripParens(term).split(',').some((t) => contentWords(t, normalize).some((w) => title.has(w))));
   };
 
   // A main term with no code of its own and "see also" another main term ("Necrosis — see also
@@ -412,7 +411,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
       if (withAt > 0) {
         const main = pathCodes.get(pathKey(r.path.split(' > ').slice(0, withSeg)));
         const sub = contentWords(v[withAt]!.trim().replace(/^with\s+/i, ''), normalize);
-        if (main && sub.length > 0 && segs.slice(0, withSeg).every((sg) => namesItsCode(sg, main))) indexWith.push({ words: sub, code, main: normalizeCode(main.replace(/-+$/, '')) });
+        if (main && sub.length > 0 && pathNamesCode(segs.slice(0, withSeg), main)) indexWith.push({ words: sub, code, main: normalizeCode(main.replace(/-+$/, '')) });
       }
       if (/^sequelae/i.test(segs[0]!) && /^infarction/i.test(segs[1] ?? '') && /^cerebral/i.test(segs[2] ?? '') && segs.length > 3) {
         const sub = contentWords(v.slice(3).join(' '), normalize);

@@ -18,7 +18,7 @@ import { matchSentence, readSentence, type Mention, type ReadSentence } from './
 import { statedDependences } from './dependence';
 import { displayCode } from '../../../shared/codeset/format';
 import { allergyStatus, loadDrugAllergyStatus } from './allergy-status';
-import { adverseEffectOf } from './adverse-effect';
+import { adverseEffectOf, ADVERSE_EFFECT } from './adverse-effect';
 import { receptorStatus } from './receptor-status';
 import { ambiguityQuery, type AmbiguityQuery } from './ambiguous';
 import { severityQuery, type SeverityQuery } from './severity';
@@ -104,8 +104,6 @@ const CONVENTION_FLOOR = 0.7;
 const SEVERE_SEPSIS = /^R652/;
 /** Psychoactive substance use, unspecified, uncomplicated (F10.90 … F19.90; tobacco is F17.2- dependence). */
 const UNCOMPLICATED_USE = /^F1[0-689]90$/;
-/** Adverse effects of drugs, medicaments and biological substances (T36–T50, 5 in the 5th or 6th character). */
-const ADVERSE_EFFECT = /^T(3[6-9]|4\d|50)[0-9A-Z]{2}5/;
 /** Codes that are no condition a drug could cause: injuries and poisonings themselves, external causes, factors. */
 const NOT_A_CONDITION = /^[STVWXYZ]/;
 /** Family and personal history, status, absence and dependence codes (Z80–Z99), and HIV-positive status (Z21). */
@@ -340,13 +338,25 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       });
     }
     applyCombinations(cands, dict, table, codeSet, { pastStroke });
-    // The drug's adverse-effect code follows the condition it caused (I.C.19.e.5.a), as sure as that condition.
+    // A code read for a condition (an adverse effect, a receptor status) is as sure as that condition.
+    const follow = (code: string, m: CandidateMention, of: Candidate, rationale: string): void => {
+      const known = cands.get(code);
+      add(code, m, 'combination');
+      if (known) known.parts ??= [of];
+      else Object.assign(cands.get(code)!, { rationale, parts: [of] });
+    };
+    // The drug's adverse-effect code follows the condition it caused (I.C.19.e.5.a).
+    const mentionKey = (m: CandidateMention): string => `${m.documentId}:${m.start}:${m.end}`;
+    const conditionAt = new Map<string, Candidate>();
+    if (effects.length > 0) {
+      for (const c of cands.values()) {
+        if (NOT_A_CONDITION.test(c.code)) continue;
+        for (const m of c.mentions) if (!conditionAt.has(mentionKey(m))) conditionAt.set(mentionKey(m), c);
+      }
+    }
     for (const e of effects) {
-      const caused = [...cands.values()].find((c) => !NOT_A_CONDITION.test(c.code) && c.mentions.some((x) => x.documentId === e.condition.documentId && x.start === e.condition.start && x.end === e.condition.end));
-      if (!caused) continue;
-      const known = cands.get(e.code);
-      if (known) known.mentions.push(e.mention);
-      else cands.set(e.code, { code: e.code, mentions: [e.mention], via: 'combination', rationale: `Adverse effect of a drug properly taken, coded after the condition it caused, ${caused.code} (guideline I.C.19.e.5.a)`, parts: [caused] });
+      const caused = conditionAt.get(mentionKey(e.condition));
+      if (caused) follow(e.code, e.mention, caused, `Adverse effect of a drug properly taken, coded after the condition it caused, ${caused.code} (guideline I.C.19.e.5.a)`);
     }
     // A breast cancer's receptor status, which C50 asks to be coded after it, from the cancer's own sentence.
     for (const c of [...cands.values()]) {
@@ -354,14 +364,10 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       for (const m of c.mentions) {
         const s = sentences.get(m.documentId)?.[m.sentence];
         if (!s || m.assertion !== 'present') continue;
-        for (const r of receptorStatus(texts.get(m.documentId)!, s.start, s.end)) {
+        const text = texts.get(m.documentId)!;
+        for (const r of receptorStatus(text, s.start, s.end)) {
           if (!table.byCode.get(r.code)?.billable) continue;
-          const mention = { ...m, start: r.start, end: r.end, phrase: texts.get(m.documentId)!.slice(r.start, r.end), source: 'history' as const };
-          const known = cands.get(r.code);
-          if (known) {
-            known.mentions.push(mention);
-            known.parts ??= [c];
-          } else cands.set(r.code, { code: r.code, mentions: [mention], via: 'combination', rationale: `${c.code} says "use additional code" for the receptor status the note states (Z17.-)`, parts: [c] });
+          follow(r.code, { ...m, start: r.start, end: r.end, phrase: text.slice(r.start, r.end), source: 'history' }, c, `${c.code} says "use additional code" for the receptor status the note states (Z17.-)`);
         }
       }
     }

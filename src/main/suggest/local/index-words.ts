@@ -42,11 +42,11 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['ppx', 'prophylaxis'],
   // HIV pre- and post-exposure prophylaxis: "HIV PrEP" is no HIV.
   ['prep', 'prophylaxis'], ['pep', 'prophylaxis'],
-  // Adjectives notes use for the Index's nouns: "Hypothyroid.", "Morbidly obese, BMI 42".
   // The Index sends hypoxemia to hypoxia's code (R09.02): "hypoxemic respiratory failure" is "with hypoxia".
   ['hypoxemic', 'hypoxia'], ['hypoxemia', 'hypoxia'],
   // "History > personal > fall, falling" (Z91.81) is one word said two ways: "hx of falls".
   ['falling', 'fall'],
+  // Adjectives notes use for the Index's nouns: "Hypothyroid.", "Morbidly obese, BMI 42".
   ['hypothyroid', 'hypothyroidism'], ['hyperthyroid', 'hyperthyroidism'], ['obese', 'obesity'], ['morbidly', 'morbid'], ['opioid', 'opiate'],
 ];
 
@@ -61,7 +61,6 @@ export const CODE_TO: ReadonlyArray<[string, string]> = [
   ['diabetes poorly controlled', 'E1165'], ['diabetes out of control', 'E1165'], ['diabetes inadequately controlled', 'E1165'],
   // "Examination > annual" (Z00.00) as notes name the visit: an annual physical or wellness visit.
   ['annual physical', 'Z0000'], ['annual wellness visit', 'Z0000'], ['wellness visit', 'Z0000'],
-  // "Immunization > encounter for" (Z23) as notes say it: a vaccine needed or given at the visit.
   // "Awaiting organ transplant status" (Z76.82) as notes say it; the organ is not yet transplanted.
   ['awaiting transplant', 'Z7682'],
   // An artificial opening the patient has is its status ("Status > colostomy" Z93.3) however the note
@@ -73,6 +72,7 @@ export const CODE_TO: ReadonlyArray<[string, string]> = [
   // "Neuropathy > peripheral > in > drugs NEC" and "Polyneuropathy > drug-induced" (G62.0) as notes say
   // it: "chemotherapy-induced peripheral neuropathy" (the drug reads as "drug").
   ['drug induced neuropathy', 'G620'], ['drug induced peripheral neuropathy', 'G620'],
+  // "Immunization > encounter for" (Z23) as notes say it: a vaccine needed or given at the visit.
   ['need vaccination', 'Z23'], ['need immunization', 'Z23'], ['vaccine administered', 'Z23'], ['vaccination administered', 'Z23'], ['vaccine given', 'Z23'], ['shot given', 'Z23'],
   // A vaccine given under its own name: "Tdap given", "PCV20 administered today".
   ...VACCINE_NAMES.flatMap((name): Array<[string, string]> => [[`${name} given`, 'Z23'], [`${name} administered`, 'Z23']]),

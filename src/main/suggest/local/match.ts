@@ -90,19 +90,17 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
     if (region) for (const w of region) out.push({ norm: dict.normalize(w), start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
     // A named drug that induced a condition is the Index's "drug-induced" ("chemotherapy-induced
     // neuropathy" is G62.0, "opioid-induced constipation" K59.03).
-    if (causedByDrug(text, tokens[i]!) && drugEffect(dict.drugs, tokens[i]!.raw)) out.push({ norm: 'drug', start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
+    if (drugEffect(dict.drugs, tokens[i]!.raw) && causedByDrug(text, tokens[i]!)) out.push({ norm: 'drug', start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
   }
   return out;
 }
-
-const RECEPTOR_STATUS = /^Z17/;
 
 /** "-induced" right after a word. */
 const INDUCED_NEXT = /^[- ]induced\b/i;
 /** A cause named before a word: "orthostatic hypotension due to first dose of tamsulosin". */
 const CAUSE_BEFORE = /\b(?:due to|secondary to|caused by|induced by)\s+(?:[A-Za-z]+\s+){0,3}$/i;
 
-/** Whether the word at `tk` is said to have caused something ("X-induced", "due to X"); its being a drug is asked after. */
+/** Whether the word at `tk` (a drug) is said to have caused something: "X-induced", "due to X". */
 function causedByDrug(text: string, tk: Token): boolean {
   const next = text[tk.end + 1];
   if ((next === 'i' || next === 'I') && INDUCED_NEXT.test(text.slice(tk.end, tk.end + 9))) return true;
@@ -114,6 +112,9 @@ const SMALL_LETTER_WORDS = new Set(['pad', 'cap', 'aids', 'des', 'lad', 'mash', 
 
 /** Generic words that restate an abbreviation's own sense. */
 const RESTATED = new Set(['infection', 'disease', 'disorder']);
+
+/** Receptor status codes, which the Index files under a cancer's words ("Triple > negative breast cancer"). */
+const RECEPTOR_STATUS = /^Z17/;
 
 /** A token that may open a range of vertebral levels ("L4" of "L4-L5"); most tokens are not one. */
 const SPINE_LEVEL = /^[CTLS]\d{1,2}$/;

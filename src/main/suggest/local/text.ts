@@ -132,7 +132,7 @@ export function splitSentences(text: string): Array<{ start: number; end: number
     }
     // "#Problem - plan" lines after the exam are the assessment, heading or not (hospitalist, SNF and
     // behavioral-health templates open their A/P that way). Not the background lists written so.
-    if (!h && !(ownHeading && ownKind) && HASH_PROBLEM.test(line) && !HASH_LISTS.has(section) && !course) section = 'assessment';
+    if (!(ownHeading && ownKind) && HASH_PROBLEM.test(line) && !HASH_LISTS.has(section) && !course) section = 'assessment';
     const lineSection: SectionKind = course && section === 'subjective' && PROBLEM_ITEM.test(text.slice(bodyStart, lineEnd)) ? 'assessment' : section;
     // Sentence ends: . ! ? followed by space, unless it closes a list number ("1.") or a decimal.
     const re = /[.!?](?=\s|$)/g;
