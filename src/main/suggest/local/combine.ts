@@ -71,13 +71,13 @@ function mergeInto(target: Candidate, ...from: Candidate[]): void {
   for (const f of from) for (const m of f.mentions) if (!target.mentions.includes(m) && !inside(m)) target.mentions.push(m);
 }
 
+/** `combineInto`, as the rules kept in files of their own receive it. */
+export type CombineInto = typeof combineInto;
+
 /**
  * The combination candidate for `code` (the reading already there, or a new one with `rationale`): it
  * links `parts` unless it already names its own, and takes the mentions of `from`.
  */
-/** `combineInto`, as the rules kept in files of their own receive it. */
-export type CombineInto = typeof combineInto;
-
 function combineInto(cands: Map<string, Candidate>, code: string, rationale: string, parts: Candidate[], from: readonly Candidate[]): Candidate {
   const combo = cands.get(code) ?? { code, mentions: [], via: 'combination', rationale };
   combo.parts ??= parts;
@@ -109,7 +109,35 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
     const title = new Set(phraseWords(table.byCode.get(link.code)?.long_desc ?? '', dict.normalize));
     return inRanges(other, additionalCodeRanges(lookup, link.code)) || !link.words.every((w) => title.has(w));
   }, (code) => /\bunspecified\b/i.test(table.byCode.get(code)?.long_desc ?? ''));
+  vascularImplantSite(cands, table);
   dropUnspecifiedSiblings(cands, table, lookup);
+}
+
+/** Where a stent sits, by the disease its sentence names: coronary (Z95.5), peripheral arterial (Z95.820). */
+const IMPLANT_SITES: ReadonlyArray<[RegExp, string]> = [
+  [/^I2[0-5]/, 'Z955'],
+  [/^(I702|I739)/, 'Z95820'],
+];
+
+/**
+ * A stent the note does not place is where its sentence's disease is: "CAD s/p stent placement" is a
+ * coronary implant (Z95.5), "PAD s/p stent to left SFA" a peripheral one (Z95.820), not Z95.9, which
+ * the coronary code would otherwise absorb whatever the vessel.
+ */
+function vascularImplantSite(cands: Map<string, Candidate>, table: CodeTable): void {
+  const unsited = cands.get('Z959');
+  if (!unsited) return;
+  for (const [disease, code] of IMPLANT_SITES) {
+    if (!table.byCode.get(code)?.billable) continue;
+    const diseased = new Set([...cands.values()].filter((c) => disease.test(c.code)).flatMap((c) => c.mentions.map(sentenceKey)));
+    const moved = unsited.mentions.filter((m) => diseased.has(sentenceKey(m)));
+    if (moved.length === 0) continue;
+    const sited = cands.get(code) ?? { code, mentions: [], via: unsited.via, rationale: `A stent beside the disease of its vessel: ${table.byCode.get(code)!.long_desc}` };
+    sited.mentions.push(...moved);
+    cands.set(code, sited);
+    unsited.mentions = unsited.mentions.filter((m) => !moved.includes(m));
+  }
+  if (unsited.mentions.length === 0) cands.delete('Z959');
 }
 
 /**
@@ -293,7 +321,10 @@ function codeFirstNamed(cands: Map<string, Candidate>, dict: Dictionary, table: 
       // The chart already has that condition said fully: "severe sepsis due to E. coli" is A41.51, no A41.9 beside it.
       const head = (table.byCode.get(a)?.long_desc ?? '').split(',')[0]!.toLowerCase();
       if ([...cands.values()].some((o) => o !== c && (table.byCode.get(o.code)?.long_desc ?? '').toLowerCase().startsWith(head))) continue;
-      const mentions = mentionsNaming(c, entriesBy(dict, 'code', a));
+      // A code whose own title names it needs no other words: "septic shock" is "Severe sepsis with
+      // septic shock" (R65.21), so sepsis NOS (A41.9) comes first though the note never says "sepsis".
+      const titled = head !== '' && new RegExp(`\\b${head.replace(/[^a-z ]/g, '')}\\b`).test((table.byCode.get(c.code)?.long_desc ?? '').toLowerCase());
+      const mentions = titled ? c.mentions : mentionsNaming(c, entriesBy(dict, 'code', a));
       if (mentions.length === 0) continue;
       cands.set(a, { code: a, mentions, via: 'combination', rationale: `${c.code} says "code first" ${a}, which its own words name`, parts: [c] });
       break;

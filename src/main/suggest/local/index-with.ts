@@ -30,7 +30,11 @@ export function indexWithLinks(
     // The other condition first: one lookup rules out almost every link for a chart.
     const other = cands.get(link.alone!) ?? (bySubcategory.has(link.alone!.slice(0, 4)) && unspecified(link.alone!) ? bySubcategory.get(link.alone!.slice(0, 4)) : undefined);
     if (!other || cands.get(other.code) !== other || other.via !== 'match' || OWN_RULES.test(link.main) || OWN_RULES.test(link.code)) continue;
-    const mains = [...cands.values()].filter((c) => c.via === 'match' && c.code.startsWith(link.main) && c.code !== link.code);
+    // A line under the category's unspecified code speaks for the category: "Calculus > urinary > with
+    // hydronephrosis" (N13.2) is a kidney stone's (N20.0) too, which the Index lists no "with" for.
+    // Not a line that only refines its own category ("Ulcer > lower limb > with > necrosis of bone" is L97.9-'s).
+    const category = unspecified(link.main) && !link.code.startsWith(link.main.slice(0, 3)) ? link.main.slice(0, 3) : undefined;
+    const mains = [...cands.values()].filter((c) => c.via === 'match' && (c.code.startsWith(link.main) || c.code.slice(0, 3) === category) && c.code !== link.code);
     for (const main of mains) {
       if (main === other || !shareSentence(main, other)) continue;
       combineInto(cands, link.code, `"${main.mentions[0]!.phrase}" with "${other.mentions[0]!.phrase}": one code, as the Index links them (I.A.15)`, [main, other], [main, other]);

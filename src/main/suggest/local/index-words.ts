@@ -35,6 +35,8 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['stent', 'implant'], ['stents', 'implant'], ['arthroplasty', 'replacement'], ['postablative', 'postprocedural'], ['herniation', 'hernia'], ['herniated', 'hernia'], ['noncompliant', 'noncompliance'], ['nonadherence', 'noncompliance'], ['nonadherent', 'noncompliance'],
   // A flare of a chronic condition is the Index's exacerbation ("asthma flare" J45.901, "COPD flare-up" J44.1).
   ['flare', 'exacerbation'],
+  // "Stone(s) — see also Calculus": a ureteral stone is the Index's "Calculus > ureter" (N20.1), which Stone does not list.
+  ['stone', 'calculus'],
   // The Index's smoker ("Smoker — see Dependence, drug, nicotine") as notes say it: "smokes 1 ppd". Not
   // "smoking", the label of every template's "Smoking status: never".
   ['smokes', 'smoker'],

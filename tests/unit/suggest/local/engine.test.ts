@@ -61,6 +61,10 @@ describe('local engine: assertions', () => {
     for (const text of ['Doubt pneumonia.', 'Low suspicion for pneumonia.', 'Pneumonia not favored.', 'Cough - pneumonia less likely.']) {
       expect(added(open.suggest(input(`Assessment:\n1. ${text}`, {}, 'inpatient'))).filter((c) => c.startsWith('J18')), text).toEqual([]);
     }
+    // A provider still asking codes nothing in an office note.
+    for (const text of ['Question of pneumonia on chest x-ray.', 'Infiltrate worrisome for pneumonia.', 'Favor viral pneumonia.']) {
+      expect(added(open.suggest(input(`Assessment:\n1. ${text}`))).filter((c) => c.startsWith('J1')), text).toEqual([]);
+    }
     // A doubt about the next condition leaves the one before it.
     expect(added(open.suggest(input('Assessment:\n1. Pneumonia, doubt PE.', {}, 'inpatient')))).toContain('J189');
     const template = added(open.suggest(input('Chest pain: none.\nEdema: none.\nDiabetes: no.\nSerologies for hepatitis B, C and HIV: negative.\nAssessment:\n1. Hypertension: no change, continue lisinopril.', {}, 'inpatient')));
@@ -270,6 +274,22 @@ describe('local engine: assertions', () => {
 });
 
 describe('local engine: conventions', () => {
+  it('places a stent by the disease of its sentence, codes the sepsis of a septic shock, and a stone with hydronephrosis as one', () => {
+    expectReadings([
+      ['CAD s/p stent placement 2019.', ['I2510', 'Z955'], ['Z959']],
+      ['PAD s/p stent to left SFA 2021.', ['I739', 'Z95820'], ['Z959', 'Z955']],
+      // Septic shock is severe sepsis (R65.21), whose "code first" infection the note does not name: sepsis NOS.
+      ['Septic shock due to pneumonia.', ['R6521', 'A419', 'J189'], []],
+      ['Septic shock due to E. coli sepsis.', ['R6521', 'A4151'], ['A419']],
+      // "Stone — see also Calculus": a ureteral stone is the Index's ureter calculus.
+      ['Right ureteral stone.', ['N201'], []],
+      ['Left kidney stone with mild hydronephrosis.', ['N132'], ['N200', 'N1330']],
+      ['Right ureteral stone with hydronephrosis.', ['N132'], ['N201', 'N1330']],
+      // A category's own refinement stays on its site: an ulcer of the heel is not an unspecified leg's.
+      ['Non-pressure ulcer of left heel with necrosis of bone.', ['L97424'], ['L97924']],
+    ]);
+  });
+
   it('codes a mental condition due to a physical one by the Index\'s "due to general medical condition" line, with its cause', () => {
     expectReadings([
       ['Delirium secondary to UTI.', ['F05', 'N390'], ['R410']],
