@@ -242,7 +242,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         const sentenceText = text.slice(s.start, s.end);
         for (const tk of tokens) {
           const z = medications.get(tk.raw.toLowerCase());
-          if (!z || !table.byCode.get(z)?.billable || saysNotTaking(sentenceText) || weighedOnly(sentenceText, tk.start - s.start, tk.end - s.start) || scaledOnly(sentenceText, tk.start - s.start, tk.end - s.start)) continue;
+          if (!z || !table.byCode.get(z)?.billable || saysNotTaking(sentenceText, tk.start - s.start, tk.end - s.start) || weighedOnly(sentenceText, tk.start - s.start, tk.end - s.start) || scaledOnly(sentenceText, tk.start - s.start, tk.end - s.start)) continue;
           if (s.section !== 'meds' && s.section !== 'assessment' && s.section !== 'other') continue;
           if (/\b(no|not|denies|without|never)\b[^.;]{0,20}$/i.test(text.slice(s.start, tk.start))) continue;
           add(z, { documentId: doc.id, start: tk.start, end: tk.end, phrase: tk.raw, assertion: 'present', section: s.section, source: 'medication', words: [tk.norm], sentence: si }, 'medication');

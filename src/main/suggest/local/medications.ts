@@ -29,9 +29,21 @@ const NOT_TAKING = /\b(stop(ped)?|discontinue[d]?|d\/c|held|hold(ing)?|declined?
  */
 const TEMPORARY_HOLD = /\b(hold(ing)?|held)\b[^.;]{0,60}?\b(for (\d+|one|two|three|four|five|seven|a few) (days?|doses?)|(the )?(night|morning|day) before|before|prior to|until|pre-?op(erative(ly)?)?|peri-?(op(erative(ly)?)?|procedur(e|al)))\b/gi;
 
-/** The sentence says the drug it names is not being taken now. */
-export function saysNotTaking(sentence: string): boolean {
-  return NOT_TAKING.test(sentence.replace(TEMPORARY_HOLD, ' '));
+/** Words that keep a drug going, in its own clause: "continue metformin, glipizide stopped". */
+const TAKING = /\b(continue[sd]?|cont|resumed?|restart(ed)?|start(ed)?|increased?|decreased?|taking|takes|refill(ed)?)\b/i;
+
+/**
+ * The sentence says the drug at `start`–`end` is not being taken now. A stop elsewhere in the
+ * sentence speaks for every drug in it ("lisinopril and HCTZ stopped"), except one its own clause
+ * keeps going.
+ */
+export function saysNotTaking(sentence: string, start: number, end: number): boolean {
+  const plain = sentence.replace(TEMPORARY_HOLD, (m) => ' '.repeat(m.length));
+  if (!NOT_TAKING.test(plain)) return false;
+  const from = Math.max(plain.lastIndexOf(',', start), plain.lastIndexOf(';', start)) + 1;
+  const stops = [plain.indexOf(',', end), plain.indexOf(';', end)].filter((i) => i >= 0);
+  const clause = plain.slice(from, stops.length > 0 ? Math.min(...stops) : plain.length);
+  return !(TAKING.test(clause) && !NOT_TAKING.test(clause));
 }
 
 /** Words before a drug, in its clause, that only weigh it ("consider a statin", "discussed adding basal insulin"). */

@@ -1304,6 +1304,11 @@ describe('local engine: conventions', () => {
     expect(stopped).toContain('I4891');
     expect(stopped).not.toContain('Z7901');
     expect(added(open.suggest(input('Assessment: Atrial fibrillation; warfarin held.')))).not.toContain('Z7901');
+    // A stop speaks for the drugs it names, not for one the sentence continues in a clause of its own.
+    expect(added(open.suggest(input('Assessment: Type 2 diabetes - continue metformin, glipizide stopped.')))).toContain('Z7984');
+    expect(added(open.suggest(input('Assessment: Type 2 diabetes - glipizide stopped; continue metformin 1000 mg BID.')))).toContain('Z7984');
+    expect(added(open.suggest(input('Assessment: Type 2 diabetes - metformin and glipizide stopped.')))).not.toContain('Z7984');
+    expect(added(open.suggest(input('Assessment: Atrial fibrillation - apixaban, warfarin stopped.')))).not.toContain('Z7901');
   });
 
   it('takes the side named among a mention\'s own words before one named beside it', () => {
