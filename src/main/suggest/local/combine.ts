@@ -8,6 +8,7 @@ import { excludes1Names } from './excludes';
 import { indexWithLinks } from './index-with';
 import { phraseWords } from './text';
 import { skinCancerMorphology } from './skin-morphology';
+import { coronaryWithAngina } from './coronary-angina';
 import type { Dictionary, Entry, IndexLink } from './dictionary';
 
 const DIABETES = /^E(08|09|10|11|13)/;
@@ -104,13 +105,34 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   withAskedFor(cands, table, lookup);
   organismAsCause(cands, dict);
   typeTwoInfarction(cands);
+  coronaryWithAngina(cands, table, combineInto);
   skinCancerMorphology(cands, table, combineInto);
   indexWithLinks(cands, dict.indexWith, combineInto, (other, link) => {
     const title = new Set(phraseWords(table.byCode.get(link.code)?.long_desc ?? '', dict.normalize));
     return inRanges(other, additionalCodeRanges(lookup, link.code)) || !link.words.every((w) => title.has(w));
   }, (code) => /\bunspecified\b/i.test(table.byCode.get(code)?.long_desc ?? ''));
   vascularImplantSite(cands, table);
+  dropFragments(cands, dict, table, lookup);
   dropUnspecifiedSiblings(cands, table, lookup);
+}
+
+/**
+ * A reading of some words inside a longer reading's span says nothing the longer one's code does not:
+ * "valve stenosis" (I38) within "nonrheumatic aortic valve stenosis" (I35.0), "artery disease" (I77.9)
+ * within "coronary artery disease with angina pectoris" (I25.119). Not a code the longer one asks to
+ * be added beside it ("use additional code"), nor one of its parts.
+ */
+function dropFragments(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTable, lookup: CodeSetLookup): void {
+  const within = (m: CandidateMention, x: CandidateMention): boolean => x.documentId === m.documentId && x.start <= m.start && m.end <= x.end && x.end - x.start > m.end - m.start;
+  for (const c of [...cands.values()]) {
+    if (c.via !== 'match' || !cands.has(c.code)) continue;
+    const host = [...cands.values()].find((o) => o !== c && o.code.slice(0, 3) !== c.code.slice(0, 3) && c.mentions.every((m) => o.mentions.some((x) => within(m, x))));
+    if (!host || host.parts?.includes(c) || inRanges(c.code, additionalCodeRanges(lookup, host.code))) continue;
+    const title = new Set(phraseWords(table.byCode.get(host.code)?.long_desc ?? '', dict.normalize));
+    if (!c.mentions.every((m) => m.words.every((w) => title.has(w)))) continue;
+    mergeInto(host, c);
+    cands.delete(c.code);
+  }
 }
 
 /** Where a stent sits, by the disease its sentence names: coronary (Z95.5), peripheral arterial (Z95.820). */
@@ -589,6 +611,9 @@ function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable
     // codes say more of it: "Type 2 diabetes mellitus with diabetic neuropathy, unspecified" (E11.40)
     // gives way to E11.42, not to "… with hyperglycemia" (E11.65).
     if (UNSPECIFIED_COMPLICATION.test(title(c))) return o.code.slice(0, 4) === c.code.slice(0, 4);
+    // A secondary neoplasm's subcategory is its organ: one of an unspecified lung (C78.00) is no
+    // vaguer liver metastasis (C78.7). Only one of no stated site (C79.9) says less of any.
+    if (/^C7[7-9]/.test(c.code) && !/\bunspecified site\b/i.test(title(c))) return o.code.slice(0, 4) === c.code.slice(0, 4);
     const head = condition(c);
     return head === undefined || titleWords(title(o)).includes(head);
   };

@@ -25,6 +25,8 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     acuityOfAnother(text, xt, positions) ||
     acuteKidneyAsHypertensive(e, xt, positions) ||
     smokesNotTobacco(e, xt, positions) ||
+    secondaryNotSpread(text, e, xt, positions) ||
+    lesionOfNeoplasm(e, xt, positions) ||
     deniedByNon(xt, positions, e)
   ) {
     return true;
@@ -328,6 +330,29 @@ function spreadMisread(text: string, e: Entry, xt: readonly XToken[], positions:
     const end = spreadEnd(text, xt, q);
     return end !== undefined && end !== (secondary ? 'secondary' : 'primary');
   });
+}
+
+const SYPHILIS_WORDS = new Set(['syphilis', 'lues', 'luetic', 'treponemal']);
+
+/**
+ * "Secondary" said alone is a heading's word ("Secondary: Hyperlipidemia"), not a secondary neoplasm of
+ * no stated site (C79.9); a metastasis said in other words ("liver metastases (3 lesions)") is no
+ * secondary syphilis, though the Index sends "Lesion, secondary" there.
+ */
+function secondaryNotSpread(text: string, e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  const q = positions.find((p) => xt[p]!.norm === 'secondary');
+  if (q === undefined) return false;
+  if (/^A5[0-3]/.test(e.code)) return !xt.some((t) => SYPHILIS_WORDS.has(t.norm));
+  return positions.length === 1 && /^secondar/i.test(text.slice(xt[q]!.start, xt[q]!.end));
+}
+
+/**
+ * A lesion at a site the sentence calls a neoplasm is that neoplasm: "liver metastases (3 lesions)" is
+ * no liver disease (K76.9) beside C78.7, "bone metastases (lytic lesions)" no bone disorder (M89.9).
+ */
+function lesionOfNeoplasm(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  if (!e.words.includes('lesion') || /^[CD]/.test(e.code)) return false;
+  return positions.some((p) => xt[p]!.norm !== 'lesion' && [xt[p - 1], xt[p + 1]].some((t) => t !== undefined && (t.norm === 'secondary' || MALIGNANT_WORDS.has(t.norm))));
 }
 
 /** "Non-pressure ulcer", "non-smoker", "non-Hodgkin lymphoma": a word after "non" is what the thing is not (unless the entry says "non" itself). */

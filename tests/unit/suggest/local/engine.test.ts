@@ -274,6 +274,29 @@ describe('local engine: assertions', () => {
 });
 
 describe('local engine: conventions', () => {
+  it('codes coronary atherosclerosis with its angina as one code, and no fragment of a longer reading beside it', () => {
+    expectReadings([
+      ['CAD with stable angina - continue isosorbide.', ['I25118'], ['I2510', 'I2089']],
+      ['Coronary artery disease with unstable angina.', ['I25110'], ['I2510', 'I200']],
+      ['CAD with angina pectoris.', ['I25119'], ['I2510', 'I779']],
+      ['1. CAD. 2. Angina - nitroglycerin as needed.', ['I25119'], ['I2510', 'I209']],
+      ['CAD without angina.', ['I2510'], ['I25119']],
+      ['Atherosclerotic heart disease of native coronary artery with stable angina pectoris.', ['I25118'], ['I25119']],
+      ['Moderate nonrheumatic aortic valve stenosis - repeat echo in 6 months.', ['I350'], ['I38']],
+    ]);
+  });
+
+  it('reads "secondary" alone as no neoplasm, and lesions at a metastasis\'s site as that metastasis', () => {
+    expectReadings([
+      ['Diagnoses:\nPrimary: Essential hypertension\nSecondary: Hyperlipidemia', ['I10', 'E785'], ['C799']],
+      ['Colon cancer with liver metastases (3 lesions) - on FOLFOX.', ['C189', 'C787'], ['A5145', 'K769']],
+      ['Breast cancer, left, with bone metastases (multiple lytic lesions).', ['C50912', 'C7951'], ['A5146', 'M899']],
+      // A secondary neoplasm's organ is its subcategory: lung metastases are no vaguer liver ones.
+      ['Metastatic melanoma with new lung lesions. Liver metastases.', ['C7800', 'C787'], ['A5149']],
+      ['Secondary syphilis.', ['A5149'], []],
+    ]);
+  });
+
   it('places a stent by the disease of its sentence, codes the sepsis of a septic shock, and a stone with hydronephrosis as one', () => {
     expectReadings([
       ['CAD s/p stent placement 2019.', ['I2510', 'Z955'], ['Z959']],
