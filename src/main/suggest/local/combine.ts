@@ -458,7 +458,8 @@ function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTa
     // A hypertensive disease ("hypertensive nephropathy") links with hypertension's own combinations, not
     // diabetes'; nor does a manifestation whose "code first" names another condition ("anemia in CKD",
     // D63.1, is not the CKD).
-    if (DIABETES.test(c.code) || HYPERTENSIVE.test(c.code) || c.via !== 'match') continue;
+    // Nor a drug therapy whose words name a complication ("oral hypoglycemic", Z79.84).
+    if (DIABETES.test(c.code) || HYPERTENSIVE.test(c.code) || c.via !== 'match' || c.code.startsWith('Z79')) continue;
     const best = linkedLine(dict.diabetesWith, c);
     if (!best) continue;
     const underlying = codeFirstRanges(lookup, c.code);

@@ -102,6 +102,13 @@ const MEDICATION_LIST_FLOOR = 0.7;
 const ASSESSED_STATUS_FLOOR = 0.7;
 const CONVENTION_FLOOR = 0.7;
 const SEVERE_SEPSIS = /^R652/;
+/**
+ * Conditions coded only when confirmed, in any setting: HIV (I.C.1.a.1), Zika (I.C.1.f), COVID-19
+ * (I.C.1.g.1.a), influenza due to certain identified viruses (I.C.10.c.1).
+ */
+const CONFIRMED_ONLY = /^(B20|A925|U071|J09)/;
+/** Status codes always reported when documented, which case reports never code: immunization (Z23), DNR (Z66). */
+const DOCUMENTED_STATUS = /^(Z23|Z66)$/;
 /** Psychoactive substance use, unspecified, uncomplicated (F10.90 … F19.90; tobacco is F17.2- dependence). */
 const UNCOMPLICATED_USE = /^F1[0-689]90$/;
 /** Codes that are no condition a drug could cause: injuries and poisonings themselves, external causes, factors. */
@@ -160,8 +167,9 @@ export function candidateConfidence(
   // Severe sepsis, read as such ("severe sepsis", "sepsis with acute organ dysfunction"), is coded
   // after its infection (I.C.1.d.1.a.ii), however seldom case reports coded it.
   if (c.via === 'match' && SEVERE_SEPSIS.test(c.code)) confidence = Math.max(confidence, CONVENTION_FLOOR);
-  // A vaccine given at the visit is its immunization encounter (I.C.21.c.2), which case reports never code.
-  if (c.via === 'match' && c.code === 'Z23') confidence = Math.max(confidence, CONVENTION_FLOOR);
+  // A vaccine given at the visit is its immunization encounter (I.C.21.c.2); a do-not-resuscitate
+  // order is reported wherever documented. Case reports code neither.
+  if (c.via === 'match' && DOCUMENTED_STATUS.test(c.code)) confidence = Math.max(confidence, CONVENTION_FLOOR);
   if (foreground.some((m) => m.section === 'assessment')) {
     confidence = 1 - (1 - confidence) * ASSESSMENT_LIFT;
     // A diagnosis the provider lists as an item of the assessment is this visit's diagnosis (IV.C, IV.J),
@@ -290,7 +298,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           // in an office note it is a past problem.
           const a = mention.assertion === 'negated' && inpatient && mention.cue !== undefined && RESOLVED_CUES.has(mention.cue) ? 'present' : mention.assertion;
           if (namesNoCondition(table, mention, context)) continue;
-          if (a === 'present' || (a === 'uncertain' && inpatient && (s.section === 'assessment' || !statesDiagnoses))) {
+          if (a === 'present' || (a === 'uncertain' && inpatient && !CONFIRMED_ONLY.test(mention.entry.code) && (s.section === 'assessment' || !statesDiagnoses))) {
             const allergy = a === 'present' ? allergyStatus(dict, drugAllergy, mention, tokens, sentenceText) : undefined;
             if (allergy) {
               add(allergy.code, { ...m, start: allergy.start, end: allergy.end, phrase: text.slice(allergy.start, allergy.end), source: 'history' }, 'history');

@@ -22,6 +22,8 @@ export function loadMedications(file = medicationsFile()): Map<string, string> {
 
 /** Words after a drug name that mean it is not being taken (long term) now. */
 const NOT_TAKING = /\b(stop(ped)?|discontinue[d]?|d\/c|held|hold(ing)?|declined?|allerg(y|ic)|intoleran(t|ce)|sensitiv(e|ity)|once|x\s?1|burst|taper|today only|in hospital|completed|finished)\b/i;
+/** A short course said of the drug in its own clause ("prednisone 40 mg x 5 days"): a list's other drugs go on. */
+const SHORT_COURSE = /\b(course|dose ?pa(c)?k|(x|for)\s*\d+\s*(more\s*)?(days?|d))\b/i;
 
 /**
  * A hold for a procedure or a few days is temporary: the patient stays on the drug long term ("hold
@@ -39,10 +41,11 @@ const TAKING = /\b(continue[sd]?|cont|resumed?|restart(ed)?|start(ed)?|increased
  */
 export function saysNotTaking(sentence: string, start: number, end: number): boolean {
   const plain = sentence.replace(TEMPORARY_HOLD, (m) => ' '.repeat(m.length));
-  if (!NOT_TAKING.test(plain)) return false;
   const from = Math.max(plain.lastIndexOf(',', start), plain.lastIndexOf(';', start)) + 1;
   const stops = [plain.indexOf(',', end), plain.indexOf(';', end)].filter((i) => i >= 0);
   const clause = plain.slice(from, stops.length > 0 ? Math.min(...stops) : plain.length);
+  if (SHORT_COURSE.test(clause)) return true;
+  if (!NOT_TAKING.test(plain)) return false;
   return !(TAKING.test(clause) && !NOT_TAKING.test(clause));
 }
 

@@ -27,6 +27,7 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     smokesNotTobacco(e, xt, positions) ||
     secondaryNotSpread(text, e, xt, positions) ||
     lesionOfNeoplasm(e, xt, positions) ||
+    drugClassNotCondition(text, e, xt, positions) ||
     deniedByNon(xt, positions, e)
   ) {
     return true;
@@ -344,6 +345,21 @@ function secondaryNotSpread(text: string, e: Entry, xt: readonly XToken[], posit
   if (q === undefined) return false;
   if (/^A5[0-3]/.test(e.code)) return !xt.some((t) => SYPHILIS_WORDS.has(t.norm));
   return positions.length === 1 && /^secondar/i.test(text.slice(xt[q]!.start, xt[q]!.end));
+}
+
+const DRUG_CLASS_NOUNS = /^\s*(agents?|drugs?|medications?|meds|therapy|regimen)\b/i;
+
+/**
+ * "Oral hypoglycemic" is a class of drugs (the words of Z79.84's own title), not a hypoglycemia: a
+ * condition's adjective that names a drug class is read only by the long-term use it says.
+ */
+function drugClassNotCondition(text: string, e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  if (e.code.startsWith('Z79')) return false;
+  return positions.some((p) => {
+    const said = text.slice(xt[p]!.start, xt[p]!.end);
+    if (!/^hypoglycemics?$/i.test(said)) return false;
+    return xt[p - 1]?.norm === 'oral' || /s$/i.test(said) || DRUG_CLASS_NOUNS.test(text.slice(xt[p]!.end, xt[p]!.end + 15));
+  });
 }
 
 /**

@@ -297,6 +297,25 @@ describe('local engine: conventions', () => {
     ]);
   });
 
+  it('reads PEG by its dose as the laxative, "oral hypoglycemic" as a drug class, and MDM as the assessment', () => {
+    expectReadings([
+      ['Assessment:\n1. Chronic constipation - continue PEG daily.\n2. Constipation - PEG 3350 17 g daily.', ['K5909'], ['Z931']],
+      ['Assessment:\n1. Dysphagia after stroke, PEG in place, tolerating feeds.', ['Z931'], []],
+      ['Assessment:\n1. Long-term (current) use of insulin and oral hypoglycemic.\n2. Type 2 diabetes on oral hypoglycemic agents.', ['Z794', 'Z7984'], ['E11649', 'E160', 'E162']],
+      ['Assessment:\n1. Type 2 diabetes with hypoglycemic episodes.', ['E11649'], []],
+    ]);
+    const mdm = added(open.suggest(input('Medical decision making:\nChronic post-traumatic stress disorder. Generalized anxiety disorder.')));
+    expect(mdm).toEqual(expect.arrayContaining(['F4312', 'F411']));
+  });
+
+  it('codes COVID-19 and HIV only when confirmed, even inpatient, and a DNR code status wherever it is written', () => {
+    const codes = added(shipped.suggest(input('HPI: 80 yo with cough.\nCode status: DNR.\nDischarge diagnoses:\n1. Community-acquired pneumonia.\n2. Suspected COVID-19, PCR pending at discharge.\n3. Possible HIV infection.', {}, 'inpatient')));
+    expect(codes).toEqual(expect.arrayContaining(['J189', 'Z66']));
+    expect(codes.filter((c) => /^(U071|B20)/.test(c))).toEqual([]);
+    // Other uncertain diagnoses at discharge are still coded as if established.
+    expect(added(open.suggest(input('Discharge diagnoses:\n1. Probable pneumonia.', {}, 'inpatient')))).toContain('J189');
+  });
+
   it('places a stent by the disease of its sentence, codes the sepsis of a septic shock, and a stone with hydronephrosis as one', () => {
     expectReadings([
       ['CAD s/p stent placement 2019.', ['I2510', 'Z955'], ['Z959']],
@@ -1332,6 +1351,12 @@ describe('local engine: conventions', () => {
     expect(added(open.suggest(input('Assessment: Type 2 diabetes - glipizide stopped; continue metformin 1000 mg BID.')))).toContain('Z7984');
     expect(added(open.suggest(input('Assessment: Type 2 diabetes - metformin and glipizide stopped.')))).not.toContain('Z7984');
     expect(added(open.suggest(input('Assessment: Atrial fibrillation - apixaban, warfarin stopped.')))).not.toContain('Z7901');
+    // Systemic steroids and biologics taken long term; a short course is no long-term use, and says so of its own drug only.
+    const rheum = added(open.suggest(input('Assessment: RA - continue prednisone 5 mg daily and adalimumab 40 mg every 2 weeks.')));
+    expect(rheum).toEqual(expect.arrayContaining(['Z7952', 'Z79620']));
+    expect(added(open.suggest(input('Assessment: COPD exacerbation - prednisone 40 mg x 5 days.')))).not.toContain('Z7952');
+    const course = added(open.suggest(input('Assessment: Stroke.\nDischarge meds: amoxicillin-clavulanate 875 mg BID x 2 days, clopidogrel 75 mg daily.')));
+    expect(course).toContain('Z7902');
   });
 
   it('takes the side named among a mention\'s own words before one named beside it', () => {
