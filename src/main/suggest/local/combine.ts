@@ -572,7 +572,7 @@ function hypertension(cands: Map<string, Candidate>): void {
 const UNSPECIFIED_COMPLICATION = /\bwith\b.*\bunspecified\b/i;
 
 /** A title's side left unspecified ("…, unspecified eye"), which a stated side fills in. */
-const SIDE_SLOT = /\bunspecified (eye|ear|side|(upper |lower )?(limb|extremity))\b/gi;
+const SIDE_SLOT = /\bunspecified (eye|ear|side|(upper |lower )?(limb|extremity|leg|arm)|tibia|fibula|femur|humerus|radius|ulna|clavicle|scapula|patella|foot|hand|wrist|ankle|knee|hip|shoulder|elbow|thigh|forearm|lung|kidney|(fe)?male breast|ovary|fallopian tube|testis|ureter)\b/gi;
 
 /**
  * "Heart failure, unspecified" adds nothing next to "Chronic diastolic heart failure", and "Type 2

@@ -182,9 +182,15 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   const headWord = (term: string): string => stripParens(term).split(',')[0]!.trim().toLowerCase();
   const pathKey = (segs: readonly string[]): string => segs.map((x, i) => (i === 0 ? headWord(x) : stripParens(x).trim().toLowerCase())).join(' > ');
   const pathCodes = new Map<string, string>();
+  // Main terms sharing a head word share keys: "see Fracture, ankle" means the traumatic fracture
+  // ("Fracture, traumatic > ankle", S82.89-), not the pathological one listed first (M84.47-).
+  const traumatic = new Set<string>();
   for (const r of indexRows) {
-    const key = pathKey(r.path.split(' > '));
-    if (r.code && !pathCodes.has(key)) pathCodes.set(key, r.code);
+    const segs = r.path.split(' > ');
+    const key = pathKey(segs);
+    if (!r.code || (pathCodes.has(key) && (traumatic.has(key) || !/,\s*traumatic$/i.test(segs[0]!)))) continue;
+    pathCodes.set(key, r.code);
+    if (/,\s*traumatic$/i.test(segs[0]!)) traumatic.add(key);
   }
   const childKeys = new Map<string, string[]>();
   for (const key of pathCodes.keys()) {
@@ -310,7 +316,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     const out: number[] = [];
     for (let i = 1; i < segs.length - 1; i++) {
       const own = pathCodes.get(pathKey(segs.slice(0, i + 1)));
-      if (own && own === pathCodes.get(pathKey(segs.slice(0, i)))) out.push(i);
+      // Not a dashed code, which each line completes by its own words ("Fracture > finger" and "> middle" are S62.60-).
+      if (own && !own.endsWith('-') && own === pathCodes.get(pathKey(segs.slice(0, i)))) out.push(i);
     }
     return out;
   };

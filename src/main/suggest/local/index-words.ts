@@ -9,6 +9,8 @@ export const STOP = new Set([
   'unspecified', 'stage', 'mellitus', 'personal', 'neoplasm', 'other', 'specified', 'site', 'condition', 'region', 'part', 'classified', 'elsewhere', 'than',
   // "Dysphagia, oropharyngeal phase": notes say "oropharyngeal dysphagia".
   'phase',
+  // "Fracture, ankle, lateral malleolus only": notes never say "only".
+  'only',
   // Pronouns and "as well": "COPD and her" read as Hers disease (E74.09), "as well" as Wells' disease.
   'he', 'she', 'his', 'her', 'him', 'they', 'them', 'their', 'we', 'our', 'you', 'your', 'well',
 ]);
@@ -35,6 +37,8 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['stent', 'implant'], ['stents', 'implant'], ['arthroplasty', 'replacement'], ['postablative', 'postprocedural'], ['herniation', 'hernia'], ['herniated', 'hernia'], ['noncompliant', 'noncompliance'], ['nonadherence', 'noncompliance'], ['nonadherent', 'noncompliance'],
   // A flare of a chronic condition is the Index's exacerbation ("asthma flare" J45.901, "COPD flare-up" J44.1).
   ['flare', 'exacerbation'],
+  // Ordinals as notes write them: "5th metatarsal" is the Index's "metatarsal bone > fifth".
+  ['1st', 'first'], ['2nd', 'second'], ['3rd', 'third'], ['4th', 'fourth'], ['5th', 'fifth'],
   // "Stone(s) — see also Calculus": a ureteral stone is the Index's "Calculus > ureter" (N20.1), which Stone does not list.
   ['stone', 'calculus'],
   // The Index's smoker ("Smoker — see Dependence, drug, nicotine") as notes say it: "smokes 1 ppd". Not
@@ -117,6 +121,10 @@ export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [
   ...['medication', 'dietary', 'diet'].map((w): [string, string] => [w, 'regimen']),
   // A trochanter is the femur's: "intertrochanteric hip fracture" is "Fracture, femur, intertrochanteric".
   ...['intertrochanteric', 'subtrochanteric', 'pertrochanteric', 'trochanteric'].map((w): [string, string] => [w, 'femur']),
+  // A malleolus is the ankle's ("Fracture, traumatic > ankle > lateral malleolus only", S82.6-).
+  ['malleolus', 'ankle'],
+  // "Fracture, traumatic > metatarsal bone > fifth": notes say "5th metatarsal".
+  ['metatarsal', 'bone'], ['metacarpal', 'bone'],
   // A condition "in pregnancy" is the Index's "Pregnancy > complicated by > …" (UTI in pregnancy O23.4-).
   ['pregnancy', 'complicated complicating'],
   // A stent is an intravascular implant ("Presence > intravascular implant > coronary artery" Z95.5).

@@ -316,6 +316,19 @@ describe('local engine: conventions', () => {
     expect(added(open.suggest(input('Discharge diagnoses:\n1. Probable pneumonia.', {}, 'inpatient')))).toContain('J189');
   });
 
+  it('reads a fracture the way notes name it as the traumatic one, on its side and bone', () => {
+    expectReadings([
+      // "Fracture, traumatic > malleolus — see Fracture, ankle" is the traumatic ankle, never "Fracture, pathological > ankle".
+      ['Nondisplaced fracture of right lateral malleolus, initial encounter.', ['S8264XA'], ['M84471A', 'M84473A', 'S82899A']],
+      ['Closed fracture of the left medial malleolus.', ['S8252XA'], ['S8253XA']],
+      ['Right bimalleolar ankle fracture.', ['S82841A'], []],
+      ['Left 5th metatarsal fracture, initial encounter.', ['S92352A'], ['T148XXA']],
+      // Each finger's lines complete the same dashed code (S62.60-): "middle" names the finger.
+      ['Right middle finger distal phalanx fracture.', ['S62632A'], ['S62629A', 'S62639A']],
+      ['Pathological fracture of the right ankle.', ['M84471A'], []],
+    ]);
+  });
+
   it('places a stent by the disease of its sentence, codes the sepsis of a septic shock, and a stone with hydronephrosis as one', () => {
     expectReadings([
       ['CAD s/p stent placement 2019.', ['I2510', 'Z955'], ['Z959']],
