@@ -555,7 +555,16 @@ function hypertension(cands: Map<string, Candidate>): void {
     code = stage5 ? 'I120' : 'I129';
     why = 'Hypertension with CKD: link presumed (I.C.9.a.2)';
   }
-  if (!code) return;
+  if (!code) {
+    // A hypertensive disease the note names itself ("hypertensive heart disease", I11.9) is the
+    // hypertension too: no I10 beside it.
+    const named = hyper.find((c) => c.code !== 'I10' && c.mentions.some((m) => !BACKGROUND_SECTIONS.has(m.section)));
+    if (htn && named) {
+      mergeInto(named, htn);
+      cands.delete('I10');
+    }
+    return;
+  }
   const combo = cands.get(code) ?? { code, mentions: [], via: 'combination', rationale: why };
   // Each linked condition is represented by its best-documented reading: one the assessment names,
   // then the one with most mentions.
@@ -565,7 +574,6 @@ function hypertension(cands: Map<string, Candidate>): void {
   mergeInto(combo, ...hyper, ...hf.slice(0, 1), ...ckd.slice(0, 1));
   for (const h of hyper) if (h !== combo) cands.delete(h.code);
   cands.set(code, combo);
-  void htn;
 }
 
 /** A combination title whose "with" part is what is unspecified. */

@@ -25,7 +25,7 @@ import { severityQuery, type SeverityQuery } from './severity';
 import { loadMedications, saysNotTaking, scaledOnly, weighedOnly } from './medications';
 import { collectMeat, type SentenceSpan } from './meat';
 import { withoutPastEpisodes } from './past-episode';
-import { diabetesDrugCodes, isSymptom, withoutIntegralCounseling, withoutIntegralPain } from './shown-together';
+import { diabetesDrugCodes, isSymptom, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain } from './shown-together';
 import { dueToCode } from './due-to-condition';
 import { episodeOf, withEpisode, type Episode } from './encounter';
 import { gestationWeeks, trimesterOf, weeksCode, withTrimester, type Gestation } from './pregnancy';
@@ -500,7 +500,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       raw.push({ system: 'icd10cm', code: weeks, kind: existingSet.has(weeks) ? 'keep' : 'add', quotes, assertion: 'present', confidence: obstetric.confidence ?? 0, rationale: `${gestation.weeks} weeks of gestation with ${obstetric.code} (guideline I.C.15.b.4)` });
     }
 
-    raw.splice(0, raw.length, ...withoutIntegralCounseling(withoutIntegralPain(diabetesDrugCodes(raw), table)));
+    raw.splice(0, raw.length, ...withoutIntegralCounseling(withoutIntegralBleeding(withoutIntegralPain(diabetesDrugCodes(raw), table), table)));
 
     // A measured BMI goes with the weight condition it bears on, as sure as that condition.
     const weight = raw.filter((r) => BMI_CONDITIONS.test(r.code)).sort((a, b) => (b.confidence ?? 0) - (a.confidence ?? 0))[0];

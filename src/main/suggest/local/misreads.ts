@@ -91,7 +91,7 @@ function dropCauseAsKind(text: string, xt: readonly XToken[], ms: Mention[]): Me
 
 /** The literal "secondary" of "secondary to": "metastases to the lung" (normalised alike) is a spread, not a cause. */
 function isCauseConnector(text: string, xt: readonly XToken[], p: number): boolean {
-  return xt[p]!.norm === 'secondary' && xt[p + 1]?.norm === 'to' && text.slice(xt[p]!.start, xt[p]!.end).toLowerCase() === 'secondary';
+  return xt[p]!.norm === 'secondary' && xt[p + 1]?.norm === 'to' && /^(secondary|2\/2)$/.test(text.slice(xt[p]!.start, xt[p]!.end).toLowerCase());
 }
 
 const LIST_SEPARATOR = /,|\bor\b/i;

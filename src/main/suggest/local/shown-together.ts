@@ -86,3 +86,17 @@ export function withoutIntegralCounseling(raw: readonly RawSuggestion[]): RawSug
   const diagnosed = raw.some((r) => r.kind !== 'delete-unsupported' && DIAGNOSIS.test(r.code));
   return raw.filter((r) => r.kind !== 'add' || !diagnosed || !r.code.startsWith('Z71'));
 }
+
+/** Hematemesis, melena and hematochezia: how a digestive bleed shows. */
+const BLEED_SIGN = /^(K920|K921|K625)$/;
+/** A digestive or variceal condition coded with its bleeding. */
+const BLEEDING_TITLE = /\bwith (hemorrhage|bleeding)\b/;
+
+/**
+ * Melena or hematemesis beside the bleeding lesion coded with its hemorrhage ("acute duodenal ulcer
+ * with hemorrhage, presented with melena", K26.0) is how that bleed showed, part of it (I.B.5).
+ */
+export function withoutIntegralBleeding(raw: readonly RawSuggestion[], table: CodeTable): RawSuggestion[] {
+  const bled = raw.some((r) => r.kind !== 'delete-unsupported' && /^[KI]/.test(r.code) && BLEEDING_TITLE.test(table.byCode.get(r.code)?.long_desc.toLowerCase() ?? ''));
+  return bled ? raw.filter((r) => r.kind !== 'add' || !BLEED_SIGN.test(r.code)) : [...raw];
+}

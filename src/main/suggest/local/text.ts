@@ -246,6 +246,12 @@ export function tokenize(text: string, start: number, end: number, norm: Normali
       WORD_RE.lastIndex = end;
       continue;
     }
+    // "2/2" is "secondary to" ("thrombocytopenia 2/2 hypersplenism"), not a date or a fraction.
+    if (m[0] === '2' && text.slice(m.index + 1, m.index + 3) === '/2' && !/[\d/]/.test(text[m.index + 3] ?? '') && !/[\d/]$/.test(text.slice(0, m.index))) {
+      out.push({ norm: norm('secondary'), start: m.index, end: m.index + 3, raw: 'secondary' }, { norm: norm('to'), start: m.index, end: m.index + 3, raw: 'to' });
+      WORD_RE.lastIndex = m.index + 3;
+      continue;
+    }
     // Packs are cigarettes: "1/2 ppd", "1 pack per day", "40 pack-year" (F17.21-, not F17.20-).
     if (packsOfCigarettes(text, m[0], m.index + m[0].length, prev)) {
       out.push({ norm: norm('cigarette'), start: m.index, end: m.index + m[0].length, raw: m[0] });

@@ -329,6 +329,18 @@ describe('local engine: conventions', () => {
     ]);
   });
 
+  it('codes no I10 beside a hypertensive disease, no melena beside a bleeding ulcer, and reads "2/2" as "secondary to"', () => {
+    expectReadings([
+      ['1. Hypertension\n2. Hypertensive heart disease without heart failure, LVH on echo - continue amlodipine.', ['I119'], ['I10']],
+      ['1. Acute duodenal ulcer with hemorrhage, presented with melena.\n2. Acute blood loss anemia.', ['K260', 'D62'], ['K921']],
+      ['Melena - EGD tomorrow.', ['K921'], []],
+      // A relative's hypertensive kidney disease is no hypertensive disease of the patient's.
+      ['Family history: both parents have hypertension and one also had kidney disease.\nAssessment:\n1. Hypertension, uncontrolled - increase amlodipine.', ['I10'], ['I129']],
+      ['Thrombocytopenia 2/2 hypersplenism.', ['D6959', 'D731'], ['D696']],
+      ['AKI 2/2 dehydration.', ['N179', 'E860'], ['C7900', 'C7902']],
+    ]);
+  });
+
   it('places a stent by the disease of its sentence, codes the sepsis of a septic shock, and a stone with hydronephrosis as one', () => {
     expectReadings([
       ['CAD s/p stent placement 2019.', ['I2510', 'Z955'], ['Z959']],
