@@ -115,6 +115,8 @@ const UNCOMPLICATED_USE = /^F1[0-689]90$/;
 const NOT_A_CONDITION = /^[STVWXYZ]/;
 /** Family and personal history, status, absence and dependence codes (Z80–Z99), and HIV-positive status (Z21). */
 const STATUS_CODE = /^(Z[89]\d|Z21)/;
+/** A hospital course's discharge medications: "She is discharged on insulin glargine plus metformin." */
+const DISCHARGED_ON = /\b(discharged (home )?on|sent home on|discharge (meds|medications) (include|are))\b/i;
 const MAX_CHARS = 2_000_000;
 const MAX_SENTENCE_TOKENS = 120;
 /** Mentions kept per code: enough evidence to judge, bounded work on very long charts. */
@@ -251,7 +253,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         for (const tk of tokens) {
           const z = medications.get(tk.raw.toLowerCase());
           if (!z || !table.byCode.get(z)?.billable || saysNotTaking(sentenceText, tk.start - s.start, tk.end - s.start) || weighedOnly(sentenceText, tk.start - s.start, tk.end - s.start) || scaledOnly(sentenceText, tk.start - s.start, tk.end - s.start)) continue;
-          if (s.section !== 'meds' && s.section !== 'assessment' && s.section !== 'other') continue;
+          if (s.section !== 'meds' && s.section !== 'assessment' && s.section !== 'other' && !DISCHARGED_ON.test(sentenceText)) continue;
           if (/\b(no|not|denies|without|never)\b[^.;]{0,20}$/i.test(text.slice(s.start, tk.start))) continue;
           add(z, { documentId: doc.id, start: tk.start, end: tk.end, phrase: tk.raw, assertion: 'present', section: s.section, source: 'medication', words: [tk.norm], sentence: si }, 'medication');
         }

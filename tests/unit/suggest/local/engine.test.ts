@@ -1382,6 +1382,10 @@ describe('local engine: conventions', () => {
     expect(added(open.suggest(input('Assessment: COPD exacerbation - prednisone 40 mg x 5 days.')))).not.toContain('Z7952');
     const course = added(open.suggest(input('Assessment: Stroke.\nDischarge meds: amoxicillin-clavulanate 875 mg BID x 2 days, clopidogrel 75 mg daily.')));
     expect(course).toContain('Z7902');
+    // A hospital course's discharge medications are the patient's therapy from now on; what the ED gave is not.
+    const discharged = added(shipped.suggest(input('Discharge diagnoses:\n- Type 2 diabetes mellitus with hyperglycemia\n\nHospital course:\nGlucose ran 250-380 on admission. Given aspirin in the ED. She is discharged on insulin glargine plus metformin.', {}, 'inpatient')));
+    expect(discharged).toEqual(expect.arrayContaining(['E1165', 'Z794', 'Z7984']));
+    expect(discharged).not.toContain('Z7982');
   });
 
   it('takes the side named among a mention\'s own words before one named beside it', () => {
