@@ -64,8 +64,11 @@ export interface AllergyStatus {
  * Index or the Table of Drugs gives one for; undefined for an allergic reaction or an allergy to
  * nothing named (T78.40 then stands as read).
  */
-export function allergyStatus(dict: Dictionary, drugs: ReadonlyMap<string, string>, m: Mention, tokens: readonly Token[], sentenceText: string): AllergyStatus | undefined {
-  if (!/^T78(40|49)|^T887/.test(m.entry.code) || REACTION_NOW.test(sentenceText)) return undefined;
+/** "Penicillin allergy (hives)": the reaction the allergy once caused, in parentheses after it. */
+const REACTION_IN_PARENTHESES = /\ballerg(y|ies|ic)\s*\(/i;
+
+export function allergyStatus(dict: Dictionary, drugs: ReadonlyMap<string, string>, m: Mention, tokens: readonly Token[], sentenceText: string, phrase = ''): AllergyStatus | undefined {
+  if (!(/^T78(40|49)|^T887/.test(m.entry.code) || REACTION_IN_PARENTHESES.test(phrase)) || REACTION_NOW.test(sentenceText)) return undefined;
   const inside = tokens.map((t, i) => (t.end > m.start && t.start < m.end ? i : -1)).filter((i) => i >= 0);
   if (inside.length === 0) return undefined;
   const from = Math.max(0, inside[0]! - DRUG_REACH);

@@ -273,10 +273,15 @@ function adjoining(a: Candidate['mentions'][number], b: Candidate['mentions'][nu
  * diseases classified elsewhere"; where the condition's own code names it ("sepsis due to E. coli"
  * A41.51, "pneumonia due to MRSA" J15.212) nothing more is coded.
  */
+/** A bacterium's infection of no stated site (A49.-), or the intestinal one the Index gives H. pylori (A04.8). */
+const BACTERIAL_INFECTION = /^(A49|A048)/;
+
 function organismAsCause(cands: Map<string, Candidate>, dict: Dictionary): void {
   for (const a of [...cands.values()]) {
-    if (!a.code.startsWith('A49') || a.via !== 'match') continue;
-    const beside = [...cands.values()].filter((o) => o !== a && !/^(A49|Z)/.test(o.code) && !CAUSE_ELSEWHERE.test(o.code) && o.mentions.some((m) => a.mentions.some((x) => adjoining(m, x))));
+    if (!BACTERIAL_INFECTION.test(a.code) || a.via !== 'match') continue;
+    // Named right beside it, or just after it as its cause ("ulcer due to H. pylori infection").
+    const causes = (m: CandidateMention, x: CandidateMention): boolean => adjoining(m, x) || (x.documentId === m.documentId && x.sentence === m.sentence && x.start >= m.end && x.start - m.end <= 15);
+    const beside = [...cands.values()].filter((o) => o !== a && !/^(A0|A49|Z)/.test(o.code) && !CAUSE_ELSEWHERE.test(o.code) && o.mentions.some((m) => a.mentions.some((x) => causes(m, x))));
     if (beside.length === 0) continue;
     cands.delete(a.code);
     const organism = a.mentions.flatMap((m) => m.words.filter((w) => w !== 'infection'));
@@ -405,19 +410,26 @@ function linkedLine(lines: readonly IndexLink[], c: Candidate): IndexLink | unde
  */
 function strokeSequelae(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTable, lookup: CodeSetLookup, past: ReadonlySet<string>): void {
   if (past.size === 0) return;
-  let linked = false;
+  let linked: Candidate | undefined;
   for (const c of [...cands.values()]) {
     if (c.via !== 'match' || /^I6\d/.test(c.code) || !c.mentions.some((m) => past.has(sentenceKey(m)))) continue;
     const best = linkedLine(dict.strokeSequelae, c);
     if (!best || !table.byCode.get(best.code)?.billable) continue;
     const code = best.code;
-    combineInto(cands, code, `${c.code} as a sequela of an earlier cerebral infarction (I.C.9.d)`, [c], [c]);
-    linked = true;
+    linked = combineInto(cands, code, `${c.code} as a sequela of an earlier cerebral infarction (I.C.9.d)`, [c], [c]);
     if (!inRanges(c.code, additionalCodeRanges(lookup, code))) cands.delete(c.code);
   }
   // A stroke with residual deficits is no history "without residual deficits" (Z86.73 excludes I69.3-),
   // however a "prior cerebral infarction" read as history.
-  if (linked) cands.delete('Z8673');
+  // Nor are "unspecified sequelae" (I69.30) left beside the sequela named.
+  if (linked) {
+    cands.delete('Z8673');
+    const unnamed = cands.get('I6930');
+    if (unnamed && unnamed !== linked) {
+      mergeInto(linked, unnamed);
+      cands.delete('I6930');
+    }
+  }
   for (const c of [...cands.values()]) {
     if (!c.code.startsWith('I63') || !c.mentions.every((m) => past.has(sentenceKey(m)))) continue;
     cands.delete(c.code);

@@ -291,7 +291,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           for (const m of status) add(m.entry.code, { ...toMention(doc.id, text, m, s.section, { index: si, start: s.start }, sides.get(m)), source: 'history' }, 'history');
           mentions.push(...found);
         }
-        if (PAST_CUE.test(sentenceText) && mentions.some((x) => x.entry.code.startsWith('I63'))) pastStroke.add(sentenceKey({ documentId: doc.id, sentence: si }));
+        // So is one that reads a sequela of it itself ("dysphagia as late effect of stroke", I69.30).
+        if ((PAST_CUE.test(sentenceText) && mentions.some((x) => x.entry.code.startsWith('I63'))) || mentions.some((x) => x.entry.code.startsWith('I693'))) pastStroke.add(sentenceKey({ documentId: doc.id, sentence: si }));
         const context = sentenceContext(text, sentenceText);
         let said: Set<string> | undefined;
         for (const mention of mentions) {
@@ -301,7 +302,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           const a = mention.assertion === 'negated' && inpatient && mention.cue !== undefined && RESOLVED_CUES.has(mention.cue) ? 'present' : mention.assertion;
           if (namesNoCondition(table, mention, context)) continue;
           if (a === 'present' || (a === 'uncertain' && inpatient && !CONFIRMED_ONLY.test(mention.entry.code) && (s.section === 'assessment' || !statesDiagnoses))) {
-            const allergy = a === 'present' ? allergyStatus(dict, drugAllergy, mention, tokens, sentenceText) : undefined;
+            const allergy = a === 'present' ? allergyStatus(dict, drugAllergy, mention, tokens, sentenceText, text.slice(mention.start, mention.end)) : undefined;
             if (allergy) {
               add(allergy.code, { ...m, start: allergy.start, end: allergy.end, phrase: text.slice(allergy.start, allergy.end), source: 'history' }, 'history');
               continue;

@@ -341,6 +341,17 @@ describe('local engine: conventions', () => {
     ]);
   });
 
+  it('reads lung lobes by side, a late effect of stroke by its deficit, an allergy\'s past reaction as status, and H. pylori as a cause', () => {
+    expectReadings([
+      ['Adenocarcinoma of RUL lung, stage IIIA - on chemoradiation.', ['C3411'], ['C3490']],
+      ['Dysphagia as late effect of stroke - SLP following.', ['I69391'], ['I6930']],
+      ['Penicillin allergy (hives).', ['Z880'], ['L500']],
+      ['Allergic urticaria - cetirizine.', ['L500'], []],
+      ['Acute duodenal ulcer with hemorrhage due to Helicobacter pylori infection.', ['K260', 'B9681'], ['A048']],
+      ['Helicobacter pylori infection - triple therapy.', ['A048'], ['B9681']],
+    ]);
+  });
+
   it('places a stent by the disease of its sentence, codes the sepsis of a septic shock, and a stone with hydronephrosis as one', () => {
     expectReadings([
       ['CAD s/p stent placement 2019.', ['I2510', 'Z955'], ['Z959']],
