@@ -9,6 +9,7 @@ import { indexWithLinks } from './index-with';
 import { phraseWords } from './text';
 import { skinCancerMorphology } from './skin-morphology';
 import { coronaryWithAngina } from './coronary-angina';
+import { infarctionByVessel } from './stroke-vessel';
 import type { Dictionary, Entry, IndexLink } from './dictionary';
 
 const DIABETES = /^E(08|09|10|11|13)/;
@@ -90,6 +91,8 @@ function combineInto(cands: Map<string, Candidate>, code: string, rationale: str
 /** Sentences that speak of a cerebral infarction in the past ("prior stroke with residual L hemiparesis"). */
 export interface CombineContext {
   pastStroke: ReadonlySet<string>;
+  /** The chart's documents by id, for the words between two mentions. */
+  texts?: ReadonlyMap<string, string>;
 }
 
 export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTable, lookup: CodeSetLookup, ctx: CombineContext = { pastStroke: new Set() }): void {
@@ -106,6 +109,8 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   organismAsCause(cands, dict);
   typeTwoInfarction(cands);
   coronaryWithAngina(cands, table, combineInto);
+  infarctionByVessel(cands, table, combineInto);
+  severeSepsisNamed(cands, table, lookup, ctx.texts);
   skinCancerMorphology(cands, table, combineInto);
   indexWithLinks(cands, dict.indexWith, combineInto, (other, link) => {
     const title = new Set(phraseWords(table.byCode.get(link.code)?.long_desc ?? '', dict.normalize));
@@ -273,6 +278,31 @@ function adjoining(a: Candidate['mentions'][number], b: Candidate['mentions'][nu
  * diseases classified elsewhere"; where the condition's own code names it ("sepsis due to E. coli"
  * A41.51, "pneumonia due to MRSA" J15.212) nothing more is coded.
  */
+/**
+ * An acute organ dysfunction the note says is due to sepsis ("acute metabolic encephalopathy due to
+ * sepsis") makes it severe sepsis (R65.20, I.C.1.d.1.a.ii), though the words "severe sepsis" are not
+ * written. The dysfunction is one R65.2 asks to be coded with it; the link must be stated: a
+ * dysfunction merely beside sepsis may have another cause, which is the coder's query.
+ */
+const DUE_TO = /^\s*,?\s*(due to|secondary to|caused by|from|2\/2|related to)\s+([a-z]+\s+)?$/i;
+
+function severeSepsisNamed(cands: Map<string, Candidate>, table: CodeTable, lookup: CodeSetLookup, texts: ReadonlyMap<string, string> | undefined): void {
+  if (!texts) return;
+  if ([...cands.keys()].some((k) => k.startsWith('R652')) || !table.byCode.get('R6520')?.billable) return;
+  const sepsis = [...cands.values()].filter((c) => /^(A40|A41)/.test(c.code));
+  if (sepsis.length === 0) return;
+  const dysfunctions = additionalCodeRanges(lookup, 'R6520');
+  for (const d of cands.values()) {
+    if (d.via !== 'match' || !inRanges(d.code, dysfunctions)) continue;
+    const cause = sepsis.find((sp) => sp.mentions.some((m) => d.mentions.some((x) => x.documentId === m.documentId && x.sentence === m.sentence && m.start >= x.end && m.start - x.end <= 25 && DUE_TO.test(texts.get(m.documentId)?.slice(x.end, m.start) ?? ''))));
+    if (!cause) continue;
+    const linked = (x: CandidateMention, others: readonly CandidateMention[]): boolean => others.some((m) => m.documentId === x.documentId && m.sentence === x.sentence);
+    const mentions = [...d.mentions.filter((x) => linked(x, cause.mentions)), ...cause.mentions.filter((m) => linked(m, d.mentions))];
+    cands.set('R6520', { code: 'R6520', mentions, via: 'combination', rationale: `${d.code} due to sepsis: severe sepsis (R65.20, I.C.1.d.1.a.ii)`, parts: [cause, d] });
+    return;
+  }
+}
+
 /** A bacterium's infection of no stated site (A49.-), or the intestinal one the Index gives H. pylori (A04.8). */
 const BACTERIAL_INFECTION = /^(A49|A048)/;
 
@@ -592,7 +622,7 @@ function hypertension(cands: Map<string, Candidate>): void {
 const UNSPECIFIED_COMPLICATION = /\bwith\b.*\bunspecified\b/i;
 
 /** A title's side left unspecified ("…, unspecified eye"), which a stated side fills in. */
-const SIDE_SLOT = /\bunspecified (eye|ear|side|(upper |lower )?(limb|extremity|leg|arm)|tibia|fibula|femur|humerus|radius|ulna|clavicle|scapula|patella|foot|hand|wrist|ankle|knee|hip|shoulder|elbow|thigh|forearm|lung|kidney|(fe)?male breast|ovary|fallopian tube|testis|ureter)\b/gi;
+const SIDE_SLOT = /\bunspecified (eye|ear|side|(upper |lower )?(limb|extremity|leg|arm)|((middle|anterior|posterior) )?(cerebral|carotid|vertebral|cerebellar) arter(y|ies)|tibia|fibula|femur|humerus|radius|ulna|clavicle|scapula|patella|foot|hand|wrist|ankle|knee|hip|shoulder|elbow|thigh|forearm|lung|kidney|(fe)?male breast|ovary|fallopian tube|testis|ureter)\b/gi;
 
 /**
  * "Heart failure, unspecified" adds nothing next to "Chronic diastolic heart failure", and "Type 2

@@ -348,7 +348,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         }
       });
     }
-    applyCombinations(cands, dict, table, codeSet, { pastStroke });
+    applyCombinations(cands, dict, table, codeSet, { pastStroke, texts });
     // A code read for a condition (an adverse effect, a receptor status) is as sure as that condition.
     const follow = (code: string, m: CandidateMention, of: Candidate, rationale: string): void => {
       const known = cands.get(code);

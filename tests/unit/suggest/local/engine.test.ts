@@ -352,6 +352,19 @@ describe('local engine: conventions', () => {
     ]);
   });
 
+  it('codes an infarction with the artery its sentence names as its cause, and sepsis with a dysfunction said due to it as severe', () => {
+    expectReadings([
+      ['Acute ischemic stroke, right MCA, due to embolism of right middle cerebral artery.', ['I63411'], ['I639', 'I6601', 'I6609']],
+      ['Acute ischemic stroke due to occlusion of left middle cerebral artery.', ['I63512'], ['I639', 'I6602']],
+      // A right artery is no left one, read apart.
+      ['Occlusion of left middle cerebral artery. Stenosis of right middle cerebral artery.', ['I6601', 'I6602'], []],
+      ['Acute metabolic encephalopathy due to sepsis.', ['G9341', 'A419', 'R6520'], []],
+      // A dysfunction with a cause of its own is no severe sepsis.
+      ['Sepsis due to UTI. Acute kidney injury from dehydration.', ['A419', 'N179'], ['R6520']],
+      ['Disseminated intravascular coagulation and probable sepsis.', ['D65', 'A419'], ['R6520']],
+    ]);
+  });
+
   it('places a stent by the disease of its sentence, codes the sepsis of a septic shock, and a stone with hydronephrosis as one', () => {
     expectReadings([
       ['CAD s/p stent placement 2019.', ['I2510', 'Z955'], ['Z959']],
