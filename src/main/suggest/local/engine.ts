@@ -461,7 +461,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     const diagnosesIn = new Set<string>();
     for (const [code, { cand, conf }] of chosen) {
       // A drug's adverse effect names the cause of the line's condition, not another diagnosis.
-      if (/^[RZ]/.test(code) || ADVERSE_EFFECT.test(code) || conf < priors.threshold) continue;
+      if (/^[RZ]/.test(code) || isSymptom(code) || ADVERSE_EFFECT.test(code) || conf < priors.threshold) continue;
       for (const m of cand.mentions) diagnosesIn.add(sentenceKey(m));
     }
     // A symptom a shown code asks for ("use additional code to identify the type of dysphagia") stays.

@@ -365,6 +365,15 @@ describe('local engine: conventions', () => {
     ]);
   });
 
+  it('treats myalgia and limb or joint pain as the symptoms they are: integral unless the assessment lists them', () => {
+    const flu = added(open.suggest(input('HPI: fever, cough and myalgias x3 days. Rapid flu A positive.\nAssessment:\n1. Influenza A - oseltamivir.')));
+    expect(flu).toContain('J101');
+    expect(flu.filter((c) => /^(M791|R50|R05)/.test(c))).toEqual([]);
+    const leg = added(open.suggest(input('HPI: painful swollen left lower leg x5 days.\nAssessment:\n1. Cellulitis of left lower leg - cephalexin.\n2. Right knee pain - x-ray.')));
+    expect(leg).toEqual(expect.arrayContaining(['L03116', 'M25561']));
+    expect(leg.filter((c) => c.startsWith('M796'))).toEqual([]);
+  });
+
   it('places a stent by the disease of its sentence, codes the sepsis of a septic shock, and a stone with hydronephrosis as one', () => {
     expectReadings([
       ['CAD s/p stent placement 2019.', ['I2510', 'Z955'], ['Z959']],
