@@ -484,6 +484,9 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   for (const c of table.byCode.values()) {
     if (!c.billable) continue;
     if (/^other\b/i.test(c.long_desc)) continue;
+    // "Pressure ulcer of other site, stage 3" is a site the note names that has no code of its own: a
+    // title whose site is "other" reads nothing on its own words, which name no site at all.
+    if (/\bof other (specified )?sites?\b/i.test(c.long_desc)) continue;
     const cut = c.long_desc.search(/\bwithout\b/i);
     // ", uncomplicated" is the default a note leaves unsaid ("Nicotine dependence, cigarettes" is F17.210).
     // A spinal region after the "without" clause's comma still names the code: "Spondylosis without

@@ -374,6 +374,13 @@ describe('local engine: conventions', () => {
     expect(leg.filter((c) => c.startsWith('M796'))).toEqual([]);
   });
 
+  it('reads a title\'s "other site" as no site a note names: a pressure injury without its site is of unspecified site', () => {
+    expectReadings([
+      ['Pressure injury, stage 3.', ['L8993'], ['L89893']],
+      ['Pressure ulcer of sacral region, stage 3 - wound care.', ['L89153'], ['L89893']],
+    ]);
+  });
+
   it('places a stent by the disease of its sentence, codes the sepsis of a septic shock, and a stone with hydronephrosis as one', () => {
     expectReadings([
       ['CAD s/p stent placement 2019.', ['I2510', 'Z955'], ['Z959']],
