@@ -257,6 +257,11 @@ function withModifiers(text: string, xt: readonly XToken[], positions: readonly 
   return out;
 }
 
+/** A non-pressure ulcer's site and depth (L97.-, L98.4-)… */
+const ULCER_SITE = /^(L97|L984)/;
+/** …which a diabetic, varicose, venous or atherosclerotic ulcer asks to be coded beside it ("use additional code"). */
+const ASKS_ULCER_SITE = /^(E(0[89]|1[0-3])62[12]|I83[02]|I873[13]|I70[2-7][345])/;
+
 function dropSubsumed(ms: Mention[], xt: readonly XToken[]): Mention[] {
   // A side is no part of the condition: "bilateral otitis media" (H66.93) is inside "otitis media
   // with effusion" (H65.9-), which takes the side itself.
@@ -276,7 +281,7 @@ function dropSubsumed(ms: Mention[], xt: readonly XToken[]): Mention[] {
     const inside = (k: Mention, p: number): boolean => k.positions.includes(p) || (!/^\d/.test(xt[p]!.norm) && k.positions.some((q) => xt[q]!.orig === xt[p]!.orig && q !== p));
     // A receptor status the Index files under the cancer's words ("Triple > negative breast cancer",
     // Z17.421) is the cancer's status: the cancer is read too.
-    const covered = kept.some((k) => !RECEPTOR_STATUS.test(k.entry.code) && ((k.positions.length > m.positions.length && m.positions.every((p) => inside(k, p))) || sidedInside(k)));
+    const covered = kept.some((k) => !RECEPTOR_STATUS.test(k.entry.code) && !(ULCER_SITE.test(m.entry.code) && ASKS_ULCER_SITE.test(k.entry.code)) && ((k.positions.length > m.positions.length && m.positions.every((p) => inside(k, p))) || sidedInside(k)));
     const same = kept.some((k) => k.entry.code === m.entry.code && k.start === m.start);
     if (!covered && !same) kept.push(m);
   }

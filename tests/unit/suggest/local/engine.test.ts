@@ -381,6 +381,14 @@ describe('local engine: conventions', () => {
     ]);
   });
 
+  it('codes a diabetic or varicose ulcer\'s site and depth beside it, as its "use additional code" asks', () => {
+    expectReadings([
+      ['Type 2 diabetes with diabetic foot ulcer of left foot, fat layer exposed.', ['E11621', 'L97522'], []],
+      ['Diabetic foot ulcer, right, limited to breakdown of skin.', ['E11621', 'L97511'], []],
+      ['Stasis ulcer of right lower leg, limited to breakdown of skin.', ['I83018', 'L97911'], []],
+    ]);
+  });
+
   it('places a stent by the disease of its sentence, codes the sepsis of a septic shock, and a stone with hydronephrosis as one', () => {
     expectReadings([
       ['CAD s/p stent placement 2019.', ['I2510', 'Z955'], ['Z959']],
