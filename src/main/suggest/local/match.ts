@@ -5,7 +5,7 @@ import { meansOtherSense } from './abbreviation-sense';
 import { drugEffect } from './adverse-effect';
 import { assertTokens } from './assertion';
 import type { Dictionary, Entry } from './dictionary';
-import { dropListMisreads, misreads } from './misreads';
+import { coordinatedSpread, dropListMisreads, misreads } from './misreads';
 import type { Sentence, Token } from './text';
 
 export interface Mention {
@@ -138,6 +138,7 @@ function maxSpan(words: number): number {
   return words * 2 + 2;
 }
 
+
 /** A sentence as the matcher reads it: abbreviations expanded, each word with its assertion status. */
 export interface ReadSentence {
   tokens: readonly XToken[];
@@ -189,7 +190,7 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
     const straddles = (ps: readonly number[]): number => (ps.some((p, i) => i > 0 && LIST_BREAK.test(text.slice(xt[ps[i - 1]!]!.end, xt[p]!.start))) ? 1 : 0);
     const tries = anchors.slice(0, 2).map(near).sort((a, b) => straddles(a) - straddles(b));
     for (const positions of tries) {
-      if (positions[positions.length - 1]! - positions[0]! + 1 > maxSpan(e.words.length)) continue;
+      if (positions[positions.length - 1]! - positions[0]! + 1 > maxSpan(e.words.length) && !coordinatedSpread(text, xt, positions, e)) continue;
       if (misreads(text, xt, positions, e, where)) continue;
       // A "without" entry's clause must be negated in the note; the rest is asserted as usual.
       const absent = e.absent ? positions.filter((p) => e.absent!.includes(xt[p]!.norm)) : [];

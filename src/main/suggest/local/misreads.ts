@@ -96,6 +96,22 @@ function isCauseConnector(text: string, xt: readonly XToken[], p: number): boole
 
 const LIST_SEPARATOR = /,|\bor\b/i;
 
+/** The sites after "to" that a spread names in a list: "to bone and liver", "to liver, lung and brain". */
+const SPREAD_LIST = /\b(to|into|involving)\s+([a-z]+\s*(,\s*and|,|and)\s*){1,3}$/i;
+/** The most words a listed spread's reading covers: "metastatic [four words] to bone, lung and liver". */
+const SPREAD_SPAN = 12;
+
+/**
+ * A secondary neoplasm's site may stand at the end of a list the spread names, further from
+ * "metastatic" than any one reading reaches: "metastatic breast cancer to bone and liver" is C78.7 too.
+ */
+export function coordinatedSpread(text: string, xt: readonly XToken[], positions: readonly number[], e: Entry): boolean {
+  if (e.source !== 'neoplasm' || !e.words.includes('secondary') || positions.length !== 2) return false;
+  const [a, b] = [positions[0]!, positions[1]!];
+  if (b - a + 1 > SPREAD_SPAN || xt[a]!.norm !== 'secondary') return false;
+  return SPREAD_LIST.test(text.slice(xt[a]!.end, xt[b]!.start));
+}
+
 /**
  * A reading that joins words across a comma (or an "or") while one of its words also reads, without
  * crossing, as something else is a list misread: "sore throat, fever" is not a fever sore (B00.1),
@@ -111,7 +127,7 @@ function dropListStraddlers(text: string, xt: readonly XToken[], ms: Mention[]):
   const whole = ms.filter((m) => far.get(m)!.length === 0);
   return ms.filter((m) => {
     const beyond = far.get(m)!;
-    if (beyond.length === 0) return true;
+    if (beyond.length === 0 || coordinatedSpread(text, xt, m.positions, m.entry)) return true;
     // A comma that only inverts ("diabetes mellitus, poorly controlled") is kept: the words beyond it
     // must read as something else too for the comma to be a list's.
     const nearShared = whole.some((w) => w.positions.some((p) => m.positions.includes(p) && !beyond.includes(p)));

@@ -294,6 +294,10 @@ describe('local engine: conventions', () => {
       // A secondary neoplasm's organ is its subcategory: lung metastases are no vaguer liver ones.
       ['Metastatic melanoma with new lung lesions. Liver metastases.', ['C7800', 'C787'], ['A5149']],
       ['Secondary syphilis.', ['A5149'], []],
+      // Every site of a spread's list is a secondary neoplasm.
+      ['Metastatic breast cancer to bone and liver.', ['C50919', 'C7951', 'C787'], []],
+      ['Metastatic non-small cell lung cancer to brain, liver and adrenal gland.', ['C7931', 'C787', 'C7970'], []],
+      ['Metastatic breast cancer; liver normal.', ['C50919'], ['C787']],
     ]);
   });
 
