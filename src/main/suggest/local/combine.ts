@@ -116,6 +116,8 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
     const title = new Set(phraseWords(table.byCode.get(link.code)?.long_desc ?? '', dict.normalize));
     return inRanges(other, additionalCodeRanges(lookup, link.code)) || !link.words.every((w) => title.has(w));
   }, (code) => /\bunspecified\b/i.test(table.byCode.get(code)?.long_desc ?? ''));
+  // After the "with" sibling a behaviour asks for is read (F03.90 with agitation is F03.911).
+  dementiaSeverityWithBehaviour(cands, table);
   vascularImplantSite(cands, table);
   dropFragments(cands, dict, table, lookup);
   dropUnspecifiedSiblings(cands, table, lookup);
@@ -385,6 +387,29 @@ function codeFirstNamed(cands: Map<string, Candidate>, dict: Dictionary, table: 
       if (mentions.length === 0) continue;
       cands.set(a, { code: a, mentions, via: 'combination', rationale: `${c.code} says "code first" ${a}, which its own words name`, parts: [c] });
       break;
+    }
+  }
+}
+
+/** Each dementia category's character for an unspecified severity (F01.5-, F02.8-, F03.9-). */
+const DEMENTIA_UNSPECIFIED_SEVERITY: Readonly<Record<string, string>> = { F01: '5', F02: '8', F03: '9' };
+
+/**
+ * A dementia's severity and its behaviour read apart ("Dementia, moderate severity, with agitation":
+ * F03.B0 moderate without disturbance, F03.911 unspecified severity with agitation) are one code,
+ * F03.B11, wherever in the chart each is said: the two readings contradict each other otherwise.
+ */
+function dementiaSeverityWithBehaviour(cands: Map<string, Candidate>, table: CodeTable): void {
+  for (const [category, unspecified] of Object.entries(DEMENTIA_UNSPECIFIED_SEVERITY)) {
+    const severity = [...cands.values()].find((c) => c.code.startsWith(category) && /^[ABC]0$/.test(c.code.slice(3)));
+    if (!severity) continue;
+    for (const behaviour of [...cands.values()]) {
+      if (!behaviour.code.startsWith(category + unspecified) || behaviour.code.slice(4) === '0') continue;
+      const code = `${category}${severity.code[3]}${behaviour.code.slice(4)}`;
+      if (!table.byCode.get(code)?.billable) continue;
+      combineInto(cands, code, `${table.byCode.get(code)!.long_desc}: the severity and the behaviour the note states`, [severity, behaviour], [severity, behaviour]);
+      cands.delete(behaviour.code);
+      cands.delete(severity.code);
     }
   }
 }

@@ -393,6 +393,14 @@ describe('local engine: conventions', () => {
     ]);
   });
 
+  it('codes a dementia\'s severity and behaviour as one code, wherever each is said', () => {
+    expectReadings([
+      ['Dementia, moderate severity, with agitation (verbal and physical aggression).', ['F03B11'], ['F03B0', 'F03911']],
+      ['1. Dementia, mild.\n2. Dementia with agitation.', ['F03A11'], ['F03A0', 'F03911']],
+      ['Dementia, severe.', ['F03C0'], []],
+    ]);
+  });
+
   it('places a stent by the disease of its sentence, codes the sepsis of a septic shock, and a stone with hydronephrosis as one', () => {
     expectReadings([
       ['CAD s/p stent placement 2019.', ['I2510', 'Z955'], ['Z959']],
