@@ -20,8 +20,9 @@ const OTHER_SENSES: Readonly<Record<string, OtherSense>> = {
   // A positive HIV status is the Index's "HIV > positive, seropositive" (Z21, guideline I.C.1.a.2.d),
   // read from the word itself; "HIV disease" and "AIDS" stay B20. Its pre- or post-exposure
   // prophylaxis is a service for someone without it, which the word itself reads as.
-  // Polyethylene glycol, the laxative, by its dose ("PEG 3350 17 g daily", "PEG daily prn"): no gastrostomy.
-  peg: { after: /^\s*(-?\s*3350|17\s*g|\d+\s*g\b|powder|capful|laxative|daily|qd|bid|prn|nightly|as needed|once daily)/i },
+  // Polyethylene glycol, the laxative, by its dose or its line's constipation ("PEG 3350 17 g daily",
+  // "Chronic constipation - continue PEG"): no gastrostomy.
+  peg: { before: /\b(constipation|constipated|laxatives?|bowel regimen|stool softeners?|bowel movements?)\b[^.;\n]*$/i, after: /^\s*(-?\s*3350|17\s*g|\d+\s*g\b|powder|capful|laxative|daily|qd|bid|prn|nightly|as needed|once daily)/i },
   hiv: { after: /^\s*(positive\b|seropositive\b|status\s*(:\s*)?positive\b|prep\b|pep\b|ppx\b|prophylaxis\b)/i },
 };
 

@@ -2,7 +2,7 @@
 // Index (diabetes with CKD, neuropathy, retinopathy…; hypertension with heart failure and/or CKD) and
 // the "use additional code" follow-ups the combination code asks for (N18.x with E11.22, I50.x with I11.0).
 import type { CodeSetLookup } from '../../../shared/codeset/types';
-import { BACKGROUND_SECTIONS, sentenceKey, type Candidate, type CandidateMention } from './candidate';
+import { BACKGROUND_SECTIONS, sentenceKey, shareSentence, type Candidate, type CandidateMention } from './candidate';
 import { titleWords, type CodeTable } from './code-table';
 import { excludes1Names } from './excludes';
 import { indexWithLinks } from './index-with';
@@ -734,6 +734,12 @@ function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable
   for (const c of [...cands.values()]) {
     const head = cands.has(c.code) && c.via === 'match' ? before(c, 'without') : undefined;
     if (head) giveWay(c, (o) => before(o, 'with') === head && !/\bwithout\b/i.test(title(o).slice(head.length)));
+  }
+  // A subcategory's residual kind read in the sentence that names a kind of its own: "chronic
+  // constipation (slow transit)" is K59.01, not also the Index's "Constipation > chronic" (K59.09).
+  for (const c of [...cands.values()]) {
+    if (!cands.has(c.code) || c.via !== 'match' || !residual(c) || c.code.length < 5) continue;
+    giveWay(c, (o) => o.code.slice(0, 4) === c.code.slice(0, 4) && o.via === 'match' && !residual(o) && !unspecified(o) && shareSentence(o, c));
   }
   // A neoplasm of unspecified site next to one whose site the note names, of the same behaviour:
   // "secondary, unspecified site" (C79.9) with "secondary of liver" (C78.7).

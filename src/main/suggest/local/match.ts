@@ -69,7 +69,7 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
       // Typed all in small letters ("htn", "dm2", "copd", "afib") unless that spells an everyday word ("pad", "cap").
       const small = same && surface === surface.toLowerCase() && !SMALL_LETTER_WORDS.has(surface);
       const ok = short ? surface === exact : capitals ? surface === exact || lowPrefix || small || (same && /^[A-Z][a-z0-9 ]+$/.test(surface)) : (hasUpper(surface) && same) || small;
-      if (!ok || meansOtherSense(key, text.slice(Math.max(0, tokens[i]!.start - 12), tokens[i]!.start), text.slice(tokens[i + n - 1]!.end, tokens[i + n - 1]!.end + 16))) continue;
+      if (!ok || meansOtherSense(key, text.slice(Math.max(0, tokens[i]!.start - 60), tokens[i]!.start), text.slice(tokens[i + n - 1]!.end, tokens[i + n - 1]!.end + 16))) continue;
       const a = asserted.tokens[i]!;
       // "HIV infection", "COPD disease": a generic word after an abbreviation whose expansion has one
       // restates it (read alone, "infection" would be B99.9).
