@@ -129,13 +129,34 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
  * within "coronary artery disease with angina pectoris" (I25.119). Not a code the longer one asks to
  * be added beside it ("use additional code"), nor one of its parts.
  */
+const titleWordCache = new WeakMap<CodeTable, Map<string, ReadonlySet<string>>>();
+
+/** A code's title as the dictionary's words, read once per code table. */
+function titleWordSet(table: CodeTable, dict: Dictionary, code: string): ReadonlySet<string> {
+  let cache = titleWordCache.get(table);
+  if (!cache) titleWordCache.set(table, (cache = new Map()));
+  let words = cache.get(code);
+  if (!words) cache.set(code, (words = new Set(phraseWords(table.byCode.get(code)?.long_desc ?? '', dict.normalize))));
+  return words;
+}
+
 function dropFragments(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTable, lookup: CodeSetLookup): void {
   const within = (m: CandidateMention, x: CandidateMention): boolean => x.documentId === m.documentId && x.start <= m.start && m.end <= x.end && x.end - x.start > m.end - m.start;
+  // A longer reading holding a mention is read in its sentence: only those are asked.
+  const bySentence = new Map<string, Candidate[]>();
+  for (const o of cands.values()) {
+    for (const m of o.mentions) {
+      const list = bySentence.get(sentenceKey(m)) ?? [];
+      if (!list.includes(o)) list.push(o);
+      bySentence.set(sentenceKey(m), list);
+    }
+  }
   for (const c of [...cands.values()]) {
     if (c.via !== 'match' || !cands.has(c.code)) continue;
-    const host = [...cands.values()].find((o) => o !== c && o.code.slice(0, 3) !== c.code.slice(0, 3) && c.mentions.every((m) => o.mentions.some((x) => within(m, x))));
+    const nearby = bySentence.get(sentenceKey(c.mentions[0]!)) ?? [];
+    const host = nearby.find((o) => o !== c && cands.has(o.code) && o.code.slice(0, 3) !== c.code.slice(0, 3) && c.mentions.every((m) => o.mentions.some((x) => within(m, x))));
     if (!host || host.parts?.includes(c) || inRanges(c.code, additionalCodeRanges(lookup, host.code))) continue;
-    const title = new Set(phraseWords(table.byCode.get(host.code)?.long_desc ?? '', dict.normalize));
+    const title = titleWordSet(table, dict, host.code);
     if (!c.mentions.every((m) => m.words.every((w) => title.has(w)))) continue;
     mergeInto(host, c);
     cands.delete(c.code);
