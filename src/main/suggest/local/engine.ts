@@ -107,6 +107,14 @@ const SEVERE_SEPSIS = /^R652/;
  * (I.C.1.g.1.a), influenza due to certain identified viruses (I.C.10.c.1).
  */
 const CONFIRMED_ONLY = /^(B20|A925|U071|J09)/;
+/**
+ * Influenza due to an identified virus is coded only when confirmed (I.C.10.c): a suspected or
+ * probable one is influenza with its virus unidentified ("probable influenza A pneumonia" J11.00, not J10.00).
+ */
+function unconfirmedInfluenza(table: CodeTable, code: string): string {
+  const unidentified = code.startsWith('J10') ? `J11${code.slice(3)}` : code;
+  return table.byCode.get(unidentified)?.billable ? unidentified : code;
+}
 /** Status codes always reported when documented, which case reports never code: immunization (Z23), DNR (Z66). */
 const DOCUMENTED_STATUS = /^(Z23|Z66)$/;
 /** Psychoactive substance use, unspecified, uncomplicated (F10.90 … F19.90; tobacco is F17.2- dependence). */
@@ -320,7 +328,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
               if (q && !queries.some((x) => x.code === q.choices[0]!.code)) queries.push(ambiguityRaw(q, doc.id, text, s.start, s.end, m));
             }
             const sided = sidedCodes(mention.entry, m.side);
-            for (const code of sided.length > 0 ? sided : [dueToCode(dict.dueToConditions, mention, mentions, text, inpatient) ?? deepTissue(table, mention, tokens) ?? severityNamed(text, table, dict.normalize, mention, tokens) ?? localizedCode(dict, mention, tokens) ?? pluralCode(mention, tokens) ?? mention.entry.code]) add(code, m, 'match');
+            for (const code of sided.length > 0 ? sided : [dueToCode(dict.dueToConditions, mention, mentions, text, inpatient) ?? deepTissue(table, mention, tokens) ?? severityNamed(text, table, dict.normalize, mention, tokens) ?? localizedCode(dict, mention, tokens) ?? pluralCode(mention, tokens) ?? mention.entry.code]) add(a === 'uncertain' ? unconfirmedInfluenza(table, code) : code, m, 'match');
             const effect = NOT_A_CONDITION.test(mention.entry.code) ? undefined : adverseEffectOf(text, s, m, dict.drugs, inpatient);
             if (effect && table.byCode.get(effect.code)?.billable) effects.push({ code: effect.code, condition: m, mention: { ...m, start: effect.start, end: effect.end, phrase: text.slice(effect.start, effect.end), source: 'history' } });
           }

@@ -320,6 +320,11 @@ describe('local engine: conventions', () => {
     expect(codes.filter((c) => /^(U071|B20)/.test(c))).toEqual([]);
     // Other uncertain diagnoses at discharge are still coded as if established.
     expect(added(open.suggest(input('Discharge diagnoses:\n1. Probable pneumonia.', {}, 'inpatient')))).toContain('J189');
+    // A probable identified influenza is influenza of an unidentified virus (I.C.10.c); a confirmed one keeps its virus.
+    const flu = added(open.suggest(input('Discharge diagnoses:\n1. Probable influenza A with pneumonia.', {}, 'inpatient')));
+    expect(flu).toContain('J1100');
+    expect(flu).not.toContain('J1000');
+    expect(added(open.suggest(input('Discharge diagnoses:\n1. Influenza A pneumonia.', {}, 'inpatient')))).toContain('J1000');
   });
 
   it('reads a fracture the way notes name it as the traumatic one, on its side and bone', () => {
