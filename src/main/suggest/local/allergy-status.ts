@@ -59,14 +59,15 @@ export interface AllergyStatus {
   end: number;
 }
 
-/**
- * The allergy status a present "allergy"/"allergic" mention states, when it names a substance the
- * Index or the Table of Drugs gives one for; undefined for an allergic reaction or an allergy to
- * nothing named (T78.40 then stands as read).
- */
 /** "Penicillin allergy (hives)": the reaction the allergy once caused, in parentheses after it. */
 const REACTION_IN_PARENTHESES = /\ballerg(y|ies|ic)\s*\(/i;
 
+/**
+ * The allergy status a present "allergy"/"allergic" mention states, when it names a substance the
+ * Index or the Table of Drugs gives one for; undefined for an allergic reaction or an allergy to
+ * nothing named (T78.40 then stands as read). `phrase`, the mention's own text, may show the reaction
+ * read being the allergy's past one, in parentheses after it.
+ */
 export function allergyStatus(dict: Dictionary, drugs: ReadonlyMap<string, string>, m: Mention, tokens: readonly Token[], sentenceText: string, phrase = ''): AllergyStatus | undefined {
   if (!(/^T78(40|49)|^T887/.test(m.entry.code) || REACTION_IN_PARENTHESES.test(phrase)) || REACTION_NOW.test(sentenceText)) return undefined;
   const inside = tokens.map((t, i) => (t.end > m.start && t.start < m.end ? i : -1)).filter((i) => i >= 0);

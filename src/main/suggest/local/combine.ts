@@ -113,7 +113,7 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   severeSepsisNamed(cands, table, lookup, ctx.texts);
   skinCancerMorphology(cands, table, combineInto);
   indexWithLinks(cands, dict.indexWith, combineInto, (other, link) => {
-    const title = new Set(phraseWords(table.byCode.get(link.code)?.long_desc ?? '', dict.normalize));
+    const title = titleWordSet(table, dict, link.code);
     return inRanges(other, additionalCodeRanges(lookup, link.code)) || !link.words.every((w) => title.has(w));
   }, (code) => /\bunspecified\b/i.test(table.byCode.get(code)?.long_desc ?? ''));
   // After the "with" sibling a behaviour asks for is read (F03.90 with agitation is F03.911).
@@ -123,12 +123,6 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   dropUnspecifiedSiblings(cands, table, lookup);
 }
 
-/**
- * A reading of some words inside a longer reading's span says nothing the longer one's code does not:
- * "valve stenosis" (I38) within "nonrheumatic aortic valve stenosis" (I35.0), "artery disease" (I77.9)
- * within "coronary artery disease with angina pectoris" (I25.119). Not a code the longer one asks to
- * be added beside it ("use additional code"), nor one of its parts.
- */
 const titleWordCache = new WeakMap<CodeTable, Map<string, ReadonlySet<string>>>();
 
 /** A code's title as the dictionary's words, read once per code table. */
@@ -140,6 +134,12 @@ function titleWordSet(table: CodeTable, dict: Dictionary, code: string): Readonl
   return words;
 }
 
+/**
+ * A reading of some words inside a longer reading's span says nothing the longer one's code does not:
+ * "valve stenosis" (I38) within "nonrheumatic aortic valve stenosis" (I35.0), "artery disease" (I77.9)
+ * within "coronary artery disease with angina pectoris" (I25.119). Not a code the longer one asks to
+ * be added beside it ("use additional code"), nor one of its parts.
+ */
 function dropFragments(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTable, lookup: CodeSetLookup): void {
   const within = (m: CandidateMention, x: CandidateMention): boolean => x.documentId === m.documentId && x.start <= m.start && m.end <= x.end && x.end - x.start > m.end - m.start;
   // A longer reading holding a mention is read in its sentence: only those are asked.
@@ -295,20 +295,15 @@ function adjoining(a: Candidate['mentions'][number], b: Candidate['mentions'][nu
   return a.documentId === b.documentId && a.start <= b.end + 2 && b.start <= a.end + 2;
 }
 
-/**
- * A bacterium named right beside a condition it causes is no "bacterial infection of unspecified site"
- * (A49.-): "cellulitis of left leg, MRSA" is the cellulitis with B95.62, the bacterium "as the cause of
- * diseases classified elsewhere"; where the condition's own code names it ("sepsis due to E. coli"
- * A41.51, "pneumonia due to MRSA" J15.212) nothing more is coded.
- */
+/** The words between a condition and the sepsis it is due to: "encephalopathy due to sepsis". */
+const DUE_TO = /^\s*,?\s*(due to|secondary to|caused by|from|2\/2|related to)\s+([a-z]+\s+)?$/i;
+
 /**
  * An acute organ dysfunction the note says is due to sepsis ("acute metabolic encephalopathy due to
  * sepsis") makes it severe sepsis (R65.20, I.C.1.d.1.a.ii), though the words "severe sepsis" are not
  * written. The dysfunction is one R65.2 asks to be coded with it; the link must be stated: a
  * dysfunction merely beside sepsis may have another cause, which is the coder's query.
  */
-const DUE_TO = /^\s*,?\s*(due to|secondary to|caused by|from|2\/2|related to)\s+([a-z]+\s+)?$/i;
-
 function severeSepsisNamed(cands: Map<string, Candidate>, table: CodeTable, lookup: CodeSetLookup, texts: ReadonlyMap<string, string> | undefined): void {
   if (!texts) return;
   if ([...cands.keys()].some((k) => k.startsWith('R652')) || !table.byCode.get('R6520')?.billable) return;
@@ -329,6 +324,12 @@ function severeSepsisNamed(cands: Map<string, Candidate>, table: CodeTable, look
 /** A bacterium's infection of no stated site (A49.-), or the intestinal one the Index gives H. pylori (A04.8). */
 const BACTERIAL_INFECTION = /^(A49|A048)/;
 
+/**
+ * A bacterium named right beside a condition it causes is no "bacterial infection of unspecified site"
+ * (A49.-): "cellulitis of left leg, MRSA" is the cellulitis with B95.62, the bacterium "as the cause of
+ * diseases classified elsewhere"; where the condition's own code names it ("sepsis due to E. coli"
+ * A41.51, "pneumonia due to MRSA" J15.212) nothing more is coded.
+ */
 function organismAsCause(cands: Map<string, Candidate>, dict: Dictionary): void {
   for (const a of [...cands.values()]) {
     if (!BACTERIAL_INFECTION.test(a.code) || a.via !== 'match') continue;

@@ -188,9 +188,10 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   for (const r of indexRows) {
     const segs = r.path.split(' > ');
     const key = pathKey(segs);
-    if (!r.code || (pathCodes.has(key) && (traumatic.has(key) || !/,\s*traumatic$/i.test(segs[0]!)))) continue;
+    const isTraumatic = /,\s*traumatic$/i.test(segs[0]!);
+    if (!r.code || (pathCodes.has(key) && (traumatic.has(key) || !isTraumatic))) continue;
     pathCodes.set(key, r.code);
-    if (/,\s*traumatic$/i.test(segs[0]!)) traumatic.add(key);
+    if (isTraumatic) traumatic.add(key);
   }
   const childKeys = new Map<string, string[]>();
   for (const key of pathCodes.keys()) {

@@ -138,7 +138,6 @@ function maxSpan(words: number): number {
   return words * 2 + 2;
 }
 
-
 /** A sentence as the matcher reads it: abbreviations expanded, each word with its assertion status. */
 export interface ReadSentence {
   tokens: readonly XToken[];

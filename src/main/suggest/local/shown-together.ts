@@ -3,12 +3,12 @@
 import type { RawSuggestion } from '../../../shared/suggest/grounding';
 import type { CodeTable } from './code-table';
 
-/** Chapter 18's symptoms and signs; SIRS and severe sepsis (R65) are no symptom but the infection's severity. */
 /**
  * Symptoms the tabular files by body system rather than in chapter 18: myalgia (M79.1-), pain in a
  * limb (M79.6-) or joint (M25.5-), ear pain (H92.0-), eye pain (H57.1-), breast pain (N64.4).
  */
 const SYSTEM_SYMPTOM = /^(M791|M796|M255|H920|H571|N644)/;
+/** Chapter 18's symptoms and signs, and those filed by body system; SIRS and severe sepsis (R65) are no symptom but the infection's severity. */
 export const isSymptom = (code: string): boolean => (code.startsWith('R') && !code.startsWith('R65')) || SYSTEM_SYMPTOM.test(code);
 
 /**
