@@ -337,6 +337,22 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     return codes[0] && codes.every((c) => c === codes[0]) ? codes[0] : null;
   };
 
+  // Each line below `main` ending in the instruction's subterm ("Ulcer > stomach > acute > with >
+  // hemorrhage", K25.0) read with the instructing line's words and the site's.
+  const bySiteEntries = (own: readonly string[], code: string, level: number, main: string, tail: string): Array<Omit<Entry, 'id' | 'key'>> => {
+    const head = pathKey([main]);
+    const end = ` > ${tail.split(/\s+/).join(' > ').toLowerCase()}`;
+    const out: Array<Omit<Entry, 'id' | 'key'>> = [];
+    for (const [key, lineCode] of pathCodes) {
+      if (!key.startsWith(`${head} > `) || !key.endsWith(end)) continue;
+      const site = billable(lineCode);
+      if (!site || site === code) continue;
+      const between = key.slice(head.length + 3, key.length - end.length).split(' > ').map((sg) => sg.split(', ')[0]!);
+      out.push({ words: [...new Set([...own, ...contentWords(between.join(' '), normalize)])], code: site, source: 'index', level });
+    }
+    return out;
+  };
+
   for (const r of indexRows) {
     const target = r.code ?? seeSubtermCode(r) ?? seePathCode(r) ?? seeRemainderCode(r) ?? r.see_code ?? seeAlsoCode(r) ?? notSpecifiedChildCode(r) ?? sameSeverityCode(r);
     if (!target) continue;
@@ -346,6 +362,13 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     const code = dashed ? table.resolveBillable(target, lineWords) : billable(target);
     if (!code) continue;
     const segs = r.path.split(' > ');
+    // "Melena > with ulcer - code by site under Ulcer, with hemorrhage": the instruction is no words
+    // of the line, whose code (K27.4) is the site unspecified; a site the note names reads on there.
+    const bySite = BY_SITE.exec(segs[segs.length - 1]!);
+    if (bySite) {
+      segs[segs.length - 1] = segs[segs.length - 1]!.slice(0, bySite.index);
+      raw.push(...bySiteEntries(contentWords(segs.join(' '), normalize), code, r.level + 0.5, bySite[1]!, bySite[2]!));
+    }
     const rest = essentialRest(r.nemod);
     if (rest === undefined) continue;
     // A bare main term that is an everyday word, or an eponym cut short ("May (-Hegglin)"), is no reading.
@@ -786,6 +809,8 @@ const TITLE_PAIR = /^((?:[A-Z][a-z]+ )?)([A-Za-z]+) and ([a-z]+) (of .+)$/;
 const JOINT = 'joint';
 
 /** Index subterms that tie a condition to its cause. */
+/** An Index line's instruction to code by site under another term's subterm ("- code by site under Ulcer, with hemorrhage"). */
+const BY_SITE = /\s+-\s+code by site under ([^,]+),\s*(.+)$/i;
 const CAUSE_LINK = /^(due to|secondary to|caused by|from|following|associated with|in)\b|induced\b/i;
 
 /** Content words of an Index line's parenthesised (nonessential) modifiers. */

@@ -281,7 +281,12 @@ function dropSubsumed(ms: Mention[], xt: readonly XToken[]): Mention[] {
     const inside = (k: Mention, p: number): boolean => k.positions.includes(p) || (!/^\d/.test(xt[p]!.norm) && k.positions.some((q) => xt[q]!.orig === xt[p]!.orig && q !== p));
     // A receptor status the Index files under the cancer's words ("Triple > negative breast cancer",
     // Z17.421) is the cancer's status: the cancer is read too.
-    const covered = kept.some((k) => !RECEPTOR_STATUS.test(k.entry.code) && !(ULCER_SITE.test(m.entry.code) && ASKS_ULCER_SITE.test(k.entry.code)) && ((k.positions.length > m.positions.length && m.positions.every((p) => inside(k, p))) || sidedInside(k)));
+    // A reading of fewer of a close-knit longer reading's own words, sharing one of its words, took the
+    // rest from a repeat elsewhere: "bleed due to acute duodenal ulcer with hemorrhage" is K26.0, not
+    // also "Ulcer > bleeding" (K27.4) on "bleed … ulcer".
+    const rereads = (k: Mention): boolean =>
+      k.entry.words.length > m.entry.words.length && k.positions[k.positions.length - 1]! - k.positions[0]! <= k.entry.words.length + 1 && m.entry.words.every((w) => k.entry.words.includes(w)) && m.positions.some((p) => k.positions.includes(p));
+    const covered = kept.some((k) => !RECEPTOR_STATUS.test(k.entry.code) && !(ULCER_SITE.test(m.entry.code) && ASKS_ULCER_SITE.test(k.entry.code)) && ((k.positions.length > m.positions.length && m.positions.every((p) => inside(k, p))) || sidedInside(k) || rereads(k)));
     const same = kept.some((k) => k.entry.code === m.entry.code && k.start === m.start);
     if (!covered && !same) kept.push(m);
   }

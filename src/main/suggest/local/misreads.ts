@@ -21,6 +21,7 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     usedNotMalformed(e, xt, positions) ||
     longTermTherapy(e, xt, positions) ||
     transplantToCome(e, xt, positions) ||
+    orderDeclined(e, xt, positions) ||
     spreadMisread(text, e, xt, positions) ||
     acuityOfAnother(text, xt, positions) ||
     acuteKidneyAsHypertensive(e, xt, positions) ||
@@ -461,6 +462,22 @@ const TO_COME = new Set(['awaiting', 'await', 'candidate', 'listed', 'list', 'ev
 function transplantToCome(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
   const first = Math.min(...positions);
   return e.code.startsWith('Z94') && xt.slice(Math.max(0, first - 4), first).some((t) => TO_COME.has(t.norm));
+}
+
+/** A patient's refusal: "declines DNR", "DNR discussed, patient declines". */
+const DECLINES = new Set(['decline', 'declined', 'refuse', 'refused']);
+/** What a provider does with an order before the patient's answer. */
+const PUT_TO_PATIENT = new Set(['discussed', 'offered', 'recommended', 'reviewed', 'addressed']);
+
+/** A DNR order talked about and declined, or beside "full code", is no DNR status (Z66). */
+function orderDeclined(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  if (e.code !== 'Z66') return false;
+  const first = Math.min(...positions);
+  const last = Math.max(...positions);
+  if (xt.some((t, i) => t.norm === 'full' && xt[i + 1]?.norm === 'code')) return true;
+  if (xt.slice(Math.max(0, first - 3), first).some((t) => DECLINES.has(t.norm))) return true;
+  const answer = xt.findIndex((t, i) => i > last && DECLINES.has(t.norm));
+  return answer > 0 && xt.slice(last + 1, answer).some((t) => PUT_TO_PATIENT.has(t.norm));
 }
 
 /** Second words of fixed compounds, with their first: "blood pressure" is a vital sign, not a "pressure". */

@@ -314,10 +314,15 @@ describe('local engine: conventions', () => {
     expect(mdm).toEqual(expect.arrayContaining(['F4312', 'F411']));
   });
 
-  it('codes COVID-19 and HIV only when confirmed, even inpatient, and a DNR code status wherever it is written', () => {
+  it('codes COVID-19 and HIV only when confirmed, even inpatient, and a DNR code status wherever it is written, unless declined', () => {
     const codes = added(shipped.suggest(input('HPI: 80 yo with cough.\nCode status: DNR.\nDischarge diagnoses:\n1. Community-acquired pneumonia.\n2. Suspected COVID-19, PCR pending at discharge.\n3. Possible HIV infection.', {}, 'inpatient')));
     expect(codes).toEqual(expect.arrayContaining(['J189', 'Z66']));
     expect(codes.filter((c) => /^(U071|B20)/.test(c))).toEqual([]);
+    // A DNR order talked over and declined, or a full code, is no DNR status.
+    for (const said of ['Code status: full code. DNR discussed, patient declines.', 'Patient declines DNR at this time.']) {
+      expect(added(shipped.suggest(input(`HPI: 80 yo with cough.\n${said}\nDischarge diagnoses:\n1. Community-acquired pneumonia.`, {}, 'inpatient'))), said).not.toContain('Z66');
+    }
+    expect(added(shipped.suggest(input('Code status: DNR/DNI, declines intubation.\nDischarge diagnoses:\n1. Community-acquired pneumonia.', {}, 'inpatient')))).toContain('Z66');
     // Other uncertain diagnoses at discharge are still coded as if established.
     expect(added(open.suggest(input('Discharge diagnoses:\n1. Probable pneumonia.', {}, 'inpatient')))).toContain('J189');
     // A probable identified influenza is influenza of an unidentified virus (I.C.10.c); a confirmed one keeps its virus.
@@ -349,6 +354,15 @@ describe('local engine: conventions', () => {
       ['Family history: both parents have hypertension and one also had kidney disease.\nAssessment:\n1. Hypertension, uncontrolled - increase amlodipine.', ['I10'], ['I129']],
       ['Thrombocytopenia 2/2 hypersplenism.', ['D6959', 'D731'], ['D696']],
       ['AKI 2/2 dehydration.', ['N179', 'E860'], ['C7900', 'C7902']],
+    ]);
+  });
+
+  it('codes a bleeding or melena ulcer by the site the note names, as the Index instructs ("code by site under Ulcer, with hemorrhage")', () => {
+    expectReadings([
+      ['1. Upper GI bleed due to acute duodenal ulcer with hemorrhage.', ['K260'], ['K274', 'K922']],
+      ['1. Melena due to gastric ulcer.', ['K254'], ['K259', 'K921', 'K274']],
+      ['1. Hematemesis from acute gastric ulcer.', ['K250'], ['K920', 'K274']],
+      ['1. Melena with ulcer on EGD, site not documented.', ['K274'], ['K921']],
     ]);
   });
 
