@@ -44,7 +44,7 @@ const TRIGGERS: readonly Trigger[] = [
   // A test ordered names what it looks for: "check TSH, HIV and hepatitis C antibody", "AFB culture for TB",
   // "sleep study to evaluate REM sleep behavior disorder".
   ...['check', 'test for', 'tested for', 'testing for', 'culture for', 'cultures for', 'pcr for', 'serology for', 'serology of', 'serologies for', 'serologies of', 'workup for', 'to evaluate', 'evaluate'].map((p) => t(p, 'hypothetical')),
-  ...['antibody', 'antibodies', 'ab', 'pcr', 'titer', 'titers', 'serology', 'serologies', 'quantiferon', 'igra', 'toxin', 'antigen', 'test', 'testing', 'screen', 'panel'].map((p) => ({ ...t(p, 'hypothetical', 'backward'), clause: true as const, test: true as const })),
+  ...['antibody', 'antibodies', 'ab', 'pcr', 'titer', 'titers', 'serology', 'serologies', 'quantiferon', 'igra', 'toxin', 'antigen', 'test', 'testing', 'screen', 'panel', 'immunity'].map((p) => ({ ...t(p, 'hypothetical', 'backward'), clause: true as const, test: true as const })),
   ...['evaluate for', 'to evaluate for', 'assess for', 'screen for', 'screening for', 'monitor for', 'check for', 'look for', 'if', 'should', 'return if', 'return for', 'return to', 'return with', 'come back if', 'come back for', 'seek care if', 'seek care for', 'seek medical attention if', 'seek medical attention for', 'call if', 'in case of', 'watch for', 'risk of', 'risk for', 'prevent', 'prevention of', 'precautions', 'to avoid', 'as needed for', 'prn', 'if needed'].map((p) => t(p, 'hypothetical')),
   // What is being planned is not there yet: "referred for AV fistula planning" (a dialysis access). A
   // condition a planned operation treats stays ("scheduled for hernia repair": the hernia is there).
@@ -107,7 +107,7 @@ const NOT_PAST_AFTER = new Set([...TIME_SPAN, 'night', 'hour', 'hours', 'to', 'm
 const SPAN_WORDS = new Set([...TIME_SPAN, 'two', 'three', 'six', 'twelve', ...counts(24)]);
 
 /** Words after "ruled out" or "excluded" that say how, so the trigger speaks of what came before it. */
-const SHOWN_BY = new Set(['with', 'by', 'on', 'per', 'after', 'via', 'given']);
+const SHOWN_BY = new Set(['with', 'by', 'on', 'per', 'after', 'via', 'given', 'clinically', 'radiographically', 'radiologically', 'today']);
 
 /**
  * Tests whose result a backward trigger right after them speaks of, and not what comes before a
@@ -156,7 +156,7 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
   for (let i = 0; i < tokens.length; i++) {
     let best: Trigger | undefined;
     // A trigger that closes its clause ("pneumonia - ruled out.") looks back; otherwise ahead ("ruled out MI").
-    // So does one followed by how it was shown ("pancreatitis ruled out with normal lipase", "… by CT").
+    // So does one followed by how it was shown ("pancreatitis ruled out with normal lipase", "… by CT", "… clinically").
     const closes = (tr: Trigger): boolean =>
       i + tr.words.length >= tokens.length ||
       breaksScope(text, tokens[i + tr.words.length - 1]!, tokens[i + tr.words.length]!) ||
@@ -234,9 +234,12 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
         // PE and dissection ruled out"), it speaks of what came before.
         if ((between.includes(',') || /\s[-–—]\s/.test(between)) && k + 1 !== f.start && !list) break;
         if (TERMINATORS.has(lower[k]!)) break;
-        // A test's target is written right before its name, with no punctuation between ("C. diff" aside).
-        if (f.tr.test && (TEST_TARGET_STOPS.has(lower[k]!) || /[^\s.]/.test(between))) break;
-        if (!isTrigger[k] && out[k]!.assertion === 'present') out[k] = { assertion: f.tr.assertion, trigger: id };
+        // A test's target is written right before its name, with no punctuation between ("C. diff" aside),
+        // or several joined by slashes ("HIV/HCV screen").
+        if (f.tr.test && (TEST_TARGET_STOPS.has(lower[k]!) || /[^\s./]/.test(between))) break;
+        // A doubt settled: "possible aspiration pneumonia - ruled out by CXR" is no diagnosis, even at discharge.
+        const settles = f.tr.assertion === 'negated' && out[k]!.assertion === 'uncertain';
+        if (!isTrigger[k] && (out[k]!.assertion === 'present' || settles)) out[k] = { assertion: f.tr.assertion, trigger: id };
       }
     }
   }

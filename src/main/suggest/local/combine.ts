@@ -126,7 +126,7 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
 const titleWordCache = new WeakMap<CodeTable, Map<string, ReadonlySet<string>>>();
 
 /** A code's title as the dictionary's words, read once per code table. */
-function titleWordSet(table: CodeTable, dict: Dictionary, code: string): ReadonlySet<string> {
+export function titleWordSet(table: CodeTable, dict: Dictionary, code: string): ReadonlySet<string> {
   let cache = titleWordCache.get(table);
   if (!cache) titleWordCache.set(table, (cache = new Map()));
   let words = cache.get(code);
@@ -568,9 +568,18 @@ function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTa
     mergeInto(combo, ...dm, c);
     cands.set(code, combo);
     combined = true;
-    if (!inRanges(c.code, additionalCodeRanges(lookup, code))) cands.delete(c.code);
+    if (!inRanges(c.code, additionalCodeRanges(lookup, code)) && !namesNoComplication(lookup, code)) cands.delete(c.code);
   }
   if (combined) for (const c of dm) if (/9$/.test(c.code) && c.code.length === 4) cands.delete(c.code);
+}
+
+/**
+ * A combination whose own note asks for the complication ("Use additional code to identify
+ * complication", E11.69): its title names none, so the complication linked keeps its code
+ * ("diabetes with chronic osteomyelitis of right foot" is E11.69 + M86.671).
+ */
+function namesNoComplication(lookup: CodeSetLookup, code: string): boolean {
+  return lookup.notes(code).some((n) => n.kind === 'use_additional_code' && /\bidentify (?:the )?complication\b/i.test(n.text));
 }
 
 /**

@@ -8,9 +8,9 @@ import type { Assertion, SuggestInput, SuggestionRun } from '../../../shared/sug
 import { adjustByGroup, priorPhrase, scoreCandidate, type Priors } from '../learn/priors';
 import { applyRanker, rankContext, rankFeatures, type Features, type RankContext } from '../learn/ranker';
 import { BACKGROUND_SECTIONS, sentenceKey, shareSentence, type Candidate, type CandidateMention } from './candidate';
-import { additionalCodeRanges, applyCombinations, inRanges, requiredCodeFirstRanges } from './combine';
+import { additionalCodeRanges, applyCombinations, inRanges, requiredCodeFirstRanges, titleWordSet } from './combine';
 import { adultBmiCode, BMI_CONDITIONS, findBmi } from './bmi';
-import { excludes1Names, excludes1Pairs } from './excludes';
+import { excludes1Names, excludes1Pairs, unrelatedConditions } from './excludes';
 import { lateralCodes, sideOf, titleSide, type Side } from './laterality';
 import { CodeTable } from './code-table';
 import { buildDictionary, learnedDictionary, subDictionary, type Dictionary } from './dictionary';
@@ -538,6 +538,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       const a = raw.find((r) => r.code === x);
       const b = raw.find((r) => r.code === y);
       if (!a || !b || (a.kind === 'keep' && b.kind === 'keep')) continue;
+      const [cx, cy] = [chosen.get(x)?.cand, chosen.get(y)?.cand];
+      if (cx && cy && unrelatedConditions(codeSet, cx, cy, (code) => titleWordSet(table, dict, code))) continue;
       const other = owner === x ? y : x;
       const mutual = excludes1Names(codeSet, other, owner);
       // So does an owner whose other condition the assessment lists as an item: "Course complicated by

@@ -4,6 +4,8 @@
 import type { CodeSetLookup } from '../../../shared/codeset/types';
 import { excludes1Override } from '../../../shared/edits/overrides';
 import { parseNoteReferences, referenceMatches, type NoteReference } from '../../../shared/edits/references';
+import { shareSentence, type Candidate } from './candidate';
+import { isSymptom } from './shown-together';
 
 /** A code's Excludes1 references, parsed once per code set (notes are read from the database). */
 const parsed = new WeakMap<CodeSetLookup, Map<string, NoteReference[]>>();
@@ -56,4 +58,20 @@ export function excludes1Pairs(lookup: CodeSetLookup, codes: readonly string[]):
     }
   }
   return out;
+}
+
+/**
+ * Two conditions an Excludes1 note keeps apart are both reported when unrelated (guideline I.A.12.a):
+ * read only in sentences of their own, in different blocks of the classification, sharing no word in
+ * what the note said or in their titles, and neither a symptom. "Vitamin D deficiency" and
+ * "hypomagnesemia" on their own lines are E55.9 and E83.42, though E83's note excludes E55; a UTI and
+ * an acute cystitis (one block), or "pneumonia" and "aspiration pneumonia" (one word), are one condition.
+ */
+export function unrelatedConditions(lookup: CodeSetLookup, a: Candidate, b: Candidate, titleWords: (code: string) => ReadonlySet<string>): boolean {
+  if (isSymptom(a.code) || isSymptom(b.code) || shareSentence(a, b)) return false;
+  const block = (code: string): string | null | undefined => lookup.code('icd10cm', code)?.block;
+  if ((block(a.code) ?? '') === (block(b.code) ?? '')) return false;
+  const words = (c: Candidate): Set<string> => new Set([...titleWords(c.code), ...c.mentions.flatMap((m) => m.words)]);
+  const wa = words(a);
+  return ![...words(b)].some((w) => wa.has(w));
 }

@@ -164,6 +164,8 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
     else where.set(tk.norm, [i]);
   });
   const found: Mention[] = [];
+  /** The stated words of readings whose kind is in doubt ("pneumonia" in "pneumonia, probably due to S. pneumoniae"). */
+  const statedParts = new Map<Mention, number[]>();
   const tryEntry = (e: Entry, anchors: readonly number[]): void => {
     for (const w of e.words) if (!where.has(w)) return;
     // A title's "without" clause stands against the words stated, not negated: "recurrent, severe
@@ -202,7 +204,9 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
       const range = assertion !== 'present' && trigger >= 0 ? triggerTokens.get(trigger) : undefined;
       const cue = range ? sentence.tokens.slice(range[0], range[1]).map((tk) => tk.raw.toLowerCase()).join(' ') : undefined;
       const span = e.modifiers ? withModifiers(text, xt, positions, e.modifiers) : positions;
-      found.push({ entry: e, start: xt[span[0]!]!.start, end: xt[span[span.length - 1]!]!.end, assertion, positions: span, ...(cue ? { cue } : {}) });
+      const m: Mention = { entry: e, start: xt[span[0]!]!.start, end: xt[span[span.length - 1]!]!.end, assertion, positions: span, ...(cue ? { cue } : {}) };
+      if (assertion === 'uncertain' && positions.some((p) => xt[p]!.assertion === 'present')) statedParts.set(m, positions.filter((p) => xt[p]!.assertion === 'present'));
+      found.push(m);
       return;
     }
   };
@@ -223,11 +227,16 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
     }
   }
   // Straddlers first: the plain readings that show a list was misread are the ones a straddler subsumes.
-  return dropSubsumed(dropListMisreads(text, xt, found, dict.siteWords), xt);
+  // A kind in doubt refines a condition stated in its own words; otherwise the doubtful words belong to
+  // another reading ("granulomatous inflammation compatible with Crohn's disease" is no D71 "granulomatous disease").
+  const refines = (m: Mention, stated: readonly number[]): boolean =>
+    found.some((k) => k !== m && k.assertion === 'present' && k.positions.every((p) => stated.includes(p)) && k.entry.words.every((w) => m.entry.words.includes(w)));
+  const kept = statedParts.size === 0 ? found : found.filter((m) => !statedParts.has(m) || refines(m, statedParts.get(m)!));
+  return dropSubsumed(dropListMisreads(text, xt, kept, dict.siteWords), xt);
 }
 
 
-/** The shared status of a mention's words; undefined when they disagree ("COPD without exacerbation" is not J44.1). */
+/** The shared status of a mention's words; undefined when they disagree ("COPD without exacerbation" is not J44.1), uncertain when some are. */
 function mentionAssertion(xt: readonly XToken[], positions: readonly number[], triggers: ReadonlyMap<number, [number, number]>): Assertion | undefined {
   const origs = new Set(positions.map((p) => xt[p]!.orig));
   let result: Assertion | undefined;
@@ -242,6 +251,9 @@ function mentionAssertion(xt: readonly XToken[], positions: readonly number[], t
       if (e > s && origs.has(s)) a = 'present';
     }
     if (result === undefined) result = a;
+    // A condition stated with a kind in doubt is as uncertain as its kind: "pneumonia, probably due to
+    // Streptococcus pneumoniae" is J13 where uncertain diagnoses are coded (inpatient), J18.9 elsewhere.
+    else if (result !== a && (result === 'present' || result === 'uncertain') && (a === 'present' || a === 'uncertain')) result = 'uncertain';
     else if (result !== a) return undefined;
   }
   return result;
@@ -286,7 +298,8 @@ function dropSubsumed(ms: Mention[], xt: readonly XToken[]): Mention[] {
     // also "Ulcer > bleeding" (K27.4) on "bleed … ulcer".
     const rereads = (k: Mention): boolean =>
       k.entry.words.length > m.entry.words.length && k.positions[k.positions.length - 1]! - k.positions[0]! <= k.entry.words.length + 1 && m.entry.words.every((w) => k.entry.words.includes(w)) && m.positions.some((p) => k.positions.includes(p));
-    const covered = kept.some((k) => !RECEPTOR_STATUS.test(k.entry.code) && !(ULCER_SITE.test(m.entry.code) && ASKS_ULCER_SITE.test(k.entry.code)) && ((k.positions.length > m.positions.length && m.positions.every((p) => inside(k, p))) || sidedInside(k) || rereads(k)));
+    // Nor is what the note states covered by a reading whose kind is in doubt.
+    const covered = kept.some((k) => (k.assertion === m.assertion || m.assertion !== 'present') && !RECEPTOR_STATUS.test(k.entry.code) && !(ULCER_SITE.test(m.entry.code) && ASKS_ULCER_SITE.test(k.entry.code)) && ((k.positions.length > m.positions.length && m.positions.every((p) => inside(k, p))) || sidedInside(k) || rereads(k)));
     const same = kept.some((k) => k.entry.code === m.entry.code && k.start === m.start);
     if (!covered && !same) kept.push(m);
   }

@@ -43,6 +43,9 @@ describe('local engine: assertions', () => {
       ['Chronic cough - CXR, AFB culture for TB.', ['R053'], ['A159']],
       ['Annual TB QuantiFERON ordered.', [], ['A159']],
       ['Snoring - sleep study to evaluate obstructive sleep apnea.', [], ['G4733']],
+      // Targets joined by slashes are each tested, and an immunity is tested for, not had.
+      ['Opioid use disorder on buprenorphine. HIV/HCV screen sent.', [], ['B20', 'B1920']],
+      ['Chronic hepatitis C - refer for DAA treatment; HAV/HBV immunity labs ordered.', ['B182'], ['B1910']],
     ];
     for (const [text, want, never] of ordered) {
       const codes = added(open.suggest(input(`Assessment: ${text}`)));
@@ -123,6 +126,23 @@ describe('local engine: assertions', () => {
     expect(added(out).filter((c) => c.startsWith('I21') || c.startsWith('I22'))).toEqual([]);
     const inp = open.suggest(input('Discharge diagnosis: probable community acquired pneumonia, treated with ceftriaxone.', {}, 'inpatient'));
     expect(added(inp).some((c) => c.startsWith('J18'))).toBe(true);
+  });
+
+  it('settles a doubt the note then rules out: no code even at discharge', () => {
+    expectReadings([
+      ['Discharge diagnoses:\n1. Possible aspiration pneumonia - ruled out by CXR.\n2. COPD exacerbation.', ['J441'], ['J690', 'J189']],
+      ['Assessment:\n1. Pneumonia - ruled out clinically.\n2. Acute bronchitis.', ['J209'], ['J189']],
+    ]);
+  });
+
+  it('codes a kind in doubt at discharge as stated, and the condition alone in an office note', () => {
+    const text = 'Assessment:\n1. Pneumonia, probably due to Streptococcus pneumoniae.';
+    const inp = added(open.suggest(input(text, {}, 'inpatient')));
+    expect(inp).toContain('J13');
+    expect(inp).not.toContain('J189');
+    const out = added(open.suggest(input(text)));
+    expect(out).toContain('J189');
+    expect(out).not.toContain('J13');
   });
 
   it('codes a condition the inpatient diagnoses call resolved (treated this stay), not one an office note does', () => {
@@ -547,6 +567,20 @@ describe('local engine: conventions', () => {
     expect(codes).toContain('F331');
     expect(codes.filter((c) => c.startsWith('F32'))).toEqual([]);
     expect(codes.filter((c) => c.startsWith('J18'))).toEqual([]);
+  });
+
+  it('codes the complication beside a diabetes combination that asks for it ("use additional code to identify complication", E11.69)', () => {
+    expectReadings([['Assessment:\n1. Type 2 diabetes with chronic osteomyelitis.', ['E1169', 'M8660'], ['E119']]]);
+  });
+
+  it('codes both of two unrelated conditions an Excludes1 note keeps apart, each on its own line (I.A.12.a)', () => {
+    // E83 (disorders of mineral metabolism) excludes vitamin D deficiency (E55.-): a deficiency's own disorder, not another's.
+    const text = 'A/P:\n1. Hereditary hemochromatosis - phlebotomy q3 mo.\n2. Hypomagnesemia - start Mg oxide.\n3. Vitamin D deficiency - start D3 2000 IU.';
+    expect(added(open.suggest(input(text)))).toEqual(expect.arrayContaining(['E83110', 'E8342', 'E559']));
+    // Related conditions still give way: diabetes and prediabetes share no word, but prediabetes is a finding.
+    const dm = added(open.suggest(input('A/P:\n1. Type 2 diabetes - on metformin.\n2. Prediabetes.')));
+    expect(dm).toContain('E119');
+    expect(dm).not.toContain('R7303');
   });
 
 
