@@ -10,6 +10,7 @@ import { phraseWords } from './text';
 import { skinCancerMorphology } from './skin-morphology';
 import { coronaryWithAngina } from './coronary-angina';
 import { infarctionByVessel } from './stroke-vessel';
+import { gramNegativeSepsis } from './gram-negative-sepsis';
 import type { Dictionary, Entry, IndexLink } from './dictionary';
 
 const DIABETES = /^E(08|09|10|11|13)/;
@@ -111,6 +112,7 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   coronaryWithAngina(cands, table, combineInto);
   infarctionByVessel(cands, table, combineInto);
   severeSepsisNamed(cands, table, lookup, ctx.texts);
+  gramNegativeSepsis(cands, table, ctx.texts, combineInto);
   skinCancerMorphology(cands, table, combineInto);
   indexWithLinks(cands, dict.indexWith, combineInto, (other, link) => {
     const title = titleWordSet(table, dict, link.code);
@@ -678,7 +680,7 @@ function hypertension(cands: Map<string, Candidate>): void {
 const UNSPECIFIED_COMPLICATION = /\bwith\b.*\bunspecified\b/i;
 
 /** A title's side left unspecified ("…, unspecified eye"), which a stated side fills in. */
-const SIDE_SLOT = /\bunspecified (eye|ear|side|(upper |lower )?(limb|extremity|leg|arm)|((middle|anterior|posterior) )?(cerebral|carotid|vertebral|cerebellar) arter(y|ies)|tibia|fibula|femur|humerus|radius|ulna|clavicle|scapula|patella|foot|hand|wrist|ankle|knee|hip|shoulder|elbow|thigh|forearm|lung|kidney|(fe)?male breast|ovary|fallopian tube|testis|ureter)\b/gi;
+const SIDE_SLOT = /\bunspecified (eye|ear|side|[a-z]+ vein|(upper |lower )?(limb|extremity|leg|arm)|((middle|anterior|posterior) )?(cerebral|carotid|vertebral|cerebellar) arter(y|ies)|tibia|fibula|femur|humerus|radius|ulna|clavicle|scapula|patella|foot|hand|wrist|ankle|knee|hip|shoulder|elbow|thigh|forearm|lung|kidney|(fe)?male breast|ovary|fallopian tube|testis|ureter)\b/gi;
 
 /**
  * "Heart failure, unspecified" adds nothing next to "Chronic diastolic heart failure", and "Type 2
@@ -697,7 +699,9 @@ function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable
   const unspecified = (c: Candidate): boolean => /unspecified/i.test(vagueTitle(c));
   // "Thrombosis of unspecified deep veins of unspecified lower extremity" says less than "…of femoral
   // vein, unspecified" (I82.409 and I82.419): the fewer "unspecified", the more the code says.
-  const vagueness = (c: Candidate): number => title(c).match(/unspecified/gi)?.length ?? 0;
+  // A side slot the note fills is no vagueness: "unspecified part of neck of unspecified femur" with
+  // "right" said is no vaguer than "unspecified fracture of right femur".
+  const vagueness = (c: Candidate): number => vagueTitle(c).match(/unspecified/gi)?.length ?? 0;
   const giveWay = (c: Candidate, to: (o: Candidate) => boolean, anyCategory = false): void => {
     const siblings = [...cands.values()].filter((o) => o !== c && (anyCategory || o.code.slice(0, 3) === c.code.slice(0, 3)) && to(o));
     if (siblings.length === 0) return;

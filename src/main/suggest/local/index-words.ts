@@ -171,9 +171,15 @@ export function essentialRest(nemod: string | null): string | undefined {
   return stripParens(nemod).replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * "Neoplasm related pain" (G89.3), "neoplasm-related fatigue" (R53.0): "neoplasm" is a stop word, so
+ * the cancer is read as notes say it; else "pain - related to osteoarthritis" reads as G89.3.
+ */
+const NEOPLASM_RELATED = /\bneoplasm[- ]related\b/gi;
+
 export function contentWords(phrase: string, norm: Normalizer): string[] {
   const out: string[] = [];
-  for (const w of phraseWords(stripParens(phrase), norm)) {
+  for (const w of phraseWords(stripParens(phrase.replace(NEOPLASM_RELATED, 'malignancy related')), norm)) {
     if (STOP.has(w) && !KEEP_SHORT.has(w)) continue;
     if (w.length < 2 && !KEEP_SHORT.has(w)) continue;
     if (!out.includes(w)) out.push(w);

@@ -153,6 +153,7 @@ export function readSentence(text: string, sentence: Sentence, dict: Dictionary)
 
 const LIST_BREAK = /[,;]/;
 const SIDE_WORDS: ReadonlySet<string> = new Set(['right', 'left', 'bilateral']);
+const ENCOUNTER_WORDS: ReadonlySet<string> = new Set(['initial', 'subsequent', 'encounter', 'sequela']);
 
 export function matchSentence(text: string, sentence: Sentence, dict: Dictionary, read: ReadSentence = readSentence(text, sentence, dict)): Mention[] {
   const xt = read.tokens;
@@ -279,8 +280,9 @@ function dropSubsumed(ms: Mention[], xt: readonly XToken[]): Mention[] {
   // with effusion" (H65.9-), which takes the side itself.
   const conditions = new Map(ms.map((m) => [m, m.positions.filter((p) => !SIDE_WORDS.has(xt[p]!.norm))]));
   const condition = (m: Mention): number[] => conditions.get(m)!;
-  // Most positions first: a match grown over its modifiers subsumes a reading of a modifier alone.
-  ms.sort((a, b) => b.positions.length - a.positions.length || condition(b).length - condition(a).length || b.entry.words.length - a.entry.words.length || a.start - b.start);
+  // Most positions first (an encounter's words aside): a match grown over its modifiers subsumes a reading of a modifier alone.
+  const staged = (m: Mention): number => m.positions.filter((p) => !ENCOUNTER_WORDS.has(xt[p]!.norm)).length;
+  ms.sort((a, b) => staged(b) - staged(a) || b.positions.length - a.positions.length || condition(b).length - condition(a).length || b.entry.words.length - a.entry.words.length || a.start - b.start);
   const kept: Mention[] = [];
   for (const m of ms) {
     const own = condition(m);
@@ -299,7 +301,13 @@ function dropSubsumed(ms: Mention[], xt: readonly XToken[]): Mention[] {
     const rereads = (k: Mention): boolean =>
       k.entry.words.length > m.entry.words.length && k.positions[k.positions.length - 1]! - k.positions[0]! <= k.entry.words.length + 1 && m.entry.words.every((w) => k.entry.words.includes(w)) && m.positions.some((p) => k.positions.includes(p));
     // Nor is what the note states covered by a reading whose kind is in doubt.
-    const covered = kept.some((k) => (k.assertion === m.assertion || m.assertion !== 'present') && !RECEPTOR_STATUS.test(k.entry.code) && !(ULCER_SITE.test(m.entry.code) && ASKS_ULCER_SITE.test(k.entry.code)) && ((k.positions.length > m.positions.length && m.positions.every((p) => inside(k, p))) || sidedInside(k) || rereads(k)));
+    // The encounter a title names is no part of the condition either: "fracture of L femoral neck,
+    // initial encounter" is the femur's (S72.00-), not a fracture of the neck's (S12.8XXA) beside it.
+    const unstaged = (k: Mention): boolean => {
+      const ownCondition = m.positions.filter((p) => !ENCOUNTER_WORDS.has(xt[p]!.norm));
+      return ownCondition.length < m.positions.length && staged(k) > ownCondition.length && ownCondition.every((p) => inside(k, p));
+    };
+    const covered = kept.some((k) => (k.assertion === m.assertion || m.assertion !== 'present') && !RECEPTOR_STATUS.test(k.entry.code) && !(ULCER_SITE.test(m.entry.code) && ASKS_ULCER_SITE.test(k.entry.code)) && ((k.positions.length > m.positions.length && m.positions.every((p) => inside(k, p))) || sidedInside(k) || rereads(k) || unstaged(k)));
     const same = kept.some((k) => k.entry.code === m.entry.code && k.start === m.start);
     if (!covered && !same) kept.push(m);
   }

@@ -377,6 +377,30 @@ describe('local engine: conventions', () => {
     ]);
   });
 
+  it('codes sepsis due to a gram-negative bacterium without its own code as A41.59, the organism in the sepsis code', () => {
+    expectReadings([
+      ['Discharge diagnoses:\n1. Sepsis due to Klebsiella pneumoniae pneumonia.', ['A4159', 'J150'], ['A419', 'B961']],
+      ['Discharge diagnoses:\n1. Klebsiella sepsis with septic shock.', ['A4159', 'R6521'], ['A419', 'B961']],
+      // An organism of another sentence is that condition's.
+      ['Discharge diagnoses:\n1. Sepsis, source unclear.\n2. Klebsiella UTI.', ['A419', 'N390', 'B961'], ['A4159']],
+    ]);
+  });
+
+  it('codes neoplasm-related pain only for a cancer the note names, not for pain "related to" anything', () => {
+    expectReadings([
+      ['1. Knee pain - related to osteoarthritis of right knee.', ['M1711'], ['G893']],
+      ['1. Cancer related pain - continue oxycodone.', ['G893'], []],
+      ['1. Chronic pain related to metastatic cancer.', ['G893'], []],
+    ]);
+  });
+
+  it('reads a femoral neck as the femur\'s, its encounter words no fracture of the neck', () => {
+    expectReadings([
+      ['Dx: Fracture of L femoral neck (displaced), initial encounter.', ['S72002A'], ['S128XXA', 'S129XXA']],
+      ['1. Fracture of neck of right femur, subsequent encounter for closed fracture with routine healing.', ['S72001D'], ['S7291XD', 'S128XXD']],
+    ]);
+  });
+
   it('codes a bleeding or melena ulcer by the site the note names, as the Index instructs ("code by site under Ulcer, with hemorrhage")', () => {
     expectReadings([
       ['1. Upper GI bleed due to acute duodenal ulcer with hemorrhage.', ['K260'], ['K274', 'K922']],
