@@ -35,6 +35,8 @@ const TRIGGERS: readonly Trigger[] = [
   ...['no evidence', 'doubt', 'doubtful', 'not favored', 'is not favored', 'less likely', 'felt less likely'].map((p) => t(p, 'negated', 'backward')),
   ...['history of', 'hx of', 'hx', 'h o', 's p', 'status post', 'past history of', 'previous history of', 'remote history of', 'former', 'ex', 'quit', 'remote', 'healed'].map((p) => t(p, 'historical')),
   ...['in the past', 'previously', 'cured', 'eradicated', 'svr', 'svr achieved'].map((p) => t(p, 'historical', 'backward')),
+  // After the habit, closing it: "30 pk-yr smoker, quit 2010" (Z87.891, not F17.200).
+  t('quit', 'historical', 'backward'),
   // A device "in place" is a status ("Pacemaker in place" Z95.0). Not "in situ": a carcinoma in situ is no status.
   t('in place', 'historical', 'backward'),
   // "Prior DVT 2019", "previous pulmonary embolism", "past kidney stones" (not "prior to admission",
@@ -107,6 +109,8 @@ const NOT_PAST_AFTER = new Set([...TIME_SPAN, 'night', 'hour', 'hours', 'to', 'm
 const SPAN_WORDS = new Set([...TIME_SPAN, 'two', 'three', 'six', 'twelve', ...counts(24)]);
 
 /** Words after "ruled out" or "excluded" that say how, so the trigger speaks of what came before it. */
+/** A date or a time ago right after a trigger: it closes the trigger's clause. */
+const WHEN_AFTER = /^(?:in )?(?:19|20)\d\d\b|^\d+ (?:y|yr|yrs|year|years|mo|mos|month|months) ago\b|^(?:years|months) ago\b/;
 const SHOWN_BY = new Set(['with', 'by', 'on', 'per', 'after', 'via', 'given', 'clinically', 'radiographically', 'radiologically', 'today']);
 
 /**
@@ -163,7 +167,9 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
       // A comma or an opening parenthesis closes it too: "Pneumonia - ruled out, chest x-ray clear",
       // "Preeclampsia ruled out (UPC 0.12)".
       /[,([]/.test(text.slice(tokens[i + tr.words.length - 1]!.end, tokens[i + tr.words.length]!.start)) ||
-      SHOWN_BY.has(lower[i + tr.words.length]!);
+      SHOWN_BY.has(lower[i + tr.words.length]!) ||
+      // Or by when: "smoker, quit 2010", "quit in 2015", "quit 10 years ago".
+      WHEN_AFTER.test(lower.slice(i + tr.words.length, i + tr.words.length + 3).join(' '));
     for (const tr of BY_FIRST.get(lower[i]!) ?? []) {
       if (!tr.words.every((w, k) => lower[i + k] === w)) continue;
       const better = !best || tr.words.length > best.words.length || (tr.words.length === best.words.length && tr.direction === 'backward' && closes(tr));

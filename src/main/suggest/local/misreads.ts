@@ -22,6 +22,7 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     longTermTherapy(e, xt, positions) ||
     transplantToCome(e, xt, positions) ||
     orderDeclined(e, xt, positions) ||
+    useDisorderAsInduced(e, xt, positions) ||
     spreadMisread(text, e, xt, positions) ||
     acuityOfAnother(text, xt, positions) ||
     acuteKidneyAsHypertensive(e, xt, positions) ||
@@ -462,6 +463,15 @@ const TO_COME = new Set(['awaiting', 'await', 'candidate', 'listed', 'list', 'ev
 function transplantToCome(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
   const first = Math.min(...positions);
   return e.code.startsWith('Z94') && xt.slice(Math.max(0, first - 4), first).some((t) => TO_COME.has(t.norm));
+}
+
+/**
+ * "Tobacco use disorder / nicotine dependence, cigarettes" is F17.210: a "use disorder" is the
+ * dependence's name, not the "with disorder" (a substance-induced disorder, F17.219) of its Index line.
+ */
+function useDisorderAsInduced(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  if (!e.code.startsWith('F1') || !e.words.includes('disorder') || e.words.includes('use')) return false;
+  return positions.some((p) => xt[p]!.norm === 'disorder' && xt[p - 1]?.norm === 'use');
 }
 
 /** A patient's refusal: "declines DNR", "DNR discussed, patient declines". */

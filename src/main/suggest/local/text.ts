@@ -257,6 +257,14 @@ export function tokenize(text: string, start: number, end: number, norm: Normali
       out.push({ norm: norm('cigarette'), start: m.index, end: m.index + m[0].length, raw: m[0] });
       continue;
     }
+    // An e-cigarette or vape is another tobacco product ("Nicotine dependence, other tobacco product",
+    // F17.290), not a cigarette (F17.210).
+    const vape = /^(?:e-?cig(?:arette)?s?|vap(?:e|es|ing|er|ers))\b/i.exec(text.slice(m.index, m.index + 14));
+    if (vape) {
+      for (const part of ['tobacco', 'product']) out.push({ norm: norm(part), start: m.index, end: m.index + vape[0].length, raw: vape[0] });
+      WORD_RE.lastIndex = m.index + vape[0].length;
+      continue;
+    }
     const parts = JOINED_WORDS.get(m[0].toLowerCase());
     if (parts) {
       for (const part of parts) out.push({ norm: norm(part), start: m.index, end: m.index + m[0].length, raw: m[0] });

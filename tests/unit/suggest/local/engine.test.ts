@@ -1412,6 +1412,11 @@ describe('local engine: conventions', () => {
       ['Smokes 1 pack per day.', ['F17210'], ['F17200']],
       ['Former smoker, 40 pack-years.', ['Z87891'], ['F17210', 'F17200']],
       ['Smokes marijuana daily.', [], ['F17200', 'F17210']],
+      // A quit said after the habit, with when, closes it; a "use disorder" is the dependence's name, an e-cigarette no cigarette.
+      ['COPD - 30 pk-yr smoker, quit 2010; PFTs as outpatient.', ['Z87891', 'J449'], ['F17200', 'F17210']],
+      ['Current smoker, wants to quit.', ['F17200'], ['Z87891']],
+      ['Tobacco use disorder / nicotine dependence, cigarettes - counseled.', ['F17210'], ['F17219']],
+      ['Nicotine dependence - e-cigarettes.', ['F17290'], ['F17210']],
       ['Smoking status: never.', [], ['F17200']],
       // "Fatigue > neoplasm-related": the fatigue, not an unspecified cancer (C80.1).
       ['Cancer-related fatigue, encouraged activity.', ['R530'], ['C801']],
@@ -1603,6 +1608,9 @@ describe('local engine: conventions', () => {
     expect(weighed).not.toContain('Z794');
     expect(added(open.suggest(input('A/P: Hyperlipidemia - consider atorvastatin.')))).not.toContain('Z79899');
     expect(added(open.suggest(input('A/P: DM2 - continue metformin; call if sugars high.')))).toContain('Z7984');
+    // A start to come, or one a condition sets, is no therapy yet.
+    expect(added(open.suggest(input('A/P: Age-related osteoporosis - will start zoledronic acid next month.')))).not.toContain('Z7983');
+    expect(added(open.suggest(input('A/P: DM2 on diet alone. If A1c above 8, start metformin.')))).not.toContain('Z7984');
     expect(added(open.suggest(input('Exam: accessory muscle use, diffuse wheeze.', {}, 'inpatient')))).not.toContain('Q798');
     // A drug the patient cannot take is no therapy.
     expect(added(open.suggest(input('Assessment:\n1. Asthma. Aspirin sensitivity noted.')))).not.toContain('Z7982');
