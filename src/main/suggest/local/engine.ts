@@ -29,6 +29,7 @@ import { diabetesDrugCodes, isSymptom, withoutIntegralBleeding, withoutIntegralC
 import { dueToCode } from './due-to-condition';
 import { episodeOf, withEpisode, type Episode } from './encounter';
 import { gestationWeeks, trimesterOf, weeksCode, withTrimester, type Gestation } from './pregnancy';
+import { inPregnancy } from './pregnancy-routing';
 import { phraseWords, splitSentences, tokenize, type SectionKind, type Token } from './text';
 import { classifiedHistoryCode, deepTissue, historyCode, localizedCode, namesNoCondition, sentenceContext, severityNamed, wordsNear } from './mention-context';
 
@@ -124,6 +125,8 @@ const NOT_A_CONDITION = /^[STVWXYZ]/;
 /** Family and personal history, status, absence and dependence codes (Z80–Z99), and HIV-positive status (Z21). */
 const STATUS_CODE = /^(Z[89]\d|Z21)/;
 /** A hospital course's discharge medications: "She is discharged on insulin glargine plus metformin." */
+/** Words that put a chart after the delivery. */
+const AFTER_DELIVERY = /\b(post-?partum|puerper\w*|delivered|(?:PPD|POD)\s*#?\s*\d)/i;
 const DISCHARGED_ON = /\b(discharged (home )?on|sent home on|discharge (meds|medications) (include|are))\b/i;
 const MAX_CHARS = 2_000_000;
 const MAX_SENTENCE_TOKENS = 120;
@@ -434,17 +437,29 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       }
     }
 
-    // An obstetric code's trimester from the weeks of gestation the note states (I.C.15.a.3). Only a
-    // chart read as obstetric is searched for its weeks.
-    const obstetricChart = input.sex !== 'M' && [...chosen.keys()].some((code) => code.startsWith('O') || /\btrimester\b/i.test(table.byCode.get(code)?.long_desc ?? ''));
+    // An obstetric code's trimester from the weeks of gestation the note states (I.C.15.a.3).
     let gestation: (Gestation & { documentId: string }) | undefined;
-    for (const [documentId, text] of obstetricChart ? texts : []) {
+    for (const [documentId, text] of input.sex !== 'M' ? texts : []) {
       const g = gestationWeeks(text, sentences.get(documentId) ?? []);
       if (g) {
         gestation = { ...g, documentId };
         break;
       }
     }
+    // A pregnancy the note dates makes its conditions the pregnancy's (I.C.15.a.1). Not once delivered:
+    // childbirth and the puerperium have codes of their own, not read here.
+    if (gestation && input.sex === 'F' && ![...texts.values()].some((t) => AFTER_DELIVERY.test(t))) {
+      for (const [code, c] of [...chosen]) {
+        const route = inPregnancy(table, code);
+        if (!route) continue;
+        if (!chosen.has(route.code)) {
+          const rationale = `${code} in a pregnancy (${gestation.weeks} weeks): ${table.byCode.get(route.code)?.long_desc ?? route.code} (guideline I.C.15.a.1)`;
+          chosen.set(route.code, { conf: c.conf, cand: { code: route.code, mentions: c.cand.mentions, via: 'combination', rationale, parts: [c.cand] } });
+        }
+        if (!route.keep) chosen.delete(code);
+      }
+    }
+    const obstetricChart = input.sex !== 'M' && [...chosen.keys()].some((code) => code.startsWith('O') || /\btrimester\b/i.test(table.byCode.get(code)?.long_desc ?? ''));
     const trimester = obstetricChart ? trimesterOf([...texts.values()].join('\n'), gestation) : undefined;
     for (const [code, c] of [...chosen]) {
       const timed = withEpisode(table, withTrimester(table, code, trimester), injuryEpisode(c.cand, sentences, texts));

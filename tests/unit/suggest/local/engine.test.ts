@@ -1640,6 +1640,14 @@ describe('local engine: conventions', () => {
     expect(added(open.suggest(input('Assessment: Gestational hypertension at 35 weeks. Preeclampsia ruled out (UPC 0.12, normal labs).', pregnant))).filter((c) => c.startsWith('O14'))).toEqual([]);
     // The weeks decide over an earlier trimester the note mentions.
     expect(added(open.suggest(input('Assessment: Gestational hypertension at 32 weeks. First trimester screen was normal.', pregnant)))).toContain('O133');
+    // A dated pregnancy's conditions are the pregnancy's (I.C.15.a.1): chronic hypertension and a cystitis
+    // alone, asthma and hypothyroidism beside the O99 code that asks for them; never once delivered.
+    const dated = '31 y/o G2P1001 at 26w3d.\nA/P: 1. Chronic essential hypertension - continue labetalol.\n2. Mild intermittent asthma - albuterol prn.\n3. Acute cystitis - nitrofurantoin.\n4. Hypothyroidism - continue levothyroxine.';
+    const routed = added(open.suggest(input(dated, pregnant)));
+    expect(routed).toEqual(expect.arrayContaining(['O10012', 'O99512', 'J4520', 'O2312', 'O99282', 'E039', 'Z3A26']));
+    expect(routed.filter((c) => ['I10', 'N3000', 'O10019', 'O99519'].includes(c))).toEqual([]);
+    expect(added(open.suggest(input(dated.replace('at 26w3d', 'delivered at 39 weeks, postpartum day 2'), pregnant)))).toContain('I10');
+    expect(added(open.suggest(input(dated, { sex: 'M', age: 31 })))).toContain('I10');
     // Weeks of a duration are no gestation; no obstetric code, no Z3A.
     expect(added(open.suggest(input('Assessment: Cough for 3 weeks, pregnancy test negative.', pregnant))).filter((c) => c.startsWith('Z3A'))).toEqual([]);
   });
