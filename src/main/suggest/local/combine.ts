@@ -373,7 +373,7 @@ function withAskedFor(cands: Map<string, Candidate>, table: CodeTable, lookup: C
     const asked = (o: Candidate): string | undefined => {
       if (inRanges(o.code, ownRanges)) return undefined;
       if (inRanges(o.code, ranges)) return o.code;
-      const listed = ranges.find(([a, b]) => a === b && a.slice(0, 3) === o.code.slice(0, 3) && a !== o.code);
+      const listed = ranges.find(([a, b]) => a === b && a.slice(0, 3) === o.code.slice(0, 3) && a !== o.code && !inRanges(a, ownRanges));
       return listed && table.byCode.get(listed[0])?.billable && /unspecified/i.test(table.byCode.get(o.code)?.long_desc ?? '') ? listed[0] : undefined;
     };
     const follow = [...cands.values()].find((o) => o !== c && o.via === 'match' && o.mentions.some((m) => here.has(sentenceKey(m))) && asked(o));
@@ -717,6 +717,8 @@ function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable
   const condition = (c: Candidate): string | undefined => titleWords(title(c).split(/,| of | due to | with | in /i)[0]!).filter((w) => !VAGUE_TITLE_WORDS.has(w) && !TITLE_STOP.has(w)).at(-1);
   // "Other chest pain" (R07.89) is the category's residual kind, a sibling of "chest pain, unspecified", not a fuller form of it.
   const residual = (o: Candidate): boolean => /^other\b/i.test(title(o));
+  // Unless both are: "Other chronic osteomyelitis, unspecified site" says less than "…, right ankle and foot".
+  const residualOf = (o: Candidate, c: Candidate): boolean => residual(o) && !residual(c);
   const sameCondition = (o: Candidate, c: Candidate): boolean => {
     // What a combination leaves unspecified is its complication, and only that complication's own
     // codes say more of it: "Type 2 diabetes mellitus with diabetic neuropathy, unspecified" (E11.40)
@@ -728,7 +730,7 @@ function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable
     const head = condition(c);
     return head === undefined || titleWords(title(o)).includes(head);
   };
-  for (const c of [...cands.values()]) if (cands.has(c.code) && unspecified(c) && c.via !== 'combination') giveWay(c, (o) => vagueness(o) < vagueness(c) && !uncomplicated(o) && !residual(o) && sameCondition(o, c));
+  for (const c of [...cands.values()]) if (cands.has(c.code) && unspecified(c) && c.via !== 'combination') giveWay(c, (o) => vagueness(o) < vagueness(c) && !uncomplicated(o) && !residualOf(o, c) && sameCondition(o, c));
   // A code whose title another's contains says less of the same condition: "Chronic respiratory
   // failure with hypoxia" next to "Acute and chronic respiratory failure with hypoxia". What a title
   // says "without" it does not say, nor a "non-" word its root ("non-insulin antidiabetic drugs", Z79.85,

@@ -20,7 +20,9 @@ function sentenceAround(text: string, start: number, end: number): string {
 export function gramNegativeSepsis(cands: Map<string, Candidate>, table: CodeTable, texts: ReadonlyMap<string, string> | undefined, combineInto: CombineInto): void {
   const sepsis = cands.get('A419');
   if (!sepsis || !texts || !table.byCode.get('A4159')?.billable) return;
-  const named = sepsis.mentions.filter((m) => m.assertion === 'present' && OTHER_GRAM_NEGATIVE.test(sentenceAround(texts.get(m.documentId) ?? '', m.start, m.end)));
+  // The organism may be named where the note says "severe sepsis" (R65.2-, whose infection A41.9 is).
+  const severe = [...cands.values()].filter((c) => c.code.startsWith('R652')).flatMap((c) => c.mentions);
+  const named = [...sepsis.mentions, ...severe].filter((m) => m.assertion === 'present' && OTHER_GRAM_NEGATIVE.test(sentenceAround(texts.get(m.documentId) ?? '', m.start, m.end)));
   if (named.length === 0) return;
   const keys = new Set(named.map((m) => `${m.documentId}:${m.sentence}`));
   const organisms = [...cands.values()].filter((c) => ORGANISM_ELSEWHERE.test(c.code) && c.mentions.every((m) => keys.has(`${m.documentId}:${m.sentence}`)));

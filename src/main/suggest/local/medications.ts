@@ -56,7 +56,7 @@ const WEIGHED_AFTER = /^[^.;:,\n]{0,15}\bif\b|^[^.;:\n]{0,40}\b(next (week|month
 
 /** The plan only weighs the drug at `start`–`end` of `text`: it is no current therapy. */
 export function weighedOnly(text: string, start: number, end: number): boolean {
-  return WEIGHED_BEFORE.test(text.slice(Math.max(0, start - 40), start)) || WEIGHED_AFTER.test(text.slice(end, end + 25));
+  return WEIGHED_BEFORE.test(text.slice(Math.max(0, start - 60), start)) || WEIGHED_AFTER.test(text.slice(end, end + 25));
 }
 
 /** A drug given by a sliding or correction scale right beside its name is given for this stay only. */

@@ -23,6 +23,7 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     transplantToCome(e, xt, positions) ||
     orderDeclined(e, xt, positions) ||
     useDisorderAsInduced(e, xt, positions) ||
+    organDysfunctionOfSite(e, xt, positions) ||
     spreadMisread(text, e, xt, positions) ||
     acuityOfAnother(text, xt, positions) ||
     acuteKidneyAsHypertensive(e, xt, positions) ||
@@ -472,6 +473,14 @@ function transplantToCome(e: Entry, xt: readonly XToken[], positions: readonly n
 function useDisorderAsInduced(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
   if (!e.code.startsWith('F1') || !e.words.includes('disorder') || e.words.includes('use')) return false;
   return positions.some((p) => xt[p]!.norm === 'disorder' && xt[p - 1]?.norm === 'use');
+}
+
+/**
+ * "Acute organ dysfunction (AKI, encephalopathy)" is severe sepsis's phrase (R65.20): its
+ * "dysfunction" is no dysfunction of the kidney listed after it (N28.9).
+ */
+function organDysfunctionOfSite(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  return !e.words.includes('organ') && positions.some((p) => xt[p]!.norm === 'dysfunction' && xt[p - 1]?.norm === 'organ');
 }
 
 /** A patient's refusal: "declines DNR", "DNR discussed, patient declines". */

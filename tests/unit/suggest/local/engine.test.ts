@@ -383,6 +383,13 @@ describe('local engine: conventions', () => {
       ['Discharge diagnoses:\n1. Klebsiella sepsis with septic shock.', ['A4159', 'R6521'], ['A419', 'B961']],
       // An organism of another sentence is that condition's.
       ['Discharge diagnoses:\n1. Sepsis, source unclear.\n2. Klebsiella UTI.', ['A419', 'N390', 'B961'], ['A4159']],
+      // Named where the note says severe sepsis; the organ dysfunction both R65.2 codes ask for is no shock,
+      // and part of "AKI" read with "organ dysfunction" is no N28.9.
+      [
+        'Assessment:\n1. Severe sepsis due to Klebsiella pneumoniae, with acute organ dysfunction (AKI, encephalopathy) - no septic shock.\n2. AKI - likely prerenal from sepsis.',
+        ['R6520', 'A4159', 'N179'],
+        ['R6521', 'A419', 'B961', 'N289'],
+      ],
     ]);
   });
 
@@ -594,7 +601,11 @@ describe('local engine: conventions', () => {
   });
 
   it('codes the complication beside a diabetes combination that asks for it ("use additional code to identify complication", E11.69)', () => {
-    expectReadings([['Assessment:\n1. Type 2 diabetes with chronic osteomyelitis.', ['E1169', 'M8660'], ['E119']]]);
+    expectReadings([
+      ['Assessment:\n1. Type 2 diabetes with chronic osteomyelitis.', ['E1169', 'M8660'], ['E119']],
+      // The unsited "other" kind gives way to the sited one of the same "other" kind.
+      ['Assessment:\n1. Type 2 diabetes with chronic osteomyelitis - IV vancomycin.\n2. Chronic osteomyelitis R 1st metatarsal head.', ['E1169', 'M86671'], ['M8660']],
+    ]);
   });
 
   it('codes both of two unrelated conditions an Excludes1 note keeps apart, each on its own line (I.A.12.a)', () => {
@@ -1611,6 +1622,7 @@ describe('local engine: conventions', () => {
     // A start to come, or one a condition sets, is no therapy yet.
     expect(added(open.suggest(input('A/P: Age-related osteoporosis - will start zoledronic acid next month.')))).not.toContain('Z7983');
     expect(added(open.suggest(input('A/P: DM2 on diet alone. If A1c above 8, start metformin.')))).not.toContain('Z7984');
+    expect(added(open.suggest(input('A/P: DM2 on diet alone. If >20% of values out of range, start insulin/metformin.')))).not.toContain('Z7984');
     expect(added(open.suggest(input('Exam: accessory muscle use, diffuse wheeze.', {}, 'inpatient')))).not.toContain('Q798');
     // A drug the patient cannot take is no therapy.
     expect(added(open.suggest(input('Assessment:\n1. Asthma. Aspirin sensitivity noted.')))).not.toContain('Z7982');
