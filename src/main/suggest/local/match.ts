@@ -192,7 +192,10 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
     const straddles = (ps: readonly number[]): number => (ps.some((p, i) => i > 0 && LIST_BREAK.test(text.slice(xt[ps[i - 1]!]!.end, xt[p]!.start))) ? 1 : 0);
     const tries = anchors.slice(0, 2).map(near).sort((a, b) => straddles(a) - straddles(b));
     for (const positions of tries) {
-      if (positions[positions.length - 1]! - positions[0]! + 1 > maxSpan(e.words.length) && !coordinatedSpread(text, xt, positions, e)) continue;
+      // The entry's own nonessential modifiers between its words stretch nothing: "sepsis due to E. coli
+      // with acute organ dysfunction" is "Sepsis > with > organ dysfunction (acute)".
+      const between = e.modifiers ? xt.slice(positions[0]!, positions[positions.length - 1]!).filter((t, i) => !positions.includes(positions[0]! + i) && e.modifiers!.includes(t.norm)).length : 0;
+      if (positions[positions.length - 1]! - positions[0]! + 1 - between > maxSpan(e.words.length) && !coordinatedSpread(text, xt, positions, e)) continue;
       if (misreads(text, xt, positions, e, where)) continue;
       // A "without" entry's clause must be negated in the note; the rest is asserted as usual.
       const absent = e.absent ? positions.filter((p) => e.absent!.includes(xt[p]!.norm)) : [];

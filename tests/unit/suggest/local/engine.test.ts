@@ -383,6 +383,8 @@ describe('local engine: conventions', () => {
       ['Discharge diagnoses:\n1. Klebsiella sepsis with septic shock.', ['A4159', 'R6521'], ['A419', 'B961']],
       // An organism of another sentence is that condition's.
       ['Discharge diagnoses:\n1. Sepsis, source unclear.\n2. Klebsiella UTI.', ['A419', 'N390', 'B961'], ['A4159']],
+      // The entry's own modifier ("acute") between its words stretches nothing.
+      ['Discharge diagnoses:\n1. Sepsis due to E. coli with acute organ dysfunction.', ['A4151', 'R6520'], ['A419']],
       // Named where the note says severe sepsis; the organ dysfunction both R65.2 codes ask for is no shock,
       // and part of "AKI" read with "organ dysfunction" is no N28.9.
       [
