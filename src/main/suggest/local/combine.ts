@@ -751,16 +751,19 @@ function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable
   // is that form said vaguely: "sepsis" beside "sepsis due to Streptococcus pneumoniae" (A41.9
   // excludes A40.-). Not another condition it names: asthma (J45) excludes "wheezing NOS" (R06.2).
   for (const c of [...cands.values()]) if (cands.has(c.code) && unspecified(c) && c.via === 'match') giveWay(c, (o) => o.via !== 'family' && sameCondition(o, c) && excludes1Names(lookup, c.code, o.code), true);
-  // Likewise one whose other title words a code of its block says: "pneumonia" (J18.9, unspecified
-  // organism) beside "pneumococcal pneumonia" (J13), "anemia" (D64.9) beside "anemia of CKD" (D63.1),
-  // "influenza" (J11.1, unidentified virus) beside "influenza A" (J10.1).
-  const blockOf = (code: string): string | null | undefined => lookup.code('icd10cm', code)?.block;
+  // Likewise one whose other title words a code of its chapter says: "pneumonia" (J18.9, unspecified
+  // organism) beside "pneumococcal pneumonia" (J13), "anemia" (D64.9) beside "anemia of CKD" (D63.1)
+  // or "iron deficiency anemia due to chronic blood loss" (D50.0), "influenza" (J11.1, unidentified
+  // virus) beside "influenza A" (J10.1). Not one the other asks for beside it (I50.9 with I11.0).
+  const chapterOf = (code: string): number | null | undefined => lookup.code('icd10cm', code)?.chapter;
   const unknowns = (c: Candidate): number => title(c).match(/\b(unspecified|unidentified)\b/gi)?.length ?? 0;
   for (const c of [...cands.values()]) {
     if (!cands.has(c.code) || c.via !== 'match' || unknowns(c) === 0) continue;
     const core = [...words(c)].filter((w) => !VAGUE_TITLE_WORDS.has(w));
-    const block = blockOf(c.code);
-    if (core.length > 0 && block) giveWay(c, (o) => (o.via === 'match' || o.via === 'combination') && blockOf(o.code) === block && !residual(o) && unknowns(o) < unknowns(c) && core.every((w) => words(o).has(w)), true);
+    const chapter = chapterOf(c.code);
+    if (core.length > 0 && chapter) {
+      giveWay(c, (o) => (o.via === 'match' || o.via === 'combination') && chapterOf(o.code) === chapter && !residual(o) && unknowns(o) < unknowns(c) && core.every((w) => words(o).has(w)) && !inRanges(c.code, additionalCodeRanges(lookup, o.code)), true);
+    }
   }
   // A "without" code beside its same-category "with" sibling is the same condition, said fully once:
   // "acute gastric ulcer" (K25.3, without hemorrhage or perforation) and "… with hemorrhage" (K25.0).

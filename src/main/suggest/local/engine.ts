@@ -124,9 +124,9 @@ const UNCOMPLICATED_USE = /^F1[0-689]90$/;
 const NOT_A_CONDITION = /^[STVWXYZ]/;
 /** Family and personal history, status, absence and dependence codes (Z80–Z99), and HIV-positive status (Z21). */
 const STATUS_CODE = /^(Z[89]\d|Z21)/;
-/** A hospital course's discharge medications: "She is discharged on insulin glargine plus metformin." */
 /** Words that put a chart after the delivery. */
 const AFTER_DELIVERY = /\b(post-?partum|puerper\w*|delivered|(?:PPD|POD)\s*#?\s*\d)/i;
+/** A hospital course's discharge medications: "She is discharged on insulin glargine plus metformin." */
 const DISCHARGED_ON = /\b(discharged (home )?on|sent home on|discharge (meds|medications) (include|are))\b/i;
 const MAX_CHARS = 2_000_000;
 const MAX_SENTENCE_TOKENS = 120;

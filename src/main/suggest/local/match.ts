@@ -303,13 +303,13 @@ function dropSubsumed(ms: Mention[], xt: readonly XToken[]): Mention[] {
     // also "Ulcer > bleeding" (K27.4) on "bleed … ulcer".
     const rereads = (k: Mention): boolean =>
       k.entry.words.length > m.entry.words.length && k.positions[k.positions.length - 1]! - k.positions[0]! <= k.entry.words.length + 1 && m.entry.words.every((w) => k.entry.words.includes(w)) && m.positions.some((p) => k.positions.includes(p));
-    // Nor is what the note states covered by a reading whose kind is in doubt.
     // The encounter a title names is no part of the condition either: "fracture of L femoral neck,
     // initial encounter" is the femur's (S72.00-), not a fracture of the neck's (S12.8XXA) beside it.
     const unstaged = (k: Mention): boolean => {
       const ownCondition = m.positions.filter((p) => !ENCOUNTER_WORDS.has(xt[p]!.norm));
       return ownCondition.length < m.positions.length && staged(k) > ownCondition.length && ownCondition.every((p) => inside(k, p));
     };
+    // Nor is what the note states covered by a reading whose kind is in doubt.
     const covered = kept.some((k) => (k.assertion === m.assertion || m.assertion !== 'present') && !RECEPTOR_STATUS.test(k.entry.code) && !(ULCER_SITE.test(m.entry.code) && ASKS_ULCER_SITE.test(k.entry.code)) && ((k.positions.length > m.positions.length && m.positions.every((p) => inside(k, p))) || sidedInside(k) || rereads(k) || unstaged(k)));
     const same = kept.some((k) => k.entry.code === m.entry.code && k.start === m.start);
     if (!covered && !same) kept.push(m);

@@ -610,6 +610,13 @@ describe('local engine: conventions', () => {
     ]);
   });
 
+  it('codes an unspecified condition once beside its specified form of another block, unless that form asks for it', () => {
+    expectReadings([
+      ['Assessment:\n1. Menorrhagia, fibroids, and anemia.\n2. Iron deficiency anemia due to chronic blood loss - start ferrous sulfate.', ['D500'], ['D649']],
+      ['Assessment:\n1. Hypertensive heart disease with heart failure.\n2. Heart failure - continue furosemide.', ['I110', 'I509'], []],
+    ]);
+  });
+
   it('codes both of two unrelated conditions an Excludes1 note keeps apart, each on its own line (I.A.12.a)', () => {
     // E83 (disorders of mineral metabolism) excludes vitamin D deficiency (E55.-): a deficiency's own disorder, not another's.
     const text = 'A/P:\n1. Hereditary hemochromatosis - phlebotomy q3 mo.\n2. Hypomagnesemia - start Mg oxide.\n3. Vitamin D deficiency - start D3 2000 IU.';
