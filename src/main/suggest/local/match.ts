@@ -194,8 +194,9 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
     for (const positions of tries) {
       // The entry's own nonessential modifiers between its words stretch nothing: "sepsis due to E. coli
       // with acute organ dysfunction" is "Sepsis > with > organ dysfunction (acute)".
-      const between = e.modifiers ? xt.slice(positions[0]!, positions[positions.length - 1]!).filter((t, i) => !positions.includes(positions[0]! + i) && e.modifiers!.includes(t.norm)).length : 0;
-      if (positions[positions.length - 1]! - positions[0]! + 1 - between > maxSpan(e.words.length) && !coordinatedSpread(text, xt, positions, e)) continue;
+      const spread = positions[positions.length - 1]! - positions[0]! + 1;
+      const modifiersBetween = (): number => (e.modifiers ? xt.slice(positions[0]!, positions[positions.length - 1]!).filter((t, i) => !positions.includes(positions[0]! + i) && e.modifiers!.includes(t.norm)).length : 0);
+      if (spread > maxSpan(e.words.length) && spread - modifiersBetween() > maxSpan(e.words.length) && !coordinatedSpread(text, xt, positions, e)) continue;
       if (misreads(text, xt, positions, e, where)) continue;
       // A "without" entry's clause must be negated in the note; the rest is asserted as usual.
       const absent = e.absent ? positions.filter((p) => e.absent!.includes(xt[p]!.norm)) : [];
