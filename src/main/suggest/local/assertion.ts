@@ -297,7 +297,9 @@ function markQueried(text: string, tokens: readonly Token[], out: TokenAssertion
     if (!ahead && !behind) continue;
     const id = triggers.length;
     triggers.push([i, i]);
-    const as: TokenAssertion = { assertion: 'uncertain', trigger: id };
+    // A question the note answers no: "Long-term insulin at home? No", "CKD? No."
+    const answeredNo = behind && /^\?\s*(no|none|negative)\b/i.test(text.slice(tokens[i]!.end, tokens[i]!.end + 12));
+    const as: TokenAssertion = { assertion: answeredNo ? 'negated' : 'uncertain', trigger: id };
     if (ahead) {
       for (let k = i; k < tokens.length && k < i + QUERY_REACH; k++) {
         if (k > i && ends(gap(k - 1, k))) break;

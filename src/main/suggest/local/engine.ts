@@ -124,6 +124,8 @@ const UNCOMPLICATED_USE = /^F1[0-689]90$/;
 const NOT_A_CONDITION = /^[STVWXYZ]/;
 /** Family and personal history, status, absence and dependence codes (Z80–Z99), and HIV-positive status (Z21). */
 const STATUS_CODE = /^(Z[89]\d|Z21)/;
+/** A question about the drug just named, answered no. */
+const ANSWERED_NO = /^[^.;?\n]{0,30}\?\s*(no|none|negative|denies)\b/i;
 /** Words that put a chart after the delivery. */
 const AFTER_DELIVERY = /\b(post-?partum|puerper\w*|delivered|(?:PPD|POD)\s*#?\s*\d)/i;
 /** A hospital course's discharge medications: "She is discharged on insulin glargine plus metformin." */
@@ -266,6 +268,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           if (!z || !table.byCode.get(z)?.billable || saysNotTaking(sentenceText, tk.start - s.start, tk.end - s.start) || weighedOnly(sentenceText, tk.start - s.start, tk.end - s.start) || scaledOnly(sentenceText, tk.start - s.start, tk.end - s.start)) continue;
           if (s.section !== 'meds' && s.section !== 'assessment' && s.section !== 'other' && !DISCHARGED_ON.test(sentenceText)) continue;
           if (/\b(no|not|denies|without|never)\b[^.;]{0,20}$/i.test(text.slice(s.start, tk.start))) continue;
+          // A template's question answered no: "Long-term insulin at home? No - home on metformin only."
+          if (ANSWERED_NO.test(text.slice(tk.end, tk.end + 40))) continue;
           add(z, { documentId: doc.id, start: tk.start, end: tk.end, phrase: tk.raw, assertion: 'present', section: s.section, source: 'medication', words: [tk.norm], sentence: si }, 'medication');
         }
         if (s.section !== 'family') {

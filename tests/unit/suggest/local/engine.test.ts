@@ -130,6 +130,10 @@ describe('local engine: assertions', () => {
 
   it('settles a doubt the note then rules out: no code even at discharge', () => {
     expectReadings([
+      // A question the note answers no.
+      ['Assessment:\n1. T2DM with hyperglycemia - SSI while inpatient. Long-term insulin at home? No - home on metformin only.', ['E1165'], ['Z794']],
+      ['Assessment:\n1. Knee effusion. Gout? No, crystals negative.', [], ['M109']],
+      ['Assessment:\n1. Knee effusion. Gout? Uric acid pending.', ['M109'], []],
       ['Discharge diagnoses:\n1. Possible aspiration pneumonia - ruled out by CXR.\n2. COPD exacerbation.', ['J441'], ['J690', 'J189']],
       ['Assessment:\n1. Pneumonia - ruled out clinically.\n2. Acute bronchitis.', ['J209'], ['J189']],
     ]);
