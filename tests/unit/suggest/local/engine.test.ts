@@ -407,6 +407,13 @@ describe('local engine: conventions', () => {
     ]);
   });
 
+  it('reads ICA as the internal carotid artery', () => {
+    expectReadings([
+      ['Assessment:\n1. Bilateral ICA stenosis, 60-69%.\n2. Right ICA occlusion.', ['I6523'], []],
+      ['Assessment:\n1. Right ICA occlusion.', ['I6521'], []],
+    ]);
+  });
+
   it('reads a femoral neck as the femur\'s, its encounter words no fracture of the neck', () => {
     expectReadings([
       ['Dx: Fracture of L femoral neck (displaced), initial encounter.', ['S72002A'], ['S128XXA', 'S129XXA']],
