@@ -441,9 +441,11 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       }
     }
 
-    // An obstetric code's trimester from the weeks of gestation the note states (I.C.15.a.3).
+    // An obstetric code's trimester from the weeks of gestation the note states (I.C.15.a.3). Searched
+    // where they can matter: a woman's chart (pregnancy routing below) or one already read as obstetric.
+    const readAsObstetric = (): boolean => [...chosen.keys()].some((code) => code.startsWith('O') || /\btrimester\b/i.test(table.byCode.get(code)?.long_desc ?? ''));
     let gestation: (Gestation & { documentId: string }) | undefined;
-    for (const [documentId, text] of input.sex !== 'M' ? texts : []) {
+    for (const [documentId, text] of input.sex === 'F' || (input.sex !== 'M' && readAsObstetric()) ? texts : []) {
       const g = gestationWeeks(text, sentences.get(documentId) ?? []);
       if (g) {
         gestation = { ...g, documentId };
@@ -463,7 +465,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         if (!route.keep) chosen.delete(code);
       }
     }
-    const obstetricChart = input.sex !== 'M' && [...chosen.keys()].some((code) => code.startsWith('O') || /\btrimester\b/i.test(table.byCode.get(code)?.long_desc ?? ''));
+    const obstetricChart = input.sex !== 'M' && readAsObstetric();
     const trimester = obstetricChart ? trimesterOf([...texts.values()].join('\n'), gestation) : undefined;
     for (const [code, c] of [...chosen]) {
       const timed = withEpisode(table, withTrimester(table, code, trimester), injuryEpisode(c.cand, sentences, texts));

@@ -2,7 +2,7 @@
 // is "other Gram-negative sepsis", A41.59 (Index: Sepsis > Gram-negative; the Tabular's A41.5-), not
 // A41.9 "unspecified organism" with the bacterium's B96 code beside it: a sepsis code names its organism,
 // and the B95–B97 codes are for conditions classified elsewhere.
-import type { Candidate } from './candidate';
+import { sentenceKey, type Candidate } from './candidate';
 import type { CombineInto } from './combine';
 import type { CodeTable } from './code-table';
 
@@ -24,8 +24,8 @@ export function gramNegativeSepsis(cands: Map<string, Candidate>, table: CodeTab
   const severe = [...cands.values()].filter((c) => c.code.startsWith('R652')).flatMap((c) => c.mentions);
   const named = [...sepsis.mentions, ...severe].filter((m) => m.assertion === 'present' && OTHER_GRAM_NEGATIVE.test(sentenceAround(texts.get(m.documentId) ?? '', m.start, m.end)));
   if (named.length === 0) return;
-  const keys = new Set(named.map((m) => `${m.documentId}:${m.sentence}`));
-  const organisms = [...cands.values()].filter((c) => ORGANISM_ELSEWHERE.test(c.code) && c.mentions.every((m) => keys.has(`${m.documentId}:${m.sentence}`)));
+  const keys = new Set(named.map(sentenceKey));
+  const organisms = [...cands.values()].filter((c) => ORGANISM_ELSEWHERE.test(c.code) && c.mentions.every((m) => keys.has(sentenceKey(m))));
   combineInto(cands, 'A4159', 'Sepsis due to a gram-negative bacterium without a code of its own: other Gram-negative sepsis (A41.59)', [sepsis], [sepsis, ...organisms]);
   cands.delete('A419');
   for (const o of organisms) cands.delete(o.code);

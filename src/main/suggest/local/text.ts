@@ -259,7 +259,7 @@ export function tokenize(text: string, start: number, end: number, norm: Normali
     }
     // An e-cigarette or vape is another tobacco product ("Nicotine dependence, other tobacco product",
     // F17.290), not a cigarette (F17.210).
-    const vape = /^(?:e-?cig(?:arette)?s?|vap(?:e|es|ing|er|ers))\b/i.exec(text.slice(m.index, m.index + 14));
+    const vape = /^[ev]/i.test(m[0]) ? /^(?:e-?cig(?:arette)?s?|vap(?:e|es|ing|er|ers))\b/i.exec(text.slice(m.index, m.index + 14)) : null;
     if (vape) {
       for (const part of ['tobacco', 'product']) out.push({ norm: norm(part), start: m.index, end: m.index + vape[0].length, raw: vape[0] });
       WORD_RE.lastIndex = m.index + vape[0].length;
