@@ -136,6 +136,12 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     const adjective = `${w.slice(0, -2)}ic`;
     if (!aliases.has(adjective)) aliases.set(adjective, w);
   }
+  // …and of "-osis" ones the Index never writes as adjectives (osteoporotic → osteoporosis).
+  for (const w of vocabulary) {
+    if (!w.endsWith('osis') || w.length < 7) continue;
+    const adjective = `${w.slice(0, -4)}otic`;
+    if (!aliases.has(adjective) && !vocabulary.has(adjective)) aliases.set(adjective, w);
+  }
   // Other adjectives the Index writes as their noun: macular → macula, vertebral → vertebra,
   // allergic → allergy, apneic → apnea. Only toward a noun the Index uses; "-al" never drops to a
   // bare stem (personal → person, portal → port).

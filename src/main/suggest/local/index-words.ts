@@ -34,6 +34,8 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['sacral', 'sacrum'], ['coccygeal', 'coccyx'], ['stool', 'feces'], ['urinary', 'urine'], ['extremity', 'limb'], ['strep', 'streptococcal'], ['staph', 'staphylococcal'], ['ingrown', 'ingrowing'], ['toenail', 'nail'], ['fingernail', 'nail'],
   ['feverish', 'fever'], ['chemo', 'chemotherapy'], ['exam', 'examination'], ['torn', 'tear'], ['fungal', 'fungus'], ['bilat', 'bilateral'], ['febrile', 'fever'], ['painful', 'pain'], ['bleeding', 'hemorrhage'], ['bleed', 'hemorrhage'], ['pale', 'pallor'], ['paleness', 'pallor'],
   // A stent is the Index's implant ("Status > angioplasty > coronary artery > with implant" Z95.5).
+  // "Atherosclerosis — see Arteriosclerosis": the Index lists the kinds under one spelling only.
+  ['atherosclerosis', 'arteriosclerosis'], ['atherosclerotic', 'arteriosclerotic'],
   ['stent', 'implant'], ['stents', 'implant'], ['arthroplasty', 'replacement'], ['postablative', 'postprocedural'], ['herniation', 'hernia'], ['herniated', 'hernia'], ['noncompliant', 'noncompliance'], ['nonadherence', 'noncompliance'], ['nonadherent', 'noncompliance'],
   // A flare of a chronic condition is the Index's exacerbation ("asthma flare" J45.901, "COPD flare-up" J44.1).
   ['flare', 'exacerbation'],
@@ -143,6 +145,11 @@ export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [
   ['coronary', 'artery'],
   // A note's "disc" is the intervertebral disc ("disc herniation at L5-S1"), its "lumbar" the lumbar region.
   ['disc', 'intervertebral'],
+  // A fracture in osteoporosis is its pathological fracture (guideline I.C.13.d.1): "osteoporosis with
+  // compression fracture of L1" is "Osteoporosis > age-related > with current pathologic fracture > vertebra".
+  ['osteoporosis', 'current pathologic'],
+  // A leg is an extremity ("Arteriosclerosis > extremities > leg > left > with > rest pain" I70.222).
+  ['leg', 'extremities'],
   ...SPINE_REGIONS.map((w): [string, string] => [w, 'region']),
 ];
 

@@ -46,6 +46,11 @@ export function lateralize(table: CodeTable, code: string, side: Side | undefine
   const peers = table.billableIn(code.slice(0, 3)).filter((c) => c.code !== code && c.code.length === code.length && sameEncounter(c.code) && sideWord.test(c.long_desc));
   const exact = peers.find((c) => shape(c.long_desc) === want);
   if (exact) return exact.code;
+  // The side's own noun may differ from the unspecified one's: "…with rest pain, unspecified
+  // extremity" (I70.229) is "…with rest pain, bilateral legs" (I70.223).
+  const unsided = withoutSideClause(rec.long_desc);
+  const renamed = unsided !== undefined ? peers.find((c) => withoutSideClause(c.long_desc) === unsided) : undefined;
+  if (renamed) return renamed.code;
   // Hemiplegia and its sequelae also name the dominant side. Undocumented, the left is taken as
   // non-dominant and the right as dominant (guideline I.C.6.a).
   const dominance = side === 'left' ? /\bnon-?dominant\b/i : side === 'right' ? /(?<!non-?)\bdominant\b/i : undefined;
@@ -63,6 +68,12 @@ export function lateralCodes(table: CodeTable, code: string, side: Side | undefi
   const right = lateralize(table, code, 'right');
   const left = lateralize(table, code, 'left');
   return right !== code && left !== code ? [right, left] : [code];
+}
+
+/** A title's words before its closing side clause (", right leg", ", unspecified extremity"), if it ends with one. */
+function withoutSideClause(title: string): string | undefined {
+  const m = /^(.*),\s*(?:unspecified|right|left|bilateral)\s+[a-z]+$/i.exec(title);
+  return m ? shape(m[1]!) : undefined;
 }
 
 function undominated(title: string): string {

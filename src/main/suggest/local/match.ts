@@ -91,9 +91,13 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
     // A named drug that induced a condition is the Index's "drug-induced" ("chemotherapy-induced
     // neuropathy" is G62.0, "opioid-induced constipation" K59.03).
     if (drugEffect(dict.drugs, tokens[i]!.raw) && causedByDrug(text, tokens[i]!)) out.push({ norm: 'drug', start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
+    // "Fracture, traumatic > fragility — see Fracture, pathological, due to osteoporosis".
+    if (FRAGILITY.test(tokens[i]!.raw) && tokens[i + 1]?.norm === dict.normalize('fracture')) out.push({ norm: dict.normalize('osteoporosis'), start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
   }
   return out;
 }
+
+const FRAGILITY = /^fragility$/i;
 
 /** "-induced" right after a word. */
 const INDUCED_NEXT = /^[- ]induced\b/i;
@@ -237,7 +241,22 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
   const refines = (m: Mention, stated: readonly number[]): boolean =>
     found.some((k) => k !== m && k.assertion === 'present' && k.positions.every((p) => stated.includes(p)) && k.entry.words.every((w) => m.entry.words.includes(w)));
   const kept = statedParts.size === 0 ? found : found.filter((m) => !statedParts.has(m) || refines(m, statedParts.get(m)!));
-  return dropSubsumed(dropListMisreads(text, xt, kept, dict.siteWords), xt);
+  return dropTraumaticInDisease(dropSubsumed(dropListMisreads(text, xt, kept, dict.siteWords), xt), xt);
+}
+
+/** A fracture read as due to osteoporosis or another bone disease (M80, M84.4–M84.6)… */
+const DISEASE_FRACTURE = /^M(80|84[4-6])/;
+
+/**
+ * A fracture in a patient with osteoporosis is the pathological fracture, not a traumatic one
+ * (guideline I.C.13.d.1): "fragility fracture of the left distal radius" is M80.032A alone, though
+ * the traumatic reading ("distal radius fracture", S52.50-) names more of the words.
+ */
+function dropTraumaticInDisease(ms: Mention[], xt: readonly XToken[]): Mention[] {
+  const disease = ms.filter((m) => DISEASE_FRACTURE.test(m.entry.code));
+  if (disease.length === 0) return ms;
+  const fracture = (m: Mention): number[] => m.positions.filter((p) => xt[p]!.norm === 'fracture');
+  return ms.filter((m) => !(m.entry.code.startsWith('S') && fracture(m).some((p) => disease.some((d) => d.positions.includes(p)))));
 }
 
 

@@ -369,6 +369,18 @@ describe('local engine: conventions', () => {
     ]);
   });
 
+  it('codes a fracture in osteoporosis, or a fragility fracture, as the pathological one by site, never also as traumatic (I.C.13.d.1)', () => {
+    expectReadings([
+      ['Osteoporosis with current fragility fracture of T12 vertebra.', ['M8008XA'], ['M810', 'T148XXA']],
+      ['Osteoporotic compression fracture of L1 vertebra.', ['M8008XA'], ['M4850XA', 'T148XXA']],
+      ['Fragility fracture of the left distal radius.', ['M80032A'], ['S52502A', 'S52509A']],
+      ['Age-related osteoporosis with vertebral compression fracture.', ['M8008XA'], ['M810', 'M4850XA']],
+      // A healed one is its history, a denied one none.
+      ['Osteoporosis with history of hip fracture.', ['Z87310'], ['M8005XA', 'S72009A']],
+      ['Osteoporosis without fracture.', ['M810'], ['M8000XA', 'T148XXA']],
+    ]);
+  });
+
   it('codes no I10 beside a hypertensive disease, no melena beside a bleeding ulcer, and reads "2/2" as "secondary to"', () => {
     expectReadings([
       ['1. Hypertension\n2. Hypertensive heart disease without heart failure, LVH on echo - continue amlodipine.', ['I119'], ['I10']],
@@ -475,6 +487,16 @@ describe('local engine: conventions', () => {
       ['Type 2 diabetes with diabetic foot ulcer of left foot, fat layer exposed.', ['E11621', 'L97522'], []],
       ['Diabetic foot ulcer, right, limited to breakdown of skin.', ['E11621', 'L97511'], []],
       ['Stasis ulcer of right lower leg, limited to breakdown of skin.', ['I83018', 'L97911'], []],
+    ]);
+  });
+
+  it('reads atherosclerosis of a leg as the Index\'s arteriosclerosis of the extremities, by side and what it causes', () => {
+    expectReadings([
+      ['Atherosclerosis of native arteries of left leg with intermittent claudication.', ['I70212'], ['I708', 'I739', 'I7090']],
+      // The bilateral code's title names legs where the unspecified one says "unspecified extremity".
+      ['Atherosclerosis of both legs with rest pain.', ['I70223'], ['I70229', 'M79603']],
+      ['Right leg atherosclerosis with ulceration of the calf.', ['I70232', 'L97219'], ['I70209']],
+      ['Atherosclerosis of the right lower extremity with gangrene.', ['I70261'], ['I96']],
     ]);
   });
 
