@@ -31,7 +31,7 @@ const TRIGGERS: readonly Trigger[] = [
   ...['is suspected', 'was suspected', 'is likely', 'cannot be excluded', 'not excluded', 'is possible'].map((p) => t(p, 'uncertain', 'backward')),
   ...['vs', 'versus'].map((p) => ({ ...t(p, 'uncertain'), both: true as const })),
   // After the problem, closing it: "Mitral regurgitation - possible", "ILD - no evidence", "A-fib - doubt, ECG sinus".
-  ...['possible', 'probable', 'suspected', 'questionable'].map((p) => t(p, 'uncertain', 'backward')),
+  ...['possible', 'probable', 'suspected', 'questionable', 'likely'].map((p) => t(p, 'uncertain', 'backward')),
   ...['no evidence', 'doubt', 'doubtful', 'not favored', 'is not favored', 'less likely', 'felt less likely'].map((p) => t(p, 'negated', 'backward')),
   ...['history of', 'hx of', 'hx', 'h o', 's p', 'status post', 'past history of', 'previous history of', 'remote history of', 'former', 'ex', 'quit', 'remote', 'healed'].map((p) => t(p, 'historical')),
   ...['in the past', 'previously', 'cured', 'eradicated', 'svr', 'svr achieved'].map((p) => t(p, 'historical', 'backward')),
@@ -119,7 +119,7 @@ const SHOWN_BY = new Set(['with', 'by', 'on', 'per', 'after', 'via', 'given', 'c
  * receptors and markers too: "Breast cancer, left, ER/PR positive, HER2 negative" has its cancer.
  */
 const TEST_WORDS = new Set([
-  'troponin', 'troponins', 'culture', 'cultures', 'test', 'testing', 'screen', 'swab', 'panel', 'xray', 'x-ray', 'ray', 'cxr', 'ct', 'mri', 'ultrasound', 'echo', 'ekg', 'ecg', 'ua', 'urinalysis', 'dimer', 'bnp', 'labs', 'workup', 'work-up', 'strep', 'pcr', 'antigen', 'serology', 'biopsy', 'scan',
+  'troponin', 'troponins', 'culture', 'cultures', 'test', 'testing', 'screen', 'swab', 'panel', 'xray', 'x-ray', 'ray', 'cxr', 'ct', 'cta', 'duplex', 'doppler', 'mri', 'ultrasound', 'echo', 'ekg', 'ecg', 'ua', 'urinalysis', 'dimer', 'bnp', 'labs', 'workup', 'work-up', 'strep', 'pcr', 'antigen', 'serology', 'biopsy', 'scan',
   'her2', 'her-2', 'er', 'pr', 'pgr', 'egfr', 'alk', 'kras', 'braf', 'ros1', 'msi', 'brca', 'brca1', 'brca2',
 ]);
 
@@ -247,11 +247,33 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
         const settles = f.tr.assertion === 'negated' && out[k]!.assertion === 'uncertain';
         if (!isTrigger[k] && (out[k]!.assertion === 'present' || settles)) out[k] = { assertion: f.tr.assertion, trigger: id };
       }
+      // A doubt a negative test settles: "Possible PE - CTA negative", "Suspected DVT; duplex negative".
+      if (f.tr.assertion === 'negated' && !f.tr.clause && TEST_WORDS.has(lower[f.start - 1] ?? '')) settleDoubt(text, tokens, out, isTrigger, f.start - 1, id);
     }
   }
   markLabelAnswers(text, tokens, lower, out, triggers);
   markQueried(text, tokens, out, triggers);
   return { tokens: out, triggers };
+}
+
+/** How far back before a negative test its doubt may stand. */
+const SETTLE_REACH = 8;
+
+/**
+ * Negates the doubt nearest before a test found negative, within its line and sentence: the run of
+ * uncertain words closest to the test ("possible pneumonia vs UTI - UA negative" settles the UTI).
+ * What the note states as present stays ("chest pain - troponin negative").
+ */
+function settleDoubt(text: string, tokens: readonly Token[], out: TokenAssertion[], isTrigger: Uint8Array, test: number, id: number): void {
+  let seen = false;
+  for (let k = test - 1; k >= 0 && k >= test - SETTLE_REACH; k--) {
+    if (/\n|\.\s/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) break;
+    const doubt = !isTrigger[k] && out[k]!.assertion === 'uncertain';
+    if (doubt) {
+      out[k] = { assertion: 'negated', trigger: id };
+      seen = true;
+    } else if (seen) break;
+  }
 }
 
 /** Answers a template gives a label after its colon that say the condition is not there. */

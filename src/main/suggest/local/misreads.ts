@@ -243,12 +243,23 @@ function crossesClause(text: string, from: number, to: number): boolean {
 const GROWTH_WORDS = ['tumor', 'neoplasm', 'mass', 'lesion', 'growth', 'nodule', 'polyp', 'lump', 'adenoma', 'cyst'];
 const GROWTH_REACH = 3;
 
-/** "The lymph nodes removed were all benign" is a pathology result, not a benign neoplasm of lymph nodes (D36.0). */
+/**
+ * Words that make "benign" a neoplasm's behaviour. The Index sends a tumor or a growth to the Neoplasm
+ * Table; a lesion, mass, nodule, cyst or lump goes by its site ("benign skin lesion" is L98.9).
+ */
+const NEOPLASM_WORDS = ['tumor', 'neoplasm', 'growth', 'neoplasia'];
+
+/**
+ * "The lymph nodes removed were all benign" is a pathology result, not a benign neoplasm of lymph
+ * nodes (D36.0); "thyroid nodule, benign on FNA" and "skin lesion, appears benign" describe a nodule
+ * and a lesion, coded by their sites. A tumour named by its "-oma" is read by its own entry ("lipoma
+ * of back, benign" is D17.-, no D36.7 beside it).
+ */
 function benignWithoutGrowth(e: Entry, positions: readonly number[], where: ReadonlyMap<string, number[]>): boolean {
   if (!e.words.includes('benign') || !/^(C|D[0-4])/.test(e.code)) return false;
   const from = Math.min(...positions) - GROWTH_REACH;
   const to = Math.max(...positions) + GROWTH_REACH;
-  return !GROWTH_WORDS.some((w) => where.get(w)?.some((p) => p >= from && p <= to));
+  return !NEOPLASM_WORDS.some((w) => where.get(w)?.some((p) => p >= from && p <= to));
 }
 
 /** "-oma" words that name no growth. */
@@ -300,6 +311,9 @@ function namesService(text: string, xt: readonly XToken[], positions: readonly n
   // A compound runs on without punctuation: "obesity, counseling provided" keeps the obesity.
   // A spaced dash starts the item's details: "Hypertension – education provided on low salt diet".
   const joined = (to: number): boolean => xt[to] !== undefined && !/[,;:.()]|\s[-–—]\s|\n/.test(text.slice(xt[last]!.end, xt[to]!.start));
+  // A reading that runs on past a service compound inside it: "DVT prophylaxis - enoxaparin renal dose"
+  // is no renal vein thrombosis (I82.3).
+  if (positions.some((p) => p !== last && !positions.includes(p + 1) && SERVICE_WORDS.has(xt[p + 1]?.norm ?? '') && !/[,;:.()\n]/.test(text.slice(xt[p]!.end, xt[p + 1]!.start)))) return true;
   const next = joined(last + 1) ? xt[last + 1]!.norm : '';
   const after = joined(last + 2) ? xt[last + 2]!.norm : '';
   if (SERVICE_WORDS.has(next) || (SERVICE_WORDS.has(after) && !LINKING.test(next))) return true;

@@ -136,7 +136,17 @@ describe('local engine: assertions', () => {
       ['Assessment:\n1. Knee effusion. Gout? Uric acid pending.', ['M109'], []],
       ['Discharge diagnoses:\n1. Possible aspiration pneumonia - ruled out by CXR.\n2. COPD exacerbation.', ['J441'], ['J690', 'J189']],
       ['Assessment:\n1. Pneumonia - ruled out clinically.\n2. Acute bronchitis.', ['J209'], ['J189']],
+      // A test found negative settles the doubt before it, in its line; a stated finding stays.
+      ['Assessment:\n1. Possible PE - CTA negative, no anticoagulation.\n2. Acute bronchitis.', ['J209'], ['I2699']],
+      ['Assessment:\n1. Suspected DVT; duplex negative.', [], ['I82409']],
+      ['Assessment:\n1. Possible pneumonia vs UTI - UA negative.', ['J189'], ['N390']],
+      ['Assessment:\n1. Chest pain - troponin negative.', ['R079'], []],
+      ['Assessment:\n1. Suspected appendicitis, CT pending.', ['K37'], []],
     ]);
+    // "Likely" said after the condition, closing its clause, is a doubt too: not coded in an office note.
+    const likely = added(open.suggest(input('Assessment:\n1. Dysuria - UTI likely, UA sent.')));
+    expect(likely).toContain('R300');
+    expect(likely.filter((c) => c === 'N390' || c === 'N23')).toEqual([]);
   });
 
   it('codes a kind in doubt at discharge as stated, and the condition alone in an office note', () => {
@@ -1038,6 +1048,14 @@ describe('local engine: conventions', () => {
     expect(codes).toEqual(expect.arrayContaining(['R079', 'V892XXA']));
     // "Benign" describes a growth before it makes a benign neoplasm: a pathology result of removed nodes is none.
     expect(added(open.suggest(input('The lymph nodes removed were all benign.', {}, 'inpatient'))).filter((c) => c.startsWith('D36'))).toEqual([]);
+    // "Benign" makes a neoplasm of a tumor or growth only: a lesion, nodule or mass goes by its site,
+    // and a tumour named by its "-oma" by its own entry.
+    expectReadings([
+      ['Skin lesion, appears benign - monitor.', ['L989'], ['D369', 'D239']],
+      ['Thyroid nodule, benign on FNA.', ['E041'], ['D369', 'D34']],
+      ['Lipoma of back, benign.', ['D179'], ['D369', 'D367']],
+      ['Benign tumor of the skin of the back.', ['D235'], []],
+    ]);
     expect(added(open.suggest(input('Benign tumor of the liver.', {}, 'inpatient')))).toContain('D134');
     // Necrosis inside a growth is how the growth looks, not gangrene or a kidney infarct, and no diabetic
     // gangrene; "tumor necrosis factor" is a molecule. Necrosis of a toe is still read, and linked to diabetes.
@@ -1048,7 +1066,7 @@ describe('local engine: conventions', () => {
     expect(added(open.suggest(input('Necrosis of the left foot after a fall; a lipoma on the back was noted.', {}, 'inpatient')))).toContain('I96');
     // A condition naming a service, an order or a test is not the patient's: clinics, teams, diets, exams,
     // a pain scale of 0. The condition itself, and a pain score above 0, still read.
-    const services = ['Referred to the heart failure clinic.', 'Stroke team consulted.', 'Diabetic diet, cardiac diet.', 'Diabetic foot exam normal.', 'Seizure precautions.', 'Pain scale 0/10.', 'Referred to pain management.', 'DVT ppx: heparin SQ.', 'GI ppx with pantoprazole.'];
+    const services = ['Referred to the heart failure clinic.', 'Stroke team consulted.', 'Diabetic diet, cardiac diet.', 'Diabetic foot exam normal.', 'Seizure precautions.', 'Pain scale 0/10.', 'Referred to pain management.', 'DVT ppx: heparin SQ.', 'GI ppx with pantoprazole.', 'DVT prophylaxis - enoxaparin renal dose.'];
     for (const text of services) expect(added(open.suggest(input(text, {}, 'inpatient'))), text).toEqual([]);
     expect(added(open.suggest(input('Heart failure in clinic today, euvolemic.', {}, 'inpatient')))).toContain('I509');
     // Abbreviations in their everyday sense: room air, the right atrium, the physical exam, a FibroScan's CAP.
