@@ -16,6 +16,12 @@ interface Trigger {
   test?: true;
 }
 
+/** Words after a relative or another person that say what they had ("mother had", "partner HIV positive"). */
+const SAYS_WHAT_THEY_HAD = ['had', 'has', 'with', 'died', 'diagnosed', 'history', 'hx', 'suffered', 'positive'];
+
+/** People around the patient who are no blood relatives. */
+const OTHER_PEOPLE = ['wife', 'husband', 'spouse', 'partner', 'boyfriend', 'girlfriend', 'roommate', 'coworker', 'co worker', 'caregiver', 'friend'];
+
 const t = (phrase: string, assertion: Trigger['assertion'], direction: Trigger['direction'] = 'forward'): Trigger => ({ words: phrase.split(' '), assertion, direction });
 
 const TRIGGERS: readonly Trigger[] = [
@@ -42,11 +48,16 @@ const TRIGGERS: readonly Trigger[] = [
   // "Prior DVT 2019", "previous pulmonary embolism", "past kidney stones" (not "prior to admission",
   // "past 3 days", "past medical history").
   ...['prior', 'previous', 'past'].map((p) => t(p, 'historical')),
-  ...['family history', 'family hx', 'fh', 'fhx', 'mother', 'father', 'sister', 'brother', 'sibling', 'siblings', 'maternal', 'paternal', 'grandmother', 'grandfather', 'aunt', 'uncle', 'parents'].map((p) => t(p, 'family')),
+  ...['family history', 'family hx', 'fh', 'fhx', 'mother', 'father', 'sister', 'brother', 'sibling', 'siblings', 'maternal', 'paternal', 'grandmother', 'grandfather', 'aunt', 'uncle', 'parents', 'son', 'daughter'].map((p) => t(p, 'family')),
+  // Someone else's disease who is no blood relative is neither the patient's nor a family history:
+  // "wife recently diagnosed with active pulmonary TB" (a contact, Z20.1, by the Index's "Exposure" lines).
+  ...OTHER_PEOPLE.map((p) => t(p, 'hypothetical')),
   // A test ordered names what it looks for: "check TSH, HIV and hepatitis C antibody", "AFB culture for TB",
   // "sleep study to evaluate REM sleep behavior disorder".
   ...['check', 'test for', 'tested for', 'testing for', 'culture for', 'cultures for', 'pcr for', 'serology for', 'serology of', 'serologies for', 'serologies of', 'workup for', 'to evaluate', 'evaluate'].map((p) => t(p, 'hypothetical')),
   ...['antibody', 'antibodies', 'ab', 'pcr', 'titer', 'titers', 'serology', 'serologies', 'quantiferon', 'igra', 'toxin', 'antigen', 'test', 'testing', 'screen', 'panel', 'immunity'].map((p) => ({ ...t(p, 'hypothetical', 'backward'), clause: true as const, test: true as const })),
+  // Not immune to a disease is no disease: "Hepatitis A and B nonimmune - Twinrix given".
+  ...['nonimmune', 'non immune', 'not immune'].map((p) => ({ ...t(p, 'hypothetical', 'backward'), clause: true as const })),
   ...['evaluate for', 'to evaluate for', 'assess for', 'screen for', 'screening for', 'monitor for', 'check for', 'look for', 'if', 'should', 'return if', 'return for', 'return to', 'return with', 'come back if', 'come back for', 'seek care if', 'seek care for', 'seek medical attention if', 'seek medical attention for', 'call if', 'in case of', 'watch for', 'risk of', 'risk for', 'prevent', 'prevention of', 'precautions', 'to avoid', 'as needed for', 'prn', 'if needed'].map((p) => t(p, 'hypothetical')),
   // What is being planned is not there yet: "referred for AV fistula planning" (a dialysis access). A
   // condition a planned operation treats stays ("scheduled for hernia repair": the hernia is there).
@@ -187,10 +198,10 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
     if (best.words[0] === 'check' && lower[i + 1] === 'up') continue;
     // Family words only count when they say what the relative had ("mother had breast cancer", "given
     // father's colon cancer").
-    if (best.assertion === 'family' && best.words[0] !== 'family' && best.words[0] !== 'fh' && best.words[0] !== 'fhx') {
+    if ((best.assertion === 'family' && best.words[0] !== 'family' && best.words[0] !== 'fh' && best.words[0] !== 'fhx') || OTHER_PEOPLE.includes(best.words.join(' '))) {
       const next = lower.slice(i + 1, i + 4);
       const possessive = /['’]s$/.test(tokens[i + best.words.length - 1]!.raw);
-      if (!possessive && !next.some((w) => ['had', 'has', 'with', 'died', 'diagnosed', 'history', 'hx', 'suffered'].includes(w))) continue;
+      if (!possessive && !next.some((w) => SAYS_WHAT_THEY_HAD.includes(w))) continue;
     }
     found.push({ start: i, end: i + best.words.length, tr: best });
     for (let k = i; k < i + best.words.length; k++) isTrigger[k] = 1;
@@ -231,8 +242,15 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
       // "Chest pain workup negative": the search for a cause found none; the chest pain stands.
       // A test's name tests the name just before it ("hepatitis C antibody"), not what a sentence says of it.
       const reach = WORKUP_WORDS.has(lower[f.start - 1] ?? '') ? 1 : f.tr.test ? TEST_TARGET_REACH : BACKWARD_REACH;
+      // "Gastroparesis suspected on admission but ruled out": past the "but", only the doubt is settled.
+      let pastBut = false;
       for (let k = f.start - 1; k >= 0 && k >= f.start - reach; k--) {
         if (breaksScope(text, tokens[k]!, tokens[k + 1]!, 'backward')) break;
+        if (k === f.start - 1 && lower[k] === 'but' && f.tr.assertion === 'negated') {
+          // "Pneumonia suspected but ruled out": the doubt said just before the "but" is the one settled.
+          pastBut = !DOUBTED.has(lower[k - 1] ?? '');
+          continue;
+        }
         const between = text.slice(tokens[k]!.end, tokens[k + 1]!.start);
         if ((f.tr.clause || TEST_WORDS.has(lower[f.start - 1] ?? '')) && between.includes(',')) break;
         // "Chest pain - ACS ruled out", "Abdominal pain, appendicitis ruled out": the verdict is on what
@@ -245,7 +263,7 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
         if (f.tr.test && (TEST_TARGET_STOPS.has(lower[k]!) || /[^\s./]/.test(between))) break;
         // A doubt settled: "possible aspiration pneumonia - ruled out by CXR" is no diagnosis, even at discharge.
         const settles = f.tr.assertion === 'negated' && out[k]!.assertion === 'uncertain';
-        if (!isTrigger[k] && (out[k]!.assertion === 'present' || settles)) out[k] = { assertion: f.tr.assertion, trigger: id };
+        if (!isTrigger[k] && ((out[k]!.assertion === 'present' && !pastBut) || settles)) out[k] = { assertion: f.tr.assertion, trigger: id };
       }
       // A doubt a negative test settles: "Possible PE - CTA negative", "Suspected DVT; duplex negative".
       if (f.tr.assertion === 'negated' && !f.tr.clause && TEST_WORDS.has(lower[f.start - 1] ?? '')) settleDoubt(text, tokens, out, isTrigger, f.start - 1, id);
@@ -255,6 +273,9 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
   markQueried(text, tokens, out, triggers);
   return { tokens: out, triggers };
 }
+
+/** A doubt said right before "but ruled out". */
+const DOUBTED = new Set(['suspected', 'possible', 'considered', 'questioned', 'entertained', 'likely', 'probable']);
 
 /** How far back before a negative test its doubt may stand. */
 const SETTLE_REACH = 8;

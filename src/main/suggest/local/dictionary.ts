@@ -234,9 +234,18 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   for (const [parent, kids] of childKeys) flatChildren.set(flatKey(parent), [...(flatChildren.get(flatKey(parent)) ?? []), ...kids]);
   const flatCodes = new Map<string, string>();
   for (const [key, code] of pathCodes) if (!flatCodes.has(flatKey(key))) flatCodes.set(flatKey(key), code);
+  // The reference may order the words otherwise: "see Diverticulosis, intestine, large" is the Index's
+  // "Diverticulosis > large intestine" (K57.30). Only a word set naming one code.
+  const bagKey = (key: string): string => flatKey(key).split(' ').sort().join(' ');
+  const bagCodes = new Map<string, string | null>();
+  for (const [key, code] of pathCodes) {
+    const bag = bagKey(key);
+    bagCodes.set(bag, bagCodes.has(bag) && bagCodes.get(bag) !== code ? null : code);
+  }
   const seePathCode = (r: IndexRow): string | null => {
     if (r.code || !r.see || !r.see.includes(',')) return null;
-    return flatCodes.get(flatKey(pathKey(r.see.split(',').map((p) => p.trim()).filter(Boolean)))) ?? null;
+    const target = pathKey(r.see.split(',').map((p) => p.trim()).filter(Boolean));
+    return flatCodes.get(flatKey(target)) ?? bagCodes.get(bagKey(target)) ?? null;
   };
   // A subterm likewise ("Infection > ear (middle) — see also Otitis media" is H66.9-, not Infection's
   // B99.9), unless lines below it give codes of their own: "Elevated > blood pressure — see also

@@ -290,11 +290,12 @@ function necrosisOfGrowth(text: string, e: Entry, xt: readonly XToken[], positio
 /**
  * Nouns (normalised) that make the condition just before them a service, an order or a test, not the
  * patient's condition: "heart failure clinic", "stroke team", "diabetic diet", "seizure precautions",
- * "diabetic foot exam", "HIV test", "flu shot"; a risk and its prevention ("stroke risk", "for stroke
+ * "diabetic foot exam", "HIV test", "flu shot"; an exposure ("HIV pre-exposure prophylaxis", "TB
+ * exposure", read as Z20.- by the Index's own "Exposure" lines); a risk and its prevention ("stroke risk", "for stroke
  * prevention"), and a personality's traits, which are no disorder ("borderline personality traits").
  */
 const SERVICE_WORDS = new Set(
-  'clinic team service educator education diet precaution prophylaxis protocol program exam examination test screen screening center centre unit nurse specialist shot risk prevention traits trait'.split(' '),
+  'clinic team service educator education diet precaution prophylaxis exposure protocol program exam examination test screen screening center centre unit nurse specialist shot risk prevention traits trait'.split(' '),
 );
 /** Nouns that make a device or an opening before them an operation, not yet the patient's status. */
 const PLACEMENT = new Set(['placement', 'insertion', 'creation']);

@@ -52,6 +52,8 @@ describe('local engine: assertions', () => {
       expect(codes, text).toEqual(expect.arrayContaining(want));
       expect(codes.filter((c) => never.includes(c)), text).toEqual([]);
     }
+    // Not immune to a disease is no disease: the vaccine it asks for.
+    expect(added(open.suggest(input('Hepatitis A and B nonimmune - Twinrix dose #1 given today.'))).filter((c) => /^B1[5-9]/.test(c))).toEqual([]);
     expect(added(open.suggest(input('Assessment: COVID PCR positive, cough.')))).toContain('U071');
     // "Elevated on her lipid panel" tests no elevation: the cholesterol stays.
     expect(added(open.suggest(input('Assessment: Her cholesterol levels were slightly elevated on her lipid panel.')))).toContain('E7800');
@@ -61,6 +63,12 @@ describe('local engine: assertions', () => {
     const family = added(open.suggest(input('Assessment:\n1. Colonoscopy due given father\'s colon cancer.\n2. Mammogram yearly because of her mother\'s breast cancer.', { sex: 'F' })));
     expect(family).toEqual(expect.arrayContaining(['Z800', 'Z803']));
     expect(family.filter((c) => c.startsWith('C'))).toEqual([]);
+    // A son's disease is a family history; a spouse's or partner's is neither the patient's nor one.
+    expect(added(open.suggest(input('Assessment:\n1. Son has type 1 diabetes.')))).toContain('Z833');
+    for (const text of ['Wife recently diagnosed with active pulmonary tuberculosis; patient asymptomatic.', 'Exposure to HIV (sexual partner HIV positive) - HIV test negative today.', 'Partner with chlamydia, patient treated empirically.']) {
+      expect(added(open.suggest(input(`Assessment:\n1. ${text}`))).filter((c) => /^(A1[5-9]|Z21|B20|A56|A74|Z80)/.test(c)), text).toEqual([]);
+    }
+    expect(added(open.suggest(input('Assessment:\n1. Lives with wife. Hypertension - continue lisinopril.')))).toContain('I10');
     for (const text of ['Doubt pneumonia.', 'Low suspicion for pneumonia.', 'Pneumonia not favored.', 'Cough - pneumonia less likely.']) {
       expect(added(open.suggest(input(`Assessment:\n1. ${text}`, {}, 'inpatient'))).filter((c) => c.startsWith('J18')), text).toEqual([]);
     }
@@ -142,6 +150,12 @@ describe('local engine: assertions', () => {
       ['Assessment:\n1. Possible pneumonia vs UTI - UA negative.', ['J189'], ['N390']],
       ['Assessment:\n1. Chest pain - troponin negative.', ['R079'], []],
       ['Assessment:\n1. Suspected appendicitis, CT pending.', ['K37'], []],
+    ]);
+    // "Suspected but ruled out" at discharge: ruled out, as is the doubt before a "but ruled out".
+    expectReadings([
+      ['Assessment:\n1. Type 1 diabetes - gastroparesis suspected on admission but ruled out, gastric emptying normal.', ['E109'], ['K3184', 'E1043']],
+      ['Assessment:\n1. Pneumonia suspected but ruled out by CT.\n2. Acute bronchitis.', ['J209'], ['J189']],
+      ['Assessment:\n1. Chest pain but ruled out for MI.', ['R079'], ['I219']],
     ]);
     // "Likely" said after the condition, closing its clause, is a doubt too: not coded in an office note.
     const likely = added(open.suggest(input('Assessment:\n1. Dysuria - UTI likely, UA sent.')));
@@ -497,6 +511,18 @@ describe('local engine: conventions', () => {
       ['Type 2 diabetes with diabetic foot ulcer of left foot, fat layer exposed.', ['E11621', 'L97522'], []],
       ['Diabetic foot ulcer, right, limited to breakdown of skin.', ['E11621', 'L97511'], []],
       ['Stasis ulcer of right lower leg, limited to breakdown of skin.', ['I83018', 'L97911'], []],
+    ]);
+  });
+
+  it('reads the Index\'s words as notes write them: transaminases, a meibomian gland, the sigmoid colon, MSSA', () => {
+    expectReadings([
+      ['Elevated transaminases - repeat LFTs.', ['R7401'], []],
+      ['Transaminase elevation - hold statin.', ['R7401'], []],
+      ['Meibomian gland dysfunction - warm compresses.', ['H02889'], ['E349']],
+      // "Diverticulum > sigmoid — see Diverticulosis, intestine, large", a path the Index writes "large intestine".
+      ['Sigmoid diverticulosis.', ['K5730'], ['K5790']],
+      ['Diverticulosis of the small intestine.', ['K5710'], ['K5790']],
+      ['Cellulitis of left leg due to MSSA.', ['L03116', 'B9561'], []],
     ]);
   });
 
@@ -1066,7 +1092,7 @@ describe('local engine: conventions', () => {
     expect(added(open.suggest(input('Necrosis of the left foot after a fall; a lipoma on the back was noted.', {}, 'inpatient')))).toContain('I96');
     // A condition naming a service, an order or a test is not the patient's: clinics, teams, diets, exams,
     // a pain scale of 0. The condition itself, and a pain score above 0, still read.
-    const services = ['Referred to the heart failure clinic.', 'Stroke team consulted.', 'Diabetic diet, cardiac diet.', 'Diabetic foot exam normal.', 'Seizure precautions.', 'Pain scale 0/10.', 'Referred to pain management.', 'DVT ppx: heparin SQ.', 'GI ppx with pantoprazole.', 'DVT prophylaxis - enoxaparin renal dose.'];
+    const services = ['Referred to the heart failure clinic.', 'Stroke team consulted.', 'Diabetic diet, cardiac diet.', 'Diabetic foot exam normal.', 'Seizure precautions.', 'Pain scale 0/10.', 'Referred to pain management.', 'DVT ppx: heparin SQ.', 'GI ppx with pantoprazole.', 'DVT prophylaxis - enoxaparin renal dose.', 'HIV pre-exposure prophylaxis (PrEP) - continue Truvada.'];
     for (const text of services) expect(added(open.suggest(input(text, {}, 'inpatient'))), text).toEqual([]);
     expect(added(open.suggest(input('Heart failure in clinic today, euvolemic.', {}, 'inpatient')))).toContain('I509');
     // Abbreviations in their everyday sense: room air, the right atrium, the physical exam, a FibroScan's CAP.
