@@ -112,6 +112,7 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   coronaryWithAngina(cands, table, combineInto);
   infarctionByVessel(cands, table, combineInto);
   severeSepsisNamed(cands, table, lookup, ctx.texts);
+  sepsisOrganismNamed(cands, dict, table);
   gramNegativeSepsis(cands, table, ctx.texts, combineInto);
   skinCancerMorphology(cands, table, combineInto);
   indexWithLinks(cands, dict.indexWith, combineInto, (other, link) => {
@@ -322,6 +323,25 @@ function severeSepsisNamed(cands: Map<string, Candidate>, table: CodeTable, look
     return;
   }
 }
+
+/**
+ * "Septic shock due to MRSA pneumonia": the sepsis its code-first note asks for (A41.9 by default) is
+ * the organism's the sentence names (A41.02), as "sepsis due to MRSA pneumonia" reads, coded first
+ * (I.C.1.d.1.a, I.C.1.d.2).
+ */
+function sepsisOrganismNamed(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTable): void {
+  const sepsis = cands.get('A419');
+  if (!sepsis) return;
+  const keys = new Set(sepsis.mentions.map(sentenceKey));
+  const words = new Set([dict.normalize('sepsis')]);
+  for (const c of cands.values()) for (const m of c.mentions) if (c !== sepsis && m.assertion === 'present' && keys.has(sentenceKey(m))) for (const w of m.words) words.add(w);
+  const named = longestWithin(entriesMatching(dict, SEPSIS_CATEGORIES), words);
+  if (!named || named.code === 'A419' || named.words.length < 2 || !table.byCode.get(named.code)?.billable) return;
+  combineInto(cands, named.code, `Sepsis due to the organism its sentence names: ${named.code} (I.C.1.d.1.a)`, [sepsis], [sepsis]);
+  cands.delete('A419');
+}
+
+const SEPSIS_CATEGORIES = /^A4[01]$/;
 
 /** A bacterium's infection of no stated site (A49.-), or the intestinal one the Index gives H. pylori (A04.8). */
 const BACTERIAL_INFECTION = /^(A49|A048)/;
@@ -552,7 +572,7 @@ function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTa
     // Nor a drug therapy whose words name a complication ("oral hypoglycemic", Z79.84).
     if (DIABETES.test(c.code) || HYPERTENSIVE.test(c.code) || c.via !== 'match' || c.code.startsWith('Z79')) continue;
     const best = linkedLine(dict.diabetesWith, c);
-    if (!best) continue;
+    if (!best || putDownToAge(c, dict)) continue;
     const underlying = codeFirstRanges(lookup, c.code);
     if (underlying.length > 0 && !underlying.some(([a]) => DIABETES.test(a))) continue;
     const code = `${prefix}${best.code.slice(3)}`;
@@ -573,6 +593,15 @@ function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTa
     if (!inRanges(c.code, additionalCodeRanges(lookup, code)) && !namesNoComplication(lookup, code)) cands.delete(c.code);
   }
   if (combined) for (const c of dm) if (/9$/.test(c.code) && c.code.length === 4) cands.delete(c.code);
+}
+
+/**
+ * A condition the note puts down to age ("age-related nuclear cataract", "senile cataract") has a
+ * cause other than the diabetes: the "with" link is not presumed (I.A.15).
+ */
+function putDownToAge(c: Candidate, dict: Dictionary): boolean {
+  const [age, related, senile] = ['age', 'related', 'senile'].map(dict.normalize) as [string, string, string];
+  return c.mentions.every((m) => m.words.includes(senile) || (m.words.includes(age) && m.words.includes(related)));
 }
 
 /**

@@ -544,6 +544,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     if (words.length > 0 && words.length <= 8) raw.push({ words, code: c.code, source: 'tabular', level: 0, ...(without.length ? { without } : {}) });
     // A basal cell carcinoma is a skin cancer: "basal cell carcinoma of the nose" needs no "skin" (C44.311).
     if (/^basal cell carcinoma of skin\b/i.test(c.long_desc) && words.length <= 9) raw.push({ words: words.filter((w) => w !== skin), code: c.code, source: 'tabular', level: 0 });
+    // "NIHSS 12" is the stroke scale's "NIHSS score 12" (R29.712).
+    if (/^NIHSS score \d+$/.test(c.long_desc) && words.some((w) => /^\d+$/.test(w))) raw.push({ words: words.filter((w) => w !== 'score'), code: c.code, source: 'tabular', level: 0 });
     // "Occlusion and stenosis of right carotid artery", "Embolism and thrombosis of …": either condition
     // alone is the code, as the title's pairing says.
     const pair = TITLE_PAIR.exec(c.long_desc);
@@ -582,7 +584,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     // "Mastectomy site (skin)" is where an operation was: the note must say "site", or "breast cancer
     // s/p mastectomy" would read as a skin cancer of the scar (C44.501).
     if (/(ectomy|ostomy|otomy) site\b/i.test(n.path)) site.push(normalize('site'));
-    for (const w of site) if (!notASite.has(w) && !/^\d/.test(w)) siteWords.add(w);
+    // A behaviour the table's path names ("malignant" in a site's subterm) is no site of the body.
+    for (const w of site) if (!notASite.has(w) && !behaviours.includes(w) && !/^\d/.test(w)) siteWords.add(w);
     for (const [col, word] of [[n.malignant_primary, 'malignant'], [n.malignant_secondary, 'secondary'], [n.benign, 'benign']] as const) {
       if (!col || col === '-') continue;
       const code = billable(col);

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { CodeSetLookup } from '../../../shared/codeset/types';
 import { normalizeCode } from '../../../shared/codeset/format';
 import { emptyDrops, groundSuggestions, type RawSuggestion } from '../../../shared/suggest/grounding';
+import { withExaminationFindings } from './examination-findings';
 import type { Assertion, SuggestInput, SuggestionRun } from '../../../shared/suggest/types';
 import { adjustByGroup, priorPhrase, scoreCandidate, type Priors } from '../learn/priors';
 import { applyRanker, rankContext, rankFeatures, type Features, type RankContext } from '../learn/ranker';
@@ -118,6 +119,8 @@ function unconfirmedInfluenza(table: CodeTable, code: string): string {
 }
 /** Status codes always reported when documented, which case reports never code: immunization (Z23), DNR (Z66). */
 const DOCUMENTED_STATUS = /^(Z23|Z66)$/;
+/** A routine examination (Z00.0-, Z00.1-; I.C.21.c.13), which case reports never code either. */
+const ROUTINE_EXAMINATION = /^Z00[01]/;
 /** Psychoactive substance use, unspecified, uncomplicated (F10.90 … F19.90; tobacco is F17.2- dependence). */
 const UNCOMPLICATED_USE = /^F1[0-689]90$/;
 /** Codes that are no condition a drug could cause: injuries and poisonings themselves, external causes, factors. */
@@ -183,8 +186,11 @@ export function candidateConfidence(
   // after its infection (I.C.1.d.1.a.ii), however seldom case reports coded it.
   if (c.via === 'match' && SEVERE_SEPSIS.test(c.code)) confidence = Math.max(confidence, CONVENTION_FLOOR);
   // A vaccine given at the visit is its immunization encounter (I.C.21.c.2); a do-not-resuscitate
-  // order is reported wherever documented. Case reports code neither.
+  // order is reported wherever documented. Case reports code neither. Nor a routine examination, which
+  // is this visit's where a line names it alone ("Annual exam.", "1. Well child exam."), not in
+  // passing ("annual exams up to date").
   if (c.via === 'match' && DOCUMENTED_STATUS.test(c.code)) confidence = Math.max(confidence, CONVENTION_FLOOR);
+  if (c.via === 'match' && ROUTINE_EXAMINATION.test(c.code) && foreground.some((m) => m.item)) confidence = Math.max(confidence, CONVENTION_FLOOR);
   if (foreground.some((m) => m.section === 'assessment')) {
     confidence = 1 - (1 - confidence) * ASSESSMENT_LIFT;
     // A diagnosis the provider lists as an item of the assessment is this visit's diagnosis (IV.C, IV.J),
@@ -491,13 +497,19 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     for (const [code, { cand, conf }] of chosen) {
       // A drug's adverse effect names the cause of the line's condition, not another diagnosis.
       if (/^[RZ]/.test(code) || isSymptom(code) || ADVERSE_EFFECT.test(code) || conf < priors.threshold) continue;
-      for (const m of cand.mentions) diagnosesIn.add(sentenceKey(m));
+      for (const m of cand.mentions) {
+        diagnosesIn.add(sentenceKey(m));
+        const item = m.section === 'assessment' ? listItemKey(texts, m) : undefined;
+        if (item) diagnosesIn.add(item);
+      }
     }
     // A symptom a shown code asks for ("use additional code to identify the type of dysphagia") stays.
     const requested = (code: string): boolean => [...chosen].some(([other, o]) => other !== code && o.conf >= priors.threshold && inRanges(code, additionalRanges(other)));
     // A drug's indication in the plan ("oxycodone for pain", "Tylenol for any breakthrough pain") is no assessed problem.
     const indication = (m: CandidateMention): boolean => INDICATION.test((texts.get(m.documentId) ?? '').slice(Math.max(0, m.start - 30), m.start));
-    const standsAlone = (m: CandidateMention): boolean => m.section === 'assessment' && !diagnosesIn.has(sentenceKey(m)) && !indication(m);
+    // Nor in a later sentence of that diagnosis's list item: "1. UTI - culture grew E. coli. Onset of dysuria day 3."
+    const inDiagnosedItem = (m: CandidateMention): boolean => diagnosesIn.has(listItemKey(texts, m) ?? '');
+    const standsAlone = (m: CandidateMention): boolean => m.section === 'assessment' && !diagnosesIn.has(sentenceKey(m)) && !inDiagnosedItem(m) && !indication(m);
     // With an assessment, what only the exam or the review of systems found is not coded unless assessed.
     const onlyFound = (c: Candidate): boolean => c.via === 'match' && c.mentions.every((m) => !isForeground(c, m) || m.section === 'exam' || m.section === 'ros');
     for (const [code, { conf, cand }] of chosen) {
@@ -545,6 +557,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         break;
       }
     }
+
+    raw.splice(0, raw.length, ...withExaminationFindings(table, raw));
 
     // Of two suggestions an Excludes1 note keeps apart, the less sure one goes; an existing code stays.
     // Equally sure, read in one sentence, or with the other listed in the assessment, the one whose note it is goes: it says it is not for the
@@ -645,6 +659,16 @@ function shorterOverlapping(a: Candidate | undefined, b: Candidate | undefined):
     }
   }
   return undefined;
+}
+
+/** A numbered or bulleted line of a list ("1. UTI - …", "- CHF: …", "#2 Anemia"). */
+const LIST_LINE = /^[ \t]*(\d{1,2}[.)]|[-•*#])/;
+
+/** The list item (a numbered or bulleted line) a mention sits in, by its line; none on a line of prose. */
+function listItemKey(texts: ReadonlyMap<string, string>, m: CandidateMention): string | undefined {
+  const text = texts.get(m.documentId) ?? '';
+  const from = text.lastIndexOf('\n', m.start - 1) + 1;
+  return LIST_LINE.test(text.slice(from, from + 8)) ? `${m.documentId}@${from}` : undefined;
 }
 
 /** The encounter an injury's own sentences say this visit is (only injuries are asked). */

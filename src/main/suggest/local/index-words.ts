@@ -36,7 +36,7 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   // A stent is the Index's implant ("Status > angioplasty > coronary artery > with implant" Z95.5).
   // "Atherosclerosis — see Arteriosclerosis": the Index lists the kinds under one spelling only.
   ['atherosclerosis', 'arteriosclerosis'], ['atherosclerotic', 'arteriosclerotic'],
-  ['stent', 'implant'], ['stents', 'implant'], ['arthroplasty', 'replacement'], ['postablative', 'postprocedural'], ['herniation', 'hernia'], ['diverticulosis', 'diverticulum'], ['herniated', 'hernia'], ['noncompliant', 'noncompliance'], ['nonadherence', 'noncompliance'], ['nonadherent', 'noncompliance'],
+  ['stent', 'implant'], ['stents', 'implant'], ['arthroplasty', 'replacement'], ['postablative', 'postprocedural'], ['herniation', 'hernia'], ['diverticulosis', 'diverticulum'], ['lentigines', 'lentigo'], ['herniated', 'hernia'], ['noncompliant', 'noncompliance'], ['nonadherence', 'noncompliance'], ['nonadherent', 'noncompliance'],
   // A flare of a chronic condition is the Index's exacerbation ("asthma flare" J45.901, "COPD flare-up" J44.1).
   ['flare', 'exacerbation'],
   // Ordinals as notes write them: "5th metatarsal" is the Index's "metatarsal bone > fifth".
@@ -152,6 +152,8 @@ export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [
   ['transaminase', 'level'],
   // A meibomian gland is the eyelid's ("Dysfunction > meibomian gland, of eyelid" H02.88-).
   ['meibomian', 'eyelid'],
+  // An ankle or a calf is the lower limb's ("Ulcer > lower limb > ankle" L97.30-).
+  ['ankle', 'lower limb'], ['calf', 'lower limb'],
   // A leg is an extremity ("Arteriosclerosis > extremities > leg > left > with > rest pain" I70.222).
   ['leg', 'extremities'],
   ...SPINE_REGIONS.map((w): [string, string] => [w, 'region']),

@@ -241,7 +241,17 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
   const refines = (m: Mention, stated: readonly number[]): boolean =>
     found.some((k) => k !== m && k.assertion === 'present' && k.positions.every((p) => stated.includes(p)) && k.entry.words.every((w) => m.entry.words.includes(w)));
   const kept = statedParts.size === 0 ? found : found.filter((m) => !statedParts.has(m) || refines(m, statedParts.get(m)!));
-  return dropTraumaticInDisease(dropSubsumed(dropListMisreads(text, xt, kept, dict.siteWords), xt), xt);
+  return dropSitePainOfNeoplasm(dropTraumaticInDisease(dropSubsumed(dropListMisreads(text, xt, kept, dict.siteWords), xt), xt), xt);
+}
+
+/**
+ * Neoplasm-related pain is G89.3 alone: "it is not necessary to assign an additional code for the
+ * site of the pain" (I.C.6.b.5), so "cancer-related bone pain" is no M89.8X9 beside it.
+ */
+function dropSitePainOfNeoplasm(ms: Mention[], xt: readonly XToken[]): Mention[] {
+  const pains = ms.filter((m) => m.entry.code === 'G893').flatMap((m) => m.positions.filter((p) => xt[p]!.norm === 'pain'));
+  if (pains.length === 0) return ms;
+  return ms.filter((m) => m.entry.code === 'G893' || !m.positions.some((p) => pains.includes(p)));
 }
 
 /** A fracture read as due to osteoporosis or another bone disease (M80, M84.4–M84.6)… */
@@ -295,6 +305,9 @@ function withModifiers(text: string, xt: readonly XToken[], positions: readonly 
 
 /** A non-pressure ulcer's site and depth (L97.-, L98.4-)… */
 const ULCER_SITE = /^(L97|L984)/;
+/** A chronic skin ulcer of other sites (L98.49-), and the ulcers of named sites (L97.-, L98.41–L98.48). */
+const OTHER_SITE_ULCER = /^L9849/;
+const NAMED_SITE_ULCER = /^(L97|L984[1-8])/;
 /** …which a diabetic, varicose, venous or atherosclerotic ulcer asks to be coded beside it ("use additional code"). */
 const ASKS_ULCER_SITE = /^(E(0[89]|1[0-3])62[12]|I83[02]|I873[13]|I70[2-7][345])/;
 
@@ -329,8 +342,11 @@ function dropSubsumed(ms: Mention[], xt: readonly XToken[]): Mention[] {
       const ownCondition = m.positions.filter((p) => !ENCOUNTER_WORDS.has(xt[p]!.norm));
       return ownCondition.length < m.positions.length && staged(k) > ownCondition.length && ownCondition.every((p) => inside(k, p));
     };
+    // A chronic ulcer "of other sites" (L98.49-) is the named site's when a reading of its ulcer names
+    // one: "chronic ulcer of right ankle" is L97.31- (which L98.4 excludes), "of the back" L98.42-.
+    const limbUlcer = (k: Mention): boolean => OTHER_SITE_ULCER.test(m.entry.code) && NAMED_SITE_ULCER.test(k.entry.code) && m.positions.some((p) => k.positions.includes(p));
     // Nor is what the note states covered by a reading whose kind is in doubt.
-    const covered = kept.some((k) => (k.assertion === m.assertion || m.assertion !== 'present') && !RECEPTOR_STATUS.test(k.entry.code) && !(ULCER_SITE.test(m.entry.code) && ASKS_ULCER_SITE.test(k.entry.code)) && ((k.positions.length > m.positions.length && m.positions.every((p) => inside(k, p))) || sidedInside(k) || rereads(k) || unstaged(k)));
+    const covered = kept.some((k) => (k.assertion === m.assertion || m.assertion !== 'present') && !RECEPTOR_STATUS.test(k.entry.code) && !(ULCER_SITE.test(m.entry.code) && ASKS_ULCER_SITE.test(k.entry.code)) && ((k.positions.length > m.positions.length && m.positions.every((p) => inside(k, p))) || sidedInside(k) || rereads(k) || unstaged(k) || limbUlcer(k)));
     const same = kept.some((k) => k.entry.code === m.entry.code && k.start === m.start);
     if (!covered && !same) kept.push(m);
   }

@@ -31,6 +31,7 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     secondaryNotSpread(text, e, xt, positions) ||
     lesionOfNeoplasm(e, xt, positions) ||
     drugClassNotCondition(text, e, xt, positions) ||
+    neoplasmAsCause(text, e, xt, positions) ||
     deniedByNon(xt, positions, e)
   ) {
     return true;
@@ -260,6 +261,19 @@ function benignWithoutGrowth(e: Entry, positions: readonly number[], where: Read
   const from = Math.min(...positions) - GROWTH_REACH;
   const to = Math.max(...positions) + GROWTH_REACH;
   return !NEOPLASM_WORDS.some((w) => where.get(w)?.some((p) => p >= from && p <= to));
+}
+
+/** What "-related" makes of a neoplasm word: the cause of what follows ("cancer-related bone pain"). */
+const RELATED_AFTER = /^[-\s]?(related|associated)\b/i;
+const NEOPLASM_CAUSE_WORDS = new Set(['malignant', 'tumor', 'neoplasm']);
+
+/**
+ * "Cancer-related bone pain", "tumor-associated fatigue": the neoplasm is the cause of what follows
+ * (G89.3 for pain, I.C.6.b.5), not a neoplasm of the site named after it (C41.9).
+ */
+function neoplasmAsCause(text: string, e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  if (!/^(C|D[0-4])/.test(e.code)) return false;
+  return positions.some((p) => NEOPLASM_CAUSE_WORDS.has(xt[p]!.norm) && RELATED_AFTER.test(text.slice(xt[p]!.end, xt[p]!.end + 12)));
 }
 
 /** "-oma" words that name no growth. */

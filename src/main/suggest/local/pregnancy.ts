@@ -34,7 +34,8 @@ export function gestationWeeks(text: string, sentences: ReadonlyArray<{ start: n
       // "2 weeks ago", "for 3 weeks": a duration, not the pregnancy's age.
       const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 12);
       const before = sentence.slice(Math.max(0, m.index - 6), m.index);
-      if (/^\s*(ago|later|prior|before|after|post)/i.test(after) || /\b(for|x|in)\s*$/i.test(before)) continue;
+      // "6 weeks s/p vaginal delivery", "6 weeks since delivery": time since the birth.
+      if (/^\s*(ago|later|prior|before|after|post|s\/p|status post|since|out from|pp\b)/i.test(after) || /\b(for|x|in)\s*$/i.test(before)) continue;
       if (DATING_AFTER.test(after) || DATING_BEFORE.test(sentence.slice(Math.max(0, m.index - 16), m.index))) continue;
       if (weeks >= 1 && weeks <= 45) return { weeks, start: s.start + m.index, end: s.start + m.index + m[0].length };
     }

@@ -511,6 +511,10 @@ describe('local engine: conventions', () => {
       ['Type 2 diabetes with diabetic foot ulcer of left foot, fat layer exposed.', ['E11621', 'L97522'], []],
       ['Diabetic foot ulcer, right, limited to breakdown of skin.', ['E11621', 'L97511'], []],
       ['Stasis ulcer of right lower leg, limited to breakdown of skin.', ['I83018', 'L97911'], []],
+      // An ankle or calf is the lower limb's, and a named site's ulcer is no ulcer "of other sites" beside it.
+      ['Chronic ulcer of right ankle, limited to breakdown of skin.', ['L97311'], ['L98491', 'L98499']],
+      ['Chronic ulcer of the back, fat layer exposed.', ['L98422'], ['L98492']],
+      ['Ulcer of left calf.', ['L97229'], ['L98499']],
     ]);
   });
 
@@ -523,7 +527,37 @@ describe('local engine: conventions', () => {
       ['Sigmoid diverticulosis.', ['K5730'], ['K5790']],
       ['Diverticulosis of the small intestine.', ['K5710'], ['K5790']],
       ['Cellulitis of left leg due to MSSA.', ['L03116', 'B9561'], []],
+      ['Solar lentigines - benign, reassured.', ['L814'], []],
     ]);
+  });
+
+  it('reads a stroke scale as notes write it, and pain a cancer causes as neoplasm-related pain alone (I.C.6.b.5)', () => {
+    expectReadings([
+      ['Acute ischemic stroke. On arrival NIHSS 12.', ['R29712'], []],
+      ['NIH stroke scale 12.', ['R29712'], ['R234', 'I639']],
+      ['NIHSS pending.', [], ['R29700']],
+      ['Cancer-related bone pain - oxycodone.', ['G893'], ['C419', 'M898X9']],
+    ]);
+  });
+
+  it('codes a routine examination that found a condition "with abnormal findings" (I.C.21.c.13)', () => {
+    const child = added(shipped.suggest(input('Assessment:\n1. Well child exam.\n2. Overweight, pediatric, BMI 91st percentile for age - counseled on diet.', { age: 8 })));
+    expect(child).toEqual(expect.arrayContaining(['Z00121', 'E663']));
+    expect(child).not.toContain('Z00129');
+    expect(added(shipped.suggest(input('Assessment:\n1. Annual physical exam. No concerns.\n2. Former smoker.', { age: 60 })))).toEqual(expect.arrayContaining(['Z0000', 'Z87891']));
+  });
+
+  it('codes no symptom a diagnosis in its own list item explains (I.B.5)', () => {
+    const item = added(open.suggest(input('Assessment/Plan:\n1. UTI - urine culture grew E. coli, treated with ceftriaxone. Onset of dysuria day 3, after Foley removal on day 2.\n2. Dizziness - orthostatic, hydrate.', {}, 'inpatient')));
+    expect(item).toEqual(expect.arrayContaining(['N390', 'B9620', 'R42']));
+    expect(item).not.toContain('R300');
+  });
+
+  it('presumes no diabetes link for a condition the note puts down to age (I.A.15)', () => {
+    const aged = added(open.suggest(input('Assessment:\n1. Type 2 DM without complications - A1c 6.8, metformin.\n2. Age-related nuclear cataract, both eyes - refer for surgery.')));
+    expect(aged).toEqual(expect.arrayContaining(['E119', 'H2513']));
+    expect(aged).not.toContain('E1136');
+    expect(added(open.suggest(input('Assessment:\n1. Type 2 DM - metformin.\n2. Cataract, both eyes - refer for surgery.')))).toContain('E1136');
   });
 
   it('reads atherosclerosis of a leg as the Index\'s arteriosclerosis of the extremities, by side and what it causes', () => {
@@ -551,6 +585,9 @@ describe('local engine: conventions', () => {
       // Septic shock is severe sepsis (R65.21), whose "code first" infection the note does not name: sepsis NOS.
       ['Septic shock due to pneumonia.', ['R6521', 'A419', 'J189'], []],
       ['Septic shock due to E. coli sepsis.', ['R6521', 'A4151'], ['A419']],
+      // The organism its sentence names is the sepsis's, as in "sepsis due to MRSA pneumonia".
+      ['Septic shock due to MRSA pneumonia.', ['R6521', 'A4102', 'J15212'], ['A419']],
+      ['Septic shock due to E. coli pyelonephritis.', ['R6521', 'A4151'], ['A419']],
       // "Stone — see also Calculus": a ureteral stone is the Index's ureter calculus.
       ['Right ureteral stone.', ['N201'], []],
       ['Left kidney stone with mild hydronephrosis.', ['N132'], ['N200', 'N1330']],
@@ -1728,6 +1765,8 @@ describe('local engine: conventions', () => {
       ['HPI: G1P0 EGA 32.5 wks.\nAssessment: Gestational hypertension.', ['O133', 'Z3A32'], ['O131']],
       // Today's age, not the dating scan's.
       ['HPI: G1P0 at 35w2d by LMP c/w 10 wk US.\nAssessment: Gestational hypertension.', ['O133', 'Z3A35'], ['O131', 'Z3A10']],
+      // Weeks since the delivery are no weeks of gestation.
+      ['HPI: 29 y/o G2P2 who is 6 weeks s/p spontaneous vaginal delivery.\nAssessment/Plan:\n1. Cracked nipples associated with lactation - lanolin.', ['O9213'], ['Z3A01', 'Z3A06']],
     ];
     for (const [text, want, never] of cases) {
       const codes = added(open.suggest(input(text, pregnant)));
