@@ -23,6 +23,8 @@ const OTHER_SENSES: Readonly<Record<string, OtherSense>> = {
   // Polyethylene glycol, the laxative, by its dose or its line's constipation ("PEG 3350 17 g daily",
   // "Chronic constipation - continue PEG"): no gastrostomy.
   peg: { before: /\b(constipation|constipated|laxatives?|bowel regimen|stool softeners?|bowel movements?)\b[^.;\n]*$/i, after: /^\s*(-?\s*3350|17\s*g|\d+\s*g\b|powder|capful|laxative|daily|qd|bid|prn|nightly|as needed|once daily)/i },
+  // Sequential compression devices, a DVT prophylaxis ("Prophylaxis: heparin SQ, SCDs"), not sickle-cell disease.
+  scd: { before: /\b(prophylaxis|ppx|dvt|vte|heparin|enoxaparin|lovenox)\b[^.\n]{0,40}$/i, after: /^s?\s*(on|in place|while in bed|bilateral(ly)?|applied|ordered|to (both|bilateral|lower))\b/i },
   hiv: { after: /^\s*(positive\b|seropositive\b|status\s*(:\s*)?positive\b|prep\b|pep\b|ppx\b|prophylaxis\b|(pre|post)[- ]?exposure\b)/i },
 };
 

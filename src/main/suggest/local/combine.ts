@@ -332,7 +332,9 @@ function severeSepsisNamed(cands: Map<string, Candidate>, table: CodeTable, look
 function sepsisOrganismNamed(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTable): void {
   const sepsis = cands.get('A419');
   if (!sepsis) return;
-  const keys = new Set(sepsis.mentions.map(sentenceKey));
+  // The organism may be named where the note says "septic shock" (R65.21, whose infection A41.9 is).
+  const severe = [...cands.values()].filter((c) => c.code.startsWith('R652')).flatMap((c) => c.mentions);
+  const keys = new Set([...sepsis.mentions, ...severe].map(sentenceKey));
   const words = new Set([dict.normalize('sepsis')]);
   for (const c of cands.values()) for (const m of c.mentions) if (c !== sepsis && m.assertion === 'present' && keys.has(sentenceKey(m))) for (const w of m.words) words.add(w);
   const named = longestWithin(entriesMatching(dict, SEPSIS_CATEGORIES), words);

@@ -235,7 +235,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   const flatCodes = new Map<string, string>();
   for (const [key, code] of pathCodes) if (!flatCodes.has(flatKey(key))) flatCodes.set(flatKey(key), code);
   // The reference may order the words otherwise: "see Diverticulosis, intestine, large" is the Index's
-  // "Diverticulosis > large intestine" (K57.30). Only a word set naming one code.
+  // "Diverticulosis > large intestine" (K57.30). Only a word set naming one code, for a reference of
+  // three parts or more (a two-part one names its line as the Index writes it).
   const bagKey = (key: string): string => flatKey(key).split(' ').sort().join(' ');
   const bagCodes = new Map<string, string | null>();
   for (const [key, code] of pathCodes) {
@@ -244,8 +245,9 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   }
   const seePathCode = (r: IndexRow): string | null => {
     if (r.code || !r.see || !r.see.includes(',')) return null;
-    const target = pathKey(r.see.split(',').map((p) => p.trim()).filter(Boolean));
-    return flatCodes.get(flatKey(target)) ?? bagCodes.get(bagKey(target)) ?? null;
+    const parts = r.see.split(',').map((p) => p.trim()).filter(Boolean);
+    const target = pathKey(parts);
+    return flatCodes.get(flatKey(target)) ?? (parts.length > 2 ? bagCodes.get(bagKey(target)) : undefined) ?? null;
   };
   // A subterm likewise ("Infection > ear (middle) — see also Otitis media" is H66.9-, not Infection's
   // B99.9), unless lines below it give codes of their own: "Elevated > blood pressure — see also

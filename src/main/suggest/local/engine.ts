@@ -536,9 +536,11 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       });
     }
 
-    // The weeks of gestation go with the obstetric codes on the maternal record (Z3A, I.C.15.b.4).
+    // The weeks of gestation go with the obstetric codes on the maternal record (Z3A, I.C.15.b.4),
+    // while she is pregnant or delivering: a postpartum visit's "delivered at 39w2d" dates no pregnancy.
     const obstetric = raw.filter((r) => r.code.startsWith('O') && r.kind !== 'delete-unsupported').sort((a, b) => (b.confidence ?? 0) - (a.confidence ?? 0))[0];
-    const weeks = gestation && obstetric ? weeksCode(table, gestation.weeks) : undefined;
+    const postpartumVisit = outpatient && [...texts.values()].some((t) => AFTER_DELIVERY.test(t));
+    const weeks = gestation && obstetric && !postpartumVisit ? weeksCode(table, gestation.weeks) : undefined;
     if (weeks && gestation && obstetric && !raw.some((r) => r.code.startsWith('Z3A'))) {
       const quotes = [{ documentId: gestation.documentId, start: gestation.start, end: gestation.end }];
       raw.push({ system: 'icd10cm', code: weeks, kind: existingSet.has(weeks) ? 'keep' : 'add', quotes, assertion: 'present', confidence: obstetric.confidence ?? 0, rationale: `${gestation.weeks} weeks of gestation with ${obstetric.code} (guideline I.C.15.b.4)` });

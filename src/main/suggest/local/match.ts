@@ -319,6 +319,9 @@ function dropSubsumed(ms: Mention[], xt: readonly XToken[]): Mention[] {
   // Most positions first (an encounter's words aside): a match grown over its modifiers subsumes a reading of a modifier alone.
   const staged = (m: Mention): number => m.positions.filter((p) => !ENCOUNTER_WORDS.has(xt[p]!.norm)).length;
   ms.sort((a, b) => staged(b) - staged(a) || b.positions.length - a.positions.length || condition(b).length - condition(a).length || b.entry.words.length - a.entry.words.length || a.start - b.start);
+  // An abbreviation's expansion counts as the one word the note wrote: "Exposure to HIV" (Z20.6) names
+  // two, the "HIV" inside it (B20, its expansion's generic "disease" aside) one.
+  const written = new Map(ms.map((m) => [m, new Set(m.positions.map((p) => xt[p]!.orig)).size]));
   const kept: Mention[] = [];
   for (const m of ms) {
     const own = condition(m);
@@ -346,7 +349,7 @@ function dropSubsumed(ms: Mention[], xt: readonly XToken[]): Mention[] {
     // one: "chronic ulcer of right ankle" is L97.31- (which L98.4 excludes), "of the back" L98.42-.
     const limbUlcer = (k: Mention): boolean => OTHER_SITE_ULCER.test(m.entry.code) && NAMED_SITE_ULCER.test(k.entry.code) && m.positions.some((p) => k.positions.includes(p));
     // Nor is what the note states covered by a reading whose kind is in doubt.
-    const covered = kept.some((k) => (k.assertion === m.assertion || m.assertion !== 'present') && !RECEPTOR_STATUS.test(k.entry.code) && !(ULCER_SITE.test(m.entry.code) && ASKS_ULCER_SITE.test(k.entry.code)) && ((k.positions.length > m.positions.length && m.positions.every((p) => inside(k, p))) || sidedInside(k) || rereads(k) || unstaged(k) || limbUlcer(k)));
+    const covered = kept.some((k) => (k.assertion === m.assertion || m.assertion !== 'present') && !RECEPTOR_STATUS.test(k.entry.code) && !(ULCER_SITE.test(m.entry.code) && ASKS_ULCER_SITE.test(k.entry.code)) && ((k.positions.length > m.positions.length && m.positions.every((p) => inside(k, p))) || sidedInside(k) || rereads(k) || unstaged(k) || limbUlcer(k) || (written.get(k)! > written.get(m)! && m.positions.every((p) => k.positions.includes(p) || (RESTATED.has(xt[p]!.norm) && inside(k, p))))));
     const same = kept.some((k) => k.entry.code === m.entry.code && k.start === m.start);
     if (!covered && !same) kept.push(m);
   }

@@ -65,7 +65,7 @@ describe('local engine: assertions', () => {
     expect(family.filter((c) => c.startsWith('C'))).toEqual([]);
     // A son's disease is a family history; a spouse's or partner's is neither the patient's nor one.
     expect(added(open.suggest(input('Assessment:\n1. Son has type 1 diabetes.')))).toContain('Z833');
-    for (const text of ['Wife recently diagnosed with active pulmonary tuberculosis; patient asymptomatic.', 'Exposure to HIV (sexual partner HIV positive) - HIV test negative today.', 'Partner with chlamydia, patient treated empirically.']) {
+    for (const text of ['Wife recently diagnosed with active pulmonary tuberculosis; patient asymptomatic.', 'Exposure to HIV (sexual partner HIV positive) - HIV test negative today.', 'Partner with chlamydia, patient treated empirically.', 'Exposure to HIV (sexual partner HIV positive) - HIV test negative today; start emtricitabine/tenofovir DF PrEP daily; repeat HIV test in 4 weeks, then q3 months.']) {
       expect(added(open.suggest(input(`Assessment:\n1. ${text}`))).filter((c) => /^(A1[5-9]|Z21|B20|A56|A74|Z80)/.test(c)), text).toEqual([]);
     }
     expect(added(open.suggest(input('Assessment:\n1. Lives with wife. Hypertension - continue lisinopril.')))).toContain('I10');
@@ -588,6 +588,7 @@ describe('local engine: conventions', () => {
       // The organism its sentence names is the sepsis's, as in "sepsis due to MRSA pneumonia".
       ['Septic shock due to MRSA pneumonia.', ['R6521', 'A4102', 'J15212'], ['A419']],
       ['Septic shock due to E. coli pyelonephritis.', ['R6521', 'A4151'], ['A419']],
+      ['Admitted with septic shock.\nCurrent problems:\n1. Septic shock due to MRSA pneumonia, RLL - on vancomycin.\n2. Encephalopathy due to sepsis.', ['R6521', 'A4102', 'J15212'], ['A419']],
       // "Stone — see also Calculus": a ureteral stone is the Index's ureter calculus.
       ['Right ureteral stone.', ['N201'], []],
       ['Left kidney stone with mild hydronephrosis.', ['N132'], ['N200', 'N1330']],
@@ -1138,6 +1139,8 @@ describe('local engine: conventions', () => {
       ['RA and LA dilated on echo. Atrial fibrillation.', 'M069'],
       ['PE unremarkable. Hypertension.', 'I2699'],
       ['FibroScan CAP 320, NAFLD.', 'J189'],
+      // Sequential compression devices.
+      ['Prophylaxis: heparin SQ held (plt), SCDs, PPI.', 'D571'],
     ];
     for (const [text, never] of senses) expect(added(open.suggest(input(text, {}, 'inpatient'))), text).not.toContain(never);
     expect(added(open.suggest(input('RA on methotrexate, stable. PE on CTA, started apixaban.', {}, 'inpatient')))).toEqual(expect.arrayContaining(['M069', 'I2699']));
@@ -1767,6 +1770,8 @@ describe('local engine: conventions', () => {
       ['HPI: G1P0 at 35w2d by LMP c/w 10 wk US.\nAssessment: Gestational hypertension.', ['O133', 'Z3A35'], ['O131', 'Z3A10']],
       // Weeks since the delivery are no weeks of gestation.
       ['HPI: 29 y/o G2P2 who is 6 weeks s/p spontaneous vaginal delivery.\nAssessment/Plan:\n1. Cracked nipples associated with lactation - lanolin.', ['O9213'], ['Z3A01', 'Z3A06']],
+      // Nor does a postpartum visit date a pregnancy by the delivery's weeks.
+      ['HPI: 29 y/o G2P2, 6 weeks s/p vaginal delivery at 39w2d.\nAssessment/Plan:\n1. Postpartum anemia - on iron.', ['O9081'], ['Z3A39']],
     ];
     for (const [text, want, never] of cases) {
       const codes = added(open.suggest(input(text, pregnant)));
@@ -1942,7 +1947,7 @@ describe('local engine: conventions', () => {
 
   it('knows the assessment under the headings US notes give it, and what an unlisted heading opens', () => {
     // Under each of these the ROS's cough and fever are the pneumonia's, not diagnoses of their own.
-    const headings = ['Impression/Plan:', 'IMPRESSION AND RECOMMENDATIONS:', 'ASSESSMENT / PLAN:', 'Assessment and Recommendations:', 'Impression & Plan:', 'Discharge Dx:', 'Recommendations:'];
+    const headings = ['Impression/Plan:', 'IMPRESSION AND RECOMMENDATIONS:', 'ASSESSMENT / PLAN:', 'Assessment and Recommendations:', 'Impression & Plan:', 'Discharge Dx:', 'Recommendations:', 'Current problems:'];
     for (const heading of headings) {
       const codes = added(open.suggest(input(`ROS: Positive for cough and fever.\n${heading}\n1. Community acquired pneumonia - start amoxicillin.\n2. Gout - stable on allopurinol.`)));
       expect(codes, heading).toEqual(expect.arrayContaining(['J189', 'M109']));
