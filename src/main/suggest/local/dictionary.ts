@@ -124,6 +124,11 @@ interface IndexRow {
   see_also: string | null;
 }
 
+/** Psychoactive-substance-related disorders (F10–F19). */
+const SUBSTANCE_CODE = /^F1\d/;
+/** A nonessential modifier that names the substance use the line is about. */
+const SUBSTANCE_USE_NEMOD = /\((?:residual to|due to|from) ([a-z ]+) use\)/i;
+
 export function buildDictionary(db: Database.Database, table: CodeTable = new CodeTable(db)): Dictionary {
   const aliases = new Map<string, string>(MANUAL_ALIASES);
   const indexRows = db.prepare("SELECT level, path, term, nemod, code, see, see_code, see_also FROM index_term WHERE source = 'index' ORDER BY id").all() as IndexRow[];
@@ -386,7 +391,10 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
       segs[segs.length - 1] = segs[segs.length - 1]!.slice(0, bySite.index);
       raw.push(...bySiteEntries(contentWords(segs.join(' '), normalize), code, r.level + 0.5, bySite[1]!, bySite[2]!));
     }
-    const rest = essentialRest(r.nemod);
+    // "Flashbacks (residual to hallucinogen use)" is a substance-related disorder (F16.283) only where
+    // the substance is said: its parenthesis is what makes it one, not a word a note may leave out.
+    const substance = SUBSTANCE_CODE.test(code) ? SUBSTANCE_USE_NEMOD.exec(r.nemod ?? '')?.[1] : undefined;
+    const rest = substance ?? essentialRest(r.nemod);
     if (rest === undefined) continue;
     // A bare main term that is an everyday word, or an eponym cut short ("May (-Hegglin)"), is no reading.
     if (segs.length === 1 && !rest && (ORDINARY_WORDS.has(headWord(r.term)) || /^\(-/.test(r.nemod ?? ''))) continue;

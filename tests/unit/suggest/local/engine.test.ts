@@ -528,6 +528,9 @@ describe('local engine: conventions', () => {
       ['Diverticulosis of the small intestine.', ['K5710'], ['K5790']],
       ['Cellulitis of left leg due to MSSA.', ['L03116', 'B9561'], []],
       ['Solar lentigines - benign, reassured.', ['L814'], []],
+      // "Flashbacks (residual to hallucinogen use)": a hallucinogen disorder only where the hallucinogen is said.
+      ['PTSD, chronic - frequent flashbacks.', ['F4312'], ['F16283']],
+      ['Hallucinogen flashbacks.', ['F16283'], []],
     ]);
   });
 
