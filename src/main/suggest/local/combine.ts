@@ -10,7 +10,7 @@ import { phraseWords } from './text';
 import { skinCancerMorphology } from './skin-morphology';
 import { coronaryWithAngina } from './coronary-angina';
 import { infarctionByVessel } from './stroke-vessel';
-import { gramNegativeSepsis } from './gram-negative-sepsis';
+import { gramNegativeSepsis, sepsisMentions } from './gram-negative-sepsis';
 import type { Dictionary, Entry, IndexLink } from './dictionary';
 
 const DIABETES = /^E(08|09|10|11|13)/;
@@ -332,9 +332,7 @@ function severeSepsisNamed(cands: Map<string, Candidate>, table: CodeTable, look
 function sepsisOrganismNamed(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTable): void {
   const sepsis = cands.get('A419');
   if (!sepsis) return;
-  // The organism may be named where the note says "septic shock" (R65.21, whose infection A41.9 is).
-  const severe = [...cands.values()].filter((c) => c.code.startsWith('R652')).flatMap((c) => c.mentions);
-  const keys = new Set([...sepsis.mentions, ...severe].map(sentenceKey));
+  const keys = new Set(sepsisMentions(cands, sepsis).map(sentenceKey));
   const words = new Set([dict.normalize('sepsis')]);
   for (const c of cands.values()) for (const m of c.mentions) if (c !== sepsis && m.assertion === 'present' && keys.has(sentenceKey(m))) for (const w of m.words) words.add(w);
   const named = longestWithin(entriesMatching(dict, SEPSIS_CATEGORIES), words);

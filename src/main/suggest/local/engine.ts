@@ -460,7 +460,9 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     }
     // A pregnancy the note dates makes its conditions the pregnancy's (I.C.15.a.1). Not once delivered:
     // childbirth and the puerperium have codes of their own, not read here.
-    if (gestation && input.sex === 'F' && ![...texts.values()].some((t) => AFTER_DELIVERY.test(t))) {
+    // Asked only of a dated pregnancy, here and for its weeks (Z3A) below.
+    const delivered = gestation !== undefined && [...texts.values()].some((t) => AFTER_DELIVERY.test(t));
+    if (gestation && input.sex === 'F' && !delivered) {
       for (const [code, c] of [...chosen]) {
         const route = inPregnancy(table, code);
         if (!route) continue;
@@ -539,7 +541,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     // The weeks of gestation go with the obstetric codes on the maternal record (Z3A, I.C.15.b.4),
     // while she is pregnant or delivering: a postpartum visit's "delivered at 39w2d" dates no pregnancy.
     const obstetric = raw.filter((r) => r.code.startsWith('O') && r.kind !== 'delete-unsupported').sort((a, b) => (b.confidence ?? 0) - (a.confidence ?? 0))[0];
-    const postpartumVisit = outpatient && [...texts.values()].some((t) => AFTER_DELIVERY.test(t));
+    const postpartumVisit = outpatient && delivered;
     const weeks = gestation && obstetric && !postpartumVisit ? weeksCode(table, gestation.weeks) : undefined;
     if (weeks && gestation && obstetric && !raw.some((r) => r.code.startsWith('Z3A'))) {
       const quotes = [{ documentId: gestation.documentId, start: gestation.start, end: gestation.end }];

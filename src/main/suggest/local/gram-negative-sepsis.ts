@@ -2,7 +2,7 @@
 // is "other Gram-negative sepsis", A41.59 (Index: Sepsis > Gram-negative; the Tabular's A41.5-), not
 // A41.9 "unspecified organism" with the bacterium's B96 code beside it: a sepsis code names its organism,
 // and the B95–B97 codes are for conditions classified elsewhere.
-import { sentenceKey, type Candidate } from './candidate';
+import { sentenceKey, type Candidate, type CandidateMention } from './candidate';
 import type { CombineInto } from './combine';
 import type { CodeTable } from './code-table';
 
@@ -17,12 +17,19 @@ function sentenceAround(text: string, start: number, end: number): string {
   return text.slice(from, stops.length > 0 ? Math.min(...stops) : text.length);
 }
 
+/**
+ * Where the note names the sepsis: its own mentions, and those of severe sepsis or septic shock
+ * (R65.2-, whose infection A41.9 is), where the organism may be named too.
+ */
+export function sepsisMentions(cands: ReadonlyMap<string, Candidate>, sepsis: Candidate): CandidateMention[] {
+  const severe = [...cands.values()].filter((c) => c.code.startsWith('R652')).flatMap((c) => c.mentions);
+  return [...sepsis.mentions, ...severe];
+}
+
 export function gramNegativeSepsis(cands: Map<string, Candidate>, table: CodeTable, texts: ReadonlyMap<string, string> | undefined, combineInto: CombineInto): void {
   const sepsis = cands.get('A419');
   if (!sepsis || !texts || !table.byCode.get('A4159')?.billable) return;
-  // The organism may be named where the note says "severe sepsis" (R65.2-, whose infection A41.9 is).
-  const severe = [...cands.values()].filter((c) => c.code.startsWith('R652')).flatMap((c) => c.mentions);
-  const named = [...sepsis.mentions, ...severe].filter((m) => m.assertion === 'present' && OTHER_GRAM_NEGATIVE.test(sentenceAround(texts.get(m.documentId) ?? '', m.start, m.end)));
+  const named = sepsisMentions(cands, sepsis).filter((m) => m.assertion === 'present' && OTHER_GRAM_NEGATIVE.test(sentenceAround(texts.get(m.documentId) ?? '', m.start, m.end)));
   if (named.length === 0) return;
   const keys = new Set(named.map(sentenceKey));
   const organisms = [...cands.values()].filter((c) => ORGANISM_ELSEWHERE.test(c.code) && c.mentions.every((m) => keys.has(sentenceKey(m))));

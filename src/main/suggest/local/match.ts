@@ -241,34 +241,30 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
   const refines = (m: Mention, stated: readonly number[]): boolean =>
     found.some((k) => k !== m && k.assertion === 'present' && k.positions.every((p) => stated.includes(p)) && k.entry.words.every((w) => m.entry.words.includes(w)));
   const kept = statedParts.size === 0 ? found : found.filter((m) => !statedParts.has(m) || refines(m, statedParts.get(m)!));
-  return dropSitePainOfNeoplasm(dropTraumaticInDisease(dropSubsumed(dropListMisreads(text, xt, kept, dict.siteWords), xt), xt), xt);
+  return dropGivenWay(dropSubsumed(dropListMisreads(text, xt, kept, dict.siteWords), xt), xt);
 }
 
 /**
- * Neoplasm-related pain is G89.3 alone: "it is not necessary to assign an additional code for the
- * site of the pain" (I.C.6.b.5), so "cancer-related bone pain" is no M89.8X9 beside it.
+ * Readings that give way to a code the guidelines make say it all, read over the same word:
+ * - a fracture in osteoporosis or another bone disease (M80, M84.4–M84.6) is the pathological fracture,
+ *   not a traumatic one (S-codes, I.C.13.d.1): "fragility fracture of the left distal radius" is
+ *   M80.032A alone, though the traumatic reading ("distal radius fracture", S52.50-) names more words;
+ * - neoplasm-related pain is G89.3 alone: "it is not necessary to assign an additional code for the
+ *   site of the pain" (I.C.6.b.5), so "cancer-related bone pain" is no M89.8X9 beside it.
  */
-function dropSitePainOfNeoplasm(ms: Mention[], xt: readonly XToken[]): Mention[] {
-  const pains = ms.filter((m) => m.entry.code === 'G893').flatMap((m) => m.positions.filter((p) => xt[p]!.norm === 'pain'));
-  if (pains.length === 0) return ms;
-  return ms.filter((m) => m.entry.code === 'G893' || !m.positions.some((p) => pains.includes(p)));
+const GIVE_WAY: ReadonlyArray<{ over: RegExp; word: string; yields: RegExp }> = [
+  { over: /^M(80|84[4-6])/, word: 'fracture', yields: /^S/ },
+  { over: /^G893$/, word: 'pain', yields: /^(?!G893$)/ },
+];
+
+function dropGivenWay(ms: Mention[], xt: readonly XToken[]): Mention[] {
+  let out = ms;
+  for (const rule of GIVE_WAY) {
+    const taken = out.filter((m) => rule.over.test(m.entry.code)).flatMap((m) => m.positions.filter((p) => xt[p]!.norm === rule.word));
+    if (taken.length > 0) out = out.filter((m) => !rule.yields.test(m.entry.code) || !m.positions.some((p) => taken.includes(p)));
+  }
+  return out;
 }
-
-/** A fracture read as due to osteoporosis or another bone disease (M80, M84.4–M84.6)… */
-const DISEASE_FRACTURE = /^M(80|84[4-6])/;
-
-/**
- * A fracture in a patient with osteoporosis is the pathological fracture, not a traumatic one
- * (guideline I.C.13.d.1): "fragility fracture of the left distal radius" is M80.032A alone, though
- * the traumatic reading ("distal radius fracture", S52.50-) names more of the words.
- */
-function dropTraumaticInDisease(ms: Mention[], xt: readonly XToken[]): Mention[] {
-  const disease = ms.filter((m) => DISEASE_FRACTURE.test(m.entry.code));
-  if (disease.length === 0) return ms;
-  const fracture = (m: Mention): number[] => m.positions.filter((p) => xt[p]!.norm === 'fracture');
-  return ms.filter((m) => !(m.entry.code.startsWith('S') && fracture(m).some((p) => disease.some((d) => d.positions.includes(p)))));
-}
-
 
 /** The shared status of a mention's words; undefined when they disagree ("COPD without exacerbation" is not J44.1), uncertain when some are. */
 function mentionAssertion(xt: readonly XToken[], positions: readonly number[], triggers: ReadonlyMap<number, [number, number]>): Assertion | undefined {
