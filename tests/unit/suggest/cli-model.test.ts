@@ -1,7 +1,7 @@
 // `plumbline suggest|eval --engine model` through the real CLI entry point, the real openai SDK and a
 // real HTTP server on 127.0.0.1: only grounded codes reach the output, failed calls are reported per
 // chart with a non-zero exit, the key comes from the environment only, and nothing is written back.
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -56,7 +56,10 @@ beforeAll(async () => {
   withPhi = join(dir, 'with-phi.jsonl');
   writeFileSync(withPhi, `${chartLine('c1', NOTE, ['I50.32', 'I48.21', 'I10'])}\n${chartLine('c2', HTN, ['I10'])}\n${chartLine('c3', PHI, ['I10'])}\n`);
 }, 120_000);
-afterAll(() => server.close());
+afterAll(() => {
+  server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 beforeEach(() => {
   server.reset();
   process.env[API_KEY_ENV] = KEY;

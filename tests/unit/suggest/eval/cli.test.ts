@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCommandArgs, type CliCommand, type CliContext } from '../../../../src/main/cli/command';
 import { learnCommand } from '../../../../src/main/cli/commands/learn';
 import { suggestCommand } from '../../../../src/main/cli/commands/suggest';
@@ -19,6 +19,7 @@ beforeAll(() => {
   input = join(dir, 'charts.jsonl');
   writeFileSync(input, `${JSON.stringify({ id: 'c1', text: NOTE, setting: 'professional', codes: [{ system: 'ICD-10-CM', code: 'E1122' }, { system: 'ICD-10-CM', code: 'N1831' }] })}\n`);
 }, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function run(cmd: CliCommand, argv: string[]): Promise<{ code: number; lines: string[] }> {
   const lines: string[] = [];

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { openCodeSet, type CodeSet } from '../../../../src/main/codeset/open';
 import { parseChartsJsonl, readChartsJsonl } from '../../../../src/main/suggest/eval/charts';
 import { hierarchicalMatch, ScoreBoard } from '../../../../src/main/suggest/eval/metrics';
@@ -18,6 +18,7 @@ afterAll(() => cs.close());
 describe('eval metrics', () => {
   it('computes micro P/R/F1 on a hand-made file, exact and hierarchical', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plumbline-eval-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const file = join(dir, 'gold.jsonl');
     writeFileSync(
       file,

@@ -1,7 +1,7 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { openCodeSet, type CodeSet } from '../../../../src/main/codeset/open';
 import type { LabeledChart } from '../../../../src/main/suggest/eval/charts';
 import { learnPriors } from '../../../../src/main/suggest/learn/learn';
@@ -141,7 +141,9 @@ describe('learning priors', () => {
     expect(scoreCandidate(p, ['ckd  stage 3A'], 'N1831', 'index:3').confidence).toBeGreaterThan(before);
     recordDecision(p, 'possible CKD', 'N189', false);
     expect(scoreCandidate(p, ['possible CKD'], 'N189', 'index:1').confidence).toBeLessThan(before);
-    const file = join(mkdtempSync(join(tmpdir(), 'plumbline-priors-')), 'priors.json');
+    const dir = mkdtempSync(join(tmpdir(), 'plumbline-priors-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'priors.json');
     savePriors(file, p);
     expect(loadPriors(file)).toEqual(p);
     const merged = mergePriors(p, p);
