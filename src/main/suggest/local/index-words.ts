@@ -86,6 +86,10 @@ export const CODE_TO: ReadonlyArray<[string, string]> = [
   ...VACCINE_NAMES.flatMap((name): Array<[string, string]> => [[`${name} given`, 'Z23'], [`${name} administered`, 'Z23']]),
   // An INR is the prothrombin time's ratio: "supratherapeutic INR" is "Prolonged > prothrombin time" (R79.1).
   ['supratherapeutic inr', 'R791'], ['elevated inr', 'R791'], ['prolonged inr', 'R791'],
+  // "Pain > pleura, pleural, pleuritic" (R07.81) as notes say it: "pleuritic chest pain" is pleurodynia, not chest pain NOS.
+  ['pleuritic pain', 'R0781'], ['pleuritic chest pain', 'R0781'],
+  // "Gait abnormality > unsteadiness" and "Unsteadiness on feet" (R26.81) as notes say it.
+  ['unsteady gait', 'R2681'], ['gait unsteadiness', 'R2681'], ['unsteady on feet', 'R2681'],
   // "Counseling > tobacco use" (Z71.6) as notes say it.
   ['smoking cessation counseling', 'Z716'], ['tobacco cessation counseling', 'Z716'], ['counseled smoking cessation', 'Z716'], ['counseled quit smoking', 'Z716'],
 ];
@@ -219,9 +223,11 @@ export function alternatives(segment: string, mainTerm = false): string[] {
   if (at < 0) return [segment];
   let left = plain.slice(0, at);
   const right = plain.slice(at + 4);
-  // In a main term the comma inverts ("Landry-Guillain-Barré, syndrome or paralysis"): what precedes it is shared.
+  // In a main term one comma inverts ("Landry-Guillain-Barré, syndrome or paralysis"): what precedes it is
+  // shared. Two or more make a list ("Klippel-Feil deficiency, disease, or syndrome", "Poison ivy, oak,
+  // sumac or other plant dermatitis").
   let head = '';
-  const inverted = mainTerm ? left.indexOf(',') : -1;
+  const inverted = mainTerm && left.split(',').length === 2 ? left.indexOf(',') : -1;
   if (inverted >= 0) {
     head = left.slice(0, inverted).trim();
     left = left.slice(inverted + 1).trim();
@@ -241,8 +247,10 @@ export function alternatives(segment: string, mainTerm = false): string[] {
     listed = [words[words.length - 1]!];
   }
   prefix = [head, prefix].filter(Boolean).join(' ');
-  const [lastAlt = '', ...rest] = right.split(' ');
-  const suffix = rest.join(' ');
+  // A list of kinds "or other" kind shares the noun after that kind: "ivy, oak, sumac or other plant dermatitis".
+  const rightWords = right.split(' ');
+  const lastAlt = rightWords.slice(0, listed.length > 1 && /^other$/i.test(rightWords[0]!) ? 2 : 1).join(' ');
+  const suffix = rightWords.slice(lastAlt.split(' ').length).join(' ');
   const out: string[] = [];
   for (const alt of [...listed, lastAlt]) {
     if (!alt) continue;

@@ -534,6 +534,22 @@ describe('local engine: conventions', () => {
     ]);
   });
 
+  it('reads pleuritic pain, an unsteady gait, a plant dermatitis and a typed viral hepatitis as the Index files them', () => {
+    expectReadings([
+      ['Pleuritic chest pain - likely viral, NSAIDs.', ['R0781'], ['R079', 'J949']],
+      ['Chest pain, not pleuritic.', ['R079'], ['R0781']],
+      ['Unsteady gait - PT referral.', ['R2681'], []],
+      ['Gait unsteadiness, uses a cane.', ['R2681'], []],
+      // "Poison ivy, oak, sumac or other plant dermatitis" is a list of plants, not poison ivy inverted.
+      ['Contact dermatitis due to poison ivy - prednisone taper.', ['L237'], ['L259']],
+      ['Poison oak dermatitis of both forearms.', ['L237'], ['L309']],
+      // "Hepatitis > infectious" is hepatitis A: no B15.9 from "HCV infection", no B18.9 beside B18.1.
+      ['HCV infection - refer for DAA therapy.', ['B1920'], ['B159']],
+      ['Hepatitis B infection, chronic - tenofovir.', ['B181'], ['B189', 'B159']],
+      ['Hepatitis A infection - supportive care.', ['B159'], []],
+    ]);
+  });
+
   it('reads a stroke scale as notes write it, and pain a cancer causes as neoplasm-related pain alone (I.C.6.b.5)', () => {
     expectReadings([
       ['Acute ischemic stroke. On arrival NIHSS 12.', ['R29712'], []],
