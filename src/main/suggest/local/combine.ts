@@ -572,7 +572,7 @@ function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTa
     // Nor a drug therapy whose words name a complication ("oral hypoglycemic", Z79.84).
     if (DIABETES.test(c.code) || HYPERTENSIVE.test(c.code) || c.via !== 'match' || c.code.startsWith('Z79')) continue;
     const best = linkedLine(dict.diabetesWith, c);
-    if (!best || putDownToAge(c, dict)) continue;
+    if (!best || putDownToOtherCause(c, dict)) continue;
     const underlying = codeFirstRanges(lookup, c.code);
     if (underlying.length > 0 && !underlying.some(([a]) => DIABETES.test(a))) continue;
     const code = `${prefix}${best.code.slice(3)}`;
@@ -596,12 +596,13 @@ function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTa
 }
 
 /**
- * A condition the note puts down to age ("age-related nuclear cataract", "senile cataract") has a
- * cause other than the diabetes: the "with" link is not presumed (I.A.15).
+ * A condition the note puts down to another cause has it instead of the diabetes, and the "with" link
+ * is not presumed (I.A.15): age ("age-related nuclear cataract", "senile cataract"), or the veins
+ * ("venous stasis dermatitis" is I87.2, "varicose ulcer" I83.0-, not E11.620 or E11.622).
  */
-function putDownToAge(c: Candidate, dict: Dictionary): boolean {
-  const [age, related, senile] = ['age', 'related', 'senile'].map(dict.normalize) as [string, string, string];
-  return c.mentions.every((m) => m.words.includes(senile) || (m.words.includes(age) && m.words.includes(related)));
+function putDownToOtherCause(c: Candidate, dict: Dictionary): boolean {
+  const [age, related, senile, ...veins] = ['age', 'related', 'senile', 'venous', 'stasis', 'varicose'].map(dict.normalize) as [string, string, string, ...string[]];
+  return c.mentions.every((m) => m.words.includes(senile) || (m.words.includes(age) && m.words.includes(related)) || veins.some((w) => m.words.includes(w)));
 }
 
 /**

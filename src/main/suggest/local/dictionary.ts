@@ -160,7 +160,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   const normalize = createNormalizer(aliases);
   const SOLITARY = normalize('solitary');
   const implied = UNSAID_QUALIFIERS.map(([word, unsaid]) => [normalize(word), contentWords(unsaid, normalize)] as const);
-  const [basal, skin] = ['basal', 'skin'].map(normalize) as [string, string];
+  const [basal, skin, female] = ['basal', 'skin', 'female'].map(normalize) as [string, string, string];
   const unsaidWith = (words: readonly string[]): string[] => implied.filter(([w]) => words.includes(w)).flatMap(([, u]) => u.filter((x) => words.includes(x)));
 
   const raw: Array<Omit<Entry, 'id' | 'key'>> = [];
@@ -554,6 +554,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     if (words.length > 0 && words.length <= 8) raw.push({ words, code: c.code, source: 'tabular', level: 0, ...(without.length ? { without } : {}) });
     // A basal cell carcinoma is a skin cancer: "basal cell carcinoma of the nose" needs no "skin" (C44.311).
     if (/^basal cell carcinoma of skin\b/i.test(c.long_desc) && words.length <= 9) raw.push({ words: words.filter((w) => w !== skin), code: c.code, source: 'tabular', level: 0 });
+    // A breast is a woman's unless the note says otherwise: "left breast, upper outer quadrant" is C50.412.
+    if (/\bfemale breast\b/i.test(c.long_desc) && words.length <= 9) raw.push({ words: words.filter((w) => w !== female), code: c.code, source: 'tabular', level: 0 });
     // "NIHSS 12" is the stroke scale's "NIHSS score 12" (R29.712).
     if (/^NIHSS score \d+$/.test(c.long_desc) && words.some((w) => /^\d+$/.test(w))) raw.push({ words: words.filter((w) => w !== 'score'), code: c.code, source: 'tabular', level: 0 });
     // "Occlusion and stenosis of right carotid artery", "Embolism and thrombosis of …": either condition

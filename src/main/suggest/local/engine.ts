@@ -10,7 +10,7 @@ import { adjustByGroup, priorPhrase, scoreCandidate, type Priors } from '../lear
 import { applyRanker, rankContext, rankFeatures, type Features, type RankContext } from '../learn/ranker';
 import { BACKGROUND_SECTIONS, sentenceKey, shareSentence, type Candidate, type CandidateMention } from './candidate';
 import { additionalCodeRanges, applyCombinations, inRanges, requiredCodeFirstRanges, titleWordSet } from './combine';
-import { adultBmiCode, BMI_CONDITIONS, findBmi } from './bmi';
+import { BMI_CONDITIONS, measuredBmi } from './bmi';
 import { excludes1Names, excludes1Pairs, unrelatedConditions } from './excludes';
 import { lateralCodes, sideOf, titleSide, type Side } from './laterality';
 import { CodeTable } from './code-table';
@@ -554,10 +554,9 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     const weight = raw.filter((r) => BMI_CONDITIONS.test(r.code)).sort((a, b) => (b.confidence ?? 0) - (a.confidence ?? 0))[0];
     if (weight && !raw.some((r) => r.code.startsWith('Z68'))) {
       for (const [documentId, text] of texts) {
-        const reading = findBmi(text).at(-1);
-        const code = reading ? adultBmiCode(table, reading.value, input.age) : undefined;
-        if (!reading || !code) continue;
-        raw.push({ system: 'icd10cm', code, kind: existingSet.has(code) ? 'keep' : 'add', quotes: [{ documentId, start: reading.start, end: reading.end }], assertion: 'present', confidence: weight.confidence ?? 0, rationale: `BMI ${reading.value} with ${weight.code} (guideline I.B.14)` });
+        const bmi = measuredBmi(table, text, input.age);
+        if (!bmi) continue;
+        raw.push({ system: 'icd10cm', code: bmi.code, kind: existingSet.has(bmi.code) ? 'keep' : 'add', quotes: [{ documentId, start: bmi.start, end: bmi.end }], assertion: 'present', confidence: weight.confidence ?? 0, rationale: `${text.slice(bmi.start, bmi.end)} with ${weight.code} (guideline I.B.14)` });
         break;
       }
     }

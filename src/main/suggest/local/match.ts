@@ -252,12 +252,15 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
  * - neoplasm-related pain is G89.3 alone: "it is not necessary to assign an additional code for the
  *   site of the pain" (I.C.6.b.5), so "cancer-related bone pain" is no M89.8X9 beside it;
  * - a viral hepatitis of a named type (B, C, D, E) is that type's, not infectious hepatitis (the
- *   Index's hepatitis A, B15.9) nor a viral hepatitis of no type: "HCV infection" is B19.20 alone.
+ *   Index's hepatitis A, B15.9) nor a viral hepatitis of no type: "HCV infection" is B19.20 alone;
+ * - "venous stasis dermatitis" and "venous stasis ulcer" are that stasis's dermatitis (I87.2) or ulcer
+ *   (I83.0-): no "Stasis > venous" (I87.8) beside them on the same word.
  */
 const GIVE_WAY: ReadonlyArray<{ over: RegExp; word: string; yields: RegExp }> = [
   { over: /^M(80|84[4-6])/, word: 'fracture', yields: /^S/ },
   { over: /^G893$/, word: 'pain', yields: /^(?!G893$)/ },
   { over: /^B1(6|7[0-2]|8[0-2]|9[12])/, word: 'hepatitis', yields: /^B1(5|7[89]|8[89]|90|99)/ },
+  { over: /^I8(3|72)/, word: 'stasis', yields: /^I878$/ },
 ];
 
 function dropGivenWay(ms: Mention[], xt: readonly XToken[]): Mention[] {

@@ -349,6 +349,15 @@ describe('local engine: conventions', () => {
     ]);
   });
 
+  it('codes a breast cancer by its quadrant wherever the note puts the side, a breast being a woman\'s unless said', () => {
+    expectReadings([
+      ['Cancer of the left breast upper outer quadrant - on paclitaxel.', ['C50412'], ['C50912', 'C50919']],
+      ['Right breast cancer, lower inner quadrant, ER+.', ['C50311'], ['C50911']],
+      ['Invasive ductal carcinoma of the left breast at the upper outer quadrant.', ['C50412'], ['C50912']],
+      ['Male breast cancer, left.', ['C50922'], ['C50912']],
+    ]);
+  });
+
   it('reads PEG by its dose as the laxative, "oral hypoglycemic" as a drug class, and MDM as the assessment', () => {
     expectReadings([
       ['Assessment:\n1. Chronic constipation - continue PEG daily.\n2. Constipation - PEG 3350 17 g daily.', ['K5909'], ['Z931']],
@@ -572,11 +581,15 @@ describe('local engine: conventions', () => {
     expect(item).not.toContain('R300');
   });
 
-  it('presumes no diabetes link for a condition the note puts down to age (I.A.15)', () => {
+  it('presumes no diabetes link for a condition the note puts down to age or to the veins (I.A.15)', () => {
     const aged = added(open.suggest(input('Assessment:\n1. Type 2 DM without complications - A1c 6.8, metformin.\n2. Age-related nuclear cataract, both eyes - refer for surgery.')));
     expect(aged).toEqual(expect.arrayContaining(['E119', 'H2513']));
     expect(aged).not.toContain('E1136');
     expect(added(open.suggest(input('Assessment:\n1. Type 2 DM - metformin.\n2. Cataract, both eyes - refer for surgery.')))).toContain('E1136');
+    const veins = added(open.suggest(input('Assessment:\n1. Type 2 DM - metformin.\n2. Chronic venous insufficiency with venous stasis dermatitis - compression.\n3. Venous stasis ulcer of right ankle - Unna boot.')));
+    expect(veins).toEqual(expect.arrayContaining(['E119', 'I872', 'L97319']));
+    expect(veins.filter((c) => ['E11620', 'E11622', 'I878'].includes(c))).toEqual([]);
+    expect(added(open.suggest(input('Assessment:\n1. Type 2 DM - metformin.\n2. Dermatitis of both hands - emollients.')))).toContain('E11620');
   });
 
   it('reads atherosclerosis of a leg as the Index\'s arteriosclerosis of the extremities, by side and what it causes', () => {
@@ -871,6 +884,14 @@ describe('local engine: conventions', () => {
     expect(z68.evidence.map((e) => e.quote)).toEqual(['BMI 43.7']);
     expect(added(open.suggest(input('O: BMI 43.7.\nA/P:\n1. Asthma - stable.', {}, 'professional'))).filter((c) => c.startsWith('Z68'))).toEqual([]);
     expect(added(open.suggest(input('O: BMI 31.\nA/P:\n1. Obesity - counseling.', { age: 12 }, 'professional'))).filter((c) => c.startsWith('Z68'))).toEqual([]);
+    // A child's BMI is a percentile for age (Z68.5-), coded with the weight condition as an adult's is.
+    const child = (text: string): string[] => added(open.suggest(input(text, { age: 9 }, 'professional'))).filter((c) => c.startsWith('Z68'));
+    expect(child('A/P:\n1. Overweight - BMI 91st percentile for age, counseled on diet.')).toEqual(['Z6853']);
+    expect(child('O: BMI-for-age percentile: 97.\nA/P:\n1. Obesity - refer to weight clinic.')).toEqual(['Z6854']);
+    expect(child('A/P:\n1. Obesity - BMI >95th %ile.')).toEqual(['Z6854']);
+    expect(child('A/P:\n1. Underweight - BMI <5th percentile; nutrition referral.')).toEqual(['Z6851']);
+    expect(child('O: BMI 60th percentile.\nA/P:\n1. Asthma - stable.')).toEqual([]);
+    expect(added(open.suggest(input('A/P:\n1. Obesity - BMI >95th percentile.', { age: 45 }, 'professional'))).filter((c) => c.startsWith('Z68'))).toEqual([]);
   });
 
   it('reads the adjectives and subterm references notes use: hypothyroid, morbidly obese, ear infection', () => {
