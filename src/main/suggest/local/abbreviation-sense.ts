@@ -25,6 +25,10 @@ const OTHER_SENSES: Readonly<Record<string, OtherSense>> = {
   peg: { before: /\b(constipation|constipated|laxatives?|bowel regimen|stool softeners?|bowel movements?)\b[^.;\n]*$/i, after: /^\s*(-?\s*3350|17\s*g|\d+\s*g\b|powder|capful|laxative|daily|qd|bid|prn|nightly|as needed|once daily)/i },
   // Sequential compression devices, a DVT prophylaxis ("Prophylaxis: heparin SQ, SCDs"), not sickle-cell disease.
   scd: { before: /\b(prophylaxis|ppx|dvt|vte|heparin|enoxaparin|lovenox)\b[^.\n]{0,40}$/i, after: /^s?\s*(on|in place|while in bed|bilateral(ly)?|applied|ordered|to (both|bilateral|lower))\b/i },
+  // Morphine sulfate ("MS Contin 15 mg BID", "MS IR"), not multiple sclerosis.
+  ms: { after: /^\s*(contin|ir|er)\b/i },
+  // The toe-brachial index beside the ankle-brachial one ("ABI/TBI", "TBI 0.45"), not a brain injury.
+  tbi: { before: /\bABIs?\s*(\/|and|,)?\s*$/i, after: /^\s*(\/|and|,)?\s*ABI\b|^\s*(of\s*)?0?\.\d/i },
   hiv: { after: /^\s*(positive\b|seropositive\b|status\s*(:\s*)?positive\b|prep\b|pep\b|ppx\b|prophylaxis\b|(pre|post)[- ]?exposure\b)/i },
 };
 

@@ -32,8 +32,11 @@ const DRUG_SHORTHAND: ReadonlyMap<string, string> = new Map([
 /** "Drug allergy" names no drug: Z88.9, allergy status to unspecified drugs. */
 const ANY_DRUG: ReadonlyMap<string, string> = new Map(['drug', 'drugs', 'medication', 'medications', 'medicine', 'medicines'].map((w) => [w, 'Z889']));
 
-/** The reaction is happening now or was just described: that is an adverse effect, not a status. */
-const REACTION_NOW = /\b(reaction|reacted|anaphyla\w*|developed|after (taking|receiving|starting|given))\b/i;
+/**
+ * The reaction is happening now or was just described: that is an adverse effect, not a status. Not
+ * the allergy's kind of reaction ("penicillin allergy (hives) - nonsevere reaction, will use cefdinir").
+ */
+const REACTION_NOW = /\b((?<!\b(non-?severe|mild|severe|prior|previous|past|childhood|remote|remote history of)\s)reaction|reacted|anaphyla\w*|developed|after (taking|receiving|starting|given))\b/i;
 
 /** Tokens either side of the allergy words in which the drug is looked for. */
 const DRUG_REACH = 3;

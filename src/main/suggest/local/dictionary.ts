@@ -641,7 +641,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   // calcaneus) says nothing of the condition: a note's "heel … bone" is no fracture.
   // Injury categories list their bones this way ("Atlas", "Larynx", "Hyoid bone").
   const onlySite = (e: Omit<Entry, 'id' | 'key'>): boolean => e.source === 'inclusion' && /^[ST]/.test(e.code) && e.words.every((w) => siteWords.has(w));
-  const readable = raw.filter((e) => !(e.words.length === 1 && ordinary.has(e.words[0]!) && e.source !== 'abbrev') && !onlySite(e));
+  // A letter alone names no disease: "Disease, H" (Hartnup's, E72.02) is no reading of "24 h/day".
+  const readable = raw.filter((e) => !(e.words.length === 1 && (ordinary.has(e.words[0]!) || e.words[0]!.length === 1) && e.source !== 'abbrev') && !onlySite(e));
   const { entries, byAnchor } = finish(readable);
   // What a linked condition's words read as on their own ("nicotine dependence" → F17.200): history,
   // status and "with" lines are then also found by that code.

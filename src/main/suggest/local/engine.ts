@@ -26,7 +26,7 @@ import { severityQuery, type SeverityQuery } from './severity';
 import { loadMedications, saysNotTaking, scaledOnly, weighedOnly } from './medications';
 import { collectMeat, type SentenceSpan } from './meat';
 import { withoutPastEpisodes } from './past-episode';
-import { diabetesDrugCodes, isSymptom, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain } from './shown-together';
+import { diabetesDrugCodes, isIntegralKind, isSymptom, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain } from './shown-together';
 import { dueToCode } from './due-to-condition';
 import { episodeOf, withEpisode, type Episode } from './encounter';
 import { gestationWeeks, trimesterOf, weeksCode, withTrimester, type Gestation } from './pregnancy';
@@ -515,7 +515,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     // With an assessment, what only the exam or the review of systems found is not coded unless assessed.
     const onlyFound = (c: Candidate): boolean => c.via === 'match' && c.mentions.every((m) => !isForeground(c, m) || m.section === 'exam' || m.section === 'ros');
     for (const [code, { conf, cand }] of chosen) {
-      if (hasAssessment && (isSymptom(code) || onlyFound(cand)) && !cand.mentions.some(standsAlone) && !requested(code)) continue;
+      if (hasAssessment && (isIntegralKind(code) || onlyFound(cand)) && !cand.mentions.some(standsAlone) && !requested(code)) continue;
       // A substance "use, uncomplicated" is reportable only where the provider makes it a diagnosis
       // (I.C.5.b.3): "a history of heavy alcohol use" in the HPI is no F10.90.
       if (UNCOMPLICATED_USE.test(code) && !cand.mentions.some((m) => m.section === 'assessment')) continue;

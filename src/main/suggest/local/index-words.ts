@@ -88,6 +88,14 @@ export const CODE_TO: ReadonlyArray<[string, string]> = [
   ['supratherapeutic inr', 'R791'], ['elevated inr', 'R791'], ['prolonged inr', 'R791'],
   // "Pain > pleura, pleural, pleuritic" (R07.81) as notes say it: "pleuritic chest pain" is pleurodynia, not chest pain NOS.
   ['pleuritic pain', 'R0781'], ['pleuritic chest pain', 'R0781'],
+  // "Elevated > prostate specific antigen [PSA]" (R97.20) as notes say it.
+  ['elevated psa', 'R9720'], ['rising psa', 'R9720'],
+  // "Dependence > oxygen (long-term) (supplemental)" (Z99.81) as notes say it: the patient is on home oxygen.
+  ['home oxygen', 'Z9981'], ['home o2', 'Z9981'], ['o2 dependence', 'Z9981'], ['oxygen dependent', 'Z9981'],
+  // "Exposure > second hand tobacco smoke" (Z77.22) written as one word.
+  ['secondhand smoke', 'Z7722'],
+  // "Purpura > immune thrombocytopenic" (D69.3) as notes say it, by the platelets rather than the purpura.
+  ['immune thrombocytopenia', 'D693'],
   // "Gait abnormality > unsteadiness" and "Unsteadiness on feet" (R26.81) as notes say it.
   ['unsteady gait', 'R2681'], ['gait unsteadiness', 'R2681'], ['unsteady on feet', 'R2681'],
   // "Counseling > tobacco use" (Z71.6) as notes say it.
@@ -107,6 +115,8 @@ export const ORDINARY_WORDS = new Set([
   'decline', 'consumption', 'concern', 'worried', 'encounter', 'examination', 'transient',
   // "LUE 2/5": the left upper extremity, not lues (A53.9).
   'lue',
+  // "Allergic rhinitis due to dust mite": the allergen, not an infestation (B88.9).
+  'mite',
 ]);
 
 const SPINE_REGIONS = ['cervical', 'cervicothoracic', 'thoracic', 'thoracolumbar', 'lumbar', 'lumbosacral', 'sacrococcygeal'];

@@ -85,7 +85,11 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
     const a = asserted.tokens[i]!;
     // Laterality written as a capital letter ("L leg", "Rt knee").
     const side = SIDES[tokens[i]!.raw];
-    out.push({ norm: side ?? tokens[i]!.norm, start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
+    // A word the Index itself reads as an abbreviation ("TBI", not in our list) that the words around it
+    // give another sense ("ABI/TBI", the toe-brachial index) reads as nothing.
+    const word = tokens[i]!.raw.toLowerCase();
+    const otherSense = !dict.abbreviations.has(word) && meansOtherSense(word, text.slice(Math.max(0, tokens[i]!.start - 60), tokens[i]!.start), text.slice(tokens[i]!.end, tokens[i]!.end + 16));
+    out.push({ norm: otherSense ? `~${tokens[i]!.norm}` : (side ?? tokens[i]!.norm), start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
     const region = SPINE_LEVEL.test(tokens[i]!.raw) ? spineRegion(text.slice(tokens[i]!.start, tokens[i]!.start + 12)) : undefined;
     if (region) for (const w of region) out.push({ norm: dict.normalize(w), start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
     // A named drug that induced a condition is the Index's "drug-induced" ("chemotherapy-induced

@@ -16,7 +16,7 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     splitsCompound(xt, positions) ||
     benignWithoutGrowth(e, positions, where) ||
     necrosisOfGrowth(text, e, xt, positions) ||
-    namesService(text, xt, positions) ||
+    (!EXPOSURE_CODE.test(e.code) && namesService(text, xt, positions)) ||
     shotNotGunshot(e, xt, positions) ||
     usedNotMalformed(e, xt, positions) ||
     longTermTherapy(e, xt, positions) ||
@@ -32,6 +32,7 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     lesionOfNeoplasm(e, xt, positions) ||
     drugClassNotCondition(text, e, xt, positions) ||
     neoplasmAsCause(text, e, xt, positions) ||
+    injuryAcrossCause(e, xt, positions) ||
     deniedByNon(xt, positions, e)
   ) {
     return true;
@@ -205,6 +206,22 @@ function usesAbbreviationCore(xt: readonly XToken[], positions: readonly number[
   return true;
 }
 
+/** An injury's code (S00–T14) from a trauma: its site is never what comes after the cause it is from. */
+const TRAUMA_CODE = /^(S|T0|T1[0-4])/;
+
+/**
+ * "Acute kidney injury from heart failure" and "myocardial injury from HF/CKD" are no injury of the heart
+ * or kidney (S26.90XA, S37.009A): words after "from" or "due to" name the cause, not the injured site.
+ */
+function injuryAcrossCause(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  if (!TRAUMA_CODE.test(e.code)) return false;
+  for (let p = positions[0]!; p < positions[positions.length - 1]!; p++) {
+    const w = xt[p]!.norm;
+    if (w === 'from' || (w === 'due' && xt[p + 1]?.norm === 'to')) return true;
+  }
+  return false;
+}
+
 /**
  * "Secondary to" names a cause: the condition before it is secondary ("hypertension secondary to renal
  * artery stenosis", I15), the one after it is not ("ESRD secondary to diabetic nephropathy" is not
@@ -311,6 +328,8 @@ function necrosisOfGrowth(text: string, e: Entry, xt: readonly XToken[], positio
 const SERVICE_WORDS = new Set(
   'clinic team service educator education diet precaution prophylaxis exposure protocol program exam examination test screen screening center centre unit nurse specialist shot risk prevention traits trait'.split(' '),
 );
+/** Exposures (Z20, Z57, Z77): their own word is no service ("secondhand smoke exposure" is Z77.22). */
+const EXPOSURE_CODE = /^Z(20|57|77)/;
 /** Nouns that make a device or an opening before them an operation, not yet the patient's status. */
 const PLACEMENT = new Set(['placement', 'insertion', 'creation']);
 /** Scores that say "none" when their number is 0: "pain scale 0/10". */

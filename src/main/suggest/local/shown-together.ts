@@ -5,11 +5,20 @@ import type { CodeTable } from './code-table';
 
 /**
  * Symptoms the tabular files by body system rather than in chapter 18: myalgia (M79.1-), pain in a
- * limb (M79.6-) or joint (M25.5-), ear pain (H92.0-), eye pain (H57.1-), breast pain (N64.4).
+ * limb (M79.6-) or joint (M25.5-), ear pain (H92.0-), eye pain (H57.1-), breast pain (N64.4), and
+ * rhinorrhea, which the Index files under other disorders of the nose (J34.89).
  */
-const SYSTEM_SYMPTOM = /^(M791|M796|M255|H920|H571|N644)/;
+const SYSTEM_SYMPTOM = /^(M791|M796|M255|H920|H571|N644|J3489)/;
 /** Chapter 18's symptoms and signs, and those filed by body system; SIRS and severe sepsis (R65) are no symptom but the infection's severity. */
 export const isSymptom = (code: string): boolean => (code.startsWith('R') && !code.startsWith('R65')) || SYSTEM_SYMPTOM.test(code);
+
+/**
+ * Chapter 18 codes that are no symptom of the condition a line blames them on, and are coded with it:
+ * repeated falls (R29.6, "multifactorial: dementia, gait instability") and functional incontinence
+ * (R39.81, incontinence because of the cognitive or mobility impairment).
+ */
+const CODED_WITH_CAUSE = /^(R296|R3981)$/;
+export const isIntegralKind = (code: string): boolean => isSymptom(code) && !CODED_WITH_CAUSE.test(code);
 
 /**
  * Diabetes drugs by the diabetes shown: type 1 is insulin-treated by definition (E10 asks for no

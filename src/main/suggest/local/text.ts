@@ -21,7 +21,7 @@ export interface Sentence {
 }
 
 const SECTION_PATTERNS: ReadonlyArray<[RegExp, SectionKind]> = [
-  [/^(fh|fhx|family (medical )?history|family hx)$/, 'family'],
+  [/^(fh|fhx|family|family (medical )?history|family hx)$/, 'family'],
   [/^(pmh|pmhx|psh|pshx|past (medical|surgical) hx|past (medical|surgical)( and surgical)? history|medical history|surgical history|(patient )?(active )?problem list|past history|hx|history|pmh\/psh|active problems|resolved problems)$/, 'history'],
   [/^(sh|social|social history|social hx|soc hx|shx|habits)$/, 'social'],
   [/^((current|home|discharge|admission|outpatient|active|current outpatient|prior to admission) )?(meds|medications?|medication list|prescriptions)( on (admission|discharge))?$|^rx$/, 'meds'],
@@ -30,14 +30,17 @@ const SECTION_PATTERNS: ReadonlyArray<[RegExp, SectionKind]> = [
   [/^(exam|pe|physical exam(ination)?|o|objective|vitals|vital signs)$/, 'exam'],
   [/^(labs?|laboratory|results|pertinent results|data|imaging|studies|ecg|ekg|pfts?|echo)$/, 'labs'],
   [
-    /^(a\/?p|a and p|a|p|(assessment|impression)((\/| and )(plan|recommendations?))?|plan|recommendations?|clinical impression|principal problem|(current|hospital) problems|diagnos[ie]s|dx|(discharge|final|admission|admitting|principal|secondary) (diagnos[ie]s|dx)|mdm|medical decision[- ]making)$/,
+    /^(a\/?p|a and p|a|p|(assessment|impression)((\/| and )(plan|recommendations?))?|plan|recommendations?|clinical impression|principal problem|(current|hospital) problems|diagnos[ie]s|dx|(discharge|final|admission|admitting|principal|secondary) (diagnos[ie]s|dx)|(diagnos[ie]s|dx|problems) (this|on|at) (admission|discharge|visit|stay)|mdm|medical decision[- ]making)$/,
     'assessment',
   ],
-  [/^(s|subjective|cc|chief complaint|hpi|history of present illness|interval hx|interval history|(brief )?hospital course|reason for visit)$/, 'subjective'],
+  [/^(s|subjective|cc|chief complaint|hpi|history of present illness|interval hx|interval history|(brief )?hospital course|reason for visit|presentation|story|brief summary)$/, 'subjective'],
 ];
 
-/** A course heading ("Hospital Course", "ED course", "History/course"): the story of the stay or visit. */
-const COURSE_HEADING = /[ /]course$/i;
+/**
+ * A course heading ("Hospital Course", "ED course", "History/course", "Course", "Hospital course by
+ * problem"): the story of the stay or visit.
+ */
+const COURSE_HEADING = /(^|[ /])course( by (problems?|systems?))?$/i;
 
 /**
  * Headings we do not list, by their last word ("Oncologic History", "Pertinent Results", "ED Course"):
