@@ -26,6 +26,8 @@ const t = (phrase: string, assertion: Trigger['assertion'], direction: Trigger['
 
 const TRIGGERS: readonly Trigger[] = [
   ...['no', 'not', 'denies', 'denied', 'deny', 'denying', 'without', 'negative for', 'neg for', 'free of', 'absence of', 'ruled out', 'no evidence of', 'no signs of', 'no sign of', 'never had', 'resolution of', 'neither', 'nor', 'never', 'never a'].map((p) => t(p, 'negated')),
+  // "Type 1 MI rather than demand ischemia": the alternative set aside.
+  ...['rather than', 'as opposed to'].map((p) => t(p, 'negated')),
   // A provider's doubt rules a condition out, as "unlikely" does: "Doubt pneumonia", "low suspicion for PE".
   ...['doubt', 'low suspicion for', 'low suspicion of', 'low concern for', 'low likelihood of', 'unlikely to be'].map((p) => t(p, 'negated')),
   ...['considered but ruled out', 'considered and ruled out', 'was considered but ruled out', 'was considered and ruled out', 'considered but excluded', 'considered and excluded'].map((p) => t(p, 'negated', 'backward')),
@@ -303,18 +305,29 @@ function settleDoubt(text: string, tokens: readonly Token[], out: TokenAssertion
 
 /** Answers a template gives a label after its colon that say the condition is not there. */
 const NO_ANSWER = new Set(['none', 'no', 'denied', 'denies', 'negative', 'neg', 'absent', 'nil', 'never']);
+/** Answers of several words: "#Urinary retention - not an issue". */
+const NO_ANSWER_PHRASES: ReadonlyArray<readonly string[]> = [['not', 'an', 'issue'], ['not', 'a', 'problem'], ['not', 'a', 'concern'], ['not', 'present']];
+
+/** How many words of a no-answer start at token i (0 when none does). */
+function noAnswerAt(lower: readonly string[], i: number): number {
+  if (NO_ANSWER.has(lower[i]!)) return 1;
+  return NO_ANSWER_PHRASES.find((p) => p.every((w, k) => lower[i + k] === w))?.length ?? 0;
+}
 
 /**
- * "Chest pain: none.", "Preeclampsia: none", "Suicidal ideation: denied": a template's label answered
- * alone with a no is negated, up to the start of its line or clause (or of the list it names).
+ * "Chest pain: none.", "Preeclampsia: none", "Suicidal ideation: denied", "#Post-op delirium - none;":
+ * a template's label answered alone with a no, after a colon or a spaced dash, is negated, up to the
+ * start of its line or clause (or of the list it names).
  */
 function markLabelAnswers(text: string, tokens: readonly Token[], lower: readonly string[], out: TokenAssertion[], triggers: Array<[number, number]>): void {
   for (let i = 1; i < tokens.length; i++) {
-    if (!NO_ANSWER.has(lower[i]!) || !/^\s*:\s*$/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) continue;
+    const n = noAnswerAt(lower, i);
+    if (n === 0 || !/^\s*:\s*$|^\s+[-–—]\s+$/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) continue;
     // Alone: the answer ends its clause.
-    if (i + 1 < tokens.length && !/[,.;\n]/.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start))) continue;
+    const last = i + n - 1;
+    if (last + 1 < tokens.length && !/[,.;\n]/.test(text.slice(tokens[last]!.end, tokens[last + 1]!.start))) continue;
     const id = triggers.length;
-    triggers.push([i, i + 1]);
+    triggers.push([i, i + n]);
     // "Hepatitis B, C and HIV: negative" answers for the whole list.
     const list = isList(text, tokens, Math.max(0, i - 1 - BACKWARD_REACH), i - 1);
     for (let k = i - 1; k >= 0 && k >= i - BACKWARD_REACH; k--) {

@@ -85,7 +85,7 @@ function thisVisit(cands: ReadonlyMap<string, Candidate>): Candidate[] {
 /** Cues saying a condition ended, not that it never was. */
 const RESOLVED_CUES: ReadonlySet<string> = new Set(['resolved', 'resolution of']);
 /** History cues that do not say a condition ended ("history of hypertension" usually still has it). */
-const ONGOING_HISTORY: ReadonlySet<string> = new Set(['history of', 'hx of', 'h o', 'past history of', 'previous history of']);
+const ONGOING_HISTORY: ReadonlySet<string> = new Set(['history of', 'hx of', 'hx', 'h o', 'past history of', 'previous history of']);
 /**
  * Words that put a condition named in the same sentence in the past, with what it left behind; an age
  * ("a 51-year-old woman admitted for stroke") is not an old stroke, nor is an acute one a deficit

@@ -21,7 +21,8 @@ export function loadMedications(file = medicationsFile()): Map<string, string> {
 }
 
 /** Words after a drug name that mean it is not being taken (long term) now. */
-const NOT_TAKING = /\b(stop(ped)?|discontinue[d]?|d\/c|held|hold(ing)?|declined?|allerg(y|ic)|intoleran(t|ce)|sensitiv(e|ity)|once|x\s?1|burst|taper|today only|in hospital|completed|finished)\b/i;
+// "d/c on glargine + metformin" is discharged on them, not discontinued.
+const NOT_TAKING = /\b(stop(ped)?|discontinue[d]?|d\/c(?! on\b)|held|hold(ing)?|declined?|allerg(y|ic)|intoleran(t|ce)|sensitiv(e|ity)|once|x\s?1|burst|taper|today only|in hospital|completed|finished)\b/i;
 /** A short course said of the drug in its own clause ("prednisone 40 mg x 5 days"): a list's other drugs go on. */
 const SHORT_COURSE = /\b(course|dose ?pa(c)?k|(x|for)\s*\d+\s*(more\s*)?(days?|d))\b/i;
 
@@ -50,7 +51,7 @@ export function saysNotTaking(sentence: string, start: number, end: number): boo
 }
 
 /** Words before a drug, in its clause, that only weigh it ("consider a statin", "discussed adding basal insulin", "if … start insulin"). */
-const WEIGHED_BEFORE = /\b(consider(ing|ed)?|discuss(ed|ing)? (adding|starting)|(may|might|could|would) (add|start)|candidate for|plan(s|ned|ning)? to (start|begin|add|initiate)|if\b[^.;:\n]*\b(start|begin|add|initiate))\b[^.;:\n]*$/i;
+const WEIGHED_BEFORE = /\b(consider(ing|ed)?|discuss(ed|ing)? (adding|starting)|(may|might|could|would) (add|start)|candidate for|recommend(s|ed|ing)?|plan(s|ned|ning)? to (start|begin|add|initiate)|if\b[^.;:\n]*\b(start|begin|add|initiate))\b[^.;:\n]*$/i;
 /** A condition right after a drug ("… insulin if A1c > 9"), or a start to come ("zoledronic acid next month"). */
 const WEIGHED_AFTER = /^[^.;:,\n]{0,15}\bif\b|^[^.;:\n]{0,40}\b(next (week|month|visit|appointment)|after discharge|as (an )?out-?pt|as (an )?outpatient|in \d+ (weeks?|wks?|months?))\b/i;
 

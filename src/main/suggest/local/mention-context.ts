@@ -135,6 +135,11 @@ export function classifiedHistoryCode(list: readonly ClassifiedHistory[], condit
 }
 
 /** The Index's history Z code for a family or personal-history mention, when it has one. */
+/** Histories of neoplasms (Z85, Z86.0-, Z80) and the neoplasm chapter (C00–D49). */
+const NEOPLASM_HISTORY = /^Z(85|860|80)/;
+const NEOPLASM = /^(C|D[0-4])/;
+const BEHAVIOUR_WORDS: ReadonlySet<string> = new Set(['benign', 'malignant', 'secondary', 'neoplasm', 'tumor']);
+
 export function historyCode(entries: Dictionary['familyHistory'], m: Mention, nearWords: ReadonlySet<string>): string | undefined {
   let best: Dictionary['familyHistory'][number] | undefined;
   let bestNamed = false;
@@ -147,6 +152,9 @@ export function historyCode(entries: Dictionary['familyHistory'], m: Mention, ne
     // cigarettes (F17.210) is the smoker's history all the same (Z87.891).
     const alike = e.alone !== undefined && (e.alone === m.entry.code || (/^F1\d2/.test(e.alone) && e.alone.slice(0, 4) === m.entry.code.slice(0, 4)));
     if (!named && !alike) continue;
+    // A neoplasm's history named only by its behaviour is a neoplasm's: "hx BPH" (benign prostatic
+    // hyperplasia, N40) is no history of a benign neoplasm (Z86.018) because "benign" is among its words.
+    if (NEOPLASM_HISTORY.test(e.code) && !NEOPLASM.test(m.entry.code) && e.words.every((w) => BEHAVIOUR_WORDS.has(w))) continue;
     if (!best || (named && !bestNamed) || (named === bestNamed && e.words.length > best.words.length)) {
       best = e;
       bestNamed = named;

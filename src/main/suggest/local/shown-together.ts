@@ -5,10 +5,11 @@ import type { CodeTable } from './code-table';
 
 /**
  * Symptoms the tabular files by body system rather than in chapter 18: myalgia (M79.1-), pain in a
- * limb (M79.6-) or joint (M25.5-), ear pain (H92.0-), eye pain (H57.1-), breast pain (N64.4), and
- * rhinorrhea, which the Index files under other disorders of the nose (J34.89).
+ * limb (M79.6-) or joint (M25.5-), ear pain (H92.0-), eye pain (H57.1-), breast pain (N64.4),
+ * rhinorrhea, which the Index files under other disorders of the nose (J34.89), erythema (L53.9) and
+ * hypotension of no stated kind (I95.9): a cellulitis's redness, a sepsis's low pressure.
  */
-const SYSTEM_SYMPTOM = /^(M791|M796|M255|H920|H571|N644|J3489)/;
+const SYSTEM_SYMPTOM = /^(M791|M796|M255|H920|H571|N644|J3489|L539|I959)/;
 /** Chapter 18's symptoms and signs, and those filed by body system; SIRS and severe sepsis (R65) are no symptom but the infection's severity. */
 export const isSymptom = (code: string): boolean => (code.startsWith('R') && !code.startsWith('R65')) || SYSTEM_SYMPTOM.test(code);
 

@@ -90,6 +90,11 @@ describe('local engine: assertions', () => {
     const template = added(open.suggest(input('Chest pain: none.\nEdema: none.\nDiabetes: no.\nSerologies for hepatitis B, C and HIV: negative.\nAssessment:\n1. Hypertension: no change, continue lisinopril.', {}, 'inpatient')));
     expect(template).toContain('I10');
     expect(template.filter((c) => /^(R079|R609|E11|B1[89]|B20)/.test(c))).toEqual([]);
+    // A hospitalist's problem answered after a dash; an alternative set aside.
+    const dashed = added(open.suggest(input('Assessment/Plan:\n#Post-op delirium - none; CAM negative daily.\n#Urinary retention - not an issue; voiding spontaneously.\n#Hypertension - no change, continue lisinopril.', {}, 'inpatient')));
+    expect(dashed).toContain('I10');
+    expect(dashed.filter((c) => c === 'R410' || c === 'R339')).toEqual([]);
+    expect(added(open.suggest(input('Assessment: NSTEMI. Felt to be type 1 MI rather than demand ischemia from tachycardia.', {}, 'inpatient')))).not.toContain('I21A1');
     const serology = added(open.suggest(input('Serology of hepatitis B, C and human immunodeficiency virus: negative.\nAssessment:\n1. Nephrotic syndrome.', {}, 'inpatient')));
     expect(serology.filter((c) => /^(K75|B1[89]|B20)/.test(c))).toEqual([]);
   });
@@ -574,6 +579,8 @@ describe('local engine: conventions', () => {
       ['Acute kidney injury from heart failure.', ['N179', 'I509'], ['S2690XA']],
       ['Elevated troponin - c/w chronic myocardial injury from HF/CKD, not ACS.', ['I5A'], ['S2690XA', 'S37009A']],
       ['Fracture of left wrist from fall.', ['S62102A'], []],
+      // Benign prostatic hyperplasia is no neoplasm: no history of a benign one (Z86.018).
+      ['Hx BPH - on tamsulosin, no retention.', ['N400'], ['Z86018']],
     ]);
   });
 
@@ -597,6 +604,10 @@ describe('local engine: conventions', () => {
     const item = added(open.suggest(input('Assessment/Plan:\n1. UTI - urine culture grew E. coli, treated with ceftriaxone. Onset of dysuria day 3, after Foley removal on day 2.\n2. Dizziness - orthostatic, hydrate.', {}, 'inpatient')));
     expect(item).toEqual(expect.arrayContaining(['N390', 'B9620', 'R42']));
     expect(item).not.toContain('R300');
+    // Hypotension is a sepsis's, erythema a cellulitis's.
+    const signs = added(open.suggest(input('Assessment:\n1. Sepsis due to pneumonia with hypotension responsive to fluids; not in septic shock.\n2. Cellulitis of left lower leg. Erythema receding on cefazolin.', {}, 'inpatient')));
+    expect(signs).toEqual(expect.arrayContaining(['A419', 'J189', 'L03116']));
+    expect(signs.filter((c) => c === 'I959' || c === 'L539')).toEqual([]);
     // Rhinorrhea (J34.89) is a URI's; return precautions list what to watch for, not what the child has.
     const uri = added(open.suggest(input('Assessment:\n1. Viral URI with clear rhinorrhea and congestion - supportive care.\nED precautions reviewed: retractions, difficulty breathing, lethargy, poor PO.', { age: 4 })));
     expect(uri).toContain('J069');
@@ -1817,6 +1828,9 @@ describe('local engine: conventions', () => {
     expect(added(open.suggest(input('A/P: DM2 - continue metformin; call if sugars high.')))).toContain('Z7984');
     // A start to come, or one a condition sets, is no therapy yet.
     expect(added(open.suggest(input('A/P: Age-related osteoporosis - will start zoledronic acid next month.')))).not.toContain('Z7983');
+    expect(added(open.suggest(input('A/P: Age-related osteoporosis - recommends zoledronic acid IV at 6-8 wk.')))).not.toContain('Z7983');
+    // "d/c on" a drug is discharged on it.
+    expect(added(open.suggest(input('Discharge diagnoses:\n1. Type 2 DM with hyperglycemia.\nAddendum: d/c on glargine + metformin. Glipizide stopped.', {}, 'inpatient')))).toEqual(expect.arrayContaining(['Z794', 'Z7984']));
     expect(added(open.suggest(input('A/P: DM2 on diet alone. If A1c above 8, start metformin.')))).not.toContain('Z7984');
     expect(added(open.suggest(input('A/P: DM2 on diet alone. If >20% of values out of range, start insulin/metformin.')))).not.toContain('Z7984');
     expect(added(open.suggest(input('Exam: accessory muscle use, diffuse wheeze.', {}, 'inpatient')))).not.toContain('Q798');
