@@ -722,7 +722,9 @@ function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable
   // "Type 2 diabetes mellitus without complications", "Alcohol dependence, uncomplicated": the
   // category's default, beside its complicated forms the same condition said fully ("asthma" in the
   // history and "asthma with acute exacerbation" are J45.901).
-  const uncomplicated = (c: Candidate): boolean => /\bwithout complications?\b|,\s*uncomplicated\b/i.test(title(c));
+  // Not a complication said uncomplicated: "Alcohol dependence with withdrawal, uncomplicated" (F10.230)
+  // says more than "…with withdrawal, unspecified" (F10.239).
+  const uncomplicated = (c: Candidate): boolean => /\bwithout complications?\b/i.test(title(c)) || (/,\s*uncomplicated\b/i.test(title(c)) && !/\bwith\b/i.test(title(c)));
   // The side is read later, from the mentions: a retinopathy "…, unspecified eye" whose note says
   // "right eye" is no vaguer for it, and stays beside the diabetes' other complications (E11.3311 + E11.22).
   const vagueTitle = (c: Candidate): string => (c.mentions.some((m) => m.side) ? title(c).replace(SIDE_SLOT, '') : title(c));

@@ -36,7 +36,9 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   // A stent is the Index's implant ("Status > angioplasty > coronary artery > with implant" Z95.5).
   // "Atherosclerosis — see Arteriosclerosis": the Index lists the kinds under one spelling only.
   ['atherosclerosis', 'arteriosclerosis'], ['atherosclerotic', 'arteriosclerotic'],
-  ['stent', 'implant'], ['stents', 'implant'], ['arthroplasty', 'replacement'], ['postablative', 'postprocedural'], ['herniation', 'hernia'], ['diverticulosis', 'diverticulum'], ['lentigines', 'lentigo'], ['herniated', 'hernia'], ['noncompliant', 'noncompliance'], ['nonadherence', 'noncompliance'], ['nonadherent', 'noncompliance'],
+  ['stent', 'implant'], ['stents', 'implant'], ['arthroplasty', 'replacement'], ['postablative', 'postprocedural'], ['herniation', 'hernia'], ['diverticulosis', 'diverticulum'], ['lentigines', 'lentigo'],
+  // "Fibroid (tumor) — see also Leiomyoma": a uterine fibroid's kinds (intramural D25.1, subserosal D25.2) are the leiomyoma's.
+  ['fibroid', 'leiomyoma'], ['fibroids', 'leiomyoma'], ['herniated', 'hernia'], ['noncompliant', 'noncompliance'], ['nonadherence', 'noncompliance'], ['nonadherent', 'noncompliance'],
   // A flare of a chronic condition is the Index's exacerbation ("asthma flare" J45.901, "COPD flare-up" J44.1).
   ['flare', 'exacerbation'],
   // Ordinals as notes write them: "5th metatarsal" is the Index's "metatarsal bone > fifth".
@@ -90,6 +92,8 @@ export const CODE_TO: ReadonlyArray<[string, string]> = [
   ['pleuritic pain', 'R0781'], ['pleuritic chest pain', 'R0781'],
   // "Elevated > prostate specific antigen [PSA]" (R97.20) as notes say it.
   ['elevated psa', 'R9720'], ['rising psa', 'R9720'],
+  // "Micturition > poor stream" (R39.12) as notes say it.
+  ['weak stream', 'R3912'], ['weak urinary stream', 'R3912'],
   // "Dependence > oxygen (long-term) (supplemental)" (Z99.81) as notes say it: the patient is on home oxygen.
   ['home oxygen', 'Z9981'], ['home o2', 'Z9981'], ['o2 dependence', 'Z9981'], ['oxygen dependent', 'Z9981'],
   // "Exposure > second hand tobacco smoke" (Z77.22) written as one word.
@@ -147,6 +151,8 @@ export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [
   ['implant', 'intravascular'],
   // A pacemaker is the heart's ("Status > pacemaker > cardiac" Z95.0).
   ['pacemaker', 'cardiac'],
+  // A previous cesarean's incision is its scar ("Delivery > cesarean > previous > … > low transverse scar" O34.211).
+  ['transverse', 'scar'], ['vertical', 'scar'],
   // An opiate taken long term is an analgesic ("Long-term > opiate analgesic" Z79.891).
   ['opiate', 'analgesic'],
   // A gastric bypass is for obesity ("Status > gastric bypass for obesity" Z98.84).

@@ -571,6 +571,11 @@ describe('local engine: conventions', () => {
       ['Elevated PSA - rising, 5.8; refer urology.', ['R9720'], []],
       ['Chronic hypoxic respiratory failure - on home O2 2 L continuous.', ['J9611', 'Z9981'], []],
       ['Secondhand smoke exposure - counseled parents.', ['Z7722'], []],
+      ['Concussion with brief LOC (<1 min).', ['S060X1A'], ['S060X9A']],
+      // A complication said uncomplicated is no vaguer than the complication unspecified.
+      ['Alcohol dependence with uncomplicated withdrawal. Alcohol withdrawal - CIWA protocol with lorazepam.', ['F10230'], ['F10239']],
+      ['Intramural uterine fibroid, 4 cm - observe.', ['D251'], ['D259']],
+      ['BPH with LUTS (nocturia, weak stream) - tamsulosin.', ['N401', 'R3912'], ['R531']],
       // "Hepatitis > infectious" is hepatitis A: no B15.9 from "HCV infection", no B18.9 beside B18.1.
       ['HCV infection - refer for DAA therapy.', ['B1920'], ['B159']],
       ['Hepatitis B infection, chronic - tenofovir.', ['B181'], ['B189', 'B159']],
@@ -1845,6 +1850,8 @@ describe('local engine: conventions', () => {
       ['Assessment: Urinary tract infection in pregnancy, 24 weeks.', ['O2342', 'Z3A24'], ['O2340', 'N390']],
       ['Assessment: Intrauterine pregnancy at 32 weeks with preeclampsia, mild.', ['O1403', 'Z3A32'], ['O1400']],
       ['Assessment: Gestational hypertension, 36 weeks.', ['O133', 'Z3A36'], ['O139']],
+      // A previous cesarean's incision is its scar.
+      ['Assessment: IUP at 30 weeks. Previous low transverse cesarean delivery - plans repeat cesarean.', ['O34211', 'Z3A30'], ['O34219']],
       ['Assessment: Iron deficiency anemia in pregnancy, second trimester.', ['O99012', 'D509'], ['O99019']],
       // Weeks as US notes write them, never read from inside the days ("4/7" is no 7 weeks).
       ['HPI: IUP at 24 4/7 weeks.\nAssessment: Anemia complicating pregnancy, on iron.', ['O99012', 'Z3A24'], ['O99011', 'Z3A01']],
