@@ -741,6 +741,12 @@ function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable
     cands.delete(c.code);
   };
   for (const c of [...cands.values()]) if (uncomplicated(c)) giveWay(c, (o) => !uncomplicated(o));
+  // An injury "of unspecified body region" (T14.8-, T14.9-: "blunt trauma", "fracture hematoma") says
+  // less than the injury of a region the chart states (S00–S99): "blunt head trauma with LOC; concussion".
+  // Not one only in the patient's past. Its words go with it rather than lend weight to a vague sibling
+  // ("unspecified injury of right ankle" beside the sprain).
+  const statedInjury = [...cands.values()].some((o) => o.code.startsWith('S') && o.mentions.some((m) => m.assertion === 'present'));
+  if (statedInjury) for (const c of [...cands.values()]) if (/^T14[89]/.test(c.code) && c.via === 'match') cands.delete(c.code);
   // A combination read from the chart (I69.359, side still to be read) stands for its own condition.
   // Only for the same condition: "unspecified atrial flutter" (I48.92) is not paroxysmal atrial
   // fibrillation (I48.0), nor "acidosis, unspecified" (E87.20) hyperkalemia (E87.5). The condition is

@@ -584,6 +584,8 @@ describe('local engine: conventions', () => {
       ['Acute kidney injury from heart failure.', ['N179', 'I509'], ['S2690XA']],
       ['Elevated troponin - c/w chronic myocardial injury from HF/CKD, not ACS.', ['I5A'], ['S2690XA', 'S37009A']],
       ['Fracture of left wrist from fall.', ['S62102A'], []],
+      // An injury of unspecified body region says less than the one the chart names.
+      ['MDM: Blunt head trauma with LOC. CT head negative.\nImpression: Concussion.', ['S060X9A'], ['T1490XA']],
       // Benign prostatic hyperplasia is no neoplasm: no history of a benign one (Z86.018).
       ['Hx BPH - on tamsulosin, no retention.', ['N400'], ['Z86018']],
     ]);
