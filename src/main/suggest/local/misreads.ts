@@ -33,6 +33,7 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     drugClassNotCondition(text, e, xt, positions) ||
     neoplasmAsCause(text, e, xt, positions) ||
     injuryAcrossCause(e, xt, positions) ||
+    givenOnAnotherDay(text, e, xt, positions) ||
     deniedByNon(xt, positions, e)
   ) {
     return true;
@@ -204,6 +205,14 @@ function usesAbbreviationCore(xt: readonly XToken[], positions: readonly number[
     if (words.every(generic) && positions.length > words.length && !xt.every((tk) => tk.orig !== orig || generic(tk.norm) || STOP.has(tk.norm))) return false;
   }
   return true;
+}
+
+/** A date after "given": "flu vaccine given 10/2025", "Tdap given in 2021". */
+const GIVEN_ON_DATE = /^\s*(on\s+|in\s+)?(\d{1,2}\/\d{2,4}|(19|20)\d\d\b|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2},?\s+)?(19|20)\d\d)/i;
+
+/** A vaccine given on a date (written, not "today") is the record of an earlier one, not this visit's (Z23). */
+function givenOnAnotherDay(text: string, e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  return e.code === 'Z23' && GIVEN_ON_DATE.test(text.slice(xt[positions[positions.length - 1]!]!.end, xt[positions[positions.length - 1]!]!.end + 24));
 }
 
 /** An injury's code (S00–T14) from a trauma: its site is never what comes after the cause it is from. */

@@ -2211,6 +2211,8 @@ describe('local engine: conventions', () => {
       ['Fall risk - hx of falls.', ['Z9181'], ['R296']],
       ['Health maintenance - Tdap given today.', ['Z23'], []],
       ['Tdap up to date.', [], ['Z23']],
+      // A vaccine given on a written date is an earlier one.
+      ['Health maintenance - flu vaccine given 10/2025. Tdap given in 2021.', [], ['Z23']],
       // A stone with hydronephrosis and no infection is no pyonephrosis.
       ['Kidney stone with hydronephrosis.', [], ['N136']],
     ];
