@@ -22,29 +22,43 @@ export function findBmi(text: string): BmiReading[] {
   return out;
 }
 
-const adultRanges = new WeakMap<CodeTable, Array<{ code: string; low: number; high: number }>>();
+interface Range {
+  code: string;
+  low: number;
+  high: number;
+}
 
-function ranges(table: CodeTable): Array<{ code: string; low: number; high: number }> {
-  let list = adultRanges.get(table);
+const rangeCache = new WeakMap<CodeTable, Map<string, Range[]>>();
+
+/** The billable Z68 codes of one kind with the range each title states, read once per code table. */
+function z68Ranges(table: CodeTable, kind: 'adult' | 'pediatric', read: (title: string) => Omit<Range, 'code'> | undefined): Range[] {
+  let byKind = rangeCache.get(table);
+  if (!byKind) rangeCache.set(table, (byKind = new Map()));
+  let list = byKind.get(kind);
   if (list) return list;
   list = [];
   for (const r of table.billableIn('Z68')) {
-    if (!/\badult\b/i.test(r.long_desc)) continue;
-    const span = /(\d+(?:\.\d)?)-(\d+(?:\.\d)?)/.exec(r.long_desc);
-    const below = /(\d+(?:\.\d)?) or less/.exec(r.long_desc);
-    const above = /(\d+(?:\.\d)?) or greater/.exec(r.long_desc);
-    if (span) list.push({ code: r.code, low: Number(span[1]), high: Number(span[2]) + 0.09 });
-    else if (below) list.push({ code: r.code, low: 0, high: Number(below[1]) + 0.09 });
-    else if (above) list.push({ code: r.code, low: Number(above[1]), high: Infinity });
+    const range = new RegExp(`\\b${kind}\\b`, 'i').test(r.long_desc) ? read(r.long_desc) : undefined;
+    if (range) list.push({ code: r.code, ...range });
   }
-  adultRanges.set(table, list);
+  byKind.set(kind, list);
   return list;
+}
+
+function adultRange(title: string): Omit<Range, 'code'> | undefined {
+  const span = /(\d+(?:\.\d)?)-(\d+(?:\.\d)?)/.exec(title);
+  const below = /(\d+(?:\.\d)?) or less/.exec(title);
+  const above = /(\d+(?:\.\d)?) or greater/.exec(title);
+  if (span) return { low: Number(span[1]), high: Number(span[2]) + 0.09 };
+  if (below) return { low: 0, high: Number(below[1]) + 0.09 };
+  if (above) return { low: Number(above[1]), high: Infinity };
+  return undefined;
 }
 
 /** The adult BMI code for a value, or undefined for a child, an implausible value, or a code set without one. */
 export function adultBmiCode(table: CodeTable, value: number, age: number | null): string | undefined {
   if ((age !== null && age < 20) || value < 10 || value > 99) return undefined;
-  return ranges(table).find((r) => value >= r.low && value <= r.high)?.code;
+  return z68Ranges(table, 'adult', adultRange).find((r) => value >= r.low && value <= r.high)?.code;
 }
 
 /** A BMI percentile stated in the note: "BMI 91st percentile for age", "BMI >95th %ile", "BMI-for-age percentile: 97". */
@@ -71,32 +85,23 @@ export function findBmiPercentile(text: string): BmiPercentile[] {
   return out;
 }
 
-const pediatricRanges = new WeakMap<CodeTable, Array<{ code: string; low: number; high: number }>>();
-
 /**
  * Z68.51–Z68.54 by the percentiles their titles name. Z68.55 and Z68.56 are measured against 120 % and
  * 140 % of the 95th percentile, which no percentile says: a note's "above the 95th" is Z68.54.
  */
-function percentileRanges(table: CodeTable): Array<{ code: string; low: number; high: number }> {
-  let list = pediatricRanges.get(table);
-  if (list) return list;
-  list = [];
-  for (const r of table.billableIn('Z68')) {
-    if (!/\bpediatric\b/i.test(r.long_desc) || /^\D*\d+%/.test(r.long_desc.replace(/^.*pediatric,\s*/i, ''))) continue;
-    const title = r.long_desc.replace(/^.*pediatric,\s*/i, '');
-    const low = /^(\d+)(?:st|nd|rd|th) percentile/.exec(title);
-    const high = /less than (\d+)(?:st|nd|rd|th) percentile/.exec(title);
-    list.push({ code: r.code, low: low ? Number(low[1]) : 0, high: high ? Number(high[1]) : Infinity });
-  }
-  pediatricRanges.set(table, list);
-  return list;
+function percentileRange(title: string): Omit<Range, 'code'> | undefined {
+  const said = title.replace(/^.*pediatric,\s*/i, '');
+  if (/^\D*\d+%/.test(said)) return undefined;
+  const low = /^(\d+)(?:st|nd|rd|th) percentile/.exec(said);
+  const high = /less than (\d+)(?:st|nd|rd|th) percentile/.exec(said);
+  return { low: low ? Number(low[1]) : 0, high: high ? Number(high[1]) : Infinity };
 }
 
 /** The pediatric BMI code (ages 2 to 19) for a percentile, or undefined for an adult or an implausible value. */
 export function pediatricBmiCode(table: CodeTable, reading: BmiPercentile, age: number | null): string | undefined {
   if (age === null || age < 2 || age > 19 || reading.percentile > 100) return undefined;
   const value = reading.below ? reading.percentile - 0.5 : reading.percentile;
-  return percentileRanges(table).find((r) => value >= r.low && value < r.high)?.code;
+  return z68Ranges(table, 'pediatric', percentileRange).find((r) => value >= r.low && value < r.high)?.code;
 }
 
 /** The BMI code for the last BMI the text states: a child's percentile, else an adult's value. */
