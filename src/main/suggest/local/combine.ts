@@ -102,7 +102,6 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   copdWithInfection(cands, dict, table);
   hypertension(cands);
   strokeSequelae(cands, dict, table, lookup, ctx.pastStroke);
-  dementiaInOtherDiseases(cands, table, lookup);
   codeFirstNamed(cands, dict, table, lookup);
   followUpNamed(cands, dict, table, lookup);
   dialysisIsEndStage(cands, table);
@@ -119,8 +118,10 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
     const title = titleWordSet(table, dict, link.code);
     return inRanges(other, additionalCodeRanges(lookup, link.code)) || !link.words.every((w) => title.has(w));
   }, (code) => /\bunspecified\b/i.test(table.byCode.get(code)?.long_desc ?? ''));
-  // After the "with" sibling a behaviour asks for is read (F03.90 with agitation is F03.911).
+  // After the "with" sibling a behaviour asks for is read (F03.90 with agitation is F03.911), and the
+  // dementia read whole, it moves under the disease that asks for it (F03.B11 in Alzheimer's is F02.B11).
   dementiaSeverityWithBehaviour(cands, table);
+  dementiaInOtherDiseases(cands, table, lookup);
   vascularImplantSite(cands, table);
   dropFragments(cands, dict, table, lookup);
   dropUnspecifiedSiblings(cands, table, lookup);

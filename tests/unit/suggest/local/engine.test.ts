@@ -574,6 +574,8 @@ describe('local engine: conventions', () => {
       ['Concussion with brief LOC (<1 min).', ['S060X1A'], ['S060X9A']],
       // A complication said uncomplicated is no vaguer than the complication unspecified.
       ['Alcohol dependence with uncomplicated withdrawal. Alcohol withdrawal - CIWA protocol with lorazepam.', ['F10230'], ['F10239']],
+      // A dementia read whole (severity and behaviour) moves under the disease that asks for it.
+      ['Alzheimer\'s dementia, moderate, with agitation - continue donepezil, start low-dose quetiapine.', ['G309', 'F02B11'], ['F02B0', 'F03B11', 'R451']],
       ['Intramural uterine fibroid, 4 cm - observe.', ['D251'], ['D259']],
       ['BPH with LUTS (nocturia, weak stream) - tamsulosin.', ['N401', 'R3912'], ['R531']],
       // "Hepatitis > infectious" is hepatitis A: no B15.9 from "HCV infection", no B18.9 beside B18.1.
