@@ -32,6 +32,11 @@ const OTHER_SENSES: Readonly<Record<string, OtherSense>> = {
   hiv: { after: /^\s*(positive\b|seropositive\b|status\s*(:\s*)?positive\b|prep\b|pep\b|ppx\b|prophylaxis\b|(pre|post)[- ]?exposure\b)/i },
 };
 
+/** Whether `key` (lower case) has another sense the words around it may give away. */
+export function hasOtherSense(key: string): boolean {
+  return Object.hasOwn(OTHER_SENSES, key);
+}
+
 /** Whether the abbreviation `key` (lower case) between `before` and `after` is meant in its other sense. */
 export function meansOtherSense(key: string, before: string, after: string): boolean {
   const sense = OTHER_SENSES[key];

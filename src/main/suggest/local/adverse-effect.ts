@@ -52,13 +52,23 @@ export interface AdverseEffect {
 const INDUCED_BY = /\b([A-Za-z]+(?: inhibitor)?)[- ](?:induced|related|associated)\b/gi;
 /** What may stand between that and the condition's reading: up to two words ("… peripheral neuropathy"). */
 const INDUCED_GAP = /^\s+(?:[A-Za-z]+\s+){0,2}$/;
+/** Words that hedge or deny a drug as the cause, said just before it. */
+const HEDGE = 'likely|probably|possibly|presumed|presumably|suspected|most likely|not|unlikely';
 /** "…due to lisinopril", "…, likely secondary to HCTZ", "…, a side effect of metformin": the drug after it. */
-const CAUSED_BY =
-  /^\s*[,:-]?\s*(?:(likely|probably|possibly|presumed|presumably|suspected|most likely|not|unlikely)\s+)?(?:(?:a|an)\s+)?(?:due to|secondary to|caused by|from|related to|attributed to|attributable to|2\/2|s\/t|side effect of|adverse effect of|adverse reaction to|reaction to)\s+(?:(?:the|his|her|their|recent|high[- ]dose|starting|initiation of|use of|new|first|a|an|dose of|doses of|increased|higher)\s+)*([A-Za-z]+(?: inhibitor)?)/i;
+const CAUSED_BY = new RegExp(
+  `^\\s*[,:-]?\\s*(?:(${HEDGE})\\s+)?(?:(?:a|an)\\s+)?(?:due to|secondary to|caused by|from|related to|attributed to|attributable to|2\\/2|s\\/t|side effect of|adverse effect of|adverse reaction to|reaction to)\\s+(?:(?:the|his|her|their|recent|high[- ]dose|starting|initiation of|use of|new|first|a|an|dose of|doses of|increased|higher)\\s+)*([A-Za-z]+(?: inhibitor)?)`,
+  'i',
+);
 /** "Peripheral neuropathy, chemotherapy-induced": the drug named after the condition it caused. */
-const INDUCED_AFTER = /^\s*[,:-]?\s*(?:(likely|probably|possibly|presumed|presumably|suspected|most likely|not|unlikely)\s+)?([A-Za-z]+(?: inhibitor)?)[- ](?:induced|related|associated)\b/i;
-/** A hedge or denial right before "X-related". */
-const HEDGE_BEFORE = /\b(likely|probably|possibly|presumed|presumably|suspected|not|unlikely)\s+$/i;
+const INDUCED_AFTER = new RegExp(`^\\s*[,:-]?\\s*(?:(${HEDGE})\\s+)?([A-Za-z]+(?: inhibitor)?)[- ](?:induced|related|associated)\\b`, 'i');
+/** A hedge or denial right before "X-related": "B12 deficiency, likely metformin-related". */
+const HEDGE_BEFORE = new RegExp(`\\b(${HEDGE})\\s+$`, 'i');
+
+/** A denied cause never counts; one only suspected counts where uncertain diagnoses are coded (inpatient). */
+function setAside(hedge: string | undefined, inpatient: boolean): boolean {
+  const h = hedge?.toLowerCase();
+  return h === 'not' || h === 'unlikely' || (h !== undefined && !inpatient);
+}
 /** What a sentence must say for a drug to be the cause of anything in it (most say none of it). */
 const CAUSE_WORDS = /induced|related|associated|due to|secondary to|caused by|from|attribut|2\/2|s\/t|effect of|reaction to/i;
 /** A drug taken wrongly is a poisoning (T36–T50 with 1–4), not an adverse effect. */
@@ -81,16 +91,14 @@ export function adverseEffectOf(text: string, sentence: { start: number; end: nu
     const at = sentence.start + m.index;
     const end = at + m[0].length;
     if (at < mention.start && !(end <= mention.start && INDUCED_GAP.test(text.slice(end, mention.start)))) continue;
-    // "B12 deficiency, likely metformin-related": hedged as a cause after it is.
-    const hedge = HEDGE_BEFORE.exec(text.slice(sentence.start, at))?.[1]?.toLowerCase();
-    if (hedge === 'not' || hedge === 'unlikely' || (hedge && !inpatient)) continue;
+    if (setAside(HEDGE_BEFORE.exec(text.slice(sentence.start, at))?.[1], inpatient)) continue;
     const byWord = found(m[1]!, at);
     if (byWord) return byWord;
   }
   const rest = text.slice(mention.end, sentence.end);
   const after = CAUSED_BY.exec(rest) ?? INDUCED_AFTER.exec(rest);
   if (!after) return undefined;
-  const hedge = after[1]?.toLowerCase();
-  if (hedge === 'not' || hedge === 'unlikely' || (hedge && !inpatient)) return undefined;
-  return found(after[2]!, mention.end + after.index + after[0].search(new RegExp(`\\b${after[2]!}\\b`)));
+  if (setAside(after[1], inpatient)) return undefined;
+  // The drug is the last word the match names after the hedge (CAUSED_BY ends on it; INDUCED_AFTER's "-induced" follows it).
+  return found(after[2]!, mention.end + after.index + after[0].lastIndexOf(after[2]!));
 }

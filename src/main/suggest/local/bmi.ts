@@ -37,8 +37,9 @@ function z68Ranges(table: CodeTable, kind: 'adult' | 'pediatric', read: (title: 
   let list = byKind.get(kind);
   if (list) return list;
   list = [];
+  const ofKind = new RegExp(`\\b${kind}\\b`, 'i');
   for (const r of table.billableIn('Z68')) {
-    const range = new RegExp(`\\b${kind}\\b`, 'i').test(r.long_desc) ? read(r.long_desc) : undefined;
+    const range = ofKind.test(r.long_desc) ? read(r.long_desc) : undefined;
     if (range) list.push({ code: r.code, ...range });
   }
   byKind.set(kind, list);

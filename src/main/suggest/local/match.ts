@@ -1,7 +1,7 @@
 // Dictionary matching inside one sentence: every entry whose words all occur close together,
 // longest (most specific) first; an entry whose words are a subset of a longer match's is dropped.
 import type { Assertion } from '../../../shared/suggest/types';
-import { meansOtherSense } from './abbreviation-sense';
+import { hasOtherSense, meansOtherSense } from './abbreviation-sense';
 import { drugEffect } from './adverse-effect';
 import { assertTokens } from './assertion';
 import type { Dictionary, Entry } from './dictionary';
@@ -88,7 +88,7 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
     // A word the Index itself reads as an abbreviation ("TBI", not in our list) that the words around it
     // give another sense ("ABI/TBI", the toe-brachial index) reads as nothing.
     const word = tokens[i]!.raw.toLowerCase();
-    const otherSense = !dict.abbreviations.has(word) && meansOtherSense(word, text.slice(Math.max(0, tokens[i]!.start - 60), tokens[i]!.start), text.slice(tokens[i]!.end, tokens[i]!.end + 16));
+    const otherSense = hasOtherSense(word) && !dict.abbreviations.has(word) && meansOtherSense(word, text.slice(Math.max(0, tokens[i]!.start - 60), tokens[i]!.start), text.slice(tokens[i]!.end, tokens[i]!.end + 16));
     out.push({ norm: otherSense ? `~${tokens[i]!.norm}` : (side ?? tokens[i]!.norm), start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
     const region = SPINE_LEVEL.test(tokens[i]!.raw) ? spineRegion(text.slice(tokens[i]!.start, tokens[i]!.start + 12)) : undefined;
     if (region) for (const w of region) out.push({ norm: dict.normalize(w), start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });

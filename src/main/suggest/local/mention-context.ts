@@ -134,12 +134,12 @@ export function classifiedHistoryCode(list: readonly ClassifiedHistory[], condit
   return best;
 }
 
-/** The Index's history Z code for a family or personal-history mention, when it has one. */
 /** Histories of neoplasms (Z85, Z86.0-, Z80) and the neoplasm chapter (C00–D49). */
 const NEOPLASM_HISTORY = /^Z(85|860|80)/;
 const NEOPLASM = /^(C|D[0-4])/;
 const BEHAVIOUR_WORDS: ReadonlySet<string> = new Set(['benign', 'malignant', 'secondary', 'neoplasm', 'tumor']);
 
+/** The Index's history Z code for a family or personal-history mention, when it has one. */
 export function historyCode(entries: Dictionary['familyHistory'], m: Mention, nearWords: ReadonlySet<string>): string | undefined {
   let best: Dictionary['familyHistory'][number] | undefined;
   let bestNamed = false;

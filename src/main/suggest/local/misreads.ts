@@ -212,7 +212,9 @@ const GIVEN_ON_DATE = /^\s*(on\s+|in\s+)?(\d{1,2}\/\d{2,4}|(19|20)\d\d\b|(jan|fe
 
 /** A vaccine given on a date (written, not "today") is the record of an earlier one, not this visit's (Z23). */
 function givenOnAnotherDay(text: string, e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
-  return e.code === 'Z23' && GIVEN_ON_DATE.test(text.slice(xt[positions[positions.length - 1]!]!.end, xt[positions[positions.length - 1]!]!.end + 24));
+  if (e.code !== 'Z23') return false;
+  const end = xt[positions[positions.length - 1]!]!.end;
+  return GIVEN_ON_DATE.test(text.slice(end, end + 24));
 }
 
 /** An injury's code (S00–T14) from a trauma: its site is never what comes after the cause it is from. */
@@ -283,11 +285,14 @@ const NEOPLASM_WORDS = ['tumor', 'neoplasm', 'growth', 'neoplasia'];
  * of back, benign" is D17.-, no D36.7 beside it).
  */
 function benignWithoutGrowth(e: Entry, positions: readonly number[], where: ReadonlyMap<string, number[]>): boolean {
-  if (!e.words.includes('benign') || !/^(C|D[0-4])/.test(e.code)) return false;
+  if (!e.words.includes('benign') || !NEOPLASM_CODE.test(e.code)) return false;
   const from = Math.min(...positions) - GROWTH_REACH;
   const to = Math.max(...positions) + GROWTH_REACH;
   return !NEOPLASM_WORDS.some((w) => where.get(w)?.some((p) => p >= from && p <= to));
 }
+
+/** The neoplasm chapter (C00–D49). */
+const NEOPLASM_CODE = /^(C|D[0-4])/;
 
 /** What "-related" makes of a neoplasm word: the cause of what follows ("cancer-related bone pain"). */
 const RELATED_AFTER = /^[-\s]?(related|associated)\b/i;
@@ -298,7 +303,7 @@ const NEOPLASM_CAUSE_WORDS = new Set(['malignant', 'tumor', 'neoplasm']);
  * (G89.3 for pain, I.C.6.b.5), not a neoplasm of the site named after it (C41.9).
  */
 function neoplasmAsCause(text: string, e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
-  if (!/^(C|D[0-4])/.test(e.code)) return false;
+  if (!NEOPLASM_CODE.test(e.code)) return false;
   return positions.some((p) => NEOPLASM_CAUSE_WORDS.has(xt[p]!.norm) && RELATED_AFTER.test(text.slice(xt[p]!.end, xt[p]!.end + 12)));
 }
 
