@@ -306,7 +306,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           const status = matchSentence(text, sentence, statusDict, words).filter((m) => m.assertion === 'historical' && m.cue && STATUS_CUES.has(m.cue));
           const tail = trailingSide(words.tokens);
           for (const m of [...found, ...status]) {
-            const side = sideNear(words.tokens, m.positions) ?? tail;
+            const side = sideNear(text, words.tokens, m.positions) ?? tail;
             if (side) sides.set(m, side);
           }
           for (const m of status) add(m.entry.code, { ...toMention(doc.id, text, m, s.section, { index: si, start: s.start }, sides.get(m)), source: 'history' }, 'history');
@@ -702,6 +702,9 @@ const NAMING_WORD = /[A-Z][A-Za-z'’]+\s+$/;
 /** After it: the item ends or its details begin (a "without" the reading's title has: "Acute cystitis without hematuria"). */
 const ITEM_AFTER = /^\s*(?:$|[-–—:;,(.]|\n|without\b)/;
 
+/** Paired parts of the body in the plural name both sides ("OA knees", "pain in both hips" without "both"). */
+const PAIRED_PLURAL = /^(?:knees|hips|shoulders|ankles|wrists|elbows|hands|feet|eyes|ears|legs|arms|breasts|thighs)$/i;
+
 /** Words either side of a mention that can still name its side ("L mastectomy", "knee pain, left"). */
 const SIDE_REACH = 3;
 
@@ -710,7 +713,7 @@ const SIDE_REACH = 3;
  * replacement": right), else the one side within reach of them, else the one right against them;
  * none when those name two.
  */
-function sideNear(tokens: ReadSentence['tokens'], positions: readonly number[]): Side | undefined {
+function sideNear(text: string, tokens: ReadSentence['tokens'], positions: readonly number[]): Side | undefined {
   const first = Math.min(...positions);
   const last = Math.max(...positions);
   const sides = (from: number, to: number): Set<Side> => {
@@ -722,6 +725,7 @@ function sideNear(tokens: ReadSentence['tokens'], positions: readonly number[]):
     return seen;
   };
   const inside = sides(first, last);
+  if (inside.size === 0 && positions.some((p) => PAIRED_PLURAL.test(text.slice(tokens[p]!.start, tokens[p]!.end)))) return 'bilateral';
   const seen = inside.size > 0 ? inside : sides(first - SIDE_REACH, last + SIDE_REACH);
   if (seen.size === 1) return [...seen][0];
   // Two sides within reach: the one written right against the mention ("L hemiparesis s/p R MCA stroke").

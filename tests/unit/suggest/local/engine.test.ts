@@ -719,6 +719,10 @@ describe('local engine: conventions', () => {
     expect(codes).toEqual(expect.arrayContaining(['S92902A', 'S8391XA', 'M5450']));
     // The pains the fracture and the sprain explain are not coded beside them.
     expect(codes.filter((c) => c === 'M79672' || c === 'M25561' || c === 'M549')).toEqual([]);
+    // A paired part of the body in the plural is both sides: the bilateral code, else the right and the left one.
+    const both = added(open.suggest(input('Assessment:\n1. OA knees - continue meloxicam.\n2. Pain in hips - PT referral.\n3. Cellulitis of legs - cephalexin.')));
+    expect(both).toEqual(expect.arrayContaining(['M170', 'M25551', 'M25552', 'L03115', 'L03116']));
+    expect(both.filter((c) => ['M179', 'M25559', 'L03119'].includes(c))).toEqual([]);
   });
 
   it('codes the specific condition an Excludes1 note names when the assessment lists it, however often the general one is said', () => {
