@@ -11,7 +11,7 @@ import { applyRanker, rankContext, rankFeatures, type Features, type RankContext
 import { BACKGROUND_SECTIONS, sentenceKey, shareSentence, type Candidate, type CandidateMention } from './candidate';
 import { additionalCodeRanges, applyCombinations, inRanges, requiredCodeFirstRanges, titleWordSet } from './combine';
 import { BMI_CONDITIONS, measuredBmi } from './bmi';
-import { excludes1Names, excludes1Pairs, unrelatedConditions } from './excludes';
+import { excludes1Names, excludes1Pairs, exclusionWithoutDescribes, unrelatedConditions } from './excludes';
 import { lateralCodes, sideOf, titleSide, type Side } from './laterality';
 import { CodeTable } from './code-table';
 import { buildDictionary, learnedDictionary, subDictionary, type Dictionary } from './dictionary';
@@ -572,6 +572,11 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       const cy = chosen.get(y)?.cand;
       return cx !== undefined && cy !== undefined && shareSentence(cx, cy);
     };
+    const chartText = [...texts.values()].join('\n');
+    const describedExclusion = (x: string, y: string): string | undefined => {
+      const [dx, dy] = [exclusionWithoutDescribes(codeSet, x, y, chartText), exclusionWithoutDescribes(codeSet, y, x, chartText)];
+      return dx === dy ? undefined : dx ? x : y;
+    };
     for (const [x, y, owner] of excludes1Pairs(codeSet, raw.map((r) => r.code))) {
       const a = raw.find((r) => r.code === x);
       const b = raw.find((r) => r.code === y);
@@ -587,12 +592,16 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       // Two readings of the same words, each excluding the other: the one that reads more of them
       // ("acute blood loss anemia due to GI bleed" is D62, not the posthemorrhagic default D50.0).
       const shorter = mutual ? shorterOverlapping(chosen.get(x)?.cand, chosen.get(y)?.cand) : undefined;
+      // Each excluding the other, where only one note's "without" line describes the chart: that note's code goes
+      // ("COPD with emphysema" is J43.9, J44's line being "emphysema without chronic bronchitis").
+      const described = mutual && !shorter ? describedExclusion(x, y) : undefined;
       // A symptom beside the diagnosis that excludes it is part of it (I.B.5): asthma's wheezing.
       const loser =
         a.kind === 'keep' ? b
         : b.kind === 'keep' ? a
         : isSymptom(a.code) !== isSymptom(b.code) ? (isSymptom(a.code) ? a : b)
         : shorter ? (shorter.code === a.code ? a : b)
+        : described ? (described === a.code ? a : b)
         : ownerGoes ? (a.code === owner ? a : b)
         : (a.confidence ?? 0) < (b.confidence ?? 0) ? a : b;
       raw.splice(raw.indexOf(loser), 1);

@@ -60,6 +60,31 @@ export function excludes1Pairs(lookup: CodeSetLookup, codes: readonly string[]):
   return out;
 }
 
+/** Words of an Excludes1 line too common to tell whether the chart describes it. */
+const LINE_FILLER = new Set(['with', 'and', 'the', 'due', 'other', 'specified', 'unspecified', 'nos', 'not', 'elsewhere', 'classified']);
+
+/** Whether the chart says every telling word of a phrase (a word counts by its first six letters: "emphysematous" is "emphysema"). */
+function saysAll(phrase: string, chart: string): boolean {
+  const words = (phrase.toLowerCase().match(/[a-z]{4,}/g) ?? []).filter((w) => !LINE_FILLER.has(w));
+  return words.length > 0 && words.every((w) => new RegExp(`\\b${w.slice(0, 6)}`).test(chart));
+}
+
+/**
+ * Whether one of `owner`'s Excludes1 lines naming `other` by what it is without describes the chart:
+ * its words are said and what it is without is not. J44's "emphysema without chronic bronchitis
+ * (J43.-)" describes "COPD with emphysema", so J44 is not for that chart's condition.
+ */
+export function exclusionWithoutDescribes(lookup: CodeSetLookup, owner: string, other: string, chartText: string): boolean {
+  const chapterOf = chapterIn(lookup);
+  const chart = chartText.toLowerCase();
+  return lookup.notes(owner).some((n) => {
+    if (n.kind !== 'excludes1' || !/\bwithout\b/i.test(n.text)) return false;
+    if (!parseNoteReferences(n.text).references.some((ref) => referenceMatches(ref, other, chapterOf))) return false;
+    const [said = '', without = ''] = n.text.replace(/\([^)]*\)/g, ' ').split(/\bwithout\b/i);
+    return saysAll(said, chart) && !saysAll(without, chart);
+  });
+}
+
 /**
  * Two conditions an Excludes1 note keeps apart are both reported when unrelated (guideline I.A.12.a):
  * read only in sentences of their own, in different blocks of the classification, sharing no word in

@@ -729,6 +729,8 @@ describe('local engine: conventions', () => {
     const cases: Array<[string, string, string]> = [
       ['Assessment: Course complicated by UTI. Acute cystitis without hematuria - on ceftriaxone.', 'N3000', 'N390'],
       ['Assessment: Admitted with pneumonia, likely aspiration. Aspiration pneumonia - continue Unasyn.', 'J690', 'J189'],
+      // Each note excludes the other; only J44's line ("emphysema without chronic bronchitis") describes the chart.
+      ['Assessment:\n1. COPD with emphysema - stable on Trelegy.\n2. COPD, severe, emphysema phenotype - continue tiotropium.', 'J439', 'J449'],
     ];
     for (const [text, want, never] of cases) {
       const codes = added(shipped.suggest(input(text, {}, 'inpatient')));
