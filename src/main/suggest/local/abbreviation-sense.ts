@@ -29,6 +29,8 @@ const OTHER_SENSES: Readonly<Record<string, OtherSense>> = {
   ms: { after: /^\s*(contin|ir|er)\b/i },
   // The toe-brachial index beside the ankle-brachial one ("ABI/TBI", "TBI 0.45"), not a brain injury.
   tbi: { before: /\bABIs?\s*(\/|and|,)?\s*$/i, after: /^\s*(\/|and|,)?\s*ABI\b|^\s*(of\s*)?0?\.\d/i },
+  // A hospital day ("weaned to RA by HD 2", "taken to the OR HD#3"), not hemodialysis.
+  hd: { after: /^\s*#?\s*\d/ },
   hiv: { after: /^\s*(positive\b|seropositive\b|status\s*(:\s*)?positive\b|prep\b|pep\b|ppx\b|prophylaxis\b|(pre|post)[- ]?exposure\b)/i },
 };
 

@@ -5,8 +5,8 @@
 
 /** A stated dependence: its pattern and the Z99 code ("Dependence > on > renal dialysis" Z99.2). */
 export const DEPENDENCE: ReadonlyArray<readonly [RegExp, string]> = [
-  // "PD" is also Parkinson's disease: only the words.
-  [/\b(?:on|receiv(?:es|ing)|undergo(?:es|ing)|requir(?:es|ing)|gets)\s+(?:chronic\s+|maintenance\s+|outpatient\s+|home\s+)?(?:hemodialysis|peritoneal dialysis|dialysis|HD)\b|\b(?:dialysis|HD)[- ]dependent\b/gi, 'Z992'],
+  // "PD" is also Parkinson's disease: only the words. "On HD 2" is the second hospital day.
+  [/\b(?:on|receiv(?:es|ing)|undergo(?:es|ing)|requir(?:es|ing)|gets)\s+(?:chronic\s+|maintenance\s+|outpatient\s+|home\s+)?(?:hemodialysis|peritoneal dialysis|dialysis|HD(?!\s*#?\s*\d))\b|\b(?:dialysis|HD)[- ]dependent\b/gi, 'Z992'],
   // Home or long-term oxygen only: oxygen given during an admission is treatment, not dependence.
   [/\b(?:on|requir(?:es|ing)|uses?)\s+(?:\d+(?:\.\d+)?\s*(?:L|LPM|liters?)\s+(?:of\s+)?)?(?:home|chronic|continuous|nocturnal|long[- ]term)\s+(?:oxygen|O2)\b|\b(?:oxygen|O2)[- ]dependent\b/gi, 'Z9981'],
   [/\bwheelchair[- ](?:bound|dependent)\b|\b(?:confined to|uses) a wheelchair\b/gi, 'Z993'],

@@ -1243,7 +1243,7 @@ describe('local engine: conventions', () => {
     // The eyes' sides: "POAG OU" is bilateral primary open-angle glaucoma.
     expect(added(open.suggest(input('POAG OU, severe stage.', {}, 'inpatient')))).toContain('H401133');
     // "HD#3" is the hospital day, not hemodialysis: no dialysis dependence, nor the ESRD it would make of CKD 3b.
-    const day = added(open.suggest(input('Progress note, HD#3.\nA/P: CKD 3b - Cr at baseline.', {}, 'inpatient')));
+    const day = added(open.suggest(input('Progress note, HD#3. Weaned to RA by HD 2; back to baseline on HD 4.\nA/P: CKD 3b - Cr at baseline.', {}, 'inpatient')));
     expect(day).toContain('N1832');
     expect(day.filter((c) => c === 'Z992' || c === 'N186')).toEqual([]);
     expect(added(open.suggest(input('ESRD on HD MWF.', {}, 'inpatient')))).toEqual(expect.arrayContaining(['N186', 'Z992']));
