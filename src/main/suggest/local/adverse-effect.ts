@@ -18,6 +18,12 @@ const CLASS_WORDS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** Adverse-effect code per drug name (lower case; "NEC" dropped: "opioid" from "Opioid NEC"). */
+/**
+ * Table substances a note names as the patient's own: "due to blood loss" is no drug. A reaction to
+ * blood that was given is a transfusion reaction (T80.-), not the Table's adverse effect.
+ */
+const NOT_GIVEN: ReadonlySet<string> = new Set(['blood']);
+
 export function loadDrugEffects(db: Database.Database): Map<string, string> {
   const out = new Map<string, string>();
   const rows = db.prepare("SELECT term, adverse_effect AS effect FROM drug WHERE level = 0 AND adverse_effect LIKE 'T%'").all() as Array<{ term: string; effect: string }>;
@@ -25,7 +31,7 @@ export function loadDrugEffects(db: Database.Database): Map<string, string> {
     const name = r.term.toLowerCase().replace(/\bnec\b/g, '').trim();
     // The Table writes the code without its 7th character, dotted ("T46.4X5").
     const effect = /^T\d\d\.[0-9A-Z]{3}$/.test(r.effect) ? r.effect.replace('.', '') : '';
-    if (/^[a-z][a-z -]+$/.test(name) && ADVERSE_EFFECT.test(effect) && !out.has(name)) out.set(name, effect);
+    if (/^[a-z][a-z -]+$/.test(name) && ADVERSE_EFFECT.test(effect) && !out.has(name) && !NOT_GIVEN.has(name)) out.set(name, effect);
   }
   for (const [word, name] of CLASS_WORDS) {
     const effect = out.get(name);

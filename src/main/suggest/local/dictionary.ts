@@ -551,13 +551,17 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     const kept = cut >= 0 ? `${c.long_desc.slice(0, cut)} ${tail}` : c.long_desc;
     const words = contentWords(kept.replace(/,\s*uncomplicated\b/gi, ''), normalize);
     const without = cut >= 0 ? contentWords(wound ? wound[1]! : clause!, normalize) : [];
-    if (words.length > 0 && words.length <= 8) raw.push({ words, code: c.code, source: 'tabular', level: 0, ...(without.length ? { without } : {}) });
+    // "NIHSS 12" is the stroke scale's "NIHSS score 12" (R29.712); its number is read whole, one digit too
+    // ("NIHSS score 9", R29.709, not the score 0 a title without its number would read).
+    const nihss = /^NIHSS score (\d+)$/.exec(c.long_desc)?.[1];
+    if (nihss) {
+      const scale = words.filter((w) => w !== 'score' && !/^\d+$/.test(w));
+      for (const said of [[...scale, 'score', nihss], [...scale, nihss]]) raw.push({ words: said, code: c.code, source: 'tabular', level: 0 });
+    } else if (words.length > 0 && words.length <= 8) raw.push({ words, code: c.code, source: 'tabular', level: 0, ...(without.length ? { without } : {}) });
     // A basal cell carcinoma is a skin cancer: "basal cell carcinoma of the nose" needs no "skin" (C44.311).
     if (/^basal cell carcinoma of skin\b/i.test(c.long_desc) && words.length <= 9) raw.push({ words: words.filter((w) => w !== skin), code: c.code, source: 'tabular', level: 0 });
     // A breast is a woman's unless the note says otherwise: "left breast, upper outer quadrant" is C50.412.
     if (/\bfemale breast\b/i.test(c.long_desc) && words.length <= 9) raw.push({ words: words.filter((w) => w !== female), code: c.code, source: 'tabular', level: 0 });
-    // "NIHSS 12" is the stroke scale's "NIHSS score 12" (R29.712).
-    if (/^NIHSS score \d+$/.test(c.long_desc) && words.some((w) => /^\d+$/.test(w))) raw.push({ words: words.filter((w) => w !== 'score'), code: c.code, source: 'tabular', level: 0 });
     // "Occlusion and stenosis of right carotid artery", "Embolism and thrombosis of …": either condition
     // alone is the code, as the title's pairing says.
     const pair = TITLE_PAIR.exec(c.long_desc);

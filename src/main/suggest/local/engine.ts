@@ -95,7 +95,7 @@ const PAST_CUE = /\b((?<!\b(?:year|month|week|day)s?[-\s])old|prior|previous|rem
 /** Words right after a past condition that say it was fixed: an operation's name, not an ongoing problem. */
 const FIXED_AFTER = /^\s*(repair|repaired|resection|resected|excision|excised|removal|removed|ablation|ablated|correction|corrected|surgery|clipping|coiling|ligation|reconstruction)\b/i;
 /** History cues that state a status after a procedure. */
-const STATUS_CUES: ReadonlySet<string> = new Set(['s p', 'status post', 'post', 'history of', 'hx of', 'h o', 'in place']);
+const STATUS_CUES: ReadonlySet<string> = new Set(['s p', 'status post', 'post', 'history of', 'hx of', 'hx', 'h o', 'in place']);
 /** Words before a symptom that make it a drug's indication ("Motrin for pain/fever"). */
 const INDICATION = /\bfor\s+(?:any\s+)?(?:[a-z]+(?:\s*\/\s*|\s+or\s+|\s+))?$/i;
 /** Mentions from the assessment are what the provider concluded: a coder trusts them more. */

@@ -104,6 +104,8 @@ export const CODE_TO: ReadonlyArray<[string, string]> = [
   ['unsteady gait', 'R2681'], ['gait unsteadiness', 'R2681'], ['unsteady on feet', 'R2681'],
   // "Counseling > tobacco use" (Z71.6) as notes say it.
   ['smoking cessation counseling', 'Z716'], ['tobacco cessation counseling', 'Z716'], ['counseled smoking cessation', 'Z716'], ['counseled quit smoking', 'Z716'],
+  // "Hypertriglyceridemia, essential" and "Hyperglyceridemia" (E78.1), as notes say it without "essential".
+  ['hypertriglyceridemia', 'E781'],
 ];
 
 /**

@@ -299,14 +299,18 @@ function mentionAssertion(xt: readonly XToken[], positions: readonly number[], t
   return result;
 }
 
-/** The match's positions grown over adjacent nonessential modifiers of its entry, in the same clause and status. */
+/** The match's positions grown over its entry's nonessential modifiers, adjacent in the same clause and status or between its words. */
 function withModifiers(text: string, xt: readonly XToken[], positions: readonly number[], modifiers: readonly string[]): number[] {
   const out = [...positions];
   const joins = (a: number, b: number): boolean =>
     modifiers.includes(xt[a]!.norm) && xt[a]!.assertion === xt[b]!.assertion && !/[,;:.()]/.test(text.slice(xt[Math.min(a, b)]!.end, xt[Math.max(a, b)]!.start));
   while (out[0]! > 0 && joins(out[0]! - 1, out[0]!)) out.unshift(out[0]! - 1);
   while (out[out.length - 1]! + 1 < xt.length && joins(out[out.length - 1]! + 1, out[out.length - 1]!)) out.push(out[out.length - 1]! + 1);
-  return out;
+  // And over those between its words: "chemotherapy-induced neutropenia" reads "drug-induced" as the
+  // modifiers of "Neutropenia > drug-induced > due to cytoreductive cancer chemotherapy" (D70.1).
+  const [first, last] = [out[0]!, out[out.length - 1]!];
+  for (let q = first + 1; q < last; q++) if (!out.includes(q) && modifiers.includes(xt[q]!.norm) && xt[q]!.assertion === xt[first]!.assertion) out.push(q);
+  return out.sort((a, b) => a - b);
 }
 
 /** A non-pressure ulcer's site and depth (L97.-, L98.4-)… */

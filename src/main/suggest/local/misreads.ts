@@ -299,12 +299,17 @@ const RELATED_AFTER = /^[-\s]?(related|associated)\b/i;
 const NEOPLASM_CAUSE_WORDS = new Set(['malignant', 'tumor', 'neoplasm']);
 
 /**
- * "Cancer-related bone pain", "tumor-associated fatigue": the neoplasm is the cause of what follows
+ * "Cancer-related bone pain", "tumor-associated fatigue", "cancer pain - abdominal": the neoplasm is the cause of what follows
  * (G89.3 for pain, I.C.6.b.5), not a neoplasm of the site named after it (C41.9).
  */
 function neoplasmAsCause(text: string, e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
   if (!NEOPLASM_CODE.test(e.code)) return false;
-  return positions.some((p) => NEOPLASM_CAUSE_WORDS.has(xt[p]!.norm) && RELATED_AFTER.test(text.slice(xt[p]!.end, xt[p]!.end + 12)));
+  return positions.some((p) => {
+    if (!NEOPLASM_CAUSE_WORDS.has(xt[p]!.norm)) return false;
+    if (RELATED_AFTER.test(text.slice(xt[p]!.end, xt[p]!.end + 12))) return true;
+    // "Cancer pain - abdominal/back": where the pain is, not where a cancer is (G89.3 reads the pain).
+    return xt[p + 1]?.norm === 'pain' && positions.every((q) => q === p || q > p + 1);
+  });
 }
 
 /** "-oma" words that name no growth. */
@@ -334,13 +339,14 @@ function necrosisOfGrowth(text: string, e: Entry, xt: readonly XToken[], positio
 
 /**
  * Nouns (normalised) that make the condition just before them a service, an order or a test, not the
- * patient's condition: "heart failure clinic", "stroke team", "diabetic diet", "seizure precautions",
+ * patient's condition: "heart failure clinic", "stroke team", "addiction medicine", "diabetic diet", "seizure precautions",
  * "diabetic foot exam", "HIV test", "flu shot"; an exposure ("HIV pre-exposure prophylaxis", "TB
- * exposure", read as Z20.- by the Index's own "Exposure" lines); a risk and its prevention ("stroke risk", "for stroke
+ * exposure", read as Z20.- by the Index's own "Exposure" lines); a treatment's time limit ("outside tPA window");
+ * a risk and its prevention ("stroke risk", "for stroke
  * prevention"), and a personality's traits, which are no disorder ("borderline personality traits").
  */
 const SERVICE_WORDS = new Set(
-  'clinic team service educator education diet precaution prophylaxis exposure protocol program exam examination test screen screening center centre unit nurse specialist shot risk prevention traits trait'.split(' '),
+  'clinic team service medicine educator education diet precaution prophylaxis exposure protocol program exam examination test screen screening center centre unit nurse specialist shot risk prevention traits trait window'.split(' '),
 );
 /** Exposures (Z20, Z57, Z77): their own word is no service ("secondhand smoke exposure" is Z77.22). */
 const EXPOSURE_CODE = /^Z(20|57|77)/;
@@ -381,7 +387,7 @@ const TO_SITE = new Set(['to', 'in', 'into', 'involving', 'throughout', 'within'
  * the primary in "metastatic breast cancer", "breast cancer metastatic to…", "metastases from colon
  * cancer" (Index: "Cancer, metastatic, from specified site — see Neoplasm, malignant"); the secondary
  * in "metastatic to bone", "metastases in the liver", "liver metastases" ("to specified site — see
- * Neoplasm, secondary"). Undefined when the words do not say.
+ * Neoplasm, secondary"), but not before a "metastatic to". Undefined when the words do not say.
  */
 function spreadEnd(text: string, xt: readonly XToken[], q: number): 'primary' | 'secondary' | undefined {
   let best: number | undefined;
@@ -398,6 +404,8 @@ function spreadEnd(text: string, xt: readonly XToken[], q: number): 'primary' | 
     return xt.slice(q + 1, q + 4).some((t) => MALIGNANT_WORDS.has(t.norm)) ? 'primary' : undefined;
   }
   if (xt.slice(q + 1, s).some((t) => MALIGNANT_WORDS.has(t.norm))) return 'primary';
+  // What spread "to" somewhere is the primary: "adenocarcinoma of the head of the pancreas, metastatic to liver".
+  if (xt[s + 1]?.norm === 'to' && /^metastatic$/i.test(text.slice(xt[s]!.start, xt[s]!.end))) return 'primary';
   return s - q <= 2 ? 'secondary' : undefined;
 }
 

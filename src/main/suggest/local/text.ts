@@ -85,8 +85,10 @@ const PROBLEM_ITEM = /^\s*(#|\d{1,2}[.)])\s*[A-Za-z]/;
 /** An Epic problem list printed inside the assessment ("Principal Problem: … Active Problems: …") is the visit's. */
 const ASSESSED_LISTS = /^(active problems|problem list)$/;
 
-const HEADING_RE = /^[ \t]*([A-Za-z][A-Za-z /&]{0,40}?)[ \t]*:/;
-const HEADING_LINE_RE = /^[ \t]*(?:#{1,6}[ \t]*)?([A-Za-z][A-Za-z /&]{0,40}?)[ \t]*\r?$/;
+// A heading may carry a remark in brackets, which names no other kind of section: "DISCHARGE
+// DIAGNOSES (DSM-5 / ICD-10):", "Discharge diagnoses (final):".
+const HEADING_RE = /^[ \t]*([A-Za-z][A-Za-z /&]{0,40}?)[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?:/;
+const HEADING_LINE_RE = /^[ \t]*(?:#{1,6}[ \t]*)?([A-Za-z][A-Za-z /&]{0,40}?)[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?\r?$/;
 
 /** Sentences with their section. A heading ("PMH: …") opens a section that lasts until the next heading. */
 export function splitSentences(text: string): Array<{ start: number; end: number; section: SectionKind }> {

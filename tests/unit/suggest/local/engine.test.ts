@@ -2273,3 +2273,33 @@ describe('local engine: existing and earlier codes', () => {
     expect(hf?.provenance.engine).toBe('local');
   });
 });
+
+describe('local engine: probe notes, fifteenth session', () => {
+  it('opens a diagnosis heading that carries a remark in brackets, and reads hypertriglyceridemia', () => {
+    for (const heading of ['DISCHARGE DIAGNOSES (DSM-5 / ICD-10):', 'Discharge Diagnoses (final):']) {
+      const text = `HPI: Admitted for psychosis.\n${heading}\n - Schizoaffective disorder, bipolar type\n - Cannabis use disorder, moderate\n - Medical: Hypertriglyceridemia; obesity`;
+      expect(added(shipped.suggest(input(text, { age: 30 }, 'inpatient'))), heading).toEqual(expect.arrayContaining(['F250', 'F1220', 'E781']));
+    }
+  });
+
+  it('reads an oncology stay as its words say: the primary before "metastatic to", cancer pain, chemotherapy-induced neutropenia, blood loss', () => {
+    const text =
+      'Discharge diagnoses:\n1. Adenocarcinoma of the head of the pancreas, metastatic to liver.\n2. Chemotherapy-induced neutropenia - resolved.\n3. Cancer pain - abdominal/back pain from primary tumor, on oxycodone.\n4. Hypotension due to blood loss.';
+    const codes = added(open.suggest(input(text, {}, 'inpatient')));
+    expect(codes).toEqual(expect.arrayContaining(['C250', 'C787', 'D701', 'G893']));
+    // Not a cancer of the head and neck, nor of the abdomen or back; no plain drug-induced neutropenia;
+    // no adverse effect of blood, nor hypotension due to drugs.
+    expect(codes.filter((c) => ['C760', 'C762', 'C768', 'C7889', 'D702', 'T458X5A', 'I952'].includes(c))).toEqual([]);
+    // Liver metastases "in" segments are still the liver's.
+    expect(added(open.suggest(input('Assessment: Gastric adenocarcinoma with multiple liver metastases in segments IV and II.', {}, 'inpatient')))).toContain('C787');
+  });
+
+  it('reads a stroke stay\'s scale, status and services as written', () => {
+    const text =
+      'Discharge diagnoses:\n1. Acute ischemic stroke. NIHSS score 9 on arrival, NIHSS 2 at discharge. LKW 2300 prior night, outside tPA window.\n2. Coronary artery disease, hx CABG 2016 - on aspirin and atorvastatin.\n3. Addiction medicine saw patient for alcohol use; counseling given.';
+    const codes = added(open.suggest(input(text, {}, 'inpatient')));
+    expect(codes).toEqual(expect.arrayContaining(['R29709', 'Z951']));
+    // Not the score 0 a title without its one-digit number read; no tPA given elsewhere; no drug dependence from a service's name.
+    expect(codes.filter((c) => ['R29700', 'Z9282', 'F1920'].includes(c))).toEqual([]);
+  });
+});
