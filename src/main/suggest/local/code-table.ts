@@ -58,7 +58,11 @@ function mostHinted<T extends { long_desc: string }>(kids: readonly T[], parentT
   let best: T[] = [];
   let bestScore = 0;
   for (const k of kids) {
-    const score = new Set(titleWords(k.long_desc).filter((w) => !parent.has(w) && hint.has(w))).size;
+    const added = new Set(titleWords(k.long_desc).filter((w) => !parent.has(w)));
+    const score = [...added].filter((w) => hint.has(w)).length;
+    // A child that says more the line does not than it does is not the one the line names: "History >
+    // family > disease or disorder > kidney" (Z84.1) is no "APOL1-mediated kidney disease" (Z84.11).
+    if (score < added.size - score) continue;
     if (score > bestScore) {
       best = [k];
       bestScore = score;

@@ -322,7 +322,10 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           // in an office note it is a past problem.
           const a = mention.assertion === 'negated' && inpatient && mention.cue !== undefined && RESOLVED_CUES.has(mention.cue) ? 'present' : mention.assertion;
           if (namesNoCondition(table, mention, context)) continue;
-          if (a === 'present' || (a === 'uncertain' && inpatient && !CONFIRMED_ONLY.test(mention.entry.code) && (s.section === 'assessment' || !statesDiagnoses))) {
+          // Under a family history heading every condition is a relative's ("FHx: Dad - T2DM, HTN"), however
+          // it is asserted: never the patient's, nor part of a combination with the patient's own conditions.
+          const familySection = s.section === 'family';
+          if (!familySection && (a === 'present' || (a === 'uncertain' && inpatient && !CONFIRMED_ONLY.test(mention.entry.code) && (s.section === 'assessment' || !statesDiagnoses)))) {
             const allergy = a === 'present' ? allergyStatus(dict, drugAllergy, mention, tokens, sentenceText, text.slice(mention.start, mention.end)) : undefined;
             if (allergy) {
               add(allergy.code, { ...m, start: allergy.start, end: allergy.end, phrase: text.slice(allergy.start, allergy.end), source: 'history' }, 'history');
@@ -345,7 +348,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
             const effect = NOT_A_CONDITION.test(mention.entry.code) ? undefined : adverseEffectOf(text, s, m, dict.drugs, inpatient);
             if (effect && table.byCode.get(effect.code)?.billable) effects.push({ code: effect.code, condition: m, mention: { ...m, start: effect.start, end: effect.end, phrase: text.slice(effect.start, effect.end), source: 'history' } });
           }
-          else if (a === 'family' || s.section === 'family') {
+          else if (a === 'family' || (familySection && a !== 'negated')) {
             const z = historyCode(dict.familyHistory, mention, wordsNear(tokens, mention)) ?? classifiedHistoryCode(dict.classifiedHistory.family, mention.entry.code);
             if (z) add(z, { ...m, source: 'history' }, 'family');
             negatives.set(mention.entry.code, 'family');

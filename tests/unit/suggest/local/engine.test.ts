@@ -2294,6 +2294,21 @@ describe('local engine: probe notes, fifteenth session', () => {
     expect(added(open.suggest(input('Assessment: Gastric adenocarcinoma with multiple liver metastases in segments IV and II.', {}, 'inpatient')))).toContain('C787');
   });
 
+  it('reads every condition under a family history heading as a relative\'s, never in the patient\'s combinations', () => {
+    const child = open.suggest(input('FHx: Dad - T2DM, HTN.\nAssessment: Atopic dermatitis - continue triamcinolone.', { age: 9 }));
+    expect(added(child)).toContain('L209');
+    expect(child.suggestions.filter((s) => /^E1[01]/.test(s.code))).toEqual([]);
+    expect(child.suggestions.map((s) => s.code)).toContain('Z833');
+    const adult = open.suggest(input('FHx: Mom - HTN, CKD.\nAssessment: CKD stage 3a - stable. Chronic diastolic heart failure - on furosemide.', { age: 50 }));
+    expect(added(adult)).toContain('N1831');
+    expect(adult.suggestions.filter((s) => /^I1[0-3]/.test(s.code) || s.code === 'Z8411')).toEqual([]);
+    // A relative's kidney disease is the "other disorders" history (Z84.19), not the APOL1-mediated one.
+    expect(adult.suggestions.map((s) => s.code)).toContain('Z8419');
+    // A family history the note denies is no candidate at all.
+    const denied = open.suggest(input('Family history: negative for diabetes or colon cancer.\nAssessment: Hypertension - on lisinopril.'));
+    expect(denied.suggestions.filter((s) => /^Z8[0-4]/.test(s.code))).toEqual([]);
+  });
+
   it('reads a stroke stay\'s scale, status and services as written', () => {
     const text =
       'Discharge diagnoses:\n1. Acute ischemic stroke. NIHSS score 9 on arrival, NIHSS 2 at discharge. LKW 2300 prior night, outside tPA window.\n2. Coronary artery disease, hx CABG 2016 - on aspirin and atorvastatin.\n3. Addiction medicine saw patient for alcohol use; counseling given.';
