@@ -83,7 +83,7 @@ for (const tr of TRIGGERS) {
 }
 
 // Verbs that start a new clause about the visit: "no relevant history, admitted for stroke".
-const TERMINATORS = new Set(['but', 'however', 'although', 'though', 'except', 'which', 'whereas', 'yet', 'presents', 'presented', 'reports', 'complains', 'admits', 'now', 'admitted', 'consulted', 'came', 'attended', 'who']);
+const TERMINATORS = new Set(['but', 'however', 'although', 'though', 'except', 'which', 'whereas', 'yet', 'presents', 'presented', 'reports', 'complains', 'complained', 'admits', 'now', 'admitted', 'consulted', 'came', 'attended', 'who']);
 /**
  * Words that turn from what is absent to what was found: "without voiding syndrome and accompanied by
  * hematuria". A condition ("call if she develops a fever") runs on over them.
@@ -92,6 +92,10 @@ const NEGATION_TERMINATORS = new Set(['accompanied', 'developed', 'revealed', 's
 /** Words that turn from a past condition to what it left: "prior CVA with residual left hemiparesis". */
 const HISTORY_TERMINATORS = new Set(['residual', 'sequela', 'sequelae', 'still', 'currently', 'persistent']);
 const FORWARD_REACH = 10;
+/** How far a negation reaches over a list it opens ("No fever, chills, …, or rectal bleeding"). */
+const LIST_REACH = 30;
+/** The negations that open such a list; not a clause's "not" ("continued not to drink …, complained of"). */
+const LIST_OPENERS: ReadonlySet<string> = new Set(['no', 'deny', 'denies', 'denied', 'denying', 'negative', 'neg', 'without']);
 /** An "if" clause ("call if her headaches worsen or she develops a fever") runs on further than a negation. */
 const CONDITIONAL_REACH = 20;
 /**
@@ -225,7 +229,10 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
     const as: TokenAssertion = by !== undefined ? { assertion: 'negated', trigger: by } : { assertion: f.tr.assertion, trigger: id };
     if (by !== undefined) for (let k = f.start; k < f.end; k++) out[k] = as;
     if (f.tr.direction === 'forward' || f.tr.both) {
-      const reach = f.tr.words.includes('if') ? CONDITIONAL_REACH : FORWARD_REACH;
+      // A denied list runs on to its last item: "No new breast lumps, bone pain, cough, headaches,
+      // abdominal pain, change in bowel habits or rectal bleeding."
+      const deniesList = as.assertion === 'negated' && LIST_OPENERS.has(f.tr.words[0]!) && f.end < tokens.length - 1 && isList(text, tokens, f.end, Math.min(tokens.length - 1, f.end + FORWARD_REACH));
+      const reach = f.tr.words.includes('if') ? CONDITIONAL_REACH : deniesList ? LIST_REACH : FORWARD_REACH;
       for (let k = f.end; k < tokens.length && k < f.end + reach; k++) {
         if (k > f.end && breaksScope(text, tokens[k - 1]!, tokens[k]!)) break;
         // A colon right after the trigger introduces what it covers: "Denies: fever, chills".

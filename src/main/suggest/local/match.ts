@@ -183,14 +183,16 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
     if (e.unless && e.unless.some((w) => where.has(w))) return;
     const near = (anchor: number): number[] => {
       const positions: number[] = [];
-      // Of two words as near, the one not across a comma: "chest pain, abdominal pain" reads each pain with its own site.
+      // Of a word said twice, the one not across a comma, then the nearer: "chest pain, abdominal pain"
+      // reads each pain with its own site, "CKD stage 4, renal function unchanged" the stage with its CKD.
       const crosses = (p: number): boolean => p !== anchor && LIST_BREAK.test(text.slice(xt[Math.min(p, anchor)]!.end, xt[Math.max(p, anchor)]!.start));
       for (const w of e.words) {
         const ps = where.get(w)!;
         let best = ps[0]!;
         for (const p of ps) {
           const d = Math.abs(p - anchor) - Math.abs(best - anchor);
-          if (d < 0 || (d === 0 && crosses(best) && !crosses(p))) best = p;
+          const across = Number(crosses(p)) - Number(crosses(best));
+          if (across < 0 || (across === 0 && d < 0)) best = p;
         }
         if (!positions.includes(best)) positions.push(best);
       }

@@ -2309,6 +2309,34 @@ describe('local engine: probe notes, fifteenth session', () => {
     expect(denied.suggestions.filter((s) => /^Z8[0-4]/.test(s.code))).toEqual([]);
   });
 
+  it('negates a long denied list to its last item, and no further', () => {
+    for (const text of [
+      'ROS: No new breast lumps, bone pain, cough, headaches, abdominal pain, change in bowel habits or rectal bleeding.',
+      'ROS: No recent unintentional weight loss, persistent nonproductive cough, severe headaches or hematuria.',
+    ]) {
+      const codes = open.suggest(input(`${text}\nAssessment: Essential hypertension - on lisinopril.`, { sex: 'F' })).suggestions.map((s) => s.code);
+      expect(codes, text).toContain('I10');
+      expect(codes.filter((c) => ['K625', 'R319', 'R58', 'R634', 'R519'].includes(c)), text).toEqual([]);
+    }
+    // A new clause after the list is the patient's: "…, but reports hematuria".
+    expect(added(open.suggest(input('Assessment: No fever, chills, cough or headache, but reports gross hematuria for two days.')))).toContain('R310');
+  });
+
+  it('keeps a CKD stage with its CKD when the sentence says "renal" again after a comma', () => {
+    for (const [text, want] of [
+      ['Assessment: CKD stage 4, renal function unchanged - nephrology follows.', 'N184'],
+      ['Assessment: Chronic kidney disease stage 3a, stable renal function.', 'N1831'],
+      ['Assessment: CKD 3b, kidney function stable, renally dose medications.', 'N1832'],
+    ] as const) {
+      const codes = added(open.suggest(input(text)));
+      expect(codes, text).toContain(want);
+      expect(codes, text).not.toContain('N189');
+    }
+    // A clause's "not" opens no denied list: what was complained of after it is present.
+    const course = 'HPI: She continued to vomit and not to drink only liquids and, 24 hours later, complained of abdominal pain with asthenia, vomiting and oliguria.';
+    expect(added(open.suggest(input(course, {}, 'inpatient')))).toEqual(expect.arrayContaining(['R109', 'R531']));
+  });
+
   it('reads a stroke stay\'s scale, status and services as written', () => {
     const text =
       'Discharge diagnoses:\n1. Acute ischemic stroke. NIHSS score 9 on arrival, NIHSS 2 at discharge. LKW 2300 prior night, outside tPA window.\n2. Coronary artery disease, hx CABG 2016 - on aspirin and atorvastatin.\n3. Addiction medicine saw patient for alcohol use; counseling given.';
