@@ -94,6 +94,8 @@ const ONGOING_HISTORY: ReadonlySet<string> = new Set(['history of', 'hx of', 'hx
 const PAST_CUE = /\b((?<!\b(?:year|month|week|day)s?[-\s])old|prior|previous|remote|history of|h\/o|late effects?|sequelae?|residual|post[-\s]?stroke|(?:following|after|s\/p|status post) (?:(?:a|an|the|his|her|their) )?(?:(?!acute\b|new\b|recent\b)[\w-]+ ){0,3}?(?:cerebral infarct(?:ion)?|stroke|cva)|(?:cerebral infarct(?:ion)?|stroke|cva),? (?:in (?:19|20)\d\d|(?:\d+|a|one|two|three|several) (?:years?|months?) ago|last (?:year|month)))\b/i;
 /** Words right after a past condition that say it was fixed: an operation's name, not an ongoing problem. */
 const FIXED_AFTER = /^\s*(repair|repaired|resection|resected|excision|excised|removal|removed|ablation|ablated|correction|corrected|surgery|clipping|coiling|ligation|reconstruction)\b/i;
+/** Words after a past condition, in its sentence, that say it ended: "history of migraine, resolved; no treatment". */
+const RESOLVED_AFTER = /^[^.;\n]{0,40}?\b(resolved|no recurrence|no longer)\b/i;
 /** History cues that state a status after a procedure. */
 const STATUS_CUES: ReadonlySet<string> = new Set(['s p', 'status post', 'post', 'history of', 'hx of', 'hx', 'h o', 'in place']);
 /** Words before a symptom that make it a drug's indication ("Motrin for pain/fever"). */
@@ -363,10 +365,10 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
             const z = status ?? (indexed === undefined || /\bunspecified\b/i.test(table.byCode.get(indexed)?.long_desc ?? '') ? (bySite() ?? indexed) : indexed);
             if (z) add(z, { ...m, source: 'history' }, 'history');
             // No personal-history code and a "history of" that does not say it ended ("former", "quit",
-            // "s/p" do): the condition may well go on. Read as a past mention; learned priors decide.
+            // "s/p" do, or "resolved" after it): the condition may well go on. Read as a past mention; learned priors decide.
             // Not one the same words say was repaired or removed ("history of aortic aneurysm repair"),
             // nor one a personal-history title read around it ("Personal history of colon polyps").
-            else if (mention.cue && ONGOING_HISTORY.has(mention.cue) && !FIXED_AFTER.test(text.slice(m.end, m.end + 30)) && !readAsHistory(mention, mentions)) add(mention.entry.code, m, 'match');
+            else if (mention.cue && ONGOING_HISTORY.has(mention.cue) && !FIXED_AFTER.test(text.slice(m.end, m.end + 30)) && !RESOLVED_AFTER.test(text.slice(m.end, s.end)) && !readAsHistory(mention, mentions)) add(mention.entry.code, m, 'match');
             negatives.set(mention.entry.code, 'historical');
           } else negatives.set(mention.entry.code, a);
         }

@@ -285,7 +285,7 @@ const NEOPLASM_WORDS = ['tumor', 'neoplasm', 'growth', 'neoplasia'];
  * of back, benign" is D17.-, no D36.7 beside it).
  */
 function benignWithoutGrowth(e: Entry, positions: readonly number[], where: ReadonlyMap<string, number[]>): boolean {
-  if (!e.words.includes('benign') || !NEOPLASM_CODE.test(e.code)) return false;
+  if (!e.words.includes('benign') || !(NEOPLASM_CODE.test(e.code) || NEOPLASM_HISTORY_CODE.test(e.code))) return false;
   const from = Math.min(...positions) - GROWTH_REACH;
   const to = Math.max(...positions) + GROWTH_REACH;
   return !NEOPLASM_WORDS.some((w) => where.get(w)?.some((p) => p >= from && p <= to));
@@ -293,6 +293,8 @@ function benignWithoutGrowth(e: Entry, positions: readonly number[], where: Read
 
 /** The neoplasm chapter (C00–D49). */
 const NEOPLASM_CODE = /^(C|D[0-4])/;
+/** A neoplasm's personal or family history ("History of BPH" is no history of a benign neoplasm, Z86.018). */
+const NEOPLASM_HISTORY_CODE = /^Z(85|860|80)/;
 
 /** What "-related" makes of a neoplasm word: the cause of what follows ("cancer-related bone pain"). */
 const RELATED_AFTER = /^[-\s]?(related|associated)\b/i;
@@ -339,14 +341,14 @@ function necrosisOfGrowth(text: string, e: Entry, xt: readonly XToken[], positio
 
 /**
  * Nouns (normalised) that make the condition just before them a service, an order or a test, not the
- * patient's condition: "heart failure clinic", "stroke team", "addiction medicine", "diabetic diet", "seizure precautions",
+ * patient's condition: "heart failure clinic", "stroke team", "addiction medicine", "diabetic diet", "diabetic shoes", "seizure precautions",
  * "diabetic foot exam", "HIV test", "flu shot"; an exposure ("HIV pre-exposure prophylaxis", "TB
  * exposure", read as Z20.- by the Index's own "Exposure" lines); a treatment's time limit ("outside tPA window");
  * a risk and its prevention ("stroke risk", "for stroke
  * prevention"), and a personality's traits, which are no disorder ("borderline personality traits").
  */
 const SERVICE_WORDS = new Set(
-  'clinic team service medicine educator education diet precaution prophylaxis exposure protocol program exam examination test screen screening center centre unit nurse specialist shot risk prevention traits trait window'.split(' '),
+  'clinic team service medicine educator education diet precaution prophylaxis exposure protocol program exam examination test screen screening center centre unit nurse specialist shot shoe shoes risk prevention traits trait window'.split(' '),
 );
 /** Exposures (Z20, Z57, Z77): their own word is no service ("secondhand smoke exposure" is Z77.22). */
 const EXPOSURE_CODE = /^Z(20|57|77)/;

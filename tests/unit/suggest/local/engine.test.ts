@@ -2337,6 +2337,14 @@ describe('local engine: probe notes, fifteenth session', () => {
     expect(added(open.suggest(input(course, {}, 'inpatient')))).toEqual(expect.arrayContaining(['R109', 'R531']));
   });
 
+  it('reads "hx" as "history", a resolved past condition as no current one, and PEG and diabetic shoes as no condition', () => {
+    const text =
+      'Assessment:\n1. History of migraine, resolved; no treatment.\n2. Hx tobacco use, 30 pk-yr.\n3. History of gout, resolved, no flares in 10 years.\n4. Hypertension - on amlodipine.\n5. Constipation - related to PD; continue PEG.\n6. Acquired absence R great toe - diabetic shoes.';
+    const codes = added(shipped.suggest(input(text)));
+    expect(codes).toEqual(expect.arrayContaining(['Z87891', 'I10', 'K5900', 'Z89411']));
+    expect(codes.filter((c) => ['G43909', 'M109', 'Z720', 'Z931', 'E119'].includes(c))).toEqual([]);
+  });
+
   it('reads a stroke stay\'s scale, status and services as written', () => {
     const text =
       'Discharge diagnoses:\n1. Acute ischemic stroke. NIHSS score 9 on arrival, NIHSS 2 at discharge. LKW 2300 prior night, outside tPA window.\n2. Coronary artery disease, hx CABG 2016 - on aspirin and atorvastatin.\n3. Addiction medicine saw patient for alcohol use; counseling given.';
