@@ -17,13 +17,13 @@ const CLASS_WORDS: ReadonlyMap<string, string> = new Map([
   ['nsaid', 'ibuprofen'],
 ]);
 
-/** Adverse-effect code per drug name (lower case; "NEC" dropped: "opioid" from "Opioid NEC"). */
 /**
  * Table substances a note names as the patient's own: "due to blood loss" is no drug. A reaction to
  * blood that was given is a transfusion reaction (T80.-), not the Table's adverse effect.
  */
 const NOT_GIVEN: ReadonlySet<string> = new Set(['blood']);
 
+/** Adverse-effect code per drug name (lower case; "NEC" dropped: "opioid" from "Opioid NEC"). */
 export function loadDrugEffects(db: Database.Database): Map<string, string> {
   const out = new Map<string, string>();
   const rows = db.prepare("SELECT term, adverse_effect AS effect FROM drug WHERE level = 0 AND adverse_effect LIKE 'T%'").all() as Array<{ term: string; effect: string }>;

@@ -6,6 +6,7 @@ import { inRanges } from './combine';
 import type { ClassifiedHistory, Dictionary } from './dictionary';
 import { VACCINE_NAMES } from './index-words';
 import type { Mention } from './match';
+import { NEOPLASM_CODE, NEOPLASM_HISTORY_CODE } from './misreads';
 import type { Token } from './text';
 
 /**
@@ -134,9 +135,7 @@ export function classifiedHistoryCode(list: readonly ClassifiedHistory[], condit
   return best;
 }
 
-/** Histories of neoplasms (Z85, Z86.0-, Z80) and the neoplasm chapter (C00–D49). */
-const NEOPLASM_HISTORY = /^Z(85|860|80)/;
-const NEOPLASM = /^(C|D[0-4])/;
+/** Words that name a neoplasm's behaviour, not what grew ("benign" in "benign prostatic hyperplasia"). */
 const BEHAVIOUR_WORDS: ReadonlySet<string> = new Set(['benign', 'malignant', 'secondary', 'neoplasm', 'tumor']);
 
 /** The Index's history Z code for a family or personal-history mention, when it has one. */
@@ -154,7 +153,7 @@ export function historyCode(entries: Dictionary['familyHistory'], m: Mention, ne
     if (!named && !alike) continue;
     // A neoplasm's history named only by its behaviour is a neoplasm's: "hx BPH" (benign prostatic
     // hyperplasia, N40) is no history of a benign neoplasm (Z86.018) because "benign" is among its words.
-    if (NEOPLASM_HISTORY.test(e.code) && !NEOPLASM.test(m.entry.code) && e.words.every((w) => BEHAVIOUR_WORDS.has(w))) continue;
+    if (NEOPLASM_HISTORY_CODE.test(e.code) && !NEOPLASM_CODE.test(m.entry.code) && e.words.every((w) => BEHAVIOUR_WORDS.has(w))) continue;
     if (!best || (named && !bestNamed) || (named === bestNamed && e.words.length > best.words.length)) {
       best = e;
       bestNamed = named;

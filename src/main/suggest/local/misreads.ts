@@ -292,9 +292,9 @@ function benignWithoutGrowth(e: Entry, positions: readonly number[], where: Read
 }
 
 /** The neoplasm chapter (C00–D49). */
-const NEOPLASM_CODE = /^(C|D[0-4])/;
+export const NEOPLASM_CODE = /^(C|D[0-4])/;
 /** A neoplasm's personal or family history ("History of BPH" is no history of a benign neoplasm, Z86.018). */
-const NEOPLASM_HISTORY_CODE = /^Z(85|860|80)/;
+export const NEOPLASM_HISTORY_CODE = /^Z(85|860|80)/;
 
 /** What "-related" makes of a neoplasm word: the cause of what follows ("cancer-related bone pain"). */
 const RELATED_AFTER = /^[-\s]?(related|associated)\b/i;
