@@ -548,7 +548,10 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     const wound = cut >= 0 ? /^\s*(foreign body)(?: of|,) (.+?)(?=\s+without\b|,|$)/i.exec(c.long_desc.slice(cut + 8)) : null;
     // So does a side: "…retinopathy without macular edema, right eye" is not its left-eye sibling.
     const tail = wound ? wound[2]! : /^\s*[\w-]+ region$|^\s*(right|left) \w+$|^\s*bilateral$/i.test(region) ? region : '';
-    const kept = cut >= 0 ? `${c.long_desc.slice(0, cut)} ${tail}` : c.long_desc;
+    // What the title says the condition is "with" after that clause must be said too: "Chronic migraine
+    // without aura, not intractable, with status migrainosus" (G43.701) is no bare "chronic migraine".
+    const withPart = after.filter((part) => /^\s*with\b/i.test(part)).join(' ');
+    const kept = cut >= 0 ? `${c.long_desc.slice(0, cut)} ${tail} ${withPart}` : c.long_desc;
     const words = contentWords(kept.replace(/,\s*uncomplicated\b/gi, ''), normalize);
     const without = cut >= 0 ? contentWords(wound ? wound[1]! : clause!, normalize) : [];
     // "NIHSS 12" is the stroke scale's "NIHSS score 12" (R29.712); its number is read whole, one digit too

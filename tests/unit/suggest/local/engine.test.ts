@@ -2345,6 +2345,14 @@ describe('local engine: probe notes, fifteenth session', () => {
     expect(codes.filter((c) => ['G43909', 'M109', 'Z720', 'Z931', 'E119'].includes(c))).toEqual([]);
   });
 
+  it('reads a title\'s "with" after its "without" clause as words the note must say', () => {
+    // "Chronic migraine without aura, not intractable, with status migrainosus" is G43.701; a bare chronic migraine is G43.709.
+    const codes = added(open.suggest(input('Assessment: Chronic migraine - start erenumab.')));
+    expect(codes).toContain('G43709');
+    expect(codes).not.toContain('G43701');
+    expect(added(open.suggest(input('Assessment: Chronic migraine with status migrainosus - DHE protocol.', {}, 'inpatient')))).toContain('G43701');
+  });
+
   it('reads a stroke stay\'s scale, status and services as written', () => {
     const text =
       'Discharge diagnoses:\n1. Acute ischemic stroke. NIHSS score 9 on arrival, NIHSS 2 at discharge. LKW 2300 prior night, outside tPA window.\n2. Coronary artery disease, hx CABG 2016 - on aspirin and atorvastatin.\n3. Addiction medicine saw patient for alcohol use; counseling given.';
