@@ -2353,6 +2353,14 @@ describe('local engine: probe notes, fifteenth session', () => {
     expect(added(open.suggest(input('Assessment: Chronic migraine with status migrainosus - DHE protocol.', {}, 'inpatient')))).toContain('G43701');
   });
 
+  it('codes no long-term therapy for a drug the plan starts later', () => {
+    const text = 'Assessment: Rheumatoid arthritis, seropositive. Will start adalimumab 40 mg SQ every 2 weeks after insurance approval.\nLeft breast cancer on adjuvant paclitaxel. Radiation to follow, then letrozole.';
+    const codes = added(open.suggest(input(text, { sex: 'F', age: 55 })));
+    expect(codes.filter((c) => c === 'Z79620' || c === 'Z79811')).toEqual([]);
+    // A drug taken now still is: "continue letrozole".
+    expect(added(open.suggest(input('Assessment: Left breast cancer, ER positive - continue letrozole.', { sex: 'F', age: 55 })))).toContain('Z79811');
+  });
+
   it('reads a stroke stay\'s scale, status and services as written', () => {
     const text =
       'Discharge diagnoses:\n1. Acute ischemic stroke. NIHSS score 9 on arrival, NIHSS 2 at discharge. LKW 2300 prior night, outside tPA window.\n2. Coronary artery disease, hx CABG 2016 - on aspirin and atorvastatin.\n3. Addiction medicine saw patient for alcohol use; counseling given.';
