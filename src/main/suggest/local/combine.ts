@@ -106,7 +106,7 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   followUpNamed(cands, dict, table, lookup);
   dialysisIsEndStage(cands, table);
   withAskedFor(cands, table, lookup);
-  organismAsCause(cands, dict);
+  organismAsCause(cands, dict, lookup);
   typeTwoInfarction(cands);
   coronaryWithAngina(cands, table, combineInto);
   infarctionByVessel(cands, table, combineInto);
@@ -353,12 +353,23 @@ const BACTERIAL_INFECTION = /^(A49|A048)/;
  * diseases classified elsewhere"; where the condition's own code names it ("sepsis due to E. coli"
  * A41.51, "pneumonia due to MRSA" J15.212) nothing more is coded.
  */
-function organismAsCause(cands: Map<string, Candidate>, dict: Dictionary): void {
+function organismAsCause(cands: Map<string, Candidate>, dict: Dictionary, lookup: CodeSetLookup): void {
+  // Localized infections whose note asks for the infectious agent ("use additional code (B95-B97)").
+  const asksAgent = (o: Candidate): boolean => o.via === 'match' && additionalCodeRanges(lookup, o.code).some(([from]) => from.startsWith('B95'));
   for (const a of [...cands.values()]) {
     if (!BACTERIAL_INFECTION.test(a.code) || a.via !== 'match') continue;
-    // Named right beside it, or just after it as its cause ("ulcer due to H. pylori infection").
-    const causes = (m: CandidateMention, x: CandidateMention): boolean => adjoining(m, x) || (x.documentId === m.documentId && x.sentence === m.sentence && x.start >= m.end && x.start - m.end <= 15);
-    const beside = [...cands.values()].filter((o) => o !== a && !/^(A0|A49|Z)/.test(o.code) && !CAUSE_ELSEWHERE.test(o.code) && o.mentions.some((m) => a.mentions.some((x) => causes(m, x))));
+    // Named right beside it, or just after it as its cause ("ulcer due to H. pylori infection"), or
+    // anywhere in the sentence of an infection that asks for its agent ("osteomyelitis of the toe -
+    // bone culture grew MSSA").
+    const causes = (o: Candidate, m: CandidateMention, x: CandidateMention): boolean =>
+      adjoining(m, x) || (x.documentId === m.documentId && x.sentence === m.sentence && ((x.start >= m.end && x.start - m.end <= 15) || asksAgent(o)));
+    const unrelated = (o: Candidate): boolean => o === a || /^(A0|A49|Z)/.test(o.code) || CAUSE_ELSEWHERE.test(o.code);
+    let beside = [...cands.values()].filter((o) => !unrelated(o) && o.mentions.some((m) => a.mentions.some((x) => causes(o, m, x))));
+    // Listed on a line of its own ("6. MSSA infection"), the agent of the chart's one infection that asks for it.
+    if (beside.length === 0) {
+      const asking = [...cands.values()].filter((o) => !unrelated(o) && asksAgent(o));
+      if (asking.length === 1) beside = asking;
+    }
     if (beside.length === 0) continue;
     cands.delete(a.code);
     const organism = a.mentions.flatMap((m) => m.words.filter((w) => w !== 'infection'));

@@ -184,12 +184,13 @@ function dropItemBlends(text: string, xt: readonly XToken[], ms: Mention[]): Men
 }
 
 /** Words of an abbreviation's expansion that say nothing of which condition it is. */
-const GENERIC_EXPANSION = new Set(['disease', 'disorder', 'syndrome', 'chronic', 'acute', 'virus', 'infection']);
+const GENERIC_EXPANSION = new Set(['disease', 'disorder', 'syndrome', 'chronic', 'acute', 'virus', 'infection', 'resistant', 'resistance']);
 
 /**
  * An entry that borrows from an abbreviation's expansion must borrow what names it: "COPD ... chest"
  * is not "Disease, chest" (J98.9) through the "disease" COPD expands to, nor "HIV infection" a viral
- * infection (B34.9) through HIV's "virus".
+ * infection (B34.9) through HIV's "virus", nor "MRSA - on vancomycin" a resistance to vancomycin (Z16.21) through
+ * MRSA's "resistant".
  */
 function usesAbbreviationCore(xt: readonly XToken[], positions: readonly number[]): boolean {
   const used = new Map<number, string[]>();

@@ -2361,6 +2361,22 @@ describe('local engine: probe notes, fifteenth session', () => {
     expect(added(open.suggest(input('Assessment: Left breast cancer, ER positive - continue letrozole.', { sex: 'F', age: 55 })))).toContain('Z79811');
   });
 
+  it('codes a bacterium as the agent of the infection that asks for it, and no resistance from MRSA\'s own words', () => {
+    for (const text of [
+      'Discharge diagnoses:\n1. Osteomyelitis of right 2nd toe - bone culture grew MSSA, on cefazolin.',
+      'Discharge diagnoses:\n1. Osteomyelitis of right 2nd toe - on cefazolin.\n2. Hypertension.\n3. MSSA infection.',
+    ]) {
+      const codes = added(open.suggest(input(text, {}, 'inpatient')));
+      expect(codes, text).toContain('B9561');
+      expect(codes, text).not.toContain('A4901');
+    }
+    // With no infection that asks for its agent, a bacterial infection of unstated site stays A49.-.
+    expect(added(open.suggest(input('Discharge diagnoses:\n1. MRSA infection, site unclear - on vancomycin.', {}, 'inpatient')))).toContain('A4902');
+    const cellulitis = added(open.suggest(input('Assessment: Cellulitis of left leg due to MRSA - on vancomycin.', {}, 'inpatient')));
+    expect(cellulitis).toEqual(expect.arrayContaining(['L03116', 'B9562']));
+    expect(cellulitis).not.toContain('Z1621');
+  });
+
   it('reads a stroke stay\'s scale, status and services as written', () => {
     const text =
       'Discharge diagnoses:\n1. Acute ischemic stroke. NIHSS score 9 on arrival, NIHSS 2 at discharge. LKW 2300 prior night, outside tPA window.\n2. Coronary artery disease, hx CABG 2016 - on aspirin and atorvastatin.\n3. Addiction medicine saw patient for alcohol use; counseling given.';
