@@ -2311,10 +2311,10 @@ describe('local engine: probe notes, fifteenth session', () => {
 
   it('negates a long denied list to its last item, and no further', () => {
     for (const text of [
-      'ROS: No new breast lumps, bone pain, cough, headaches, abdominal pain, change in bowel habits or rectal bleeding.',
-      'ROS: No recent unintentional weight loss, persistent nonproductive cough, severe headaches or hematuria.',
+      'Interval history: No new breast lumps, bone pain, cough, headaches, abdominal pain, change in bowel habits or rectal bleeding.',
+      'Interval history: No recent unintentional weight loss, persistent nonproductive cough, severe headaches or hematuria.',
     ]) {
-      const codes = open.suggest(input(`${text}\nAssessment: Essential hypertension - on lisinopril.`, { sex: 'F' })).suggestions.map((s) => s.code);
+      const codes = added(open.suggest(input(`${text}\nAssessment: Essential hypertension - on lisinopril.`, { sex: 'F' })));
       expect(codes, text).toContain('I10');
       expect(codes.filter((c) => ['K625', 'R319', 'R58', 'R634', 'R519'].includes(c)), text).toEqual([]);
     }
