@@ -577,9 +577,11 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       const cy = chosen.get(y)?.cand;
       return cx !== undefined && cy !== undefined && shareSentence(cx, cy);
     };
-    const chartText = [...texts.values()].join('\n');
+    // The chart's words in small letters, joined only for a pair each of whose notes excludes the other (rare).
+    let chartLower: string | undefined;
     const describedExclusion = (x: string, y: string): string | undefined => {
-      const [dx, dy] = [exclusionWithoutDescribes(codeSet, x, y, chartText), exclusionWithoutDescribes(codeSet, y, x, chartText)];
+      chartLower ??= [...texts.values()].join('\n').toLowerCase();
+      const [dx, dy] = [exclusionWithoutDescribes(codeSet, x, y, chartLower), exclusionWithoutDescribes(codeSet, y, x, chartLower)];
       return dx === dy ? undefined : dx ? x : y;
     };
     for (const [x, y, owner] of excludes1Pairs(codeSet, raw.map((r) => r.code))) {

@@ -70,13 +70,13 @@ function saysAll(phrase: string, chart: string): boolean {
 }
 
 /**
- * Whether one of `owner`'s Excludes1 lines naming `other` by what it is without describes the chart:
- * its words are said and what it is without is not. J44's "emphysema without chronic bronchitis
- * (J43.-)" describes "COPD with emphysema", so J44 is not for that chart's condition.
+ * Whether one of `owner`'s Excludes1 lines naming `other` by what it is without describes the chart
+ * (`chart`: its text in small letters): its words are said and what it is without is not. J44's
+ * "emphysema without chronic bronchitis (J43.-)" describes "COPD with emphysema", so J44 is not for
+ * that chart's condition.
  */
-export function exclusionWithoutDescribes(lookup: CodeSetLookup, owner: string, other: string, chartText: string): boolean {
+export function exclusionWithoutDescribes(lookup: CodeSetLookup, owner: string, other: string, chart: string): boolean {
   const chapterOf = chapterIn(lookup);
-  const chart = chartText.toLowerCase();
   return lookup.notes(owner).some((n) => {
     if (n.kind !== 'excludes1' || !/\bwithout\b/i.test(n.text)) return false;
     if (!parseNoteReferences(n.text).references.some((ref) => referenceMatches(ref, other, chapterOf))) return false;

@@ -85,10 +85,10 @@ const PROBLEM_ITEM = /^\s*(#|\d{1,2}[.)])\s*[A-Za-z]/;
 /** An Epic problem list printed inside the assessment ("Principal Problem: … Active Problems: …") is the visit's. */
 const ASSESSED_LISTS = /^(active problems|problem list)$/;
 
-// A heading may carry a remark in brackets, which names no other kind of section: "DISCHARGE
-// DIAGNOSES (DSM-5 / ICD-10):", "Discharge diagnoses (final):".
-const HEADING_RE = /^[ \t]*([A-Za-z][A-Za-z /&]{0,40}?)[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?:/;
-const HEADING_LINE_RE = /^[ \t]*(?:#{1,6}[ \t]*)?([A-Za-z][A-Za-z /&]{0,40}?)[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?\r?$/;
+/** A heading's words. It may carry a remark in brackets, which names no other kind of section: "DISCHARGE DIAGNOSES (DSM-5 / ICD-10):". */
+const HEADING_WORDS = String.raw`([A-Za-z][A-Za-z /&]{0,40}?)[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?`;
+const HEADING_RE = new RegExp(String.raw`^[ \t]*${HEADING_WORDS}:`);
+const HEADING_LINE_RE = new RegExp(String.raw`^[ \t]*(?:#{1,6}[ \t]*)?${HEADING_WORDS}\r?$`);
 
 /** Sentences with their section. A heading ("PMH: …") opens a section that lasts until the next heading. */
 export function splitSentences(text: string): Array<{ start: number; end: number; section: SectionKind }> {
