@@ -116,7 +116,8 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   skinCancerMorphology(cands, table, combineInto);
   indexWithLinks(cands, dict.indexWith, combineInto, (other, link) => {
     const title = titleWordSet(table, dict, link.code);
-    return inRanges(other, additionalCodeRanges(lookup, link.code)) || !link.words.every((w) => title.has(w));
+    // A "code first" note asks for the other condition as much as "use additional" does (D63.1, anemia in CKD, codes the N18.- first).
+    return inRanges(other, additionalCodeRanges(lookup, link.code)) || inRanges(other, codeFirstRanges(lookup, link.code)) || !link.words.every((w) => title.has(w));
   }, (code) => /\bunspecified\b/i.test(table.byCode.get(code)?.long_desc ?? ''));
   // After the "with" sibling a behaviour asks for is read (F03.90 with agitation is F03.911), and the
   // dementia read whole, it moves under the disease that asks for it (F03.B11 in Alzheimer's is F02.B11).
@@ -431,6 +432,14 @@ function codeFirstNamed(cands: Map<string, Candidate>, dict: Dictionary, table: 
     if (c.via !== 'match') continue;
     const ranges = codeFirstRanges(lookup, c.code);
     if (ranges.length === 0 || [...cands.keys()].some((k) => k !== c.code && inRanges(k, ranges))) continue;
+    // A range within one category ("Code first underlying chronic kidney disease (N18.-)" of D63.1): the
+    // code of the range the mention's own words name ("anemia in end stage renal disease", N18.6).
+    const inRange = ranges.filter(([a, b]) => a.slice(0, 3) === b.slice(0, 3) && !(a === b && table.byCode.get(a)?.billable)).flatMap(([a, b]) => table.billableIn(a.slice(0, 3)).filter((r) => inRanges(r.code, [[a, b]])));
+    const named = longestWithin(inRange.flatMap((r) => entriesBy(dict, 'code', r.code)), new Set(c.mentions.flatMap((m) => m.words)));
+    if (named && !cands.has(named.code)) {
+      cands.set(named.code, { code: named.code, mentions: mentionsNaming(c, [named]), via: 'combination', rationale: `${c.code} says "code first" ${named.code}, which its own words name`, parts: [c] });
+      continue;
+    }
     for (const [a, b] of ranges) {
       if (a !== b || cands.has(a) || !table.byCode.get(a)?.billable) continue;
       // The chart already has that condition said fully: "severe sepsis due to E. coli" is A41.51, no A41.9 beside it.

@@ -157,6 +157,12 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     const noun = nouns.find((n) => vocabulary.has(n));
     if (noun) aliases.set(w, noun);
   }
+  // Latin plurals of "-ix" and "-ex" nouns read as the singular the Index writes: varices → varix, apices → apex.
+  for (const w of vocabulary) {
+    if (w.length < 5 || !/(ix|ex)$/.test(w)) continue;
+    const plural = `${w.slice(0, -2)}ices`;
+    if (!aliases.has(plural)) aliases.set(plural, w);
+  }
   const normalize = createNormalizer(aliases);
   const SOLITARY = normalize('solitary');
   const implied = UNSAID_QUALIFIERS.map(([word, unsaid]) => [normalize(word), contentWords(unsaid, normalize)] as const);
@@ -181,6 +187,10 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   // A line whose path above "with" names another condition reaches that code by way of it: "Calculus >
   // pyelonephritis" is a calculus with pyelonephritis, so its "with hydronephrosis" (N13.6, infected)
   // is no link for a plain kidney stone (N20.0). Each term above "with" must say a word of the code's title.
+  const titleSays = (code: string, words: readonly string[]): boolean => {
+    const title = new Set(titleWords(table.byCode.get(code)?.long_desc ?? '').map(normalize));
+    return words.some((w) => title.has(w));
+  };
   const pathNamesCode = (terms: readonly string[], code: string): boolean => {
     const title = new Set(titleWords(table.byCode.get(normalizeCode(code.replace(/-+$/, '')))?.long_desc ?? '').map(normalize));
     return title.size === 0 || terms.every((term) => stripParens(term).split(',').some((t) => contentWords(t, normalize).some((w) => title.has(w))));
@@ -196,6 +206,9 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   // Main terms sharing a head word share keys: "see Fracture, ankle" means the traumatic fracture
   // ("Fracture, traumatic > ankle", S82.89-), not the pathological one listed first (M84.47-).
   const traumatic = new Set<string>();
+  // "Varix > esophagus > in (due to) > cirrhosis of liver": an "in" the Index glosses as "due to" links
+  // two conditions as "with" does (I.A.15), unlike the "in" of a place ("Blood > in > urine").
+  const causalIn = new Set(indexRows.filter((r) => r.term.trim().toLowerCase() === 'in' && /\bdue to\b/i.test(r.nemod ?? '')).map((r) => r.path));
   for (const r of indexRows) {
     const segs = r.path.split(' > ');
     const key = pathKey(segs);
@@ -359,6 +372,16 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     return codes[0] && codes.every((c) => c === codes[0]) ? codes[0] : null;
   };
 
+  // "Disorder > tobacco use > cigarettes" has no code, only its "in remission" subterm (F17.211): the
+  // disorder not in remission is that code's uncomplicated sibling, F17.210.
+  const notInRemissionCode = (r: IndexRow): string | null => {
+    if (r.code || r.see) return null;
+    const remission = pathCodes.get(`${pathKey(r.path.split(' > '))} > in remission`);
+    if (!remission || !/1$/.test(remission)) return null;
+    const active = `${remission.slice(0, -1)}0`;
+    return /\buncomplicated\b/i.test(table.byCode.get(normalizeCode(active))?.long_desc ?? '') ? active : null;
+  };
+
   // Each line below `main` ending in the instruction's subterm ("Ulcer > stomach > acute > with >
   // hemorrhage", K25.0) read with the instructing line's words and the site's.
   const bySiteEntries = (own: readonly string[], code: string, level: number, main: string, tail: string): Array<Omit<Entry, 'id' | 'key'>> => {
@@ -376,7 +399,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   };
 
   for (const r of indexRows) {
-    const target = r.code ?? seeSubtermCode(r) ?? seePathCode(r) ?? seeRemainderCode(r) ?? r.see_code ?? seeAlsoCode(r) ?? notSpecifiedChildCode(r) ?? sameSeverityCode(r);
+    const target = r.code ?? seeSubtermCode(r) ?? seePathCode(r) ?? seeRemainderCode(r) ?? r.see_code ?? seeAlsoCode(r) ?? notSpecifiedChildCode(r) ?? sameSeverityCode(r) ?? notInRemissionCode(r);
     if (!target) continue;
     // A dashed code takes the child the line's own words name; a plain one resolves as always.
     const dashed = /-$/.test(target) || !table.byCode.get(normalizeCode(target))?.billable;
@@ -461,13 +484,17 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
       // "Sciatica > with lumbago" (M54.4-): the code of the line above "with" and the subterm's words.
       // The Index writes it on one level too ("Sciatica > with lumbago"), and below subterms
       // ("Displacement > intervertebral disc > lumbar region > with > radiculopathy", M51.16).
-      const withSeg = segs.findIndex((sg, i) => i > 0 && /^with(\s|$)/i.test(sg.trim()));
-      const bareWith = withSeg > 0 && segs[withSeg]!.trim().toLowerCase() === 'with';
+      const withSeg = segs.findIndex((sg, i) => i > 0 && (/^with(\s|$)/i.test(sg.trim()) || (sg.trim().toLowerCase() === 'in' && causalIn.has(r.path.split(' > ').slice(0, i + 1).join(' > ')))));
+      const bareWith = withSeg > 0 && /^(with|in)$/i.test(segs[withSeg]!.trim());
       const withAt = withSeg > 0 && v.length === segs.length && withSeg === segs.length - (bareWith ? 2 : 1) ? (bareWith ? withSeg + 1 : withSeg) : 0;
       if (withAt > 0) {
         const main = pathCodes.get(pathKey(r.path.split(' > ').slice(0, withSeg)));
         const sub = contentWords(v[withAt]!.trim().replace(/^with\s+/i, ''), normalize);
-        if (main && sub.length > 0 && pathNamesCode(segs.slice(0, withSeg), main)) indexWith.push({ words: sub, code, main: normalizeCode(main.replace(/-+$/, '')) });
+        // An "in" line whose code is the other condition's own, with the manifestation the Index puts in
+        // brackets left out ("Dementia > in > epilepsy", G40.- [F02.80]), is no combination.
+        // Nor one whose other condition is only "disease", its kind left unsaid ("in > neoplastic disease").
+        const combines = !/^in$/i.test(segs[withSeg]!.trim()) || (titleSays(code, contentWords(segs.slice(0, withSeg).join(' '), normalize)) && sub.some((w) => !GENERIC_CONDITION.has(w)));
+        if (main && sub.length > 0 && combines && pathNamesCode(segs.slice(0, withSeg), main)) indexWith.push({ words: sub, code, main: normalizeCode(main.replace(/-+$/, '')) });
       }
       if (/^sequelae/i.test(segs[0]!) && /^infarction/i.test(segs[1] ?? '') && /^cerebral/i.test(segs[2] ?? '') && segs.length > 3) {
         const sub = contentWords(v.slice(3).join(' '), normalize);
@@ -845,6 +872,9 @@ const REPLACEMENT_MAIN = /^replacement by artificial/i;
 /** A title naming two conditions of one site: an optional adjective, the two nouns, the rest ("of …"). */
 const TITLE_PAIR = /^((?:[A-Z][a-z]+ )?)([A-Za-z]+) and ([a-z]+) (of .+)$/;
 const JOINT = 'joint';
+
+/** Words that name no condition of their own. */
+const GENERIC_CONDITION: ReadonlySet<string> = new Set(['disease', 'disorder', 'condition']);
 
 /** Index subterms that tie a condition to its cause. */
 /** An Index line's instruction to code by site under another term's subterm ("- code by site under Ulcer, with hemorrhage"). */

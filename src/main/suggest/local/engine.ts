@@ -25,6 +25,7 @@ import { ambiguityQuery, type AmbiguityQuery } from './ambiguous';
 import { severityQuery, type SeverityQuery } from './severity';
 import { loadMedications, saysNotTaking, scaledOnly, weighedOnly } from './medications';
 import { collectMeat, type SentenceSpan } from './meat';
+import { treatedInPast } from './treated-infection';
 import { withoutPastEpisodes } from './past-episode';
 import { diabetesDrugCodes, isIntegralKind, isSymptom, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain } from './shown-together';
 import { dueToCode } from './due-to-condition';
@@ -322,7 +323,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           const m = toMention(doc.id, text, mention, s.section, { index: si, start: s.start }, sides.get(mention));
           // "Hyperkalemia, resolved" among an inpatient's diagnoses was treated this stay and is coded;
           // in an office note it is a past problem.
-          const a = mention.assertion === 'negated' && inpatient && mention.cue !== undefined && RESOLVED_CUES.has(mention.cue) ? 'present' : mention.assertion;
+          const a = mention.assertion === 'negated' && inpatient && mention.cue !== undefined && RESOLVED_CUES.has(mention.cue) ? 'present'
+            : mention.assertion === 'present' && treatedInPast(mention.entry.code, text.slice(mention.end, s.end), inpatient) ? 'historical' : mention.assertion;
           if (namesNoCondition(table, mention, context)) continue;
           // Under a family history heading every condition is a relative's ("FHx: Dad - T2DM, HTN"), however
           // it is asserted: never the patient's, nor part of a combination with the patient's own conditions.

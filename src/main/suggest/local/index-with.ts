@@ -7,6 +7,8 @@ import { shareSentence, type Candidate } from './candidate';
 import type { CombineInto } from './combine';
 import type { WithLink } from './dictionary';
 
+/** A category's unspecified code one level below it: K70.9, J18.9 (not M54.50, one kind of M54). */
+const CATEGORY_UNSPECIFIED = /^[A-Z]\d\d9$/;
 /** Categories whose "with" links other rules make, across the note and not only in one sentence. */
 const OWN_RULES = /^(E0[89]|E1[0-3]|I1[0-6]|J44|I69|I63)/;
 
@@ -24,11 +26,22 @@ export function indexWithLinks(
 ): void {
   // Where the other condition alone reads as its unspecified code ("radiculopathy", M54.10), the note
   // may have said more: "lumbar disc herniation with radiculopathy" read M54.16 beside M51.26.
+  // A category's own unspecified code ("alcoholic liver disease", K70.9) speaks for the category:
+  // "alcoholic cirrhosis" (K70.30) is an alcoholic liver disease.
   const bySubcategory = new Map<string, Candidate>();
-  for (const c of cands.values()) if (c.via === 'match' && !bySubcategory.has(c.code.slice(0, 4))) bySubcategory.set(c.code.slice(0, 4), c);
+  const byCategory = new Map<string, Candidate>();
+  for (const c of cands.values()) {
+    if (c.via !== 'match') continue;
+    if (!bySubcategory.has(c.code.slice(0, 4))) bySubcategory.set(c.code.slice(0, 4), c);
+    if (!byCategory.has(c.code.slice(0, 3))) byCategory.set(c.code.slice(0, 3), c);
+  }
+  const sameKind = (alone: string): Candidate | undefined => {
+    if (!unspecified(alone)) return undefined;
+    return bySubcategory.get(alone.slice(0, 4)) ?? (CATEGORY_UNSPECIFIED.test(alone) ? byCategory.get(alone.slice(0, 3)) : undefined);
+  };
   for (const link of links) {
     // The other condition first: one lookup rules out almost every link for a chart.
-    const other = cands.get(link.alone!) ?? (bySubcategory.has(link.alone!.slice(0, 4)) && unspecified(link.alone!) ? bySubcategory.get(link.alone!.slice(0, 4)) : undefined);
+    const other = cands.get(link.alone!) ?? sameKind(link.alone!);
     if (!other || cands.get(other.code) !== other || other.via !== 'match' || OWN_RULES.test(link.main) || OWN_RULES.test(link.code)) continue;
     // A line under the category's unspecified code speaks for the category: "Calculus > urinary > with
     // hydronephrosis" (N13.2) is a kidney stone's (N20.0) too, which the Index lists no "with" for.

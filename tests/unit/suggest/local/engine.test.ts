@@ -2386,3 +2386,41 @@ describe('local engine: probe notes, fifteenth session', () => {
     expect(codes.filter((c) => ['R29700', 'Z9282', 'F1920'].includes(c))).toEqual([]);
   });
 });
+
+describe('local engine: probe notes, sixteenth session', () => {
+  it('reads an infection treated in the past as a history, not a disease now', () => {
+    const text = 'Assessment:\n1. Syphilis, treated 2019. RPR nonreactive.\n2. Latent TB, completed 4 months rifampin in 2021.\n3. Hepatitis C, treated 2017.';
+    const codes = added(open.suggest(input(text)));
+    expect(codes).toEqual(expect.arrayContaining(['Z8619', 'Z8615']));
+    expect(codes.filter((c) => ['A539', 'Z227', 'B1920'].includes(c))).toEqual([]);
+    // Treated now is this visit's infection; a chronic condition "treated" still goes on.
+    const now = added(open.suggest(input('Assessment:\n1. Gonorrhea, treated with ceftriaxone today.\n2. Hypertension, treated.')));
+    expect(now).toEqual(expect.arrayContaining(['A549', 'I10']));
+    // In a stay, an undated "treated" is what this stay did.
+    expect(added(open.suggest(input('Discharge diagnoses:\n1. C. difficile colitis, treated.', {}, 'inpatient')))).not.toContain('Z8619');
+  });
+
+  it('links conditions the Index joins by "in (due to)" as it joins them by "with"', () => {
+    // "Varix > esophagus > in (due to) > alcoholic liver disease" (I85.10): alcoholic cirrhosis is one.
+    const codes = added(open.suggest(input('Assessment:\n1. Alcoholic cirrhosis with esophageal varices, on nadolol.')));
+    expect(codes).toEqual(expect.arrayContaining(['K7030', 'I8510']));
+    expect(codes).not.toContain('I8500');
+    expect(added(open.suggest(input('Assessment:\n1. Esophageal varices, on nadolol.')))).toContain('I8500');
+    // An "in" line whose code is the other condition's own, its manifestation left in brackets, links nothing.
+    const listed = added(open.suggest(input('Assessment:\n1. Dementia - donepezil. Epilepsy - levetiracetam.')));
+    expect(listed).toEqual(expect.arrayContaining(['F0390', 'G40909']));
+    expect(listed).not.toContain('G40901');
+  });
+
+  it('keeps the condition a combination\'s "code first" note asks for', () => {
+    const codes = added(open.suggest(input('Assessment:\n1. ESRD on hemodialysis with anemia - epoetin with dialysis.')));
+    expect(codes).toEqual(expect.arrayContaining(['D631', 'N186', 'Z992']));
+  });
+
+  it('reads a tobacco use disorder of a named product as its nicotine dependence', () => {
+    // The Index's "Disorder > tobacco use > cigarettes" has a code only under "in remission" (F17.211).
+    expect(added(open.suggest(input('Assessment:\n1. Tobacco use disorder (cigarettes) - counseled, declines patch.')))).toContain('F17210');
+    expect(added(open.suggest(input('Assessment:\n1. Tobacco use disorder, cigarettes, in sustained remission.')))).toContain('F17211');
+  });
+});
+

@@ -1,0 +1,19 @@
+// An infection the note says was treated and is over is the patient's history, not a disease now:
+// "Syphilis, treated 2019; RPR nonreactive" is Z86.19 and "Latent TB, completed 4 months rifampin"
+// Z86.15 (I.C.21.c.4: a condition that no longer exists). Chronic conditions stay: "hypertension,
+// treated" still has it, and an infection treated now ("gonorrhea, treated with ceftriaxone today")
+// is this visit's.
+
+/** Infectious and parasitic diseases, and latent tuberculosis (a carrier state read as a Z code). */
+const INFECTION = /^([AB]\d|Z227)/;
+const WHEN_PAST = String.raw`(?:\s+(?:in\s+)?(?:19|20)\d\d|\s+(?:\d+|a|one|two|three|several|many)\s+(?:years?|yrs?|months?)\s+ago|\s+in\s+the\s+past|\s+as\s+a\s+(?:child|teen|teenager))`;
+/** After the infection, in its clause: "treated 2019", "treated years ago", "completed therapy", "s/p treatment". */
+const DATED = new RegExp(String.raw`^[^.;\n]{0,30}?\b(?:(?:was\s+|previously\s+|fully\s+)?treated${WHEN_PAST}|completed\b|(?:s\/p|status\s+post)\s+(?:treatment|therapy|tx)\b)`, 'i');
+/** "Syphilis, treated." closing an item of a past list: over, though undated (not in a stay, where it was treated now). */
+const UNDATED = /^[\s,-]*(?:(?:was|previously|fully|adequately)\s+)?treated\s*(?:[,;.)]|$)/i;
+
+/** Whether the words after an infection's mention put it in the past. */
+export function treatedInPast(code: string, after: string, inpatient: boolean): boolean {
+  if (!INFECTION.test(code)) return false;
+  return DATED.test(after) || (!inpatient && UNDATED.test(after));
+}
