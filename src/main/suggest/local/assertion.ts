@@ -14,6 +14,8 @@ interface Trigger {
   both?: true;
   /** A test's name after a disease ("HIV antibody", "C diff PCR"): the disease is what is tested for, unless found. */
   test?: true;
+  /** It speaks of its whole line before it, over commas and dashes: "Fibromyalgia, osteopenia - followed by PCP, not addressed today". */
+  line?: true;
 }
 
 /** Words after a relative or another person that say what they had ("mother had", "partner HIV positive"). */
@@ -31,7 +33,7 @@ const TRIGGERS: readonly Trigger[] = [
   // A provider's doubt rules a condition out, as "unlikely" does: "Doubt pneumonia", "low suspicion for PE".
   ...['doubt', 'low suspicion for', 'low suspicion of', 'low concern for', 'low likelihood of', 'unlikely to be'].map((p) => t(p, 'negated')),
   ...['considered but ruled out', 'considered and ruled out', 'was considered but ruled out', 'was considered and ruled out', 'considered but excluded', 'considered and excluded'].map((p) => t(p, 'negated', 'backward')),
-  ...['was ruled out', 'is ruled out', 'were ruled out', 'ruled out', 'excluded', 'was excluded', 'unlikely', 'is negative', 'was negative', 'were negative', 'negative', 'neg', 'not met', 'were not met', 'was not met', 'not confirmed', 'was not confirmed', 'not seen', 'not present', 'absent', 'resolved'].map((p) => t(p, 'negated', 'backward')),
+  ...['was ruled out', 'is ruled out', 'were ruled out', 'ruled out', 'excluded', 'was excluded', 'unlikely', 'is negative', 'was negative', 'were negative', 'negative', 'neg', 'not met', 'were not met', 'was not met', 'not confirmed', 'was not confirmed', 'not seen', 'not present', 'absent', 'resolved', 'now resolved', 'since resolved', 'has resolved', 'have resolved', 'had resolved'].map((p) => t(p, 'negated', 'backward')),
   ...['nonreactive', 'non reactive', 'not reactive', 'not detected', 'undetected', 'undetectable', 'none detected'].map((p) => ({ ...t(p, 'negated', 'backward'), clause: true as const })),
   ...['suggest', 'suggests', 'suggesting', 'potential', 'potentially', 'possible', 'possibly', 'probable', 'probably', 'suspected', 'suspect', 'suspicion of', 'suspicious for', 'rule out', 'r o', 'likely', 'questionable', 'query', 'concern for', 'concerning for', 'cannot exclude', 'differential', 'may have', 'might have', 'could be', 'may be', 'might be', 'consistent with', 'compatible with', 'suggestive of', 'presumed', 'presumptive', 'c w', 'working diagnosis', 'working dx'].map((p) => t(p, 'uncertain')),
   // A provider still asking: "question of pneumonia on CXR", "worrisome for melanoma", "favor viral URI".
@@ -56,6 +58,8 @@ const TRIGGERS: readonly Trigger[] = [
   // Someone else's disease who is no blood relative is neither the patient's nor a family history:
   // "wife recently diagnosed with active pulmonary TB" (a contact, Z20.1, by the Index's "Exposure" lines).
   ...OTHER_PEOPLE.map((p) => t(p, 'hypothetical')),
+  // Nor is anyone's the patient lives with: "denies living with anyone who smokes".
+  ...['anyone who', 'anybody who', 'someone who', 'somebody who', 'others who', 'people who', 'no one who'].map((p) => t(p, 'hypothetical')),
   // A test ordered names what it looks for: "check TSH, HIV and hepatitis C antibody", "AFB culture for TB",
   // "sleep study to evaluate REM sleep behavior disorder".
   ...['check', 'test for', 'tested for', 'testing for', 'culture for', 'cultures for', 'pcr for', 'serology for', 'serology of', 'serologies for', 'serologies of', 'workup for', 'to evaluate', 'evaluate'].map((p) => t(p, 'hypothetical')),
@@ -70,6 +74,12 @@ const TRIGGERS: readonly Trigger[] = [
   t('planning', 'hypothetical', 'backward'),
   // What the coder taught or screened for is a topic, not a finding: "educated on signs of infection".
   ...['screened for', 'educated on', 'educated about', 'education on', 'education about', 'counseled on', 'counseled about', 'counseling on', 'counseling about', 'instructed on', 'instructed about', 'signs and symptoms of', 'warning signs of'].map((p) => t(p, 'hypothetical')),
+  // …and after it: "Reviewed agranulocytosis warning signs", "DVT precautions", "stroke red flags".
+  ...['warning signs', 'warning symptoms', 'red flags', 'precautions'].map((p) => t(p, 'hypothetical', 'backward')),
+  // A problem the provider set aside this visit has no evidence of being managed: "Fibromyalgia,
+  // osteopenia - followed by PCP, not addressed today", "Hx DVT, obesity - no active issues".
+  ...['not addressed', 'not addressed today', 'not addressed this visit', 'not addressed at this visit', 'not assessed today', 'not evaluated today', 'no active issues', 'deferred to pcp', 'followed by pcp', 'managed by pcp', 'followed by her pcp', 'followed by his pcp', 'followed by primary care', 'managed by primary care', 'deferred to primary care']
+    .map((p) => ({ ...t(p, 'hypothetical', 'backward'), line: true as const })),
   // A vaccine names the disease it prevents: "shingles vaccine", "vaccinated for COVID-19".
   ...['vaccinated for', 'vaccinated against', 'vaccine for', 'vaccine against', 'vaccination for', 'vaccination against', 'immunized against', 'immunization against'].map((p) => t(p, 'hypothetical')),
   ...['vaccine', 'vaccines', 'vaccination', 'vaccinations', 'immunization', 'booster'].map((p) => t(p, 'hypothetical', 'backward')),
@@ -164,9 +174,22 @@ function breaksScope(text: string, a: Token, b: Token, direction: Trigger['direc
   return /[;:]|\n/.test(between) || (direction === 'forward' && /\s-\s/.test(between));
 }
 
+/** A severity, course or side between commas. */
+const COMMA_MODIFIER = /,\s*(?:mild|moderate|severe|chronic|acute|stable|controlled|uncontrolled|left|right|bilateral)\s*(?=,)/gi;
+
+/** Assertions a verdict labelling its line may carry. */
+const LABEL_VERDICTS: ReadonlySet<Assertion> = new Set(['negated', 'hypothetical']);
+
+/** Whether token `i` opens its line. */
+function startsLine(text: string, tokens: readonly Token[], i: number): boolean {
+  const before = i === 0 ? text.slice(Math.max(0, tokens[0]!.start - 40), tokens[0]!.start) : text.slice(tokens[i - 1]!.end, tokens[i]!.start);
+  return i === 0 ? /(^|\n)[ \t\d.)*•-]*$/.test(before) : /\n[ \t\d.)*•-]*$/.test(before);
+}
+
 /** Whether the words before a backward trigger are a list: two commas, or a comma and an "and"/"or". */
 function isList(text: string, tokens: readonly Token[], from: number, to: number): boolean {
-  const span = text.slice(tokens[from]!.start, tokens[to]!.start);
+  // A modifier set off by commas is no item: "COPD, severe, recent exacerbation now resolved".
+  const span = text.slice(tokens[from]!.start, tokens[to]!.start).replace(COMMA_MODIFIER, '');
   const commas = span.split(',').length - 1;
   return commas >= 2 || (commas === 1 && /\b(and|or|nor)\b/i.test(span.slice(span.indexOf(','))));
 }
@@ -177,7 +200,7 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
   const out: TokenAssertion[] = tokens.map(() => ({ assertion: 'present', trigger: -1 }));
   const triggers: Array<[number, number]> = [];
   const isTrigger = new Uint8Array(tokens.length);
-  const found: Array<{ start: number; end: number; tr: Trigger }> = [];
+  const found: Array<{ start: number; end: number; tr: Trigger; label?: true; closing?: true }> = [];
   for (let i = 0; i < tokens.length; i++) {
     let best: Trigger | undefined;
     // A trigger that closes its clause ("pneumonia - ruled out.") looks back; otherwise ahead ("ruled out MI").
@@ -213,7 +236,11 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
       const possessive = /['’]s$/.test(tokens[i + best.words.length - 1]!.raw);
       if (!possessive && !next.some((w) => SAYS_WHAT_THEY_HAD.includes(w))) continue;
     }
-    found.push({ start: i, end: i + best.words.length, tr: best });
+    // A verdict that labels its line ("Ruled out: PE; influenza", "Not addressed today: fibromyalgia,
+    // osteopenia") speaks of the whole line after it, over its semicolons and commas.
+    const label = LABEL_VERDICTS.has(best.assertion) && startsLine(text, tokens, i) && i + best.words.length < tokens.length && /^\s*(?::|[-–—]\s)/.test(text.slice(tokens[i + best.words.length - 1]!.end, tokens[i + best.words.length]!.start));
+    if (label) found.push({ start: i, end: i + best.words.length, tr: { ...best, direction: 'forward' }, label: true });
+    else found.push({ start: i, end: i + best.words.length, tr: best, ...(best.direction === 'backward' && closes(best) ? { closing: true as const } : {}) });
     for (let k = i; k < i + best.words.length; k++) isTrigger[k] = 1;
     i += best.words.length - 1;
   }
@@ -232,9 +259,9 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
       // A denied list runs on to its last item: "No new breast lumps, bone pain, cough, headaches,
       // abdominal pain, change in bowel habits or rectal bleeding."
       const deniesList = as.assertion === 'negated' && LIST_OPENERS.has(f.tr.words[0]!) && f.end < tokens.length - 1 && isList(text, tokens, f.end, Math.min(tokens.length - 1, f.end + FORWARD_REACH));
-      const reach = f.tr.words.includes('if') ? CONDITIONAL_REACH : deniesList ? LIST_REACH : FORWARD_REACH;
+      const reach = f.tr.words.includes('if') ? CONDITIONAL_REACH : deniesList || f.label ? LIST_REACH : FORWARD_REACH;
       for (let k = f.end; k < tokens.length && k < f.end + reach; k++) {
-        if (k > f.end && breaksScope(text, tokens[k - 1]!, tokens[k]!)) break;
+        if (k > f.end && (f.label ? text.slice(tokens[k - 1]!.end, tokens[k]!.start).includes('\n') : breaksScope(text, tokens[k - 1]!, tokens[k]!))) break;
         // A colon right after the trigger introduces what it covers: "Denies: fever, chills".
         if (k === f.end && k > 0 && breaksScope(text, tokens[k - 1]!, tokens[k]!) && !/^\s*:/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) break;
         if (TERMINATORS.has(lower[k]!)) break;
@@ -254,11 +281,19 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
       const list = isList(text, tokens, Math.max(0, f.start - BACKWARD_REACH), f.start);
       // "Chest pain workup negative": the search for a cause found none; the chest pain stands.
       // A test's name tests the name just before it ("hepatitis C antibody"), not what a sentence says of it.
-      const reach = WORKUP_WORDS.has(lower[f.start - 1] ?? '') ? 1 : f.tr.test ? TEST_TARGET_REACH : BACKWARD_REACH;
+      const reach = WORKUP_WORDS.has(lower[f.start - 1] ?? '') ? 1 : f.tr.test ? TEST_TARGET_REACH : f.tr.line ? LIST_REACH : BACKWARD_REACH;
       // "Gastroparesis suspected on admission but ruled out": past the "but", only the doubt is settled.
       let pastBut = false;
       for (let k = f.start - 1; k >= 0 && k >= f.start - reach; k--) {
-        if (breaksScope(text, tokens[k]!, tokens[k + 1]!, 'backward')) break;
+        // A verdict closing its sentence after a colon or semicolon settles what came before it:
+        // "Sepsis: ruled out.", "Endocarditis was considered; ruled out."
+        const verdictAfter = k + 1 === f.start && f.closing && f.tr.assertion === 'negated' && /^\s*[;:]\s*$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start));
+        if (f.tr.line) {
+          if (text.slice(tokens[k]!.end, tokens[k + 1]!.start).includes('\n')) break;
+          if (!isTrigger[k] && out[k]!.assertion === 'present') out[k] = { assertion: f.tr.assertion, trigger: id };
+          continue;
+        }
+        if (!verdictAfter && breaksScope(text, tokens[k]!, tokens[k + 1]!, 'backward')) break;
         if (k === f.start - 1 && lower[k] === 'but' && f.tr.assertion === 'negated') {
           // "Pneumonia suspected but ruled out": the doubt said just before the "but" is the one settled.
           pastBut = !DOUBTED.has(lower[k - 1] ?? '');

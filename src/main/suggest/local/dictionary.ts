@@ -163,7 +163,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     const plural = `${w.slice(0, -2)}ices`;
     if (!aliases.has(plural)) aliases.set(plural, w);
   }
-  const normalize = createNormalizer(aliases);
+  const normalize = createNormalizer(aliases, new Set([...vocabulary].filter((w) => SOLID_PREFIXED.test(w))));
   const SOLITARY = normalize('solitary');
   const implied = UNSAID_QUALIFIERS.map(([word, unsaid]) => [normalize(word), contentWords(unsaid, normalize)] as const);
   const [basal, skin, female] = ['basal', 'skin', 'female'].map(normalize) as [string, string, string];
@@ -472,6 +472,11 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
         const sub = contentWords(v.slice(2).join(' '), normalize);
         if (sub.length > 0) diabetesWith.push({ words: sub, code });
       }
+      // "Tobacco > use > history" (Z87.891), "Thrombosis > history": a history under the condition's own term.
+      if (segs.length > 1 && /^(personal )?history$/i.test(segs[segs.length - 1]!.trim())) {
+        const sub = contentWords(v.slice(0, -1).join(' '), normalize);
+        if (sub.length > 0) personal.push({ ...e, words: sub });
+      }
       if (segs[0]!.toLowerCase() === 'history' && segs.length > 2) {
         // Words notes leave unsaid stay optional here too: "h/o colon polyps" is a benign neoplasm's history.
         const sub = contentWords(v.slice(2).join(' '), normalize).filter((w) => !unsaid.includes(w));
@@ -563,6 +568,9 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     // "Pressure ulcer of other site, stage 3" is a site the note names that has no code of its own: a
     // title whose site is "other" reads nothing on its own words, which name no site at all.
     if (/\bof other (specified )?sites?\b/i.test(c.long_desc)) continue;
+    // Nor one whose closing clause is "other" part ("…with intermittent claudication, other extremity",
+    // I70.218, an arm): a note naming the legs names no other extremity.
+    if (/,\s*other [a-z]+$/i.test(c.long_desc)) continue;
     const cut = c.long_desc.search(/\bwithout\b/i);
     // ", uncomplicated" is the default a note leaves unsaid ("Nicotine dependence, cigarettes" is F17.210).
     // A spinal region after the "without" clause's comma still names the code: "Spondylosis without
@@ -579,7 +587,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     // without aura, not intractable, with status migrainosus" (G43.701) is no bare "chronic migraine".
     const withPart = after.filter((part) => /^\s*with\b/i.test(part)).join(' ');
     const kept = cut >= 0 ? `${c.long_desc.slice(0, cut)} ${tail} ${withPart}` : c.long_desc;
-    const words = contentWords(kept.replace(/,\s*uncomplicated\b/gi, ''), normalize);
+    // "Not elsewhere classified" says where the code sits, not what the note says: its "not" is no word to find.
+    const words = contentWords(kept.replace(/,\s*uncomplicated\b/gi, '').replace(/\bnot elsewhere classified\b/gi, ''), normalize);
     const without = cut >= 0 ? contentWords(wound ? wound[1]! : clause!, normalize) : [];
     // "NIHSS 12" is the stroke scale's "NIHSS score 12" (R29.712); its number is read whole, one digit too
     // ("NIHSS score 9", R29.709, not the score 0 a title without its number would read).
@@ -872,6 +881,9 @@ const REPLACEMENT_MAIN = /^replacement by artificial/i;
 /** A title naming two conditions of one site: an optional adjective, the two nouns, the rest ("of …"). */
 const TITLE_PAIR = /^((?:[A-Z][a-z]+ )?)([A-Za-z]+) and ([a-z]+) (of .+)$/;
 const JOINT = 'joint';
+
+/** Index words that begin with a prefix notes often split off ("prediabetes", "postherpetic"). */
+const SOLID_PREFIXED = /^(pre|post|non|anti|peri|sub|intra|inter|hyper|hypo|para|extra|trans|retro|multi)[a-z]{3,}$/;
 
 /** Words that name no condition of their own. */
 const GENERIC_CONDITION: ReadonlySet<string> = new Set(['disease', 'disorder', 'condition']);

@@ -77,14 +77,16 @@ function sidedCodes(e: Mention['entry'], side: Side | undefined): string[] {
 
 /** A medication list is current therapy, so it is this visit's evidence for a Z79 code. */
 function isForeground(c: Candidate, m: CandidateMention): boolean {
-  return !BACKGROUND_SECTIONS.has(m.section) || c.via === 'family' || c.via === 'history' || (c.via === 'medication' && m.section === 'meds');
+  return !BACKGROUND_SECTIONS.has(m.section) || c.via === 'family' || c.via === 'history' || (c.via === 'medication' && m.section === 'meds') || (m.section === 'social' && TOBACCO_NOW.test(c.code));
 }
+/** A patient's smoking now, which the social history states for the visit as much as the assessment does ("Smokes 1/2 ppd"). */
+const TOBACCO_NOW = /^(F172|Z720)/;
 /** Candidates with a mention outside the background sections: what this visit is about. */
 function thisVisit(cands: ReadonlyMap<string, Candidate>): Candidate[] {
   return [...cands.values()].filter((c) => c.mentions.some((m) => isForeground(c, m)));
 }
 /** Cues saying a condition ended, not that it never was. */
-const RESOLVED_CUES: ReadonlySet<string> = new Set(['resolved', 'resolution of']);
+const RESOLVED_CUES: ReadonlySet<string> = new Set(['resolved', 'now resolved', 'since resolved', 'has resolved', 'have resolved', 'had resolved', 'resolution of']);
 /** History cues that do not say a condition ended ("history of hypertension" usually still has it). */
 const ONGOING_HISTORY: ReadonlySet<string> = new Set(['history of', 'hx of', 'hx', 'h o', 'past history of', 'previous history of']);
 /**
@@ -320,11 +322,11 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         const context = sentenceContext(text, sentenceText);
         let said: Set<string> | undefined;
         for (const mention of mentions) {
-          const m = toMention(doc.id, text, mention, s.section, { index: si, start: s.start }, sides.get(mention));
-          // "Hyperkalemia, resolved" among an inpatient's diagnoses was treated this stay and is coded;
-          // in an office note it is a past problem.
+          // "Hyperkalemia, resolved" among an inpatient's diagnoses was treated this stay and is coded, and
+          // links as any present condition does; in an office note it is a past problem.
           const a = mention.assertion === 'negated' && inpatient && mention.cue !== undefined && RESOLVED_CUES.has(mention.cue) ? 'present'
             : mention.assertion === 'present' && treatedInPast(mention.entry.code, text.slice(mention.end, s.end), inpatient) ? 'historical' : mention.assertion;
+          const m = toMention(doc.id, text, a === mention.assertion ? mention : { ...mention, assertion: a }, s.section, { index: si, start: s.start }, sides.get(mention));
           if (namesNoCondition(table, mention, context)) continue;
           // Under a family history heading every condition is a relative's ("FHx: Dad - T2DM, HTN"), however
           // it is asserted: never the patient's, nor part of a combination with the patient's own conditions.

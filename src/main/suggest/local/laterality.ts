@@ -23,7 +23,7 @@ export function titleSide(title: string): Side | undefined {
 function shape(title: string): string {
   return titleWords(title)
     .filter((w) => !NEUTRAL.has(w))
-    .map((w) => (w.length > 3 && /[^s]s$/.test(w) ? w.slice(0, -1) : w))
+    .map((w) => (w.length > 4 && w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.length > 3 && /[^s]s$/.test(w) ? w.slice(0, -1) : w))
     .join(' ');
 }
 

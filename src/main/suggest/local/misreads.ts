@@ -436,8 +436,23 @@ function secondaryNotSpread(text: string, e: Entry, xt: readonly XToken[], posit
   const q = positions.find((p) => xt[p]!.norm === 'secondary');
   if (q === undefined) return false;
   if (/^A5[0-3]/.test(e.code)) return !xt.some((t) => SYPHILIS_WORDS.has(t.norm));
-  return positions.length === 1 && /^secondar/i.test(text.slice(xt[q]!.start, xt[q]!.end));
+  if (positions.length === 1 && /^secondar/i.test(text.slice(xt[q]!.start, xt[q]!.end))) return true;
+  // "Secondary adrenal insufficiency", "secondary pulmonary hypertension": a spread is read only where
+  // the sentence speaks of a neoplasm.
+
+  if (!SPREAD_CODE.test(e.code)) return false;
+  if (xt.length > 0 && !NEOPLASM_WORD.test(text.slice(xt[0]!.start, xt[xt.length - 1]!.end))) return true;
+  // "Breast cancer with secondary liver …" is the liver's spread: a "secondary" that ends the reading
+  // qualifies the word right after it, not the site before it (C79.81, a spread to the breast).
+  const last = positions[positions.length - 1]!;
+  const next = xt[last + 1];
+  return last === q && /^secondary$/i.test(text.slice(xt[q]!.start, xt[q]!.end)) && next !== undefined && next.norm !== 'to' && /^\s+$/.test(text.slice(xt[last]!.end, next.start));
 }
+
+/** Secondary malignant neoplasms (C77–C79). */
+const SPREAD_CODE = /^C7[7-9]/;
+/** Words that say a neoplasm is spoken of. */
+const NEOPLASM_WORD = /\b(?:malignan|neoplas|tumou?r|carcinom|metasta|mets?\b|mass|lesion|deposit|cancer|ca\b|sarcoma|lymphoma|melanoma|spread|implant|nodul|infiltrat|involvement)/i;
 
 const DRUG_CLASS_NOUNS = /^\s*(agents?|drugs?|medications?|meds|therapy|regimen)\b/i;
 

@@ -163,11 +163,26 @@ const WORD_RE = /[A-Za-z0-9]+(?:['’][a-z]+)?/g;
 /** Word forms that mean the same thing to the Index (adjective ↔ noun, spelling variants). */
 export interface Normalizer {
   (word: string): string;
+  /** Words the Index writes solid that notes split after a prefix ("pre-diabetes", "post herpetic"), in small letters. */
+  readonly solid?: ReadonlySet<string>;
 }
 
-export function createNormalizer(aliases: ReadonlyMap<string, string>): Normalizer {
+/** Prefixes notes split from their word with a hyphen or a space. */
+const PREFIX = /^(pre|post|non|anti|peri|sub|intra|inter|hyper|hypo|para|extra|trans|retro|multi)$/i;
+
+/** An operation or procedure right after a prefixed word: the prefix is "(status) post" the procedure. */
+const PROCEDURE_AFTER = /^\s+(?:[a-z]+\s+)?(?:transplant\w*|surgery|surgeries|repair|resection|replacement|procedure|ablation|placement|removal|bypass|graft|cabg|pci|stent\w*|op\b|operation|angioplasty|nephrectomy|cholecystectomy|\w+ectomy|\w+otomy|\w+plasty)/i;
+
+/** The word the Index writes solid for a prefix and the word after it, if it writes one. */
+function solidWord(norm: Normalizer, first: string, second: string, gap: string): string | undefined {
+  if (!norm.solid || !PREFIX.test(first) || !/^(-| )$/.test(gap)) return undefined;
+  const joined = `${first}${second}`.toLowerCase();
+  return norm.solid.has(joined) ? joined : undefined;
+}
+
+export function createNormalizer(aliases: ReadonlyMap<string, string>, solid?: ReadonlySet<string>): Normalizer {
   const cache = new Map<string, string>();
-  return (word: string) => {
+  const normalize = (word: string): string => {
     const lower = word.toLowerCase().replace(/['’]s$/, '');
     // An acronym is not a plural: AIDS stays "aids" (while "hearing aids" is "aid").
     const acronym = /^[A-Z]{3,}$/.test(word);
@@ -186,6 +201,7 @@ export function createNormalizer(aliases: ReadonlyMap<string, string>): Normaliz
     cache.set(key, w);
     return w;
   };
+  return solid ? Object.assign(normalize, { solid }) : normalize;
 }
 
 function singular(w: string): string {
@@ -236,6 +252,14 @@ export function tokenize(text: string, start: number, end: number, norm: Normali
     if (prev && firstRenamed) prev.norm = firstRenamed;
     if (renamed) {
       out.push({ norm: renamed, start: m.index, end: m.index + m[0].length, raw: m[0] });
+      continue;
+    }
+    // "Pre-diabetes" is the Index's "Prediabetes" (R73.03), not diabetes; "post-herpetic" its "postherpetic".
+    // Not "post" before what was done ("status post renal transplant" is no postrenal anything).
+    const gap = prev ? text.slice(prev.end, m.index) : '';
+    const solid = prev && (gap === '-' || !PROCEDURE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30))) ? solidWord(norm, prev.raw, m[0], gap) : undefined;
+    if (prev && solid) {
+      out[out.length - 1] = { norm: norm(solid), start: prev.start, end: m.index + m[0].length, raw: text.slice(prev.start, m.index + m[0].length) };
       continue;
     }
     if (prev && joined && /^(\s+|-)$/.test(text.slice(prev.end, m.index))) {
@@ -314,7 +338,15 @@ export const TYPE_A = 'A';
 
 /** Words in a phrase, normalised the same way as chart tokens. */
 export function phraseWords(phrase: string, norm: Normalizer): string[] {
-  const words = phrase.match(/[A-Za-z0-9]+(?:['’][a-z]+)?/g) ?? [];
+  const found = [...phrase.matchAll(/[A-Za-z0-9]+(?:['’][a-z]+)?/g)];
+  const words: string[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const w = found[i]![0];
+    const next = found[i + 1];
+    const solid = next ? solidWord(norm, w, next[0], phrase.slice(found[i]!.index + w.length, next.index)) : undefined;
+    if (solid) i++;
+    words.push(solid ?? w);
+  }
   return words.map((w, i) => (w === 'A' && (i > 0 || words.length === 1) ? TYPE_A : norm(w)));
 }
 

@@ -2422,5 +2422,62 @@ describe('local engine: probe notes, sixteenth session', () => {
     expect(added(open.suggest(input('Assessment:\n1. Tobacco use disorder (cigarettes) - counseled, declines patch.')))).toContain('F17210');
     expect(added(open.suggest(input('Assessment:\n1. Tobacco use disorder, cigarettes, in sustained remission.')))).toContain('F17211');
   });
-});
 
+  it('reads a prefix split off by a hyphen or a space as the word the Index writes solid', () => {
+    const codes = added(open.suggest(input('Assessment:\n1. Pre-diabetes, A1c 6.1 - diet and exercise.\n2. Post-herpetic neuralgia - continue gabapentin.\n3. Post traumatic stress disorder - sertraline.')));
+    expect(codes).toEqual(expect.arrayContaining(['R7303', 'B0229', 'F4310']));
+    // Not the diabetes, herpes or bare neuralgia the root words read alone.
+    expect(codes.filter((c) => ['E119', 'B009', 'M792'].includes(c))).toEqual([]);
+  });
+
+  it('reads "now resolved" as resolved, and a resolved diagnosis of a stay links as a present one', () => {
+    const office = added(open.suggest(input('Assessment:\n1. Pneumonia, now resolved.\n2. COPD, severe, recent exacerbation now resolved - continue Trelegy.')));
+    expect(office).toContain('J449');
+    expect(office.filter((c) => ['J189', 'J441'].includes(c))).toEqual([]);
+    const stay = added(open.suggest(input('Discharge diagnoses:\n1. Septic shock secondary to E. coli acute pyelonephritis, resolved.', {}, 'inpatient')));
+    expect(stay).toEqual(expect.arrayContaining(['A4151', 'R6521', 'N10']));
+    expect(stay).not.toContain('A419');
+  });
+
+  it('codes no condition the provider only warned about', () => {
+    const codes = added(open.suggest(input('Assessment:\n1. Graves disease on methimazole. Reviewed agranulocytosis warning signs again.\n2. Varicose veins of both legs. Reviewed DVT warning signs.')));
+    expect(codes).toEqual(expect.arrayContaining(['E0500', 'I8393']));
+    expect(codes.filter((c) => ['D709', 'I82409', 'I8391', 'I8392'].includes(c))).toEqual([]);
+  });
+
+  it('reads the legs as no "other extremity"', () => {
+    const codes = added(open.suggest(input('Assessment:\n1. Atherosclerosis of native arteries of bilateral lower extremities with intermittent claudication - cilostazol.')));
+    expect(codes).toContain('I70213');
+    expect(codes).not.toContain('I70218');
+  });
+
+  it('reads a secondary neoplasm only where a neoplasm is spoken of, and "secondary" of the site after it', () => {
+    const codes = added(open.suggest(input('Assessment:\n1. Secondary adrenal insufficiency - continue hydrocortisone.\n2. Breast cancer with secondary liver and bone involvement.', { sex: 'F' })));
+    expect(codes).toEqual(expect.arrayContaining(['C787', 'C7951']));
+    expect(codes.filter((c) => ['C7970', 'C7981'].includes(c))).toEqual([]);
+  });
+
+  it('negates what a "Ruled out:" line lists, and a verdict after a colon or semicolon', () => {
+    const text = 'Discharge diagnoses:\n1. COPD with acute exacerbation.\nRuled out: pulmonary embolism; influenza; COVID-19.\nExcluded: UTI (UA bland); adrenal insufficiency (AM cortisol 18).\nSepsis: ruled out.\nEndocarditis was considered; ruled out.\nNot present: intracranial hemorrhage (CT negative).';
+    const codes = added(open.suggest(input(text, {}, 'inpatient')));
+    expect(codes).toContain('J441');
+    expect(codes.filter((c) => !['J441'].includes(c))).toEqual([]);
+  });
+
+  it('codes no problem the provider set aside this visit', () => {
+    for (const line of ['Fibromyalgia, osteopenia - followed by PCP, not addressed today.', 'Not addressed today: fibromyalgia, osteopenia.', 'Fibromyalgia - not addressed.']) {
+      const codes = added(open.suggest(input(`Assessment:\n1. Hypertension - controlled on lisinopril, continue.\n${line}`)));
+      expect(codes, line).toEqual(['I10']);
+    }
+  });
+
+  it('reads smoking stated in the social history', () => {
+    const note = (social: string): string => `HPI: Admitted with pneumonia.\nSocial history: ${social}\nAssessment:\n1. Pneumonia - ceftriaxone.`;
+    expect(added(open.suggest(input(note('Current every-day smoker 1/2 ppd.'), {}, 'inpatient')))).toContain('F17210');
+    expect(added(open.suggest(input(note('Former tobacco use.'), {}, 'inpatient')))).toContain('Z87891');
+    // Someone else's smoking is not the patient's.
+    expect(added(open.suggest(input(note('Denies smoking or living with anyone who smokes.'), {}, 'inpatient')))).toEqual(['J189']);
+    // Other habits there stay background: "drinks socially" is no alcohol code.
+    expect(added(open.suggest(input(note('Drinks socially.'), {}, 'inpatient')))).toEqual(['J189']);
+  });
+});
