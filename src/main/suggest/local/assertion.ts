@@ -262,6 +262,8 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
       const reach = f.tr.words.includes('if') ? CONDITIONAL_REACH : deniesList || f.label ? LIST_REACH : FORWARD_REACH;
       for (let k = f.end; k < tokens.length && k < f.end + reach; k++) {
         if (k > f.end && (f.label ? text.slice(tokens[k - 1]!.end, tokens[k]!.start).includes('\n') : breaksScope(text, tokens[k - 1]!, tokens[k]!))) break;
+        // A parenthesis closing after the trigger closes its scope: "prostate cancer (no recurrence), former smoker".
+        if (k > f.end && text.slice(tokens[k - 1]!.end, tokens[k]!.start).includes(')') && !text.slice(tokens[f.end - 1]!.end, tokens[k - 1]!.end).includes('(')) break;
         // A colon right after the trigger introduces what it covers: "Denies: fever, chills".
         if (k === f.end && k > 0 && breaksScope(text, tokens[k - 1]!, tokens[k]!) && !/^\s*:/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) break;
         if (TERMINATORS.has(lower[k]!)) break;

@@ -122,7 +122,7 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   // After the "with" sibling a behaviour asks for is read (F03.90 with agitation is F03.911), and the
   // dementia read whole, it moves under the disease that asks for it (F03.B11 in Alzheimer's is F02.B11).
   dementiaSeverityWithBehaviour(cands, table);
-  dementiaInOtherDiseases(cands, table, lookup);
+  dementiaInOtherDiseases(cands, dict, table, lookup, ctx.texts);
   vascularImplantSite(cands, table);
   dropFragments(cands, dict, table, lookup);
   dropUnspecifiedSiblings(cands, table, lookup);
@@ -479,12 +479,22 @@ function dementiaSeverityWithBehaviour(cands: Map<string, Candidate>, table: Cod
   }
 }
 
+const DEMENTIA_SEVERITY: Readonly<Record<string, string>> = { mild: 'A', moderate: 'B', severe: 'C' };
+/** A behaviour said "with" the disease, and its F02 code's last characters. */
+const DEMENTIA_BEHAVIOUR: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bwith\b.*\b(agitat|aggress|combative)/i, '11'],
+  [/\bwith\b.*\b(psychos|psychotic|hallucinat|delusion|paranoi)/i, '2'],
+  [/\bwith\b.*\b(behaviou?ral disturbance|wandering|sundowning|disinhibit)/i, '18'],
+  [/\bwith\b.*\b(mood disturbance|depress)/i, '3'],
+  [/\bwith\b.*\banxiety\b/i, '4'],
+];
+
 /**
  * Dementia in a disease whose "use additional code" note asks for F02.8- (Alzheimer's, Parkinson's,
  * Lewy body disease) is "dementia in other diseases classified elsewhere" (F02), not unspecified
  * dementia (F03): the same severity and behaviour, under the disease. "Alzheimer's dementia" says both.
  */
-function dementiaInOtherDiseases(cands: Map<string, Candidate>, table: CodeTable, lookup: CodeSetLookup): void {
+function dementiaInOtherDiseases(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTable, lookup: CodeSetLookup, texts?: ReadonlyMap<string, string>): void {
   const underlying = [...cands.values()].filter((c) => inRanges('F0280', additionalCodeRanges(lookup, c.code)));
   if (underlying.length === 0) return;
   const rationale = `Dementia in ${underlying.map((u) => u.code).join(', ')}: the disease's "use additional code" note (F02)`;
@@ -504,9 +514,17 @@ function dementiaInOtherDiseases(cands: Map<string, Candidate>, table: CodeTable
     cands.delete('F0280');
   }
   if ([...cands.keys()].some((k) => k.startsWith('F02'))) return;
+  // A disease that is a dementia by name ("Alzheimer's disease", G30.9 [F02.80]) says it without the word.
   const named = underlying.find((u) => u.mentions.some((m) => m.words.includes('dementia')));
-  if (named && table.byCode.get('F0280')?.billable) {
-    cands.set('F0280', { code: 'F0280', mentions: named.mentions.filter((m) => m.words.includes('dementia')), via: 'combination', rationale, parts: [named] });
+  const implied = named ?? underlying.find((u) => u.via === 'match' && dict.dementiaImplied.has(u.code));
+  if (!implied) return;
+  // Its severity and behaviour as its own line says them: "Alzheimer's disease, moderate, with agitation" is F02.B11.
+  const m = implied.mentions[0]!;
+  const line = named ? '' : (texts?.get(m.documentId)?.slice(m.start, m.end + 160).split(/[.\n]/)[0] ?? '');
+  const code = `F02${DEMENTIA_SEVERITY[/\b(mild|moderate|severe)\b/i.exec(line)?.[1]?.toLowerCase() ?? ''] ?? '8'}${DEMENTIA_BEHAVIOUR.find(([re]) => re.test(line))?.[1] ?? '0'}`;
+  if (table.byCode.get(code)?.billable) {
+    const mentions = named ? implied.mentions.filter((x) => x.words.includes('dementia')) : implied.mentions;
+    cands.set(code, { code, mentions, via: 'combination', rationale, parts: [implied] });
   }
 }
 

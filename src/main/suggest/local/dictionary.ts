@@ -92,6 +92,11 @@ export interface Dictionary {
   dueToConditions: DueToCondition[];
   /** Conditions the Index codes only by a stated severity ("cannabis use disorder", "persistent asthma"). */
   severityTerms: SeverityTerm[];
+  /**
+   * Diseases that are a dementia's cause by name ("Disease, Alzheimer's G30.9 [F02.80]"): the flattened
+   * Index lost the bracketed manifestation and kept "see also Dementia, in, diseases specified elsewhere".
+   */
+  dementiaImplied: ReadonlySet<string>;
 }
 
 /** A history code and the code ranges of the conditions classifiable to it (undotted, inclusive). */
@@ -712,6 +717,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     entries, byAnchor, normalize, abbreviations, drugs: loadDrugEffects(db), diabetesWith, strokeSequelae, localized, siteWords, ambiguous: readAmbiguousTerms(indexRows, normalize), severityTerms: readSeverityTerms(indexRows, normalize), dueToConditions: readDueToConditions(indexRows, normalize),
     indexWith: indexWith.filter((l) => l.alone !== undefined),
     familyHistory: withAlone(family), personalHistory: withAlone(personal), status: withAlone(status), classifiedHistory,
+    dementiaImplied: new Set(indexRows.filter((r) => r.code && DEMENTIA_ELSEWHERE.test(r.see_also ?? '') && !/^dementia\b/i.test(r.path)).map((r) => normalizeCode(r.code!))),
   };
 }
 
@@ -884,6 +890,9 @@ const JOINT = 'joint';
 
 /** Index words that begin with a prefix notes often split off ("prediabetes", "postherpetic"). */
 const SOLID_PREFIXED = /^(pre|post|non|anti|peri|sub|intra|inter|hyper|hypo|para|extra|trans|retro|multi)[a-z]{3,}$/;
+
+/** The "see also" the flattened Index kept where it lost a disease's bracketed dementia (F02.8-). */
+const DEMENTIA_ELSEWHERE = /^Dementia, in, diseases specified elsewhere$/i;
 
 /** Words that name no condition of their own. */
 const GENERIC_CONDITION: ReadonlySet<string> = new Set(['disease', 'disorder', 'condition']);

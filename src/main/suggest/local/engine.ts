@@ -12,7 +12,7 @@ import { BACKGROUND_SECTIONS, sentenceKey, shareSentence, type Candidate, type C
 import { additionalCodeRanges, applyCombinations, inRanges, requiredCodeFirstRanges, titleWordSet } from './combine';
 import { BMI_CONDITIONS, measuredBmi } from './bmi';
 import { excludes1Names, excludes1Pairs, exclusionWithoutDescribes, unrelatedConditions } from './excludes';
-import { lateralCodes, sideOf, titleSide, type Side } from './laterality';
+import { bilateralTwin, lateralCodes, sideOf, titleSide, type Side } from './laterality';
 import { CodeTable } from './code-table';
 import { buildDictionary, learnedDictionary, subDictionary, type Dictionary } from './dictionary';
 import { matchSentence, readSentence, type Mention, type ReadSentence } from './match';
@@ -69,10 +69,11 @@ export function engineResources(codeSet: EngineCodeSet): Resources {
 
 
 /** The side's codes of an entry whose part of the body the code set splits only by side; both for "bilateral". */
-function sidedCodes(e: Mention['entry'], side: Side | undefined): string[] {
+function sidedCodes(table: CodeTable, e: Mention['entry'], side: Side | undefined): string[] {
   if (!e.sided || !side) return [];
   if (side !== 'bilateral') return [e.sided[side]];
-  return e.sided.bilateral ? [e.sided.bilateral] : [e.sided.right, e.sided.left];
+  const both = e.sided.bilateral ?? bilateralTwin(table, e.sided.right);
+  return both ? [both] : [e.sided.right, e.sided.left];
 }
 
 /** A medication list is current therapy, so it is this visit's evidence for a Z79 code. */
@@ -349,7 +350,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
               const q = ambiguityQuery(dict.ambiguous, table, dict.normalize, mention.entry.code, mention.entry.words, said);
               if (q && !queries.some((x) => x.code === q.choices[0]!.code)) queries.push(ambiguityRaw(q, doc.id, text, s.start, s.end, m));
             }
-            const sided = sidedCodes(mention.entry, m.side);
+            const sided = sidedCodes(table, mention.entry, m.side);
             for (const code of sided.length > 0 ? sided : [dueToCode(dict.dueToConditions, mention, mentions, text, inpatient) ?? deepTissue(table, mention, tokens) ?? severityNamed(text, table, dict.normalize, mention, tokens) ?? localizedCode(dict, mention, tokens) ?? pluralCode(mention, tokens) ?? mention.entry.code]) add(a === 'uncertain' ? unconfirmedInfluenza(table, code) : code, m, 'match');
             const effect = NOT_A_CONDITION.test(mention.entry.code) ? undefined : adverseEffectOf(text, s, m, dict.drugs, inpatient);
             if (effect && table.byCode.get(effect.code)?.billable) effects.push({ code: effect.code, condition: m, mention: { ...m, start: effect.start, end: effect.end, phrase: text.slice(effect.start, effect.end), source: 'history' } });

@@ -6,7 +6,7 @@ export type Side = 'left' | 'right' | 'bilateral';
 
 const SIDE_WORDS: Readonly<Record<string, Side>> = { left: 'left', right: 'right', bilateral: 'bilateral', both: 'bilateral' };
 // "Right eye", "unspecified ear": a bilateral title names no eye or ear ("…, bilateral").
-const NEUTRAL = new Set(['unspecified', 'left', 'right', 'bilateral', 'side', 'sided', 'and', 'of', 'the', 'in', 'eye', 'ear']);
+const NEUTRAL = new Set(['unspecified', 'left', 'right', 'bilateral', 'unilateral', 'side', 'sided', 'and', 'of', 'the', 'in', 'eye', 'ear']);
 
 /** The side a word names, if any (words as the matcher reads them: "L" and "Rt" are already left/right). */
 export function sideOf(word: string): Side | undefined {
@@ -67,7 +67,21 @@ export function lateralCodes(table: CodeTable, code: string, side: Side | undefi
   if (side !== 'bilateral' || one !== code) return [one];
   const right = lateralize(table, code, 'right');
   const left = lateralize(table, code, 'left');
-  return right !== code && left !== code ? [right, left] : [code];
+  if (right === code || left === code) return [code];
+  const both = bilateralTwin(table, right);
+  return both ? [both] : [right, left];
+}
+
+/**
+ * The bilateral code of a right-sided one, where the category has one titled alike: "Unilateral primary
+ * osteoarthritis, right knee" (M17.11) is "Bilateral primary osteoarthritis of knee" (M17.0) on both sides.
+ */
+export function bilateralTwin(table: CodeTable, right: string): string | undefined {
+  const rec = table.byCode.get(right);
+  if (!rec) return undefined;
+  const want = shape(rec.long_desc);
+  const peers = table.billableIn(right.slice(0, 3)).filter((c) => /\bbilateral\b/i.test(c.long_desc) && shape(c.long_desc) === want);
+  return peers.length === 1 ? peers[0]!.code : undefined;
 }
 
 /** A title's words before its closing side clause (", right leg", ", unspecified extremity"), if it ends with one. */

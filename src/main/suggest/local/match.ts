@@ -45,8 +45,8 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
     let used = 0;
     for (let n = Math.min(MAX_ABBR_WORDS, tokens.length - i); n >= 1 && used === 0; n--) {
       let key = tokens.slice(i, i + n).map((tk) => tk.raw.toLowerCase()).join(' ');
-      // "E. coli", "C. diff": an abbreviating dot inside is written either way.
-      let surface = text.slice(tokens[i]!.start, tokens[i + n - 1]!.end).replace(/\.?\s+/g, ' ');
+      // "E. coli", "C. diff": an abbreviating dot inside is written either way; "A-fib" is "A fib".
+      let surface = text.slice(tokens[i]!.start, tokens[i + n - 1]!.end).replace(/\.?\s+|(?<=[A-Za-z])-(?=[A-Za-z])/g, ' ');
       // A plural abbreviation ("UTIs", "PVCs") is the abbreviation.
       if (!dict.abbreviations.has(key) && /[A-Z]s$/.test(surface)) {
         key = key.slice(0, -1);

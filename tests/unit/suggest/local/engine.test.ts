@@ -2480,4 +2480,30 @@ describe('local engine: probe notes, sixteenth session', () => {
     // Other habits there stay background: "drinks socially" is no alcohol code.
     expect(added(open.suggest(input(note('Drinks socially.'), {}, 'inpatient')))).toEqual(['J189']);
   });
+
+  it('codes the dementia Alzheimer\'s disease is by name, with the severity and behaviour its line says', () => {
+    const codes = added(open.suggest(input('Assessment:\n1. Alzheimer\'s disease, late onset, moderate severity with behavioral disturbance (agitation, physical aggression) - continue donepezil.', { age: 82 })));
+    expect(codes).toEqual(expect.arrayContaining(['G301', 'F02B11']));
+    expect(added(open.suggest(input('Assessment:\n1. Alzheimer\'s disease - continue donepezil.', { age: 82 })))).toContain('F0280');
+    // Parkinson's disease is no dementia unless one is said.
+    expect(added(open.suggest(input('Assessment:\n1. Parkinson\'s disease - carbidopa-levodopa.', { age: 82 }))).filter((c) => c.startsWith('F02'))).toEqual([]);
+  });
+
+  it('reads "A-fib" as AFib and "both knees" as the bilateral code', () => {
+    expect(added(open.suggest(input('Assessment:\n1. Permanent A-fib - rate controlled on carvedilol.')))).toContain('I4821');
+    const knees = added(open.suggest(input('Assessment:\n1. Primary osteoarthritis of both knees - PT referral.')));
+    expect(knees).toContain('M170');
+    expect(knees.filter((c) => ['M1711', 'M1712'].includes(c))).toEqual([]);
+  });
+
+  it('ends a negation inside parentheses at its closing parenthesis', () => {
+    const text = 'PMH: hx prostate cancer (no recurrence, no treatment), former smoker 60 pk-yr quit 2016.\nAssessment:\n1. HTN - lisinopril.';
+    expect(added(open.suggest(input(text)))).toContain('Z87891');
+  });
+
+  it('reads drug shorthand in the plan as the drugs of the medication list', () => {
+    const text = 'Current immunosuppression: tacrolimus XR 4 mg daily, mycophenolate mofetil 500 mg BID, prednisone 5 mg daily.\nImpression:\n1. Kidney transplant status, stable graft.\n2. Long-term immunosuppression - continue tacro 4 mg, MMF 500 BID, pred 5.';
+    expect(added(shipped.suggest(input(text)))).toEqual(expect.arrayContaining(['Z79621', 'Z79624', 'Z7952']));
+  });
 });
+
