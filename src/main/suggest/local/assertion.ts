@@ -33,7 +33,7 @@ const TRIGGERS: readonly Trigger[] = [
   // A provider's doubt rules a condition out, as "unlikely" does: "Doubt pneumonia", "low suspicion for PE".
   ...['doubt', 'low suspicion for', 'low suspicion of', 'low concern for', 'low likelihood of', 'unlikely to be'].map((p) => t(p, 'negated')),
   ...['considered but ruled out', 'considered and ruled out', 'was considered but ruled out', 'was considered and ruled out', 'considered but excluded', 'considered and excluded'].map((p) => t(p, 'negated', 'backward')),
-  ...['was ruled out', 'is ruled out', 'were ruled out', 'ruled out', 'excluded', 'was excluded', 'unlikely', 'is negative', 'was negative', 'were negative', 'negative', 'neg', 'not met', 'were not met', 'was not met', 'not confirmed', 'was not confirmed', 'not seen', 'not present', 'absent', 'resolved', 'now resolved', 'since resolved', 'has resolved', 'have resolved', 'had resolved'].map((p) => t(p, 'negated', 'backward')),
+  ...['was ruled out', 'is ruled out', 'were ruled out', 'ruled out', 'excluded', 'was excluded', 'unlikely', 'is negative', 'was negative', 'were negative', 'negative', 'neg', 'not met', 'were not met', 'was not met', 'not confirmed', 'was not confirmed', 'not seen', 'not present', 'absent', 'resolved', 'now resolved', 'since resolved', 'has resolved', 'have resolved', 'had resolved', 'not diagnosed'].map((p) => t(p, 'negated', 'backward')),
   ...['nonreactive', 'non reactive', 'not reactive', 'not detected', 'undetected', 'undetectable', 'none detected'].map((p) => ({ ...t(p, 'negated', 'backward'), clause: true as const })),
   ...['suggest', 'suggests', 'suggesting', 'potential', 'potentially', 'possible', 'possibly', 'probable', 'probably', 'suspected', 'suspect', 'suspicion of', 'suspicious for', 'rule out', 'r o', 'likely', 'questionable', 'query', 'concern for', 'concerning for', 'cannot exclude', 'differential', 'may have', 'might have', 'could be', 'may be', 'might be', 'consistent with', 'compatible with', 'suggestive of', 'presumed', 'presumptive', 'c w', 'working diagnosis', 'working dx'].map((p) => t(p, 'uncertain')),
   // A provider still asking: "question of pneumonia on CXR", "worrisome for melanoma", "favor viral URI".
@@ -180,6 +180,12 @@ const COMMA_MODIFIER = /,\s*(?:mild|moderate|severe|chronic|acute|stable|control
 /** Assertions a verdict labelling its line may carry. */
 const LABEL_VERDICTS: ReadonlySet<Assertion> = new Set(['negated', 'hypothetical']);
 
+/** Whether a position sits in a short label opening its line, before any colon: "Chronic, stable (". */
+function inLineLabel(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  return /^[ \t\d.)*•-]*[A-Za-z][A-Za-z ,/&-]{0,40}\(\s*$/.test(text.slice(lineStart, at));
+}
+
 /** Whether token `i` opens its line. */
 function startsLine(text: string, tokens: readonly Token[], i: number): boolean {
   const before = i === 0 ? text.slice(Math.max(0, tokens[0]!.start - 40), tokens[0]!.start) : text.slice(tokens[i - 1]!.end, tokens[i]!.start);
@@ -238,7 +244,9 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
     }
     // A verdict that labels its line ("Ruled out: PE; influenza", "Not addressed today: fibromyalgia,
     // osteopenia") speaks of the whole line after it, over its semicolons and commas.
-    const label = LABEL_VERDICTS.has(best.assertion) && startsLine(text, tokens, i) && i + best.words.length < tokens.length && /^\s*(?::|[-–—]\s)/.test(text.slice(tokens[i + best.words.length - 1]!.end, tokens[i + best.words.length]!.start));
+    const afterTrigger = i + best.words.length < tokens.length ? text.slice(tokens[i + best.words.length - 1]!.end, tokens[i + best.words.length]!.start) : '';
+    // Or a remark in a label's brackets: "Chronic, stable (not addressed): BPH, osteoarthritis".
+    const label = LABEL_VERDICTS.has(best.assertion) && ((startsLine(text, tokens, i) && /^\s*(?::|[-–—]\s)/.test(afterTrigger)) || (/^\s*\)\s*:/.test(afterTrigger) && inLineLabel(text, tokens[i]!.start)));
     if (label) found.push({ start: i, end: i + best.words.length, tr: { ...best, direction: 'forward' }, label: true });
     else found.push({ start: i, end: i + best.words.length, tr: best, ...(best.direction === 'backward' && closes(best) ? { closing: true as const } : {}) });
     for (let k = i; k < i + best.words.length; k++) isTrigger[k] = 1;
@@ -265,7 +273,7 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
         // A parenthesis closing after the trigger closes its scope: "prostate cancer (no recurrence), former smoker".
         if (k > f.end && text.slice(tokens[k - 1]!.end, tokens[k]!.start).includes(')') && !text.slice(tokens[f.end - 1]!.end, tokens[k - 1]!.end).includes('(')) break;
         // A colon right after the trigger introduces what it covers: "Denies: fever, chills".
-        if (k === f.end && k > 0 && breaksScope(text, tokens[k - 1]!, tokens[k]!) && !/^\s*:/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) break;
+        if (k === f.end && k > 0 && breaksScope(text, tokens[k - 1]!, tokens[k]!) && !/^\s*\)?\s*:/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) break;
         if (TERMINATORS.has(lower[k]!)) break;
         if (as.assertion === 'historical' && HISTORY_TERMINATORS.has(lower[k]!)) break;
         if (as.assertion === 'negated') {

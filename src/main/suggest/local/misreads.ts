@@ -34,6 +34,7 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     neoplasmAsCause(text, e, xt, positions) ||
     injuryAcrossCause(e, xt, positions) ||
     givenOnAnotherDay(text, e, xt, positions) ||
+    anesthesiaGiven(xt, positions) ||
     deniedByNon(xt, positions, e)
   ) {
     return true;
@@ -42,8 +43,20 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
   const to = xt[positions[positions.length - 1]!]!.start;
   // "Blood > in > urine" is blood in the urine, not "blood and urine cultures".
   if (e.linkedByIn && !/\bin\b/i.test(text.slice(from, to))) return true;
+  // What a condition required is its treatment: "respiratory failure requiring intubation" is no
+  // failed intubation (T88.4), unless the entry says it ("CKD requiring chronic dialysis", N18.6).
+  if (REQUIRING.test(text.slice(from, to)) && !e.words.some((w) => /^(requir|need)/.test(w))) return true;
   return crossesClause(text, from, to);
 }
+
+/** Words before "anesthesia" that make it the anaesthetic given, not numbness of the skin (R20.0). */
+const ANESTHETIC_KIND = new Set(['general', 'spinal', 'epidural', 'regional', 'local', 'monitored', 'neuraxial', 'topical', 'under', 'mac', 'intravenous', 'iv']);
+
+function anesthesiaGiven(xt: readonly XToken[], positions: readonly number[]): boolean {
+  return positions.some((p) => xt[p]!.norm === 'anesthesia' && ANESTHETIC_KIND.has(xt[p - 1]?.norm ?? ''));
+}
+
+const REQUIRING = /\b(requiring|required|requires|needing|necessitating)\b/i;
 
 /** Readings that take a list for one condition: across its items, or blending two of them. */
 export function dropListMisreads(text: string, xt: readonly XToken[], ms: Mention[], siteWords: ReadonlySet<string>): Mention[] {

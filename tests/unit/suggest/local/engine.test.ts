@@ -2505,5 +2505,20 @@ describe('local engine: probe notes, sixteenth session', () => {
     const text = 'Current immunosuppression: tacrolimus XR 4 mg daily, mycophenolate mofetil 500 mg BID, prednisone 5 mg daily.\nImpression:\n1. Kidney transplant status, stable graft.\n2. Long-term immunosuppression - continue tacro 4 mg, MMF 500 BID, pred 5.';
     expect(added(shipped.suggest(input(text)))).toEqual(expect.arrayContaining(['Z79621', 'Z79624', 'Z7952']));
   });
+
+  it('reads what a condition required and the anaesthetic given as no condition', () => {
+    const text = 'Discharge diagnoses:\n1. Acute hypoxic respiratory failure requiring intubation and mechanical ventilation.\n2. Left intertrochanteric femur fracture s/p cephalomedullary nail under spinal anesthesia.';
+    const codes = added(open.suggest(input(text, {}, 'inpatient')));
+    expect(codes).toContain('J9601');
+    expect(codes.filter((c) => ['T884XXA', 'R200'].includes(c))).toEqual([]);
+    // An entry that says what was required keeps it: "CKD requiring chronic dialysis" is end-stage.
+    expect(added(open.suggest(input('Discharge diagnoses:\n1. ESRD requiring dialysis.', {}, 'inpatient')))).toContain('N186');
+  });
+
+  it('sets aside a list whose label says it was not addressed', () => {
+    const codes = added(open.suggest(input('Discharge diagnoses:\n1. COPD exacerbation - nebulizers.\nChronic, stable (not addressed): BPH, osteoarthritis.', {}, 'inpatient')));
+    expect(codes).toContain('J441');
+    expect(codes.filter((c) => c.startsWith('N40') || c.startsWith('M19'))).toEqual([]);
+  });
 });
 
