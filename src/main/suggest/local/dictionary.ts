@@ -343,7 +343,9 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   // ("Cellulitis > leg — see Cellulitis, lower limb"), in the target's; or the line's "unilateral"
   // subterm ("Osteoarthritis > knee", M17.9: one side named means M17.1-), with its "bilateral" one.
   const sidedCodes = (key: string, target: string, dashed: boolean, hint: ReadonlySet<string>): Entry['sided'] => {
-    const unilateral = pathCodes.get(`${key} > unilateral`);
+    // "Loss > hearing > conductive > unilateral" has no code of its own: one side with normal hearing on
+    // the other is its "with unrestricted hearing on the contralateral side" (H90.1-).
+    const unilateral = pathCodes.get(`${key} > unilateral`) ?? pathCodes.get(`${key} > unilateral > with > unrestricted hearing on the contralateral side`);
     const twins = (dashed ? table.sidedTwins(target, hint) : undefined) ?? (unilateral ? table.sidesOf(unilateral) : undefined);
     const bilateralCode = pathCodes.get(`${key} > bilateral`);
     const bilateral = bilateralCode ? billable(bilateralCode) : undefined;

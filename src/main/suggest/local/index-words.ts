@@ -123,6 +123,8 @@ export const ORDINARY_WORDS = new Set([
   'lue',
   // "Allergic rhinitis due to dust mite": the allergen, not an infestation (B88.9).
   'mite',
+  // "Sicca symptoms", "menopausal symptoms": the symptoms of what is named, not "Symptoms NEC" (R68.89).
+  'symptoms nec',
 ]);
 
 const SPINE_REGIONS = ['cervical', 'cervicothoracic', 'thoracic', 'thoracolumbar', 'lumbar', 'lumbosacral', 'sacrococcygeal'];

@@ -2520,5 +2520,15 @@ describe('local engine: probe notes, sixteenth session', () => {
     expect(codes).toContain('J441');
     expect(codes.filter((c) => c.startsWith('N40') || c.startsWith('M19'))).toEqual([]);
   });
+
+  it('reads one ear\'s hearing loss as the unilateral code, and ENT and vitamin shorthand', () => {
+    const codes = added(open.suggest(input('Assessment:\n1. Conductive hearing loss, left ear.\n2. Sensorineural hearing loss, right ear.\n3. ETD, left - nasal steroid.\n4. Vit D deficiency - ergocalciferol.')));
+    expect(codes).toEqual(expect.arrayContaining(['H9012', 'H9041', 'H6992', 'E559']));
+    expect(codes.filter((c) => ['H902', 'H905'].includes(c))).toEqual([]);
+  });
+
+  it('reads "symptoms" after a condition as that condition\'s, not "Symptoms NEC"', () => {
+    expect(added(open.suggest(input('Assessment:\n1. Sicca symptoms - continue artificial tears.')))).not.toContain('R6889');
+  });
 });
 
