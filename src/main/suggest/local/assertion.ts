@@ -21,6 +21,9 @@ interface Trigger {
 /** Words after a relative or another person that say what they had ("mother had", "partner HIV positive"). */
 const SAYS_WHAT_THEY_HAD = ['had', 'has', 'with', 'died', 'diagnosed', 'history', 'hx', 'suffered', 'positive'];
 
+/** Habits said of a person right after their name ("father smokes"). */
+const HABITS: ReadonlySet<string> = new Set(['smokes', 'smoke', 'smoked', 'smoking', 'vapes', 'vaping', 'chews', 'drinks', 'dips']);
+
 /** People around the patient who are no blood relatives. */
 const OTHER_PEOPLE = ['wife', 'husband', 'spouse', 'partner', 'boyfriend', 'girlfriend', 'roommate', 'coworker', 'co worker', 'caregiver', 'friend'];
 
@@ -240,6 +243,14 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
     if ((best.assertion === 'family' && best.words[0] !== 'family' && best.words[0] !== 'fh' && best.words[0] !== 'fhx') || OTHER_PEOPLE.includes(best.words.join(' '))) {
       const next = lower.slice(i + 1, i + 4);
       const possessive = /['’]s$/.test(tokens[i + best.words.length - 1]!.raw);
+      // A relative's habit is the patient's exposure, not the patient's own nor a family history:
+      // "Father smokes outside the home" (Z77.22 where said), no F17.
+      if (!possessive && HABITS.has(next[0] ?? '')) {
+        found.push({ start: i, end: i + best.words.length, tr: { ...best, assertion: 'hypothetical' } });
+        for (let k = i; k < i + best.words.length; k++) isTrigger[k] = 1;
+        i += best.words.length - 1;
+        continue;
+      }
       if (!possessive && !next.some((w) => SAYS_WHAT_THEY_HAD.includes(w))) continue;
     }
     // A verdict that labels its line ("Ruled out: PE; influenza", "Not addressed today: fibromyalgia,

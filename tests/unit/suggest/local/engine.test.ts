@@ -2477,6 +2477,7 @@ describe('local engine: probe notes, sixteenth session', () => {
     expect(added(open.suggest(input(note('Former tobacco use.'), {}, 'inpatient')))).toContain('Z87891');
     // Someone else's smoking is not the patient's.
     expect(added(open.suggest(input(note('Denies smoking or living with anyone who smokes.'), {}, 'inpatient')))).toEqual(['J189']);
+    expect(added(open.suggest(input(note('Lives with parents; father smokes outside the home.'), {}, 'inpatient'))).filter((c) => c.startsWith('F17'))).toEqual([]);
     // Other habits there stay background: "drinks socially" is no alcohol code.
     expect(added(open.suggest(input(note('Drinks socially.'), {}, 'inpatient')))).toEqual(['J189']);
   });
