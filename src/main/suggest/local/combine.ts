@@ -422,6 +422,20 @@ function withAskedFor(cands: Map<string, Candidate>, table: CodeTable, lookup: C
 }
 
 
+const codeFirstEntryCache = new WeakMap<Dictionary, Map<string, readonly Entry[]>>();
+
+/** The entries of the codes a "code first" range within one category names (N18.- for D63.1), gathered once per code. */
+function codeFirstEntries(dict: Dictionary, table: CodeTable, code: string, ranges: ReadonlyArray<[string, string]>): readonly Entry[] {
+  let cache = codeFirstEntryCache.get(dict);
+  if (!cache) codeFirstEntryCache.set(dict, (cache = new Map()));
+  let out = cache.get(code);
+  if (!out) {
+    const inRange = ranges.filter(([a, b]) => a.slice(0, 3) === b.slice(0, 3) && !(a === b && table.byCode.get(a)?.billable)).flatMap(([a, b]) => table.billableIn(a.slice(0, 3)).filter((r) => inRanges(r.code, [[a, b]])));
+    cache.set(code, (out = inRange.flatMap((r) => entriesBy(dict, 'code', r.code))));
+  }
+  return out;
+}
+
 /**
  * The condition a "code first" note asks for, when the mention's own words name it: "severe sepsis
  * with septic shock" is R65.21 after the sepsis itself (A41.9, I.C.1.d); "pneumonia due to COVID-19"
@@ -434,8 +448,7 @@ function codeFirstNamed(cands: Map<string, Candidate>, dict: Dictionary, table: 
     if (ranges.length === 0 || [...cands.keys()].some((k) => k !== c.code && inRanges(k, ranges))) continue;
     // A range within one category ("Code first underlying chronic kidney disease (N18.-)" of D63.1): the
     // code of the range the mention's own words name ("anemia in end stage renal disease", N18.6).
-    const inRange = ranges.filter(([a, b]) => a.slice(0, 3) === b.slice(0, 3) && !(a === b && table.byCode.get(a)?.billable)).flatMap(([a, b]) => table.billableIn(a.slice(0, 3)).filter((r) => inRanges(r.code, [[a, b]])));
-    const named = longestWithin(inRange.flatMap((r) => entriesBy(dict, 'code', r.code)), new Set(c.mentions.flatMap((m) => m.words)));
+    const named = longestWithin(codeFirstEntries(dict, table, c.code, ranges), new Set(c.mentions.flatMap((m) => m.words)));
     if (named && !cands.has(named.code)) {
       cands.set(named.code, { code: named.code, mentions: mentionsNaming(c, [named]), via: 'combination', rationale: `${c.code} says "code first" ${named.code}, which its own words name`, parts: [c] });
       continue;

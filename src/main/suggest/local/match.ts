@@ -45,15 +45,15 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
     let used = 0;
     for (let n = Math.min(MAX_ABBR_WORDS, tokens.length - i); n >= 1 && used === 0; n--) {
       let key = tokens.slice(i, i + n).map((tk) => tk.raw.toLowerCase()).join(' ');
-      // "E. coli", "C. diff": an abbreviating dot inside is written either way; "A-fib" is "A fib".
-      let surface = text.slice(tokens[i]!.start, tokens[i + n - 1]!.end).replace(/\.?\s+|(?<=[A-Za-z])-(?=[A-Za-z])/g, ' ');
+      const raw = text.slice(tokens[i]!.start, tokens[i + n - 1]!.end);
       // A plural abbreviation ("UTIs", "PVCs") is the abbreviation.
-      if (!dict.abbreviations.has(key) && /[A-Z]s$/.test(surface)) {
-        key = key.slice(0, -1);
-        surface = surface.slice(0, -1);
-      }
+      const plural = !dict.abbreviations.has(key) && /[A-Z]s$/.test(raw);
+      if (plural) key = key.slice(0, -1);
       const hit = dict.abbreviations.get(key);
       if (!hit) continue;
+      // "E. coli", "C. diff": an abbreviating dot inside is written either way; "A-fib" is "A fib".
+      const spaced = raw.replace(/\.?\s+|(?<=[A-Za-z])-(?=[A-Za-z])/g, ' ');
+      const surface = plural ? spaced.slice(0, -1) : spaced;
       // "CA-125", "CA 19-9", "CA 27.29": a lab test, not cancer. A stage, a year or the next line's
       // list number is no test ("CKD 3a", "CABG 2019", "1. CHF\n2. Hyperlipidemia").
       // Nor is one counted by "#": "HD#3" is hospital day 3, not hemodialysis (Z99.2).

@@ -169,6 +169,8 @@ export interface Normalizer {
 
 /** Prefixes notes split from their word with a hyphen or a space. */
 const PREFIX = /^(pre|post|non|anti|peri|sub|intra|inter|hyper|hypo|para|extra|trans|retro|multi)$/i;
+/** A phrase with such a prefix split off somewhere. */
+const PREFIX_IN_PHRASE = /\b(?:pre|post|non|anti|peri|sub|intra|inter|hyper|hypo|para|extra|trans|retro|multi)[- ][A-Za-z]/i;
 
 /** An operation or procedure right after a prefixed word: the prefix is "(status) post" the procedure. */
 const PROCEDURE_AFTER = /^\s+(?:[a-z]+\s+)?(?:transplant\w*|surgery|surgeries|repair|resection|replacement|procedure|ablation|placement|removal|bypass|graft|cabg|pci|stent\w*|op\b|operation|angioplasty|nephrectomy|cholecystectomy|\w+ectomy|\w+otomy|\w+plasty)/i;
@@ -257,8 +259,9 @@ export function tokenize(text: string, start: number, end: number, norm: Normali
     // "Pre-diabetes" is the Index's "Prediabetes" (R73.03), not diabetes; "post-herpetic" its "postherpetic".
     // Not "post" before what was done ("status post renal transplant" is no postrenal anything).
     const gap = prev ? text.slice(prev.end, m.index) : '';
-    const solid = prev && (gap === '-' || !PROCEDURE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30))) ? solidWord(norm, prev.raw, m[0], gap) : undefined;
-    if (prev && solid) {
+    const solid = prev ? solidWord(norm, prev.raw, m[0], gap) : undefined;
+    const notProcedure = solid !== undefined && (gap === '-' || !PROCEDURE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30)));
+    if (prev && solid && notProcedure) {
       out[out.length - 1] = { norm: norm(solid), start: prev.start, end: m.index + m[0].length, raw: text.slice(prev.start, m.index + m[0].length) };
       continue;
     }
@@ -338,6 +341,10 @@ export const TYPE_A = 'A';
 
 /** Words in a phrase, normalised the same way as chart tokens. */
 export function phraseWords(phrase: string, norm: Normalizer): string[] {
+  if (!norm.solid || !PREFIX_IN_PHRASE.test(phrase)) {
+    const plain = phrase.match(/[A-Za-z0-9]+(?:['’][a-z]+)?/g) ?? [];
+    return plain.map((w, i) => (w === 'A' && (i > 0 || plain.length === 1) ? TYPE_A : norm(w)));
+  }
   const found = [...phrase.matchAll(/[A-Za-z0-9]+(?:['’][a-z]+)?/g)];
   const words: string[] = [];
   for (let i = 0; i < found.length; i++) {
