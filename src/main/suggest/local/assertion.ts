@@ -21,6 +21,9 @@ interface Trigger {
 /** Words after a relative or another person that say what they had ("mother had", "partner HIV positive"). */
 const SAYS_WHAT_THEY_HAD = ['had', 'has', 'with', 'died', 'diagnosed', 'history', 'hx', 'suffered', 'positive'];
 
+/** Verdicts after a condition that say it ended; a stay's diagnosis so closed was treated in the stay. */
+export const RESOLVED_VERDICTS: readonly string[] = ['resolved', 'now resolved', 'since resolved', 'has resolved', 'have resolved', 'had resolved'];
+
 /** Habits said of a person right after their name ("father smokes"). */
 const HABITS: ReadonlySet<string> = new Set(['smokes', 'smoke', 'smoked', 'smoking', 'vapes', 'vaping', 'chews', 'drinks', 'dips']);
 
@@ -36,7 +39,7 @@ const TRIGGERS: readonly Trigger[] = [
   // A provider's doubt rules a condition out, as "unlikely" does: "Doubt pneumonia", "low suspicion for PE".
   ...['doubt', 'low suspicion for', 'low suspicion of', 'low concern for', 'low likelihood of', 'unlikely to be'].map((p) => t(p, 'negated')),
   ...['considered but ruled out', 'considered and ruled out', 'was considered but ruled out', 'was considered and ruled out', 'considered but excluded', 'considered and excluded'].map((p) => t(p, 'negated', 'backward')),
-  ...['was ruled out', 'is ruled out', 'were ruled out', 'ruled out', 'excluded', 'was excluded', 'unlikely', 'is negative', 'was negative', 'were negative', 'negative', 'neg', 'not met', 'were not met', 'was not met', 'not confirmed', 'was not confirmed', 'not seen', 'not present', 'absent', 'resolved', 'now resolved', 'since resolved', 'has resolved', 'have resolved', 'had resolved', 'not diagnosed'].map((p) => t(p, 'negated', 'backward')),
+  ...['was ruled out', 'is ruled out', 'were ruled out', 'ruled out', 'excluded', 'was excluded', 'unlikely', 'is negative', 'was negative', 'were negative', 'negative', 'neg', 'not met', 'were not met', 'was not met', 'not confirmed', 'was not confirmed', 'not seen', 'not present', 'absent', ...RESOLVED_VERDICTS, 'not diagnosed'].map((p) => t(p, 'negated', 'backward')),
   ...['nonreactive', 'non reactive', 'not reactive', 'not detected', 'undetected', 'undetectable', 'none detected'].map((p) => ({ ...t(p, 'negated', 'backward'), clause: true as const })),
   ...['suggest', 'suggests', 'suggesting', 'potential', 'potentially', 'possible', 'possibly', 'probable', 'probably', 'suspected', 'suspect', 'suspicion of', 'suspicious for', 'rule out', 'r o', 'likely', 'questionable', 'query', 'concern for', 'concerning for', 'cannot exclude', 'differential', 'may have', 'might have', 'could be', 'may be', 'might be', 'consistent with', 'compatible with', 'suggestive of', 'presumed', 'presumptive', 'c w', 'working diagnosis', 'working dx'].map((p) => t(p, 'uncertain')),
   // A provider still asking: "question of pneumonia on CXR", "worrisome for melanoma", "favor viral URI".
@@ -240,25 +243,22 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
     if (best.words[0] === 'check' && lower[i + 1] === 'up') continue;
     // Family words only count when they say what the relative had ("mother had breast cancer", "given
     // father's colon cancer").
+    let habit = false;
     if ((best.assertion === 'family' && best.words[0] !== 'family' && best.words[0] !== 'fh' && best.words[0] !== 'fhx') || OTHER_PEOPLE.includes(best.words.join(' '))) {
       const next = lower.slice(i + 1, i + 4);
       const possessive = /['’]s$/.test(tokens[i + best.words.length - 1]!.raw);
       // A relative's habit is the patient's exposure, not the patient's own nor a family history:
       // "Father smokes outside the home" (Z77.22 where said), no F17.
-      if (!possessive && HABITS.has(next[0] ?? '')) {
-        found.push({ start: i, end: i + best.words.length, tr: { ...best, assertion: 'hypothetical' } });
-        for (let k = i; k < i + best.words.length; k++) isTrigger[k] = 1;
-        i += best.words.length - 1;
-        continue;
-      }
-      if (!possessive && !next.some((w) => SAYS_WHAT_THEY_HAD.includes(w))) continue;
+      habit = !possessive && HABITS.has(next[0] ?? '');
+      if (!possessive && !habit && !next.some((w) => SAYS_WHAT_THEY_HAD.includes(w))) continue;
     }
     // A verdict that labels its line ("Ruled out: PE; influenza", "Not addressed today: fibromyalgia,
     // osteopenia") speaks of the whole line after it, over its semicolons and commas.
     const afterTrigger = i + best.words.length < tokens.length ? text.slice(tokens[i + best.words.length - 1]!.end, tokens[i + best.words.length]!.start) : '';
     // Or a remark in a label's brackets: "Chronic, stable (not addressed): BPH, osteoarthritis".
-    const label = LABEL_VERDICTS.has(best.assertion) && ((startsLine(text, tokens, i) && /^\s*(?::|[-–—]\s)/.test(afterTrigger)) || (/^\s*\)\s*:/.test(afterTrigger) && inLineLabel(text, tokens[i]!.start)));
-    if (label) found.push({ start: i, end: i + best.words.length, tr: { ...best, direction: 'forward' }, label: true });
+    const label = !habit && LABEL_VERDICTS.has(best.assertion) && ((startsLine(text, tokens, i) && /^\s*(?::|[-–—]\s)/.test(afterTrigger)) || (/^\s*\)\s*:/.test(afterTrigger) && inLineLabel(text, tokens[i]!.start)));
+    if (habit) found.push({ start: i, end: i + best.words.length, tr: { ...best, assertion: 'hypothetical' } });
+    else if (label) found.push({ start: i, end: i + best.words.length, tr: { ...best, direction: 'forward' }, label: true });
     else found.push({ start: i, end: i + best.words.length, tr: best, ...(best.direction === 'backward' && closes(best) ? { closing: true as const } : {}) });
     for (let k = i; k < i + best.words.length; k++) isTrigger[k] = 1;
     i += best.words.length - 1;

@@ -10,7 +10,7 @@ import { readSeverityTerms, type SeverityTerm } from './severity';
 import { readDueToConditions, type DueToCondition } from './due-to-condition';
 import { loadDrugEffects } from './adverse-effect';
 import { ADJECTIVE_EXCEPTIONS, alternatives, CODE_TO, contentWords, essentialRest, mainTermAliases, MANUAL_ALIASES, ORDINARY_WORDS, stripParens, UNSAID_QUALIFIERS } from './index-words';
-import { createNormalizer, phraseWords, type Normalizer } from './text';
+import { createNormalizer, phraseWords, SPLIT_PREFIXES, type Normalizer } from './text';
 
 export type EntrySource = 'index' | 'tabular' | 'inclusion' | 'neoplasm' | 'abbrev' | 'learned';
 
@@ -192,12 +192,13 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   // A line whose path above "with" names another condition reaches that code by way of it: "Calculus >
   // pyelonephritis" is a calculus with pyelonephritis, so its "with hydronephrosis" (N13.6, infected)
   // is no link for a plain kidney stone (N20.0). Each term above "with" must say a word of the code's title.
+  const titleOf = (code: string): Set<string> => new Set(titleWords(table.byCode.get(normalizeCode(code.replace(/-+$/, '')))?.long_desc ?? '').map(normalize));
   const titleSays = (code: string, words: readonly string[]): boolean => {
-    const title = new Set(titleWords(table.byCode.get(code)?.long_desc ?? '').map(normalize));
+    const title = titleOf(code);
     return words.some((w) => title.has(w));
   };
   const pathNamesCode = (terms: readonly string[], code: string): boolean => {
-    const title = new Set(titleWords(table.byCode.get(normalizeCode(code.replace(/-+$/, '')))?.long_desc ?? '').map(normalize));
+    const title = titleOf(code);
     return title.size === 0 || terms.every((term) => stripParens(term).split(',').some((t) => contentWords(t, normalize).some((w) => title.has(w))));
   };
 
@@ -891,7 +892,7 @@ const TITLE_PAIR = /^((?:[A-Z][a-z]+ )?)([A-Za-z]+) and ([a-z]+) (of .+)$/;
 const JOINT = 'joint';
 
 /** Index words that begin with a prefix notes often split off ("prediabetes", "postherpetic"). */
-const SOLID_PREFIXED = /^(pre|post|non|anti|peri|sub|intra|inter|hyper|hypo|para|extra|trans|retro|multi)[a-z]{3,}$/;
+const SOLID_PREFIXED = new RegExp(`^(?:${SPLIT_PREFIXES})[a-z]{3,}$`);
 
 /** The "see also" the flattened Index kept where it lost a disease's bracketed dementia (F02.8-). */
 const DEMENTIA_ELSEWHERE = /^Dementia, in, diseases specified elsewhere$/i;

@@ -26,6 +26,7 @@ import { severityQuery, type SeverityQuery } from './severity';
 import { loadMedications, saysNotTaking, scaledOnly, weighedOnly } from './medications';
 import { collectMeat, type SentenceSpan } from './meat';
 import { treatedInPast } from './treated-infection';
+import { RESOLVED_VERDICTS } from './assertion';
 import { withoutPastEpisodes } from './past-episode';
 import { diabetesDrugCodes, isIntegralKind, isSymptom, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain } from './shown-together';
 import { dueToCode } from './due-to-condition';
@@ -87,7 +88,7 @@ function thisVisit(cands: ReadonlyMap<string, Candidate>): Candidate[] {
   return [...cands.values()].filter((c) => c.mentions.some((m) => isForeground(c, m)));
 }
 /** Cues saying a condition ended, not that it never was. */
-const RESOLVED_CUES: ReadonlySet<string> = new Set(['resolved', 'now resolved', 'since resolved', 'has resolved', 'have resolved', 'had resolved', 'resolution of']);
+const RESOLVED_CUES: ReadonlySet<string> = new Set([...RESOLVED_VERDICTS, 'resolution of']);
 /** History cues that do not say a condition ended ("history of hypertension" usually still has it). */
 const ONGOING_HISTORY: ReadonlySet<string> = new Set(['history of', 'hx of', 'hx', 'h o', 'past history of', 'previous history of']);
 /**

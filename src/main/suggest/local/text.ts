@@ -167,10 +167,11 @@ export interface Normalizer {
   readonly solid?: ReadonlySet<string>;
 }
 
-/** Prefixes notes split from their word with a hyphen or a space. */
-const PREFIX = /^(pre|post|non|anti|peri|sub|intra|inter|hyper|hypo|para|extra|trans|retro|multi)$/i;
+/** Prefixes notes split from their word with a hyphen or a space ("pre-diabetes"), as a regex alternation. */
+export const SPLIT_PREFIXES = 'pre|post|non|anti|peri|sub|intra|inter|hyper|hypo|para|extra|trans|retro|multi';
+const PREFIX = new RegExp(`^(?:${SPLIT_PREFIXES})$`, 'i');
 /** A phrase with such a prefix split off somewhere. */
-const PREFIX_IN_PHRASE = /\b(?:pre|post|non|anti|peri|sub|intra|inter|hyper|hypo|para|extra|trans|retro|multi)[- ][A-Za-z]/i;
+const PREFIX_IN_PHRASE = new RegExp(`\\b(?:${SPLIT_PREFIXES})[- ][A-Za-z]`, 'i');
 
 /** An operation or procedure right after a prefixed word: the prefix is "(status) post" the procedure. */
 const PROCEDURE_AFTER = /^\s+(?:[a-z]+\s+)?(?:transplant\w*|surgery|surgeries|repair|resection|replacement|procedure|ablation|placement|removal|bypass|graft|cabg|pci|stent\w*|op\b|operation|angioplasty|nephrectomy|cholecystectomy|\w+ectomy|\w+otomy|\w+plasty)/i;
@@ -260,13 +261,10 @@ export function tokenize(text: string, start: number, end: number, norm: Normali
     // Not "post" before what was done ("status post renal transplant" is no postrenal anything).
     const gap = prev ? text.slice(prev.end, m.index) : '';
     const solid = prev ? solidWord(norm, prev.raw, m[0], gap) : undefined;
-    const notProcedure = solid !== undefined && (gap === '-' || !PROCEDURE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30)));
-    if (prev && solid && notProcedure) {
-      out[out.length - 1] = { norm: norm(solid), start: prev.start, end: m.index + m[0].length, raw: text.slice(prev.start, m.index + m[0].length) };
-      continue;
-    }
-    if (prev && joined && /^(\s+|-)$/.test(text.slice(prev.end, m.index))) {
-      out[out.length - 1] = { norm: norm(joined), start: prev.start, end: m.index + m[0].length, raw: text.slice(prev.start, m.index + m[0].length) };
+    const one = solid !== undefined && (gap === '-' || !PROCEDURE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30))) ? solid
+      : joined !== undefined && /^(\s+|-)$/.test(gap) ? joined : undefined;
+    if (prev && one !== undefined) {
+      out[out.length - 1] = { norm: norm(one), start: prev.start, end: m.index + m[0].length, raw: text.slice(prev.start, m.index + m[0].length) };
       continue;
     }
     // "w/o", "w/" and "w/u" are "without", "with" and "workup" ("T2DM w/o complications" is E11.9, not E11.8).
@@ -341,10 +339,13 @@ export const TYPE_A = 'A';
 
 /** Words in a phrase, normalised the same way as chart tokens. */
 export function phraseWords(phrase: string, norm: Normalizer): string[] {
-  if (!norm.solid || !PREFIX_IN_PHRASE.test(phrase)) {
-    const plain = phrase.match(/[A-Za-z0-9]+(?:['’][a-z]+)?/g) ?? [];
-    return plain.map((w, i) => (w === 'A' && (i > 0 || plain.length === 1) ? TYPE_A : norm(w)));
-  }
+  // Only a phrase with a split-off prefix needs the words' positions to join it.
+  const words = norm.solid && PREFIX_IN_PHRASE.test(phrase) ? solidJoined(phrase, norm) : (phrase.match(/[A-Za-z0-9]+(?:['’][a-z]+)?/g) ?? []);
+  return words.map((w, i) => (w === 'A' && (i > 0 || words.length === 1) ? TYPE_A : norm(w)));
+}
+
+/** A phrase's words, a split-off prefix joined to its word where the Index writes them solid. */
+function solidJoined(phrase: string, norm: Normalizer): string[] {
   const found = [...phrase.matchAll(/[A-Za-z0-9]+(?:['’][a-z]+)?/g)];
   const words: string[] = [];
   for (let i = 0; i < found.length; i++) {
@@ -354,7 +355,7 @@ export function phraseWords(phrase: string, norm: Normalizer): string[] {
     if (solid) i++;
     words.push(solid ?? w);
   }
-  return words.map((w, i) => (w === 'A' && (i > 0 || words.length === 1) ? TYPE_A : norm(w)));
+  return words;
 }
 
 /** Whether a chart's "A" after `prev` is the type letter: written right after a word of prose, not in a capitalised heading. */
