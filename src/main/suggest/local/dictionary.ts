@@ -177,6 +177,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   const raw: Array<Omit<Entry, 'id' | 'key'>> = [];
   const family: Array<Omit<Entry, 'id' | 'key'>> = [];
   const personal: Array<Omit<Entry, 'id' | 'key'>> = [];
+  const disorderOfPart: Array<Omit<Entry, 'id' | 'key'>> = [];
   const status: Array<Omit<Entry, 'id' | 'key'>> = [];
   const diabetesWith: IndexLink[] = [];
   const strokeSequelae: IndexLink[] = [];
@@ -476,6 +477,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
         continue;
       }
       raw.push(e);
+      if (segs.length === 2 && /^disorder$/i.test(segs[0]!.trim()) && unsaid.length === 0 && !r.nemod && !/^M/.test(code) && !/elsewhere/i.test(table.byCode.get(code)?.long_desc ?? '')) disorderOfPart.push(e);
       if (/^diabetes/i.test(segs[0]!) && segs[1] === 'with' && segs.length > 2 && code.startsWith('E11')) {
         const sub = contentWords(v.slice(2).join(' '), normalize);
         if (sub.length > 0) diabetesWith.push({ words: sub, code });
@@ -672,6 +674,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
       for (const word of ['neoplasm', 'tumor'].map(normalize)) raw.push({ words: [...site.filter((w) => w !== word), word], code: unspecified, source: 'neoplasm', level: n.level, unless: behaviours });
     }
   }
+
+  raw.push(...dysfunctionOfPart(disorderOfPart, raw, siteWords, normalize));
 
   const abbreviations = new Map<string, { expansion: string[]; exact: string }>();
   const abbr = db.prepare('SELECT abbreviation, expansion, codes FROM abbreviation').all() as Array<{ abbreviation: string; expansion: string; codes: string }>;
@@ -933,3 +937,20 @@ function withoutEntries(segs: readonly string[], at: number, code: string, level
   return out;
 }
 
+/**
+ * "Eustachian tube dysfunction": the Index has only "Disorder > eustachian tube" (H69.9-), and a
+ * coder reads a part's dysfunction there when "Dysfunction" has no line for it. Only for parts of the
+ * body: "cognitive dysfunction" is no "Disorder > cognitive" (F09). Not a part of the musculoskeletal
+ * system, whose "dysfunction" is the manipulator's somatic one (M99.-), not "Disorder > joint" (M25.9);
+ * nor a line whose words the note may leave out ("pulmonary dysfunction" is no pulmonary valve disorder).
+ */
+function dysfunctionOfPart(disorders: ReadonlyArray<Omit<Entry, 'id' | 'key'>>, raw: ReadonlyArray<Omit<Entry, 'id' | 'key'>>, siteWords: ReadonlySet<string>, normalize: (w: string) => string): Array<Omit<Entry, 'id' | 'key'>> {
+  const [disorder, dysfunction] = [normalize('disorder'), normalize('dysfunction')];
+  const partKey = (words: readonly string[], head: string): string => words.filter((w) => w !== head).sort().join(' ');
+  const own = new Set(raw.filter((e) => e.words.includes(dysfunction)).map((e) => partKey(e.words, dysfunction)));
+  return disorders.flatMap((e) => {
+    const part = e.words.filter((w) => w !== disorder);
+    if (part.length === 0 || !part.every((w) => siteWords.has(w)) || own.has(partKey(part, ''))) return [];
+    return [{ ...e, words: [...part, dysfunction], level: e.level + 0.5 }];
+  });
+}

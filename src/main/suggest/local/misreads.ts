@@ -35,6 +35,7 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     injuryAcrossCause(e, xt, positions) ||
     givenOnAnotherDay(text, e, xt, positions) ||
     anesthesiaGiven(xt, positions) ||
+    weightLossAimed(text, e, xt, positions) ||
     deniedByNon(xt, positions, e)
   ) {
     return true;
@@ -54,6 +55,25 @@ const ANESTHETIC_KIND = new Set(['general', 'spinal', 'epidural', 'regional', 'l
 
 function anesthesiaGiven(xt: readonly XToken[], positions: readonly number[]): boolean {
   return positions.some((p) => xt[p]!.norm === 'anesthesia' && ANESTHETIC_KIND.has(xt[p - 1]?.norm ?? ''));
+}
+
+/** Words before "weight loss" that make it what the patient is to do, not a symptom (R63.4). */
+const AIMED_BY = /^(encourag|counsel|advis|recommend|discuss|educat|goal|aim|intentional|intended|purposeful|deliberate|desired|modest|after|achiev|attempt|promot|lifestyle|pursu|work$)/;
+
+/**
+ * "Counseled on diet, exercise and weight loss", "encourage weight loss", "recheck after weight loss":
+ * the loss is the plan, not the unexplained loss the Index's "Loss, weight (abnormal)" codes.
+ * "Unintentional weight loss" stays.
+ */
+function weightLossAimed(text: string, e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  if (e.code !== 'R634') return false;
+  const w = positions.find((p) => xt[p]!.norm === 'weight');
+  if (w === undefined) return false;
+  for (let p = w - 1; p >= Math.max(0, w - 8); p--) {
+    if (/[.;:\n]/.test(text.slice(xt[p]!.end, xt[p + 1]!.start))) return false;
+    if (AIMED_BY.test(xt[p]!.norm)) return true;
+  }
+  return false;
 }
 
 const REQUIRING = /\b(requiring|required|requires|needing|necessitating)\b/i;
@@ -371,7 +391,7 @@ const PLACEMENT = new Set(['placement', 'insertion', 'creation']);
 /** Scores that say "none" when their number is 0: "pain scale 0/10". */
 const SCORE_WORDS = new Set(['scale', 'score']);
 /** What makes "weight loss" the aim rather than the symptom (R63.4): "weight loss counseling", "a weight loss program". */
-const WEIGHT_LOSS_AIMS = new Set(['counseling', 'counselling', 'goal', 'program', 'diet', 'surgery', 'medication', 'plan', 'management', 'strategy']);
+const WEIGHT_LOSS_AIMS = new Set(['counseling', 'counselling', 'goal', 'program', 'diet', 'surgery', 'medication', 'plan', 'management', 'strategy', 'effort', 'intervention', 'journey']);
 
 /** Words that can stand between a condition and a service noun without ending the compound ("diabetic foot exam"). */
 const LINKING = /^(in|at|to|for|with|and|or|the|a|an|of|on|by|from|was|is|were|are|seen|today|follow)$/;

@@ -2533,3 +2533,20 @@ describe('local engine: probe notes, sixteenth session', () => {
   });
 });
 
+
+describe('local engine: probe notes, seventeenth session', () => {
+  it('reads weight loss the plan aims at as no symptom, and an unexplained one as R63.4', () => {
+    const text = 'Assessment:\n1. Obesity. Counseled on diet, exercise and weight loss.\n2. Hypertension - continue lisinopril. Encourage weight loss.\n3. Prediabetes: recheck A1c after weight loss.\n4. Goal weight loss 5-10%.';
+    const codes = added(open.suggest(input(text)));
+    expect(codes).toEqual(expect.arrayContaining(['E669', 'I10', 'R7303']));
+    expect(codes).not.toContain('R634');
+    expect(added(open.suggest(input('Assessment:\n1. Fatigue with unintentional weight loss of 15 lbs.\n2. Workup of weight loss: CT abdomen ordered.')))).toContain('R634');
+  });
+
+  it('reads a part\'s dysfunction as its disorder where the Index has no dysfunction of it, never a musculoskeletal or mental one', () => {
+    const codes = added(open.suggest(input('Assessment:\n1. Eustachian tube dysfunction, left - nasal steroid.\n2. Thyroid dysfunction - TSH ordered.')));
+    expect(codes).toEqual(expect.arrayContaining(['H6992', 'E079']));
+    const none = added(open.suggest(input('Assessment:\n1. Sacroiliac joint dysfunction - PT.\n2. Cognitive dysfunction - neuropsych testing.\n3. Pulmonary dysfunction.')));
+    expect(none.filter((c) => ['M259', 'F09', 'I378'].includes(c))).toEqual([]);
+  });
+});
