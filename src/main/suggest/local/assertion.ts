@@ -192,6 +192,12 @@ function inLineLabel(text: string, at: number): boolean {
   return /^[ \t\d.)*•-]*[A-Za-z][A-Za-z ,/&-]{0,40}\(\s*$/.test(text.slice(lineStart, at));
 }
 
+/** Whether at most two words stand between the line's start and a position: "Strict return (precautions)". */
+function shortLineLead(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  return /^[ \t\d.)*•-]*([A-Za-z]+\s+){1,2}$/.test(text.slice(lineStart, at));
+}
+
 /** Whether token `i` opens its line. */
 function startsLine(text: string, tokens: readonly Token[], i: number): boolean {
   const before = i === 0 ? text.slice(Math.max(0, tokens[0]!.start - 40), tokens[0]!.start) : text.slice(tokens[i - 1]!.end, tokens[i]!.start);
@@ -256,7 +262,9 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
     // osteopenia") speaks of the whole line after it, over its semicolons and commas.
     const afterTrigger = i + best.words.length < tokens.length ? text.slice(tokens[i + best.words.length - 1]!.end, tokens[i + best.words.length]!.start) : '';
     // Or a remark in a label's brackets: "Chronic, stable (not addressed): BPH, osteoarthritis".
-    const label = !habit && LABEL_VERDICTS.has(best.assertion) && ((startsLine(text, tokens, i) && /^\s*(?::|[-–—]\s)/.test(afterTrigger)) || (/^\s*\)\s*:/.test(afterTrigger) && inLineLabel(text, tokens[i]!.start)));
+    // A hypothetical label may have a word or two before it: "Return precautions: fever, persistent vomiting".
+    const opens = startsLine(text, tokens, i) || (best.assertion === 'hypothetical' && /^\s*:/.test(afterTrigger) && shortLineLead(text, tokens[i]!.start));
+    const label = !habit && LABEL_VERDICTS.has(best.assertion) && ((opens && /^\s*(?::|[-–—]\s)/.test(afterTrigger)) || (/^\s*\)\s*:/.test(afterTrigger) && inLineLabel(text, tokens[i]!.start)));
     if (habit) found.push({ start: i, end: i + best.words.length, tr: { ...best, assertion: 'hypothetical' } });
     else if (label) found.push({ start: i, end: i + best.words.length, tr: { ...best, direction: 'forward' }, label: true });
     else found.push({ start: i, end: i + best.words.length, tr: best, ...(best.direction === 'backward' && closes(best) ? { closing: true as const } : {}) });

@@ -10,6 +10,7 @@ import { readSeverityTerms, type SeverityTerm } from './severity';
 import { readDueToConditions, type DueToCondition } from './due-to-condition';
 import { loadDrugEffects } from './adverse-effect';
 import { ADJECTIVE_EXCEPTIONS, alternatives, CODE_TO, contentWords, essentialRest, mainTermAliases, MANUAL_ALIASES, ORDINARY_WORDS, stripParens, UNSAID_QUALIFIERS } from './index-words';
+import { eponymReadings } from './eponym';
 import { createNormalizer, phraseWords, SPLIT_PREFIXES, type Normalizer } from './text';
 
 export type EntrySource = 'index' | 'tabular' | 'inclusion' | 'neoplasm' | 'abbrev' | 'learned';
@@ -688,6 +689,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     const words = contentWords(a.expansion, normalize);
     if (code && words.length > 0) raw.push({ words, code, source: 'abbrev', level: 0 });
   }
+  // A possessive name alone is its disease ("Crohn's"), unless the list already reads it.
+  for (const [key, reading] of eponymReadings(indexRows, normalize)) if (!abbreviations.has(key)) abbreviations.set(key, reading);
 
   const classifiedHistory = readClassifiedHistory(incl, table);
 
