@@ -28,7 +28,7 @@ import { collectMeat, type SentenceSpan } from './meat';
 import { treatedInPast } from './treated-infection';
 import { RESOLVED_VERDICTS } from './assertion';
 import { withoutPastEpisodes } from './past-episode';
-import { diabetesDrugCodes, isIntegralKind, isSymptom, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain } from './shown-together';
+import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain } from './shown-together';
 import { dueToCode } from './due-to-condition';
 import { episodeOf, withEpisode, type Episode } from './encounter';
 import { gestationWeeks, trimesterOf, weeksCode, withTrimester, type Gestation } from './pregnancy';
@@ -506,14 +506,15 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     // them there: elsewhere they are usually integral to the diagnoses it names (guideline I.B.5, IV.D).
     // Nor where the same assessment line names a diagnosis: "DM2 with neuropathy - sensory loss in toes".
     const hasAssessment = [...sentences.values()].some((list) => list.some((x) => x.section === 'assessment'));
-    const diagnosesIn = new Set<string>();
+    const diagnosesIn = new Map<string, string[]>();
+    const diagnosed = (key: string, code: string): void => void diagnosesIn.set(key, [...(diagnosesIn.get(key) ?? []), code]);
     for (const [code, { cand, conf }] of chosen) {
       // A drug's adverse effect names the cause of the line's condition, not another diagnosis.
       if (/^[RZ]/.test(code) || isSymptom(code) || ADVERSE_EFFECT.test(code) || conf < priors.threshold) continue;
       for (const m of cand.mentions) {
-        diagnosesIn.add(sentenceKey(m));
+        diagnosed(sentenceKey(m), code);
         const item = m.section === 'assessment' ? listItemKey(texts, m) : undefined;
-        if (item) diagnosesIn.add(item);
+        if (item) diagnosed(item, code);
       }
     }
     // A symptom a shown code asks for ("use additional code to identify the type of dysphagia") stays.
@@ -521,12 +522,14 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     // A drug's indication in the plan ("oxycodone for pain", "Tylenol for any breakthrough pain") is no assessed problem.
     const indication = (m: CandidateMention): boolean => INDICATION.test((texts.get(m.documentId) ?? '').slice(Math.max(0, m.start - 30), m.start));
     // Nor in a later sentence of that diagnosis's list item: "1. UTI - culture grew E. coli. Onset of dysuria day 3."
-    const inDiagnosedItem = (m: CandidateMention): boolean => diagnosesIn.has(listItemKey(texts, m) ?? '');
-    const standsAlone = (m: CandidateMention): boolean => m.section === 'assessment' && !diagnosesIn.has(sentenceKey(m)) && !inDiagnosedItem(m) && !indication(m);
+    // A finding is part only of a diagnosis of its own kind: "Prediabetes and hypertension" is both.
+    const partOfOne = (code: string, key: string | undefined): boolean => (diagnosesIn.get(key ?? '') ?? []).some((d) => integralTo(code, d));
+    const inDiagnosedItem = (code: string, m: CandidateMention): boolean => partOfOne(code, listItemKey(texts, m));
+    const standsAlone = (code: string, m: CandidateMention): boolean => m.section === 'assessment' && !partOfOne(code, sentenceKey(m)) && !inDiagnosedItem(code, m) && !indication(m);
     // With an assessment, what only the exam or the review of systems found is not coded unless assessed.
     const onlyFound = (c: Candidate): boolean => c.via === 'match' && c.mentions.every((m) => !isForeground(c, m) || m.section === 'exam' || m.section === 'ros');
     for (const [code, { conf, cand }] of chosen) {
-      if (hasAssessment && (isIntegralKind(code) || onlyFound(cand)) && !cand.mentions.some(standsAlone) && !requested(code)) continue;
+      if (hasAssessment && (isIntegralKind(code) || onlyFound(cand)) && !cand.mentions.some((m) => standsAlone(code, m)) && !requested(code)) continue;
       // A substance "use, uncomplicated" is reportable only where the provider makes it a diagnosis
       // (I.C.5.b.3): "a history of heavy alcohol use" in the HPI is no F10.90.
       if (UNCOMPLICATED_USE.test(code) && !cand.mentions.some((m) => m.section === 'assessment')) continue;

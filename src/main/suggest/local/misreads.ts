@@ -212,7 +212,10 @@ function dropItemBlends(text: string, xt: readonly XToken[], ms: Mention[]): Men
     if (cut < 0) return true;
     const partOf = (onSide: (p: number) => boolean): boolean =>
       ms.some((o) => o !== m && o.positions.every(onSide) && o.positions.some((p) => m.positions.includes(p)) && o.positions.some((p) => !m.positions.includes(p)));
-    return !(partOf((p) => xt[p]!.end <= cut) && partOf((p) => xt[p]!.start > cut));
+    // Or it reads as one item's own code and swallows the other: "Hypothyroidism and obesity" is no
+    // "Obesity > hypothyroid" (see Hypothyroidism, E03.9) that leaves the obesity unread.
+    const swallows = (onSide: (p: number) => boolean): boolean => ms.some((o) => o !== m && o.entry.code === m.entry.code && o.positions.every((p) => onSide(p) && m.positions.includes(p)));
+    return !(partOf((p) => xt[p]!.end <= cut) && partOf((p) => xt[p]!.start > cut)) && !swallows((p) => xt[p]!.end <= cut) && !swallows((p) => xt[p]!.start > cut);
   });
 }
 

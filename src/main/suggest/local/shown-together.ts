@@ -22,6 +22,26 @@ const CODED_WITH_CAUSE = /^(R296|R3981)$/;
 export const isIntegralKind = (code: string): boolean => isSymptom(code) && !CODED_WITH_CAUSE.test(code);
 
 /**
+ * Abnormal findings that belong to one kind of disease: a glucose finding (prediabetes, R73.0-) to a
+ * diabetes, a raised blood pressure reading (R03.0) to a hypertension, raised liver enzymes (R74.-) to
+ * a liver disease, a tumour marker (R97.-) to a neoplasm or the prostate, a lung finding (R91.-) to a
+ * lung disease. Beside a diagnosis of another kind ("Prediabetes and hypertension") they are no part of it.
+ */
+const FINDING_KINDS: ReadonlyArray<readonly [finding: RegExp, of: RegExp]> = [
+  [/^R730/, /^(E0[89]|E1[0-3]|O24)/],
+  [/^R030/, /^(I1[0-6]|O1[0-6])/],
+  [/^R74/, /^(K7[0-7]|K8[0-3]|B1[5-9])/],
+  [/^R97/, /^(C|D[0-4]|N4[0-2])/],
+  [/^R91/, /^(J|C3[34]|C78[0-2]|I26)/],
+];
+
+/** Whether a symptom or finding can be part of a diagnosis (I.B.5): a symptom of any, a finding of its own kind. */
+export function integralTo(symptom: string, diagnosis: string): boolean {
+  const kind = FINDING_KINDS.find(([finding]) => finding.test(symptom));
+  return kind === undefined || kind[1].test(diagnosis);
+}
+
+/**
  * Diabetes drugs by the diabetes shown: type 1 is insulin-treated by definition (E10 asks for no
  * Z79.4, unlike E08, E09, E11 and E13), and an SGLT2 inhibitor or GLP-1 agonist without diabetes
  * (heart failure, CKD, weight) is "other long term drug therapy", Z79.899.

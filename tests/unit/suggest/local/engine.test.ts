@@ -2549,4 +2549,31 @@ describe('local engine: probe notes, seventeenth session', () => {
     const none = added(open.suggest(input('Assessment:\n1. Sacroiliac joint dysfunction - PT.\n2. Cognitive dysfunction - neuropsych testing.\n3. Pulmonary dysfunction.')));
     expect(none.filter((c) => ['M259', 'F09', 'I378'].includes(c))).toEqual([]);
   });
+
+  it('reads what the return precautions list as no condition, with a word or two before the label', () => {
+    const text = 'Impression:\n1. Right ureteral stone.\nPlan:\n- Return precautions: fever, uncontrolled pain, persistent vomiting.\n- Strict return precautions: chest pain.';
+    const codes = added(open.suggest(input(text, {}, 'outpatient')));
+    expect(codes).toContain('N201');
+    expect(codes.filter((c) => /^(R50|R11|R52|R07)/.test(c))).toEqual([]);
+    // A negating verdict still opens its line only: "PE ruled out: CTA negative" stays PE's.
+    expect(added(open.suggest(input('Assessment:\n1. Pleuritic chest pain. PE ruled out: CTA negative.', {}, 'outpatient')))).not.toContain('I2699');
+  });
+
+  it('reads a possessive name alone as its disease, where the Index gives the name no other noun', () => {
+    const codes = added(open.suggest(input("Assessment:\n1. Parkinson's - carbidopa-levodopa.\n2. Crohn's - on adalimumab.\n3. Hashimoto's hypothyroidism - levothyroxine.\n4. Raynaud's - nifedipine.")));
+    expect(codes).toEqual(expect.arrayContaining(['G20A1', 'K5090', 'E063', 'I7300']));
+    // Parkinson's disease alone is no dementia.
+    expect(codes).not.toContain('F0280');
+    // "Bell's" alone may be a palsy or a mania (the Index's "Bell's disease"): no reading.
+    expect(added(open.suggest(input("Assessment:\n1. Bell's - prednisone."))).filter((c) => /^[FG]/.test(c))).toEqual([]);
+  });
+
+  it('codes two conditions joined by "and": a finding beside a diagnosis of another kind, and an item another reading would swallow', () => {
+    expect(added(open.suggest(input('Impression: Prediabetes and hypertension.')))).toEqual(expect.arrayContaining(['R7303', 'I10']));
+    expect(added(open.suggest(input('Impression: Obesity and prediabetes.')))).toEqual(expect.arrayContaining(['E669', 'R7303']));
+    expect(added(open.suggest(input('Impression: Hypothyroidism and obesity.')))).toEqual(expect.arrayContaining(['E039', 'E669']));
+    // A finding of the diagnosis's own kind is still part of it, and a combination still combines.
+    expect(added(open.suggest(input('Impression: Type 2 diabetes and hyperglycemia.')))).toEqual(['E1165']);
+    expect(added(open.suggest(input('Impression: Nausea and vomiting.')))).toEqual(['R112']);
+  });
 });
