@@ -31,6 +31,8 @@ const OTHER_SENSES: Readonly<Record<string, OtherSense>> = {
   tbi: { before: /\bABIs?\s*(\/|and|,)?\s*$/i, after: /^\s*(\/|and|,)?\s*ABI\b|^\s*(of\s*)?0?\.\d/i },
   // A hospital day ("weaned to RA by HD 2", "taken to the OR HD#3"), not hemodialysis.
   hd: { after: /^\s*#?\s*\d/ },
+  // The classification itself ("ICD-10", "ICD 10 code", "ICD codes"), not a defibrillator.
+  icd: { after: /^\s*[- ]?\s*(9|10|11|o\b|cm\b|pcs\b|codes?\b|coding\b|diagnos)/i },
   hiv: { after: /^\s*(positive\b|seropositive\b|status\s*(:\s*)?positive\b|prep\b|pep\b|ppx\b|prophylaxis\b|(pre|post)[- ]?exposure\b)/i },
 };
 

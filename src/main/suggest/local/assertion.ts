@@ -53,8 +53,10 @@ const TRIGGERS: readonly Trigger[] = [
   ...['in the past', 'previously', 'cured', 'eradicated', 'svr', 'svr achieved'].map((p) => t(p, 'historical', 'backward')),
   // After the habit, closing it: "30 pk-yr smoker, quit 2010" (Z87.891, not F17.200).
   t('quit', 'historical', 'backward'),
-  // A device "in place" is a status ("Pacemaker in place" Z95.0). Not "in situ": a carcinoma in situ is no status.
+  // A device "in place" is a status ("Pacemaker in place" Z95.0); "in situ" only after a device (DEVICES):
+  // a carcinoma in situ is no status.
   t('in place', 'historical', 'backward'),
+  t('in situ', 'historical', 'backward'),
   // "Prior DVT 2019", "previous pulmonary embolism", "past kidney stones" (not "prior to admission",
   // "past 3 days", "past medical history").
   ...['prior', 'previous', 'past'].map((p) => t(p, 'historical')),
@@ -198,6 +200,9 @@ function shortLineLead(text: string, at: number): boolean {
   return /^[ \t\d.)*•-]*([A-Za-z]+\s+){1,2}$/.test(text.slice(lineStart, at));
 }
 
+/** Devices a note says are "in situ" ("ICD in situ", "stent in situ"). */
+const DEVICES = new Set(['icd', 'aicd', 'defibrillator', 'pacemaker', 'ppm', 'stent', 'stents', 'des', 'port', 'catheter', 'picc', 'line', 'shunt', 'filter', 'pump', 'implant', 'graft', 'device', 'tube', 'valve', 'lens', 'prosthesis', 'crt', 'crt-d', 'lvad', 'drain']);
+
 /** Whether token `i` opens its line. */
 function startsLine(text: string, tokens: readonly Token[], i: number): boolean {
   const before = i === 0 ? text.slice(Math.max(0, tokens[0]!.start - 40), tokens[0]!.start) : text.slice(tokens[i - 1]!.end, tokens[i]!.start);
@@ -247,6 +252,7 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
     // Nor one said found before it: "positive serology for EBV", "positive culture for MRSA".
     if (best.assertion === 'hypothetical' && best.direction === 'forward' && FOUND.has(lower[i - 1] ?? '') && /^(serolog|culture|pcr|test)/.test(best.words[0]!)) continue;
     if (best.words[0] === 'check' && lower[i + 1] === 'up') continue;
+    if (best.words[0] === 'in' && best.words[1] === 'situ' && !DEVICES.has(lower[i - 1] ?? '')) continue;
     // Family words only count when they say what the relative had ("mother had breast cancer", "given
     // father's colon cancer").
     let habit = false;

@@ -130,6 +130,15 @@ interface IndexRow {
   see_also: string | null;
 }
 
+/** The Neoplasm Table's lymph glands of a region: "lymph, lymphatic channel NEC > gland > axilla, axillary". */
+const LYMPH_GLAND = /^Neoplasm, neoplastic > lymph, lymphatic channel NEC > gland > ([^>]+)$/;
+
+/** The lobes only a lung has (a liver's and a thyroid's are right and left, a brain's named). */
+const LUNG_LOBE = /> lung > (upper|middle|lower) lobe$/;
+
+/** The Index's decompensated heart failure lines. */
+const HEART_DECOMPENSATION = /^Failure, failed > heart > with > decompensation\b/;
+
 /** Psychoactive-substance-related disorders (F10–F19). */
 const SUBSTANCE_CODE = /^F1\d/;
 /** A nonessential modifier that names the substance use the line is about. */
@@ -179,6 +188,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   const family: Array<Omit<Entry, 'id' | 'key'>> = [];
   const personal: Array<Omit<Entry, 'id' | 'key'>> = [];
   const disorderOfPart: Array<Omit<Entry, 'id' | 'key'>> = [];
+  const [decompensation, exacerbation] = [normalize('decompensation'), normalize('exacerbation')];
   const status: Array<Omit<Entry, 'id' | 'key'>> = [];
   const diabetesWith: IndexLink[] = [];
   const strokeSequelae: IndexLink[] = [];
@@ -478,6 +488,9 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
         continue;
       }
       raw.push(e);
+      // A heart failure's exacerbation is its decompensation, acute on chronic (I50.x3): "chronic diastolic
+      // heart failure with exacerbation" is I50.33.
+      if (HEART_DECOMPENSATION.test(r.path)) raw.push({ ...e, words: e.words.map((w) => (w === decompensation ? exacerbation : w)) });
       if (segs.length === 2 && /^disorder$/i.test(segs[0]!.trim()) && unsaid.length === 0 && !r.nemod && !/^M/.test(code) && !/elsewhere/i.test(table.byCode.get(code)?.long_desc ?? '')) disorderOfPart.push(e);
       if (/^diabetes/i.test(segs[0]!) && segs[1] === 'with' && segs.length > 2 && code.startsWith('E11')) {
         const sub = contentWords(v.slice(2).join(' '), normalize);
@@ -643,6 +656,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     unspecified_behavior: string | null;
   }>;
   const behaviours = ['malignant', 'secondary', 'benign'].map(normalize);
+  const lung = normalize('lung');
   const notASite = new Set(NOT_A_SITE.map(normalize));
   for (const n of neo) {
     const site = contentWords(n.path.split(' > ').slice(1).map((seg) => mainTermAliases(seg, new Map())).join(' '), normalize);
@@ -652,13 +666,23 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     if (/(ectomy|ostomy|otomy) site\b/i.test(n.path)) site.push(normalize('site'));
     // A behaviour the table's path names ("malignant" in a site's subterm) is no site of the body.
     for (const w of site) if (!notASite.has(w) && !behaviours.includes(w) && !/^\d/.test(w)) siteWords.add(w);
+    // A lung's lobes are named without the lung: "adenocarcinoma of the right upper lobe" is C34.11.
+    const sites = LUNG_LOBE.test(n.path) ? [site, site.filter((w) => w !== lung)] : [site];
     for (const [col, word] of [[n.malignant_primary, 'malignant'], [n.malignant_secondary, 'secondary'], [n.benign, 'benign']] as const) {
       if (!col || col === '-') continue;
       const code = billable(col);
       if (!code) continue;
-      raw.push({ words: [...site.filter((w) => w !== word), word], code, source: 'neoplasm', level: n.level });
+      for (const named of sites) raw.push({ words: [...named.filter((w) => w !== word), word], code, source: 'neoplasm', level: n.level });
       // A basal cell carcinoma is a skin cancer: "basal cell carcinoma of the nose" needs no "skin".
       if (site.includes(basal) && site.includes(skin)) raw.push({ words: [...site.filter((w) => w !== word && w !== skin), word], code, source: 'neoplasm', level: n.level });
+    }
+    // "Metastases to axillary lymph nodes", "mediastinal nodes": the table's "lymph gland" (C77.-) as notes
+    // name it, by its nodes.
+    const gland = LYMPH_GLAND.exec(n.path);
+    const nodeCode = gland && n.malignant_secondary ? billable(n.malignant_secondary) : undefined;
+    if (gland && nodeCode) {
+      const words = contentWords(mainTermAliases(gland[1]!, new Map()), normalize);
+      if (words.length > 0) raw.push({ words: [...words, normalize('node'), normalize('secondary')], code: nodeCode, source: 'neoplasm', level: n.level });
     }
     // "Skin NOS > back" (C44.509) names no morphology; a basal cell carcinoma there is the same code
     // with the morphology's fifth character (C44.519), and is a skin cancer without the note saying "skin".

@@ -102,7 +102,7 @@ const FIXED_AFTER = /^\s*(repair|repaired|resection|resected|excision|excised|re
 /** Words after a past condition, in its sentence, that say it ended: "history of migraine, resolved; no treatment". */
 const RESOLVED_AFTER = /^[^.;\n]{0,40}?\b(resolved|no recurrence|no longer)\b/i;
 /** History cues that state a status after a procedure. */
-const STATUS_CUES: ReadonlySet<string> = new Set(['s p', 'status post', 'post', 'history of', 'hx of', 'hx', 'h o', 'in place']);
+const STATUS_CUES: ReadonlySet<string> = new Set(['s p', 'status post', 'post', 'history of', 'hx of', 'hx', 'h o', 'in place', 'in situ']);
 /** Words before a symptom that make it a drug's indication ("Motrin for pain/fever"). */
 const INDICATION = /\bfor\s+(?:any\s+)?(?:[a-z]+(?:\s*\/\s*|\s+or\s+|\s+))?$/i;
 /** Mentions from the assessment are what the provider concluded: a coder trusts them more. */

@@ -41,6 +41,8 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['fibroid', 'leiomyoma'], ['fibroids', 'leiomyoma'], ['herniated', 'hernia'], ['noncompliant', 'noncompliance'], ['nonadherence', 'noncompliance'], ['nonadherent', 'noncompliance'],
   // A flare of a chronic condition is the Index's exacerbation ("asthma flare" J45.901, "COPD flare-up" J44.1).
   ['flare', 'exacerbation'],
+  // "Decompensated heart failure", "decompensated COPD": the Index's decompensation.
+  ['decompensated', 'decompensation'],
   // Ordinals as notes write them: "5th metatarsal" is the Index's "metatarsal bone > fifth".
   ['1st', 'first'], ['2nd', 'second'], ['3rd', 'third'], ['4th', 'fourth'], ['5th', 'fifth'],
   // "Stone(s) — see also Calculus": a ureteral stone is the Index's "Calculus > ureter" (N20.1), which Stone does not list.

@@ -36,6 +36,8 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     givenOnAnotherDay(text, e, xt, positions) ||
     anesthesiaGiven(xt, positions) ||
     weightLossAimed(text, e, xt, positions) ||
+    // "Metastatic disease to mediastinal nodes" is the neoplasm's spread, no disease of the mediastinum (J98.59).
+    (e.source !== 'neoplasm' && positions.some((p) => xt[p]!.norm === 'disease' && xt[p - 1]?.norm === 'secondary' && !positions.includes(p - 1))) ||
     deniedByNon(xt, positions, e)
   ) {
     return true;
@@ -135,8 +137,11 @@ function isCauseConnector(text: string, xt: readonly XToken[], p: number): boole
 
 const LIST_SEPARATOR = /,|\bor\b/i;
 
-/** The sites after "to" that a spread names in a list: "to bone and liver", "to liver, lung and brain". */
-const SPREAD_LIST = /\b(to|into|involving)\s+([a-z]+\s*(,\s*and|,|and)\s*){1,3}$/i;
+/**
+ * The sites after "to" that a spread names in a list ("to bone and liver", "to liver, lung and brain"), or
+ * the one site after the primary it spread from ("metastatic adenocarcinoma of the sigmoid colon to the liver").
+ */
+const SPREAD_LIST = /\b(to|into|involving)\s+(the\s+)?(([a-z]+\s*(,\s*and|,|and)\s*){1,3})?$/i;
 /** The most words a listed spread's reading covers: "metastatic [four words] to bone, lung and liver". */
 const SPREAD_SPAN = 12;
 
@@ -440,11 +445,14 @@ function spreadEnd(text: string, xt: readonly XToken[], q: number): 'primary' | 
     const between = xt.slice(s + 1, q);
     if (between.some((t) => t.norm === 'from')) return 'primary';
     if (between.some((t) => TO_SITE.has(t.norm))) return 'secondary';
+    // "Metastatic adenocarcinoma of the sigmoid colon to the liver": the site before the "to" is where it spread from.
+    if (xt.slice(q + 1, q + 3).some((t) => t.norm === 'to') && !/[,;]/.test(text.slice(xt[q]!.end, xt[Math.min(q + 2, xt.length - 1)]!.start))) return 'primary';
     return xt.slice(q + 1, q + 4).some((t) => MALIGNANT_WORDS.has(t.norm)) ? 'primary' : undefined;
   }
   if (xt.slice(q + 1, s).some((t) => MALIGNANT_WORDS.has(t.norm))) return 'primary';
-  // What spread "to" somewhere is the primary: "adenocarcinoma of the head of the pancreas, metastatic to liver".
-  if (xt[s + 1]?.norm === 'to' && /^metastatic$/i.test(text.slice(xt[s]!.start, xt[s]!.end))) return 'primary';
+  // What spread "to" somewhere is the primary: "adenocarcinoma of the head of the pancreas, metastatic to
+  // liver", "adenocarcinoma of the lung with metastases to mediastinal nodes".
+  if (xt[s + 1]?.norm === 'to') return 'primary';
   return s - q <= 2 ? 'secondary' : undefined;
 }
 

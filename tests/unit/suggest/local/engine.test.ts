@@ -2576,4 +2576,30 @@ describe('local engine: probe notes, seventeenth session', () => {
     expect(added(open.suggest(input('Impression: Type 2 diabetes and hyperglycemia.')))).toEqual(['E1165']);
     expect(added(open.suggest(input('Impression: Nausea and vomiting.')))).toEqual(['R112']);
   });
+
+  it('reads an exacerbation or decompensation of a chronic heart failure as acute on chronic', () => {
+    expect(added(open.suggest(input('Assessment:\n1. Chronic diastolic heart failure with mild exacerbation - increase furosemide.', {}, 'inpatient')))).toEqual(['I5033']);
+    expect(added(open.suggest(input('Assessment:\n1. Decompensated chronic systolic heart failure - IV diuresis.', {}, 'inpatient')))).toEqual(['I5023']);
+    expect(added(open.suggest(input('Assessment:\n1. Chronic diastolic heart failure - stable on furosemide.')))).toEqual(['I5032']);
+  });
+
+  it('reads a device "in situ" as its status, and ICD as the defibrillator but not the classification', () => {
+    expect(added(open.suggest(input('Assessment:\n1. ICD in situ - interrogation normal.')))).toContain('Z95810');
+    expect(added(open.suggest(input('Assessment:\n1. Carcinoma in situ of the right breast - s/p lumpectomy.')))).not.toContain('Z95810');
+    expect(added(open.suggest(input('Assessment:\n1. Hypertension - ICD-10 code reviewed with patient, continue lisinopril.')))).not.toContain('Z95810');
+  });
+
+  it('reads a spread by the words around it: the site before "to" is the primary, nodes are lymph glands, a lobe is the lung\'s', () => {
+    const colon = added(open.suggest(input('Assessment:\n1. Metastatic adenocarcinoma of the sigmoid colon to the liver - continue FOLFOX.')));
+    expect(colon).toEqual(expect.arrayContaining(['C187', 'C787']));
+    expect(colon).not.toContain('C785');
+    const lung = added(open.suggest(input('Assessment:\n1. Adenocarcinoma of right upper lobe of lung with metastases to mediastinal nodes - continue pembrolizumab.')));
+    expect(lung).toEqual(expect.arrayContaining(['C3411', 'C771']));
+    expect(lung).not.toContain('C7801');
+    const breast = added(open.suggest(input('Assessment:\n1. Right breast cancer with metastasis to right axillary lymph nodes - chemotherapy.', { sex: 'F' })));
+    expect(breast).toContain('C773');
+    expect(breast).not.toContain('C7989');
+    expect(added(open.suggest(input('Assessment:\n1. Metastatic disease to mediastinal nodes.')))).not.toContain('J9859');
+    expect(added(open.suggest(input('Assessment:\n1. Primary adenocarcinoma of right upper lobe, stage IV - pembrolizumab.')))).toContain('C3411');
+  });
 });
