@@ -15,8 +15,8 @@ const OTHER_SENSES: Readonly<Record<string, OtherSense>> = {
   ra: { before: /(\b(on|to|at|of)|%|GLP-?1)\s*$/i, after: /^\s*(and|\/|,)\s*LA\b|^\s*(is |was )?(dilat|enlarg|size|pressure|normal)/i },
   // The physical exam and what it found.
   pe: { before: /\b(on|per|the)\s*$/i, after: /^\s*(unremarkable|normal|wnl|benign|otherwise|notable|reveals?|revealed|shows?|showed|significant|findings|exam)\b/i },
-  // The controlled attenuation parameter of a FibroScan ("CAP 320 dB/m").
-  cap: { after: /^\s*(score\s*)?(of\s*)?\d/i },
+  // The controlled attenuation parameter of a FibroScan ("CAP 320 dB/m"); capillary refill ("cap refill brisk").
+  cap: { after: /^\s*(score\s*)?(of\s*)?\d|^\s*refill/i },
   // A positive HIV status is the Index's "HIV > positive, seropositive" (Z21, guideline I.C.1.a.2.d),
   // read from the word itself; "HIV disease" and "AIDS" stay B20. Its pre- or post-exposure
   // prophylaxis is a service for someone without it, which the word itself reads as.

@@ -189,6 +189,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   const personal: Array<Omit<Entry, 'id' | 'key'>> = [];
   const disorderOfPart: Array<Omit<Entry, 'id' | 'key'>> = [];
   const [decompensation, exacerbation] = [normalize('decompensation'), normalize('exacerbation')];
+  const [intestine, large] = [normalize('intestine'), normalize('large')];
+  const LARGE_INTESTINE = ['colon', 'sigmoid'].map(normalize);
   const status: Array<Omit<Entry, 'id' | 'key'>> = [];
   const diabetesWith: IndexLink[] = [];
   const strokeSequelae: IndexLink[] = [];
@@ -491,6 +493,11 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
       // A heart failure's exacerbation is its decompensation, acute on chronic (I50.x3): "chronic diastolic
       // heart failure with exacerbation" is I50.33.
       if (HEART_DECOMPENSATION.test(r.path)) raw.push({ ...e, words: e.words.map((w) => (w === decompensation ? exacerbation : w)) });
+      // The colon and the sigmoid are the large intestine ("Diverticulum > sigmoid — see Diverticulosis,
+      // intestine, large"): "sigmoid diverticulitis" is K57.32, "Crohn's colitis of the colon" K50.10.
+      if (said.includes(intestine) && said.includes(large) && !/^[ST]/.test(code)) {
+        for (const part of LARGE_INTESTINE) raw.push({ ...e, words: [...words.filter((w) => w !== intestine && w !== large), part] });
+      }
       if (segs.length === 2 && /^disorder$/i.test(segs[0]!.trim()) && unsaid.length === 0 && !r.nemod && !/^M/.test(code) && !/elsewhere/i.test(table.byCode.get(code)?.long_desc ?? '')) disorderOfPart.push(e);
       if (/^diabetes/i.test(segs[0]!) && segs[1] === 'with' && segs.length > 2 && code.startsWith('E11')) {
         const sub = contentWords(v.slice(2).join(' '), normalize);
@@ -700,6 +707,10 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     }
   }
 
+  // Titles and inclusion terms likewise: "Crohn's disease of the colon" is "… of large intestine" (K50.10).
+  for (const e of raw.filter((x) => x.source !== 'index' && x.words.includes(intestine) && x.words.includes(large) && !/^[ST]/.test(x.code))) {
+    for (const part of LARGE_INTESTINE) raw.push({ ...e, words: [...e.words.filter((w) => w !== intestine && w !== large), part] });
+  }
   raw.push(...dysfunctionOfPart(disorderOfPart, raw, siteWords, normalize));
 
   const abbreviations = new Map<string, { expansion: string[]; exact: string }>();

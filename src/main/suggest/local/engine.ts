@@ -23,7 +23,7 @@ import { adverseEffectOf, ADVERSE_EFFECT } from './adverse-effect';
 import { receptorStatus } from './receptor-status';
 import { ambiguityQuery, type AmbiguityQuery } from './ambiguous';
 import { severityQuery, type SeverityQuery } from './severity';
-import { loadMedications, saysNotTaking, scaledOnly, weighedOnly } from './medications';
+import { loadMedications, namesNoTherapy, saysNotTaking, scaledOnly, weighedOnly } from './medications';
 import { collectMeat, type SentenceSpan } from './meat';
 import { treatedInPast } from './treated-infection';
 import { RESOLVED_VERDICTS } from './assertion';
@@ -34,7 +34,7 @@ import { episodeOf, withEpisode, type Episode } from './encounter';
 import { gestationWeeks, trimesterOf, weeksCode, withTrimester, type Gestation } from './pregnancy';
 import { inPregnancy } from './pregnancy-routing';
 import { phraseWords, splitSentences, tokenize, type SectionKind, type Token } from './text';
-import { classifiedHistoryCode, deepTissue, historyCode, localizedCode, namesNoCondition, sentenceContext, severityNamed, wordsNear } from './mention-context';
+import { classifiedHistoryCode, deepTissue, historyCode, localizedCode, namesNoCondition, sentenceContext, severityNamed, vaccinesGiven, wordsNear } from './mention-context';
 
 /** What the engine needs of a code set: lookups plus the read-only database it builds its dictionary from. */
 export type EngineCodeSet = CodeSetLookup & { readonly db: Database.Database };
@@ -278,7 +278,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         const sentenceText = text.slice(s.start, s.end);
         for (const tk of tokens) {
           const z = medications.get(tk.raw.toLowerCase());
-          if (!z || !table.byCode.get(z)?.billable || saysNotTaking(sentenceText, tk.start - s.start, tk.end - s.start) || weighedOnly(sentenceText, tk.start - s.start, tk.end - s.start) || scaledOnly(sentenceText, tk.start - s.start, tk.end - s.start)) continue;
+          if (!z || !table.byCode.get(z)?.billable || saysNotTaking(sentenceText, tk.start - s.start, tk.end - s.start) || weighedOnly(sentenceText, tk.start - s.start, tk.end - s.start) || scaledOnly(sentenceText, tk.start - s.start, tk.end - s.start) || namesNoTherapy(text, tk.start, tk.end)) continue;
           if (s.section !== 'meds' && s.section !== 'assessment' && s.section !== 'other' && !DISCHARGED_ON.test(sentenceText)) continue;
           if (/\b(no|not|denies|without|never)\b[^.;]{0,20}$/i.test(text.slice(s.start, tk.start))) continue;
           // A template's question answered no: "Long-term insulin at home? No - home on metformin only."
@@ -291,6 +291,11 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
             const phrase = text.slice(d.start, d.end);
             add(d.code, { documentId: doc.id, start: d.start, end: d.end, phrase, assertion: 'present', section: s.section, source: 'history', words: phraseWords(phrase, dict.normalize), sentence: si }, 'history');
           }
+        }
+        const given = s.section !== 'family' && s.section !== 'history' ? vaccinesGiven(sentenceText) : undefined;
+        if (given && table.byCode.get('Z23')?.billable) {
+          const phrase = sentenceText.slice(given.start, given.end);
+          add('Z23', { documentId: doc.id, start: s.start + given.start, end: s.start + given.end, phrase, assertion: 'present', section: s.section, source: 'index', words: phraseWords(phrase, dict.normalize), sentence: si }, 'match');
         }
         // A run-on "sentence" (pasted tables, hostile input) is read in bounded windows.
         const mentions: Mention[] = [];

@@ -6,7 +6,8 @@ import { drugEffect } from './adverse-effect';
 import { assertTokens } from './assertion';
 import type { Dictionary, Entry } from './dictionary';
 import { coordinatedSpread, dropListMisreads, misreads } from './misreads';
-import type { Sentence, Token } from './text';
+import type { SectionKind, Sentence, Token } from './text';
+import { datedPastSentence } from './past-episode';
 
 export interface Mention {
   entry: Entry;
@@ -152,8 +153,14 @@ export interface ReadSentence {
   triggers: ReadonlyMap<number, [number, number]>;
 }
 
+/** Sections that tell the patient's story, where a dated past episode is history. */
+const STORY_SECTIONS: ReadonlySet<SectionKind> = new Set(['subjective', 'history']);
+
 export function readSentence(text: string, sentence: Sentence, dict: Dictionary): ReadSentence {
   const asserted = assertTokens(text, sentence.tokens);
+  if (STORY_SECTIONS.has(sentence.section) && datedPastSentence(text.slice(sentence.start, sentence.end))) {
+    for (const a of asserted.tokens) if (a.assertion === 'present') a.assertion = 'historical';
+  }
   const triggers = new Map<number, [number, number]>();
   asserted.triggers.forEach((r, id) => triggers.set(id, r));
   return { tokens: expand(text, sentence.tokens, dict, asserted), triggers };

@@ -71,3 +71,16 @@ export function scaledOnly(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 25), start).split(/[,;.]/);
   return SCALE_NEAR.test(before[before.length - 1]!) || SCALE_NEAR.test(text.slice(end, end + 25).split(/[,;.]/)[0]!);
 }
+
+/** Words after a drug's name that make it the body's substance, a test, or a reaction, not a therapy taken. */
+const NOT_THE_THERAPY_AFTER = /^[\s-]*(resistan\w*|sensitivity|levels?|secretion|deficien\w*|auto-?antibod\w*|antibod\w*|receptors?|induced|allerg\w*|intoleran\w*)\b/i;
+/** Words before it that make it a measurement: "fasting insulin 28". */
+const MEASURED_BEFORE = /\b(fasting|serum|plasma|random)\s+$/i;
+
+/**
+ * "Insulin resistance", "fasting insulin 28", "steroid-induced hyperglycemia", "statin intolerance": the
+ * drug's name at `start`–`end` of `text` names no drug the patient takes.
+ */
+export function namesNoTherapy(text: string, start: number, end: number): boolean {
+  return NOT_THE_THERAPY_AFTER.test(text.slice(end, end + 20)) || MEASURED_BEFORE.test(text.slice(Math.max(0, start - 12), start));
+}

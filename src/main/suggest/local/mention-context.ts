@@ -5,6 +5,7 @@ import { titleWords, type CodeTable } from './code-table';
 import { inRanges } from './combine';
 import type { ClassifiedHistory, Dictionary } from './dictionary';
 import { VACCINE_NAMES } from './index-words';
+import { GIVEN_ON_DATE } from './misreads';
 import type { Mention } from './match';
 import { NEOPLASM_CODE, NEOPLASM_HISTORY_CODE } from './misreads';
 import type { Token } from './text';
@@ -20,6 +21,20 @@ const VACCINE_CUE = new RegExp(String.raw`\b(vaccin\w*|immuni[sz]ations?|immuni[
 /** Diseases a vaccine is named after: infections, influenza, COVID-19. */
 const PREVENTABLE = /^(A|B|J09|J10|J11|U07)/;
 const PROCEDURE_TAG = /^[^,.;\n]*\(procedure\)/i;
+
+/** A vaccine list given at the visit: "DTaP, IPV, MMR, varicella given today", "Immunizations administered". */
+const VACCINES_GIVEN = new RegExp(String.raw`${VACCINE_CUE.source}[^.;\n]{0,60}?\b(given|administered)\b`, 'i');
+/** A vaccine not given after all. */
+const NOT_GIVEN = /\b(not|declined|refused|deferred|held|due|needs?|will|next|at next)\b[^.;\n]{0,20}$/i;
+
+/** Where a sentence says vaccines were given (one immunization encounter, Z23, however many); undefined when it does not. */
+export function vaccinesGiven(sentenceText: string): { start: number; end: number } | undefined {
+  const m = VACCINES_GIVEN.exec(sentenceText);
+  if (!m || NOT_GIVEN.test(sentenceText.slice(0, m.index + m[0].length - m[m.length - 1]!.length))) return undefined;
+  // Given on a date, not today: the record of an earlier visit's.
+  if (GIVEN_ON_DATE.test(sentenceText.slice(m.index + m[0].length, m.index + m[0].length + 24))) return undefined;
+  return { start: m.index, end: m.index + m[0].length };
+}
 
 /** What a sentence says once, for all its mentions. */
 export interface SentenceContext {

@@ -250,7 +250,7 @@ function usesAbbreviationCore(xt: readonly XToken[], positions: readonly number[
 }
 
 /** A date after "given": "flu vaccine given 10/2025", "Tdap given in 2021". */
-const GIVEN_ON_DATE = /^\s*(on\s+|in\s+)?(\d{1,2}\/\d{2,4}|(19|20)\d\d\b|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2},?\s+)?(19|20)\d\d)/i;
+export const GIVEN_ON_DATE = /^\s*(on\s+|in\s+)?(\d{1,2}\/\d{2,4}|(19|20)\d\d\b|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2},?\s+)?(19|20)\d\d)/i;
 
 /** A vaccine given on a date (written, not "today") is the record of an earlier one, not this visit's (Z23). */
 function givenOnAnotherDay(text: string, e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {

@@ -1,6 +1,7 @@
-// An exacerbation the note dates to the past is the chronic condition's history, not this visit's
-// acute form: "COPD exacerbation last year" and "two asthma flares in the past year" are J44.9 and
-// J45.909 unless an exacerbation is stated now.
+// Episodes a note dates to the past. An exacerbation so dated is the chronic condition's history, not
+// this visit's acute form: "COPD exacerbation last year" and "two asthma flares in the past year" are
+// J44.9 and J45.909 unless an exacerbation is stated now. A story's sentence of what the patient had
+// years ago ("Had pneumonia 3 years ago") is history altogether.
 import type { Token } from './text';
 
 /** The episode words an Index line's "with exacerbation" reads ("flare" is aliased to it). */
@@ -18,4 +19,16 @@ const PAST_BEFORE = new RegExp(String.raw`\b(?:last|prior|previous|past|${NUMBER
 export function withoutPastEpisodes(text: string, tokens: Token[]): Token[] {
   if (!tokens.some((t) => t.norm === EPISODE)) return tokens;
   return tokens.filter((t) => t.norm !== EPISODE || !(PAST_AFTER.test(text.slice(t.end, t.end + 80)) || PAST_BEFORE.test(text.slice(Math.max(0, t.start - 30), t.start))));
+}
+
+/** A story's sentence opening on what the patient had or went through: "Had …", "She was hospitalized …". */
+const PAST_EVENT = /^\s*(?:(?:she|he|they|patient|pt)\s+)?(?:had|was|were|underwent)\b/i;
+/** A date months or years back: "3 years ago", "in 2019", "last year", "as a child". */
+const PAST_DATE = new RegExp(String.raw`\b(?:${NUMBER}\s+(?:months?|mos?|years?|yrs?)\s+ago|in\s+(?:19|20)\d\d|last\s+year|as\s+a\s+(?:child|teen|teenager))\b`, 'i');
+/** Words that carry the condition into the present: its diagnosis or onset then, what remains of it now. */
+const STILL_NOW = /\b(?:diagnos\w*|dx|started|began|since|onset|ongoing|continu\w*|still|currently|current|now|residual|persistent|persists|chronic|today|recurr\w*|again|worse\w*|present\w*\s+with|here\s+for|on\s+(?:treatment|therapy))\b/i;
+
+/** Whether a story's sentence tells of an episode years back that it does not carry into the present. */
+export function datedPastSentence(sentence: string): boolean {
+  return PAST_EVENT.test(sentence) && PAST_DATE.test(sentence) && !STILL_NOW.test(sentence);
 }

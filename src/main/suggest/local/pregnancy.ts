@@ -24,18 +24,22 @@ const DATING_BEFORE = /\b(c\/w|by|consistent with|dated by)\s*$/i;
 const DATING_AFTER = /^\s*(US|u\/s|ultrasound|sono(gram)?|scan)\b/i;
 const SAID_TRIMESTER = /\b(first|1st|second|2nd|third|3rd)\s+trimester\b/i;
 
+/** A menopause said beside the obstetric history. */
+const MENOPAUSE = /\b(menopaus\w*|postmenopausal|post-menopausal)\b/i;
+
 /** The weeks of gestation the note states in a sentence about the pregnancy, the first such; undefined when none. */
 export function gestationWeeks(text: string, sentences: ReadonlyArray<{ start: number; end: number }>): Gestation | undefined {
   for (const s of sentences) {
     const sentence = text.slice(s.start, s.end);
-    if (!PREGNANCY.test(sentence)) continue;
+    // A G/P formula tells an obstetric history; with a menopause it is no pregnancy now.
+    if (!PREGNANCY.test(sentence) || MENOPAUSE.test(sentence)) continue;
     for (const m of sentence.matchAll(WEEKS)) {
       const weeks = Number(m[1]);
       // "2 weeks ago", "for 3 weeks": a duration, not the pregnancy's age.
       const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 12);
       const before = sentence.slice(Math.max(0, m.index - 6), m.index);
       // "6 weeks s/p vaginal delivery", "6 weeks since delivery": time since the birth.
-      if (/^\s*(ago|later|prior|before|after|post|s\/p|status post|since|out from|pp\b)/i.test(after) || /\b(for|x|in)\s*$/i.test(before)) continue;
+      if (/^\s*(ago|later|prior|before|after|post|s\/p|status post|since|out from|pp\b)/i.test(after) || /\b(for|x|in|past|last|over|every|within)\s*$/i.test(before)) continue;
       if (DATING_AFTER.test(after) || DATING_BEFORE.test(sentence.slice(Math.max(0, m.index - 16), m.index))) continue;
       if (weeks >= 1 && weeks <= 45) return { weeks, start: s.start + m.index, end: s.start + m.index + m[0].length };
     }

@@ -2602,4 +2602,49 @@ describe('local engine: probe notes, seventeenth session', () => {
     expect(added(open.suggest(input('Assessment:\n1. Metastatic disease to mediastinal nodes.')))).not.toContain('J9859');
     expect(added(open.suggest(input('Assessment:\n1. Primary adenocarcinoma of right upper lobe, stage IV - pembrolizumab.')))).toContain('C3411');
   });
+
+  it('reads the colon and the sigmoid as the large intestine', () => {
+    expect(added(open.suggest(input('Assessment:\n1. Acute sigmoid diverticulitis without perforation or abscess.')))).toEqual(['K5732']);
+    expect(added(open.suggest(input("Assessment:\n1. Crohn's disease of the colon - continue infliximab.")))).toContain('K5010');
+    expect(added(open.suggest(input('Assessment:\n1. Diverticulitis - amoxicillin-clavulanate.')))).toEqual(['K5792']);
+  });
+
+  it('reads a diagnosis set aside after it ("not supported", "will not label") as no diagnosis, and capillary refill as no pneumonia', () => {
+    const codes = added(open.suggest(input('Exam: L hand: 3 cm laceration of palm. Cap refill brisk.\nAssessment:\n1. Abscess of left axilla - I&D.\n2. Hidradenitis suppurativa - not supported.\n3. Cellulitis - will not label.')));
+    expect(codes).toContain('L02412');
+    expect(codes.filter((c) => /^(L732|L03|J18)/.test(c))).toEqual([]);
+  });
+
+  it('reads what a story says the patient had years ago as history, not this visit\'s', () => {
+    const text = 'HPI: Had a similar boil on her buttock 2 years ago that was drained and grew MRSA. Had pneumonia 3 years ago.\nAssessment:\n1. Abscess of left axilla - I&D, culture sent.';
+    const codes = added(open.suggest(input(text)));
+    expect(codes).toContain('L02412');
+    expect(codes.filter((c) => ['B9562', 'J189'].includes(c))).toEqual([]);
+    // What the story carries into the present stays: a diagnosis made then, still treated.
+    const existing = { existingCodes: [{ system: 'icd10cm' as const, code: 'E11.9' }] };
+    const kept = open.suggest(input('HPI: Was diagnosed with type 2 diabetes 3 years ago, on metformin.\nAssessment:\n1. Hypertension - lisinopril.', existing)).suggestions;
+    expect(kept.find((s) => s.code === 'E119')?.kind).toBe('keep');
+  });
+
+  it('reads "insulin resistance" and "fasting insulin" as no insulin therapy, and a risk factor as no condition', () => {
+    const codes = added(open.suggest(input('Assessment:\n1. Insulin resistance - start metformin. Fasting insulin 28.\n2. Obesity, BMI 36 - counseled that obesity is a risk factor for endometrial hyperplasia.', { sex: 'F', age: 30 })));
+    expect(codes).toEqual(expect.arrayContaining(['E88819', 'E669']));
+    expect(codes.filter((c) => ['Z794', 'N8500'].includes(c))).toEqual([]);
+    expect(added(open.suggest(input('Assessment:\n1. Type 2 diabetes - continue insulin glargine 20 units.')))).toContain('Z794');
+  });
+
+  it('reads no pregnancy from an obstetric history beside a menopause or a duration', () => {
+    const text = 'HPI: 54-year-old G3P3 who went through natural menopause at age 51 presents with 2 episodes of vaginal bleeding over the past 6 weeks.\nAssessment:\n1. Obesity, BMI 36.\n2. Postmenopausal bleeding - endometrial biopsy.';
+    const codes = added(open.suggest(input(text, { sex: 'F', age: 54 })));
+    expect(codes).toEqual(expect.arrayContaining(['N950', 'E669']));
+    expect(codes.filter((c) => /^(O|Z3A)/.test(c))).toEqual([]);
+  });
+
+  it('reads a well-child visit and a list of vaccines given as the visit\'s encounter codes', () => {
+    const codes = added(open.suggest(input('Assessment:\n1. Well child check.\n2. DTaP, IPV, MMR, varicella given today.', { sex: 'F', age: 4 })));
+    expect(codes).toEqual(expect.arrayContaining(['Z00129', 'Z23']));
+    const later = added(open.suggest(input('Assessment:\n1. Well-child visit - overweight, BMI 90th percentile.\n2. Flu vaccine given 10/2025. Vaccines declined by parent today.', { sex: 'F', age: 4 })));
+    expect(later).toContain('Z00121');
+    expect(later).not.toContain('Z23');
+  });
 });
