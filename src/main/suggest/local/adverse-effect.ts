@@ -23,6 +23,9 @@ const CLASS_WORDS: ReadonlyMap<string, string> = new Map([
  */
 const NOT_GIVEN: ReadonlySet<string> = new Set(['blood']);
 
+/** A drug's salt or compound, as the Table lists it under the drug: "salts", "gluconate", "hydrochloride". */
+const SALT = /^(salts?|[a-z]+(ate|ide|ite))$/i;
+
 /** Adverse-effect code per drug name (lower case; "NEC" dropped: "opioid" from "Opioid NEC"). */
 export function loadDrugEffects(db: Database.Database): Map<string, string> {
   const out = new Map<string, string>();
@@ -32,6 +35,20 @@ export function loadDrugEffects(db: Database.Database): Map<string, string> {
     // The Table writes the code without its 7th character, dotted ("T46.4X5").
     const effect = /^T\d\d\.[0-9A-Z]{3}$/.test(r.effect) ? r.effect.replace('.', '') : '';
     if (/^[a-z][a-z -]+$/.test(name) && ADVERSE_EFFECT.test(effect) && !out.has(name) && !NOT_GIVEN.has(name)) out.set(name, effect);
+  }
+  // A substance whose own line has no code, while every salt below it has the same one: "Lithium" (--),
+  // "> gluconate", "> salts" (T43.595). A note's "lithium" is that drug. Only salts: "Liver" (--) has
+  // extracts and preparations below it, and "due to liver failure" names no drug.
+  const forms = db.prepare("SELECT path, term, adverse_effect AS effect FROM drug WHERE level = 1").all() as Array<{ path: string; term: string; effect: string }>;
+  const byParent = new Map<string, Set<string>>();
+  for (const f of forms) {
+    const parent = f.path.split(' > ')[0]!.toLowerCase();
+    byParent.set(parent, (byParent.get(parent) ?? new Set()).add(SALT.test(f.term) ? f.effect : ''));
+  }
+  for (const [parent, effects] of byParent) {
+    const [only] = effects;
+    const effect = effects.size === 1 && only && /^T\d\d\.[0-9A-Z]{3}$/.test(only) ? only.replace('.', '') : '';
+    if (/^[a-z][a-z -]+$/.test(parent) && ADVERSE_EFFECT.test(effect) && !out.has(parent) && !NOT_GIVEN.has(parent)) out.set(parent, effect);
   }
   for (const [word, name] of CLASS_WORDS) {
     const effect = out.get(name);
@@ -65,6 +82,8 @@ const CAUSED_BY = new RegExp(
   `^\\s*[,:-]?\\s*(?:(${HEDGE})\\s+)?(?:(?:a|an)\\s+)?(?:due to|secondary to|caused by|from|related to|attributed to|attributable to|2\\/2|s\\/t|side effect of|adverse effect of|adverse reaction to|reaction to)\\s+(?:(?:the|his|her|their|recent|high[- ]dose|starting|initiation of|use of|new|first|a|an|dose of|doses of|increased|higher)\\s+)*([A-Za-z]+(?: inhibitor)?)`,
   'i',
 );
+/** A cause named inside a reading: "… due to tamsulosin", "… secondary to lithium". */
+const CAUSE_INSIDE = new RegExp(`\\b(?:(${HEDGE})\\s+)?(?:due to|secondary to|caused by|induced by|2\\/2)\\s+(?:(?:the|his|her|their|recent|high[- ]dose|use of|new|dose of|doses of)\\s+)*([A-Za-z]+)\\b`, 'gi');
 /** "Peripheral neuropathy, chemotherapy-induced": the drug named after the condition it caused. */
 const INDUCED_AFTER = new RegExp(`^\\s*[,:-]?\\s*(?:(${HEDGE})\\s+)?([A-Za-z]+(?: inhibitor)?)[- ](?:induced|related|associated)\\b`, 'i');
 /** A hedge or denial right before "X-related": "B12 deficiency, likely metformin-related". */
@@ -99,6 +118,13 @@ export function adverseEffectOf(text: string, sentence: { start: number; end: nu
     if (at < mention.start && !(end <= mention.start && INDUCED_GAP.test(text.slice(end, mention.start)))) continue;
     if (setAside(HEDGE_BEFORE.exec(text.slice(sentence.start, at))?.[1], inpatient)) continue;
     const byWord = found(m[1]!, at);
+    if (byWord) return byWord;
+  }
+  // Or inside it, where an Index "due to drug" line took the drug's name in: "hypotension due to
+  // tamsulosin" is I95.2, and the tamsulosin's adverse effect still asks for its T-code (I.C.19.e.5.a).
+  for (const m of text.slice(mention.start, mention.end).matchAll(CAUSE_INSIDE)) {
+    if (setAside(m[1], inpatient)) continue;
+    const byWord = found(m[2]!, mention.start + m.index + m[0].lastIndexOf(m[2]!));
     if (byWord) return byWord;
   }
   const rest = text.slice(mention.end, sentence.end);

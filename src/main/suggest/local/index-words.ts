@@ -43,6 +43,8 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['flare', 'exacerbation'],
   // "Decompensated heart failure", "decompensated COPD": the Index's decompensation.
   ['decompensated', 'decompensation'],
+  // "Hypothyroidism > due to > medicament NEC" (E03.2) is the Index's drug: a named drug read as one reaches it.
+  ['medicament', 'drug'], ['medicaments', 'drug'],
   // Ordinals as notes write them: "5th metatarsal" is the Index's "metatarsal bone > fifth".
   ['1st', 'first'], ['2nd', 'second'], ['3rd', 'third'], ['4th', 'fourth'], ['5th', 'fifth'],
   // "Stone(s) — see also Calculus": a ureteral stone is the Index's "Calculus > ureter" (N20.1), which Stone does not list.

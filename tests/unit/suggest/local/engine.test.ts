@@ -2647,4 +2647,14 @@ describe('local engine: probe notes, seventeenth session', () => {
     expect(later).toContain('Z00121');
     expect(later).not.toContain('Z23');
   });
+
+  it('codes a named drug\'s adverse effect where the Index line of the condition took its name in, and lithium by its salts', () => {
+    expect(added(open.suggest(input('Assessment:\n1. Hypotension due to tamsulosin - hold tamsulosin.')))).toEqual(expect.arrayContaining(['I952', 'T446X5A']));
+    expect(added(open.suggest(input('Assessment:\n1. Rash due to amoxicillin taken as prescribed.')))).toEqual(expect.arrayContaining(['L270', 'T360X5A']));
+    const lithium = added(open.suggest(input('Assessment:\n1. Hypothyroidism due to lithium - continue levothyroxine.')));
+    expect(lithium).toEqual(expect.arrayContaining(['E032', 'T43595A']));
+    expect(lithium).not.toContain('E039');
+    // A cause that is no drug gives no adverse effect.
+    expect(added(open.suggest(input('Assessment:\n1. Hepatic encephalopathy due to liver failure - lactulose.'))).filter((c) => /^T/.test(c))).toEqual([]);
+  });
 });
