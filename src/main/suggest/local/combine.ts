@@ -649,12 +649,13 @@ function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTa
 
 /**
  * A condition the note puts down to another cause has it instead of the diabetes, and the "with" link
- * is not presumed (I.A.15): age ("age-related nuclear cataract", "senile cataract"), or the veins
- * ("venous stasis dermatitis" is I87.2, "varicose ulcer" I83.0-, not E11.620 or E11.622).
+ * is not presumed (I.A.15): age ("age-related nuclear cataract", "senile cataract"), the veins
+ * ("venous stasis dermatitis" is I87.2, "varicose ulcer" I83.0-, not E11.620 or E11.622), a drug or
+ * alcohol ("oxaliplatin-induced peripheral neuropathy" is G62.0, "alcoholic neuropathy" G62.1, not E11.42).
  */
 function putDownToOtherCause(c: Candidate, dict: Dictionary): boolean {
-  const [age, related, senile, ...veins] = ['age', 'related', 'senile', 'venous', 'stasis', 'varicose'].map(dict.normalize) as [string, string, string, ...string[]];
-  return c.mentions.every((m) => m.words.includes(senile) || (m.words.includes(age) && m.words.includes(related)) || veins.some((w) => m.words.includes(w)));
+  const [age, related, senile, ...others] = ['age', 'related', 'senile', 'venous', 'stasis', 'varicose', 'drug', 'alcoholic', 'alcohol', 'chemotherapy'].map(dict.normalize) as [string, string, string, ...string[]];
+  return c.mentions.every((m) => m.words.includes(senile) || (m.words.includes(age) && m.words.includes(related)) || others.some((w) => m.words.includes(w)));
 }
 
 /**

@@ -95,7 +95,7 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
     if (region) for (const w of region) out.push({ norm: dict.normalize(w), start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
     // A named drug that induced a condition is the Index's "drug-induced" ("chemotherapy-induced
     // neuropathy" is G62.0, "opioid-induced constipation" K59.03).
-    if (drugEffect(dict.drugs, tokens[i]!.raw) && causedByDrug(text, tokens[i]!)) out.push({ norm: 'drug', start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
+    if ((drugEffect(dict.drugs, tokens[i]!.raw) || DRUG_STEM.test(tokens[i]!.raw)) && causedByDrug(text, tokens[i]!)) out.push({ norm: 'drug', start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
     // "Fracture, traumatic > fragility — see Fracture, pathological, due to osteoporosis".
     if (FRAGILITY.test(tokens[i]!.raw) && tokens[i + 1]?.norm === dict.normalize('fracture')) out.push({ norm: dict.normalize('osteoporosis'), start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
   }
@@ -103,6 +103,12 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
 }
 
 const FRAGILITY = /^fragility$/i;
+
+/**
+ * Stems of international nonproprietary drug names (WHO INN) for drugs the Table of Drugs does not
+ * list by name: "oxaliplatin-induced neuropathy" is a drug-induced one though the Table has no oxaliplatin.
+ */
+const DRUG_STEM = /^[a-z]{3,}(platin|taxel|rubicin|mab|tinib|ciclib|mustine|fosfamide|trexate|cycline|mycin|cillin|floxacin|statin|pril|sartan|olol|dipine|prazole|tidine|semide|thiazide|parin|xaban|gatran|lukast|azepam|zolam|triptyline|oxetine|apine|glitazone|gliptin|gliflozin|glutide|formin|setron|profen|coxib|caine|racetam|trigine|barbital)$/i;
 
 /** "-induced" right after a word. */
 const INDUCED_NEXT = /^[- ]induced\b/i;

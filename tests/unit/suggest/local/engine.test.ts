@@ -2657,4 +2657,11 @@ describe('local engine: probe notes, seventeenth session', () => {
     // A cause that is no drug gives no adverse effect.
     expect(added(open.suggest(input('Assessment:\n1. Hepatic encephalopathy due to liver failure - lactulose.'))).filter((c) => /^T/.test(c))).toEqual([]);
   });
+
+  it('does not presume diabetes caused a neuropathy the note puts down to a drug, named in the Table or not', () => {
+    const codes = added(open.suggest(input('Assessment:\n1. Oxaliplatin-induced peripheral neuropathy, grade 2 - drop oxaliplatin.\n2. T2DM - controlled on metformin.')));
+    expect(codes).toEqual(expect.arrayContaining(['G620', 'E119']));
+    expect(codes).not.toContain('E1142');
+    expect(added(open.suggest(input('Assessment:\n1. Peripheral neuropathy - gabapentin.\n2. T2DM - metformin.')))).toContain('E1142');
+  });
 });
