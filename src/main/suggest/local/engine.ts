@@ -27,7 +27,7 @@ import { loadMedications, namesNoTherapy, saysNotTaking, scaledOnly, weighedOnly
 import { collectMeat, type SentenceSpan } from './meat';
 import { treatedInPast } from './treated-infection';
 import { RESOLVED_VERDICTS } from './assertion';
-import { withoutPastEpisodes } from './past-episode';
+import { infarctionDatedOld, withoutPastEpisodes } from './past-episode';
 import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain } from './shown-together';
 import { dueToCode } from './due-to-condition';
 import { episodeOf, withEpisode, type Episode } from './encounter';
@@ -332,7 +332,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           // "Hyperkalemia, resolved" among an inpatient's diagnoses was treated this stay and is coded, and
           // links as any present condition does; in an office note it is a past problem.
           const a = mention.assertion === 'negated' && inpatient && mention.cue !== undefined && RESOLVED_CUES.has(mention.cue) ? 'present'
-            : mention.assertion === 'present' && treatedInPast(mention.entry.code, text.slice(mention.end, s.end), inpatient) ? 'historical' : mention.assertion;
+            : mention.assertion === 'present' && (treatedInPast(mention.entry.code, text.slice(mention.end, s.end), inpatient) || infarctionDatedOld(mention.entry.code, text.slice(mention.end, s.end), input.dateOfService)) ? 'historical' : mention.assertion;
           const m = toMention(doc.id, text, a === mention.assertion ? mention : { ...mention, assertion: a }, s.section, { index: si, start: s.start }, sides.get(mention));
           if (namesNoCondition(table, mention, context)) continue;
           // Under a family history heading every condition is a relative's ("FHx: Dad - T2DM, HTN"), however

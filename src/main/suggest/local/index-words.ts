@@ -90,6 +90,8 @@ export const CODE_TO: ReadonlyArray<[string, string]> = [
   ['need vaccination', 'Z23'], ['need immunization', 'Z23'], ['vaccine administered', 'Z23'], ['vaccination administered', 'Z23'], ['vaccine given', 'Z23'], ['shot given', 'Z23'],
   // A vaccine given under its own name: "Tdap given", "PCV20 administered today".
   ...VACCINE_NAMES.flatMap((name): Array<[string, string]> => [[`${name} given`, 'Z23'], [`${name} administered`, 'Z23']]),
+  // "Elevated > liver function > test > hepatic enzyme" (R74.8) and "> test" (R79.89) as notes say them.
+  ['elevated liver enzymes', 'R748'], ['elevated hepatic enzymes', 'R748'], ['abnormal liver enzymes', 'R748'], ['elevated lfts', 'R7989'], ['abnormal lfts', 'R7989'],
   // An INR is the prothrombin time's ratio: "supratherapeutic INR" is "Prolonged > prothrombin time" (R79.1).
   ['supratherapeutic inr', 'R791'], ['elevated inr', 'R791'], ['prolonged inr', 'R791'],
   // "Pain > pleura, pleural, pleuritic" (R07.81) as notes say it: "pleuritic chest pain" is pleurodynia, not chest pain NOS.

@@ -36,6 +36,8 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     givenOnAnotherDay(text, e, xt, positions) ||
     anesthesiaGiven(xt, positions) ||
     weightLossAimed(text, e, xt, positions) ||
+    // "Avoiding the subway for fear of having an attack" is a reason, no phobia (F40.9).
+    (e.words.length === 1 && positions.length === 1 && xt[positions[0]!]!.norm === 'fear' && xt[positions[0]! - 1]?.norm === 'for') ||
     // "Metastatic disease to mediastinal nodes" is the neoplasm's spread, no disease of the mediastinum (J98.59).
     (e.source !== 'neoplasm' && positions.some((p) => xt[p]!.norm === 'disease' && xt[p - 1]?.norm === 'secondary' && !positions.includes(p - 1))) ||
     deniedByNon(xt, positions, e)

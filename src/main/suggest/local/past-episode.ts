@@ -32,3 +32,25 @@ const STILL_NOW = /\b(?:diagnos\w*|dx|started|began|since|onset|ongoing|continu\
 export function datedPastSentence(sentence: string): boolean {
   return PAST_EVENT.test(sentence) && PAST_DATE.test(sentence) && !STILL_NOW.test(sentence);
 }
+
+/** A myocardial infarction is acute for four weeks from its onset (I.C.9.e.1); dated further back it is old (I25.2). */
+const INFARCTION = /^I2[12]/;
+/** A date right after the infarction, in its clause: "NSTEMI 06/2024", "STEMI in 2019", "MI 3 years ago". */
+const DATED_AFTER = new RegExp(String.raw`^[^.;\n]{0,12}?\b(?:(\d{1,2})\/(?:\d{1,2}\/)?((?:19|20)\d\d)|(?:in\s+)?((?:19|20)\d\d)\b|(${NUMBER})\s+(months?|mos?|years?|yrs?)\s+ago)`, 'i');
+const WORD_NUMBERS: Readonly<Record<string, number>> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, several: 3, few: 3, 'couple of': 2 };
+
+/** Whether an infarction's code is read where the note dates it over a month before the date of service. */
+export function infarctionDatedOld(code: string, after: string, dateOfService: string): boolean {
+  if (!INFARCTION.test(code)) return false;
+  const m = DATED_AFTER.exec(after);
+  const dos = new Date(dateOfService);
+  if (!m || Number.isNaN(dos.getTime())) return false;
+  if (m[4] !== undefined) {
+    const n = /^\d+$/.test(m[4]) ? Number(m[4]) : (WORD_NUMBERS[m[4].toLowerCase()] ?? 1);
+    return /^y/i.test(m[5]!) || n >= 2;
+  }
+  // A year alone is read as its last month, so an infarction late that year is not made old too soon.
+  const year = Number(m[2] ?? m[3]);
+  const month = m[1] !== undefined ? Number(m[1]) : 12;
+  return (dos.getUTCFullYear() - year) * 12 + (dos.getUTCMonth() + 1 - month) >= 2;
+}

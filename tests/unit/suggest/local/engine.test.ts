@@ -2664,4 +2664,16 @@ describe('local engine: probe notes, seventeenth session', () => {
     expect(codes).not.toContain('E1142');
     expect(added(open.suggest(input('Assessment:\n1. Peripheral neuropathy - gabapentin.\n2. T2DM - metformin.')))).toContain('E1142');
   });
+
+  it('reads an infarction the note dates over a month back as old, and raised liver enzymes and "for fear of" as written', () => {
+    const old = added(open.suggest(input('Assessment:\n1. CAD, NSTEMI 06/2024 treated with DES to LAD - continue aspirin.\n2. STEMI in 2019 s/p PCI.')));
+    expect(old).toContain('I252');
+    expect(old.filter((c) => /^I21/.test(c))).toEqual([]);
+    // Within the month before the visit (2026-01-15) it is still acute.
+    expect(added(open.suggest(input('Assessment:\n1. NSTEMI 01/2026 - on DAPT.')))).toContain('I214');
+    expect(added(open.suggest(input('Assessment:\n1. Elevated liver enzymes - likely alcohol related, repeat in 6 weeks.')))).toContain('R748');
+    const panic = added(open.suggest(input('Assessment:\n1. Panic disorder without agoraphobia - avoiding the subway for fear of having an attack.')));
+    expect(panic).toContain('F410');
+    expect(panic).not.toContain('F409');
+  });
 });
