@@ -28,6 +28,7 @@ const DRUG_SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['pcn', 'penicillin'],
   ['sulfa', 'sulfonamide'],
   ['asa', 'aspirin'],
+  ['amox', 'amoxicillin'],
 ]);
 /** "Drug allergy" names no drug: Z88.9, allergy status to unspecified drugs. */
 const ANY_DRUG: ReadonlyMap<string, string> = new Map(['drug', 'drugs', 'medication', 'medications', 'medicine', 'medicines'].map((w) => [w, 'Z889']));
@@ -65,6 +66,11 @@ export interface AllergyStatus {
 /** "Penicillin allergy (hives)": the reaction the allergy once caused, in parentheses after it. */
 const REACTION_IN_PARENTHESES = /\ballerg(y|ies|ic)\s*\(/i;
 
+/** Words that put a reaction in this visit. */
+const HAPPENING_NOW = /\b(today|now|currently|this (morning|week)|since (starting|taking)|stop(ped)?|hold|held|discontinue[ds]?|d\/c)\b/i;
+/** Reactions a drug allergy shows: urticaria, rash, angioedema, anaphylaxis, a drug eruption. */
+const REACTION = /^(L50|R21|T783|T782|T886|L27)/;
+
 /**
  * The allergy status a present "allergy"/"allergic" mention states, when it names a substance the
  * Index or the Table of Drugs gives one for; undefined for an allergic reaction or an allergy to
@@ -72,9 +78,13 @@ const REACTION_IN_PARENTHESES = /\ballerg(y|ies|ic)\s*\(/i;
  * read being the allergy's past one, in parentheses after it.
  */
 export function allergyStatus(dict: Dictionary, drugs: ReadonlyMap<string, string>, m: Mention, tokens: readonly Token[], sentenceText: string, phrase = ''): AllergyStatus | undefined {
-  if (!(/^T78(40|49)|^T887/.test(m.entry.code) || REACTION_IN_PARENTHESES.test(phrase)) || REACTION_NOW.test(sentenceText)) return undefined;
   const inside = tokens.map((t, i) => (t.end > m.start && t.start < m.end ? i : -1)).filter((i) => i >= 0);
   if (inside.length === 0) return undefined;
+  // A reaction "to" a drug is the allergy it showed: "because of hives to amoxicillin, cefdinir".
+  const toDrug = REACTION.test(m.entry.code) && tokens[inside[inside.length - 1]! + 1]?.norm === 'to';
+  if (!(/^T78(40|49)|^T887/.test(m.entry.code) || REACTION_IN_PARENTHESES.test(phrase) || toDrug) || REACTION_NOW.test(sentenceText)) return undefined;
+  // Not one the patient has now: "hives to amoxicillin today - stop amoxicillin" is this visit's reaction.
+  if (toDrug && !/^T78(40|49)|^T887/.test(m.entry.code) && HAPPENING_NOW.test(sentenceText)) return undefined;
   const from = Math.max(0, inside[0]! - DRUG_REACH);
   const to = Math.min(tokens.length, inside[inside.length - 1]! + DRUG_REACH + 1);
   const around = Array.from({ length: to - from }, (_, k) => from + k).filter((i) => !inside.includes(i));

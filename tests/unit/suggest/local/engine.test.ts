@@ -2676,4 +2676,13 @@ describe('local engine: probe notes, seventeenth session', () => {
     expect(panic).toContain('F410');
     expect(panic).not.toContain('F409');
   });
+
+  it('reads a past reaction "to" a drug as its allergy status, and one happening now as the reaction', () => {
+    const past = added(open.suggest(input('Assessment:\n1. Because of hives to amox-clav, will treat with cefdinir x 10 days.', { age: 2, sex: 'F' })));
+    expect(past).toContain('Z880');
+    expect(past).not.toContain('L509');
+    const now = added(open.suggest(input('Assessment:\n1. Hives to amoxicillin today - stop amoxicillin, cetirizine.', { age: 2, sex: 'F' })));
+    expect(now).toContain('L509');
+    expect(now).not.toContain('Z880');
+  });
 });
