@@ -11,6 +11,7 @@ import { readDueToConditions, type DueToCondition } from './due-to-condition';
 import { loadDrugEffects } from './adverse-effect';
 import { ADJECTIVE_EXCEPTIONS, alternatives, CODE_TO, contentWords, essentialRest, mainTermAliases, MANUAL_ALIASES, ORDINARY_WORDS, stripParens, UNSAID_QUALIFIERS } from './index-words';
 import { eponymReadings } from './eponym';
+import { OtherWords } from './other-words';
 import { createNormalizer, phraseWords, SPLIT_PREFIXES, type Normalizer } from './text';
 
 export type EntrySource = 'index' | 'tabular' | 'inclusion' | 'neoplasm' | 'abbrev' | 'learned';
@@ -136,9 +137,6 @@ const LYMPH_GLAND = /^Neoplasm, neoplastic > lymph, lymphatic channel NEC > glan
 /** The lobes only a lung has (a liver's and a thyroid's are right and left, a brain's named). */
 const LUNG_LOBE = /> lung > (upper|middle|lower) lobe$/;
 
-/** The Index's decompensated heart failure lines. */
-const HEART_DECOMPENSATION = /^Failure, failed > heart > with > decompensation\b/;
-
 /** Psychoactive-substance-related disorders (F10–F19). */
 const SUBSTANCE_CODE = /^F1\d/;
 /** A nonessential modifier that names the substance use the line is about. */
@@ -187,10 +185,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   const raw: Array<Omit<Entry, 'id' | 'key'>> = [];
   const family: Array<Omit<Entry, 'id' | 'key'>> = [];
   const personal: Array<Omit<Entry, 'id' | 'key'>> = [];
-  const disorderOfPart: Array<Omit<Entry, 'id' | 'key'>> = [];
-  const [decompensation, exacerbation] = [normalize('decompensation'), normalize('exacerbation')];
-  const [intestine, large] = [normalize('intestine'), normalize('large')];
-  const LARGE_INTESTINE = ['colon', 'sigmoid'].map(normalize);
+  const otherWords = new OtherWords(normalize);
   const status: Array<Omit<Entry, 'id' | 'key'>> = [];
   const diabetesWith: IndexLink[] = [];
   const strokeSequelae: IndexLink[] = [];
@@ -490,15 +485,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
         continue;
       }
       raw.push(e);
-      // A heart failure's exacerbation is its decompensation, acute on chronic (I50.x3): "chronic diastolic
-      // heart failure with exacerbation" is I50.33.
-      if (HEART_DECOMPENSATION.test(r.path)) raw.push({ ...e, words: e.words.map((w) => (w === decompensation ? exacerbation : w)) });
-      // The colon and the sigmoid are the large intestine ("Diverticulum > sigmoid — see Diverticulosis,
-      // intestine, large"): "sigmoid diverticulitis" is K57.32, "Crohn's colitis of the colon" K50.10.
-      if (said.includes(intestine) && said.includes(large) && !/^[ST]/.test(code)) {
-        for (const part of LARGE_INTESTINE) raw.push({ ...e, words: [...words.filter((w) => w !== intestine && w !== large), part] });
-      }
-      if (segs.length === 2 && /^disorder$/i.test(segs[0]!.trim()) && unsaid.length === 0 && !r.nemod && !/^M/.test(code) && !/elsewhere/i.test(table.byCode.get(code)?.long_desc ?? '')) disorderOfPart.push(e);
+      raw.push(...otherWords.ofIndexLine(r.path, said, e));
+      if (segs.length === 2 && /^disorder$/i.test(segs[0]!.trim()) && unsaid.length === 0 && !r.nemod && !/^M/.test(code) && !/elsewhere/i.test(table.byCode.get(code)?.long_desc ?? '')) otherWords.noteDisorderOfPart(e);
       if (/^diabetes/i.test(segs[0]!) && segs[1] === 'with' && segs.length > 2 && code.startsWith('E11')) {
         const sub = contentWords(v.slice(2).join(' '), normalize);
         if (sub.length > 0) diabetesWith.push({ words: sub, code });
@@ -707,11 +695,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     }
   }
 
-  // Titles and inclusion terms likewise: "Crohn's disease of the colon" is "… of large intestine" (K50.10).
-  for (const e of raw.filter((x) => x.source !== 'index' && x.words.includes(intestine) && x.words.includes(large) && !/^[ST]/.test(x.code))) {
-    for (const part of LARGE_INTESTINE) raw.push({ ...e, words: [...e.words.filter((w) => w !== intestine && w !== large), part] });
-  }
-  raw.push(...dysfunctionOfPart(disorderOfPart, raw, siteWords, normalize));
+  raw.push(...otherWords.ofTitles(raw), ...otherWords.dysfunctionOfPart(raw, siteWords));
 
   const abbreviations = new Map<string, { expansion: string[]; exact: string }>();
   const abbr = db.prepare('SELECT abbreviation, expansion, codes FROM abbreviation').all() as Array<{ abbreviation: string; expansion: string; codes: string }>;
@@ -973,22 +957,4 @@ function withoutEntries(segs: readonly string[], at: number, code: string, level
     if (absent.length > 0) out.push({ words: [...present, ...absent], code, source: 'index', level, absent });
   }
   return out;
-}
-
-/**
- * "Eustachian tube dysfunction": the Index has only "Disorder > eustachian tube" (H69.9-), and a
- * coder reads a part's dysfunction there when "Dysfunction" has no line for it. Only for parts of the
- * body: "cognitive dysfunction" is no "Disorder > cognitive" (F09). Not a part of the musculoskeletal
- * system, whose "dysfunction" is the manipulator's somatic one (M99.-), not "Disorder > joint" (M25.9);
- * nor a line whose words the note may leave out ("pulmonary dysfunction" is no pulmonary valve disorder).
- */
-function dysfunctionOfPart(disorders: ReadonlyArray<Omit<Entry, 'id' | 'key'>>, raw: ReadonlyArray<Omit<Entry, 'id' | 'key'>>, siteWords: ReadonlySet<string>, normalize: (w: string) => string): Array<Omit<Entry, 'id' | 'key'>> {
-  const [disorder, dysfunction] = [normalize('disorder'), normalize('dysfunction')];
-  const partKey = (words: readonly string[], head: string): string => words.filter((w) => w !== head).sort().join(' ');
-  const own = new Set(raw.filter((e) => e.words.includes(dysfunction)).map((e) => partKey(e.words, dysfunction)));
-  return disorders.flatMap((e) => {
-    const part = e.words.filter((w) => w !== disorder);
-    if (part.length === 0 || !part.every((w) => siteWords.has(w)) || own.has(partKey(part, ''))) return [];
-    return [{ ...e, words: [...part, dysfunction], level: e.level + 0.5 }];
-  });
 }
