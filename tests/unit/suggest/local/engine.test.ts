@@ -2685,4 +2685,13 @@ describe('local engine: probe notes, seventeenth session', () => {
     expect(now).toContain('L509');
     expect(now).not.toContain('Z880');
   });
+
+  it('takes a nicotine dependence\'s product from the social history, not a relative\'s or an e-cigarette', () => {
+    const run = open.suggest(input('SH: 1 ppd cigarettes x 20 yrs.\nImpression: Tobacco dependence - counseled on cessation.'));
+    expect(added(run)).toContain('F17210');
+    expect(added(run)).not.toContain('F17200');
+    const text = 'SH: 1 ppd cigarettes x 20 yrs.\nImpression: Tobacco dependence - counseled on cessation.';
+    for (const s of run.suggestions.filter((x) => x.code === 'F17210')) for (const e of s.evidence) expect(text.slice(e.start, e.end)).toBe(e.quote);
+    expect(added(open.suggest(input('SH: Father smokes cigarettes. Vapes daily, e-cigarettes since 2020.\nImpression: Tobacco dependence - counseled.')))).not.toContain('F17210');
+  });
 });
