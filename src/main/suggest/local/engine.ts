@@ -6,6 +6,7 @@ import { normalizeCode } from '../../../shared/codeset/format';
 import { emptyDrops, groundSuggestions, type RawSuggestion } from '../../../shared/suggest/grounding';
 import { withExaminationFindings } from './examination-findings';
 import { withTobaccoProduct } from './tobacco-product';
+import { withOpenBites } from './open-bite';
 import type { Assertion, SuggestInput, SuggestionRun } from '../../../shared/suggest/types';
 import { adjustByGroup, priorPhrase, scoreCandidate, type Priors } from '../learn/priors';
 import { applyRanker, rankContext, rankFeatures, type Features, type RankContext } from '../learn/ranker';
@@ -582,7 +583,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     }
 
     raw.splice(0, raw.length, ...withExaminationFindings(table, raw));
-    raw.splice(0, raw.length, ...withTobaccoProduct(raw, texts, sentences));
+    raw.splice(0, raw.length, ...withOpenBites(table, withTobaccoProduct(raw, texts, sentences), texts));
 
     // Of two suggestions an Excludes1 note keeps apart, the less sure one goes; an existing code stays.
     // Equally sure, read in one sentence, or with the other listed in the assessment, the one whose note it is goes: it says it is not for the

@@ -2694,4 +2694,11 @@ describe('local engine: probe notes, seventeenth session', () => {
     for (const s of run.suggestions.filter((x) => x.code === 'F17210')) for (const e of s.evidence) expect(text.slice(e.start, e.end)).toBe(e.quote);
     expect(added(open.suggest(input('SH: Father smokes cigarettes. Vapes daily, e-cigarettes since 2020.\nImpression: Tobacco dependence - counseled.')))).not.toContain('F17210');
   });
+
+  it('codes the puncture wounds a bite made as the open bite', () => {
+    const codes = added(open.suggest(input('Assessment:\n1. Dog bite, L forearm - multiple puncture wounds, initial encounter. Irrigated.')));
+    expect(codes).toContain('S51852A');
+    expect(codes).not.toContain('S51832A');
+    expect(added(open.suggest(input('Assessment:\n1. Puncture wound of left forearm from a nail, initial encounter.')))).toContain('S51832A');
+  });
 });
