@@ -30,12 +30,12 @@ const SALT = /^(salts?|[a-z]+(ate|ide|ite))$/i;
 export function loadDrugEffects(db: Database.Database): Map<string, string> {
   const out = new Map<string, string>();
   const rows = db.prepare("SELECT term, adverse_effect AS effect FROM drug WHERE level = 0 AND adverse_effect LIKE 'T%'").all() as Array<{ term: string; effect: string }>;
-  for (const r of rows) {
-    const name = r.term.toLowerCase().replace(/\bnec\b/g, '').trim();
-    // The Table writes the code without its 7th character, dotted ("T46.4X5").
-    const effect = /^T\d\d\.[0-9A-Z]{3}$/.test(r.effect) ? r.effect.replace('.', '') : '';
+  // The Table writes the code without its 7th character, dotted ("T46.4X5").
+  const keep = (name: string, tableCode: string | undefined): void => {
+    const effect = tableCode && /^T\d\d\.[0-9A-Z]{3}$/.test(tableCode) ? tableCode.replace('.', '') : '';
     if (/^[a-z][a-z -]+$/.test(name) && ADVERSE_EFFECT.test(effect) && !out.has(name) && !NOT_GIVEN.has(name)) out.set(name, effect);
-  }
+  };
+  for (const r of rows) keep(r.term.toLowerCase().replace(/\bnec\b/g, '').trim(), r.effect);
   // A substance whose own line has no code, while every salt below it has the same one: "Lithium" (--),
   // "> gluconate", "> salts" (T43.595). A note's "lithium" is that drug. Only salts: "Liver" (--) has
   // extracts and preparations below it, and "due to liver failure" names no drug.
@@ -45,11 +45,7 @@ export function loadDrugEffects(db: Database.Database): Map<string, string> {
     const parent = f.path.split(' > ')[0]!.toLowerCase();
     byParent.set(parent, (byParent.get(parent) ?? new Set()).add(SALT.test(f.term) ? f.effect : ''));
   }
-  for (const [parent, effects] of byParent) {
-    const [only] = effects;
-    const effect = effects.size === 1 && only && /^T\d\d\.[0-9A-Z]{3}$/.test(only) ? only.replace('.', '') : '';
-    if (/^[a-z][a-z -]+$/.test(parent) && ADVERSE_EFFECT.test(effect) && !out.has(parent) && !NOT_GIVEN.has(parent)) out.set(parent, effect);
-  }
+  for (const [parent, effects] of byParent) if (effects.size === 1) keep(parent, [...effects][0]);
   for (const [word, name] of CLASS_WORDS) {
     const effect = out.get(name);
     if (effect) out.set(word, effect);

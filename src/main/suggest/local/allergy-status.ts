@@ -81,10 +81,11 @@ export function allergyStatus(dict: Dictionary, drugs: ReadonlyMap<string, strin
   const inside = tokens.map((t, i) => (t.end > m.start && t.start < m.end ? i : -1)).filter((i) => i >= 0);
   if (inside.length === 0) return undefined;
   // A reaction "to" a drug is the allergy it showed: "because of hives to amoxicillin, cefdinir".
+  const allergy = /^T78(40|49)|^T887/.test(m.entry.code);
   const toDrug = REACTION.test(m.entry.code) && tokens[inside[inside.length - 1]! + 1]?.norm === 'to';
-  if (!(/^T78(40|49)|^T887/.test(m.entry.code) || REACTION_IN_PARENTHESES.test(phrase) || toDrug) || REACTION_NOW.test(sentenceText)) return undefined;
+  if (!(allergy || REACTION_IN_PARENTHESES.test(phrase) || toDrug) || REACTION_NOW.test(sentenceText)) return undefined;
   // Not one the patient has now: "hives to amoxicillin today - stop amoxicillin" is this visit's reaction.
-  if (toDrug && !/^T78(40|49)|^T887/.test(m.entry.code) && HAPPENING_NOW.test(sentenceText)) return undefined;
+  if (toDrug && !allergy && HAPPENING_NOW.test(sentenceText)) return undefined;
   const from = Math.max(0, inside[0]! - DRUG_REACH);
   const to = Math.min(tokens.length, inside[inside.length - 1]! + DRUG_REACH + 1);
   const around = Array.from({ length: to - from }, (_, k) => from + k).filter((i) => !inside.includes(i));

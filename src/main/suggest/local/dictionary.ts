@@ -651,7 +651,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     unspecified_behavior: string | null;
   }>;
   const behaviours = ['malignant', 'secondary', 'benign'].map(normalize);
-  const lung = normalize('lung');
+  const [lung, node, secondary] = ['lung', 'node', 'secondary'].map(normalize) as [string, string, string];
   const notASite = new Set(NOT_A_SITE.map(normalize));
   for (const n of neo) {
     const site = contentWords(n.path.split(' > ').slice(1).map((seg) => mainTermAliases(seg, new Map())).join(' '), normalize);
@@ -677,7 +677,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     const nodeCode = gland && n.malignant_secondary ? billable(n.malignant_secondary) : undefined;
     if (gland && nodeCode) {
       const words = contentWords(mainTermAliases(gland[1]!, new Map()), normalize);
-      if (words.length > 0) raw.push({ words: [...words, normalize('node'), normalize('secondary')], code: nodeCode, source: 'neoplasm', level: n.level });
+      if (words.length > 0) raw.push({ words: [...words, node, secondary], code: nodeCode, source: 'neoplasm', level: n.level });
     }
     // "Skin NOS > back" (C44.509) names no morphology; a basal cell carcinoma there is the same code
     // with the morphology's fifth character (C44.519), and is a skin cancer without the note saying "skin".

@@ -333,8 +333,9 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         for (const mention of mentions) {
           // "Hyperkalemia, resolved" among an inpatient's diagnoses was treated this stay and is coded, and
           // links as any present condition does; in an office note it is a past problem.
+          const rest = text.slice(mention.end, s.end);
           const a = mention.assertion === 'negated' && inpatient && mention.cue !== undefined && RESOLVED_CUES.has(mention.cue) ? 'present'
-            : mention.assertion === 'present' && (treatedInPast(mention.entry.code, text.slice(mention.end, s.end), inpatient) || infarctionDatedOld(mention.entry.code, text.slice(mention.end, s.end), input.dateOfService)) ? 'historical' : mention.assertion;
+            : mention.assertion === 'present' && (treatedInPast(mention.entry.code, rest, inpatient) || infarctionDatedOld(mention.entry.code, rest, input.dateOfService)) ? 'historical' : mention.assertion;
           const m = toMention(doc.id, text, a === mention.assertion ? mention : { ...mention, assertion: a }, s.section, { index: si, start: s.start }, sides.get(mention));
           if (namesNoCondition(table, mention, context)) continue;
           // Under a family history heading every condition is a relative's ("FHx: Dad - T2DM, HTN"), however

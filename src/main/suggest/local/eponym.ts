@@ -7,10 +7,8 @@ import { phraseWords, type Normalizer } from './text';
 
 /** A term (or subterm) that is a possessive name, with what follows it: "Crohn's disease", "Addison's". */
 const EPONYM = /^([A-Z][a-z]+['’]s)(?:\s+(.*))?$/;
-/** What the name alone stands for. */
+/** What the name alone stands for; also the main terms whose subterm may be such a name ("Disease, diseased > Crohn's"). */
 const DISEASE_OR_SYNDROME = /^(?:disease|syndrome)\b/i;
-/** Main terms whose subterm may be a possessive name of a disease: "Disease, diseased > Crohn's". */
-const DISEASE_MAIN = /^(?:disease|syndrome)\b/i;
 
 interface EponymRow {
   level: number;
@@ -32,7 +30,7 @@ export function eponymReadings(rows: readonly EponymRow[], normalize: Normalizer
     // "Crohn's disease" (level 0), or "Addison's > anemia" under a bare name.
     if (main && r.level === 0) see(main[1]!, main[2] ?? '');
     else if (main && r.level === 1 && !main[2]) see(main[1]!, segs[1]!);
-    else if (r.level === 1 && DISEASE_MAIN.test(segs[0]!)) {
+    else if (r.level === 1 && DISEASE_OR_SYNDROME.test(segs[0]!)) {
       const sub = EPONYM.exec(segs[1]!);
       if (sub && !sub[2]) see(sub[1]!, 'disease');
     }

@@ -5,9 +5,8 @@ import { titleWords, type CodeTable } from './code-table';
 import { inRanges } from './combine';
 import type { ClassifiedHistory, Dictionary } from './dictionary';
 import { VACCINE_NAMES } from './index-words';
-import { GIVEN_ON_DATE } from './misreads';
 import type { Mention } from './match';
-import { NEOPLASM_CODE, NEOPLASM_HISTORY_CODE } from './misreads';
+import { GIVEN_ON_DATE, NEOPLASM_CODE, NEOPLASM_HISTORY_CODE } from './misreads';
 import type { Token } from './text';
 
 /**

@@ -485,7 +485,6 @@ function secondaryNotSpread(text: string, e: Entry, xt: readonly XToken[], posit
   if (positions.length === 1 && /^secondar/i.test(text.slice(xt[q]!.start, xt[q]!.end))) return true;
   // "Secondary adrenal insufficiency", "secondary pulmonary hypertension": a spread is read only where
   // the sentence speaks of a neoplasm.
-
   if (!SPREAD_CODE.test(e.code)) return false;
   if (xt.length > 0 && !NEOPLASM_WORD.test(text.slice(xt[0]!.start, xt[xt.length - 1]!.end))) return true;
   // "Breast cancer with secondary liver …" is the liver's spread: a "secondary" that ends the reading

@@ -7,9 +7,11 @@ import type { Token } from './text';
 /** The episode words an Index line's "with exacerbation" reads ("flare" is aliased to it). */
 const EPISODE = 'exacerbation';
 const NUMBER = String.raw`(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|couple of)`;
+/** Months or years, as notes write them. */
+const LONG_UNIT = String.raw`(?:months?|mos?|years?|yrs?)`;
 /** A date after the episode, in its clause: months or years ago, last year, in March, in 2023. */
 const PAST_AFTER = new RegExp(
-  String.raw`^[^.;:,\n]{0,40}?\b(?:${NUMBER}\s+(?:months?|mos?|years?|yrs?)\s+ago|last\s+(?:year|month|winter|spring|summer|fall|autumn|january|february|march|april|june|july|august|september|october|november|december)|in\s+(?:january|february|march|april|june|july|august|september|october|november|december|(?:19|20)\d\d)|in\s+the\s+(?:past|last)\s+(?:\d+\s+)?(?:months?|years?))\b`,
+  String.raw`^[^.;:,\n]{0,40}?\b(?:${NUMBER}\s+${LONG_UNIT}\s+ago|last\s+(?:year|month|winter|spring|summer|fall|autumn|january|february|march|april|june|july|august|september|october|november|december)|in\s+(?:january|february|march|april|june|july|august|september|october|november|december|(?:19|20)\d\d)|in\s+the\s+(?:past|last)\s+(?:\d+\s+)?(?:months?|years?))\b`,
   'i',
 );
 /** Words just before the episode that date it: "last exacerbation", "2 prior exacerbations". */
@@ -24,7 +26,7 @@ export function withoutPastEpisodes(text: string, tokens: Token[]): Token[] {
 /** A story's sentence opening on what the patient had or went through: "Had …", "She was hospitalized …". */
 const PAST_EVENT = /^\s*(?:(?:she|he|they|patient|pt)\s+)?(?:had|was|were|underwent)\b/i;
 /** A date months or years back: "3 years ago", "in 2019", "last year", "as a child". */
-const PAST_DATE = new RegExp(String.raw`\b(?:${NUMBER}\s+(?:months?|mos?|years?|yrs?)\s+ago|in\s+(?:19|20)\d\d|last\s+year|as\s+a\s+(?:child|teen|teenager))\b`, 'i');
+const PAST_DATE = new RegExp(String.raw`\b(?:${NUMBER}\s+${LONG_UNIT}\s+ago|in\s+(?:19|20)\d\d|last\s+year|as\s+a\s+(?:child|teen|teenager))\b`, 'i');
 /** Words that carry the condition into the present: its diagnosis or onset then, what remains of it now. */
 const STILL_NOW = /\b(?:diagnos\w*|dx|started|began|since|onset|ongoing|continu\w*|still|currently|current|now|residual|persistent|persists|chronic|today|recurr\w*|again|worse\w*|present\w*\s+with|here\s+for|on\s+(?:treatment|therapy))\b/i;
 
@@ -36,7 +38,7 @@ export function datedPastSentence(sentence: string): boolean {
 /** A myocardial infarction is acute for four weeks from its onset (I.C.9.e.1); dated further back it is old (I25.2). */
 const INFARCTION = /^I2[12]/;
 /** A date right after the infarction, in its clause: "NSTEMI 06/2024", "STEMI in 2019", "MI 3 years ago". */
-const DATED_AFTER = new RegExp(String.raw`^[^.;\n]{0,12}?\b(?:(\d{1,2})\/(?:\d{1,2}\/)?((?:19|20)\d\d)|(?:in\s+)?((?:19|20)\d\d)\b|(${NUMBER})\s+(months?|mos?|years?|yrs?)\s+ago)`, 'i');
+const DATED_AFTER = new RegExp(String.raw`^[^.;\n]{0,12}?\b(?:(\d{1,2})\/(?:\d{1,2}\/)?((?:19|20)\d\d)|(?:in\s+)?((?:19|20)\d\d)\b|(${NUMBER})\s+(${LONG_UNIT})\s+ago)`, 'i');
 const WORD_NUMBERS: Readonly<Record<string, number>> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, several: 3, few: 3, 'couple of': 2 };
 
 /** Whether an infarction's code is read where the note dates it over a month before the date of service. */

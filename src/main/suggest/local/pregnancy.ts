@@ -25,7 +25,7 @@ const DATING_AFTER = /^\s*(US|u\/s|ultrasound|sono(gram)?|scan)\b/i;
 const SAID_TRIMESTER = /\b(first|1st|second|2nd|third|3rd)\s+trimester\b/i;
 
 /** A menopause said beside the obstetric history. */
-const MENOPAUSE = /\b(menopaus\w*|postmenopausal|post-menopausal)\b/i;
+const MENOPAUSE = /\b(menopaus\w*|postmenopausal)\b/i;
 
 /** The weeks of gestation the note states in a sentence about the pregnancy, the first such; undefined when none. */
 export function gestationWeeks(text: string, sentences: ReadonlyArray<{ start: number; end: number }>): Gestation | undefined {

@@ -159,6 +159,8 @@ export function splitSentences(text: string): Array<{ start: number; end: number
 }
 
 const WORD_RE = /[A-Za-z0-9]+(?:['’][a-z]+)?/g;
+/** The same words for a phrase read whole (match, matchAll): the tokenizer's WORD_RE keeps its own position. */
+const PHRASE_WORD = new RegExp(WORD_RE.source, 'g');
 
 /** Word forms that mean the same thing to the Index (adjective ↔ noun, spelling variants). */
 export interface Normalizer {
@@ -340,13 +342,13 @@ export const TYPE_A = 'A';
 /** Words in a phrase, normalised the same way as chart tokens. */
 export function phraseWords(phrase: string, norm: Normalizer): string[] {
   // Only a phrase with a split-off prefix needs the words' positions to join it.
-  const words = norm.solid && PREFIX_IN_PHRASE.test(phrase) ? solidJoined(phrase, norm) : (phrase.match(/[A-Za-z0-9]+(?:['’][a-z]+)?/g) ?? []);
+  const words = norm.solid && PREFIX_IN_PHRASE.test(phrase) ? solidJoined(phrase, norm) : (phrase.match(PHRASE_WORD) ?? []);
   return words.map((w, i) => (w === 'A' && (i > 0 || words.length === 1) ? TYPE_A : norm(w)));
 }
 
 /** A phrase's words, a split-off prefix joined to its word where the Index writes them solid. */
 function solidJoined(phrase: string, norm: Normalizer): string[] {
-  const found = [...phrase.matchAll(/[A-Za-z0-9]+(?:['’][a-z]+)?/g)];
+  const found = [...phrase.matchAll(PHRASE_WORD)];
   const words: string[] = [];
   for (let i = 0; i < found.length; i++) {
     const w = found[i]![0];
