@@ -14,7 +14,8 @@ export interface CandidateMention {
   phrase: string;
   assertion: Assertion;
   section: SectionKind;
-  source: EntrySource | 'history' | 'medication';
+  /** Where the reading came from; 'drug-table' is a poisoning read from the Table of Drugs and Chemicals. */
+  source: EntrySource | 'history' | 'medication' | 'drug-table';
   words: string[];
   /** Index of the sentence in its document. */
   sentence: number;

@@ -22,6 +22,7 @@ import { statedDependences } from './dependence';
 import { displayCode } from '../../../shared/codeset/format';
 import { allergyStatus, loadDrugAllergyStatus } from './allergy-status';
 import { adverseEffectOf, ADVERSE_EFFECT } from './adverse-effect';
+import { intentStatement, loadPoisonings, poisoningCodes, statedPoisonings, type PoisonCodes, type StatedPoisoning } from './poisoning';
 import { receptorStatus } from './receptor-status';
 import { ambiguityQuery, type AmbiguityQuery } from './ambiguous';
 import { severityQuery, type SeverityQuery } from './severity';
@@ -55,6 +56,8 @@ interface Resources {
   medications: Map<string, string>;
   /** Allergy status (Z88.-) per drug name, from the Table of Drugs. */
   drugAllergy: Map<string, string>;
+  /** Poisoning codes by intent per drug name, from the Table of Drugs. */
+  poisonings: Map<string, PoisonCodes>;
 }
 
 // Building the dictionary reads the whole Index (seconds); one per open database.
@@ -64,7 +67,7 @@ export function engineResources(codeSet: EngineCodeSet): Resources {
   let r = cache.get(codeSet.db);
   if (!r) {
     const table = new CodeTable(codeSet.db);
-    r = { dict: buildDictionary(codeSet.db, table), table, medications: loadMedications(), drugAllergy: loadDrugAllergyStatus(codeSet.db) };
+    r = { dict: buildDictionary(codeSet.db, table), table, medications: loadMedications(), drugAllergy: loadDrugAllergyStatus(codeSet.db), poisonings: loadPoisonings(codeSet.db) };
     cache.set(codeSet.db, r);
   }
   return r;
@@ -128,6 +131,8 @@ function unconfirmedInfluenza(table: CodeTable, code: string): string {
 }
 /** Status codes always reported when documented, which case reports never code: immunization (Z23), DNR (Z66). */
 const DOCUMENTED_STATUS = /^(Z23|Z66)$/;
+/** The Index's poisoning by an unspecified substance, and a suicide attempt of unknown method (T14.91). */
+const UNNAMED_POISON = /^(T659[1-4]|T1491)/;
 /** A routine examination (Z00.0-, Z00.1-; I.C.21.c.13), which case reports never code either. */
 const ROUTINE_EXAMINATION = /^Z00[01]/;
 /** Psychoactive substance use, unspecified, uncomplicated (F10.90 … F19.90; tobacco is F17.2- dependence). */
@@ -199,6 +204,8 @@ export function candidateConfidence(
   // is this visit's where a line names it alone ("Annual exam.", "1. Well child exam."), not in
   // passing ("annual exams up to date").
   if (c.via === 'match' && DOCUMENTED_STATUS.test(c.code)) confidence = Math.max(confidence, CONVENTION_FLOOR);
+  // A drug the note says was taken wrongly, named: the Table's poisoning code (I.C.19.e.5.b).
+  if (c.via === 'match' && c.mentions.some((m) => m.source === 'drug-table')) confidence = Math.max(confidence, CONVENTION_FLOOR);
   if (c.via === 'match' && ROUTINE_EXAMINATION.test(c.code) && foreground.some((m) => m.item)) confidence = Math.max(confidence, CONVENTION_FLOOR);
   if (foreground.some((m) => m.section === 'assessment')) {
     confidence = 1 - (1 - confidence) * ASSESSMENT_LIFT;
@@ -219,7 +226,7 @@ export function candidateConfidence(
 }
 
 export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): LocalEngine {
-  const { dict, table, medications, drugAllergy } = engineResources(codeSet);
+  const { dict, table, medications, drugAllergy, poisonings } = engineResources(codeSet);
   const learned = priors.lexicon && Object.keys(priors.lexicon).length > 0 ? learnedDictionary(dict, priors.lexicon) : undefined;
   const statusDict = subDictionary(dict, dict.status);
   const hccCache = new Map<string, boolean>();
@@ -249,6 +256,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     const inpatient = input.setting === 'inpatient';
     const pastStroke = new Set<string>();
     const effects: Array<{ code: string; condition: CandidateMention; mention: CandidateMention }> = [];
+    const poisoning: Array<{ found: StatedPoisoning; mention: CandidateMention }> = [];
+    let meant: CandidateMention | undefined;
     const add = (code: string, m: CandidateMention, via: Candidate['via']): void => {
       const c = cands.get(code);
       if (c) {
@@ -273,6 +282,12 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     for (const doc of input.documents) {
       const text = texts.get(doc.id)!;
       const spans = sentences.get(doc.id)!;
+      const statement = meant ? undefined : intentStatement(text);
+      const at = statement ? spans.findIndex((s) => s.start <= statement.start && statement.end <= s.end) : -1;
+      if (statement && at >= 0 && spans[at]!.section !== 'family') {
+        const phrase = text.slice(statement.start, statement.end);
+        meant = { documentId: doc.id, ...statement, phrase, assertion: 'present', section: spans[at]!.section, source: 'drug-table', words: phraseWords(phrase, dict.normalize), sentence: at };
+      }
       spans.forEach((s, si) => {
         if (s.section === 'allergies') return;
         const tokens = withoutPastEpisodes(text, tokenize(text, s.start, s.end, dict.normalize));
@@ -293,6 +308,12 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
             const phrase = text.slice(d.start, d.end);
             add(d.code, { documentId: doc.id, start: d.start, end: d.end, phrase, assertion: 'present', section: s.section, source: 'history', words: phraseWords(phrase, dict.normalize), sentence: si }, 'history');
           }
+        }
+        // A drug taken wrongly, coded by the Table's poisoning columns.
+        const poisoned = s.section !== 'family' && s.section !== 'history' ? statedPoisonings(text, s.start, s.end, poisonings, inpatient) : [];
+        for (const p of poisoned) {
+          const phrase = text.slice(p.start, p.end);
+          poisoning.push({ found: p, mention: { documentId: doc.id, start: p.start, end: p.end, phrase, assertion: 'present', section: s.section, source: 'drug-table', words: phraseWords(phrase, dict.normalize), sentence: si } });
         }
         const given = s.section !== 'family' && s.section !== 'history' ? vaccinesGiven(sentenceText) : undefined;
         if (given && table.byCode.get('Z23')?.billable) {
@@ -388,7 +409,18 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         }
       });
     }
+    // The chart's "suicide attempt" that gave an overdose its intent is evidence for it too.
+    const poisonCodes = poisoningCodes(poisoning.map((p) => p.found), meant !== undefined);
+    poisoning.forEach((p, i) => {
+      const { code, byChart } = poisonCodes[i]!;
+      if (!table.byCode.get(code)?.billable) return;
+      add(code, p.mention, 'match');
+      if (byChart && meant && !cands.get(code)!.mentions.includes(meant)) add(code, meant, 'match');
+      cands.get(code)!.rationale ??= `"${p.mention.phrase}" taken wrongly: ${table.byCode.get(code)!.long_desc} (Table of Drugs and Chemicals, guideline I.C.19.e.5.b)`;
+    });
     applyCombinations(cands, dict, table, codeSet, { pastStroke, texts });
+    // The named substance is the poisoning the chart's unnamed "poisoning" and "suicide attempt" were.
+    if (poisoning.length > 0) for (const code of [...cands.keys()]) if (UNNAMED_POISON.test(code)) cands.delete(code);
     // A code read for a condition (an adverse effect, a receptor status) is as sure as that condition.
     const follow = (code: string, m: CandidateMention, of: Candidate, rationale: string): void => {
       const known = cands.get(code);
