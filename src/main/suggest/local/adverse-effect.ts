@@ -3,6 +3,7 @@
 // whose 5th or 6th character is 5 (guideline I.C.19.e.5.a), read from the Table of Drugs and
 // Chemicals. A drug taken wrongly (overdose, wrong drug, toxicity) is a poisoning, never read here.
 import type Database from 'better-sqlite3';
+import { tableNames } from './drug-names';
 
 /** Adverse effects of drugs, medicaments and biological substances (T36–T50, 5 in the 5th or 6th character), undotted. */
 export const ADVERSE_EFFECT = /^T(3[6-9]|4\d|50)[0-9A-Z]{2}5/;
@@ -46,6 +47,12 @@ export function loadDrugEffects(db: Database.Database): Map<string, string> {
     byParent.set(parent, (byParent.get(parent) ?? new Set()).add(SALT.test(f.term) ? f.effect : ''));
   }
   for (const [parent, effects] of byParent) if (effects.size === 1) keep(parent, [...effects][0]);
+  // Class lines by their whole path, for the drugs the Table lists only by class ("Blockers, calcium channel" for amlodipine).
+  for (const r of [...rows.map((x) => ({ path: x.term, effect: x.effect })), ...forms]) {
+    const effect = /^T\d\d\.[0-9A-Z]{3}$/.test(r.effect ?? '') ? r.effect.replace('.', '') : '';
+    const path = r.path.toLowerCase();
+    if (ADVERSE_EFFECT.test(effect) && !out.has(path) && !NOT_GIVEN.has(path)) out.set(path, effect);
+  }
   for (const [word, name] of CLASS_WORDS) {
     const effect = out.get(name);
     if (effect) out.set(word, effect);
@@ -53,10 +60,14 @@ export function loadDrugEffects(db: Database.Database): Map<string, string> {
   return out;
 }
 
-/** The adverse-effect code (without its 7th character) of a drug as the chart writes it. */
+/** The adverse-effect code (without its 7th character) of a drug as the chart writes it: by name, brand or class stem. */
 export function drugEffect(drugs: ReadonlyMap<string, string>, written: string): string | undefined {
   const name = written.toLowerCase();
-  return drugs.get(name) ?? drugs.get(name.replace(/s$/, ''));
+  const own = drugs.get(name) ?? drugs.get(name.replace(/s$/, ''));
+  if (own) return own;
+  const names = tableNames(name);
+  // A combination product has no one adverse effect.
+  return names.length === 1 && names[0] !== name ? drugs.get(names[0]!) : undefined;
 }
 
 export interface AdverseEffect {

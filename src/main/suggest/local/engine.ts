@@ -21,8 +21,10 @@ import { matchSentence, readSentence, type Mention, type ReadSentence } from './
 import { statedDependences } from './dependence';
 import { displayCode } from '../../../shared/codeset/format';
 import { allergyStatus, loadDrugAllergyStatus } from './allergy-status';
-import { adverseEffectOf, ADVERSE_EFFECT } from './adverse-effect';
-import { intentStatement, loadPoisonings, poisoningCodes, statedPoisonings, type PoisonCodes, type StatedPoisoning } from './poisoning';
+import { adverseEffectOf } from './adverse-effect';
+import { intentStatement, poisoningCodes, statedPoisonings, type StatedPoisoning } from './poisoning';
+import { loadDrugCodes, type DrugCodes } from './drug-names';
+import { statedUnderdosings } from './underdosing';
 import { receptorStatus } from './receptor-status';
 import { ambiguityQuery, type AmbiguityQuery } from './ambiguous';
 import { severityQuery, type SeverityQuery } from './severity';
@@ -56,8 +58,8 @@ interface Resources {
   medications: Map<string, string>;
   /** Allergy status (Z88.-) per drug name, from the Table of Drugs. */
   drugAllergy: Map<string, string>;
-  /** Poisoning codes by intent per drug name, from the Table of Drugs. */
-  poisonings: Map<string, PoisonCodes>;
+  /** Poisoning codes by intent, and underdosing codes, per drug name, from the Table of Drugs. */
+  drugCodes: Map<string, DrugCodes>;
 }
 
 // Building the dictionary reads the whole Index (seconds); one per open database.
@@ -67,7 +69,7 @@ export function engineResources(codeSet: EngineCodeSet): Resources {
   let r = cache.get(codeSet.db);
   if (!r) {
     const table = new CodeTable(codeSet.db);
-    r = { dict: buildDictionary(codeSet.db, table), table, medications: loadMedications(), drugAllergy: loadDrugAllergyStatus(codeSet.db), poisonings: loadPoisonings(codeSet.db) };
+    r = { dict: buildDictionary(codeSet.db, table), table, medications: loadMedications(), drugAllergy: loadDrugAllergyStatus(codeSet.db), drugCodes: loadDrugCodes(codeSet.db) };
     cache.set(codeSet.db, r);
   }
   return r;
@@ -133,6 +135,10 @@ function unconfirmedInfluenza(table: CodeTable, code: string): string {
 const DOCUMENTED_STATUS = /^(Z23|Z66)$/;
 /** The Index's poisoning by an unspecified substance, and a suicide attempt of unknown method (T14.91). */
 const UNNAMED_POISON = /^(T659[1-4]|T1491)/;
+/** What a drug or chemical did, by the Table of Drugs (T36–T65): never a diagnosis its symptoms are part of. */
+const DRUG_EFFECT = /^T(3[6-9]|[45]\d|6[0-5])/;
+/** A patient's noncompliance with a medication regimen (Z91.12-–Z91.14-). */
+const NONCOMPLIANCE = /^Z911[2-4]/;
 /** A routine examination (Z00.0-, Z00.1-; I.C.21.c.13), which case reports never code either. */
 const ROUTINE_EXAMINATION = /^Z00[01]/;
 /** Psychoactive substance use, unspecified, uncomplicated (F10.90 … F19.90; tobacco is F17.2- dependence). */
@@ -226,7 +232,7 @@ export function candidateConfidence(
 }
 
 export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): LocalEngine {
-  const { dict, table, medications, drugAllergy, poisonings } = engineResources(codeSet);
+  const { dict, table, medications, drugAllergy, drugCodes } = engineResources(codeSet);
   const learned = priors.lexicon && Object.keys(priors.lexicon).length > 0 ? learnedDictionary(dict, priors.lexicon) : undefined;
   const statusDict = subDictionary(dict, dict.status);
   const hccCache = new Map<string, boolean>();
@@ -258,6 +264,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     const effects: Array<{ code: string; condition: CandidateMention; mention: CandidateMention }> = [];
     const poisoning: Array<{ found: StatedPoisoning; mention: CandidateMention }> = [];
     let meant: CandidateMention | undefined;
+    const underdosed = new Set<string>();
     const add = (code: string, m: CandidateMention, via: Candidate['via']): void => {
       const c = cands.get(code);
       if (c) {
@@ -310,10 +317,20 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           }
         }
         // A drug taken wrongly, coded by the Table's poisoning columns.
-        const poisoned = s.section !== 'family' && s.section !== 'history' ? statedPoisonings(text, s.start, s.end, poisonings, inpatient) : [];
+        const poisoned = s.section !== 'family' && s.section !== 'history' ? statedPoisonings(text, s.start, s.end, drugCodes, inpatient) : [];
         for (const p of poisoned) {
           const phrase = text.slice(p.start, p.end);
           poisoning.push({ found: p, mention: { documentId: doc.id, start: p.start, end: p.end, phrase, assertion: 'present', section: s.section, source: 'drug-table', words: phraseWords(phrase, dict.normalize), sentence: si } });
+        }
+        // A drug taken less than prescribed, with the reason's noncompliance code (not a medication list's statuses).
+        for (const u of s.section !== 'family' && s.section !== 'history' && s.section !== 'meds' ? statedUnderdosings(text, s.start, s.end, drugCodes) : []) {
+          const phrase = text.slice(u.start, u.end);
+          const mention: CandidateMention = { documentId: doc.id, start: u.start, end: u.end, phrase, assertion: 'present', section: s.section, source: 'drug-table', words: phraseWords(phrase, dict.normalize), sentence: si };
+          for (const code of [u.code, u.noncompliance]) {
+            if (!table.byCode.get(code)?.billable) continue;
+            add(code, mention, 'match');
+            underdosed.add(code);
+          }
         }
         const given = s.section !== 'family' && s.section !== 'history' ? vaccinesGiven(sentenceText) : undefined;
         if (given && table.byCode.get('Z23')?.billable) {
@@ -421,6 +438,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     applyCombinations(cands, dict, table, codeSet, { pastStroke, texts });
     // The named substance is the poisoning the chart's unnamed "poisoning" and "suicide attempt" were.
     if (poisoning.length > 0) for (const code of [...cands.keys()]) if (UNNAMED_POISON.test(code)) cands.delete(code);
+    // The reason an underdosing's sentence gives says which noncompliance it was; the Index's reading of "noncompliance" gives way.
+    if (underdosed.size > 0) for (const code of [...cands.keys()]) if (NONCOMPLIANCE.test(code) && !underdosed.has(code)) cands.delete(code);
     // A code read for a condition (an adverse effect, a receptor status) is as sure as that condition.
     const follow = (code: string, m: CandidateMention, of: Candidate, rationale: string): void => {
       const known = cands.get(code);
@@ -549,8 +568,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     const diagnosesIn = new Map<string, string[]>();
     const diagnosed = (key: string, code: string): void => void diagnosesIn.set(key, [...(diagnosesIn.get(key) ?? []), code]);
     for (const [code, { cand, conf }] of chosen) {
-      // A drug's adverse effect names the cause of the line's condition, not another diagnosis.
-      if (/^[RZ]/.test(code) || isSymptom(code) || ADVERSE_EFFECT.test(code) || conf < priors.threshold) continue;
+      // A drug's adverse effect, poisoning or underdosing names the cause of the line's condition, not another diagnosis.
+      if (/^[RZ]/.test(code) || isSymptom(code) || DRUG_EFFECT.test(code) || conf < priors.threshold) continue;
       for (const m of cand.mentions) {
         diagnosed(sentenceKey(m), code);
         const item = m.section === 'assessment' ? listItemKey(texts, m) : undefined;

@@ -2,97 +2,10 @@
 // Table of Drugs and Chemicals' poisoning columns, whose 5th or 6th character says the intent
 // (guideline I.C.19.e.5.b): accidental, intentional self-harm, assault or undetermined. Where the
 // note does not say, the intent is accidental; undetermined only where it says intent cannot be told.
-import type Database from 'better-sqlite3';
-
-export type Intent = 'accidental' | 'intentional' | 'assault' | 'undetermined';
-export type PoisonCodes = Readonly<Record<Intent, string>>;
-
-/** Names a note gives a drug that the Table lists under another: brands and the street's words. */
-const OTHER_NAMES: ReadonlyMap<string, readonly string[]> = new Map([
-  ['tylenol', ['acetaminophen']],
-  ['paracetamol', ['acetaminophen']],
-  ['apap', ['acetaminophen']],
-  ['tylenol pm', ['acetaminophen', 'diphenhydramine']],
-  ['advil', ['ibuprofen']],
-  ['motrin', ['ibuprofen']],
-  ['aleve', ['naproxen']],
-  ['benadryl', ['diphenhydramine']],
-  ['xanax', ['alprazolam']],
-  ['klonopin', ['clonazepam']],
-  ['ativan', ['lorazepam']],
-  ['valium', ['diazepam']],
-  ['ambien', ['zolpidem']],
-  ['percocet', ['oxycodone', 'acetaminophen']],
-  ['norco', ['hydrocodone', 'acetaminophen']],
-  ['vicodin', ['hydrocodone', 'acetaminophen']],
-  ['coumadin', ['warfarin']],
-  ['elavil', ['amitriptyline']],
-  ['prozac', ['fluoxetine']],
-  ['celexa', ['citalopram']],
-  ['wellbutrin', ['bupropion']],
-  ['desyrel', ['trazodone']],
-  ['lasix', ['furosemide']],
-  ['benzo', ['benzodiazepine']],
-  ['benzos', ['benzodiazepine']],
-  ['opioids', ['opioid']],
-  ['opiates', ['opiate']],
-  ['meth', ['methamphetamine']],
-  // Beverage alcohol is ethanol ("Alcohol > absolute > beverage"); the Table's bare "Alcohol" is unspecified.
-  ['alcohol', ['ethanol']],
-  ['etoh', ['ethanol']],
-  ['unknown pills', ['drug']],
-  ['unknown substance', ['drug']],
-  ['unknown medication', ['drug']],
-  ['unknown medications', ['drug']],
-]);
-
-/** The Table's words for a drug that a note would write as one word or two ("Opioid NEC" is "opioid"). */
-function noteName(term: string): string {
-  return term.toLowerCase().replace(/\([^)]*\)/g, ' ').replace(/\bnec\b/g, ' ').replace(/\s+/g, ' ').trim();
-}
-
-const CODE_OF_TABLE = /^T\d\d\.[0-9A-Z]{2,3}$/;
-
-/**
- * Poisoning codes per drug name, as a note writes it (lower case, without 7th character, undotted and
- * padded with the placeholder X). A chemical's own line gives way to its salts where they are a drug
- * with one code ("Lithium" the metal, T56.89-, and its salts, the psychotropic T43.59-).
- */
-export function loadPoisonings(db: Database.Database): Map<string, PoisonCodes> {
-  type Row = { level: number; path: string; a: string | null; i: string | null; s: string | null; u: string | null };
-  const rows = db
-    .prepare('SELECT level, path, poisoning_accidental a, poisoning_intentional_self_harm i, poisoning_assault s, poisoning_undetermined u FROM drug WHERE level <= 1')
-    .all() as Row[];
-  const codes = (r: Row): PoisonCodes | undefined => {
-    const all = [r.a, r.i, r.s, r.u].map((c) => (c && CODE_OF_TABLE.test(c) ? c.replace('.', '').padEnd(6, 'X') : ''));
-    return all.every((c) => c !== '') ? { accidental: all[0]!, intentional: all[1]!, assault: all[2]!, undetermined: all[3]! } : undefined;
-  };
-  const out = new Map<string, PoisonCodes>();
-  const salts = new Map<string, Set<string>>();
-  for (const r of rows) {
-    const parts = r.path.split(' > ');
-    const c = codes(r);
-    if (r.level === 0) {
-      const name = noteName(parts[0]!);
-      if (c && /^[a-z][a-z -]{2,}$/.test(name) && !out.has(name)) out.set(name, c);
-      continue;
-    }
-    const parent = noteName(parts[0]!);
-    if (/^(salts?|[a-z]+(ate|ide|ite))$/i.test(parts[1]!)) salts.set(parent, (salts.get(parent) ?? new Set()).add(c ? JSON.stringify(c) : ''));
-    // "Carbon > monoxide": a note writes the two words together.
-    const name = `${parent} ${parts[1]!.toLowerCase()}`;
-    if (c && /^[a-z]+$/i.test(parts[1]!) && !out.has(name)) out.set(name, c);
-  }
-  const medicinal = (c: PoisonCodes | undefined): boolean => c !== undefined && /^T(3[6-9]|4\d|50)/.test(c.accidental);
-  for (const [parent, forms] of salts) {
-    const only = forms.size === 1 ? (JSON.parse([...forms][0]! || 'null') as PoisonCodes | null) : null;
-    if (only && medicinal(only) && !medicinal(out.get(parent))) out.set(parent, only);
-  }
-  return out;
-}
+import { drugsAfter, drugsAt, wordsOf, type DrugCodes, type Intent } from './drug-names';
 
 export interface StatedPoisoning {
-  codes: PoisonCodes;
+  codes: DrugCodes;
   /** The intent the sentence states, if it states one. */
   intent?: Intent;
   /** The drug's words. */
@@ -100,15 +13,10 @@ export interface StatedPoisoning {
   end: number;
 }
 
-/** Words the Table lists that name no drug of their own ("Tablets (see also specified substance)"). */
-const NO_DRUG: ReadonlySet<string> = new Set(['tablet', 'tablets', 'pill', 'pills', 'capsule', 'capsules', 'medication', 'medications', 'medicine', 'medicines', 'medicament', 'drug', 'drugs', 'substance', 'substances', 'dose', 'doses']);
-
 /** Words that say a drug was taken wrongly. A drug "toxicity" may be an adverse effect of a proper dose, so it is not one. */
 const TAKEN_WRONGLY = /\b(?:overdos(?:e|es|ed|ing)|over-dose|poisoning|poisoned|ingestions?|ingested|took (?:a handful of|a bottle of|all (?:of )?(?:her|his|their)|too (?:much|many)|extra|excess(?:ive)?|double))\b/gi;
 /** Drinking is no poisoning: "alcohol ingestion" is the drink, "alcohol poisoning" or "overdose" the poisoning. */
 const DRINK = 'ethanol';
-/** Where the words after it stop naming what was taken. */
-const AFTER_END = /[.;:\n]|\s(?:with|after|while|resulting|causing|complicated|requiring|in the setting|presents?|presented|found|who|because|since|for|due)\b|\sand (?:was|is|has|had|presented|now|then|found|called)\b/i;
 /** Words that may stand before the overdose among the drugs it names. */
 const BEFORE_WORD = /^(?:and|or|\/|,|&|\+|intentional|unintentional|accidental|deliberate|massive|large|acute|chronic|mixed|polysubstance|suicidal|reported|apparent|recreational|iv|oral|home|her|his|an?|the)$/i;
 /** A denial, a past, a relative's or a hypothetical overdose: not this visit's. */
@@ -150,7 +58,7 @@ export function intentStatement(note: string): { start: number; end: number } | 
  * nothing does (I.C.19.e.5.b). `byChart` is whether that statement gave the code its intent.
  */
 export function poisoningCodes(found: readonly StatedPoisoning[], meantInChart: boolean): Array<{ code: string; byChart: boolean }> {
-  const stated = new Map<PoisonCodes, Intent>();
+  const stated = new Map<DrugCodes, Intent>();
   for (const p of found) if (p.intent && !stated.has(p.codes)) stated.set(p.codes, p.intent);
   const others = new Set(stated.values());
   const byChart = others.size !== 1 && meantInChart;
@@ -161,31 +69,13 @@ export function poisoningCodes(found: readonly StatedPoisoning[], meantInChart: 
   });
 }
 
-/** Words with their offsets in `s`. */
-function wordsOf(s: string): Array<{ w: string; at: number }> {
-  return [...s.matchAll(/[A-Za-z][A-Za-z'-]*|[/,&+]/g)].map((m) => ({ w: m[0].toLowerCase().replace(/'s$/, ''), at: m.index }));
-}
-
-/** The drug names among `words` (two-word names first), with the codes of each. */
-function drugsAt(words: ReadonlyArray<{ w: string; at: number }>, i: number, table: ReadonlyMap<string, PoisonCodes>): { codes: PoisonCodes[]; length: number; size: number } | undefined {
-  for (const n of [2, 1]) {
-    if (i + n > words.length) continue;
-    const name = words.slice(i, i + n).map((x) => x.w).join(' ');
-    if (NO_DRUG.has(name)) continue;
-    const names = OTHER_NAMES.get(name) ?? [name];
-    const codes = names.map((x) => table.get(x) ?? table.get(x.replace(/s$/, ''))).filter((c): c is PoisonCodes => c !== undefined);
-    if (codes.length === names.length && (n === 2 || name.length >= 4 || OTHER_NAMES.has(name))) return { codes, length: words[i + n - 1]!.at + words[i + n - 1]!.w.length - words[i]!.at, size: n };
-  }
-  return undefined;
-}
-
 /**
  * The poisonings a sentence states, with the drug's span in the document: "intentional overdose of
  * acetaminophen and diphenhydramine", "heroin overdose", "ingestion of 20 tablets of her mother's
  * lorazepam". None denied, past, a relative's or hypothetical; one only suspected where uncertain
  * diagnoses are coded.
  */
-export function statedPoisonings(text: string, start: number, end: number, table: ReadonlyMap<string, PoisonCodes>, inpatient: boolean): StatedPoisoning[] {
+export function statedPoisonings(text: string, start: number, end: number, table: ReadonlyMap<string, DrugCodes>, inpatient: boolean): StatedPoisoning[] {
   const sentence = text.slice(start, end);
   const out: StatedPoisoning[] = [];
   for (const m of sentence.matchAll(TAKEN_WRONGLY)) {
@@ -193,22 +83,9 @@ export function statedPoisonings(text: string, start: number, end: number, table
     if (NOT_THIS.test(before) || NOT_THIS_AFTER.test(sentence.slice(m.index + m[0].length))) continue;
     if (SUSPECTED.test(before) && !inpatient) continue;
     const intent = statedIntent(sentence);
-    const found: Array<{ codes: PoisonCodes[]; at: number; length: number }> = [];
     // The drugs after it: "overdose of/on/with X (and Y)", "took 30 tablets of X".
     const afterAt = m.index + m[0].length;
-    const rest = sentence.slice(afterAt, afterAt + 120);
-    const stop = AFTER_END.exec(rest);
-    const window = stop ? rest.slice(0, stop.index) : rest;
-    if (/^\s*(?:of|on|with|by|\(|\d|a |an |her |his |their |approximately |about |several |multiple )/i.test(window) || /^took/i.test(m[0])) {
-      const words = wordsOf(window);
-      for (let i = 0; i < words.length; i++) {
-        const d = drugsAt(words, i, table);
-        if (d) {
-          found.push({ codes: d.codes, at: afterAt + words[i]!.at, length: d.length });
-          i += d.size - 1;
-        }
-      }
-    }
+    const found = /^\s*(?:of|on|with|by|\(|\d|a |an |her |his |their |approximately |about |several |multiple )/i.test(sentence.slice(afterAt)) || /^took/i.test(m[0]) ? drugsAfter(sentence, afterAt, table) : [];
     // The drugs before it: "acetaminophen and diphenhydramine overdose", "intentional Tylenol overdose".
     const words = wordsOf(before.slice(-80));
     const offset = before.length - Math.min(80, before.length);

@@ -52,3 +52,36 @@ describe('local engine: poisonings from the Table of Drugs and Chemicals', () =>
     expect(codes).toEqual(expect.arrayContaining(['I952', 'T446X5A']));
   });
 });
+
+describe('local engine: underdosing (I.C.19.e.5.c)', () => {
+  it('codes a drug taken less than prescribed with the noncompliance its reason names', () => {
+    const codes = shown('Assessment:\n1. Hypertension, uncontrolled - ran out of lisinopril 2 weeks ago. Refilled today.', 60, 'M');
+    // No reason given: the Index's "Noncompliance > with > medication regimen NEC > underdosing".
+    expect(codes).toEqual(expect.arrayContaining(['I10', 'T464X6A', 'Z91148']));
+    expect(shown('Assessment:\n1. Hyperlipidemia - not taking atorvastatin because he cannot afford it; switched to generic pravastatin.', 60, 'M')).toEqual(expect.arrayContaining(['E785', 'T466X6A', 'Z91120']));
+    const own = shown('Assessment:\n1. Type 2 diabetes - stopped taking metformin on his own, A1c 8.9. Restart.', 60, 'M');
+    expect(own).toEqual(expect.arrayContaining(['T383X6A', 'Z91128']));
+    expect(own).not.toContain('Z91148');
+    expect(shown('Assessment:\n1. Forgot to take his losartan for a week - pill box set up.', 70, 'M')).toEqual(expect.arrayContaining(['T465X6A', 'Z91138']));
+    // The seizure the missed doses let through is still coded: an underdosing is no diagnosis it is part of.
+    expect(shown('Assessment:\n1. Breakthrough seizure due to missed doses of levetiracetam - resume 500 mg BID.', 30, 'M')).toEqual(expect.arrayContaining(['R569', 'T426X6A']));
+  });
+
+  it('codes no underdosing denied, directed by a provider, long past, or on a medication list', () => {
+    for (const text of [
+      'Assessment: Atrial fibrillation - denies missed doses of apixaban.',
+      'Assessment: Bradycardia - metoprolol held by cardiology.',
+      'Assessment: Hypertension - was told to stop taking lisinopril because of cough; on losartan.',
+      'Assessment: Hyperlipidemia - stopped taking simvastatin 3 years ago for myalgias, now on diet alone.',
+      'Medications: lisinopril 10 mg daily - not taking.',
+    ]) expect(shown(text, 60, 'M').filter((c) => /^T\d\d.{3}6|^Z911/.test(c)), text).toEqual([]);
+  });
+});
+
+describe('local engine: drugs the Table codes only by class', () => {
+  it('gives an adverse effect of a drug the Table does not name its class line\'s code', () => {
+    const codes = shown('A/P:\n1. Lower extremity edema due to amlodipine - reduce to 5 mg.\n2. Gross hematuria due to apixaban - hold apixaban.\n3. Dizziness - adverse effect of gabapentin.\n4. Myalgias from atorvastatin - switch to pravastatin.', 70, 'M');
+    // Calcium channel blockers T46.1, anticoagulants T45.51, antiepileptics NEC T42.6, antihyperlipidemics T46.6.
+    expect(codes).toEqual(expect.arrayContaining(['T461X5A', 'T45515A', 'T426X5A', 'T466X5A']));
+  });
+});

@@ -1,0 +1,65 @@
+// Taking less of a drug than prescribed, or stopping it on one's own, is underdosing (guideline
+// I.C.19.e.5.c): the Table of Drugs' underdosing code (T36–T50 with 6), with the noncompliance code
+// that says why (Z91.12-, Z91.13-, Z91.14-). The condition that got worse is coded as it is read.
+import { drugsAfter, type DrugCodes } from './drug-names';
+
+export interface StatedUnderdosing {
+  /** The drug's underdosing code, 7th character A. */
+  code: string;
+  /** The patient's noncompliance code for the reason the note gives. */
+  noncompliance: string;
+  /** The drug's words. */
+  start: number;
+  end: number;
+}
+
+/** What a patient does to take less of a drug, the drug named after it. */
+const TOOK_LESS = new RegExp(
+  [
+    String.raw`(?:ran|run|running|been) out of`,
+    String.raw`(?:stopped|quit) taking`,
+    String.raw`self[- ]discontinued`,
+    String.raw`(?:not|n't|never) (?:been )?(?:taking|taken|filled|refilled|picked up)`,
+    String.raw`(?:missed|missing|skipped|skipping|forgot(?:ten)? to take) (?:(?:several|multiple|many|some|a few|two|three|\d+|his|her|their) )?(?:doses? (?:of )?)?`,
+    String.raw`non-?complian(?:t|ce) with`,
+    String.raw`non-?adheren(?:t|ce) (?:to|with)`,
+    String.raw`(?:poor|not) (?:adherence|compliance|adherent|compliant) (?:to|with)`,
+    String.raw`rationing`,
+  ].join('|'),
+  'gi',
+);
+/** The provider's own doing: a drug held or stopped as directed is no underdosing. */
+const AS_DIRECTED = /\b(?:per|by) (?:dr\b|doctor|cardiolog\w*|nephrolog\w*|oncolog\w*|(?:his|her|their|the) (?:doctor|provider|pcp|physician|team|cardiologist)|provider|pcp|physician|us)\b|\b(?:was|were) (?:told|instructed|advised)\b|\bas (?:directed|instructed)\b|\b(?:held|holding|hold)\b/i;
+/** A denial or a past that is not this visit's: "denies missed doses", "stopped taking it 3 years ago". */
+const NOT_THIS = /\b(?:no|denies|denied|never missed|without|if|in case)\b[^.;]{0,20}$/i;
+const LONG_AGO = /^[^.;]{0,60}\b(?:years? ago|in (?:19|20)\d\d)\b/i;
+const HEDGED = /\b(?:possibly|possible|may|might|questionable|unclear (?:if|whether))\b/i;
+
+/** The reason the note gives, as the noncompliance code's 5th and 6th characters. */
+const REASONS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(?:afford\w*|cost\w*|expensive|financial\w*|money|copay\w*|insurance)\b/i, 'Z91120'],
+  [/\b(?:forg[eo]t\w*|forgetful\w*|confus\w*|misunderst\w*|mix(?:ed)?[- ]up|by mistake)\b/i, 'Z91138'],
+  [/\b(?:on (?:his|her|their) own|self[- ]discontinued|chose|decided|did ?n[o']t want|refus\w*|side[- ]effects?|felt (?:better|fine|well)|worried|concerned about|stopped taking|quit taking)\b/i, 'Z91128'],
+];
+/** Where the note gives none: the Index's "Noncompliance > with > medication regimen NEC > underdosing". */
+const NO_REASON = 'Z91148';
+
+/** The underdosings a sentence states ("ran out of lisinopril 2 weeks ago", "stopped taking metformin due to GI upset"). */
+export function statedUnderdosings(text: string, start: number, end: number, table: ReadonlyMap<string, DrugCodes>): StatedUnderdosing[] {
+  const sentence = text.slice(start, end);
+  if (AS_DIRECTED.test(sentence) || HEDGED.test(sentence)) return [];
+  const out: StatedUnderdosing[] = [];
+  for (const m of sentence.matchAll(TOOK_LESS)) {
+    const after = m.index + m[0].length;
+    if (NOT_THIS.test(sentence.slice(0, m.index)) || LONG_AGO.test(sentence.slice(after))) continue;
+    const noncompliance = REASONS.find(([re]) => re.test(sentence))?.[1] ?? NO_REASON;
+    for (const d of drugsAfter(sentence, after, table)) {
+      for (const codes of d.codes) {
+        if (!codes.underdosing) continue;
+        const code = `${codes.underdosing}A`;
+        if (!out.some((o) => o.code === code)) out.push({ code, noncompliance, start: start + d.at, end: start + d.at + d.length });
+      }
+    }
+  }
+  return out;
+}
