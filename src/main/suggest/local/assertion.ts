@@ -44,11 +44,15 @@ const TRIGGERS: readonly Trigger[] = [
   ...['suggest', 'suggests', 'suggesting', 'potential', 'potentially', 'possible', 'possibly', 'probable', 'probably', 'suspected', 'suspect', 'suspicion of', 'suspicious for', 'rule out', 'r o', 'likely', 'questionable', 'query', 'concern for', 'concerning for', 'cannot exclude', 'differential', 'may have', 'might have', 'could be', 'may be', 'might be', 'consistent with', 'compatible with', 'suggestive of', 'presumed', 'presumptive', 'c w', 'working diagnosis', 'working dx'].map((p) => t(p, 'uncertain')),
   // A provider still asking: "question of pneumonia on CXR", "worrisome for melanoma", "favor viral URI".
   ...['question of', 'worrisome for', 'favor'].map((p) => t(p, 'uncertain')),
+  // A test's aim: "CT head to exclude subarachnoid hemorrhage" (a provider who excluded it says "excluded").
+  ...['to exclude', 'exclude'].map((p) => t(p, 'uncertain')),
   ...['is suspected', 'was suspected', 'is likely', 'cannot be excluded', 'not excluded', 'is possible'].map((p) => t(p, 'uncertain', 'backward')),
   ...['vs', 'versus'].map((p) => ({ ...t(p, 'uncertain'), both: true as const })),
   // After the problem, closing it: "Mitral regurgitation - possible", "ILD - no evidence", "A-fib - doubt, ECG sinus".
   ...['possible', 'probable', 'suspected', 'questionable', 'likely'].map((p) => t(p, 'uncertain', 'backward')),
   ...['no evidence', 'doubt', 'doubtful', 'not favored', 'is not favored', 'less likely', 'felt less likely'].map((p) => t(p, 'negated', 'backward')),
+  // A template's answer: "Gangrene - none seen" (not a bare "none": "COPD exacerbation in March, none since").
+  ...['none seen', 'none noted', 'none found', 'none present', 'none identified'].map((p) => t(p, 'negated', 'backward')),
   ...['history of', 'hx of', 'hx', 'h o', 's p', 'status post', 'past history of', 'previous history of', 'remote history of', 'former', 'ex', 'quit', 'remote', 'healed'].map((p) => t(p, 'historical')),
   ...['in the past', 'previously', 'cured', 'eradicated', 'svr', 'svr achieved'].map((p) => t(p, 'historical', 'backward')),
   // After the habit, closing it: "30 pk-yr smoker, quit 2010" (Z87.891, not F17.200).

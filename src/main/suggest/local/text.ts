@@ -159,6 +159,8 @@ export function splitSentences(text: string): Array<{ start: number; end: number
 }
 
 const WORD_RE = /[A-Za-z0-9]+(?:['’][a-z]+)?/g;
+/** "(-)" or "(−)" right before a word. */
+const NEGATIVE_SIGN = /(\(\s*[-−]\s*\))\s*$/;
 /** The same words for a phrase read whole (match, matchAll): the tokenizer's WORD_RE keeps its own position. */
 const PHRASE_WORD = new RegExp(WORD_RE.source, 'g');
 
@@ -249,6 +251,9 @@ export function tokenize(text: string, start: number, end: number, norm: Normali
     // A list marker ("1." or "2)" opening a line, or after a heading's colon or a sentence's end:
     // "Diagnoses: 1. Chronic kidney disease stage 4") is not a number in the note.
     if (/^\d{1,2}$/.test(m[0]) && /^[.)](\s|$)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2)) && /((^|\n)[ \t]*|[:;.][ \t]+)$/.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
+    // A template's "(-)" before a finding is its "no": "ROS: (-) claudication".
+    const minus = NEGATIVE_SIGN.exec(text.slice(Math.max(out[out.length - 1]?.end ?? start, m.index - 6), m.index));
+    if (minus) out.push({ norm: 'no', start: m.index - minus[0].length, end: m.index - minus[0].length + minus[1]!.length, raw: 'no' });
     const prev = out[out.length - 1];
     const pair = prev ? `${prev.raw.toLowerCase()} ${m[0].toLowerCase()}` : '';
     const joined = SPLIT_COMPOUNDS.get(pair);

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { claimed, noteInput, useLocalEngines } from '../../../helpers/local-engine';
+import type { Setting } from '../../../../src/shared/chart';
+
+const engines = useLocalEngines();
+/** What the open engine (every candidate the rules let through) reads of a note. */
+const read = (text: string, setting: Setting = 'outpatient', age = 70, sex: 'M' | 'F' = 'M'): string[] => claimed(engines.open.suggest(noteInput(text, { age, sex }, setting)));
+/** What the shipped engine shows the coder. */
+const shown = (text: string, setting: Setting = 'outpatient', age = 70, sex: 'M' | 'F' = 'M'): string[] => claimed(engines.shipped.suggest(noteInput(text, { age, sex }, setting)));
+
+describe('local engine: probe notes, eighteenth session', () => {
+  it('reads a test\'s aim "to exclude" as uncertain, a template\'s "(-)" and "- none seen" as absent', () => {
+    const codes = read('ROS: (-) claudication. (-) chest pain, (+) cough.\nA/P:\n1. Type 2 diabetes mellitus - A1c 7.0, continue metformin.\n2. Headache - CT head to exclude subarachnoid hemorrhage.\n3. Gangrene - none seen.\n4. Foot pain - X-ray R foot to exclude osteomyelitis.');
+    expect(codes).toEqual(expect.arrayContaining(['E119', 'R519', 'M79671']));
+    // No subarachnoid hemorrhage, osteomyelitis, gangrene or claudication, alone or linked to the diabetes.
+    expect(codes.filter((c) => /^(I60|M86|I96|I739|E115|E1169)/.test(c))).toEqual([]);
+    // A bare "none" after a condition is not its denial: "none since" dates the last exacerbation.
+    expect(read('Assessment: COPD exacerbation in March, none since.')).toContain('J449');
+  });
+});
