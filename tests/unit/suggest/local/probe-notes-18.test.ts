@@ -18,3 +18,13 @@ describe('local engine: probe notes, eighteenth session', () => {
     expect(read('Assessment: COPD exacerbation in March, none since.')).toContain('J449');
   });
 });
+
+describe('local engine: probe notes, eighteenth session (discharge summaries)', () => {
+  it('reads "Principal:" and "Secondary:" as the stay\'s diagnoses, and never "Secondary:" as the word in a diagnosis', () => {
+    const codes = shown('Principal diagnosis: Pneumonia\nSecondary: Diabetes mellitus type 2, anemia\nSecondary: Hypertension, CKD stage 3b\nSecondary: Hyperparathyroidism', 'inpatient');
+    expect(codes).toEqual(expect.arrayContaining(['J189', 'E1122', 'N1832', 'I129', 'E213']));
+    // Not other specified (secondary) diabetes, secondary hypertension or hyperparathyroidism of renal origin.
+    expect(codes.filter((c) => /^(E13|I15|N2581)/.test(c))).toEqual([]);
+    expect(shown('Principal: Alcoholic cirrhosis with ascites\nSecondary: Esophageal varices without bleeding', 'inpatient', 60)).toContain('K7031');
+  });
+});
