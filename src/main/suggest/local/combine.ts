@@ -549,9 +549,15 @@ function linkedLine(lines: readonly IndexLink[], c: Candidate): IndexLink | unde
   let best: IndexLink | undefined;
   for (const line of lines) {
     if (best && line.words.length <= best.words.length) continue;
-    if (line.alone === c.code || c.mentions.some((m) => line.words.every((w) => m.words.includes(w)))) best = line;
+    if (line.alone === c.code || sameConditionByStage(line.alone, c.code) || c.mentions.some((m) => line.words.every((w) => m.words.includes(w)))) best = line;
   }
   return best;
+}
+
+/** Categories whose codes are one condition by its stage: chronic kidney disease, end stage included (N18.6 "with" diabetes is E11.22). */
+const BY_STAGE = /^N18/;
+function sameConditionByStage(alone: string | undefined, code: string): boolean {
+  return alone !== undefined && BY_STAGE.test(alone) && alone.slice(0, 3) === code.slice(0, 3);
 }
 
 /**

@@ -28,3 +28,11 @@ describe('local engine: probe notes, eighteenth session (discharge summaries)', 
     expect(shown('Principal: Alcoholic cirrhosis with ascites\nSecondary: Esophageal varices without bleeding', 'inpatient', 60)).toContain('K7031');
   });
 });
+
+describe('local engine: probe notes, eighteenth session (conventions)', () => {
+  it('links diabetes with end stage renal disease as with any chronic kidney disease (E11.22 + N18.6)', () => {
+    const codes = shown('Assessment:\n1. Type 2 diabetes mellitus - on insulin.\n2. End-stage renal disease on hemodialysis MWF.', 'outpatient', 60);
+    expect(codes).toEqual(expect.arrayContaining(['E1122', 'N186', 'Z992', 'Z794']));
+    expect(codes).not.toContain('E119');
+  });
+});
