@@ -7,6 +7,7 @@ import { titleWords, type CodeTable } from './code-table';
 import { excludes1Names } from './excludes';
 import { indexWithLinks } from './index-with';
 import { phraseWords } from './text';
+import { asymptomaticHiv } from './hiv-status';
 import { skinCancerMorphology } from './skin-morphology';
 import { coronaryWithAngina } from './coronary-angina';
 import { infarctionByVessel } from './stroke-vessel';
@@ -114,6 +115,7 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   sepsisOrganismNamed(cands, dict, table);
   gramNegativeSepsis(cands, table, ctx.texts, combineInto);
   skinCancerMorphology(cands, table, combineInto);
+  asymptomaticHiv(cands, combineInto);
   indexWithLinks(cands, dict.indexWith, combineInto, (other, link) => {
     const title = titleWordSet(table, dict, link.code);
     // A "code first" note asks for the other condition as much as "use additional" does (D63.1, anemia in CKD, codes the N18.- first).

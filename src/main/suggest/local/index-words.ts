@@ -167,6 +167,8 @@ export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [
   ['opiate', 'analgesic'],
   // A gastric bypass is for obesity ("Status > gastric bypass for obesity" Z98.84).
   ['bypass', 'obesity'],
+  // An asymptomatic HIV infection is the Index's "asymptomatic status" (Z21), not HIV disease (B20).
+  ['asymptomatic', 'status'],
   // A colon polyp is a benign neoplasm ("History > personal > benign neoplasm > colon polyps" Z86.010-).
   ['polyp', 'benign'],
   // A lung nodule is solitary unless the note says multiple ("Nodule > lung, solitary" R91.1; "> multiple" R91.8).

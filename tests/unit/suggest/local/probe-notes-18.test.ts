@@ -35,4 +35,13 @@ describe('local engine: probe notes, eighteenth session (conventions)', () => {
     expect(codes).toEqual(expect.arrayContaining(['E1122', 'N186', 'Z992', 'Z794']));
     expect(codes).not.toContain('E119');
   });
+
+  it('codes HIV the note calls asymptomatic as its status (Z21), however often it also says just "HIV"', () => {
+    const codes = shown('Assessment:\n1. HIV - asymptomatic, virally suppressed. Continue Biktarvy.\n2. HIV, well controlled on ART, CD4 650, VL undetectable.', 'outpatient', 40);
+    expect(codes).toContain('Z21');
+    expect(codes).not.toContain('B20');
+    expect(shown('Assessment:\n1. Asymptomatic HIV infection - on Biktarvy.', 'outpatient', 40)).toEqual(expect.arrayContaining(['Z21']));
+    // HIV alone, or AIDS, is the disease.
+    expect(shown('Assessment:\n1. HIV on ART - CD4 650, continue Biktarvy.', 'outpatient', 40)).toContain('B20');
+  });
 });
