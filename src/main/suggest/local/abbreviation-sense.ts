@@ -22,7 +22,7 @@ const OTHER_SENSES: Readonly<Record<string, OtherSense>> = {
   // prophylaxis is a service for someone without it, which the word itself reads as.
   // Polyethylene glycol, the laxative, by its dose or its line's constipation ("PEG 3350 17 g daily",
   // "Chronic constipation - continue PEG"): no gastrostomy.
-  peg: { before: /\b(constipation|constipated|laxatives?|bowel regimen|stool softeners?|bowel movements?)\b[^.\n]*$/i, after: /^\s*(-?\s*3350|17\s*g|\d+\s*g\b|powder|capful|laxative|daily|qd|bid|prn|nightly|as needed|once daily)/i },
+  peg: { before: /\b(constipation|constipated|laxatives?|bowel regimen|stool softeners?|bowel movements?|senna|sennosides|docusate|colace|bisacodyl|dulcolax|lactulose|miralax)\b[^.\n]*$/i, after: /^\s*(-?\s*3350|17\s*g|\d+\s*g\b|powder|capful|laxative|daily|qd|bid|prn|nightly|as needed|once daily)/i },
   // Sequential compression devices, a DVT prophylaxis ("Prophylaxis: heparin SQ, SCDs"), not sickle-cell disease.
   scd: { before: /\b(prophylaxis|ppx|dvt|vte|heparin|enoxaparin|lovenox)\b[^.\n]{0,40}$/i, after: /^s?\s*(on|in place|while in bed|bilateral(ly)?|applied|ordered|to (both|bilateral|lower))\b/i },
   // Morphine sulfate ("MS Contin 15 mg BID", "MS IR"), not multiple sclerosis.

@@ -81,6 +81,9 @@ const TRIGGERS: readonly Trigger[] = [
   // Immune to a disease is no disease either: "Rubella immune", "Rubella IgG positive" on a prenatal panel.
   ...['immune', 'igg positive', 'igg reactive'].map((p) => ({ ...t(p, 'hypothetical', 'backward'), clause: true as const })),
   ...['evaluate for', 'to evaluate for', 'assess for', 'screen for', 'screening for', 'monitor for', 'check for', 'look for', 'if', 'should', 'return if', 'return for', 'return to', 'return with', 'come back if', 'come back for', 'seek care if', 'seek care for', 'seek medical attention if', 'seek medical attention for', 'call if', 'in case of', 'watch for', 'risk of', 'risk for', 'risk factor for', 'risk factors for', 'risk factor of', 'prevent', 'prevention of', 'precautions', 'precautions reviewed', 'precautions given', 'precautions discussed', 'to avoid', 'as needed for', 'prn', 'if needed'].map((p) => t(p, 'hypothetical')),
+  // What a procedure or a drug might do, as consent and counseling list it: "risks incl. bleeding,
+  // infection, scar", "possible side effects including nausea".
+  ...['risks', 'risks including', 'risks include', 'risks and benefits', 'risks, benefits', 'possible complications', 'potential complications', 'complications including', 'side effects', 'side effects including', 'adverse effects including'].map((p) => t(p, 'hypothetical')),
   // What is being planned is not there yet: "referred for AV fistula planning" (a dialysis access). A
   // condition a planned operation treats stays ("scheduled for hernia repair": the hernia is there).
   t('planning', 'hypothetical', 'backward'),

@@ -95,8 +95,21 @@ const SEVERITY_STOP = new Set(['with', 'of', 'to', 'and', 'the', 'without', 'or'
  * says next to the mention: "left heel ulcer with fat layer exposed" is L97.422, not L97.429.
  */
 export function severityNamed(text: string, table: CodeTable, normalize: (w: string) => string, m: Mention, tokens: readonly Token[]): string | undefined {
-  const rec = table.byCode.get(m.entry.code);
-  if (!rec || !/\bunspecified severity\b/i.test(rec.long_desc)) return undefined;
+  return siblingSaid(text, table, normalize, m.entry.code, m, tokens, /\bunspecified severity\b/i);
+}
+
+/**
+ * A code whose title leaves its stage unspecified takes the sibling whose stage the note says next to
+ * the mention: "Dry AMD OS, intermediate stage" is H35.3122, "wet AMD, right eye, with active choroidal
+ * neovascularization" H35.3211. `code` is the mention's code once its side is read.
+ */
+export function stageNamed(text: string, table: CodeTable, normalize: (w: string) => string, code: string, m: Mention, tokens: readonly Token[]): string {
+  return siblingSaid(text, table, normalize, code, m, tokens, /\b(stage unspecified|unspecified stage)\b/i) ?? code;
+}
+
+function siblingSaid(text: string, table: CodeTable, normalize: (w: string) => string, code: string, m: Mention, tokens: readonly Token[], unsaid: RegExp): string | undefined {
+  const rec = table.byCode.get(code);
+  if (!rec || !unsaid.test(rec.long_desc)) return undefined;
   // The depth follows the site in the same clause: "ulcer of left heel with fat layer exposed".
   const before = text.lastIndexOf(';', m.start);
   const after = text.slice(m.end, m.end + 60).search(/[;.]/);

@@ -146,7 +146,7 @@ export function splitSentences(text: string): Array<{ start: number; end: number
     re.lastIndex = bodyStart;
     while ((m = re.exec(text)) !== null && m.index < lineEnd) {
       const before = text.slice(s, m.index).trim();
-      if (/^\d{1,2}$/.test(before) || /\b(dr|vs|mr|mrs|ms|st|e\.g|i\.e|approx)$/i.test(before)) continue;
+      if (/^\d{1,2}$/.test(before) || /\b(dr|vs|mr|mrs|ms|st|e\.g|i\.e|approx|incl|esp)$/i.test(before)) continue;
       // A genus initial before its species ("E. coli", "H. pylori", "S. aureus") ends no sentence.
       if (/(?:^|\s)[A-Z]$/.test(before) && /^\s+[a-z]/.test(text.slice(m.index + 1, m.index + 4))) continue;
       if (before.length > 0) out.push({ start: s, end: m.index + 1, section: lineSection });

@@ -45,3 +45,21 @@ describe('local engine: probe notes, eighteenth session (conventions)', () => {
     expect(shown('Assessment:\n1. HIV on ART - CD4 650, continue Biktarvy.', 'outpatient', 40)).toContain('B20');
   });
 });
+
+describe('local engine: probe notes, eighteenth session (dermatology and ophthalmology)', () => {
+  it('reads the specialty\'s abbreviations: BCC, SCC, AKs, AMD with its stage', () => {
+    expect(read('A/P: BCC of nose - excised today.')).toContain('C44311');
+    expect(read('A/P: History of SCC of skin, left hand, excised 2021 - NED.')).toContain('Z85828');
+    expect(read('Exam: 9 AKs on the scalp and dorsal hands.\nA/P: AKs x9 - cryo done.')).toContain('L570');
+    // An above-knee amputation is no actinic keratosis.
+    expect(read('A/P: S/p L AK amputation - prosthesis fitting.')).not.toContain('L570');
+    expect(read('A: Dry AMD OS, intermediate stage - AREDS vitamins.')).toContain('H353122');
+    expect(read('A: Wet AMD, right eye, with active choroidal neovascularization - anti-VEGF today.')).toContain('H353211');
+  });
+
+  it('reads no condition from the risks a consent or counseling lists, nor a gastrostomy from a laxative', () => {
+    const codes = read('Procedure: excision of lesion, left forearm.\nConsent obtained; risks incl. bleeding, infection, scar, recurrence discussed.\nDiscussed potential side effects including nausea and diarrhea.');
+    expect(codes.filter((c) => /^(R58|B99|L905|R11|R19)/.test(c))).toEqual([]);
+    expect(read('Assessment: Constipation resolved with senna and PEG.', 'inpatient')).not.toContain('Z931');
+  });
+});
