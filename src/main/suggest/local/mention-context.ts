@@ -48,6 +48,9 @@ export function sentenceContext(text: string, sentenceText: string): SentenceCon
   return { text, visitReason: ENCOUNTER_CUE.test(sentenceText), vaccines: VACCINE_CUE.test(sentenceText) };
 }
 
+/** The service after "grief": counseling, a support group, resources. */
+const GRIEF_SERVICE = /^\s*(counsel\w*|support|group|therapy|resources|education|services)\b/i;
+
 /** Whether a mention, read in its sentence, names no condition of this visit at all. */
 export function namesNoCondition(table: CodeTable, m: Mention, ctx: SentenceContext): boolean {
   const code = m.entry.code;
@@ -57,6 +60,8 @@ export function namesNoCondition(table: CodeTable, m: Mention, ctx: SentenceCont
   if (ctx.vaccines && PREVENTABLE.test(code)) return true;
   // A "(procedure)" tag (SNOMED displays) names what was done: "alcohol use disorders identification test (procedure)".
   if (PROCEDURE_TAG.test(ctx.text.slice(m.end, m.end + 160))) return true;
+  // Grief a service is for names the service: "referred to grief counseling", "grief support group".
+  if (code.startsWith('F432') && GRIEF_SERVICE.test(ctx.text.slice(m.end, m.end + 30))) return true;
   // A heading is no status or service: "Patient Education and Counseling:" (Z71.9), "Screening:".
   return code.startsWith('Z') && /^\s*:/.test(ctx.text.slice(m.end, m.end + 3));
 }

@@ -83,5 +83,7 @@ describe('local engine: drugs the Table codes only by class', () => {
     const codes = shown('A/P:\n1. Lower extremity edema due to amlodipine - reduce to 5 mg.\n2. Gross hematuria due to apixaban - hold apixaban.\n3. Dizziness - adverse effect of gabapentin.\n4. Myalgias from atorvastatin - switch to pravastatin.', 70, 'M');
     // Calcium channel blockers T46.1, anticoagulants T45.51, antiepileptics NEC T42.6, antihyperlipidemics T46.6.
     expect(codes).toEqual(expect.arrayContaining(['T461X5A', 'T45515A', 'T426X5A', 'T466X5A']));
+    // Transplant immunosuppressants the Table does not name, and cyclosporine as US notes spell it.
+    expect(shown('A/P:\n1. Hypomagnesemia due to tacrolimus - replete.\n2. Tremor due to cyclosporine - level checked.', 55, 'M')).toEqual(expect.arrayContaining(['E8342', 'T451X5A']));
   });
 });

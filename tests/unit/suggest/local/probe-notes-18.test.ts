@@ -63,3 +63,11 @@ describe('local engine: probe notes, eighteenth session (dermatology and ophthal
     expect(read('Assessment: Constipation resolved with senna and PEG.', 'inpatient')).not.toContain('Z931');
   });
 });
+
+describe('local engine: probe notes, eighteenth session (risk adjustment)', () => {
+  it('reads grief a service is for as the service, and normal grief as bereavement, not an adjustment disorder', () => {
+    const codes = read('A/P:\n1. MDD, single episode, severe - sertraline 100 mg. Referred to grief counseling.\n2. Bereavement - normal grief after wife\'s death.\n3. Husband died in May; attending grief support group, coping well.', 'outpatient', 75, 'F');
+    expect(codes).toEqual(expect.arrayContaining(['F322', 'Z634']));
+    expect(codes).not.toContain('F4321');
+  });
+});
