@@ -727,8 +727,11 @@ function combinedHeartFailure(cands: Map<string, Candidate>, table: CodeTable): 
 
 function hypertension(cands: Map<string, Candidate>): void {
   const htn = cands.get('I10');
-  const hf = [...cands.values()].filter((c) => c.code.startsWith('I50'));
-  const ckd = [...cands.values()].filter((c) => /^N18[1-69]/.test(c.code));
+  // Only conditions of this visit link: a problem list's unaddressed heart failure or CKD makes no
+  // I13.0 of the hypertension the assessment treats (they are not reported, IV.J).
+  const current = (c: Candidate): boolean => c.mentions.some((m) => !BACKGROUND_SECTIONS.has(m.section));
+  const hf = [...cands.values()].filter((c) => c.code.startsWith('I50') && current(c));
+  const ckd = [...cands.values()].filter((c) => /^N18[1-69]/.test(c.code) && current(c));
   // Every hypertension code read on its own (I10, or an I11–I13 picked from one sentence) gives way to
   // the combination the whole note supports.
   const hyper = [...cands.values()].filter((c) => c.code === 'I10' || /^I1[123]/.test(c.code));

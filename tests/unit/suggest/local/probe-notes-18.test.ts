@@ -70,4 +70,11 @@ describe('local engine: probe notes, eighteenth session (risk adjustment)', () =
     expect(codes).toEqual(expect.arrayContaining(['F322', 'Z634']));
     expect(codes).not.toContain('F4321');
   });
+
+  it('links hypertension only with heart failure and CKD of this visit, not a problem list\'s unaddressed ones', () => {
+    expect(shown('Problem List: Essential hypertension; Congestive heart failure; CKD stage 3.\nA/P: Essential hypertension - improved on amlodipine. Other chronic problems on the list were not addressed at this visit.')).toEqual(['I10']);
+    expect(shown('Problem list: HTN, CHF.\nA/P: HTN - controlled on lisinopril.').filter((c) => /^I1/.test(c))).toEqual(['I10']);
+    // Assessed, they link (I.C.9.a.3).
+    expect(shown('A/P:\n1. Hypertension - on amlodipine.\n2. Chronic systolic CHF - euvolemic on carvedilol.\n3. CKD stage 3a - eGFR 52, stable.')).toContain('I130');
+  });
 });
