@@ -135,8 +135,8 @@ function unconfirmedInfluenza(table: CodeTable, code: string): string {
 const DOCUMENTED_STATUS = /^(Z23|Z66)$/;
 /** The Index's poisoning by an unspecified substance, and a suicide attempt of unknown method (T14.91). */
 const UNNAMED_POISON = /^(T659[1-4]|T1491)/;
-/** What a drug or chemical did, by the Table of Drugs (T36–T65): never a diagnosis its symptoms are part of. */
-const DRUG_EFFECT = /^T(3[6-9]|[45]\d|6[0-5])/;
+/** What a drug or chemical did (T36–T65), or the organism that caused a condition (B95–B97): never a diagnosis its symptoms are part of. */
+const NAMES_A_CAUSE = /^(T(3[6-9]|[45]\d|6[0-5])|B9[5-7])/;
 /** A patient's noncompliance with a medication regimen (Z91.12-–Z91.14-). */
 const NONCOMPLIANCE = /^Z911[2-4]/;
 /** A routine examination (Z00.0-, Z00.1-; I.C.21.c.13), which case reports never code either. */
@@ -568,8 +568,9 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     const diagnosesIn = new Map<string, string[]>();
     const diagnosed = (key: string, code: string): void => void diagnosesIn.set(key, [...(diagnosesIn.get(key) ?? []), code]);
     for (const [code, { cand, conf }] of chosen) {
-      // A drug's adverse effect, poisoning or underdosing names the cause of the line's condition, not another diagnosis.
-      if (/^[RZ]/.test(code) || isSymptom(code) || DRUG_EFFECT.test(code) || conf < priors.threshold) continue;
+      // A drug's adverse effect, poisoning or underdosing, or the organism (B95–B97), names the cause of the
+      // line's condition, not another diagnosis: "MRSA bacteremia" is R78.81 with B95.62.
+      if (/^[RZ]/.test(code) || isSymptom(code) || NAMES_A_CAUSE.test(code) || conf < priors.threshold) continue;
       for (const m of cand.mentions) {
         diagnosed(sentenceKey(m), code);
         const item = m.section === 'assessment' ? listItemKey(texts, m) : undefined;

@@ -64,6 +64,12 @@ describe('local engine: probe notes, eighteenth session (dermatology and ophthal
   });
 });
 
+describe('local engine: probe notes, eighteenth session (infections)', () => {
+  it('codes a bacteremia with its organism, the organism no diagnosis the finding is part of', () => {
+    expect(shown('A/P:\n1. MRSA bacteremia - vancomycin, repeat cultures.', 'inpatient', 60)).toEqual(expect.arrayContaining(['R7881', 'B9562']));
+  });
+});
+
 describe('local engine: probe notes, eighteenth session (risk adjustment)', () => {
   it('reads grief a service is for as the service, and normal grief as bereavement, not an adjustment disorder', () => {
     const codes = read('A/P:\n1. MDD, single episode, severe - sertraline 100 mg. Referred to grief counseling.\n2. Bereavement - normal grief after wife\'s death.\n3. Husband died in May; attending grief support group, coping well.', 'outpatient', 75, 'F');
