@@ -133,6 +133,8 @@ function unconfirmedInfluenza(table: CodeTable, code: string): string {
 }
 /** Status codes always reported when documented, which case reports never code: immunization (Z23), DNR (Z66). */
 const DOCUMENTED_STATUS = /^(Z23|Z66)$/;
+/** A cancer screening (Z12.-), read where the note says "screening": a "surveillance" of a known lesion is its follow-up. */
+const CANCER_SCREENING = /^Z12/;
 /** The Index's poisoning by an unspecified substance, and a suicide attempt of unknown method (T14.91). */
 const UNNAMED_POISON = /^(T659[1-4]|T1491)/;
 /** What a drug or chemical did (T36–T65), or the organism that caused a condition (B95–B97): never a diagnosis its symptoms are part of. */
@@ -206,10 +208,12 @@ export function candidateConfidence(
   // after its infection (I.C.1.d.1.a.ii), however seldom case reports coded it.
   if (c.via === 'match' && SEVERE_SEPSIS.test(c.code)) confidence = Math.max(confidence, CONVENTION_FLOOR);
   // A vaccine given at the visit is its immunization encounter (I.C.21.c.2); a do-not-resuscitate
-  // order is reported wherever documented. Case reports code neither. Nor a routine examination, which
+  // order is reported wherever documented, and so is a cancer screening the note gives as the visit's
+  // reason or indication (I.C.21.c.5; read only there). Case reports code none of them. Nor a routine examination, which
   // is this visit's where a line names it alone ("Annual exam.", "1. Well child exam."), not in
   // passing ("annual exams up to date").
   if (c.via === 'match' && DOCUMENTED_STATUS.test(c.code)) confidence = Math.max(confidence, CONVENTION_FLOOR);
+  if (c.via === 'match' && CANCER_SCREENING.test(c.code) && foreground.some((m) => /\bscreen/i.test(m.phrase))) confidence = Math.max(confidence, CONVENTION_FLOOR);
   // A drug the note says was taken wrongly, named: the Table's poisoning code (I.C.19.e.5.b).
   if (c.via === 'match' && c.mentions.some((m) => m.source === 'drug-table')) confidence = Math.max(confidence, CONVENTION_FLOOR);
   if (c.via === 'match' && ROUTINE_EXAMINATION.test(c.code) && foreground.some((m) => m.item)) confidence = Math.max(confidence, CONVENTION_FLOOR);
@@ -366,7 +370,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         }
         // So is one that reads a sequela of it itself ("dysphagia as late effect of stroke", I69.30).
         if ((PAST_CUE.test(sentenceText) && mentions.some((x) => x.entry.code.startsWith('I63'))) || mentions.some((x) => x.entry.code.startsWith('I693'))) pastStroke.add(sentenceKey({ documentId: doc.id, sentence: si }));
-        const context = sentenceContext(text, sentenceText);
+        // The cues of a visit's reason may stand in the line's heading: "Reason for visit: Screening colonoscopy."
+        const context = sentenceContext(text, text.slice(text.lastIndexOf('\n', s.start - 1) + 1, s.end));
         let said: Set<string> | undefined;
         for (const mention of mentions) {
           // "Hyperkalemia, resolved" among an inpatient's diagnoses was treated this stay and is coded, and

@@ -15,7 +15,7 @@ import type { Token } from './text';
  * are context, not the reason for this visit.
  */
 const ENCOUNTER_TITLE = /^encounter for\b/i;
-const ENCOUNTER_CUE = /\b(here for|presents? for|presented for|came for|comes? in for|seen for|referred for|admitted for|admission for|reason for|visit|encounter|annual (?:physical|exam\w*|wellness|check-?up)|check-?up|wellness|well[- ](child|woman|man|baby))\b/i;
+const ENCOUNTER_CUE = /\b(indications?(?=\s*:)|here for|presents? for|presented for|came for|comes? in for|seen for|referred for|admitted for|admission for|reason for|visit|encounter|annual (?:physical|exam\w*|wellness|check-?up)|check-?up|wellness|well[- ](child|woman|man|baby))\b/i;
 const VACCINE_CUE = new RegExp(String.raw`\b(vaccin\w*|immuni[sz]ations?|immuni[sz]ed|toxoids?|antitoxins?|boosters?|(?:flu|influenza|tetanus|pneumonia|covid|shingles) shots?|${VACCINE_NAMES.join('|')})\b`, 'i');
 /** Diseases a vaccine is named after: infections, influenza, COVID-19. */
 const PREVENTABLE = /^(A|B|J09|J10|J11|U07)/;

@@ -70,6 +70,15 @@ describe('local engine: probe notes, eighteenth session (infections)', () => {
   });
 });
 
+describe('local engine: probe notes, eighteenth session (endoscopy)', () => {
+  it('codes the cancer screening a procedure note gives as its indication, or a visit as its reason', () => {
+    expect(shown('Indication: Screening colonoscopy. Family history: mother diagnosed with colon cancer at age 71.\nImpression: Sigmoid polyp, removed.', 'outpatient', 55)).toEqual(expect.arrayContaining(['Z1211', 'Z800']));
+    expect(shown('Reason for visit: Screening colonoscopy.', 'outpatient', 55)).toContain('Z1211');
+    // One due later is no encounter of this visit.
+    expect(shown('Assessment: Hypertension - controlled. Screening colonoscopy due next year.', 'outpatient', 55)).not.toContain('Z1211');
+  });
+});
+
 describe('local engine: probe notes, eighteenth session (risk adjustment)', () => {
   it('reads grief a service is for as the service, and normal grief as bereavement, not an adjustment disorder', () => {
     const codes = read('A/P:\n1. MDD, single episode, severe - sertraline 100 mg. Referred to grief counseling.\n2. Bereavement - normal grief after wife\'s death.\n3. Husband died in May; attending grief support group, coping well.', 'outpatient', 75, 'F');
