@@ -88,8 +88,11 @@ const CLASS_STEMS: ReadonlyArray<readonly [RegExp, string]> = [
 /** The Table names a drug a note names stands for: its own, its generics', or its class line's. */
 export function tableNames(written: string): readonly string[] {
   const name = written.toLowerCase();
-  return OTHER_NAMES.get(name) ?? [CLASS_STEMS.find(([re]) => re.test(name))?.[1] ?? name];
+  // Asked of every word of a note (adverse effects): one regex rules out almost all of them.
+  return OTHER_NAMES.get(name) ?? [(ANY_STEM.test(name) ? CLASS_STEMS.find(([re]) => re.test(name))?.[1] : undefined) ?? name];
 }
+
+const ANY_STEM = new RegExp(CLASS_STEMS.map(([re]) => `(?:${re.source})`).join('|'));
 
 /** The Table's words for a drug that a note would write as one word or two ("Opioid NEC" is "opioid"). */
 function noteName(term: string): string {

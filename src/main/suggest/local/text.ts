@@ -252,7 +252,8 @@ export function tokenize(text: string, start: number, end: number, norm: Normali
     // "Diagnoses: 1. Chronic kidney disease stage 4") is not a number in the note.
     if (/^\d{1,2}$/.test(m[0]) && /^[.)](\s|$)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2)) && /((^|\n)[ \t]*|[:;.][ \t]+)$/.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
     // A template's "(-)" before a finding is its "no": "ROS: (-) claudication".
-    const minus = NEGATIVE_SIGN.exec(text.slice(Math.max(out[out.length - 1]?.end ?? start, m.index - 6), m.index));
+    const afterParen = text[m.index - 1] === ')' || text[m.index - 2] === ')' || text[m.index - 3] === ')';
+    const minus = afterParen ? NEGATIVE_SIGN.exec(text.slice(Math.max(out[out.length - 1]?.end ?? start, m.index - 6), m.index)) : null;
     if (minus) out.push({ norm: 'no', start: m.index - minus[0].length, end: m.index - minus[0].length + minus[1]!.length, raw: 'no' });
     const prev = out[out.length - 1];
     const pair = prev ? `${prev.raw.toLowerCase()} ${m[0].toLowerCase()}` : '';
