@@ -3,7 +3,7 @@
 // whose 5th or 6th character is 5 (guideline I.C.19.e.5.a), read from the Table of Drugs and
 // Chemicals. A drug taken wrongly (overdose, wrong drug, toxicity) is a poisoning, never read here.
 import type Database from 'better-sqlite3';
-import { tableNames } from './drug-names';
+import { SALT, tableCode, tableNames } from './drug-names';
 
 /** Adverse effects of drugs, medicaments and biological substances (T36–T50, 5 in the 5th or 6th character), undotted. */
 export const ADVERSE_EFFECT = /^T(3[6-9]|4\d|50)[0-9A-Z]{2}5/;
@@ -24,16 +24,12 @@ const CLASS_WORDS: ReadonlyMap<string, string> = new Map([
  */
 const NOT_GIVEN: ReadonlySet<string> = new Set(['blood']);
 
-/** A drug's salt or compound, as the Table lists it under the drug: "salts", "gluconate", "hydrochloride". */
-const SALT = /^(salts?|[a-z]+(ate|ide|ite))$/i;
-
 /** Adverse-effect code per drug name (lower case; "NEC" dropped: "opioid" from "Opioid NEC"). */
 export function loadDrugEffects(db: Database.Database): Map<string, string> {
   const out = new Map<string, string>();
   const rows = db.prepare("SELECT term, adverse_effect AS effect FROM drug WHERE level = 0 AND adverse_effect LIKE 'T%'").all() as Array<{ term: string; effect: string }>;
-  // The Table writes the code without its 7th character, dotted ("T46.4X5").
-  const keep = (name: string, tableCode: string | undefined): void => {
-    const effect = tableCode && /^T\d\d\.[0-9A-Z]{3}$/.test(tableCode) ? tableCode.replace('.', '') : '';
+  const keep = (name: string, written: string | undefined): void => {
+    const effect = tableCode(written);
     if (/^[a-z][a-z -]+$/.test(name) && ADVERSE_EFFECT.test(effect) && !out.has(name) && !NOT_GIVEN.has(name)) out.set(name, effect);
   };
   for (const r of rows) keep(r.term.toLowerCase().replace(/\bnec\b/g, '').trim(), r.effect);
@@ -49,7 +45,7 @@ export function loadDrugEffects(db: Database.Database): Map<string, string> {
   for (const [parent, effects] of byParent) if (effects.size === 1) keep(parent, [...effects][0]);
   // Class lines by their whole path, for the drugs the Table lists only by class ("Blockers, calcium channel" for amlodipine).
   for (const r of [...rows.map((x) => ({ path: x.term, effect: x.effect })), ...forms]) {
-    const effect = /^T\d\d\.[0-9A-Z]{3}$/.test(r.effect ?? '') ? r.effect.replace('.', '') : '';
+    const effect = tableCode(r.effect);
     const path = r.path.toLowerCase();
     if (ADVERSE_EFFECT.test(effect) && !out.has(path) && !NOT_GIVEN.has(path)) out.set(path, effect);
   }

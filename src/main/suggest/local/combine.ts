@@ -640,13 +640,12 @@ function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTa
     const combo = cands.get(code) ?? { code, mentions: [], via: 'combination', rationale: `Diabetes "with" ${c.code}: link presumed by the Index (I.A.15)` };
     // Also when one sentence already named the combination: it is as sure as the conditions it links.
     // The diabetes the condition's own sentence names, else one stated for this visit, not a PMH line.
-    const current = (p: Candidate): boolean => p.mentions.some((m) => !BACKGROUND_SECTIONS.has(m.section));
     const others = dm.filter((d) => d !== combo);
     const sentences = new Set(c.mentions.map(sentenceKey));
-    const dmPart = others.find((d) => d.mentions.some((m) => sentences.has(sentenceKey(m)))) ?? others.find(current) ?? others[0];
+    const dmPart = others.find((d) => d.mentions.some((m) => sentences.has(sentenceKey(m)))) ?? others.find(statedThisVisit) ?? others[0];
     // A condition stated for this visit ("CKD stage 3a" in the assessment) speaks for the combination
     // rather than the PMH's bare "CKD" linked first.
-    if (dmPart && (!combo.parts || (current(c) && !combo.parts.slice(1).some(current)))) combo.parts = [dmPart, c];
+    if (dmPart && (!combo.parts || (statedThisVisit(c) && !combo.parts.slice(1).some(statedThisVisit)))) combo.parts = [dmPart, c];
     mergeInto(combo, ...dm, c);
     cands.set(code, combo);
     combined = true;
@@ -725,13 +724,17 @@ function combinedHeartFailure(cands: Map<string, Candidate>, table: CodeTable): 
   for (const c of [...systolic, ...diastolic]) cands.delete(c.code);
 }
 
+/** A condition read somewhere but the background lists (PMH, problem list, meds): this visit's. */
+function statedThisVisit(c: Candidate): boolean {
+  return c.mentions.some((m) => !BACKGROUND_SECTIONS.has(m.section));
+}
+
 function hypertension(cands: Map<string, Candidate>): void {
   const htn = cands.get('I10');
   // Only conditions of this visit link: a problem list's unaddressed heart failure or CKD makes no
   // I13.0 of the hypertension the assessment treats (they are not reported, IV.J).
-  const current = (c: Candidate): boolean => c.mentions.some((m) => !BACKGROUND_SECTIONS.has(m.section));
-  const hf = [...cands.values()].filter((c) => c.code.startsWith('I50') && current(c));
-  const ckd = [...cands.values()].filter((c) => /^N18[1-69]/.test(c.code) && current(c));
+  const hf = [...cands.values()].filter((c) => c.code.startsWith('I50') && statedThisVisit(c));
+  const ckd = [...cands.values()].filter((c) => /^N18[1-69]/.test(c.code) && statedThisVisit(c));
   // Every hypertension code read on its own (I10, or an I11–I13 picked from one sentence) gives way to
   // the combination the whole note supports.
   const hyper = [...cands.values()].filter((c) => c.code === 'I10' || /^I1[123]/.test(c.code));
@@ -752,7 +755,7 @@ function hypertension(cands: Map<string, Candidate>): void {
   if (!code) {
     // A hypertensive disease the note names itself ("hypertensive heart disease", I11.9) is the
     // hypertension too: no I10 beside it.
-    const named = hyper.find((c) => c.code !== 'I10' && c.mentions.some((m) => !BACKGROUND_SECTIONS.has(m.section)));
+    const named = hyper.find((c) => c.code !== 'I10' && statedThisVisit(c));
     if (htn && named) {
       mergeInto(named, htn);
       cands.delete('I10');

@@ -99,7 +99,16 @@ function noteName(term: string): string {
   return term.toLowerCase().replace(/\([^)]*\)/g, ' ').replace(/\bnec\b/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-const CODE_OF_TABLE = /^T\d\d\.[0-9A-Z]{2,3}$/;
+/** A drug's salt or compound, as the Table lists it under the drug: "salts", "gluconate", "hydrochloride". */
+export const SALT = /^(salts?|[a-z]+(ate|ide|ite))$/i;
+
+/**
+ * A Table code as the engine writes it: undotted, without its 7th character, padded with the
+ * placeholder X to six characters ("T51.91" is T5191X); '' for a column with none ("--").
+ */
+export function tableCode(written: string | null | undefined): string {
+  return written && /^T\d\d\.[0-9A-Z]{2,3}$/.test(written) ? written.replace('.', '').padEnd(6, 'X') : '';
+}
 
 /**
  * Poisoning and underdosing codes per drug name, as a note writes it (lower case, without 7th
@@ -112,10 +121,9 @@ export function loadDrugCodes(db: Database.Database): Map<string, DrugCodes> {
   const rows = db
     .prepare('SELECT level, path, poisoning_accidental a, poisoning_intentional_self_harm i, poisoning_assault s, poisoning_undetermined u, underdosing d FROM drug WHERE level <= 1')
     .all() as Row[];
-  const undotted = (c: string | null): string => (c && CODE_OF_TABLE.test(c) ? c.replace('.', '').padEnd(6, 'X') : '');
   const codes = (r: Row): DrugCodes | undefined => {
-    const all = [r.a, r.i, r.s, r.u].map(undotted);
-    const underdosing = undotted(r.d);
+    const all = [r.a, r.i, r.s, r.u].map(tableCode);
+    const underdosing = tableCode(r.d);
     if (!all.every((c) => c !== '')) return undefined;
     return { accidental: all[0]!, intentional: all[1]!, assault: all[2]!, undetermined: all[3]!, ...(underdosing ? { underdosing } : {}) };
   };
@@ -132,7 +140,7 @@ export function loadDrugCodes(db: Database.Database): Map<string, DrugCodes> {
       continue;
     }
     const parent = noteName(parts[0]!);
-    if (/^(salts?|[a-z]+(ate|ide|ite))$/i.test(parts[1]!)) salts.set(parent, (salts.get(parent) ?? new Set()).add(c ? JSON.stringify(c) : ''));
+    if (SALT.test(parts[1]!)) salts.set(parent, (salts.get(parent) ?? new Set()).add(c ? JSON.stringify(c) : ''));
     // "Carbon > monoxide": a note writes the two words together.
     const name = `${parent} ${parts[1]!.toLowerCase()}`;
     if (c && /^[a-z]+$/i.test(parts[1]!) && !out.has(name)) out.set(name, c);

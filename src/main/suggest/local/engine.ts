@@ -269,6 +269,11 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     const poisoning: Array<{ found: StatedPoisoning; mention: CandidateMention }> = [];
     let meant: CandidateMention | undefined;
     const underdosed = new Set<string>();
+    // A mention a reader other than the Index found (a dependence, a poisoning, a vaccine list): present, its words as the chart has them.
+    const spanMention = (documentId: string, text: string, start: number, end: number, section: SectionKind, sentence: number, source: CandidateMention['source']): CandidateMention => {
+      const phrase = text.slice(start, end);
+      return { documentId, start, end, phrase, assertion: 'present', section, source, words: phraseWords(phrase, dict.normalize), sentence };
+    };
     const add = (code: string, m: CandidateMention, via: Candidate['via']): void => {
       const c = cands.get(code);
       if (c) {
@@ -295,10 +300,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       const spans = sentences.get(doc.id)!;
       const statement = meant ? undefined : intentStatement(text);
       const at = statement ? spans.findIndex((s) => s.start <= statement.start && statement.end <= s.end) : -1;
-      if (statement && at >= 0 && spans[at]!.section !== 'family') {
-        const phrase = text.slice(statement.start, statement.end);
-        meant = { documentId: doc.id, ...statement, phrase, assertion: 'present', section: spans[at]!.section, source: 'drug-table', words: phraseWords(phrase, dict.normalize), sentence: at };
-      }
+      if (statement && at >= 0 && spans[at]!.section !== 'family') meant = spanMention(doc.id, text, statement.start, statement.end, spans[at]!.section, at, 'drug-table');
       spans.forEach((s, si) => {
         if (s.section === 'allergies') return;
         const tokens = withoutPastEpisodes(text, tokenize(text, s.start, s.end, dict.normalize));
@@ -316,20 +318,15 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         if (s.section !== 'family') {
           for (const d of statedDependences(text, s.start, s.end)) {
             if (!table.byCode.get(d.code)?.billable) continue;
-            const phrase = text.slice(d.start, d.end);
-            add(d.code, { documentId: doc.id, start: d.start, end: d.end, phrase, assertion: 'present', section: s.section, source: 'history', words: phraseWords(phrase, dict.normalize), sentence: si }, 'history');
+            add(d.code, spanMention(doc.id, text, d.start, d.end, s.section, si, 'history'), 'history');
           }
         }
         // A drug taken wrongly, coded by the Table's poisoning columns.
         const poisoned = s.section !== 'family' && s.section !== 'history' ? statedPoisonings(text, s.start, s.end, drugCodes, inpatient) : [];
-        for (const p of poisoned) {
-          const phrase = text.slice(p.start, p.end);
-          poisoning.push({ found: p, mention: { documentId: doc.id, start: p.start, end: p.end, phrase, assertion: 'present', section: s.section, source: 'drug-table', words: phraseWords(phrase, dict.normalize), sentence: si } });
-        }
+        for (const p of poisoned) poisoning.push({ found: p, mention: spanMention(doc.id, text, p.start, p.end, s.section, si, 'drug-table') });
         // A drug taken less than prescribed, with the reason's noncompliance code (not a medication list's statuses).
         for (const u of s.section !== 'family' && s.section !== 'history' && s.section !== 'meds' ? statedUnderdosings(text, s.start, s.end, drugCodes) : []) {
-          const phrase = text.slice(u.start, u.end);
-          const mention: CandidateMention = { documentId: doc.id, start: u.start, end: u.end, phrase, assertion: 'present', section: s.section, source: 'drug-table', words: phraseWords(phrase, dict.normalize), sentence: si };
+          const mention = spanMention(doc.id, text, u.start, u.end, s.section, si, 'drug-table');
           for (const code of [u.code, u.noncompliance]) {
             if (!table.byCode.get(code)?.billable) continue;
             add(code, mention, 'match');
@@ -338,8 +335,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         }
         const given = s.section !== 'family' && s.section !== 'history' ? vaccinesGiven(sentenceText) : undefined;
         if (given && table.byCode.get('Z23')?.billable) {
-          const phrase = sentenceText.slice(given.start, given.end);
-          add('Z23', { documentId: doc.id, start: s.start + given.start, end: s.start + given.end, phrase, assertion: 'present', section: s.section, source: 'index', words: phraseWords(phrase, dict.normalize), sentence: si }, 'match');
+          add('Z23', spanMention(doc.id, text, s.start + given.start, s.start + given.end, s.section, si, 'index'), 'match');
         }
         // A run-on "sentence" (pasted tables, hostile input) is read in bounded windows.
         const mentions: Mention[] = [];
