@@ -4,6 +4,7 @@
 import type { CodeSetLookup } from '../../../shared/codeset/types';
 import { BACKGROUND_SECTIONS, sentenceKey, shareSentence, type Candidate, type CandidateMention } from './candidate';
 import { titleWords, type CodeTable } from './code-table';
+import { titleSide } from './laterality';
 import { excludes1Names } from './excludes';
 import { indexWithLinks } from './index-with';
 import { phraseWords } from './text';
@@ -801,8 +802,13 @@ function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable
   // A side slot the note fills is no vagueness: "unspecified part of neck of unspecified femur" with
   // "right" said is no vaguer than "unspecified fracture of right femur".
   const vagueness = (c: Candidate): number => vagueTitle(c).match(/unspecified/gi)?.length ?? 0;
+  // Never to a code of the other side: "primary OA R knee" (M17.10, right) is not the "L knee OA" (M17.12) beside it.
+  const otherSide = (o: Candidate, c: Candidate): boolean => {
+    const side = titleSide(title(o));
+    return side !== undefined && c.mentions.some((m) => m.side !== undefined && m.side !== side);
+  };
   const giveWay = (c: Candidate, to: (o: Candidate) => boolean, anyCategory = false): void => {
-    const siblings = [...cands.values()].filter((o) => o !== c && (anyCategory || o.code.slice(0, 3) === c.code.slice(0, 3)) && to(o));
+    const siblings = [...cands.values()].filter((o) => o !== c && (anyCategory || o.code.slice(0, 3) === c.code.slice(0, 3)) && !otherSide(o, c) && to(o));
     if (siblings.length === 0) return;
     mergeInto(siblings.reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a)), c);
     cands.delete(c.code);

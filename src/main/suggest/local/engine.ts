@@ -14,7 +14,7 @@ import { BACKGROUND_SECTIONS, sentenceKey, shareSentence, type Candidate, type C
 import { additionalCodeRanges, applyCombinations, inRanges, requiredCodeFirstRanges, titleWordSet } from './combine';
 import { BMI_CONDITIONS, measuredBmi } from './bmi';
 import { excludes1Names, excludes1Pairs, exclusionWithoutDescribes, unrelatedConditions } from './excludes';
-import { bilateralTwin, lateralCodes, sideOf, titleSide, type Side } from './laterality';
+import { bilateralTwin, lateralCodes, sideOf, titleSide, withBilateralCodes, type Side } from './laterality';
 import { CodeTable } from './code-table';
 import { buildDictionary, learnedDictionary, subDictionary, type Dictionary } from './dictionary';
 import { matchSentence, readSentence, type Mention, type ReadSentence } from './match';
@@ -636,7 +636,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       }
     }
 
-    raw.splice(0, raw.length, ...withExaminationFindings(table, raw));
+    raw.splice(0, raw.length, ...withBilateralCodes(table, withExaminationFindings(table, raw)));
     raw.splice(0, raw.length, ...withOpenBites(table, withTobaccoProduct(raw, texts, sentences), texts));
 
     // Of two suggestions an Excludes1 note keeps apart, the less sure one goes; an existing code stays.
@@ -812,12 +812,31 @@ function sideNear(text: string, tokens: ReadSentence['tokens'], positions: reado
     return seen;
   };
   const inside = sides(first, last);
+  if (inside.size === 1 && otherSideAfter(tokens, last, [...inside][0]!)) return 'bilateral';
+  // "Right and left" among the mention's words or against them: "OA of right and left knees", "carpal tunnel, right and left".
+  for (let at = first - 3; at <= last + 1; at++) if (bothSides(tokens, at)) return 'bilateral';
   if (inside.size === 0 && positions.some((p) => PAIRED_PLURAL.test(text.slice(tokens[p]!.start, tokens[p]!.end)))) return 'bilateral';
   const seen = inside.size > 0 ? inside : sides(first - SIDE_REACH, last + SIDE_REACH);
   if (seen.size === 1) return [...seen][0];
   // Two sides within reach: the one written right against the mention ("L hemiparesis s/p R MCA stroke").
   const adjacent = inside.size > 0 ? undefined : new Set([...sides(first - 1, first - 1), ...sides(last + 1, last + 1)]);
   return adjacent?.size === 1 ? [...adjacent][0] : undefined;
+}
+
+/** "…of the right knee and left knee", "right hip and left": the other side of the same part, said right after. */
+function otherSideAfter(tokens: ReadSentence['tokens'], last: number, side: Side): boolean {
+  const [and, other, part] = [tokens[last + 1], tokens[last + 2], tokens[last + 3]];
+  if (!and || !other || !['and', '&'].includes(and.norm)) return false;
+  const said = sideOf(other.norm);
+  if (said === undefined || said === side || said === 'bilateral') return false;
+  return part === undefined || part.norm === tokens[last]!.norm || !/^[a-z]/.test(part.norm);
+}
+
+/** "Right and left" (or "left & right") from the token at `at`. */
+function bothSides(tokens: ReadSentence['tokens'], at: number): boolean {
+  if (at < 0 || at + 2 >= tokens.length || !['and', '&'].includes(tokens[at + 1]!.norm)) return false;
+  const [a, b] = [sideOf(tokens[at]!.norm), sideOf(tokens[at + 2]!.norm)];
+  return a !== undefined && b !== undefined && a !== b && a !== 'bilateral' && b !== 'bilateral';
 }
 
 /** Organs a closing side names: "…without macular edema, left eye". */

@@ -1,5 +1,6 @@
 // Laterality: the Index often leads to "unspecified side" (Z90.10, M25.569, H54.7); when the note says
 // which side, the code for that side is the specific one (guideline I.B.13).
+import type { RawSuggestion } from '../../../shared/suggest/grounding';
 import { titleWords, type CodeTable } from './code-table';
 
 export type Side = 'left' | 'right' | 'bilateral';
@@ -92,4 +93,44 @@ function withoutSideClause(title: string): string | undefined {
 
 function undominated(title: string): string {
   return shape(title).split(' ').filter((w) => !['dominant', 'non', 'nondominant'].includes(w)).join(' ');
+}
+
+/**
+ * A condition shown for the right and for the left side is one bilateral code where the category has
+ * one titled alike (guideline I.B.13): "primary OA R knee" and "L knee OA" are M17.0, not M17.11 and
+ * M17.12. Sides that differ in more than the side (glaucoma of another stage in each eye) stay apart,
+ * and so do codes already on the claim.
+ */
+export function withBilateralCodes(table: CodeTable, raw: readonly RawSuggestion[]): RawSuggestion[] {
+  const twins = new Map<string, { right?: RawSuggestion; left?: RawSuggestion }>();
+  for (const r of raw) {
+    if (r.kind !== 'add') continue;
+    const side = titleSide(table.byCode.get(r.code)?.long_desc ?? '');
+    if (side !== 'right' && side !== 'left') continue;
+    const both = bilateralTwin(table, r.code);
+    if (!both) continue;
+    twins.set(both, { ...twins.get(both), [side]: r });
+  }
+  const merged = new Map<RawSuggestion, string>();
+  for (const [both, { right, left }] of twins) {
+    if (!right || !left || raw.some((x) => x.code === both)) continue;
+    merged.set(right, both);
+    merged.set(left, both);
+  }
+  const out: RawSuggestion[] = [];
+  for (const r of raw) {
+    const both = merged.get(r);
+    if (!both) out.push(r);
+    else if (!out.some((x) => x.code === both)) {
+      const pair = raw.filter((x) => merged.get(x) === both);
+      out.push({
+        ...r,
+        code: both,
+        quotes: pair.flatMap((x) => x.quotes ?? []),
+        confidence: Math.min(...pair.map((x) => x.confidence ?? 0)),
+        rationale: `${pair.map((x) => x.code).join(' and ')}: the same condition on both sides is ${both} (guideline I.B.13)`,
+      });
+    }
+  }
+  return out;
 }

@@ -148,6 +148,28 @@ function spineRegion(at: string): string[] | undefined {
   return region ? [region, 'region'] : undefined;
 }
 
+/** Words a trailing side may stand before and still be the reading's own: "knee pain left side", "…, left eye". */
+const SIDE_NOUNS: ReadonlySet<string> = new Set(['side', 'sided', 'eye', 'ear', 'and', 'or']);
+
+/**
+ * A sided reading whose side is another part's: its words straddle the other side ("right knee pain
+ * and left hip" is no "pain in right hip"), or its side, last, goes with the next word ("knee pain and
+ * left hip" is no "pain in left knee", "hip pain radiating to right groin" no "pain in right hip").
+ */
+function sideOfAnother(text: string, xt: readonly XToken[], positions: readonly number[]): boolean {
+  const sided = positions.filter((p) => xt[p]!.norm === 'right' || xt[p]!.norm === 'left');
+  if (sided.length !== 1) return false;
+  const at = sided[0]!;
+  const other = xt[at]!.norm === 'right' ? 'left' : 'right';
+  const [first, last] = [positions[0]!, positions[positions.length - 1]!];
+  for (let p = first; p <= last; p++) if (xt[p]!.norm === other) return true;
+  const next = xt[at + 1];
+  const namesNext = next !== undefined && !positions.includes(at + 1) && next.orig !== xt[at]!.orig && /^[a-z]/.test(next.norm) && !SIDE_NOUNS.has(next.norm) && !/[,;:.()]/.test(text.slice(xt[at]!.end, next.start));
+  if (!namesNext || at === first) return false;
+  // Last, or after an "and" that the reading's earlier words stand before.
+  return at === last || xt.slice(first, at).some((t, i) => (t.norm === 'and' || t.norm === 'or') && !positions.includes(first + i));
+}
+
 /** Words an entry may span beyond its own ("type 2 diabetes with diabetic CKD stage 3a"). */
 function maxSpan(words: number): number {
   return words * 2 + 2;
@@ -220,7 +242,7 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
       const spread = positions[positions.length - 1]! - positions[0]! + 1;
       const modifiersBetween = (): number => (e.modifiers ? xt.slice(positions[0]!, positions[positions.length - 1]!).filter((t, i) => !positions.includes(positions[0]! + i) && e.modifiers!.includes(t.norm)).length : 0);
       if (spread > maxSpan(e.words.length) && spread - modifiersBetween() > maxSpan(e.words.length) && !coordinatedSpread(text, xt, positions, e)) continue;
-      if (misreads(text, xt, positions, e, where)) continue;
+      if (misreads(text, xt, positions, e, where) || sideOfAnother(text, xt, positions)) continue;
       // A "without" entry's clause must be negated in the note; the rest is asserted as usual.
       const absent = e.absent ? positions.filter((p) => e.absent!.includes(xt[p]!.norm)) : [];
       if (absent.some((p) => xt[p]!.assertion !== 'negated')) continue;

@@ -505,8 +505,8 @@ describe('local engine: conventions', () => {
     expectReadings([
       ['Acute ischemic stroke, right MCA, due to embolism of right middle cerebral artery.', ['I63411'], ['I639', 'I6601', 'I6609']],
       ['Acute ischemic stroke due to occlusion of left middle cerebral artery.', ['I63512'], ['I639', 'I6602']],
-      // A right artery is no left one, read apart.
-      ['Occlusion of left middle cerebral artery. Stenosis of right middle cerebral artery.', ['I6601', 'I6602'], []],
+      // A right artery is no left one, read apart; both sides are the category's bilateral code (I.B.13).
+      ['Occlusion of left middle cerebral artery. Stenosis of right middle cerebral artery.', ['I6603'], ['I6601', 'I6602', 'I6609']],
       ['Acute metabolic encephalopathy due to sepsis.', ['G9341', 'A419', 'R6520'], []],
       // A dysfunction with a cause of its own is no severe sepsis.
       ['Sepsis due to UTI. Acute kidney injury from dehydration.', ['A419', 'N179'], ['R6520']],

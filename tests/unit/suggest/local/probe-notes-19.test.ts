@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { claimed, noteInput, useLocalEngines } from '../../../helpers/local-engine';
+import type { Setting } from '../../../../src/shared/chart';
+
+const engines = useLocalEngines();
+/** What the open engine (every candidate the rules let through) reads of a note. */
+const read = (text: string, setting: Setting = 'outpatient', age = 70, sex: 'M' | 'F' = 'F'): string[] => claimed(engines.open.suggest(noteInput(text, { age, sex }, setting)));
+
+describe('local engine: probe notes, nineteenth session (sides)', () => {
+  it('codes one condition stated for each side as its bilateral code where the category has one', () => {
+    const items = read('Assessment:\n1. Primary OA R knee - continue PT.\n2. L knee OA - mild, conservative management.');
+    expect(items).toContain('M170');
+    expect(items.filter((c) => /^M171/.test(c))).toEqual([]);
+    expect(read('Assessment: Age-related nuclear cataract, right eye. Age-related nuclear cataract, left eye. Refer for surgery.')).toEqual(['H2513']);
+    // Stages that differ stay apart (guideline I.C.7.a: each eye's glaucoma with its own stage).
+    expect(read('Assessment: POAG right eye, mild stage. POAG left eye, moderate stage. Continue latanoprost.').sort()).toEqual(['H401111', 'H401122']);
+  });
+
+  it('reads "right and left" and "the right knee and left knee" as both sides', () => {
+    expect(read('Assessment: Osteoarthritis of the right knee and left knee. Plan: PT.')).toEqual(['M170']);
+    expect(read('Assessment: Osteoarthritis of right and left knees. Plan: PT.')).toEqual(['M170']);
+    expect(read('Assessment: Carpal tunnel syndrome, right and left. Plan: splints.')).toEqual(['G5603']);
+    expect(read('Assessment: Right and left carpal tunnel syndrome. Plan: splints.')).toEqual(['G5603']);
+    // The other side of another part is no second side: the sprain is the left wrist's alone.
+    expect(read('Assessment: Fracture of right radius and left wrist sprain.').sort()).toEqual(['S5291XA', 'S63502A']);
+  });
+
+  it('gives a sided reading no side that belongs to the next part', () => {
+    expect(read('Assessment: Right knee pain and left hip pain.').sort()).toEqual(['M25552', 'M25561']);
+    expect(read('Assessment: Left hip pain radiating to right groin.')).not.toContain('M25551');
+    expect(read('Assessment: Knee pain, left side.')).toEqual(['M25562']);
+    expect(read('Assessment: Status post right total knee arthroplasty.')).toEqual(['Z96651']);
+  });
+});
