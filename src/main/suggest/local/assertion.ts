@@ -314,6 +314,8 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
           if (lower[k] === 'of' && lower[k - 1] === 'body' && lower[k - 2] === 'foreign') break;
           // "Without arthritis activity, with anemia": a "with" after a comma turns to what is present.
           if (lower[k] === 'with' && k > f.end && text.slice(tokens[k - 1]!.end, tokens[k]!.start).includes(',')) break;
+          // Nor over a history after a comma: "CAD without angina, hx of MI" (the MI is the patient's old one).
+          if (isTrigger[k] && startsAt.get(k)?.tr.assertion === 'historical' && text.slice(tokens[f.end - 1]!.end, tokens[k]!.start).includes(',')) break;
         }
         if (!isTrigger[k]) out[k] = as;
         else if (as.assertion === 'negated' && k - f.end <= NEGATION_CHAIN_REACH && startsAt.get(k)?.tr.direction === 'forward' && !negatedBy.has(k)) negatedBy.set(k, as.trigger);

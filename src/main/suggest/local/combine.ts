@@ -276,7 +276,10 @@ function followUpNamed(cands: Map<string, Candidate>, dict: Dictionary, table: C
       // Of its own category the note names a sibling condition ("due to calcified coronary lesion"), not a follow-up.
       if (a !== b || a.slice(0, 3) === c.code.slice(0, 3) || !table.byCode.get(a)?.billable) continue;
       if ([...cands.keys()].some((k) => k !== c.code && (inRanges(k, ranges) || k.slice(0, 3) === a.slice(0, 3)))) continue;
-      const mentions = mentionsNaming(c, entriesBy(dict, 'category', a.slice(0, 3)));
+      // The category's words: its unspecified code's ("fever" of R50.9 for R50.81) or the follow-up's own, not
+      // another condition of it ("obstruction" in "calculous cholecystitis with obstruction" is K82.0's, not gangrene's K82.A1).
+      const ofCategory = entriesBy(dict, 'category', a.slice(0, 3)).filter((e) => e.code === a || /\bunspecified\b/i.test(table.byCode.get(e.code)?.long_desc ?? ''));
+      const mentions = mentionsNaming(c, ofCategory);
       if (mentions.length === 0) continue;
       cands.set(a, { code: a, mentions, via: 'combination', rationale: `${c.code} says "use additional code" ${a}, which its own words name`, parts: [c] });
     }

@@ -32,3 +32,23 @@ describe('local engine: probe notes, nineteenth session (sides)', () => {
     expect(read('Assessment: Status post right total knee arthroplasty.')).toEqual(['Z96651']);
   });
 });
+
+describe('local engine: probe notes, nineteenth session (readings)', () => {
+  it('reads calculous cholecystitis as gallbladder stones with cholecystitis (K80), and adds no gangrene the note does not name', () => {
+    expect(read('Assessment: Acute calculous cholecystitis - lap chole tomorrow.', 'inpatient')).toEqual(['K8000']);
+    expect(read('Assessment: Chronic calculous cholecystitis.')).toEqual(['K8010']);
+    // K80's "use additional code" for gangrene (K82.A1) is not met by the "obstruction" of the same title.
+    expect(read('Assessment: Acute on chronic calculous cholecystitis with obstruction.', 'inpatient')).toEqual(['K8013']);
+    // A follow-up's category named by its unspecified words still comes: neutropenic fever is D70.9 with R50.81.
+    expect(read('Assessment: Neutropenic fever - cefepime.', 'inpatient').sort()).toEqual(['D709', 'R5081']);
+  });
+
+  it('ends a "without" before a history after a comma: "CAD without angina, hx of MI" keeps the old MI', () => {
+    const codes = read('Assessment: CAD without angina, hx of MI - continue aspirin.');
+    expect(codes).toEqual(expect.arrayContaining(['I2510', 'I252']));
+    expect(codes.filter((c) => c.startsWith('I20') || c === 'I2511')).toEqual([]);
+    expect(read('Assessment: Hypertension without crisis, history of stroke.')).toEqual(expect.arrayContaining(['I10', 'Z8673']));
+    // A denial that names the history still denies it.
+    expect(read('Denies any history of diabetes.')).toEqual([]);
+  });
+});
