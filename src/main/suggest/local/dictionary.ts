@@ -651,7 +651,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     unspecified_behavior: string | null;
   }>;
   const behaviours = ['malignant', 'secondary', 'benign'].map(normalize);
-  const [lung, node, secondary] = ['lung', 'node', 'secondary'].map(normalize) as [string, string, string];
+  const [lung, node, secondary, adenoma, villous] = ['lung', 'node', 'secondary', 'adenoma', 'villous'].map(normalize) as [string, string, string, string, string];
   const notASite = new Set(NOT_A_SITE.map(normalize));
   for (const n of neo) {
     const site = contentWords(n.path.split(' > ').slice(1).map((seg) => mainTermAliases(seg, new Map())).join(' '), normalize);
@@ -668,6 +668,9 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
       const code = billable(col);
       if (!code) continue;
       for (const named of sites) raw.push({ words: [...named.filter((w) => w !== word), word], code, source: 'neoplasm', level: n.level });
+      // "Adenoma (see also Neoplasm, benign, by site)": a tubular adenoma of the colon is D12.6. A villous
+      // one is "Neoplasm, uncertain behavior" (not read here).
+      if (word === 'benign') for (const named of sites) raw.push({ words: [...named, adenoma], code, source: 'neoplasm', level: n.level, unless: [villous] });
       // A basal cell carcinoma is a skin cancer: "basal cell carcinoma of the nose" needs no "skin".
       if (site.includes(basal) && site.includes(skin)) raw.push({ words: [...site.filter((w) => w !== word && w !== skin), word], code, source: 'neoplasm', level: n.level });
     }
