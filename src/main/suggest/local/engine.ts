@@ -655,6 +655,9 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       const [dx, dy] = [exclusionWithoutDescribes(codeSet, x, y, chartLower), exclusionWithoutDescribes(codeSet, y, x, chartLower)];
       return dx === dy ? undefined : dx ? x : y;
     };
+    // An owner of no stated site gives way to the sited condition its note excludes, however often a corpus
+    // coded it: "acute cystitis due to E. coli … encephalopathy secondary to UTI" is N30.00, not N39.0.
+    const siteUnstated = (code: string): boolean => /\b(site not specified|unspecified site)\b/i.test(table.byCode.get(code)?.long_desc ?? '');
     for (const [x, y, owner] of excludes1Pairs(codeSet, raw.map((r) => r.code))) {
       const a = raw.find((r) => r.code === x);
       const b = raw.find((r) => r.code === y);
@@ -680,7 +683,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         : isSymptom(a.code) !== isSymptom(b.code) ? (isSymptom(a.code) ? a : b)
         : shorter ? (shorter.code === a.code ? a : b)
         : described ? (described === a.code ? a : b)
-        : ownerGoes ? (a.code === owner ? a : b)
+        : ownerGoes || siteUnstated(owner) ? (a.code === owner ? a : b)
         : (a.confidence ?? 0) < (b.confidence ?? 0) ? a : b;
       raw.splice(raw.indexOf(loser), 1);
     }

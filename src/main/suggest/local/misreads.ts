@@ -9,7 +9,7 @@ import { STOP } from './index-words';
 /** Whether one reading (an entry at these token positions) is a misreading of its sentence. */
 export function misreads(text: string, xt: readonly XToken[], positions: readonly number[], e: Entry, where: ReadonlyMap<string, number[]>): boolean {
   // A number ("stage 3", "type 2") belongs to the words next to it, not to any number in the sentence.
-  if (e.words.length > 1 && e.words.some((w) => /^\d/.test(w) && !nearOther(where.get(w)!, positions, xt))) return true;
+  if (e.words.length > 1 && e.words.some((w) => /^\d/.test(w) && !nearOther(text, where.get(w)!, positions, xt))) return true;
   if (
     !usesAbbreviationCore(xt, positions) ||
     misreadsCause(text, xt, positions, e) ||
@@ -35,6 +35,7 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     injuryAcrossCause(e, xt, positions) ||
     givenOnAnotherDay(text, e, xt, positions) ||
     anesthesiaGiven(xt, positions) ||
+    compressionWorn(xt, positions) ||
     weightLossAimed(text, e, xt, positions) ||
     // "Avoiding the subway for fear of having an attack" is a reason, no phobia (F40.9).
     (e.words.length === 1 && positions.length === 1 && xt[positions[0]!]!.norm === 'fear' && xt[positions[0]! - 1]?.norm === 'for') ||
@@ -59,6 +60,13 @@ const ANESTHETIC_KIND = new Set(['general', 'spinal', 'epidural', 'regional', 'l
 
 function anesthesiaGiven(xt: readonly XToken[], positions: readonly number[]): boolean {
   return positions.some((p) => xt[p]!.norm === 'anesthesia' && ANESTHETIC_KIND.has(xt[p - 1]?.norm ?? ''));
+}
+
+/** Things worn or applied for compression: "compression stockings" is a treatment, no compression of a vein (I87.1) or the heart. */
+const COMPRESSION_DEVICE = new Set(['stocking', 'hose', 'wrap', 'garment', 'sleeve', 'bandage', 'therapy', 'device', 'boot', 'sock', 'dressing', 'pump']);
+
+function compressionWorn(xt: readonly XToken[], positions: readonly number[]): boolean {
+  return positions.some((p) => xt[p]!.norm === 'compression' && COMPRESSION_DEVICE.has(xt[p + 1]?.norm ?? '') && !positions.includes(p + 1));
 }
 
 /** Words before "weight loss" that make it what the patient is to do, not a symptom (R63.4). */
@@ -660,9 +668,14 @@ function isMeasurement(xt: readonly XToken[], p: number): boolean {
   return MEASURE_UNITS.has(xt[p + 1]?.norm ?? '') || xt[p - 1]?.norm === 'x';
 }
 
-function nearOther(numberAt: readonly number[], positions: readonly number[], xt: readonly XToken[]): boolean {
+/** A part of a decimal number ("1.5 x 1.2 cm"): a size, never a stage or a type. */
+function inDecimal(text: string, t: XToken): boolean {
+  return /^\.\d/.test(text.slice(t.end, t.end + 2)) || /\d\.$/.test(text.slice(Math.max(0, t.start - 2), t.start));
+}
+
+function nearOther(text: string, numberAt: readonly number[], positions: readonly number[], xt: readonly XToken[]): boolean {
   return numberAt.some((p) => {
-    if (!positions.includes(p) || isMeasurement(xt, p)) return false;
+    if (!positions.includes(p) || isMeasurement(xt, p) || inDecimal(text, xt[p]!)) return false;
     // A stage, grade or level is no type: "Type 1 diabetes with stage 2 CKD" is no type 2 diabetes.
     const qualifier = xt[p - 1]?.norm ?? '';
     if (NUMBER_QUALIFIERS.has(qualifier) && qualifier !== 'type' && positions.some((q) => xt[q]!.norm === 'type')) return false;

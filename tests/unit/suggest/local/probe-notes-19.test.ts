@@ -52,3 +52,32 @@ describe('local engine: probe notes, nineteenth session (readings)', () => {
     expect(read('Denies any history of diabetes.')).toEqual([]);
   });
 });
+
+/** What the shipped engine shows the coder. */
+const shown = (text: string, setting: Setting = 'outpatient', age = 70, sex: 'M' | 'F' = 'F'): string[] => claimed(engines.shipped.suggest(noteInput(text, { age, sex }, setting)));
+
+describe('local engine: probe notes, nineteenth session (neoplasms, infections, devices)', () => {
+  it('reads an adenoma as a benign neoplasm of its site, and a villous one as no benign code', () => {
+    expect(read('Assessment: Tubular adenoma of colon - repeat colonoscopy in 3 years.')).toEqual(['D126']);
+    expect(read('Assessment: Pituitary adenoma - MRI stable.')).toEqual(['D352']);
+    // "Adenoma, villous - see Neoplasm, uncertain behavior": not D12.8.
+    expect(read('Assessment: Villous adenoma of the rectum.').filter((c) => c.startsWith('D12'))).toEqual([]);
+  });
+
+  it('codes a cystitis, not a UTI of unstated site, where the stay names both', () => {
+    const codes = shown('Discharge diagnoses:\n1. Acute cystitis with hematuria due to E. coli.\n2. Acute metabolic encephalopathy, probably secondary to UTI.', 'inpatient', 80);
+    expect(codes).toEqual(expect.arrayContaining(['N3001', 'B9620']));
+    expect(codes).not.toContain('N390');
+  });
+
+  it('reads what a treatment "may reduce" as no condition, and compression stockings as no compression', () => {
+    expect(read('Assessment: Atrophic vaginitis - start vaginal estradiol cream; also may reduce UTI recurrence.')).toEqual(['N952']);
+    const codes = read('Assessment: Varicose veins of right leg - compression stockings.\nCHF - compression stockings, furosemide.');
+    expect(codes.filter((c) => c === 'I871' || c.startsWith('I51'))).toEqual([]);
+    expect(read('Assessment: Compression of vein by tumor.')).toContain('I871');
+  });
+
+  it('reads a wound\'s size as no stage: "stage 2 pressure injury, 1.5 x 1.2 cm" is stage 2 alone', () => {
+    expect(read('Assessment: Right heel: stage 2 pressure injury, 1.5 x 1.2 cm - foam dressing.')).toEqual(['L89612']);
+  });
+});
