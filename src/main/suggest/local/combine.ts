@@ -811,7 +811,7 @@ function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable
     return side !== undefined && c.mentions.some((m) => m.side !== undefined && m.side !== side);
   };
   const giveWay = (c: Candidate, to: (o: Candidate) => boolean, anyCategory = false): void => {
-    const siblings = [...cands.values()].filter((o) => o !== c && (anyCategory || o.code.slice(0, 3) === c.code.slice(0, 3)) && !otherSide(o, c) && to(o));
+    const siblings = [...cands.values()].filter((o) => o !== c && (anyCategory || o.code.slice(0, 3) === c.code.slice(0, 3)) && to(o) && !otherSide(o, c));
     if (siblings.length === 0) return;
     mergeInto(siblings.reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a)), c);
     cands.delete(c.code);
