@@ -20,6 +20,12 @@ export interface Sentence {
   tokens: Token[];
 }
 
+/**
+ * Labels of the care plan's administrative lines ("Code status: DNR"): neither background nor
+ * findings, so a medication list or an exam above them ends there.
+ */
+const ADMINISTRATIVE_LABELS = /^(code status|advance directives?|goals of care|resuscitation status|benefit period|disposition)$/;
+
 const SECTION_PATTERNS: ReadonlyArray<[RegExp, SectionKind]> = [
   [/^(fh|fhx|family|family (medical )?history|family hx)$/, 'family'],
   [/^(pmh|pmhx|psh|pshx|past (medical|surgical) hx|past (medical|surgical)( and surgical)? history|medical history|surgical history|(patient )?(active )?problem list|past history|hx|history|pmh\/psh|active problems|resolved problems)$/, 'history'],
@@ -34,6 +40,10 @@ const SECTION_PATTERNS: ReadonlyArray<[RegExp, SectionKind]> = [
     'assessment',
   ],
   [/^(s|subjective|cc|chief complaint|hpi|history of present illness|interval hx|interval history|(brief )?hospital course|reason for visit|presentation|story|brief summary)$/, 'subjective'],
+  // A hospice or post-acute note's reason for care, written as a label: "Terminal diagnosis: …".
+  [/^(terminal|hospice|qualifying|related|primary terminal|primary hospice) (diagnos[ie]s|dx)$/, 'assessment'],
+  [/^((current|presenting|active) )?symptoms$|^(narrative|interval events|decline since( the)? last (certification|visit))$/, 'subjective'],
+  [ADMINISTRATIVE_LABELS, 'other'],
 ];
 
 /**
@@ -123,7 +133,11 @@ export function splitSentences(text: string): Array<{ start: number; end: number
     if (h) {
       const inline = line.slice(h[0].length).trim().length > 0;
       const kind = sectionKindOf(h[1]!, !inline);
-      if (kind) {
+      // An administrative line ends a list of background, findings or results; in the story or the
+      // assessment it is a line of the section it sits in.
+      if (kind === 'other' && (section === 'assessment' || section === 'subjective' || section === 'other')) {
+        bodyStart = lineStart + h[0].length;
+      } else if (kind) {
         // Within the assessment, a heading with its text on the same line is a line of the plan, when
         // the list of problems goes on after it.
         resume = section === 'assessment' && kind !== 'assessment' && inline ? section : undefined;

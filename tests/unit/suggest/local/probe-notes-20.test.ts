@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { claimed, noteInput, useLocalEngines } from '../../../helpers/local-engine';
+import type { Setting } from '../../../../src/shared/chart';
+
+const engines = useLocalEngines();
+/** What the open engine (every candidate the rules let through) reads of a note. */
+const read = (text: string, setting: Setting = 'outpatient', age = 70, sex: 'M' | 'F' = 'F'): string[] => claimed(engines.open.suggest(noteInput(text, { age, sex }, setting)));
+
+describe('local engine: probe notes, twentieth session (headings on the line with their text)', () => {
+  it('ends a medication list or an exam at an administrative line: "Code status: DNR" is Z66', () => {
+    expect(read('Medications: acetaminophen 650 mg TID.\nCode status: DNR, no hospital transfer, comfort care only.\nPlan: Recertify for hospice.')).toContain('Z66');
+    expect(read('Exam: cachectic, frail.\nAdvance directives: DNR - POLST signed, comfort measures only.\nPlan: comfort care.')).toContain('Z66');
+    // Within the assessment it is one more line of it, and the problems after it stay assessed.
+    expect(read('Assessment:\nCode status: full code.\nHypertension - continue lisinopril.')).toEqual(['I10']);
+  });
+
+  it("reads a hospice note's terminal diagnosis and current symptoms as this visit's, not as history", () => {
+    const note =
+      'Terminal diagnosis: Adenocarcinoma of the head of the pancreas, metastatic to liver.\n\nHistory: diagnosed 06/2025 after painless jaundice; 4 cycles of FOLFIRINOX.\n\nCurrent symptoms:\n- Anxiety about dying, managed with lorazepam prn.\n\nPlan: admit to hospice.';
+    expect(read(note).sort()).toEqual(['C250', 'C787', 'F419']);
+    // A history label still opens the patient's history.
+    expect(read('History: diabetes mellitus type 2.\nPlan: follow up in a year.')).toEqual([]);
+  });
+});
