@@ -37,6 +37,19 @@ export function requiredCodeFirstRanges(lookup: CodeSetLookup, code: string): Ar
   return noteCodeRanges(lookup, code, 'code_first_required');
 }
 
+/**
+ * Whether a symptom's own tabular asks for its cause to be coded first ("R64 Cachexia: code first
+ * underlying condition, if known"; malignant ascites, neoplasm-related fatigue): the classification
+ * codes it beside that cause, so it is no integral part of it. Not a note that names a cause only "if
+ * applicable" (urinary frequency with an enlarged prostate), which leaves the symptom integral elsewhere.
+ */
+export function codedBesideItsCause(lookup: CodeSetLookup, code: string): boolean {
+  // A note comes as its heading and its listed items, each with the code that carries it.
+  const notes = lookup.notes(code).filter((n) => n.kind === 'code_first');
+  const ifApplicable = new Set(notes.filter((n) => /^\W*if applicable\b/i.test(n.text)).map((n) => n.source));
+  return notes.some((n) => !ifApplicable.has(n.source));
+}
+
 const noteRangeCache = new WeakMap<CodeSetLookup, Map<string, Array<[string, string]>>>();
 
 /** A code's note ranges, read once per code set: every chart asks again for the same codes. */

@@ -11,7 +11,7 @@ import type { Assertion, SuggestInput, SuggestionRun } from '../../../shared/sug
 import { adjustByGroup, priorPhrase, scoreCandidate, type Priors } from '../learn/priors';
 import { applyRanker, rankContext, rankFeatures, type Features, type RankContext } from '../learn/ranker';
 import { BACKGROUND_SECTIONS, sentenceKey, shareSentence, type Candidate, type CandidateMention } from './candidate';
-import { additionalCodeRanges, applyCombinations, inRanges, requiredCodeFirstRanges, titleWordSet } from './combine';
+import { additionalCodeRanges, applyCombinations, codedBesideItsCause, inRanges, requiredCodeFirstRanges, titleWordSet } from './combine';
 import { BMI_CONDITIONS, measuredBmi } from './bmi';
 import { excludes1Names, excludes1Pairs, exclusionWithoutDescribes, unrelatedConditions } from './excludes';
 import { bilateralTwin, lateralCodes, sideOf, titleSide, withBilateralCodes, type Side } from './laterality';
@@ -579,7 +579,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       }
     }
     // A symptom a shown code asks for ("use additional code to identify the type of dysphagia") stays.
-    const requested = (code: string): boolean => [...chosen].some(([other, o]) => other !== code && o.conf >= priors.threshold && inRanges(code, additionalRanges(other)));
+    // So does one whose own tabular asks for its cause to be coded first (cachexia, malignant ascites).
+    const requested = (code: string): boolean => codedBesideItsCause(codeSet, code) || [...chosen].some(([other, o]) => other !== code && o.conf >= priors.threshold && inRanges(code, additionalRanges(other)));
     // A drug's indication in the plan ("oxycodone for pain", "Tylenol for any breakthrough pain") is no assessed problem.
     const indication = (m: CandidateMention): boolean => INDICATION.test((texts.get(m.documentId) ?? '').slice(Math.max(0, m.start - 30), m.start));
     // Nor in a later sentence of that diagnosis's list item: "1. UTI - culture grew E. coli. Onset of dysuria day 3."

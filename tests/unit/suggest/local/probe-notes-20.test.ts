@@ -22,3 +22,16 @@ describe('local engine: probe notes, twentieth session (headings on the line wit
     expect(read('History: diabetes mellitus type 2.\nPlan: follow up in a year.')).toEqual([]);
   });
 });
+
+describe('local engine: probe notes, twentieth session (symptoms coded beside their cause)', () => {
+  it('keeps a symptom whose own tabular says "code first" its cause: malignant ascites and cachexia with the cancer', () => {
+    expect(read('Assessment: Pancreatic cancer with malignant ascites and cachexia - paracentesis, hospice.').sort()).toEqual(['C259', 'R180', 'R64']);
+    // A note that names a cause only "if applicable" leaves the symptom part of its diagnosis (I.B.5).
+    expect(read('Assessment: UTI with urinary frequency - nitrofurantoin.')).toEqual(['N390']);
+  });
+
+  it('takes a procedure done for an HCC condition as its treatment (MEAT)', () => {
+    expect(read('HPI: Malignant pleural effusion, thoracentesis weekly.\nAssessment: hypertension - lisinopril.')).toContain('J910');
+    expect(read('HPI: Malignant pleural effusion.\nAssessment: hypertension - lisinopril.')).not.toContain('J910');
+  });
+});
