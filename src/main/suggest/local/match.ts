@@ -84,8 +84,9 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
       continue;
     }
     const a = asserted.tokens[i]!;
-    // Laterality written as a capital letter ("L leg", "Rt knee").
-    const side = SIDES[tokens[i]!.raw];
+    // Laterality written as a capital letter ("L leg", "Rt knee"); not litres after a number ("3.5 L drained").
+    const litres = tokens[i]!.raw === 'L' && i > 0 && /\d$/.test(tokens[i - 1]!.raw) && /^\s*$/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start));
+    const side = litres ? undefined : SIDES[tokens[i]!.raw];
     // A word the Index itself reads as an abbreviation ("TBI", not in our list) that the words around it
     // give another sense ("ABI/TBI", the toe-brachial index) reads as nothing.
     const word = tokens[i]!.raw.toLowerCase();

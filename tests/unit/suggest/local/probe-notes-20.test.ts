@@ -35,3 +35,10 @@ describe('local engine: probe notes, twentieth session (symptoms coded beside th
     expect(read('HPI: Malignant pleural effusion.\nAssessment: hypertension - lisinopril.')).not.toContain('J910');
   });
 });
+
+describe('local engine: probe notes, twentieth session (sides)', () => {
+  it('reads "3.5 L" after a number as litres, not the left side', () => {
+    expect(read('Assessment: Acute DVT of femoral vein, given 2 L NS.')).toEqual(['I82419']);
+    expect(read('Assessment: L knee OA - PT.')).toEqual(['M1712']);
+  });
+});
