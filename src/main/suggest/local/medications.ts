@@ -23,8 +23,8 @@ export function loadMedications(file = medicationsFile()): Map<string, string> {
 /** Words after a drug name that mean it is not being taken (long term) now. */
 // "d/c on glargine + metformin" is discharged on them, not discontinued.
 const NOT_TAKING = /\b(stop(ped)?|discontinue[d]?|d\/c(?! on\b)|held|hold(ing)?|declined?|allerg(y|ic)|intoleran(t|ce)|sensitiv(e|ity)|once|x\s?1|burst|taper|today only|in hospital|completed|finished)\b/i;
-/** A short course said of the drug in its own clause ("prednisone 40 mg x 5 days"): a list's other drugs go on. */
-const SHORT_COURSE = /\b(course|dose ?pa(c)?k|(x|for)\s*\d+\s*(more\s*)?(days?|d))\b/i;
+/** A short course said of the drug in its own clause ("prednisone 40 mg x 5 days", "finishing prednisone"): a list's other drugs go on. */
+const SHORT_COURSE = /\b(course|dose ?pa(c)?k|(x|for)\s*\d+\s*(more\s*)?(days?|d)|finish(es|ing)?|completing)\b/i;
 
 /**
  * A hold for a procedure or a few days is temporary: the patient stays on the drug long term ("hold
@@ -37,17 +37,27 @@ const TAKING = /\b(continue[sd]?|cont|resumed?|restart(ed)?|start(ed)?|increased
 
 /**
  * The sentence says the drug at `start`–`end` is not being taken now. A stop elsewhere in the
- * sentence speaks for every drug in it ("lisinopril and HCTZ stopped"), except one its own clause
- * keeps going.
+ * sentence speaks for every drug in it ("lisinopril and HCTZ stopped", "stopped lisinopril, HCTZ"),
+ * except one its own clause keeps going, and except after an earlier clause whose stop follows a drug
+ * of its own (`drugsAt`, the sentence's drug names): "prednisone taper, insulin glargine" stops no insulin.
  */
-export function saysNotTaking(sentence: string, start: number, end: number): boolean {
+export function saysNotTaking(sentence: string, start: number, end: number, drugsAt: ReadonlyArray<readonly [number, number]> = []): boolean {
   const plain = sentence.replace(TEMPORARY_HOLD, (m) => ' '.repeat(m.length));
-  const from = Math.max(plain.lastIndexOf(',', start), plain.lastIndexOf(';', start)) + 1;
-  const stops = [plain.indexOf(',', end), plain.indexOf(';', end)].filter((i) => i >= 0);
-  const clause = plain.slice(from, stops.length > 0 ? Math.min(...stops) : plain.length);
+  const [from, to] = clauseAround(plain, start, end);
+  const clause = plain.slice(from, to);
   if (SHORT_COURSE.test(clause)) return true;
   if (!NOT_TAKING.test(plain)) return false;
-  return !(TAKING.test(clause) && !NOT_TAKING.test(clause));
+  if (NOT_TAKING.test(clause)) return true;
+  if (TAKING.test(clause)) return false;
+  const stops = [...plain.matchAll(new RegExp(NOT_TAKING.source, 'gi'))].map((m) => m.index);
+  return stops.some((at) => at >= to || !drugsAt.some(([s, e]) => s < at && e > clauseAround(plain, at, at)[0]));
+}
+
+/** The comma or semicolon clause holding `start`–`end`. */
+function clauseAround(text: string, start: number, end: number): [number, number] {
+  const from = Math.max(text.lastIndexOf(',', start), text.lastIndexOf(';', start)) + 1;
+  const stops = [text.indexOf(',', end), text.indexOf(';', end)].filter((i) => i >= 0);
+  return [from, stops.length > 0 ? Math.min(...stops) : text.length];
 }
 
 /** Words before a drug, in its clause, that only weigh it or put it later ("consider a statin", "discussed adding basal insulin", "if … start insulin", "will start adalimumab", "radiation to follow, then letrozole"). */

@@ -36,6 +36,21 @@ describe('local engine: probe notes, twentieth session (symptoms coded beside th
   });
 });
 
+describe('local engine: probe notes, twentieth session (medications)', () => {
+  it("lets a drug's own stop speak for it alone in a comma list: a prednisone taper stops no insulin or apixaban", () => {
+    const codes = read('Medications: prednisone taper, insulin glargine 20 units, apixaban 5 mg BID.\nAssessment: DM2 - A1c 7. AFib - rate controlled.');
+    expect(codes).toEqual(expect.arrayContaining(['Z794', 'Z7901']));
+    expect(codes).not.toContain('Z7952');
+    // A stop after the list, or one heading it, still speaks for every drug in it.
+    expect(read('Medications: warfarin, metformin stopped.\nAssessment: DM2 - A1c 7. AFib - rate controlled.').filter((c) => c.startsWith('Z79'))).toEqual([]);
+    expect(read('Plan: lisinopril and metformin held.\nAssessment: DM2 - A1c 7.').filter((c) => c.startsWith('Z79'))).toEqual([]);
+  });
+
+  it('reads "finishing prednisone" as a short course, not long-term steroids', () => {
+    expect(read('Assessment: Asthma exacerbation - step up budesonide. Finishing prednisone. Recheck 4 weeks.')).not.toContain('Z7952');
+  });
+});
+
 describe('local engine: probe notes, twentieth session (sides)', () => {
   it('reads "3.5 L" after a number as litres, not the left side', () => {
     expect(read('Assessment: Acute DVT of femoral vein, given 2 L NS.')).toEqual(['I82419']);
