@@ -124,7 +124,7 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   organismAsCause(cands, dict, lookup);
   typeTwoInfarction(cands);
   coronaryWithAngina(cands, table, combineInto);
-  infarctionByVessel(cands, table, combineInto);
+  infarctionByVessel(cands, table, combineInto, ctx.texts, ctx.pastStroke);
   severeSepsisNamed(cands, table, lookup, ctx.texts);
   sepsisOrganismNamed(cands, dict, table);
   gramNegativeSepsis(cands, table, ctx.texts, combineInto);

@@ -33,7 +33,7 @@ import { collectMeat, type SentenceSpan } from './meat';
 import { treatedInPast } from './treated-infection';
 import { RESOLVED_VERDICTS } from './assertion';
 import { infarctionDatedOld, withoutPastEpisodes } from './past-episode';
-import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain } from './shown-together';
+import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withInitialStrokeScale, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain } from './shown-together';
 import { dueToCode } from './due-to-condition';
 import { episodeOf, withEpisode, type Episode } from './encounter';
 import { gestationWeeks, trimesterOf, weeksCode, withTrimester, type Gestation } from './pregnancy';
@@ -104,6 +104,15 @@ const ONGOING_HISTORY: ReadonlySet<string> = new Set(['history of', 'hx of', 'hx
  * follows ("hemiparesis following acute ischemic stroke" is this stroke's, G81 with I63).
  */
 const PAST_CUE = /\b((?<!\b(?:year|month|week|day)s?[-\s])old|prior|previous|remote|history of|h\/o|late effects?|sequelae?|residual|post[-\s]?stroke|(?:following|after|s\/p|status post) (?:(?:a|an|the|his|her|their) )?(?:(?!acute\b|new\b|recent\b)[\w-]+ ){0,3}?(?:cerebral infarct(?:ion)?|stroke|cva)|(?:cerebral infarct(?:ion)?|stroke|cva),? (?:in (?:19|20)\d\d|(?:\d+|a|one|two|three|several) (?:years?|months?) ago|last (?:year|month)))\b/i;
+/** A stroke the sentence calls acute: what it left ("acute ischemic stroke with residual hemiparesis") is this stroke's. */
+const ACUTE_STROKE = /\b(acute|new|evolving)\b(?:\s+[\w-]+){0,3}?\s+(stroke|cva|(cerebral )?infarct(ion)?)\b/i;
+
+/** The sentence speaks of a stroke in the past, not of residual deficits of an acute one it names. */
+function saysPastStroke(sentence: string): boolean {
+  const cue = PAST_CUE.exec(sentence);
+  return cue !== null && !(/^residual$/i.test(cue[0]) && ACUTE_STROKE.test(sentence) && !PAST_CUE.test(sentence.slice(cue.index + cue[0].length)));
+}
+
 /** Words right after a past condition that say it was fixed: an operation's name, not an ongoing problem. */
 const FIXED_AFTER = /^\s*(repair|repaired|resection|resected|excision|excised|removal|removed|ablation|ablated|correction|corrected|surgery|clipping|coiling|ligation|reconstruction)\b/i;
 /** Words after a past condition, in its sentence, that say it ended: "history of migraine, resolved; no treatment". */
@@ -366,7 +375,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           mentions.push(...found);
         }
         // So is one that reads a sequela of it itself ("dysphagia as late effect of stroke", I69.30).
-        if ((PAST_CUE.test(sentenceText) && mentions.some((x) => x.entry.code.startsWith('I63'))) || mentions.some((x) => x.entry.code.startsWith('I693'))) pastStroke.add(sentenceKey({ documentId: doc.id, sentence: si }));
+        if ((saysPastStroke(sentenceText) && mentions.some((x) => x.entry.code.startsWith('I63'))) || mentions.some((x) => x.entry.code.startsWith('I693'))) pastStroke.add(sentenceKey({ documentId: doc.id, sentence: si }));
         // The cues of a visit's reason may stand in the line's heading: "Reason for visit: Screening colonoscopy."
         const context = sentenceContext(text, text.slice(text.lastIndexOf('\n', s.start - 1) + 1, s.end));
         let said: Set<string> | undefined;
@@ -625,7 +634,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       raw.push({ system: 'icd10cm', code: weeks, kind: existingSet.has(weeks) ? 'keep' : 'add', quotes, assertion: 'present', confidence: obstetric.confidence ?? 0, rationale: `${gestation.weeks} weeks of gestation with ${obstetric.code} (guideline I.C.15.b.4)` });
     }
 
-    raw.splice(0, raw.length, ...withoutIntegralCounseling(withoutIntegralBleeding(withoutIntegralPain(diabetesDrugCodes(raw), table), table)));
+    raw.splice(0, raw.length, ...withInitialStrokeScale(withoutIntegralCounseling(withoutIntegralBleeding(withoutIntegralPain(diabetesDrugCodes(raw), table), table)), texts));
 
     // A measured BMI goes with the weight condition it bears on, as sure as that condition.
     const weight = raw.filter((r) => BMI_CONDITIONS.test(r.code)).sort((a, b) => (b.confidence ?? 0) - (a.confidence ?? 0))[0];

@@ -35,8 +35,18 @@ const FINDING_KINDS: ReadonlyArray<readonly [finding: RegExp, of: RegExp]> = [
   [/^R91/, /^(J|C3[34]|C78[0-2]|I26)/],
 ];
 
+/**
+ * Deficits a stroke leaves: aphasia and other speech disturbances (R47.-, R48.-), dysphagia (R13.1-),
+ * facial weakness (R29.810), neglect (R41.4). They are part only of a disease of the brain or the
+ * swallowing tract (a brain tumour, a sore throat, an esophageal stricture), not of the stroke, whose deficits are
+ * coded beside it, nor of another diagnosis the line names ("paroxysmal AF, the embolic source").
+ */
+const STROKE_DEFICIT = /^(R47|R48|R131|R29810|R414)/;
+const DEFICIT_OF = /^(G(?!8[13])|F0|F8|C7[01]|C79[34]|D3[23]|D4[23]|S06|I69|Q0|K2[0238]|C1[56]|J0[0-6]|J3[5-9]|C0|C1[0-4]|C32)/;
+
 /** Whether a symptom or finding can be part of a diagnosis (I.B.5): a symptom of any, a finding of its own kind. */
 export function integralTo(symptom: string, diagnosis: string): boolean {
+  if (STROKE_DEFICIT.test(symptom)) return DEFICIT_OF.test(diagnosis);
   const kind = FINDING_KINDS.find(([finding]) => finding.test(symptom));
   return kind === undefined || kind[1].test(diagnosis);
 }
@@ -134,4 +144,28 @@ const BLEEDING_TITLE = /\bwith (hemorrhage|bleeding)\b/;
 export function withoutIntegralBleeding(raw: readonly RawSuggestion[], table: CodeTable): RawSuggestion[] {
   const bled = raw.some((r) => r.kind !== 'delete-unsupported' && /^[KI]/.test(r.code) && BLEEDING_TITLE.test(table.byCode.get(r.code)?.long_desc.toLowerCase() ?? ''));
   return bled ? raw.filter((r) => r.kind !== 'add' || !BLEED_SIGN.test(r.code)) : [...raw];
+}
+
+/** The NIH stroke scale's score codes (R29.7-). */
+const STROKE_SCALE = /^R297\d\d$/;
+/** A score said to be the first one: "initial NIHSS 9", "NIHSS on arrival 12". */
+const INITIAL_SCORE = /\b(initial|admission|admit|arrival|presentation|presenting|baseline)\b/i;
+
+/**
+ * Of several NIH stroke scale scores, the initial one (guideline I.C.18.j: "at a minimum, report the
+ * initial score documented"): the one the note calls initial or on arrival, else the first written.
+ */
+export function withInitialStrokeScale(raw: readonly RawSuggestion[], texts: ReadonlyMap<string, string>): RawSuggestion[] {
+  const firstSpan = (r: RawSuggestion): { documentId: string; start: number; end: number } | undefined =>
+    (r.quotes ?? [])
+      .flatMap((q) => (typeof q === 'object' && q.documentId !== undefined && q.start !== undefined && q.end !== undefined ? [{ documentId: q.documentId, start: q.start, end: q.end }] : []))
+      .sort((a, b) => a.start - b.start)[0];
+  const scores = raw.filter((r) => r.kind === 'add' && STROKE_SCALE.test(r.code) && firstSpan(r) !== undefined);
+  if (scores.length < 2) return [...raw];
+  const saidInitial = (r: RawSuggestion): boolean => {
+    const q = firstSpan(r)!;
+    return INITIAL_SCORE.test((texts.get(q.documentId) ?? '').slice(Math.max(0, q.start - 20), q.end + 15));
+  };
+  const initial = scores.find(saidInitial) ?? [...scores].sort((a, b) => firstSpan(a)!.start - firstSpan(b)!.start)[0]!;
+  return raw.filter((r) => !scores.includes(r) || r === initial);
 }

@@ -57,3 +57,30 @@ describe('local engine: probe notes, twentieth session (sides)', () => {
     expect(read('Assessment: L knee OA - PT.')).toEqual(['M1712']);
   });
 });
+
+describe('local engine: probe notes, twentieth session (stroke)', () => {
+  it("codes an infarction by the territory its sentence names, and by its mechanism", () => {
+    const codes = read('Discharge diagnosis: Acute ischemic stroke, left MCA territory, cardioembolic, due to paroxysmal atrial fibrillation.', 'inpatient');
+    expect(codes).toContain('I63412');
+    expect(codes.filter((c) => c === 'I639' || c.startsWith('I74'))).toEqual([]);
+    expect(read('Assessment: Acute ischemic stroke R MCA - on aspirin.', 'inpatient')).toContain('I63511');
+    expect(read('Assessment: Acute thrombotic stroke of the right PCA.', 'inpatient')).toContain('I63331');
+    // The territory of an earlier stroke makes no acute infarction.
+    const later = read('S: seen 9 months after right MCA ischemic stroke.\nAssessment: Left hemiparesis as late effect of right MCA cerebral infarction - PT.');
+    expect(later.filter((c) => c.startsWith('I63'))).toEqual([]);
+  });
+
+  it("codes a stroke's aphasia and dysphagia beside it, and beside another diagnosis of the line", () => {
+    const codes = read('Hospital course:\n1. Acute ischemic stroke - residual right hemiparesis, expressive aphasia, and oropharyngeal dysphagia; paroxysmal AF felt to be the source.', 'inpatient');
+    expect(codes).toEqual(expect.arrayContaining(['R4701', 'R1312']));
+    expect(read('Discharge diagnoses: atrial fibrillation, dysphagia.', 'inpatient')).toContain('R1310');
+    // Still part of a disease of the swallowing tract.
+    expect(read('Assessment: Pharyngitis with difficulty swallowing - salt water gargles.')).not.toContain('R1310');
+  });
+
+  it('keeps the initial NIH stroke scale score of several (I.C.18.j)', () => {
+    const codes = read('HPI: Initial NIHSS 9.\nAssessment: Acute ischemic stroke. NIHSS 5.', 'inpatient');
+    expect(codes).toContain('R29709');
+    expect(codes).not.toContain('R29705');
+  });
+});
