@@ -112,7 +112,7 @@ export interface CombineContext {
 }
 
 export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTable, lookup: CodeSetLookup, ctx: CombineContext = { pastStroke: new Set() }): void {
-  diabetes(cands, dict, table, lookup);
+  diabetes(cands, dict, table, lookup, ctx.texts);
   combinedHeartFailure(cands, table);
   copdWithInfection(cands, dict, table);
   hypertension(cands);
@@ -633,10 +633,12 @@ function typeOneStated(cands: Map<string, Candidate>, table: CodeTable): void {
   }
 }
 
-function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTable, lookup: CodeSetLookup): void {
+function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTable, lookup: CodeSetLookup, texts?: ReadonlyMap<string, string>): void {
   typeOneStated(cands, table);
   const dm = [...cands.values()].filter((c) => DIABETES.test(c.code));
   if (dm.length === 0) return;
+  // A provider who calls the diabetes "without complications" presumes no link (I.A.15 "unless the documentation clearly states").
+  if (dm.some((d) => d.mentions.some((m) => m.section === 'assessment' && UNCOMPLICATED.test((texts?.get(m.documentId) ?? '').slice(m.start, m.end + 30))))) return;
   const byPrefix = new Map<string, number>();
   for (const c of dm) byPrefix.set(c.code.slice(0, 3), (byPrefix.get(c.code.slice(0, 3)) ?? 0) + c.mentions.length);
   // An explicit type 1 (or secondary) diabetes beats the Index default of type 2.
@@ -649,7 +651,7 @@ function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTa
     // Nor a drug therapy whose words name a complication ("oral hypoglycemic", Z79.84).
     if (DIABETES.test(c.code) || HYPERTENSIVE.test(c.code) || c.via !== 'match' || c.code.startsWith('Z79')) continue;
     const best = linkedLine(dict.diabetesWith, c);
-    if (!best || putDownToOtherCause(c, dict)) continue;
+    if (!best || putDownToOtherCause(c, dict) || causeStated(c, texts)) continue;
     const underlying = codeFirstRanges(lookup, c.code);
     if (underlying.length > 0 && !underlying.some(([a]) => DIABETES.test(a))) continue;
     const code = `${prefix}${best.code.slice(3)}`;
@@ -680,6 +682,29 @@ function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTa
 function putDownToOtherCause(c: Candidate, dict: Dictionary): boolean {
   const [age, related, senile, ...others] = ['age', 'related', 'senile', 'venous', 'stasis', 'varicose', 'drug', 'alcoholic', 'alcohol', 'chemotherapy'].map(dict.normalize) as [string, string, string, ...string[]];
   return c.mentions.every((m) => m.words.includes(senile) || (m.words.includes(age) && m.words.includes(related)) || others.some((w) => m.words.includes(w)));
+}
+
+/** Diabetes the provider calls uncomplicated: "T2DM without complications", "DM2 w/o complication". */
+const UNCOMPLICATED = /^[^.;,\n]*?\b(without|w\/o|no)\s+(any\s+)?complications?\b/i;
+
+/** Contact dermatitis (L23–L25) is due to what touched the skin, by its own title. */
+const EXTERNAL_CAUSE = /^L2[345]/;
+/** Words after a condition that give its cause, when that cause is not the diabetes: "from latex gloves", "due to venous insufficiency". */
+const OTHER_CAUSE_AFTER = /^[^.;\n]{0,40}?\b(due to|from|secondary to|caused by|induced by|related to|2\/2)\b(?![^.;\n]{0,25}\b(diabet\w*|dm|t[12]dm|hyperglyc\w*|glucose)\b)/i;
+/** The condition's sentence denies the diabetes caused it: "ulcer is venous in etiology, NOT diabetic". */
+const NOT_DIABETIC = /\b(not|non-?)\s*(diabetic|due to (his |her |the )?diabetes)\b/i;
+
+/** The note gives the condition a cause other than the diabetes, in the condition's own sentence. */
+function causeStated(c: Candidate, texts: ReadonlyMap<string, string> | undefined): boolean {
+  if (EXTERNAL_CAUSE.test(c.code)) return true;
+  if (!texts) return false;
+  return c.mentions.every((m) => {
+    const text = texts.get(m.documentId) ?? '';
+    const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
+    const lineEnd = text.indexOf('\n', m.end);
+    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+    return OTHER_CAUSE_AFTER.test(text.slice(m.end, m.end + 60)) || NOT_DIABETIC.test(line);
+  });
 }
 
 /**

@@ -84,3 +84,24 @@ describe('local engine: probe notes, twentieth session (stroke)', () => {
     expect(codes).not.toContain('R29705');
   });
 });
+
+describe('local engine: probe notes, twentieth session (diabetes "with" links)', () => {
+  it('presumes no link to a condition the note gives another cause', () => {
+    const dermatitis = read('Assessment:\n1. Contact dermatitis of hands from latex gloves - start triamcinolone cream.\n2. T2DM - A1c 7.1, metformin.');
+    expect(dermatitis).toContain('E119');
+    expect(dermatitis).not.toContain('E11620');
+    const neuropathy = read('Assessment: Peripheral neuropathy due to B12 deficiency. DM2 - metformin.');
+    expect(neuropathy.filter((c) => c.startsWith('E114'))).toEqual([]);
+    expect(read('Assessment: Peripheral neuropathy due to diabetes. DM2 - metformin.')).toContain('E1142');
+    expect(read('Assessment: CKD stage 3 - monitor. DM2 - metformin.')).toContain('E1122');
+  });
+
+  it('presumes no link where the provider calls the diabetes uncomplicated or the condition not diabetic', () => {
+    const uncomplicated = read('Assessment:\n1. Skin ulcer of left leg, fat layer exposed - compression.\n2. T2DM without complications - continue metformin.');
+    expect(uncomplicated).toEqual(expect.arrayContaining(['E119', 'L97922']));
+    expect(uncomplicated).not.toContain('E11622');
+    const denied = read('Assessment: Skin ulcer of left leg, fat layer exposed - venous in etiology, not diabetic; compression. T2DM - metformin.');
+    expect(denied).not.toContain('E11622');
+    expect(read('Assessment: Skin ulcer of left leg, fat layer exposed - compression. T2DM - metformin.')).toContain('E11622');
+  });
+});
