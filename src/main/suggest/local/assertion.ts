@@ -116,6 +116,8 @@ const TERMINATORS = new Set(['but', 'however', 'although', 'though', 'except', '
 const NEGATION_TERMINATORS = new Set(['accompanied', 'developed', 'revealed', 'showed', 'showing']);
 /** Words that turn from a past condition to what it left: "prior CVA with residual left hemiparesis". */
 const HISTORY_TERMINATORS = new Set(['residual', 'sequela', 'sequelae', 'still', 'currently', 'persistent']);
+/** Words that qualify the condition a line names, not another thing denied: "migraine without aura, intractable". */
+const QUALIFIERS = new Set(['intractable', 'refractory', 'pharmacoresistant', 'uncontrolled', 'poorly', 'chronic', 'acute', 'recurrent', 'severe', 'moderate', 'mild', 'right', 'left', 'bilateral']);
 const FORWARD_REACH = 10;
 /** How far a negation reaches over a list it opens ("No fever, chills, …, or rectal bleeding"). */
 const LIST_REACH = 30;
@@ -314,6 +316,9 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
           if (lower[k] === 'of' && lower[k - 1] === 'body' && lower[k - 2] === 'foreign') break;
           // "Without arthritis activity, with anemia": a "with" after a comma turns to what is present.
           if (lower[k] === 'with' && k > f.end && text.slice(tokens[k - 1]!.end, tokens[k]!.start).includes(',')) break;
+          // Nor over a qualifier of the condition after a comma: "migraine without aura, intractable".
+          // Only a qualifier standing alone: a denied list's items may be qualified ("No fever, chills, chronic cough").
+          if (QUALIFIERS.has(lower[k]!) && text.slice(tokens[k - 1]!.end, tokens[k]!.start).includes(',') && (tokens[k + 1] === undefined || /[,;(.\-–]/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start)))) break;
           // Nor over a history after a comma: "CAD without angina, hx of MI" (the MI is the patient's old one).
           if (isTrigger[k] && startsAt.get(k)?.tr.assertion === 'historical' && text.slice(tokens[f.end - 1]!.end, tokens[k]!.start).includes(',')) break;
         }

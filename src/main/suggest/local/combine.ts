@@ -886,11 +886,11 @@ function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable
   // A code whose title another's contains says less of the same condition: "Chronic respiratory
   // failure with hypoxia" next to "Acute and chronic respiratory failure with hypoxia". What a title
   // says "without" it does not say, nor a "non-" word its root ("non-insulin antidiabetic drugs", Z79.85,
-  // is no insulin, Z79.4).
+  // is no insulin, Z79.4), nor "not intractable" (G43.009 says less than the intractable G43.019).
   const wordCache = new Map<string, Set<string>>();
   const words = (c: Candidate): Set<string> => {
     let w = wordCache.get(c.code);
-    if (!w) wordCache.set(c.code, (w = new Set(titleWords(title(c).replace(/\bwithout\b[^,]*/gi, ' ').replace(/\bnon-(?=\w)/gi, 'non')).filter((x) => !TITLE_STOP.has(x)))));
+    if (!w) wordCache.set(c.code, (w = new Set(titleWords(title(c).replace(/\bwithout\b[^,]*/gi, ' ').replace(/\bnot intractable\b/gi, ' ').replace(/\bnon-(?=\w)/gi, 'non')).filter((x) => !TITLE_STOP.has(x)))));
     return w;
   };
   const says = (o: Candidate, c: Candidate): boolean => {

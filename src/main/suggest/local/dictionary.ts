@@ -399,6 +399,17 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     return /\buncomplicated\b/i.test(table.byCode.get(normalizeCode(active))?.long_desc ?? '') ? active : null;
   };
 
+  // "Migraine > without aura > intractable" has no code, only its "with status migrainosus" (G43.011)
+  // and "without status migrainosus" (G43.019) subterms: a note that says neither is the "without" one.
+  const withoutDefaults = new Map<string, string>();
+  for (const [key, lineCode] of pathCodes) {
+    const cut = key.lastIndexOf(' > without ');
+    if (cut < 0 || key.indexOf(' > ', cut + 3) >= 0) continue;
+    const parent = key.slice(0, cut);
+    if (pathCodes.has(`${parent} > with ${key.slice(cut + ' > without '.length)}`)) withoutDefaults.set(parent, lineCode);
+  }
+  const withoutDefaultCode = (r: IndexRow): string | null => (r.code || r.see ? null : (withoutDefaults.get(pathKey(r.path.split(' > '))) ?? null));
+
   // Each line below `main` ending in the instruction's subterm ("Ulcer > stomach > acute > with >
   // hemorrhage", K25.0) read with the instructing line's words and the site's.
   const bySiteEntries = (own: readonly string[], code: string, level: number, main: string, tail: string): Array<Omit<Entry, 'id' | 'key'>> => {
@@ -416,7 +427,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   };
 
   for (const r of indexRows) {
-    const target = r.code ?? seeSubtermCode(r) ?? seePathCode(r) ?? seeRemainderCode(r) ?? r.see_code ?? seeAlsoCode(r) ?? notSpecifiedChildCode(r) ?? sameSeverityCode(r) ?? notInRemissionCode(r);
+    const target = r.code ?? seeSubtermCode(r) ?? seePathCode(r) ?? seeRemainderCode(r) ?? r.see_code ?? seeAlsoCode(r) ?? notSpecifiedChildCode(r) ?? sameSeverityCode(r) ?? notInRemissionCode(r) ?? withoutDefaultCode(r);
     if (!target) continue;
     // A dashed code takes the child the line's own words name; a plain one resolves as always.
     const dashed = /-$/.test(target) || !table.byCode.get(normalizeCode(target))?.billable;
@@ -809,7 +820,7 @@ function wordsKey(words: readonly string[]): string {
 
 const SOURCE_RANK: Record<EntrySource, number> = { index: 0, neoplasm: 1, abbrev: 2, tabular: 3, inclusion: 4, learned: 5 };
 
-/** One entry per word set: the Index's shallowest entry wins, then the other sources. */
+/** One entry per word set (and the words it must negate): the Index's shallowest entry wins, then the other sources. */
 function finish(raw: Array<Omit<Entry, 'id' | 'key'>>): Pick<Dictionary, 'entries' | 'byAnchor'> {
   // Of two lines with the same words, a congenital code yields unless the words say congenital: the
   // note's "aortic stenosis" (I35.0) reads as "aorta stenosis", which the Index also has for the vessel (Q25.1).
@@ -817,7 +828,9 @@ function finish(raw: Array<Omit<Entry, 'id' | 'key'>>): Pick<Dictionary, 'entrie
   const sorted = [...raw].sort((a, b) => SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || a.level - b.level || congenital(a) - congenital(b));
   const byKey = new Map<string, Entry>();
   for (const e of sorted) {
-    const key = wordsKey(e.words);
+    // Words the note must negate make another reading of the same words: "migraine, intractable,
+    // without aura" (G43.019) is not "migraine with aura, intractable" (G43.119).
+    const key = e.absent ? `${wordsKey(e.words)} -${wordsKey(e.absent)}` : wordsKey(e.words);
     if (!byKey.has(key)) byKey.set(key, { ...e, id: byKey.size, key });
   }
   const entries = [...byKey.values()];

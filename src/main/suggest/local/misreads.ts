@@ -41,7 +41,8 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     (e.words.length === 1 && positions.length === 1 && xt[positions[0]!]!.norm === 'fear' && xt[positions[0]! - 1]?.norm === 'for') ||
     // "Metastatic disease to mediastinal nodes" is the neoplasm's spread, no disease of the mediastinum (J98.59).
     (e.source !== 'neoplasm' && positions.some((p) => xt[p]!.norm === 'disease' && xt[p - 1]?.norm === 'secondary' && !positions.includes(p - 1))) ||
-    deniedByNon(xt, positions, e)
+    deniedByNon(xt, positions, e) ||
+    resistantDisease(e, where)
   ) {
     return true;
   }
@@ -53,6 +54,14 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
   // failed intubation (T88.4), unless the entry says it ("CKD requiring chronic dialysis", N18.6).
   if (REQUIRING.test(text.slice(from, to)) && !e.words.some((w) => /^(requir|need)/.test(w))) return true;
   return crossesClause(text, from, to);
+}
+
+/** Diseases notes call "drug-resistant" or "treatment-resistant" that are no infection. */
+const RESISTANT_DISEASE = /^(epilep|seizure|depress|hypertens|schizophren|migrain)/;
+
+/** Resistance to antimicrobials (Z16.-) read from an epilepsy's or a depression's "drug-resistant". */
+function resistantDisease(e: Entry, where: ReadonlyMap<string, number[]>): boolean {
+  return e.code.startsWith('Z16') && [...where.keys()].some((w) => RESISTANT_DISEASE.test(w));
 }
 
 /** Words before "anesthesia" that make it the anaesthetic given, not numbness of the skin (R20.0). */

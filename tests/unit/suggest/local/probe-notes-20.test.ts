@@ -105,3 +105,21 @@ describe('local engine: probe notes, twentieth session (diabetes "with" links)',
     expect(read('Assessment: Skin ulcer of left leg, fat layer exposed - compression. T2DM - metformin.')).toContain('E11622');
   });
 });
+
+describe('local engine: probe notes, twentieth session (intractable epilepsy and migraine)', () => {
+  it('reads "intractable" after the term, and not the "not intractable" code as the fuller one', () => {
+    expect(read('Assessment: Migraine without aura, intractable - start topiramate.')).toEqual(['G43019']);
+    expect(read('Assessment: Intractable migraine without aura - start topiramate.')).toEqual(['G43019']);
+    expect(read('Assessment: Migraine without aura - sumatriptan.')).toEqual(['G43009']);
+    expect(read('Assessment: 1. Chronic migraine without aura, intractable (failed 3 preventives), no status migrainosus. Start galcanezumab.')).toEqual(['G43719']);
+    // A denied list's qualified item stays denied.
+    expect(read('ROS: No fever, chills, chronic cough or weight loss.')).toEqual([]);
+  });
+
+  it('reads poorly controlled and medically refractory epilepsy as intractable (G40 note), and no drug resistance of germs', () => {
+    expect(read('Assessment: Epilepsy, poorly controlled - increase levetiracetam.')).toEqual(['G40919']);
+    expect(read('Assessment: Medically refractory epilepsy - increase levetiracetam.')).toEqual(['G40919']);
+    expect(read('Assessment: Poorly controlled DM2 - A1c 9.8, increase glargine.').filter((c) => c.startsWith('E'))).toEqual(['E1165']);
+    expect(read('Assessment: Generalized epilepsy, drug-resistant - VNS.')).not.toContain('Z1630');
+  });
+});
