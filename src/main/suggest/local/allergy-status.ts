@@ -66,6 +66,9 @@ export interface AllergyStatus {
 /** "Penicillin allergy (hives)": the reaction the allergy once caused, in parentheses after it. */
 const REACTION_IN_PARENTHESES = /\ballerg(y|ies|ic)\s*\(/i;
 
+/** A symptom put down to a drug in the sentence: its adverse effect now, no allergy status. */
+const EFFECT_NOW = /\b(due to|secondary to|caused by|induced|from)\b/i;
+
 /** Words that put a reaction in this visit. */
 const HAPPENING_NOW = /\b(today|now|currently|this (morning|week)|since (starting|taking)|stop(ped)?|hold|held|discontinue[ds]?|d\/c)\b/i;
 /** Reactions a drug allergy shows: urticaria, rash, angioedema, anaphylaxis, a drug eruption. */
@@ -84,6 +87,8 @@ export function allergyStatus(dict: Dictionary, drugs: ReadonlyMap<string, strin
   const allergy = /^T78(40|49)|^T887/.test(m.entry.code);
   const toDrug = REACTION.test(m.entry.code) && tokens[inside[inside.length - 1]! + 1]?.norm === 'to';
   if (!(allergy || REACTION_IN_PARENTHESES.test(phrase) || toDrug) || REACTION_NOW.test(sentenceText)) return undefined;
+  // An adverse effect the sentence blames for a symptom is this visit's: "hot flashes due to leuprolide (adverse effect)".
+  if (/^T887/.test(m.entry.code) && EFFECT_NOW.test(sentenceText)) return undefined;
   // Not one the patient has now: "hives to amoxicillin today - stop amoxicillin" is this visit's reaction.
   if (toDrug && !allergy && HAPPENING_NOW.test(sentenceText)) return undefined;
   const from = Math.max(0, inside[0]! - DRUG_REACH);

@@ -71,11 +71,16 @@ function anesthesiaGiven(xt: readonly XToken[], positions: readonly number[]): b
   return positions.some((p) => xt[p]!.norm === 'anesthesia' && ANESTHETIC_KIND.has(xt[p - 1]?.norm ?? ''));
 }
 
-/** Things worn or applied for compression: "compression stockings" is a treatment, no compression of a vein (I87.1) or the heart. */
+/** Things worn or applied for compression: "compression stockings" is a treatment, no compression of a vein (I87.1) or the heart; so is a deprivation therapy. */
 const COMPRESSION_DEVICE = new Set(['stocking', 'hose', 'wrap', 'garment', 'sleeve', 'bandage', 'therapy', 'device', 'boot', 'sock', 'dressing', 'pump']);
 
 function compressionWorn(xt: readonly XToken[], positions: readonly number[]): boolean {
-  return positions.some((p) => xt[p]!.norm === 'compression' && COMPRESSION_DEVICE.has(xt[p + 1]?.norm ?? '') && !positions.includes(p + 1));
+  return positions.some((p) => (xt[p]!.norm === 'compression' && COMPRESSION_DEVICE.has(xt[p + 1]?.norm ?? '') && !positions.includes(p + 1)) || deprivationTherapy(xt, p));
+}
+
+/** "Androgen deprivation therapy" is a treatment, no effect of deprivation (T73.-). */
+function deprivationTherapy(xt: readonly XToken[], p: number): boolean {
+  return xt[p]!.norm.startsWith('depriv') && xt[p + 1]?.norm === 'therapy';
 }
 
 /** Words before "weight loss" that make it what the patient is to do, not a symptom (R63.4). */

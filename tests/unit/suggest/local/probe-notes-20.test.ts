@@ -123,3 +123,11 @@ describe('local engine: probe notes, twentieth session (intractable epilepsy and
     expect(read('Assessment: Generalized epilepsy, drug-resistant - VNS.')).not.toContain('Z1630');
   });
 });
+
+describe('local engine: probe notes, twentieth session (adverse effects)', () => {
+  it('reads a symptom put down to a drug as its adverse effect now, not an allergy status, and androgen deprivation as a therapy', () => {
+    const codes = read('Assessment:\n2. Hot flashes due to leuprolide (androgen deprivation therapy adverse effect) - trial venlafaxine 37.5 mg daily.', 'outpatient', 74, 'M');
+    expect(codes.filter((c) => c.startsWith('Z88') || c.startsWith('T73'))).toEqual([]);
+    expect(read('Assessment: Penicillin allergy (hives) - avoid.')).toContain('Z880');
+  });
+});
