@@ -6,10 +6,14 @@ import { SyncClient, type FetchLike } from '../../src/shared/sync/client';
 import { Harness, PASSWORD } from './harness';
 
 const h = new Harness('pglite');
+/** Token lifetime: whole seconds, counted from the start of the second it was issued in, so it lives between TTL - 1 and TTL seconds. */
+const TTL_SECONDS = 3;
+/** Longer than any token lives. */
+const PAST_EXPIRY_MS = TTL_SECONDS * 1_000 + 300;
 
 beforeAll(async () => {
   await h.setup();
-  await h.startServer({ accessTtlSeconds: 1 });
+  await h.startServer({ accessTtlSeconds: TTL_SECONDS });
 }, 120_000);
 afterAll(() => h.teardown());
 
@@ -21,7 +25,7 @@ it('refreshes again when the refreshed token expires before the resend, and the 
     if (stallNext && !url.includes('/v1/auth/')) {
       stallNext = false;
       // Longer than the access token lives: the token refreshed a moment ago has expired again.
-      await new Promise((r) => setTimeout(r, 1_300));
+      await new Promise((r) => setTimeout(r, PAST_EXPIRY_MS));
     }
     const res = await fetch(url, init);
     if (url.includes('/v1/auth/refresh')) {
@@ -32,7 +36,7 @@ it('refreshes again when the refreshed token expires before the resend, and the 
   };
   const client = new SyncClient({ baseUrl: h.url, fetch: slow });
   await client.login(team.coderA.name, PASSWORD);
-  await new Promise((r) => setTimeout(r, 1_300));
+  await new Promise((r) => setTimeout(r, PAST_EXPIRY_MS));
   const page = await client.pull(0, 10);
   expect(page.cursor).toBeGreaterThanOrEqual(0);
   expect(refreshes).toBe(2);
