@@ -34,8 +34,11 @@ export function infarctionByVessel(cands: Map<string, Candidate>, table: CodeTab
   }
 }
 
-/** A cerebral artery as notes name a stroke's territory, with I63's artery character: "L MCA", "left middle cerebral artery territory", "M1". */
-const TERRITORY = /\b(?:(left|right|l|r|lt|rt|bilateral)\.?\s+)?(mca|middle cerebral(?: artery)?|m1|m2|aca|anterior cerebral(?: artery)?|pca|posterior cerebral(?: artery)?)\b/i;
+/**
+ * A cerebral artery as notes name a stroke's territory, with I63's artery character: "L MCA", "left
+ * middle cerebral artery territory", "M1". Not a PCA pump (patient-controlled analgesia).
+ */
+const TERRITORY = /\b(?:(left|right|l|r|lt|rt|bilateral)\.?\s+)?(mca|middle cerebral(?: artery)?|m1|m2|aca|anterior cerebral(?: artery)?|pca(?!\s+pump)|posterior cerebral(?: artery)?)\b/i;
 const TERRITORY_ARTERY: ReadonlyArray<[RegExp, string]> = [
   [/^(mca|middle|m1|m2)/i, '1'],
   [/^(aca|anterior)/i, '2'],

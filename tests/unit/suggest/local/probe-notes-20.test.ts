@@ -65,6 +65,7 @@ describe('local engine: probe notes, twentieth session (stroke)', () => {
     expect(codes.filter((c) => c === 'I639' || c.startsWith('I74'))).toEqual([]);
     expect(read('Assessment: Acute ischemic stroke R MCA - on aspirin.', 'inpatient')).toContain('I63511');
     expect(read('Assessment: Acute thrombotic stroke of the right PCA.', 'inpatient')).toContain('I63331');
+    expect(read('Assessment: Acute ischemic stroke, pain controlled with PCA pump.', 'inpatient')).toContain('I639');
     // The territory of an earlier stroke makes no acute infarction.
     const later = read('S: seen 9 months after right MCA ischemic stroke.\nAssessment: Left hemiparesis as late effect of right MCA cerebral infarction - PT.');
     expect(later.filter((c) => c.startsWith('I63'))).toEqual([]);
