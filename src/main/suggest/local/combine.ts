@@ -7,7 +7,7 @@ import { titleWords, type CodeTable } from './code-table';
 import { titleSide } from './laterality';
 import { excludes1Names } from './excludes';
 import { indexWithLinks } from './index-with';
-import { phraseWords } from './text';
+import { lineOf, phraseWords } from './text';
 import { asymptomaticHiv } from './hiv-status';
 import { skinCancerMorphology } from './skin-morphology';
 import { coronaryWithAngina } from './coronary-angina';
@@ -44,11 +44,20 @@ export function requiredCodeFirstRanges(lookup: CodeSetLookup, code: string): Ar
  * applicable" (urinary frequency with an enlarged prostate), which leaves the symptom integral elsewhere.
  */
 export function codedBesideItsCause(lookup: CodeSetLookup, code: string): boolean {
-  // A note comes as its heading and its listed items, each with the code that carries it.
-  const notes = lookup.notes(code).filter((n) => n.kind === 'code_first');
-  const ifApplicable = new Set(notes.filter((n) => /^\W*if applicable\b/i.test(n.text)).map((n) => n.source));
-  return notes.some((n) => !ifApplicable.has(n.source));
+  let cache = besideCauseCache.get(lookup);
+  if (!cache) besideCauseCache.set(lookup, (cache = new Map()));
+  let beside = cache.get(code);
+  if (beside === undefined) {
+    // A note comes as its heading and its listed items, each with the code that carries it.
+    const notes = lookup.notes(code).filter((n) => n.kind === 'code_first');
+    const ifApplicable = new Set(notes.filter((n) => /^\W*if applicable\b/i.test(n.text)).map((n) => n.source));
+    cache.set(code, (beside = notes.some((n) => !ifApplicable.has(n.source))));
+  }
+  return beside;
 }
+
+/** Read once per code set, like the note ranges: every chart asks again for the same symptoms. */
+const besideCauseCache = new WeakMap<CodeSetLookup, Map<string, boolean>>();
 
 const noteRangeCache = new WeakMap<CodeSetLookup, Map<string, Array<[string, string]>>>();
 
@@ -700,10 +709,7 @@ function causeStated(c: Candidate, texts: ReadonlyMap<string, string> | undefine
   if (!texts) return false;
   return c.mentions.every((m) => {
     const text = texts.get(m.documentId) ?? '';
-    const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
-    const lineEnd = text.indexOf('\n', m.end);
-    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
-    return OTHER_CAUSE_AFTER.test(text.slice(m.end, m.end + 60)) || NOT_DIABETIC.test(line);
+    return OTHER_CAUSE_AFTER.test(text.slice(m.end, m.end + 60)) || NOT_DIABETIC.test(lineOf(text, m.start, m.end));
   });
 }
 

@@ -23,6 +23,8 @@ export function loadMedications(file = medicationsFile()): Map<string, string> {
 /** Words after a drug name that mean it is not being taken (long term) now. */
 // "d/c on glargine + metformin" is discharged on them, not discontinued.
 const NOT_TAKING = /\b(stop(ped)?|discontinue[d]?|d\/c(?! on\b)|held|hold(ing)?|declined?|allerg(y|ic)|intoleran(t|ce)|sensitiv(e|ity)|once|x\s?1|burst|taper|today only|in hospital|completed|finished)\b/i;
+/** Every stop word of a sentence, for the clauses they sit in. */
+const NOT_TAKING_ALL = new RegExp(NOT_TAKING.source, 'gi');
 /** A short course said of the drug in its own clause ("prednisone 40 mg x 5 days", "finishing prednisone"): a list's other drugs go on. */
 const SHORT_COURSE = /\b(course|dose ?pa(c)?k|(x|for)\s*\d+\s*(more\s*)?(days?|d)|finish(es|ing)?|completing)\b/i;
 
@@ -49,7 +51,7 @@ export function saysNotTaking(sentence: string, start: number, end: number, drug
   if (!NOT_TAKING.test(plain)) return false;
   if (NOT_TAKING.test(clause)) return true;
   if (TAKING.test(clause)) return false;
-  const stops = [...plain.matchAll(new RegExp(NOT_TAKING.source, 'gi'))].map((m) => m.index);
+  const stops = [...plain.matchAll(NOT_TAKING_ALL)].map((m) => m.index);
   return stops.some((at) => at >= to || !drugsAt.some(([s, e]) => s < at && e > clauseAround(plain, at, at)[0]));
 }
 

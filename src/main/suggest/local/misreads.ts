@@ -36,6 +36,7 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     givenOnAnotherDay(text, e, xt, positions) ||
     anesthesiaGiven(xt, positions) ||
     compressionWorn(xt, positions) ||
+    deprivationTherapy(xt, positions) ||
     weightLossAimed(text, e, xt, positions) ||
     // "Avoiding the subway for fear of having an attack" is a reason, no phobia (F40.9).
     (e.words.length === 1 && positions.length === 1 && xt[positions[0]!]!.norm === 'fear' && xt[positions[0]! - 1]?.norm === 'for') ||
@@ -71,16 +72,16 @@ function anesthesiaGiven(xt: readonly XToken[], positions: readonly number[]): b
   return positions.some((p) => xt[p]!.norm === 'anesthesia' && ANESTHETIC_KIND.has(xt[p - 1]?.norm ?? ''));
 }
 
-/** Things worn or applied for compression: "compression stockings" is a treatment, no compression of a vein (I87.1) or the heart; so is a deprivation therapy. */
+/** Things worn or applied for compression: "compression stockings" is a treatment, no compression of a vein (I87.1) or the heart. */
 const COMPRESSION_DEVICE = new Set(['stocking', 'hose', 'wrap', 'garment', 'sleeve', 'bandage', 'therapy', 'device', 'boot', 'sock', 'dressing', 'pump']);
 
 function compressionWorn(xt: readonly XToken[], positions: readonly number[]): boolean {
-  return positions.some((p) => (xt[p]!.norm === 'compression' && COMPRESSION_DEVICE.has(xt[p + 1]?.norm ?? '') && !positions.includes(p + 1)) || deprivationTherapy(xt, p));
+  return positions.some((p) => xt[p]!.norm === 'compression' && COMPRESSION_DEVICE.has(xt[p + 1]?.norm ?? '') && !positions.includes(p + 1));
 }
 
 /** "Androgen deprivation therapy" is a treatment, no effect of deprivation (T73.-). */
-function deprivationTherapy(xt: readonly XToken[], p: number): boolean {
-  return xt[p]!.norm.startsWith('depriv') && xt[p + 1]?.norm === 'therapy';
+function deprivationTherapy(xt: readonly XToken[], positions: readonly number[]): boolean {
+  return positions.some((p) => xt[p]!.norm.startsWith('depriv') && xt[p + 1]?.norm === 'therapy');
 }
 
 /** Words before "weight loss" that make it what the patient is to do, not a symptom (R63.4). */

@@ -3,17 +3,11 @@
 // categories put the kind of wound in the 5th character (3, 4 puncture; 5 open bite).
 import type { RawSuggestion } from '../../../shared/suggest/grounding';
 import type { CodeTable } from './code-table';
+import { lineOf } from './text';
 
 /** A puncture wound of the open-wound categories (S01, S11 … S91), with or without a foreign body. */
 const PUNCTURE = /^S[0-9]1[0-9][34]/;
 const BITE_WORD = /\b(bite|bites|bitten|bit)\b/i;
-
-/** The line a quote sits on. */
-function lineOf(text: string, start: number, end: number): string {
-  const from = text.lastIndexOf('\n', start - 1) + 1;
-  const to = text.indexOf('\n', end);
-  return text.slice(from, to < 0 ? text.length : to);
-}
 
 /** Puncture wounds whose own line says a bite made them, as that site's open bite. */
 export function withOpenBites(table: CodeTable, raw: readonly RawSuggestion[], texts: ReadonlyMap<string, string>): RawSuggestion[] {

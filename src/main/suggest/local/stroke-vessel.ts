@@ -82,7 +82,8 @@ function infarctionByTerritory(cands: Map<string, Candidate>, infarction: Candid
 /** The sentence around `start`–`end`: from the last full stop or line break before it to the next after it. */
 function sentenceAround(text: string, start: number, end: number): [number, number] {
   const before = text.slice(0, start);
-  const from = Math.max(before.lastIndexOf('\n'), before.search(/\.\s[^.]*$/) >= 0 ? before.search(/\.\s[^.]*$/) + 1 : -1) + 1;
+  const stop = before.search(/\.\s[^.]*$/);
+  const from = Math.max(before.lastIndexOf('\n'), stop >= 0 ? stop + 1 : -1) + 1;
   const after = /\.(\s|$)|\n/.exec(text.slice(end));
   return [from, after ? end + after.index : text.length];
 }

@@ -100,6 +100,13 @@ const HEADING_WORDS = String.raw`([A-Za-z][A-Za-z /&]{0,40}?)[ \t]*(?:\([^()\n]{
 const HEADING_RE = new RegExp(String.raw`^[ \t]*${HEADING_WORDS}:`);
 const HEADING_LINE_RE = new RegExp(String.raw`^[ \t]*(?:#{1,6}[ \t]*)?${HEADING_WORDS}\r?$`);
 
+/** The line `start`–`end` sits on. */
+export function lineOf(text: string, start: number, end: number): string {
+  const from = text.lastIndexOf('\n', start - 1) + 1;
+  const to = text.indexOf('\n', end);
+  return text.slice(from, to < 0 ? text.length : to);
+}
+
 /** Sentences with their section. A heading ("PMH: …") opens a section that lasts until the next heading. */
 export function splitSentences(text: string): Array<{ start: number; end: number; section: SectionKind }> {
   const out: Array<{ start: number; end: number; section: SectionKind }> = [];
