@@ -16,6 +16,7 @@ const CLASS_WORDS: ReadonlyMap<string, string> = new Map([
   ['ace inhibitor', 'lisinopril'],
   ['acei', 'lisinopril'],
   ['nsaid', 'ibuprofen'],
+  ['contrast', 'contrast medium, radiography'],
 ]);
 
 /**
@@ -82,11 +83,11 @@ const INDUCED_GAP = /^\s+(?:[A-Za-z]+\s+){0,2}$/;
 const HEDGE = 'likely|probably|possibly|presumed|presumably|suspected|most likely|not|unlikely';
 /** "…due to lisinopril", "…, likely secondary to HCTZ", "…, a side effect of metformin": the drug after it. */
 const CAUSED_BY = new RegExp(
-  `^\\s*[,:-]?\\s*(?:(${HEDGE})\\s+)?(?:(?:a|an)\\s+)?(?:due to|secondary to|caused by|from|related to|attributed to|attributable to|2\\/2|s\\/t|side effect of|adverse effect of|adverse reaction to|reaction to)\\s+(?:(?:the|his|her|their|recent|high[- ]dose|starting|initiation of|use of|new|first|a|an|dose of|doses of|increased|higher)\\s+)*([A-Za-z]+(?: inhibitor)?)`,
+  `^\\s*[,:-]?\\s*(?:(${HEDGE})\\s+)?(?:(?:a|an)\\s+)?(?:due to|secondary to|caused by|precipitated by|from|related to|attributed to|attributable to|2\\/2|s\\/t|side effect of|adverse effect of|adverse reaction to|reaction to)\\s+(?:(?:the|his|her|their|recent|high[- ]dose|starting|initiation of|use of|new|first|a|an|dose of|doses of|increased|higher|iv|intravenous|oral|inhaled)\\s+)*([A-Za-z]+(?: inhibitor)?)`,
   'i',
 );
 /** A cause named inside a reading: "… due to tamsulosin", "… secondary to lithium". */
-const CAUSE_INSIDE = new RegExp(`\\b(?:(${HEDGE})\\s+)?(?:due to|secondary to|caused by|induced by|2\\/2)\\s+(?:(?:the|his|her|their|recent|high[- ]dose|use of|new|dose of|doses of)\\s+)*([A-Za-z]+)\\b`, 'gi');
+const CAUSE_INSIDE = new RegExp(`\\b(?:(${HEDGE})\\s+)?(?:due to|secondary to|caused by|induced by|precipitated by|from|related to|2\\/2)\\s+(?:(?:the|his|her|their|recent|high[- ]dose|use of|new|dose of|doses of)\\s+)*([A-Za-z]+)\\b`, 'gi');
 /** "Peripheral neuropathy, chemotherapy-induced": the drug named after the condition it caused. */
 const INDUCED_AFTER = new RegExp(`^\\s*[,:-]?\\s*(?:(${HEDGE})\\s+)?([A-Za-z]+(?: inhibitor)?)[- ](?:induced|related|associated)\\b`, 'i');
 /** A hedge or denial right before "X-related": "B12 deficiency, likely metformin-related". */
@@ -98,7 +99,7 @@ function setAside(hedge: string | undefined, inpatient: boolean): boolean {
   return h === 'not' || h === 'unlikely' || (h !== undefined && !inpatient);
 }
 /** What a sentence must say for a drug to be the cause of anything in it (most say none of it). */
-const CAUSE_WORDS = /induced|related|associated|due to|secondary to|caused by|from|attribut|2\/2|s\/t|effect of|reaction to/i;
+const CAUSE_WORDS = /induced|precipitated|related|associated|due to|secondary to|caused by|from|attribut|2\/2|s\/t|effect of|reaction to/i;
 /** A drug taken wrongly is a poisoning (T36–T50 with 1–4), not an adverse effect. */
 const POISONING = /\b(overdose|overdosed|poisoning|toxicity|toxic|took (too much|extra|double)|intentional|ingest(ed|ion)|wrong (drug|medication|dose))\b/i;
 

@@ -98,6 +98,8 @@ function thisVisit(cands: ReadonlyMap<string, Candidate>): Candidate[] {
 const RESOLVED_CUES: ReadonlySet<string> = new Set([...RESOLVED_VERDICTS, 'resolution of']);
 /** History cues that do not say a condition ended ("history of hypertension" usually still has it). */
 const ONGOING_HISTORY: ReadonlySet<string> = new Set(['history of', 'hx of', 'hx', 'h o', 'past history of', 'previous history of']);
+/** Episodes, not conditions: a "history of status epilepticus" or of an exacerbation is over, whatever goes on. */
+const EPISODE_WORDS = ['epilepticus', 'exacerbation'];
 /**
  * Words that put a condition named in the same sentence in the past, with what it left behind; an age
  * ("a 51-year-old woman admitted for stroke") is not an old stroke, nor is an acute one a deficit
@@ -248,6 +250,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
   const { dict, table, medications, drugAllergy, drugCodes } = engineResources(codeSet);
   const learned = priors.lexicon && Object.keys(priors.lexicon).length > 0 ? learnedDictionary(dict, priors.lexicon) : undefined;
   const statusDict = subDictionary(dict, dict.status);
+  const episodic = EPISODE_WORDS.map(dict.normalize);
   const hccCache = new Map<string, boolean>();
   const isHccCode = (code: string): boolean => {
     let r = hccCache.get(code);
@@ -431,7 +434,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
             // "s/p" do, or "resolved" after it): the condition may well go on. Read as a past mention; learned priors decide.
             // Not one the same words say was repaired or removed ("history of aortic aneurysm repair"),
             // nor one a personal-history title read around it ("Personal history of colon polyps").
-            else if (mention.cue && ONGOING_HISTORY.has(mention.cue) && !FIXED_AFTER.test(text.slice(m.end, m.end + 30)) && !RESOLVED_AFTER.test(text.slice(m.end, s.end)) && !readAsHistory(mention, mentions)) add(mention.entry.code, m, 'match');
+            else if (mention.cue && ONGOING_HISTORY.has(mention.cue) && !episodic.some((w) => mention.entry.words.includes(w)) && !FIXED_AFTER.test(text.slice(m.end, m.end + 30)) && !RESOLVED_AFTER.test(text.slice(m.end, s.end)) && !readAsHistory(mention, mentions)) add(mention.entry.code, m, 'match');
             negatives.set(mention.entry.code, 'historical');
           } else negatives.set(mention.entry.code, a);
         }

@@ -86,6 +86,9 @@ export const CODE_TO: ReadonlyArray<[string, string]> = [
   // "Neuropathy > peripheral > in > drugs NEC" and "Polyneuropathy > drug-induced" (G62.0) as notes say
   // it: "chemotherapy-induced peripheral neuropathy" (the drug reads as "drug").
   ['drug induced neuropathy', 'G620'], ['drug induced peripheral neuropathy', 'G620'],
+  // "Status > epileptic, epilepticus" (G40.901) as notes say it; the dictionary keeps only a subterm's
+  // first form, and reading every form of every subterm misread others.
+  ['status epilepticus', 'G40901'],
   // "Immunization > encounter for" (Z23) as notes say it: a vaccine needed or given at the visit.
   ['need vaccination', 'Z23'], ['need immunization', 'Z23'], ['vaccine administered', 'Z23'], ['vaccination administered', 'Z23'], ['vaccine given', 'Z23'], ['shot given', 'Z23'],
   // A vaccine given under its own name: "Tdap given", "PCV20 administered today".

@@ -8,6 +8,7 @@ import type { Dictionary, Entry } from './dictionary';
 import { coordinatedSpread, dropListMisreads, misreads } from './misreads';
 import type { SectionKind, Sentence, Token } from './text';
 import { datedPastSentence } from './past-episode';
+import { UNSAID_QUALIFIERS } from './index-words';
 
 export interface Mention {
   entry: Entry;
@@ -96,7 +97,11 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
     if (region) for (const w of region) out.push({ norm: dict.normalize(w), start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
     // A named drug that induced a condition is the Index's "drug-induced" ("chemotherapy-induced
     // neuropathy" is G62.0, "opioid-induced constipation" K59.03).
-    if ((drugEffect(dict.drugs, tokens[i]!.raw) || DRUG_STEM.test(tokens[i]!.raw)) && causedByDrug(text, tokens[i]!)) out.push({ norm: 'drug', start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
+    // "Constipation due to oxycodone" says the same ("Constipation > drug-induced"): the drug stands for both words.
+    const caused = drugEffect(dict.drugs, tokens[i]!.raw) || DRUG_STEM.test(tokens[i]!.raw) ? causedByDrug(text, tokens[i]!) : undefined;
+    // Not a word whose Index reading already says it ("due to chemotherapy" is "due to antineoplastic chemotherapy", D61.810, not "drug-induced" D61.811).
+    const inducedUnsaid = caused === 'before' && !INDUCED_UNSAID.some((w) => dict.normalize(w) === tokens[i]!.norm || w === tokens[i]!.raw.toLowerCase());
+    if (caused) for (const w of inducedUnsaid ? ['drug', dict.normalize('induced')] : ['drug']) out.push({ norm: w, start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
     // "Fracture, traumatic > fragility — see Fracture, pathological, due to osteoporosis".
     if (FRAGILITY.test(tokens[i]!.raw) && tokens[i + 1]?.norm === dict.normalize('fracture')) out.push({ norm: dict.normalize('osteoporosis'), start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
   }
@@ -104,6 +109,8 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
 }
 
 const FRAGILITY = /^fragility$/i;
+/** Drug words whose own Index reading names how they induce ("chemotherapy": "antineoplastic … drug induced"), and their short forms. */
+const INDUCED_UNSAID = [...UNSAID_QUALIFIERS.filter(([, u]) => /\binduced\b/.test(u)).map(([w]) => w), 'chemo'];
 
 /**
  * Stems of international nonproprietary drug names (WHO INN) for drugs the Table of Drugs does not
@@ -114,13 +121,16 @@ const DRUG_STEM = /^[a-z]{3,}(platin|taxel|rubicin|mab|tinib|ciclib|mustine|fosf
 /** "-induced" right after a word. */
 const INDUCED_NEXT = /^[- ]induced\b/i;
 /** A cause named before a word: "orthostatic hypotension due to first dose of tamsulosin". */
-const CAUSE_BEFORE = /\b(?:due to|secondary to|caused by|induced by)\s+(?:[A-Za-z]+\s+){0,3}$/i;
+const CAUSE_BEFORE = /\b(?:due to|secondary to|caused by|induced by|precipitated by|from|related to|attributed to)\s+(?:[A-Za-z]+\s+){0,3}$/i;
 
-/** Whether the word at `tk` (a drug) is said to have caused something: "X-induced", "due to X". */
-function causedByDrug(text: string, tk: Token): boolean {
+/**
+ * Whether the word at `tk` (a drug) is said to have caused something: "X-induced" ('named': the
+ * note's own "induced" follows), "due to X" ('before': the cause word stands before it).
+ */
+function causedByDrug(text: string, tk: Token): 'named' | 'before' | undefined {
   const next = text[tk.end + 1];
-  if ((next === 'i' || next === 'I') && INDUCED_NEXT.test(text.slice(tk.end, tk.end + 9))) return true;
-  return tk.start > 6 && CAUSE_BEFORE.test(text.slice(Math.max(0, tk.start - 40), tk.start));
+  if ((next === 'i' || next === 'I') && INDUCED_NEXT.test(text.slice(tk.end, tk.end + 9))) return 'named';
+  return tk.start > 6 && CAUSE_BEFORE.test(text.slice(Math.max(0, tk.start - 40), tk.start)) ? 'before' : undefined;
 }
 
 /** Abbreviations that, typed in small letters, are everyday words or units ("hearing aids", "a fib", "ppm"). */
@@ -208,6 +218,7 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
     if (list) list.push(i);
     else where.set(tk.norm, [i]);
   });
+  const remission = dict.normalize('remission');
   const found: Mention[] = [];
   /** The stated words of readings whose kind is in doubt ("pneumonia" in "pneumonia, probably due to S. pneumoniae"). */
   const statedParts = new Map<Mention, number[]>();
@@ -247,7 +258,10 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
       // A "without" entry's clause must be negated in the note; the rest is asserted as usual.
       const absent = e.absent ? positions.filter((p) => e.absent!.includes(xt[p]!.norm)) : [];
       if (absent.some((p) => xt[p]!.assertion !== 'negated')) continue;
-      let assertion = mentionAssertion(xt, absent.length ? positions.filter((p) => !absent.includes(p)) : positions, triggerTokens);
+      // "In remission" is the state of the condition, whatever the note says of it: "History of opioid
+      // dependence - in sustained remission" is F11.21, though the history's scope ends at the dash.
+      const asserted = positions.filter((p) => !absent.includes(p) && (xt[p]!.norm !== remission || positions.length === 1));
+      let assertion = mentionAssertion(xt, asserted, triggerTokens);
       if (assertion === undefined) continue;
       // Questioned, then excluded in the same sentence ("rule out pneumonia - CXR negative, pneumonia excluded").
       if (assertion === 'uncertain' && e.words.every((w) => where.get(w)!.some((p) => !positions.includes(p) && xt[p]!.assertion === 'negated'))) assertion = 'negated';
