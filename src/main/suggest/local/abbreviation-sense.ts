@@ -1,6 +1,6 @@
 // Abbreviations with a second, everyday sense in notes that the words around them give away: "on RA"
 // is room air, "RA and LA dilated" the right atrium, "PE unremarkable" the physical exam, "CAP 320" a
-// liver-fat score. Read there, they are no disease.
+// liver-fat score and "CT CAP" a scan of chest, abdomen and pelvis. Read there, they are no disease.
 
 interface OtherSense {
   /** Text just before the abbreviation that gives the other sense away. */
@@ -16,7 +16,8 @@ const OTHER_SENSES: Readonly<Record<string, OtherSense>> = {
   // The physical exam and what it found.
   pe: { before: /\b(on|per|the)\s*$/i, after: /^\s*(unremarkable|normal|wnl|benign|otherwise|notable|reveals?|revealed|shows?|showed|significant|findings|exam)\b/i },
   // The controlled attenuation parameter of a FibroScan ("CAP 320 dB/m"); capillary refill ("cap refill brisk").
-  cap: { after: /^\s*(score\s*)?(of\s*)?\d|^\s*refill/i },
+  // A scan of the chest, abdomen and pelvis ("CT CAP showed no metastatic disease", "CT C/A/P").
+  cap: { before: /\b(ct|cts|pet[-/ ]?ct|imaging|scans?|mri)\s*(scan\s*)?(of\s*(the\s*)?)?$/i, after: /^\s*(score\s*)?(of\s*)?\d|^\s*refill|^\s*(with|w\/o?|without)\s+(iv\s+)?contrast\b/i },
   // A positive HIV status is the Index's "HIV > positive, seropositive" (Z21, guideline I.C.1.a.2.d),
   // read from the word itself; "HIV disease" and "AIDS" stay B20. Its pre- or post-exposure
   // prophylaxis is a service for someone without it, which the word itself reads as.
@@ -29,6 +30,8 @@ const OTHER_SENSES: Readonly<Record<string, OtherSense>> = {
   ms: { after: /^\s*(contin|ir|er)\b/i },
   // The toe-brachial index beside the ankle-brachial one ("ABI/TBI", "TBI 0.45"), not a brain injury.
   tbi: { before: /\bABIs?\s*(\/|and|,)?\s*$/i, after: /^\s*(\/|and|,)?\s*ABI\b|^\s*(of\s*)?0?\.\d/i },
+  // Advanced life support, the ambulance's level ("transfer by ALS ambulance", "ALS transport"), not the motor neuron disease.
+  als: { before: /\b(by|via|per)\s*$/i, after: /^\s*(ambulance|transport|unit|crew|medics?|rig|level|team|intercept)\b/i },
   // A hospital day ("weaned to RA by HD 2", "taken to the OR HD#3"), not hemodialysis.
   hd: { after: /^\s*#?\s*\d/ },
   // The classification itself ("ICD-10", "ICD 10 code", "ICD codes"), not a defibrillator.

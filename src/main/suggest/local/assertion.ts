@@ -33,13 +33,13 @@ const OTHER_PEOPLE = ['wife', 'husband', 'spouse', 'partner', 'boyfriend', 'girl
 const t = (phrase: string, assertion: Trigger['assertion'], direction: Trigger['direction'] = 'forward'): Trigger => ({ words: phrase.split(' '), assertion, direction });
 
 const TRIGGERS: readonly Trigger[] = [
-  ...['no', 'not', 'denies', 'denied', 'deny', 'denying', 'without', 'negative for', 'neg for', 'free of', 'absence of', 'ruled out', 'no evidence of', 'no signs of', 'no sign of', 'never had', 'resolution of', 'neither', 'nor', 'never', 'never a'].map((p) => t(p, 'negated')),
+  ...['no', 'not', 'denies', 'denied', 'deny', 'denying', 'without', 'negative for', 'neg for', 'free of', 'absence of', 'ruled out', 'no evidence of', 'no signs of', 'no sign of', 'never had', 'resolution of', 'neither', 'nor', 'never', 'never a', 'not suspected', 'not likely', 'not favored'].map((p) => t(p, 'negated')),
   // "Type 1 MI rather than demand ischemia": the alternative set aside.
   ...['rather than', 'as opposed to'].map((p) => t(p, 'negated')),
   // A provider's doubt rules a condition out, as "unlikely" does: "Doubt pneumonia", "low suspicion for PE".
   ...['doubt', 'low suspicion for', 'low suspicion of', 'low concern for', 'low likelihood of', 'unlikely to be'].map((p) => t(p, 'negated')),
   ...['considered but ruled out', 'considered and ruled out', 'was considered but ruled out', 'was considered and ruled out', 'considered but excluded', 'considered and excluded'].map((p) => t(p, 'negated', 'backward')),
-  ...['was ruled out', 'is ruled out', 'were ruled out', 'ruled out', 'excluded', 'was excluded', 'unlikely', 'is negative', 'was negative', 'were negative', 'negative', 'neg', 'not met', 'were not met', 'was not met', 'not confirmed', 'was not confirmed', 'not seen', 'not present', 'absent', ...RESOLVED_VERDICTS, 'not diagnosed', 'not supported', 'is not supported', 'was not supported', 'unsupported', 'will not label'].map((p) => t(p, 'negated', 'backward')),
+  ...['was ruled out', 'is ruled out', 'were ruled out', 'ruled out', 'excluded', 'was excluded', 'unlikely', 'not suspected', 'is not suspected', 'was not suspected', 'not likely', 'not favored', 'is negative', 'was negative', 'were negative', 'negative', 'neg', 'not met', 'were not met', 'was not met', 'not confirmed', 'was not confirmed', 'not seen', 'not present', 'absent', ...RESOLVED_VERDICTS, 'not diagnosed', 'not supported', 'is not supported', 'was not supported', 'unsupported', 'will not label'].map((p) => t(p, 'negated', 'backward')),
   ...['nonreactive', 'non reactive', 'not reactive', 'not detected', 'undetected', 'undetectable', 'none detected'].map((p) => ({ ...t(p, 'negated', 'backward'), clause: true as const })),
   ...['suggest', 'suggests', 'suggesting', 'potential', 'potentially', 'possible', 'possibly', 'probable', 'probably', 'suspected', 'suspect', 'suspicion of', 'suspicious for', 'rule out', 'r o', 'likely', 'questionable', 'query', 'concern for', 'concerning for', 'cannot exclude', 'differential', 'may have', 'might have', 'could be', 'may be', 'might be', 'consistent with', 'compatible with', 'suggestive of', 'presumed', 'presumptive', 'c w', 'working diagnosis', 'working dx'].map((p) => t(p, 'uncertain')),
   // A provider still asking: "question of pneumonia on CXR", "worrisome for melanoma", "favor viral URI".
@@ -188,7 +188,7 @@ const WORKUP_WORDS = new Set(['workup', 'work-up', 'evaluation', 'eval']);
  */
 function breaksScope(text: string, a: Token, b: Token, direction: Trigger['direction'] = 'forward'): boolean {
   const between = text.slice(a.end, b.start);
-  return /[;:]|\n/.test(between) || (direction === 'forward' && /\s-\s/.test(between));
+  return /[;:]|\n/.test(between) || (direction === 'forward' && /\s[-–—]\s|—/.test(between));
 }
 
 /** A severity, course or side between commas. */

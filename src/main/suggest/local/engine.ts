@@ -39,7 +39,7 @@ import { episodeOf, withEpisode, type Episode } from './encounter';
 import { gestationWeeks, trimesterOf, weeksCode, withTrimester, type Gestation } from './pregnancy';
 import { inPregnancy } from './pregnancy-routing';
 import { phraseWords, splitSentences, tokenize, type SectionKind, type Token } from './text';
-import { classifiedHistoryCode, deepTissue, historyCode, localizedCode, namesNoCondition, sentenceContext, severityNamed, stageNamed, vaccinesGiven, wordsNear } from './mention-context';
+import { classifiedHistoryCode, deepTissue, historyCode, localizedCode, namesNoCondition, remissionNamed, sentenceContext, severityNamed, stageNamed, vaccinesGiven, wordsNear } from './mention-context';
 
 /** What the engine needs of a code set: lookups plus the read-only database it builds its dictionary from. */
 export type EngineCodeSet = CodeSetLookup & { readonly db: Database.Database };
@@ -412,7 +412,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
               if (q && !queries.some((x) => x.code === q.choices[0]!.code)) queries.push(ambiguityRaw(q, doc.id, text, s.start, s.end, m));
             }
             const sided = sidedCodes(table, mention.entry, m.side);
-            for (const code of sided.length > 0 ? sided : [dueToCode(dict.dueToConditions, mention, mentions, text, inpatient) ?? deepTissue(table, mention, tokens) ?? severityNamed(text, table, dict.normalize, mention, tokens) ?? localizedCode(dict, mention, tokens) ?? pluralCode(mention, tokens) ?? mention.entry.code]) add(a === 'uncertain' ? unconfirmedInfluenza(table, code) : stageNamed(text, table, dict.normalize, code, mention, tokens), m, 'match');
+            for (const code of sided.length > 0 ? sided : [dueToCode(dict.dueToConditions, mention, mentions, text, inpatient) ?? deepTissue(table, mention, tokens) ?? severityNamed(text, table, dict.normalize, mention, tokens) ?? localizedCode(dict, mention, tokens) ?? pluralCode(mention, tokens) ?? mention.entry.code]) add(a === 'uncertain' ? unconfirmedInfluenza(table, code) : remissionNamed(text, table, stageNamed(text, table, dict.normalize, code, mention, tokens), mention), m, 'match');
             const effect = NOT_A_CONDITION.test(mention.entry.code) ? undefined : adverseEffectOf(text, s, m, dict.drugs, inpatient);
             if (effect && table.byCode.get(effect.code)?.billable) effects.push({ code: effect.code, condition: m, mention: { ...m, start: effect.start, end: effect.end, phrase: text.slice(effect.start, effect.end), source: 'history' } });
           }

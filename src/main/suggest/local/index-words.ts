@@ -89,6 +89,9 @@ export const CODE_TO: ReadonlyArray<[string, string]> = [
   // "Status > epileptic, epilepticus" (G40.901) as notes say it; the dictionary keeps only a subterm's
   // first form, and reading every form of every subterm misread others.
   ['status epilepticus', 'G40901'],
+  // "Leukemia > chronic myelogenous" (C92.1-) and "> chronic lymphocytic, of B-cell type" (C91.1-) as
+  // notes say them; the only chronic myeloid and lymphocytic leukemias the classification has.
+  ['chronic myeloid leukemia', 'C9210'], ['chronic lymphocytic leukemia', 'C9110'],
   // "Immunization > encounter for" (Z23) as notes say it: a vaccine needed or given at the visit.
   ['need vaccination', 'Z23'], ['need immunization', 'Z23'], ['vaccine administered', 'Z23'], ['vaccination administered', 'Z23'], ['vaccine given', 'Z23'], ['shot given', 'Z23'],
   // A vaccine given under its own name: "Tdap given", "PCV20 administered today".
@@ -154,6 +157,9 @@ export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [
   ...['medication', 'dietary', 'diet'].map((w): [string, string] => [w, 'regimen']),
   // A trochanter is the femur's: "intertrochanteric hip fracture" is "Fracture, femur, intertrochanteric".
   ...['intertrochanteric', 'subtrochanteric', 'pertrochanteric', 'trochanteric'].map((w): [string, string] => [w, 'femur']),
+  // A fracture is traumatic unless the note says otherwise (the Index's main term is "Fracture,
+  // traumatic"): "history of ankle fracture" is "History > personal > fracture > traumatic" (Z87.81).
+  ['fracture', 'traumatic'],
   // A malleolus is the ankle's ("Fracture, traumatic > ankle > lateral malleolus only", S82.6-).
   ['malleolus', 'ankle'],
   // "Fracture, traumatic > metatarsal bone > fifth": notes say "5th metatarsal".

@@ -260,7 +260,8 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
       if (absent.some((p) => xt[p]!.assertion !== 'negated')) continue;
       // "In remission" is the state of the condition, whatever the note says of it: "History of opioid
       // dependence - in sustained remission" is F11.21, though the history's scope ends at the dash.
-      const asserted = positions.filter((p) => !absent.includes(p) && (xt[p]!.norm !== remission || positions.length === 1));
+      // A denied one stays denied: "not in remission" is no remission code.
+      const asserted = positions.filter((p) => !absent.includes(p) && (xt[p]!.norm !== remission || xt[p]!.assertion === 'negated' || positions.length === 1));
       let assertion = mentionAssertion(xt, asserted, triggerTokens);
       if (assertion === undefined) continue;
       // Questioned, then excluded in the same sentence ("rule out pneumonia - CXR negative, pneumonia excluded").

@@ -112,6 +112,32 @@ export function stageNamed(text: string, table: CodeTable, normalize: (w: string
   return siblingSaid(text, table, normalize, code, m, tokens, /\b(stage unspecified|unspecified stage)\b/i) ?? code;
 }
 
+/** "In (complete) remission", "in relapse", "relapsed", in the mention's clause; not a denied remission. */
+const REMISSION_SAID = /\b(?:in|into|achieved)\s+(?:(?:complete|partial|full|sustained|early|molecular|cytogenetic|hematologic|clinical|major|deep|first|second|durable)\s+)*(?:remission|cr)\b/i;
+const RELAPSE_SAID = /\b(?:in\s+relapse|relapsed|relapsing)\b/i;
+/** A denial just before it: "not (yet) in remission", "has not achieved remission", "without remission". */
+const DENIED_BEFORE = /\b(?:not|never|no|without|yet to|failed to)\b(?:\s+\w+){0,2}\s*$/i;
+
+/**
+ * A malignancy of blood "not having achieved remission" (the Index's default, C92.10) takes its "in
+ * remission" or "in relapse" sibling where the mention's clause says so: "CML in remission - continue
+ * imatinib" is C92.11, though the tabular title's "BCR/ABL-positive" was never said.
+ */
+export function remissionNamed(text: string, table: CodeTable, code: string, m: Mention): string {
+  const rec = table.byCode.get(code);
+  if (!rec || !/not having achieved remission/i.test(rec.long_desc)) return code;
+  const clauseEnd = text.slice(m.end, m.end + 60).search(/[;.\n]/);
+  const clause = text.slice(m.start, clauseEnd < 0 ? m.end + 60 : m.end + clauseEnd);
+  const said = (re: RegExp): boolean => {
+    const hit = re.exec(clause);
+    return hit !== null && !DENIED_BEFORE.test(clause.slice(0, hit.index));
+  };
+  const state = said(REMISSION_SAID) ? 'in remission' : said(RELAPSE_SAID) ? 'in relapse' : undefined;
+  if (!state) return code;
+  const sibling = (table.kids.get(rec.code.slice(0, -1)) ?? []).find((k) => k.billable && k.long_desc.toLowerCase().endsWith(state));
+  return sibling?.code ?? code;
+}
+
 function siblingSaid(text: string, table: CodeTable, normalize: (w: string) => string, code: string, m: Mention, tokens: readonly Token[], unsaid: RegExp): string | undefined {
   const rec = table.byCode.get(code);
   if (!rec || !unsaid.test(rec.long_desc)) return undefined;

@@ -38,6 +38,7 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     compressionWorn(xt, positions) ||
     deprivationTherapy(xt, positions) ||
     weightLossAimed(text, e, xt, positions) ||
+    immunizationStatus(text, e, xt, positions) ||
     // "Avoiding the subway for fear of having an attack" is a reason, no phobia (F40.9).
     (e.words.length === 1 && positions.length === 1 && xt[positions[0]!]!.norm === 'fear' && xt[positions[0]! - 1]?.norm === 'for') ||
     // "Metastatic disease to mediastinal nodes" is the neoplasm's spread, no disease of the mediastinum (J98.59).
@@ -55,6 +56,13 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
   // failed intubation (T88.4), unless the entry says it ("CKD requiring chronic dialysis", N18.6).
   if (REQUIRING.test(text.slice(from, to)) && !e.words.some((w) => /^(requir|need)/.test(w))) return true;
   return crossesClause(text, from, to);
+}
+
+/** An infectious disease (A00–B99) named for its immunization: "Tetanus up to date", "tetanus status not current" is no tetanus (A35). */
+const IMMUNIZATION_AFTER = /^\s*(?:status\b|up[- ]to[- ]date\b|utd\b|current\b|not current\b|immune\b|immunity\b|titer\b|titre\b)/i;
+
+function immunizationStatus(text: string, e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  return /^[AB]/.test(e.code) && IMMUNIZATION_AFTER.test(text.slice(xt[positions[positions.length - 1]!]!.end, xt[positions[positions.length - 1]!]!.end + 24));
 }
 
 /** Diseases notes call "drug-resistant" or "treatment-resistant" that are no infection. */
@@ -415,7 +423,7 @@ function necrosisOfGrowth(text: string, e: Entry, xt: readonly XToken[], positio
  * prevention"), and a personality's traits, which are no disorder ("borderline personality traits").
  */
 const SERVICE_WORDS = new Set(
-  'clinic team service medicine educator education diet precaution prophylaxis exposure protocol program exam examination test screen screening center centre unit nurse specialist shot shoe shoes risk prevention traits trait window'.split(' '),
+  'clinic team service medicine educator education diet precaution prophylaxis exposure protocol program exam examination test screen screening center centre unit nurse specialist shot shoe shoes risk prevention traits trait window vaccine vaccines vaccination vaccinations immunization immunizations booster toxoid'.split(' '),
 );
 /** Exposures (Z20, Z57, Z77): their own word is no service ("secondhand smoke exposure" is Z77.22). */
 const EXPOSURE_CODE = /^Z(20|57|77)/;

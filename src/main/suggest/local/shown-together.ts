@@ -25,7 +25,7 @@ export const isIntegralKind = (code: string): boolean => isSymptom(code) && !COD
  * Abnormal findings that belong to one kind of disease: a glucose finding (prediabetes, R73.0-) to a
  * diabetes, a raised blood pressure reading (R03.0) to a hypertension, raised liver enzymes (R74.-) to
  * a liver disease, a tumour marker (R97.-) to a neoplasm or the prostate, a lung finding (R91.-) to a
- * lung disease. Beside a diagnosis of another kind ("Prediabetes and hypertension") they are no part of it.
+ * lung disease, hypoxemia (R09.02) to a respiratory failure with hypoxia. Beside a diagnosis of another kind ("Prediabetes and hypertension") they are no part of it.
  */
 const FINDING_KINDS: ReadonlyArray<readonly [finding: RegExp, of: RegExp]> = [
   [/^R730/, /^(E0[89]|E1[0-3]|O24)/],
@@ -33,6 +33,9 @@ const FINDING_KINDS: ReadonlyArray<readonly [finding: RegExp, of: RegExp]> = [
   [/^R74/, /^(K7[0-7]|K8[0-3]|B1[5-9])/],
   [/^R97/, /^(C|D[0-4]|N4[0-2])/],
   [/^R91/, /^(J|C3[34]|C78[0-2]|I26)/],
+  // Hypoxemia is part of a respiratory failure with hypoxia (J96.-1) or an ARDS, not of the pneumonia or
+  // bronchiolitis that brought it, whose severity it tells (coded beside them).
+  [/^R0902/, /^(J96\d[01]|J80|P22|P28)/],
 ];
 
 /**

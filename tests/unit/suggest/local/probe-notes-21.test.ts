@@ -35,3 +35,43 @@ describe('local engine: probe notes, twenty-first session (remission and status 
     expect(read('Assessment: Focal epilepsy, intractable, without status epilepticus - increase lacosamide.')).toEqual(['G40119']);
   });
 });
+
+describe('local engine: probe notes, twenty-first session (what a line says of its condition)', () => {
+  it('ends a denial at an em-dash as at a spaced hyphen', () => {
+    expect(read('Assessment: 1. Afebrile, no chills — cellulitis of left lower leg, start cephalexin.')).toEqual(['L03116']);
+    expect(read('Assessment: Cough not improving — community-acquired pneumonia, start amoxicillin.')).toContain('J189');
+  });
+
+  it('reads "X - not suspected" as a denial of X, and "not likely" only of what follows it', () => {
+    expect(read('Assessment/Plan:\n1. DVT - not suspected; no imaging.\n2. PE - not suspected.\n3. Hypertension - continue lisinopril.')).toEqual(['I10']);
+    expect(read('Assessment/Plan:\n1. Cellulitis of left leg - not likely abscess, start cephalexin.')).toEqual(['L03116']);
+  });
+
+  it('reads a tetanus status as an immunization, not the disease', () => {
+    expect(read('Assessment: 1. Laceration of right hand, repaired. 2. Tetanus up to date.')).toEqual(['S61411A']);
+    expect(read('Assessment: 1. Tetanus status not current - Tdap given today.')).toEqual(['Z23']);
+    expect(read('Assessment: 1. Tetanus - trismus, admit ICU, tetanus immune globulin.', 'inpatient')).toEqual(['A35']);
+  });
+
+  it('reads a history of a fracture as the personal history of a traumatic fracture (Z87.81)', () => {
+    expect(read('Assessment/Plan:\n1. History of left ankle fracture, healed.')).toEqual(['Z8781']);
+    expect(read('Assessment/Plan:\n1. History of fragility fracture of wrist. Osteoporosis - continue alendronate.')).toEqual(['M810', 'Z7983', 'Z87310']);
+    expect(read('Assessment: Closed fracture of left distal radius - splint.')).toEqual(['S52502A']);
+  });
+});
+
+describe('local engine: probe notes, twenty-first session (malignancies of blood)', () => {
+  it('takes the "in remission" or "in relapse" code a malignancy of blood\'s line says, never a denied one', () => {
+    expect(read('Assessment/Plan:\n1. Chronic myelogenous leukemia in remission - continue imatinib.')).toEqual(['C9211']);
+    expect(read('Assessment/Plan:\n1. Chronic lymphocytic leukemia of B-cell type, relapsed - start ibrutinib.')).toEqual(['C9112']);
+    expect(read('Assessment/Plan:\n1. Acute myeloid leukemia - induction chemotherapy, not yet in remission.')).toEqual(['C9200']);
+    expect(read('Assessment/Plan:\n1. Multiple myeloma not in remission - continue lenalidomide.')).toEqual(['C9000']);
+  });
+
+  it('reads the usual initials of blood and lung cancers, and a CT of chest, abdomen and pelvis as no pneumonia', () => {
+    expect(read('Assessment/Plan:\n1. NSCLC of the left lower lobe - continue pembrolizumab.\n2. CML, chronic phase, in remission - continue imatinib.\n3. CLL - observe.\n4. MGUS - annual SPEP.')).toEqual(['C3432', 'C9110', 'C9211', 'D472']);
+    expect(read('Assessment/Plan:\n1. Chronic myeloid leukemia - continue dasatinib.\n2. AKI secondary to ATN - IV fluids.', 'inpatient')).toEqual(['C9210', 'N170']);
+    expect(read('Assessment/Plan:\n1. Type 2 diabetes - continue metformin. CT CAP showed no metastatic disease.')).toEqual(['E119', 'Z7984']);
+    expect(read('Assessment/Plan:\n1. CAP - start ceftriaxone and azithromycin.')).toEqual(['J189']);
+  });
+});
