@@ -1,9 +1,10 @@
 // A mental condition the note says is due to a physical one is the Index's "due to general medical
 // condition" (or "known physiological condition") line: "delirium due to UTI" is F05 beside N39.0,
-// not R41.0; "anxiety disorder secondary to hyperthyroidism" is F06.4. The Index cannot name the
+// not R41.0; "anxiety disorder secondary to hyperthyroidism" is F06.4; "diabetes due to chronic
+// pancreatitis" is E08.9 ("Diabetes > due to underlying condition"). The Index cannot name the
 // physical condition, so the note's own reading of it decides.
 import { normalizeCode } from '../../../shared/codeset/format';
-import { stripParens } from './index-words';
+import { contentWords, stripParens } from './index-words';
 import type { Mention } from './match';
 import type { Normalizer } from './text';
 
@@ -14,9 +15,11 @@ export interface DueToCondition {
   head: string;
   /** The "due to" line's code (F05). */
   code: string;
+  /** The condition line's words: a reading that says more ("type 2 diabetes") is another condition. */
+  words: string[];
 }
 
-const DUE_TO_LINE = / > due to(?: > general medical condition| (?:a )?known physiological condition)$/;
+const DUE_TO_LINE = / > due to(?: > general medical condition| (?:a )?known physiological condition| underlying condition)$/;
 
 export function readDueToConditions(indexRows: ReadonlyArray<{ path: string; code: string | null }>, normalize: Normalizer): DueToCondition[] {
   const codeAt = new Map(indexRows.filter((r) => r.code).map((r) => [r.path, r.code!]));
@@ -28,7 +31,7 @@ export function readDueToConditions(indexRows: ReadonlyArray<{ path: string; cod
     if (!condition || !alone) continue;
     const last = condition.split(' > ').at(-1)!;
     const head = stripParens(last).split(',')[0]!.trim().split(/\s+/).at(-1)!;
-    out.push({ alone: normalizeCode(alone), head: normalize(head), code: normalizeCode(r.code!) });
+    out.push({ alone: normalizeCode(alone), head: normalize(head), code: normalizeCode(r.code!), words: contentWords(condition.replace(/ > /g, ' '), normalize) });
   }
   return out;
 }
@@ -43,7 +46,7 @@ const NOT_MEDICAL = /^[FRZ]/;
  * due to. A cause the note is unsure of links only where an uncertain diagnosis is coded (inpatient).
  */
 export function dueToCode(terms: readonly DueToCondition[], mention: Mention, mentions: readonly Mention[], text: string, uncertainCoded: boolean): string | undefined {
-  const term = terms.find((t) => t.alone === mention.entry.code && mention.entry.words.includes(t.head));
+  const term = terms.find((t) => t.alone === mention.entry.code && mention.entry.words.includes(t.head) && mention.entry.words.every((w) => t.words.includes(w)));
   if (!term) return undefined;
   const cause = mentions.find((n) => n !== mention && n.start >= mention.end && (n.assertion === 'present' || (uncertainCoded && n.assertion === 'uncertain')) && !NOT_MEDICAL.test(n.entry.code) && LINK.test(text.slice(mention.end, n.start)));
   return cause ? term.code : undefined;

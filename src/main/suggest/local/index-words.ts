@@ -92,6 +92,9 @@ export const CODE_TO: ReadonlyArray<[string, string]> = [
   // "Leukemia > chronic myelogenous" (C92.1-) and "> chronic lymphocytic, of B-cell type" (C91.1-) as
   // notes say them; the only chronic myeloid and lymphocytic leukemias the classification has.
   ['chronic myeloid leukemia', 'C9210'], ['chronic lymphocytic leukemia', 'C9110'],
+  // Crohn's disease of both small and large intestine (K50.80) as notes say it; the Index nests it
+  // under the large intestine's "with complication", so its words would ask for a complication.
+  ['crohn ileocolitis', 'K5080'], ['crohn disease small large intestine', 'K5080'],
   // "Immunization > encounter for" (Z23) as notes say it: a vaccine needed or given at the visit.
   ['need vaccination', 'Z23'], ['need immunization', 'Z23'], ['vaccine administered', 'Z23'], ['vaccination administered', 'Z23'], ['vaccine given', 'Z23'], ['shot given', 'Z23'],
   // A vaccine given under its own name: "Tdap given", "PCV20 administered today".
@@ -231,12 +234,27 @@ export function essentialRest(nemod: string | null): string | undefined {
  */
 const NEOPLASM_RELATED = /\bneoplasm[- ]related\b/gi;
 
+/**
+ * An eponym whose name is a stop word ("Hers' disease" E74.09, "Disease > His" A79.0): left with its
+ * other words alone ("disease"), the line would read every disease, so the name stays a word no
+ * note's token is. Where other words remain ("bundle of His") they read as before.
+ */
+const EPONYM = /\b([A-Z][a-z]+)(?:'s|')(?=\W|$)|\b(His|Hers?)\b/g;
+
 export function contentWords(phrase: string, norm: Normalizer): string[] {
   const out: string[] = [];
+  let eponym: string | undefined;
   for (const w of phraseWords(stripParens(phrase.replace(NEOPLASM_RELATED, 'malignancy related')), norm)) {
     if (STOP.has(w) && !KEEP_SHORT.has(w)) continue;
     if (w.length < 2 && !KEEP_SHORT.has(w)) continue;
     if (!out.includes(w)) out.push(w);
+  }
+  if (out.length <= 1) {
+    for (const m of phrase.matchAll(EPONYM)) {
+      const w = norm((m[1] ?? m[2]!).toLowerCase());
+      if (STOP.has(w) && !KEEP_SHORT.has(w)) eponym ??= w;
+    }
+    if (eponym) out.push(`~${eponym}`);
   }
   return out;
 }

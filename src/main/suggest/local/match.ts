@@ -311,13 +311,19 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
  * - a viral hepatitis of a named type (B, C, D, E) is that type's, not infectious hepatitis (the
  *   Index's hepatitis A, B15.9) nor a viral hepatitis of no type: "HCV infection" is B19.20 alone;
  * - "venous stasis dermatitis" and "venous stasis ulcer" are that stasis's dermatitis (I87.2) or ulcer
- *   (I83.0-): no "Stasis > venous" (I87.8) beside them on the same word.
+ *   (I83.0-): no "Stasis > venous" (I87.8) beside them on the same word;
+ * - a C. difficile enterocolitis (A04.7-) is no infectious colitis NOS (A09) on the same word, nor a
+ *   Crohn's ileocolitis (K50.-) an ileocolitis NOS (K52.9).
  */
 const GIVE_WAY: ReadonlyArray<{ over: RegExp; word: string; yields: RegExp }> = [
   { over: /^M(80|84[4-6])/, word: 'fracture', yields: /^S/ },
   { over: /^G893$/, word: 'pain', yields: /^(?!G893$)/ },
   { over: /^B1(6|7[0-2]|8[0-2]|9[12])/, word: 'hepatitis', yields: /^B1(5|7[89]|8[89]|90|99)/ },
   { over: /^I8(3|72)/, word: 'stasis', yields: /^I878$/ },
+  // A Clostridioides difficile enterocolitis is that infection's (A04.7-), no infectious colitis NOS (A09).
+  { over: /^A047/, word: 'enterocolitis', yields: /^A09$/ },
+  // Crohn's ileocolitis is that Crohn's disease's (K50.-), no ileocolitis NOS (K52.9).
+  { over: /^K50/, word: 'ileocolitis', yields: /^K529$/ },
 ];
 
 function dropGivenWay(ms: Mention[], xt: readonly XToken[]): Mention[] {

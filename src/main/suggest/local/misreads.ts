@@ -39,6 +39,8 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     deprivationTherapy(xt, positions) ||
     weightLossAimed(text, e, xt, positions) ||
     immunizationStatus(text, e, xt, positions) ||
+    stentOutsideVessels(e, xt, positions) ||
+    cancerResponse(e, xt, positions) ||
     // "Avoiding the subway for fear of having an attack" is a reason, no phobia (F40.9).
     (e.words.length === 1 && positions.length === 1 && xt[positions[0]!]!.norm === 'fear' && xt[positions[0]! - 1]?.norm === 'for') ||
     // "Metastatic disease to mediastinal nodes" is the neoplasm's spread, no disease of the mediastinum (J98.59).
@@ -63,6 +65,23 @@ const IMMUNIZATION_AFTER = /^\s*(?:status\b|up[- ]to[- ]date\b|utd\b|current\b|n
 
 function immunizationStatus(text: string, e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
   return /^[AB]/.test(e.code) && IMMUNIZATION_AFTER.test(text.slice(xt[positions[positions.length - 1]!]!.end, xt[positions[positions.length - 1]!]!.end + 24));
+}
+
+/** A cancer's response as oncologists state it: "stable disease", "progressive disease", "bulky disease" is the neoplasm's, no disease of the site named before it. */
+const RESPONSE_WORDS = new Set(['stable', 'progressive', 'residual', 'measurable', 'bulky', 'minimal', 'oligometastatic', 'oligoprogressive']);
+
+function cancerResponse(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  return !NEOPLASM_CODE.test(e.code) && positions.some((p) => xt[p]!.norm === 'disease' && RESPONSE_WORDS.has(xt[p - 1]?.norm ?? '') && !positions.includes(p - 1));
+}
+
+/** Stents of ducts and hollow organs: a "biliary stent in place" is no cardiac or vascular implant (Z95.-). */
+const NONVASCULAR_STENT = /^(biliary|bile|cbd|ureter|urethra|prostat|esophag|oesophag|pancrea|duoden|colon|enteral|gastr|stomach|trache|bronch|airway|nasolacrimal|lacrimal|jj)/;
+
+function stentOutsideVessels(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  if (!/^Z95/.test(e.code)) return false;
+  // The dictionary reads "stent" as the Index's "implant".
+  const stent = positions.find((p) => xt[p]!.norm === 'implant');
+  return stent !== undefined && NONVASCULAR_STENT.test(xt[stent - 1]?.norm ?? '');
 }
 
 /** Diseases notes call "drug-resistant" or "treatment-resistant" that are no infection. */

@@ -75,3 +75,44 @@ describe('local engine: probe notes, twenty-first session (malignancies of blood
     expect(read('Assessment/Plan:\n1. CAP - start ceftriaxone and azithromycin.')).toEqual(['J189']);
   });
 });
+
+describe('local engine: probe notes, twenty-first session (second batch)', () => {
+  it('reads C. difficile however it is written, recurrence included, and no infectious colitis NOS beside it', () => {
+    expect(read('Assessment/Plan:\n1. Recurrent C. difficile colitis - start fidaxomicin.')).toEqual(['A0471']);
+    expect(read('Assessment/Plan:\n1. CDI - oral vancomycin.')).toEqual(['A0472']);
+  });
+
+  it('reads "diabetes due to" a physical condition as E08, but not a diabetes whose type the note states', () => {
+    expect(read('Assessment/Plan:\n1. Diabetes due to chronic pancreatitis - continue insulin glargine.')).toEqual(['E089', 'K861', 'Z794']);
+    expect(read('Assessment/Plan:\n1. Type 2 diabetes due to obesity - metformin.')).toEqual(['E119', 'E669', 'Z7984']);
+  });
+
+  it('reads no disease from an eponym that is a pronoun ("Hers\' disease", "Disease > His")', () => {
+    expect(read('Assessment/Plan:\n1. Bone disease - monitor with skeletal survey.\n2. Her disease is stable.')).toEqual([]);
+  });
+
+  it('reads a stent of a duct as no cardiac or vascular implant, and avascular necrosis as osteonecrosis', () => {
+    expect(read('Assessment/Plan:\n1. Biliary stent in place - ERCP in 3 months.')).toEqual([]);
+    expect(read('Assessment/Plan:\n1. CAD s/p stent to LAD - continue aspirin, clopidogrel.')).toContain('Z955');
+    expect(read('Assessment/Plan:\n1. Avascular necrosis of left femoral head - orthopedics referral.')).toEqual(['M879']);
+  });
+});
+
+describe('local engine: probe notes, twenty-first session (what was excluded, what a cancer does)', () => {
+  it('reads a condition "considered on admission but ruled out" as excluded, and its combinations with it', () => {
+    expect(read('Hospital course: Chest x-ray without infiltrate; pneumonia was considered on admission but ruled out. COPD: No exacerbation. Continued tiotropium.', 'inpatient')).toEqual(['J449']);
+    expect(read('Discharge diagnoses: Sepsis was suspected on admission but was ruled out. UTI - ceftriaxone.', 'inpatient')).toEqual(['N390']);
+  });
+
+  it('reads "stable disease" as the cancer\'s response, no disease of the site named before it', () => {
+    expect(read('Assessment/Plan:\n1. Metastatic lung cancer with bone and left adrenal metastases - stable disease, continue pembrolizumab.')).not.toContain('E279');
+    expect(read('Assessment/Plan:\n1. Stable coronary artery disease - continue aspirin.')).toEqual(['I2510', 'Z7982']);
+  });
+});
+
+describe("local engine: probe notes, twenty-first session (Crohn's disease of both intestines)", () => {
+  it("reads Crohn's ileocolitis and Crohn's of small and large intestine as K50.80, no ileocolitis NOS beside it", () => {
+    expect(read("Assessment/Plan:\n1. Crohn's ileocolitis - continue adalimumab.")).toEqual(['K5080', 'Z79620']);
+    expect(read("Assessment/Plan:\n1. Crohn's disease of small and large intestine - mesalamine.")).toEqual(['K5080']);
+  });
+});
