@@ -15,7 +15,8 @@ const CLASS_WORDS: ReadonlyMap<string, string> = new Map([
   ['statin', 'antihyperlipidemic drug'],
   ['ace inhibitor', 'lisinopril'],
   ['acei', 'lisinopril'],
-  ['nsaid', 'ibuprofen'],
+  // An NSAID not named is the Table's "Anti-inflammatory drug NEC > nonsteroidal NEC" (T39.395), not ibuprofen's class.
+  ['nsaid', 'anti-inflammatory drug'],
   ['contrast', 'contrast medium, radiography'],
 ]);
 

@@ -95,6 +95,9 @@ export const CODE_TO: ReadonlyArray<[string, string]> = [
   // Crohn's disease of both small and large intestine (K50.80) as notes say it; the Index nests it
   // under the large intestine's "with complication", so its words would ask for a complication.
   ['crohn ileocolitis', 'K5080'], ['crohn disease small large intestine', 'K5080'],
+  // "Infection > Helicobacter pylori" (A04.8) as notes name it, by the organism alone ("H. pylori
+  // gastritis"): beside the condition it causes it reads as that cause (B96.81).
+  ['helicobacter pylori', 'A048'],
   // "Immunization > encounter for" (Z23) as notes say it: a vaccine needed or given at the visit.
   ['need vaccination', 'Z23'], ['need immunization', 'Z23'], ['vaccine administered', 'Z23'], ['vaccination administered', 'Z23'], ['vaccine given', 'Z23'], ['shot given', 'Z23'],
   // A vaccine given under its own name: "Tdap given", "PCV20 administered today".

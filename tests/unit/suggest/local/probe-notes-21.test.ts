@@ -128,3 +128,16 @@ describe('local engine: probe notes, twenty-first session (bites)', () => {
     expect(read('Assessment:\n1. Chest pain but ruled out for MI.', 'inpatient')).toEqual(['R079']);
   });
 });
+
+describe('local engine: probe notes, twenty-first session (H. pylori and NSAIDs)', () => {
+  it('reads H. pylori as its infection alone, and as the cause (B96.81) beside the ulcer or gastritis it made', () => {
+    expect(read('Assessment/Plan:\n1. H. pylori infection - start triple therapy.')).toEqual(['A048']);
+    expect(read('Assessment/Plan:\n1. Duodenal ulcer due to H. pylori - PPI, triple therapy.')).toEqual(['B9681', 'K269']);
+    expect(read('Assessment/Plan:\n1. H. pylori negative gastritis - PPI.')).toEqual(['K2970']);
+  });
+
+  it('reads an NSAID not named as the Table\'s nonsteroidal anti-inflammatory drug NEC, a named one as its own', () => {
+    expect(read('Assessment/Plan:\n1. NSAID-induced duodenal ulcer - stop naproxen, PPI.')).toContain('T39395A');
+    expect(read('Assessment/Plan:\n1. Gastritis due to ibuprofen - stop ibuprofen.')).toContain('T39315A');
+  });
+});
