@@ -119,9 +119,9 @@ describe("local engine: probe notes, twenty-first session (Crohn's disease of bo
 
 describe('local engine: probe notes, twenty-first session (bites)', () => {
   it('codes the open bite alone where the line names the bite and its puncture or laceration', () => {
-    expect(read('Assessment/Plan:\n1. Dog bite of right hand with puncture wound. Irrigated.', 'emergency')).toEqual(['S61451A']);
-    expect(read('Assessment/Plan:\n1. Dog bite, L forearm - multiple puncture wounds and a laceration.', 'emergency')).toEqual(['S51852A']);
-    expect(read('Assessment/Plan:\n1. Laceration of right hand from a kitchen knife, repaired.', 'emergency')).toEqual(['S61411A']);
+    expect(read('Assessment/Plan:\n1. Dog bite of right hand with puncture wound. Irrigated.', 'outpatient')).toEqual(['S61451A']);
+    expect(read('Assessment/Plan:\n1. Dog bite, L forearm - multiple puncture wounds and a laceration.', 'outpatient')).toEqual(['S51852A']);
+    expect(read('Assessment/Plan:\n1. Laceration of right hand from a kitchen knife, repaired.', 'outpatient')).toEqual(['S61411A']);
   });
 
   it('still reads "but ruled out" before a word as denying what follows', () => {
