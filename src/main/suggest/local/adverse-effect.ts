@@ -76,6 +76,16 @@ export interface AdverseEffect {
   end: number;
 }
 
+/** The first drug the document names whose adverse effect falls in the class's Table category (T39.3- for NSAIDs). */
+function namedMember(text: string, drugs: ReadonlyMap<string, string>, classEffect: string): AdverseEffect | undefined {
+  for (const m of text.matchAll(/[A-Za-z]{4,}/g)) {
+    if (CLASS_WORDS.has(m[0].toLowerCase().replace(/s$/, ''))) continue;
+    const effect = drugEffect(drugs, m[0]);
+    if (effect && effect !== classEffect && effect.slice(0, 4) === classEffect.slice(0, 4)) return { code: `${effect}A`, start: m.index, end: m.index + m[0].length };
+  }
+  return undefined;
+}
+
 /** "Chemotherapy-induced", "statin-related": the drug before the condition it caused. */
 const INDUCED_BY = /\b([A-Za-z]+(?: inhibitor)?)[- ](?:induced|related|associated)\b/gi;
 /** What may stand between that and the condition's reading: up to two words ("… peripheral neuropathy"). */
@@ -114,7 +124,10 @@ export function adverseEffectOf(text: string, sentence: { start: number; end: nu
   if (!CAUSE_WORDS.test(sentenceText) || POISONING.test(sentenceText)) return undefined;
   const found = (word: string, at: number): AdverseEffect | undefined => {
     const effect = drugEffect(drugs, word);
-    return effect ? { code: `${effect}A`, start: at, end: at + word.length } : undefined;
+    if (!effect) return undefined;
+    // A class the note names its member of elsewhere ("ibuprofen stopped … ATN related to NSAID") is that drug.
+    const member = CLASS_WORDS.has(word.toLowerCase().replace(/s$/, '')) ? namedMember(text, drugs, effect) : undefined;
+    return member ?? { code: `${effect}A`, start: at, end: at + word.length };
   };
   // The drug word may stand inside the condition's reading ("drug-induced" is an Index word) or just before it.
   for (const m of text.slice(sentence.start, mention.end).matchAll(INDUCED_BY)) {

@@ -137,7 +137,15 @@ describe('local engine: probe notes, twenty-first session (H. pylori and NSAIDs)
   });
 
   it('reads an NSAID not named as the Table\'s nonsteroidal anti-inflammatory drug NEC, a named one as its own', () => {
-    expect(read('Assessment/Plan:\n1. NSAID-induced duodenal ulcer - stop naproxen, PPI.')).toContain('T39395A');
+    expect(read('Assessment/Plan:\n1. NSAID-induced duodenal ulcer - stop NSAIDs, PPI.')).toContain('T39395A');
     expect(read('Assessment/Plan:\n1. Gastritis due to ibuprofen - stop ibuprofen.')).toContain('T39315A');
+    // A member of the class the note names elsewhere is the drug meant.
+    expect(read('HPI: takes ibuprofen 800 mg TID for knee pain.\nAssessment/Plan:\n1. NSAID-induced duodenal ulcer - stop NSAIDs, PPI.')).toContain('T39315A');
+  });
+});
+
+describe('local engine: probe notes, twenty-first session (oral contraceptives)', () => {
+  it('reads oral contraceptives on the medication list or in the plan as Z79.3', () => {
+    expect(read('Medications: Sprintec daily.\nAssessment/Plan:\n1. Acne - continue OCPs.', 'outpatient', 24, 'F')).toEqual(['L709', 'Z793']);
   });
 });
