@@ -120,8 +120,11 @@ const DRUG_STEM = /^[a-z]{3,}(platin|taxel|rubicin|mab|tinib|ciclib|mustine|fosf
 
 /** "-induced" right after a word. */
 const INDUCED_NEXT = /^[- ]induced\b/i;
-/** A cause named before a word: "orthostatic hypotension due to first dose of tamsulosin". */
-const CAUSE_BEFORE = /\b(?:due to|secondary to|caused by|induced by|precipitated by|from|related to|attributed to)\s+(?:[A-Za-z]+\s+){0,3}$/i;
+/**
+ * A cause named before a word: "orthostatic hypotension due to first dose of tamsulosin". Not
+ * "switched from metformin to insulin": a drug left behind causes nothing by that "from".
+ */
+const CAUSE_BEFORE = /\b(?:due to|secondary to|caused by|induced by|precipitated by|(?<!\b(?:switch|switched|switching|changed|changing|transitioned|weaned|tapered|converted|off)\s)from|related to|attributed to)\s+(?:[A-Za-z]+\s+){0,3}$/i;
 
 /**
  * Whether the word at `tk` (a drug) is said to have caused something: "X-induced" ('named': the

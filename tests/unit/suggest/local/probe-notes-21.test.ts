@@ -149,3 +149,9 @@ describe('local engine: probe notes, twenty-first session (oral contraceptives)'
     expect(read('Medications: Sprintec daily.\nAssessment/Plan:\n1. Acne - continue OCPs.', 'outpatient', 24, 'F')).toEqual(['L709', 'Z793']);
   });
 });
+
+describe('local engine: probe notes, twenty-first session (review)', () => {
+  it('reads no drug-induced condition from a drug the patient was switched from', () => {
+    expect(read('Assessment/Plan:\n1. Diarrhea, improved after switching from metformin to sitagliptin.')).not.toContain('K521');
+  });
+});
