@@ -76,10 +76,13 @@ export interface AdverseEffect {
   end: number;
 }
 
+/** A class as the chart writes it, singular or plural ("NSAID", "NSAIDs"). */
+const isClassWord = (word: string): boolean => CLASS_WORDS.has(word.toLowerCase().replace(/s$/, ''));
+
 /** The first drug the document names whose adverse effect falls in the class's Table category (T39.3- for NSAIDs). */
 function namedMember(text: string, drugs: ReadonlyMap<string, string>, classEffect: string): AdverseEffect | undefined {
   for (const m of text.matchAll(/[A-Za-z]{4,}/g)) {
-    if (CLASS_WORDS.has(m[0].toLowerCase().replace(/s$/, ''))) continue;
+    if (isClassWord(m[0])) continue;
     const effect = drugEffect(drugs, m[0]);
     if (effect && effect !== classEffect && effect.slice(0, 4) === classEffect.slice(0, 4)) return { code: `${effect}A`, start: m.index, end: m.index + m[0].length };
   }
@@ -126,7 +129,7 @@ export function adverseEffectOf(text: string, sentence: { start: number; end: nu
     const effect = drugEffect(drugs, word);
     if (!effect) return undefined;
     // A class the note names its member of elsewhere ("ibuprofen stopped … ATN related to NSAID") is that drug.
-    const member = CLASS_WORDS.has(word.toLowerCase().replace(/s$/, '')) ? namedMember(text, drugs, effect) : undefined;
+    const member = isClassWord(word) ? namedMember(text, drugs, effect) : undefined;
     return member ?? { code: `${effect}A`, start: at, end: at + word.length };
   };
   // The drug word may stand inside the condition's reading ("drug-induced" is an Index word) or just before it.
