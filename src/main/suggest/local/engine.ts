@@ -9,6 +9,7 @@ import { withTobaccoProduct } from './tobacco-product';
 import { withOpenBites } from './open-bite';
 import type { Assertion, SuggestInput, SuggestionRun } from '../../../shared/suggest/types';
 import { adjustByGroup, priorPhrase, scoreCandidate, type Priors } from '../learn/priors';
+import { bearsOn } from './status-bearing';
 import { applyRanker, rankContext, rankFeatures, type Features, type RankContext } from '../learn/ranker';
 import { BACKGROUND_SECTIONS, sentenceKey, shareSentence, type Candidate, type CandidateMention } from './candidate';
 import { additionalCodeRanges, applyCombinations, codedBesideItsCause, inRanges, requiredCodeFirstRanges, titleWordSet } from './combine';
@@ -121,6 +122,8 @@ const FIXED_AFTER = /^\s*(repair|repaired|resection|resected|excision|excised|re
 const RESOLVED_AFTER = /^[^.;\n]{0,40}?\b(resolved|no recurrence|no longer)\b/i;
 /** History cues that state a status after a procedure. */
 const STATUS_CUES: ReadonlySet<string> = new Set(['s p', 'status post', 'post', 'history of', 'hx of', 'hx', 'h o', 'in place', 'in situ']);
+/** Words after a device that say it is there now. */
+const IN_PLACE_AFTER = /^\s*(?:is |remains )?(?:in place|in situ)\b/i;
 /** Words before a symptom that make it a drug's indication ("Motrin for pain/fever"). */
 const INDICATION = /\bfor\s+(?:any\s+)?(?:[a-z]+(?:\s*\/\s*|\s+or\s+|\s+))?$/i;
 /** Mentions from the assessment are what the provider concluded: a coder trusts them more. */
@@ -368,7 +371,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
             }
           }
           // "s/p CABG", "status post mastectomy": the Index's Status and Presence entries (Z95.1, Z90.1-).
-          const status = matchSentence(text, sentence, statusDict, words).filter((m) => m.assertion === 'historical' && m.cue && STATUS_CUES.has(m.cue));
+          // A device said to be in place is present whatever cue an earlier condition of the sentence spreads ("prior MI 2018, AICD in place").
+          const status = matchSentence(text, sentence, statusDict, words).filter((m) => m.assertion === 'historical' && ((m.cue && STATUS_CUES.has(m.cue)) || IN_PLACE_AFTER.test(text.slice(m.end, m.end + 20))));
           const tail = trailingSide(words.tokens);
           for (const m of [...found, ...status]) {
             const side = sideNear(text, words.tokens, m.positions) ?? tail;
@@ -573,6 +577,12 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       const ranges = [...additionalRanges(code), ...requiredCodeFirstRanges(codeSet, code)];
       if (ranges.length === 0) continue;
       for (const [other, o] of chosen) if (other !== code && inRanges(other, ranges) && o.conf < c.conf) o.conf = c.conf;
+    }
+    // A status stated anywhere (a stent in the HPI, home oxygen in the history) is reported once the
+    // assessment treats a condition it bears on (I.C.21.c.3).
+    const assessed = [...chosen].filter(([, o]) => o.conf >= priors.threshold && o.cand.mentions.some((m) => m.section === 'assessment' && m.assertion === 'present')).map(([code]) => code);
+    for (const [code, c] of chosen) {
+      if (c.conf < ASSESSED_STATUS_FLOOR && c.cand.via !== 'family' && assessed.some((condition) => bearsOn(code, condition))) c.conf = ASSESSED_STATUS_FLOOR;
     }
 
     // With a stated assessment (or discharge diagnoses), symptoms count only where the provider lists
