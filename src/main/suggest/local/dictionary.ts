@@ -144,7 +144,9 @@ const SUBSTANCE_USE_NEMOD = /\((?:residual to|due to|from) ([a-z ]+) use\)/i;
 
 export function buildDictionary(db: Database.Database, table: CodeTable = new CodeTable(db)): Dictionary {
   const aliases = new Map<string, string>(MANUAL_ALIASES);
-  const indexRows = db.prepare("SELECT level, path, term, nemod, code, see, see_code, see_also FROM index_term WHERE source = 'index' ORDER BY id").all() as IndexRow[];
+  // A subterm whose words the source file lost after a leading parenthesis ("Disorder > persistent >
+  // (somatoform)" was "(somatoform) pain", F45.41) would read as its parent: "panic disorder - persistent".
+  const indexRows = (db.prepare("SELECT level, path, term, nemod, code, see, see_code, see_also FROM index_term WHERE source = 'index' ORDER BY id").all() as IndexRow[]).filter((r) => r.term.trim() !== '');
   for (const r of indexRows) if (r.level === 0) mainTermAliases(r.term, aliases);
   // Adjectives of "-ia" conditions read as the condition (hypoxic → hypoxia, anemic → anemia).
   const vocabulary = new Set<string>();
@@ -530,6 +532,13 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
         // Nor one whose other condition is only "disease", its kind left unsaid ("in > neoplastic disease").
         const combines = !/^in$/i.test(segs[withSeg]!.trim()) || (titleSays(code, contentWords(segs.slice(0, withSeg).join(' '), normalize)) && sub.some((w) => !GENERIC_CONDITION.has(w)));
         if (main && sub.length > 0 && combines && pathNamesCode(segs.slice(0, withSeg), main)) indexWith.push({ words: sub, code, main: normalizeCode(main.replace(/-+$/, '')) });
+      } else if (!r.code && r.see && SEE_WITH.test(r.see) && segs.length > 2 && v.length === segs.length) {
+        // "Displacement > intervertebral disc > cervical > neuritis, radiculitis or radiculopathy — see
+        // Disorder, disc, cervical, with neuritis": a subterm the Index sends to a "with" line links to its
+        // parent's code as a "with" under it would (cervical disc displacement with radiculopathy, M50.10).
+        const main = pathCodes.get(pathKey(r.path.split(' > ').slice(0, -1)));
+        const sub = contentWords(v[v.length - 1]!, normalize);
+        if (main && sub.length > 0) indexWith.push({ words: sub, code, main: normalizeCode(main.replace(/-+$/, '')) });
       }
       if (/^sequelae/i.test(segs[0]!) && /^infarction/i.test(segs[1] ?? '') && /^cerebral/i.test(segs[2] ?? '') && segs.length > 3) {
         const sub = contentWords(v.slice(3).join(' '), normalize);
@@ -946,6 +955,8 @@ const GENERIC_CONDITION: ReadonlySet<string> = new Set(['disease', 'disorder', '
 /** An Index line's instruction to code by site under another term's subterm ("- code by site under Ulcer, with hemorrhage"). */
 const BY_SITE = /\s+-\s+code by site under ([^,]+),\s*(.+)$/i;
 const CAUSE_LINK = /^(due to|secondary to|caused by|from|following|associated with|in)\b|induced\b/i;
+/** A "see" reference to a "with" line: "see Disorder, disc, cervical, with neuritis". */
+const SEE_WITH = /,\s*with\b/i;
 
 /** Content words of an Index line's parenthesised (nonessential) modifiers. */
 function nonessentialWords(nemod: string | null, normalize: (w: string) => string): string[] {

@@ -29,7 +29,7 @@ import { statedUnderdosings } from './underdosing';
 import { receptorStatus } from './receptor-status';
 import { ambiguityQuery, type AmbiguityQuery } from './ambiguous';
 import { severityQuery, type SeverityQuery } from './severity';
-import { loadMedications, namesNoTherapy, saysNotTaking, scaledOnly, weighedOnly } from './medications';
+import { acuteOpioid, loadMedications, OPIOID_THERAPY, shortTermOpioidChart, namesNoTherapy, saysNotTaking, saysTakingNow, scaledOnly, weighedOnly } from './medications';
 import { collectMeat, type SentenceSpan } from './meat';
 import { treatedInPast } from './treated-infection';
 import { RESOLVED_VERDICTS } from './assertion';
@@ -106,7 +106,7 @@ const EPISODE_WORDS = ['epilepticus', 'exacerbation'];
  * ("a 51-year-old woman admitted for stroke") is not an old stroke, nor is an acute one a deficit
  * follows ("hemiparesis following acute ischemic stroke" is this stroke's, G81 with I63).
  */
-const PAST_CUE = /\b((?<!\b(?:year|month|week|day)s?[-\s])old|prior|previous|remote|history of|h\/o|late effects?|sequelae?|residual|post[-\s]?stroke|(?:following|after|s\/p|status post) (?:(?:a|an|the|his|her|their) )?(?:(?!acute\b|new\b|recent\b)[\w-]+ ){0,3}?(?:cerebral infarct(?:ion)?|stroke|cva)|(?:cerebral infarct(?:ion)?|stroke|cva),? (?:in (?:19|20)\d\d|(?:\d+|a|one|two|three|several) (?:years?|months?) ago|last (?:year|month)))\b/i;
+const PAST_CUE = /\b((?<!\b(?:year|month|week|day)s?[-\s])old|prior|previous|remote|history of|h\/o|late effects?|sequelae?|residual|post[-\s]?stroke|(?:following|after|s\/p|status post) (?:(?:a|an|the|his|her|their) )?(?:(?!acute\b|new\b|recent\b)[\w-]+ ){0,3}?(?:cerebral infarct(?:ion)?|stroke|cva)|(?:cerebral infarct(?:ion)?|stroke|cva),? (?:in (?:19|20)\d\d|(?:\d+|a|one|two|three|several) (?:years?|months?) ago|last (?:year|month))|(?:19|20)\d\d (?:(?:ischemic|hemorrhagic|embolic|lacunar|left|right|mca|pca)\s+){0,2}(?:cerebral infarct(?:ion)?|stroke|cva))\b/i;
 /** A stroke the sentence calls acute: what it left ("acute ischemic stroke with residual hemiparesis") is this stroke's. */
 const ACUTE_STROKE = /\b(acute|new|evolving)\b(?:\s+[\w-]+){0,3}?\s+(stroke|cva|(cerebral )?infarct(ion)?)\b/i;
 
@@ -122,6 +122,8 @@ const FIXED_AFTER = /^\s*(repair|repaired|resection|resected|excision|excised|re
 const RESOLVED_AFTER = /^[^.;\n]{0,40}?\b(resolved|no recurrence|no longer)\b/i;
 /** History cues that state a status after a procedure. */
 const STATUS_CUES: ReadonlySet<string> = new Set(['s p', 'status post', 'post', 'history of', 'hx of', 'hx', 'h o', 'in place', 'in situ']);
+/** Verdicts that settle a doubt against the diagnosis: "ruled out", "excluded", "not confirmed". */
+const SETTLED_AGAINST = /\b(ruled out|excluded|not confirmed|not supported|unsupported)$/;
 /** Words after a device that say it is there now. */
 const IN_PLACE_AFTER = /^\s*(?:is |remains )?(?:in place|in situ)\b/i;
 /** Words before a symptom that make it a drug's indication ("Motrin for pain/fever"). */
@@ -155,8 +157,12 @@ const UNNAMED_POISON = /^(T659[1-4]|T1491)/;
 const NAMES_A_CAUSE = /^(T(3[6-9]|[45]\d|6[0-5])|B9[5-7])/;
 /** A patient's noncompliance with a medication regimen (Z91.12-–Z91.14-). */
 const NONCOMPLIANCE = /^Z911[2-4]/;
-/** A routine examination (Z00.0-, Z00.1-; I.C.21.c.13), which case reports never code either. */
-const ROUTINE_EXAMINATION = /^Z00[01]/;
+/**
+ * What a visit is for, named as a line of its own: a routine examination (Z00.0-, Z00.1-; I.C.21.c.13)
+ * or a session of antineoplastic chemotherapy or immunotherapy (Z51.11, Z51.12; I.C.2.e.2). Case
+ * reports, which tell a disease's course, never code either.
+ */
+const VISIT_REASON = /^(Z00[01]|Z511[12]$)/;
 /** Psychoactive substance use, unspecified, uncomplicated (F10.90 … F19.90; tobacco is F17.2- dependence). */
 const UNCOMPLICATED_USE = /^F1[0-689]90$/;
 /** Codes that are no condition a drug could cause: injuries and poisonings themselves, external causes, factors. */
@@ -217,7 +223,8 @@ export function candidateConfidence(
   // Coding conventions stand above what any corpus taught: a drug on the medication list is current
   // therapy (Z79, guideline I.C.21.c.3, which case reports without medication lists cannot unlearn),
   // the provider's assessment, and the combinations the guidelines presume.
-  if (c.via === 'medication' && foreground.some((m) => m.section === 'meds')) confidence = Math.max(confidence, MEDICATION_LIST_FLOOR);
+  // So is one the history of the present illness says the patient is on (read there only so: "T2DM on metformin").
+  if (c.via === 'medication' && foreground.some((m) => m.section === 'meds' || m.section === 'subjective')) confidence = Math.max(confidence, MEDICATION_LIST_FLOOR);
   // Severe sepsis, read as such ("severe sepsis", "sepsis with acute organ dysfunction"), is coded
   // after its infection (I.C.1.d.1.a.ii), however seldom case reports coded it.
   if (c.via === 'match' && SEVERE_SEPSIS.test(c.code)) confidence = Math.max(confidence, CONVENTION_FLOOR);
@@ -225,17 +232,19 @@ export function candidateConfidence(
   // order is reported wherever documented, and so is a cancer screening the note gives as the visit's
   // reason or indication (I.C.21.c.5; read only there). Case reports code none of them. Nor a routine examination, which
   // is this visit's where a line names it alone ("Annual exam.", "1. Well child exam."), not in
-  // passing ("annual exams up to date").
+  // passing ("annual exams up to date"); so is a chemotherapy session ("Reason for visit: chemotherapy").
   if (c.via === 'match' && DOCUMENTED_STATUS.test(c.code)) confidence = Math.max(confidence, CONVENTION_FLOOR);
   if (c.via === 'match' && CANCER_SCREENING.test(c.code) && foreground.some((m) => /\bscreen/i.test(m.phrase))) confidence = Math.max(confidence, CONVENTION_FLOOR);
   // A drug the note says was taken wrongly, named: the Table's poisoning code (I.C.19.e.5.b).
   if (c.via === 'match' && c.mentions.some((m) => m.source === 'drug-table')) confidence = Math.max(confidence, CONVENTION_FLOOR);
-  if (c.via === 'match' && ROUTINE_EXAMINATION.test(c.code) && foreground.some((m) => m.item)) confidence = Math.max(confidence, CONVENTION_FLOOR);
+  if (c.via === 'match' && VISIT_REASON.test(c.code) && foreground.some((m) => m.item)) confidence = Math.max(confidence, CONVENTION_FLOOR);
   if (foreground.some((m) => m.section === 'assessment')) {
     confidence = 1 - (1 - confidence) * ASSESSMENT_LIFT;
     // A diagnosis the provider lists as an item of the assessment is this visit's diagnosis (IV.C, IV.J),
     // however a corpus of case reports used the words in its narrative. Not the plan's services (Z71.6).
     if (c.via === 'match' && !c.code.startsWith('Z') && foreground.some((m) => m.item && m.section === 'assessment' && m.source !== 'learned')) confidence = Math.max(confidence, CONVENTION_FLOOR);
+    // So is a combination the item names whole: "Lumbar disc herniation L4-L5 with left L5 radiculopathy" (M51.16).
+    if (c.via === 'combination' && foreground.some((m) => m.item && m.section === 'assessment') && new Set(foreground.map(sentenceKey)).size === 1) confidence = Math.max(confidence, CONVENTION_FLOOR);
     // A status, history or current therapy the provider names in the assessment bears on this visit's
     // care (guideline I.C.21.c.3); corpora of case reports seldom code them, so they cannot teach it.
     if (c.via === 'history' || c.via === 'family' || c.via === 'medication' || STATUS_CODE.test(c.code)) confidence = Math.max(confidence, ASSESSED_STATUS_FLOOR);
@@ -275,6 +284,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
   function read(input: SuggestInput): { cands: Map<string, Candidate>; negatives: Map<string, Assertion>; sentences: Map<string, SentenceSpan[]>; texts: Map<string, string>; queries: RawSuggestion[] } {
     const cands = new Map<string, Candidate>();
     const negatives = new Map<string, Assertion>();
+    /** Categories the chart rules out ("NSTEMI ruled out"). */
+    const ruledOut = new Set<string>();
     const queries: RawSuggestion[] = [];
     const sentences = new Map<string, SentenceSpan[]>();
     const texts = new Map<string, string>();
@@ -324,8 +335,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         const drugsAt = tokens.filter((t) => medications.has(t.raw.toLowerCase())).map((t) => [t.start - s.start, t.end - s.start] as const);
         for (const tk of tokens) {
           const z = medications.get(tk.raw.toLowerCase());
-          if (!z || !table.byCode.get(z)?.billable || saysNotTaking(sentenceText, tk.start - s.start, tk.end - s.start, drugsAt) || weighedOnly(sentenceText, tk.start - s.start, tk.end - s.start) || scaledOnly(sentenceText, tk.start - s.start, tk.end - s.start) || namesNoTherapy(text, tk.start, tk.end)) continue;
-          if (s.section !== 'meds' && s.section !== 'assessment' && s.section !== 'other' && !DISCHARGED_ON.test(sentenceText)) continue;
+          if (!z || !table.byCode.get(z)?.billable || saysNotTaking(sentenceText, tk.start - s.start, tk.end - s.start, drugsAt) || weighedOnly(sentenceText, tk.start - s.start, tk.end - s.start) || scaledOnly(sentenceText, tk.start - s.start, tk.end - s.start) || namesNoTherapy(text, tk.start, tk.end) || acuteOpioid(z, sentenceText, inpatient, s.section === 'meds')) continue;
+          if (s.section !== 'meds' && s.section !== 'assessment' && s.section !== 'other' && !DISCHARGED_ON.test(sentenceText) && !(s.section === 'subjective' && saysTakingNow(text.slice(s.start, tk.start)))) continue;
           if (/\b(no|not|denies|without|never)\b[^.;]{0,20}$/i.test(text.slice(s.start, tk.start))) continue;
           // A template's question answered no: "Long-term insulin at home? No - home on metformin only."
           if (ANSWERED_NO.test(text.slice(tk.end, tk.end + 40))) continue;
@@ -440,7 +451,10 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
             // nor one a personal-history title read around it ("Personal history of colon polyps").
             else if (mention.cue && ONGOING_HISTORY.has(mention.cue) && !episodic.some((w) => mention.entry.words.includes(w)) && !FIXED_AFTER.test(text.slice(m.end, m.end + 30)) && !RESOLVED_AFTER.test(text.slice(m.end, s.end)) && !readAsHistory(mention, mentions)) add(mention.entry.code, m, 'match');
             negatives.set(mention.entry.code, 'historical');
-          } else negatives.set(mention.entry.code, a);
+          } else {
+            negatives.set(mention.entry.code, a);
+            if (a === 'negated' && mention.cue && SETTLED_AGAINST.test(mention.cue)) ruledOut.add(mention.entry.code.slice(0, 3));
+          }
         }
       });
     }
@@ -453,6 +467,11 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       if (byChart && meant && !cands.get(code)!.mentions.includes(meant)) add(code, meant, 'match');
       cands.get(code)!.rationale ??= `"${p.mention.phrase}" taken wrongly: ${table.byCode.get(code)!.long_desc} (Table of Drugs and Chemicals, guideline I.C.19.e.5.b)`;
     });
+    // A doubt the chart settles elsewhere is no diagnosis: "Admitting diagnosis: chest pain, rule out
+    // NSTEMI … Discharge diagnoses: NSTEMI ruled out" codes no I21 (uncertain diagnoses are coded at
+    // discharge only as still uncertain, II.H).
+    for (const [code, c] of [...cands]) if (ruledOut.has(code.slice(0, 3)) && c.mentions.every((m) => m.assertion === 'uncertain')) cands.delete(code);
+    if (cands.has(OPIOID_THERAPY) && [...texts.values()].some(shortTermOpioidChart)) cands.delete(OPIOID_THERAPY);
     applyCombinations(cands, dict, table, codeSet, { pastStroke, texts });
     // The named substance is the poisoning the chart's unnamed "poisoning" and "suicide attempt" were.
     if (poisoning.length > 0) for (const code of [...cands.keys()]) if (UNNAMED_POISON.test(code)) cands.delete(code);
@@ -800,9 +819,9 @@ function injuryEpisode(c: Candidate, sentences: ReadonlyMap<string, SentenceSpan
 }
 
 function toMention(documentId: string, text: string, m: Mention, section: SectionKind, sentence: { index: number; start: number }, side?: Side): CandidateMention {
-  // Only the assessment's items are asked about (candidateConfidence); elsewhere the regexes would be wasted work.
+  // Only the assessment's items and the visit's stated reason are asked about (candidateConfidence); elsewhere the regexes would be wasted work.
   const before = section === 'assessment' ? text.slice(sentence.start, m.start) : '';
-  const item = section === 'assessment' && (ITEM_BEFORE.test(before) || ITEM_BEFORE.test(before.replace(NAMING_WORD, ''))) && ITEM_AFTER.test(text.slice(m.end, m.end + 9));
+  const item = ((section === 'assessment' && (ITEM_BEFORE.test(before) || ITEM_BEFORE.test(before.replace(NAMING_WORD, '')))) || (section === 'subjective' && VISIT_REASON_LABEL.test(text.slice(text.lastIndexOf('\n', m.start - 1) + 1, m.start)))) && ITEM_AFTER.test(text.slice(m.end, m.end + 16));
   return { documentId, start: m.start, end: m.end, phrase: text.slice(m.start, m.end), assertion: m.assertion, section, source: m.entry.source, words: m.entry.words, sentence: sentence.index, ...(side ? { side } : {}), ...(item ? { item: true as const } : {}) };
 }
 
@@ -811,10 +830,15 @@ function toMention(documentId: string, text: string, m: Mention, section: Sectio
  * ("current smoker"), a side or severity, or one capitalised word the reading left out ("Lisfranc fracture").
  */
 const ITEM_BEFORE = /^[\s\d.)#*•-]*(?:[A-Za-z][A-Za-z /&]{0,24}:\s*)?(?:(?:current|chronic|active|stable|known|ongoing|newly diagnosed|new|well[- ]controlled|controlled|uncontrolled|poorly controlled|right|left|bilateral|mild|moderate|severe)\s+)*$/i;
+/** A line that gives the visit's reason, and the reading is all it names: "Reason for visit: chemotherapy." */
+const VISIT_REASON_LABEL = /^\s*(?:reason for (?:visit|encounter|admission)|chief complaint|cc|visit(?: type)?)\s*:\s*$/i;
 /** A capitalised word right before a reading, which it left out ("Lisfranc fracture"). */
 const NAMING_WORD = /[A-Z][A-Za-z'’]+\s+$/;
-/** After it: the item ends or its details begin (a "without" the reading's title has: "Acute cystitis without hematuria"). */
-const ITEM_AFTER = /^\s*(?:$|[-–—:;,(.]|\n|without\b)/;
+/**
+ * After it: the item ends or its details begin (a "without" the reading's title has: "Acute cystitis
+ * without hematuria"), or a spinal level before the "with" of its combination ("Lumbar disc herniation L4-L5 with …").
+ */
+const ITEM_AFTER = /^\s*(?:$|[-–—:;,(.]|\n|without\b|[CTLS]\d{1,2}(?:\s*[-–]\s*[CTLS]?\d{1,2})?\s+with\b)/;
 
 /** Paired parts of the body in the plural name both sides ("OA knees", "pain in both hips" without "both"). */
 const PAIRED_PLURAL = /^(?:knees|hips|shoulders|ankles|wrists|elbows|hands|feet|eyes|ears|legs|arms|breasts|thighs)$/i;

@@ -22,17 +22,62 @@ export function loadMedications(file = medicationsFile()): Map<string, string> {
 
 /** Words after a drug name that mean it is not being taken (long term) now. */
 // "d/c on glargine + metformin" is discharged on them, not discontinued.
-const NOT_TAKING = /\b(stop(ped)?|discontinue[d]?|d\/c(?! on\b)|held|hold(ing)?|declined?|allerg(y|ic)|intoleran(t|ce)|sensitiv(e|ity)|once|x\s?1|burst|taper|today only|in hospital|completed|finished)\b/i;
+const NOT_TAKING = /\b(stop(ped)?|discontinue[d]?|d\/c(?! on\b)|held|hold(ing)?|declined?|allerg(y|ic)|intoleran(t|ce)|sensitiv(e|ity)|once|x\s?1|today only|in hospital|completed|finished)\b/i;
 /** Every stop word of a sentence, for the clauses they sit in. */
 const NOT_TAKING_ALL = new RegExp(NOT_TAKING.source, 'gi');
-/** A short course said of the drug in its own clause ("prednisone 40 mg x 5 days", "finishing prednisone"): a list's other drugs go on. */
-const SHORT_COURSE = /\b(course|dose ?pa(c)?k|(x|for)\s*\d+\s*(more\s*)?(days?|d)|finish(es|ing)?|completing)\b/i;
+/** A short course said of the drug in its own clause ("prednisone 40 mg x 5 days", "finishing prednisone", "prednisone taper"): a list's other drugs go on. */
+const SHORT_COURSE = /\b(course|burst|taper(ing|ed)?|dose ?pa(c)?k|(x|for)\s*\d+\s*(more\s*)?(days?|d)|finish(es|ing)?|completing)\b/i;
 
 /**
  * A hold for a procedure or a few days is temporary: the patient stays on the drug long term ("hold
  * warfarin for 5 days before colonoscopy" is still Z79.01); a plain "hold" or "held" is not.
  */
 const TEMPORARY_HOLD = /\b(hold(ing)?|held)\b[^.;]{0,60}?\b(for (\d+|one|two|three|four|five|seven|a few) (days?|doses?)|(the )?(night|morning|day) before|before|prior to|until|pre-?op(erative(ly)?)?|peri-?(op(erative(ly)?)?|procedur(e|al)))\b/gi;
+
+/** Words before a drug, in its clause, that say the patient takes it: "type 2 diabetes on metformin 1000 mg BID and glargine". */
+const ON_DRUG_BEFORE = /\b(on|taking|takes|uses|using)\b[^.;:()\n]{0,60}$/i;
+/** Words that put that taking in the past: "previously on glipizide", "was on warfarin". */
+const TAKEN_BEFORE = /\b(previously|formerly|was|were|had been|used to|prior(ly)?|in the past|history of)\b/i;
+
+/**
+ * A history of the present illness names a drug the patient takes now ("T2DM on metformin"), which is
+ * current therapy as a medication list's would be; not one taken before ("previously on glipizide").
+ */
+export function saysTakingNow(clauseBefore: string): boolean {
+  const on = ON_DRUG_BEFORE.exec(clauseBefore);
+  return on !== null && !TAKEN_BEFORE.test(clauseBefore);
+}
+
+/** Long-term use of an opiate analgesic. */
+export const OPIOID_THERAPY = 'Z79891';
+/**
+ * Words in an opioid's sentence that make it an acute pain's or this visit's dose: given here, by
+ * vein or muscle, after an operation or an injury. Such doses are no long-term use (Z79.891).
+ */
+const ACUTE_OPIOID = /\b(iv|im|intravenous(ly)?|intramuscular(ly)?|given|administered|received|post-?op(erative(ly)?)?|after (the )?surgery|acute|fractures?|injury|sprain|strain|extraction|renal colic|kidney stones?)\b/i;
+
+/**
+ * A chart whose opioids are an operation's or an injury's, or are being tapered: its listed opioid is a
+ * short course however the list writes it ("oxycodone prn" 14 days after a knee replacement).
+ */
+const SHORT_TERM_OPIOID_CHART = /\b(post-?op(erative(ly)?)?|s\/p [^.\n]{0,40}?(arthroplasty|fixation|orif|nailing|surgery|repair|replacement|ectomy|otomy)|fractures?|(taper|wean)(ing|ed)? (off )?(the )?(oxycodone|hydrocodone|morphine|hydromorphone|tramadol|opioids?|narcotics?))\b/i;
+
+/** Whether a chart's opioids are a short course (see above): no long-term opioid use is read from it. */
+export function shortTermOpioidChart(text: string): boolean {
+  return SHORT_TERM_OPIOID_CHART.test(text);
+}
+
+/** Words that keep an opioid going in a plan: a new prescription there is usually for an acute pain. */
+const OPIOID_KEPT = /\b(continue[sd]?|cont|refill(ed|s)?|chronic|long[- ]term|maintained on|stable on)\b/i;
+
+/**
+ * An opioid that is no long-term analgesic therapy: any given during a hospital stay (whose orders
+ * and prn doses a list mixes with home medications), an acute pain's dose in an office chart, and one
+ * a plan prescribes without keeping it going ("Oxycodone 5 mg for pain" for a kidney stone).
+ */
+export function acuteOpioid(code: string, sentence: string, inpatient: boolean, fromList: boolean): boolean {
+  return code === OPIOID_THERAPY && (inpatient || ACUTE_OPIOID.test(sentence) || (!fromList && !OPIOID_KEPT.test(sentence)));
+}
 
 /** Words that keep a drug going, in its own clause: "continue metformin, glipizide stopped". */
 const TAKING = /\b(continue[sd]?|cont|resumed?|restart(ed)?|start(ed)?|increased?|decreased?|taking|takes|refill(ed)?)\b/i;
@@ -64,8 +109,8 @@ function clauseAround(text: string, start: number, end: number): [number, number
 
 /** Words before a drug, in its clause, that only weigh it or put it later ("consider a statin", "discussed adding basal insulin", "if … start insulin", "will start adalimumab", "radiation to follow, then letrozole"). */
 const WEIGHED_BEFORE = /\b(consider(ing|ed)?|discuss(ed|ing)? (adding|starting)|(may|might|could|would|will) (add|start|begin|initiate)|candidate for|recommend(s|ed|ing)?|plan(s|ned|ning)? to (start|begin|add|initiate)|if\b[^.;:\n]*\b(start|begin|add|initiate))\b[^.;:\n]*$|\bthen\s+$/i;
-/** A condition right after a drug ("… insulin if A1c > 9"), or a start to come ("zoledronic acid next month", "… after insurance approval"). */
-const WEIGHED_AFTER = /^[^.;:,\n]{0,15}\bif\b|^[^.;:\n]{0,40}\b(next (week|month|visit|appointment)|after discharge|as (an )?out-?pt|as (an )?outpatient|in \d+ (weeks?|wks?|months?)|(after|once|pending) (insurance |prior auth(orization)? )?(approval|approved))\b/i;
+/** A condition right after a drug ("… insulin if A1c > 9"), or a start to come ("zoledronic acid next month", "… after insurance approval", "… after TB screening"). */
+const WEIGHED_AFTER = /^[^.;:,\n]{0,15}\bif\b|^[^.;:\n]{0,40}\b(next (week|month|visit|appointment)|after discharge|as (an )?out-?pt|as (an )?outpatient|in \d+ (weeks?|wks?|months?)|(after|once|pending) (insurance |prior auth(orization)? )?(approval|approved)|(after|once|pending|when)\b[^.;:\n]{0,25}\b(screen(ing)?|test(ing)?|results?|clearance|cleared|quantiferon|ppd|labs?|returns?|comes? back))\b/i;
 
 /** The plan only weighs the drug at `start`–`end` of `text`: it is no current therapy. */
 export function weighedOnly(text: string, start: number, end: number): boolean {
@@ -86,6 +131,9 @@ export function scaledOnly(text: string, start: number, end: number): boolean {
 
 /** Words after a drug's name that make it the body's substance, a test, or a reaction, not a therapy taken. */
 const NOT_THE_THERAPY_AFTER = /^[\s-]*(resistan\w*|sensitivity|levels?|secretion|deficien\w*|auto-?antibod\w*|antibod\w*|receptors?|induced|allerg\w*|intoleran\w*)\b/i;
+/** Insulin given with dextrose shifts potassium: a hyperkalemia's treatment, no long-term insulin ("insulin/dextrose", "D50 and insulin"). */
+const GIVEN_WITH_DEXTROSE_AFTER = /^\s*(?:\/|and|\+|with|&|-)\s*(?:dextrose|d50|d10|glucose)\b/i;
+const GIVEN_WITH_DEXTROSE_BEFORE = /\b(?:dextrose|d50|d10|glucose)\s*(?:\/|and|\+|with|&|-)\s*(?:iv\s+|regular\s+)?$/i;
 /** Words before it that make it a measurement: "fasting insulin 28". */
 const MEASURED_BEFORE = /\b(fasting|serum|plasma|random)\s+$/i;
 
@@ -94,5 +142,5 @@ const MEASURED_BEFORE = /\b(fasting|serum|plasma|random)\s+$/i;
  * drug's name at `start`–`end` of `text` names no drug the patient takes.
  */
 export function namesNoTherapy(text: string, start: number, end: number): boolean {
-  return NOT_THE_THERAPY_AFTER.test(text.slice(end, end + 20)) || MEASURED_BEFORE.test(text.slice(Math.max(0, start - 12), start));
+  return NOT_THE_THERAPY_AFTER.test(text.slice(end, end + 20)) || MEASURED_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || GIVEN_WITH_DEXTROSE_AFTER.test(text.slice(end, end + 20)) || GIVEN_WITH_DEXTROSE_BEFORE.test(text.slice(Math.max(0, start - 20), start));
 }

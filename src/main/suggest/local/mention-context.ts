@@ -52,6 +52,16 @@ export function sentenceContext(text: string, sentenceText: string): SentenceCon
 const GRIEF_SERVICE = /^\s*(counsel\w*|support|group|therapy|resources|education|services)\b/i;
 
 /** Whether a mention, read in its sentence, names no condition of this visit at all. */
+/** Infectious and parasitic diseases (A00–B99). */
+const INFECTIOUS = /^[AB]/;
+/**
+ * A laboratory test right after an organism or infection: antigen, antibody, PCR, serology. Not a viral
+ * load or genotype, which measure a known infection ("HIV viral load: 25,000 copies/mL").
+ */
+const TEST_FOUND = /^[^.;\n]*?\b(positive|pos|detected|reactive)\b/i;
+const FOUND_BEFORE = /\b(positive|reactive|detectable)\s+$/i;
+const LAB_TEST_AFTER = /^(?:[-\s]*(?:1\/2|1|2|type [12]))?[-\s]*(?:ag\b|ab\b|antigen|antibod|pcr\b|naat\b|serolog|titer|igg\b|igm\b|test|screen|panel|rapid\b|swab)/i;
+
 export function namesNoCondition(table: CodeTable, m: Mention, ctx: SentenceContext): boolean {
   const code = m.entry.code;
   // A vaccine given or needed is this visit's immunization (Z23).
@@ -62,6 +72,9 @@ export function namesNoCondition(table: CodeTable, m: Mention, ctx: SentenceCont
   if (PROCEDURE_TAG.test(ctx.text.slice(m.end, m.end + 160))) return true;
   // Grief a service is for names the service: "referred to grief counseling", "grief support group".
   if (code.startsWith('F432') && GRIEF_SERVICE.test(ctx.text.slice(m.end, m.end + 30))) return true;
+  // An infection's name before its test's names the test: "HIV-1/2 Ag/Ab ordered", "HCV antibody pending".
+  // Not one the test found: "C. diff PCR positive".
+  if (INFECTIOUS.test(code) && LAB_TEST_AFTER.test(ctx.text.slice(m.end, m.end + 30)) && !TEST_FOUND.test(ctx.text.slice(m.end, m.end + 50)) && !FOUND_BEFORE.test(ctx.text.slice(Math.max(0, m.start - 20), m.start))) return true;
   // A heading is no status or service: "Patient Education and Counseling:" (Z71.9), "Screening:".
   return code.startsWith('Z') && /^\s*:/.test(ctx.text.slice(m.end, m.end + 3));
 }

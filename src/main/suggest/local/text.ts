@@ -108,6 +108,9 @@ export function lineOf(text: string, start: number, end: number): string {
 }
 
 /** Sentences with their section. A heading ("PMH: …") opens a section that lasts until the next heading. */
+/** Background sections a heading may give on its own line's text. */
+const INLINE_BACKGROUND: ReadonlySet<SectionKind> = new Set(['history', 'family', 'social', 'meds', 'allergies', 'ros']);
+
 export function splitSentences(text: string): Array<{ start: number; end: number; section: SectionKind }> {
   const out: Array<{ start: number; end: number; section: SectionKind }> = [];
   let section: SectionKind = 'other';
@@ -116,12 +119,19 @@ export function splitSentences(text: string): Array<{ start: number; end: number
   // Under a hospital course, a line listed as a problem ("# AKI - resolved with IVF") is one of the
   // stay's assessed diagnoses; its narrative stays the story of the stay.
   let course = false;
+  // A background list given on its heading's line ("PMH: COPD.") ends at the next blank line: what
+  // follows ("Influenza vaccine administered today.") is this visit's, not the history's.
+  let endsAtBlank = false;
   let lineStart = 0;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     const line = text.slice(lineStart, lineEnd);
     let bodyStart = lineStart;
+    if (endsAtBlank && line.trim() === '') {
+      section = 'other';
+      endsAtBlank = false;
+    }
     // The assessment goes on at its next listed problem.
     if (resume && PROBLEM_ITEM.test(line)) {
       section = resume;
@@ -149,10 +159,12 @@ export function splitSentences(text: string): Array<{ start: number; end: number
         // the list of problems goes on after it.
         resume = section === 'assessment' && kind !== 'assessment' && inline ? section : undefined;
         enter(h[1]!, kind);
+        endsAtBlank = inline && resume === undefined && INLINE_BACKGROUND.has(section);
         bodyStart = lineStart + h[0].length;
       }
     } else if (ownHeading && ownKind) {
       resume = undefined;
+      endsAtBlank = false;
       enter(ownHeading, ownKind);
       bodyStart = lineEnd;
     }

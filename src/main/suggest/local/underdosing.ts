@@ -18,6 +18,9 @@ const TOOK_LESS = new RegExp(
   [
     String.raw`(?:ran|run|running|been) out of`,
     String.raw`(?:stopped|quit) taking`,
+    String.raw`(?<!\b(?:we|i|provider|team|dr\.?|md)\s+(?:have\s+|had\s+)?)(?:stopped|quit|discontinued) (?:his|her|their)`,
+    String.raw`off (?:of )?(?:his|her|their)`,
+    String.raw`underdos(?:ing|ed) (?:of|on|with)`,
     String.raw`self[- ]discontinued`,
     String.raw`(?:not|n't|never) (?:been )?(?:taking|taken|filled|refilled|picked up)`,
     String.raw`(?:missed|missing|skipped|skipping|forgot(?:ten)? to take) (?:(?:several|multiple|many|some|a few|two|three|\d+|his|her|their) )?(?:doses? (?:of )?)?`,
@@ -39,7 +42,7 @@ const HEDGED = /\b(?:possibly|possible|may|might|questionable|unclear (?:if|whet
 const REASONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:afford\w*|cost\w*|expensive|financial\w*|money|copay\w*|insurance)\b/i, 'Z91120'],
   [/\b(?:forg[eo]t\w*|forgetful\w*|confus\w*|misunderst\w*|mix(?:ed)?[- ]up|by mistake)\b/i, 'Z91138'],
-  [/\b(?:on (?:his|her|their) own|self[- ]discontinued|chose|decided|did ?n[o']t want|refus\w*|side[- ]effects?|felt (?:better|fine|well)|worried|concerned about|stopped taking|quit taking)\b/i, 'Z91128'],
+  [/\b(?:on (?:his|her|their) own|self[- ]discontinued|chose|decided|did ?n[o']t want|refus\w*|side[- ]effects?|felt (?:better|fine|well)|worried|concerned about|stopped taking|quit taking|intentional\w*|(?:stopped|quit|discontinued) (?:his|her|their))\b/i, 'Z91128'],
 ];
 /** Where the note gives none: the Index's "Noncompliance > with > medication regimen NEC > underdosing". */
 const NO_REASON = 'Z91148';
