@@ -93,7 +93,7 @@ const TRIGGERS: readonly Trigger[] = [
   ...['warning signs', 'warning symptoms', 'red flags', 'precautions'].map((p) => t(p, 'hypothetical', 'backward')),
   // A problem the provider set aside this visit has no evidence of being managed: "Fibromyalgia,
   // osteopenia - followed by PCP, not addressed today", "Hx DVT, obesity - no active issues".
-  ...['not addressed', 'not addressed today', 'not addressed this visit', 'not addressed at this visit', 'not assessed today', 'not evaluated today', 'no active issues', 'deferred to pcp', 'followed by pcp', 'managed by pcp', 'followed by her pcp', 'followed by his pcp', 'followed by primary care', 'managed by primary care', 'deferred to primary care']
+  ...['not addressed', 'not addressed today', 'not discussed', 'not discussed today', 'not discussed this visit', 'not discussed at this visit', 'not addressed this visit', 'not addressed at this visit', 'not assessed today', 'not evaluated today', 'no active issues', 'deferred to pcp', 'followed by pcp', 'managed by pcp', 'followed by her pcp', 'followed by his pcp', 'followed by primary care', 'managed by primary care', 'deferred to primary care']
     .map((p) => ({ ...t(p, 'hypothetical', 'backward'), line: true as const })),
   // A vaccine names the disease it prevents: "shingles vaccine", "vaccinated for COVID-19".
   ...['vaccinated for', 'vaccinated against', 'vaccine for', 'vaccine against', 'vaccination for', 'vaccination against', 'immunized against', 'immunization against'].map((p) => t(p, 'hypothetical')),

@@ -7,6 +7,7 @@ import { emptyDrops, groundSuggestions, type RawSuggestion } from '../../../shar
 import { withExaminationFindings } from './examination-findings';
 import { withTobaccoProduct } from './tobacco-product';
 import { withOpenBites } from './open-bite';
+import { withMultipleSinuses } from './sinusitis';
 import type { Assertion, SuggestInput, SuggestionRun } from '../../../shared/suggest/types';
 import { adjustByGroup, priorPhrase, scoreCandidate, type Priors } from '../learn/priors';
 import { bearsOn } from './status-bearing';
@@ -34,7 +35,7 @@ import { collectMeat, type SentenceSpan } from './meat';
 import { treatedInPast } from './treated-infection';
 import { RESOLVED_VERDICTS } from './assertion';
 import { infarctionDatedOld, withoutPastEpisodes } from './past-episode';
-import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withInitialStrokeScale, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain } from './shown-together';
+import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withInitialStrokeScale, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain, withoutReadingBesideHypertension, withoutUnspecifiedSibling } from './shown-together';
 import { dueToCode } from './due-to-condition';
 import { episodeOf, withEpisode, type Episode } from './encounter';
 import { gestationWeeks, trimesterOf, weeksCode, withTrimester, type Gestation } from './pregnancy';
@@ -165,6 +166,8 @@ const NONCOMPLIANCE = /^Z911[2-4]/;
 const VISIT_REASON = /^(Z00[01]|Z511[12]$)/;
 /** Psychoactive substance use, unspecified, uncomplicated (F10.90 … F19.90; tobacco is F17.2- dependence). */
 const UNCOMPLICATED_USE = /^F1[0-689]90$/;
+/** Words tying a substance use to a condition it bears on. */
+const USE_LINKED = /\b(due to|related|associated|induced|causing|caused|contribut\w*|secondary|worsen\w*|exacerbat\w*|complicat\w*|affecting|in setting of)\b/i;
 /** Codes that are no condition a drug could cause: injuries and poisonings themselves, external causes, factors. */
 const NOT_A_CONDITION = /^[STVWXYZ]/;
 /** Family and personal history, status, absence and dependence codes (Z80–Z99), and HIV-positive status (Z21). */
@@ -627,6 +630,10 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     const indication = (m: CandidateMention): boolean => INDICATION.test((texts.get(m.documentId) ?? '').slice(Math.max(0, m.start - 30), m.start));
     // Nor in a later sentence of that diagnosis's list item: "1. UTI - culture grew E. coli. Onset of dysuria day 3."
     // A finding is part only of a diagnosis of its own kind: "Prediabetes and hypertension" is both.
+    const sentenceOf = (m: CandidateMention): string => {
+      const span = sentences.get(m.documentId)?.[m.sentence];
+      return span ? (texts.get(m.documentId) ?? '').slice(span.start, span.end) : '';
+    };
     const partOfOne = (code: string, key: string | undefined): boolean => (diagnosesIn.get(key ?? '') ?? []).some((d) => integralTo(code, d));
     const inDiagnosedItem = (code: string, m: CandidateMention): boolean => partOfOne(code, listItemKey(texts, m));
     const standsAlone = (code: string, m: CandidateMention): boolean => m.section === 'assessment' && !partOfOne(code, sentenceKey(m)) && !inDiagnosedItem(code, m) && !indication(m);
@@ -634,9 +641,10 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     const onlyFound = (c: Candidate): boolean => c.via === 'match' && c.mentions.every((m) => !isForeground(c, m) || m.section === 'exam' || m.section === 'ros');
     for (const [code, { conf, cand }] of chosen) {
       if (hasAssessment && (isIntegralKind(code) || onlyFound(cand)) && !cand.mentions.some((m) => standsAlone(code, m)) && !requested(code)) continue;
-      // A substance "use, uncomplicated" is reportable only where the provider makes it a diagnosis
-      // (I.C.5.b.3): "a history of heavy alcohol use" in the HPI is no F10.90.
-      if (UNCOMPLICATED_USE.test(code) && !cand.mentions.some((m) => m.section === 'assessment')) continue;
+      // A substance "use, uncomplicated" is reportable only where the provider makes it a diagnosis and
+      // ties it to a disorder or condition (I.C.5.b.3): "a history of heavy alcohol use" in the HPI is no
+      // F10.90, nor "Cannabis use - occasional, no impairment"; "anxiety worsened by cannabis use" may be.
+      if (UNCOMPLICATED_USE.test(code) && !cand.mentions.some((m) => m.section === 'assessment' && USE_LINKED.test(sentenceOf(m)))) continue;
       const isHcc = isHccCode(code);
       const meat = isHcc ? collectMeat(cand.mentions, sentences, texts) : undefined;
       if (isHcc && outpatient && !meat) continue; // no MEAT this visit: not coded
@@ -679,7 +687,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       }
     }
 
-    raw.splice(0, raw.length, ...withBilateralCodes(table, withExaminationFindings(table, raw)));
+    raw.splice(0, raw.length, ...withoutReadingBesideHypertension(withMultipleSinuses(table, withoutUnspecifiedSibling(withBilateralCodes(table, withExaminationFindings(table, raw)), table))));
     raw.splice(0, raw.length, ...withOpenBites(table, withTobaccoProduct(raw, texts, sentences), texts));
 
     // Of two suggestions an Excludes1 note keeps apart, the less sure one goes; an existing code stays.

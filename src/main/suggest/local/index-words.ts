@@ -98,6 +98,9 @@ export const CODE_TO: ReadonlyArray<[string, string]> = [
   // "Infection > Helicobacter pylori" (A04.8) as notes name it, by the organism alone ("H. pylori
   // gastritis"): beside the condition it causes it reads as that cause (B96.81).
   ['helicobacter pylori', 'A048'],
+  // "Elevated > blood pressure > reading (incidental) (isolated) (nonspecific), no diagnosis of
+  // hypertension" (R03.0) as notes say it, "reading" left out; beside a hypertension it is part of it.
+  ['elevated blood pressure', 'R030'], ['high blood pressure reading', 'R030'],
   // "Immunization > encounter for" (Z23) as notes say it: a vaccine needed or given at the visit.
   ['need vaccination', 'Z23'], ['need immunization', 'Z23'], ['vaccine administered', 'Z23'], ['vaccination administered', 'Z23'], ['vaccine given', 'Z23'], ['shot given', 'Z23'],
   // A vaccine given under its own name: "Tdap given", "PCV20 administered today".

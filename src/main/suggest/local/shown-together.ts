@@ -172,3 +172,42 @@ export function withInitialStrokeScale(raw: readonly RawSuggestion[], texts: Rea
   const initial = scores.find(saidInitial) ?? [...scores].sort((a, b) => firstSpan(a)!.start - firstSpan(b)!.start)[0]!;
   return raw.filter((r) => !scores.includes(r) || r === initial);
 }
+
+/** A suggestion's evidence spans. */
+function spansOf(r: RawSuggestion): Array<{ documentId: string; start: number; end: number }> {
+  return (r.quotes ?? []).flatMap((q) => (typeof q === 'object' && q.documentId !== undefined && q.start !== undefined && q.end !== undefined ? [{ documentId: q.documentId, start: q.start, end: q.end }] : []));
+}
+
+/**
+ * An unspecified code beside a sibling of its category read from the same words: "Atopic dermatitis,
+ * flexural" is L20.82, not L20.82 with L20.9; "Acute mucopurulent conjunctivitis, bilateral" is
+ * H10.023, not with H10.33 (I.B.2: the highest specificity the note documents). Only where every span
+ * of the unspecified code overlaps a span of the specified one, so a condition said apart stays.
+ */
+export function withoutUnspecifiedSibling(raw: readonly RawSuggestion[], table: CodeTable): RawSuggestion[] {
+  // Unspecified as to the category's whole kind ("Atopic dermatitis, unspecified", L20.9; "Unspecified
+  // acute conjunctivitis", H10.3-): not one complication or site left unsaid ("… with diabetic
+  // neuropathy, unspecified", E11.40; "… of unspecified adrenal gland", C79.70), which stands beside its siblings.
+  const unspecified = (code: string): boolean => {
+    const title = table.byCode.get(code)?.long_desc ?? '';
+    return /^unspecified\b/i.test(title) || (/^[A-Z]\d\d9$/.test(code) && /,\s*unspecified$/i.test(title));
+  };
+  const overlaps = (a: { documentId: string; start: number; end: number }, b: { documentId: string; start: number; end: number }): boolean => a.documentId === b.documentId && a.start < b.end && b.start < a.end;
+  const covered = (r: RawSuggestion): boolean => {
+    if (r.kind !== 'add' || !unspecified(r.code)) return false;
+    const spans = spansOf(r);
+    return spans.length > 0 && raw.some((o) => o !== r && o.kind !== 'delete-unsupported' && o.code.slice(0, 3) === r.code.slice(0, 3) && !unspecified(o.code) && spans.every((s) => spansOf(o).some((x) => overlaps(s, x))));
+  };
+  return raw.filter((r) => !covered(r));
+}
+
+/** An elevated blood-pressure reading "without diagnosis of hypertension" (R03.0). */
+const ELEVATED_READING = 'R030';
+/** Hypertensive diseases, in or out of pregnancy. */
+const HYPERTENSION = /^(I1[0-6]|I1A|O1[0-6])/;
+
+/** No elevated reading (R03.0) beside a hypertension the chart diagnoses, anywhere in it: its title excludes one. */
+export function withoutReadingBesideHypertension(raw: readonly RawSuggestion[]): RawSuggestion[] {
+  const diagnosed = raw.some((r) => r.kind !== 'delete-unsupported' && HYPERTENSION.test(r.code));
+  return diagnosed ? raw.filter((r) => r.code !== ELEVATED_READING || r.kind !== 'add') : [...raw];
+}

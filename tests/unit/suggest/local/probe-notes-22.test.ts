@@ -118,3 +118,39 @@ describe('local engine: probe notes, twenty-second session (short opioid courses
     expect(shown('S: 14 days s/p left total knee arthroplasty, doing well.\nMeds: oxycodone PRN, acetaminophen 1 g TID.\nA/P:\n1. Constipation due to oxycodone - senna; taper oxycodone over next week.\n')).not.toContain('Z79891');
   });
 });
+
+describe('local engine: probe notes, twenty-second session (what a coder reports once)', () => {
+  it('reports no unspecified code beside a sibling read from the same words', () => {
+    expect(shown('Assessment: Atopic dermatitis, flexural, moderate flare.\n')).toEqual(['L2082']);
+    expect(shown('A: Acute mucopurulent conjunctivitis, bilateral.\n')).toEqual(['H10023']);
+  });
+
+  it('reports no uncomplicated substance use the provider ties to no condition (I.C.5.b.3)', () => {
+    expect(shown('A/P:\n1. Cannabis use - occasional, no impairment; discussed.\n')).toEqual([]);
+  });
+});
+
+describe('local engine: probe notes, twenty-second session (sinusitis of several sinuses)', () => {
+  it('codes sinusitis of two or three named sinuses as one code, acute or chronic', () => {
+    expect(shown('A/P:\n1. Chronic rhinosinusitis, bilateral maxillary and ethmoid - nasal steroid.\n')).toEqual(['J328']);
+    expect(shown('A/P:\n1. Acute maxillary and frontal sinusitis - amoxicillin.\n')).toEqual(['J0180']);
+    expect(shown('A/P:\n1. Acute maxillary sinusitis - amoxicillin.\n')).toEqual(['J0100']);
+  });
+});
+
+describe('local engine: probe notes, twenty-second session (findings and problems not addressed)', () => {
+  it('reads an elevated blood pressure with no hypertension as the reading (R03.0), and not beside a hypertension', () => {
+    expect(shown('A/P:\n1. Elevated blood pressure - recheck in 2 weeks.\n')).toEqual(['R030']);
+    expect(shown('A/P:\n1. Hypertension - elevated blood pressure today, increase lisinopril.\n')).toEqual(['I10']);
+  });
+
+  it('codes no problem the assessment says was not discussed', () => {
+    expect(shown('A/P:\n1. Allergic rhinitis - not discussed today.\n2. Asthma - discussed inhaler technique.\n')).toEqual(['J45909']);
+  });
+});
+
+describe('local engine: probe notes, twenty-second session (a reading beside its disease)', () => {
+  it('reports no elevated reading (R03.0) where the chart diagnoses hypertension on another line', () => {
+    expect(shown('A/P:\n1. Elevated blood pressure - recheck.\n2. Hypertension - on lisinopril.\n')).toEqual(['I10']);
+  });
+});
