@@ -159,10 +159,7 @@ const INITIAL_SCORE = /\b(initial|admission|admit|arrival|presentation|presentin
  * initial score documented"): the one the note calls initial or on arrival, else the first written.
  */
 export function withInitialStrokeScale(raw: readonly RawSuggestion[], texts: ReadonlyMap<string, string>): RawSuggestion[] {
-  const firstSpan = (r: RawSuggestion): { documentId: string; start: number; end: number } | undefined =>
-    (r.quotes ?? [])
-      .flatMap((q) => (typeof q === 'object' && q.documentId !== undefined && q.start !== undefined && q.end !== undefined ? [{ documentId: q.documentId, start: q.start, end: q.end }] : []))
-      .sort((a, b) => a.start - b.start)[0];
+  const firstSpan = (r: RawSuggestion): EvidenceSpan | undefined => spansOf(r).sort((a, b) => a.start - b.start)[0];
   const scores = raw.filter((r) => r.kind === 'add' && STROKE_SCALE.test(r.code) && firstSpan(r) !== undefined);
   if (scores.length < 2) return [...raw];
   const saidInitial = (r: RawSuggestion): boolean => {
@@ -173,8 +170,10 @@ export function withInitialStrokeScale(raw: readonly RawSuggestion[], texts: Rea
   return raw.filter((r) => !scores.includes(r) || r === initial);
 }
 
-/** A suggestion's evidence spans. */
-function spansOf(r: RawSuggestion): Array<{ documentId: string; start: number; end: number }> {
+export type EvidenceSpan = { documentId: string; start: number; end: number };
+
+/** A suggestion's evidence spans (its quotes given as offsets). */
+export function spansOf(r: RawSuggestion): EvidenceSpan[] {
   return (r.quotes ?? []).flatMap((q) => (typeof q === 'object' && q.documentId !== undefined && q.start !== undefined && q.end !== undefined ? [{ documentId: q.documentId, start: q.start, end: q.end }] : []));
 }
 
@@ -192,7 +191,7 @@ export function withoutUnspecifiedSibling(raw: readonly RawSuggestion[], table: 
     const title = table.byCode.get(code)?.long_desc ?? '';
     return /^unspecified\b/i.test(title) || (/^[A-Z]\d\d9$/.test(code) && /,\s*unspecified$/i.test(title));
   };
-  const overlaps = (a: { documentId: string; start: number; end: number }, b: { documentId: string; start: number; end: number }): boolean => a.documentId === b.documentId && a.start < b.end && b.start < a.end;
+  const overlaps = (a: EvidenceSpan, b: EvidenceSpan): boolean => a.documentId === b.documentId && a.start < b.end && b.start < a.end;
   const covered = (r: RawSuggestion): boolean => {
     if (r.kind !== 'add' || !unspecified(r.code)) return false;
     const spans = spansOf(r);

@@ -3,19 +3,14 @@
 // a note names on its own ("acute maxillary and frontal sinusitis" as J01.00 and J01.10).
 import type { RawSuggestion } from '../../../shared/suggest/grounding';
 import type { CodeTable } from './code-table';
+import { spansOf, type EvidenceSpan } from './shown-together';
 
 /** Acute (J01.0- … J01.3-) and chronic (J32.0 … J32.3) sinusitis of one named sinus. */
 const ONE_SINUS = /^(J01[0-3][01]|J32[0-3])$/;
 /** Evidence this close together speaks of one sinusitis. */
 const NEAR = 60;
 
-type Span = { documentId: string; start: number; end: number };
-
-function spans(r: RawSuggestion): Span[] {
-  return (r.quotes ?? []).flatMap((q) => (typeof q === 'object' && q.documentId !== undefined && q.start !== undefined && q.end !== undefined ? [{ documentId: q.documentId, start: q.start, end: q.end }] : []));
-}
-
-const near = (a: Span, b: Span): boolean => a.documentId === b.documentId && a.start < b.end + NEAR && b.start < a.end + NEAR;
+const near = (a: EvidenceSpan, b: EvidenceSpan): boolean => a.documentId === b.documentId && a.start < b.end + NEAR && b.start < a.end + NEAR;
 
 /** The one code for sinusitis of the sinuses `group` names (acute or chronic), or undefined. */
 function combinedCode(group: readonly RawSuggestion[]): string | undefined {
@@ -33,7 +28,7 @@ export function withMultipleSinuses(table: CodeTable, raw: readonly RawSuggestio
   for (const kind of ['J01', 'J32']) {
     const singles = out.filter((r) => r.kind === 'add' && r.code.startsWith(kind) && ONE_SINUS.test(r.code));
     if (singles.length < 2) continue;
-    const group = singles.filter((r) => singles.some((o) => o !== r && spans(r).some((a) => spans(o).some((b) => near(a, b)))));
+    const group = singles.filter((r) => singles.some((o) => o !== r && spansOf(r).some((a) => spansOf(o).some((b) => near(a, b)))));
     const code = combinedCode(group);
     if (!code || !table.byCode.get(code)?.billable || out.some((r) => r.code === code)) continue;
     const quotes = group.flatMap((r) => r.quotes ?? []);
