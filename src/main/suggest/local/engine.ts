@@ -630,10 +630,6 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     const indication = (m: CandidateMention): boolean => INDICATION.test((texts.get(m.documentId) ?? '').slice(Math.max(0, m.start - 30), m.start));
     // Nor in a later sentence of that diagnosis's list item: "1. UTI - culture grew E. coli. Onset of dysuria day 3."
     // A finding is part only of a diagnosis of its own kind: "Prediabetes and hypertension" is both.
-    const sentenceOf = (m: CandidateMention): string => {
-      const span = sentences.get(m.documentId)?.[m.sentence];
-      return span ? (texts.get(m.documentId) ?? '').slice(span.start, span.end) : '';
-    };
     const partOfOne = (code: string, key: string | undefined): boolean => (diagnosesIn.get(key ?? '') ?? []).some((d) => integralTo(code, d));
     const inDiagnosedItem = (code: string, m: CandidateMention): boolean => partOfOne(code, listItemKey(texts, m));
     const standsAlone = (code: string, m: CandidateMention): boolean => m.section === 'assessment' && !partOfOne(code, sentenceKey(m)) && !inDiagnosedItem(code, m) && !indication(m);
@@ -644,7 +640,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       // A substance "use, uncomplicated" is reportable only where the provider makes it a diagnosis and
       // ties it to a disorder or condition (I.C.5.b.3): "a history of heavy alcohol use" in the HPI is no
       // F10.90, nor "Cannabis use - occasional, no impairment"; "anxiety worsened by cannabis use" may be.
-      if (UNCOMPLICATED_USE.test(code) && !cand.mentions.some((m) => m.section === 'assessment' && USE_LINKED.test(sentenceOf(m)))) continue;
+      if (UNCOMPLICATED_USE.test(code) && !cand.mentions.some((m) => m.section === 'assessment' && USE_LINKED.test(mentionSentence(m, sentences, texts)))) continue;
       const isHcc = isHccCode(code);
       const meat = isHcc ? collectMeat(cand.mentions, sentences, texts) : undefined;
       if (isHcc && outpatient && !meat) continue; // no MEAT this visit: not coded
@@ -815,12 +811,18 @@ function listItemKey(texts: ReadonlyMap<string, string>, m: CandidateMention): s
   return LIST_LINE.test(text.slice(from, from + 8)) ? `${m.documentId}@${from}` : undefined;
 }
 
+/** The text of the sentence a mention stands in ('' where the chart has no such sentence). */
+function mentionSentence(m: CandidateMention, sentences: ReadonlyMap<string, SentenceSpan[]>, texts: ReadonlyMap<string, string>): string {
+  const s = sentences.get(m.documentId)?.[m.sentence];
+  return s ? (texts.get(m.documentId) ?? '').slice(s.start, s.end) : '';
+}
+
 /** The encounter an injury's own sentences say this visit is (only injuries are asked). */
 function injuryEpisode(c: Candidate, sentences: ReadonlyMap<string, SentenceSpan[]>, texts: ReadonlyMap<string, string>): Episode | undefined {
   if (!/^[ST]/.test(c.code)) return undefined;
   for (const m of c.mentions) {
-    const s = sentences.get(m.documentId)?.[m.sentence];
-    const episode = s ? episodeOf((texts.get(m.documentId) ?? '').slice(s.start, s.end)) : undefined;
+    const sentence = mentionSentence(m, sentences, texts);
+    const episode = sentence ? episodeOf(sentence) : undefined;
     if (episode) return episode;
   }
   return undefined;

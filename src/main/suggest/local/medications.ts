@@ -52,9 +52,10 @@ export function saysTakingNow(clauseBefore: string): boolean {
 export const OPIOID_THERAPY = 'Z79891';
 /**
  * Words in an opioid's sentence that make it an acute pain's or this visit's dose: given here, by
- * vein or muscle, after an operation or an injury. Such doses are no long-term use (Z79.891).
+ * vein or muscle, after surgery or an injury. Such doses are no long-term use (Z79.891). A chart that
+ * says "post-op" or "fracture" anywhere reads none at all (SHORT_TERM_OPIOID_CHART).
  */
-const ACUTE_OPIOID = /\b(iv|im|intravenous(ly)?|intramuscular(ly)?|given|administered|received|post-?op(erative(ly)?)?|after (the )?surgery|acute|fractures?|injury|sprain|strain|extraction|renal colic|kidney stones?)\b/i;
+const ACUTE_OPIOID = /\b(iv|im|intravenous(ly)?|intramuscular(ly)?|given|administered|received|after (the )?surgery|acute|injury|sprain|strain|extraction|renal colic|kidney stones?)\b/i;
 
 /**
  * A chart whose opioids are an operation's or an injury's, or are being tapered: its listed opioid is a

@@ -3,6 +3,7 @@
 // categories put the kind of wound in the 5th character (1, 2 laceration; 3, 4 puncture; 5 open bite).
 import type { RawSuggestion } from '../../../shared/suggest/grounding';
 import type { CodeTable } from './code-table';
+import { spansOf } from './shown-together';
 import { lineOf } from './text';
 
 /** A laceration or puncture wound of the open-wound categories (S01, S11 … S91), with or without a foreign body. */
@@ -16,7 +17,7 @@ const BITE_WORD = /\b(bite|bites|bitten|bit)\b/i;
 export function withOpenBites(table: CodeTable, raw: readonly RawSuggestion[], texts: ReadonlyMap<string, string>): RawSuggestion[] {
   return raw.flatMap((r) => {
     if (r.kind !== 'add' || !WOUND.test(r.code)) return [r];
-    const bitten = (r.quotes ?? []).some((q) => typeof q !== 'string' && q.start !== undefined && BITE_WORD.test(lineOf(texts.get(q.documentId ?? '') ?? '', q.start, q.end ?? q.start)));
+    const bitten = spansOf(r).some((q) => BITE_WORD.test(lineOf(texts.get(q.documentId) ?? '', q.start, q.end)));
     if (!bitten) return [r];
     const bite = `${r.code.slice(0, 4)}5${r.code.slice(5)}`;
     const rec = table.byCode.get(bite);
