@@ -18,6 +18,12 @@ const CLASS_WORDS: ReadonlyMap<string, string> = new Map([
   // An NSAID not named is the Table's "Anti-inflammatory drug NEC > nonsteroidal NEC" (T39.395), not ibuprofen's class.
   ['nsaid', 'anti-inflammatory drug'],
   ['contrast', 'contrast medium, radiography'],
+  // Classes as notes write them, with the word that names the class after the kind.
+  ['loop diuretic', 'diuretic nec > loop'],
+  ['thiazide diuretic', 'thiazides'],
+  ['beta blocker', 'beta adrenergic blocking agent, heart'],
+  ['ssri', 'antidepressant > selective serotonin reuptake inhibitor'],
+  ['snri', 'antidepressant > selective serotonin norepinephrine reuptake inhibitor'],
 ]);
 
 /**
@@ -74,6 +80,8 @@ export interface AdverseEffect {
   /** The drug's words in the document. */
   start: number;
   end: number;
+  /** A second drug the note blames with it ("caused by ibuprofen and aspirin"). */
+  also?: AdverseEffect;
 }
 
 /** A class as the chart writes it, singular or plural ("NSAID", "NSAIDs"). */
@@ -97,11 +105,11 @@ const INDUCED_GAP = /^\s+(?:[A-Za-z]+\s+){0,2}$/;
 const HEDGE = 'likely|probably|possibly|presumed|presumably|suspected|most likely|not|unlikely';
 /** "…due to lisinopril", "…, likely secondary to HCTZ", "…, a side effect of metformin": the drug after it. */
 const CAUSED_BY = new RegExp(
-  `^\\s*[,:-]?\\s*(?:(${HEDGE})\\s+)?(?:(?:a|an)\\s+)?(?:due to|secondary to|caused by|precipitated by|from|related to|attributed to|attributable to|2\\/2|s\\/t|side effect of|adverse effect of|adverse reaction to|reaction to)\\s+(?:(?:the|his|her|their|recent|high[- ]dose|starting|initiation of|use of|new|first|a|an|dose of|doses of|increased|higher|iv|intravenous|oral|inhaled)\\s+)*([A-Za-z]+(?: inhibitor)?)`,
+  `^\\s*[,:-]?\\s*(?:(${HEDGE})\\s+)?(?:(?:a|an)\\s+)?(?:due to|secondary to|caused by|precipitated by|from|related to|attributed to|attributable to|2\\/2|s\\/t|side effect of|adverse effect of|adverse reaction to|reaction to)\\s+(?:(?:the|his|her|their|recent|high[- ]dose|long[- ]term|chronic|prolonged|starting|initiation of|use of|new|first|a|an|dose of|doses of|increased|higher|iv|intravenous|oral|inhaled)\\s+)*([A-Za-z]+(?: inhibitor| diuretics?| blockers?)?)`,
   'i',
 );
 /** A cause named inside a reading: "… due to tamsulosin", "… secondary to lithium". */
-const CAUSE_INSIDE = new RegExp(`\\b(?:(${HEDGE})\\s+)?(?:due to|secondary to|caused by|induced by|precipitated by|from|related to|2\\/2)\\s+(?:(?:the|his|her|their|recent|high[- ]dose|use of|new|dose of|doses of)\\s+)*([A-Za-z]+)\\b`, 'gi');
+const CAUSE_INSIDE = new RegExp(`\\b(?:(${HEDGE})\\s+)?(?:due to|secondary to|caused by|induced by|precipitated by|from|related to|2\\/2)\\s+(?:(?:the|his|her|their|recent|high[- ]dose|long[- ]term|chronic|prolonged|use of|new|dose of|doses of)\\s+)*([A-Za-z]+)\\b`, 'gi');
 /** "Peripheral neuropathy, chemotherapy-induced": the drug named after the condition it caused. */
 const INDUCED_AFTER = new RegExp(`^\\s*[,:-]?\\s*(?:(${HEDGE})\\s+)?([A-Za-z]+(?: inhibitor)?)[- ](?:induced|related|associated)\\b`, 'i');
 /** A hedge or denial right before "X-related": "B12 deficiency, likely metformin-related". */
@@ -153,5 +161,14 @@ export function adverseEffectOf(text: string, sentence: { start: number; end: nu
   if (!after) return undefined;
   if (setAside(after[1], inpatient)) return undefined;
   // The drug is the last word the match names after the hedge (CAUSED_BY ends on it; INDUCED_AFTER's "-induced" follows it).
-  return found(after[2]!, mention.end + after.index + after[0].lastIndexOf(after[2]!));
+  const at = mention.end + after.index + after[0].lastIndexOf(after[2]!);
+  const first = found(after[2]!, at);
+  if (!first) return undefined;
+  // A second drug joined to it: "gastric ulcer caused by ibuprofen and aspirin" (each has its T-code).
+  const joined = AND_ANOTHER.exec(text.slice(at + after[2]!.length, sentence.end));
+  const second = joined ? found(joined[1]!, at + after[2]!.length + joined[0].length - joined[1]!.length) : undefined;
+  return second && second.code !== first.code ? { ...first, also: second } : first;
 }
+
+/** A second drug right after the first: "ibuprofen and aspirin", "ibuprofen/aspirin". */
+const AND_ANOTHER = /^\s*(?:and|&|\/|,|plus)\s*(?:the\s+|high[- ]dose\s+)?([A-Za-z]+)/i;

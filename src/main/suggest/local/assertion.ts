@@ -74,6 +74,9 @@ const TRIGGERS: readonly Trigger[] = [
   ...['anyone who', 'anybody who', 'someone who', 'somebody who', 'others who', 'people who', 'no one who'].map((p) => t(p, 'hypothetical')),
   // A test ordered names what it looks for: "check TSH, HIV and hepatitis C antibody", "AFB culture for TB",
   // "sleep study to evaluate REM sleep behavior disorder".
+  // Causes a search looks for are candidates, not findings: "Secondary causes (lupus, hepatitis,
+  // malignancy) - workup negative", "reversible causes such as hypothyroidism excluded".
+  ...['secondary causes', 'other causes', 'reversible causes', 'possible causes', 'potential causes', 'causes including', 'causes such as', 'etiologies', 'other etiologies', 'secondary etiologies', 'possible etiologies'].map((p) => t(p, 'hypothetical')),
   ...['check', 'test for', 'tested for', 'testing for', 'culture for', 'cultures for', 'pcr for', 'serology for', 'serology of', 'serologies for', 'serologies of', 'workup for', 'to evaluate', 'evaluate'].map((p) => t(p, 'hypothetical')),
   ...['antibody', 'antibodies', 'ab', 'pcr', 'titer', 'titers', 'serology', 'serologies', 'quantiferon', 'igra', 'toxin', 'antigen', 'test', 'testing', 'screen', 'panel', 'immunity'].map((p) => ({ ...t(p, 'hypothetical', 'backward'), clause: true as const, test: true as const })),
   // Not immune to a disease is no disease: "Hepatitis A and B nonimmune - Twinrix given".
@@ -88,7 +91,7 @@ const TRIGGERS: readonly Trigger[] = [
   // condition a planned operation treats stays ("scheduled for hernia repair": the hernia is there).
   t('planning', 'hypothetical', 'backward'),
   // What the coder taught or screened for is a topic, not a finding: "educated on signs of infection".
-  ...['screened for', 'educated on', 'educated about', 'education on', 'education about', 'counseled on', 'counseled about', 'counseling on', 'counseling about', 'instructed on', 'instructed about', 'signs and symptoms of', 'warning signs of'].map((p) => t(p, 'hypothetical')),
+  ...['screened for', 'educated on', 'educated about', 'education on', 'education about', 'counseled on', 'counseled about', 'counseling on', 'counseling about', 'instructed on', 'instructed about', 'signs and symptoms of', 'warning signs of', 'discussed signs of', 'reviewed signs of', 'discussed symptoms of', 'reviewed symptoms of', 'discussed signs and symptoms of', 'reviewed signs and symptoms of'].map((p) => t(p, 'hypothetical')),
   // …and after it: "Reviewed agranulocytosis warning signs", "DVT precautions", "stroke red flags".
   ...['warning signs', 'warning symptoms', 'red flags', 'precautions'].map((p) => t(p, 'hypothetical', 'backward')),
   // A problem the provider set aside this visit has no evidence of being managed: "Fibromyalgia,
@@ -218,6 +221,29 @@ function startsLine(text: string, tokens: readonly Token[], i: number): boolean 
   return i === 0 ? /(^|\n)[ \t\d.)*•-]*$/.test(before) : /\n[ \t\d.)*•-]*$/.test(before);
 }
 
+/** Verbs of telling or noticing right after a relative: what follows is the patient's. */
+const TELLS = new Set(['reports', 'reported', 'states', 'stated', 'says', 'said', 'notes', 'noted', 'noticed', 'notices', 'brought', 'brings', 'concerned', 'worried', 'called', 'calls', 'denies', 'thinks', 'feels', 'asks', 'asked', 'requests', 'describes', 'endorses', 'observed', 'witnessed', 'found']);
+
+/** Words after a relative that make them a teller or a visitor, not whose condition follows: "Mother reports fever". */
+const RELATIVE_DOES = new Set(['reports', 'reported', 'states', 'stated', 'says', 'said', 'notes', 'noted', 'noticed', 'brought', 'brings', 'is', 'was', 'are', 'were', 'concerned', 'worried', 'called', 'calls', 'present', 'at', 'accompanies', 'accompanied', 'here', 'gives', 'gave', 'provides', 'provided', 'denies', 'thinks', 'feels', 'wants', 'asks', 'asked', 'helps', 'manages', 'lives', 'in', 'and', 'who', 'also', 'requests', 'requested', 'agrees', 'declined', 'prefers']);
+
+/**
+ * A relative opening a statement that names only their condition, family-history style: "Father CAD.",
+ * "Mother: breast cancer at 52", "Sister - type 1 diabetes". Not a relative who tells or does something.
+ */
+function relativeListsCondition(text: string, tokens: readonly Token[], lower: readonly string[], i: number, length: number): boolean {
+  const before = i === 0 ? '\n' : text.slice(tokens[i - 1]!.end, tokens[i]!.start);
+  if (!startsLine(text, tokens, i) && !/[.;]\s*$/.test(before)) return false;
+  const last = i + length - 1;
+  if (/^\s*[:–—-]/.test(text.slice(tokens[last]!.end, tokens[last + 1]?.start ?? text.length))) return true;
+  const words: string[] = [];
+  for (let k = last + 1; k < tokens.length && words.length <= 5; k++) {
+    words.push(lower[k]!);
+    if (/[.;\n]/.test(text.slice(tokens[k]!.end, tokens[k + 1]?.start ?? text.length))) return words.length <= 5 && !words.some((w) => RELATIVE_DOES.has(w));
+  }
+  return false;
+}
+
 /** Whether the words before a backward trigger are a list: two commas, or a comma and an "and"/"or". */
 function isList(text: string, tokens: readonly Token[], from: number, to: number): boolean {
   // A modifier set off by commas is no item: "COPD, severe, recent exacerbation now resolved".
@@ -271,7 +297,9 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
       // A relative's habit is the patient's exposure, not the patient's own nor a family history:
       // "Father smokes outside the home" (Z77.22 where said), no F17.
       habit = !possessive && HABITS.has(next[0] ?? '');
-      if (!possessive && !habit && !next.some((w) => SAYS_WHAT_THEY_HAD.includes(w))) continue;
+      // A relative who tells is no relative's history: "Mother says he has had a cough".
+      if (!possessive && TELLS.has(next[0] ?? '')) continue;
+      if (!possessive && !habit && !next.some((w) => SAYS_WHAT_THEY_HAD.includes(w)) && !relativeListsCondition(text, tokens, lower, i, best.words.length)) continue;
     }
     // A verdict that labels its line ("Ruled out: PE; influenza", "Not addressed today: fibromyalgia,
     // osteopenia") speaks of the whole line after it, over its semicolons and commas.
@@ -330,7 +358,10 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
       const list = isList(text, tokens, Math.max(0, f.start - BACKWARD_REACH), f.start);
       // "Chest pain workup negative": the search for a cause found none; the chest pain stands.
       // A test's name tests the name just before it ("hepatitis C antibody"), not what a sentence says of it.
-      const reach = WORKUP_WORDS.has(lower[f.start - 1] ?? '') ? 1 : f.tr.test ? TEST_TARGET_REACH : f.tr.line ? LIST_REACH : BACKWARD_REACH;
+      // A "resolved" closing its clause speaks of the whole clause, however long its condition's name:
+      // "Septic shock due to pneumococcal pneumonia 2 months ago, resolved."
+      const wholeClause = f.closing && !list && RESOLVED_VERDICTS.includes(f.tr.words.join(' '));
+      const reach = WORKUP_WORDS.has(lower[f.start - 1] ?? '') ? 1 : f.tr.test ? TEST_TARGET_REACH : f.tr.line || wholeClause ? LIST_REACH : BACKWARD_REACH;
       // "Gastroparesis suspected on admission but ruled out": past the "but", only the doubt is settled.
       let pastBut = false;
       for (let k = f.start - 1; k >= 0 && k >= f.start - reach; k--) {

@@ -13,6 +13,8 @@ import { skinCancerMorphology } from './skin-morphology';
 import { coronaryWithAngina } from './coronary-angina';
 import { infarctionByVessel } from './stroke-vessel';
 import { gramNegativeSepsis, sepsisMentions } from './gram-negative-sepsis';
+import { transplantedOrgan } from './transplant';
+import { ironDeficiencyOfAnemia } from './iron-deficiency';
 import type { Dictionary, Entry, IndexLink } from './dictionary';
 
 const DIABETES = /^E(08|09|10|11|13)/;
@@ -124,6 +126,7 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   diabetes(cands, dict, table, lookup, ctx.texts);
   combinedHeartFailure(cands, table);
   copdWithInfection(cands, dict, table);
+  transplantedOrgan(cands);
   hypertension(cands);
   strokeSequelae(cands, dict, table, lookup, ctx.pastStroke);
   codeFirstNamed(cands, dict, table, lookup);
@@ -149,6 +152,7 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   dementiaSeverityWithBehaviour(cands, table);
   dementiaInOtherDiseases(cands, dict, table, lookup, ctx.texts);
   vascularImplantSite(cands, table);
+  ironDeficiencyOfAnemia(cands, table, combineInto);
   dropFragments(cands, dict, table, lookup);
   dropUnspecifiedSiblings(cands, table, lookup);
 }

@@ -35,10 +35,10 @@ import { collectMeat, type SentenceSpan } from './meat';
 import { treatedInPast } from './treated-infection';
 import { RESOLVED_VERDICTS } from './assertion';
 import { infarctionDatedOld, withoutPastEpisodes } from './past-episode';
-import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withInitialStrokeScale, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain, withoutReadingBesideHypertension, withoutUnspecifiedSibling } from './shown-together';
+import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withInitialStrokeScale, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain, withoutReadingBesideHypertension, withoutUnsaidCourse, withoutUnspecifiedSibling } from './shown-together';
 import { dueToCode } from './due-to-condition';
 import { episodeOf, withEpisode, type Episode } from './encounter';
-import { gestationWeeks, trimesterOf, weeksCode, withTrimester, type Gestation } from './pregnancy';
+import { AFTER_BIRTH, gestationWeeks, trimesterOf, weeksCode, withPuerperium, withTrimester, type Gestation } from './pregnancy';
 import { inPregnancy } from './pregnancy-routing';
 import { phraseWords, splitSentences, tokenize, type SectionKind, type Token } from './text';
 import { classifiedHistoryCode, deepTissue, historyCode, localizedCode, namesNoCondition, remissionNamed, sentenceContext, severityNamed, stageNamed, vaccinesGiven, wordsNear } from './mention-context';
@@ -121,14 +121,19 @@ function saysPastStroke(sentence: string): boolean {
 const FIXED_AFTER = /^\s*(repair|repaired|resection|resected|excision|excised|removal|removed|ablation|ablated|correction|corrected|surgery|clipping|coiling|ligation|reconstruction)\b/i;
 /** Words after a past condition, in its sentence, that say it ended: "history of migraine, resolved; no treatment". */
 const RESOLVED_AFTER = /^[^.;\n]{0,40}?\b(resolved|no recurrence|no longer)\b/i;
+/**
+ * A date right after a past condition that places the episode then: "history of MRSA abscess of right
+ * thigh (2020)", "hx of pneumonia 3 years ago". Not the year it was diagnosed or began.
+ */
+const DATED_EPISODE_AFTER = /^[^.;\n]{0,16}?(?<!(?:diagnosed|dx|since|onset|began|started)\s*(?:in\s*)?)(?:\(?\b(?:19|20)\d\d\b|\b\w+\s+(?:months?|years?|yrs?)\s+ago\b)/i;
 /** History cues that state a status after a procedure. */
 const STATUS_CUES: ReadonlySet<string> = new Set(['s p', 'status post', 'post', 'history of', 'hx of', 'hx', 'h o', 'in place', 'in situ']);
 /** Verdicts that settle a doubt against the diagnosis: "ruled out", "excluded", "not confirmed". */
 const SETTLED_AGAINST = /\b(ruled out|excluded|not confirmed|not supported|unsupported)$/;
 /** Words after a device that say it is there now. */
 const IN_PLACE_AFTER = /^\s*(?:is |remains )?(?:in place|in situ)\b/i;
-/** Words before a symptom that make it a drug's indication ("Motrin for pain/fever"). */
-const INDICATION = /\bfor\s+(?:any\s+)?(?:[a-z]+(?:\s*\/\s*|\s+or\s+|\s+))?$/i;
+/** Words before a symptom that make it a drug's indication ("Motrin for pain/fever", "ibuprofen for pain and fever"). */
+const INDICATION = /\bfor\s+(?:any\s+)?(?:[a-z]+(?:\s*\/\s*|\s+(?:or|and)\s+|\s+))?$/i;
 /** Mentions from the assessment are what the provider concluded: a coder trusts them more. */
 const ASSESSMENT_LIFT = 0.5;
 const MEDICATION_LIST_FLOOR = 0.7;
@@ -150,8 +155,11 @@ function unconfirmedInfluenza(table: CodeTable, code: string): string {
 }
 /** Status codes always reported when documented, which case reports never code: immunization (Z23), DNR (Z66). */
 const DOCUMENTED_STATUS = /^(Z23|Z66)$/;
-/** A cancer screening (Z12.-), read where the note says "screening": a "surveillance" of a known lesion is its follow-up. */
-const CANCER_SCREENING = /^Z12/;
+/**
+ * A screening for something named (infections Z11.-, cancers Z12.-, other Z13.-; not the unnamed X.9),
+ * read where the note says "screening": a "surveillance" of a known lesion is its follow-up.
+ */
+const SCREENING = /^Z1[1-3](?!9$)/;
 /** The Index's poisoning by an unspecified substance, and a suicide attempt of unknown method (T14.91). */
 const UNNAMED_POISON = /^(T659[1-4]|T1491)/;
 /** What a drug or chemical did (T36–T65), or the organism that caused a condition (B95–B97): never a diagnosis its symptoms are part of. */
@@ -159,11 +167,12 @@ const NAMES_A_CAUSE = /^(T(3[6-9]|[45]\d|6[0-5])|B9[5-7])/;
 /** A patient's noncompliance with a medication regimen (Z91.12-–Z91.14-). */
 const NONCOMPLIANCE = /^Z911[2-4]/;
 /**
- * What a visit is for, named as a line of its own: a routine examination (Z00.0-, Z00.1-; I.C.21.c.13)
- * or a session of antineoplastic chemotherapy or immunotherapy (Z51.11, Z51.12; I.C.2.e.2). Case
- * reports, which tell a disease's course, never code either.
+ * What a visit is for, named as a line of its own: a routine examination (Z00.0-, Z00.1-; I.C.21.c.13),
+ * a routine postpartum follow-up (Z39.2), a contraceptive prescribed or checked (Z30.0-, Z30.4-), or a
+ * session of antineoplastic chemotherapy or immunotherapy (Z51.11, Z51.12; I.C.2.e.2). Case reports,
+ * which tell a disease's course, never code any of them.
  */
-const VISIT_REASON = /^(Z00[01]|Z511[12]$)/;
+const VISIT_REASON = /^(Z00[01]|Z392$|Z30[04]|Z511[12]$)/;
 /** Psychoactive substance use, unspecified, uncomplicated (F10.90 … F19.90; tobacco is F17.2- dependence). */
 const UNCOMPLICATED_USE = /^F1[0-689]90$/;
 /** Words tying a substance use to a condition it bears on. */
@@ -232,12 +241,12 @@ export function candidateConfidence(
   // after its infection (I.C.1.d.1.a.ii), however seldom case reports coded it.
   if (c.via === 'match' && SEVERE_SEPSIS.test(c.code)) confidence = Math.max(confidence, CONVENTION_FLOOR);
   // A vaccine given at the visit is its immunization encounter (I.C.21.c.2); a do-not-resuscitate
-  // order is reported wherever documented, and so is a cancer screening the note gives as the visit's
-  // reason or indication (I.C.21.c.5; read only there). Case reports code none of them. Nor a routine examination, which
+  // order is reported wherever documented, and so is a screening the note gives as the visit's
+  // reason or indication, or does at the visit (I.C.21.c.5; read only there). Case reports code none of them. Nor a routine examination, which
   // is this visit's where a line names it alone ("Annual exam.", "1. Well child exam."), not in
   // passing ("annual exams up to date"); so is a chemotherapy session ("Reason for visit: chemotherapy").
   if (c.via === 'match' && DOCUMENTED_STATUS.test(c.code)) confidence = Math.max(confidence, CONVENTION_FLOOR);
-  if (c.via === 'match' && CANCER_SCREENING.test(c.code) && foreground.some((m) => /\bscreen/i.test(m.phrase))) confidence = Math.max(confidence, CONVENTION_FLOOR);
+  if (c.via === 'match' && SCREENING.test(c.code) && foreground.some((m) => /\bscreen/i.test(m.phrase))) confidence = Math.max(confidence, CONVENTION_FLOOR);
   // A drug the note says was taken wrongly, named: the Table's poisoning code (I.C.19.e.5.b).
   if (c.via === 'match' && c.mentions.some((m) => m.source === 'drug-table')) confidence = Math.max(confidence, CONVENTION_FLOOR);
   if (c.via === 'match' && VISIT_REASON.test(c.code) && foreground.some((m) => m.item)) confidence = Math.max(confidence, CONVENTION_FLOOR);
@@ -398,7 +407,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         // So is one that reads a sequela of it itself ("dysphagia as late effect of stroke", I69.30).
         if ((saysPastStroke(sentenceText) && mentions.some((x) => x.entry.code.startsWith('I63'))) || mentions.some((x) => x.entry.code.startsWith('I693'))) pastStroke.add(sentenceKey({ documentId: doc.id, sentence: si }));
         // The cues of a visit's reason may stand in the line's heading: "Reason for visit: Screening colonoscopy."
-        const context = sentenceContext(text, text.slice(text.lastIndexOf('\n', s.start - 1) + 1, s.end));
+        const context = sentenceContext(text, text.lastIndexOf('\n', s.start - 1) + 1, s.end);
         let said: Set<string> | undefined;
         for (const mention of mentions) {
           // "Hyperkalemia, resolved" among an inpatient's diagnoses was treated this stay and is coded, and
@@ -432,7 +441,9 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
             const sided = sidedCodes(table, mention.entry, m.side);
             for (const code of sided.length > 0 ? sided : [dueToCode(dict.dueToConditions, mention, mentions, text, inpatient) ?? deepTissue(table, mention, tokens) ?? severityNamed(text, table, dict.normalize, mention, tokens) ?? localizedCode(dict, mention, tokens) ?? pluralCode(mention, tokens) ?? mention.entry.code]) add(a === 'uncertain' ? unconfirmedInfluenza(table, code) : remissionNamed(text, table, stageNamed(text, table, dict.normalize, code, mention, tokens), mention), m, 'match');
             const effect = NOT_A_CONDITION.test(mention.entry.code) ? undefined : adverseEffectOf(text, s, m, dict.drugs, inpatient);
-            if (effect && table.byCode.get(effect.code)?.billable) effects.push({ code: effect.code, condition: m, mention: { ...m, start: effect.start, end: effect.end, phrase: text.slice(effect.start, effect.end), source: 'history' } });
+            for (const e of effect ? [effect, ...(effect.also ? [effect.also] : [])] : []) {
+              if (table.byCode.get(e.code)?.billable) effects.push({ code: e.code, condition: m, mention: { ...m, start: e.start, end: e.end, phrase: text.slice(e.start, e.end), source: 'history' } });
+            }
           }
           else if (a === 'family' || (familySection && a !== 'negated')) {
             const z = historyCode(dict.familyHistory, mention, wordsNear(tokens, mention)) ?? classifiedHistoryCode(dict.classifiedHistory.family, mention.entry.code);
@@ -452,7 +463,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
             // "s/p" do, or "resolved" after it): the condition may well go on. Read as a past mention; learned priors decide.
             // Not one the same words say was repaired or removed ("history of aortic aneurysm repair"),
             // nor one a personal-history title read around it ("Personal history of colon polyps").
-            else if (mention.cue && ONGOING_HISTORY.has(mention.cue) && !episodic.some((w) => mention.entry.words.includes(w)) && !FIXED_AFTER.test(text.slice(m.end, m.end + 30)) && !RESOLVED_AFTER.test(text.slice(m.end, s.end)) && !readAsHistory(mention, mentions)) add(mention.entry.code, m, 'match');
+            else if (mention.cue && ONGOING_HISTORY.has(mention.cue) && !episodic.some((w) => mention.entry.words.includes(w)) && !FIXED_AFTER.test(text.slice(m.end, m.end + 30)) && !RESOLVED_AFTER.test(text.slice(m.end, s.end)) && !DATED_EPISODE_AFTER.test(text.slice(m.end, s.end)) && !readAsHistory(mention, mentions)) add(mention.entry.code, m, 'match');
             negatives.set(mention.entry.code, 'historical');
           } else {
             negatives.set(mention.entry.code, a);
@@ -586,7 +597,9 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     const obstetricChart = input.sex !== 'M' && readAsObstetric();
     const trimester = obstetricChart ? trimesterOf([...texts.values()].join('\n'), gestation) : undefined;
     for (const [code, c] of [...chosen]) {
-      const timed = withEpisode(table, withTrimester(table, code, trimester), injuryEpisode(c.cand, sentences, texts));
+      // A pregnancy's condition said to follow the birth complicates the puerperium ("postpartum preeclampsia" O14.95).
+      const puerperal = code.startsWith('O') && c.cand.mentions.some((m) => AFTER_BIRTH.test(mentionSentence(m, sentences, texts)));
+      const timed = withEpisode(table, puerperal ? withPuerperium(table, code) : withTrimester(table, code, trimester), injuryEpisode(c.cand, sentences, texts));
       if (timed === code) continue;
       chosen.delete(code);
       if (!chosen.has(timed) || chosen.get(timed)!.conf < c.conf) chosen.set(timed, c);
@@ -683,7 +696,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       }
     }
 
-    raw.splice(0, raw.length, ...withoutReadingBesideHypertension(withMultipleSinuses(table, withoutUnspecifiedSibling(withBilateralCodes(table, withExaminationFindings(table, raw)), table))));
+    raw.splice(0, raw.length, ...withoutUnsaidCourse(withoutReadingBesideHypertension(withMultipleSinuses(table, withoutUnspecifiedSibling(withBilateralCodes(table, withExaminationFindings(table, raw)), table))), table));
     raw.splice(0, raw.length, ...withOpenBites(table, withTobaccoProduct(raw, texts, sentences), texts));
 
     // Of two suggestions an Excludes1 note keeps apart, the less sure one goes; an existing code stays.

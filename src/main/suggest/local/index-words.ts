@@ -41,6 +41,13 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['fibroid', 'leiomyoma'], ['fibroids', 'leiomyoma'], ['herniated', 'hernia'], ['noncompliant', 'noncompliance'], ['nonadherence', 'noncompliance'], ['nonadherent', 'noncompliance'],
   // A flare of a chronic condition is the Index's exacerbation ("asthma flare" J45.901, "COPD flare-up" J44.1).
   ['flare', 'exacerbation'],
+  // A Pap smear's squamous lesions as notes abbreviate them ("LSIL Pap"); the Index says LGSIL, HGSIL.
+  ['pap', 'papanicolaou'], ['lsil', 'lgsil'], ['hsil', 'hgsil'],
+  // A "surgical site infection" is the Index's infection following surgery ("Infection > postoperative
+  // wound > surgical site > superficial incisional" T81.41-; "> surgery" T81.40-).
+  ['surgical', 'surgery'],
+  // "Developmental delay" is the Index's "Delay > development" (R62.50; "> language" F80.9).
+  ['developmental', 'development'],
   // "Decompensated heart failure", "decompensated COPD": the Index's decompensation.
   ['decompensated', 'decompensation'],
   // "Hypothyroidism > due to > medicament NEC" (E03.2) is the Index's drug: a named drug read as one reaches it.
@@ -153,6 +160,15 @@ const SPINE_REGIONS = ['cervical', 'cervicothoracic', 'thoracic', 'thoracolumbar
 const REGION_LIST = new RegExp(`^(${SPINE_REGIONS.join('|')})(, (${SPINE_REGIONS.join('|')}))+$`, 'i');
 
 /**
+ * Index subterms that list words any one of which a note says: "puerperal, postpartum, childbirth"
+ * (one time after a birth), "abscess, perforation" (Diverticulitis > large > with > abscess, perforation,
+ * K57.20), "postherpetic, postzoster". Most comma subterms are inversions whose words all count
+ * ("fixation, internal", "neonatal, transitory"), so only these sets.
+ */
+const EITHER_WORDS: readonly string[] = ['puerperal|postpartum|childbirth|gestational|obstetric|obstetrical', 'abscess|perforation|peritonitis', 'postherpetic|postzoster'];
+const EITHER_LISTS = EITHER_WORDS.map((w) => new RegExp(`^(${w})(, (${w}))+$`, 'i'));
+
+/**
  * Qualifiers the Index spells out and notes leave unsaid, because the word they qualify already means
  * them: chemotherapy in ICD-10-CM is antineoplastic ("Chemotherapy (session) (for) … Z51.11"), a drug
  * given for cancer, so "anemia due to chemotherapy" is D64.81 and "neutropenia secondary to
@@ -185,6 +201,16 @@ export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [
   ['opiate', 'analgesic'],
   // A gastric bypass is for obesity ("Status > gastric bypass for obesity" Z98.84).
   ['bypass', 'obesity'],
+  // A Pap smear and its ASC-US or squamous lesion are the cervix's unless the note names another site
+  // ("Abnormal > Papanicolaou (smear) > cervix" R87.619, "ASC-US > cervix" R87.610), and an HPV test the
+  // cervix's DNA test ("Human papillomavirus > DNA test positive > high risk > cervix" R87.810).
+  // A routine postpartum check is its follow-up ("Examination > postpartum > routine follow-up" Z39.2).
+  ['routine', 'follow up'],
+  // A child's language or speech delay is developmental ("Delay > development > language" F80.9).
+  ['language', 'development'], ['speech', 'development'],
+  // An incisional or organ-space surgical site infection is the postoperative wound's.
+  ['incision', 'postoperative wound'],
+  ['papanicolaou', 'cervix'], ['asc', 'cervix'], ['lgsil', 'cervix'], ['hgsil', 'cervix'], ['papillomavirus', 'dna test cervix'],
   // An asymptomatic HIV infection is the Index's "asymptomatic status" (Z21), not HIV disease (B20).
   ['asymptomatic', 'status'],
   // A colon polyp is a benign neoplasm ("History > personal > benign neoplasm > colon polyps" Z86.010-).
@@ -279,7 +305,7 @@ export function alternatives(segment: string, mainTerm = false): string[] {
   // "Dementia > Alzheimer's type": notes say "Alzheimer's dementia", without the "type".
   const eponymType = /^([A-Z][\w-]*'s) type$/.exec(plain);
   if (eponymType) return [segment, eponymType[1]!];
-  if (REGION_LIST.test(plain)) return plain.split(', ');
+  if (REGION_LIST.test(plain) || EITHER_LISTS.some((re) => re.test(plain))) return plain.split(', ');
   const at = plain.search(/ or /i);
   if (at < 0) return [segment];
   let left = plain.slice(0, at);

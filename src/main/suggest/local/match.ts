@@ -301,7 +301,25 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
   const refines = (m: Mention, stated: readonly number[]): boolean =>
     found.some((k) => k !== m && k.assertion === 'present' && k.positions.every((p) => stated.includes(p)) && k.entry.words.every((w) => m.entry.words.includes(w)));
   const kept = statedParts.size === 0 ? found : found.filter((m) => !statedParts.has(m) || refines(m, statedParts.get(m)!));
-  return dropGivenWay(dropSubsumed(dropListMisreads(text, xt, kept, dict.siteWords), xt), xt);
+  return dropGivenWay(dropSubsumed(dropListMisreads(text, xt, dropSplitExpansions(kept, xt), dict.siteWords), xt), xt);
+}
+
+/**
+ * A reading that takes an abbreviation's words around one it skips, where another reading takes the
+ * whole expansion: "Severe ARDS" is severe acute respiratory distress syndrome (J80), not "severe
+ * acute respiratory syndrome" (SARS, J12.81) read around its "distress".
+ */
+function dropSplitExpansions(ms: Mention[], xt: readonly XToken[]): Mention[] {
+  const expansion = (orig: number): number[] => xt.flatMap((t, p) => (t.orig === orig ? [p] : []));
+  const splits = (m: Mention): boolean =>
+    m.positions.some((p) => {
+      const whole = expansion(xt[p]!.orig);
+      if (whole.length < 3) return false;
+      const taken = whole.filter((q) => m.positions.includes(q));
+      const skipped = whole.filter((q) => q > taken[0]! && q < taken[taken.length - 1]! && !m.positions.includes(q));
+      return skipped.length > 0 && ms.some((k) => k !== m && whole.every((q) => k.positions.includes(q)));
+    });
+  return ms.some((m) => m.positions.length > 1) ? ms.filter((m) => !splits(m)) : ms;
 }
 
 /**
@@ -316,7 +334,8 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
  * - "venous stasis dermatitis" and "venous stasis ulcer" are that stasis's dermatitis (I87.2) or ulcer
  *   (I83.0-): no "Stasis > venous" (I87.8) beside them on the same word;
  * - a C. difficile enterocolitis (A04.7-) is no infectious colitis NOS (A09) on the same word, nor a
- *   Crohn's ileocolitis (K50.-) an ileocolitis NOS (K52.9).
+ *   Crohn's ileocolitis (K50.-) an ileocolitis NOS (K52.9);
+ * - a hernia with obstruction (K40–K46) is no intestinal obstruction "without hernia" (K56.-) beside it.
  */
 const GIVE_WAY: ReadonlyArray<{ over: RegExp; word: string; yields: RegExp }> = [
   { over: /^M(80|84[4-6])/, word: 'fracture', yields: /^S/ },
@@ -327,6 +346,8 @@ const GIVE_WAY: ReadonlyArray<{ over: RegExp; word: string; yields: RegExp }> = 
   { over: /^A047/, word: 'enterocolitis', yields: /^A09$/ },
   // Crohn's ileocolitis is that Crohn's disease's (K50.-), no ileocolitis NOS (K52.9).
   { over: /^K50/, word: 'ileocolitis', yields: /^K529$/ },
+  // A hernia with obstruction (K40–K46) is its obstruction: K56 is obstruction "without hernia".
+  { over: /^K4[0-6]/, word: 'obstruction', yields: /^K56/ },
 ];
 
 function dropGivenWay(ms: Mention[], xt: readonly XToken[]): Mention[] {

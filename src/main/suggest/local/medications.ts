@@ -26,7 +26,7 @@ const NOT_TAKING = /\b(stop(ped)?|discontinue[d]?|d\/c(?! on\b)|held|hold(ing)?|
 /** Every stop word of a sentence, for the clauses they sit in. */
 const NOT_TAKING_ALL = new RegExp(NOT_TAKING.source, 'gi');
 /** A short course said of the drug in its own clause ("prednisone 40 mg x 5 days", "finishing prednisone", "prednisone taper"): a list's other drugs go on. */
-const SHORT_COURSE = /\b(course|burst|taper(ing|ed)?|dose ?pa(c)?k|(x|for)\s*\d+\s*(more\s*)?(days?|d)|finish(es|ing)?|completing)\b/i;
+const SHORT_COURSE = /\b(course|burst|taper(ing|ed)?|dose ?pa(c)?k|(x|for)\s*\d+\s*(more\s*)?(days?|d)|finish(es|ing)?|completing|complete\s+\d+\s*(days?|d)|\d+[- ]day)\b/i;
 
 /**
  * A hold for a procedure or a few days is temporary: the patient stays on the drug long term ("hold
@@ -135,13 +135,16 @@ const NOT_THE_THERAPY_AFTER = /^[\s-]*(resistan\w*|sensitivity|levels?|secretion
 /** Insulin given with dextrose shifts potassium: a hyperkalemia's treatment, no long-term insulin ("insulin/dextrose", "D50 and insulin"). */
 const GIVEN_WITH_DEXTROSE_AFTER = /^\s*(?:\/|and|\+|with|&|-)\s*(?:dextrose|d50|d10|glucose)\b/i;
 const GIVEN_WITH_DEXTROSE_BEFORE = /\b(?:dextrose|d50|d10|glucose)\s*(?:\/|and|\+|with|&|-)\s*(?:iv\s+|regular\s+)?$/i;
+/** A drug blamed for a condition: "gastric ulcer caused by ibuprofen and aspirin", "rash due to amoxicillin". */
+const BLAMED_BEFORE = /\b(?:caused by|due to|secondary to|induced by|attributed to|related to|from|2\/2|adverse effect of|side effect of|reaction to)\s+(?:(?:the|his|her)\s+)?(?:[A-Za-z]+\s*(?:and|&|\/|,)\s*)?$/i;
 /** Words before it that make it a measurement: "fasting insulin 28". */
 const MEASURED_BEFORE = /\b(fasting|serum|plasma|random)\s+$/i;
 
 /**
- * "Insulin resistance", "fasting insulin 28", "steroid-induced hyperglycemia", "statin intolerance": the
- * drug's name at `start`–`end` of `text` names no drug the patient takes.
+ * "Insulin resistance", "fasting insulin 28", "steroid-induced hyperglycemia", "statin intolerance", "ulcer
+ * caused by aspirin": the drug's name at `start`–`end` of `text` names no drug the patient takes (a
+ * drug blamed may have been stopped; the medication list says whether it goes on).
  */
 export function namesNoTherapy(text: string, start: number, end: number): boolean {
-  return NOT_THE_THERAPY_AFTER.test(text.slice(end, end + 20)) || MEASURED_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || GIVEN_WITH_DEXTROSE_AFTER.test(text.slice(end, end + 20)) || GIVEN_WITH_DEXTROSE_BEFORE.test(text.slice(Math.max(0, start - 20), start));
+  return NOT_THE_THERAPY_AFTER.test(text.slice(end, end + 20)) || BLAMED_BEFORE.test(text.slice(Math.max(0, start - 50), start)) || MEASURED_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || GIVEN_WITH_DEXTROSE_AFTER.test(text.slice(end, end + 20)) || GIVEN_WITH_DEXTROSE_BEFORE.test(text.slice(Math.max(0, start - 20), start));
 }

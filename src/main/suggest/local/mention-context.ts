@@ -38,15 +38,42 @@ export function vaccinesGiven(sentenceText: string): { start: number; end: numbe
 /** What a sentence says once, for all its mentions. */
 export interface SentenceContext {
   text: string;
+  /** Where the sentence's line starts in `text`. */
+  lineStart: number;
   /** The sentence gives a reason for the visit ("here for", "annual exam"). */
   visitReason: boolean;
+  /** The sentence says a test was done or ordered at this visit ("HCV antibody ordered"). */
+  screeningDone: boolean;
   /** The sentence lists vaccines or immunizations. */
   vaccines: boolean;
 }
 
-export function sentenceContext(text: string, sentenceText: string): SentenceContext {
-  return { text, visitReason: ENCOUNTER_CUE.test(sentenceText), vaccines: VACCINE_CUE.test(sentenceText) };
+export function sentenceContext(text: string, lineStart: number, end: number): SentenceContext {
+  const sentenceText = text.slice(lineStart, end);
+  return { text, lineStart, visitReason: ENCOUNTER_CUE.test(sentenceText), screeningDone: SCREENING_DONE.test(sentenceText) && !IN_A_YEAR.test(sentenceText), vaccines: VACCINE_CUE.test(sentenceText) };
 }
+
+/** What may open a line before the encounter it names: a number or bullet, a short label ("A/P:"). */
+const LINE_LEAD = /^[\s\d.)#*•-]*(?:[A-Za-z/ ]{1,25}:\s*)?$/;
+/** What may follow an encounter's words that name a line: its end, or a dash or comma before details. */
+const LINE_NAMED_AFTER = /^[ \t]*(?:[.,;]|\s[-–—]\s|\r?\n|$)/;
+
+/**
+ * Whether an encounter's words are all their line names before its details: "Routine postpartum exam -
+ * recovering well." Not "Examination revealed…", "Exam: normal", "chemotherapy-induced nausea".
+ */
+function namesLine(ctx: SentenceContext, m: Mention): boolean {
+  return LINE_LEAD.test(ctx.text.slice(ctx.lineStart, m.start)) && LINE_NAMED_AFTER.test(ctx.text.slice(m.end, m.end + 4));
+}
+
+/** "Encounter for screening…" codes, which a screening done at the visit gives (I.C.21.c.5, first-listed or additional). */
+const SCREENING_TITLE = /^encounter for screening\b/i;
+/** A screening for nothing named (Z11.9, Z12.9, Z13.9): the bare word, as in "screening PHQ-9 next visit". */
+const UNNAMED_SCREENING = /^Z1[123]9$/;
+/** A screening done at this visit: its test ordered, drawn, sent or scheduled. */
+const SCREENING_DONE = /\b(ordered|obtained|drawn|sent|collected|today|performed|done|completed|scheduled|referred|referral)\b/i;
+/** A year: a screening done then is an earlier one ("colonoscopy done 2021"). */
+const IN_A_YEAR = /\b(19|20)\d\d\b/;
 
 /** The service after "grief": counseling, a support group, resources. */
 const GRIEF_SERVICE = /^\s*(counsel\w*|support|group|therapy|resources|education|services)\b/i;
@@ -65,7 +92,8 @@ const LAB_TEST_AFTER = /^(?:[-\s]*(?:1\/2|1|2|type [12]))?[-\s]*(?:ag\b|ab\b|ant
 export function namesNoCondition(table: CodeTable, m: Mention, ctx: SentenceContext): boolean {
   const code = m.entry.code;
   // A vaccine given or needed is this visit's immunization (Z23).
-  if (ENCOUNTER_TITLE.test(table.byCode.get(code)?.long_desc ?? '') && !ctx.visitReason && !(code === 'Z23' && ctx.vaccines)) return true;
+  const title = table.byCode.get(code)?.long_desc ?? '';
+  if (ENCOUNTER_TITLE.test(title) && !ctx.visitReason && !namesLine(ctx, m) && !(code === 'Z23' && ctx.vaccines) && !(SCREENING_TITLE.test(title) && !UNNAMED_SCREENING.test(code) && ctx.screeningDone)) return true;
   // A vaccine list names the diseases it prevents: "immunizations: influenza, td (adult), tetanus toxoid".
   if (ctx.vaccines && PREVENTABLE.test(code)) return true;
   // A "(procedure)" tag (SNOMED displays) names what was done: "alcohol use disorders identification test (procedure)".

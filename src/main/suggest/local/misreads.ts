@@ -188,6 +188,8 @@ function isCauseConnector(text: string, xt: readonly XToken[], p: number): boole
 }
 
 const LIST_SEPARATOR = /,|\bor\b/i;
+/** A comma that goes on to the condition's current or latest episode, no list item: "Bipolar I disorder, current episode manic". */
+const STATES_EPISODE = /^[^,]*,\s*(?:current(?:ly)?|most recent|latest)\b/i;
 
 /**
  * The sites after "to" that a spread names in a list ("to bone and liver", "to liver, lung and brain"), or
@@ -216,14 +218,14 @@ export function coordinatedSpread(text: string, xt: readonly XToken[], positions
 function dropListStraddlers(text: string, xt: readonly XToken[], ms: Mention[]): Mention[] {
   /** Positions after the first comma inside the mention's span; none when it does not cross one. */
   const farSide = (m: Mention): number[] => {
-    const at = m.positions.findIndex((p, i) => i > 0 && LIST_SEPARATOR.test(text.slice(xt[m.positions[i - 1]!]!.end, xt[p]!.start)));
+    const at = m.positions.findIndex((p, i) => i > 0 && LIST_SEPARATOR.test(text.slice(xt[m.positions[i - 1]!]!.end, xt[p]!.start)) && !STATES_EPISODE.test(text.slice(xt[m.positions[i - 1]!]!.end)));
     return at < 0 ? [] : m.positions.slice(at);
   };
   const far = new Map(ms.map((m) => [m, farSide(m)]));
   const whole = ms.filter((m) => far.get(m)!.length === 0);
   return ms.filter((m) => {
     const beyond = far.get(m)!;
-    if (beyond.length === 0 || coordinatedSpread(text, xt, m.positions, m.entry)) return true;
+    if (beyond.length === 0 || coordinatedSpread(text, xt, m.positions, m.entry) || invertedHead(text, xt, m, beyond)) return true;
     // A comma that only inverts ("diabetes mellitus, poorly controlled") is kept: the words beyond it
     // must read as something else too for the comma to be a list's.
     const nearShared = whole.some((w) => w.positions.some((p) => m.positions.includes(p) && !beyond.includes(p)));
@@ -240,6 +242,20 @@ function dropListStraddlers(text: string, xt: readonly XToken[], ms: Mention[]):
     const skipsItem = ms.some((o) => o !== m && o.positions.every((p) => p > m.positions[0]! && p < beyond[0]!) && !o.positions.some((p) => m.positions.includes(p)) && !headTakes(o));
     return !((farRead && (nearShared || farWhole)) || skipsItem);
   });
+}
+
+/**
+ * An Index main term, then its subterm past a comma, as a problem list inverts them: "Anemia, iron
+ * deficiency" is "Anemia > iron deficiency" (D50.9), "Pneumonia, aspiration" J69.0.
+ */
+function invertedHead(text: string, xt: readonly XToken[], m: Mention, beyond: readonly number[]): boolean {
+  const before = m.positions.filter((p) => !beyond.includes(p));
+  if (m.entry.source !== 'index' || before.length !== 1 || xt[before[0]!]!.norm !== m.entry.words[0] || m.entry.words.length < 3) return false;
+  // The main term opens its item ("1. Anemia, iron deficiency"), not a word of a longer name ("Focal epilepsy, intractable").
+  const p = before[0]!;
+  const opens = p === 0 || /[\n:;.(]/.test(text.slice(xt[p - 1]!.end, xt[p]!.start)) || /^\d+$/.test(xt[p - 1]!.norm);
+  // And one comma turns to the subterm: "…, intractable, without status epilepticus" lists qualifiers.
+  return opens && text.slice(xt[p]!.end, xt[m.positions[m.positions.length - 1]!]!.start).split(',').length === 2;
 }
 
 /** A reading of one word the note writes as an adjective of the Index's noun ("ischemic" for ischemia). */

@@ -85,7 +85,10 @@ export function statedPoisonings(text: string, start: number, end: number, table
     const intent = statedIntent(sentence);
     // The drugs after it: "overdose of/on/with X (and Y)", "took 30 tablets of X".
     const afterAt = m.index + m[0].length;
-    const found = /^\s*(?:of|on|with|by|\(|\d|a |an |her |his |their |approximately |about |several |multiple )/i.test(sentence.slice(afterAt)) || /^took/i.test(m[0]) ? drugsAfter(sentence, afterAt, table) : [];
+    const lead = /^\s*(?:(?:of|on|with|by)\b|\(|\d|a |an |her |his |their |approximately |about |several |multiple )/i.exec(sentence.slice(afterAt));
+    // Read past a "with", which would otherwise end the list it opens ("overdose with fentanyl").
+    const past = lead && /^\s*with$/i.test(lead[0]) ? lead[0].length : 0;
+    const found = lead || /^took/i.test(m[0]) ? drugsAfter(sentence, afterAt + past, table) : [];
     // The drugs before it: "acetaminophen and diphenhydramine overdose", "intentional Tylenol overdose".
     const words = wordsOf(before.slice(-80));
     const offset = before.length - Math.min(80, before.length);
@@ -107,5 +110,17 @@ export function statedPoisonings(text: string, start: number, end: number, table
       }
     }
   }
-  return out;
+  return withoutNamedClass(text, out);
+}
+
+/** A drug class a note writes before the drug it names: "opioid overdose with fentanyl". */
+const CLASS_NAME = /^(?:opioids?|opiates?|narcotics?|benzodiazepines?|benzos?|antidepressants?)$/i;
+
+/** The category of a poisoning code (T40 for opioids and narcotics, T42, T43). */
+const categoryOf = (p: StatedPoisoning): string => p.codes.accidental.slice(0, 3);
+
+/** A class poisoning beside a drug of its own category is that drug: "opioid overdose with fentanyl" is fentanyl's (T40.41-), not also "Opioid NEC". */
+function withoutNamedClass(text: string, found: StatedPoisoning[]): StatedPoisoning[] {
+  const isClass = (p: StatedPoisoning): boolean => CLASS_NAME.test(text.slice(p.start, p.end));
+  return found.filter((p) => !isClass(p) || !found.some((o) => !isClass(o) && categoryOf(o) === categoryOf(p)));
 }

@@ -66,6 +66,17 @@ export function withTrimester(table: CodeTable, code: string, trimester: Trimest
   return table.kids.get(rec.parent)?.find((k) => k.billable && k.long_desc.toLowerCase() === want)?.code ?? code;
 }
 
+/** Words that place a condition after the birth: "postpartum preeclampsia", "puerperal fever", "PPD 3". */
+export const AFTER_BIRTH = /\b(postpartum|post-partum|puerper\w*|postnatal|after (?:her |the )?delivery|PPD\s*#?\s*\d+|postpartum day)\b/i;
+
+/** The code "complicating the puerperium" where `code` is its category's "unspecified trimester" one; else `code`. */
+export function withPuerperium(table: CodeTable, code: string): string {
+  const rec = table.byCode.get(code);
+  if (!rec?.parent || !/\bunspecified trimester\b/i.test(rec.long_desc)) return code;
+  const want = rec.long_desc.replace(/,?\s*unspecified trimester\b/i, ', complicating the puerperium').toLowerCase();
+  return table.kids.get(rec.parent)?.find((k) => k.billable && k.long_desc.toLowerCase() === want)?.code ?? code;
+}
+
 /** Z3A.- for the weeks: Z3A.01 before 8 weeks, Z3A.08–Z3A.42, Z3A.49 after 42. */
 export function weeksCode(table: CodeTable, weeks: number): string | undefined {
   const code = weeks < 8 ? 'Z3A01' : weeks > 42 ? 'Z3A49' : `Z3A${String(weeks).padStart(2, '0')}`;

@@ -200,6 +200,21 @@ export function withoutUnspecifiedSibling(raw: readonly RawSuggestion[], table: 
   return raw.filter((r) => !covered(r));
 }
 
+/** A title that leaves the course open: "Gastric ulcer, unspecified as acute or chronic, …", "… not specified as acute or chronic". */
+const COURSE_UNSAID = /\b(?:not specified|unspecified) as acute or chronic\b/i;
+/** The course-stated codes of the same condition in another category: pyelonephritis, acute (N10) or chronic (N11.-), for N12. */
+const COURSE_STATED_ELSEWHERE: ReadonlyMap<string, RegExp> = new Map([['N12', /^N1[01]/]]);
+
+/**
+ * A condition read once with its course and once without is the one with it, wherever the note says
+ * each: "E. coli acute pyelonephritis … CT: right pyelonephritis" is N10, not N10 and N12; an ulcer
+ * "with hemorrhage" (K25.4) is not also one "without hemorrhage or perforation" (K25.9).
+ */
+export function withoutUnsaidCourse(raw: readonly RawSuggestion[], table: CodeTable): RawSuggestion[] {
+  const sameCondition = (r: RawSuggestion, o: RawSuggestion): boolean => o.code.slice(0, 3) === r.code.slice(0, 3) || (COURSE_STATED_ELSEWHERE.get(r.code)?.test(o.code) ?? false);
+  return raw.filter((r) => r.kind !== 'add' || !COURSE_UNSAID.test(table.byCode.get(r.code)?.long_desc ?? '') || !raw.some((o) => o !== r && o.kind !== 'delete-unsupported' && sameCondition(r, o) && !COURSE_UNSAID.test(table.byCode.get(o.code)?.long_desc ?? '')));
+}
+
 /** An elevated blood-pressure reading "without diagnosis of hypertension" (R03.0). */
 const ELEVATED_READING = 'R030';
 /** Hypertensive diseases, in or out of pregnancy. */

@@ -27,7 +27,7 @@ export interface Sentence {
 const ADMINISTRATIVE_LABELS = /^(code status|advance directives?|goals of care|resuscitation status|benefit period|disposition)$/;
 
 const SECTION_PATTERNS: ReadonlyArray<[RegExp, SectionKind]> = [
-  [/^(fh|fhx|family|family (medical )?history|family hx)$/, 'family'],
+  [/^(fh|fhx|family|fam|family (medical )?history|family hx|fam hx|fam history|family hist)$/, 'family'],
   [/^(pmh|pmhx|psh|pshx|past (medical|surgical) hx|past (medical|surgical)( and surgical)? history|medical history|surgical history|(patient )?(active )?problem list|past history|hx|history|pmh\/psh|active problems|resolved problems)$/, 'history'],
   [/^(sh|social|social history|social hx|soc hx|shx|habits)$/, 'social'],
   [/^((current|home|discharge|admission|outpatient|active|current outpatient|prior to admission) )?(meds|medications?|medication list|prescriptions)( on (admission|discharge))?$|^rx$/, 'meds'],
@@ -81,6 +81,12 @@ export function sectionKindOf(heading: string, ownLine = false): SectionKind | u
     .replace(/\s+/g, ' ');
   for (const [re, kind] of SECTION_PATTERNS) if (re.test(h)) return kind;
   for (const [re, kind] of HEADING_TAILS) if ((ownLine || kind === 'subjective') && re.test(h)) return kind;
+  // Two headings of one kind joined: "MDM/Assessment", "Medical decision making and assessment".
+  const parts = h.split(/\/| and /);
+  if (parts.length > 1) {
+    const kinds = new Set(parts.map((p) => SECTION_PATTERNS.find(([re]) => re.test(p.trim()))?.[1]));
+    if (kinds.size === 1 && !kinds.has(undefined)) return [...kinds][0];
+  }
   return undefined;
 }
 
