@@ -310,16 +310,20 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
  * acute respiratory syndrome" (SARS, J12.81) read around its "distress".
  */
 function dropSplitExpansions(ms: Mention[], xt: readonly XToken[]): Mention[] {
-  const expansion = (orig: number): number[] => xt.flatMap((t, p) => (t.orig === orig ? [p] : []));
+  // Expansions of three words or more, by the token they expand (most sentences have none).
+  const expansions = new Map<number, number[]>();
+  xt.forEach((t, p) => expansions.set(t.orig, [...(expansions.get(t.orig) ?? []), p]));
+  for (const [orig, whole] of expansions) if (whole.length < 3) expansions.delete(orig);
+  if (expansions.size === 0) return ms;
   const splits = (m: Mention): boolean =>
-    m.positions.some((p) => {
-      const whole = expansion(xt[p]!.orig);
-      if (whole.length < 3) return false;
+    [...new Set(m.positions.map((p) => xt[p]!.orig))].some((orig) => {
+      const whole = expansions.get(orig);
+      if (!whole) return false;
       const taken = whole.filter((q) => m.positions.includes(q));
       const skipped = whole.filter((q) => q > taken[0]! && q < taken[taken.length - 1]! && !m.positions.includes(q));
       return skipped.length > 0 && ms.some((k) => k !== m && whole.every((q) => k.positions.includes(q)));
     });
-  return ms.some((m) => m.positions.length > 1) ? ms.filter((m) => !splits(m)) : ms;
+  return ms.filter((m) => !splits(m));
 }
 
 /**
