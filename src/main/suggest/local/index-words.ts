@@ -201,15 +201,15 @@ export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [
   ['opiate', 'analgesic'],
   // A gastric bypass is for obesity ("Status > gastric bypass for obesity" Z98.84).
   ['bypass', 'obesity'],
-  // A Pap smear and its ASC-US or squamous lesion are the cervix's unless the note names another site
-  // ("Abnormal > Papanicolaou (smear) > cervix" R87.619, "ASC-US > cervix" R87.610), and an HPV test the
-  // cervix's DNA test ("Human papillomavirus > DNA test positive > high risk > cervix" R87.810).
   // A routine postpartum check is its follow-up ("Examination > postpartum > routine follow-up" Z39.2).
   ['routine', 'follow up'],
   // A child's language or speech delay is developmental ("Delay > development > language" F80.9).
   ['language', 'development'], ['speech', 'development'],
   // An incisional or organ-space surgical site infection is the postoperative wound's.
   ['incision', 'postoperative wound'],
+  // A Pap smear and its ASC-US or squamous lesion are the cervix's unless the note names another site
+  // ("Abnormal > Papanicolaou (smear) > cervix" R87.619, "ASC-US > cervix" R87.610), and an HPV test the
+  // cervix's DNA test ("Human papillomavirus > DNA test positive > high risk > cervix" R87.810).
   ['papanicolaou', 'cervix'], ['asc', 'cervix'], ['lgsil', 'cervix'], ['hgsil', 'cervix'], ['papillomavirus', 'dna test cervix'],
   // An asymptomatic HIV infection is the Index's "asymptomatic status" (Z21), not HIV disease (B20).
   ['asymptomatic', 'status'],

@@ -312,7 +312,11 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
 function dropSplitExpansions(ms: Mention[], xt: readonly XToken[]): Mention[] {
   // Expansions of three words or more, by the token they expand (most sentences have none).
   const expansions = new Map<number, number[]>();
-  xt.forEach((t, p) => expansions.set(t.orig, [...(expansions.get(t.orig) ?? []), p]));
+  xt.forEach((t, p) => {
+    const whole = expansions.get(t.orig);
+    if (whole) whole.push(p);
+    else expansions.set(t.orig, [p]);
+  });
   for (const [orig, whole] of expansions) if (whole.length < 3) expansions.delete(orig);
   if (expansions.size === 0) return ms;
   const splits = (m: Mention): boolean =>

@@ -78,17 +78,18 @@ const IN_A_YEAR = /\b(19|20)\d\d\b/;
 /** The service after "grief": counseling, a support group, resources. */
 const GRIEF_SERVICE = /^\s*(counsel\w*|support|group|therapy|resources|education|services)\b/i;
 
-/** Whether a mention, read in its sentence, names no condition of this visit at all. */
 /** Infectious and parasitic diseases (A00–B99). */
 const INFECTIOUS = /^[AB]/;
 /**
  * A laboratory test right after an organism or infection: antigen, antibody, PCR, serology. Not a viral
  * load or genotype, which measure a known infection ("HIV viral load: 25,000 copies/mL").
  */
+const LAB_TEST_AFTER = /^(?:[-\s]*(?:1\/2|1|2|type [12]))?[-\s]*(?:ag\b|ab\b|antigen|antibod|pcr\b|naat\b|serolog|titer|igg\b|igm\b|test|screen|panel|rapid\b|swab)/i;
+/** A result after the test, or before the infection's name, that says it found the infection. */
 const TEST_FOUND = /^[^.;\n]*?\b(positive|pos|detected|reactive)\b/i;
 const FOUND_BEFORE = /\b(positive|reactive|detectable)\s+$/i;
-const LAB_TEST_AFTER = /^(?:[-\s]*(?:1\/2|1|2|type [12]))?[-\s]*(?:ag\b|ab\b|antigen|antibod|pcr\b|naat\b|serolog|titer|igg\b|igm\b|test|screen|panel|rapid\b|swab)/i;
 
+/** Whether a mention, read in its sentence, names no condition of this visit at all. */
 export function namesNoCondition(table: CodeTable, m: Mention, ctx: SentenceContext): boolean {
   const code = m.entry.code;
   // A vaccine given or needed is this visit's immunization (Z23).

@@ -58,12 +58,20 @@ export function trimesterOf(text: string, gestation: Gestation | undefined): Tri
   return said.startsWith('f') || said === '1st' ? 'first' : said.startsWith('s') || said === '2nd' ? 'second' : 'third';
 }
 
+/**
+ * The sibling of `code`, its category's "unspecified trimester" one, whose title says instead what
+ * `said` makes of the words `unsaid` matches (a trimester, the puerperium); `code` itself where there is none.
+ */
+function unspecifiedTrimesterAs(table: CodeTable, code: string, unsaid: RegExp, said: string): string {
+  const rec = table.byCode.get(code);
+  if (!rec?.parent || !/\bunspecified trimester\b/i.test(rec.long_desc)) return code;
+  const want = rec.long_desc.replace(unsaid, said).toLowerCase();
+  return table.kids.get(rec.parent)?.find((k) => k.billable && k.long_desc.toLowerCase() === want)?.code ?? code;
+}
+
 /** The code for the trimester where `code` is its category's "unspecified trimester" one; else `code`. */
 export function withTrimester(table: CodeTable, code: string, trimester: Trimester | undefined): string {
-  const rec = table.byCode.get(code);
-  if (!trimester || !rec?.parent || !/\bunspecified trimester\b/i.test(rec.long_desc)) return code;
-  const want = rec.long_desc.replace(/\bunspecified trimester\b/i, `${trimester} trimester`).toLowerCase();
-  return table.kids.get(rec.parent)?.find((k) => k.billable && k.long_desc.toLowerCase() === want)?.code ?? code;
+  return trimester ? unspecifiedTrimesterAs(table, code, /\bunspecified trimester\b/i, `${trimester} trimester`) : code;
 }
 
 /** Words that place a condition after the birth: "postpartum preeclampsia", "puerperal fever", "PPD 3". */
@@ -71,10 +79,7 @@ export const AFTER_BIRTH = /\b(postpartum|post-partum|puerper\w*|postnatal|after
 
 /** The code "complicating the puerperium" where `code` is its category's "unspecified trimester" one; else `code`. */
 export function withPuerperium(table: CodeTable, code: string): string {
-  const rec = table.byCode.get(code);
-  if (!rec?.parent || !/\bunspecified trimester\b/i.test(rec.long_desc)) return code;
-  const want = rec.long_desc.replace(/,?\s*unspecified trimester\b/i, ', complicating the puerperium').toLowerCase();
-  return table.kids.get(rec.parent)?.find((k) => k.billable && k.long_desc.toLowerCase() === want)?.code ?? code;
+  return unspecifiedTrimesterAs(table, code, /,?\s*unspecified trimester\b/i, ', complicating the puerperium');
 }
 
 /** Z3A.- for the weeks: Z3A.01 before 8 weeks, Z3A.08–Z3A.42, Z3A.49 after 42. */
