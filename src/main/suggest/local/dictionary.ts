@@ -9,7 +9,7 @@ import { readAmbiguousTerms, type AmbiguousTerm } from './ambiguous';
 import { readSeverityTerms, type SeverityTerm } from './severity';
 import { readDueToConditions, type DueToCondition } from './due-to-condition';
 import { loadDrugEffects } from './adverse-effect';
-import { ADJECTIVE_EXCEPTIONS, alternatives, CODE_TO, contentWords, essentialRest, mainTermAliases, MANUAL_ALIASES, ORDINARY_WORDS, stripParens, UNSAID_QUALIFIERS } from './index-words';
+import { ADJECTIVE_EXCEPTIONS, alternatives, CODE_TO, contentWords, essentialRest, mainTermAliases, MANUAL_ALIASES, NAMED_KINDS, ORDINARY_WORDS, stripParens, UNSAID_QUALIFIERS } from './index-words';
 import { eponymReadings } from './eponym';
 import { OtherWords } from './other-words';
 import { createNormalizer, phraseWords, SPLIT_PREFIXES, type Normalizer } from './text';
@@ -180,6 +180,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   }
   const normalize = createNormalizer(aliases, new Set([...vocabulary].filter((w) => SOLID_PREFIXED.test(w))));
   const SOLITARY = normalize('solitary');
+  const namedKinds = new Set(NAMED_KINDS.map(normalize));
   const implied = UNSAID_QUALIFIERS.map(([word, unsaid]) => [normalize(word), contentWords(unsaid, normalize)] as const);
   const [basal, skin, female] = ['basal', 'skin', 'female'].map(normalize) as [string, string, string];
   const unsaidWith = (words: readonly string[]): string[] => implied.filter(([w]) => words.includes(w)).flatMap(([, u]) => u.filter((x) => words.includes(x)));
@@ -343,6 +344,20 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   };
   // "Colitis > Clostridium difficile" has no code of its own; its child "not specified as recurrent"
   // (A04.72) is what it is when the note says no more.
+  // "Examination > pre-procedural (pre-operative)" has no code, only its kinds; the tabular's "Encounter
+  // for preprocedural examination NOS" (Z01.818) names what it is when the note says no kind. A code-less
+  // line reads as the code whose "NOS" inclusion term says the line's words (an encounter's "encounter"
+  // aside), never through a default kind of a neighbour ("Examination > laboratory > preprocedural", Z01.812).
+  const nosCodes = new Map<string, string | null>();
+  for (const i of db.prepare("SELECT s.code AS code, n.text AS text FROM note n JOIN note_source s ON s.id = n.source_id WHERE n.kind = 'inclusion_terms' AND s.code IS NOT NULL AND n.text LIKE '% NOS'").all() as Array<{ code: string; text: string }>) {
+    const key = wordsKey(contentWords(i.text.replace(/^encounter for /i, ''), normalize));
+    const code = billable(i.code) ?? null;
+    nosCodes.set(key, nosCodes.has(key) && nosCodes.get(key) !== code ? null : code);
+  }
+  const nosInclusionCode = (r: IndexRow): string | null => {
+    if (r.code || r.see || r.level < 1) return null;
+    return nosCodes.get(wordsKey(contentWords(stripParens(r.path.split(' > ').join(' ')), normalize))) ?? null;
+  };
   const notSpecifiedChildCode = (r: IndexRow): string | null => {
     if (r.code || r.see) return null;
     const key = pathKey(r.path.split(' > '));
@@ -429,7 +444,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   };
 
   for (const r of indexRows) {
-    const target = r.code ?? seeSubtermCode(r) ?? seePathCode(r) ?? seeRemainderCode(r) ?? r.see_code ?? seeAlsoCode(r) ?? notSpecifiedChildCode(r) ?? sameSeverityCode(r) ?? notInRemissionCode(r) ?? withoutDefaultCode(r);
+    const target = r.code ?? seeSubtermCode(r) ?? seePathCode(r) ?? seeRemainderCode(r) ?? r.see_code ?? seeAlsoCode(r) ?? notSpecifiedChildCode(r) ?? nosInclusionCode(r) ?? sameSeverityCode(r) ?? notInRemissionCode(r) ?? withoutDefaultCode(r);
     if (!target) continue;
     // A dashed code takes the child the line's own words name; a plain one resolves as always.
     const dashed = /-$/.test(target) || !table.byCode.get(normalizeCode(target))?.billable;
@@ -468,7 +483,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
       const said = contentWords(v.join(' '), normalize);
       // "Anemia > due to > antineoplastic chemotherapy": words the note leaves unsaid are optional, as
       // are a default kind's.
-      const unsaid = [...unsaidWith(said), ...defaultWords(v, defaults, said)];
+      const unsaid = [...unsaidWith(said), ...defaultWords(v, defaults, said).filter((w) => !namedKinds.has(w))];
       const words = said.filter((w) => !unsaid.includes(w));
       if (words.length === 0) continue;
       // A subterm whose own words all drop out ("Hepatitis > A") would read as its bare parent.

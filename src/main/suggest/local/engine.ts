@@ -41,7 +41,7 @@ import { episodeOf, withEpisode, type Episode } from './encounter';
 import { AFTER_BIRTH, gestationWeeks, trimesterOf, weeksCode, withPuerperium, withTrimester, type Gestation } from './pregnancy';
 import { inPregnancy } from './pregnancy-routing';
 import { phraseWords, splitSentences, tokenize, type SectionKind, type Token } from './text';
-import { classifiedHistoryCode, deepTissue, historyCode, localizedCode, namesNoCondition, remissionNamed, sentenceContext, severityNamed, stageNamed, vaccinesGiven, wordsNear } from './mention-context';
+import { classifiedHistoryCode, deepTissue, historyCode, localizedCode, namesNoCondition, namesProcedureAfter, remissionNamed, sentenceContext, severityNamed, stageNamed, vaccinesGiven, wordsNear } from './mention-context';
 
 /** What the engine needs of a code set: lookups plus the read-only database it builds its dictionary from. */
 export type EngineCodeSet = CodeSetLookup & { readonly db: Database.Database };
@@ -168,11 +168,11 @@ const NAMES_A_CAUSE = /^(T(3[6-9]|[45]\d|6[0-5])|B9[5-7])/;
 const NONCOMPLIANCE = /^Z911[2-4]/;
 /**
  * What a visit is for, named as a line of its own: a routine examination (Z00.0-, Z00.1-; I.C.21.c.13),
- * a routine postpartum follow-up (Z39.2), a contraceptive prescribed or checked (Z30.0-, Z30.4-), or a
+ * an examination before a procedure (Z01.81-), a routine postpartum follow-up (Z39.2), a contraceptive prescribed or checked (Z30.0-, Z30.4-), or a
  * session of antineoplastic chemotherapy or immunotherapy (Z51.11, Z51.12; I.C.2.e.2). Case reports,
  * which tell a disease's course, never code any of them.
  */
-const VISIT_REASON = /^(Z00[01]|Z392$|Z30[04]|Z511[12]$)/;
+const VISIT_REASON = /^(Z00[01]|Z0181|Z392$|Z30[04]|Z511[12]$)/;
 /** Psychoactive substance use, unspecified, uncomplicated (F10.90 … F19.90; tobacco is F17.2- dependence). */
 const UNCOMPLICATED_USE = /^F1[0-689]90$/;
 /** Words tying a substance use to a condition it bears on. */
@@ -844,7 +844,7 @@ function injuryEpisode(c: Candidate, sentences: ReadonlyMap<string, SentenceSpan
 function toMention(documentId: string, text: string, m: Mention, section: SectionKind, sentence: { index: number; start: number }, side?: Side): CandidateMention {
   // Only the assessment's items and the visit's stated reason are asked about (candidateConfidence); elsewhere the regexes would be wasted work.
   const before = section === 'assessment' ? text.slice(sentence.start, m.start) : '';
-  const item = ((section === 'assessment' && (ITEM_BEFORE.test(before) || ITEM_BEFORE.test(before.replace(NAMING_WORD, '')))) || (section === 'subjective' && VISIT_REASON_LABEL.test(text.slice(text.lastIndexOf('\n', m.start - 1) + 1, m.start)))) && ITEM_AFTER.test(text.slice(m.end, m.end + 16));
+  const item = ((section === 'assessment' && (ITEM_BEFORE.test(before) || ITEM_BEFORE.test(before.replace(NAMING_WORD, '')))) || (section === 'subjective' && VISIT_REASON_LABEL.test(text.slice(text.lastIndexOf('\n', m.start - 1) + 1, m.start)))) && (ITEM_AFTER.test(text.slice(m.end, m.end + 16)) || namesProcedureAfter(m.entry.code, text.slice(m.end, m.end + 24)));
   return { documentId, start: m.start, end: m.end, phrase: text.slice(m.start, m.end), assertion: m.assertion, section, source: m.entry.source, words: m.entry.words, sentence: sentence.index, ...(side ? { side } : {}), ...(item ? { item: true as const } : {}) };
 }
 

@@ -68,6 +68,8 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   // "History > personal > fall, falling" (Z91.81) is one word said two ways: "hx of falls".
   ['falling', 'fall'],
   // Adjectives notes use for the Index's nouns: "Hypothyroid.", "Morbidly obese, BMI 42".
+  // "Examination > pre-procedural (pre-operative)": notes say preoperative, preop.
+  ['preoperative', 'preprocedural'], ['preop', 'preprocedural'],
   ['hypothyroid', 'hypothyroidism'], ['hyperthyroid', 'hyperthyroidism'], ['obese', 'obesity'], ['morbidly', 'morbid'], ['opioid', 'opiate'],
 ];
 
@@ -193,6 +195,8 @@ export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [
   ['pregnancy', 'complicated complicating'],
   // A stent is an intravascular implant ("Presence > intravascular implant > coronary artery" Z95.5).
   ['implant', 'intravascular'],
+  // A catheter is the Index's device ("Infection > due to > device, implant or graft > catheter NEC > urinary" T83.518).
+  ['catheter', 'device implant graft'],
   // A pacemaker is the heart's ("Status > pacemaker > cardiac" Z95.0).
   ['pacemaker', 'cardiac'],
   // A previous cesarean's incision is its scar ("Delivery > cesarean > previous > … > low transverse scar" O34.211).
@@ -234,6 +238,13 @@ export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [
   ['leg', 'extremities'],
   ...SPINE_REGIONS.map((w): [string, string] => [w, 'region']),
 ];
+
+/**
+ * Default kinds the Index lists under a general term that notes name instead of it: "Infection > due to >
+ * device, implant or graft > catheter NEC" (T85.79, the device's own code) is read as the catheter, the
+ * device unsaid (above), never as any device at all.
+ */
+export const NAMED_KINDS: readonly string[] = ['catheter'];
 
 /** Adjectives whose look-alike noun means something else. */
 export const ADJECTIVE_EXCEPTIONS = new Set(['septic', 'congenital', 'internal', 'external', 'spontaneous', 'clinical', 'venereal', 'cereal']);

@@ -307,8 +307,12 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
 /**
  * A reading that takes an abbreviation's words around one it skips, where another reading takes the
  * whole expansion: "Severe ARDS" is severe acute respiratory distress syndrome (J80), not "severe
- * acute respiratory syndrome" (SARS, J12.81) read around its "distress".
+ * acute respiratory syndrome" (SARS, J12.81) read around its "distress". "Catheter-related UTI" may
+ * still read around the "tract" of its "urinary tract infection" (T83.518A).
  */
+/** Words of an expansion that name nothing a reading could take apart: "urinary tract infection" is a urinary infection. */
+const UNNAMING_WORDS = new Set(['tract', 'disease', 'disorder', 'system']);
+
 function dropSplitExpansions(ms: Mention[], xt: readonly XToken[]): Mention[] {
   // Expansions of three words or more, by the token they expand (most sentences have none).
   const expansions = new Map<number, number[]>();
@@ -324,7 +328,7 @@ function dropSplitExpansions(ms: Mention[], xt: readonly XToken[]): Mention[] {
       const whole = expansions.get(orig);
       if (!whole) return false;
       const taken = whole.filter((q) => m.positions.includes(q));
-      const skipped = whole.filter((q) => q > taken[0]! && q < taken[taken.length - 1]! && !m.positions.includes(q));
+      const skipped = whole.filter((q) => q > taken[0]! && q < taken[taken.length - 1]! && !m.positions.includes(q) && !UNNAMING_WORDS.has(xt[q]!.norm));
       return skipped.length > 0 && ms.some((k) => k !== m && whole.every((q) => k.positions.includes(q)));
     });
   return ms.filter((m) => !splits(m));
@@ -412,6 +416,9 @@ const NAMED_SITE_ULCER = /^(L97|L984[1-8])/;
 /** …which a diabetic, varicose, venous or atherosclerotic ulcer asks to be coded beside it ("use additional code"). */
 const ASKS_ULCER_SITE = /^(E(0[89]|1[0-3])62[12]|I83[02]|I873[13]|I70[2-7][345])/;
 
+/** Infection and inflammatory reaction due to a device, implant or graft, which has the infection coded beside it. */
+const DEVICE_INFECTION = /^T(80[12]|82[67]|83[56]|84[5-7]|857)/;
+
 function dropSubsumed(ms: Mention[], xt: readonly XToken[]): Mention[] {
   // A side is no part of the condition: "bilateral otitis media" (H66.93) is inside "otitis media
   // with effusion" (H65.9-), which takes the side itself.
@@ -432,7 +439,9 @@ function dropSubsumed(ms: Mention[], xt: readonly XToken[]): Mention[] {
     // A word of an abbreviation's expansion read apart from the reading that used the abbreviation
     // ("C diff" is "clostridium difficile enterocolitis": A04.72 in "C diff colitis", no K52.9 beside it).
     // Not its stage: "diabetes with CKD 3a" reads E11.22 on "CKD" and N18.31 on "CKD 3a".
-    const inside = (k: Mention, p: number): boolean => k.positions.includes(p) || (!/^\d/.test(xt[p]!.norm) && k.positions.some((q) => xt[q]!.orig === xt[p]!.orig && q !== p));
+    // Not the infection a device's infection code reads around ("UTI due to Foley catheter" is T83.511A
+    // and, by its "use additional code", N39.0): that takes only the words it reads.
+    const inside = (k: Mention, p: number): boolean => k.positions.includes(p) || (!/^\d/.test(xt[p]!.norm) && !DEVICE_INFECTION.test(k.entry.code) && k.positions.some((q) => xt[q]!.orig === xt[p]!.orig && q !== p));
     // A receptor status the Index files under the cancer's words ("Triple > negative breast cancer",
     // Z17.421) is the cancer's status: the cancer is read too.
     // A reading of fewer of a close-knit longer reading's own words, sharing one of its words, took the

@@ -58,12 +58,22 @@ const LINE_LEAD = /^[\s\d.)#*•-]*(?:[A-Za-z/ ]{1,25}:\s*)?$/;
 /** What may follow an encounter's words that name a line: its end, or a dash or comma before details. */
 const LINE_NAMED_AFTER = /^[ \t]*(?:[.,;]|\s[-–—]\s|\r?\n|$)/;
 
+/** An examination before a procedure (Z01.81-), which names the procedure after it. */
+const PREPROCEDURAL_EXAM = /^Z0181/;
+const PROCEDURE_NAMED_AFTER = /^\s+(?:for|prior to|before|ahead of|in anticipation of)\s/i;
+
+/** Whether the words after an encounter's go on to the procedure it comes before ("Pre-op clearance for right TKA"). */
+export function namesProcedureAfter(code: string, after: string): boolean {
+  return PREPROCEDURAL_EXAM.test(code) && PROCEDURE_NAMED_AFTER.test(after);
+}
+
 /**
  * Whether an encounter's words are all their line names before its details: "Routine postpartum exam -
  * recovering well." Not "Examination revealed…", "Exam: normal", "chemotherapy-induced nausea".
  */
 function namesLine(ctx: SentenceContext, m: Mention): boolean {
-  return LINE_LEAD.test(ctx.text.slice(ctx.lineStart, m.start)) && LINE_NAMED_AFTER.test(ctx.text.slice(m.end, m.end + 4));
+  const after = ctx.text.slice(m.end, m.end + 24);
+  return LINE_LEAD.test(ctx.text.slice(ctx.lineStart, m.start)) && (LINE_NAMED_AFTER.test(after) || namesProcedureAfter(m.entry.code, after));
 }
 
 /** "Encounter for screening…" codes, which a screening done at the visit gives (I.C.21.c.5, first-listed or additional). */

@@ -356,6 +356,8 @@ export function tokenize(text: string, start: number, end: number, norm: Normali
 const JOINED_WORDS: ReadonlyMap<string, readonly string[]> = new Map([
   ['preeclampsia', ['pre', 'eclampsia']],
   ['preeclamptic', ['pre', 'eclampsia']],
+  // A Foley is an indwelling urethral catheter ("Infection > due to > … > catheter NEC > urinary > urethral indwelling" T83.511).
+  ['foley', ['indwelling', 'urethral', 'catheter']],
 ]);
 
 /** A smoker's packs: "ppd" after a number (not the PPD skin test), "pack(s)" per day or "pack-years". */
@@ -365,9 +367,15 @@ function packsOfCigarettes(text: string, word: string, end: number, prev: Token 
   return (w === 'pack' || w === 'packs') && /^(\s*(per|a|\/)\s*day|[-\s]?(years?|yrs?)\b)/i.test(text.slice(end, end + 12));
 }
 
+/** A visit before an operation as notes name it: "preop clearance", "pre-operative evaluation" (Examination > pre-procedural). */
+const PREOPERATIVE_VISIT = ['preoperative', 'preop', 'pre-op', 'pre op', 'pre-operative', 'pre operative'].flatMap((first) =>
+  ['evaluation', 'eval', 'clearance', 'assessment', 'visit', 'physical', 'consultation', 'consult'].map((second): [string, string] => [`${first} ${second}`, 'examination']),
+);
+
 /** The second word of a pair read as the Index's word: a "pressure injury" (NPIAP) is a pressure ulcer. */
 const PAIR_RENAMES: ReadonlyMap<string, string> = new Map([
   ['pressure injury', 'ulcer'], ['pressure injuries', 'ulcer'], ['pressure sore', 'ulcer'], ['pressure sores', 'ulcer'], ['bed sore', 'ulcer'], ['bed sores', 'ulcer'],
+  ...PREOPERATIVE_VISIT,
 ]);
 
 /** The first word of a pair read as the Index's word: the "lower back" is its "low back" ("Pain > back > low", M54.50). */
@@ -375,7 +383,7 @@ const FIRST_OF_PAIR_RENAMES: ReadonlyMap<string, string> = new Map([['lower back
 
 /** Compounds notes write as two words; read apart, "gall bladder calculus" was a bladder stone. */
 const SPLIT_COMPOUNDS: ReadonlyMap<string, string> = new Map([
-  ['gall bladder', 'gallbladder'], ['long standing', 'longstanding'], ['heart burn', 'heartburn'], ['ear ache', 'earache'], ['back ache', 'backache'], ['head ache', 'headache'],
+  ['gall bladder', 'gallbladder'], ['pre op', 'preop'], ['pre operative', 'preoperative'], ['long standing', 'longstanding'], ['heart burn', 'heartburn'], ['ear ache', 'earache'], ['back ache', 'backache'], ['head ache', 'headache'],
 ]);
 
 /**

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { claimed, noteInput, useLocalEngines } from '../../../helpers/local-engine';
+import type { Setting } from '../../../../src/shared/chart';
+
+const engines = useLocalEngines();
+/** What the shipped engine (CodiEsp priors and their threshold) shows the coder for a note. */
+const shown = (text: string, setting: Setting = 'outpatient', age = 60, sex: 'M' | 'F' = 'M'): string[] => claimed(engines.shipped.suggest(noteInput(text, { age, sex }, setting))).sort();
+
+describe('local engine: probe notes, twenty-fourth session (what the visit is for)', () => {
+  it('reads a preoperative evaluation as the examination before a procedure, not its laboratory tests', () => {
+    expect(shown('Reason for visit: preoperative evaluation prior to laparoscopic cholecystectomy.\nAssessment: Cleared for surgery.')).toEqual(['Z01818']);
+    expect(shown('Assessment:\n1. Pre-op clearance for right total knee arthroplasty - medically optimized.\n2. Hypertension, controlled on lisinopril.')).toEqual(['I10', 'Z01818']);
+    expect(shown('Assessment: Preoperative examination. Labs ordered.')).toEqual(['Z01818']);
+  });
+
+  it('reads no preoperative examination from an operative note\'s headings or an earlier evaluation', () => {
+    expect(shown('Preoperative diagnosis: acute appendicitis.\nPostoperative diagnosis: same.\nProcedure: laparoscopic appendectomy.', 'inpatient', 30)).not.toContain('Z01818');
+    expect(shown('HPI: Seen in preop clinic last week. Preoperative evaluation was unremarkable.\nAssessment: Acute appendicitis, for appendectomy.', 'inpatient', 30)).toEqual(['K3580']);
+  });
+});
+
+describe('local engine: probe notes, twenty-fourth session (infections due to devices)', () => {
+  it('reads a catheter-associated urinary tract infection as the catheter\'s infection and the infection it is', () => {
+    expect(shown('Assessment: 1. Catheter-associated urinary tract infection. Ceftriaxone.', 'inpatient', 70, 'F')).toEqual(['N390', 'T83518A']);
+    expect(shown('Assessment: Catheter-related UTI. Catheter removed.', 'inpatient', 70, 'F')).toEqual(['N390', 'T83518A']);
+    expect(shown('Assessment: CAUTI. Ceftriaxone.', 'inpatient', 70, 'F')).toEqual(['N390', 'T83518A']);
+  });
+
+  it('reads a Foley as an indwelling urethral catheter', () => {
+    expect(shown('Assessment: UTI due to indwelling Foley catheter, E. coli. Foley exchanged.', 'inpatient', 70, 'F')).toEqual(['B9620', 'N390', 'T83511A']);
+  });
+
+  it('reads no catheter infection the note does not tie to the catheter, nor any device for a catheter', () => {
+    expect(shown('Assessment: UTI, Foley catheter in place for urinary retention. Ceftriaxone.', 'inpatient', 70, 'F')).not.toContain('T83511A');
+    expect(shown('Assessment: Infected dialysis catheter, line removed.', 'inpatient', 70)).toEqual(['T827XXA']);
+    expect(shown('Assessment: Sepsis due to CLABSI, line removed.', 'inpatient', 70)).toEqual(['A419', 'T80211A']);
+  });
+});
