@@ -35,7 +35,7 @@ import { collectMeat, type SentenceSpan } from './meat';
 import { treatedInPast } from './treated-infection';
 import { RESOLVED_VERDICTS } from './assertion';
 import { infarctionDatedOld, withoutPastEpisodes } from './past-episode';
-import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withInitialStrokeScale, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain, withoutReadingBesideHypertension, withoutUnsaidCourse, withoutUnspecifiedSibling } from './shown-together';
+import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withInitialStrokeScale, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain, withoutOutcomeDenied, withoutReadingBesideHypertension, withoutUnsaidCourse, withoutUnspecifiedSibling } from './shown-together';
 import { dueToCode } from './due-to-condition';
 import { episodeOf, withEpisode, type Episode } from './encounter';
 import { AFTER_BIRTH, gestationWeeks, trimesterOf, weeksCode, withPuerperium, withTrimester, type Gestation } from './pregnancy';
@@ -696,7 +696,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       }
     }
 
-    raw.splice(0, raw.length, ...withoutUnsaidCourse(withoutReadingBesideHypertension(withMultipleSinuses(table, withoutUnspecifiedSibling(withBilateralCodes(table, withExaminationFindings(table, raw)), table))), table));
+    raw.splice(0, raw.length, ...withoutOutcomeDenied(withoutUnsaidCourse(withoutReadingBesideHypertension(withMultipleSinuses(table, withoutUnspecifiedSibling(withBilateralCodes(table, withExaminationFindings(table, raw)), table))), table), table));
     raw.splice(0, raw.length, ...withOpenBites(table, withTobaccoProduct(raw, texts, sentences), texts));
 
     // Of two suggestions an Excludes1 note keeps apart, the less sure one goes; an existing code stays.

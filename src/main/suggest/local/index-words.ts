@@ -68,6 +68,8 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   // "History > personal > fall, falling" (Z91.81) is one word said two ways: "hx of falls".
   ['falling', 'fall'],
   // Adjectives notes use for the Index's nouns: "Hypothyroid.", "Morbidly obese, BMI 42".
+  // Latin plurals the Index writes singular: "pulmonary emboli" are its "Embolism > pulmonary", "thrombi" its thrombosis.
+  ['emboli', 'embolism'], ['embolus', 'embolism'], ['thrombi', 'thrombus'],
   // "Examination > pre-procedural (pre-operative)": notes say preoperative, preop.
   ['preoperative', 'preprocedural'], ['preop', 'preprocedural'],
   ['hypothyroid', 'hypothyroidism'], ['hyperthyroid', 'hyperthyroidism'], ['obese', 'obesity'], ['morbidly', 'morbid'], ['opioid', 'opiate'],
@@ -221,8 +223,9 @@ export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [
   ['polyp', 'benign'],
   // A lung nodule is solitary unless the note says multiple ("Nodule > lung, solitary" R91.1; "> multiple" R91.8).
   ['nodule', 'solitary'],
-  // "Coronary" is the coronary artery ("Status > angioplasty > coronary artery" Z98.61 is "s/p coronary angioplasty").
-  ['coronary', 'artery'],
+  // "Coronary" is the coronary artery ("Status > angioplasty > coronary artery" Z98.61 is "s/p coronary angioplasty"),
+  // and an infarct's named artery is the one it involves ("RCA STEMI" is "Infarct > ST elevation > involving > right coronary artery" I21.11).
+  ['coronary', 'artery involving'],
   // A note's "disc" is the intervertebral disc ("disc herniation at L5-S1"), its "lumbar" the lumbar region.
   ['disc', 'intervertebral'],
   // A fracture in osteoporosis is its pathological fracture (guideline I.C.13.d.1): "osteoporosis with

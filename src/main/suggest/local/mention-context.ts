@@ -99,6 +99,12 @@ const LAB_TEST_AFTER = /^(?:[-\s]*(?:1\/2|1|2|type [12]))?[-\s]*(?:ag\b|ab\b|ant
 const TEST_FOUND = /^[^.;\n]*?\b(positive|pos|detected|reactive)\b/i;
 const FOUND_BEFORE = /\b(positive|reactive|detectable)\s+$/i;
 
+/**
+ * A named risk score, its value, and the start of the list of what scored its points ("CHA2DS2-VASc 3
+ * (age, HTN, TIA", "HAS-BLED score 2: age,", "Wells score 4.5 for tachycardia,"), up to a mention.
+ */
+const RISK_SCORE_PARTS = /\b(?:CHA2?DS2?(?:-?VASc)?|CHADS-?2|HAS-?BLED|TIMI|HEART|Wells|Caprini|Padua|PESI|CURB-?65|qSOFA|GRACE|ABCD2)(?:\s+(?:score|risk score))?\s*(?:of|=|:|is)?\s*\d+(?:\.\d)?\s*(?:points?|pts?)?\s*(?:\(|:|-|–|for|from|due to)[^.;()\n]*$/i;
+
 /** Whether a mention, read in its sentence, names no condition of this visit at all. */
 export function namesNoCondition(table: CodeTable, m: Mention, ctx: SentenceContext): boolean {
   const code = m.entry.code;
@@ -114,6 +120,8 @@ export function namesNoCondition(table: CodeTable, m: Mention, ctx: SentenceCont
   // An infection's name before its test's names the test: "HIV-1/2 Ag/Ab ordered", "HCV antibody pending".
   // Not one the test found: "C. diff PCR positive".
   if (INFECTIOUS.test(code) && LAB_TEST_AFTER.test(ctx.text.slice(m.end, m.end + 30)) && !TEST_FOUND.test(ctx.text.slice(m.end, m.end + 50)) && !FOUND_BEFORE.test(ctx.text.slice(Math.max(0, m.start - 20), m.start))) return true;
+  // A risk score's parts are its points, not this visit's diagnoses: "CHA2DS2-VASc 3 (age, female, TIA)".
+  if (RISK_SCORE_PARTS.test(ctx.text.slice(Math.max(ctx.lineStart, m.start - 70), m.start))) return true;
   // A heading is no status or service: "Patient Education and Counseling:" (Z71.9), "Screening:".
   return code.startsWith('Z') && /^\s*:/.test(ctx.text.slice(m.end, m.end + 3));
 }

@@ -189,7 +189,9 @@ export function withoutUnspecifiedSibling(raw: readonly RawSuggestion[], table: 
   // neuropathy, unspecified", E11.40; "… of unspecified adrenal gland", C79.70), which stands beside its siblings.
   const unspecified = (code: string): boolean => {
     const title = table.byCode.get(code)?.long_desc ?? '';
-    return /^unspecified\b/i.test(title) || (/^[A-Z]\d\d9$/.test(code) && /,\s*unspecified$/i.test(title));
+    // An infarct of "other coronary artery of anterior wall" (I21.09) beside the one of the artery the
+    // note names (LAD, I21.02) is the same infarct, read from its wall.
+    return /^unspecified\b/i.test(title) || (/^[A-Z]\d\d9$/.test(code) && /,\s*unspecified$/i.test(title)) || /\binvolving other\b/i.test(title);
   };
   const overlaps = (a: EvidenceSpan, b: EvidenceSpan): boolean => a.documentId === b.documentId && a.start < b.end && b.start < a.end;
   const covered = (r: RawSuggestion): boolean => {
@@ -224,4 +226,19 @@ const HYPERTENSION = /^(I1[0-6]|I1A|O1[0-6])/;
 export function withoutReadingBesideHypertension(raw: readonly RawSuggestion[]): RawSuggestion[] {
   const diagnosed = raw.some((r) => r.kind !== 'delete-unsupported' && HYPERTENSION.test(r.code));
   return diagnosed ? raw.filter((r) => r.code !== ELEVATED_READING || r.kind !== 'add') : [...raw];
+}
+
+/** A title that rules its own outcome out: "Acute coronary thrombosis not resulting in myocardial infarction" (I24.0). */
+const NOT_RESULTING_IN = /\bnot resulting in ([a-z ]+?)\s*$/i;
+
+/**
+ * No code "not resulting in" what another code the chart shows is: a coronary occlusion beside the
+ * myocardial infarction it caused (I21.- includes coronary occlusion) is no I24.0.
+ */
+export function withoutOutcomeDenied(raw: readonly RawSuggestion[], table: CodeTable): RawSuggestion[] {
+  const titles = raw.filter((r) => r.kind !== 'delete-unsupported').map((r) => table.byCode.get(r.code)?.long_desc.toLowerCase() ?? '');
+  return raw.filter((r) => {
+    const outcome = r.kind === 'add' ? NOT_RESULTING_IN.exec(table.byCode.get(r.code)?.long_desc ?? '')?.[1]?.toLowerCase() : undefined;
+    return !outcome || !titles.some((t) => t.includes(outcome) && !t.includes('not resulting in'));
+  });
 }

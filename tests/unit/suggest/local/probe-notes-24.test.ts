@@ -36,3 +36,24 @@ describe('local engine: probe notes, twenty-fourth session (infections due to de
     expect(shown('Assessment: Sepsis due to CLABSI, line removed.', 'inpatient', 70)).toEqual(['A419', 'T80211A']);
   });
 });
+
+describe('local engine: probe notes, twenty-fourth session (the heart)', () => {
+  it('reads the artery a STEMI names by its abbreviation, and no other artery of its wall beside it', () => {
+    expect(shown('Assessment: Acute anterior wall STEMI due to proximal LAD occlusion. Emergent PCI.', 'inpatient')).toEqual(['I2102']);
+    expect(shown('Dx: RCA STEMI, s/p DES.', 'inpatient')).toEqual(['I2111', 'Z955']);
+  });
+
+  it('reads no coronary occlusion "not resulting in" the infarction the chart has', () => {
+    expect(shown('Assessment: NSTEMI. Coronary occlusion of the LAD on cath, stented.', 'inpatient')).not.toContain('I240');
+    expect(shown('Assessment: Acute coronary occlusion without infarction.', 'inpatient')).toEqual(['I240']);
+  });
+
+  it('reads pulmonary emboli as the Index\'s pulmonary embolism', () => {
+    expect(shown('Dx: Acute bilateral segmental pulmonary emboli without acute cor pulmonale. Apixaban.', 'inpatient')).toContain('I2699');
+  });
+
+  it('reads no diagnosis from what scored a risk score\'s points', () => {
+    expect(shown('Assessment: Paroxysmal atrial fibrillation. CHA2DS2-VASc 3 (age, female, TIA), on apixaban.', 'outpatient', 75, 'F')).toEqual(['I480', 'Z7901']);
+    expect(shown('A/P: AF. CHA2DS2-VASc score of 4 for age, HTN, DM, CHF. HAS-BLED 2: age, HTN. Continue apixaban.', 'outpatient', 75, 'F')).toEqual(['I4891', 'Z7901']);
+  });
+});
