@@ -36,6 +36,9 @@ const OTHER_SENSES: Readonly<Record<string, OtherSense>> = {
   hd: { after: /^\s*#?\s*\d/ },
   // The classification itself ("ICD-10", "ICD 10 code", "ICD codes"), not a defibrillator.
   icd: { after: /^\s*[- ]?\s*(9|10|11|o\b|cm\b|pcs\b|codes?\b|coding\b|diagnos)/i },
+  // A carrier of MRSA, not an infection: "MRSA colonization of nares", "colonized with MRSA" read as the
+  // Index's "Colonization > MRSA" (Z22.322) with the abbreviation kept as written.
+  mrsa: { before: /\b(colonized|colonised|colonization|colonisation|carrier)\s+(with|of|by)?\s*$/i, after: /^\s*(colonization|colonisation|colonized|colonised|carrier|carriage)\b/i },
   hiv: { after: /^\s*(positive\b|seropositive\b|status\s*(:\s*)?positive\b|prep\b|pep\b|ppx\b|prophylaxis\b|(pre|post)[- ]?exposure\b)/i },
 };
 

@@ -122,6 +122,9 @@ function setAside(hedge: string | undefined, inpatient: boolean): boolean {
 }
 /** What a sentence must say for a drug to be the cause of anything in it (most say none of it). */
 const CAUSE_WORDS = /induced|precipitated|related|associated|due to|secondary to|caused by|from|attribut|2\/2|s\/t|effect of|reaction to/i;
+/** A drug an organism resists or yields to names the organism, not a drug taken: "due to methicillin-resistant Staphylococcus aureus". */
+const RESISTANCE_AFTER = /^[-\s]?(?:resistant|resistance|sensitive|susceptible|susceptibility)\b/i;
+
 /** A drug taken wrongly is a poisoning (T36–T50 with 1–4), not an adverse effect. */
 const POISONING = /\b(overdose|overdosed|poisoning|toxicity|toxic|took (too much|extra|double)|intentional|ingest(ed|ion)|wrong (drug|medication|dose))\b/i;
 
@@ -135,7 +138,7 @@ export function adverseEffectOf(text: string, sentence: { start: number; end: nu
   if (!CAUSE_WORDS.test(sentenceText) || POISONING.test(sentenceText)) return undefined;
   const found = (word: string, at: number): AdverseEffect | undefined => {
     const effect = drugEffect(drugs, word);
-    if (!effect) return undefined;
+    if (!effect || RESISTANCE_AFTER.test(text.slice(at + word.length, at + word.length + 16))) return undefined;
     // A class the note names its member of elsewhere ("ibuprofen stopped … ATN related to NSAID") is that drug.
     const member = isClassWord(word) ? namedMember(text, drugs, effect) : undefined;
     return member ?? { code: `${effect}A`, start: at, end: at + word.length };

@@ -70,6 +70,8 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   // Adjectives notes use for the Index's nouns: "Hypothyroid.", "Morbidly obese, BMI 42".
   // Latin plurals the Index writes singular: "pulmonary emboli" are its "Embolism > pulmonary", "thrombi" its thrombosis.
   ['emboli', 'embolism'], ['embolus', 'embolism'], ['thrombi', 'thrombus'],
+  // "Colonization > MRSA" (Z22.322) as notes say it: "colonized with MRSA".
+  ['colonized', 'colonization'], ['colonised', 'colonization'],
   // "Examination > pre-procedural (pre-operative)": notes say preoperative, preop.
   ['preoperative', 'preprocedural'], ['preop', 'preprocedural'],
   ['hypothyroid', 'hypothyroidism'], ['hyperthyroid', 'hyperthyroidism'], ['obese', 'obesity'], ['morbidly', 'morbid'], ['opioid', 'opiate'],

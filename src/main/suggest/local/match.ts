@@ -70,7 +70,7 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
       const lowPrefix = same && /^[a-z][A-Z]{2,}$/.test(surface);
       // Typed all in small letters ("htn", "dm2", "copd", "afib") unless that spells an everyday word ("pad", "cap").
       const small = same && surface === surface.toLowerCase() && !SMALL_LETTER_WORDS.has(surface);
-      const ok = short ? surface === exact : capitals ? surface === exact || lowPrefix || small || (same && /^[A-Z][a-z0-9 ]+$/.test(surface)) : (hasUpper(surface) && same) || small;
+      const ok = short ? surface === exact || lowerAfterSite(key, tokens[i - 1], text.slice(tokens[i + n - 1]!.end, tokens[i + n - 1]!.end + 6), dict) : capitals ? surface === exact || lowPrefix || small || (same && /^[A-Z][a-z0-9 ]+$/.test(surface)) : (hasUpper(surface) && same) || small;
       if (!ok || meansOtherSense(key, text.slice(Math.max(0, tokens[i]!.start - 60), tokens[i]!.start), text.slice(tokens[i + n - 1]!.end, tokens[i + n - 1]!.end + 16))) continue;
       const a = asserted.tokens[i]!;
       // "HIV infection", "COPD disease": a generic word after an abbreviation whose expansion has one
@@ -134,6 +134,19 @@ function causedByDrug(text: string, tk: Token): 'named' | 'before' | undefined {
   const next = text[tk.end + 1];
   if ((next === 'i' || next === 'I') && INDUCED_NEXT.test(text.slice(tk.end, tk.end + 9))) return 'named';
   return tk.start > 6 && CAUSE_BEFORE.test(text.slice(Math.max(0, tk.start - 40), tk.start)) ? 'before' : undefined;
+}
+
+/**
+ * "Breast ca", "prostate Ca", "hip fx": short abbreviations notes type in small letters right after the
+ * part of the body they are of (a fracture also after its kind, "fragility fx"). Not a lab value ("Ca 9.2"), nor an organ's function ("renal fx").
+ */
+const LOWER_AFTER_SITE = new Set(['ca', 'fx']);
+/** A fracture's kind, which may stand between its site and "fx" ("vertebral compression fx"). */
+const FRACTURE_KIND = /^(fragility|compression|stress|pathologic|pathological|osteoporotic|displaced|nondisplaced|comminuted|avulsion)$/i;
+const ORGAN_FUNCTION = new Set(['kidney', 'liver', 'thyroid', 'lung', 'heart', 'bowel', 'bladder', 'pancreas', 'ovary', 'stomach', 'brain']);
+function lowerAfterSite(key: string, prev: Token | undefined, after: string, dict: Dictionary): boolean {
+  if (!LOWER_AFTER_SITE.has(key) || !prev || !(dict.siteWords.has(prev.norm) || (key === 'fx' && FRACTURE_KIND.test(prev.raw)))) return false;
+  return key === 'fx' ? !ORGAN_FUNCTION.has(prev.norm) : !/^\s*[:=]?\s*\d/.test(after);
 }
 
 /** Abbreviations that, typed in small letters, are everyday words or units ("hearing aids", "a fib", "ppm"). */

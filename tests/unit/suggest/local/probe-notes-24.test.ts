@@ -57,3 +57,24 @@ describe('local engine: probe notes, twenty-fourth session (the heart)', () => {
     expect(shown('A/P: AF. CHA2DS2-VASc score of 4 for age, HTN, DM, CHF. HAS-BLED 2: age, HTN. Continue apixaban.', 'outpatient', 75, 'F')).toEqual(['I4891', 'Z7901']);
   });
 });
+
+describe('local engine: probe notes, twenty-fourth session (abbreviations and organisms)', () => {
+  it('reads "ca" and "fx" in small letters after the part of the body as cancer and fracture, never a lab value or an organ\'s function', () => {
+    expect(shown('A/P:\n1. Hx breast ca - NED, annual mammogram.', 'outpatient', 65, 'F')).toEqual(['Z853']);
+    expect(shown('A/P: Colon ca, on FOLFOX. Hx bladder ca s/p TURBT 2019.', 'outpatient', 65)).toEqual(['C189', 'Z8551']);
+    expect(shown('A/P:\n1. Hx of R hip fx 2019, healed. 2. HTN - continue lisinopril.', 'outpatient', 65, 'F')).toEqual(['I10', 'Z8781']);
+    expect(shown('Labs: Na 138, K 4.1, Ca 9.2, Mg 2.0.\nA/P: HTN - continue lisinopril.', 'outpatient', 65)).toEqual(['I10']);
+    expect(shown('A/P: CKD 3a, renal fx stable. Liver fx tests normal.', 'outpatient', 65)).toEqual(['N1831']);
+  });
+
+  it('reads MRSA colonization as the carrier it is, not an infection', () => {
+    expect(shown('A/P: MRSA colonization of nares. Mupirocin.', 'outpatient', 65)).toEqual(['Z22322']);
+    expect(shown('A/P: Colonized with MRSA. Contact precautions.', 'outpatient', 65)).toEqual(['Z22322']);
+    expect(shown('A/P: MRSA bacteremia. Vancomycin.', 'inpatient', 65)).toContain('B9562');
+  });
+
+  it('reads no drug taken from the organism it names ("methicillin-resistant")', () => {
+    expect(shown('A/P: Cellulitis of right leg due to methicillin-resistant Staphylococcus aureus. Vancomycin.', 'outpatient', 65)).not.toContain('T360X5A');
+    expect(shown('A/P: Rash due to amoxicillin. Stop amoxicillin.', 'outpatient', 65)).toContain('T360X5A');
+  });
+});
