@@ -70,6 +70,8 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   // Adjectives notes use for the Index's nouns: "Hypothyroid.", "Morbidly obese, BMI 42".
   // Latin plurals the Index writes singular: "pulmonary emboli" are its "Embolism > pulmonary", "thrombi" its thrombosis.
   ['emboli', 'embolism'], ['embolus', 'embolism'], ['thrombi', 'thrombus'],
+  // A vertebra slipped forward or back is the Index's spondylolisthesis (M43.1-), which has neither word.
+  ['anterolisthesis', 'spondylolisthesis'], ['retrolisthesis', 'spondylolisthesis'],
   // "Colonization > MRSA" (Z22.322) as notes say it: "colonized with MRSA".
   ['colonized', 'colonization'], ['colonised', 'colonization'],
   // "Examination > pre-procedural (pre-operative)": notes say preoperative, preop.
@@ -199,6 +201,8 @@ export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [
   ['pregnancy', 'complicated complicating'],
   // A stent is an intravascular implant ("Presence > intravascular implant > coronary artery" Z95.5).
   ['implant', 'intravascular'],
+  // Gout at a site is the idiopathic kind unless the note names another ("Gout > idiopathic > knee" M10.06-).
+  ['gout', 'idiopathic'],
   // A catheter is the Index's device ("Infection > due to > device, implant or graft > catheter NEC > urinary" T83.518).
   ['catheter', 'device implant graft'],
   // A pacemaker is the heart's ("Status > pacemaker > cardiac" Z95.0).

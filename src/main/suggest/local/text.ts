@@ -356,6 +356,8 @@ export function tokenize(text: string, start: number, end: number, norm: Normali
 const JOINED_WORDS: ReadonlyMap<string, readonly string[]> = new Map([
   ['preeclampsia', ['pre', 'eclampsia']],
   ['preeclamptic', ['pre', 'eclampsia']],
+  // "Transaminitis" is the Index's "Elevated > transaminase level" (R74.01).
+  ['transaminitis', ['elevated', 'transaminase']],
   // A Foley is an indwelling urethral catheter ("Infection > due to > … > catheter NEC > urinary > urethral indwelling" T83.511).
   ['foley', ['indwelling', 'urethral', 'catheter']],
 ]);
@@ -376,6 +378,8 @@ const PREOPERATIVE_VISIT = ['preoperative', 'preop', 'pre-op', 'pre op', 'pre-op
 const PAIR_RENAMES: ReadonlyMap<string, string> = new Map([
   ['pressure injury', 'ulcer'], ['pressure injuries', 'ulcer'], ['pressure sore', 'ulcer'], ['pressure sores', 'ulcer'], ['bed sore', 'ulcer'], ['bed sores', 'ulcer'],
   ...PREOPERATIVE_VISIT,
+  // A partial-thickness tear is the Index's incomplete one ("Tear > rotator cuff > incomplete" M75.11-).
+  ['partial thickness', 'incomplete'],
 ]);
 
 /** The first word of a pair read as the Index's word: the "lower back" is its "low back" ("Pain > back > low", M54.50). */

@@ -78,3 +78,19 @@ describe('local engine: probe notes, twenty-fourth session (abbreviations and or
     expect(shown('A/P: Rash due to amoxicillin. Stop amoxicillin.', 'outpatient', 65)).toContain('T360X5A');
   });
 });
+
+describe('local engine: probe notes, twenty-fourth session (words the Index writes otherwise)', () => {
+  it('reads transaminitis as raised transaminases, with the drug that raised them', () => {
+    expect(shown('A/P: 1. Transaminitis due to methotrexate - reduce MTX to 15 mg weekly.', 'outpatient', 55, 'F')).toEqual(['R7401', 'T451X5A', 'Z79631']);
+  });
+
+  it('reads anterolisthesis as spondylolisthesis and a partial-thickness tear as incomplete', () => {
+    expect(shown('A/P: Anterolisthesis of L4 on L5. PT.', 'outpatient', 65, 'F')[0]).toMatch(/^M431/);
+    expect(shown('A/P: Partial-thickness rotator cuff tear, left shoulder. PT.', 'outpatient', 65, 'F')).toEqual(['M75112']);
+  });
+
+  it('reads gout at a site as the idiopathic kind, and plain gout as gout', () => {
+    expect(shown('A/P: Gout of the right knee. Colchicine.', 'outpatient', 65)).toEqual(['M10061']);
+    expect(shown('A/P: Gout flare. Colchicine.', 'outpatient', 65)).toEqual(['M109']);
+  });
+});
