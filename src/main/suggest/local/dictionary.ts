@@ -342,8 +342,6 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     const hit = kids.filter((k) => sorted(contentWords(k.slice(target.length + 3), normalize)) === rest).sort((a, b) => a.length - b.length)[0];
     return hit ? (pathCodes.get(hit) ?? null) : null;
   };
-  // "Colitis > Clostridium difficile" has no code of its own; its child "not specified as recurrent"
-  // (A04.72) is what it is when the note says no more.
   // "Examination > pre-procedural (pre-operative)" has no code, only its kinds; the tabular's "Encounter
   // for preprocedural examination NOS" (Z01.818) names what it is when the note says no kind. A code-less
   // line reads as the code whose "NOS" inclusion term says the line's words (an encounter's "encounter"
@@ -358,6 +356,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     if (r.code || r.see || r.level < 1) return null;
     return nosCodes.get(wordsKey(contentWords(stripParens(r.path.split(' > ').join(' ')), normalize))) ?? null;
   };
+  // "Colitis > Clostridium difficile" has no code of its own; its child "not specified as recurrent"
+  // (A04.72) is what it is when the note says no more.
   const notSpecifiedChildCode = (r: IndexRow): string | null => {
     if (r.code || r.see) return null;
     const key = pathKey(r.path.split(' > '));

@@ -136,14 +136,18 @@ function causedByDrug(text: string, tk: Token): 'named' | 'before' | undefined {
   return tk.start > 6 && CAUSE_BEFORE.test(text.slice(Math.max(0, tk.start - 40), tk.start)) ? 'before' : undefined;
 }
 
-/**
- * "Breast ca", "prostate Ca", "hip fx": short abbreviations notes type in small letters right after the
- * part of the body they are of (a fracture also after its kind, "fragility fx"). Not a lab value ("Ca 9.2"), nor an organ's function ("renal fx").
- */
+/** Short abbreviations notes type in small letters after what they are of. */
 const LOWER_AFTER_SITE = new Set(['ca', 'fx']);
 /** A fracture's kind, which may stand between its site and "fx" ("vertebral compression fx"). */
 const FRACTURE_KIND = /^(fragility|compression|stress|pathologic|pathological|osteoporotic|displaced|nondisplaced|comminuted|avulsion)$/i;
+/** Organs whose "fx" is their function ("renal fx", "liver fx tests"). */
 const ORGAN_FUNCTION = new Set(['kidney', 'liver', 'thyroid', 'lung', 'heart', 'bowel', 'bladder', 'pancreas', 'ovary', 'stomach', 'brain']);
+
+/**
+ * Whether "ca" or "fx" in small letters is the abbreviation: right after the part of the body ("breast
+ * ca", "prostate Ca", "hip fx"), a fracture also after its kind ("fragility fx"). Not a lab value
+ * ("Ca 9.2"), nor an organ's function ("renal fx").
+ */
 function lowerAfterSite(key: string, prev: Token | undefined, after: string, dict: Dictionary): boolean {
   if (!LOWER_AFTER_SITE.has(key) || !prev || !(dict.siteWords.has(prev.norm) || (key === 'fx' && FRACTURE_KIND.test(prev.raw)))) return false;
   return key === 'fx' ? !ORGAN_FUNCTION.has(prev.norm) : !/^\s*[:=]?\s*\d/.test(after);
@@ -317,15 +321,15 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
   return dropGivenWay(dropSubsumed(dropListMisreads(text, xt, dropSplitExpansions(kept, xt), dict.siteWords), xt), xt);
 }
 
+/** Words of an expansion that name nothing a reading could take apart: "urinary tract infection" is a urinary infection. */
+const UNNAMING_WORDS = new Set(['tract', 'disease', 'disorder', 'system']);
+
 /**
  * A reading that takes an abbreviation's words around one it skips, where another reading takes the
  * whole expansion: "Severe ARDS" is severe acute respiratory distress syndrome (J80), not "severe
  * acute respiratory syndrome" (SARS, J12.81) read around its "distress". "Catheter-related UTI" may
  * still read around the "tract" of its "urinary tract infection" (T83.518A).
  */
-/** Words of an expansion that name nothing a reading could take apart: "urinary tract infection" is a urinary infection. */
-const UNNAMING_WORDS = new Set(['tract', 'disease', 'disorder', 'system']);
-
 function dropSplitExpansions(ms: Mention[], xt: readonly XToken[]): Mention[] {
   // Expansions of three words or more, by the token they expand (most sentences have none).
   const expansions = new Map<number, number[]>();
