@@ -346,8 +346,12 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   // for preprocedural examination NOS" (Z01.818) names what it is when the note says no kind. A code-less
   // line reads as the code whose "NOS" inclusion term says the line's words (an encounter's "encounter"
   // aside), never through a default kind of a neighbour ("Examination > laboratory > preprocedural", Z01.812).
+  const incl = db
+    .prepare("SELECT s.code AS code, n.text AS text FROM note n JOIN note_source s ON s.id = n.source_id WHERE n.kind = 'inclusion_terms' AND s.code IS NOT NULL")
+    .all() as Array<{ code: string; text: string }>;
   const nosCodes = new Map<string, string | null>();
-  for (const i of db.prepare("SELECT s.code AS code, n.text AS text FROM note n JOIN note_source s ON s.id = n.source_id WHERE n.kind = 'inclusion_terms' AND s.code IS NOT NULL AND n.text LIKE '% NOS'").all() as Array<{ code: string; text: string }>) {
+  for (const i of incl) {
+    if (!i.text.endsWith(' NOS')) continue;
     const key = wordsKey(contentWords(i.text.replace(/^encounter for /i, ''), normalize));
     const code = billable(i.code) ?? null;
     nosCodes.set(key, nosCodes.has(key) && nosCodes.get(key) !== code ? null : code);
@@ -666,9 +670,6 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     }
   }
 
-  const incl = db
-    .prepare("SELECT s.code AS code, n.text AS text FROM note n JOIN note_source s ON s.id = n.source_id WHERE n.kind = 'inclusion_terms' AND s.code IS NOT NULL")
-    .all() as Array<{ code: string; text: string }>;
   for (const i of incl) {
     const code = billable(i.code);
     // "Other motor-vehicle accident NOS" is not every motor vehicle accident (as for titles, above).
