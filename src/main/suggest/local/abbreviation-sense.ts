@@ -39,6 +39,12 @@ const OTHER_SENSES: Readonly<Record<string, OtherSense>> = {
   // A carrier of MRSA, not an infection: "MRSA colonization of nares", "colonized with MRSA" read as the
   // Index's "Colonization > MRSA" (Z22.322) with the abbreviation kept as written.
   mrsa: { before: /\b(colonized|colonised|colonization|colonisation|carrier)\s+(with|of|by)?\s*$/i, after: /^\s*(colonization|colonisation|colonized|colonised|carrier|carriage)\b/i },
+  // The gastroenterology service ("per GI", "followed by GI", "GI consulted", "GI recs"), not the
+  // digestive tract: "Colon cancer surveillance per GI" names no cancer of the digestive system (C26.9).
+  gi: {
+    before: /\b(per|by|(referred|referral|discussed|discussion|spoke|consult(ed)?|appointment|appt|follow[- ]?up|f\/u)\s+(to|with))\s*$/i,
+    after: /^\s*(consult(ed|ation|s)?|recs?|recommend(s|ed|ations?)?|following|follows|team|service|clinic|fellow|attending|office|was consulted|is following|saw|evaluated|to (scope|perform|see|follow|evaluate))\b/i,
+  },
   hiv: { after: /^\s*(positive\b|seropositive\b|status\s*(:\s*)?positive\b|prep\b|pep\b|ppx\b|prophylaxis\b|(pre|post)[- ]?exposure\b)/i },
 };
 

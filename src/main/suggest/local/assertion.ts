@@ -19,7 +19,7 @@ interface Trigger {
 }
 
 /** Words after a relative or another person that say what they had ("mother had", "partner HIV positive"). */
-const SAYS_WHAT_THEY_HAD = ['had', 'has', 'with', 'died', 'diagnosed', 'history', 'hx', 'suffered', 'positive'];
+const SAYS_WHAT_THEY_HAD = ['had', 'has', 'with', 'died', 'diagnosed', 'history', 'hx', 'suffered', 'positive', 'treated', 'developed', 'passed'];
 
 /** Verdicts after a condition that say it ended; a stay's diagnosis so closed was treated in the stay. */
 export const RESOLVED_VERDICTS: readonly string[] = ['resolved', 'now resolved', 'since resolved', 'has resolved', 'have resolved', 'had resolved'];

@@ -267,7 +267,14 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
     };
     // An anchor word said twice: the reading that stays within one list item first.
     const straddles = (ps: readonly number[]): number => (ps.some((p, i) => i > 0 && LIST_BREAK.test(text.slice(xt[ps[i - 1]!]!.end, xt[p]!.start))) ? 1 : 0);
-    const tries = anchors.slice(0, 2).map(near).sort((a, b) => straddles(a) - straddles(b));
+    // Then one that takes no other type's number: the "2" said twice in "T2DM with CKD stage 2" or
+    // "Diabetes type 2 with CKD stage 2" reads the stage with its CKD (N18.2), not the diabetes's type.
+    const type = dict.normalize('type');
+    const typed = (ps: readonly number[]): number => (e.words.includes(type) ? 0 : ps.filter((p) => /^\d/.test(xt[p]!.norm) && xt[p - 1]?.norm === type).length);
+    const tries = anchors
+      .slice(0, 2)
+      .map(near)
+      .sort((a, b) => straddles(a) - straddles(b) || typed(a) - typed(b));
     for (const positions of tries) {
       // The entry's own nonessential modifiers between its words stretch nothing: "sepsis due to E. coli
       // with acute organ dysfunction" is "Sepsis > with > organ dysfunction (acute)".
@@ -464,8 +471,13 @@ function dropSubsumed(ms: Mention[], xt: readonly XToken[]): Mention[] {
     // A reading of fewer of a close-knit longer reading's own words, sharing one of its words, took the
     // rest from a repeat elsewhere: "bleed due to acute duodenal ulcer with hemorrhage" is K26.0, not
     // also "Ulcer > bleeding" (K27.4) on "bleed … ulcer".
+    // A number is no repeat: "T2DM with CKD stage 2" reads the stage's own "2" (N18.2) beside E11.22.
     const rereads = (k: Mention): boolean =>
-      k.entry.words.length > m.entry.words.length && k.positions[k.positions.length - 1]! - k.positions[0]! <= k.entry.words.length + 1 && m.entry.words.every((w) => k.entry.words.includes(w)) && m.positions.some((p) => k.positions.includes(p));
+      k.entry.words.length > m.entry.words.length &&
+      k.positions[k.positions.length - 1]! - k.positions[0]! <= k.entry.words.length + 1 &&
+      m.entry.words.every((w) => k.entry.words.includes(w)) &&
+      m.positions.some((p) => k.positions.includes(p)) &&
+      m.positions.every((p) => k.positions.includes(p) || !/^\d/.test(xt[p]!.norm));
     // The encounter a title names is no part of the condition either: "fracture of L femoral neck,
     // initial encounter" is the femur's (S72.00-), not a fracture of the neck's (S12.8XXA) beside it.
     const unstaged = (k: Mention): boolean => {

@@ -98,6 +98,14 @@ const HASH_LISTS: ReadonlySet<SectionKind> = new Set(['history', 'family', 'alle
 /** A line that lists a problem: "# AKI - …", "#AKI: …", "1. AKI …". */
 const PROBLEM_ITEM = /^\s*(#|\d{1,2}[.)])\s*[A-Za-z]/;
 
+/**
+ * The diagnoses a stay began with ("Admission diagnosis: chest pain"), which the discharge diagnoses
+ * supersede: where both are written, the admission's are the story of the presentation, so its
+ * symptoms are integral to what the stay found ("Discharge diagnosis: acute PE"), as in the HPI.
+ */
+const ADMISSION_DIAGNOSES = /^(admission|admitting|admit|working|provisional) (diagnos[ie]s|dx)$|^(diagnos[ie]s|dx|problems) (on|at) admission$/;
+const DISCHARGE_DIAGNOSES = /^(discharge|final) (diagnos[ie]s|dx)$|^(diagnos[ie]s|dx|problems) (on|at) discharge$/;
+
 /** An Epic problem list printed inside the assessment ("Principal Problem: … Active Problems: …") is the visit's. */
 const ASSESSED_LISTS = /^(active problems|problem list)$/;
 
@@ -128,6 +136,10 @@ export function splitSentences(text: string): Array<{ start: number; end: number
   // A background list given on its heading's line ("PMH: COPD.") ends at the next blank line: what
   // follows ("Influenza vaccine administered today.") is this visit's, not the history's.
   let endsAtBlank = false;
+  // Sentences under an admission diagnosis heading, and whether discharge diagnoses follow or precede.
+  let admitting = false;
+  let discharged = false;
+  const admission: number[] = [];
   let lineStart = 0;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
@@ -152,6 +164,9 @@ export function splitSentences(text: string): Array<{ start: number; end: number
     const enter = (heading: string, kind: SectionKind): void => {
       section = section === 'assessment' && kind === 'history' && ASSESSED_LISTS.test(heading.trim().toLowerCase()) ? 'assessment' : kind;
       course = COURSE_HEADING.test(heading.trim());
+      const words = heading.trim().toLowerCase().replace(/\s+/g, ' ');
+      admitting = ADMISSION_DIAGNOSES.test(words);
+      if (DISCHARGE_DIAGNOSES.test(words)) discharged = true;
     };
     if (h) {
       const inline = line.slice(h[0].length).trim().length > 0;
@@ -188,12 +203,19 @@ export function splitSentences(text: string): Array<{ start: number; end: number
       if (/^\d{1,2}$/.test(before) || /\b(dr|vs|mr|mrs|ms|st|e\.g|i\.e|approx|incl|esp)$/i.test(before)) continue;
       // A genus initial before its species ("E. coli", "H. pylori", "S. aureus") ends no sentence.
       if (/(?:^|\s)[A-Z]$/.test(before) && /^\s+[a-z]/.test(text.slice(m.index + 1, m.index + 4))) continue;
-      if (before.length > 0) out.push({ start: s, end: m.index + 1, section: lineSection });
+      if (before.length > 0) {
+        if (admitting) admission.push(out.length);
+        out.push({ start: s, end: m.index + 1, section: lineSection });
+      }
       s = m.index + 1;
     }
-    if (text.slice(s, lineEnd).trim().length > 0) out.push({ start: s, end: lineEnd, section: lineSection });
+    if (text.slice(s, lineEnd).trim().length > 0) {
+      if (admitting) admission.push(out.length);
+      out.push({ start: s, end: lineEnd, section: lineSection });
+    }
     lineStart = lineEnd + 1;
   }
+  if (discharged) for (const i of admission) if (out[i]!.section === 'assessment') out[i]!.section = 'subjective';
   return out;
 }
 
