@@ -27,7 +27,8 @@ const OTHER_SENSES: Readonly<Record<string, OtherSense>> = {
   // Sequential compression devices, a DVT prophylaxis ("Prophylaxis: heparin SQ, SCDs"), not sickle-cell disease.
   scd: { before: /\b(prophylaxis|ppx|dvt|vte|heparin|enoxaparin|lovenox)\b[^.\n]{0,40}$/i, after: /^s?\s*(on|in place|while in bed|bilateral(ly)?|applied|ordered|to (both|bilateral|lower))\b/i },
   // Morphine sulfate ("MS Contin 15 mg BID", "MS IR"), not multiple sclerosis.
-  ms: { after: /^\s*(contin|ir|er)\b/i },
+  // And the mental status ("MS back to baseline", "MS changes", "MS improved"), not multiple sclerosis.
+  ms: { before: /\b(altered|change in|changes in|baseline|his|her|improved|improving|declining|worsening|waxing and waning)\s*$/i, after: /^\s*(contin|ir|er)\b|^\s*(is |was |now |remains )?(back|at|to|returned|returning|improv\w*|worse\w*|declin\w*|chang\w*|intact|clear\w*|waxing|fluctuat\w*|baseline|wnl|normal)\b/i },
   // The toe-brachial index beside the ankle-brachial one ("ABI/TBI", "TBI 0.45"), not a brain injury.
   tbi: { before: /\bABIs?\s*(\/|and|,)?\s*$/i, after: /^\s*(\/|and|,)?\s*ABI\b|^\s*(of\s*)?0?\.\d/i },
   // Advanced life support, the ambulance's level ("transfer by ALS ambulance", "ALS transport"), not the motor neuron disease.

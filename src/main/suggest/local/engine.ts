@@ -30,7 +30,7 @@ import { statedUnderdosings } from './underdosing';
 import { receptorStatus } from './receptor-status';
 import { ambiguityQuery, type AmbiguityQuery } from './ambiguous';
 import { severityQuery, type SeverityQuery } from './severity';
-import { acuteOpioid, loadMedications, OPIOID_THERAPY, shortTermOpioidChart, namesNoTherapy, saysNotTaking, saysTakingNow, scaledOnly, weighedOnly } from './medications';
+import { acuteOpioid, loadMedications, OPIOID_THERAPY, shortTermOpioidChart, namesNoTherapy, saysNotTaking, saysShortCourse, saysTakingNow, scaledOnly, weighedOnly } from './medications';
 import { collectMeat, type SentenceSpan } from './meat';
 import { treatedInPast } from './treated-infection';
 import { RESOLVED_VERDICTS } from './assertion';
@@ -333,6 +333,15 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     // An uncertain diagnosis is coded at discharge (guideline II.H, III.C): where the chart states its
     // diagnoses, only there; "rule out pneumonia: chest x-ray without infiltrate" in the course is work-up.
     const statesDiagnoses = [...sentences.values()].some((list) => list.some((x) => x.section === 'assessment'));
+    // Drugs the chart gives as a short course somewhere: no long-term use of them anywhere in it.
+    const shortCourses = new Set<string>();
+    for (const [id, spans] of sentences) {
+      const text = texts.get(id)!;
+      for (const s of spans) {
+        const sentenceText = text.slice(s.start, s.end);
+        for (const m of sentenceText.matchAll(/[A-Za-z][A-Za-z-]+/g)) if (medications.has(m[0].toLowerCase()) && saysShortCourse(sentenceText, m.index, m.index + m[0].length)) shortCourses.add(m[0].toLowerCase());
+      }
+    }
     for (const doc of input.documents) {
       const text = texts.get(doc.id)!;
       const spans = sentences.get(doc.id)!;
@@ -347,7 +356,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         const drugsAt = tokens.filter((t) => medications.has(t.raw.toLowerCase())).map((t) => [t.start - s.start, t.end - s.start] as const);
         for (const tk of tokens) {
           const z = medications.get(tk.raw.toLowerCase());
-          if (!z || !table.byCode.get(z)?.billable || saysNotTaking(sentenceText, tk.start - s.start, tk.end - s.start, drugsAt) || weighedOnly(sentenceText, tk.start - s.start, tk.end - s.start) || scaledOnly(sentenceText, tk.start - s.start, tk.end - s.start) || namesNoTherapy(text, tk.start, tk.end) || acuteOpioid(z, sentenceText, inpatient, s.section === 'meds')) continue;
+          if (!z || !table.byCode.get(z)?.billable || shortCourses.has(tk.raw.toLowerCase()) || saysNotTaking(sentenceText, tk.start - s.start, tk.end - s.start, drugsAt) || weighedOnly(sentenceText, tk.start - s.start, tk.end - s.start) || scaledOnly(sentenceText, tk.start - s.start, tk.end - s.start) || namesNoTherapy(text, tk.start, tk.end) || acuteOpioid(z, sentenceText, inpatient, s.section === 'meds')) continue;
           if (s.section !== 'meds' && s.section !== 'assessment' && s.section !== 'other' && !DISCHARGED_ON.test(sentenceText) && !(s.section === 'subjective' && saysTakingNow(text.slice(s.start, tk.start)))) continue;
           if (/\b(no|not|denies|without|never)\b[^.;]{0,20}$/i.test(text.slice(s.start, tk.start))) continue;
           // A template's question answered no: "Long-term insulin at home? No - home on metformin only."
@@ -723,7 +732,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       const b = raw.find((r) => r.code === y);
       if (!a || !b || (a.kind === 'keep' && b.kind === 'keep')) continue;
       const [cx, cy] = [chosen.get(x)?.cand, chosen.get(y)?.cand];
-      if (cx && cy && unrelatedConditions(codeSet, cx, cy, (code) => titleWordSet(table, dict, code))) continue;
+      if (cx && cy && unrelatedConditions(codeSet, cx, cy, (code) => titleWordSet(table, dict, code), (text) => phraseWords(text, dict.normalize))) continue;
       const other = owner === x ? y : x;
       const mutual = excludes1Names(codeSet, other, owner);
       // So does an owner whose other condition the assessment lists as an item: "Course complicated by

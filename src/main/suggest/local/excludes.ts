@@ -85,18 +85,30 @@ export function exclusionWithoutDescribes(lookup: CodeSetLookup, owner: string, 
   });
 }
 
+/** The text of `owner`'s Excludes1 lines that name `other`, its references aside: how the tabular says what the other is. */
+function namingLines(lookup: CodeSetLookup, owner: string, other: string): string[] {
+  const chapterOf = chapterIn(lookup);
+  return lookup
+    .notes(owner)
+    .filter((n) => n.kind === 'excludes1' && parseNoteReferences(n.text).references.some((ref) => referenceMatches(ref, other, chapterOf)))
+    .map((n) => n.text.replace(/\([^)]*\)/g, ' '));
+}
+
 /**
  * Two conditions an Excludes1 note keeps apart are both reported when unrelated (guideline I.A.12.a):
  * read only in sentences of their own, in different blocks of the classification, sharing no word in
- * what the note said or in their titles, and neither a symptom. "Vitamin D deficiency" and
- * "hypomagnesemia" on their own lines are E55.9 and E83.42, though E83's note excludes E55; a UTI and
- * an acute cystitis (one block), or "pneumonia" and "aspiration pneumonia" (one word), are one condition.
+ * what the note said, in their titles or in the Excludes1 line that names the other, and neither a
+ * symptom. "Vitamin D deficiency" and "hypomagnesemia" on their own lines are E55.9 and E83.42, though
+ * E83's note excludes E55; a UTI and an acute cystitis (one block), "pneumonia" and "aspiration
+ * pneumonia" (one word), or "Tobacco use" (Z72.0) and "Smokes 1 ppd" (F17.210, which Z72.0's note
+ * names "tobacco dependence") are one condition.
  */
-export function unrelatedConditions(lookup: CodeSetLookup, a: Candidate, b: Candidate, titleWords: (code: string) => ReadonlySet<string>): boolean {
+export function unrelatedConditions(lookup: CodeSetLookup, a: Candidate, b: Candidate, titleWords: (code: string) => ReadonlySet<string>, phraseWords: (text: string) => readonly string[]): boolean {
   if (isSymptom(a.code) || isSymptom(b.code) || shareSentence(a, b)) return false;
   const block = (code: string): string | null | undefined => lookup.code('icd10cm', code)?.block;
   if ((block(a.code) ?? '') === (block(b.code) ?? '')) return false;
-  const words = (c: Candidate): Set<string> => new Set([...titleWords(c.code), ...c.mentions.flatMap((m) => m.words)]);
-  const wa = words(a);
-  return ![...words(b)].some((w) => wa.has(w));
+  const named = (c: Candidate, by: Candidate): string[] => namingLines(lookup, by.code, c.code).flatMap(phraseWords);
+  const words = (c: Candidate, other: Candidate): Set<string> => new Set([...titleWords(c.code), ...c.mentions.flatMap((m) => m.words), ...named(c, other)]);
+  const wa = words(a, b);
+  return ![...words(b, a)].some((w) => wa.has(w));
 }

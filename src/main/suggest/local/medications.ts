@@ -101,6 +101,17 @@ export function saysNotTaking(sentence: string, start: number, end: number, drug
   return stops.some((at) => at >= to || !drugsAt.some(([s, e]) => s < at && e > clauseAround(plain, at, at)[0]));
 }
 
+/**
+ * The drug at `start`–`end` of `sentence` is a short course in its own clause ("prednisone 40 mg daily
+ * x5 days", "prednisone taper"). Said once, it is the chart's course of that drug: "sliding scale insulin
+ * while on prednisone" later in the note is the same burst, no long-term steroid (I.C.21.c.3).
+ */
+export function saysShortCourse(sentence: string, start: number, end: number): boolean {
+  const plain = sentence.replace(TEMPORARY_HOLD, (m) => ' '.repeat(m.length));
+  const [from, to] = clauseAround(plain, start, end);
+  return SHORT_COURSE.test(plain.slice(from, to));
+}
+
 /** The comma or semicolon clause holding `start`–`end`. */
 function clauseAround(text: string, start: number, end: number): [number, number] {
   const from = Math.max(text.lastIndexOf(',', start), text.lastIndexOf(';', start)) + 1;
@@ -118,8 +129,9 @@ export function weighedOnly(text: string, start: number, end: number): boolean {
   return WEIGHED_BEFORE.test(text.slice(Math.max(0, start - 60), start)) || WEIGHED_AFTER.test(text.slice(end, end + 25));
 }
 
-/** A drug given by a sliding or correction scale right beside its name is given for this stay only. */
-const SCALE_NEAR = /\b(sliding[- ]scale|correction(al)?[- ](scale|dos(e|ing))|ssi)\b/i;
+/** A drug given by a sliding or correction scale, a drip or an infusion right beside its name is given for this stay only. */
+// So is one by drip or infusion ("insulin drip for glucose 600", "insulin infusion per DKA protocol").
+const SCALE_NEAR = /\b(sliding[- ]scale|correction(al)?[- ](scale|dos(e|ing))|ssi|drip|gtt|infusion)\b/i;
 
 /**
  * Insulin by sliding scale during a stay is temporary, not long-term use (Z79.4 is not assigned for

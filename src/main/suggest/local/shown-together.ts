@@ -180,25 +180,34 @@ export function spansOf(r: RawSuggestion): EvidenceSpan[] {
 /**
  * An unspecified code beside a sibling of its category read from the same words: "Atopic dermatitis,
  * flexural" is L20.82, not L20.82 with L20.9; "Acute mucopurulent conjunctivitis, bilateral" is
- * H10.023, not with H10.33 (I.B.2: the highest specificity the note documents). Only where every span
- * of the unspecified code overlaps a span of the specified one, so a condition said apart stays.
+ * H10.023, not with H10.33 (I.B.2: the highest specificity the note documents). Within a subcategory,
+ * wherever the chart says each: "zoster keratitis" (B02.33) is the "herpes zoster ophthalmicus" (B02.30)
+ * the HPI names.
  */
 export function withoutUnspecifiedSibling(raw: readonly RawSuggestion[], table: CodeTable): RawSuggestion[] {
   // Unspecified as to the category's whole kind ("Atopic dermatitis, unspecified", L20.9; "Unspecified
   // acute conjunctivitis", H10.3-): not one complication or site left unsaid ("… with diabetic
-  // neuropathy, unspecified", E11.40; "… of unspecified adrenal gland", C79.70), which stands beside its siblings.
+  // neuropathy, unspecified", E11.40; "… of unspecified adrenal gland", C79.70), which stands beside the category's
+  // other members (E11.40 beside E11.22), though not beside its own subcategory's (below).
   const unspecified = (code: string): boolean => {
     const title = table.byCode.get(code)?.long_desc ?? '';
     // An infarct of "other coronary artery of anterior wall" (I21.09) beside the one of the artery the
     // note names (LAD, I21.02) is the same infarct, read from its wall.
     return /^unspecified\b/i.test(title) || (/^[A-Z]\d\d9$/.test(code) && /,\s*unspecified$/i.test(title)) || /\binvolving other\b/i.test(title);
   };
+  // Within a subcategory, its own unspecified member ("Zoster ocular disease, unspecified", B02.30;
+  // "… with diabetic neuropathy, unspecified", E11.40) beside a named one.
+  const unspecifiedOf = (code: string, other: string): boolean =>
+    code.length >= 5 && other.slice(0, 4) === code.slice(0, 4) && /,\s*unspecified$/i.test(table.byCode.get(code)?.long_desc ?? '') && !/,\s*unspecified$/i.test(table.byCode.get(other)?.long_desc ?? '');
   const overlaps = (a: EvidenceSpan, b: EvidenceSpan): boolean => a.documentId === b.documentId && a.start < b.end && b.start < a.end;
-  const covered = (r: RawSuggestion): boolean => {
-    if (r.kind !== 'add' || !unspecified(r.code)) return false;
+  // Of the category's whole kind, only where every span overlaps the named one's: a condition said
+  // apart is another ("Paroxysmal atrial fibrillation … Atrial flutter", I48.0 and I48.92).
+  const sameWords = (r: RawSuggestion, o: RawSuggestion): boolean => {
     const spans = spansOf(r);
-    return spans.length > 0 && raw.some((o) => o !== r && o.kind !== 'delete-unsupported' && o.code.slice(0, 3) === r.code.slice(0, 3) && !unspecified(o.code) && spans.every((s) => spansOf(o).some((x) => overlaps(s, x))));
+    return spans.length > 0 && spans.every((s) => spansOf(o).some((x) => overlaps(s, x)));
   };
+  const covered = (r: RawSuggestion): boolean =>
+    r.kind === 'add' && raw.some((o) => o !== r && o.kind !== 'delete-unsupported' && ((o.code.slice(0, 3) === r.code.slice(0, 3) && unspecified(r.code) && !unspecified(o.code) && sameWords(r, o)) || unspecifiedOf(r.code, o.code)));
   return raw.filter((r) => !covered(r));
 }
 

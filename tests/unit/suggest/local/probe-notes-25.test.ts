@@ -33,3 +33,34 @@ describe('local engine: probe notes, twenty-fifth session (whose disease)', () =
     expect(shown('Family history: Mother developed breast cancer at 50.\nAssessment: Screening mammogram ordered.', 'outpatient', 45, 'F')).not.toContain('C50919');
   });
 });
+
+describe('local engine: probe notes, twenty-fifth session (one condition, read twice)', () => {
+  it('reports no unspecified member of a subcategory beside a named one said elsewhere in the chart', () => {
+    const zoster = shown('HPI: Herpes zoster ophthalmicus of the right eye, day 4.\nAssessment: Zoster keratitis, right eye - valacyclovir, ophthalmology today.', 'outpatient', 70);
+    expect(zoster).toContain('B0233');
+    expect(zoster).not.toContain('B0230');
+  });
+
+  it('reads tobacco use beside a cigarette dependence as one condition, which the dependence codes', () => {
+    const codes = shown('Assessment: 1. COPD exacerbation related to tobacco use - prednisone. 2. Nicotine dependence, cigarettes - started patch.');
+    expect(codes).toContain('F17210');
+    expect(codes).not.toContain('Z720');
+  });
+});
+
+describe('local engine: probe notes, twenty-fifth session (the stay\'s drugs)', () => {
+  it('reads no long-term steroid from a burst the chart gives, wherever else it names the drug', () => {
+    const note = 'Assessment:\n1. COPD exacerbation - prednisone 40 mg daily x5 days, nebs.\n2. Steroid-induced hyperglycemia - sliding scale insulin while on prednisone.';
+    expect(shown(note, 'inpatient', 70)).not.toContain('Z7952');
+  });
+
+  it('reads no long-term insulin from an insulin drip or infusion', () => {
+    expect(shown('Assessment: Type 2 diabetes with hyperglycemia - insulin drip for glucose 600, then sliding scale while inpatient.', 'inpatient', 60)).not.toContain('Z794');
+    expect(shown('Assessment: Type 2 diabetes with hyperglycemia - insulin infusion, transition to home glargine at discharge.', 'inpatient', 60)).toContain('E1165');
+  });
+
+  it('reads "MS" beside its baseline or its change as the mental status, not multiple sclerosis', () => {
+    expect(shown('Assessment: Toxic encephalopathy - hold sedatives; reassess when MS back to baseline.', 'inpatient', 70)).not.toContain('G35D');
+    expect(shown('Assessment: Relapsing-remitting MS - continue ocrelizumab.', 'outpatient', 40, 'F')).toContain('G35A');
+  });
+});
