@@ -139,6 +139,8 @@ const ASSESSMENT_LIFT = 0.5;
 const MEDICATION_LIST_FLOOR = 0.7;
 const ASSESSED_STATUS_FLOOR = 0.7;
 const CONVENTION_FLOOR = 0.7;
+/** Tobacco use, which a nicotine dependence (F17.2-) said anywhere in the chart replaces. */
+const TOBACCO_USE = 'Z720';
 const SEVERE_SEPSIS = /^R652/;
 /**
  * Conditions coded only when confirmed, in any setting: HIV (I.C.1.a.1), Zika (I.C.1.f), COVID-19
@@ -750,6 +752,10 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         a.kind === 'keep' ? b
         : b.kind === 'keep' ? a
         : isSymptom(a.code) !== isSymptom(b.code) ? (isSymptom(a.code) ? a : b)
+        // Tobacco use (Z72.0) beside a nicotine dependence the chart also says ("smokes 1/2 ppd") is that
+        // dependence: the Index's smoker is "Dependence, drug, nicotine", and Z72.0 excludes it.
+        : TOBACCO_USE === a.code && /^F172/.test(b.code) ? a
+        : TOBACCO_USE === b.code && /^F172/.test(a.code) ? b
         : shorter ? (shorter.code === a.code ? a : b)
         : described ? (described === a.code ? a : b)
         : ownerGoes || siteUnstated(owner) ? (a.code === owner ? a : b)

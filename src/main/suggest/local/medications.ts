@@ -109,7 +109,9 @@ export function saysNotTaking(sentence: string, start: number, end: number, drug
 export function saysShortCourse(sentence: string, start: number, end: number): boolean {
   const plain = sentence.replace(TEMPORARY_HOLD, (m) => ' '.repeat(m.length));
   const [from, to] = clauseAround(plain, start, end);
-  return SHORT_COURSE.test(plain.slice(from, to));
+  const clause = plain.slice(from, to);
+  // A hold's days are the hold's, not the drug's course: "Apixaban held 1 day for possible procedure, resumed".
+  return SHORT_COURSE.test(clause) && !/\b(hold(ing)?|held|paused?)\b/i.test(clause);
 }
 
 /** The comma or semicolon clause holding `start`–`end`. */

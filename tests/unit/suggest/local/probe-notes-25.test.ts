@@ -54,6 +54,14 @@ describe('local engine: probe notes, twenty-fifth session (the stay\'s drugs)', 
     expect(shown(note, 'inpatient', 70)).not.toContain('Z7952');
   });
 
+  it('keeps the long-term therapy of a drug held for a day, and a nicotine dependence over the tobacco use it restates', () => {
+    const held = shown('Assessment: 1. Paroxysmal AF - rate controlled. Apixaban held 1 day for possible procedure, resumed.\nDischarge meds: amox-clav 875 mg BID x 3 more days, apixaban 5 mg BID.', 'inpatient', 82, 'F');
+    expect(held).toContain('Z7901');
+    const smoker = shown('S: Smokes 1/2 ppd cigarettes, contemplating quitting.\nA/P: 1. Hypertension - lisinopril. 2. Tobacco use - cigarettes 1/2 ppd; cessation counseling, varenicline started.');
+    expect(smoker).toContain('F17210');
+    expect(smoker).not.toContain('Z720');
+  });
+
   it('reads no long-term insulin from an insulin drip or infusion', () => {
     expect(shown('Assessment: Type 2 diabetes with hyperglycemia - insulin drip for glucose 600, then sliding scale while inpatient.', 'inpatient', 60)).not.toContain('Z794');
     expect(shown('Assessment: Type 2 diabetes with hyperglycemia - insulin infusion, transition to home glargine at discharge.', 'inpatient', 60)).toContain('E1165');
