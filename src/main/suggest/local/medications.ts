@@ -28,6 +28,9 @@ const NOT_TAKING_ALL = new RegExp(NOT_TAKING.source, 'gi');
 /** A short course said of the drug in its own clause ("prednisone 40 mg x 5 days", "finishing prednisone", "prednisone taper"): a list's other drugs go on. */
 const SHORT_COURSE = /\b(course|burst|taper(ing|ed)?|dose ?pa(c)?k|(x|for)\s*\d+\s*(more\s*)?(days?|d)|finish(es|ing)?|completing|complete\s+\d+\s*(days?|d)|\d+[- ]day)\b/i;
 
+/** A course counted in days, or a burst: "x5 days", "for 5 days", "5-day course", "dose pack". */
+const COUNTED_COURSE = /\b(burst|dose ?pa(c)?k|(x|for)\s*\d+\s*(more\s*)?(days?|d)|\d+[- ]day)\b/i;
+
 /**
  * A hold for a procedure or a few days is temporary: the patient stays on the drug long term ("hold
  * warfarin for 5 days before colonoscopy" is still Z79.01); a plain "hold" or "held" is not.
@@ -111,7 +114,8 @@ export function saysShortCourse(sentence: string, start: number, end: number): b
   const [from, to] = clauseAround(plain, start, end);
   const clause = plain.slice(from, to);
   // A hold's days are the hold's, not the drug's course: "Apixaban held 1 day for possible procedure, resumed".
-  return SHORT_COURSE.test(clause) && !/\b(hold(ing)?|held|paused?)\b/i.test(clause);
+  // Nor is a taper a course: a chronic user tapers to the maintenance dose ("completed prednisone taper to 5 mg daily").
+  return COUNTED_COURSE.test(clause) && !/\b(hold(ing)?|held|paused?)\b/i.test(clause);
 }
 
 /** The comma or semicolon clause holding `start`–`end`. */

@@ -52,6 +52,9 @@ describe('local engine: probe notes, twenty-fifth session (the stay\'s drugs)', 
   it('reads no long-term steroid from a burst the chart gives, wherever else it names the drug', () => {
     const note = 'Assessment:\n1. COPD exacerbation - prednisone 40 mg daily x5 days, nebs.\n2. Steroid-induced hyperglycemia - sliding scale insulin while on prednisone.';
     expect(shown(note, 'inpatient', 70)).not.toContain('Z7952');
+    // A taper is no course: a chronic user tapers to the maintenance dose.
+    const chronic = 'Interval: Completed prednisone taper to 5 mg daily in August.\nMeds: methotrexate 20 mg weekly, prednisone 5 mg daily.\nA/P: 1. Rheumatoid arthritis - continue MTX. 2. Long-term systemic steroid use - prednisone 5 mg daily.';
+    expect(shown(chronic, 'outpatient', 68, 'F')).toContain('Z7952');
   });
 
   it('keeps the long-term therapy of a drug held for a day, and a nicotine dependence over the tobacco use it restates', () => {
