@@ -889,8 +889,9 @@ function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable
     // A secondary neoplasm's subcategory is its organ: one of an unspecified lung (C78.00) is no
     // vaguer liver metastasis (C78.7). Only one of no stated site (C79.9) says less of any.
     if (/^C7[7-9]/.test(c.code) && !/\bunspecified site\b/i.test(title(c))) return o.code.slice(0, 4) === c.code.slice(0, 4);
+    // Not by what the other title says it is without: "Chills (without fever)" is no fuller fever.
     const head = condition(c);
-    return head === undefined || titleWords(title(o)).includes(head);
+    return head === undefined || titleWords(title(o).replace(/\bwithout\b[^,)]*/gi, ' ')).includes(head);
   };
   for (const c of [...cands.values()]) if (cands.has(c.code) && unspecified(c) && c.via !== 'combination') giveWay(c, (o) => vagueness(o) < vagueness(c) && !uncomplicated(o) && !residualOf(o, c) && sameCondition(o, c));
   // A code whose title another's contains says less of the same condition: "Chronic respiratory

@@ -181,8 +181,8 @@ const UNCOMPLICATED_USE = /^F1[0-689]90$/;
 const USE_LINKED = /\b(due to|related|associated|induced|causing|caused|contribut\w*|secondary|worsen\w*|exacerbat\w*|complicat\w*|affecting|in setting of)\b/i;
 /** Codes that are no condition a drug could cause: injuries and poisonings themselves, external causes, factors. */
 const NOT_A_CONDITION = /^[STVWXYZ]/;
-/** Family and personal history, status, absence and dependence codes (Z80–Z99), and HIV-positive status (Z21). */
-const STATUS_CODE = /^(Z[89]\d|Z21)/;
+/** Family and personal history, status, absence and dependence codes (Z80–Z99), HIV-positive status (Z21) and the carrier states (Z22; statuses by I.C.21.c.3). */
+const STATUS_CODE = /^(Z[89]\d|Z2[12])/;
 /** A question about the drug just named, answered no. */
 const ANSWERED_NO = /^[^.;?\n]{0,30}\?\s*(no|none|negative|denies)\b/i;
 /** Words that put a chart after the delivery. */

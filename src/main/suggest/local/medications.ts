@@ -105,9 +105,9 @@ export function saysNotTaking(sentence: string, start: number, end: number, drug
 }
 
 /**
- * The drug at `start`–`end` of `sentence` is a short course in its own clause ("prednisone 40 mg daily
- * x5 days", "prednisone taper"). Said once, it is the chart's course of that drug: "sliding scale insulin
- * while on prednisone" later in the note is the same burst, no long-term steroid (I.C.21.c.3).
+ * The drug at `start`–`end` of `sentence` is a course counted in days in its own clause ("prednisone
+ * 40 mg daily x5 days", "Medrol dose pack"). Said once, it is the chart's course of that drug: "sliding
+ * scale insulin while on prednisone" later in the note is the same burst, no long-term steroid (I.C.21.c.3).
  */
 export function saysShortCourse(sentence: string, start: number, end: number): boolean {
   const plain = sentence.replace(TEMPORARY_HOLD, (m) => ' '.repeat(m.length));
@@ -135,8 +135,7 @@ export function weighedOnly(text: string, start: number, end: number): boolean {
   return WEIGHED_BEFORE.test(text.slice(Math.max(0, start - 60), start)) || WEIGHED_AFTER.test(text.slice(end, end + 25));
 }
 
-/** A drug given by a sliding or correction scale, a drip or an infusion right beside its name is given for this stay only. */
-// So is one by drip or infusion ("insulin drip for glucose 600", "insulin infusion per DKA protocol").
+/** A drug given by a sliding or correction scale, a drip or an infusion right beside its name is given for this stay only ("insulin drip for glucose 600"). */
 const SCALE_NEAR = /\b(sliding[- ]scale|correction(al)?[- ](scale|dos(e|ing))|ssi|drip|gtt|infusion)\b/i;
 
 /**

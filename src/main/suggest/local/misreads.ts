@@ -60,8 +60,8 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
   return crossesClause(text, from, to);
 }
 
-/** An infectious disease (A00–B99) named for its immunization: "Tetanus up to date", "tetanus status not current" is no tetanus (A35). */
-const IMMUNIZATION_AFTER = /^\s*(?:status\b|up[- ]to[- ]date\b|utd\b|current\b|not current\b|immune\b|immunity\b|titer\b|titre\b)/i;
+/** An infectious disease (A00–B99) named for its immunization: "Tetanus up to date", "tetanus status not current", "Tetanus - current", "Tetanus: UTD" is no tetanus (A35). */
+const IMMUNIZATION_AFTER = /^\s*(?:[-:–—]\s*)?(?:status\b|up[- ]to[- ]date\b|utd\b|current\b|not current\b|immune\b|immunity\b|titer\b|titre\b)/i;
 
 function immunizationStatus(text: string, e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
   return /^[AB]/.test(e.code) && IMMUNIZATION_AFTER.test(text.slice(xt[positions[positions.length - 1]!]!.end, xt[positions[positions.length - 1]!]!.end + 24));

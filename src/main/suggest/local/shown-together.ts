@@ -5,11 +5,11 @@ import type { CodeTable } from './code-table';
 
 /**
  * Symptoms the tabular files by body system rather than in chapter 18: myalgia (M79.1-), pain in a
- * limb (M79.6-) or joint (M25.5-), ear pain (H92.0-), eye pain (H57.1-), breast pain (N64.4),
+ * limb (M79.6-) or joint (M25.5-), the back's and neck's pain and sciatica (M54.2–M54.9, not M54.1's radiculopathy), ear pain (H92.0-), eye pain (H57.1-), breast pain (N64.4),
  * rhinorrhea, which the Index files under other disorders of the nose (J34.89), erythema (L53.9) and
  * hypotension of no stated kind (I95.9): a cellulitis's redness, a sepsis's low pressure.
  */
-const SYSTEM_SYMPTOM = /^(M791|M796|M255|H920|H571|N644|J3489|L539|I959)/;
+const SYSTEM_SYMPTOM = /^(M791|M796|M255|M54[2-69]|H920|H571|N644|J3489|L539|I959)/;
 /** Chapter 18's symptoms and signs, and those filed by body system; SIRS and severe sepsis (R65) are no symptom but the infection's severity. */
 export const isSymptom = (code: string): boolean => (code.startsWith('R') && !code.startsWith('R65')) || SYSTEM_SYMPTOM.test(code);
 
@@ -47,8 +47,14 @@ const FINDING_KINDS: ReadonlyArray<readonly [finding: RegExp, of: RegExp]> = [
 const STROKE_DEFICIT = /^(R47|R48|R131|R29810|R414)/;
 const DEFICIT_OF = /^(G(?!8[13])|F0|F8|C7[01]|C79[34]|D3[23]|D4[23]|S06|I69|Q0|K2[0238]|C1[56]|J0[0-6]|J3[5-9]|C0|C1[0-4]|C32)/;
 
+/** Acute, chronic and other pain of category G89. */
+const CHRONIC_OR_ACUTE_PAIN = /^G89/;
+
 /** Whether a symptom or finding can be part of a diagnosis (I.B.5): a symptom of any, a finding of its own kind. */
 export function integralTo(symptom: string, diagnosis: string): boolean {
+  // A pain code of G89 tells the pain's kind, and the site's code goes beside it (I.C.6.b.1): "Chronic
+  // back pain" is G89.29 with M54.9. (Neoplasm-related pain, G89.3, takes none: withoutIntegralPain.)
+  if (CHRONIC_OR_ACUTE_PAIN.test(diagnosis)) return false;
   if (STROKE_DEFICIT.test(symptom)) return DEFICIT_OF.test(diagnosis);
   const kind = FINDING_KINDS.find(([finding]) => finding.test(symptom));
   return kind === undefined || kind[1].test(diagnosis);
@@ -237,17 +243,21 @@ export function withoutReadingBesideHypertension(raw: readonly RawSuggestion[]):
   return diagnosed ? raw.filter((r) => r.code !== ELEVATED_READING || r.kind !== 'add') : [...raw];
 }
 
-/** A title that rules its own outcome out: "Acute coronary thrombosis not resulting in myocardial infarction" (I24.0). */
-const NOT_RESULTING_IN = /\bnot resulting in ([a-z ]+?)\s*$/i;
+/**
+ * A title that rules its own outcome out: "Acute coronary thrombosis not resulting in myocardial
+ * infarction" (I24.0), "Chills (without fever)" (R68.83: "fever and chills" is the fever's, R50.9).
+ */
+const OUTCOME_DENIED = /(?:\bnot resulting in |\(without )([a-z ]+?)\)?\s*$/i;
 
 /**
- * No code "not resulting in" what another code the chart shows is: a coronary occlusion beside the
- * myocardial infarction it caused (I21.- includes coronary occlusion) is no I24.0.
+ * No code "not resulting in" (or "(without)") what another code the chart shows is: a coronary
+ * occlusion beside the myocardial infarction it caused (I21.- includes coronary occlusion) is no I24.0.
  */
 export function withoutOutcomeDenied(raw: readonly RawSuggestion[], table: CodeTable): RawSuggestion[] {
-  const titles = raw.filter((r) => r.kind !== 'delete-unsupported').map((r) => table.byCode.get(r.code)?.long_desc.toLowerCase() ?? '');
+  const title = (r: RawSuggestion): string => table.byCode.get(r.code)?.long_desc.toLowerCase() ?? '';
+  const shown = raw.filter((r) => r.kind !== 'delete-unsupported');
   return raw.filter((r) => {
-    const outcome = r.kind === 'add' ? NOT_RESULTING_IN.exec(table.byCode.get(r.code)?.long_desc ?? '')?.[1]?.toLowerCase() : undefined;
-    return !outcome || !titles.some((t) => t.includes(outcome) && !t.includes('not resulting in'));
+    const outcome = r.kind === 'add' ? OUTCOME_DENIED.exec(title(r))?.[1] : undefined;
+    return !outcome || !shown.some((o) => o !== r && title(o).includes(outcome) && !OUTCOME_DENIED.test(title(o)));
   });
 }

@@ -75,3 +75,26 @@ describe('local engine: probe notes, twenty-fifth session (the stay\'s drugs)', 
     expect(shown('Assessment: Relapsing-remitting MS - continue ocrelizumab.', 'outpatient', 40, 'F')).toContain('G35A');
   });
 });
+
+describe('local engine: probe notes, twenty-fifth session (what is not a diagnosis)', () => {
+  it('reads a tetanus immunization status after a dash or colon as no tetanus', () => {
+    expect(shown('Plan:\n1. Laceration of right palm, repaired.\n2. Tetanus - current.', 'outpatient', 35)).toEqual(['S61411A']);
+    expect(shown('Assessment: Laceration of left index finger, repaired. Tetanus: UTD.', 'outpatient', 35)).not.toContain('A35');
+  });
+
+  it('reads fever and chills as the fever, chills without fever as chills', () => {
+    expect(shown('Assessment: Fever and chills, likely viral. Supportive care.', 'outpatient', 50)).toEqual(['R509']);
+    expect(shown('Assessment: Chills, no fever. Recheck.', 'outpatient', 50)).toEqual(['R6883']);
+  });
+
+  it('reads a condition that "does not meet criteria" as ruled out', () => {
+    expect(shown('Assessment: Sepsis considered but does not meet criteria at this time; will monitor.', 'outpatient', 50)).not.toContain('A419');
+  });
+
+  it('reads back pain the HPI tells, beside an assessment that names other problems, as no diagnosis', () => {
+    expect(shown('HPI: Reports low back pain for a week.\nA/P: 1. Hypertension - continue lisinopril.', 'outpatient', 60)).toEqual(['I10']);
+    expect(shown('A/P: 1. Low back pain - PT referral, ibuprofen.', 'outpatient', 60)).toContain('M5450');
+    // A chronic pain's G89 code goes with its site's, not instead of it (I.C.6.b.1).
+    expect(shown('Assessment: 1. Chronic back pain - physical therapy referral ordered.', 'outpatient', 27, 'F')).toEqual(expect.arrayContaining(['G8929', 'M549']));
+  });
+});
