@@ -68,17 +68,22 @@ const HEADING_TAILS: ReadonlyArray<[RegExp, SectionKind]> = [
   [/[ /](diagnosis|diagnoses|impression)$/, 'assessment'],
 ];
 
-/**
- * The kind of a heading such as "PMH" or "Assessment/Plan"; undefined when it is not one we know.
- * `ownLine`: the heading stands alone on its line, so an unlisted one is known by its last word.
- */
-export function sectionKindOf(heading: string, ownLine = false): SectionKind | undefined {
-  const h = heading
+/** A heading's words as the section patterns read them: lower case, single spaces, "&" spelled out. */
+function headingWords(heading: string): string {
+  return heading
     .trim()
     .toLowerCase()
     .replace(/\s*&\s*/g, ' and ')
     .replace(/\s*\/\s*/g, '/')
     .replace(/\s+/g, ' ');
+}
+
+/**
+ * The kind of a heading such as "PMH" or "Assessment/Plan"; undefined when it is not one we know.
+ * `ownLine`: the heading stands alone on its line, so an unlisted one is known by its last word.
+ */
+export function sectionKindOf(heading: string, ownLine = false): SectionKind | undefined {
+  const h = headingWords(heading);
   for (const [re, kind] of SECTION_PATTERNS) if (re.test(h)) return kind;
   for (const [re, kind] of HEADING_TAILS) if ((ownLine || kind === 'subjective') && re.test(h)) return kind;
   // Two headings of one kind joined: "MDM/Assessment", "Medical decision making and assessment".
@@ -121,10 +126,10 @@ export function lineOf(text: string, start: number, end: number): string {
   return text.slice(from, to < 0 ? text.length : to);
 }
 
-/** Sentences with their section. A heading ("PMH: …") opens a section that lasts until the next heading. */
 /** Background sections a heading may give on its own line's text. */
 const INLINE_BACKGROUND: ReadonlySet<SectionKind> = new Set(['history', 'family', 'social', 'meds', 'allergies', 'ros']);
 
+/** Sentences with their section. A heading ("PMH: …") opens a section that lasts until the next heading. */
 export function splitSentences(text: string): Array<{ start: number; end: number; section: SectionKind }> {
   const out: Array<{ start: number; end: number; section: SectionKind }> = [];
   let section: SectionKind = 'other';
@@ -162,9 +167,9 @@ export function splitSentences(text: string): Array<{ start: number; end: number
     const ownHeading = own?.[1];
     const ownKind = ownHeading ? sectionKindOf(ownHeading, true) : undefined;
     const enter = (heading: string, kind: SectionKind): void => {
-      section = section === 'assessment' && kind === 'history' && ASSESSED_LISTS.test(heading.trim().toLowerCase()) ? 'assessment' : kind;
+      const words = headingWords(heading);
+      section = section === 'assessment' && kind === 'history' && ASSESSED_LISTS.test(words) ? 'assessment' : kind;
       course = COURSE_HEADING.test(heading.trim());
-      const words = heading.trim().toLowerCase().replace(/\s+/g, ' ');
       admitting = ADMISSION_DIAGNOSES.test(words);
       if (DISCHARGE_DIAGNOSES.test(words)) discharged = true;
     };
@@ -195,6 +200,10 @@ export function splitSentences(text: string): Array<{ start: number; end: number
     const lineSection: SectionKind = course && section === 'subjective' && PROBLEM_ITEM.test(text.slice(bodyStart, lineEnd)) ? 'assessment' : section;
     // Sentence ends: . ! ? followed by space, unless it closes a list number ("1.") or a decimal.
     const re = /[.!?](?=\s|$)/g;
+    const emit = (start: number, end: number): void => {
+      if (admitting) admission.push(out.length);
+      out.push({ start, end, section: lineSection });
+    };
     let s = bodyStart;
     let m: RegExpExecArray | null;
     re.lastIndex = bodyStart;
@@ -203,16 +212,10 @@ export function splitSentences(text: string): Array<{ start: number; end: number
       if (/^\d{1,2}$/.test(before) || /\b(dr|vs|mr|mrs|ms|st|e\.g|i\.e|approx|incl|esp)$/i.test(before)) continue;
       // A genus initial before its species ("E. coli", "H. pylori", "S. aureus") ends no sentence.
       if (/(?:^|\s)[A-Z]$/.test(before) && /^\s+[a-z]/.test(text.slice(m.index + 1, m.index + 4))) continue;
-      if (before.length > 0) {
-        if (admitting) admission.push(out.length);
-        out.push({ start: s, end: m.index + 1, section: lineSection });
-      }
+      if (before.length > 0) emit(s, m.index + 1);
       s = m.index + 1;
     }
-    if (text.slice(s, lineEnd).trim().length > 0) {
-      if (admitting) admission.push(out.length);
-      out.push({ start: s, end: lineEnd, section: lineSection });
-    }
+    if (text.slice(s, lineEnd).trim().length > 0) emit(s, lineEnd);
     lineStart = lineEnd + 1;
   }
   if (discharged) for (const i of admission) if (out[i]!.section === 'assessment') out[i]!.section = 'subjective';
