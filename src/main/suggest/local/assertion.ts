@@ -47,6 +47,9 @@ const TRIGGERS: readonly Trigger[] = [
   // A test's aim: "CT head to exclude subarachnoid hemorrhage" (a provider who excluded it says "excluded").
   ...['to exclude', 'exclude'].map((p) => t(p, 'uncertain')),
   ...['is suspected', 'was suspected', 'is likely', 'cannot be excluded', 'not excluded', 'is possible'].map((p) => t(p, 'uncertain', 'backward')),
+  // A diagnosis weighed and not made: "Pulmonary embolism was considered; CTA negative" (one weighed
+  // and ruled out is negated above).
+  ...['was considered', 'were considered'].map((p) => t(p, 'hypothetical', 'backward')),
   ...['vs', 'versus'].map((p) => ({ ...t(p, 'uncertain'), both: true as const })),
   // After the problem, closing it: "Mitral regurgitation - possible", "ILD - no evidence", "A-fib - doubt, ECG sinus".
   ...['possible', 'probable', 'suspected', 'questionable', 'likely'].map((p) => t(p, 'uncertain', 'backward')),
@@ -91,7 +94,9 @@ const TRIGGERS: readonly Trigger[] = [
   // condition a planned operation treats stays ("scheduled for hernia repair": the hernia is there).
   t('planning', 'hypothetical', 'backward'),
   // What the coder taught or screened for is a topic, not a finding: "educated on signs of infection".
-  ...['screened for', 'educated on', 'educated about', 'education on', 'education about', 'counseled on', 'counseled about', 'counseling on', 'counseling about', 'instructed on', 'instructed about', 'signs and symptoms of', 'warning signs of', 'discussed signs of', 'reviewed signs of', 'discussed symptoms of', 'reviewed symptoms of', 'discussed signs and symptoms of', 'reviewed signs and symptoms of'].map((p) => t(p, 'hypothetical')),
+  // What a screening test looks for: "screening colonoscopy for colon cancer" (Z12.11, I.C.21.c.5).
+  ...[...['colonoscopy', 'mammogram', 'mammography', 'psa', 'pap', 'test', 'exam', 'ct', 'ldct'].flatMap((w) => [`screening ${w} for`, `${w} screening for`]),
+    'screened for', 'educated on', 'educated about', 'education on', 'education about', 'counseled on', 'counseled about', 'counseling on', 'counseling about', 'instructed on', 'instructed about', 'signs and symptoms of', 'warning signs of', 'discussed signs of', 'reviewed signs of', 'discussed symptoms of', 'reviewed symptoms of', 'discussed signs and symptoms of', 'reviewed signs and symptoms of'].map((p) => t(p, 'hypothetical')),
   // …and after it: "Reviewed agranulocytosis warning signs", "DVT precautions", "stroke red flags".
   ...['warning signs', 'warning symptoms', 'red flags', 'precautions'].map((p) => t(p, 'hypothetical', 'backward')),
   // A problem the provider set aside this visit has no evidence of being managed: "Fibromyalgia,
@@ -135,6 +140,8 @@ const CONDITIONAL_REACH = 20;
  */
 const NEGATION_CHAIN_REACH = 2;
 const BACKWARD_REACH = 6;
+/** How many more words of a phrase a backward verdict's reach cut into it may take. */
+const PHRASE_REST = 3;
 
 export interface TokenAssertion {
   assertion: Assertion;
@@ -364,7 +371,11 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
       const reach = WORKUP_WORDS.has(lower[f.start - 1] ?? '') ? 1 : f.tr.test ? TEST_TARGET_REACH : f.tr.line || wholeClause ? LIST_REACH : BACKWARD_REACH;
       // "Gastroparesis suspected on admission but ruled out": past the "but", only the doubt is settled.
       let pastBut = false;
-      for (let k = f.start - 1; k >= 0 && k >= f.start - reach; k--) {
+      // Past its reach, a verdict still takes the rest of the words it cut into: "Acute kidney injury,
+      // prerenal, secondary to dehydration - resolved" resolves the acute kidney injury, not half of it.
+      const cutInto = (k: number): boolean =>
+        reach === BACKWARD_REACH && k >= f.start - reach - PHRASE_REST && out[k + 1]!.trigger === id && /^[ \t]+$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start));
+      for (let k = f.start - 1; k >= 0 && (k >= f.start - reach || cutInto(k)); k--) {
         // A verdict closing its sentence after a colon or semicolon settles what came before it:
         // "Sepsis: ruled out.", "Endocarditis was considered; ruled out."
         const verdictAfter = k + 1 === f.start && f.closing && f.tr.assertion === 'negated' && /^\s*[;:]\s*$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start));

@@ -36,7 +36,13 @@ function defaultChild<T extends { long_desc: string }>(kids: readonly T[], paren
     }
     if (kid) return kid;
   }
-  return DEFAULT_CHILD.map((re) => kids.find((k) => re.test(k.long_desc))).find(Boolean);
+  // Every child inherits the parent's "unspecified" ("Pain in limb, unspecified" > "Pain in arm, unspecified",
+  // "Pain in leg, unspecified"): the one the line names least against ("Pain, leg" is M79.606, not the arm's).
+  for (const re of DEFAULT_CHILD) {
+    const inheriting = kids.filter((k) => re.test(k.long_desc));
+    if (inheriting.length > 0) return inheriting.reduce((a, k) => (extra(k) < extra(a) ? k : a));
+  }
+  return undefined;
 }
 
 export const titleWords = (s: string): string[] => s.toLowerCase().match(/[a-z0-9]+/g) ?? [];

@@ -511,9 +511,11 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
       };
       // "Replacement by artificial or mechanical device or prosthesis of > joint > knee" is a status
       // (Z96.65-): read only after "s/p" or "history of", as "knee replacement" ("joint" unsaid), never
-      // from a planned operation.
+      // from a planned operation. So is "> heart > valve" (Z95.2), said "mitral valve replacement".
       if (REPLACEMENT_MAIN.test(segs[0]!)) {
-        if (segs.length > 1) status.push({ ...e, words: contentWords(`replacement ${v.slice(1).join(' ')}`, normalize).filter((w) => w !== JOINT || v.length < 3) });
+        const words = contentWords(`replacement ${v.slice(1).join(' ')}`, normalize);
+        const unsaidOrgan = (w: string): boolean => (w === JOINT && v.length >= 3) || (w === HEART && words.includes(VALVE));
+        if (segs.length > 1) status.push({ ...e, words: words.filter((w) => !unsaidOrgan(w)) });
         continue;
       }
       raw.push(e);
@@ -957,6 +959,8 @@ const REPLACEMENT_MAIN = /^replacement by artificial/i;
 /** A title naming two conditions of one site: an optional adjective, the two nouns, the rest ("of …"). */
 const TITLE_PAIR = /^((?:[A-Z][a-z]+ )?)([A-Za-z]+) and ([a-z]+) (of .+)$/;
 const JOINT = 'joint';
+const HEART = 'heart';
+const VALVE = 'valve';
 
 /** Index words that begin with a prefix notes often split off ("prediabetes", "postherpetic"). */
 const SOLID_PREFIXED = new RegExp(`^(?:${SPLIT_PREFIXES})[a-z]{3,}$`);

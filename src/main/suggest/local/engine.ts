@@ -16,6 +16,7 @@ import { BACKGROUND_SECTIONS, sentenceKey, shareSentence, type Candidate, type C
 import { additionalCodeRanges, applyCombinations, codedBesideItsCause, inRanges, requiredCodeFirstRanges, titleWordSet } from './combine';
 import { BMI_CONDITIONS, measuredBmi } from './bmi';
 import { excludes1Names, excludes1Pairs, exclusionWithoutDescribes, unrelatedConditions } from './excludes';
+import { addsUnsaidDetail } from './learned-alternative';
 import { bilateralTwin, lateralCodes, sideOf, titleSide, withBilateralCodes, type Side } from './laterality';
 import { CodeTable } from './code-table';
 import { buildDictionary, learnedDictionary, subDictionary, type Dictionary } from './dictionary';
@@ -35,6 +36,7 @@ import { collectMeat, type SentenceSpan } from './meat';
 import { treatedInPast } from './treated-infection';
 import { RESOLVED_VERDICTS } from './assertion';
 import { infarctionDatedOld, withoutPastEpisodes } from './past-episode';
+import { cancerResectedWithoutDisease } from './resected-cancer';
 import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withInitialStrokeScale, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain, withoutOutcomeDenied, withoutReadingBesideHypertension, withoutUnsaidCourse, withoutUnspecifiedSibling } from './shown-together';
 import { dueToCode } from './due-to-condition';
 import { episodeOf, withEpisode, type Episode } from './encounter';
@@ -132,6 +134,8 @@ const STATUS_CUES: ReadonlySet<string> = new Set(['s p', 'status post', 'post', 
 const SETTLED_AGAINST = /\b(ruled out|excluded|not confirmed|not supported|unsupported)$/;
 /** Words after a device that say it is there now. */
 const IN_PLACE_AFTER = /^\s*(?:is |remains )?(?:in place|in situ)\b/i;
+/** The operation an aftercare follows is done: "Aftercare following right TKA" is also the knee's status (Z47.1 asks for Z96.6-). */
+const AFTERCARE_OF = /\baftercare\s+(?:following|after|s\/p|status post)\b[^.;]*$/i;
 /** Words before a symptom that make it a drug's indication ("Motrin for pain/fever", "ibuprofen for pain and fever"). */
 const INDICATION = /\bfor\s+(?:any\s+)?(?:[a-z]+(?:\s*\/\s*|\s+(?:or|and)\s+|\s+))?$/i;
 /** Mentions from the assessment are what the provider concluded: a coder trusts them more. */
@@ -335,14 +339,20 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     // An uncertain diagnosis is coded at discharge (guideline II.H, III.C): where the chart states its
     // diagnoses, only there; "rule out pneumonia: chest x-ray without infiltrate" in the course is work-up.
     const statesDiagnoses = [...sentences.values()].some((list) => list.some((x) => x.section === 'assessment'));
+    // Each sentence's words, read once: the short-course pass needs the whole chart's before the main pass.
+    const sentenceTokens = new Map<string, Token[][]>();
+    for (const [id, spans] of sentences) sentenceTokens.set(id, spans.map((s) => tokenize(texts.get(id)!, s.start, s.end, dict.normalize)));
     // Drugs the chart gives as a short course somewhere: no long-term use of them anywhere in it.
     const shortCourses = new Set<string>();
     for (const [id, spans] of sentences) {
       const text = texts.get(id)!;
-      for (const s of spans) {
+      spans.forEach((s, si) => {
         const sentenceText = text.slice(s.start, s.end);
-        for (const m of sentenceText.matchAll(/[A-Za-z][A-Za-z-]+/g)) if (medications.has(m[0].toLowerCase()) && saysShortCourse(sentenceText, m.index, m.index + m[0].length)) shortCourses.add(m[0].toLowerCase());
-      }
+        for (const t of sentenceTokens.get(id)![si]!) {
+          const name = t.raw.toLowerCase();
+          if (medications.has(name) && saysShortCourse(sentenceText, t.start - s.start, t.end - s.start)) shortCourses.add(name);
+        }
+      });
     }
     for (const doc of input.documents) {
       const text = texts.get(doc.id)!;
@@ -352,7 +362,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       if (statement && at >= 0 && spans[at]!.section !== 'family') meant = spanMention(doc.id, text, statement.start, statement.end, spans[at]!.section, at, 'drug-table');
       spans.forEach((s, si) => {
         if (s.section === 'allergies') return;
-        const tokens = withoutPastEpisodes(text, tokenize(text, s.start, s.end, dict.normalize));
+        const tokens = withoutPastEpisodes(text, sentenceTokens.get(doc.id)![si]!);
         if (tokens.length === 0) return;
         const sentenceText = text.slice(s.start, s.end);
         const drugsAt = tokens.filter((t) => medications.has(t.raw.toLowerCase())).map((t) => [t.start - s.start, t.end - s.start] as const);
@@ -360,7 +370,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           const z = medications.get(tk.raw.toLowerCase());
           if (!z || !table.byCode.get(z)?.billable || shortCourses.has(tk.raw.toLowerCase()) || saysNotTaking(sentenceText, tk.start - s.start, tk.end - s.start, drugsAt) || weighedOnly(sentenceText, tk.start - s.start, tk.end - s.start) || scaledOnly(sentenceText, tk.start - s.start, tk.end - s.start) || namesNoTherapy(text, tk.start, tk.end) || acuteOpioid(z, sentenceText, inpatient, s.section === 'meds')) continue;
           if (s.section !== 'meds' && s.section !== 'assessment' && s.section !== 'other' && !DISCHARGED_ON.test(sentenceText) && !(s.section === 'subjective' && saysTakingNow(text.slice(s.start, tk.start)))) continue;
-          if (/\b(no|not|denies|without|never)\b[^.;]{0,20}$/i.test(text.slice(s.start, tk.start))) continue;
+          // "Non-insulin-dependent diabetes" says no insulin.
+          if (/\b(no|not|non|denies|without|never)\b[^.;]{0,20}$/i.test(text.slice(s.start, tk.start))) continue;
           // A template's question answered no: "Long-term insulin at home? No - home on metformin only."
           if (ANSWERED_NO.test(text.slice(tk.end, tk.end + 40))) continue;
           add(z, { documentId: doc.id, start: tk.start, end: tk.end, phrase: tk.raw, assertion: 'present', section: s.section, source: 'medication', words: [tk.norm], sentence: si }, 'medication');
@@ -406,7 +417,9 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           }
           // "s/p CABG", "status post mastectomy": the Index's Status and Presence entries (Z95.1, Z90.1-).
           // A device said to be in place is present whatever cue an earlier condition of the sentence spreads ("prior MI 2018, AICD in place").
-          const status = matchSentence(text, sentence, statusDict, words).filter((m) => m.assertion === 'historical' && ((m.cue && STATUS_CUES.has(m.cue)) || IN_PLACE_AFTER.test(text.slice(m.end, m.end + 20))));
+          const status = matchSentence(text, sentence, statusDict, words).filter(
+            (m) => (m.assertion === 'historical' && ((m.cue && STATUS_CUES.has(m.cue)) || IN_PLACE_AFTER.test(text.slice(m.end, m.end + 20)))) || (m.assertion === 'present' && AFTERCARE_OF.test(text.slice(s.start, m.start))),
+          );
           const tail = trailingSide(words.tokens);
           for (const m of [...found, ...status]) {
             const side = sideNear(text, words.tokens, m.positions) ?? tail;
@@ -425,7 +438,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           // links as any present condition does; in an office note it is a past problem.
           const rest = text.slice(mention.end, s.end);
           const a = mention.assertion === 'negated' && inpatient && mention.cue !== undefined && RESOLVED_CUES.has(mention.cue) ? 'present'
-            : mention.assertion === 'present' && (treatedInPast(mention.entry.code, rest, inpatient) || infarctionDatedOld(mention.entry.code, rest, input.dateOfService)) ? 'historical' : mention.assertion;
+            : mention.assertion === 'present' && (treatedInPast(mention.entry.code, rest, inpatient) || infarctionDatedOld(mention.entry.code, rest, input.dateOfService) || cancerResectedWithoutDisease(mention.entry.code, rest)) ? 'historical' : mention.assertion;
           const m = toMention(doc.id, text, a === mention.assertion ? mention : { ...mention, assertion: a }, s.section, { index: si, start: s.start }, sides.get(mention));
           if (namesNoCondition(table, mention, context)) continue;
           // Under a family history heading every condition is a relative's ("FHx: Dad - T2DM, HTN"), however
@@ -561,8 +574,10 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       const side = c.mentions.find((m) => m.side && isForeground(c, m))?.side;
       // What coders of a corpus used instead never brings a side the note does not state ("right
       // hemiparesis" stays right though a corpus coded "hemiparesis" as the left side, G81.94).
+      // Nor any other detail: "Depression" stays F32.A though a corpus coded by an older Index (F32.9, major depression).
       const learned = table.byCode.get(scored.code);
-      const alternative = learned?.billable && (scored.code === c.code || (titleSide(learned.long_desc) ?? side) === side) ? scored.code : c.code;
+      const saysNoMore = (): boolean => !addsUnsaidDetail(table.byCode.get(c.code)?.long_desc ?? '', learned?.long_desc ?? '', new Set(c.mentions.flatMap((m) => m.words)), dict.normalize);
+      const alternative = learned?.billable && (scored.code === c.code || ((titleSide(learned.long_desc) ?? side) === side && saysNoMore())) ? scored.code : c.code;
       for (const code of lateralCodes(table, alternative, side)) {
         const prev = chosen.get(code);
         if (!prev || prev.conf < conf) chosen.set(code, { conf, cand: c });
@@ -859,7 +874,7 @@ function injuryEpisode(c: Candidate, sentences: ReadonlyMap<string, SentenceSpan
 function toMention(documentId: string, text: string, m: Mention, section: SectionKind, sentence: { index: number; start: number }, side?: Side): CandidateMention {
   // Only the assessment's items and the visit's stated reason are asked about (candidateConfidence); elsewhere the regexes would be wasted work.
   const before = section === 'assessment' ? text.slice(sentence.start, m.start) : '';
-  const item = ((section === 'assessment' && (ITEM_BEFORE.test(before) || ITEM_BEFORE.test(before.replace(NAMING_WORD, '')))) || (section === 'subjective' && VISIT_REASON_LABEL.test(text.slice(text.lastIndexOf('\n', m.start - 1) + 1, m.start)))) && (ITEM_AFTER.test(text.slice(m.end, m.end + 16)) || namesProcedureAfter(m.entry.code, text.slice(m.end, m.end + 24)));
+  const item = ((section === 'assessment' && (ITEM_BEFORE.test(before) || ITEM_BEFORE.test(before.replace(NAMING_WORD, '')) || CAUSE_OF_ITEM.test(before))) || (section === 'subjective' && VISIT_REASON_LABEL.test(text.slice(text.lastIndexOf('\n', m.start - 1) + 1, m.start)))) && (ITEM_AFTER.test(text.slice(m.end, m.end + 16)) || namesProcedureAfter(m.entry.code, text.slice(m.end, m.end + 24)));
   return { documentId, start: m.start, end: m.end, phrase: text.slice(m.start, m.end), assertion: m.assertion, section, source: m.entry.source, words: m.entry.words, sentence: sentence.index, ...(side ? { side } : {}), ...(item ? { item: true as const } : {}) };
 }
 
@@ -868,6 +883,8 @@ function toMention(documentId: string, text: string, m: Mention, section: Sectio
  * ("current smoker"), a side or severity, or one capitalised word the reading left out ("Lisfranc fracture").
  */
 const ITEM_BEFORE = /^[\s\d.)#*•-]*(?:[A-Za-z][A-Za-z /&]{0,24}:\s*)?(?:(?:current|chronic|active|stable|known|ongoing|newly diagnosed|new|well[- ]controlled|controlled|uncontrolled|poorly controlled|right|left|bilateral|mild|moderate|severe)\s+)*$/i;
+/** The cause an item names for its first words is its diagnosis too: "Chest pain due to GERD - start omeprazole". */
+const CAUSE_OF_ITEM = /^[\s\d.)#*•-]*(?:[A-Za-z][A-Za-z /&]{0,24}:\s*)?[A-Za-z][A-Za-z ,'-]{2,50}\s(?:due to|secondary to|caused by|attributed to|from)\s+$/i;
 /** A line that gives the visit's reason, and the reading is all it names: "Reason for visit: chemotherapy." */
 const VISIT_REASON_LABEL = /^\s*(?:reason for (?:visit|encounter|admission)|chief complaint|cc|visit(?: type)?)\s*:\s*$/i;
 /** A capitalised word right before a reading, which it left out ("Lisfranc fracture"). */

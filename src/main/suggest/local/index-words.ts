@@ -211,6 +211,9 @@ export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [
   ['transverse', 'scar'], ['vertical', 'scar'],
   // An opiate taken long term is an analgesic ("Long-term > opiate analgesic" Z79.891).
   ['opiate', 'analgesic'],
+  // Aftercare is what follows a surgery ("Aftercare > following surgery > joint replacement" Z47.1),
+  // and an arthroplasty (the Index's replacement) is a joint's: "aftercare following right TKA".
+  ['aftercare', 'following surgery'], ['replacement', 'joint'],
   // A gastric bypass is for obesity ("Status > gastric bypass for obesity" Z98.84).
   ['bypass', 'obesity'],
   // A routine postpartum check is its follow-up ("Examination > postpartum > routine follow-up" Z39.2).

@@ -21,15 +21,22 @@ const VACCINE_CUE = new RegExp(String.raw`\b(vaccin\w*|immuni[sz]ations?|immuni[
 const PREVENTABLE = /^(A|B|J09|J10|J11|U07)/;
 const PROCEDURE_TAG = /^[^,.;\n]*\(procedure\)/i;
 
-/** A vaccine list given at the visit: "DTaP, IPV, MMR, varicella given today", "Immunizations administered". */
-const VACCINES_GIVEN = new RegExp(String.raw`${VACCINE_CUE.source}[^.;\n]{0,60}?\b(given|administered)\b`, 'i');
-/** A vaccine not given after all. */
-const NOT_GIVEN = /\b(not|declined|refused|deferred|held|due|needs?|will|next|at next)\b[^.;\n]{0,20}$/i;
+/**
+ * A vaccine list given at the visit: "DTaP, IPV, MMR, varicella given today", "Immunizations
+ * administered"; in a plan's shorthand, "Tdap today", "Tdap updated".
+ */
+const VACCINES_GIVEN = new RegExp(String.raw`${VACCINE_CUE.source}[^.;\n]{0,60}?\b(given|administered|updated|today)\b`, 'i');
+/** A vaccine not given after all, or only talked of. */
+const NOT_GIVEN = /\b(not|declined|refused|deferred|held|due|needs?|will|next|at next|discussed|recommended|offered|counsel(?:l?ed)?|consider)\b[^.;\n]{0,20}$/i;
+/** A test of the immunity a vaccine gave, not the vaccine: "MMR titer performed today". */
+const IMMUNITY_TEST = /\b(titers?|antibod(y|ies)|immunity|serolog(y|ies)|igg|levels?)\b/i;
+/** Said after it: "Flu shot today - declined". */
+const REFUSED_AFTER = /^[^.;\n]{0,40}\b(declined|refused|deferred|not given|will return|next visit)\b/i;
 
 /** Where a sentence says vaccines were given (one immunization encounter, Z23, however many); undefined when it does not. */
 export function vaccinesGiven(sentenceText: string): { start: number; end: number } | undefined {
   const m = VACCINES_GIVEN.exec(sentenceText);
-  if (!m || NOT_GIVEN.test(sentenceText.slice(0, m.index + m[0].length - m[m.length - 1]!.length))) return undefined;
+  if (!m || NOT_GIVEN.test(sentenceText.slice(0, m.index + m[0].length - m[m.length - 1]!.length)) || REFUSED_AFTER.test(sentenceText.slice(m.index + m[0].length)) || IMMUNITY_TEST.test(m[0])) return undefined;
   // Given on a date, not today: the record of an earlier visit's.
   if (GIVEN_ON_DATE.test(sentenceText.slice(m.index + m[0].length, m.index + m[0].length + 24))) return undefined;
   return { start: m.index, end: m.index + m[0].length };
@@ -198,6 +205,12 @@ export function remissionNamed(text: string, table: CodeTable, code: string, m: 
   return sibling?.code ?? code;
 }
 
+/** A number that is a measurement, not a stage or grade: "(3.5 x 3.0 x 2.4 cm)", "2 cm", "x 3". */
+function measured(text: string, t: Token): boolean {
+  if (!/^\d+$/.test(t.raw)) return false;
+  return /[.,]\d/.test(text.slice(t.end, t.end + 2)) || /\d[.,]$/.test(text.slice(Math.max(0, t.start - 2), t.start)) || /^\s*(?:x\b|×|cm\b|mm\b|in\b|%)/i.test(text.slice(t.end, t.end + 4)) || /(?:\bx|×)\s*$/i.test(text.slice(Math.max(0, t.start - 3), t.start));
+}
+
 function siblingSaid(text: string, table: CodeTable, normalize: (w: string) => string, code: string, m: Mention, tokens: readonly Token[], unsaid: RegExp): string | undefined {
   const rec = table.byCode.get(code);
   if (!rec || !unsaid.test(rec.long_desc)) return undefined;
@@ -206,7 +219,7 @@ function siblingSaid(text: string, table: CodeTable, normalize: (w: string) => s
   const after = text.slice(m.end, m.end + 60).search(/[;.]/);
   const from = Math.max(m.start - 40, before + 1);
   const to = after < 0 ? m.end + 60 : m.end + after;
-  const near = new Set(tokens.filter((t) => t.start >= from && t.end <= to).map((t) => t.norm));
+  const near = new Set(tokens.filter((t) => t.start >= from && t.end <= to && !measured(text, t)).map((t) => t.norm));
   const own = new Set(titleWords(rec.long_desc));
   let best: string | undefined;
   let most = 0;
@@ -229,8 +242,11 @@ export function localizedCode(dict: Dictionary, m: Mention, tokens: readonly Tok
   const code = dict.localized.get(m.entry.key);
   if (!code || code === m.entry.code) return undefined;
   const near = wordsNear(tokens, m);
-  return [...near].some((w) => dict.siteWords.has(w) && !m.entry.words.includes(w)) ? code : undefined;
+  return [...near].some((w) => (dict.siteWords.has(w) || REGIONAL.has(w)) && !m.entry.words.includes(w)) ? code : undefined;
 }
+
+/** Words that say a site without naming it: "regional lymphadenopathy", "locoregional adenopathy". */
+const REGIONAL: ReadonlySet<string> = new Set(['regional', 'locoregional', 'local', 'localized', 'localised']);
 
 /** A code range's breadth in categories; a single category or code counts as less than one, the longer the narrower. */
 function breadth([a, b]: readonly [string, string]): number {

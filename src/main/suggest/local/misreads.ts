@@ -483,6 +483,9 @@ function namesService(text: string, xt: readonly XToken[], positions: readonly n
   const next = joined(last + 1) ? xt[last + 1]!.norm : '';
   const after = joined(last + 2) ? xt[last + 2]!.norm : '';
   if (SERVICE_WORDS.has(next) || (SERVICE_WORDS.has(after) && !LINKING.test(next))) return true;
+  // A service's name in title case runs longer: "TB / Refugee Health Clinic", "HIV Primary Care Clinic".
+  const titled = (p: number): boolean => joined(p) && /^[A-Z]/.test(text.slice(xt[p]!.start, xt[p]!.end)) && /^[A-Z]/.test(text.slice(xt[last]!.start, xt[last]!.end));
+  if ([1, 2, 3].every((d) => titled(last + d)) && SERVICE_WORDS.has(xt[last + 3]!.norm)) return true;
   // A device or opening still to be placed is no status: "consider PEG placement" (not "s/p stent placement").
   if (PLACEMENT.has(next) && xt[last]!.assertion !== 'historical') return true;
   // "Referred to pain management" is a specialty; "diabetes management" stays the condition being managed.
