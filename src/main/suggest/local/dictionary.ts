@@ -492,6 +492,9 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
       if (words.length === 0) continue;
       // A subterm whose own words all drop out ("Hepatitis > A") would read as its bare parent.
       if (v.length > 1 && contentWords(v[v.length - 1]!, normalize).length === 0 && /^[A-Z](\s*[/,]\s*[A-Z])*$/.test(stripParens(v[v.length - 1]!).trim())) continue;
+      // So would one whose own word is no content word while its parents' may go unsaid: "Aftercare >
+      // following surgery > neoplasm" (Z48.3) is no reading of a bare "aftercare".
+      if (v.length > 1 && unsaid.length > 0 && contentWords(v[v.length - 1]!, normalize).length === 0) continue;
       // A "see" reference ranks after direct entries at its depth.
       // "Blood > in > urine", "Urine > blood in": the Index's own "in" (not "in (due to) (with)").
       const linkedIn = segs.slice(1, -1).some((sg) => sg.trim().toLowerCase() === 'in') || (segs.length > 1 && /^[a-z]+ in$/i.test(segs[segs.length - 1]!.trim()));

@@ -884,7 +884,7 @@ function toMention(documentId: string, text: string, m: Mention, section: Sectio
  */
 const ITEM_BEFORE = /^[\s\d.)#*•-]*(?:[A-Za-z][A-Za-z /&]{0,24}:\s*)?(?:(?:current|chronic|active|stable|known|ongoing|newly diagnosed|new|well[- ]controlled|controlled|uncontrolled|poorly controlled|right|left|bilateral|mild|moderate|severe)\s+)*$/i;
 /** The cause an item names for its first words is its diagnosis too: "Chest pain due to GERD - start omeprazole". */
-const CAUSE_OF_ITEM = /^[\s\d.)#*•-]*(?:[A-Za-z][A-Za-z /&]{0,24}:\s*)?[A-Za-z][A-Za-z ,'-]{2,50}\s(?:due to|secondary to|caused by|attributed to|from)\s+$/i;
+const CAUSE_OF_ITEM = /^[\s\d.)#*•-]*(?:[A-Za-z][A-Za-z /&]{0,24}:\s*)?[A-Za-z][A-Za-z ,'-]{2,50}\s(?:due to|secondary to|caused by|attributed to)\s+$/i;
 /** A line that gives the visit's reason, and the reading is all it names: "Reason for visit: chemotherapy." */
 const VISIT_REASON_LABEL = /^\s*(?:reason for (?:visit|encounter|admission)|chief complaint|cc|visit(?: type)?)\s*:\s*$/i;
 /** A capitalised word right before a reading, which it left out ("Lisfranc fracture"). */

@@ -54,6 +54,8 @@ describe('local engine: probe notes, twenty-sixth session (the visit\'s services
   it('reads aftercare following a joint replacement with the joint\'s status, and a replaced heart valve', () => {
     const codes = shown('Assessment:\n1. Aftercare following right total knee arthroplasty - PT 3x weekly.\n2. Status post mitral valve replacement 2019 - on warfarin, INR 2.6.', 'outpatient', 70, 'F');
     expect(codes).toEqual(expect.arrayContaining(['Z471', 'Z96651', 'Z952', 'Z7901']));
+    // Aftercare of another operation is not the neoplasm's (Z48.3), whose Index line names no word of its own.
+    expect(shown('Primary dx: Surgical aftercare s/p Hartmann procedure 12/30/2025 for perforated sigmoid diverticulitis.\nAssessment: 1. Aftercare following colectomy - wound healing well.', 'outpatient', 70)).not.toContain('Z483');
   });
 
   it('reads a vaccine given in a plan\'s shorthand as the immunization encounter, not one declined', () => {
@@ -82,6 +84,8 @@ describe('local engine: probe notes, twenty-sixth session (words around a condit
     const codes = shown('Assessment: 1. Chest pain due to GERD - start omeprazole.');
     expect(codes).toContain('K219');
     expect(codes).not.toContain('R079');
+    // The fall an injury came from is its external cause, no repeated falls.
+    expect(shown('Assessment: 5. Contusion of left hip from fall - no fracture on XR. Acetaminophen, PT.', 'outpatient', 80, 'F')).not.toContain('R296');
   });
 
   it('reads no long-term insulin from a non-insulin-dependent diabetes', () => {
