@@ -5,7 +5,7 @@
 /** Solid malignancies (not those of blood, whose remission has codes of their own, C81–C96). */
 const SOLID_CANCER = /^C(?:[0-7]\d|80|7A|7B)/;
 /** The operation or treatment that ended it, in the mention's clause. */
-const ENDED = /\b(?:s\/p|status\s+post|resected|excised|removed|treated|completed|ectomy|\w+ectomy|(?:19|20)\d\d)\b/i;
+const ENDED = /\b(?:s\/p|status\s+post|resected|excised|removed|treated|completed|\w+ectomy|(?:19|20)\d\d)\b/i;
 /** No disease left: "no recurrence", "NED", "no evidence of disease", "disease-free", "cancer-free". */
 const NO_DISEASE = /\b(?:no\s+(?:evidence\s+of\s+)?(?:recurrence|recurrent\s+disease|residual\s+disease|disease|metastatic\s+disease)|NED|disease[- ]free|cancer[- ]free|tumor[- ]free|without\s+recurrence|in\s+(?:complete\s+)?remission)\b/i;
 /** Still treated: on a drug, receiving or undergoing therapy, adjuvant or maintenance therapy. */
