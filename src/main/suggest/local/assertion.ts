@@ -16,7 +16,12 @@ interface Trigger {
   test?: true;
   /** It speaks of its whole line before it, over commas and dashes: "Fibromyalgia, osteopenia - followed by PCP, not addressed today". */
   line?: true;
+  /** Not when the line says the condition is managed: "Anxiety - stable on sertraline, managed by PCP" is assessed and treated. */
+  unlessManaged?: true;
 }
+
+/** Words of a line that say its condition was assessed and is treated ("stable on sertraline", "continue lisinopril"). */
+const MANAGED_ON_LINE = /\b(stable|controlled|continue[sd]?|cont|refill(ed)?|taking|increase[d]?|decrease[d]?|start(ed)?|on [a-z]{4,})\b/i;
 
 /** Words after a relative or another person that say what they had ("mother had", "partner HIV positive"). */
 const SAYS_WHAT_THEY_HAD = ['had', 'has', 'with', 'died', 'diagnosed', 'history', 'hx', 'suffered', 'positive', 'treated', 'developed', 'passed'];
@@ -86,7 +91,9 @@ const TRIGGERS: readonly Trigger[] = [
   ...['nonimmune', 'non immune', 'not immune'].map((p) => ({ ...t(p, 'hypothetical', 'backward'), clause: true as const })),
   // Immune to a disease is no disease either: "Rubella immune", "Rubella IgG positive" on a prenatal panel.
   ...['immune', 'igg positive', 'igg reactive'].map((p) => ({ ...t(p, 'hypothetical', 'backward'), clause: true as const })),
-  ...['evaluate for', 'to evaluate for', 'assess for', 'screen for', 'screening for', 'monitor for', 'check for', 'look for', 'if', 'should', 'return if', 'return for', 'return to', 'return with', 'come back if', 'come back for', 'seek care if', 'seek care for', 'seek medical attention if', 'seek medical attention for', 'call if', 'in case of', 'watch for', 'risk of', 'risk for', 'risk factor for', 'risk factors for', 'risk factor of', 'prevent', 'prevention of', 'may reduce', 'might reduce', 'can reduce', 'could reduce', 'help reduce', 'helps reduce', 'to help reduce', 'reduce the risk', 'reduces the risk', 'lower the risk', 'lowers the risk', 'decrease the risk', 'decreases the risk', 'precautions', 'precautions reviewed', 'precautions given', 'precautions discussed', 'to avoid', 'as needed for', 'prn', 'if needed'].map((p) => t(p, 'hypothetical')),
+  ...['evaluate for', 'to evaluate for', 'assess for', 'screen for', 'screening for', 'monitor for', 'check for', 'look for', 'if', 'should', 'return if', 'return for', 'return to', 'return with', 'come back if', 'come back for', 'seek care if', 'seek care for', 'seek medical attention if', 'seek medical attention for', 'call if', 'in case of', 'watch for', 'risk of', 'risk for', 'risk factor for', 'risk factors for', 'risk factor of', 'prevent', 'prevention of', 'may reduce', 'might reduce', 'can reduce', 'could reduce', 'help reduce', 'helps reduce', 'to help reduce', 'reduce the risk', 'reduces the risk', 'lower the risk', 'lowers the risk', 'decrease the risk', 'decreases the risk', 'precautions', 'precautions reviewed', 'precautions given', 'precautions discussed', 'to avoid', 'as needed for', 'prn', 'if needed',
+    // Advice for what may come: "urgent evaluation for any fever while traveling".
+    'for any'].map((p) => t(p, 'hypothetical')),
   // What a procedure or a drug might do, as consent and counseling list it: "risks incl. bleeding,
   // infection, scar", "possible side effects including nausea".
   ...['risks', 'risks including', 'risks include', 'risks and benefits', 'risks, benefits', 'possible complications', 'potential complications', 'complications including', 'side effects', 'side effects including', 'adverse effects including'].map((p) => t(p, 'hypothetical')),
@@ -101,8 +108,10 @@ const TRIGGERS: readonly Trigger[] = [
   ...['warning signs', 'warning symptoms', 'red flags', 'precautions'].map((p) => t(p, 'hypothetical', 'backward')),
   // A problem the provider set aside this visit has no evidence of being managed: "Fibromyalgia,
   // osteopenia - followed by PCP, not addressed today", "Hx DVT, obesity - no active issues".
-  ...['not addressed', 'not addressed today', 'not discussed', 'not discussed today', 'not discussed this visit', 'not discussed at this visit', 'not addressed this visit', 'not addressed at this visit', 'not assessed today', 'not evaluated today', 'no active issues', 'deferred to pcp', 'followed by pcp', 'managed by pcp', 'followed by her pcp', 'followed by his pcp', 'followed by primary care', 'managed by primary care', 'deferred to primary care']
+  ...['not addressed', 'not addressed today', 'not discussed', 'not discussed today', 'not discussed this visit', 'not discussed at this visit', 'not addressed this visit', 'not addressed at this visit', 'not assessed today', 'not evaluated today', 'no active issues', 'deferred to pcp', 'deferred to primary care']
     .map((p) => ({ ...t(p, 'hypothetical', 'backward'), line: true as const })),
+  ...['followed by pcp', 'managed by pcp', 'followed by her pcp', 'followed by his pcp', 'followed by primary care', 'managed by primary care']
+    .map((p) => ({ ...t(p, 'hypothetical', 'backward'), line: true as const, unlessManaged: true as const })),
   // A vaccine names the disease it prevents: "shingles vaccine", "vaccinated for COVID-19".
   ...['vaccinated for', 'vaccinated against', 'vaccine for', 'vaccine against', 'vaccination for', 'vaccination against', 'immunized against', 'immunization against'].map((p) => t(p, 'hypothetical')),
   ...['vaccine', 'vaccines', 'vaccination', 'vaccinations', 'immunization', 'booster'].map((p) => t(p, 'hypothetical', 'backward')),
@@ -375,7 +384,8 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
       // prerenal, secondary to dehydration - resolved" resolves the acute kidney injury, not half of it.
       const cutInto = (k: number): boolean =>
         reach === BACKWARD_REACH && k >= f.start - reach - PHRASE_REST && out[k + 1]!.trigger === id && /^[ \t]+$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start));
-      for (let k = f.start - 1; k >= 0 && (k >= f.start - reach || cutInto(k)); k--) {
+      const managed = f.tr.unlessManaged === true && MANAGED_ON_LINE.test(text.slice(text.lastIndexOf('\n', tokens[f.start]!.start - 1) + 1, tokens[f.start]!.start));
+      for (let k = f.start - 1; k >= 0 && !managed && (k >= f.start - reach || cutInto(k)); k--) {
         // A verdict closing its sentence after a colon or semicolon settles what came before it:
         // "Sepsis: ruled out.", "Endocarditis was considered; ruled out."
         const verdictAfter = k + 1 === f.start && f.closing && f.tr.assertion === 'negated' && /^\s*[;:]\s*$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start));

@@ -580,7 +580,11 @@ function dementiaInOtherDiseases(cands: Map<string, Candidate>, dict: Dictionary
 function linkedLine(lines: readonly IndexLink[], c: Candidate): IndexLink | undefined {
   let best: IndexLink | undefined;
   for (const line of lines) {
-    if (best && line.words.length <= best.words.length) continue;
+    // Of lines naming as many words, the one whose condition alone is the candidate's code, and never
+    // one whose condition alone is another code: "HHS" reads hyperosmolarity (E87.0) and says
+    // hyperglycemic (R73.9), so it links as hyperosmolarity (E11.00), not as hyperglycemia (E11.65).
+    const rank = (l: IndexLink): number => (l.alone === c.code ? 2 : l.alone === undefined ? 1 : 0);
+    if (best && (line.words.length < best.words.length || (line.words.length === best.words.length && rank(line) <= rank(best)))) continue;
     if (line.alone === c.code || sameConditionByStage(line.alone, c.code) || c.mentions.some((m) => line.words.every((w) => m.words.includes(w)))) best = line;
   }
   return best;
@@ -663,7 +667,7 @@ function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTa
     // D63.1, is not the CKD).
     // Nor a drug therapy whose words name a complication ("oral hypoglycemic", Z79.84).
     if (DIABETES.test(c.code) || HYPERTENSIVE.test(c.code) || c.via !== 'match' || c.code.startsWith('Z79')) continue;
-    const best = linkedLine(dict.diabetesWith, c);
+    const best = linkedLine(dict.diabetesWith, c) ?? (siteOfAnother(cands, c, lookup) ? undefined : siteOfComplication(dict.diabetesWith, lookup, c.code));
     if (!best || putDownToOtherCause(c, dict) || causeStated(c, texts)) continue;
     const underlying = codeFirstRanges(lookup, c.code);
     if (underlying.length > 0 && !underlying.some(([a]) => DIABETES.test(a))) continue;
@@ -684,6 +688,65 @@ function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTa
     if (!inRanges(c.code, additionalCodeRanges(lookup, code)) && !namesNoComplication(lookup, code)) cands.delete(c.code);
   }
   if (combined) for (const c of dm) if (/9$/.test(c.code) && c.code.length === 4) cands.delete(c.code);
+  withoutHyperglycemiaOfHyperosmolarity(cands);
+}
+
+/**
+ * A hyperosmolar hyperglycemic state names its hyperglycemia: "with hyperglycemia" (E11.65) read from
+ * the words of the diabetes "with hyperosmolarity" (E11.00, E11.01) is part of it, not a second complication.
+ */
+function withoutHyperglycemiaOfHyperosmolarity(cands: Map<string, Candidate>): void {
+  const hyperosmolar = [...cands.values()].filter((c) => /^E(0[89]|1[013])0[01]$/.test(c.code));
+  if (hyperosmolar.length === 0) return;
+  const spans = hyperosmolar.flatMap((c) => c.mentions);
+  const within = (m: CandidateMention): boolean => spans.some((s) => s.documentId === m.documentId && s.start < m.end && m.start < s.end);
+  for (const c of [...cands.values()]) if (/^E(0[89]|1[013])65$/.test(c.code) && c.mentions.every(within)) cands.delete(c.code);
+}
+
+/**
+ * The diabetes complication whose own note asks for `code` as its site: "Use additional code to
+ * identify site of ulcer (L97.4-, L97.5-)" makes an ulcer of the heel (L97.42-) the diabetic foot
+ * ulcer (E11.621) however the note names the part of the foot. Of two such notes the narrower range
+ * wins (E11.621's L97.4- over E11.622's L97.1–L97.9).
+ */
+function siteOfComplication(lines: readonly IndexLink[], lookup: CodeSetLookup, code: string): IndexLink | undefined {
+  let best: IndexLink | undefined;
+  let bestWidth = 0;
+  for (const { line, ranges } of sitedLines(lines, lookup)) {
+    for (const [a, b] of ranges) {
+      if (!inRanges(code, [[a, b]])) continue;
+      // How narrow the range is: the length of the code prefix its ends share.
+      let width = 0;
+      while (width < Math.min(a.length, b.length) && a[width] === b[width]) width++;
+      if (width > bestWidth) [best, bestWidth] = [line, width];
+    }
+  }
+  return best;
+}
+
+/**
+ * Whether another condition read in `c`'s sentence asks for `c` as its own site or severity: the
+ * ulcer of "venous stasis ulcer of right ankle" (L97.31-) is the varicose veins' (I83.01-), not the diabetes'.
+ */
+function siteOfAnother(cands: ReadonlyMap<string, Candidate>, c: Candidate, lookup: CodeSetLookup): boolean {
+  const sentences = new Set(c.mentions.map(sentenceKey));
+  return [...cands.values()].some((o) => o !== c && !DIABETES.test(o.code) && o.mentions.some((m) => sentences.has(sentenceKey(m))) && inRanges(c.code, additionalCodeRanges(lookup, o.code)));
+}
+
+const sitedCache = new WeakMap<readonly IndexLink[], Array<{ line: IndexLink; ranges: Array<[string, string]> }>>();
+/** The lines whose code's note asks for a code of the complication's site, with that note's ranges. */
+function sitedLines(lines: readonly IndexLink[], lookup: CodeSetLookup): Array<{ line: IndexLink; ranges: Array<[string, string]> }> {
+  let sited = sitedCache.get(lines);
+  if (!sited) {
+    const byCode = new Map<string, boolean>();
+    const asksForSite = (code: string): boolean => {
+      if (!byCode.has(code)) byCode.set(code, lookup.notes(code).some((n) => n.kind === 'use_additional_code' && /\bsite of\b/i.test(n.text)));
+      return byCode.get(code)!;
+    };
+    sited = lines.filter((line) => asksForSite(line.code)).map((line) => ({ line, ranges: additionalCodeRanges(lookup, line.code) }));
+    sitedCache.set(lines, sited);
+  }
+  return sited;
 }
 
 /**
@@ -694,8 +757,11 @@ function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTa
  */
 function putDownToOtherCause(c: Candidate, dict: Dictionary): boolean {
   const [age, related, senile, ...others] = ['age', 'related', 'senile', 'venous', 'stasis', 'varicose', 'drug', 'alcoholic', 'alcohol', 'chemotherapy'].map(dict.normalize) as [string, string, string, ...string[]];
-  return c.mentions.every((m) => m.words.includes(senile) || (m.words.includes(age) && m.words.includes(related)) || others.some((w) => m.words.includes(w)));
+  return c.mentions.every((m) => m.words.includes(senile) || (m.words.includes(age) && m.words.includes(related)) || (others.some((w) => m.words.includes(w)) && !DIABETES_DRUG.test(m.phrase)));
 }
+
+/** A drug that treats the diabetes: the hypoglycemia it causes is the diabetes' own (E11.649, with its adverse effect), not drug-induced E16.0. */
+const DIABETES_DRUG = /\b(insulin|glargine|lispro|aspart|detemir|degludec|glulisine|sulfonylureas?|glipizide|glyburide|glimepiride|gliclazide|oral hypoglycemics?)\b/i;
 
 /** Diabetes the provider calls uncomplicated: "T2DM without complications", "DM2 w/o complication". */
 const UNCOMPLICATED = /^[^.;,\n]*?\b(without|w\/o|no)\s+(any\s+)?complications?\b/i;

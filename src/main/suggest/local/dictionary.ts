@@ -649,10 +649,12 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     // What the title says the condition is "with" after that clause must be said too: "Chronic migraine
     // without aura, not intractable, with status migrainosus" (G43.701) is no bare "chronic migraine".
     const withPart = after.filter((part) => /^\s*with\b/i.test(part)).join(' ');
-    const kept = cut >= 0 ? `${c.long_desc.slice(0, cut)} ${tail} ${withPart}` : c.long_desc;
+    // "Type 2 diabetes mellitus without complications in remission" (E11.A): the remission is said, only the complications are not.
+    const remission = cut >= 0 && /\s+in remission$/i.test(clause!) ? 'in remission' : '';
+    const kept = cut >= 0 ? `${c.long_desc.slice(0, cut)} ${tail} ${withPart} ${remission}` : c.long_desc;
     // "Not elsewhere classified" says where the code sits, not what the note says: its "not" is no word to find.
     const words = contentWords(kept.replace(/,\s*uncomplicated\b/gi, '').replace(/\bnot elsewhere classified\b/gi, ''), normalize);
-    const without = cut >= 0 ? contentWords(wound ? wound[1]! : clause!, normalize) : [];
+    const without = cut >= 0 ? contentWords(wound ? wound[1]! : clause!.replace(/\s+in remission$/i, ''), normalize) : [];
     // "NIHSS 12" is the stroke scale's "NIHSS score 12" (R29.712); its number is read whole, one digit too
     // ("NIHSS score 9", R29.709, not the score 0 a title without its number would read).
     const nihss = /^NIHSS score (\d+)$/.exec(c.long_desc)?.[1];
@@ -808,13 +810,18 @@ function readClassifiedHistory(incl: ReadonlyArray<{ code: string; text: string 
     const header = normalizeCode(i.code);
     // A subcategory's inclusion ("Z86.1 Personal history of infectious and parasitic diseases: conditions
     // classifiable to A00-B89, B99") speaks for its "other" code (Z86.19).
-    const code = table.byCode.get(header)?.billable ? header : table.byCode.get(`${header}9`)?.billable ? `${header}9` : undefined;
+    // "Personal history of other (healed) physical injury and trauma" (Z87.82: conditions classifiable
+    // to S00-T88, except traumatic fractures, which are Z87.81) speaks for its other code, Z87.828.
+    const other = header === 'Z8782' ? 'Z87828' : `${header}9`;
+    const code = table.byCode.get(header)?.billable ? header : table.byCode.get(other)?.billable ? other : undefined;
     if (!m || !code) continue;
     const ranges = [...m[1]!.matchAll(CODE_RANGE)].map((r) => [r[1]!.replace('.', ''), (r[2] ?? r[1]!).replace('.', '')] as [string, string]);
     if (ranges.length === 0) continue;
     if (/^Z8[0-4]/.test(code)) family.push({ code, ranges });
     else if (/^(Z85|Z860)/.test(code) && ranges.every(([a]) => /^(C|D0)/.test(a))) personal.push({ code, ranges });
     else if (code === 'Z8619' && ranges.every(([a]) => /^[AB]/.test(a))) personal.push({ code, ranges });
+    // A healed injury, and the brain's own code for a healed intracranial one ("History of concussion - fully recovered", Z87.820).
+    else if (code === 'Z87828') personal.push({ code, ranges }, ...(table.byCode.get('Z87820')?.billable ? [{ code: 'Z87820', ranges: [['S06', 'S06']] as Array<[string, string]> }] : []));
   }
   return { family, personal };
 }

@@ -122,7 +122,7 @@ function saysPastStroke(sentence: string): boolean {
 /** Words right after a past condition that say it was fixed: an operation's name, not an ongoing problem. */
 const FIXED_AFTER = /^\s*(repair|repaired|resection|resected|excision|excised|removal|removed|ablation|ablated|correction|corrected|surgery|clipping|coiling|ligation|reconstruction)\b/i;
 /** Words after a past condition, in its sentence, that say it ended: "history of migraine, resolved; no treatment". */
-const RESOLVED_AFTER = /^[^.;\n]{0,40}?\b(resolved|no recurrence|no longer)\b/i;
+const RESOLVED_AFTER = /^[^.;\n]{0,40}?\b(resolved|no recurrence|no longer|(fully )?recovered)\b/i;
 /**
  * A date right after a past condition that places the episode then: "history of MRSA abscess of right
  * thigh (2020)", "hx of pneumonia 3 years ago". Not the year it was diagnosed or began.
@@ -174,11 +174,11 @@ const NAMES_A_CAUSE = /^(T(3[6-9]|[45]\d|6[0-5])|B9[5-7])/;
 const NONCOMPLIANCE = /^Z911[2-4]/;
 /**
  * What a visit is for, named as a line of its own: a routine examination (Z00.0-, Z00.1-; I.C.21.c.13),
- * an examination before a procedure (Z01.81-), a routine postpartum follow-up (Z39.2), a contraceptive prescribed or checked (Z30.0-, Z30.4-), or a
+ * an examination before a procedure (Z01.81-), an administrative one (Z02.-, a sports physical), travel counseling (Z71.84), a routine postpartum follow-up (Z39.2), a contraceptive prescribed or checked (Z30.0-, Z30.4-), or a
  * session of antineoplastic chemotherapy or immunotherapy (Z51.11, Z51.12; I.C.2.e.2). Case reports,
  * which tell a disease's course, never code any of them.
  */
-const VISIT_REASON = /^(Z00[01]|Z0181|Z392$|Z30[04]|Z511[12]$)/;
+const VISIT_REASON = /^(Z00[01]|Z0181|Z02|Z392$|Z30[04]|Z511[12]$|Z7184$)/;
 /** Psychoactive substance use, unspecified, uncomplicated (F10.90 … F19.90; tobacco is F17.2- dependence). */
 const UNCOMPLICATED_USE = /^F1[0-689]90$/;
 /** Words tying a substance use to a condition it bears on. */
@@ -722,7 +722,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       }
     }
 
-    raw.splice(0, raw.length, ...withoutOutcomeDenied(withoutUnsaidCourse(withoutReadingBesideHypertension(withMultipleSinuses(table, withoutUnspecifiedSibling(withBilateralCodes(table, withExaminationFindings(table, raw)), table))), table), table));
+    raw.splice(0, raw.length, ...withoutOutcomeDenied(withoutUnsaidCourse(withoutReadingBesideHypertension(withMultipleSinuses(table, withoutUnspecifiedSibling(withBilateralCodes(table, withExaminationFindings(table, raw, texts)), table))), table), table));
     raw.splice(0, raw.length, ...withOpenBites(table, withTobaccoProduct(raw, texts, sentences), texts));
 
     // Of two suggestions an Excludes1 note keeps apart, the less sure one goes; an existing code stays.
@@ -860,9 +860,12 @@ function mentionSentence(m: CandidateMention, sentences: ReadonlyMap<string, Sen
   return s ? (texts.get(m.documentId) ?? '').slice(s.start, s.end) : '';
 }
 
-/** The encounter an injury's own sentences say this visit is (only injuries are asked). */
+/**
+ * The encounter an injury's own sentences say this visit is (only injuries are asked, and the
+ * pathological, stress and osteoporotic fractures of chapter 13, which take the same 7th characters).
+ */
 function injuryEpisode(c: Candidate, sentences: ReadonlyMap<string, SentenceSpan[]>, texts: ReadonlyMap<string, string>): Episode | undefined {
-  if (!/^[ST]/.test(c.code)) return undefined;
+  if (!/^[ST]/.test(c.code) && !/^M[0-9A-Z]{5}A$/.test(c.code)) return undefined;
   for (const m of c.mentions) {
     const sentence = mentionSentence(m, sentences, texts);
     const episode = sentence ? episodeOf(sentence) : undefined;

@@ -69,7 +69,9 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['falling', 'fall'],
   // Adjectives notes use for the Index's nouns: "Hypothyroid.", "Morbidly obese, BMI 42".
   // Latin plurals the Index writes singular: "pulmonary emboli" are its "Embolism > pulmonary", "thrombi" its thrombosis.
-  ['emboli', 'embolism'], ['embolus', 'embolism'], ['thrombi', 'thrombus'],
+  ['anaphylaxis', 'anaphylactic'], ['emboli', 'embolism'],
+  // A hyperosmolar hyperglycemic state is the Index's "Diabetes > with > hyperosmolarity" (E11.00).
+  ['hyperosmolar', 'hyperosmolarity'], ['embolus', 'embolism'], ['thrombi', 'thrombus'],
   // A vertebra slipped forward or back is the Index's spondylolisthesis (M43.1-), which has neither word.
   ['anterolisthesis', 'spondylolisthesis'], ['retrolisthesis', 'spondylolisthesis'],
   // "Colonization > MRSA" (Z22.322) as notes say it: "colonized with MRSA".
@@ -90,6 +92,9 @@ export const CODE_TO: ReadonlyArray<[string, string]> = [
   ['diabetes poorly controlled', 'E1165'], ['diabetes out of control', 'E1165'], ['diabetes inadequately controlled', 'E1165'],
   // "Examination > annual" (Z00.00) as notes name the visit: an annual physical or wellness visit.
   ['annual physical', 'Z0000'], ['annual wellness visit', 'Z0000'], ['wellness visit', 'Z0000'],
+  // A hyperosmolar hyperglycemic state is the Index's hyperosmolarity ("Syndrome > hyperosmolarity E87.0 —
+  // see also Diabetes, by type, with hyperosmolarity"): with the diabetes it is E11.00.
+  ['hyperosmolarity hyperglycemic state', 'E870'],
   // "Awaiting organ transplant status" (Z76.82) as notes say it; the organ is not yet transplanted.
   ['awaiting transplant', 'Z7682'],
   // An artificial opening the patient has is its status ("Status > colostomy" Z93.3) however the note
@@ -214,6 +219,11 @@ export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [
   // Aftercare is what follows a surgery ("Aftercare > following surgery > joint replacement" Z47.1),
   // and an arthroplasty (the Index's replacement) is a joint's: "aftercare following right TKA".
   ['aftercare', 'following surgery'], ['replacement', 'joint'],
+  // Anaphylaxis is the Index's anaphylactic shock ("Shock > anaphylactic > due to food > peanuts" T78.01),
+  // and a food the note names is the line's food: "anaphylaxis due to peanuts", "anaphylaxis to shellfish".
+  ['anaphylactic', 'shock'],
+  ...['peanut', 'nut', 'egg', 'milk', 'fruit', 'vegetable', 'seed', 'additive', 'fish'].map((w): [string, string] => [w, 'food']),
+  ['shellfish', 'food fish'],
   // A gastric bypass is for obesity ("Status > gastric bypass for obesity" Z98.84).
   ['bypass', 'obesity'],
   // A routine postpartum check is its follow-up ("Examination > postpartum > routine follow-up" Z39.2).

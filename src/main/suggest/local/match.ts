@@ -60,7 +60,8 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
       // list number is no test ("CKD 3a", "CABG 2019", "1. CHF\n2. Hyperlipidemia").
       // Nor is one counted by "#": "HD#3" is hospital day 3, not hemodialysis (Z99.2).
       if (/^(-\d|[ \t]\d+[-.]\d|[ \t]?#[ \t]?\d)/.test(text.slice(tokens[i + n - 1]!.end, tokens[i + n - 1]!.end + 8))) continue;
-      const exact = hit.exact.replace(/\s+/g, ' ');
+      // The list's own hyphens and dots are written either way too ("G-tube", "pre-travel consultation").
+      const exact = hit.exact.replace(/\.?\s+|(?<=[A-Za-z])-(?=[A-Za-z])/g, ' ');
       // Short abbreviations must be written as listed; an all-capital one as listed or capitalised
       // ("Htn"), never half-capital ("CTs" of the chest is not CTS, carpal tunnel syndrome).
       const short = exact.replace(/[^A-Za-z0-9]/g, '').length <= 2;

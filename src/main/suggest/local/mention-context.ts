@@ -155,7 +155,7 @@ export function wordsNear(tokens: readonly Token[], m: Mention): Set<string> {
 export function deepTissue(table: CodeTable, m: Mention, tokens: readonly Token[]): string | undefined {
   if (!m.entry.code.startsWith('L89')) return undefined;
   const near = wordsNear(tokens, m);
-  if (!near.has('deep') || !near.has('tissue')) return undefined;
+  if (!(near.has('deep') && near.has('tissue')) && !near.has('dti') && !near.has('dtpi')) return undefined;
   const code = `${m.entry.code.slice(0, -1)}6`;
   return table.byCode.get(code)?.billable ? code : undefined;
 }

@@ -458,7 +458,7 @@ function necrosisOfGrowth(text: string, e: Entry, xt: readonly XToken[], positio
  * prevention"), and a personality's traits, which are no disorder ("borderline personality traits").
  */
 const SERVICE_WORDS = new Set(
-  'clinic team service medicine educator education diet precaution prophylaxis exposure protocol program exam examination test screen screening center centre unit nurse specialist shot shoe shoes risk prevention traits trait window vaccine vaccines vaccination vaccinations immunization immunizations booster toxoid'.split(' '),
+  'clinic team service medicine educator education diet precaution prophylaxis chemoprophylaxis exposure protocol program exam examination test screen screening center centre unit nurse specialist shot shoe shoes risk prevention traits trait window vaccine vaccines vaccination vaccinations immunization immunizations booster toxoid'.split(' '),
 );
 /** Exposures (Z20, Z57, Z77): their own word is no service ("secondhand smoke exposure" is Z77.22). */
 const EXPOSURE_CODE = /^Z(20|57|77)/;

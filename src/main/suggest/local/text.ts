@@ -408,7 +408,11 @@ const PAIR_RENAMES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** The first word of a pair read as the Index's word: the "lower back" is its "low back" ("Pain > back > low", M54.50). */
-const FIRST_OF_PAIR_RENAMES: ReadonlyMap<string, string> = new Map([['lower back', 'low']]);
+const FIRST_OF_PAIR_RENAMES: ReadonlyMap<string, string> = new Map([
+  ['lower back', 'low'],
+  // A lumbar strain is the back's ("Strain > back" S39.012); "lumbar" alone stays the spine's region.
+  ['lumbar strain', 'back'], ['lumbosacral strain', 'back'],
+]);
 
 /** Compounds notes write as two words; read apart, "gall bladder calculus" was a bladder stone. */
 const SPLIT_COMPOUNDS: ReadonlyMap<string, string> = new Map([
