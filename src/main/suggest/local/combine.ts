@@ -604,9 +604,14 @@ function sameConditionByStage(alone: string | undefined, code: string): boolean 
 function strokeSequelae(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTable, lookup: CodeSetLookup, past: ReadonlySet<string>): void {
   if (past.size === 0) return;
   let linked: Candidate | undefined;
+  // The acute stroke each past sentence names, whose sequelae its deficits are: a cerebral infarction's
+  // (I69.3-) unless the sentence names a hemorrhage (intracerebral I69.1-, subarachnoid I69.0-, other I69.2-).
+  const strokeOf = new Map<string, string>();
+  for (const c of cands.values()) if (/^I6[0-3]/.test(c.code)) for (const m of c.mentions) if (past.has(sentenceKey(m)) && c.code.slice(0, 3) !== 'I63') strokeOf.set(sentenceKey(m), c.code.slice(0, 3));
   for (const c of [...cands.values()]) {
     if (c.via !== 'match' || /^I6\d/.test(c.code) || !c.mentions.some((m) => past.has(sentenceKey(m)))) continue;
-    const best = linkedLine(dict.strokeSequelae, c);
+    const of = c.mentions.map((m) => strokeOf.get(sentenceKey(m))).find((k) => k !== undefined) ?? 'I63';
+    const best = linkedLine(dict.strokeSequelae.filter((l) => l.of === of), c);
     if (!best || !table.byCode.get(best.code)?.billable) continue;
     const code = best.code;
     linked = combineInto(cands, code, `${c.code} as a sequela of an earlier cerebral infarction (I.C.9.d)`, [c], [c]);
@@ -617,11 +622,13 @@ function strokeSequelae(cands: Map<string, Candidate>, dict: Dictionary, table: 
   // Nor are "unspecified sequelae" (I69.30) left beside the sequela named.
   if (linked) {
     cands.delete('Z8673');
-    const unnamed = cands.get('I6930');
+    const unnamed = cands.get(`${linked.code.slice(0, 4)}0`);
     if (unnamed && unnamed !== linked) {
       mergeInto(linked, unnamed);
-      cands.delete('I6930');
+      cands.delete(unnamed.code);
     }
+    // The hemorrhage whose deficits are coded as its sequelae is over.
+    for (const c of [...cands.values()]) if (/^I6[0-2]/.test(c.code) && c.mentions.every((m) => past.has(sentenceKey(m)))) cands.delete(c.code);
   }
   for (const c of [...cands.values()]) {
     if (!c.code.startsWith('I63') || !c.mentions.every((m) => past.has(sentenceKey(m)))) continue;
@@ -667,7 +674,7 @@ function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTa
     // D63.1, is not the CKD).
     // Nor a drug therapy whose words name a complication ("oral hypoglycemic", Z79.84).
     if (DIABETES.test(c.code) || HYPERTENSIVE.test(c.code) || c.via !== 'match' || c.code.startsWith('Z79')) continue;
-    const best = linkedLine(dict.diabetesWith, c) ?? (siteOfAnother(cands, c, lookup) ? undefined : siteOfComplication(dict.diabetesWith, lookup, c.code));
+    const best = linkedLine(dict.diabetesWith, c) ?? (LIMB_ATHEROSCLEROSIS.test(c.code) ? dict.diabetesWith.find((l) => l.alone === PERIPHERAL_ANGIOPATHY) : undefined) ?? (siteOfAnother(cands, c, lookup) ? undefined : siteOfComplication(dict.diabetesWith, lookup, c.code));
     if (!best || putDownToOtherCause(c, dict) || causeStated(c, texts)) continue;
     const underlying = codeFirstRanges(lookup, c.code);
     if (underlying.length > 0 && !underlying.some(([a]) => DIABETES.test(a))) continue;
@@ -685,11 +692,19 @@ function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTa
     mergeInto(combo, ...dm, c);
     cands.set(code, combo);
     combined = true;
-    if (!inRanges(c.code, additionalCodeRanges(lookup, code)) && !namesNoComplication(lookup, code)) cands.delete(c.code);
+    if (!inRanges(c.code, additionalCodeRanges(lookup, code)) && !namesNoComplication(lookup, code) && !LIMB_ATHEROSCLEROSIS.test(c.code)) cands.delete(c.code);
   }
   if (combined) for (const c of dm) if (/9$/.test(c.code) && c.code.length === 4) cands.delete(c.code);
   withoutHyperglycemiaOfHyperosmolarity(cands);
 }
+
+/**
+ * Atherosclerosis of the native arteries of the limbs (I70.2-) is the peripheral angiopathy the Index
+ * puts "with" diabetes (E11.51, whose line alone is I73.9); its own code stays beside it for the
+ * site, the side and the stage (claudication, rest pain, ulcer, gangrene) that E11.51 does not say.
+ */
+const LIMB_ATHEROSCLEROSIS = /^I702/;
+const PERIPHERAL_ANGIOPATHY = 'I739';
 
 /**
  * A hyperosmolar hyperglycemic state names its hyperglycemia: "with hyperglycemia" (E11.65) read from

@@ -80,7 +80,10 @@ export interface Dictionary {
   status: Entry[];
   /** Index "Diabetes, diabetic > with > X" (type 2 codes): the words of X and the combination code. */
   diabetesWith: IndexLink[];
-  /** Index "Sequelae > infarction > cerebral > X": the deficit's words, the I69.3- code, and the code X reads as alone. */
+  /**
+   * Index "Sequelae > infarction > cerebral > X" and "Sequelae > hemorrhage > intracerebral (subarachnoid,
+   * intracranial) > X": the deficit's words, the I69.- code, the acute stroke's category, and the code X reads as alone.
+   */
   strokeSequelae: IndexLink[];
   /** Index "X > localized" lines for enlarged lymph nodes (Adenopathy, Lymphadenopathy): X's words (sorted, space-joined) → R59.0. */
   localized: Map<string, string>;
@@ -116,9 +119,19 @@ export interface WithLink extends IndexLink {
 export interface IndexLink {
   words: string[];
   code: string;
+  /** For a stroke's sequela: the category of the acute stroke it follows (I63 infarction, I61 intracerebral hemorrhage…). */
+  of?: string;
   /** "peripheral angiopathy" alone is I73.9: a note's "PAD" (also I73.9) links the same way. */
   alone?: string;
 }
+
+/** The Index's "Sequelae" lines of a stroke: its kind, its site, and the category of the acute stroke. */
+const SEQUELA_OF: ReadonlyArray<readonly [RegExp, RegExp, string]> = [
+  [/^infarction/i, /^cerebral/i, 'I63'],
+  [/^hemorrhage/i, /^intracerebral/i, 'I61'],
+  [/^hemorrhage/i, /^subarachnoid/i, 'I60'],
+  [/^hemorrhage/i, /^intracranial/i, 'I62'],
+];
 
 interface IndexRow {
   level: number;
@@ -564,9 +577,10 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
         const sub = contentWords(v[v.length - 1]!, normalize);
         if (main && sub.length > 0) indexWith.push({ words: sub, code, main: normalizeCode(main.replace(/-+$/, '')) });
       }
-      if (/^sequelae/i.test(segs[0]!) && /^infarction/i.test(segs[1] ?? '') && /^cerebral/i.test(segs[2] ?? '') && segs.length > 3) {
+      const sequelaOf = /^sequelae/i.test(segs[0]!) && segs.length > 3 ? SEQUELA_OF.find(([what, where]) => what.test(segs[1] ?? '') && where.test(segs[2] ?? ''))?.[2] : undefined;
+      if (sequelaOf) {
         const sub = contentWords(v.slice(3).join(' '), normalize);
-        if (sub.length > 0) strokeSequelae.push({ words: sub, code });
+        if (sub.length > 0) strokeSequelae.push({ words: sub, code, of: sequelaOf });
       }
       // Enlarged lymph nodes at any named site are localized; edema and swelling name their own sites
       // in the Index (legs R60.0, eyelid, macula), so they keep their own lines.

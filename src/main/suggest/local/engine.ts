@@ -30,14 +30,14 @@ import { loadDrugCodes, type DrugCodes } from './drug-names';
 import { statedUnderdosings } from './underdosing';
 import { receptorStatus } from './receptor-status';
 import { ambiguityQuery, type AmbiguityQuery } from './ambiguous';
-import { severityQuery, type SeverityQuery } from './severity';
+import { readsApart, severityQuery, type SeverityQuery } from './severity';
 import { acuteOpioid, loadMedications, OPIOID_THERAPY, shortTermOpioidChart, namesNoTherapy, saysNotTaking, saysShortCourse, saysTakingNow, scaledOnly, weighedOnly } from './medications';
 import { collectMeat, type SentenceSpan } from './meat';
 import { treatedInPast } from './treated-infection';
 import { RESOLVED_VERDICTS } from './assertion';
 import { infarctionDatedOld, withoutPastEpisodes } from './past-episode';
 import { cancerResectedWithoutDisease } from './resected-cancer';
-import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withInitialStrokeScale, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain, withoutOutcomeDenied, withoutReadingBesideHypertension, withoutUnsaidCourse, withoutUnspecifiedSibling } from './shown-together';
+import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withInitialStrokeScale, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain, withoutOutcomeDenied, withoutReadingBesideHypertension, withoutUnsaidCourse, withoutUnspecifiedSibling, withSpecifiedPneumonia } from './shown-together';
 import { dueToCode } from './due-to-condition';
 import { episodeOf, withEpisode, type Episode } from './encounter';
 import { AFTER_BIRTH, gestationWeeks, trimesterOf, weeksCode, withPuerperium, withTrimester, type Gestation } from './pregnancy';
@@ -109,7 +109,8 @@ const EPISODE_WORDS = ['epilepticus', 'exacerbation'];
  * ("a 51-year-old woman admitted for stroke") is not an old stroke, nor is an acute one a deficit
  * follows ("hemiparesis following acute ischemic stroke" is this stroke's, G81 with I63).
  */
-const PAST_CUE = /\b((?<!\b(?:year|month|week|day)s?[-\s])old|prior|previous|remote|history of|h\/o|late effects?|sequelae?|residual|post[-\s]?stroke|(?:following|after|s\/p|status post) (?:(?:a|an|the|his|her|their) )?(?:(?!acute\b|new\b|recent\b)[\w-]+ ){0,3}?(?:cerebral infarct(?:ion)?|stroke|cva)|(?:cerebral infarct(?:ion)?|stroke|cva),? (?:in (?:19|20)\d\d|(?:\d+|a|one|two|three|several) (?:years?|months?) ago|last (?:year|month))|(?:19|20)\d\d (?:(?:ischemic|hemorrhagic|embolic|lacunar|left|right|mca|pca)\s+){0,2}(?:cerebral infarct(?:ion)?|stroke|cva))\b/i;
+const STROKE = String.raw`(?:cerebral infarct(?:ion)?|stroke|cva|(?:intracerebral|subarachnoid|intracranial|brain|intraparenchymal) (?:hemorrhage|bleed)|ich|sah)`;
+const PAST_CUE = new RegExp(String.raw`\b((?<!\b(?:year|month|week|day)s?[-\s])old|prior|previous|remote|history of|h\/o|late effects?|sequelae?|residual|post[-\s]?stroke|(?:following|after|s\/p|status post) (?:(?:a|an|the|his|her|their) )?(?:(?!acute\b|new\b|recent\b)[\w-]+ ){0,3}?${STROKE}|${STROKE},? (?:\(?(?:in )?(?:\d{1,2}\/)?(?:19|20)\d\d\)?|(?:\d+|a|one|two|three|several) (?:years?|months?) ago|last (?:year|month))|(?:19|20)\d\d (?:(?:ischemic|hemorrhagic|embolic|lacunar|left|right|mca|pca)\s+){0,2}${STROKE})\b`, 'i');
 /** A stroke the sentence calls acute: what it left ("acute ischemic stroke with residual hemiparesis") is this stroke's. */
 const ACUTE_STROKE = /\b(acute|new|evolving)\b(?:\s+[\w-]+){0,3}?\s+(stroke|cva|(cerebral )?infarct(ion)?)\b/i;
 
@@ -174,11 +175,11 @@ const NAMES_A_CAUSE = /^(T(3[6-9]|[45]\d|6[0-5])|B9[5-7])/;
 const NONCOMPLIANCE = /^Z911[2-4]/;
 /**
  * What a visit is for, named as a line of its own: a routine examination (Z00.0-, Z00.1-; I.C.21.c.13),
- * an examination before a procedure (Z01.81-), an administrative one (Z02.-, a sports physical), travel counseling (Z71.84), a routine postpartum follow-up (Z39.2), a contraceptive prescribed or checked (Z30.0-, Z30.4-), or a
+ * an examination before a procedure (Z01.81-), an administrative one (Z02.-, a sports physical), travel counseling (Z71.84), HIV PrEP (Z29.81), HIV PrEP (Z29.81), a routine postpartum follow-up (Z39.2), a contraceptive prescribed or checked (Z30.0-, Z30.4-), or a
  * session of antineoplastic chemotherapy or immunotherapy (Z51.11, Z51.12; I.C.2.e.2). Case reports,
  * which tell a disease's course, never code any of them.
  */
-const VISIT_REASON = /^(Z00[01]|Z0181|Z02|Z392$|Z30[04]|Z511[12]$|Z7184$)/;
+const VISIT_REASON = /^(Z00[01]|Z0181|Z02|Z2981$|Z392$|Z30[04]|Z511[12]$|Z7184$)/;
 /** Psychoactive substance use, unspecified, uncomplicated (F10.90 … F19.90; tobacco is F17.2- dependence). */
 const UNCOMPLICATED_USE = /^F1[0-689]90$/;
 /** Words tying a substance use to a condition it bears on. */
@@ -370,8 +371,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           const z = medications.get(tk.raw.toLowerCase());
           if (!z || !table.byCode.get(z)?.billable || shortCourses.has(tk.raw.toLowerCase()) || saysNotTaking(sentenceText, tk.start - s.start, tk.end - s.start, drugsAt) || weighedOnly(sentenceText, tk.start - s.start, tk.end - s.start) || scaledOnly(sentenceText, tk.start - s.start, tk.end - s.start) || namesNoTherapy(text, tk.start, tk.end) || acuteOpioid(z, sentenceText, inpatient, s.section === 'meds')) continue;
           if (s.section !== 'meds' && s.section !== 'assessment' && s.section !== 'other' && !DISCHARGED_ON.test(sentenceText) && !(s.section === 'subjective' && saysTakingNow(text.slice(s.start, tk.start)))) continue;
-          // "Non-insulin-dependent diabetes" says no insulin.
-          if (/\b(no|not|non|denies|without|never)\b[^.;]{0,20}$/i.test(text.slice(s.start, tk.start))) continue;
+          // "Non-insulin-dependent diabetes" says no insulin; "non adherent with insulin" takes it, if badly.
+          if (/\b(no|not|denies|without|never)\b[^.;]{0,20}$|\bnon-?\s*$/i.test(text.slice(s.start, tk.start))) continue;
           // A template's question answered no: "Long-term insulin at home? No - home on metformin only."
           if (ANSWERED_NO.test(text.slice(tk.end, tk.end + 40))) continue;
           add(z, { documentId: doc.id, start: tk.start, end: tk.end, phrase: tk.raw, assertion: 'present', section: s.section, source: 'medication', words: [tk.norm], sentence: si }, 'medication');
@@ -429,7 +430,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           mentions.push(...found);
         }
         // So is one that reads a sequela of it itself ("dysphagia as late effect of stroke", I69.30).
-        if ((saysPastStroke(sentenceText) && mentions.some((x) => x.entry.code.startsWith('I63'))) || mentions.some((x) => x.entry.code.startsWith('I693'))) pastStroke.add(sentenceKey({ documentId: doc.id, sentence: si }));
+        if ((saysPastStroke(sentenceText) && mentions.some((x) => /^I6[0-3]/.test(x.entry.code))) || mentions.some((x) => /^I69[0-3]/.test(x.entry.code))) pastStroke.add(sentenceKey({ documentId: doc.id, sentence: si }));
         // The cues of a visit's reason may stand in the line's heading: "Reason for visit: Screening colonoscopy."
         const context = sentenceContext(text, text.lastIndexOf('\n', s.start - 1) + 1, s.end);
         let said: Set<string> | undefined;
@@ -454,8 +455,11 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
             const foreground = a === 'present' && !BACKGROUND_SECTIONS.has(s.section);
             // A condition coded only by its severity, with none said: the provider's question, not a code.
             const bySeverity = severityQuery(dict.severityTerms, mention.entry.code, said);
-            if (bySeverity) {
-              if (foreground && !queries.some((x) => x.code === bySeverity.choices[0]!.code)) queries.push(severityRaw(bySeverity, doc.id, text, tokens, m));
+            // A reading in the sentence's other words that gives the code by itself answers the question:
+            // "Opioid use disorder - on methadone maintenance" is F11.20 ("Maintenance > methadone").
+            if (bySeverity && !readsApart(bySeverity.term, mention, tokens)) {
+              const answered = mentions.some((o) => o !== mention && readsApart(bySeverity.term, o, tokens));
+              if (foreground && !answered && !queries.some((x) => x.code === bySeverity.choices[0]!.code)) queries.push(severityRaw(bySeverity, doc.id, text, tokens, m));
               continue;
             }
             if (foreground) {
@@ -722,7 +726,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       }
     }
 
-    raw.splice(0, raw.length, ...withoutOutcomeDenied(withoutUnsaidCourse(withoutReadingBesideHypertension(withMultipleSinuses(table, withoutUnspecifiedSibling(withBilateralCodes(table, withExaminationFindings(table, raw, texts)), table))), table), table));
+    raw.splice(0, raw.length, ...withoutOutcomeDenied(withoutUnsaidCourse(withoutReadingBesideHypertension(withMultipleSinuses(table, withoutUnspecifiedSibling(withSpecifiedPneumonia(withBilateralCodes(table, withExaminationFindings(table, raw, texts)), table), table))), table), table));
     raw.splice(0, raw.length, ...withOpenBites(table, withTobaccoProduct(raw, texts, sentences), texts));
 
     // Of two suggestions an Excludes1 note keeps apart, the less sure one goes; an existing code stays.

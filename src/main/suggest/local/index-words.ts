@@ -224,6 +224,12 @@ export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [
   ['anaphylactic', 'shock'],
   ...['peanut', 'nut', 'egg', 'milk', 'fruit', 'vegetable', 'seed', 'additive', 'fish'].map((w): [string, string] => [w, 'food']),
   ['shellfish', 'food fish'],
+  // A contrast allergy is to the radiographic contrast media ("History > personal > allergy > contrast media" Z91.041).
+  ['contrast', 'media'],
+  // Pain in a phantom limb is the Index's "Phantom limb syndrome > with pain" (G54.6), not the limb's pain.
+  ['phantom', 'syndrome'],
+  // Venous hypertension is idiopathic unless the note names its cause ("Hypertension > venous (chronic) > idiopathic" I87.30-).
+  ['venous', 'idiopathic'],
   // A gastric bypass is for obesity ("Status > gastric bypass for obesity" Z98.84).
   ['bypass', 'obesity'],
   // A routine postpartum check is its follow-up ("Examination > postpartum > routine follow-up" Z39.2).

@@ -6,7 +6,7 @@ import { inRanges } from './combine';
 import type { ClassifiedHistory, Dictionary } from './dictionary';
 import { VACCINE_NAMES } from './index-words';
 import type { Mention } from './match';
-import { GIVEN_ON_DATE, NEOPLASM_CODE, NEOPLASM_HISTORY_CODE } from './misreads';
+import { GIVEN_ON_DATE, givenElsewhere, NEOPLASM_CODE, NEOPLASM_HISTORY_CODE } from './misreads';
 import type { Token } from './text';
 
 /**
@@ -33,12 +33,23 @@ const IMMUNITY_TEST = /\b(titers?|antibod(y|ies)|immunity|serolog(y|ies)|igg|lev
 /** Said after it: "Flu shot today - declined". */
 const REFUSED_AFTER = /^[^.;\n]{0,40}\b(declined|refused|deferred|not given|will return|next visit)\b/i;
 
+/**
+ * A refusal after the vaccine given speaks of it, unless it speaks of another vaccine named after it:
+ * "Tdap today, will return for flu shot next visit" gave the Tdap.
+ */
+function refusedAfter(after: string): boolean {
+  const r = REFUSED_AFTER.exec(after);
+  return r !== null && !VACCINE_CUE.test(after.slice(0, r[0].length + 30));
+}
+
 /** Where a sentence says vaccines were given (one immunization encounter, Z23, however many); undefined when it does not. */
 export function vaccinesGiven(sentenceText: string): { start: number; end: number } | undefined {
   const m = VACCINES_GIVEN.exec(sentenceText);
-  if (!m || NOT_GIVEN.test(sentenceText.slice(0, m.index + m[0].length - m[m.length - 1]!.length)) || REFUSED_AFTER.test(sentenceText.slice(m.index + m[0].length)) || IMMUNITY_TEST.test(m[0])) return undefined;
+  if (!m || NOT_GIVEN.test(sentenceText.slice(0, m.index + m[0].length - m[m.length - 1]!.length)) || refusedAfter(sentenceText.slice(m.index + m[0].length)) || IMMUNITY_TEST.test(m[0])) return undefined;
   // Given on a date, not today: the record of an earlier visit's.
   if (GIVEN_ON_DATE.test(sentenceText.slice(m.index + m[0].length, m.index + m[0].length + 24))) return undefined;
+  // Given elsewhere or earlier in the season: "Influenza vaccine given this fall at pharmacy".
+  if (!/\btoday\b/i.test(m[0]) && givenElsewhere(sentenceText.slice(m.index + m[0].length))) return undefined;
   return { start: m.index, end: m.index + m[0].length };
 }
 

@@ -320,11 +320,19 @@ function usesAbbreviationCore(xt: readonly XToken[], positions: readonly number[
 /** A date after "given": "flu vaccine given 10/2025", "Tdap given in 2021". */
 export const GIVEN_ON_DATE = /^\s*(on\s+|in\s+)?(\d{1,2}\/\d{2,4}|(19|20)\d\d\b|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2},?\s+)?(19|20)\d\d)/i;
 
-/** A vaccine given on a date (written, not "today") is the record of an earlier one, not this visit's (Z23). */
+/** Where or when else a vaccine was given, said after it: "Influenza vaccine given this fall at pharmacy". */
+const GIVEN_ELSEWHERE = /^[^.;\n]{0,30}?\b(at (the |a |her |his )?(pharmacy|work|school|health department|employer)|elsewhere|outside|this (fall|season|year|spring|summer|winter|autumn)|last (week|month|year|fall|season|spring|summer|winter|autumn)|in (the )?(fall|spring|summer|winter|autumn))\b/i;
+
+/** The text after a vaccine given says it was given elsewhere or earlier, and not today. */
+export function givenElsewhere(after: string): boolean {
+  return !/^\s*today\b/i.test(after) && GIVEN_ELSEWHERE.test(after);
+}
+
+/** A vaccine given on a date (written, not "today"), or elsewhere, is the record of an earlier one, not this visit's (Z23). */
 function givenOnAnotherDay(text: string, e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
   if (e.code !== 'Z23') return false;
   const end = xt[positions[positions.length - 1]!]!.end;
-  return GIVEN_ON_DATE.test(text.slice(end, end + 24));
+  return GIVEN_ON_DATE.test(text.slice(end, end + 24)) || givenElsewhere(text.slice(end));
 }
 
 /** An injury's code (S00–T14) from a trauma: its site is never what comes after the cause it is from. */

@@ -90,3 +90,20 @@ export function severityQuery(terms: readonly SeverityTerm[], code: string, said
   }
   return undefined;
 }
+
+interface Reading {
+  start: number;
+  end: number;
+  assertion: string;
+  entry: { code: string };
+}
+
+/**
+ * A reading of the condition's category, away from the words that name the condition, that gives its
+ * code by itself: "methadone maintenance" (F11.20) beside "opioid use disorder". Not a reading of the
+ * condition's own words ("asthma" in "persistent asthma", "opioid use … in remission" F11.91).
+ */
+export function readsApart(term: SeverityTerm, reading: Reading, tokens: ReadonlyArray<{ start: number; end: number; norm: string }>): boolean {
+  return reading.assertion === 'present' && reading.entry.code.slice(0, 3) === term.category
+    && !tokens.some((t) => term.words.includes(t.norm) && t.start < reading.end && reading.start < t.end);
+}

@@ -212,9 +212,38 @@ export function withoutUnspecifiedSibling(raw: readonly RawSuggestion[], table: 
     const spans = spansOf(r);
     return spans.length > 0 && spans.every((s) => spansOf(o).some((x) => overlaps(s, x)));
   };
+  // The "without" member beside its "with" sibling read from the same words: "Lower GI bleed due to
+  // diverticulosis of sigmoid colon" is K57.31 (… without perforation or abscess with bleeding), and the
+  // words "diverticulosis of sigmoid colon" read alone are no K57.30 (… without bleeding) beside it.
+  const withoutOf = (code: string, other: string): boolean => {
+    const title = table.byCode.get(code)?.long_desc ?? '';
+    return other.slice(0, 4) === code.slice(0, 4) && /\bwithout\b/i.test(title) && title.replace(/\bwithout (\w+)$/i, 'with $1') === table.byCode.get(other)?.long_desc;
+  };
+  // A burn or corrosion of no stated region (T30) beside the one of the region its words name (T20–T28).
+  const regionOf = (code: string, other: string): boolean => /^T30/.test(code) && /^T2[0-8]/.test(other);
+  const touches = (r: RawSuggestion, o: RawSuggestion): boolean => spansOf(r).some((s) => spansOf(o).some((x) => overlaps(s, x)));
   const covered = (r: RawSuggestion): boolean =>
-    r.kind === 'add' && raw.some((o) => o !== r && o.kind !== 'delete-unsupported' && ((o.code.slice(0, 3) === r.code.slice(0, 3) && unspecified(r.code) && !unspecified(o.code) && sameWords(r, o)) || unspecifiedOf(r.code, o.code)));
+    r.kind === 'add' && raw.some((o) => o !== r && o.kind !== 'delete-unsupported' && ((o.code.slice(0, 3) === r.code.slice(0, 3) && unspecified(r.code) && !unspecified(o.code) && sameWords(r, o)) || unspecifiedOf(r.code, o.code) || (withoutOf(r.code, o.code) && sameWords(r, o)) || (regionOf(r.code, o.code) && touches(r, o))));
   return raw.filter((r) => !covered(r));
+}
+
+/** Influenza with pneumonia of no stated type (J10.00, J11.00). */
+const INFLUENZA_PNEUMONIA_UNSAID = /^J1[01]00$/;
+/** Pneumonia of a stated organism or kind (J12–J18), not "Pneumonia, unspecified organism" (J18.9). */
+const PNEUMONIA_OF_A_KIND = /^J1[2-8](?!9$)/;
+
+/**
+ * Influenza with a pneumonia whose kind the note states is "with (other) specified pneumonia" (J10.08,
+ * J11.08), the pneumonia coded beside it: "Influenza A with MRSA pneumonia" is J10.08 and J15.212.
+ */
+export function withSpecifiedPneumonia(raw: readonly RawSuggestion[], table: CodeTable): RawSuggestion[] {
+  const overlaps = (a: EvidenceSpan, b: EvidenceSpan): boolean => a.documentId === b.documentId && a.start < b.end && b.start < a.end;
+  return raw.map((r) => {
+    if (r.kind !== 'add' || !INFLUENZA_PNEUMONIA_UNSAID.test(r.code)) return r;
+    const kind = raw.find((o) => (o.kind === 'add' || o.kind === 'keep') && PNEUMONIA_OF_A_KIND.test(o.code) && spansOf(o).some((x) => spansOf(r).some((y) => overlaps(x, y))));
+    const specified = kind ? table.billableIn(r.code.slice(0, 3)).find((c) => c.code.startsWith(r.code.slice(0, 4)) && /\bspecified pneumonia$/i.test(c.long_desc)) : undefined;
+    return specified ? { ...r, code: specified.code, rationale: `${r.rationale ?? ''}; the pneumonia's kind is stated (${kind!.code}): ${specified.code}` } : r;
+  });
 }
 
 /** A title that leaves the course open: "Gastric ulcer, unspecified as acute or chronic, …", "… not specified as acute or chronic". */

@@ -405,6 +405,8 @@ const PAIR_RENAMES: ReadonlyMap<string, string> = new Map([
   ...PREOPERATIVE_VISIT,
   // A partial-thickness tear is the Index's incomplete one ("Tear > rotator cuff > incomplete" M75.11-).
   ['partial thickness', 'incomplete'],
+  // "Burn > chemical — see Corrosion": a chemical burn of the hand is its corrosion (T23.6-, not the thermal T23.2-).
+  ['chemical burn', 'corrosion'], ['chemical burns', 'corrosion'],
 ]);
 
 /** The first word of a pair read as the Index's word: the "lower back" is its "low back" ("Pain > back > low", M54.50). */

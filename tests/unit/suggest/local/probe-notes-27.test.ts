@@ -114,3 +114,86 @@ describe('local engine: probe notes, twenty-seventh session (the Index\'s words 
     expect(codes).not.toContain('M80052A');
   });
 });
+
+describe('local engine: last session\'s review items', () => {
+  it('gives the vaccine given today though another is put off to the next visit', () => {
+    const note = (plan: string): string[] => shown(`Assessment:\n1. Health maintenance - ${plan}\n2. Hypertension - stable on lisinopril.`, 'outpatient', 50, 'F');
+    expect(note('Tdap today, will return for flu shot next visit.')).toContain('Z23');
+    expect(note('Flu shot today - declined.')).not.toContain('Z23');
+  });
+
+  it('reads insulin taken badly as insulin taken, and "non-insulin-dependent" as none', () => {
+    expect(shown('Assessment:\n1. Type 2 diabetes - non adherent with insulin glargine, A1c 9.8.', 'outpatient', 50, 'F')).toContain('Z794');
+    expect(shown('Assessment:\n1. Non-insulin-dependent diabetes - on metformin.', 'outpatient', 50, 'F')).not.toContain('Z794');
+  });
+
+  it('reads a contrast allergy as the radiographic dye allergy status, not a reaction now', () => {
+    const codes = shown('Allergies: IV contrast (hives).\nAssessment:\n1. Contrast allergy - premedicate with prednisone and diphenhydramine before CT.\n2. Hypertension - stable.', 'outpatient', 50, 'F');
+    expect(codes).toContain('Z91041');
+    expect(codes).not.toContain('T7840XA');
+  });
+});
+
+describe('local engine: probe notes, twenty-seventh session (podiatry, vascular, addiction, sexual health)', () => {
+  it('reads a Charcot foot in a diabetic as diabetic neuropathic arthropathy, and limb atherosclerosis as diabetic peripheral angiopathy beside it', () => {
+    expect(shown('Assessment:\n1. Charcot foot, right, due to type 2 diabetes - total contact cast.')).toContain('E11610');
+    const pad = shown('Assessment:\n1. Type 2 diabetes with atherosclerosis of native arteries of right leg with intermittent claudication - cilostazol, walking program.');
+    expect(pad).toEqual(expect.arrayContaining(['E1151', 'I70211']));
+    expect(pad).not.toContain('E119');
+  });
+
+  it('reads hammertoe written solid, and pain in a phantom limb as the phantom limb syndrome with pain', () => {
+    const codes = shown('Assessment:\n1. Hammertoe, left second toe - padding.\n2. Phantom limb pain - gabapentin 300 mg TID.');
+    expect(codes).toEqual(expect.arrayContaining(['M2042', 'G546']));
+    expect(codes).not.toContain('M79609');
+  });
+
+  it('reads venous hypertension as the veins\', not essential hypertension', () => {
+    const codes = shown('Assessment:\n1. Venous hypertension of lower extremities - compression stockings.');
+    expect(codes).toContain('I87309');
+    expect(codes).not.toContain('I10');
+  });
+
+  it('reads an opioid use disorder on methadone maintenance as dependence, with no question of its severity', () => {
+    const run = engines.shipped.suggest(noteInput('Assessment:\n1. Opioid use disorder - on methadone maintenance, stable.', { age: 40 }));
+    expect(claimed(run)).toContain('F1120');
+    expect(run.suggestions.filter((s) => s.kind === 'query')).toEqual([]);
+  });
+
+  it('reads HIV pre-exposure prophylaxis as the visit\'s reason and no HIV, and a vaccine given elsewhere as no immunization today', () => {
+    const prep = shown('Assessment:\n1. HIV PrEP - continue emtricitabine/tenofovir, HIV test negative today.\n2. Hypertension - stable.', 'outpatient', 30);
+    expect(prep).toContain('Z2981');
+    expect(prep).not.toContain('B20');
+    expect(shown('Assessment:\n1. Influenza vaccine given this fall at pharmacy.\n2. Hypertension - stable.')).not.toContain('Z23');
+  });
+});
+
+describe('local engine: probe notes, twenty-seventh session (combinations read whole)', () => {
+  it('reads a bleeding diverticulosis once, with its bleeding', () => {
+    const codes = shown('Discharge diagnoses:\n1. Lower GI bleed due to diverticulosis of sigmoid colon.\n2. Acute blood loss anemia.', 'inpatient', 70);
+    expect(codes).toContain('K5731');
+    expect(codes).not.toContain('K5730');
+  });
+
+  it('reads influenza with a pneumonia of stated kind as "with specified pneumonia", the pneumonia beside it', () => {
+    const codes = shown('Discharge diagnoses:\n1. Influenza A with MRSA pneumonia.', 'inpatient', 70);
+    expect(codes).toEqual(expect.arrayContaining(['J1008', 'J15212']));
+    expect(codes).not.toContain('J1000');
+  });
+
+  it('reads a chemical burn as a corrosion of its region', () => {
+    const codes = shown('Assessment:\n1. Chemical burn of right hand from drain cleaner, second degree - silver sulfadiazine.', 'outpatient', 30);
+    expect(codes).toContain('T23601A');
+    expect(codes).not.toContain('T23201A');
+    expect(codes.filter((c) => c.startsWith('T30'))).toEqual([]);
+  });
+
+  it('reads the deficits an old brain hemorrhage left as its sequelae, and an acute one\'s as its own', () => {
+    const ich = shown('Assessment:\n1. Left hemiparesis following nontraumatic intracerebral hemorrhage (8/2025) - PT.', 'outpatient', 70);
+    expect(ich).toContain('I69154');
+    expect(ich.filter((c) => /^I61|^G81/.test(c))).toEqual([]);
+    expect(shown('Assessment:\n1. Aphasia due to subarachnoid hemorrhage 2 years ago - speech therapy.', 'outpatient', 70)).toContain('I69020');
+    expect(shown('Assessment:\n1. Right hemiparesis following ischemic stroke in 2019 - PT.', 'outpatient', 70)).toContain('I69351');
+    expect(shown('Discharge diagnoses:\n1. Acute intracerebral hemorrhage with left hemiparesis.', 'inpatient', 70)).toEqual(expect.arrayContaining(['I619', 'G8194']));
+  });
+});
