@@ -70,6 +70,8 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   // Adjectives notes use for the Index's nouns: "Hypothyroid.", "Morbidly obese, BMI 42".
   // Latin plurals the Index writes singular: "pulmonary emboli" are its "Embolism > pulmonary", "thrombi" its thrombosis.
   ['anaphylaxis', 'anaphylactic'], ['emboli', 'embolism'],
+  // A patient confined to bed is the Index's "Bedridden" (Z74.01); one who is incontinent has its incontinence.
+  ['bedbound', 'bedridden'], ['incontinent', 'incontinence'],
   // A hyperosmolar hyperglycemic state is the Index's "Diabetes > with > hyperosmolarity" (E11.00).
   ['hyperosmolar', 'hyperosmolarity'], ['embolus', 'embolism'], ['thrombi', 'thrombus'],
   // A vertebra slipped forward or back is the Index's spondylolisthesis (M43.1-), which has neither word.
