@@ -414,6 +414,8 @@ const FIRST_OF_PAIR_RENAMES: ReadonlyMap<string, string> = new Map([
   ['lower back', 'low'],
   // A lumbar strain is the back's ("Strain > back" S39.012); "lumbar" alone stays the spine's region.
   ['lumbar strain', 'back'], ['lumbosacral strain', 'back'],
+  // Hashimoto's hypothyroidism is the Index's autoimmune one ("Hypothyroidism > autoimmune" E06.3).
+  ['hashimoto hypothyroidism', 'autoimmune'], ["hashimoto's hypothyroidism", 'autoimmune'],
 ]);
 
 /** Compounds notes write as two words; read apart, "gall bladder calculus" was a bladder stone. */

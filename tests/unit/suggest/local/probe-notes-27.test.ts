@@ -197,3 +197,20 @@ describe('local engine: probe notes, twenty-seventh session (combinations read w
     expect(shown('Discharge diagnoses:\n1. Acute intracerebral hemorrhage with left hemiparesis.', 'inpatient', 70)).toEqual(expect.arrayContaining(['I619', 'G8194']));
   });
 });
+
+describe('local engine: probe notes, twenty-seventh session (names notes use)', () => {
+  it('reads Crohn\'s colitis as Crohn\'s of the large intestine, not Crohn\'s and a colitis', () => {
+    const codes = shown('Assessment:\n1. Crohn\'s colitis - on infliximab.', 'outpatient', 30, 'F');
+    expect(codes).toContain('K5010');
+    expect(codes).not.toContain('K529');
+    expect(codes).not.toContain('K5090');
+  });
+
+  it('reads an illness by its kind, a Hashimoto hypothyroidism as autoimmune, a bedbound patient as bedridden', () => {
+    const illness = shown('Assessment:\n1. Heat illness - oral rehydration.\n2. Viral illness - supportive care.', 'outpatient', 30);
+    expect(illness).toEqual(expect.arrayContaining(['T679XXA', 'B349']));
+    expect(illness).not.toContain('R69');
+    expect(shown('Assessment:\n1. Hashimoto hypothyroidism - continue levothyroxine 75 mcg.', 'outpatient', 50, 'F')).toContain('E063');
+    expect(shown('Assessment:\n1. Incontinent of urine - briefs, skin care.\n2. Bedbound - turn every 2 hours.', 'outpatient', 85, 'F')).toEqual(expect.arrayContaining(['R32', 'Z7401']));
+  });
+});
