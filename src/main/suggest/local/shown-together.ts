@@ -134,12 +134,14 @@ const DIAGNOSIS = /^[A-QS-Y]/;
 /**
  * Counseling (Z71) in a visit that shows a diagnosis is part of that diagnosis's standard treatment,
  * and not coded beside it (guideline I.C.21.c.10): smoking-cessation counseling for nicotine
- * dependence, dietary counseling for CKD. A visit for counseling alone keeps it.
+ * dependence, dietary counseling for CKD. A visit for counseling alone keeps it. Travel counseling
+ * (Z71.84) treats no diagnosis: it is the visit's reason beside whatever else is managed.
  */
 export function withoutIntegralCounseling(raw: readonly RawSuggestion[]): RawSuggestion[] {
   const diagnosed = raw.some((r) => r.kind !== 'delete-unsupported' && DIAGNOSIS.test(r.code));
-  return raw.filter((r) => r.kind !== 'add' || !diagnosed || !r.code.startsWith('Z71'));
+  return raw.filter((r) => r.kind !== 'add' || !diagnosed || !r.code.startsWith('Z71') || r.code === TRAVEL_COUNSELING);
 }
+const TRAVEL_COUNSELING = 'Z7184';
 
 /** Hematemesis, melena and hematochezia: how a digestive bleed shows. */
 const BLEED_SIGN = /^(K920|K921|K625)$/;

@@ -67,6 +67,7 @@ describe('local engine: probe notes, twenty-seventh session (visit reasons and h
     expect(shown('Reason for visit: Sports physical.\nAssessment:\n1. Sports physical - cleared for participation.', 'outpatient', 16)).toContain('Z025');
     expect(shown('Reason for visit: DOT physical.\nAssessment:\n1. DOT physical examination - certified for 2 years.', 'outpatient', 50)).toContain('Z024');
     expect(shown('Reason for visit: Travel consultation.\nAssessment:\n1. Travel consultation - typhoid vaccine given.', 'outpatient', 30)).toEqual(expect.arrayContaining(['Z7184', 'Z23']));
+    expect(shown('Assessment:\n1. Pre-travel consultation.\n2. Hypertension - stable.', 'outpatient', 30)).toContain('Z7184');
   });
 
   it('reads a prophylaxis and advice for what may come as no disease', () => {
