@@ -601,12 +601,16 @@ function sameConditionByStage(alone: string | undefined, code: string): boolean 
  * I.C.9.d), from the Index's "Sequelae > infarction > cerebral" lines; the old infarction is then not
  * an acute I63, and with no deficit it is history (Z86.73).
  */
+/** The acute stroke of each sequela family, as its rationale names it. */
+const STROKE_KIND: Readonly<Record<string, string>> = { I63: 'cerebral infarction', I61: 'intracerebral hemorrhage', I60: 'subarachnoid hemorrhage', I62: 'nontraumatic intracranial hemorrhage' };
+
 function strokeSequelae(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTable, lookup: CodeSetLookup, past: ReadonlySet<string>): void {
   if (past.size === 0) return;
   let linked: Candidate | undefined;
   // The acute stroke each past sentence names, whose sequelae its deficits are: a cerebral infarction's
   // (I69.3-) unless the sentence names a hemorrhage (intracerebral I69.1-, subarachnoid I69.0-, other I69.2-).
   const strokeOf = new Map<string, string>();
+  const linkedOf = new Set<string>();
   for (const c of cands.values()) if (/^I6[0-3]/.test(c.code)) for (const m of c.mentions) if (past.has(sentenceKey(m)) && c.code.slice(0, 3) !== 'I63') strokeOf.set(sentenceKey(m), c.code.slice(0, 3));
   for (const c of [...cands.values()]) {
     if (c.via !== 'match' || /^I6\d/.test(c.code) || !c.mentions.some((m) => past.has(sentenceKey(m)))) continue;
@@ -614,7 +618,8 @@ function strokeSequelae(cands: Map<string, Candidate>, dict: Dictionary, table: 
     const best = linkedLine(dict.strokeSequelae.filter((l) => l.of === of), c);
     if (!best || !table.byCode.get(best.code)?.billable) continue;
     const code = best.code;
-    linked = combineInto(cands, code, `${c.code} as a sequela of an earlier cerebral infarction (I.C.9.d)`, [c], [c]);
+    linked = combineInto(cands, code, `${c.code} as a sequela of an earlier ${STROKE_KIND[of] ?? 'cerebral infarction'} (I.C.9.d)`, [c], [c]);
+    linkedOf.add(of);
     if (!inRanges(c.code, additionalCodeRanges(lookup, code))) cands.delete(c.code);
   }
   // A stroke with residual deficits is no history "without residual deficits" (Z86.73 excludes I69.3-),
@@ -628,7 +633,7 @@ function strokeSequelae(cands: Map<string, Candidate>, dict: Dictionary, table: 
       cands.delete(unnamed.code);
     }
     // The hemorrhage whose deficits are coded as its sequelae is over.
-    for (const c of [...cands.values()]) if (/^I6[0-2]/.test(c.code) && c.mentions.every((m) => past.has(sentenceKey(m)))) cands.delete(c.code);
+    for (const c of [...cands.values()]) if (/^I6[0-2]/.test(c.code) && linkedOf.has(c.code.slice(0, 3)) && c.mentions.every((m) => past.has(sentenceKey(m)))) cands.delete(c.code);
   }
   for (const c of [...cands.values()]) {
     if (!c.code.startsWith('I63') || !c.mentions.every((m) => past.has(sentenceKey(m)))) continue;

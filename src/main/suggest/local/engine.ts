@@ -175,7 +175,7 @@ const NAMES_A_CAUSE = /^(T(3[6-9]|[45]\d|6[0-5])|B9[5-7])/;
 const NONCOMPLIANCE = /^Z911[2-4]/;
 /**
  * What a visit is for, named as a line of its own: a routine examination (Z00.0-, Z00.1-; I.C.21.c.13),
- * an examination before a procedure (Z01.81-), an administrative one (Z02.-, a sports physical), travel counseling (Z71.84), HIV PrEP (Z29.81), HIV PrEP (Z29.81), a routine postpartum follow-up (Z39.2), a contraceptive prescribed or checked (Z30.0-, Z30.4-), or a
+ * an examination before a procedure (Z01.81-), an administrative one (Z02.-, a sports physical), travel counseling (Z71.84), HIV PrEP (Z29.81), a routine postpartum follow-up (Z39.2), a contraceptive prescribed or checked (Z30.0-, Z30.4-), or a
  * session of antineoplastic chemotherapy or immunotherapy (Z51.11, Z51.12; I.C.2.e.2). Case reports,
  * which tell a disease's course, never code any of them.
  */
