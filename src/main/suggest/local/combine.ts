@@ -679,7 +679,7 @@ function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTa
     // D63.1, is not the CKD).
     // Nor a drug therapy whose words name a complication ("oral hypoglycemic", Z79.84).
     if (DIABETES.test(c.code) || HYPERTENSIVE.test(c.code) || c.via !== 'match' || c.code.startsWith('Z79')) continue;
-    const best = linkedLine(dict.diabetesWith, c) ?? (LIMB_ATHEROSCLEROSIS.test(c.code) ? dict.diabetesWith.find((l) => l.alone === PERIPHERAL_ANGIOPATHY) : undefined) ?? (siteOfAnother(cands, c, lookup) ? undefined : siteOfComplication(dict.diabetesWith, lookup, c.code));
+    const best = linkedLine(dict.diabetesWith, c) ?? (LIMB_ATHEROSCLEROSIS.test(c.code) ? dict.diabetesWith.find((l) => l.alone === PERIPHERAL_ANGIOPATHY) : undefined) ?? siteOfDiabetes(cands, dict.diabetesWith, lookup, c);
     if (!best || putDownToOtherCause(c, dict) || causeStated(c, texts)) continue;
     const underlying = codeFirstRanges(lookup, c.code);
     if (underlying.length > 0 && !underlying.some(([a]) => DIABETES.test(a))) continue;
@@ -742,6 +742,12 @@ function siteOfComplication(lines: readonly IndexLink[], lookup: CodeSetLookup, 
     }
   }
   return best;
+}
+
+/** The diabetes complication `c` is the site of, unless another condition of its sentence claims it (below). */
+function siteOfDiabetes(cands: ReadonlyMap<string, Candidate>, lines: readonly IndexLink[], lookup: CodeSetLookup, c: Candidate): IndexLink | undefined {
+  const line = siteOfComplication(lines, lookup, c.code);
+  return line && !siteOfAnother(cands, c, lookup) ? line : undefined;
 }
 
 /**

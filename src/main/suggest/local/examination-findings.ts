@@ -3,8 +3,9 @@
 // the eye, ear and gynaecological examinations alike. A pre-existing condition the visit only keeps
 // managed ("Hypertension - stable on lisinopril") is no finding of the examination; the guideline lets
 // it be coded beside a "without" code. Without any other finding the code stays "without".
-import type { RawQuote, RawSuggestion } from '../../../shared/suggest/grounding';
+import type { RawSuggestion } from '../../../shared/suggest/grounding';
 import type { CodeTable } from './code-table';
+import { spansOf } from './shown-together';
 
 const WITHOUT = /\bwithout abnormal findings\b/i;
 /** Codes that are findings: conditions, symptoms and injuries, not statuses, histories or external causes. */
@@ -35,7 +36,7 @@ function itemAround(text: string, q: { start: number; end: number }): string {
 
 /** Whether the visit found this condition, rather than kept a known one as it was. */
 function foundAtVisit(r: RawSuggestion, texts: ReadonlyMap<string, string>): boolean {
-  const quotes = (r.quotes ?? []).filter((q): q is Required<Pick<RawQuote, 'documentId' | 'start' | 'end'>> => typeof q !== 'string' && q.documentId !== undefined && q.start !== undefined && q.end !== undefined);
+  const quotes = spansOf(r);
   if (quotes.length === 0) return true;
   return quotes.some((q) => {
     const item = itemAround(texts.get(q.documentId) ?? '', q);

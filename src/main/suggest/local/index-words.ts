@@ -69,11 +69,13 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['falling', 'fall'],
   // Adjectives notes use for the Index's nouns: "Hypothyroid.", "Morbidly obese, BMI 42".
   // Latin plurals the Index writes singular: "pulmonary emboli" are its "Embolism > pulmonary", "thrombi" its thrombosis.
-  ['anaphylaxis', 'anaphylactic'], ['emboli', 'embolism'],
+  ['emboli', 'embolism'], ['embolus', 'embolism'], ['thrombi', 'thrombus'],
+  // Anaphylaxis is the Index's anaphylactic shock (see UNSAID_QUALIFIERS).
+  ['anaphylaxis', 'anaphylactic'],
   // A patient confined to bed is the Index's "Bedridden" (Z74.01); one who is incontinent has its incontinence.
   ['bedbound', 'bedridden'], ['incontinent', 'incontinence'],
   // A hyperosmolar hyperglycemic state is the Index's "Diabetes > with > hyperosmolarity" (E11.00).
-  ['hyperosmolar', 'hyperosmolarity'], ['embolus', 'embolism'], ['thrombi', 'thrombus'],
+  ['hyperosmolar', 'hyperosmolarity'],
   // A vertebra slipped forward or back is the Index's spondylolisthesis (M43.1-), which has neither word.
   ['anterolisthesis', 'spondylolisthesis'], ['retrolisthesis', 'spondylolisthesis'],
   // "Colonization > MRSA" (Z22.322) as notes say it: "colonized with MRSA".

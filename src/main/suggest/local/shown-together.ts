@@ -185,6 +185,10 @@ export function spansOf(r: RawSuggestion): EvidenceSpan[] {
   return (r.quotes ?? []).flatMap((q) => (typeof q === 'object' && q.documentId !== undefined && q.start !== undefined && q.end !== undefined ? [{ documentId: q.documentId, start: q.start, end: q.end }] : []));
 }
 
+const overlaps = (a: EvidenceSpan, b: EvidenceSpan): boolean => a.documentId === b.documentId && a.start < b.end && b.start < a.end;
+/** Some evidence of `r` and some of `o` share words. */
+const touches = (r: RawSuggestion, o: RawSuggestion): boolean => spansOf(r).some((s) => spansOf(o).some((x) => overlaps(s, x)));
+
 /**
  * An unspecified code beside a sibling of its category read from the same words: "Atopic dermatitis,
  * flexural" is L20.82, not L20.82 with L20.9; "Acute mucopurulent conjunctivitis, bilateral" is
@@ -207,7 +211,6 @@ export function withoutUnspecifiedSibling(raw: readonly RawSuggestion[], table: 
   // "… with diabetic neuropathy, unspecified", E11.40) beside a named one.
   const unspecifiedOf = (code: string, other: string): boolean =>
     code.length >= 5 && other.slice(0, 4) === code.slice(0, 4) && /,\s*unspecified$/i.test(table.byCode.get(code)?.long_desc ?? '') && !/,\s*unspecified$/i.test(table.byCode.get(other)?.long_desc ?? '');
-  const overlaps = (a: EvidenceSpan, b: EvidenceSpan): boolean => a.documentId === b.documentId && a.start < b.end && b.start < a.end;
   // Of the category's whole kind, only where every span overlaps the named one's: a condition said
   // apart is another ("Paroxysmal atrial fibrillation … Atrial flutter", I48.0 and I48.92).
   const sameWords = (r: RawSuggestion, o: RawSuggestion): boolean => {
@@ -223,7 +226,6 @@ export function withoutUnspecifiedSibling(raw: readonly RawSuggestion[], table: 
   };
   // A burn or corrosion of no stated region (T30) beside the one of the region its words name (T20–T28).
   const regionOf = (code: string, other: string): boolean => /^T30/.test(code) && /^T2[0-8]/.test(other);
-  const touches = (r: RawSuggestion, o: RawSuggestion): boolean => spansOf(r).some((s) => spansOf(o).some((x) => overlaps(s, x)));
   const covered = (r: RawSuggestion): boolean =>
     r.kind === 'add' && raw.some((o) => o !== r && o.kind !== 'delete-unsupported' && ((o.code.slice(0, 3) === r.code.slice(0, 3) && unspecified(r.code) && !unspecified(o.code) && sameWords(r, o)) || unspecifiedOf(r.code, o.code) || (withoutOf(r.code, o.code) && sameWords(r, o)) || (regionOf(r.code, o.code) && touches(r, o))));
   return raw.filter((r) => !covered(r));
@@ -239,10 +241,9 @@ const PNEUMONIA_OF_A_KIND = /^J1[2-8](?!9$)/;
  * J11.08), the pneumonia coded beside it: "Influenza A with MRSA pneumonia" is J10.08 and J15.212.
  */
 export function withSpecifiedPneumonia(raw: readonly RawSuggestion[], table: CodeTable): RawSuggestion[] {
-  const overlaps = (a: EvidenceSpan, b: EvidenceSpan): boolean => a.documentId === b.documentId && a.start < b.end && b.start < a.end;
   return raw.map((r) => {
     if (r.kind !== 'add' || !INFLUENZA_PNEUMONIA_UNSAID.test(r.code)) return r;
-    const kind = raw.find((o) => (o.kind === 'add' || o.kind === 'keep') && PNEUMONIA_OF_A_KIND.test(o.code) && spansOf(o).some((x) => spansOf(r).some((y) => overlaps(x, y))));
+    const kind = raw.find((o) => (o.kind === 'add' || o.kind === 'keep') && PNEUMONIA_OF_A_KIND.test(o.code) && touches(r, o));
     const specified = kind ? table.billableIn(r.code.slice(0, 3)).find((c) => c.code.startsWith(r.code.slice(0, 4)) && /\bspecified pneumonia$/i.test(c.long_desc)) : undefined;
     return specified ? { ...r, code: specified.code, rationale: `${r.rationale ?? ''}; the pneumonia's kind is stated (${kind!.code}): ${specified.code}` } : r;
   });
