@@ -33,6 +33,10 @@ const OTHER_SENSES: Readonly<Record<string, OtherSense>> = {
   tbi: { before: /\bABIs?\s*(\/|and|,)?\s*$/i, after: /^\s*(\/|and|,)?\s*ABI\b|^\s*(of\s*)?0?\.\d/i },
   // Advanced life support, the ambulance's level ("transfer by ALS ambulance", "ALS transport"), not the motor neuron disease.
   als: { before: /\b(by|via|per)\s*$/i, after: /^\s*(ambulance|transport|unit|crew|medics?|rig|level|team|intercept)\b/i },
+  // Durable medical equipment ("DME order for walker", "DME supplier"), not diabetic macular edema.
+  dme: { before: /\b(order(?:ed)?|needs?|request(?:ed)?|via|through|from|home)\s*$/i, after: /^\s*(suppl\w*|compan\w*|orders?|equipment|vendors?|providers?|items?|needs?|for\s+(?:a\s+)?(?:walker|wheelchair|cane|commode|hospital bed|cpap|oxygen|rollator))\b/i },
+  // Physical medicine and rehabilitation ("referred to PMR", "PMR consult"), not polymyalgia rheumatica.
+  pmr: { before: /\b(to|by|from|per|with)\s*$/i, after: /^\s*(consult\w*|referral|clinic|physician|doctor|service|team|evaluation|eval)\b/i },
   // A hospital day ("weaned to RA by HD 2", "taken to the OR HD#3"), not hemodialysis.
   hd: { after: /^\s*#?\s*\d/ },
   // The classification itself ("ICD-10", "ICD 10 code", "ICD codes"), not a defibrillator.

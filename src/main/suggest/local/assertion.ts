@@ -91,7 +91,7 @@ const TRIGGERS: readonly Trigger[] = [
   ...['nonimmune', 'non immune', 'not immune'].map((p) => ({ ...t(p, 'hypothetical', 'backward'), clause: true as const })),
   // Immune to a disease is no disease either: "Rubella immune", "Rubella IgG positive" on a prenatal panel.
   ...['immune', 'igg positive', 'igg reactive'].map((p) => ({ ...t(p, 'hypothetical', 'backward'), clause: true as const })),
-  ...['evaluate for', 'to evaluate for', 'assess for', 'screen for', 'screening for', 'monitor for', 'check for', 'look for', 'if', 'should', 'return if', 'return for', 'return to', 'return with', 'come back if', 'come back for', 'seek care if', 'seek care for', 'seek medical attention if', 'seek medical attention for', 'call if', 'in case of', 'watch for', 'risk of', 'risk for', 'risk factor for', 'risk factors for', 'risk factor of', 'prevent', 'prevention of', 'may reduce', 'might reduce', 'can reduce', 'could reduce', 'help reduce', 'helps reduce', 'to help reduce', 'reduce the risk', 'reduces the risk', 'lower the risk', 'lowers the risk', 'decrease the risk', 'decreases the risk', 'precautions', 'precautions reviewed', 'precautions given', 'precautions discussed', 'to avoid', 'as needed for', 'prn', 'if needed',
+  ...['evaluate for', 'to evaluate for', 'assess for', 'screen for', 'screening for', 'monitor for', 'check for', 'look for', 'if', 'should', 'return if', 'return for', 'return to', 'return with', 'come back if', 'come back for', 'seek care if', 'seek care for', 'seek medical attention if', 'seek medical attention for', 'call if', 'call for', 'call with', 'call back if', 'in case of', 'watch for', 'risk of', 'risk for', 'risk factor for', 'risk factors for', 'risk factor of', 'prevent', 'prevention of', 'may reduce', 'might reduce', 'can reduce', 'could reduce', 'help reduce', 'helps reduce', 'to help reduce', 'reduce the risk', 'reduces the risk', 'lower the risk', 'lowers the risk', 'decrease the risk', 'decreases the risk', 'precautions', 'precautions reviewed', 'precautions given', 'precautions discussed', 'to avoid', 'as needed for', 'prn', 'if needed',
     // Advice for what may come: "urgent evaluation for any fever while traveling".
     'for any'].map((p) => t(p, 'hypothetical')),
   // What a procedure or a drug might do, as consent and counseling list it: "risks incl. bleeding,
@@ -371,7 +371,9 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
       }
     }
     if (f.tr.direction === 'backward' || f.tr.both) {
-      const list = isList(text, tokens, Math.max(0, f.start - BACKWARD_REACH), f.start);
+      // "HTN, OSA - resolved, no tx": a "resolved" after a dash closes the whole item before it.
+      const resolvesItem = f.start > 0 && RESOLVED_VERDICTS.includes(f.tr.words.join(' ')) && /\s[-–—]\s*$/.test(text.slice(tokens[f.start - 1]!.end, tokens[f.start]!.start));
+      const list = resolvesItem || isList(text, tokens, Math.max(0, f.start - BACKWARD_REACH), f.start);
       // "Chest pain workup negative": the search for a cause found none; the chest pain stands.
       // A test's name tests the name just before it ("hepatitis C antibody"), not what a sentence says of it.
       // A "resolved" closing its clause speaks of the whole clause, however long its condition's name:

@@ -47,6 +47,16 @@ function defaultChild<T extends { long_desc: string }>(kids: readonly T[], paren
 
 export const titleWords = (s: string): string[] => s.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 
+/** The region a bone the Index names belongs to, which its codes' titles name instead ("Stress fracture, right foot"). */
+const BONE_REGION: Readonly<Record<string, string>> = { metatarsus: 'foot', tarsus: 'foot', metacarpus: 'hand', carpus: 'hand' };
+
+/** An Index line's words as hints for its dashed code's children, with the region of a bone it names. */
+export function lineHint(words: Iterable<string>): Set<string> {
+  const out = new Set(words);
+  for (const w of out) if (BONE_REGION[w]) out.add(BONE_REGION[w]);
+  return out;
+}
+
 /**
  * The child an Index line's own words name: "Ulcer > pressure > stage 2 > sacral region L89.15-" is
  * L89.152 "…sacral region, stage 2", not the unspecified stage. Only a child that alone carries the
@@ -76,6 +86,9 @@ function mostHinted<T extends { long_desc: string }>(kids: readonly T[], parentT
   }
   return best;
 }
+
+/** A title word naming a side. */
+const SIDE_WORD = /^(right|left|bilateral)$/;
 
 /** The codes for the right and for the left side of one condition. */
 export interface SidePair {
@@ -134,7 +147,11 @@ export class CodeTable {
         continue;
       }
       // "Right eye", "left eye", "bilateral", "unspecified eye": the right and left among them.
-      return top.length >= 2 ? this.sidePair(top, hint) : undefined;
+      if (top.length >= 2) return this.sidePair(top, hint);
+      // Children whose sides name a narrower part than the unspecified one ("Stress fracture, tibia and
+      // fibula" is "…, right tibia", "…, right fibula"): the side's child naming only what the line does.
+      const named = kids.filter((k) => titleWords(k.long_desc).every((w) => hint.has(w) || SIDE_WORD.test(w)));
+      return named.length >= 2 ? this.sidePair(named, hint) : undefined;
     }
     return undefined;
   }

@@ -4,7 +4,7 @@
 // in one sentence; the more words an entry needs, the more specific it is.
 import type Database from 'better-sqlite3';
 import { normalizeCode } from '../../../shared/codeset/format';
-import { CodeTable, titleWords, type SidePair } from './code-table';
+import { CodeTable, lineHint, titleWords, type SidePair } from './code-table';
 import { readAmbiguousTerms, type AmbiguousTerm } from './ambiguous';
 import { readSeverityTerms, type SeverityTerm } from './severity';
 import { readDueToConditions, type DueToCondition } from './due-to-condition';
@@ -465,7 +465,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     if (!target) continue;
     // A dashed code takes the child the line's own words name; a plain one resolves as always.
     const dashed = /-$/.test(target) || !table.byCode.get(normalizeCode(target))?.billable;
-    const lineWords = new Set(titleWords(stripParens(r.path)));
+    const lineWords = lineHint(titleWords(stripParens(r.path)));
     const code = dashed ? table.resolveBillable(target, lineWords) : billable(target);
     if (!code) continue;
     const segs = r.path.split(' > ');
@@ -623,7 +623,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
       const words = said.filter((w) => !unsaid.includes(w));
       // A subterm that adds no word of its own ("unspecified part") would stand in for the line itself.
       if (said.length <= own.length || words.length === 0) continue;
-      const hint = new Set(titleWords(`${stripParens(r.path)} ${kid.segment}`));
+      const hint = lineHint(titleWords(`${stripParens(r.path)} ${kid.segment}`));
       const dashed = /-$/.test(kid.code) || !table.byCode.get(normalizeCode(kid.code))?.billable;
       const code = dashed ? table.resolveBillable(kid.code, hint) : billable(kid.code);
       if (!code) continue;

@@ -1,8 +1,10 @@
 // A mental condition the note says is due to a physical one is the Index's "due to general medical
 // condition" (or "known physiological condition") line: "delirium due to UTI" is F05 beside N39.0,
 // not R41.0; "anxiety disorder secondary to hyperthyroidism" is F06.4; "diabetes due to chronic
-// pancreatitis" is E08.9 ("Diabetes > due to underlying condition"). The Index cannot name the
-// physical condition, so the note's own reading of it decides.
+// pancreatitis" is E08.9 ("Diabetes > due to underlying condition"). A sleep disorder has lines for a
+// mental cause too: "insomnia due to PTSD" is F51.05 ("Insomnia > due to > mental disorder NEC"),
+// "insomnia due to chronic pain" G47.01 ("> medical condition"). The Index cannot name the cause, so
+// the note's own reading of it decides.
 import { normalizeCode } from '../../../shared/codeset/format';
 import { contentWords, stripParens } from './index-words';
 import type { Mention } from './match';
@@ -17,21 +19,25 @@ export interface DueToCondition {
   code: string;
   /** The condition line's words: a reading that says more ("type 2 diabetes") is another condition. */
   words: string[];
+  /** What the cause must be: a physical condition, or a mental disorder. */
+  cause: 'medical' | 'mental';
 }
 
-const DUE_TO_LINE = / > due to(?: > general medical condition| (?:a )?known physiological condition| underlying condition)$/;
+const DUE_TO_LINE = / > due to(?: > (?:general )?medical condition| (?:a )?known physiological condition| underlying condition)$/;
+const DUE_TO_MENTAL_LINE = / > due to > mental disorder(?: NEC)?$/;
 
 export function readDueToConditions(indexRows: ReadonlyArray<{ path: string; code: string | null }>, normalize: Normalizer): DueToCondition[] {
   const codeAt = new Map(indexRows.filter((r) => r.code).map((r) => [r.path, r.code!]));
   const out: DueToCondition[] = [];
   for (const r of indexRows) {
-    const m = r.code ? DUE_TO_LINE.exec(r.path) : null;
+    const medical = r.code ? DUE_TO_LINE.exec(r.path) : null;
+    const m = medical ?? (r.code ? DUE_TO_MENTAL_LINE.exec(r.path) : null);
     const condition = m ? r.path.slice(0, m.index) : undefined;
     const alone = condition ? codeAt.get(condition) : undefined;
     if (!condition || !alone) continue;
     const last = condition.split(' > ').at(-1)!;
     const head = stripParens(last).split(',')[0]!.trim().split(/\s+/).at(-1)!;
-    out.push({ alone: normalizeCode(alone), head: normalize(head), code: normalizeCode(r.code!), words: contentWords(condition.replace(/ > /g, ' '), normalize) });
+    out.push({ alone: normalizeCode(alone), head: normalize(head), code: normalizeCode(r.code!), words: contentWords(condition.replace(/ > /g, ' '), normalize), cause: medical ? 'medical' : 'mental' });
   }
   return out;
 }
@@ -40,14 +46,20 @@ export function readDueToConditions(indexRows: ReadonlyArray<{ path: string; cod
 const LINK = /^[\s,]*(?:(?:is|was|likely|probably|most likely|felt to be|thought to be|presumed)\s+)*(?:due to|secondary to|caused by|in the setting of|d\/t|2\/2|related to)\s+(?:(?:an?|the|his|her|their|acute|underlying)\s+)*$/i;
 /** Causes that are no general medical condition: mental and behavioural (a substance's own lines), symptoms, factors. */
 const NOT_MEDICAL = /^[FRZ]/;
+/** A mental disorder other than a substance's, which has its own "due to" lines ("Insomnia > due to > alcohol"). */
+const MENTAL = /^F(?!1\d)/;
 
 /**
  * The "due to" code for a condition mention followed in its sentence by a physical condition it is
  * due to. A cause the note is unsure of links only where an uncertain diagnosis is coded (inpatient).
  */
 export function dueToCode(terms: readonly DueToCondition[], mention: Mention, mentions: readonly Mention[], text: string, uncertainCoded: boolean): string | undefined {
-  const term = terms.find((t) => t.alone === mention.entry.code && mention.entry.words.includes(t.head) && mention.entry.words.every((w) => t.words.includes(w)));
-  if (!term) return undefined;
-  const cause = mentions.find((n) => n !== mention && n.start >= mention.end && (n.assertion === 'present' || (uncertainCoded && n.assertion === 'uncertain')) && !NOT_MEDICAL.test(n.entry.code) && LINK.test(text.slice(mention.end, n.start)));
-  return cause ? term.code : undefined;
+  const lines = terms.filter((t) => t.alone === mention.entry.code && mention.entry.words.includes(t.head) && mention.entry.words.every((w) => t.words.includes(w)));
+  if (lines.length === 0) return undefined;
+  const cause = mentions.find((n) => n !== mention && n.start >= mention.end && (n.assertion === 'present' || (uncertainCoded && n.assertion === 'uncertain')) && LINK.test(text.slice(mention.end, n.start)) && lines.some((t) => causes(t, n.entry.code)));
+  return cause ? lines.find((t) => causes(t, cause.entry.code))!.code : undefined;
+}
+
+function causes(term: DueToCondition, code: string): boolean {
+  return term.cause === 'medical' ? !NOT_MEDICAL.test(code) : MENTAL.test(code);
 }

@@ -42,6 +42,7 @@ import { dueToCode } from './due-to-condition';
 import { episodeOf, withEpisode, type Episode } from './encounter';
 import { AFTER_BIRTH, gestationWeeks, trimesterOf, weeksCode, withPuerperium, withTrimester, type Gestation } from './pregnancy';
 import { inPregnancy } from './pregnancy-routing';
+import { contraceptionDone } from './contraception';
 import { phraseWords, splitSentences, tokenize, type SectionKind, type Token } from './text';
 import { classifiedHistoryCode, deepTissue, historyCode, localizedCode, namesNoCondition, namesProcedureAfter, remissionNamed, sentenceContext, severityNamed, stageNamed, vaccinesGiven, wordsNear } from './mention-context';
 
@@ -160,8 +161,11 @@ function unconfirmedInfluenza(table: CodeTable, code: string): string {
   const unidentified = code.startsWith('J10') ? `J11${code.slice(3)}` : code;
   return table.byCode.get(unidentified)?.billable ? unidentified : code;
 }
-/** Status codes always reported when documented, which case reports never code: immunization (Z23), DNR (Z66). */
-const DOCUMENTED_STATUS = /^(Z23|Z66)$/;
+/**
+ * Codes always reported when documented, which case reports never code: immunization (Z23), Rho(D)
+ * immune globulin given (Z29.13), DNR (Z66), a contraceptive placed, removed or given (Z30.-).
+ */
+const DOCUMENTED_STATUS = /^(Z23|Z2913|Z66|Z3043[023]|Z30017|Z3046|Z3042)$/;
 /**
  * A screening for something named (infections Z11.-, cancers Z12.-, other Z13.-; not the unnamed X.9),
  * read where the note says "screening": a "surveillance" of a known lesion is its follow-up.
@@ -174,12 +178,14 @@ const NAMES_A_CAUSE = /^(T(3[6-9]|[45]\d|6[0-5])|B9[5-7])/;
 /** A patient's noncompliance with a medication regimen (Z91.12-–Z91.14-). */
 const NONCOMPLIANCE = /^Z911[2-4]/;
 /**
- * What a visit is for, named as a line of its own: a routine examination (Z00.0-, Z00.1-; I.C.21.c.13),
+ * What a visit is for, named as a line of its own: a routine examination (Z00.0-, Z00.1-; I.C.21.c.13), of the
+ * eyes, ears or a gynecological one (Z01.0-, Z01.1-, Z01.4-),
  * an examination before a procedure (Z01.81-), an administrative one (Z02.-, a sports physical), travel counseling (Z71.84), HIV PrEP (Z29.81), a routine postpartum follow-up (Z39.2), a contraceptive prescribed or checked (Z30.0-, Z30.4-), or a
- * session of antineoplastic chemotherapy or immunotherapy (Z51.11, Z51.12; I.C.2.e.2). Case reports,
- * which tell a disease's course, never code any of them.
+ * session of antineoplastic chemotherapy, immunotherapy or radiotherapy (Z51.0, Z51.11, Z51.12; I.C.2.e.2),
+ * the supervision of a pregnancy (Z34.-, high-risk O09.-; I.C.15.b), or a follow-up after completed
+ * treatment (Z08, Z09). Case reports, which tell a disease's course, never code any of them.
  */
-const VISIT_REASON = /^(Z00[01]|Z0181|Z02|Z2981$|Z392$|Z30[04]|Z511[12]$|Z7184$)/;
+const VISIT_REASON = /^(Z00[01]|Z01[014]|Z0181|Z02|Z08$|Z09$|Z2981$|Z34|O09|Z392$|Z30[04]|Z510$|Z511[12]$|Z7184$)/;
 /** Psychoactive substance use, unspecified, uncomplicated (F10.90 … F19.90; tobacco is F17.2- dependence). */
 const UNCOMPLICATED_USE = /^F1[0-689]90$/;
 /** Words tying a substance use to a condition it bears on. */
@@ -399,6 +405,10 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         if (given && table.byCode.get('Z23')?.billable) {
           add('Z23', spanMention(doc.id, text, s.start + given.start, s.start + given.end, s.section, si, 'index'), 'match');
         }
+        const contraception = s.section !== 'family' && s.section !== 'history' ? contraceptionDone(sentenceText) : undefined;
+        if (contraception && table.byCode.get(contraception.code)?.billable) {
+          add(contraception.code, spanMention(doc.id, text, s.start + contraception.start, s.start + contraception.end, s.section, si, 'index'), 'match');
+        }
         // A run-on "sentence" (pasted tables, hostile input) is read in bounded windows.
         const mentions: Mention[] = [];
         const sides = new Map<Mention, Side>();
@@ -613,7 +623,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     // childbirth and the puerperium have codes of their own, not read here.
     // Asked only of a dated pregnancy, here and for its weeks (Z3A) below.
     const delivered = gestation !== undefined && [...texts.values()].some((t) => AFTER_DELIVERY.test(t));
-    if (gestation && input.sex === 'F' && !delivered) {
+    const datedPregnancy = gestation !== undefined && input.sex === 'F' && !delivered;
+    if (gestation && datedPregnancy) {
       for (const [code, c] of [...chosen]) {
         const route = inPregnancy(table, code);
         if (!route) continue;
@@ -623,6 +634,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         }
         if (!route.keep) chosen.delete(code);
       }
+      // "Do not assign BMI codes during pregnancy" (I.C.21.c.3): the pregnancy's weight is no adult's BMI.
+      for (const code of [...chosen.keys()]) if (code.startsWith('Z68')) chosen.delete(code);
     }
     const obstetricChart = input.sex !== 'M' && readAsObstetric();
     const trimester = obstetricChart ? trimesterOf([...texts.values()].join('\n'), gestation) : undefined;
@@ -705,7 +718,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
 
     // The weeks of gestation go with the obstetric codes on the maternal record (Z3A, I.C.15.b.4),
     // while she is pregnant or delivering: a postpartum visit's "delivered at 39w2d" dates no pregnancy.
-    const obstetric = raw.filter((r) => r.code.startsWith('O') && r.kind !== 'delete-unsupported').sort((a, b) => (b.confidence ?? 0) - (a.confidence ?? 0))[0];
+    // A normal pregnancy's supervision (Z34.-) is dated the same way.
+    const obstetric = raw.filter((r) => (r.code.startsWith('O') || r.code.startsWith('Z34')) && r.kind !== 'delete-unsupported').sort((a, b) => (b.confidence ?? 0) - (a.confidence ?? 0))[0];
     const postpartumVisit = outpatient && delivered;
     const weeks = gestation && obstetric && !postpartumVisit ? weeksCode(table, gestation.weeks) : undefined;
     if (weeks && gestation && obstetric && !raw.some((r) => r.code.startsWith('Z3A'))) {
@@ -715,9 +729,9 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
 
     raw.splice(0, raw.length, ...withInitialStrokeScale(withoutIntegralCounseling(withoutIntegralBleeding(withoutIntegralPain(diabetesDrugCodes(raw), table), table)), texts));
 
-    // A measured BMI goes with the weight condition it bears on, as sure as that condition.
+    // A measured BMI goes with the weight condition it bears on, as sure as that condition; not in a pregnancy (above).
     const weight = raw.filter((r) => BMI_CONDITIONS.test(r.code)).sort((a, b) => (b.confidence ?? 0) - (a.confidence ?? 0))[0];
-    if (weight && !raw.some((r) => r.code.startsWith('Z68'))) {
+    if (weight && !datedPregnancy && !raw.some((r) => r.code.startsWith('Z68'))) {
       for (const [documentId, text] of texts) {
         const bmi = measuredBmi(table, text, input.age);
         if (!bmi) continue;

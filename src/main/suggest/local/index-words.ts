@@ -78,6 +78,10 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['hyperosmolar', 'hyperosmolarity'],
   // A vertebra slipped forward or back is the Index's spondylolisthesis (M43.1-), which has neither word.
   ['anterolisthesis', 'spondylolisthesis'], ['retrolisthesis', 'spondylolisthesis'],
+  // The Index writes both: "Hypothyroidism > postirradiation" (E89.0), "Encephalopathy > postradiation".
+  ['postradiation', 'postirradiation'],
+  // "Thickened endometrial stripe" is the Index's "Thickening > endometrium" (R93.89).
+  ['thickened', 'thickening'], ['endometrial', 'endometrium'],
   // "Colonization > MRSA" (Z22.322) as notes say it: "colonized with MRSA".
   ['colonized', 'colonization'], ['colonised', 'colonization'],
   // "Examination > pre-procedural (pre-operative)": notes say preoperative, preop.
@@ -246,6 +250,8 @@ export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [
   // ("Abnormal > Papanicolaou (smear) > cervix" R87.619, "ASC-US > cervix" R87.610), and an HPV test the
   // cervix's DNA test ("Human papillomavirus > DNA test positive > high risk > cervix" R87.810).
   ['papanicolaou', 'cervix'], ['asc', 'cervix'], ['lgsil', 'cervix'], ['hgsil', 'cervix'], ['papillomavirus', 'dna test cervix'],
+  // What the fetus shows is the pregnancy's complication ("Pregnancy > complicated by > decreased fetal movement" O36.81-).
+  ['fetal', 'pregnancy'],
   // An asymptomatic HIV infection is the Index's "asymptomatic status" (Z21), not HIV disease (B20).
   ['asymptomatic', 'status'],
   // A colon polyp is a benign neoplasm ("History > personal > benign neoplasm > colon polyps" Z86.010-).

@@ -32,7 +32,7 @@ export interface XToken {
   orig: number;
 }
 
-const MAX_ABBR_WORDS = 3;
+const MAX_ABBR_WORDS = 4;
 /** Sides written as letters ("L leg", "Rt knee"), and the eyes' (oculus dexter, sinister, uterque). */
 const SIDES: Readonly<Record<string, string>> = { L: 'left', Lt: 'left', LT: 'left', R: 'right', Rt: 'right', RT: 'right', OD: 'right', OS: 'left', OU: 'bilateral' };
 
@@ -375,7 +375,7 @@ function dropSplitExpansions(ms: Mention[], xt: readonly XToken[]): Mention[] {
  * - a hernia with obstruction (K40–K46) is no intestinal obstruction "without hernia" (K56.-) beside it.
  */
 const GIVE_WAY: ReadonlyArray<{ over: RegExp; word: string; yields: RegExp }> = [
-  { over: /^M(80|84[4-6])/, word: 'fracture', yields: /^S/ },
+  { over: /^M(80|84[3-6])/, word: 'fracture', yields: /^S/ },
   { over: /^G893$/, word: 'pain', yields: /^(?!G893$)/ },
   { over: /^B1(6|7[0-2]|8[0-2]|9[12])/, word: 'hepatitis', yields: /^B1(5|7[89]|8[89]|90|99)/ },
   { over: /^I8(3|72)/, word: 'stasis', yields: /^I878$/ },
@@ -385,6 +385,8 @@ const GIVE_WAY: ReadonlyArray<{ over: RegExp; word: string; yields: RegExp }> = 
   { over: /^K50/, word: 'ileocolitis', yields: /^K529$/ },
   // A hernia with obstruction (K40–K46) is its obstruction: K56 is obstruction "without hernia".
   { over: /^K4[0-6]/, word: 'obstruction', yields: /^K56/ },
+  // Cystoid macular edema after cataract surgery (H59.03-) is no retinal edema NOS (H35.81) on the same word.
+  { over: /^H5903/, word: 'edema', yields: /^H3581$/ },
 ];
 
 function dropGivenWay(ms: Mention[], xt: readonly XToken[]): Mention[] {

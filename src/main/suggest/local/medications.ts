@@ -22,7 +22,7 @@ export function loadMedications(file = medicationsFile()): Map<string, string> {
 
 /** Words after a drug name that mean it is not being taken (long term) now. */
 // "d/c on glargine + metformin" is discharged on them, not discontinued.
-const NOT_TAKING = /\b(off(?![-\w])|stop(ped)?|discontinue[d]?|d\/c(?! on\b)|held|hold(ing)?|declined?|allerg(y|ic)|intoleran(t|ce)|sensitiv(e|ity)|once|x\s?1|today only|in hospital|completed|finished)\b/i;
+const NOT_TAKING = /\b(off(?![-\w])|stop(ped)?|discontinue[d]?|d\/c(?! on\b)|held|hold(ing)?|declined?|allerg(y|ic)|intoleran(t|ce)|sensitiv(e|ity)|once|x\s?1|today only|in hospital|completed|finished|not (?:indicated|needed|recommended|required)|prior(?! to)|previous(?:ly)?)\b/i;
 /** Every stop word of a sentence, for the clauses they sit in. */
 const NOT_TAKING_ALL = new RegExp(NOT_TAKING.source, 'gi');
 /** A short course said of the drug in its own clause ("prednisone 40 mg x 5 days", "finishing prednisone", "prednisone taper"): a list's other drugs go on. */
@@ -154,14 +154,20 @@ const GIVEN_WITH_DEXTROSE_AFTER = /^\s*(?:\/|and|\+|with|&|-)\s*(?:dextrose|d50|
 const GIVEN_WITH_DEXTROSE_BEFORE = /\b(?:dextrose|d50|d10|glucose)\s*(?:\/|and|\+|with|&|-)\s*(?:iv\s+|regular\s+)?$/i;
 /** A drug blamed for a condition: "gastric ulcer caused by ibuprofen and aspirin", "rash due to amoxicillin". */
 const BLAMED_BEFORE = /\b(?:caused by|due to|secondary to|induced by|attributed to|related to|from|2\/2|adverse effect of|side effect of|reaction to)\s+(?:(?:the|his|her)\s+)?(?:[A-Za-z]+\s*(?:and|&|\/|,)\s*)?$/i;
+/**
+ * A route to the eye, ear or skin right after the drug: "prednisolone acetate 1% QID OD", "triamcinolone
+ * 0.1% cream", "ofloxacin otic". The long-term use a code names is of the systemic drug (Z79.52 "systemic steroids").
+ */
+const LOCAL_ROUTE_AFTER = /^[^.;,\n]{0,30}?(?:\b\d+(?:\.\d+)?\s*%|\b(?:ophthalmic|otic|topical(?:ly)?|cream|ointment|oint|lotion|eye ?drops?|ear ?drops?)\b)/i;
+const EYE_AFTER = /^[^.;,\n]{0,30}?\b(?:OD|OS|OU)\b/;
 /** Words before it that make it a measurement: "fasting insulin 28". */
 const MEASURED_BEFORE = /\b(fasting|serum|plasma|random)\s+$/i;
 
 /**
  * "Insulin resistance", "fasting insulin 28", "steroid-induced hyperglycemia", "statin intolerance", "ulcer
- * caused by aspirin": the drug's name at `start`–`end` of `text` names no drug the patient takes (a
+ * caused by aspirin", "prednisolone 1% eye drops": the drug's name at `start`–`end` of `text` names no drug the patient takes (a
  * drug blamed may have been stopped; the medication list says whether it goes on).
  */
 export function namesNoTherapy(text: string, start: number, end: number): boolean {
-  return NOT_THE_THERAPY_AFTER.test(text.slice(end, end + 20)) || BLAMED_BEFORE.test(text.slice(Math.max(0, start - 50), start)) || MEASURED_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || GIVEN_WITH_DEXTROSE_AFTER.test(text.slice(end, end + 20)) || GIVEN_WITH_DEXTROSE_BEFORE.test(text.slice(Math.max(0, start - 20), start));
+  return NOT_THE_THERAPY_AFTER.test(text.slice(end, end + 20)) || LOCAL_ROUTE_AFTER.test(text.slice(end, end + 40)) || EYE_AFTER.test(text.slice(end, end + 40)) || BLAMED_BEFORE.test(text.slice(Math.max(0, start - 50), start)) || MEASURED_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || GIVEN_WITH_DEXTROSE_AFTER.test(text.slice(end, end + 20)) || GIVEN_WITH_DEXTROSE_BEFORE.test(text.slice(Math.max(0, start - 20), start));
 }

@@ -19,6 +19,9 @@ const ENCOUNTER_CUE = /\b(indications?(?=\s*:)|here for|presents? for|presented 
 const VACCINE_CUE = new RegExp(String.raw`\b(vaccin\w*|immuni[sz]ations?|immuni[sz]ed|toxoids?|antitoxins?|boosters?|(?:flu|influenza|tetanus|pneumonia|covid|shingles) shots?|${VACCINE_NAMES.join('|')})\b`, 'i');
 /** Diseases a vaccine is named after: infections, influenza, COVID-19. */
 const PREVENTABLE = /^(A|B|J09|J10|J11|U07)/;
+/** Rho(D) immune globulin given at the visit ("RhoGAM 300 mcg IM given today"), which names no line of its own. */
+const RHO_IMMUNE_GLOBULIN = 'Z2913';
+const GIVEN_AFTER = /^[^.;\n]*\b(given|administered)\b/i;
 const PROCEDURE_TAG = /^[^,.;\n]*\(procedure\)/i;
 
 /**
@@ -64,12 +67,27 @@ export interface SentenceContext {
   screeningDone: boolean;
   /** The sentence lists vaccines or immunizations. */
   vaccines: boolean;
+  /** The sentence lists laboratory tests ("Prenatal panel, CBC, RPR, HIV, HBsAg, HCV, rubella"). */
+  labOrders: boolean;
 }
 
 export function sentenceContext(text: string, lineStart: number, end: number): SentenceContext {
   const sentenceText = text.slice(lineStart, end);
-  return { text, lineStart, visitReason: ENCOUNTER_CUE.test(sentenceText), screeningDone: SCREENING_DONE.test(sentenceText) && !IN_A_YEAR.test(sentenceText), vaccines: VACCINE_CUE.test(sentenceText) };
+  return {
+    text,
+    lineStart,
+    visitReason: ENCOUNTER_CUE.test(sentenceText),
+    screeningDone: SCREENING_DONE.test(sentenceText) && !IN_A_YEAR.test(sentenceText),
+    vaccines: VACCINE_CUE.test(sentenceText),
+    labOrders: (sentenceText.match(LAB_TEST) ?? []).length >= 2,
+  };
 }
+
+/** Laboratory tests as orders list them, which name no condition of the patient's. */
+const LAB_TEST = /\b(?:cbc|cmp|bmp|rpr|vdrl|ua|urinalysis|tsh|a1c|hba1c|lipids?|lfts?|t&s|type and screen|hbsag|hbsab|anti-hbs|gc\/ct|pt\/inr|inr|bnp|esr|crp|ferritin|b12|folate|psa|ldh|upc|naat|quantiferon|igra|prenatal (?:panel|labs)|urine (?:culture|cx)|blood cultures?)(?![\w&/])/gi;
+/** A list item: a comma, colon or slash before it or after it. */
+const LISTED_BEFORE = /[,:/]\s*(?:and\s+|or\s+)?$/;
+const LISTED_AFTER = /^\s*(?:[,;/]|$)/;
 
 /** What may open a line before the encounter it names: a number or bullet, a short label ("A/P:"). */
 const LINE_LEAD = /^[\s\d.)#*•-]*(?:[A-Za-z/ ]{1,25}:\s*)?$/;
@@ -90,9 +108,15 @@ export function namesProcedureAfter(code: string, after: string): boolean {
  * recovering well." Not "Examination revealed…", "Exam: normal", "chemotherapy-induced nausea".
  */
 function namesLine(ctx: SentenceContext, m: Mention): boolean {
-  const after = ctx.text.slice(m.end, m.end + 24);
+  let after = ctx.text.slice(m.end, m.end + 40);
+  // A cancer screening's title says the malignancy the note's last word does: "Screening for colon cancer -".
+  if (CANCER_SCREENING.test(m.entry.code)) after = after.replace(CANCER_WORD, '');
   return LINE_LEAD.test(ctx.text.slice(ctx.lineStart, m.start)) && (LINE_NAMED_AFTER.test(after) || namesProcedureAfter(m.entry.code, after));
 }
+
+/** Screening for a malignant neoplasm (Z12.-), and the word a note gives the malignancy after its site. */
+const CANCER_SCREENING = /^Z12/;
+const CANCER_WORD = /^\s+(?:cancers?|carcinoma|malignancy|malignancies|neoplasm)\b/i;
 
 /** "Encounter for screening…" codes, which a screening done at the visit gives (I.C.21.c.5, first-listed or additional). */
 const SCREENING_TITLE = /^encounter for screening\b/i;
@@ -106,8 +130,13 @@ const IN_A_YEAR = /\b(19|20)\d\d\b/;
 /** The service after "grief": counseling, a support group, resources. */
 const GRIEF_SERVICE = /^\s*(counsel\w*|support|group|therapy|resources|education|services)\b/i;
 
+/** A cause given as another item of the list: "d/t #1", "secondary to problem 2", "2/2 the above". */
+const DUE_TO_ITEM = /^[\s,:–—-]*(?:(?:likely|probably|possibly|most likely)\s+)?(?:d\/t|due to|secondary to|sec to|2\/2|related to|from|r\/t)\s+(?:#\s*\d|(?:problem|item|dx)\s*#?\s*\d|(?:the\s+)?above)\b/i;
+
 /** Infectious and parasitic diseases (A00–B99). */
 const INFECTIOUS = /^[AB]/;
+/** An infection a laboratory panel tests for, and the same infection complicating a pregnancy (O98.-). */
+const TESTED_INFECTION = /^([AB]|O98)/;
 /**
  * A laboratory test right after an organism or infection: antigen, antibody, PCR, serology. Not a viral
  * load or genotype, which measure a known infection ("HIV viral load: 25,000 copies/mL").
@@ -128,9 +157,12 @@ export function namesNoCondition(table: CodeTable, m: Mention, ctx: SentenceCont
   const code = m.entry.code;
   // A vaccine given or needed is this visit's immunization (Z23).
   const title = table.byCode.get(code)?.long_desc ?? '';
-  if (ENCOUNTER_TITLE.test(title) && !ctx.visitReason && !namesLine(ctx, m) && !(code === 'Z23' && ctx.vaccines) && !(SCREENING_TITLE.test(title) && !UNNAMED_SCREENING.test(code) && ctx.screeningDone)) return true;
+  if (ENCOUNTER_TITLE.test(title) && !ctx.visitReason && !namesLine(ctx, m) && !(code === 'Z23' && ctx.vaccines) && !(code === RHO_IMMUNE_GLOBULIN && GIVEN_AFTER.test(ctx.text.slice(m.end, m.end + 40))) && !(SCREENING_TITLE.test(title) && !UNNAMED_SCREENING.test(code) && ctx.screeningDone)) return true;
   // A vaccine list names the diseases it prevents: "immunizations: influenza, td (adult), tetanus toxoid".
   if (ctx.vaccines && PREVENTABLE.test(code)) return true;
+  // A list of laboratory tests names the infections it tests for: "CBC, T&S, RPR, HIV, HBsAg, HCV,
+  // rubella, varicella" on a prenatal panel is no HIV disease, rubella or hepatitis C.
+  if (ctx.labOrders && TESTED_INFECTION.test(code) && (LISTED_BEFORE.test(ctx.text.slice(Math.max(ctx.lineStart, m.start - 8), m.start)) || LISTED_AFTER.test(ctx.text.slice(m.end, m.end + 3))) && !TEST_FOUND.test(ctx.text.slice(m.end, m.end + 50)) && !FOUND_BEFORE.test(ctx.text.slice(Math.max(0, m.start - 20), m.start))) return true;
   // A "(procedure)" tag (SNOMED displays) names what was done: "alcohol use disorders identification test (procedure)".
   if (PROCEDURE_TAG.test(ctx.text.slice(m.end, m.end + 160))) return true;
   // Grief a service is for names the service: "referred to grief counseling", "grief support group".
@@ -140,6 +172,8 @@ export function namesNoCondition(table: CodeTable, m: Mention, ctx: SentenceCont
   if (INFECTIOUS.test(code) && LAB_TEST_AFTER.test(ctx.text.slice(m.end, m.end + 30)) && !TEST_FOUND.test(ctx.text.slice(m.end, m.end + 50)) && !FOUND_BEFORE.test(ctx.text.slice(Math.max(0, m.start - 20), m.start))) return true;
   // A risk score's parts are its points, not this visit's diagnoses: "CHA2DS2-VASc 3 (age, female, TIA)".
   if (RISK_SCORE_PARTS.test(ctx.text.slice(Math.max(ctx.lineStart, m.start - 70), m.start))) return true;
+  // A symptom the item puts down to another item is that diagnosis's (I.B.5): "Fever - d/t #1".
+  if (code.startsWith('R') && DUE_TO_ITEM.test(ctx.text.slice(m.end, m.end + 40))) return true;
   // A heading is no status or service: "Patient Education and Counseling:" (Z71.9), "Screening:".
   return code.startsWith('Z') && /^\s*:/.test(ctx.text.slice(m.end, m.end + 3));
 }

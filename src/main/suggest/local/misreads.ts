@@ -41,6 +41,7 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     immunizationStatus(text, e, xt, positions) ||
     stentOutsideVessels(e, xt, positions) ||
     cancerResponse(e, xt, positions) ||
+    acrossExamFindings(text, xt, positions) ||
     // "Avoiding the subway for fear of having an attack" is a reason, no phobia (F40.9).
     (e.words.length === 1 && positions.length === 1 && xt[positions[0]!]!.norm === 'fear' && xt[positions[0]! - 1]?.norm === 'for') ||
     // "Metastatic disease to mediastinal nodes" is the neoplasm's spread, no disease of the mediastinum (J98.59).
@@ -533,6 +534,24 @@ function spreadEnd(text: string, xt: readonly XToken[], q: number): 'primary' | 
   // liver", "adenocarcinoma of the lung with metastases to mediastinal nodes".
   if (xt[s + 1]?.norm === 'to') return 'primary';
   return s - q <= 2 ? 'secondary' : undefined;
+}
+
+/** What an examination says of a part of the body it found normal: "lungs clear", "abdomen soft". */
+const NORMAL_FINDING = /^(clear|cta|ctab|normal|nl|unremarkable|intact|soft|benign|wnl|negative|regular|rrr|supple|nontender|symmetric)$/i;
+
+/**
+ * A reading across a comma whose words after it are a part of the body the examination found normal:
+ * "Trace ankle edema, lungs clear" is no pulmonary edema (J81.1, the Index's "Edema, lung").
+ */
+function acrossExamFindings(text: string, xt: readonly XToken[], positions: readonly number[]): boolean {
+  for (let i = 1; i < positions.length; i++) {
+    const p = positions[i]!;
+    if (!text.slice(xt[positions[i - 1]!]!.end, xt[p]!.start).includes(',')) continue;
+    const next = xt[positions[positions.length - 1]!]!.orig + 1;
+    const after = xt.find((t) => t.orig === next);
+    if (after && NORMAL_FINDING.test(text.slice(after.start, after.end))) return true;
+  }
+  return false;
 }
 
 /** A neoplasm reading that takes the primary site for the secondary one, or the other way round. */

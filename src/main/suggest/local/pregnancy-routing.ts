@@ -19,6 +19,12 @@ interface Route {
 // category holds by its own rules (venous complications O22, embolism O88, hemorrhoids O22.4, liver
 // and biliary disorders O26.6, genital tract infections O23.5), symptoms, and factors (Z).
 const ROUTES: readonly Route[] = [
+  // A history of a pregnancy's complication is, in a pregnancy, its supervision for that history
+  // (Z87.51 Excludes1 "current pregnancy with history of pre-term labor (O09.21-)").
+  { condition: /^Z8751$/, obstetric: 'O0921', keep: false },
+  { condition: /^Z875/, obstetric: 'O0929', keep: false },
+  // A group B streptococcus carrier in pregnancy (Index: Carrier > streptococci > group B > complicating pregnancy O99.82-).
+  { condition: /^Z22330$/, obstetric: 'O99820', keep: false },
   { condition: /^E10/, obstetric: 'O2401', keep: true },
   { condition: /^E11/, obstetric: 'O2411', keep: true },
   { condition: /^E(08|09|13)/, obstetric: 'O2481', keep: true },
@@ -58,6 +64,9 @@ const ROUTES: readonly Route[] = [
   { condition: /^(D[0-3]\d|D4[0-8]|H|M|N(?![7]\d)|Q)/, obstetric: 'O9989', keep: true },
 ];
 
+/** Factors a pregnancy has codes of its own for: a history of its complications (Z87.5-), a group B streptococcus carrier. */
+const ROUTED_FACTOR = /^(Z875|Z22330$)/;
+
 /** The code of `prefix` (a subcategory, or a code) for an unspecified trimester. */
 function unspecifiedTrimester(table: CodeTable, prefix: string): string | undefined {
   const own = table.byCode.get(prefix);
@@ -70,7 +79,7 @@ const cache = new WeakMap<CodeTable, Map<string, string | null>>();
 
 /** The Chapter 15 code for `code` in a pregnancy (trimester unspecified), and whether `code` is coded beside it. */
 export function inPregnancy(table: CodeTable, code: string): { code: string; keep: boolean } | undefined {
-  if (/^[OPRVWXYZU]/.test(code)) return undefined;
+  if (/^[OPRVWXYU]/.test(code) || (code.startsWith('Z') && !ROUTED_FACTOR.test(code))) return undefined;
   const route = ROUTES.find((r) => r.condition.test(code));
   if (!route) return undefined;
   let byPrefix = cache.get(table);

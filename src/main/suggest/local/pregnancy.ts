@@ -66,7 +66,14 @@ function unspecifiedTrimesterAs(table: CodeTable, code: string, unsaid: RegExp, 
   const rec = table.byCode.get(code);
   if (!rec?.parent || !/\bunspecified trimester\b/i.test(rec.long_desc)) return code;
   const want = rec.long_desc.replace(unsaid, said).toLowerCase();
-  return table.kids.get(rec.parent)?.find((k) => k.billable && k.long_desc.toLowerCase() === want)?.code ?? code;
+  const named = (kids: ReadonlyArray<{ code: string; billable: number; long_desc: string }>): string | undefined => kids.find((k) => k.billable && k.long_desc.toLowerCase() === want)?.code;
+  // A seventh character (the fetus) sits under the trimester's own subcategory: O36.8190's third-trimester
+  // twin is O36.8130, a child of O36.813, not of O36.819.
+  const cousins = (): string | undefined => {
+    const up = table.byCode.get(rec.parent!)?.parent;
+    return up ? named((table.kids.get(up) ?? []).flatMap((k) => table.kids.get(k.code) ?? [])) : undefined;
+  };
+  return named(table.kids.get(rec.parent) ?? []) ?? (code.length === 7 ? cousins() : undefined) ?? code;
 }
 
 /** The code for the trimester where `code` is its category's "unspecified trimester" one; else `code`. */

@@ -189,6 +189,16 @@ const overlaps = (a: EvidenceSpan, b: EvidenceSpan): boolean => a.documentId ===
 /** Some evidence of `r` and some of `o` share words. */
 const touches = (r: RawSuggestion, o: RawSuggestion): boolean => spansOf(r).some((s) => spansOf(o).some((x) => overlaps(s, x)));
 
+/** A pregnancy code's trimester, which its siblings share: "Supervision of high risk pregnancy, unspecified, third trimester" (O09.93). */
+const TRIMESTER = /,\s*(?:first|second|third|unspecified) trimester$/i;
+
+/**
+ * Codes that another code of the chart says more of: hypertensive kidney disease of stage 1–4 or unsaid
+ * beside the stage the chart names (I12.9 beside I12.0), an asymptomatic menopause beside a
+ * menopausal disorder (Z78.0 beside N95.-, "postmenopausal bleeding").
+ */
+const SAID_MORE: Readonly<Record<string, RegExp>> = { I129: /^I120$/, I1310: /^I13(11|2)$/, I130: /^I132$/, Z780: /^N95/ };
+
 /**
  * An unspecified code beside a sibling of its category read from the same words: "Atopic dermatitis,
  * flexural" is L20.82, not L20.82 with L20.9; "Acute mucopurulent conjunctivitis, bilateral" is
@@ -226,8 +236,30 @@ export function withoutUnspecifiedSibling(raw: readonly RawSuggestion[], table: 
   };
   // A burn or corrosion of no stated region (T30) beside the one of the region its words name (T20–T28).
   const regionOf = (code: string, other: string): boolean => /^T30/.test(code) && /^T2[0-8]/.test(other);
+  // The category's own unspecified member, titled as the category ("Chronic sinusitis, unspecified",
+  // J32.9, of "Chronic sinusitis"), beside a kind of it wherever the chart says each: the heading's
+  // "CHRONIC RHINOSINUSITIS" is the assessment's "chronic pansinusitis" (J32.4).
+  const categoryItself = (code: string, other: string): boolean => {
+    if (other.slice(0, 3) !== code.slice(0, 3) || unspecified(other)) return false;
+    const title = (table.byCode.get(code)?.long_desc ?? '').replace(TRIMESTER, '');
+    const kind = title.replace(/,\s*unspecified$/i, '');
+    return kind !== title && kind.toLowerCase() === table.byCode.get(code.slice(0, 3))?.long_desc.toLowerCase();
+  };
+  // "ESRD 2/2 hypertensive nephrosclerosis" is I12.0, the nephrosclerosis no I12.9 beside it.
+  const saidMore = (code: string, other: string): boolean => SAID_MORE[code]?.test(other) === true;
   const covered = (r: RawSuggestion): boolean =>
-    r.kind === 'add' && raw.some((o) => o !== r && o.kind !== 'delete-unsupported' && ((o.code.slice(0, 3) === r.code.slice(0, 3) && unspecified(r.code) && !unspecified(o.code) && sameWords(r, o)) || unspecifiedOf(r.code, o.code) || (withoutOf(r.code, o.code) && sameWords(r, o)) || (regionOf(r.code, o.code) && touches(r, o))));
+    r.kind === 'add' &&
+    raw.some(
+      (o) =>
+        o !== r &&
+        o.kind !== 'delete-unsupported' &&
+        ((o.code.slice(0, 3) === r.code.slice(0, 3) && unspecified(r.code) && !unspecified(o.code) && sameWords(r, o)) ||
+          unspecifiedOf(r.code, o.code) ||
+          categoryItself(r.code, o.code) ||
+          saidMore(r.code, o.code) ||
+          (withoutOf(r.code, o.code) && sameWords(r, o)) ||
+          (regionOf(r.code, o.code) && touches(r, o))),
+    );
   return raw.filter((r) => !covered(r));
 }
 

@@ -36,7 +36,7 @@ const SECTION_PATTERNS: ReadonlyArray<[RegExp, SectionKind]> = [
   [/^(exam|pe|physical exam(ination)?|o|objective|vitals|vital signs)$/, 'exam'],
   [/^(labs?|laboratory|results|pertinent results|data|imaging|studies|ecg|ekg|pfts?|echo)$/, 'labs'],
   [
-    /^(a\/?p|a and p|a|p|(assessment|impression)((\/| and )(plan|recommendations?))?|plan|recommendations?|clinical impression|principal problem|(current|hospital) problems|diagnos[ie]s|dx|(discharge|final|admission|admitting|principal|primary|secondary|other|additional) (diagnos[ie]s|dx)|principal|primary|secondary|(diagnos[ie]s|dx|problems) (this|on|at) (admission|discharge|visit|stay)|mdm|medical decision[- ]making)$/,
+    /^(a\/?p|a and p|a|p|imp|(assessment|impression)((\/| and )(plan|recommendations?))?|plan|recommendations?|clinical impression|principal problem|(current|hospital) problems|diagnos[ie]s|dx|(discharge|final|admission|admitting|principal|primary|secondary|other|additional) (diagnos[ie]s|dx)|principal|primary|secondary|(diagnos[ie]s|dx|problems) (this|on|at) (admission|discharge|visit|stay)|mdm|medical decision[- ]making)$/,
     'assessment',
   ],
   [/^(s|subjective|cc|chief complaint|hpi|history of present illness|interval hx|interval history|(brief )?hospital course|reason for visit|presentation|story|brief summary)$/, 'subjective'],

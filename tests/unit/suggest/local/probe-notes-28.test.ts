@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { claimed, noteInput, useLocalEngines } from '../../../helpers/local-engine';
+import type { Setting } from '../../../../src/shared/chart';
+
+const engines = useLocalEngines();
+/** What the shipped engine (CodiEsp priors and their threshold) shows the coder for a note. */
+const shown = (text: string, setting: Setting = 'outpatient', age = 60, sex: 'M' | 'F' = 'M'): string[] => claimed(engines.shipped.suggest(noteInput(text, { age, sex }, setting))).sort();
+
+describe('local engine: probe notes, twenty-eighth session (screening)', () => {
+  it('reads a cancer screening the note names by "<site> cancer", colorectal and cervical ones too', () => {
+    expect(shown('Assessment/Plan:\n1. Screening for colon cancer - FIT kit given.\n2. Hypertension - continue lisinopril.', 'outpatient', 50)).toEqual(expect.arrayContaining(['Z1211', 'I10']));
+    const colorectal = shown('Assessment/Plan:\n1. Colorectal cancer screening - Cologuard ordered.', 'outpatient', 50);
+    expect(colorectal).toContain('Z1211');
+    // The expansion names no neoplasm of the colon.
+    expect(colorectal.filter((c) => /^[CD]/.test(c))).toEqual([]);
+    expect(shown('Assessment/Plan:\n1. Screening for cervical cancer - Pap done.', 'outpatient', 35, 'F')).toContain('Z124');
+  });
+});
+
+describe('local engine: probe notes, twenty-eighth session (what the words say)', () => {
+  it('reads insomnia due to a mental disorder as F51.05, with the disorder beside it', () => {
+    const codes = shown('Assessment:\n1. Insomnia due to PTSD - continue prazosin, sleep hygiene.\n2. PTSD - continue sertraline.', 'outpatient', 40);
+    expect(codes).toEqual(expect.arrayContaining(['F5105', 'F4310']));
+    expect(codes).not.toContain('G4700');
+  });
+
+  it('reads a stress fracture as the fatigue fracture of its bone\'s region and side, not a traumatic one', () => {
+    const foot = shown('Assessment:\n1. Stress fracture of the second metatarsal, right foot - boot, no running x 6 weeks.', 'outpatient', 22, 'F');
+    expect(foot).toContain('M84374A');
+    expect(foot.filter((c) => c.startsWith('S92'))).toEqual([]);
+    expect(shown('Assessment:\n1. Stress fracture of the left tibia - crutches.', 'outpatient', 22, 'F')).toContain('M84362A');
+  });
+
+  it('reads bowel incontinence, nutrition counseling and postradiation hypothyroidism', () => {
+    expect(shown('Assessment:\n1. Incontinent of bowel and bladder - briefs, toileting schedule.', 'outpatient', 82, 'F')).toContain('R159');
+    expect(shown('Assessment:\n1. Nutrition counseling.', 'outpatient', 55)).toContain('Z713');
+    const thyroid = shown('A/P:\n- Radiation-induced xerostomia: saliva substitutes.\n- Postradiation hypothyroidism: on levothyroxine, recheck TSH 6 wk.', 'outpatient', 61);
+    expect(thyroid).toContain('E890');
+    expect(thyroid).not.toContain('E039');
+  });
+
+  it('reads PMR, DME and a thickened endometrial stripe', () => {
+    expect(shown('74F w/ PMR dx 05/2025.\nA/P:\n1. PMR - stable on prednisone 7.5 mg daily, continue.', 'outpatient', 74, 'F')).toContain('M353');
+    expect(shown('Referred to PMR for evaluation of low back pain.', 'outpatient', 50)).not.toContain('M353');
+    expect(shown('A/P:\n1. T2DM w/ moderate NPDR w/ center-involving DME OS - aflibercept OS today.', 'outpatient', 63)).toContain('E113312');
+    expect(shown('Impression:\n1. Postmenopausal bleeding\n2. Thickened endometrial stripe (9 mm) - hysteroscopy D&C.', 'outpatient', 58, 'F')).toEqual(expect.arrayContaining(['N950', 'R9389']));
+  });
+});
+
+describe('local engine: probe notes, twenty-eighth session (what is not the patient\'s condition)', () => {
+  it('reads no pulmonary edema from an ankle edema beside clear lungs', () => {
+    expect(shown('Exam: Trace ankle edema, lungs clear.\nAssessment:\n1. ESRD on HD - adequacy at goal.')).not.toContain('J811');
+  });
+
+  it('reads return precautions after "call for" as no symptoms of the visit', () => {
+    const codes = shown('Assessment:\n1. Brain metastases s/p SRS today.\nPlan:\n- Call for new HA, weakness, or confusion.', 'outpatient', 63);
+    expect(codes).not.toContain('R531');
+    expect(codes).not.toContain('R410');
+  });
+
+  it('reads a "resolved" after a dash as closing every condition of its item', () => {
+    const codes = shown('A/P:\n1. Iron deficiency anemia - IV iron.\n2. HTN, OSA - resolved, no tx.', 'outpatient', 51, 'F');
+    expect(codes).toContain('D509');
+    expect(codes).not.toContain('I10');
+    expect(codes).not.toContain('G4733');
+  });
+
+  it('reads the infections a laboratory panel tests for as no infections', () => {
+    const codes = shown('24 yo G1P0 @ 10w2d.\nPlan:\n- Supervision of normal first pregnancy, 1st trimester\n- Prenatal panel, CBC, T&S, RPR, HIV, HBsAg, HCV, rubella, varicella, UA/urine cx, GC/CT\n- Low-dose ASA: no high-risk factors, not indicated', 'outpatient', 24, 'F');
+    expect(codes.filter((c) => /^(B|O98)/.test(c))).toEqual([]);
+    expect(codes).toEqual(expect.arrayContaining(['Z3401', 'Z3A10']));
+    expect(codes).not.toContain('Z7982');
+  });
+
+  it('reads a symptom the item puts down to another item as that diagnosis\'s', () => {
+    const codes = shown('A:\n1. Acute suppurative otitis media, right, w/o TM rupture\n2. Fever - d/t #1', 'outpatient', 3);
+    expect(codes).toContain('H66001');
+    expect(codes).not.toContain('R509');
+  });
+
+  it('reads eye drops of a steroid as no long-term systemic steroid', () => {
+    const codes = shown('Impression:\n1. Cystoid macular edema OD - ketorolac 0.5% QID OD + prednisolone acetate 1% QID OD x 4 wks.', 'outpatient', 71, 'F');
+    expect(codes).not.toContain('Z7952');
+    expect(shown('Assessment:\n1. Polymyalgia rheumatica - prednisone 10 mg daily, continue.', 'outpatient', 74, 'F')).toContain('Z7952');
+  });
+
+  it('reads a drug named as past or not indicated as no drug taken', () => {
+    const codes = shown('PMH: L breast CA s/p lumpectomy 2015, completed 5 yrs tamoxifen 2020 - NED.\nImpression:\n1. Postmenopausal bleeding\n2. Personal h/o breast cancer, prior tamoxifen exposure', 'outpatient', 58, 'F');
+    expect(codes).toEqual(expect.arrayContaining(['N950', 'Z853']));
+    expect(codes).not.toContain('Z79810');
+  });
+});
+
+describe('local engine: probe notes, twenty-eighth session (one condition, one code)', () => {
+  it('drops the category\'s unspecified member beside a kind of it said elsewhere', () => {
+    const codes = shown('OTOLARYNGOLOGY F/U - CHRONIC RHINOSINUSITIS\nAssessment:\n1. Chronic pansinusitis w/ bilateral nasal polyps - failed maximal medical therapy.', 'outpatient', 46);
+    expect(codes).toContain('J324');
+    expect(codes).not.toContain('J329');
+  });
+
+  it('reads hypertensive nephrosclerosis with ESRD as I12.0 alone', () => {
+    const codes = shown('Indication: 66F ESRD 2/2 hypertensive nephrosclerosis, on HD TTS via L brachiocephalic AVF.\nImpression: stenosis of AVF treated with PTA.', 'outpatient', 66, 'F');
+    expect(codes).toEqual(expect.arrayContaining(['I120', 'N186', 'Z992']));
+    expect(codes).not.toContain('I129');
+  });
+
+  it('reads no asymptomatic menopause beside postmenopausal bleeding', () => {
+    expect(shown('HPI: 58 yo, menopause age 51, no HRT. Two episodes of spotting.\nImpression:\n1. Postmenopausal bleeding - EMB.', 'outpatient', 58, 'F')).not.toContain('Z780');
+  });
+});
+
+describe('local engine: probe notes, twenty-eighth session (pregnancy)', () => {
+  it('reads a history of preterm labor in a pregnancy as the high-risk supervision for it, with Rho(D) immune globulin given', () => {
+    const codes = shown('31 yo G3P1011 at 28w0d.\nA/P:\n1. Supervision of high-risk pregnancy, h/o preterm labor - 3rd trimester.\n2. GDMA1 - well controlled w/ diet.\n3. Rh negative, unsensitized - RhoGAM 300 mcg IM given today.\n4. Tdap given today.', 'outpatient', 31, 'F');
+    expect(codes).toEqual(expect.arrayContaining(['O09213', 'O24410', 'Z2913', 'Z23', 'Z3A28']));
+    expect(codes).not.toContain('O0993');
+    expect(codes).not.toContain('Z8751');
+  });
+
+  it('reads decreased fetal movement in its trimester, and no BMI in a pregnancy', () => {
+    expect(shown('Imp:\n1. IUP @ 37w2d w/ decreased fetal movement - reassuring fetal testing.', 'outpatient', 27, 'F')).toEqual(expect.arrayContaining(['O368130', 'Z3A37']));
+    const obese = shown('29 yo G2P1001 @ 34w5d. Pre-pregnancy BMI 33.\nAssessment:\n- Gestational hypertension, new onset, without severe features\n- Maternal obesity complicating pregnancy', 'outpatient', 29, 'F');
+    expect(obese).toEqual(expect.arrayContaining(['O133', 'O99213', 'Z3A34']));
+    expect(obese.filter((c) => c.startsWith('Z68'))).toEqual([]);
+  });
+});
+
+describe('local engine: probe notes, twenty-eighth session (contraception)', () => {
+  it('reads a contraceptive placed, removed or given at the visit, not one only talked of', () => {
+    expect(shown('A/P:\n1. Routine 6 wk postpartum exam - normal recovery\n2. Contraception: etonogestrel implant (Nexplanon) placed L arm today.', 'outpatient', 32, 'F')).toEqual(expect.arrayContaining(['Z392', 'Z30017']));
+    expect(shown('Assessment/Plan:\n1. Contraception - LNG-IUD 52 mg inserted today without difficulty.', 'outpatient', 28, 'F')).toContain('Z30430');
+    const given = shown('Plan: Depo-Provera 150 mg IM given today. Mirena removed without difficulty.', 'outpatient', 30, 'F');
+    expect(given).toEqual(expect.arrayContaining(['Z3042', 'Z30432']));
+    expect(shown('Plan: Discussed IUD placement, she will consider.', 'outpatient', 30, 'F').filter((c) => c.startsWith('Z30'))).toEqual([]);
+  });
+});
