@@ -43,6 +43,7 @@ import { episodeOf, withEpisode, type Episode } from './encounter';
 import { AFTER_BIRTH, gestationWeeks, trimesterOf, weeksCode, withPuerperium, withTrimester, type Gestation } from './pregnancy';
 import { inPregnancy } from './pregnancy-routing';
 import { contraceptionDone } from './contraception';
+import { newbornExamByAge } from './newborn-exam';
 import { phraseWords, splitSentences, tokenize, type SectionKind, type Token } from './text';
 import { classifiedHistoryCode, deepTissue, historyCode, localizedCode, namesNoCondition, namesProcedureAfter, remissionNamed, sentenceContext, severityNamed, stageNamed, vaccinesGiven, wordsNear } from './mention-context';
 
@@ -178,14 +179,16 @@ const NAMES_A_CAUSE = /^(T(3[6-9]|[45]\d|6[0-5])|B9[5-7])/;
 /** A patient's noncompliance with a medication regimen (Z91.12-–Z91.14-). */
 const NONCOMPLIANCE = /^Z911[2-4]/;
 /**
- * What a visit is for, named as a line of its own: a routine examination (Z00.0-, Z00.1-; I.C.21.c.13), of the
- * eyes, ears or a gynecological one (Z01.0-, Z01.1-, Z01.4-),
- * an examination before a procedure (Z01.81-), an administrative one (Z02.-, a sports physical), travel counseling (Z71.84), HIV PrEP (Z29.81), a routine postpartum follow-up (Z39.2), a contraceptive prescribed or checked (Z30.0-, Z30.4-), or a
- * session of antineoplastic chemotherapy, immunotherapy or radiotherapy (Z51.0, Z51.11, Z51.12; I.C.2.e.2),
- * the supervision of a pregnancy (Z34.-, high-risk O09.-; I.C.15.b), or a follow-up after completed
- * treatment (Z08, Z09). Case reports, which tell a disease's course, never code any of them.
+ * What a visit is for, named as a line of its own: a routine examination (Z00.0-, Z00.1-; I.C.21.c.13),
+ * one of the eyes, ears or a gynecological one (Z01.0-, Z01.1-, Z01.4-), an examination before a
+ * procedure (Z01.81-), an administrative one (Z02.-, a sports physical), travel counseling (Z71.84), HIV
+ * PrEP (Z29.81), a routine postpartum follow-up (Z39.2), a contraceptive prescribed or checked (Z30.0-,
+ * Z30.4-), a session of antineoplastic chemotherapy, immunotherapy or radiotherapy (Z51.0, Z51.11,
+ * Z51.12; I.C.2.e.2), or the supervision of a pregnancy (Z34.-, high-risk O09.-; I.C.15.b). Not a
+ * follow-up (Z08, Z09): a "follow-up visit" is mostly of a condition still treated. Case reports, which
+ * tell a disease's course, never code any of them.
  */
-const VISIT_REASON = /^(Z00[01]|Z01[014]|Z0181|Z02|Z08$|Z09$|Z2981$|Z34|O09|Z392$|Z30[04]|Z510$|Z511[12]$|Z7184$)/;
+const VISIT_REASON = /^(Z00[01]|Z01[014]|Z0181|Z02|Z2981$|Z34|O09|Z392$|Z30[04]|Z510$|Z511[12]$|Z7184$)/;
 /** Psychoactive substance use, unspecified, uncomplicated (F10.90 … F19.90; tobacco is F17.2- dependence). */
 const UNCOMPLICATED_USE = /^F1[0-689]90$/;
 /** Words tying a substance use to a condition it bears on. */
@@ -638,11 +641,12 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       for (const code of [...chosen.keys()]) if (code.startsWith('Z68')) chosen.delete(code);
     }
     const obstetricChart = input.sex !== 'M' && readAsObstetric();
-    const trimester = obstetricChart ? trimesterOf([...texts.values()].join('\n'), gestation) : undefined;
+    const chartText = [...texts.values()].join('\n');
+    const trimester = obstetricChart ? trimesterOf(chartText, gestation) : undefined;
     for (const [code, c] of [...chosen]) {
       // A pregnancy's condition said to follow the birth complicates the puerperium ("postpartum preeclampsia" O14.95).
       const puerperal = code.startsWith('O') && c.cand.mentions.some((m) => AFTER_BIRTH.test(mentionSentence(m, sentences, texts)));
-      const timed = withEpisode(table, puerperal ? withPuerperium(table, code) : withTrimester(table, code, trimester), injuryEpisode(c.cand, sentences, texts));
+      const timed = newbornExamByAge(withEpisode(table, puerperal ? withPuerperium(table, code) : withTrimester(table, code, trimester), injuryEpisode(c.cand, sentences, texts)), chartText);
       if (timed === code) continue;
       chosen.delete(code);
       if (!chosen.has(timed) || chosen.get(timed)!.conf < c.conf) chosen.set(timed, c);
@@ -895,7 +899,12 @@ function injuryEpisode(c: Candidate, sentences: ReadonlyMap<string, SentenceSpan
 function toMention(documentId: string, text: string, m: Mention, section: SectionKind, sentence: { index: number; start: number }, side?: Side): CandidateMention {
   // Only the assessment's items and the visit's stated reason are asked about (candidateConfidence); elsewhere the regexes would be wasted work.
   const before = section === 'assessment' ? text.slice(sentence.start, m.start) : '';
-  const item = ((section === 'assessment' && (ITEM_BEFORE.test(before) || ITEM_BEFORE.test(before.replace(NAMING_WORD, '')) || CAUSE_OF_ITEM.test(before))) || (section === 'subjective' && VISIT_REASON_LABEL.test(text.slice(text.lastIndexOf('\n', m.start - 1) + 1, m.start)))) && (ITEM_AFTER.test(text.slice(m.end, m.end + 16)) || namesProcedureAfter(m.entry.code, text.slice(m.end, m.end + 24)));
+  const item =
+    ((section === 'assessment' && (ITEM_BEFORE.test(before) || ITEM_BEFORE.test(before.replace(NAMING_WORD, '')) || CAUSE_OF_ITEM.test(before))) ||
+      (section === 'subjective' && VISIT_REASON_LABEL.test(text.slice(text.lastIndexOf('\n', m.start - 1) + 1, m.start))) ||
+      // The note's title names the visit: "12 MONTH WELL CHILD CHECK", "Annual GYN exam".
+      (VISIT_REASON.test(m.entry.code) && /^\s*$/.test(text.slice(0, text.lastIndexOf('\n', m.start - 1) + 1)))) &&
+    (ITEM_AFTER.test(text.slice(m.end, m.end + 16)) || namesProcedureAfter(m.entry.code, text.slice(m.end, m.end + 24)));
   return { documentId, start: m.start, end: m.end, phrase: text.slice(m.start, m.end), assertion: m.assertion, section, source: m.entry.source, words: m.entry.words, sentence: sentence.index, ...(side ? { side } : {}), ...(item ? { item: true as const } : {}) };
 }
 

@@ -134,3 +134,28 @@ describe('local engine: probe notes, twenty-eighth session (contraception)', () 
     expect(shown('Plan: Discussed IUD placement, she will consider.', 'outpatient', 30, 'F').filter((c) => c.startsWith('Z30'))).toEqual([]);
   });
 });
+
+describe('local engine: probe notes, twenty-eighth session (visits and drugs)', () => {
+  it('sets aside an item left to another provider with nothing else said of it', () => {
+    const codes = shown('A/P:\n1. T2DM w/ PDR OD - stable. Observe.\n2. HTN, HLD - per PCP.\n3. Raynaud\'s, GERD - per rheum/PCP.\n4. Hypothyroidism: on levothyroxine per PCP, recheck TSH 6 wk.', 'outpatient', 63);
+    expect(codes).toEqual(expect.arrayContaining(['E113551', 'E039']));
+    for (const code of ['I10', 'E785', 'I7300', 'K219']) expect(codes).not.toContain(code);
+  });
+
+  it('reads the adverse effect of an antineoplastic the Table of Drugs does not list', () => {
+    expect(shown('A/P:\n1. Metastatic adenocarcinoma of sigmoid colon, liver mets - proceed C4D1 mFOLFOX6 today.\n2. Oxaliplatin-induced peripheral neuropathy, grade 1 - cold avoidance counseling.', 'outpatient', 58)).toEqual(expect.arrayContaining(['G620', 'T451X5A']));
+  });
+
+  it('reads "wt loss", and no weight loss a newborn\'s visit finds within the expected range', () => {
+    expect(shown('Assessment: Fever of unknown origin w/ night sweats, wt loss, and L axillary lymphadenopathy.', 'outpatient', 55)).toContain('R634');
+    const newborn = shown('Newborn visit. 4-day-old F, term.\nA/P\n1. Newborn wt check, 4 days - weight loss within expected range, feeding well.\n2. Neonatal jaundice, physiologic - recheck TcB at 1 wk.', 'outpatient', 0, 'F');
+    expect(newborn).toEqual(expect.arrayContaining(['Z00110', 'P599']));
+    expect(newborn).not.toContain('R634');
+    expect(newborn).not.toContain('Z00111');
+  });
+
+  it('reads the visit a note\'s title names, and no follow-up after completed treatment from a follow-up visit\'s title', () => {
+    expect(shown('12 MONTH WELL CHILD CHECK\nS: Here with mom. No concerns.\nA: Healthy 12 mo male, growth and development appropriate. Normal exam.\nP: Vaccines today: MMR, varicella - VIS reviewed.', 'outpatient', 1)).toEqual(expect.arrayContaining(['Z00129', 'Z23']));
+    expect(shown('OFFICE VISIT - CARDIORENAL FOLLOW-UP\nA/P:\n1. CKD stage 3b - eGFR 36, stable. Continue losartan.\n2. HTN - controlled.', 'outpatient', 79, 'F')).not.toContain('Z09');
+  });
+});
