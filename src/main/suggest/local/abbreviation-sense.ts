@@ -25,7 +25,7 @@ const OTHER_SENSES: Readonly<Record<string, OtherSense>> = {
   // "Chronic constipation - continue PEG"): no gastrostomy.
   peg: { before: /\b(constipation|constipated|laxatives?|bowel regimen|stool softeners?|bowel movements?|senna|sennosides|docusate|colace|bisacodyl|dulcolax|lactulose|miralax)\b[^.\n]*$/i, after: /^\s*(-?\s*3350|17\s*g|\d+\s*g\b|powder|capful|laxative|daily|qd|bid|prn|nightly|as needed|once daily)/i },
   // Sequential compression devices, a DVT prophylaxis ("Prophylaxis: heparin SQ, SCDs"), not sickle-cell disease.
-  scd: { before: /\b(prophylaxis|ppx|dvt|vte|heparin|enoxaparin|lovenox)\b[^.\n]{0,40}$/i, after: /^s?\s*(on|in place|while in bed|bilateral(ly)?|applied|ordered|to (both|bilateral|lower))\b/i },
+  scd: { before: /\b(prophylaxis|ppx|dvt|vte|heparin|enoxaparin|lovenox)\b[^.\n]{0,40}$/i, after: /^s?\s*(on|in place|(?:while |when )?in bed|at night|bilateral(ly)?|applied|ordered|to (both|bilateral|lower))\b/i },
   // Morphine sulfate ("MS Contin 15 mg BID", "MS IR"), not multiple sclerosis.
   // And the mental status ("MS back to baseline", "MS changes", "MS improved"), not multiple sclerosis.
   ms: { before: /\b(altered|change in|changes in|baseline|his|her|improved|improving|declining|worsening|waxing and waning)\s*$/i, after: /^\s*(contin|ir|er)\b|^\s*(is |was |now |remains )?(back|at|to|returned|returning|improv\w*|worse\w*|declin\w*|chang\w*|intact|clear\w*|waxing|fluctuat\w*|baseline|wnl|normal)\b/i },
@@ -35,6 +35,8 @@ const OTHER_SENSES: Readonly<Record<string, OtherSense>> = {
   als: { before: /\b(by|via|per)\s*$/i, after: /^\s*(ambulance|transport|unit|crew|medics?|rig|level|team|intercept)\b/i },
   // Durable medical equipment ("DME order for walker", "DME supplier"), not diabetic macular edema.
   dme: { before: /\b(order(?:ed)?|needs?|request(?:ed)?|via|through|from|home)\s*$/i, after: /^\s*(suppl\w*|compan\w*|orders?|equipment|vendors?|providers?|items?|needs?|for\s+(?:a\s+)?(?:walker|wheelchair|cane|commode|hospital bed|cpap|oxygen|rollator))\b/i },
+  // Peritoneal dialysis ("on PD", "PD catheter", "nightly PD via cycler") and the PD-1 / PD-L1 of immunotherapy, not Parkinson's disease.
+  pd: { before: /\b(on|via|home|nightly|cycler|start(?:ed|ing)?|for|with|of|to)\s*$/i, after: /^\s*(-?\s*L?1\b|catheter|cath|exchanges?|fluid|cycler|prescription|rx|peritonitis|access|dialysate|training|nurse|effluent|bags?|schedule|regimen|adequacy)/i },
   // Physical medicine and rehabilitation ("referred to PMR", "PMR consult"), not polymyalgia rheumatica.
   pmr: { before: /\b(to|by|from|per|with)\s*$/i, after: /^\s*(consult\w*|referral|clinic|physician|doctor|service|team|evaluation|eval)\b/i },
   // A hospital day ("weaned to RA by HD 2", "taken to the OR HD#3"), not hemodialysis.

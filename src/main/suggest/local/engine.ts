@@ -615,7 +615,9 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     // where they can matter: a woman's chart (pregnancy routing below) or one already read as obstetric.
     const readAsObstetric = (): boolean => [...chosen.keys()].some((code) => code.startsWith('O') || /\btrimester\b/i.test(table.byCode.get(code)?.long_desc ?? ''));
     let gestation: (Gestation & { documentId: string }) | undefined;
-    for (const [documentId, text] of input.sex === 'F' || (input.sex !== 'M' && readAsObstetric()) ? texts : []) {
+    // Maternity ages (the Medicare Code Editor's 12–55, widened by two years): a 61-year-old's "G3P3" is her history.
+    const ofMaternalAge = input.age === null || (input.age >= 10 && input.age <= 57);
+    for (const [documentId, text] of ofMaternalAge && (input.sex === 'F' || (input.sex !== 'M' && readAsObstetric())) ? texts : []) {
       const g = gestationWeeks(text, sentences.get(documentId) ?? []);
       if (g) {
         gestation = { ...g, documentId };

@@ -127,8 +127,8 @@ function clauseAround(text: string, start: number, end: number): [number, number
 
 /** Words before a drug, in its clause, that only weigh it or put it later ("consider a statin", "discussed adding basal insulin", "if … start insulin", "will start adalimumab", "radiation to follow, then letrozole"). */
 const WEIGHED_BEFORE = /\b(consider(ing|ed)?|discuss(ed|ing)? (adding|starting)|(may|might|could|would|will) (add|start|begin|initiate)|candidate for|recommend(s|ed|ing)?|plan(s|ned|ning)? to (start|begin|add|initiate)|if\b[^.;:\n]*\b(start|begin|add|initiate))\b[^.;:\n]*$|\bthen\s+$/i;
-/** A condition right after a drug ("… insulin if A1c > 9"), or a start to come ("zoledronic acid next month", "… after insurance approval", "… after TB screening"). */
-const WEIGHED_AFTER = /^[^.;:,\n]{0,15}\bif\b|^[^.;:\n]{0,40}\b(next (week|month|visit|appointment)|after discharge|as (an )?out-?pt|as (an )?outpatient|in \d+ (weeks?|wks?|months?)|(after|once|pending) (insurance |prior auth(orization)? )?(approval|approved)|(after|once|pending|when)\b[^.;:\n]{0,25}\b(screen(ing)?|test(ing)?|results?|clearance|cleared|quantiferon|ppd|labs?|returns?|comes? back))\b/i;
+/** A condition right after a drug ("… insulin if A1c > 9"), what it would do ("adding semaglutide would benefit"), or a start to come ("zoledronic acid next month", "… after insurance approval", "… after TB screening"). */
+const WEIGHED_AFTER = /^[^.;:,\n]{0,15}\bif\b|^\s*(?:would|could|might|may)\b|^[^.;:\n]{0,40}\b(next (week|month|visit|appointment)|after discharge|as (an )?out-?pt|as (an )?outpatient|in \d+ (weeks?|wks?|months?)|(after|once|pending) (insurance |prior auth(orization)? )?(approval|approved)|(after|once|pending|when)\b[^.;:\n]{0,25}\b(screen(ing)?|test(ing)?|results?|clearance|cleared|quantiferon|ppd|labs?|returns?|comes? back))\b/i;
 
 /** The plan only weighs the drug at `start`–`end` of `text`: it is no current therapy. */
 export function weighedOnly(text: string, start: number, end: number): boolean {

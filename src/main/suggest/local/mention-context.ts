@@ -147,10 +147,11 @@ const INFECTIOUS = /^[AB]/;
 /** An infection a laboratory panel tests for, and the same infection complicating a pregnancy (O98.-). */
 const TESTED_INFECTION = /^([AB]|O98)/;
 /**
- * A laboratory test right after an organism or infection: antigen, antibody, PCR, serology. Not a viral
- * load or genotype, which measure a known infection ("HIV viral load: 25,000 copies/mL").
+ * A laboratory test right after an organism or infection: antigen, antibody, PCR, serology, an RNA test
+ * ordered ("HCV RNA and HBV serologies before therapy"). Not a viral load or genotype, which measure a
+ * known infection ("HIV viral load: 25,000 copies/mL", "HCV RNA 1.2 million IU/mL").
  */
-const LAB_TEST_AFTER = /^(?:[-\s]*(?:1\/2|1|2|type [12]))?[-\s]*(?:ag\b|ab\b|antigen|antibod|pcr\b|naat\b|serolog|titer|igg\b|igm\b|test|screen|panel|rapid\b|swab)/i;
+const LAB_TEST_AFTER = /^(?:[-\s]*(?:1\/2|1|2|type [12]))?[-\s]*(?:ag\b|ab\b|antigen|antibod|pcr\b|naat\b|serolog|titer|igg\b|igm\b|test|screen|panel|rapid\b|swab|rna\b(?!\s*[:=]?\s*[\d<>]))/i;
 /** A result after the test, or before the infection's name, that says it found the infection. */
 const TEST_FOUND = /^[^.;\n]*?\b(positive|pos|detected|reactive)\b/i;
 const FOUND_BEFORE = /\b(positive|reactive|detectable)\s+$/i;

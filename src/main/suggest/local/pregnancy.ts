@@ -16,9 +16,9 @@ export type Trimester = 'first' | 'second' | 'third';
 const PREGNANCY = /\b(pregnan\w*|gestation\w*|gestational|IUP|intrauterine pregnancy|G\d+\s*P\d+|gravid\w*|trimester|EDD|LMP|prenatal|antepartum|obstetric\w*)\b/i;
 /**
  * Weeks as notes write them: "24 weeks", "24 4/7 weeks", "24 and 4/7 wks", "35+2 weeks", "32.5 wks",
- * "35w2d". Never from inside another number ("4/7", "+2", ".5").
+ * "35w2d". Never from inside another number ("4/7", "+2", ".5"), nor the "w/" of "with" ("G3P3 w/ 3 yrs of leakage").
  */
-const WEEKS = /(?<![\d/.+])(\d{1,2})(?:\.\d)?(?:\s*\+\s*\d|\s+(?:and\s+)?\d\s*\/\s*7)?\s*(?:-\s*)?(?:weeks?\b|wks?\b|w(?=\d|\b))/gi;
+const WEEKS = /(?<![\d/.+])(\d{1,2})(?:\.\d)?(?:\s*\+\s*\d|\s+(?:and\s+)?\d\s*\/\s*7)?\s*(?:-\s*)?(?:weeks?\b|wks?\b|w(?=\d|\b)(?!\/))/gi;
 /** A dating scan's age ("by LMP c/w 10 wk US"), not the pregnancy's today. */
 const DATING_BEFORE = /\b(c\/w|by|consistent with|dated by)\s*$/i;
 const DATING_AFTER = /^\s*(US|u\/s|ultrasound|sono(gram)?|scan)\b/i;

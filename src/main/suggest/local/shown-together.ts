@@ -5,11 +5,12 @@ import type { CodeTable } from './code-table';
 
 /**
  * Symptoms the tabular files by body system rather than in chapter 18: myalgia (M79.1-), pain in a
- * limb (M79.6-) or joint (M25.5-), the back's and neck's pain and sciatica (M54.2–M54.9, not M54.1's radiculopathy), ear pain (H92.0-), eye pain (H57.1-), breast pain (N64.4),
+ * limb (M79.6-) or joint (M25.5-), the back's and neck's pain and sciatica (M54.2–M54.9, not M54.1's radiculopathy), ear pain (H92.0-), eye pain (H57.1-),
+ * what the patient sees amiss (H53.1-: photophobia, metamorphopsia), breast pain (N64.4),
  * rhinorrhea, which the Index files under other disorders of the nose (J34.89), erythema (L53.9) and
  * hypotension of no stated kind (I95.9): a cellulitis's redness, a sepsis's low pressure.
  */
-const SYSTEM_SYMPTOM = /^(M791|M796|M255|M54[2-69]|H920|H571|N644|J3489|L539|I959)/;
+const SYSTEM_SYMPTOM = /^(M791|M796|M255|M54[2-69]|H920|H571|H531|N644|J3489|L539|I959)/;
 /** Chapter 18's symptoms and signs, and those filed by body system; SIRS and severe sepsis (R65) are no symptom but the infection's severity. */
 export const isSymptom = (code: string): boolean => (code.startsWith('R') && !code.startsWith('R65')) || SYSTEM_SYMPTOM.test(code);
 
@@ -195,9 +196,10 @@ const TRIMESTER = /,\s*(?:first|second|third|unspecified) trimester$/i;
 /**
  * Codes that another code of the chart says more of: hypertensive kidney disease of stage 1–4 or unsaid
  * beside the stage the chart names (I12.9 beside I12.0), an asymptomatic menopause beside a
- * menopausal disorder (Z78.0 beside N95.-, "postmenopausal bleeding").
+ * menopausal disorder (Z78.0 beside N95.-, "postmenopausal bleeding"), a depression NOS beside the
+ * depressive episode or disorder the chart names (F32.A beside F32.2).
  */
-const SAID_MORE: Readonly<Record<string, RegExp>> = { I129: /^I120$/, I1310: /^I13(11|2)$/, I130: /^I132$/, Z780: /^N95/ };
+const SAID_MORE: Readonly<Record<string, RegExp>> = { I129: /^I120$/, I1310: /^I13(11|2)$/, I130: /^I132$/, Z780: /^N95/, F32A: /^F3(2[0-9]|3)/ };
 
 /**
  * An unspecified code beside a sibling of its category read from the same words: "Atopic dermatitis,

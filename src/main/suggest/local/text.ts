@@ -39,7 +39,7 @@ const SECTION_PATTERNS: ReadonlyArray<[RegExp, SectionKind]> = [
     /^(a\/?p|a and p|a|p|imp|(assessment|impression)((\/| and )(plan|recommendations?))?|plan|recommendations?|clinical impression|principal problem|(current|hospital) problems|diagnos[ie]s|dx|(discharge|final|admission|admitting|principal|primary|secondary|other|additional) (diagnos[ie]s|dx)|principal|primary|secondary|(diagnos[ie]s|dx|problems) (this|on|at) (admission|discharge|visit|stay)|mdm|medical decision[- ]making)$/,
     'assessment',
   ],
-  [/^(s|subjective|cc|chief complaint|hpi|history of present illness|interval hx|interval history|(brief )?hospital course|reason for visit|presentation|story|brief summary)$/, 'subjective'],
+  [/^(s|subjective|cc|chief complaint|hpi|history of present illness|interval hx|interval history|(brief )?hospital course|reason for visit|presentation|story|(brief |clinical |hospital )?summary)$/, 'subjective'],
   // A hospice or post-acute note's reason for care, written as a label: "Terminal diagnosis: …".
   [/^(terminal|hospice|qualifying|related|primary terminal|primary hospice) (diagnos[ie]s|dx)$/, 'assessment'],
   [/^((current|presenting|active) )?symptoms$|^(narrative|interval events|decline since( the)? last (certification|visit))$/, 'subjective'],
@@ -416,6 +416,8 @@ const FIRST_OF_PAIR_RENAMES: ReadonlyMap<string, string> = new Map([
   ['lumbar strain', 'back'], ['lumbosacral strain', 'back'],
   // Hashimoto's hypothyroidism is the Index's autoimmune one ("Hypothyroidism > autoimmune" E06.3).
   ['hashimoto hypothyroidism', 'autoimmune'], ["hashimoto's hypothyroidism", 'autoimmune'],
+  // "Small-mouth(ed) diverticula" describes their opening, not the small intestine (K57.1-/K57.5-).
+  ['small mouth', 'narrow'], ['small mouthed', 'narrow'],
 ]);
 
 /** Compounds notes write as two words; read apart, "gall bladder calculus" was a bladder stone. */

@@ -159,3 +159,47 @@ describe('local engine: probe notes, twenty-eighth session (visits and drugs)', 
     expect(shown('OFFICE VISIT - CARDIORENAL FOLLOW-UP\nA/P:\n1. CKD stage 3b - eGFR 36, stable. Continue losartan.\n2. HTN - controlled.', 'outpatient', 79, 'F')).not.toContain('Z09');
   });
 });
+
+describe('local engine: probe notes, twenty-eighth session (third pass)', () => {
+  it('reads no pregnancy from an obstetric history\'s "w/" nor in a woman past maternal age', () => {
+    const codes = shown('61F G3P3 w/ 3 yrs of leakage w/ cough/sneeze/lifting. Postmenopausal x 10 yr. T2DM on metformin.\nDx:\n1. Mixed urinary incontinence - timed voiding.', 'outpatient', 61, 'F');
+    expect(codes).toContain('N3946');
+    expect(codes.filter((c) => /^(O|Z3A)/.test(c))).toEqual([]);
+  });
+
+  it('reads the hospital stay\'s summary as its story, whose symptoms the diagnoses explain', () => {
+    const codes = shown('Hospital Medicine Discharge Summary\nPrincipal dx: Acute on chronic HFrEF (EF 25%)\nSecondary:\n- HTN\n- CKD stage 3b\nSummary: 76F admitted w/ 8 lb wt gain, orthopnea, BLE edema. IV furosemide with net -5.8 L.', 'inpatient', 76, 'F');
+    expect(codes).toEqual(expect.arrayContaining(['I130', 'I5023', 'N1832']));
+    for (const code of ['R609', 'R0601', 'R635']) expect(codes).not.toContain(code);
+  });
+
+  it('reads a depression NOS beside the depressive episode named as no second depression', () => {
+    const codes = shown('HPI: worsening depression x 3 mo.\nAssessment:\n1. Major depressive disorder, single episode, severe, without psychotic features - psychiatry consult.', 'outpatient', 19);
+    expect(codes).toContain('F322');
+    expect(codes).not.toContain('F32A');
+  });
+
+  it('reads an HCV RNA test ordered as no hepatitis C, and one with its load as the infection', () => {
+    expect(shown('A/P:\n3. H/o hep C, cured - HCV RNA and HBV serologies before any systemic therapy.', 'outpatient', 52).filter((c) => c.startsWith('B1'))).toEqual([]);
+    expect(shown('A/P:\n1. Chronic hepatitis C - HCV RNA 1.2 million IU/mL, start treatment.', 'outpatient', 52)).toContain('B182');
+  });
+
+  it('reads PD as Parkinson\'s disease, but not peritoneal dialysis or PD-L1; RBD; sequential compression devices in bed as no sickle-cell disease', () => {
+    expect(shown('Problems:\n#PD w/ motor fluctuations (wearing off) and dyskinesia - add amantadine ER.\n#RBD - increase melatonin to 9 mg.', 'outpatient', 72)).toEqual(expect.arrayContaining(['G20B2', 'G4752']));
+    expect(shown('Assessment:\n1. NSCLC - PD-L1 TPS 80%, start pembrolizumab.', 'outpatient', 65).filter((c) => c.startsWith('G20'))).toEqual([]);
+    expect(shown('A/P:\n1. Osteoporotic hip fx - SCDs in bed, early mobilization.', 'outpatient', 84, 'F')).not.toContain('D571');
+  });
+
+  it('reads a drug a plan says would help as no drug taken, and "small-mouth diverticula" as the colon\'s', () => {
+    expect(shown('A/P:\n#T2DM - continue metformin; discussed w/ PCP that adding semaglutide would benefit both liver and glycemia - PCP to start.', 'outpatient', 55, 'F')).not.toContain('Z7985');
+    const colon = shown('Findings:\n- Sigmoid: scattered small-mouth diverticula, no inflammation or bleeding.\nImpression: Sigmoid diverticulosis.', 'outpatient', 62, 'F');
+    expect(colon).toContain('K5730');
+    expect(colon).not.toContain('K5750');
+  });
+
+  it('reads photophobia in a migraine\'s story as part of the migraine', () => {
+    const codes = shown('S: chronic migraine, attacks preceded by visual aura, then throbbing unilateral HA w/ photophobia and nausea.\nA/P:\n1. Chronic migraine with aura, intractable - start galcanezumab.', 'outpatient', 29, 'F');
+    expect(codes.filter((c) => c.startsWith('G43'))).not.toEqual([]);
+    expect(codes.filter((c) => c.startsWith('H531'))).toEqual([]);
+  });
+});
