@@ -106,13 +106,13 @@ const INDUCED_BY = /\b([A-Za-z]+(?: inhibitor)?)[- ](?:induced|related|associate
 const INDUCED_GAP = /^\s+(?:[A-Za-z]+\s+){0,2}$/;
 /** Words that hedge or deny a drug as the cause, said just before it. */
 const HEDGE = 'likely|probably|possibly|presumed|presumably|suspected|most likely|not|unlikely';
-/** "…due to lisinopril", "…, likely secondary to HCTZ", "…, a side effect of metformin": the drug after it. */
+/** "…due to lisinopril", "…, likely secondary to HCTZ", "…, a side effect of metformin", "thrush (oral) d/t inhaled corticosteroid": the drug after it. */
 const CAUSED_BY = new RegExp(
-  `^\\s*[,:-]?\\s*(?:(${HEDGE})\\s+)?(?:(?:a|an)\\s+)?(?:due to|secondary to|caused by|precipitated by|from|related to|attributed to|attributable to|2\\/2|s\\/t|side effect of|adverse effect of|adverse reaction to|reaction to)\\s+(?:(?:the|his|her|their|recent|high[- ]dose|long[- ]term|chronic|prolonged|starting|initiation of|use of|new|first|a|an|dose of|doses of|increased|higher|iv|intravenous|oral|inhaled)\\s+)*([A-Za-z]+(?: inhibitor| diuretics?| blockers?)?)`,
+  `^\\s*(?:\\([^()\\n]{0,40}\\)\\s*)?[,:-]?\\s*(?:(${HEDGE})\\s+)?(?:(?:a|an)\\s+)?(?:due to|d\\/t|secondary to|caused by|precipitated by|from|related to|attributed to|attributable to|2\\/2|s\\/t|side effect of|adverse effect of|adverse reaction to|reaction to)\\s+(?:(?:the|his|her|their|recent|high[- ]dose|long[- ]term|chronic|prolonged|starting|initiation of|use of|new|first|a|an|dose of|doses of|increased|higher|iv|intravenous|oral|inhaled)\\s+)*([A-Za-z]+(?: inhibitor| diuretics?| blockers?)?)`,
   'i',
 );
 /** A cause named inside a reading: "… due to tamsulosin", "… secondary to lithium". */
-const CAUSE_INSIDE = new RegExp(`\\b(?:(${HEDGE})\\s+)?(?:due to|secondary to|caused by|induced by|precipitated by|from|related to|2\\/2)\\s+(?:(?:the|his|her|their|recent|high[- ]dose|long[- ]term|chronic|prolonged|use of|new|dose of|doses of)\\s+)*([A-Za-z]+)\\b`, 'gi');
+const CAUSE_INSIDE = new RegExp(`\\b(?:(${HEDGE})\\s+)?(?:due to|d\\/t|secondary to|caused by|induced by|precipitated by|from|related to|2\\/2)\\s+(?:(?:the|his|her|their|recent|high[- ]dose|long[- ]term|chronic|prolonged|use of|new|dose of|doses of)\\s+)*([A-Za-z]+)\\b`, 'gi');
 /** "Peripheral neuropathy, chemotherapy-induced": the drug named after the condition it caused. */
 const INDUCED_AFTER = new RegExp(`^\\s*[,:-]?\\s*(?:(${HEDGE})\\s+)?([A-Za-z]+(?: inhibitor)?)[- ](?:induced|related|associated)\\b`, 'i');
 /** A hedge or denial right before "X-related": "B12 deficiency, likely metformin-related". */
@@ -124,7 +124,7 @@ function setAside(hedge: string | undefined, inpatient: boolean): boolean {
   return h === 'not' || h === 'unlikely' || (h !== undefined && !inpatient);
 }
 /** What a sentence must say for a drug to be the cause of anything in it (most say none of it). */
-const CAUSE_WORDS = /induced|precipitated|related|associated|due to|secondary to|caused by|from|attribut|2\/2|s\/t|effect of|reaction to/i;
+const CAUSE_WORDS = /induced|precipitated|related|associated|due to|d\/t|secondary to|caused by|from|attribut|2\/2|s\/t|effect of|reaction to/i;
 /** A drug an organism resists or yields to names the organism, not a drug taken: "due to methicillin-resistant Staphylococcus aureus". */
 const RESISTANCE_AFTER = /^[-\s]?(?:resistant|resistance|sensitive|susceptible|susceptibility)\b/i;
 

@@ -46,7 +46,8 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
   for (let i = 0; i < tokens.length; i++) {
     let used = 0;
     for (let n = Math.min(MAX_ABBR_WORDS, tokens.length - i); n >= 1 && used === 0; n--) {
-      let key = tokens.slice(i, i + n).map((tk) => tk.raw.toLowerCase()).join(' ');
+      // A typographic apostrophe is the list's plain one ("Hashimoto’s" is "Hashimoto's").
+      let key = tokens.slice(i, i + n).map((tk) => tk.raw.toLowerCase().replace(/’/g, "'")).join(' ');
       const raw = text.slice(tokens[i]!.start, tokens[i + n - 1]!.end);
       // A plural abbreviation ("UTIs", "PVCs") is the abbreviation.
       const plural = !dict.abbreviations.has(key) && /[A-Z]s$/.test(raw);
@@ -54,7 +55,7 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
       const hit = dict.abbreviations.get(key);
       if (!hit) continue;
       // "E. coli", "C. diff": an abbreviating dot inside is written either way; "A-fib" is "A fib".
-      const spaced = raw.replace(/\.?\s+|(?<=[A-Za-z])-(?=[A-Za-z])/g, ' ');
+      const spaced = raw.replace(/\.?\s+|(?<=[A-Za-z])-(?=[A-Za-z])/g, ' ').replace(/’/g, "'");
       const surface = plural ? spaced.slice(0, -1) : spaced;
       // "CA-125", "CA 19-9", "CA 27.29": a lab test, not cancer. A stage, a year or the next line's
       // list number is no test ("CKD 3a", "CABG 2019", "1. CHF\n2. Hyperlipidemia").
@@ -385,6 +386,9 @@ const GIVE_WAY: ReadonlyArray<{ over: RegExp; word: string; yields: RegExp }> = 
   { over: /^K50/, word: 'ileocolitis', yields: /^K529$/ },
   // A hernia with obstruction (K40–K46) is its obstruction: K56 is obstruction "without hernia".
   { over: /^K4[0-6]/, word: 'obstruction', yields: /^K56/ },
+  // A secondary condition ("Secondary hyperparathyroidism, renal" N25.81, "secondary hypertension") is
+  // no secondary neoplasm of the site beside it (C79.00).
+  { over: /^[A-BD-Z]/, word: 'secondary', yields: /^C7[7-9]/ },
   // Cystoid macular edema after cataract surgery (H59.03-) is no retinal edema NOS (H35.81) on the same word.
   { over: /^H5903/, word: 'edema', yields: /^H3581$/ },
 ];

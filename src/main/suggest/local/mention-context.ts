@@ -331,6 +331,9 @@ export function classifiedHistoryCode(list: readonly ClassifiedHistory[], condit
 const BEHAVIOUR_WORDS: ReadonlySet<string> = new Set(['benign', 'malignant', 'secondary', 'neoplasm', 'tumor']);
 
 /** The Index's history Z code for a family or personal-history mention, when it has one. */
+const MALIGNANT = /^C/;
+const MALIGNANCY_HISTORY = /^Z8[05]/;
+
 export function historyCode(entries: Dictionary['familyHistory'], m: Mention, nearWords: ReadonlySet<string>): string | undefined {
   let best: Dictionary['familyHistory'][number] | undefined;
   let bestNamed = false;
@@ -343,6 +346,9 @@ export function historyCode(entries: Dictionary['familyHistory'], m: Mention, ne
     // cigarettes (F17.210) is the smoker's history all the same (Z87.891).
     const alike = e.alone !== undefined && (e.alone === m.entry.code || (/^F1\d2/.test(e.alone) && e.alone.slice(0, 4) === m.entry.code.slice(0, 4)));
     if (!named && !alike) continue;
+    // A malignancy's history is a malignancy's (Z80.-, Z85.-): "colon polyps + FHx colon ca" names the
+    // colon ca, not a family history of colon polyps (Z83.71-) from the polyps said just before it.
+    if (MALIGNANT.test(m.entry.code) && !MALIGNANCY_HISTORY.test(e.code)) continue;
     // A neoplasm's history named only by its behaviour is a neoplasm's: "hx BPH" (benign prostatic
     // hyperplasia, N40) is no history of a benign neoplasm (Z86.018) because "benign" is among its words.
     if (NEOPLASM_HISTORY_CODE.test(e.code) && !NEOPLASM_CODE.test(m.entry.code) && e.words.every((w) => BEHAVIOUR_WORDS.has(w))) continue;

@@ -197,9 +197,10 @@ const TRIMESTER = /,\s*(?:first|second|third|unspecified) trimester$/i;
  * Codes that another code of the chart says more of: hypertensive kidney disease of stage 1–4 or unsaid
  * beside the stage the chart names (I12.9 beside I12.0), an asymptomatic menopause beside a
  * menopausal disorder (Z78.0 beside N95.-, "postmenopausal bleeding"), a depression NOS beside the
- * depressive episode or disorder the chart names (F32.A beside F32.2).
+ * depressive episode or disorder the chart names (F32.A beside F32.2), a hypothyroidism NOS beside the
+ * autoimmune thyroiditis that is its kind ("Hashimoto's hypothyroidism" is E06.3, Hypothyroidism > autoimmune).
  */
-const SAID_MORE: Readonly<Record<string, RegExp>> = { I129: /^I120$/, I1310: /^I13(11|2)$/, I130: /^I132$/, Z780: /^N95/, F32A: /^F3(2[0-9]|3)/ };
+const SAID_MORE: Readonly<Record<string, RegExp>> = { I129: /^I120$/, I1310: /^I13(11|2)$/, I130: /^I132$/, Z780: /^N95/, F32A: /^F3(2[0-9]|3)/, E039: /^E063$/ };
 
 /**
  * An unspecified code beside a sibling of its category read from the same words: "Atopic dermatitis,

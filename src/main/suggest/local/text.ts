@@ -195,8 +195,12 @@ export function splitSentences(text: string): Array<{ start: number; end: number
       bodyStart = lineEnd;
     }
     // "#Problem - plan" lines after the exam are the assessment, heading or not (hospitalist, SNF and
-    // behavioral-health templates open their A/P that way). Not the background lists written so.
-    if (!(ownHeading && ownKind) && HASH_PROBLEM.test(line) && !HASH_LISTS.has(section) && !course) section = 'assessment';
+    // behavioral-health templates open their A/P that way). Not the background lists written so; a
+    // list given on its heading's line ("PMH: L knee OA, HLD.") has ended by then, blank line or not.
+    if (!(ownHeading && ownKind) && HASH_PROBLEM.test(line) && (!HASH_LISTS.has(section) || endsAtBlank) && !course) {
+      section = 'assessment';
+      endsAtBlank = false;
+    }
     const lineSection: SectionKind = course && section === 'subjective' && PROBLEM_ITEM.test(text.slice(bodyStart, lineEnd)) ? 'assessment' : section;
     // Sentence ends: . ! ? followed by space, unless it closes a list number ("1.") or a decimal.
     const re = /[.!?](?=\s|$)/g;

@@ -203,3 +203,35 @@ describe('local engine: probe notes, twenty-eighth session (third pass)', () => 
     expect(codes.filter((c) => c.startsWith('H531'))).toEqual([]);
   });
 });
+
+describe('local engine: probe notes, twenty-eighth session (fourth pass)', () => {
+  it('reads "#" problem lines after an inline history list as the assessment, blank line or not', () => {
+    const codes = shown('52M f/u mood + thyroid.\nMeds: sertraline 100 mg daily, levothyroxine 75 mcg daily.\nPMH: L knee OA, HLD (diet).\nVS WNL.\n#MDD, recurrent, moderate - partial response. Increase sertraline to 150 mg daily.\n#GAD - improving; same plan.\n#Hypothyroidism - TSH at goal, c/w levothyroxine.', 'outpatient', 52);
+    expect(codes).toEqual(expect.arrayContaining(['F331', 'F411', 'E039']));
+  });
+
+  it('reads a secondary condition of an organ as no secondary neoplasm of it', () => {
+    const codes = shown('A/P:\n3. Secondary hyperparathyroidism, renal - start calcitriol.', 'outpatient', 74);
+    expect(codes).toContain('N2581');
+    expect(codes.filter((c) => c.startsWith('C7'))).toEqual([]);
+    expect(shown('A/P:\n2. Renal metastasis of RCC - SBRT.', 'outpatient', 70)).toContain('C7900');
+  });
+
+  it('reads a family history of a cancer as the cancer\'s, whatever polyps are said beside it', () => {
+    const codes = shown('A/P:\n- H/o adenomatous colon polyps + FHx colon ca in father - GI referral for surveillance colonoscopy.', 'outpatient', 55, 'F');
+    expect(codes).toEqual(expect.arrayContaining(['Z860101', 'Z800']));
+    expect(codes.filter((c) => c.startsWith('Z8371'))).toEqual([]);
+  });
+
+  it('reads Hashimoto\'s hypothyroidism as E06.3 alone, typographic apostrophe or not', () => {
+    for (const apostrophe of ["'", '’']) {
+      const codes = shown(`A/P:\n# Hashimoto${apostrophe}s hypothyroidism - TSH nl, c/w LT4 88 mcg.`, 'outpatient', 39, 'F');
+      expect(codes).toContain('E063');
+      expect(codes).not.toContain('E039');
+    }
+  });
+
+  it('reads an adverse effect named after a parenthesis or "d/t"', () => {
+    expect(shown('A/P\n1. Oral candidiasis (thrush) - d/t inhaled corticosteroid. Nystatin.', 'outpatient', 34, 'F')).toEqual(expect.arrayContaining(['B370', 'T380X5A']));
+  });
+});
