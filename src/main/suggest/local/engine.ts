@@ -37,7 +37,7 @@ import { treatedInPast } from './treated-infection';
 import { RESOLVED_VERDICTS } from './assertion';
 import { infarctionDatedOld, withoutPastEpisodes } from './past-episode';
 import { cancerResectedWithoutDisease } from './resected-cancer';
-import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withInitialStrokeScale, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain, withoutOutcomeDenied, withoutReadingBesideHypertension, withoutUnsaidCourse, withoutUnspecifiedSibling, withSpecifiedPneumonia } from './shown-together';
+import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withInitialStrokeScale, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain, withoutOrphanUlcerLink, withoutOutcomeDenied, withoutReadingBesideHypertension, withoutUnsaidCourse, withoutUnspecifiedSibling, withSpecifiedPneumonia } from './shown-together';
 import { dueToCode } from './due-to-condition';
 import { episodeOf, withEpisode, type Episode } from './encounter';
 import { AFTER_BIRTH, gestationWeeks, trimesterOf, weeksCode, withPuerperium, withTrimester, type Gestation } from './pregnancy';
@@ -45,7 +45,7 @@ import { inPregnancy } from './pregnancy-routing';
 import { contraceptionDone } from './contraception';
 import { newbornExamByAge } from './newborn-exam';
 import { phraseWords, splitSentences, tokenize, type SectionKind, type Token } from './text';
-import { classifiedHistoryCode, deepTissue, historyCode, localizedCode, namesNoCondition, namesProcedureAfter, remissionNamed, sentenceContext, severityNamed, stageNamed, vaccinesGiven, wordsNear } from './mention-context';
+import { classifiedHistoryCode, deepTissue, historyCode, localizedCode, namesNoCondition, namesProcedureAfter, remissionNamed, sentenceContext, severityNamed, stageNamed, useSeverityNamed, vaccinesGiven, wordsNear } from './mention-context';
 
 /** What the engine needs of a code set: lookups plus the read-only database it builds its dictionary from. */
 export type EngineCodeSet = CodeSetLookup & { readonly db: Database.Database };
@@ -480,7 +480,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
               if (q && !queries.some((x) => x.code === q.choices[0]!.code)) queries.push(ambiguityRaw(q, doc.id, text, s.start, s.end, m));
             }
             const sided = sidedCodes(table, mention.entry, m.side);
-            for (const code of sided.length > 0 ? sided : [dueToCode(dict.dueToConditions, mention, mentions, text, inpatient) ?? deepTissue(table, mention, tokens) ?? severityNamed(text, table, dict.normalize, mention, tokens) ?? localizedCode(dict, mention, tokens) ?? pluralCode(mention, tokens) ?? mention.entry.code]) add(a === 'uncertain' ? unconfirmedInfluenza(table, code) : remissionNamed(text, table, stageNamed(text, table, dict.normalize, code, mention, tokens), mention), m, 'match');
+            for (const code of sided.length > 0 ? sided : [dueToCode(dict.dueToConditions, mention, mentions, text, inpatient) ?? deepTissue(table, mention, tokens) ?? severityNamed(text, table, dict.normalize, mention, tokens) ?? localizedCode(dict, mention, tokens) ?? pluralCode(mention, tokens) ?? mention.entry.code]) add(a === 'uncertain' ? unconfirmedInfluenza(table, code) : useSeverityNamed(text, table, remissionNamed(text, table, stageNamed(text, table, dict.normalize, code, mention, tokens), mention), mention), m, 'match');
             const effect = NOT_A_CONDITION.test(mention.entry.code) ? undefined : adverseEffectOf(text, s, m, dict.drugs, inpatient);
             for (const e of effect ? [effect, ...(effect.also ? [effect.also] : [])] : []) {
               if (table.byCode.get(e.code)?.billable) effects.push({ code: e.code, condition: m, mention: { ...m, start: e.start, end: e.end, phrase: text.slice(e.start, e.end), source: 'history' } });
@@ -746,7 +746,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       }
     }
 
-    raw.splice(0, raw.length, ...withoutOutcomeDenied(withoutUnsaidCourse(withoutReadingBesideHypertension(withMultipleSinuses(table, withoutUnspecifiedSibling(withSpecifiedPneumonia(withBilateralCodes(table, withExaminationFindings(table, raw, texts)), table), table))), table), table));
+    raw.splice(0, raw.length, ...withoutOutcomeDenied(withoutUnsaidCourse(withoutReadingBesideHypertension(withMultipleSinuses(table, withoutOrphanUlcerLink(withoutUnspecifiedSibling(withSpecifiedPneumonia(withBilateralCodes(table, withExaminationFindings(table, raw, texts)), table), table)))), table), table));
     raw.splice(0, raw.length, ...withOpenBites(table, withTobaccoProduct(raw, texts, sentences), texts));
 
     // Of two suggestions an Excludes1 note keeps apart, the less sure one goes; an existing code stays.

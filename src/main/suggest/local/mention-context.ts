@@ -237,6 +237,25 @@ export function stageNamed(text: string, table: CodeTable, normalize: (w: string
   return siblingSaid(text, table, normalize, code, m, tokens, /\b(stage unspecified|unspecified stage)\b/i) ?? code;
 }
 
+/** A use disorder's DSM-5 severity said with it: mild is the ICD's abuse (F1x.1-), moderate or severe its dependence (F1x.2-). */
+const USE_DISORDER_SEVERITY = /\b(mild|moderate|severe)\b[^.;\n]{0,20}$|^[^.;\n]{0,60}?\b(mild|moderate|severe)\b/i;
+/** A substance's "use, unspecified" with a complication (F10.930, F11.93, …), which a stated severity makes abuse or dependence. */
+const UNSPECIFIED_USE_WITH = /^F1[0-689]9[1-9]/;
+
+/**
+ * "Alcohol use disorder, severe, with withdrawal, uncomplicated" is the dependence's withdrawal (F10.230),
+ * not an unspecified use's (F10.930): the severity the note gives the use disorder says which (I.C.5.b).
+ */
+export function useSeverityNamed(text: string, table: CodeTable, code: string, m: Mention): string {
+  if (!UNSPECIFIED_USE_WITH.test(code) || !/\bdisorder\b/i.test(text.slice(m.start, m.end + 30))) return code;
+  const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
+  const said = USE_DISORDER_SEVERITY.exec(text.slice(lineStart, m.start)) ?? USE_DISORDER_SEVERITY.exec(text.slice(m.start, m.end + 40));
+  const severity = (said?.[1] ?? said?.[2])?.toLowerCase();
+  if (!severity) return code;
+  const twin = `${code.slice(0, 3)}${severity === 'mild' ? '1' : '2'}${code.slice(4)}`;
+  return table.byCode.get(twin)?.billable ? twin : code;
+}
+
 /** "In (complete) remission", "in relapse", "relapsed", in the mention's clause; not a denied remission. */
 const REMISSION_SAID = /\b(?:in|into|achieved)\s+(?:(?:complete|partial|full|sustained|early|molecular|cytogenetic|hematologic|clinical|major|deep|first|second|durable)\s+)*(?:remission|cr)\b/i;
 const RELAPSE_SAID = /\b(?:in\s+relapse|relapsed|relapsing)\b/i;

@@ -198,9 +198,10 @@ const TRIMESTER = /,\s*(?:first|second|third|unspecified) trimester$/i;
  * beside the stage the chart names (I12.9 beside I12.0), an asymptomatic menopause beside a
  * menopausal disorder (Z78.0 beside N95.-, "postmenopausal bleeding"), a depression NOS beside the
  * depressive episode or disorder the chart names (F32.A beside F32.2), a hypothyroidism NOS beside the
- * autoimmune thyroiditis that is its kind ("Hashimoto's hypothyroidism" is E06.3, Hypothyroidism > autoimmune).
+ * autoimmune thyroiditis that is its kind ("Hashimoto's hypothyroidism" is E06.3, Hypothyroidism > autoimmune),
+ * a skin ulcer of no stated site or depth beside the lower limb's ulcer the chart names (L98.499 beside L97.412).
  */
-const SAID_MORE: Readonly<Record<string, RegExp>> = { I129: /^I120$/, I1310: /^I13(11|2)$/, I130: /^I132$/, Z780: /^N95/, F32A: /^F3(2[0-9]|3)/, E039: /^E063$/ };
+const SAID_MORE: Readonly<Record<string, RegExp>> = { I129: /^I120$/, I1310: /^I13(11|2)$/, I130: /^I132$/, Z780: /^N95/, F32A: /^F3(2[0-9]|3)/, E039: /^E063$/, L98499: /^L97/ };
 
 /**
  * An unspecified code beside a sibling of its category read from the same words: "Atopic dermatitis,
@@ -264,6 +265,19 @@ export function withoutUnspecifiedSibling(raw: readonly RawSuggestion[], table: 
           (regionOf(r.code, o.code) && touches(r, o))),
     );
   return raw.filter((r) => !covered(r));
+}
+
+/** A diabetes "with other skin ulcer" (E08–E13 .622), and the ulcer sites its note asks for beside it. */
+const OTHER_SKIN_ULCER_LINK = /^E(0[89]|1[013])622$/;
+const OTHER_SKIN_ULCER = /^(L98[45]|L97[1-38-9])/;
+
+/**
+ * A diabetes "with other skin ulcer" left with no such ulcer shown: the stray "ulcer" it was linked to
+ * gave way to the foot ulcer the chart names (E11.621 with L97.412), so E11.622 names nothing more.
+ */
+export function withoutOrphanUlcerLink(raw: readonly RawSuggestion[]): RawSuggestion[] {
+  const ulcer = raw.some((r) => r.kind !== 'delete-unsupported' && OTHER_SKIN_ULCER.test(r.code));
+  return ulcer ? [...raw] : raw.filter((r) => r.kind !== 'add' || !OTHER_SKIN_ULCER_LINK.test(r.code));
 }
 
 /** Influenza with pneumonia of no stated type (J10.00, J11.00). */

@@ -235,3 +235,16 @@ describe('local engine: probe notes, twenty-eighth session (fourth pass)', () =>
     expect(shown('A/P\n1. Oral candidiasis (thrush) - d/t inhaled corticosteroid. Nystatin.', 'outpatient', 34, 'F')).toEqual(expect.arrayContaining(['B370', 'T380X5A']));
   });
 });
+
+describe('local engine: probe notes, twenty-eighth session (fifth pass)', () => {
+  it('reads a diabetic foot ulcer once: no stray skin ulcer nor "other skin ulcer" link beside it', () => {
+    const codes = shown('Wound: R plantar midfoot ulcer, present x 10 wks, subcutaneous fat exposed.\nAssessment/Plan:\n1. Diabetic foot ulcer, R midfoot, fat layer exposed - total contact cast applied today.\n2. T2DM w/ diabetic polyneuropathy - foot protection education.', 'outpatient', 63);
+    expect(codes).toEqual(expect.arrayContaining(['E11621', 'L97412', 'E1142']));
+    for (const code of ['L98499', 'E11622']) expect(codes).not.toContain(code);
+  });
+
+  it('reads a use disorder\'s stated severity into its complication\'s code', () => {
+    expect(shown('A/P:\n1. Alcohol use disorder, severe, with withdrawal, uncomplicated - CIWA protocol.', 'outpatient', 56)).toContain('F10230');
+    expect(shown('A/P:\n1. Alcohol use disorder, severe, with withdrawal, uncomplicated - CIWA protocol.', 'outpatient', 56)).not.toContain('F10930');
+  });
+});
