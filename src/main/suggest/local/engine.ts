@@ -628,13 +628,13 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     // childbirth and the puerperium have codes of their own, not read here.
     // Asked only of a dated pregnancy, here and for its weeks (Z3A) below.
     const delivered = gestation !== undefined && [...texts.values()].some((t) => AFTER_DELIVERY.test(t));
-    const datedPregnancy = gestation !== undefined && input.sex === 'F' && !delivered;
-    if (gestation && datedPregnancy) {
+    const datedPregnancy = input.sex === 'F' && !delivered ? gestation : undefined;
+    if (datedPregnancy) {
       for (const [code, c] of [...chosen]) {
         const route = inPregnancy(table, code);
         if (!route) continue;
         if (!chosen.has(route.code)) {
-          const rationale = `${code} in a pregnancy (${gestation.weeks} weeks): ${table.byCode.get(route.code)?.long_desc ?? route.code} (guideline I.C.15.a.1)`;
+          const rationale = `${code} in a pregnancy (${datedPregnancy.weeks} weeks): ${table.byCode.get(route.code)?.long_desc ?? route.code} (guideline I.C.15.a.1)`;
           chosen.set(route.code, { conf: c.conf, cand: { code: route.code, mentions: c.cand.mentions, via: 'combination', rationale, parts: [c.cand] } });
         }
         if (!route.keep) chosen.delete(code);

@@ -248,3 +248,10 @@ describe('local engine: probe notes, twenty-eighth session (fifth pass)', () => 
     expect(shown('A/P:\n1. Alcohol use disorder, severe, with withdrawal, uncomplicated - CIWA protocol.', 'outpatient', 56)).not.toContain('F10930');
   });
 });
+
+describe('local engine: probe notes, twenty-eighth session (devices)', () => {
+  it('reads a permanent pacemaker the patient has, not one planned or denied', () => {
+    expect(shown('Anticoagulation: apixaban for paroxysmal AF.\nA/P:\n3. Permanent pacemaker - periop device plan w/ cardiology/anesthesia given electrocautery.', 'outpatient', 74)).toContain('Z950');
+    expect(shown('A/P:\n1. Sick sinus syndrome - permanent pacemaker placement scheduled for next week.', 'outpatient', 74)).not.toContain('Z950');
+  });
+});
