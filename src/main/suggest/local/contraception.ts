@@ -5,7 +5,8 @@
 
 const IUD = String.raw`(?:LNG-?IU[DS]|levonorgestrel (?:IUD|IUS|intrauterine \w+)|copper IUD|IU[DC]|intrauterine (?:device|contracepti\w+|system)|Mirena|Kyleena|Skyla|Liletta|Paragard)`;
 const IMPLANT = String.raw`(?:Nexplanon|Implanon|etonogestrel implant|(?:contraceptive|subdermal) implant)`;
-const INJECTION = String.raw`(?:Depo-?Provera|Depo(?:-SubQ Provera)?(?: shot| injection)?|DMPA(?:-SC)?|medroxyprogesterone(?: acetate)? (?:150|104))`;
+// Not "Depo" alone: Depo-Medrol is a steroid injected into a joint.
+const INJECTION = String.raw`(?:Depo-?Provera|Depo-SubQ Provera|Depo (?:shot|injection)|DMPA(?:-SC)?|medroxyprogesterone(?: acetate)? (?:150|104))`;
 
 /** What a placement, removal or dose is written as, before or after the device. */
 const PLACED = String.raw`(?:inserted|placed|insertion|placement)`;

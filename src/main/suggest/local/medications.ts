@@ -155,10 +155,11 @@ const GIVEN_WITH_DEXTROSE_BEFORE = /\b(?:dextrose|d50|d10|glucose)\s*(?:\/|and|\
 /** A drug blamed for a condition: "gastric ulcer caused by ibuprofen and aspirin", "rash due to amoxicillin". */
 const BLAMED_BEFORE = /\b(?:caused by|due to|secondary to|induced by|attributed to|related to|from|2\/2|adverse effect of|side effect of|reaction to)\s+(?:(?:the|his|her)\s+)?(?:[A-Za-z]+\s*(?:and|&|\/|,)\s*)?$/i;
 /**
- * A route to the eye, ear or skin right after the drug: "prednisolone acetate 1% QID OD", "triamcinolone
- * 0.1% cream", "ofloxacin otic". The long-term use a code names is of the systemic drug (Z79.52 "systemic steroids").
+ * A route to the eye, ear, skin or a joint right after the drug: "prednisolone acetate 1% QID OD",
+ * "triamcinolone 0.1% cream", "ofloxacin otic", "Depo-Medrol 40 mg injected into the left knee". The
+ * long-term use a code names is of the systemic drug (Z79.52 "systemic steroids").
  */
-const LOCAL_ROUTE_AFTER = /^[^.;,\n]{0,30}?(?:\b\d+(?:\.\d+)?\s*%|\b(?:ophthalmic|otic|topical(?:ly)?|cream|ointment|oint|lotion|eye ?drops?|ear ?drops?)\b)/i;
+const LOCAL_ROUTE_AFTER = /^[^.;,\n]{0,30}?(?:\b\d+(?:\.\d+)?\s*%|\b(?:ophthalmic|otic|topical(?:ly)?|cream|ointment|oint|lotion|eye ?drops?|ear ?drops?|intra-?articular|inject(?:ed|ion) (?:into|in) (?:the |his |her )?(?:left |right |l |r )?(?:knee|shoulder|hip|joint|bursa|elbow|wrist|ankle))\b)/i;
 const EYE_AFTER = /^[^.;,\n]{0,30}?\b(?:OD|OS|OU)\b/;
 /** Words before it that make it a measurement: "fasting insulin 28". */
 const MEASURED_BEFORE = /\b(fasting|serum|plasma|random)\s+$/i;

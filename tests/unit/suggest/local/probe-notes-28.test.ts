@@ -132,6 +132,10 @@ describe('local engine: probe notes, twenty-eighth session (contraception)', () 
     const given = shown('Plan: Depo-Provera 150 mg IM given today. Mirena removed without difficulty.', 'outpatient', 30, 'F');
     expect(given).toEqual(expect.arrayContaining(['Z3042', 'Z30432']));
     expect(shown('Plan: Discussed IUD placement, she will consider.', 'outpatient', 30, 'F').filter((c) => c.startsWith('Z30'))).toEqual([]);
+    // Depo-Medrol is a steroid injected into a joint: no contraceptive, and no long-term systemic steroid.
+    const joint = shown('Plan: Depo-Medrol 40 mg injected into the left knee today.', 'outpatient', 60, 'F');
+    expect(joint.filter((c) => c.startsWith('Z30'))).toEqual([]);
+    expect(joint).not.toContain('Z7952');
   });
 });
 
