@@ -30,8 +30,12 @@ const ACTS: ReadonlyArray<{ pattern: RegExp; code: string }> = [
   { pattern: done(INJECTION, GIVEN), code: 'Z3042' },
 ];
 
+/** Any contraceptive named: asked of every sentence first, so the rest run only where one is. */
+const ANY_CONTRACEPTIVE = new RegExp(String.raw`\b(?:${IUD}|${IMPLANT}|${INJECTION})\b`, 'i');
+
 /** The contraceptive management a sentence says was done at this visit, with where it is said. */
 export function contraceptionDone(sentenceText: string): { code: string; start: number; end: number } | undefined {
+  if (!ANY_CONTRACEPTIVE.test(sentenceText)) return undefined;
   for (const act of ACTS) {
     const m = act.pattern.exec(sentenceText);
     if (!m) continue;

@@ -7,7 +7,7 @@ import type { ClassifiedHistory, Dictionary } from './dictionary';
 import { VACCINE_NAMES } from './index-words';
 import type { Mention } from './match';
 import { GIVEN_ON_DATE, givenElsewhere, NEOPLASM_CODE, NEOPLASM_HISTORY_CODE } from './misreads';
-import type { Token } from './text';
+import { lineEndAt, type Token } from './text';
 
 /**
  * "Encounter for…" codes (examination, screening, chemotherapy, observation) say why the patient came;
@@ -134,11 +134,6 @@ const GRIEF_SERVICE = /^\s*(counsel\w*|support|group|therapy|resources|education
 const CARER = String.raw`(?:(?:his|her|their|the)\s+)?(?:pcp|primary(?: care)?(?: provider| physician)?|rheum\w*|cardiology|cards|cardiologist|onc\w*|med onc|nephrology|nephrologist|renal|endo\w*|gi|gastroenterology|neuro\w*|pulm\w*|psych\w*|derm\w*|urology|ob|gyn|ob\/gyn|outside provider|specialist)`;
 const DEFERRED_ITEM = new RegExp(String.raw`^(?:\s*(?:,|and|&)\s*[A-Za-z'’ ]{2,30})*\s*[-–—:]\s*(?:per|followed by|managed by|deferred to|by)\s+${CARER}(?:\s*(?:\/|,|and|&)\s*${CARER})*\s*\.?\s*$`, 'i');
 
-function lineEnd(text: string, from: number): number {
-  const end = text.indexOf('\n', from);
-  return end < 0 ? text.length : end;
-}
-
 /** A cause given as another item of the list: "d/t #1", "secondary to problem 2", "2/2 the above". */
 const DUE_TO_ITEM = /^[\s,:–—-]*(?:(?:likely|probably|possibly|most likely)\s+)?(?:d\/t|due to|secondary to|sec to|2\/2|related to|from|r\/t)\s+(?:#\s*\d|(?:problem|item|dx)\s*#?\s*\d|(?:the\s+)?above)\b/i;
 
@@ -184,7 +179,7 @@ export function namesNoCondition(table: CodeTable, m: Mention, ctx: SentenceCont
   if (RISK_SCORE_PARTS.test(ctx.text.slice(Math.max(ctx.lineStart, m.start - 70), m.start))) return true;
   // An item left to another provider, and nothing else said of it: "HTN, HLD - per PCP", "Raynaud's,
   // GERD - per rheum/PCP". This provider neither evaluates nor treats it here (no MEAT).
-  if (DEFERRED_ITEM.test(ctx.text.slice(m.end, lineEnd(ctx.text, m.end)))) return true;
+  if (DEFERRED_ITEM.test(ctx.text.slice(m.end, lineEndAt(ctx.text, m.end)))) return true;
   // A symptom the item puts down to another item is that diagnosis's (I.B.5): "Fever - d/t #1".
   if (code.startsWith('R') && DUE_TO_ITEM.test(ctx.text.slice(m.end, m.end + 40))) return true;
   // A heading is no status or service: "Patient Education and Counseling:" (Z71.9), "Screening:".

@@ -64,9 +64,6 @@ const ROUTES: readonly Route[] = [
   { condition: /^(D[0-3]\d|D4[0-8]|H|M|N(?![7]\d)|Q)/, obstetric: 'O9989', keep: true },
 ];
 
-/** Factors a pregnancy has codes of its own for: a history of its complications (Z87.5-), a group B streptococcus carrier. */
-const ROUTED_FACTOR = /^(Z875|Z22330$)/;
-
 /** The code of `prefix` (a subcategory, or a code) for an unspecified trimester. */
 function unspecifiedTrimester(table: CodeTable, prefix: string): string | undefined {
   const own = table.byCode.get(prefix);
@@ -79,7 +76,7 @@ const cache = new WeakMap<CodeTable, Map<string, string | null>>();
 
 /** The Chapter 15 code for `code` in a pregnancy (trimester unspecified), and whether `code` is coded beside it. */
 export function inPregnancy(table: CodeTable, code: string): { code: string; keep: boolean } | undefined {
-  if (/^[OPRVWXYU]/.test(code) || (code.startsWith('Z') && !ROUTED_FACTOR.test(code))) return undefined;
+  if (/^[OPRVWXYU]/.test(code)) return undefined;
   const route = ROUTES.find((r) => r.condition.test(code));
   if (!route) return undefined;
   let byPrefix = cache.get(table);

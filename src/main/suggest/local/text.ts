@@ -119,11 +119,15 @@ const HEADING_WORDS = String.raw`([A-Za-z][A-Za-z /&]{0,40}?)[ \t]*(?:\([^()\n]{
 const HEADING_RE = new RegExp(String.raw`^[ \t]*${HEADING_WORDS}:`);
 const HEADING_LINE_RE = new RegExp(String.raw`^[ \t]*(?:#{1,6}[ \t]*)?${HEADING_WORDS}\r?$`);
 
+/** Where the line holding `from` ends (its newline, or the text's end). */
+export function lineEndAt(text: string, from: number): number {
+  const to = text.indexOf('\n', from);
+  return to < 0 ? text.length : to;
+}
+
 /** The line `start`–`end` sits on. */
 export function lineOf(text: string, start: number, end: number): string {
-  const from = text.lastIndexOf('\n', start - 1) + 1;
-  const to = text.indexOf('\n', end);
-  return text.slice(from, to < 0 ? text.length : to);
+  return text.slice(text.lastIndexOf('\n', start - 1) + 1, lineEndAt(text, end));
 }
 
 /** Background sections a heading may give on its own line's text. */
