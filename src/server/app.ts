@@ -29,6 +29,8 @@ export interface CreateServerOptions {
   trustProxy?: boolean;
   /** Test seams; never set in production. */
   pushHooks?: PushHooks;
+  /** Clock for access-token issue and expiry, in ms (default Date.now); tests move it instead of sleeping. */
+  clock?: () => number;
 }
 
 export async function createServer(opts: CreateServerOptions): Promise<FastifyInstance> {
@@ -41,10 +43,12 @@ export async function createServer(opts: CreateServerOptions): Promise<FastifyIn
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: false } },
   });
 
+  const clock = opts.clock ?? Date.now;
+  const nowSeconds = (): number => Math.floor(clock() / 1000);
   const authenticate = async (req: FastifyRequest): Promise<Actor> => {
     const header = req.headers.authorization;
     if (!header || !header.startsWith('Bearer ')) throw unauthorized('Missing bearer token');
-    const v = verifyAccessToken(opts.tokenSecret, header.slice(7).trim(), Math.floor(Date.now() / 1000));
+    const v = verifyAccessToken(opts.tokenSecret, header.slice(7).trim(), nowSeconds());
     if (!v.ok) throw new HttpError(401, v.reason === 'expired' ? 'token_expired' : 'unauthorized', v.reason === 'expired' ? 'Access token expired; refresh it' : 'Invalid access token');
     const actor = await actorForSession(opts.db, v.claims.sub, v.claims.sid);
     if (!actor) throw unauthorized('Session ended; sign in again');
@@ -58,6 +62,7 @@ export async function createServer(opts: CreateServerOptions): Promise<FastifyIn
     refreshTtlSeconds: opts.refreshTtlSeconds ?? 30 * 24 * 3600,
     limiter: new LoginRateLimiter(opts.loginRateLimit ?? { max: 5, windowMs: 15 * 60_000 }),
     pushHooks: opts.pushHooks ?? {},
+    nowSeconds,
     authenticate,
   };
 

@@ -12,6 +12,8 @@ export interface ServerContext {
   refreshTtlSeconds: number;
   limiter: LoginRateLimiter;
   pushHooks: PushHooks;
+  /** The access-token clock, in whole seconds. */
+  nowSeconds(): number;
   /** Resolves the signed-in user of a request or throws 401. */
   authenticate(req: FastifyRequest): Promise<Actor>;
 }

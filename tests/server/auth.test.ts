@@ -16,6 +16,12 @@ async function post(url: string, path: string, body: unknown, token?: string): P
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
+/** A server clock the test moves, so token expiry never races the machine's speed. */
+function movableClock(): { now: () => number; advance: (ms: number) => void } {
+  let offset = 0;
+  return { now: () => Date.now() + offset, advance: (ms) => { offset += ms; } };
+}
+
 async function get(url: string, path: string, token?: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`${url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
@@ -94,11 +100,12 @@ serverSuite('auth', (h) => {
   });
 
   it('expires access tokens, refreshes them once per refresh token, and logs out for good', async () => {
-    await h.startServer({ accessTtlSeconds: 1 });
+    const clock = movableClock();
+    await h.startServer({ accessTtlSeconds: 60, clock: clock.now });
     try {
       const login = (await post(h.url, '/v1/auth/login', { name: t.coderA.name, password: PASSWORD })).body as unknown as TokenPair;
       expect((await get(h.url, '/v1/me', login.accessToken)).status).toBe(200);
-      await new Promise((r) => setTimeout(r, 2100));
+      clock.advance(61_000);
       const expired = await get(h.url, '/v1/me', login.accessToken);
       expect(expired.status).toBe(401);
       expect(expired.body.error).toBe('token_expired');
@@ -164,17 +171,18 @@ serverSuite('auth', (h) => {
   });
 
   it('refreshes transparently when the access token expires in the middle of a sync', async () => {
-    await h.startServer({ accessTtlSeconds: 1 });
+    const clock = movableClock();
+    await h.startServer({ accessTtlSeconds: 60, clock: clock.now });
     try {
       const seen: Array<TokenPair | null> = [];
       const c = new SyncClient({ baseUrl: h.url, onSession: (s) => seen.push(s) });
       await c.login(t.coderA.name, PASSWORD);
       const first = await c.pull(0, 1);
-      await new Promise((r) => setTimeout(r, 2100));
+      clock.advance(61_000);
       const rest = await c.pullAll(first.cursor, () => undefined, 1);
       expect(rest).toBeGreaterThanOrEqual(first.cursor);
-      // Login, then at least one refresh (more if the machine is slow enough for another expiry).
-      expect(seen.length).toBeGreaterThanOrEqual(2);
+      // Login, then exactly one refresh: the refreshed token lives on the moved clock too.
+      expect(seen.length).toBe(2);
       expect(new Set(seen.map((s) => s?.accessToken)).size).toBe(seen.length);
     } finally {
       await h.startServer({ loginRateLimit: { max: 3, windowMs: 60_000 } });

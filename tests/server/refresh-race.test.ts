@@ -6,14 +6,14 @@ import { SyncClient, type FetchLike } from '../../src/shared/sync/client';
 import { Harness, PASSWORD } from './harness';
 
 const h = new Harness('pglite');
-/** Token lifetime: whole seconds, counted from the start of the second it was issued in, so it lives between TTL - 1 and TTL seconds. */
-const TTL_SECONDS = 3;
-/** Longer than any token lives. */
-const PAST_EXPIRY_MS = TTL_SECONDS * 1_000 + 300;
+const TTL_SECONDS = 60;
+/** Longer than any token lives: the server's clock jumps this far instead of the test sleeping. */
+const PAST_EXPIRY_MS = (TTL_SECONDS + 1) * 1_000;
+let clockOffset = 0;
 
 beforeAll(async () => {
   await h.setup();
-  await h.startServer({ accessTtlSeconds: TTL_SECONDS });
+  await h.startServer({ accessTtlSeconds: TTL_SECONDS, clock: () => Date.now() + clockOffset });
 }, 120_000);
 afterAll(() => h.teardown());
 
@@ -24,8 +24,8 @@ it('refreshes again when the refreshed token expires before the resend, and the 
   const slow: FetchLike = async (url, init) => {
     if (stallNext && !url.includes('/v1/auth/')) {
       stallNext = false;
-      // Longer than the access token lives: the token refreshed a moment ago has expired again.
-      await new Promise((r) => setTimeout(r, PAST_EXPIRY_MS));
+      // The resend arrives after the token refreshed a moment ago has expired again.
+      clockOffset += PAST_EXPIRY_MS;
     }
     const res = await fetch(url, init);
     if (url.includes('/v1/auth/refresh')) {
@@ -36,7 +36,7 @@ it('refreshes again when the refreshed token expires before the resend, and the 
   };
   const client = new SyncClient({ baseUrl: h.url, fetch: slow });
   await client.login(team.coderA.name, PASSWORD);
-  await new Promise((r) => setTimeout(r, PAST_EXPIRY_MS));
+  clockOffset += PAST_EXPIRY_MS;
   const page = await client.pull(0, 10);
   expect(page.cursor).toBeGreaterThanOrEqual(0);
   expect(refreshes).toBe(2);

@@ -9,11 +9,10 @@ import { loginBody, refreshBody } from '../schemas';
 import { type Actor, createSession, findUserForLogin, getUser, revokeSessionByRefresh, rotateRefreshToken } from '../store/users';
 
 export function authRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  const nowS = (): number => Math.floor(Date.now() / 1000);
   const refreshExpiry = (): Date => new Date(Date.now() + ctx.refreshTtlSeconds * 1000);
 
   const pair = (user: Actor, sessionId: string, refreshToken: string): TokenPair => {
-    const iat = nowS();
+    const iat = ctx.nowSeconds();
     return {
       accessToken: issueAccessToken(ctx.tokenSecret, { sub: user.id, sid: sessionId, iat, exp: iat + ctx.accessTtlSeconds }),
       expiresIn: ctx.accessTtlSeconds,
