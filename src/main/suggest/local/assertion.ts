@@ -37,18 +37,26 @@ const OTHER_PEOPLE = ['wife', 'husband', 'spouse', 'partner', 'boyfriend', 'girl
 
 const t = (phrase: string, assertion: Trigger['assertion'], direction: Trigger['direction'] = 'forward'): Trigger => ({ words: phrase.split(' '), assertion, direction });
 
+/** What opens a differential, which covers the whole list after it. */
+const DIFFERENTIAL_OPENERS: readonly string[] = ['ddx', 'differential', 'differential diagnosis', 'differential diagnoses', 'differential dx', 'differential includes', 'differential diagnosis includes', 'differential considerations'];
 const TRIGGERS: readonly Trigger[] = [
   ...['no', 'not', 'denies', 'denied', 'deny', 'denying', 'without', 'negative for', 'neg for', 'free of', 'absence of', 'ruled out', 'no evidence of', 'no signs of', 'no sign of', 'never had', 'resolution of', 'neither', 'nor', 'never', 'never a', 'not suspected', 'not likely', 'not favored', 'but ruled out', 'but was ruled out', 'but excluded', 'and ruled out', 'and was ruled out'].map((p) => t(p, 'negated')),
+  // A diagnosis said not to have been made settles a doubt raised elsewhere: "Hypertension? - he carries no diagnosis of hypertension".
+  ...['no diagnosis of', 'not diagnosed with', 'never diagnosed with', 'no prior diagnosis of', 'no known diagnosis of'].map((p) => t(p, 'negated')),
   // "Type 1 MI rather than demand ischemia": the alternative set aside.
   ...['rather than', 'as opposed to'].map((p) => t(p, 'negated')),
   // A provider's doubt rules a condition out, as "unlikely" does: "Doubt pneumonia", "low suspicion for PE".
   ...['doubt', 'low suspicion for', 'low suspicion of', 'low concern for', 'low likelihood of', 'unlikely to be'].map((p) => t(p, 'negated')),
   ...['considered but ruled out', 'considered and ruled out', 'was considered but ruled out', 'was considered and ruled out', 'considered but excluded', 'considered and excluded', 'but ruled out', 'but was ruled out', 'but excluded', 'but was excluded', 'and ruled out', 'and was ruled out', 'and subsequently ruled out', 'but subsequently ruled out'].map((p) => t(p, 'negated', 'backward')),
-  ...['was ruled out', 'is ruled out', 'were ruled out', 'ruled out', 'excluded', 'was excluded', 'unlikely', 'not suspected', 'is not suspected', 'was not suspected', 'not likely', 'not favored', 'is negative', 'was negative', 'were negative', 'negative', 'neg', 'not met', 'were not met', 'was not met', 'does not meet criteria', 'did not meet criteria', 'not meeting criteria', 'does not meet', 'did not meet', 'not confirmed', 'was not confirmed', 'not seen', 'not present', 'absent', ...RESOLVED_VERDICTS, 'not diagnosed', 'not supported', 'is not supported', 'was not supported', 'unsupported', 'will not label'].map((p) => t(p, 'negated', 'backward')),
+  ...['was ruled out', 'is ruled out', 'were ruled out', 'ruled out', 'all ruled out', 'were all ruled out', 'all excluded', 'were all excluded', 'excluded', 'was excluded', 'unlikely', 'not suspected', 'is not suspected', 'was not suspected', 'not likely', 'not favored', 'is negative', 'was negative', 'were negative', 'negative', 'neg', 'not met', 'were not met', 'was not met', 'does not meet criteria', 'did not meet criteria', 'not meeting criteria', 'does not meet', 'did not meet', 'not confirmed', 'was not confirmed', 'not seen', 'not present', 'absent', ...RESOLVED_VERDICTS, 'not diagnosed', 'has not been diagnosed', 'have not been diagnosed', 'had not been diagnosed', 'not been diagnosed', 'not supported', 'is not supported', 'was not supported', 'unsupported', 'will not label'].map((p) => t(p, 'negated', 'backward')),
   ...['nonreactive', 'non reactive', 'not reactive', 'not detected', 'undetected', 'undetectable', 'none detected'].map((p) => ({ ...t(p, 'negated', 'backward'), clause: true as const })),
   // A finding within what is expected is none: "weight loss within expected range" in a newborn.
   ...['within expected range', 'within the expected range', 'within normal range', 'within the normal range', 'within normal limits'].map((p) => ({ ...t(p, 'negated', 'backward'), clause: true as const })),
-  ...['suggest', 'suggests', 'suggesting', 'potential', 'potentially', 'possible', 'possibly', 'probable', 'probably', 'suspected', 'suspect', 'suspicion of', 'suspicious for', 'rule out', 'r o', 'likely', 'questionable', 'query', 'concern for', 'concerning for', 'cannot exclude', 'differential', 'may have', 'might have', 'could be', 'may be', 'might be', 'consistent with', 'compatible with', 'suggestive of', 'presumed', 'presumptive', 'c w', 'working diagnosis', 'working dx'].map((p) => t(p, 'uncertain')),
+  ...['suggest', 'suggests', 'suggesting', 'potential', 'potentially', 'possible', 'possibly', 'probable', 'probably', 'suspected', 'suspect', 'suspicion of', 'suspicious for', 'rule out', 'r o', 'likely', 'questionable', 'query', 'concern for', 'concerning for', 'cannot exclude', 'may have', 'might have', 'could be', 'may be', 'might be', 'consistent with', 'compatible with', 'suggestive of', 'presumed', 'presumptive', 'c w', 'working diagnosis', 'working dx'].map((p) => t(p, 'uncertain')),
+  // Written after what it settles, closing it, "r/o" is the verdict: "UTI and PNA r/o." (before it, a doubt: "r/o MI").
+  t('r o', 'negated', 'backward'),
+  // A differential weighs each of its list: "ddx appendicitis, ovarian torsion, ruptured cyst, PID, UTI".
+  ...DIFFERENTIAL_OPENERS.map((p) => t(p, 'uncertain')),
   // A provider still asking: "question of pneumonia on CXR", "worrisome for melanoma", "favor viral URI".
   ...['question of', 'worrisome for', 'favor'].map((p) => t(p, 'uncertain')),
   // A test's aim: "CT head to exclude subarachnoid hemorrhage" (a provider who excluded it says "excluded").
@@ -142,6 +150,8 @@ const FORWARD_REACH = 10;
 const LIST_REACH = 30;
 /** The negations that open such a list; not a clause's "not" ("continued not to drink …, complained of"). */
 const LIST_OPENERS: ReadonlySet<string> = new Set(['no', 'deny', 'denies', 'denied', 'denying', 'negative', 'neg', 'without']);
+/** The first words of a return precaution, which covers the list of warning signs after it. */
+const PRECAUTION_OPENERS: ReadonlySet<string> = new Set(['return', 'call', 'seek', 'come', 'watch']);
 /** An "if" clause ("call if her headaches worsen or she develops a fever") runs on further than a negation. */
 const CONDITIONAL_REACH = 20;
 /**
@@ -347,7 +357,10 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
       // A denied list runs on to its last item: "No new breast lumps, bone pain, cough, headaches,
       // abdominal pain, change in bowel habits or rectal bleeding."
       const deniesList = as.assertion === 'negated' && LIST_OPENERS.has(f.tr.words[0]!) && f.end < tokens.length - 1 && isList(text, tokens, f.end, Math.min(tokens.length - 1, f.end + FORWARD_REACH));
-      const reach = f.tr.words.includes('if') ? CONDITIONAL_REACH : deniesList || f.label ? LIST_REACH : FORWARD_REACH;
+      // So do a differential's and a return precaution's: "Return for drooling, trouble breathing, inability to swallow fluids, muffled voice, or rash".
+      const listOpener = (as.assertion === 'uncertain' && DIFFERENTIAL_OPENERS.includes(f.tr.words.join(' '))) || (as.assertion === 'hypothetical' && PRECAUTION_OPENERS.has(f.tr.words[0]!));
+      const weighsList = listOpener && f.end < tokens.length - 1 && isList(text, tokens, f.end, Math.min(tokens.length - 1, f.end + FORWARD_REACH));
+      const reach = f.tr.words.includes('if') ? CONDITIONAL_REACH : deniesList || weighsList || f.label ? LIST_REACH : FORWARD_REACH;
       for (let k = f.end; k < tokens.length && k < f.end + reach; k++) {
         if (k > f.end && (f.label ? text.slice(tokens[k - 1]!.end, tokens[k]!.start).includes('\n') : breaksScope(text, tokens[k - 1]!, tokens[k]!))) break;
         // A parenthesis closing after the trigger closes its scope: "prostate cancer (no recurrence), former smoker".

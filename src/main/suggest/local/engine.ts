@@ -35,13 +35,14 @@ import { acuteOpioid, loadMedications, OPIOID_THERAPY, shortTermOpioidChart, nam
 import { collectMeat, type SentenceSpan } from './meat';
 import { treatedInPast } from './treated-infection';
 import { RESOLVED_VERDICTS } from './assertion';
-import { infarctionDatedOld, withoutPastEpisodes } from './past-episode';
+import { datedBeforeThisStay, infarctionDatedOld, withoutPastEpisodes } from './past-episode';
 import { cancerResectedWithoutDisease } from './resected-cancer';
 import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withInitialStrokeScale, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain, withoutOrphanUlcerLink, withoutOutcomeDenied, withoutReadingBesideHypertension, withoutUnsaidCourse, withoutUnspecifiedSibling, withSpecifiedPneumonia } from './shown-together';
 import { dueToCode } from './due-to-condition';
 import { episodeOf, withEpisode, type Episode } from './encounter';
 import { AFTER_BIRTH, gestationWeeks, trimesterOf, weeksCode, withPuerperium, withTrimester, type Gestation } from './pregnancy';
 import { inPregnancy } from './pregnancy-routing';
+import { burnExtent, SITED_BURN } from './burn-extent';
 import { contraceptionDone } from './contraception';
 import { newbornExamByAge } from './newborn-exam';
 import { phraseWords, splitSentences, tokenize, type SectionKind, type Token } from './text';
@@ -134,7 +135,7 @@ const DATED_EPISODE_AFTER = /^[^.;\n]{0,16}?(?<!(?:diagnosed|dx|since|onset|bega
 /** History cues that state a status after a procedure. */
 const STATUS_CUES: ReadonlySet<string> = new Set(['s p', 'status post', 'post', 'history of', 'hx of', 'hx', 'h o', 'in place', 'in situ']);
 /** Verdicts that settle a doubt against the diagnosis: "ruled out", "excluded", "not confirmed". */
-const SETTLED_AGAINST = /\b(ruled out|excluded|not confirmed|not supported|unsupported)$/;
+const SETTLED_AGAINST = /\b(ruled out|excluded|not confirmed|not supported|unsupported|(no|no prior|no known) diagnosis of|(not|never) diagnosed with)$/;
 /** Words after a device that say it is there now. */
 const IN_PLACE_AFTER = /^\s*(?:is |remains )?(?:in place|in situ)\b/i;
 /** The operation an aftercare follows is done: "Aftercare following right TKA" is also the knee's status (Z47.1 asks for Z96.6-). */
@@ -191,10 +192,20 @@ const NONCOMPLIANCE = /^Z911[2-4]/;
 const VISIT_REASON = /^(Z00[01]|Z01[014]|Z0181|Z02|Z2981$|Z34|O09|Z392$|Z30[04]|Z510$|Z511[12]$|Z7184$)/;
 /** Psychoactive substance use, unspecified, uncomplicated (F10.90 … F19.90; tobacco is F17.2- dependence). */
 const UNCOMPLICATED_USE = /^F1[0-689]90$/;
+/**
+ * A symptom the note calls a part of a diagnosis: "Nausea, gait instability and confusion are
+ * manifestations of the hyponatremia" (I.B.5). Not "due to", which also ties a symptom to a drug's
+ * adverse effect, where the symptom is the code.
+ */
+const MANIFESTATION_OF = /^[^.;]{0,80}?\b(?:is|are|was|were)\s+(?:all\s+|likely\s+|probably\s+)?(?:a\s+|the\s+)?(?:manifestations?|symptoms?|signs?|features?|part)\s+of\b/i;
 /** Words tying a substance use to a condition it bears on. */
 const USE_LINKED = /\b(due to|related|associated|induced|causing|caused|contribut\w*|secondary|worsen\w*|exacerbat\w*|complicat\w*|affecting|in setting of)\b/i;
-/** Codes that are no condition a drug could cause: injuries and poisonings themselves, external causes, factors. */
-const NOT_A_CONDITION = /^[STVWXYZ]/;
+/**
+ * Codes that are no condition a drug could cause: injuries and poisonings themselves, external causes,
+ * factors. Not the reactions filed among them (angioedema T78.3, allergy T78.4-, a drug's anaphylaxis
+ * or adverse effect T88.6/T88.7), which take the drug's adverse-effect code beside them.
+ */
+const NOT_A_CONDITION = /^(?:S|T(?!78[34]|88[67])|[VWXYZ])/;
 /** Family and personal history, status, absence and dependence codes (Z80–Z99), HIV-positive status (Z21) and the carrier states (Z22; statuses by I.C.21.c.3). */
 const STATUS_CODE = /^(Z[89]\d|Z2[12])/;
 /** A question about the drug just named, answered no. */
@@ -309,7 +320,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     return r;
   };
 
-  function read(input: SuggestInput): { cands: Map<string, Candidate>; negatives: Map<string, Assertion>; sentences: Map<string, SentenceSpan[]>; texts: Map<string, string>; queries: RawSuggestion[] } {
+  function read(input: SuggestInput): { cands: Map<string, Candidate>; negatives: Map<string, Assertion>; sentences: Map<string, SentenceSpan[]>; texts: Map<string, string>; queries: RawSuggestion[]; explained: Set<string> } {
     const cands = new Map<string, Candidate>();
     const negatives = new Map<string, Assertion>();
     /** Categories the chart rules out ("NSTEMI ruled out"). */
@@ -323,6 +334,9 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     const poisoning: Array<{ found: StatedPoisoning; mention: CandidateMention }> = [];
     let meant: CandidateMention | undefined;
     const underdosed = new Set<string>();
+    const extents: Array<{ code: string; mention: CandidateMention }> = [];
+    /** Symptoms the chart calls manifestations of a diagnosis: integral to it wherever else they are said. */
+    const explained = new Set<string>();
     // A mention a reader other than the Index found (a dependence, a poisoning, a vaccine list): present, its words as the chart has them.
     const spanMention = (documentId: string, text: string, start: number, end: number, section: SectionKind, sentence: number, source: CandidateMention['source']): CandidateMention => {
       const phrase = text.slice(start, end);
@@ -412,6 +426,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         if (contraception && table.byCode.get(contraception.code)?.billable) {
           add(contraception.code, spanMention(doc.id, text, s.start + contraception.start, s.start + contraception.end, s.section, si, 'index'), 'match');
         }
+        const extent = s.section !== 'family' && s.section !== 'history' ? burnExtent(sentenceText) : undefined;
+        if (extent && table.byCode.get(extent.code)?.billable) extents.push({ code: extent.code, mention: spanMention(doc.id, text, s.start + extent.start, s.start + extent.end, s.section, si, 'index') });
         // A run-on "sentence" (pasted tables, hostile input) is read in bounded windows.
         const mentions: Mention[] = [];
         const sides = new Map<Mention, Side>();
@@ -451,7 +467,9 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           // "Hyperkalemia, resolved" among an inpatient's diagnoses was treated this stay and is coded, and
           // links as any present condition does; in an office note it is a past problem.
           const rest = text.slice(mention.end, s.end);
-          const a = mention.assertion === 'negated' && inpatient && mention.cue !== undefined && RESOLVED_CUES.has(mention.cue) ? 'present'
+          if (mention.assertion === 'present' && isIntegralKind(mention.entry.code) && MANIFESTATION_OF.test(rest)) explained.add(mention.entry.code);
+          const resolvedThisStay = inpatient && mention.cue !== undefined && RESOLVED_CUES.has(mention.cue) && !datedBeforeThisStay(sentenceText, input.dateOfService);
+          const a = mention.assertion === 'negated' && resolvedThisStay ? 'present'
             : mention.assertion === 'present' && (treatedInPast(mention.entry.code, rest, inpatient) || infarctionDatedOld(mention.entry.code, rest, input.dateOfService) || cancerResectedWithoutDisease(mention.entry.code, rest)) ? 'historical' : mention.assertion;
           const m = toMention(doc.id, text, a === mention.assertion ? mention : { ...mention, assertion: a }, s.section, { index: si, start: s.start }, sides.get(mention));
           if (namesNoCondition(table, mention, context)) continue;
@@ -526,6 +544,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     // NSTEMI … Discharge diagnoses: NSTEMI ruled out" codes no I21 (uncertain diagnoses are coded at
     // discharge only as still uncertain, II.H).
     for (const [code, c] of [...cands]) if (ruledOut.has(code.slice(0, 3)) && c.mentions.every((m) => m.assertion === 'uncertain')) cands.delete(code);
+    // A burn's extent is coded beside a burn of a site, the first the chart states.
+    if (extents.length > 0 && [...cands.keys()].some((code) => SITED_BURN.test(code))) add(extents[0]!.code, extents[0]!.mention, 'match');
     if (cands.has(OPIOID_THERAPY) && [...texts.values()].some(shortTermOpioidChart)) cands.delete(OPIOID_THERAPY);
     applyCombinations(cands, dict, table, codeSet, { pastStroke, texts });
     // The named substance is the poisoning the chart's unnamed "poisoning" and "suicide attempt" were.
@@ -565,7 +585,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         }
       }
     }
-    return { cands, negatives, sentences, texts, queries };
+    return { cands, negatives, sentences, texts, queries, explained };
   }
 
   function candidates(input: SuggestInput): Candidate[] {
@@ -576,7 +596,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
 
   function suggest(input: SuggestInput): SuggestionRun {
     const t0 = performance.now();
-    const { cands, negatives, sentences, texts, queries } = read(input);
+    const { cands, negatives, sentences, texts, queries, explained } = read(input);
     const raw: RawSuggestion[] = [];
     const outpatient = input.setting !== 'inpatient';
     const existing = input.existingCodes.filter((c) => c.system === 'icd10cm').map((c) => normalizeCode(c.code));
@@ -699,6 +719,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     const onlyFound = (c: Candidate): boolean => c.via === 'match' && c.mentions.every((m) => !isForeground(c, m) || m.section === 'exam' || m.section === 'ros');
     for (const [code, { conf, cand }] of chosen) {
       if (hasAssessment && (isIntegralKind(code) || onlyFound(cand)) && !cand.mentions.some((m) => standsAlone(code, m)) && !requested(code)) continue;
+      if (explained.has(code) && !requested(code)) continue;
       // A substance "use, uncomplicated" is reportable only where the provider makes it a diagnosis and
       // ties it to a disorder or condition (I.C.5.b.3): "a history of heavy alcohol use" in the HPI is no
       // F10.90, nor "Cannabis use - occasional, no impairment"; "anxiety worsened by cannabis use" may be.

@@ -82,6 +82,8 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['postradiation', 'postirradiation'],
   // "Thickened endometrial stripe" is the Index's "Thickening > endometrium" (R93.89).
   ['thickened', 'thickening'], ['endometrial', 'endometrium'],
+  // The Index's Latin genitive: "Carcinomatosis > peritonei" (C78.6) is peritoneal carcinomatosis.
+  ['peritonei', 'peritoneal'],
   // "Colonization > MRSA" (Z22.322) as notes say it: "colonized with MRSA".
   ['colonized', 'colonization'], ['colonised', 'colonization'],
   // "Examination > pre-procedural (pre-operative)": notes say preoperative, preop.

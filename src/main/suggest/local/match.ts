@@ -373,7 +373,9 @@ function dropSplitExpansions(ms: Mention[], xt: readonly XToken[]): Mention[] {
  *   (I83.0-): no "Stasis > venous" (I87.8) beside them on the same word;
  * - a C. difficile enterocolitis (A04.7-) is no infectious colitis NOS (A09) on the same word, nor a
  *   Crohn's ileocolitis (K50.-) an ileocolitis NOS (K52.9);
- * - a hernia with obstruction (K40–K46) is no intestinal obstruction "without hernia" (K56.-) beside it.
+ * - a hernia with obstruction (K40–K46) is no intestinal obstruction "without hernia" (K56.-) beside it;
+ * - an old myocardial infarction (I25.2) is no acute one on the same words, and peritoneal
+ *   carcinomatosis (C78.6) no primary neoplasm of the peritoneum.
  */
 const GIVE_WAY: ReadonlyArray<{ over: RegExp; word: string; yields: RegExp }> = [
   { over: /^M(80|84[3-6])/, word: 'fracture', yields: /^S/ },
@@ -391,6 +393,12 @@ const GIVE_WAY: ReadonlyArray<{ over: RegExp; word: string; yields: RegExp }> = 
   { over: /^[A-BD-Z]/, word: 'secondary', yields: /^C7[7-9]/ },
   // Cystoid macular edema after cataract surgery (H59.03-) is no retinal edema NOS (H35.81) on the same word.
   { over: /^H5903/, word: 'edema', yields: /^H3581$/ },
+  // An infarction said old (I25.2) is no acute one, nor another reading of its words: "CAD with old MI"
+  // is no "Infarct > coronary artery" (I21.9) nor "Disease > myocardium" (I51.5).
+  { over: /^I252$/, word: 'infarct', yields: /^(?!I252$)/ },
+  { over: /^I252$/, word: 'myocardium', yields: /^(?!I252$)/ },
+  // Peritoneal carcinomatosis is the peritoneum's secondary neoplasm (C78.6), no primary one (C48.2).
+  { over: /^C786$/, word: 'peritoneum', yields: /^C48[12]$/ },
 ];
 
 function dropGivenWay(ms: Mention[], xt: readonly XToken[]): Mention[] {

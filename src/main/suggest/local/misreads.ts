@@ -19,6 +19,7 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     (!EXPOSURE_CODE.test(e.code) && namesService(text, xt, positions)) ||
     shotNotGunshot(e, xt, positions) ||
     usedNotMalformed(e, xt, positions) ||
+    virusNamed(e, xt, positions) ||
     longTermTherapy(e, xt, positions) ||
     transplantToCome(e, xt, positions) ||
     orderDeclined(e, xt, positions) ||
@@ -32,6 +33,7 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     lesionOfNeoplasm(e, xt, positions) ||
     drugClassNotCondition(text, e, xt, positions) ||
     neoplasmAsCause(text, e, xt, positions) ||
+    malignantFluid(text, e, xt, positions) ||
     injuryAcrossCause(e, xt, positions) ||
     givenOnAnotherDay(text, e, xt, positions) ||
     anesthesiaGiven(xt, positions) ||
@@ -433,6 +435,17 @@ function neoplasmAsCause(text: string, e: Entry, xt: readonly XToken[], position
   });
 }
 
+/**
+ * "Malignant ascites", "malignant pleural effusion": the fluid a cancer makes (R18.0, J91.0), whose
+ * "malignant" is no neoplasm of a site said elsewhere ("peritoneal carcinomatosis with malignant ascites"
+ * is no primary neoplasm of the peritoneum, C48.2).
+ */
+function malignantFluid(text: string, e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  if (!NEOPLASM_CODE.test(e.code)) return false;
+  return positions.some((p) => xt[p]!.norm === 'malignant' && MALIGNANT_FLUID.test(text.slice(xt[p]!.end, xt[p]!.end + 40)));
+}
+const MALIGNANT_FLUID = /^\s+(?:(?:pleural|pericardial|peritoneal)\s+)?(?:effusions?|ascites|fluid)\b/i;
+
 /** "-oma" words that name no growth. */
 const NOT_GROWTHS = new Set(['hematoma', 'glaucoma', 'trachoma', 'atheroma', 'scotoma']);
 
@@ -527,13 +540,20 @@ function spreadEnd(text: string, xt: readonly XToken[], q: number): 'primary' | 
     if (between.some((t) => TO_SITE.has(t.norm))) return 'secondary';
     // "Metastatic adenocarcinoma of the sigmoid colon to the liver": the site before the "to" is where it spread from.
     if (xt.slice(q + 1, q + 3).some((t) => t.norm === 'to') && !/[,;]/.test(text.slice(xt[q]!.end, xt[Math.min(q + 2, xt.length - 1)]!.start))) return 'primary';
-    return xt.slice(q + 1, q + 4).some((t) => MALIGNANT_WORDS.has(t.norm)) ? 'primary' : undefined;
+    return xt.slice(q + 1, q + 4).some((t) => namesMalignancy(text, t)) ? 'primary' : undefined;
   }
-  if (xt.slice(q + 1, s).some((t) => MALIGNANT_WORDS.has(t.norm))) return 'primary';
+  if (xt.slice(q + 1, s).some((t) => namesMalignancy(text, t))) return 'primary';
+  // "Carcinoma of the left kidney with pulmonary and bone metastases": what has the metastases is the primary.
+  if (xt.slice(q + 1, s).some((t) => t.norm === 'with')) return 'primary';
   // What spread "to" somewhere is the primary: "adenocarcinoma of the head of the pancreas, metastatic to
   // liver", "adenocarcinoma of the lung with metastases to mediastinal nodes".
   if (xt[s + 1]?.norm === 'to') return 'primary';
   return s - q <= 2 ? 'secondary' : undefined;
+}
+
+/** A word naming a malignancy; not the "malignant" of a fluid ("with malignant ascites"). */
+function namesMalignancy(text: string, t: XToken): boolean {
+  return MALIGNANT_WORDS.has(t.norm) && !(t.norm === 'malignant' && MALIGNANT_FLUID.test(text.slice(t.end, t.end + 40)));
 }
 
 /** What an examination says of a part of the body it found normal: "lungs clear", "abdomen soft". */
@@ -627,14 +647,15 @@ function deniedByNon(xt: readonly XToken[], positions: readonly number[], e: Ent
 const ACUITY = new Set(['acute', 'chronic', 'subacute', 'recurrent', 'persistent', 'intermittent']);
 
 /**
- * An acuity word that a preposition separates from the condition describes something else: "chronic
+ * An acuity word that a preposition or a cause's link separates from the condition describes something else: "chronic
  * anticoagulation with warfarin for atrial fibrillation" is no chronic atrial fibrillation (I48.20),
  * "kidney disease with acute systolic heart failure" no acute kidney disease (N28.9).
  */
 function acuityOfAnother(text: string, xt: readonly XToken[], positions: readonly number[]): boolean {
   if (positions.length < 2) return false;
   const sorted = [...positions].sort((a, b) => a - b);
-  const apart = (a: number, b: number): boolean => /\b(for|with)\b/i.test(text.slice(xt[a]!.end, xt[b]!.start));
+  // A cause's acuity is the cause's: "insomnia due to chronic low back pain" is no chronic insomnia (F51.04).
+  const apart = (a: number, b: number): boolean => /\b(for|with|due to|secondary to|caused by)\b|\b[d2]\/[t2]\b/i.test(text.slice(xt[a]!.end, xt[b]!.start));
   const [first, second] = [sorted[0]!, sorted[1]!];
   const [beforeLast, last] = [sorted[sorted.length - 2]!, sorted[sorted.length - 1]!];
   return (ACUITY.has(xt[first]!.norm) && apart(first, second)) || (ACUITY.has(xt[last]!.norm) && apart(beforeLast, last));
@@ -673,9 +694,27 @@ function shotNotGunshot(e: Entry, xt: readonly XToken[], positions: readonly num
  * is a sign of breathing effort, not an accessory muscle (Q79.8).
  */
 function usedNotMalformed(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  if (!e.code.startsWith('Q')) return false;
   const next = xt[positions[positions.length - 1]! + 1]?.norm;
-  return e.code.startsWith('Q') && (next === 'use' || next === 'usage');
+  // Either way round: "use of accessory muscles".
+  const before = xt[positions[0]! - 1]?.norm === 'of' ? xt[positions[0]! - 2]?.norm : undefined;
+  return USE_WORDS.has(next ?? '') || USE_WORDS.has(before ?? '');
 }
+const USE_WORDS: ReadonlySet<string> = new Set(['use', 'usage']);
+
+/**
+ * "Varicella zoster virus" names the virus of chickenpox and shingles alike, in a test's result or a
+ * history: neither disease is read from the name (each has its own words: "chickenpox", "herpes zoster").
+ */
+function virusNamed(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  if (!/^B0[12]/.test(e.code)) return false;
+  return positions.some((p) => {
+    const norm = xt[p]!.norm;
+    const zoster = norm === 'varicella' && xt[p + 1]?.norm === 'zoster' ? p + 1 : norm === 'zoster' && xt[p - 1]?.norm === 'varicella' ? p : -1;
+    return zoster >= 0 && !positions.includes(zoster === p ? p - 1 : p + 1) && VIRUS_NAME_AFTER.has(xt[zoster + 1]?.norm ?? '');
+  });
+}
+const VIRUS_NAME_AFTER: ReadonlySet<string> = new Set(['virus', 'vzv', 'igg', 'igm', 'antibody', 'antibodies', 'titer', 'titre', 'pcr', 'dna', 'serology']);
 
 /**
  * "Long-term use of opioids", "long-term opioid use" are drug therapy (Z79.891), not the substance's

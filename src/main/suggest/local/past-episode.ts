@@ -35,6 +35,20 @@ export function datedPastSentence(sentence: string): boolean {
   return PAST_EVENT.test(sentence) && PAST_DATE.test(sentence) && !STILL_NOW.test(sentence);
 }
 
+/** An earlier stay or a year before this one: "noted on prior admission", "during her 2024 hospitalization", "in 2023". */
+const EARLIER_STAY = /\b(?:(?:prior|previous|last|earlier|recent)\s+(?:admission|admit|hospitali[sz]ation|hospital\s+stay|stay)|(?:19|20)\d\d\s+(?:admission|hospitali[sz]ation))\b/i;
+const YEAR = /\b(?:in|since|from)\s+((?:19|20)\d\d)\b/gi;
+
+/**
+ * Whether a sentence dates its episode to before this stay. An inpatient's "Hyperkalemia, resolved" was
+ * treated this stay and is coded; "Hyponatremia noted on prior admission in 2024 has resolved" ended before it.
+ */
+export function datedBeforeThisStay(sentence: string, dateOfService: string): boolean {
+  if (EARLIER_STAY.test(sentence)) return true;
+  const thisYear = Number(dateOfService.slice(0, 4));
+  return [...sentence.matchAll(YEAR)].some((m) => Number(m[1]) < thisYear);
+}
+
 /** A myocardial infarction is acute for four weeks from its onset (I.C.9.e.1); dated further back it is old (I25.2). */
 const INFARCTION = /^I2[12]/;
 /** A date right after the infarction, in its clause: "NSTEMI 06/2024", "STEMI in 2019", "MI 3 years ago". */

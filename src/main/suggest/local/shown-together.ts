@@ -201,7 +201,9 @@ const TRIMESTER = /,\s*(?:first|second|third|unspecified) trimester$/i;
  * autoimmune thyroiditis that is its kind ("Hashimoto's hypothyroidism" is E06.3, Hypothyroidism > autoimmune),
  * a skin ulcer of no stated site or depth beside the lower limb's ulcer the chart names (L98.499 beside L97.412).
  */
-const SAID_MORE: Readonly<Record<string, RegExp>> = { I129: /^I120$/, I1310: /^I13(11|2)$/, I130: /^I132$/, Z780: /^N95/, F32A: /^F3(2[0-9]|3)/, E039: /^E063$/, L98499: /^L97/ };
+/** A drug's adverse effect named by its drug (T36–T50, 5th or 6th character 5) says more than "adverse effect of drug" (T88.7). */
+const DRUG_NAMED = /^T(3[6-9]|4\d|50)[0-9A-Z]{2}5/;
+const SAID_MORE: Readonly<Record<string, RegExp>> = { I129: /^I120$/, I1310: /^I13(11|2)$/, I130: /^I132$/, Z780: /^N95/, F32A: /^F3(2[0-9]|3)/, E039: /^E063$/, L98499: /^L97/, T887XXA: DRUG_NAMED, T887XXD: DRUG_NAMED, T887XXS: DRUG_NAMED, T300: /^T2[0-5]/ };
 
 /**
  * An unspecified code beside a sibling of its category read from the same words: "Atopic dermatitis,
