@@ -39,6 +39,8 @@ const t = (phrase: string, assertion: Trigger['assertion'], direction: Trigger['
 
 /** What opens a differential, which covers the whole list after it. */
 const DIFFERENTIAL_OPENERS: readonly string[] = ['ddx', 'differential', 'differential diagnosis', 'differential diagnoses', 'differential dx', 'differential includes', 'differential diagnosis includes', 'differential considerations'];
+/** Blood relatives as a note names them after a condition. */
+const BLOOD_RELATIVES: readonly string[] = ['mother', 'father', 'sister', 'brother', 'sibling', 'siblings', 'parents', 'son', 'daughter', 'grandmother', 'grandfather', 'aunt', 'uncle', 'mom', 'dad', 'twin'];
 const TRIGGERS: readonly Trigger[] = [
   ...['no', 'not', 'denies', 'denied', 'deny', 'denying', 'without', 'negative for', 'neg for', 'free of', 'absence of', 'ruled out', 'no evidence of', 'no signs of', 'no sign of', 'never had', 'resolution of', 'neither', 'nor', 'never', 'never a', 'not suspected', 'not likely', 'not favored', 'but ruled out', 'but was ruled out', 'but excluded', 'and ruled out', 'and was ruled out'].map((p) => t(p, 'negated')),
   // A diagnosis said not to have been made settles a doubt raised elsewhere: "Hypertension? - he carries no diagnosis of hypertension".
@@ -61,7 +63,7 @@ const TRIGGERS: readonly Trigger[] = [
   ...['question of', 'worrisome for', 'favor'].map((p) => t(p, 'uncertain')),
   // A test's aim: "CT head to exclude subarachnoid hemorrhage" (a provider who excluded it says "excluded").
   ...['to exclude', 'exclude'].map((p) => t(p, 'uncertain')),
-  ...['is suspected', 'was suspected', 'is likely', 'cannot be excluded', 'not excluded', 'is possible'].map((p) => t(p, 'uncertain', 'backward')),
+  ...['is suspected', 'was suspected', 'is likely', 'cannot be excluded', 'not excluded', 'is possible', 'is on the differential', 'on the differential', 'in the differential', 'remains on the differential', 'remains in the differential'].map((p) => t(p, 'uncertain', 'backward')),
   // A diagnosis weighed and not made: "Pulmonary embolism was considered; CTA negative" (one weighed
   // and ruled out is negated above).
   ...['was considered', 'were considered'].map((p) => t(p, 'hypothetical', 'backward')),
@@ -85,6 +87,8 @@ const TRIGGERS: readonly Trigger[] = [
   ...['family history', 'family hx', 'fh', 'fhx', 'mother', 'father', 'sister', 'brother', 'sibling', 'siblings', 'maternal', 'paternal', 'grandmother', 'grandfather', 'aunt', 'uncle', 'parents', 'son', 'daughter',
     // Relatives as notes abbreviate them: "MGF COPD", "mom with asthma".
     'mgf', 'mgm', 'pgf', 'pgm', 'mom', 'dad', 'grandparent', 'grandparents'].map((p) => t(p, 'family')),
+  // A relative named after the condition: "premature CAD in father", "breast cancer in her mother".
+  ...BLOOD_RELATIVES.flatMap((r) => ['in', 'in his', 'in her', 'in their', 'in the patient s'].map((lead) => t(`${lead} ${r}`, 'family', 'backward'))),
   // Someone else's disease who is no blood relative is neither the patient's nor a family history:
   // "wife recently diagnosed with active pulmonary TB" (a contact, Z20.1, by the Index's "Exposure" lines).
   ...OTHER_PEOPLE.map((p) => t(p, 'hypothetical')),
@@ -101,7 +105,7 @@ const TRIGGERS: readonly Trigger[] = [
   ...['nonimmune', 'non immune', 'not immune'].map((p) => ({ ...t(p, 'hypothetical', 'backward'), clause: true as const })),
   // Immune to a disease is no disease either: "Rubella immune", "Rubella IgG positive" on a prenatal panel.
   ...['immune', 'igg positive', 'igg reactive'].map((p) => ({ ...t(p, 'hypothetical', 'backward'), clause: true as const })),
-  ...['evaluate for', 'to evaluate for', 'assess for', 'screen for', 'screening for', 'monitor for', 'check for', 'look for', 'if', 'should', 'return if', 'return for', 'return to', 'return with', 'come back if', 'come back for', 'seek care if', 'seek care for', 'seek medical attention if', 'seek medical attention for', 'call if', 'call for', 'call with', 'call back if', 'in case of', 'watch for', 'risk of', 'risk for', 'risk factor for', 'risk factors for', 'risk factor of', 'prevent', 'prevention of', 'may reduce', 'might reduce', 'can reduce', 'could reduce', 'help reduce', 'helps reduce', 'to help reduce', 'reduce the risk', 'reduces the risk', 'lower the risk', 'lowers the risk', 'decrease the risk', 'decreases the risk', 'precautions', 'precautions reviewed', 'precautions given', 'precautions discussed', 'to avoid', 'as needed for', 'prn', 'if needed',
+  ...['evaluate for', 'to evaluate for', 'assess for', 'screen for', 'screening for', 'monitor for', 'check for', 'look for', 'if', 'should', 'return if', 'return for', 'return to', 'return with', 'go to the ed for', 'go to the er for', 'go to the ed if', 'go to the er if', 'go to the emergency department for', 'go to the emergency department if', 'go to ed for', 'go to er for', 'come back if', 'come back for', 'seek care if', 'seek care for', 'seek medical attention if', 'seek medical attention for', 'call if', 'call for', 'call with', 'call back if', 'in case of', 'watch for', 'risk of', 'risk for', 'risk factor for', 'risk factors for', 'risk factor of', 'prevent', 'prevention of', 'may reduce', 'might reduce', 'can reduce', 'could reduce', 'help reduce', 'helps reduce', 'to help reduce', 'reduce the risk', 'reduces the risk', 'lower the risk', 'lowers the risk', 'decrease the risk', 'decreases the risk', 'precautions', 'precautions reviewed', 'precautions given', 'precautions discussed', 'to avoid', 'as needed for', 'prn', 'if needed',
     // Advice for what may come: "urgent evaluation for any fever while traveling".
     'for any'].map((p) => t(p, 'hypothetical')),
   // What a procedure or a drug might do, as consent and counseling list it: "risks incl. bleeding,
@@ -151,7 +155,7 @@ const LIST_REACH = 30;
 /** The negations that open such a list; not a clause's "not" ("continued not to drink …, complained of"). */
 const LIST_OPENERS: ReadonlySet<string> = new Set(['no', 'deny', 'denies', 'denied', 'denying', 'negative', 'neg', 'without']);
 /** The first words of a return precaution, which covers the list of warning signs after it. */
-const PRECAUTION_OPENERS: ReadonlySet<string> = new Set(['return', 'call', 'seek', 'come', 'watch']);
+const PRECAUTION_OPENERS: ReadonlySet<string> = new Set(['return', 'call', 'seek', 'come', 'watch', 'go']);
 /** An "if" clause ("call if her headaches worsen or she develops a fever") runs on further than a negation. */
 const CONDITIONAL_REACH = 20;
 /**
@@ -319,7 +323,7 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
     // Family words only count when they say what the relative had ("mother had breast cancer", "given
     // father's colon cancer").
     let habit = false;
-    if ((best.assertion === 'family' && best.words[0] !== 'family' && best.words[0] !== 'fh' && best.words[0] !== 'fhx') || OTHER_PEOPLE.includes(best.words.join(' '))) {
+    if ((best.assertion === 'family' && best.direction === 'forward' && best.words[0] !== 'family' && best.words[0] !== 'fh' && best.words[0] !== 'fhx') || OTHER_PEOPLE.includes(best.words.join(' '))) {
       const next = lower.slice(i + 1, i + 4);
       const possessive = /['’]s$/.test(tokens[i + best.words.length - 1]!.raw);
       // A relative's habit is the patient's exposure, not the patient's own nor a family history:

@@ -558,18 +558,29 @@ function dementiaInOtherDiseases(cands: Map<string, Candidate>, dict: Dictionary
     mergeInto(specific, plain);
     cands.delete('F0280');
   }
-  if ([...cands.keys()].some((k) => k.startsWith('F02'))) return;
+  // A plain "dementia" said elsewhere (a chief complaint's "dementia follow-up", F02.80) still gives way
+  // to the severity and behaviour the disease's own line states.
+  if ([...cands.keys()].some((k) => k.startsWith('F02') && k !== 'F0280')) return;
   // A disease that is a dementia by name ("Alzheimer's disease", G30.9 [F02.80]) says it without the word.
   const named = underlying.find((u) => u.mentions.some((m) => m.words.includes('dementia')));
   const implied = named ?? underlying.find((u) => u.via === 'match' && dict.dementiaImplied.has(u.code));
   if (!implied) return;
   // Its severity and behaviour as its own line says them: "Alzheimer's disease, moderate, with agitation" is F02.B11.
-  const m = implied.mentions[0]!;
-  const line = named ? '' : (texts?.get(m.documentId)?.slice(m.start, m.end + 160).split(/[.\n]/)[0] ?? '');
-  const code = `F02${DEMENTIA_SEVERITY[/\b(mild|moderate|severe)\b/i.exec(line)?.[1]?.toLowerCase() ?? ''] ?? '8'}${DEMENTIA_BEHAVIOUR.find(([re]) => re.test(line))?.[1] ?? '0'}`;
+  // Of every line that names it: the HPI may give the severity, the assessment the behaviour.
+  const lines = named ? [] : implied.mentions.map((m) => texts?.get(m.documentId)?.slice(m.start, m.end + 160).split(/[.\n]/)[0] ?? '');
+  const severity = lines.map((l) => /\b(mild|moderate|severe)\b/i.exec(l)?.[1]?.toLowerCase()).find((x) => x !== undefined);
+  const behaviour = lines.map((l) => DEMENTIA_BEHAVIOUR.find(([re]) => re.test(l))?.[1]).find((x) => x !== undefined);
+  const code = `F02${DEMENTIA_SEVERITY[severity ?? ''] ?? '8'}${behaviour ?? '0'}`;
+  const said = cands.get('F0280');
+  if (said && code === 'F0280') return;
   if (table.byCode.get(code)?.billable) {
     const mentions = named ? implied.mentions.filter((x) => x.words.includes('dementia')) : implied.mentions;
-    cands.set(code, { code, mentions, via: 'combination', rationale, parts: [implied] });
+    const read: Candidate = { code, mentions, via: 'combination', rationale, parts: [implied] };
+    cands.set(code, read);
+    if (said) {
+      mergeInto(read, said);
+      cands.delete('F0280');
+    }
   }
 }
 

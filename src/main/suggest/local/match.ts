@@ -397,6 +397,8 @@ const GIVE_WAY: ReadonlyArray<{ over: RegExp; word: string; yields: RegExp }> = 
   // is no "Infarct > coronary artery" (I21.9) nor "Disease > myocardium" (I51.5).
   { over: /^I252$/, word: 'infarct', yields: /^(?!I252$)/ },
   { over: /^I252$/, word: 'myocardium', yields: /^(?!I252$)/ },
+  // An ischemic stroke's "ischemic" is the infarction's (I63), no cerebral ischemia beside it (I67.82).
+  { over: /^I63/, word: 'ischemia', yields: /^I678/ },
   // Peritoneal carcinomatosis is the peritoneum's secondary neoplasm (C78.6), no primary one (C48.2).
   { over: /^C786$/, word: 'peritoneum', yields: /^C48[12]$/ },
 ];

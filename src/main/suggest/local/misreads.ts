@@ -696,11 +696,12 @@ function shotNotGunshot(e: Entry, xt: readonly XToken[], positions: readonly num
 function usedNotMalformed(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
   if (!e.code.startsWith('Q')) return false;
   const next = xt[positions[positions.length - 1]! + 1]?.norm;
-  // Either way round: "use of accessory muscles".
-  const before = xt[positions[0]! - 1]?.norm === 'of' ? xt[positions[0]! - 2]?.norm : undefined;
-  return USE_WORDS.has(next ?? '') || USE_WORDS.has(before ?? '');
+  // Either way round: "use of accessory muscles", "using accessory muscles".
+  const before = xt[positions[0]! - 1]?.norm;
+  const used = before === 'of' ? xt[positions[0]! - 2]?.norm : before;
+  return USE_WORDS.has(next ?? '') || USE_WORDS.has(used ?? '');
 }
-const USE_WORDS: ReadonlySet<string> = new Set(['use', 'usage']);
+const USE_WORDS: ReadonlySet<string> = new Set(['use', 'usage', 'using', 'uses', 'used']);
 
 /**
  * "Varicella zoster virus" names the virus of chickenpox and shingles alike, in a test's result or a

@@ -41,6 +41,52 @@ describe('local engine: probe notes, twenty-ninth session (what is not the patie
   });
 });
 
+describe('local engine: probe notes, twenty-ninth session (symptoms, relatives, past strokes)', () => {
+  it('codes no symptom the note calls a manifestation of a diagnosis, even where it is said resolved on its own line', () => {
+    const note = 'Assessment and plan:\n1. Severe hypotonic hyponatremia due to hydrochlorothiazide (adverse effect of a thiazide diuretic taken as prescribed). Nausea, gait instability and confusion are manifestations of the hyponatremia. Admit to step-down.\n\nHospital course addendum (day 4): Sodium 116 -> 133. Confusion and nausea resolved; gait back to baseline. Discharge diagnosis: hyponatremia due to hydrochlorothiazide.';
+    const codes = read(note, 'inpatient', 83, 'F');
+    expect(codes).toEqual(expect.arrayContaining(['E871', 'T502X5A']));
+    expect(codes.filter((c) => c === 'R110' || c === 'R410')).toEqual([]);
+    // A symptom due to a drug is the adverse effect's manifestation, and is coded.
+    expect(read('A/P: Nausea due to metformin - reduce the dose.', 'outpatient', 58)).toEqual(expect.arrayContaining(['R110', 'T383X5A']));
+  });
+
+  it('reads a condition followed by "in father" as the relative\'s', () => {
+    const codes = read('MDM: HEART score 3 (low risk): points for age and risk factors (active smoking, premature CAD in father).', 'outpatient', 54);
+    expect(codes).toContain('Z8249');
+    expect(codes).not.toContain('I2510');
+  });
+
+  it('reads no malformation from "using accessory muscles", and no cerebral ischemia beside an ischemic stroke', () => {
+    expect(read('RR 34, using accessory muscles.', 'inpatient', 74).filter((c) => c.startsWith('Q'))).toEqual([]);
+    const stroke = read('Diagnosis: Acute ischemic stroke, left middle cerebral artery territory, cardioembolic, due to newly diagnosed paroxysmal atrial fibrillation.', 'inpatient', 66);
+    expect(stroke).toEqual(expect.arrayContaining(['I63412', 'I480']));
+    expect(stroke).not.toContain('I6782');
+  });
+
+  it('reads a dementia\'s severity and behaviour from every line naming its disease, over a plain "dementia" said elsewhere', () => {
+    const note = 'CC: dementia follow-up.\nHPI: Late-onset Alzheimer\'s disease, now severe (FAST 7a). Bedbound.\nAssessment/Plan:\n1. Alzheimer\'s disease, late onset, severe, with agitation (physical aggression toward caregiver). Start citalopram 10 mg daily.';
+    const codes = read(note, 'outpatient', 88, 'F');
+    expect(codes).toEqual(expect.arrayContaining(['G301', 'F02C11']));
+    expect(codes).not.toContain('F0280');
+    expect(read('A/P:\n1. Alzheimer\'s disease - memantine. Dementia follow-up.', 'outpatient', 88, 'F')).toEqual(expect.arrayContaining(['G309', 'F0280']));
+  });
+
+  it('reads no condition a return precaution sends to the ED for, nor one left "on the differential"', () => {
+    expect(read('P:\n- Return or go to the ED for fever, flank pain, vomiting, or symptoms not improving in 48 hours.', 'outpatient', 31, 'F')).toEqual([]);
+    const tremor = read('A/P:\n5. R hand resting tremor, etiology unclear. Early Parkinson\'s is on the differential, but no dx today. Neuro referral.', 'outpatient', 69);
+    expect(tremor).toContain('R251');
+    expect(tremor.filter((c) => c.startsWith('G20'))).toEqual([]);
+  });
+
+  it('reads a cerebral infarction dated years back as history, not the acute episode', () => {
+    const old = read('Ischemic stroke 3 years ago, no residual deficits. On aspirin.', 'outpatient', 79);
+    expect(old).toContain('Z8673');
+    expect(old.filter((c) => c.startsWith('I63'))).toEqual([]);
+    expect(read('Admitted with acute ischemic stroke on 01/13/2026, left MCA.', 'inpatient', 79)).toContain('I63512');
+  });
+});
+
 describe('local engine: probe notes, twenty-ninth session (what the words say)', () => {
   it('gives a cause\'s acuity to the cause: insomnia due to chronic pain is insomnia due to a medical condition', () => {
     const codes = read('A/P:\n1. Insomnia due to chronic low back pain - sleep hygiene, trazodone 50 mg qhs.\n2. Chronic low back pain - PT referral.');
