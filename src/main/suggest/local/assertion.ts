@@ -88,7 +88,7 @@ const TRIGGERS: readonly Trigger[] = [
     // Relatives as notes abbreviate them: "MGF COPD", "mom with asthma".
     'mgf', 'mgm', 'pgf', 'pgm', 'mom', 'dad', 'grandparent', 'grandparents'].map((p) => t(p, 'family')),
   // A relative named after the condition: "premature CAD in father", "breast cancer in her mother".
-  ...BLOOD_RELATIVES.flatMap((r) => ['in', 'in his', 'in her', 'in their', 'in the patient s'].map((lead) => t(`${lead} ${r}`, 'family', 'backward'))),
+  ...BLOOD_RELATIVES.flatMap((r) => ['in', 'in his', 'in her', 'in their', 'in the patient'].map((lead) => t(`${lead} ${r}`, 'family', 'backward'))),
   // Someone else's disease who is no blood relative is neither the patient's nor a family history:
   // "wife recently diagnosed with active pulmonary TB" (a contact, Z20.1, by the Index's "Exposure" lines).
   ...OTHER_PEOPLE.map((p) => t(p, 'hypothetical')),

@@ -194,10 +194,11 @@ const VISIT_REASON = /^(Z00[01]|Z01[014]|Z0181|Z02|Z2981$|Z34|O09|Z392$|Z30[04]|
 const UNCOMPLICATED_USE = /^F1[0-689]90$/;
 /**
  * A symptom the note calls a part of a diagnosis: "Nausea, gait instability and confusion are
- * manifestations of the hyponatremia" (I.B.5). Not "due to", which also ties a symptom to a drug's
+ * manifestations of the hyponatremia" (I.B.5). Not one of a diagnosis in doubt ("symptoms of possible
+ * UTI": outpatient, the symptom is the code), nor "due to", which also ties a symptom to a drug's
  * adverse effect, where the symptom is the code.
  */
-const MANIFESTATION_OF = /^[^.;]{0,80}?\b(?:is|are|was|were)\s+(?:all\s+|likely\s+|probably\s+)?(?:a\s+|the\s+)?(?:manifestations?|symptoms?|signs?|features?|part)\s+of\b/i;
+const MANIFESTATION_OF = /^[^.;]{0,80}?\b(?:is|are|was|were)\s+(?:all\s+)?(?:a\s+|the\s+)?(?:manifestations?|symptoms?|signs?|features?|part)\s+of\s+(?![^.;]{0,30}\b(?:possible|possibly|probable|likely|suspected|presumed|r\/o|rule out|versus|vs)\b)/i;
 /** Words tying a substance use to a condition it bears on. */
 const USE_LINKED = /\b(due to|related|associated|induced|causing|caused|contribut\w*|secondary|worsen\w*|exacerbat\w*|complicat\w*|affecting|in setting of)\b/i;
 /**

@@ -47,6 +47,8 @@ describe('local engine: probe notes, twenty-ninth session (symptoms, relatives, 
     const codes = read(note, 'inpatient', 83, 'F');
     expect(codes).toEqual(expect.arrayContaining(['E871', 'T502X5A']));
     expect(codes.filter((c) => c === 'R110' || c === 'R410')).toEqual([]);
+    // Nor of a diagnosis in doubt: an office note codes the symptom.
+    expect(read('A/P:\n1. Dysuria is a symptom of possible UTI - culture sent.', 'outpatient', 40, 'F')).toContain('R300');
     // A symptom due to a drug is the adverse effect's manifestation, and is coded.
     expect(read('A/P: Nausea due to metformin - reduce the dose.', 'outpatient', 58)).toEqual(expect.arrayContaining(['R110', 'T383X5A']));
   });
