@@ -4,7 +4,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { SyncClient, SyncError } from '../../src/shared/sync/client';
 import type { TokenPair } from '../../src/shared/sync/protocol';
 import { issueAccessToken } from '../../src/server/auth/tokens';
-import { makeCharts, PASSWORD, TOKEN_SECRET, type Team } from './harness';
+import { makeCharts, movableClock, PASSWORD, TOKEN_SECRET, type Team } from './harness';
 import { serverSuite } from './suite';
 
 async function post(url: string, path: string, body: unknown, token?: string): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -14,12 +14,6 @@ async function post(url: string, path: string, body: unknown, token?: string): P
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
-
-/** A server clock the test moves, so token expiry never races the machine's speed. */
-function movableClock(): { now: () => number; advance: (ms: number) => void } {
-  let offset = 0;
-  return { now: () => Date.now() + offset, advance: (ms) => { offset += ms; } };
 }
 
 async function get(url: string, path: string, token?: string): Promise<{ status: number; body: Record<string, unknown> }> {

@@ -19,6 +19,12 @@ import { pgAvailability, startPg, type PgServer } from './pg-cluster';
 export const TOKEN_SECRET = 'test-secret-0123456789-0123456789-abcdef';
 export const PASSWORD = 'correct horse battery';
 
+/** A server clock the test moves (pass `now` as the server's `clock`), so token expiry never races the machine's speed. */
+export function movableClock(): { now: () => number; advance: (ms: number) => void } {
+  let offset = 0;
+  return { now: () => Date.now() + offset, advance: (ms) => { offset += ms; } };
+}
+
 export type Variant = 'pglite' | 'postgres';
 
 let passwordHash: Promise<string> | null = null;

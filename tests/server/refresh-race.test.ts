@@ -3,17 +3,17 @@
 // session as ended (which signed the desktop out in CI).
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SyncClient, type FetchLike } from '../../src/shared/sync/client';
-import { Harness, PASSWORD } from './harness';
+import { Harness, movableClock, PASSWORD } from './harness';
 
 const h = new Harness('pglite');
 const TTL_SECONDS = 60;
 /** Longer than any token lives: the server's clock jumps this far instead of the test sleeping. */
 const PAST_EXPIRY_MS = (TTL_SECONDS + 1) * 1_000;
-let clockOffset = 0;
+const clock = movableClock();
 
 beforeAll(async () => {
   await h.setup();
-  await h.startServer({ accessTtlSeconds: TTL_SECONDS, clock: () => Date.now() + clockOffset });
+  await h.startServer({ accessTtlSeconds: TTL_SECONDS, clock: clock.now });
 }, 120_000);
 afterAll(() => h.teardown());
 
@@ -25,7 +25,7 @@ it('refreshes again when the refreshed token expires before the resend, and the 
     if (stallNext && !url.includes('/v1/auth/')) {
       stallNext = false;
       // The resend arrives after the token refreshed a moment ago has expired again.
-      clockOffset += PAST_EXPIRY_MS;
+      clock.advance(PAST_EXPIRY_MS);
     }
     const res = await fetch(url, init);
     if (url.includes('/v1/auth/refresh')) {
@@ -36,7 +36,7 @@ it('refreshes again when the refreshed token expires before the resend, and the 
   };
   const client = new SyncClient({ baseUrl: h.url, fetch: slow });
   await client.login(team.coderA.name, PASSWORD);
-  clockOffset += PAST_EXPIRY_MS;
+  clock.advance(PAST_EXPIRY_MS);
   const page = await client.pull(0, 10);
   expect(page.cursor).toBeGreaterThanOrEqual(0);
   expect(refreshes).toBe(2);

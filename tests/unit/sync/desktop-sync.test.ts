@@ -10,7 +10,7 @@ import type { FetchLike } from '../../../src/shared/sync/client';
 import type { PullResponse, SessionUser, WorkItem } from '../../../src/shared/sync/protocol';
 import type { SyncStatus } from '../../../src/shared/sync/status';
 import type { ChartView, ReviewItem } from '../../../src/shared/review/types';
-import { PASSWORD, type Team } from '../../server/harness';
+import { movableClock, PASSWORD, type Team } from '../../server/harness';
 import { memoryLookup } from '../edits/fixtures/memory-lookup';
 import { aesVault, claimCharts, diskBytes, type Desktop } from './fixtures';
 import { FAST_SYNC, useSyncedDesktops, useSyncServer } from './hooks';
@@ -279,8 +279,8 @@ describe('desktop sync', () => {
   it('an access token that expires between pages is refreshed and the sync carries on', async () => {
     // The server's clock jumps past the token's life before the second page, rather than the
     // test sleeping against a one-second token (which raced the machine's speed).
-    let clockOffset = 0;
-    await h.startServer({ accessTtlSeconds: 60, clock: () => Date.now() + clockOffset });
+    const clock = movableClock();
+    await h.startServer({ accessTtlSeconds: 60, clock: clock.now });
     try {
       const coder = await h.user('coder', t.id);
       const ids = await leaseTo(coder, 2, 13);
@@ -288,7 +288,7 @@ describe('desktop sync', () => {
       let refreshes = 0;
       const slow: FetchLike = async (url, init) => {
         if (url.includes('/v1/auth/refresh')) refreshes++;
-        if (url.includes('/v1/sync/pull') && ++pulls === 2) clockOffset += 61_000;
+        if (url.includes('/v1/sync/pull') && ++pulls === 2) clock.advance(61_000);
         return fetch(url, init);
       };
       const { d, sync } = install(null, { fetch: slow, pageSize: 1 });

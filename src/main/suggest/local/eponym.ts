@@ -9,6 +9,8 @@ import { phraseWords, type Normalizer } from './text';
 
 /** A term (or subterm) that is a possessive name, with what follows it: "Crohn's disease", "Addison's". */
 const EPONYM = /^([A-Z][a-z]+['’]s)(?:\s+(.*))?$/;
+/** The two nouns a name's disease goes by, and how a line says each. */
+const NOUNS: ReadonlyArray<readonly [string, RegExp]> = [['disease', /\bdisease\b/i], ['syndrome', /\bsyndrome\b/i]];
 /** What the name alone stands for; also the main terms whose subterm may be such a name ("Disease, diseased > Crohn's"). */
 const DISEASE_OR_SYNDROME = /^(?:disease|syndrome)\b/i;
 
@@ -25,12 +27,11 @@ export function eponymReadings(rows: readonly EponymRow[], normalize: Normalizer
   const other = new Set<string>();
   const see = (name: string, rest: string): void => {
     const key = name.toLowerCase().replace('’', "'");
-    const noun = DISEASE_OR_SYNDROME.exec(rest)?.[0]?.toLowerCase();
-    if (noun) {
+    if (DISEASE_OR_SYNDROME.test(rest)) {
       disease.set(key, name);
       // "Parkinson's disease, syndrome or tremor" gives both.
       const all = nouns.get(key) ?? new Set<string>();
-      for (const n of ['disease', 'syndrome']) if (n === noun || new RegExp(String.raw`\b${n}\b`, 'i').test(rest)) all.add(n);
+      for (const [n, said] of NOUNS) if (said.test(rest)) all.add(n);
       nouns.set(key, all);
     } else if (rest) other.add(key);
   };
@@ -54,7 +55,7 @@ export function eponymReadings(rows: readonly EponymRow[], normalize: Normalizer
     out.set(key, reading);
     // Notes say "Kawasaki disease" for the Index's "Kawasaki's syndrome", with or without the possessive.
     const bare = name.replace(/['’]s$/, '');
-    for (const missing of ['disease', 'syndrome'].filter((n) => !given.has(n))) {
+    for (const [missing] of NOUNS.filter(([n]) => !given.has(n))) {
       for (const said of [`${name} ${missing}`, `${bare} ${missing}`]) out.set(said.toLowerCase().replace('’', "'"), { ...reading, exact: said });
     }
   }

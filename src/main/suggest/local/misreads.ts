@@ -441,10 +441,13 @@ function neoplasmAsCause(text: string, e: Entry, xt: readonly XToken[], position
  * is no primary neoplasm of the peritoneum, C48.2).
  */
 function malignantFluid(text: string, e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
-  if (!NEOPLASM_CODE.test(e.code)) return false;
-  return positions.some((p) => xt[p]!.norm === 'malignant' && MALIGNANT_FLUID.test(text.slice(xt[p]!.end, xt[p]!.end + 40)));
+  return NEOPLASM_CODE.test(e.code) && positions.some((p) => qualifiesFluid(text, xt[p]!));
 }
 const MALIGNANT_FLUID = /^\s+(?:(?:pleural|pericardial|peritoneal)\s+)?(?:effusions?|ascites|fluid)\b/i;
+/** Whether a word is the "malignant" of a fluid. */
+function qualifiesFluid(text: string, t: XToken): boolean {
+  return t.norm === 'malignant' && MALIGNANT_FLUID.test(text.slice(t.end, t.end + 40));
+}
 
 /** "-oma" words that name no growth. */
 const NOT_GROWTHS = new Set(['hematoma', 'glaucoma', 'trachoma', 'atheroma', 'scotoma']);
@@ -553,7 +556,7 @@ function spreadEnd(text: string, xt: readonly XToken[], q: number): 'primary' | 
 
 /** A word naming a malignancy; not the "malignant" of a fluid ("with malignant ascites"). */
 function namesMalignancy(text: string, t: XToken): boolean {
-  return MALIGNANT_WORDS.has(t.norm) && !(t.norm === 'malignant' && MALIGNANT_FLUID.test(text.slice(t.end, t.end + 40)));
+  return MALIGNANT_WORDS.has(t.norm) && !qualifiesFluid(text, t);
 }
 
 /** What an examination says of a part of the body it found normal: "lungs clear", "abdomen soft". */
@@ -710,9 +713,11 @@ const USE_WORDS: ReadonlySet<string> = new Set(['use', 'usage', 'using', 'uses',
 function virusNamed(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
   if (!/^B0[12]/.test(e.code)) return false;
   return positions.some((p) => {
-    const norm = xt[p]!.norm;
-    const zoster = norm === 'varicella' && xt[p + 1]?.norm === 'zoster' ? p + 1 : norm === 'zoster' && xt[p - 1]?.norm === 'varicella' ? p : -1;
-    return zoster >= 0 && !positions.includes(zoster === p ? p - 1 : p + 1) && VIRUS_NAME_AFTER.has(xt[zoster + 1]?.norm ?? '');
+    // Where the name "varicella zoster" would start, if this word is part of it.
+    const v = xt[p]!.norm === 'zoster' ? p - 1 : p;
+    const named = xt[v]?.norm === 'varicella' && xt[v + 1]?.norm === 'zoster' && VIRUS_NAME_AFTER.has(xt[v + 2]?.norm ?? '');
+    // A reading of both words is the name's own line, not a disease read from half of it.
+    return named && !(positions.includes(v) && positions.includes(v + 1));
   });
 }
 const VIRUS_NAME_AFTER: ReadonlySet<string> = new Set(['virus', 'vzv', 'igg', 'igm', 'antibody', 'antibodies', 'titer', 'titre', 'pcr', 'dna', 'serology']);

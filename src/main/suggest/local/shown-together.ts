@@ -1,6 +1,8 @@
 // Codes judged by the other codes a chart shows: what a shown diagnosis makes part of itself (its
 // pain, the counseling that is its standard treatment) and drugs coded by the diabetes shown.
 import type { RawSuggestion } from '../../../shared/suggest/grounding';
+import { ADVERSE_EFFECT } from './adverse-effect';
+import { SITED_BURN } from './burn-extent';
 import type { CodeTable } from './code-table';
 
 /**
@@ -199,11 +201,11 @@ const TRIMESTER = /,\s*(?:first|second|third|unspecified) trimester$/i;
  * menopausal disorder (Z78.0 beside N95.-, "postmenopausal bleeding"), a depression NOS beside the
  * depressive episode or disorder the chart names (F32.A beside F32.2), a hypothyroidism NOS beside the
  * autoimmune thyroiditis that is its kind ("Hashimoto's hypothyroidism" is E06.3, Hypothyroidism > autoimmune),
- * a skin ulcer of no stated site or depth beside the lower limb's ulcer the chart names (L98.499 beside L97.412).
+ * a skin ulcer of no stated site or depth beside the lower limb's ulcer the chart names (L98.499 beside L97.412),
+ * an adverse effect of a drug unnamed (T88.7) beside the named drug's (T46.4X5A), a burn of no stated
+ * region (T30.0) beside a burn of a site (T20–T25).
  */
-/** A drug's adverse effect named by its drug (T36–T50, 5th or 6th character 5) says more than "adverse effect of drug" (T88.7). */
-const DRUG_NAMED = /^T(3[6-9]|4\d|50)[0-9A-Z]{2}5/;
-const SAID_MORE: Readonly<Record<string, RegExp>> = { I129: /^I120$/, I1310: /^I13(11|2)$/, I130: /^I132$/, Z780: /^N95/, F32A: /^F3(2[0-9]|3)/, E039: /^E063$/, L98499: /^L97/, T887XXA: DRUG_NAMED, T887XXD: DRUG_NAMED, T887XXS: DRUG_NAMED, T300: /^T2[0-5]/ };
+const SAID_MORE: Readonly<Record<string, RegExp>> = { I129: /^I120$/, I1310: /^I13(11|2)$/, I130: /^I132$/, Z780: /^N95/, F32A: /^F3(2[0-9]|3)/, E039: /^E063$/, L98499: /^L97/, T887XXA: ADVERSE_EFFECT, T887XXD: ADVERSE_EFFECT, T887XXS: ADVERSE_EFFECT, T300: SITED_BURN };
 
 /**
  * An unspecified code beside a sibling of its category read from the same words: "Atopic dermatitis,
