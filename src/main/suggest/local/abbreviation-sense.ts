@@ -43,9 +43,14 @@ const OTHER_SENSES: Readonly<Record<string, OtherSense>> = {
   hd: { after: /^\s*#?\s*\d/ },
   // The classification itself ("ICD-10", "ICD 10 code", "ICD codes"), not a defibrillator.
   icd: { after: /^\s*[- ]?\s*(9|10|11|o\b|cm\b|pcs\b|codes?\b|coding\b|diagnos)/i },
-  // A carrier of MRSA, not an infection: "MRSA colonization of nares", "colonized with MRSA" read as the
-  // Index's "Colonization > MRSA" (Z22.322) with the abbreviation kept as written.
-  mrsa: { before: /\b(colonized|colonised|colonization|colonisation|carrier)\s+(with|of|by)?\s*$/i, after: /^\s*(colonization|colonisation|colonized|colonised|carrier|carriage)\b/i },
+  // A carrier of MRSA, not an infection: "MRSA colonization of nares", "MRSA nasal colonization",
+  // "colonized with MRSA", a nares screen's "MRSA positive", read as the Index's "Colonization > MRSA"
+  // (Z22.322) with the abbreviation kept as written.
+  mrsa: {
+    before: /\b(?:(?:colonized|colonised|colonization|colonisation|carrier)\s+(?:with|of|by)?|nares?\b[^.;\n]{0,24})\s*$/i,
+    // Only the word's start after a site: the words after an abbreviation are read 16 characters deep.
+    after: /^\s*(?:(colonization|colonisation|colonized|colonised|carrier|carriage)\b|(?:nasal|nares|groin|axillary|skin|rectal|perianal)\s+(?:coloni|carri))/i,
+  },
   // The gastroenterology service ("per GI", "followed by GI", "GI consulted", "GI recs"), not the
   // digestive tract: "Colon cancer surveillance per GI" names no cancer of the digestive system (C26.9).
   gi: {

@@ -41,6 +41,16 @@ const t = (phrase: string, assertion: Trigger['assertion'], direction: Trigger['
 const DIFFERENTIAL_OPENERS: readonly string[] = ['ddx', 'differential', 'differential diagnosis', 'differential diagnoses', 'differential dx', 'differential includes', 'differential diagnosis includes', 'differential considerations'];
 /** Blood relatives as a note names them after a condition. */
 const BLOOD_RELATIVES: readonly string[] = ['mother', 'father', 'sister', 'brother', 'sibling', 'siblings', 'parents', 'son', 'daughter', 'grandmother', 'grandfather', 'aunt', 'uncle', 'mom', 'dad', 'twin'];
+/** A diagnosis weighed and not made, said after it. */
+const WEIGHED: readonly string[] = ['was considered', 'were considered'];
+/** Words that order a test again; what they cover is the test's name, a few words at most. */
+const REPEATS: readonly string[] = ['repeat', 'recheck'];
+const REPEAT_REACH = 3;
+/**
+ * Words that end a repeated test's name: its result ("repeat CT showed pneumonia") or the reason it is
+ * repeated, which may well be the patient's ("recheck TSH for hypothyroidism").
+ */
+const REPEAT_ENDS = new Set(['showed', 'shows', 'revealed', 'reveals', 'demonstrated', 'demonstrates', 'confirmed', 'confirms', 'with', 'was', 'is', 'positive', 'consistent', 'for', 'of', 'to', 'given']);
 const TRIGGERS: readonly Trigger[] = [
   ...['no', 'not', 'denies', 'denied', 'deny', 'denying', 'without', 'negative for', 'neg for', 'free of', 'absence of', 'ruled out', 'no evidence of', 'no signs of', 'no sign of', 'never had', 'resolution of', 'neither', 'nor', 'never', 'never a', 'not suspected', 'not likely', 'not favored', 'but ruled out', 'but was ruled out', 'but excluded', 'and ruled out', 'and was ruled out'].map((p) => t(p, 'negated')),
   // A diagnosis said not to have been made settles a doubt raised elsewhere: "Hypertension? - he carries no diagnosis of hypertension".
@@ -66,13 +76,15 @@ const TRIGGERS: readonly Trigger[] = [
   ...['is suspected', 'was suspected', 'is likely', 'cannot be excluded', 'not excluded', 'is possible', 'is on the differential', 'on the differential', 'in the differential', 'remains on the differential', 'remains in the differential'].map((p) => t(p, 'uncertain', 'backward')),
   // A diagnosis weighed and not made: "Pulmonary embolism was considered; CTA negative" (one weighed
   // and ruled out is negated above).
-  ...['was considered', 'were considered'].map((p) => t(p, 'hypothetical', 'backward')),
+  ...WEIGHED.map((p) => t(p, 'hypothetical', 'backward')),
   ...['vs', 'versus'].map((p) => ({ ...t(p, 'uncertain'), both: true as const })),
   // After the problem, closing it: "Mitral regurgitation - possible", "ILD - no evidence", "A-fib - doubt, ECG sinus".
   ...['possible', 'probable', 'suspected', 'questionable', 'likely'].map((p) => t(p, 'uncertain', 'backward')),
   ...['no evidence', 'doubt', 'doubtful', 'not favored', 'is not favored', 'less likely', 'felt less likely'].map((p) => t(p, 'negated', 'backward')),
   // A template's answer: "Gangrene - none seen" (not a bare "none": "COPD exacerbation in March, none since").
   ...['none seen', 'none noted', 'none found', 'none present', 'none identified'].map((p) => t(p, 'negated', 'backward')),
+  // A recurrent problem with no episode now: "Recurrent UTI, currently none" (its history, Z87.440, not N39.0).
+  ...['currently none', 'none currently', 'none at present', 'none now', 'none active'].map((p) => t(p, 'negated', 'backward')),
   ...['history of', 'hx of', 'hx', 'h o', 's p', 'status post', 'past history of', 'previous history of', 'remote history of', 'former', 'ex', 'quit', 'remote', 'healed'].map((p) => t(p, 'historical')),
   ...['in the past', 'previously', 'cured', 'eradicated', 'svr', 'svr achieved'].map((p) => t(p, 'historical', 'backward')),
   // After the habit, closing it: "30 pk-yr smoker, quit 2010" (Z87.891, not F17.200).
@@ -99,6 +111,8 @@ const TRIGGERS: readonly Trigger[] = [
   // Causes a search looks for are candidates, not findings: "Secondary causes (lupus, hepatitis,
   // malignancy) - workup negative", "reversible causes such as hypothyroidism excluded".
   ...['secondary causes', 'other causes', 'reversible causes', 'possible causes', 'potential causes', 'causes including', 'causes such as', 'etiologies', 'other etiologies', 'secondary etiologies', 'possible etiologies'].map((p) => t(p, 'hypothetical')),
+  // A test to be repeated names what it looks for: "Repeat HIV/HCV at 3 mo" (not "repeat CT showed …", below).
+  ...REPEATS.map((p) => t(p, 'hypothetical')),
   ...['check', 'test for', 'tested for', 'testing for', 'culture for', 'cultures for', 'pcr for', 'serology for', 'serology of', 'serologies for', 'serologies of', 'workup for', 'to evaluate', 'evaluate'].map((p) => t(p, 'hypothetical')),
   ...['antibody', 'antibodies', 'ab', 'pcr', 'titer', 'titers', 'serology', 'serologies', 'quantiferon', 'igra', 'toxin', 'antigen', 'test', 'testing', 'screen', 'panel', 'immunity'].map((p) => ({ ...t(p, 'hypothetical', 'backward'), clause: true as const, test: true as const })),
   // Not immune to a disease is no disease: "Hepatitis A and B nonimmune - Twinrix given".
@@ -117,7 +131,9 @@ const TRIGGERS: readonly Trigger[] = [
   // What the coder taught or screened for is a topic, not a finding: "educated on signs of infection".
   // What a screening test looks for: "screening colonoscopy for colon cancer" (Z12.11, I.C.21.c.5).
   ...[...['colonoscopy', 'mammogram', 'mammography', 'psa', 'pap', 'test', 'exam', 'ct', 'ldct'].flatMap((w) => [`screening ${w} for`, `${w} screening for`]),
-    'screened for', 'educated on', 'educated about', 'education on', 'education about', 'counseled on', 'counseled about', 'counseling on', 'counseling about', 'instructed on', 'instructed about', 'signs and symptoms of', 'warning signs of', 'discussed signs of', 'reviewed signs of', 'discussed symptoms of', 'reviewed symptoms of', 'discussed signs and symptoms of', 'reviewed signs and symptoms of'].map((p) => t(p, 'hypothetical')),
+    'screened for', 'educated on', 'educated about', 'education on', 'education about', 'counseled on', 'counseled about', 'counseling on', 'counseling about', 'counseled re', 'counseling re', 'educated re', 'education re',
+    // A patient's question names a topic: "Pt asks about ADHD", "asked about shingles vaccine".
+    'asks about', 'asked about', 'asking about', 'inquires about', 'inquired about', 'questions about', 'instructed on', 'instructed about', 'signs and symptoms of', 'warning signs of', 'discussed signs of', 'reviewed signs of', 'discussed symptoms of', 'reviewed symptoms of', 'discussed signs and symptoms of', 'reviewed signs and symptoms of'].map((p) => t(p, 'hypothetical')),
   // …and after it: "Reviewed agranulocytosis warning signs", "DVT precautions", "stroke red flags".
   ...['warning signs', 'warning symptoms', 'red flags', 'precautions'].map((p) => t(p, 'hypothetical', 'backward')),
   // A problem the provider set aside this visit has no evidence of being managed: "Fibromyalgia,
@@ -216,6 +232,8 @@ const FOUND = new Set(['positive', 'pos', 'detected', 'reactive', 'confirmed', '
 
 /** A search for a cause: a negative one rules out causes, not the finding searched. */
 const WORKUP_WORDS = new Set(['workup', 'work-up', 'evaluation', 'eval']);
+/** An adjective before a workup names the kind of cause searched for, which it then rules out: "Infectious w/u neg". */
+const SEARCHED_FOR = /^[a-z]{4,}(?:ious|ic|al)$/;
 
 /**
  * Punctuation between two tokens that ends a trigger's scope. A spaced dash ends a forward scope but
@@ -331,7 +349,9 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
       habit = !possessive && HABITS.has(next[0] ?? '');
       // A relative who tells is no relative's history: "Mother says he has had a cough".
       if (!possessive && TELLS.has(next[0] ?? '')) continue;
-      if (!possessive && !habit && !next.some((w) => SAYS_WHAT_THEY_HAD.includes(w)) && !relativeListsCondition(text, tokens, lower, i, best.words.length)) continue;
+      // A plus sign says it as "positive" does: "F partner +chlamydia".
+      const plus = i + best.words.length < tokens.length && /^\s*\+\s*$/.test(text.slice(tokens[i + best.words.length - 1]!.end, tokens[i + best.words.length]!.start));
+      if (!possessive && !habit && !plus && !next.some((w) => SAYS_WHAT_THEY_HAD.includes(w)) && !relativeListsCondition(text, tokens, lower, i, best.words.length)) continue;
     }
     // A verdict that labels its line ("Ruled out: PE; influenza", "Not addressed today: fibromyalgia,
     // osteopenia") speaks of the whole line after it, over its semicolons and commas.
@@ -364,7 +384,7 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
       // So do a differential's and a return precaution's: "Return for drooling, trouble breathing, inability to swallow fluids, muffled voice, or rash".
       const listOpener = (as.assertion === 'uncertain' && DIFFERENTIAL_OPENERS.includes(f.tr.words.join(' '))) || (as.assertion === 'hypothetical' && PRECAUTION_OPENERS.has(f.tr.words[0]!));
       const weighsList = listOpener && f.end < tokens.length - 1 && isList(text, tokens, f.end, Math.min(tokens.length - 1, f.end + FORWARD_REACH));
-      const reach = f.tr.words.includes('if') ? CONDITIONAL_REACH : deniesList || weighsList || f.label ? LIST_REACH : FORWARD_REACH;
+      const reach = REPEATS.includes(f.tr.words[0]!) ? REPEAT_REACH : f.tr.words.includes('if') ? CONDITIONAL_REACH : deniesList || weighsList || f.label ? LIST_REACH : FORWARD_REACH;
       for (let k = f.end; k < tokens.length && k < f.end + reach; k++) {
         if (k > f.end && (f.label ? text.slice(tokens[k - 1]!.end, tokens[k]!.start).includes('\n') : breaksScope(text, tokens[k - 1]!, tokens[k]!))) break;
         // A parenthesis closing after the trigger closes its scope: "prostate cancer (no recurrence), former smoker".
@@ -373,6 +393,7 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
         if (k === f.end && k > 0 && breaksScope(text, tokens[k - 1]!, tokens[k]!) && !/^\s*\)?\s*:/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) break;
         if (TERMINATORS.has(lower[k]!)) break;
         if (as.assertion === 'historical' && HISTORY_TERMINATORS.has(lower[k]!)) break;
+        if (REPEATS.includes(f.tr.words[0]!) && REPEAT_ENDS.has(lower[k]!)) break;
         if (as.assertion === 'negated') {
           if (NEGATION_TERMINATORS.has(lower[k]!)) break;
           // "Laceration without foreign body of left hand": the wound's site is there.
@@ -398,7 +419,7 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
       // A "resolved" closing its clause speaks of the whole clause, however long its condition's name:
       // "Septic shock due to pneumococcal pneumonia 2 months ago, resolved."
       const wholeClause = f.closing && !list && RESOLVED_VERDICTS.includes(f.tr.words.join(' '));
-      const reach = WORKUP_WORDS.has(lower[f.start - 1] ?? '') ? 1 : f.tr.test ? TEST_TARGET_REACH : f.tr.line || wholeClause ? LIST_REACH : BACKWARD_REACH;
+      const reach = WORKUP_WORDS.has(lower[f.start - 1] ?? '') ? (SEARCHED_FOR.test(lower[f.start - 2] ?? '') ? 2 : 1) : f.tr.test ? TEST_TARGET_REACH : f.tr.line || wholeClause ? LIST_REACH : BACKWARD_REACH;
       // "Gastroparesis suspected on admission but ruled out": past the "but", only the doubt is settled.
       let pastBut = false;
       // Past its reach, a verdict still takes the rest of the words it cut into: "Acute kidney injury,
@@ -432,7 +453,8 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
         // or several joined by slashes ("HIV/HCV screen").
         if (f.tr.test && (TEST_TARGET_STOPS.has(lower[k]!) || /[^\s./]/.test(between))) break;
         // A doubt settled: "possible aspiration pneumonia - ruled out by CXR" is no diagnosis, even at discharge.
-        const settles = f.tr.assertion === 'negated' && out[k]!.assertion === 'uncertain';
+        // So is one only weighed: "Possible acute prostatitis was considered - prostate nontender" (not "probable", coded at discharge).
+        const settles = (f.tr.assertion === 'negated' || WEIGHED.includes(f.tr.words.join(' '))) && out[k]!.assertion === 'uncertain';
         if (!isTrigger[k] && ((out[k]!.assertion === 'present' && !pastBut) || settles)) out[k] = { assertion: f.tr.assertion, trigger: id };
       }
       // A doubt a negative test settles: "Possible PE - CTA negative", "Suspected DVT; duplex negative".

@@ -15,6 +15,7 @@ import { infarctionByVessel } from './stroke-vessel';
 import { gramNegativeSepsis, sepsisMentions } from './gram-negative-sepsis';
 import { transplantedOrgan } from './transplant';
 import { ironDeficiencyOfAnemia } from './iron-deficiency';
+import { complicationSaid } from './complication-said';
 import type { Dictionary, Entry, IndexLink } from './dictionary';
 
 const DIABETES = /^E(08|09|10|11|13)/;
@@ -90,6 +91,24 @@ function readNoteCodeRanges(lookup: CodeSetLookup, code: string, kind: NoteRange
   return out;
 }
 
+const followUpCache = new WeakMap<CodeSetLookup, Map<string, Array<{ words: string[]; code: string }>>>();
+
+/** The items a code's "use additional code" note names by words and one billable code: "urinary retention (R33.8)". */
+function namedFollowUps(lookup: CodeSetLookup, code: string): Array<{ words: string[]; code: string }> {
+  let cache = followUpCache.get(lookup);
+  if (!cache) followUpCache.set(lookup, (cache = new Map()));
+  let out = cache.get(code);
+  if (!out) {
+    out = [];
+    for (const n of lookup.notes(code)) {
+      if (n.kind !== 'use_additional_code') continue;
+      for (const m of n.text.matchAll(/(?:^|[,;:]\s*)([a-z][a-z ]{3,40}?)\s*\(([A-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4})\)/gi)) out.push({ words: m[1]!.toLowerCase().split(/\s+/), code: m[2]!.replace('.', '') });
+    }
+    cache.set(code, out);
+  }
+  return out;
+}
+
 export function inRanges(code: string, ranges: ReadonlyArray<[string, string]>): boolean {
   return ranges.some(([a, b]) => (code.startsWith(a) || code >= a) && (code.startsWith(b) || code <= b));
 }
@@ -153,6 +172,7 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   dementiaInOtherDiseases(cands, dict, table, lookup, ctx.texts);
   vascularImplantSite(cands, table);
   ironDeficiencyOfAnemia(cands, table, combineInto);
+  complicationSaid(cands, table, dict.normalize, combineInto);
   dropFragments(cands, dict, table, lookup);
   dropUnspecifiedSiblings(cands, table, lookup);
 }
@@ -377,6 +397,9 @@ function sepsisOrganismNamed(cands: Map<string, Candidate>, dict: Dictionary, ta
 
 const SEPSIS_CATEGORIES = /^A4[01]$/;
 
+/** Peptic ulcers, gastritis and duodenitis (K25–K29), the diseases H. pylori causes. */
+const H_PYLORI_DISEASE = /^K2[5-9]/;
+
 /** A bacterium's infection of no stated site (A49.-), or the intestinal one the Index gives H. pylori (A04.8). */
 const BACTERIAL_INFECTION = /^(A49|A048)/;
 
@@ -403,6 +426,9 @@ function organismAsCause(cands: Map<string, Candidate>, dict: Dictionary, lookup
       const asking = [...cands.values()].filter((o) => !unrelated(o) && asksAgent(o));
       if (asking.length === 1) beside = asking;
     }
+    // H. pylori is the cause of the chart's ulcer or gastritis wherever each is said: "Duodenal ulcer
+    // with hemorrhage. … Biopsies positive for H. pylori" is K26.4 with B96.81.
+    if (beside.length === 0 && a.code === 'A048') beside = [...cands.values()].filter((o) => H_PYLORI_DISEASE.test(o.code));
     if (beside.length === 0) continue;
     cands.delete(a.code);
     const organism = a.mentions.flatMap((m) => m.words.filter((w) => w !== 'infection'));
@@ -442,7 +468,19 @@ function withAskedFor(cands: Map<string, Candidate>, table: CodeTable, lookup: C
       return listed && table.byCode.get(listed[0])?.billable && /unspecified/i.test(table.byCode.get(o.code)?.long_desc ?? '') ? listed[0] : undefined;
     };
     const follow = [...cands.values()].find((o) => o !== c && o.via === 'match' && o.mentions.some((m) => here.has(sentenceKey(m))) && asked(o));
-    if (!follow) continue;
+    if (!follow) {
+      // Or named in the reading's own words: "urinary retention due to BPH" is read whole as BPH (the
+      // Index's "Retention > urine > due to hyperplasia — see Hyperplasia, prostate"), and is N40.1 with
+      // the "urinary retention (R33.8)" its note lists.
+      const says = (m: CandidateMention, words: readonly string[]): boolean => words.every((w) => new RegExp(`\\b${w}\\b`, 'i').test(m.phrase));
+      const named = namedFollowUps(lookup, sibling.code).find((f) => c.mentions.some((m) => says(m, f.words)));
+      if (!named || !table.byCode.get(named.code)?.billable || inRanges(named.code, ownRanges)) continue;
+      combineInto(cands, sibling.code, `${c.code} said with ${named.words.join(' ')}: ${sibling.code}, with ${named.code} as its note asks`, [c], [c]);
+      cands.delete(c.code);
+      const saying = c.mentions.filter((m) => says(m, named.words));
+      if (!cands.has(named.code)) cands.set(named.code, { code: named.code, mentions: saying, via: 'combination', rationale: `${sibling.code}'s "use additional code" note names ${named.words.join(' ')} (${named.code})` });
+      continue;
+    }
     combineInto(cands, sibling.code, `${c.code} with ${follow.code} in one sentence: ${sibling.code} asks for it as an additional code`, [c, follow], [c]);
     cands.delete(c.code);
     const code = asked(follow)!;

@@ -30,6 +30,8 @@ const OTHER_NAMES: ReadonlyMap<string, readonly string[]> = new Map([
   ['wellbutrin', ['bupropion']],
   ['desyrel', ['trazodone']],
   ['lasix', ['furosemide']],
+  // The insulins by their analogues' names: the Table lists only "Insulin" (its kinds as nonessential words).
+  ...['glargine', 'lispro', 'aspart', 'detemir', 'degludec', 'glulisine', 'lantus', 'humalog', 'novolog', 'levemir', 'tresiba', 'basaglar', 'toujeo', 'humulin', 'novolin'].map((name): [string, string[]] => [name, ['insulin']]),
   ['benzo', ['benzodiazepine']],
   ['benzos', ['benzodiazepine']],
   ['opioids', ['opioid']],

@@ -35,12 +35,13 @@ import { acuteOpioid, loadMedications, OPIOID_THERAPY, shortTermOpioidChart, nam
 import { collectMeat, type SentenceSpan } from './meat';
 import { treatedInPast } from './treated-infection';
 import { RESOLVED_VERDICTS } from './assertion';
-import { datedBeforeThisStay, infarctionDatedOld, withoutPastEpisodes } from './past-episode';
+import { datedBeforeThisStay, infarctionDatedOld, reasonForPastProcedure, withoutPastEpisodes } from './past-episode';
+import { ruledOutLabels } from './settled-item';
 import { cancerResectedWithoutDisease } from './resected-cancer';
 import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withInitialStrokeScale, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain, withoutOrphanUlcerLink, withoutOutcomeDenied, withoutReadingBesideHypertension, withoutUnsaidCourse, withoutUnspecifiedSibling, withSpecifiedPneumonia } from './shown-together';
 import { dueToCode } from './due-to-condition';
 import { episodeOf, withEpisode, type Episode } from './encounter';
-import { AFTER_BIRTH, gestationWeeks, trimesterOf, weeksCode, withPuerperium, withTrimester, type Gestation } from './pregnancy';
+import { AFTER_BIRTH, gestationWeeks, trimesterOf, weeksCode, withChildbirth, withPuerperium, withTrimester, type Gestation } from './pregnancy';
 import { inPregnancy } from './pregnancy-routing';
 import { burnExtent, SITED_BURN } from './burn-extent';
 import { contraceptionDone } from './contraception';
@@ -382,6 +383,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     for (const doc of input.documents) {
       const text = texts.get(doc.id)!;
       const spans = sentences.get(doc.id)!;
+      const settledLabels = ruledOutLabels(text);
       const statement = meant ? undefined : intentStatement(text);
       const at = statement ? spans.findIndex((s) => s.start <= statement.start && statement.end <= s.end) : -1;
       if (statement && at >= 0 && spans[at]!.section !== 'family') meant = spanMention(doc.id, text, statement.start, statement.end, spans[at]!.section, at, 'drug-table');
@@ -470,8 +472,10 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           const rest = text.slice(mention.end, s.end);
           if (mention.assertion === 'present' && isIntegralKind(mention.entry.code) && MANIFESTATION_OF.test(rest)) explained.add(mention.entry.code);
           const resolvedThisStay = inpatient && mention.cue !== undefined && RESOLVED_CUES.has(mention.cue) && !datedBeforeThisStay(sentenceText, input.dateOfService);
-          const a = mention.assertion === 'negated' && resolvedThisStay ? 'present'
-            : mention.assertion === 'present' && (treatedInPast(mention.entry.code, rest, inpatient) || infarctionDatedOld(mention.entry.code, rest, input.dateOfService) || cancerResectedWithoutDisease(mention.entry.code, rest)) ? 'historical' : mention.assertion;
+          const settled = (mention.assertion === 'present' || mention.assertion === 'uncertain') && settledLabels.some((r) => mention.start >= r.start && mention.end <= r.end);
+          const a = settled ? 'negated'
+            : mention.assertion === 'negated' && resolvedThisStay ? 'present'
+            : mention.assertion === 'present' && (treatedInPast(mention.entry.code, rest, inpatient) || infarctionDatedOld(mention.entry.code, rest, input.dateOfService) || cancerResectedWithoutDisease(mention.entry.code, rest) || reasonForPastProcedure(text.slice(s.start, mention.start), rest, input.dateOfService)) ? 'historical' : mention.assertion;
           const m = toMention(doc.id, text, a === mention.assertion ? mention : { ...mention, assertion: a }, s.section, { index: si, start: s.start }, sides.get(mention));
           if (namesNoCondition(table, mention, context)) continue;
           // Under a family history heading every condition is a relative's ("FHx: Dad - T2DM, HTN"), however
@@ -527,7 +531,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
             negatives.set(mention.entry.code, 'historical');
           } else {
             negatives.set(mention.entry.code, a);
-            if (a === 'negated' && mention.cue && SETTLED_AGAINST.test(mention.cue)) ruledOut.add(mention.entry.code.slice(0, 3));
+            if (a === 'negated' && (settled || (mention.cue && SETTLED_AGAINST.test(mention.cue)))) ruledOut.add(mention.entry.code.slice(0, 3));
           }
         }
       });
@@ -646,9 +650,11 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       }
     }
     // A pregnancy the note dates makes its conditions the pregnancy's (I.C.15.a.1). Not once delivered:
-    // childbirth and the puerperium have codes of their own, not read here.
+    // childbirth and the puerperium have codes of their own, not routed here (an obstetric code read
+    // from the chart takes its childbirth form below).
     // Asked only of a dated pregnancy, here and for its weeks (Z3A) below.
-    const delivered = gestation !== undefined && [...texts.values()].some((t) => AFTER_DELIVERY.test(t));
+    const saysDelivered = [...texts.values()].some((t) => AFTER_DELIVERY.test(t));
+    const delivered = gestation !== undefined && saysDelivered;
     const datedPregnancy = input.sex === 'F' && !delivered ? gestation : undefined;
     if (datedPregnancy) {
       for (const [code, c] of [...chosen]) {
@@ -669,7 +675,10 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     for (const [code, c] of [...chosen]) {
       // A pregnancy's condition said to follow the birth complicates the puerperium ("postpartum preeclampsia" O14.95).
       const puerperal = code.startsWith('O') && c.cand.mentions.some((m) => AFTER_BIRTH.test(mentionSentence(m, sentences, texts)));
-      const timed = newbornExamByAge(withEpisode(table, puerperal ? withPuerperium(table, code) : withTrimester(table, code, trimester), injuryEpisode(c.cand, sentences, texts)), chartText);
+      // A stay in which she delivered takes the childbirth code where the category has one (I.C.15.a.3).
+      const childbirth = input.setting === 'inpatient' && saysDelivered ? withChildbirth(table, code) : code;
+      const timing = puerperal ? withPuerperium(table, code) : childbirth !== code ? childbirth : withTrimester(table, code, trimester);
+      const timed = newbornExamByAge(withEpisode(table, timing, injuryEpisode(c.cand, sentences, texts)), chartText);
       if (timed === code) continue;
       chosen.delete(code);
       if (!chosen.has(timed) || chosen.get(timed)!.conf < c.conf) chosen.set(timed, c);
@@ -976,7 +985,11 @@ function sideNear(text: string, tokens: ReadSentence['tokens'], positions: reado
   // "Right and left" among the mention's words or against them: "OA of right and left knees", "carpal tunnel, right and left".
   for (let at = first - 3; at <= last + 1; at++) if (bothSides(tokens, at)) return 'bilateral';
   if (inside.size === 0 && positions.some((p) => PAIRED_PLURAL.test(text.slice(tokens[p]!.start, tokens[p]!.end)))) return 'bilateral';
-  const seen = inside.size > 0 ? inside : sides(first - SIDE_REACH, last + SIDE_REACH);
+  // A side before a "with" is the first condition's, not one the "with" adds that names its own site:
+  // "carcinoma of the left kidney with pulmonary and bone metastases" (but "right eye with photophobia").
+  let from = first - SIDE_REACH;
+  if (positions.length > 1) for (let i = first - 1; i >= Math.max(0, from); i--) if (tokens[i]!.norm === 'with') from = i + 1;
+  const seen = inside.size > 0 ? inside : sides(from, last + SIDE_REACH);
   if (seen.size === 1) return [...seen][0];
   // Two sides within reach: the one written right against the mention ("L hemiparesis s/p R MCA stroke").
   const adjacent = inside.size > 0 ? undefined : new Set([...sides(first - 1, first - 1), ...sides(last + 1, last + 1)]);

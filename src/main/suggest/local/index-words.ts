@@ -26,7 +26,7 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['cancer', 'malignant'], ['carcinoma', 'malignant'], ['adenocarcinoma', 'malignant'], ['malignancy', 'malignant'], ['neoplasia', 'neoplasm'],
   ['metastasis', 'secondary'], ['metastase', 'secondary'], ['metastatic', 'secondary'], ['mets', 'secondary'],
   ['tumour', 'tumor'], ['oedema', 'edema'], ['anaemia', 'anemia'], ['haemorrhage', 'hemorrhage'], ['oesophagus', 'esophagus'],
-  ['renal', 'kidney'], ['pulmonary', 'lung'], ['hepatic', 'liver'], ['cardiac', 'heart'], ['gastric', 'stomach'],
+  ['renal', 'kidney'], ['pulmonary', 'lung'], ['hepatic', 'liver'], ['cardiac', 'heart'], ['gastric', 'stomach'], ['nasal', 'nose'],
   ['hx', 'history'], ['ii', '2'], ['i', '1'], ['iii', '3'], ['iv', '4'], ['iiia', '3a'], ['iiib', '3b'], ['t2', '2'], ['t1', '1'], ['two', '2'], ['one', '1'],
   ['uterine', 'uterus'], ['scrotal', 'scrotum'], ['ovarian', 'ovary'], ['prostatic', 'prostate'], ['penile', 'penis'], ['splenic', 'spleen'],
   ['pancreatic', 'pancreas'], ['duodenal', 'duodenum'], ['rectal', 'rectum'], ['esophageal', 'esophagus'], ['laryngeal', 'larynx'],
@@ -128,6 +128,18 @@ export const CODE_TO: ReadonlyArray<[string, string]> = [
   // "Infection > Helicobacter pylori" (A04.8) as notes name it, by the organism alone ("H. pylori
   // gastritis"): beside the condition it causes it reads as that cause (B96.81).
   ['helicobacter pylori', 'A048'],
+  // "History > personal > latent tuberculosis infection" (Z86.15) as notes say it, "infection" left out:
+  // "Hx latent TB, treated" is no history of tuberculosis disease (Z86.11) nor a latent TB now (Z22.7).
+  ['history latent tuberculosis', 'Z8615'],
+  // "Polyp > nasal" (J33.9) as notes name it in the plural: "chronic rhinosinusitis with nasal polyposis".
+  ['nasal polyposis', 'J339'], ['sinonasal polyposis', 'J339'],
+  // "Vaginitis > atrophic, postmenopausal" (N95.2) as notes say it: atrophic vaginitis is the postmenopausal one
+  // (the tabular's "Senile (atrophic) vaginitis"), not the acute vaginitis NOS (N76.0) its first word reads.
+  ['atrophic vaginitis', 'N952'], ['vaginal atrophy', 'N952'], ['atrophic vaginal mucosa', 'N952'],
+  // A lesion on the outside of the nose is a skin lesion ("Lesion > skin" L98.9), not the Index's "Lesion > nose (internal)" (J34.89).
+  ...['ala', 'tip', 'bridge', 'dorsum', 'sidewall'].map((part): [string, string] => [`lesion nasal ${part}`, 'L989']),
+  // "Pre-eclampsia > mild / moderate" (O14.0-) as ACOG now names it: "preeclampsia without severe features".
+  ['preeclampsia without severe features', 'O1400'], ['pre eclampsia without severe features', 'O1400'],
   // "Elevated > blood pressure > reading (incidental) (isolated) (nonspecific), no diagnosis of
   // hypertension" (R03.0) as notes say it, "reading" left out; beside a hypertension it is part of it.
   ['elevated blood pressure', 'R030'], ['high blood pressure reading', 'R030'],

@@ -97,6 +97,8 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
     out.push({ norm: otherSense ? `~${tokens[i]!.norm}` : (side ?? tokens[i]!.norm), start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
     const region = SPINE_LEVEL.test(tokens[i]!.raw) ? spineRegion(text.slice(tokens[i]!.start, tokens[i]!.start + 12)) : undefined;
     if (region) for (const w of region) out.push({ norm: dict.normalize(w), start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
+    // A lone level before its fracture is the vertebra broken: "T12 pathological (fragility) fracture" (M80.08-).
+    else if (VERTEBRA_LEVEL.test(tokens[i]!.raw) && LEVEL_FRACTURE_AFTER.test(text.slice(tokens[i]!.end, tokens[i]!.end + 60))) out.push({ norm: dict.normalize('vertebra'), start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
     // A named drug that induced a condition is the Index's "drug-induced" ("chemotherapy-induced
     // neuropathy" is G62.0, "opioid-induced constipation" K59.03).
     // "Constipation due to oxycodone" says the same ("Constipation > drug-induced"): the drug stands for both words.
@@ -166,6 +168,10 @@ const RECEPTOR_STATUS = /^Z17/;
 
 /** A token that may open a range of vertebral levels ("L4" of "L4-L5"); most tokens are not one. */
 const SPINE_LEVEL = /^[CTLS]\d{1,2}$/;
+/** A cervical, thoracic or lumbar vertebra by its level (not S1, a heart sound). */
+const VERTEBRA_LEVEL = /^(?:C[1-7]|T(?:[1-9]|1[0-2])|L[1-5])$/;
+/** A fracture named within three words after a level: "T12 compression fracture", "L1 pathological (fragility) fracture". */
+const LEVEL_FRACTURE_AFTER = /^(?:\s+\(?[A-Za-z-]+\)?){0,3}?\s+fractures?\b/i;
 const SPINE_REGIONS: Readonly<Record<string, string>> = { C: 'cervical', T: 'thoracic', L: 'lumbar', S: 'sacral', CT: 'cervicothoracic', TL: 'thoracolumbar', LS: 'lumbosacral' };
 
 /**
@@ -214,8 +220,8 @@ export interface ReadSentence {
   triggers: ReadonlyMap<number, [number, number]>;
 }
 
-/** Sections that tell the patient's story, where a dated past episode is history. */
-const STORY_SECTIONS: ReadonlySet<SectionKind> = new Set(['subjective', 'history']);
+/** Sections that tell the patient's story, and unheaded text (often the HPI), where a dated past episode is history. */
+const STORY_SECTIONS: ReadonlySet<SectionKind> = new Set(['subjective', 'history', 'other']);
 
 export function readSentence(text: string, sentence: Sentence, dict: Dictionary): ReadSentence {
   const asserted = assertTokens(text, sentence.tokens);
@@ -364,7 +370,8 @@ function dropSplitExpansions(ms: Mention[], xt: readonly XToken[]): Mention[] {
  * Readings that give way to a code the guidelines make say it all, read over the same word:
  * - a fracture in osteoporosis or another bone disease (M80, M84.4–M84.6) is the pathological fracture,
  *   not a traumatic one (S-codes, I.C.13.d.1): "fragility fracture of the left distal radius" is
- *   M80.032A alone, though the traumatic reading ("distal radius fracture", S52.50-) names more words;
+ *   M80.032A alone, though the traumatic reading ("distal radius fracture", S52.50-) names more words,
+ *   and "osteoporosis with L1 compression fracture" no collapsed vertebra NEC (M48.5-) beside M80.08-;
  * - neoplasm-related pain is G89.3 alone: "it is not necessary to assign an additional code for the
  *   site of the pain" (I.C.6.b.5), so "cancer-related bone pain" is no M89.8X9 beside it;
  * - a viral hepatitis of a named type (B, C, D, E) is that type's, not infectious hepatitis (the
@@ -378,7 +385,7 @@ function dropSplitExpansions(ms: Mention[], xt: readonly XToken[]): Mention[] {
  *   carcinomatosis (C78.6) no primary neoplasm of the peritoneum.
  */
 const GIVE_WAY: ReadonlyArray<{ over: RegExp; word: string; yields: RegExp }> = [
-  { over: /^M(80|84[3-6])/, word: 'fracture', yields: /^S/ },
+  { over: /^M(80|84[3-6])/, word: 'fracture', yields: /^(S|M485)/ },
   { over: /^G893$/, word: 'pain', yields: /^(?!G893$)/ },
   { over: /^B1(6|7[0-2]|8[0-2]|9[12])/, word: 'hepatitis', yields: /^B1(5|7[89]|8[89]|90|99)/ },
   { over: /^I8(3|72)/, word: 'stasis', yields: /^I878$/ },

@@ -148,7 +148,7 @@ export function scaledOnly(text: string, start: number, end: number): boolean {
 }
 
 /** Words after a drug's name that make it the body's substance, a test, or a reaction, not a therapy taken. */
-const NOT_THE_THERAPY_AFTER = /^[\s-]*(resistan\w*|sensitivity|levels?|secretion|deficien\w*|auto-?antibod\w*|antibod\w*|receptors?|induced|allerg\w*|intoleran\w*)\b/i;
+const NOT_THE_THERAPY_AFTER = /^[\s-]*(resistan\w*|sensitivity|levels?|secretion|deficien\w*|auto-?antibod\w*|antibod\w*|receptors?|induced|exacerbated|associated|related|allerg\w*|intoleran\w*)\b/i;
 /** Insulin given with dextrose shifts potassium: a hyperkalemia's treatment, no long-term insulin ("insulin/dextrose", "D50 and insulin"). */
 const GIVEN_WITH_DEXTROSE_AFTER = /^\s*(?:\/|and|\+|with|&|-)\s*(?:dextrose|d50|d10|glucose)\b/i;
 const GIVEN_WITH_DEXTROSE_BEFORE = /\b(?:dextrose|d50|d10|glucose)\s*(?:\/|and|\+|with|&|-)\s*(?:iv\s+|regular\s+)?$/i;

@@ -23,8 +23,8 @@ export function withoutPastEpisodes(text: string, tokens: Token[]): Token[] {
   return tokens.filter((t) => t.norm !== EPISODE || !(PAST_AFTER.test(text.slice(t.end, t.end + 80)) || PAST_BEFORE.test(text.slice(Math.max(0, t.start - 30), t.start))));
 }
 
-/** A story's sentence opening on what the patient had or went through: "Had …", "She was hospitalized …". */
-const PAST_EVENT = /^\s*(?:(?:she|he|they|patient|pt)\s+)?(?:had|was|were|underwent)\b/i;
+/** A story's sentence opening on what the patient had or went through: "Had …", "He did have …", "She was hospitalized …". */
+const PAST_EVENT = /^\s*(?:(?:she|he|they|patient|pt)\s+)?(?:had|did\s+have|was|were|underwent)\b/i;
 /** A date months or years back: "3 years ago", "in 2019", "last year", "as a child". */
 const PAST_DATE = new RegExp(String.raw`\b(?:${NUMBER}\s+${LONG_UNIT}\s+ago|in\s+(?:19|20)\d\d|last\s+year|as\s+a\s+(?:child|teen|teenager))\b`, 'i');
 /** Words that carry the condition into the present: its diagnosis or onset then, what remains of it now. */
@@ -47,6 +47,24 @@ export function datedBeforeThisStay(sentence: string, dateOfService: string): bo
   if (EARLIER_STAY.test(sentence)) return true;
   const thisYear = Number(dateOfService.slice(0, 4));
   return [...sentence.matchAll(YEAR)].some((m) => Number(m[1]) < thisYear);
+}
+
+/** A procedure or treatment done for the condition said next: "radioactive iodine for", "gastric bypass in 2015 for". */
+const DONE_FOR = /\b(?:surgery|bypass|resection|repair|excision|ablation|iodine|rai|radiation|radiotherapy|chemotherapy|chemo|transplant|amputation|operation|procedure|[a-z]+(?:ectomy|otomy|ostomy|plasty|pexy))(?:\s+in\s+(?:19|20)\d\d)?\s+for\s+(?:his\s+|her\s+|the\s+)?$/i;
+/** The year the procedure was done, said before its "for" or after the condition, in the clause. */
+const YEAR_BEFORE_FOR = /\bin\s+((?:19|20)\d\d)\s+for\s+(?:his\s+|her\s+|the\s+)?$/i;
+const YEAR_AFTER = /^[^.;:\n]{0,20}?\bin\s+((?:19|20)\d\d)\b/i;
+
+/**
+ * Whether the condition is the reason for a procedure done in an earlier year: "postablative hypothyroidism
+ * after radioactive iodine for Graves' disease in 2010", "Roux-en-Y gastric bypass in 2015 for severe
+ * obesity". The procedure treated it then; what remains now the note says apart (E89.0, Z98.84).
+ */
+export function reasonForPastProcedure(before: string, after: string, dateOfService: string): boolean {
+  const lead = before.slice(-80);
+  if (!DONE_FOR.test(lead)) return false;
+  const year = YEAR_BEFORE_FOR.exec(lead)?.[1] ?? YEAR_AFTER.exec(after)?.[1];
+  return year !== undefined && Number(year) < Number(dateOfService.slice(0, 4));
 }
 
 /**

@@ -89,6 +89,19 @@ export function withPuerperium(table: CodeTable, code: string): string {
   return unspecifiedTrimesterAs(table, code, /,?\s*unspecified trimester\b/i, ', complicating the puerperium');
 }
 
+/**
+ * The code "complicating childbirth" (or "in childbirth") where `code` is its category's "unspecified
+ * trimester" one; else `code`. A delivery during the stay takes the childbirth code wherever there is one
+ * (guideline I.C.15.a.3): "preeclampsia without severe features … SVD" is O14.04, not O14.03.
+ */
+export function withChildbirth(table: CodeTable, code: string): string {
+  for (const said of [', complicating childbirth', ' complicating childbirth', ', in childbirth', ' in childbirth']) {
+    const named = unspecifiedTrimesterAs(table, code, /,?\s*unspecified trimester\b/i, said);
+    if (named !== code) return named;
+  }
+  return code;
+}
+
 /** Z3A.- for the weeks: Z3A.01 before 8 weeks, Z3A.08–Z3A.42, Z3A.49 after 42. */
 export function weeksCode(table: CodeTable, weeks: number): string | undefined {
   const code = weeks < 8 ? 'Z3A01' : weeks > 42 ? 'Z3A49' : `Z3A${String(weeks).padStart(2, '0')}`;

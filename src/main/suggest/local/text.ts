@@ -100,8 +100,8 @@ const HASH_PROBLEM = /^\s*#\s*[A-Za-z]/;
 /** Sections whose own lists may be written with "#": their items are background, not assessed. */
 const HASH_LISTS: ReadonlySet<SectionKind> = new Set(['history', 'family', 'allergies', 'meds', 'social', 'assessment']);
 
-/** A line that lists a problem: "# AKI - …", "#AKI: …", "1. AKI …". */
-const PROBLEM_ITEM = /^\s*(#|\d{1,2}[.)])\s*[A-Za-z]/;
+/** A line that lists a problem: "# AKI - …", "#AKI: …", "1. AKI …", "- N/V/diarrhea: likely viral gastroenteritis". */
+const PROBLEM_ITEM = /^\s*(#|\d{1,2}[.)]|[-•*]\s)\s*[A-Za-z]/;
 
 /**
  * The diagnoses a stay began with ("Admission diagnosis: chest pain"), which the discharge diagnoses
@@ -129,6 +129,12 @@ export function lineEndAt(text: string, from: number): number {
 export function lineOf(text: string, start: number, end: number): string {
   return text.slice(text.lastIndexOf('\n', start - 1) + 1, lineEndAt(text, end));
 }
+
+/**
+ * A stay's diagnosis given on its label's line ("Principal dx: Diabetic ketoacidosis", "Admit dx: ADHF"):
+ * it ends at the next blank line, so the story written after it is no assessment.
+ */
+const STAY_DIAGNOSIS_LABEL = /\b(principal|primary|admit|admitting|admission|discharge|final|working)\s+(dx|diagnosis|diagnoses)\b/;
 
 /** Background sections a heading may give on its own line's text. */
 const INLINE_BACKGROUND: ReadonlySet<SectionKind> = new Set(['history', 'family', 'social', 'meds', 'allergies', 'ros']);
@@ -189,7 +195,7 @@ export function splitSentences(text: string): Array<{ start: number; end: number
         // the list of problems goes on after it.
         resume = section === 'assessment' && kind !== 'assessment' && inline ? section : undefined;
         enter(h[1]!, kind);
-        endsAtBlank = inline && resume === undefined && INLINE_BACKGROUND.has(section);
+        endsAtBlank = inline && resume === undefined && (INLINE_BACKGROUND.has(section) || (section === 'assessment' && STAY_DIAGNOSIS_LABEL.test(headingWords(h[1]!))));
         bodyStart = lineStart + h[0].length;
       }
     } else if (ownHeading && ownKind) {
@@ -380,10 +386,20 @@ export function tokenize(text: string, start: number, end: number, norm: Normali
       for (const part of parts) out.push({ norm: norm(part), start: m.index, end: m.index + m[0].length, raw: m[0] });
       continue;
     }
+    // "IV furosemide", "40 mg IV": the route, not stage IV ("hypertensive heart and kidney disease: IV furosemide" is no N18.4).
+    if (/^iv$/i.test(m[0]) && (IV_ROUTE_AFTER.test(text.slice(m.index + 2, m.index + 32)) || DOSE_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index)))) {
+      out.push({ norm: norm('intravenous'), start: m.index, end: m.index + 2, raw: m[0] });
+      continue;
+    }
     out.push({ norm: m[0] === 'A' && isTypeLetter(text, prev, m.index) ? TYPE_A : norm(m[0]), start: m.index, end: m.index + m[0].length, raw: m[0] });
   }
   return out;
 }
+
+/** What "IV" as a route gives: fluids, a line, a drug. Not a stage's next words ("CKD IV with anemia", "stage IV breast cancer"). */
+const IV_ROUTE_AFTER = /^\s+(?:fluids?|abx|antibiotics?|access|push|drip|gtt|infusion|contrast|hydration|iron|steroids?|line|bolus|diuresis|diuretics?|lasix|furosemide|bumetanide|bumex|torsemide|vancomycin|vanc|ceftriaxone|zosyn|cefepime|heparin|insulin|dexamethasone|methylprednisolone|solu-?medrol|pantoprazole|ppi|morphine|dilaudid|hydromorphone|fentanyl|ketorolac|toradol|acetaminophen|ondansetron|zofran|metoprolol|diltiazem|amiodarone|magnesium|potassium|kcl|calcium|albumin|ns|lr|ivig|tpa|alteplase|labetalol|hydralazine|medications?|meds|therapy|treatment|x\s*\d)\b/i;
+/** A dose before "IV": "80 mg IV BID". */
+const DOSE_BEFORE = /\d\s*(?:mg|mcg|g|units?|u|ml|cc|meq|mmol)\s*$/i;
 
 /** Words notes write as one that the Index writes as two: "preeclampsia" is its "Pre-eclampsia". */
 const JOINED_WORDS: ReadonlyMap<string, readonly string[]> = new Map([

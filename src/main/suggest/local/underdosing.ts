@@ -28,6 +28,7 @@ const TOOK_LESS = new RegExp(
     String.raw`non-?adheren(?:t|ce) (?:to|with)`,
     String.raw`(?:poor|not) (?:adherence|compliance|adherent|compliant) (?:to|with)`,
     String.raw`rationing`,
+    String.raw`(?:stretching|stretched) (?:out )?(?:his|her|their)?`,
   ].join('|'),
   'gi',
 );
