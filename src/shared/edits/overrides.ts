@@ -23,6 +23,14 @@ export const EXCLUDES1_OVERRIDES: readonly Excludes1Override[] = [
     reason:
       'FY2023+ Official Guidelines I.C.4.a.3 assign both Z79.4 and Z79.85 when insulin and an injectable non-insulin antidiabetic are used together',
   },
+  // The hypoglycemia levels (E16.A1–E16.A3, new in FY2025) are coded beside a diabetes with hypoglycemia:
+  // its "use additional code for hypoglycemia level, if applicable (E16.A-)". The FY2021 E16 Excludes1
+  // ("diabetes with hypoglycemia") predates them.
+  ...['E0864', 'E0964', 'E1064', 'E1164', 'E1364'].map((b) => ({
+    a: 'E16A',
+    b,
+    reason: 'FY2025+ tabular: E08–E13 .64- "use additional code for hypoglycemia level, if applicable (E16.A-)"; the FY2021 E16 Excludes1 predates the level codes',
+  })),
 ];
 
 export function excludes1Override(codeA: string, codeB: string): Excludes1Override | undefined {

@@ -33,6 +33,8 @@ const OTHER_SENSES: Readonly<Record<string, OtherSense>> = {
   tbi: { before: /\bABIs?\s*(\/|and|,)?\s*$/i, after: /^\s*(\/|and|,)?\s*ABI\b|^\s*(of\s*)?0?\.\d/i },
   // Advanced life support, the ambulance's level ("transfer by ALS ambulance", "ALS transport"), not the motor neuron disease.
   als: { before: /\b(by|via|per)\s*$/i, after: /^\s*(ambulance|transport|unit|crew|medics?|rig|level|team|intercept)\b/i },
+  // A glucose monitor's time above range ("TAR 31%"), not the TAR syndrome (Q87.2).
+  tar: { after: /^\s*[:=]?\s*\d/ },
   // Durable medical equipment ("DME order for walker", "DME supplier"), not diabetic macular edema.
   dme: { before: /\b(order(?:ed)?|needs?|request(?:ed)?|via|through|from|home)\s*$/i, after: /^\s*(suppl\w*|compan\w*|orders?|equipment|vendors?|providers?|items?|needs?|for\s+(?:a\s+)?(?:walker|wheelchair|cane|commode|hospital bed|cpap|oxygen|rollator))\b/i },
   // Peritoneal dialysis ("on PD", "PD catheter", "nightly PD via cycler") and the PD-1 / PD-L1 of immunotherapy, not Parkinson's disease.

@@ -133,7 +133,9 @@ const TRIGGERS: readonly Trigger[] = [
   ...[...['colonoscopy', 'mammogram', 'mammography', 'psa', 'pap', 'test', 'exam', 'ct', 'ldct'].flatMap((w) => [`screening ${w} for`, `${w} screening for`]),
     'screened for', 'educated on', 'educated about', 'education on', 'education about', 'counseled on', 'counseled about', 'counseling on', 'counseling about', 'counseled re', 'counseling re', 'educated re', 'education re',
     // A patient's question names a topic: "Pt asks about ADHD", "asked about shingles vaccine".
-    'asks about', 'asked about', 'asking about', 'inquires about', 'inquired about', 'questions about', 'instructed on', 'instructed about', 'signs and symptoms of', 'warning signs of', 'discussed signs of', 'reviewed signs of', 'discussed symptoms of', 'reviewed symptoms of', 'discussed signs and symptoms of', 'reviewed signs and symptoms of'].map((p) => t(p, 'hypothetical')),
+    'asks about', 'asked about', 'asking about', 'inquires about', 'inquired about', 'questions about',
+    // A worry names a topic too: "Concerned about gastroparesis", "worried about skin cancer".
+    'concerned about', 'worried about', 'worries about', 'worrying about', 'anxious about', 'instructed on', 'instructed about', 'signs and symptoms of', 'warning signs of', 'discussed signs of', 'reviewed signs of', 'discussed symptoms of', 'reviewed symptoms of', 'discussed signs and symptoms of', 'reviewed signs and symptoms of'].map((p) => t(p, 'hypothetical')),
   // …and after it: "Reviewed agranulocytosis warning signs", "DVT precautions", "stroke red flags".
   ...['warning signs', 'warning symptoms', 'red flags', 'precautions'].map((p) => t(p, 'hypothetical', 'backward')),
   // A problem the provider set aside this visit has no evidence of being managed: "Fibromyalgia,

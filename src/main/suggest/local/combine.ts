@@ -16,6 +16,7 @@ import { gramNegativeSepsis, sepsisMentions } from './gram-negative-sepsis';
 import { transplantedOrgan } from './transplant';
 import { ironDeficiencyOfAnemia } from './iron-deficiency';
 import { complicationSaid } from './complication-said';
+import { osteoporoticFractureHistory } from './osteoporotic-fracture';
 import type { Dictionary, Entry, IndexLink } from './dictionary';
 
 const DIABETES = /^E(08|09|10|11|13)/;
@@ -173,6 +174,7 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   vascularImplantSite(cands, table);
   ironDeficiencyOfAnemia(cands, table, combineInto);
   complicationSaid(cands, table, dict.normalize, combineInto);
+  osteoporoticFractureHistory(cands, table);
   dropFragments(cands, dict, table, lookup);
   dropUnspecifiedSiblings(cands, table, lookup);
 }
@@ -399,6 +401,12 @@ const SEPSIS_CATEGORIES = /^A4[01]$/;
 
 /** Peptic ulcers, gastritis and duodenitis (K25–K29), the diseases H. pylori causes. */
 const H_PYLORI_DISEASE = /^K2[5-9]/;
+
+/**
+ * A hypoglycemia's level (E16.A1–E16.A3, FY2025) is coded beside the diabetes with hypoglycemia it links
+ * to: E08–E13 .64- "use additional code for hypoglycemia level" (the loaded FY2021 notes predate it).
+ */
+const HYPOGLYCEMIA_LEVEL = /^E16A/;
 
 /** A bacterium's infection of no stated site (A49.-), or the intestinal one the Index gives H. pylori (A04.8). */
 const BACTERIAL_INFECTION = /^(A49|A048)/;
@@ -746,7 +754,7 @@ function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTa
     mergeInto(combo, ...dm, c);
     cands.set(code, combo);
     combined = true;
-    if (!inRanges(c.code, additionalCodeRanges(lookup, code)) && !namesNoComplication(lookup, code) && !LIMB_ATHEROSCLEROSIS.test(c.code)) cands.delete(c.code);
+    if (!inRanges(c.code, additionalCodeRanges(lookup, code)) && !namesNoComplication(lookup, code) && !LIMB_ATHEROSCLEROSIS.test(c.code) && !HYPOGLYCEMIA_LEVEL.test(c.code)) cands.delete(c.code);
   }
   if (combined) for (const c of dm) if (/9$/.test(c.code) && c.code.length === 4) cands.delete(c.code);
   withoutHyperglycemiaOfHyperosmolarity(cands);

@@ -26,7 +26,7 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['cancer', 'malignant'], ['carcinoma', 'malignant'], ['adenocarcinoma', 'malignant'], ['malignancy', 'malignant'], ['neoplasia', 'neoplasm'],
   ['metastasis', 'secondary'], ['metastase', 'secondary'], ['metastatic', 'secondary'], ['mets', 'secondary'],
   ['tumour', 'tumor'], ['oedema', 'edema'], ['anaemia', 'anemia'], ['haemorrhage', 'hemorrhage'], ['oesophagus', 'esophagus'],
-  ['renal', 'kidney'], ['pulmonary', 'lung'], ['hepatic', 'liver'], ['cardiac', 'heart'], ['gastric', 'stomach'], ['nasal', 'nose'],
+  ['renal', 'kidney'], ['pulmonary', 'lung'], ['hepatic', 'liver'], ['cardiac', 'heart'], ['gastric', 'stomach'], ['nasal', 'nose'], ['colorectal', 'colon'],
   ['hx', 'history'], ['ii', '2'], ['i', '1'], ['iii', '3'], ['iv', '4'], ['iiia', '3a'], ['iiib', '3b'], ['t2', '2'], ['t1', '1'], ['two', '2'], ['one', '1'],
   ['uterine', 'uterus'], ['scrotal', 'scrotum'], ['ovarian', 'ovary'], ['prostatic', 'prostate'], ['penile', 'penis'], ['splenic', 'spleen'],
   ['pancreatic', 'pancreas'], ['duodenal', 'duodenum'], ['rectal', 'rectum'], ['esophageal', 'esophagus'], ['laryngeal', 'larynx'],

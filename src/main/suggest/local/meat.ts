@@ -6,6 +6,8 @@ import type { SectionKind } from './text';
 
 /** Enough quotes per MEAT element for a coder to check; a long note repeats itself. */
 const MAX_PER_KIND = 5;
+/** How many sentences after a mention's, on its line, may hold its MEAT. */
+const SAME_LINE_REACH = 4;
 /** Longest MEAT quote: a run-on "sentence" is clipped around the mention. */
 const MAX_QUOTE = 300;
 
@@ -44,10 +46,11 @@ export function collectMeat(mentions: readonly CandidateMention[], sentencesByDo
       (out.assess ??= []).push({ documentId: m.documentId, start: c.start, end: c.end });
       any = true;
     }
-    // The mention's sentence and the next one on the same line ("CKD 3a - eGFR 52. Monitor K.").
+    // The mention's sentence and the next few on the same line ("CKD 3a - eGFR 52. Monitor K."): a
+    // problem's paragraph ("Problem 1: Rheumatoid arthritis … No extra-articular disease. Methotrexate
+    // 15 mg weekly.") speaks of its problem.
     const nearby = [m.sentence];
-    const next = sents[m.sentence + 1];
-    if (next && !text.slice(here.end, next.start).includes('\n')) nearby.push(m.sentence + 1);
+    for (let i = m.sentence + 1; i <= m.sentence + SAME_LINE_REACH && sents[i] && !text.slice(sents[i - 1]!.end, sents[i]!.start).includes('\n'); i++) nearby.push(i);
     for (const i of nearby) {
       const s = clip(sents[i]!, i === m.sentence ? m.start : sents[i]!.start);
       const key = `${m.documentId}:${s.start}`;

@@ -22,7 +22,7 @@ export function loadMedications(file = medicationsFile()): Map<string, string> {
 
 /** Words after a drug name that mean it is not being taken (long term) now. */
 // "d/c on glargine + metformin" is discharged on them, not discontinued.
-const NOT_TAKING = /\b(off(?![-\w])|stop(ped)?|discontinue[d]?|d\/c(?! on\b)|held|hold(ing)?|declined?|allerg(y|ic)|intoleran(t|ce)|sensitiv(e|ity)|once|x\s?1|today only|in hospital|completed|finished|not (?:indicated|needed|recommended|required)|prior(?! to)|previous(?:ly)?)\b/i;
+const NOT_TAKING = /\b(off(?![-\w])|stop(ped)?|discontinue[d]?|d\/c(?! on\b)|held|hold(ing)?|declined?|allerg(y|ic)|intoleran(t|ce)|sensitiv(e|ity)|once|x\s?1|today only|in hospital|completed|finished|not (?:indicated|needed|recommended|required)|prior(?! to\b| tapers?\b| attempts? (?:to|at)\b)|previous(?:ly)?)\b/i;
 /** Every stop word of a sentence, for the clauses they sit in. */
 const NOT_TAKING_ALL = new RegExp(NOT_TAKING.source, 'gi');
 /** A short course said of the drug in its own clause ("prednisone 40 mg x 5 days", "finishing prednisone", "prednisone taper"): a list's other drugs go on. */

@@ -40,6 +40,8 @@ const SECTION_PATTERNS: ReadonlyArray<[RegExp, SectionKind]> = [
     'assessment',
   ],
   [/^(s|subjective|cc|chief complaint|hpi|history of present illness|interval hx|interval history|(brief )?hospital course|reason for visit|presentation|story|(brief |clinical |hospital )?summary)$/, 'subjective'],
+  // A problem-oriented note's numbered problems: "Problem 1: Rheumatoid arthritis, seropositive …".
+  [/^problem #?\d{1,2}$/, 'assessment'],
   // A hospice or post-acute note's reason for care, written as a label: "Terminal diagnosis: …".
   [/^(terminal|hospice|qualifying|related|primary terminal|primary hospice) (diagnos[ie]s|dx)$/, 'assessment'],
   [/^((current|presenting|active) )?symptoms$|^(narrative|interval events|decline since( the)? last (certification|visit))$/, 'subjective'],
@@ -115,7 +117,8 @@ const DISCHARGE_DIAGNOSES = /^(discharge|final) (diagnos[ie]s|dx)$|^(diagnos[ie]
 const ASSESSED_LISTS = /^(active problems|problem list)$/;
 
 /** A heading's words. It may carry a remark in brackets, which names no other kind of section: "DISCHARGE DIAGNOSES (DSM-5 / ICD-10):". */
-const HEADING_WORDS = String.raw`([A-Za-z][A-Za-z /&]{0,40}?)[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?`;
+// A numbered problem's label ("Problem 1:", "Problem #2:") keeps its number.
+const HEADING_WORDS = String.raw`([A-Za-z][A-Za-z /&]{0,40}?(?:[ \t]+#?\d{1,2})?)[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?`;
 const HEADING_RE = new RegExp(String.raw`^[ \t]*${HEADING_WORDS}:`);
 const HEADING_LINE_RE = new RegExp(String.raw`^[ \t]*(?:#{1,6}[ \t]*)?${HEADING_WORDS}\r?$`);
 

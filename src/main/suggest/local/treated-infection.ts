@@ -7,8 +7,8 @@
 /** Infectious and parasitic diseases, and latent tuberculosis (a carrier state read as a Z code). */
 const INFECTION = /^([AB]\d|Z227)/;
 const WHEN_PAST = String.raw`(?:\s+(?:in\s+)?(?:19|20)\d\d|\s+(?:\d+|a|one|two|three|several|many)\s+(?:years?|yrs?|months?)\s+ago|\s+in\s+the\s+past|\s+as\s+a\s+(?:child|teen|teenager))`;
-/** After the infection, in its clause: "treated 2019", "treated years ago", "completed therapy", "s/p treatment". */
-const DATED = new RegExp(String.raw`^[^.;\n]{0,30}?\b(?:(?:was\s+|previously\s+|fully\s+)?treated${WHEN_PAST}|completed\b|(?:s\/p|status\s+post)\s+(?:treatment|therapy|tx)\b)`, 'i');
+/** After the infection, in its clause: "treated 2019", "treated with 4 months of rifampin in 2019", "treated years ago", "completed therapy", "s/p treatment". */
+const DATED = new RegExp(String.raw`^[^.;\n]{0,30}?\b(?:(?:was\s+|previously\s+|fully\s+)?treated(?:\s+with\s+[^.;\n]{1,40}?)?${WHEN_PAST}|completed\b|(?:s\/p|status\s+post)\s+(?:treatment|therapy|tx)\b)`, 'i');
 /** Dated first, then treated: "Chlamydia urethritis 2022, treated", "Gonorrhea 3 years ago - treated". */
 const DATED_THEN_TREATED = new RegExp(String.raw`^${WHEN_PAST}\s*[,;:-]?\s*(?:(?:was|previously|fully|adequately)\s+)?(?:treated|completed)\b`, 'i');
 /** "Syphilis, treated." closing an item of a past list: over, though undated (not in a stay, where it was treated now). */

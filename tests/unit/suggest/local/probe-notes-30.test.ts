@@ -171,3 +171,29 @@ describe('local engine: probe notes, thirtieth session (hospital stays and clini
   });
 });
 
+describe('local engine: probe notes, thirtieth session (problem-oriented notes and specialists)', () => {
+  it('reads a numbered problem\'s paragraph as assessed, with its MEAT anywhere on the line, and a healed fracture in osteoporosis as Z87.310', () => {
+    const note = 'PCP/RHEUMATOLOGY VISIT. 70-year-old woman.\n\nProblem 1: Rheumatoid arthritis, seropositive (RF+, anti-CCP+), involving both hands. No extra-articular disease; HRCT showed no interstitial lung disease. Methotrexate 15 mg weekly. Prednisone 5 mg daily for 3 years; prior tapers below 5 mg failed. Today two right MCPs have synovitis.\n\nProblem 2: Age-related osteoporosis. She fractured her left hip in a fragility fall in 2021; it is healed. Given the prior hip fracture, discuss an anabolic agent. Alendronate weekly.\n\nProblem 3: Latent TB infection, treated with 4 months of rifampin in 2019. No action needed.';
+    const codes = read(note, 'outpatient', 70, 'F');
+    expect(codes).toContain('M059');
+    expect(codes).toContain('Z7952');
+    expect(codes).toContain('Z87310');
+    expect(codes).toContain('Z8615');
+    expect(codes.filter((c) => ['Z8781', 'Z227', 'M6590'].includes(c))).toEqual([]);
+  });
+
+  it('codes the hypoglycemia\'s level beside the diabetes with hypoglycemia (E16.A2 with E11.649), and reads no TAR syndrome from a CGM\'s time above range', () => {
+    const codes = read('CGM download: TIR 64%, TAR 31%, TBR 5%.\nA/P: T2DM with level 2 hypoglycemia - reduce lispro. Concerned about gastroparesis - gastric emptying study.', 'outpatient', 61, 'F');
+    expect(codes).toContain('E11649');
+    expect(codes).toContain('E16A2');
+    expect(codes).not.toContain('Q872');
+    expect(codes).not.toContain('E1143');
+  });
+
+  it('reads colorectal cancer as the colon\'s, for a family history too', () => {
+    const codes = read('Indication: Screening colonoscopy, increased risk - mother diagnosed with colorectal cancer at age 52.', 'outpatient', 50, 'F');
+    expect(codes).toContain('Z800');
+    expect(codes).not.toContain('Z809');
+  });
+});
+
