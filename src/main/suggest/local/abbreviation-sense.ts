@@ -33,6 +33,8 @@ const OTHER_SENSES: Readonly<Record<string, OtherSense>> = {
   tbi: { before: /\bABIs?\s*(\/|and|,)?\s*$/i, after: /^\s*(\/|and|,)?\s*ABI\b|^\s*(of\s*)?0?\.\d/i },
   // Advanced life support, the ambulance's level ("transfer by ALS ambulance", "ALS transport"), not the motor neuron disease.
   als: { before: /\b(by|via|per)\s*$/i, after: /^\s*(ambulance|transport|unit|crew|medics?|rig|level|team|intercept)\b/i },
+  // Magnetic resonance ("MR angiography", "MR brain", "MR enterography"), not mitral regurgitation.
+  mr: { before: /\b(by|on|per|with|and|ct|cta)\s*\/?\s*$/i, after: /^\s*(angio\w*|imaging|enterograph\w*|cholangio\w*|arthrogra\w*|venogra\w*|brain|head|spine|pelvis|abdomen|abd|chest|knee|shoulder|hip|cardiac|scan|study|elastograph\w*|spectroscop\w*|guided|#|\d)/i },
   // A glucose monitor's time above range ("TAR 31%"), not the TAR syndrome (Q87.2).
   tar: { after: /^\s*[:=]?\s*\d/ },
   // Durable medical equipment ("DME order for walker", "DME supplier"), not diabetic macular edema.

@@ -128,6 +128,8 @@ const TRIGGERS: readonly Trigger[] = [
   // What is being planned is not there yet: "referred for AV fistula planning" (a dialysis access). A
   // condition a planned operation treats stays ("scheduled for hernia repair": the hernia is there).
   t('planning', 'hypothetical', 'backward'),
+  // Nor what the patient may be offered: "candidate for ICD if EF stays below 35%".
+  ...['candidate for', 'a candidate for', 'eligible for', 'would benefit from'].map((p) => t(p, 'hypothetical')),
   // What the coder taught or screened for is a topic, not a finding: "educated on signs of infection".
   // What a screening test looks for: "screening colonoscopy for colon cancer" (Z12.11, I.C.21.c.5).
   ...[...['colonoscopy', 'mammogram', 'mammography', 'psa', 'pap', 'test', 'exam', 'ct', 'ldct'].flatMap((w) => [`screening ${w} for`, `${w} screening for`]),

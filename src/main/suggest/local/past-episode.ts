@@ -70,9 +70,10 @@ export function reasonForPastProcedure(before: string, after: string, dateOfServ
 /**
  * A myocardial infarction is acute for four weeks from its onset (I.C.9.e.1); dated further back it is old
  * (I25.2). A cerebral infarction's code is the acute episode's too: one dated years back is history
- * (Z86.73) or the sequelae the note names (I69.3-, I.C.9.d), not I63.
+ * (Z86.73) or the sequelae the note names (I69.3-, I.C.9.d), not I63. So is a transient ischemic
+ * attack's: "TIA 2019, no residual deficits" is Z86.73, not G45.9.
  */
-const INFARCTION = /^I(?:2[12]|63)/;
+const INFARCTION = /^(?:I(?:2[12]|63)|G45[89])/;
 /** A date right after the infarction, in its clause: "NSTEMI 06/2024", "STEMI in 2019", "MI 3 years ago". */
 const DATED_AFTER = new RegExp(String.raw`^[^.;\n]{0,12}?\b(?:(\d{1,2})\/(?:\d{1,2}\/)?((?:19|20)\d\d)|(?:in\s+)?((?:19|20)\d\d)\b|(${NUMBER})\s+(${LONG_UNIT})\s+ago)`, 'i');
 const WORD_NUMBERS: Readonly<Record<string, number>> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, several: 3, few: 3, 'couple of': 2 };

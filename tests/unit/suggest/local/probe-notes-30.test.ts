@@ -195,5 +195,14 @@ describe('local engine: probe notes, thirtieth session (problem-oriented notes a
     expect(codes).toContain('Z800');
     expect(codes).not.toContain('Z809');
   });
-});
 
+  it('reads a TIA dated years back as its history (Z86.73), MR as mitral regurgitation but not before a scan, and an ICD as present unless only offered', () => {
+    const device = read('EP/device clinic. 77F.\nTachy-brady/SSS -> DDD PPM 2021. Mod degenerative MR (nonrheumatic). TIA 2019, no residual deficits. Single-chamber ICD for primary prevention (2020).\nA/P: AF rate controlled - cont apixaban. MR - echo 1 yr. ICD - functioning normally.', 'outpatient', 77, 'F');
+    expect(device).toContain('Z8673');
+    expect(device).not.toContain('G459');
+    expect(device).toContain('I340');
+    expect(device).toContain('Z95810');
+    expect(read('Neuro: MR brain w/o contrast: no acute infarct. A/P: migraine without aura - sumatriptan prn.', 'outpatient', 40, 'F')).not.toContain('I340');
+    expect(read('A/P: HFrEF EF 30% - GDMT. Candidate for ICD if EF stays below 35%.', 'outpatient', 68)).not.toContain('Z95810');
+  });
+});
