@@ -9,6 +9,10 @@ interface OtherSense {
   after?: RegExp;
 }
 
+/** A device weighed or planned, not in place: "for ICD", "consider ICD", "ICD candidacy", "ICD placement scheduled". */
+const DEVICE_WEIGHED_BEFORE = /\b(for|consider(ing|ed)?|discuss(ed|ing)?|recommend(ed|s)?|possible|potential|needs?|plan(ned)?|offer(ed)?|declined?|refused?)\s*$/i;
+const DEVICE_WEIGHED_AFTER = /^\s*(candida\w*|placement|implant\w*|eval\w*|referral|consult\w*|indicat\w*|consideration)/i;
+
 const OTHER_SENSES: Readonly<Record<string, OtherSense>> = {
   // Room air ("SpO2 95% on RA", "wean to RA"); the right atrium beside the left or its size.
   // and a GLP-1 receptor agonist ("GLP-1 RA").
@@ -45,8 +49,17 @@ const OTHER_SENSES: Readonly<Record<string, OtherSense>> = {
   pmr: { before: /\b(to|by|from|per|with)\s*$/i, after: /^\s*(consult\w*|referral|clinic|physician|doctor|service|team|evaluation|eval)\b/i },
   // A hospital day ("weaned to RA by HD 2", "taken to the OR HD#3"), not hemodialysis.
   hd: { after: /^\s*#?\s*\d/ },
-  // The classification itself ("ICD-10", "ICD 10 code", "ICD codes"), not a defibrillator.
-  icd: { after: /^\s*[- ]?\s*(9|10|11|o\b|cm\b|pcs\b|codes?\b|coding\b|diagnos)/i },
+  // The classification itself ("ICD-10", "ICD 10 code", "ICD codes"), not a defibrillator. Nor a
+  // defibrillator only weighed or planned ("ICD candidacy", "consider ICD", "ICD placement scheduled"),
+  // which is no device in place (Z95.810).
+  icd: {
+    before: DEVICE_WEIGHED_BEFORE,
+    after: new RegExp(String.raw`^\s*[- ]?\s*(9|10|11|o\b|cm\b|pcs\b|codes?\b|coding\b|diagnos)|${DEVICE_WEIGHED_AFTER.source}`, 'i'),
+  },
+  aicd: {
+    before: DEVICE_WEIGHED_BEFORE,
+    after: DEVICE_WEIGHED_AFTER,
+  },
   // A carrier of MRSA, not an infection: "MRSA colonization of nares", "MRSA nasal colonization",
   // "colonized with MRSA", a nares screen's "MRSA positive", read as the Index's "Colonization > MRSA"
   // (Z22.322) with the abbreviation kept as written.

@@ -204,5 +204,6 @@ describe('local engine: probe notes, thirtieth session (problem-oriented notes a
     expect(device).toContain('Z95810');
     expect(read('Neuro: MR brain w/o contrast: no acute infarct. A/P: migraine without aura - sumatriptan prn.', 'outpatient', 40, 'F')).not.toContain('I340');
     expect(read('A/P: HFrEF EF 30% - GDMT. Candidate for ICD if EF stays below 35%.', 'outpatient', 68)).not.toContain('Z95810');
+    expect(read('A/P: HFrEF EF 30% - GDMT. Repeat echo 2026 to reassess EF and ICD candidacy. Consider AICD if no recovery.', 'outpatient', 68)).not.toContain('Z95810');
   });
 });
