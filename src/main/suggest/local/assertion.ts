@@ -83,7 +83,7 @@ const TRIGGERS: readonly Trigger[] = [
   ...['no evidence', 'doubt', 'doubtful', 'not favored', 'is not favored', 'less likely', 'felt less likely'].map((p) => t(p, 'negated', 'backward')),
   // A template's answer: "Gangrene - none seen" (not a bare "none": "COPD exacerbation in March, none since").
   ...['none seen', 'none noted', 'none found', 'none present', 'none identified'].map((p) => t(p, 'negated', 'backward')),
-  // A recurrent problem with no episode now: "Recurrent UTI, currently none" (its history, Z87.440, not N39.0).
+  // A recurrent problem with no episode now: "Recurrent UTI, currently none" (no N39.0; the coder may add its history, Z87.440).
   ...['currently none', 'none currently', 'none at present', 'none now', 'none active'].map((p) => t(p, 'negated', 'backward')),
   ...['history of', 'hx of', 'hx', 'h o', 's p', 'status post', 'past history of', 'previous history of', 'remote history of', 'former', 'ex', 'quit', 'remote', 'healed'].map((p) => t(p, 'historical')),
   ...['in the past', 'previously', 'cured', 'eradicated', 'svr', 'svr achieved'].map((p) => t(p, 'historical', 'backward')),

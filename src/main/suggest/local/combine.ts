@@ -402,12 +402,6 @@ const SEPSIS_CATEGORIES = /^A4[01]$/;
 /** Peptic ulcers, gastritis and duodenitis (K25–K29), the diseases H. pylori causes. */
 const H_PYLORI_DISEASE = /^K2[5-9]/;
 
-/**
- * A hypoglycemia's level (E16.A1–E16.A3, FY2025) is coded beside the diabetes with hypoglycemia it links
- * to: E08–E13 .64- "use additional code for hypoglycemia level" (the loaded FY2021 notes predate it).
- */
-const HYPOGLYCEMIA_LEVEL = /^E16A/;
-
 /** A bacterium's infection of no stated site (A49.-), or the intestinal one the Index gives H. pylori (A04.8). */
 const BACTERIAL_INFECTION = /^(A49|A048)/;
 
@@ -480,7 +474,10 @@ function withAskedFor(cands: Map<string, Candidate>, table: CodeTable, lookup: C
       // Or named in the reading's own words: "urinary retention due to BPH" is read whole as BPH (the
       // Index's "Retention > urine > due to hyperplasia — see Hyperplasia, prostate"), and is N40.1 with
       // the "urinary retention (R33.8)" its note lists.
-      const says = (m: CandidateMention, words: readonly string[]): boolean => words.every((w) => new RegExp(`\\b${w}\\b`, 'i').test(m.phrase));
+      const says = (m: CandidateMention, words: readonly string[]): boolean => {
+        const said = new Set(m.phrase.toLowerCase().match(/[a-z]+/g));
+        return words.every((w) => said.has(w));
+      };
       const named = namedFollowUps(lookup, sibling.code).find((f) => c.mentions.some((m) => says(m, f.words)));
       if (!named || !table.byCode.get(named.code)?.billable || inRanges(named.code, ownRanges)) continue;
       combineInto(cands, sibling.code, `${c.code} said with ${named.words.join(' ')}: ${sibling.code}, with ${named.code} as its note asks`, [c], [c]);
@@ -759,6 +756,12 @@ function diabetes(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTa
   if (combined) for (const c of dm) if (/9$/.test(c.code) && c.code.length === 4) cands.delete(c.code);
   withoutHyperglycemiaOfHyperosmolarity(cands);
 }
+
+/**
+ * A hypoglycemia's level (E16.A1–E16.A3, FY2025) is coded beside the diabetes with hypoglycemia it links
+ * to: E08–E13 .64- "use additional code for hypoglycemia level" (the loaded FY2021 notes predate it).
+ */
+const HYPOGLYCEMIA_LEVEL = /^E16A/;
 
 /**
  * Atherosclerosis of the native arteries of the limbs (I70.2-) is the peripheral angiopathy the Index

@@ -4,7 +4,7 @@
 // are read one at a time, so this is found on the line.
 
 /** An item's line: its label (up to six words) before a colon, and what the item says. */
-const ITEM = /^[ \t\d.)*•#-]*([A-Za-z][A-Za-z0-9'’/ -]{0,60}?)\s*:[ \t]*([^\n]+)$/gm;
+const ITEM = /^[ \t\d.)*•#-]*([A-Za-z][A-Za-z0-9'’/ -]{0,60}?)[ \t]*:[ \t]*([^\n]+)$/gm;
 const LABEL_WORDS = 6;
 /** Words that put the label in doubt before the verdict; a diagnosis the note made is never struck. */
 const DOUBT = /\b(?:considered|suspected|possible|possibly|questioned|entertained|concern(?:ed)?\s+for|question\s+of|r\/o|rule\s+out)\b/i;
