@@ -30,6 +30,13 @@ export function shareSentence(a: Candidate, b: Candidate): boolean {
   return a.mentions.some((m) => b.mentions.some((x) => x.documentId === m.documentId && x.sentence === m.sentence));
 }
 
+/** Adds the mentions of `from` to `target`'s, each once. */
+export function mergeInto(target: Candidate, ...from: Candidate[]): void {
+  // A mention inside one the target has already ("Hepatitis C" in "Hepatitis C genotype") adds nothing.
+  const inside = (m: CandidateMention): boolean => target.mentions.some((t) => t.documentId === m.documentId && t.start <= m.start && m.end <= t.end);
+  for (const f of from) for (const m of f.mentions) if (!target.mentions.includes(m) && !inside(m)) target.mentions.push(m);
+}
+
 /** Identifies the sentence a mention sits in, across the chart's documents. */
 export function sentenceKey(m: { documentId: string; sentence: number }): string {
   return `${m.documentId}:${m.sentence}`;

@@ -2,7 +2,7 @@
 // Index (diabetes with CKD, neuropathy, retinopathy…; hypertension with heart failure and/or CKD) and
 // the "use additional code" follow-ups the combination code asks for (N18.x with E11.22, I50.x with I11.0).
 import type { CodeSetLookup } from '../../../shared/codeset/types';
-import { BACKGROUND_SECTIONS, sentenceKey, shareSentence, type Candidate, type CandidateMention } from './candidate';
+import { BACKGROUND_SECTIONS, mergeInto, sentenceKey, shareSentence, type Candidate, type CandidateMention } from './candidate';
 import { titleWords, type CodeTable } from './code-table';
 import { titleSide } from './laterality';
 import { excludes1Names } from './excludes';
@@ -112,12 +112,6 @@ function namedFollowUps(lookup: CodeSetLookup, code: string): Array<{ words: str
 
 export function inRanges(code: string, ranges: ReadonlyArray<[string, string]>): boolean {
   return ranges.some(([a, b]) => (code.startsWith(a) || code >= a) && (code.startsWith(b) || code <= b));
-}
-
-function mergeInto(target: Candidate, ...from: Candidate[]): void {
-  // A mention inside one the target has already ("Hepatitis C" in "Hepatitis C genotype") adds nothing.
-  const inside = (m: CandidateMention): boolean => target.mentions.some((t) => t.documentId === m.documentId && t.start <= m.start && m.end <= t.end);
-  for (const f of from) for (const m of f.mentions) if (!target.mentions.includes(m) && !inside(m)) target.mentions.push(m);
 }
 
 /** `combineInto`, as the rules kept in files of their own receive it. */

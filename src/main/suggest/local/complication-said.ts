@@ -5,19 +5,25 @@
 // bleeding" is the pancolitis with rectal bleeding (K51.011).
 import { shareSentence, type Candidate } from './candidate';
 import type { CombineInto } from './combine';
-import { titleWords, type CodeTable } from './code-table';
+import type { CodeTable } from './code-table';
+import { phraseWords, type Normalizer } from './text';
 
 const WITHOUT = /\bwithout complications$/i;
 /** A sibling's complication: "Ulcerative (chronic) pancolitis with rectal bleeding". */
 const WITH = /\bwith ([a-z ]+)$/i;
 
-export function complicationSaid(cands: Map<string, Candidate>, table: CodeTable, normalize: (w: string) => string, combineInto: CombineInto): void {
+export function complicationSaid(cands: Map<string, Candidate>, table: CodeTable, normalize: Normalizer, combineInto: CombineInto): void {
   const title = (code: string): string => table.byCode.get(code)?.long_desc ?? '';
-  /** The subcategory's "with <complication>" siblings, by the complication's words. */
+  /** The complication's words of a "with <complication>" title, as the chart's words read. */
+  const complicationOf = (code: string): string[] | undefined => {
+    const m = WITH.exec(title(code));
+    return m ? phraseWords(m[1]!, normalize) : undefined;
+  };
+  /** The subcategory's billable "with <complication>" siblings, by the complication's words. */
   const withSiblings = (code: string): Array<{ code: string; words: string[] }> =>
     table.billableIn(code.slice(0, 3)).flatMap((r) => {
-      const m = r.code.slice(0, 4) === code.slice(0, 4) ? WITH.exec(r.long_desc) : null;
-      return m ? [{ code: r.code, words: titleWords(m[1]!).map(normalize) }] : [];
+      const words = r.code.slice(0, 4) === code.slice(0, 4) ? complicationOf(r.code) : undefined;
+      return words ? [{ code: r.code, words }] : [];
     });
   // The same sentence's complication.
   for (const c of [...cands.values()]) {
@@ -27,7 +33,7 @@ export function complicationSaid(cands: Map<string, Candidate>, table: CodeTable
       if (o === c || o.code.slice(0, 3) === c.code.slice(0, 3) || !shareSentence(c, o)) continue;
       const said = new Set(o.mentions.flatMap((m) => m.words));
       const sibling = siblings.find((s) => s.words.length > 0 && s.words.every((w) => said.has(w)));
-      if (!sibling || !table.byCode.get(sibling.code)?.billable) continue;
+      if (!sibling) continue;
       combineInto(cands, sibling.code, `${c.code} with ${o.code} said in its sentence: ${title(sibling.code)}`, [c, o], [c, o]);
       cands.delete(c.code);
       cands.delete(o.code);
@@ -37,12 +43,11 @@ export function complicationSaid(cands: Map<string, Candidate>, table: CodeTable
   // A type "without complications" beside the category's unspecified type with a complication: the type's own "with" code.
   for (const typed of [...cands.values()]) {
     if (!WITHOUT.test(title(typed.code)) || /\bunspecified\b/i.test(title(typed.code)) || !cands.has(typed.code)) continue;
+    const siblings = withSiblings(typed.code);
     for (const vague of [...cands.values()]) {
-      const m = WITH.exec(title(vague.code));
-      if (vague.code.slice(0, 3) !== typed.code.slice(0, 3) || !m || !/\bunspecified\b/i.test(title(vague.code))) continue;
-      const words = titleWords(m[1]!).map(normalize).join(' ');
-      const own = withSiblings(typed.code).find((s) => s.words.join(' ') === words);
-      if (!own || !table.byCode.get(own.code)?.billable) continue;
+      const words = vague.code.slice(0, 3) === typed.code.slice(0, 3) && /\bunspecified\b/i.test(title(vague.code)) ? complicationOf(vague.code)?.join(' ') : undefined;
+      const own = words === undefined ? undefined : siblings.find((s) => s.words.join(' ') === words);
+      if (!own) continue;
       combineInto(cands, own.code, `${typed.code} and ${vague.code}: ${title(own.code)}`, [typed, vague], [typed, vague]);
       cands.delete(typed.code);
       cands.delete(vague.code);

@@ -49,10 +49,12 @@ export function datedBeforeThisStay(sentence: string, dateOfService: string): bo
   return [...sentence.matchAll(YEAR)].some((m) => Number(m[1]) < thisYear);
 }
 
-/** A procedure or treatment done for the condition said next: "radioactive iodine for", "gastric bypass in 2015 for". */
-const DONE_FOR = /\b(?:surgery|bypass|resection|repair|excision|ablation|iodine|rai|radiation|radiotherapy|chemotherapy|chemo|transplant|amputation|operation|procedure|[a-z]+(?:ectomy|otomy|ostomy|plasty|pexy))(?:\s+in\s+(?:19|20)\d\d)?\s+for\s+(?:his\s+|her\s+|the\s+)?$/i;
-/** The year the procedure was done, said before its "for" or after the condition, in the clause. */
-const YEAR_BEFORE_FOR = /\bin\s+((?:19|20)\d\d)\s+for\s+(?:his\s+|her\s+|the\s+)?$/i;
+/**
+ * A procedure or treatment done for the condition said next, with the year it was done if said before
+ * the "for": "radioactive iodine for", "gastric bypass in 2015 for".
+ */
+const DONE_FOR = /\b(?:surgery|bypass|resection|repair|excision|ablation|iodine|rai|radiation|radiotherapy|chemotherapy|chemo|transplant|amputation|operation|procedure|[a-z]+(?:ectomy|otomy|ostomy|plasty|pexy))(?:\s+in\s+((?:19|20)\d\d))?\s+for\s+(?:his\s+|her\s+|the\s+)?$/i;
+/** The year said after the condition, in its clause: "… for Graves' disease in 2010". */
 const YEAR_AFTER = /^[^.;:\n]{0,20}?\bin\s+((?:19|20)\d\d)\b/i;
 
 /**
@@ -61,9 +63,9 @@ const YEAR_AFTER = /^[^.;:\n]{0,20}?\bin\s+((?:19|20)\d\d)\b/i;
  * obesity". The procedure treated it then; what remains now the note says apart (E89.0, Z98.84).
  */
 export function reasonForPastProcedure(before: string, after: string, dateOfService: string): boolean {
-  const lead = before.slice(-80);
-  if (!DONE_FOR.test(lead)) return false;
-  const year = YEAR_BEFORE_FOR.exec(lead)?.[1] ?? YEAR_AFTER.exec(after)?.[1];
+  const done = DONE_FOR.exec(before.slice(-80));
+  if (!done) return false;
+  const year = done[1] ?? YEAR_AFTER.exec(after)?.[1];
   return year !== undefined && Number(year) < Number(dateOfService.slice(0, 4));
 }
 

@@ -16,7 +16,8 @@ export function ruledOutLabels(text: string): Array<{ start: number; end: number
   if (!/ruled\s+out|excluded/i.test(text)) return [];
   const out: Array<{ start: number; end: number }> = [];
   for (const m of text.matchAll(ITEM)) {
-    const [, label, rest] = m as unknown as [string, string, string];
+    const label = m[1]!;
+    const rest = m[2]!;
     if (label.trim().split(/\s+/).length > LABEL_WORDS) continue;
     const verdict = VERDICT.exec(rest);
     // The verdict follows the doubt, and is not the item's first words ("Sepsis: ruled out" is read already).

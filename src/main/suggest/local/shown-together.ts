@@ -202,21 +202,23 @@ const KETOACIDOSIS = /^E(0[89]|1[013])1[01]/;
 const NAMED_INFECTION = /^(?!B999$)(?:[AB]|J1[2-8]|N10|N30|N390|L0[0-8]|K65|M86|H66)/;
 
 /**
- * Codes that another code of the chart says more of: hypertensive kidney disease of stage 1–4 or unsaid
- * beside the stage the chart names (I12.9 beside I12.0), an asymptomatic menopause beside a
- * menopausal disorder (Z78.0 beside N95.-, "postmenopausal bleeding"), a depression NOS beside the
- * depressive episode or disorder the chart names (F32.A beside F32.2), a hypothyroidism NOS beside the
- * autoimmune thyroiditis that is its kind ("Hashimoto's hypothyroidism" is E06.3, Hypothyroidism > autoimmune),
- * a skin ulcer of no stated site or depth beside the lower limb's ulcer the chart names (L98.499 beside L97.412),
- * an adverse effect of a drug unnamed (T88.7) beside the named drug's (T46.4X5A), a burn of no stated
- * region (T30.0) beside a burn of a site (T20–T25), an eczema NOS (L30.9) beside the dermatitis the
- * chart names (atopic, L20.-; contact, L23–L25), "other seasonal" allergic rhinitis (J30.2) beside the
- * pollen's (J30.1), the COVID-19 a post-COVID condition followed (U07.1 beside U09.9, I.C.1.g.1.m), and
- * an infection NOS (B99.9, "in the setting of infection") beside the infection the chart names, and a
- * colitis NOS (K52.9, "UC, pancolitis") beside the Crohn's disease or ulcerative colitis it is, and a
- * membranous nephropathy said plainly (N06.2-) beside the same one "with nephrotic syndrome" (N04.2-),
- * an acidosis beside the diabetic ketoacidosis it is part of (E87.2- beside E10.10), and a synovitis
- * NOS (M65.90) beside the inflammatory arthritis whose synovitis it is (RA, M05–M06; gout, M10).
+ * Codes that another code of the chart says more of (the key is shown only without its partner):
+ * - hypertensive kidney disease of stage 1–4 or unsaid beside the stage the chart names (I12.9 beside I12.0);
+ * - an asymptomatic menopause beside a menopausal disorder (Z78.0 beside N95.-, "postmenopausal bleeding");
+ * - a depression NOS beside the depressive episode or disorder the chart names (F32.A beside F32.2);
+ * - a hypothyroidism NOS beside the autoimmune thyroiditis that is its kind ("Hashimoto's hypothyroidism"
+ *   is E06.3, Hypothyroidism > autoimmune);
+ * - a skin ulcer of no stated site or depth beside the lower limb's ulcer the chart names (L98.499 beside L97.412);
+ * - an adverse effect of a drug unnamed (T88.7) beside the named drug's (T46.4X5A);
+ * - a burn of no stated region (T30.0) beside a burn of a site (T20–T25);
+ * - an eczema NOS (L30.9) beside the dermatitis the chart names (atopic, L20.-; contact, L23–L25);
+ * - "other seasonal" allergic rhinitis (J30.2) beside the pollen's (J30.1);
+ * - the COVID-19 a post-COVID condition followed (U07.1 beside U09.9, I.C.1.g.1.m);
+ * - an infection NOS (B99.9, "in the setting of infection") beside the infection the chart names;
+ * - a colitis NOS (K52.9, "UC, pancolitis") beside the Crohn's disease or ulcerative colitis it is;
+ * - a membranous nephropathy said plainly (N06.2-) beside the same one "with nephrotic syndrome" (N04.2-);
+ * - an acidosis beside the diabetic ketoacidosis it is part of (E87.2- beside E10.10);
+ * - a synovitis NOS (M65.90) beside the inflammatory arthritis whose synovitis it is (RA, M05–M06; gout, M10).
  */
 const SAID_MORE: Readonly<Record<string, RegExp>> = {
   I129: /^I120$/, I1310: /^I13(11|2)$/, I130: /^I132$/, Z780: /^N95/, F32A: /^F3(2[0-9]|3)/, E039: /^E063$/, L98499: /^L97/,
