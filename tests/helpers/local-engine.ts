@@ -34,3 +34,25 @@ export function noteInput(text: string, over: Partial<SuggestInput> = {}, settin
 
 /** The codes a run puts on the claim: additions and codes kept. */
 export const claimed = (run: SuggestionRun): string[] => run.suggestions.filter((s) => s.kind === 'add' || s.kind === 'keep').map((s) => s.code);
+
+/** The patient a probe-note test's chart is about when the test does not say. */
+export interface NotePatient {
+  age: number;
+  sex: 'M' | 'F';
+}
+
+/** Reads one note and gives the codes claimed, sorted. */
+export type ReadNote = (text: string, setting?: Setting, age?: number, sex?: 'M' | 'F') => string[];
+
+/**
+ * The probe-note tests' two readers over the file's engines: `read` shows every candidate the rules let
+ * through, `shown` what the shipped engine shows. A note is about `patient` unless a test says otherwise.
+ */
+export function noteReaders(patient: NotePatient = { age: 60, sex: 'M' }): { read: ReadNote; shown: ReadNote; engines: Engines } {
+  const engines = useLocalEngines();
+  const reader =
+    (engine: () => LocalEngine): ReadNote =>
+    (text, setting = 'outpatient', age = patient.age, sex = patient.sex) =>
+      claimed(engine().suggest(noteInput(text, { age, sex }, setting))).sort();
+  return { read: reader(() => engines.open), shown: reader(() => engines.shipped), engines };
+}

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { claimed, noteInput, useLocalEngines } from '../../../helpers/local-engine';
-import type { Setting } from '../../../../src/shared/chart';
+import { noteReaders } from '../../../helpers/local-engine';
 
-const engines = useLocalEngines();
-/** What the open engine (every candidate the rules let through) reads of a note. */
-const read = (text: string, setting: Setting = 'outpatient', age = 70, sex: 'M' | 'F' = 'M'): string[] => claimed(engines.open.suggest(noteInput(text, { age, sex }, setting)));
-/** What the shipped engine shows the coder. */
-const shown = (text: string, setting: Setting = 'outpatient', age = 70, sex: 'M' | 'F' = 'M'): string[] => claimed(engines.shipped.suggest(noteInput(text, { age, sex }, setting)));
+const { read, shown } = noteReaders({ age: 70, sex: 'M' });
 
 describe('local engine: probe notes, eighteenth session', () => {
   it('reads a test\'s aim "to exclude" as uncertain, a template\'s "(-)" and "- none seen" as absent', () => {

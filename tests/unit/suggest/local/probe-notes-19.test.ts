@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { claimed, noteInput, useLocalEngines } from '../../../helpers/local-engine';
-import type { Setting } from '../../../../src/shared/chart';
+import { noteReaders } from '../../../helpers/local-engine';
 
-const engines = useLocalEngines();
-/** What the open engine (every candidate the rules let through) reads of a note. */
-const read = (text: string, setting: Setting = 'outpatient', age = 70, sex: 'M' | 'F' = 'F'): string[] => claimed(engines.open.suggest(noteInput(text, { age, sex }, setting)));
+const { read, shown } = noteReaders({ age: 70, sex: 'F' });
 
 describe('local engine: probe notes, nineteenth session (sides)', () => {
   it('codes one condition stated for each side as its bilateral code where the category has one', () => {
@@ -52,9 +49,6 @@ describe('local engine: probe notes, nineteenth session (readings)', () => {
     expect(read('Denies any history of diabetes.')).toEqual([]);
   });
 });
-
-/** What the shipped engine shows the coder. */
-const shown = (text: string, setting: Setting = 'outpatient', age = 70, sex: 'M' | 'F' = 'F'): string[] => claimed(engines.shipped.suggest(noteInput(text, { age, sex }, setting)));
 
 describe('local engine: probe notes, nineteenth session (neoplasms, infections, devices)', () => {
   it('reads an adenoma as a benign neoplasm of its site, and a villous one as no benign code', () => {

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { claimed, noteInput, useLocalEngines } from '../../../helpers/local-engine';
-import type { Setting } from '../../../../src/shared/chart';
+import { noteReaders } from '../../../helpers/local-engine';
 
-const engines = useLocalEngines();
-/** What the open engine (every candidate the rules let through) reads of a note. */
-const read = (text: string, setting: Setting = 'outpatient', age = 70, sex: 'M' | 'F' = 'F'): string[] => claimed(engines.open.suggest(noteInput(text, { age, sex }, setting)));
+const { read } = noteReaders({ age: 70, sex: 'F' });
 
 describe('local engine: probe notes, twentieth session (headings on the line with their text)', () => {
   it('ends a medication list or an exam at an administrative line: "Code status: DNR" is Z66', () => {

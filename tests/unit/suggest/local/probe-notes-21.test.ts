@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { claimed, noteInput, useLocalEngines } from '../../../helpers/local-engine';
-import type { Setting } from '../../../../src/shared/chart';
+import { noteReaders } from '../../../helpers/local-engine';
 
-const engines = useLocalEngines();
-/** What the open engine (every candidate the rules let through) reads of a note. */
-const read = (text: string, setting: Setting = 'outpatient', age = 70, sex: 'M' | 'F' = 'F'): string[] => claimed(engines.open.suggest(noteInput(text, { age, sex }, setting))).sort();
+const { read } = noteReaders({ age: 70, sex: 'F' });
 
 describe('local engine: probe notes, twenty-first session (conditions a drug caused)', () => {
   it('reads "X due to <drug>" as the Index\'s drug-induced X, with the drug\'s adverse effect', () => {

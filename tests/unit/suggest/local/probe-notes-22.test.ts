@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { claimed, noteInput, useLocalEngines } from '../../../helpers/local-engine';
-import type { Setting } from '../../../../src/shared/chart';
+import { noteReaders } from '../../../helpers/local-engine';
 
-const engines = useLocalEngines();
-/** What the shipped engine (CodiEsp priors and their threshold) shows the coder for a note. */
-const shown = (text: string, setting: Setting = 'outpatient', age = 70, sex: 'M' | 'F' = 'M'): string[] => claimed(engines.shipped.suggest(noteInput(text, { age, sex }, setting))).sort();
+const { shown } = noteReaders({ age: 70, sex: 'M' });
 
 describe('local engine: probe notes, twenty-second session (statuses that bear on treated conditions)', () => {
   const cardiac = 'HPI: 68M with CAD s/p PCI with stents to LAD 2019, prior MI 2018, AICD in place.\nPMH: COPD on home oxygen.\nAssessment/Plan:\n';

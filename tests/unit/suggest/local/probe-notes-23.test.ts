@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { claimed, noteInput, useLocalEngines } from '../../../helpers/local-engine';
-import type { Setting } from '../../../../src/shared/chart';
+import { noteReaders } from '../../../helpers/local-engine';
 
-const engines = useLocalEngines();
-/** What the shipped engine (CodiEsp priors and their threshold) shows the coder for a note. */
-const shown = (text: string, setting: Setting = 'outpatient', age = 60, sex: 'M' | 'F' = 'M'): string[] => claimed(engines.shipped.suggest(noteInput(text, { age, sex }, setting))).sort();
+const { shown } = noteReaders();
 
 describe('local engine: probe notes, twenty-third session (what a note says is not the patient\'s condition)', () => {
   it('reads no cause a negative workup searched for', () => {

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { claimed, noteInput, useLocalEngines } from '../../../helpers/local-engine';
-import type { Setting } from '../../../../src/shared/chart';
+import { noteReaders } from '../../../helpers/local-engine';
 
-const engines = useLocalEngines();
-/** What the shipped engine (CodiEsp priors and their threshold) shows the coder for a note. */
-const shown = (text: string, setting: Setting = 'outpatient', age = 60, sex: 'M' | 'F' = 'M'): string[] => claimed(engines.shipped.suggest(noteInput(text, { age, sex }, setting))).sort();
+const { shown } = noteReaders();
 
 describe('local engine: probe notes, twenty-sixth session (the code the Index gives)', () => {
   it('reads "depression" as F32.A, the FY2026 Index, not the major depression a corpus coded by an older Index', () => {

@@ -1,14 +1,9 @@
 // Regressions found by the twenty-ninth session's probe notes (tests/fixtures/probe-notes/round29.jsonl):
 // risk-adjustment visits, hospital discharges, emergency visits and case reports.
 import { describe, expect, it } from 'vitest';
-import { claimed, noteInput, useLocalEngines } from '../../../helpers/local-engine';
-import type { Setting } from '../../../../src/shared/chart';
+import { noteReaders } from '../../../helpers/local-engine';
 
-const engines = useLocalEngines();
-/** What the shipped engine (CodiEsp priors and their threshold) shows the coder for a note. */
-const shown = (text: string, setting: Setting = 'outpatient', age = 60, sex: 'M' | 'F' = 'M'): string[] => claimed(engines.shipped.suggest(noteInput(text, { age, sex }, setting))).sort();
-/** Every candidate the rules let through, whatever the learned threshold. */
-const read = (text: string, setting: Setting = 'outpatient', age = 60, sex: 'M' | 'F' = 'M'): string[] => claimed(engines.open.suggest(noteInput(text, { age, sex }, setting))).sort();
+const { read, shown } = noteReaders();
 
 describe('local engine: probe notes, twenty-ninth session (what is not the patient\'s condition now)', () => {
   it('reads no condition an inpatient had on an earlier stay, though one resolved this stay is coded', () => {

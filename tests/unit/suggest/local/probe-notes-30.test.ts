@@ -1,12 +1,9 @@
 // Regressions found by the thirtieth session's probe notes (tests/fixtures/probe-notes/round30.jsonl) and
 // findings left open from round 29.
 import { describe, expect, it } from 'vitest';
-import { claimed, noteInput, useLocalEngines } from '../../../helpers/local-engine';
-import type { Setting } from '../../../../src/shared/chart';
+import { noteReaders } from '../../../helpers/local-engine';
 
-const engines = useLocalEngines();
-/** Every candidate the rules let through, whatever the learned threshold. */
-const read = (text: string, setting: Setting = 'outpatient', age = 60, sex: 'M' | 'F' = 'M'): string[] => claimed(engines.open.suggest(noteInput(text, { age, sex }, setting))).sort();
+const { read } = noteReaders();
 
 describe('local engine: probe notes, thirtieth session (what is not the patient\'s condition)', () => {
   it('reads an item\'s own "Ruled out." as the verdict on the doubt its label names, and only on a doubt', () => {
