@@ -23,6 +23,7 @@ function defaultChild<T extends { long_desc: string }>(kids: readonly T[], paren
   const parent = new Set(titleWords(parentTitle));
   // Words a child adds that neither its parent nor the Index line says.
   const extra = (k: T): number => titleWords(k.long_desc).filter((w) => !parent.has(w) && !hint?.has(w)).length;
+  const said = (k: T): number => titleWords(k.long_desc).filter((w) => hint?.has(w)).length;
   for (const re of DEFAULT_CHILD) {
     // The most unspecified: "Unspecified tear of unspecified meniscus, …, unspecified knee" (S83.209),
     // not the first child that adds one ("Bucket-handle tear …, unspecified knee"); of those, the one
@@ -32,7 +33,9 @@ function defaultChild<T extends { long_desc: string }>(kids: readonly T[], paren
     for (const k of kids) {
       const n = count(re, k.long_desc);
       const best = count(re, kid?.long_desc ?? parentTitle);
-      if (n > best || (kid && n === best && extra(k) < extra(kid))) kid = k;
+      // Of those, the one saying the line's own word where the parent says two: "Anterior subluxation and
+      // dislocation of humerus" (S43.01-) read from "Dislocation > … > anterior" is S43.016, not S43.013.
+      if (n > best || (kid && n === best && (extra(k) < extra(kid) || (extra(k) === extra(kid) && said(k) > said(kid))))) kid = k;
     }
     if (kid) return kid;
   }

@@ -16,7 +16,10 @@ import { gramNegativeSepsis, sepsisMentions } from './gram-negative-sepsis';
 import { transplantedOrgan } from './transplant';
 import { ironDeficiencyOfAnemia } from './iron-deficiency';
 import { complicationSaid } from './complication-said';
-import { osteoporoticFractureHistory } from './osteoporotic-fracture';
+import { osteoporoticFractureHistory, osteoporoticFractureSite } from './osteoporotic-fracture';
+import { cervicalDiscLevel } from './cervical-disc-level';
+import { parkinsonWithFeatures } from './parkinson';
+import { prostheticJointInfection } from './prosthetic-joint-infection';
 import type { Dictionary, Entry, IndexLink } from './dictionary';
 
 const DIABETES = /^E(08|09|10|11|13)/;
@@ -169,6 +172,10 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   ironDeficiencyOfAnemia(cands, table, combineInto);
   complicationSaid(cands, table, dict.normalize, combineInto);
   osteoporoticFractureHistory(cands, table);
+  osteoporoticFractureSite(cands, table);
+  cervicalDiscLevel(cands, table, ctx.texts);
+  parkinsonWithFeatures(cands, table, ctx.texts);
+  prostheticJointInfection(cands, table);
   dropFragments(cands, dict, table, lookup);
   dropUnspecifiedSiblings(cands, table, lookup);
 }
@@ -187,11 +194,12 @@ export function titleWordSet(table: CodeTable, dict: Dictionary, code: string): 
 /**
  * A reading of some words inside a longer reading's span says nothing the longer one's code does not:
  * "valve stenosis" (I38) within "nonrheumatic aortic valve stenosis" (I35.0), "artery disease" (I77.9)
- * within "coronary artery disease with angina pectoris" (I25.119). Not a code the longer one asks to
- * be added beside it ("use additional code"), nor one of its parts.
+ * within "coronary artery disease with angina pectoris" (I25.119). Not a code the longer one asks to be
+ * added beside it ("use additional code"), nor one of its parts.
  */
 function dropFragments(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTable, lookup: CodeSetLookup): void {
   const within = (m: CandidateMention, x: CandidateMention): boolean => x.documentId === m.documentId && x.start <= m.start && m.end <= x.end && x.end - x.start > m.end - m.start;
+  const overlaps = (m: CandidateMention, x: CandidateMention): boolean => x.documentId === m.documentId && x.start < m.end && m.start < x.end && x.words.length > m.words.length;
   // A longer reading holding a mention is read in its sentence: only those are asked.
   const bySentence = new Map<string, Candidate[]>();
   for (const o of cands.values()) {
@@ -204,7 +212,10 @@ function dropFragments(cands: Map<string, Candidate>, dict: Dictionary, table: C
   for (const c of [...cands.values()]) {
     if (c.via !== 'match' || !cands.has(c.code)) continue;
     const nearby = bySentence.get(sentenceKey(c.mentions[0]!)) ?? [];
-    const host = nearby.find((o) => o !== c && cands.has(o.code) && o.code.slice(0, 3) !== c.code.slice(0, 3) && c.mentions.every((m) => o.mentions.some((x) => within(m, x))));
+    // Of its own category, a reading sharing words with a longer one is the same condition: "focal
+    // epilepsy" beside "epilepsy with complex partial seizures" in "focal epilepsy with complex partial seizures".
+    const holds = (o: Candidate, m: CandidateMention, x: CandidateMention): boolean => within(m, x) || (o.code.slice(0, 3) === c.code.slice(0, 3) && overlaps(m, x));
+    const host = nearby.find((o) => o !== c && cands.has(o.code) && c.mentions.every((m) => o.mentions.some((x) => holds(o, m, x))));
     if (!host || host.parts?.includes(c) || inRanges(c.code, additionalCodeRanges(lookup, host.code))) continue;
     const title = titleWordSet(table, dict, host.code);
     if (!c.mentions.every((m) => m.words.every((w) => title.has(w)))) continue;
@@ -663,7 +674,10 @@ function strokeSequelae(cands: Map<string, Candidate>, dict: Dictionary, table: 
   for (const c of [...cands.values()]) {
     if (c.via !== 'match' || /^I6\d/.test(c.code) || !c.mentions.some((m) => past.has(sentenceKey(m)))) continue;
     const of = c.mentions.map((m) => strokeOf.get(sentenceKey(m))).find((k) => k !== undefined) ?? 'I63';
-    const best = linkedLine(dict.strokeSequelae.filter((l) => l.of === of), c);
+    // A kind of the deficit the line names by its category's unspecified code is that deficit: spastic
+    // hemiparesis (G81.1-) is the line's hemiplegia (G81.9-), oropharyngeal dysphagia its dysphagia.
+    const lines = dict.strokeSequelae.filter((l) => l.of === of);
+    const best = linkedLine(lines, c) ?? lines.find((l) => l.alone !== undefined && l.alone.slice(0, 3) === c.code.slice(0, 3) && /\bunspecified\b/i.test(table.byCode.get(l.alone)?.long_desc ?? ''));
     if (!best || !table.byCode.get(best.code)?.billable) continue;
     const code = best.code;
     linked = combineInto(cands, code, `${c.code} as a sequela of an earlier ${STROKE_KIND[of] ?? 'cerebral infarction'} (I.C.9.d)`, [c], [c]);

@@ -48,7 +48,7 @@ export interface Entry {
   linksCause?: true;
   /** Where the line's part of the body splits only by side: the code for each side the note may name (both, unless the Index has a bilateral line). */
   sided?: SidePair & { bilateral?: string };
-  /** The Index line's "multiple" subterm, for a line whose "solitary" notes leave unsaid: the code when the note's word is plural ("pulmonary nodules" R91.8). */
+  /** The Index line's "multiple" subterm, for a line whose "solitary" notes leave unsaid and a fracture's: the code when the note's word is plural ("pulmonary nodules" R91.8, "rib fractures" S22.4-). */
   plural?: string;
 }
 
@@ -512,7 +512,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
       // "Blood > in > urine", "Urine > blood in": the Index's own "in" (not "in (due to) (with)").
       const linkedIn = segs.slice(1, -1).some((sg) => sg.trim().toLowerCase() === 'in') || (segs.length > 1 && /^[a-z]+ in$/i.test(segs[segs.length - 1]!.trim()));
       const modifiers = [...nonessentialWords(r.nemod, normalize), ...unsaid].filter((w) => !words.includes(w));
-      const multiple = unsaid.includes(SOLITARY) ? pathCodes.get(`${pathKey(r.path.split(' > '))} > multiple`) : undefined;
+      // So has a fracture's: "L rib fractures 4-7" are "Fracture, traumatic > rib > multiple" (S22.4-).
+      const multiple = unsaid.includes(SOLITARY) || /^fracture, traumatic >/i.test(r.path) ? pathCodes.get(`${pathKey(r.path.split(' > '))} > multiple`) : undefined;
       const plural = multiple ? billable(multiple) : undefined;
       const e = {
         words,
@@ -779,7 +780,12 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   // Injury categories list their bones this way ("Atlas", "Larynx", "Hyoid bone").
   const onlySite = (e: Omit<Entry, 'id' | 'key'>): boolean => e.source === 'inclusion' && /^[ST]/.test(e.code) && e.words.every((w) => siteWords.has(w));
   // A letter alone names no disease: "Disease, H" (Hartnup's, E72.02) is no reading of "24 h/day".
-  const readable = raw.filter((e) => !(e.words.length === 1 && (ordinary.has(e.words[0]!) || e.words[0]!.length === 1) && e.source !== 'abbrev') && !onlySite(e));
+  // A place, activity or status the note does not state is no code at all (guideline I.C.20.b, c, k: Y92.9,
+  // Y93.9 and Y99.9 are not assigned), and "Exposure NOS" or "Accident NOS" (X58) is no cause: their
+  // titles' words ("activity", "exposure") read nothing. Nor does a supplementary factor's one-word title
+  // or inclusion term ("Activity" under Y99.8): "Physical activity: goal 60 min" is advice.
+  const unstatedCause = (e: Omit<Entry, 'id' | 'key'>): boolean => e.source !== 'index' && (UNSTATED_EXTERNAL_CAUSE.test(e.code) || (SUPPLEMENTARY_FACTOR.test(e.code) && e.words.length === 1));
+  const readable = raw.filter((e) => !(e.words.length === 1 && (ordinary.has(e.words[0]!) || e.words[0]!.length === 1) && e.source !== 'abbrev') && !onlySite(e) && !unstatedCause(e));
   const { entries, byAnchor } = finish(readable);
   // What a linked condition's words read as on their own ("nicotine dependence" → F17.200): history,
   // status and "with" lines are then also found by that code.
@@ -868,6 +874,11 @@ const NOT_A_SITE = (
 function wordsKey(words: readonly string[]): string {
   return [...words].sort().join(' ');
 }
+
+/** External causes a note's vague words name: place, activity and status not stated, "exposure" or "accident" NOS. */
+const UNSTATED_EXTERNAL_CAUSE = /^(Y929|Y939|Y999|X58)/;
+/** Chapter 20's supplementary factors: activity, place, status (Y90–Y99). */
+const SUPPLEMENTARY_FACTOR = /^Y9/;
 
 const SOURCE_RANK: Record<EntrySource, number> = { index: 0, neoplasm: 1, abbrev: 2, tabular: 3, inclusion: 4, learned: 5 };
 

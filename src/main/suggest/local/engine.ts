@@ -503,7 +503,9 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
               if (q && !queries.some((x) => x.code === q.choices[0]!.code)) queries.push(ambiguityRaw(q, doc.id, text, s.start, s.end, m));
             }
             const sided = sidedCodes(table, mention.entry, m.side);
-            for (const code of sided.length > 0 ? sided : [dueToCode(dict.dueToConditions, mention, mentions, text, inpatient) ?? deepTissue(table, mention, tokens) ?? severityNamed(text, table, dict.normalize, mention, tokens) ?? localizedCode(dict, mention, tokens) ?? pluralCode(mention, tokens) ?? mention.entry.code]) add(a === 'uncertain' ? unconfirmedInfluenza(table, code) : useSeverityNamed(text, table, remissionNamed(text, table, stageNamed(text, table, dict.normalize, code, mention, tokens), mention), mention), m, 'match');
+            // Several of a sided part ("L rib fx x4") are the "multiple" code, its side read later.
+            const multiple = pluralCode(mention, tokens);
+            for (const code of multiple ? [multiple] : sided.length > 0 ? sided : [dueToCode(dict.dueToConditions, mention, mentions, text, inpatient) ?? deepTissue(table, mention, tokens) ?? severityNamed(text, table, dict.normalize, mention, tokens) ?? localizedCode(dict, mention, tokens) ?? mention.entry.code]) add(a === 'uncertain' ? unconfirmedInfluenza(table, code) : useSeverityNamed(text, table, remissionNamed(text, table, stageNamed(text, table, dict.normalize, code, mention, tokens), mention), mention), m, 'match');
             const effect = NOT_A_CONDITION.test(mention.entry.code) ? undefined : adverseEffectOf(text, s, m, dict.drugs, inpatient);
             for (const e of effect ? [effect, ...(effect.also ? [effect.also] : [])] : []) {
               if (table.byCode.get(e.code)?.billable) effects.push({ code: e.code, condition: m, mention: { ...m, start: e.start, end: e.end, phrase: text.slice(e.start, e.end), source: 'history' } });
@@ -1033,7 +1035,9 @@ function pluralCode(mention: Mention, tokens: readonly Token[]): string | undefi
   const { plural, words } = mention.entry;
   if (!plural) return undefined;
   const said = mention.positions.map((p) => tokens[p]).find((t) => t?.norm === words[0]);
-  return said && /s$/i.test(said.raw) && said.raw.toLowerCase() !== said.norm ? plural : undefined;
+  // Or counted after its words: "rib fx x4".
+  const counted = /^x([2-9]|\d\d)$/i.test(tokens[Math.max(...mention.positions) + 1]?.raw ?? '');
+  return counted || (said && /s$/i.test(said.raw) && said.raw.toLowerCase() !== said.norm) ? plural : undefined;
 }
 
 /** The query a condition without its severity raises, quoting the condition's words nearest the reading. */

@@ -50,6 +50,10 @@ export function indexWithLinks(
     const mains = [...cands.values()].filter((c) => c.via === 'match' && (c.code.startsWith(link.main) || c.code.slice(0, 3) === category) && c.code !== link.code);
     for (const main of mains) {
       if (main === other || !shareSentence(main, other)) continue;
+      // Another kind of the main condition's own category is the same condition said twice, not the
+      // second one the link names: "focal epilepsy w/ impaired awareness seizures" is no status
+      // epilepticus (G40.901, read as its kind G40.909) with focal epilepsy.
+      if (other.code !== link.alone && other.code.slice(0, 3) === main.code.slice(0, 3)) continue;
       combineInto(cands, link.code, `"${main.mentions[0]!.phrase}" with "${other.mentions[0]!.phrase}": one code, as the Index links them (I.A.15)`, [main, other], [main, other]);
       cands.delete(main.code);
       if (!keep(other.code, link)) cands.delete(other.code);

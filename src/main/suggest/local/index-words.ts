@@ -119,6 +119,9 @@ export const CODE_TO: ReadonlyArray<[string, string]> = [
   // "Status > epileptic, epilepticus" (G40.901) as notes say it; the dictionary keeps only a subterm's
   // first form, and reading every form of every subterm misread others.
   ['status epilepticus', 'G40901'],
+  // The ILAE's names for focal seizures: "impaired awareness" is the classification's complex partial
+  // (G40.2-), "aware" its simple partial (G40.1-); the Index lists only the older names.
+  ['focal impaired awareness seizure', 'G40209'], ['epilepsy impaired awareness seizure', 'G40209'], ['focal aware seizure', 'G40109'],
   // "Leukemia > chronic myelogenous" (C92.1-) and "> chronic lymphocytic, of B-cell type" (C91.1-) as
   // notes say them; the only chronic myeloid and lymphocytic leukemias the classification has.
   ['chronic myeloid leukemia', 'C9210'], ['chronic lymphocytic leukemia', 'C9110'],
@@ -222,6 +225,9 @@ export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [
   ['fracture', 'traumatic'],
   // A malleolus is the ankle's ("Fracture, traumatic > ankle > lateral malleolus only", S82.6-).
   ['malleolus', 'ankle'],
+  // A shoulder dislocation is the humerus's ("Dislocation > shoulder > humerus > anterior", S43.01-):
+  // "anterior dislocation R shoulder".
+  ['shoulder', 'humerus'],
   // "Fracture, traumatic > metatarsal bone > fifth": notes say "5th metatarsal".
   ['metatarsal', 'bone'], ['metacarpal', 'bone'],
   // A condition "in pregnancy" is the Index's "Pregnancy > complicated by > …" (UTI in pregnancy O23.4-).
@@ -324,10 +330,11 @@ export function essentialRest(nemod: string | null): string | undefined {
 }
 
 /**
- * "Neoplasm related pain" (G89.3), "neoplasm-related fatigue" (R53.0): "neoplasm" is a stop word, so
- * the cancer is read as notes say it; else "pain - related to osteoarthritis" reads as G89.3.
+ * "Neoplasm related pain" (G89.3), "neoplasm-related fatigue" (R53.0), the title's "Neoplastic
+ * (malignant) related fatigue": "neoplasm" is a stop word, so the cancer is read as notes say it; else
+ * "pain - related to osteoarthritis" reads as G89.3 and "MS-related fatigue" as R53.0.
  */
-const NEOPLASM_RELATED = /\bneoplasm[- ]related\b/gi;
+const NEOPLASM_RELATED = /\bneoplas(?:m|tic)(?:\s*\(malignant\))?[- ]related\b/gi;
 
 /**
  * An eponym whose name is a stop word ("Hers' disease" E74.09, "Disease > His" A79.0): left with its

@@ -170,8 +170,8 @@ const RECEPTOR_STATUS = /^Z17/;
 const SPINE_LEVEL = /^[CTLS]\d{1,2}$/;
 /** A cervical, thoracic or lumbar vertebra by its level (not S1, a heart sound). */
 const VERTEBRA_LEVEL = /^(?:C[1-7]|T(?:[1-9]|1[0-2])|L[1-5])$/;
-/** A fracture named within three words after a level: "T12 compression fracture", "L1 pathological (fragility) fracture". */
-const LEVEL_FRACTURE_AFTER = /^(?:\s+\(?[A-Za-z-]+\)?){0,3}?\s+fractures?\b/i;
+/** A fracture named within three words after a level: "T12 compression fracture", "L1 pathological (fragility) fracture", "T12 osteoporotic compression fx". */
+const LEVEL_FRACTURE_AFTER = /^(?:\s+\(?[A-Za-z-]+\)?){0,3}?\s+(?:fractures?|fx)\b/i;
 const SPINE_REGIONS: Readonly<Record<string, string>> = { C: 'cervical', T: 'thoracic', L: 'lumbar', S: 'sacral', CT: 'cervicothoracic', TL: 'thoracolumbar', LS: 'lumbosacral' };
 
 /**

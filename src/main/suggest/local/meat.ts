@@ -19,7 +19,7 @@ function clip(s: SentenceSpan, around: number): { start: number; end: number } {
 
 const CUES: ReadonlyArray<[keyof MeatSupport, RegExp]> = [
   ['treat', /\b(continue[sd]?|start(ed)?|begin|increase[d]?|decrease[d]?|reduce[d]?|titrate|adjust(ed)?|switch(ed)?|hold|held|stop(ped)?|discontinue[d]?|resume[d]?|restart(ed)?|refer(red|ral)?|prescribed?|\d+\s?(mg|mcg|units?)|insulin|therapy|dialysis|counsel(ing|ed)?|diet|GDMT|on [a-z]+|add(ing)?|consider(ing)?|paracentesis|thoracentesis|drain(age)?|debride(ment|d)?|dressings?|offload(ing)?|wound care|transfus(ion|ed)|chemo(therapy)?|radiation|hospice|comfort (care|measures)|supplements?)\b/i],
-  ['evaluate', /\b(a1c|hba1c|egfr|creatinine|bnp|nt-probnp|echo(cardiogram)?|ecg|ekg|x-ray|cxr|ct|mri|ultrasound|labs?|lipid|potassium|tsh|inr|pfts?|spirometry|fev1|biopsy|culture|exam)\b/i],
+  ['evaluate', /\b(a1c|hba1c|egfr|creatinine|bnp|nt-probnp|echo(cardiogram)?|ecg|ekg|x-ray|cxr|ct|mri|ultrasound|labs?|lipid|potassium|tsh|inr|pfts?|spirometry|fev1|biopsy|culture|exam|mmse|moca|slums|fast\s*(?:stage\s*)?[1-7][a-f]?|phq-?[29]|gad-?7)\b/i],
   ['monitor', /\b(stable|unchanged|controlled|uncontrolled|worsen(ing|ed)?|improv(ing|ed)|monitor(ing)?|follow(ing)?|f\/u|recheck|repeat|compensated|euvolemic)\b/i],
   ['assess', /\b(assess(ed|ment)?|consistent with|due to|secondary to|likely|NYHA|GOLD|stage)\b/i],
 ];

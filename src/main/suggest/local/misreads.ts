@@ -18,6 +18,8 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     necrosisOfGrowth(text, e, xt, positions) ||
     (!EXPOSURE_CODE.test(e.code) && namesService(text, xt, positions)) ||
     shotNotGunshot(e, xt, positions) ||
+    fallNotAFall(text, xt, positions) ||
+    gaitFreezing(e, xt, positions) ||
     usedNotMalformed(e, xt, positions) ||
     virusNamed(e, xt, positions) ||
     longTermTherapy(e, xt, positions) ||
@@ -324,7 +326,7 @@ function usesAbbreviationCore(xt: readonly XToken[], positions: readonly number[
 export const GIVEN_ON_DATE = /^\s*(on\s+|in\s+)?(\d{1,2}\/\d{2,4}|(19|20)\d\d\b|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2},?\s+)?(19|20)\d\d)/i;
 
 /** Where or when else a vaccine was given, said after it: "Influenza vaccine given this fall at pharmacy". */
-const GIVEN_ELSEWHERE = /^[^.;\n]{0,30}?\b(at (the |a |her |his )?(pharmacy|work|school|health department|employer)|elsewhere|outside|this (fall|season|year|spring|summer|winter|autumn)|last (week|month|year|fall|season|spring|summer|winter|autumn)|in (the )?(fall|spring|summer|winter|autumn))\b/i;
+const GIVEN_ELSEWHERE = /^[^.;\n]{0,30}?\b(at (the |a |her |his )?(pharmacy|work|school|health department|employer)|elsewhere|outside|this (fall|season|year|spring|summer|winter|autumn)|last (week|wk|month|mo|year|yr|fall|season|spring|summer|winter|autumn|visit)|(\d+|a|one|two) (days?|d|weeks?|wks?|months?|mos?) ago|at (the |her |his )?(last|prior|previous) visit|in (the )?(fall|spring|summer|winter|autumn))\b/i;
 
 /** The text after a vaccine given says it was given elsewhere or earlier, and not today. */
 export function givenElsewhere(after: string): boolean {
@@ -681,6 +683,32 @@ function smokesNotTobacco(e: Entry, xt: readonly XToken[], positions: readonly n
   if (!e.code.startsWith('F17')) return false;
   const last = Math.max(...positions);
   return xt.slice(last + 1, last + 3).some((t) => NOT_TOBACCO.has(t.norm));
+}
+
+/** Words before "fall" that make it the season: "flu vaccine this fall", "in fall". Not "in the fall", which may be the event ("injured in the fall"). */
+const SEASON_BEFORE = new Set(['this', 'next', 'early', 'late', 'in']);
+/** Words after "fall" that make it the season: "fall semester", "fall and winter". */
+const SEASON_AFTER = new Set(['season', 'semester', 'term', 'winter', 'allergies']);
+
+/**
+ * "Falls asleep within 30 min", "trouble falling asleep" are sleep, and "Flu vaccine in fall" the season,
+ * not a fall (R29.6, Z91.81).
+ */
+function fallNotAFall(text: string, xt: readonly XToken[], positions: readonly number[]): boolean {
+  return positions.some((p) => {
+    if (xt[p]!.norm !== 'fall') return false;
+    const [before, after] = [xt[p - 1]?.norm, xt[p + 1]?.norm];
+    return after === 'asleep' || (/^fall$/i.test(text.slice(xt[p]!.start, xt[p]!.end)) && ((before !== undefined && SEASON_BEFORE.has(before)) || (after !== undefined && SEASON_AFTER.has(after))));
+  });
+}
+
+/**
+ * "Freezing of gait", "freezing at doorways", "freezing episodes" are a parkinsonian gait's, no cold injury
+ * (T69.9, "Freezing — see Effects, adverse, cold").
+ */
+function gaitFreezing(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  if (!e.code.startsWith('T69')) return false;
+  return positions.some((p) => xt[p]!.norm === 'freezing' && ['of', 'at', 'episode', 'when', 'with', 'on'].includes(xt[p + 1]?.norm ?? ''));
 }
 
 /** Words before "shot" that make it a gunshot ("was shot"); anything else before it names an injection ("flu shot", "B12 shot"). */

@@ -218,12 +218,15 @@ const NAMED_INFECTION = /^(?!B999$)(?:[AB]|J1[2-8]|N10|N30|N390|L0[0-8]|K65|M86|
  * - a colitis NOS (K52.9, "UC, pancolitis") beside the Crohn's disease or ulcerative colitis it is;
  * - a membranous nephropathy said plainly (N06.2-) beside the same one "with nephrotic syndrome" (N04.2-);
  * - an acidosis beside the diabetic ketoacidosis it is part of (E87.2- beside E10.10);
- * - a synovitis NOS (M65.90) beside the inflammatory arthritis whose synovitis it is (RA, M05–M06; gout, M10).
+ * - a synovitis NOS (M65.90) beside the inflammatory arthritis whose synovitis it is (RA, M05–M06; gout, M10);
+ * - overweight (E66.3, "overweight habitus" in the exam) beside the obesity the assessment names (E66.0–E66.2, E66.8-, E66.9);
+ * - an irritant contact dermatitis NOS (L24.9) beside the diaper dermatitis it is ("irritant diaper dermatitis", L22).
  */
 const SAID_MORE: Readonly<Record<string, RegExp>> = {
   I129: /^I120$/, I1310: /^I13(11|2)$/, I130: /^I132$/, Z780: /^N95/, F32A: /^F3(2[0-9]|3)/, E039: /^E063$/, L98499: /^L97/,
   T887XXA: ADVERSE_EFFECT, T887XXD: ADVERSE_EFFECT, T887XXS: ADVERSE_EFFECT, T300: SITED_BURN,
   L309: /^L2[0-5]/, J302: /^J301$/, U071: /^U099$/, B999: NAMED_INFECTION, K529: /^K5[01]/, N0620: /^N042/, N0621: /^N042/, N0622: /^N042/, E8720: KETOACIDOSIS, E8721: KETOACIDOSIS, E8729: KETOACIDOSIS, M6590: /^M(0[5-9]|1[0-4])/,
+  E663: /^E66(?!3)/, L249: /^L22$/,
 };
 
 /**

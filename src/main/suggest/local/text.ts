@@ -1,6 +1,7 @@
 // Splitting a note into sections, sentences and word tokens with their offsets. Matching works on
 // normalised tokens; evidence always points back at the original characters.
 
+import { assessTopicsThePlanTakesUp } from './plan-topics';
 export type SectionKind = 'history' | 'family' | 'social' | 'meds' | 'allergies' | 'ros' | 'exam' | 'labs' | 'assessment' | 'subjective' | 'other';
 
 export interface Token {
@@ -236,6 +237,7 @@ export function splitSentences(text: string): Array<{ start: number; end: number
     lineStart = lineEnd + 1;
   }
   if (discharged) for (const i of admission) if (out[i]!.section === 'assessment') out[i]!.section = 'subjective';
+  assessTopicsThePlanTakesUp(text, out, (label) => sectionKindOf(label) !== undefined);
   return out;
 }
 

@@ -2132,8 +2132,9 @@ describe('local engine: conventions', () => {
       ['Herniated disc L4-L5.', ['M5126'], ['K458', 'K469']],
       ['Lumbar disc herniation.', ['M5126'], ['K458']],
       ['Disc herniation at L5-S1.', ['M5127'], ['K469']],
-      // "Displacement > intervertebral disc > cervical, cervicothoracic": a list of regions is either.
-      ['Cervical disc herniation C5-C6.', ['M5020'], ['K469']],
+      // "Displacement > intervertebral disc > cervical, cervicothoracic": a list of regions is either; the
+      // level the note names is the mid-cervical code's (M50.222, at C5-C6).
+      ['Cervical disc herniation C5-C6.', ['M50222'], ['K469', 'M5020']],
       // A lone level is no range: "S1 and S2 normal" are heart sounds.
       ['S1 and S2 normal. Chest pain.', [], ['M5417', 'M5127']],
     ]);
