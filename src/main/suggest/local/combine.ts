@@ -30,6 +30,11 @@ export function additionalCodeRanges(lookup: CodeSetLookup, code: string): Array
   return noteCodeRanges(lookup, code, 'use_additional_code');
 }
 
+/** Codes a "code also" note of `code` names: "End stage heart failure" (I50.84) asks for its type (I50.2–I50.43). */
+function codeAlsoRanges(lookup: CodeSetLookup, code: string): Array<[string, string]> {
+  return noteCodeRanges(lookup, code, 'code_also');
+}
+
 /** Codes a "code first" note of `code` names: the underlying condition of a manifestation. */
 export function codeFirstRanges(lookup: CodeSetLookup, code: string): Array<[string, string]> {
   return noteCodeRanges(lookup, code, 'code_first');
@@ -69,7 +74,7 @@ const besideCauseCache = new WeakMap<CodeSetLookup, Map<string, boolean>>();
 const noteRangeCache = new WeakMap<CodeSetLookup, Map<string, Array<[string, string]>>>();
 
 /** A code's note ranges, read once per code set: every chart asks again for the same codes. */
-type NoteRangeKind = 'use_additional_code' | 'code_first' | 'code_first_required';
+type NoteRangeKind = 'use_additional_code' | 'code_first' | 'code_first_required' | 'code_also';
 
 function noteCodeRanges(lookup: CodeSetLookup, code: string, kind: NoteRangeKind): Array<[string, string]> {
   let cache = noteRangeCache.get(lookup);
@@ -573,6 +578,8 @@ function dementiaSeverityWithBehaviour(cands: Map<string, Candidate>, table: Cod
 }
 
 const DEMENTIA_SEVERITY: Readonly<Record<string, string>> = { mild: 'A', moderate: 'B', severe: 'C' };
+/** A severity said after the dementia in its own clause list: ", moderate,", "- severe". */
+const SEVERITY_AFTER = /^[^.;\n]{0,40}?[,(-]\s*(mild|moderate|severe)\b(?!\s+(?:persistent|intermittent|stenosis|regurgitation|protein|malnutrition))/i;
 /** A behaviour said "with" the disease, and its F02 code's last characters. */
 const DEMENTIA_BEHAVIOUR: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bwith\b.*\b(agitat|aggress|combative)/i, '11'],
@@ -593,8 +600,10 @@ function dementiaInOtherDiseases(cands: Map<string, Candidate>, dict: Dictionary
   const rationale = `Dementia in ${underlying.map((u) => u.code).join(', ')}: the disease's "use additional code" note (F02)`;
   for (const d of [...cands.values()]) {
     if (!d.code.startsWith('F03')) continue;
-    // F03 and F02 subdivide alike; F03.9- (unspecified severity) is F02.8-.
-    const code = `F02${d.code[3] === '9' ? '8' : d.code[3]!}${d.code.slice(4)}`;
+    // F03 and F02 subdivide alike; F03.9- (unspecified severity) is F02.8-, unless the dementia's own
+    // words go on to its severity: "Major NCD with Lewy bodies, moderate, with psychotic disturbance".
+    const severity = d.code[3] === '9' ? d.mentions.map((m) => SEVERITY_AFTER.exec(texts?.get(m.documentId)?.slice(m.end, m.end + 60) ?? '')?.[1]?.toLowerCase()).find((x) => x !== undefined) : undefined;
+    const code = `F02${d.code[3] === '9' ? (DEMENTIA_SEVERITY[severity ?? ''] ?? '8') : d.code[3]!}${d.code.slice(4)}`;
     if (!table.byCode.get(code)?.billable) continue;
     combineInto(cands, code, rationale, [underlying[0]!, d], [d]);
     cands.delete(d.code);
@@ -1053,7 +1062,8 @@ function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable
     const head = condition(c);
     return head === undefined || titleWords(title(o).replace(/\bwithout\b[^,)]*/gi, ' ')).includes(head);
   };
-  for (const c of [...cands.values()]) if (cands.has(c.code) && unspecified(c) && c.via !== 'combination') giveWay(c, (o) => vagueness(o) < vagueness(c) && !uncomplicated(o) && !residualOf(o, c) && sameCondition(o, c));
+  // Not to a code whose "code also" note asks for it: "end-stage heart failure" (I50.84) and its HFrEF (I50.2-).
+  for (const c of [...cands.values()]) if (cands.has(c.code) && unspecified(c) && c.via !== 'combination') giveWay(c, (o) => vagueness(o) < vagueness(c) && !uncomplicated(o) && !residualOf(o, c) && sameCondition(o, c) && !inRanges(c.code, codeAlsoRanges(lookup, o.code)));
   // A code whose title another's contains says less of the same condition: "Chronic respiratory
   // failure with hypoxia" next to "Acute and chronic respiratory failure with hypoxia". What a title
   // says "without" it does not say, nor a "non-" word its root ("non-insulin antidiabetic drugs", Z79.85,

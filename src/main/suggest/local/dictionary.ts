@@ -484,6 +484,9 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     // A bare main term that is an everyday word, or an eponym cut short ("May (-Hegglin)"), is no reading.
     if (segs.length === 1 && !rest && (ORDINARY_WORDS.has(headWord(r.term)) || /^\(-/.test(r.nemod ?? ''))) continue;
     if (rest) segs[segs.length - 1] = `${segs[segs.length - 1]!} ${rest}`;
+    // "Degeneration > spinal (cord)" (G31.89) is the cord's: the spine's ("C-spine: degenerative changes") is
+    // the bones'. Its "(cord)" is no word a note may leave out.
+    if (/^spinal$/i.test(segs[segs.length - 1]!.trim()) && /\(cord\)/i.test(r.nemod ?? '')) segs[segs.length - 1] = 'spinal cord';
     const sided = sidedCodes(pathKey(r.path.split(' > ')), target, dashed, new Set([...lineWords, ...titleWords(stripParens(r.see ?? ''))]));
     const withoutAt = segs.findIndex((sg) => /^without\b/i.test(sg.trim()));
     if (withoutAt >= 0) {

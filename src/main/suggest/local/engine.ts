@@ -165,10 +165,11 @@ function unconfirmedInfluenza(table: CodeTable, code: string): string {
   return table.byCode.get(unidentified)?.billable ? unidentified : code;
 }
 /**
- * Codes always reported when documented, which case reports never code: immunization (Z23), Rho(D)
- * immune globulin given (Z29.13), DNR (Z66), a contraceptive placed, removed or given (Z30.-).
+ * Codes always reported when documented, which case reports never code: immunization (Z23), or one the
+ * patient refused (Z28.21), Rho(D) immune globulin given (Z29.13), DNR (Z66), a contraceptive placed,
+ * removed or given (Z30.-).
  */
-const DOCUMENTED_STATUS = /^(Z23|Z2913|Z66|Z3043[023]|Z30017|Z3046|Z3042)$/;
+const DOCUMENTED_STATUS = /^(Z23|Z2821|Z2913|Z66|Z3043[023]|Z30017|Z3046|Z3042)$/;
 /**
  * A screening for something named (infections Z11.-, cancers Z12.-, other Z13.-; not the unnamed X.9),
  * read where the note says "screening": a "surveillance" of a known lesion is its follow-up.
@@ -195,11 +196,12 @@ const VISIT_REASON = /^(Z00[01]|Z01[014]|Z0181|Z02|Z2981$|Z34|O09|Z392$|Z30[04]|
 const UNCOMPLICATED_USE = /^F1[0-689]90$/;
 /**
  * A symptom the note calls a part of a diagnosis: "Nausea, gait instability and confusion are
- * manifestations of the hyponatremia" (I.B.5). Not one of a diagnosis in doubt ("symptoms of possible
+ * manifestations of the hyponatremia" (I.B.5), "Worry / somatic complaints - likely part of depressive
+ * picture" (the link is hedged, the depression is not). Not one of a diagnosis in doubt ("symptoms of possible
  * UTI": outpatient, the symptom is the code), nor "due to", which also ties a symptom to a drug's
  * adverse effect, where the symptom is the code.
  */
-const MANIFESTATION_OF = /^[^.;]{0,80}?\b(?:is|are|was|were)\s+(?:all\s+)?(?:a\s+|the\s+)?(?:manifestations?|symptoms?|signs?|features?|part)\s+of\s+(?![^.;]{0,30}\b(?:possible|possibly|probable|likely|suspected|presumed|r\/o|rule out|versus|vs)\b)/i;
+const MANIFESTATION_OF = /^[^.;]{0,80}?(?:\b(?:is|are|was|were)\s+(?:all\s+)?|\s[-–—:]\s*(?:(?:likely|probably|most likely)\s+)?)(?:a\s+|the\s+)?(?:manifestations?|symptoms?|signs?|features?|part)\s+of\s+(?![^.;]{0,30}\b(?:possible|possibly|probable|likely|suspected|presumed|r\/o|rule out|versus|vs)\b)/i;
 /** Words tying a substance use to a condition it bears on. */
 const USE_LINKED = /\b(due to|related|associated|induced|causing|caused|contribut\w*|secondary|worsen\w*|exacerbat\w*|complicat\w*|affecting|in setting of)\b/i;
 /**

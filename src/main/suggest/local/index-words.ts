@@ -119,6 +119,11 @@ export const CODE_TO: ReadonlyArray<[string, string]> = [
   // "Status > epileptic, epilepticus" (G40.901) as notes say it; the dictionary keeps only a subterm's
   // first form, and reading every form of every subterm misread others.
   ['status epilepticus', 'G40901'],
+  // DSM-5's major neurocognitive disorder is the classification's dementia (F03.90 unless a disease or
+  // severity says more); the Index lists only the substance-induced ones.
+  ['major neurocognitive disorder', 'F0390'],
+  // "Immunization > not done > because > patient refusal" (Z28.21) as notes say it.
+  ['declines vaccine', 'Z2821'], ['refuses vaccine', 'Z2821'], ['declined vaccine', 'Z2821'], ['refused vaccine', 'Z2821'],
   // The ILAE's names for focal seizures: "impaired awareness" is the classification's complex partial
   // (G40.2-), "aware" its simple partial (G40.1-); the Index lists only the older names.
   ['focal impaired awareness seizure', 'G40209'], ['epilepsy impaired awareness seizure', 'G40209'], ['focal aware seizure', 'G40109'],

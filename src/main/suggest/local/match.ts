@@ -105,7 +105,10 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
     const caused = drugEffect(dict.drugs, tokens[i]!.raw) || DRUG_STEM.test(tokens[i]!.raw) ? causedByDrug(text, tokens[i]!) : undefined;
     // Not a word whose Index reading already says it ("due to chemotherapy" is "due to antineoplastic chemotherapy", D61.810, not "drug-induced" D61.811).
     const inducedUnsaid = caused === 'before' && !INDUCED_UNSAID.some((w) => dict.normalize(w) === tokens[i]!.norm || w === tokens[i]!.raw.toLowerCase());
-    if (caused) for (const w of inducedUnsaid ? ['drug', dict.normalize('induced')] : ['drug']) out.push({ norm: w, start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
+    // Chemotherapy that caused it is the Index's "antineoplastic therapy" too ("Mucositis > oral > due to
+    // antineoplastic therapy", K12.31, not the drug-induced K12.32).
+    const antineoplastic = caused && CHEMOTHERAPY.has(tokens[i]!.raw.toLowerCase()) ? ['antineoplastic', 'therapy'].map(dict.normalize) : [];
+    if (caused) for (const w of [...(inducedUnsaid ? ['drug', dict.normalize('induced')] : ['drug']), ...antineoplastic]) out.push({ norm: w, start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
     // "Fracture, traumatic > fragility — see Fracture, pathological, due to osteoporosis".
     if (FRAGILITY.test(tokens[i]!.raw) && tokens[i + 1]?.norm === dict.normalize('fracture')) out.push({ norm: dict.normalize('osteoporosis'), start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
   }
@@ -114,6 +117,7 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
 
 const FRAGILITY = /^fragility$/i;
 /** Drug words whose own Index reading names how they induce ("chemotherapy": "antineoplastic … drug induced"), and their short forms. */
+const CHEMOTHERAPY: ReadonlySet<string> = new Set(['chemotherapy', 'chemo']);
 const INDUCED_UNSAID = [...UNSAID_QUALIFIERS.filter(([, u]) => /\binduced\b/.test(u)).map(([w]) => w), 'chemo'];
 
 /**

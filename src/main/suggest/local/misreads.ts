@@ -790,11 +790,15 @@ const DECLINES = new Set(['decline', 'declined', 'refuse', 'refused']);
 /** What a provider does with an order before the patient's answer. */
 const PUT_TO_PATIENT = new Set(['discussed', 'offered', 'recommended', 'reviewed', 'addressed']);
 
-/** A DNR order talked about and declined, or beside "full code", is no DNR status (Z66). */
+/**
+ * A DNR order talked about and declined, or beside "full code", is no DNR status (Z66); a vaccine the
+ * patient declines ("Declines shingles vaccine today") is no immunization encounter (Z23).
+ */
 function orderDeclined(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
-  if (e.code !== 'Z66') return false;
+  if (e.code !== 'Z66' && e.code !== 'Z23') return false;
   const first = Math.min(...positions);
   const last = Math.max(...positions);
+  if (e.code === 'Z23') return xt.slice(Math.max(0, first - 3), first).some((t) => DECLINES.has(t.norm));
   if (xt.some((t, i) => t.norm === 'full' && xt[i + 1]?.norm === 'code')) return true;
   if (xt.slice(Math.max(0, first - 3), first).some((t) => DECLINES.has(t.norm))) return true;
   const answer = xt.findIndex((t, i) => i > last && DECLINES.has(t.norm));

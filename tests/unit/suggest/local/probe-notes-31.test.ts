@@ -55,9 +55,38 @@ describe('local engine: probe notes, thirty-first session (words read right)', (
     expect(read('Assessment:\n- Anterior dislocation R shoulder, first-time, s/p successful closed reduction', 'outpatient', 24)).toContain('S43014A');
   });
 
+  it('reads a vaccine the patient declines as the refusal, not an immunization', () => {
+    const codes = read('Plan:\n6. No further colon cancer screening given age/goals. Declines shingles vaccine today.', 'outpatient', 88, 'F');
+    expect(codes).toContain('Z2821');
+    expect(codes).not.toContain('Z23');
+  });
+
   it('reads a vaccine given at an earlier visit as no immunization encounter', () => {
     expect(read('Assessment: Speech/language delay - refer to EI.\nF/u 1 mo. (18 mo vaccines given at WCC last wk.)', 'outpatient', 1)).not.toContain('Z23');
     expect(read('Assessment: Well child. Influenza vaccine given today.', 'outpatient', 1)).toContain('Z23');
+  });
+});
+
+describe('local engine: probe notes, thirty-first session (what is not the patient\'s condition)', () => {
+  it('reads criteria not met as no diagnosis, before or after them', () => {
+    const stay = read('Hospital course:\n# Febrile neutropenia secondary to chemotherapy. Did not meet sepsis criteria. Cultures no growth.', 'inpatient', 56, 'F');
+    expect(stay.filter((c) => c.startsWith('A41'))).toEqual([]);
+    expect(stay).toContain('D701');
+    expect(read('Hospital course: SIRS on arrival but did not meet criteria for sepsis; treated for UTI.', 'inpatient', 70).filter((c) => c.startsWith('A41'))).toEqual([]);
+  });
+
+  it('reads a symptom the note puts down as part of a stated diagnosis as that diagnosis, however hedged the link', () => {
+    const codes = read('Assessment:\n1. Major depressive disorder, single episode, moderate - start sertraline.\n2. Worry / somatic complaints - likely part of depressive picture; r/o GAD.', 'outpatient', 15, 'F');
+    expect(codes).toContain('F321');
+    expect(codes).not.toContain('R4582');
+    // Part of a diagnosis in doubt: the symptom is the code.
+    expect(read('Assessment: 2. Fatigue - part of possible hypothyroidism, TSH pending.', 'outpatient', 50, 'F')).toContain('R5383');
+  });
+
+  it('reads the spine\'s degenerative changes as no spinal cord degeneration, and so no dementia in another disease', () => {
+    const codes = read('HPI: 92F w/ dementia from memory care, unwitnessed fall.\nCT C-spine: degenerative changes, no fx.\nDx: fall w/ scalp hematoma; dementia.', 'outpatient', 92, 'F');
+    expect(codes.filter((c) => c.startsWith('G31') || c.startsWith('F02'))).toEqual([]);
+    expect(codes).toContain('F0390');
   });
 });
 
@@ -104,6 +133,24 @@ describe('local engine: probe notes, thirty-first session (combinations and code
     const codes = read('Interval: predictable wearing-off before each dose. Mild peak-dose dyskinesias.\nAssessment: 1. Parkinson disease with motor fluctuations and peak-dose dyskinesia. Fractionate levodopa.', 'outpatient', 74);
     expect(codes.filter((c) => /^G2[04]/.test(c))).toEqual(['G20B2']);
     expect(read("HPI: No dyskinesias and no wearing-off or on/off fluctuations.\nAssessment: 1. Parkinson's disease. Continue carbidopa/levodopa.", 'outpatient', 74).filter((c) => /^G2[04]/.test(c))).toEqual(['G20A1']);
+  });
+
+  it('reads a major neurocognitive disorder as the dementia, with the severity and psychosis its line gives', () => {
+    const codes = read('Impression: Major NCD with Lewy bodies, moderate, with psychotic disturbance (VH + paranoid delusions). RBD.\nPlan: quetiapine 12.5 mg qhs.', 'outpatient', 83);
+    expect(codes).toContain('F02B2');
+    expect(codes).toContain('G3183');
+    expect(codes.filter((c) => c === 'F22' || c.startsWith('R44'))).toEqual([]);
+  });
+
+  it('reads chemotherapy that caused a mucositis as antineoplastic therapy', () => {
+    expect(read('Assessment: 2. Chemotherapy-induced oral mucositis - magic mouthwash.', 'inpatient', 56, 'F')).toContain('K1231');
+    expect(read('Assessment: Oral mucositis due to chemotherapy.', 'inpatient', 56, 'F')).not.toContain('K1232');
+  });
+
+  it('keeps the type of heart failure beside the end-stage heart failure whose note asks for it', () => {
+    const codes = read('Terminal dx: end-stage heart failure with reduced EF, NYHA IV.\nAssessment: progressive HFrEF despite max tolerated therapy; hospice recertified.', 'outpatient', 84);
+    expect(codes).toContain('I5084');
+    expect(codes.some((c) => c.startsWith('I502'))).toBe(true);
   });
 
   it('shows no overweight beside the obesity the assessment names, nor an irritant dermatitis beside the diaper dermatitis it is', () => {
