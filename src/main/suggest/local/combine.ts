@@ -19,6 +19,7 @@ import { complicationSaid } from './complication-said';
 import { osteoporoticFractureHistory, osteoporoticFractureSite } from './osteoporotic-fracture';
 import { cervicalDiscLevel } from './cervical-disc-level';
 import { parkinsonWithFeatures } from './parkinson';
+import { pressureUlcerSite } from './pressure-ulcer-site';
 import { prostheticJointInfection } from './prosthetic-joint-infection';
 import type { Dictionary, Entry, IndexLink } from './dictionary';
 
@@ -181,6 +182,7 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   cervicalDiscLevel(cands, table, ctx.texts);
   parkinsonWithFeatures(cands, table, ctx.texts);
   prostheticJointInfection(cands, table);
+  pressureUlcerSite(cands, table, ctx.texts);
   dropFragments(cands, dict, table, lookup);
   dropUnspecifiedSiblings(cands, table, lookup);
 }

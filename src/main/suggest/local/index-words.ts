@@ -32,6 +32,7 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['pancreatic', 'pancreas'], ['duodenal', 'duodenum'], ['rectal', 'rectum'], ['esophageal', 'esophagus'], ['laryngeal', 'larynx'],
   ['pharyngeal', 'pharynx'], ['bronchial', 'bronchus'], ['colonic', 'colon'], ['ileal', 'ileum'], ['jejunal', 'jejunum'], ['testicular', 'testis'],
   ['sacral', 'sacrum'], ['coccygeal', 'coccyx'], ['stool', 'feces'], ['urinary', 'urine'], ['extremity', 'limb'], ['strep', 'streptococcal'], ['staph', 'staphylococcal'], ['ingrown', 'ingrowing'], ['toenail', 'nail'], ['fingernail', 'nail'],
+  ['resp', 'respiratory'], ['pulm', 'lung'],
   ['feverish', 'fever'], ['chemo', 'chemotherapy'], ['exam', 'examination'], ['torn', 'tear'], ['fungal', 'fungus'], ['bilat', 'bilateral'], ['febrile', 'fever'], ['painful', 'pain'], ['bleeding', 'hemorrhage'], ['bleed', 'hemorrhage'], ['pale', 'pallor'], ['paleness', 'pallor'],
   // A stent is the Index's implant ("Status > angioplasty > coronary artery > with implant" Z95.5).
   // "Atherosclerosis — see Arteriosclerosis": the Index lists the kinds under one spelling only.

@@ -195,6 +195,9 @@ const touches = (r: RawSuggestion, o: RawSuggestion): boolean => spansOf(r).some
 /** A pregnancy code's trimester, which its siblings share: "Supervision of high risk pregnancy, unspecified, third trimester" (O09.93). */
 const TRIMESTER = /,\s*(?:first|second|third|unspecified) trimester$/i;
 
+/** A heart failure, or a hypertensive heart disease with it. */
+const HEART_FAILURE = /^(I50|I110|I13[02]|I0981)/;
+
 /** A dementia with psychotic disturbance (F01–F03, any severity, .x2). */
 const DEMENTIA_PSYCHOSIS = /^F0[123][0-9A-C]2$/;
 
@@ -224,13 +227,14 @@ const NAMED_INFECTION = /^(?!B999$)(?:[AB]|J1[2-8]|N10|N30|N390|L0[0-8]|K65|M86|
  * - a synovitis NOS (M65.90) beside the inflammatory arthritis whose synovitis it is (RA, M05–M06; gout, M10);
  * - overweight (E66.3, "overweight habitus" in the exam) beside the obesity the assessment names (E66.0–E66.2, E66.8-, E66.9);
  * - an irritant contact dermatitis NOS (L24.9) beside the diaper dermatitis it is ("irritant diaper dermatitis", L22);
- * - a delusional disorder, psychosis NOS or hallucinations (F22, F29, R44.-) beside the dementia with psychotic disturbance they are part of (F01–F03 .x2).
+ * - a delusional disorder, psychosis NOS or hallucinations (F22, F29, R44.-) beside the dementia with psychotic disturbance they are part of (F01–F03 .x2);
+ * - a pulmonary edema (J81.-, "CXR pulm edema") beside the heart failure it is part of (J81's Excludes1: "with heart failure").
  */
 const SAID_MORE: Readonly<Record<string, RegExp>> = {
   I129: /^I120$/, I1310: /^I13(11|2)$/, I130: /^I132$/, Z780: /^N95/, F32A: /^F3(2[0-9]|3)/, E039: /^E063$/, L98499: /^L97/,
   T887XXA: ADVERSE_EFFECT, T887XXD: ADVERSE_EFFECT, T887XXS: ADVERSE_EFFECT, T300: SITED_BURN,
   L309: /^L2[0-5]/, J302: /^J301$/, U071: /^U099$/, B999: NAMED_INFECTION, K529: /^K5[01]/, N0620: /^N042/, N0621: /^N042/, N0622: /^N042/, E8720: KETOACIDOSIS, E8721: KETOACIDOSIS, E8729: KETOACIDOSIS, M6590: /^M(0[5-9]|1[0-4])/,
-  E663: /^E66(?!3)/, L249: /^L22$/, F22: DEMENTIA_PSYCHOSIS, F29: DEMENTIA_PSYCHOSIS, R440: DEMENTIA_PSYCHOSIS, R441: DEMENTIA_PSYCHOSIS, R442: DEMENTIA_PSYCHOSIS, R443: DEMENTIA_PSYCHOSIS,
+  E663: /^E66(?!3)/, L249: /^L22$/, F22: DEMENTIA_PSYCHOSIS, F29: DEMENTIA_PSYCHOSIS, R440: DEMENTIA_PSYCHOSIS, R441: DEMENTIA_PSYCHOSIS, R442: DEMENTIA_PSYCHOSIS, R443: DEMENTIA_PSYCHOSIS, J810: HEART_FAILURE, J811: HEART_FAILURE,
 };
 
 /**

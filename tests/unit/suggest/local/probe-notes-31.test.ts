@@ -15,6 +15,13 @@ describe('local engine: probe notes, thirty-first session (where the note assess
     expect(codes.filter((c) => /^L8920/.test(c))).toEqual([]);
   });
 
+  it('places a pressure injury at the site its line\'s label names', () => {
+    const note = 'SNF wound rounds\nR heel: purple, intact, boggy 3 x 2.5 cm -- deep tissue pressure injury, new since last wk.\nL buttock: stage 2 pressure ulcer, 1 x 1 cm, clean base.\nPlan:\n- R heel: offload with heel boots, float heels.\n- L buttock: foam dressing, turns q2h.';
+    const codes = read(note, 'outpatient', 86);
+    expect(codes).toEqual(expect.arrayContaining(['L89616', 'L89322']));
+    expect(codes.filter((c) => c.startsWith('L899'))).toEqual([]);
+  });
+
   it('counts a dementia staging scale as its evaluation', () => {
     const note = "PALLIATIVE CARE CONSULT\n89M with Alzheimer's disease, severe dementia (FAST 7c -- nonambulatory). Calm, sleeps most of day.\nDecisions:\n- DNR/DNI -- new order written";
     const codes = read(note, 'outpatient', 89);
@@ -45,6 +52,18 @@ describe('local engine: probe notes, thirty-first session (words read right)', (
     const codes = read('Assessment/Plan:\n2. Class 2 obesity. Physical activity: goal 60 min active play daily.\n3. Secondhand smoke exposure - counseling for dad.', 'outpatient', 4);
     expect(codes.filter((c) => /^[VWXY]/.test(c))).toEqual([]);
     expect(codes).toContain('E66812');
+  });
+
+  it('reads "resp", "pulm" and "OAB" as notes mean them', () => {
+    const codes = read('A/P:\n2. Chronic resp failure w/ hypoxia - cont O2.\n3. Solitary pulm nodule LUL 7 mm, stable x 12 mo - repeat CT.\n4. OAB with urge incontinence - start mirabegron.', 'outpatient', 72, 'F');
+    expect(codes).toEqual(expect.arrayContaining(['J9611', 'R911', 'N3281']));
+    expect(codes).not.toContain('R0902');
+  });
+
+  it('shows no pulmonary edema beside the heart failure it is part of', () => {
+    const codes = read('Summary: admitted w/ orthopnea, BLE edema. CXR pulm edema.\nDx: Acute on chronic systolic heart failure - IV furosemide.', 'inpatient', 76, 'F');
+    expect(codes).toContain('I5023');
+    expect(codes.filter((c) => c.startsWith('J81'))).toEqual([]);
   });
 
   it('reads a freezing of gait as no cold injury', () => {

@@ -1,0 +1,53 @@
+// Wound notes write each pressure injury under its site's label ("R heel: purple, intact, boggy 3 x 2.5
+// cm -- deep tissue pressure injury"): the label is the ulcer's site (L89.61-), not an unspecified one
+// (L89.96), though the label stands too far from the ulcer's words for a reading to span them.
+import type { Candidate } from './candidate';
+import type { CodeTable } from './code-table';
+
+/** A pressure ulcer of unspecified site, by stage: L89.90–L89.96. */
+const UNSITED = /^L899([0-6])$/;
+/** The site code's last character for each stage of L89.9x (unspecified 0 is "unspecified stage" 9, unstageable 5 is 0). */
+const STAGE_CHARACTER: Readonly<Record<string, string>> = { '0': '9', '1': '1', '2': '2', '3': '3', '4': '4', '5': '0', '6': '6' };
+/** A line's label naming a site: "R heel:", "- Sacrum:", "L hip:". */
+const SITE_LABEL = /^[ \t]*(?:[-•*][ \t]*)?(?:(r|rt|right|l|lt|left)\.?[ \t]+)?(heel|hip|buttock|ischium|ischial|sacrum|sacral|coccyx|coccygeal|ankle|elbow|occiput|occipital)[ \t]*:/i;
+/** Each site's subcategory, by side where it has one. */
+const SITES: Readonly<Record<string, { right?: string; left?: string; unsided: string }>> = {
+  heel: { right: 'L8961', left: 'L8962', unsided: 'L8960' },
+  hip: { right: 'L8921', left: 'L8922', unsided: 'L8920' },
+  buttock: { right: 'L8931', left: 'L8932', unsided: 'L8930' },
+  ischium: { right: 'L8931', left: 'L8932', unsided: 'L8930' },
+  sacrum: { unsided: 'L8915' },
+  coccyx: { unsided: 'L8915' },
+  ankle: { right: 'L8951', left: 'L8952', unsided: 'L8950' },
+  elbow: { right: 'L8901', left: 'L8902', unsided: 'L8900' },
+  occiput: { unsided: 'L8981' },
+};
+const SITE_WORD: Readonly<Record<string, string>> = { ischial: 'ischium', sacral: 'sacrum', coccygeal: 'coccyx', occipital: 'occiput' };
+
+function labelledSite(line: string): string | undefined {
+  const m = SITE_LABEL.exec(line);
+  if (!m) return undefined;
+  const site = SITES[SITE_WORD[m[2]!.toLowerCase()] ?? m[2]!.toLowerCase()]!;
+  const side = m[1] ? (/^r/i.test(m[1]) ? 'right' : 'left') : undefined;
+  return (side ? site[side] : undefined) ?? site.unsided;
+}
+
+export function pressureUlcerSite(cands: Map<string, Candidate>, table: CodeTable, texts?: ReadonlyMap<string, string>): void {
+  if (!texts) return;
+  for (const c of [...cands.values()]) {
+    const stage = UNSITED.exec(c.code)?.[1];
+    if (stage === undefined) continue;
+    const sites = new Set(
+      c.mentions.map((m) => {
+        const text = texts.get(m.documentId) ?? '';
+        return labelledSite(text.slice(text.lastIndexOf('\n', m.start - 1) + 1, m.start));
+      }),
+    );
+    // Every reading under one site's label: the ulcer is that site's.
+    if (sites.size !== 1 || sites.has(undefined)) continue;
+    const code = `${[...sites][0]!}${STAGE_CHARACTER[stage]!}`;
+    if (!table.byCode.get(code)?.billable || cands.has(code)) continue;
+    cands.delete(c.code);
+    cands.set(code, { ...c, code, rationale: `${c.rationale ?? c.code}; at the site its line's label names` });
+  }
+}
