@@ -3,6 +3,7 @@
 // dyskinesia read apart (G24.9, "Dyskinesia" in the Index) beside it.
 import { mergeInto, type Candidate } from './candidate';
 import type { CodeTable } from './code-table';
+import { lineOf } from './text';
 
 const PARKINSON = /^G20[AB][12]$/;
 const DYSKINESIA = 'G249';
@@ -22,12 +23,7 @@ export function parkinsonWithFeatures(cands: Map<string, Candidate>, table: Code
   if (!pd) return;
   const dyskinesia = cands.get(DYSKINESIA);
   const said = dyskinesia?.mentions.some((m) => m.words.some((w) => w.startsWith('dyskines'))) === true;
-  const lineOf = (m: Candidate['mentions'][number]): string => {
-    const text = texts?.get(m.documentId) ?? '';
-    const to = text.indexOf('\n', m.end);
-    return text.slice(text.lastIndexOf('\n', m.start - 1) + 1, to < 0 ? text.length : to);
-  };
-  const fluctuating = pd.code.endsWith('2') || [...(texts?.values() ?? [])].some((t) => saysFluctuations(t)) || pd.mentions.some((m) => saysFluctuations(lineOf(m), BARE_FLUCTUATIONS));
+  const fluctuating = pd.code.endsWith('2') || [...(texts?.values() ?? [])].some((t) => saysFluctuations(t)) || pd.mentions.some((m) => saysFluctuations(lineOf(texts?.get(m.documentId) ?? '', m.start, m.end), BARE_FLUCTUATIONS));
   const code = `G20${said || pd.code[3] === 'B' ? 'B' : 'A'}${fluctuating ? '2' : '1'}`;
   if (!table.byCode.get(code)?.billable) return;
   if (said) {
