@@ -30,7 +30,7 @@ const PROCEDURE_TAG = /^[^,.;\n]*\(procedure\)/i;
  */
 const VACCINES_GIVEN = new RegExp(String.raw`${VACCINE_CUE.source}[^.;\n]{0,60}?\b(given|administered|updated|today)\b`, 'i');
 /** A vaccine not given after all, or only talked of. */
-const NOT_GIVEN = /\b(not|declined?s?|refused?s?|deferred|held|due|needs?|will|next|at next|discussed|recommended|offered|counsel(?:l?ed)?|consider)\b[^.;\n]{0,20}$/i;
+const NOT_GIVEN = /\b(not|declin(?:e|es|ed)|refus(?:e|es|ed)|deferred|held|due|needs?|will|next|at next|discussed|recommended|offered|counsel(?:l?ed)?|consider)\b[^.;\n]{0,20}$/i;
 /** A test of the immunity a vaccine gave, not the vaccine: "MMR titer performed today". */
 const IMMUNITY_TEST = /\b(titers?|antibod(y|ies)|immunity|serolog(y|ies)|igg|levels?)\b/i;
 /** Said after it: "Flu shot today - declined". */

@@ -8,7 +8,7 @@ import { lineOf } from './text';
 const PARKINSON = /^G20[AB][12]$/;
 const DYSKINESIA = 'G249';
 /** Motor fluctuations as neurologists write them; a bare "fluctuations" only on the disease's own line. */
-const FLUCTUATIONS = /\b(?:motor fluctuations?|wearing[- ]off|on[- /]off|off (?:periods?|episodes?|time))\b/gi;
+const FLUCTUATIONS = /\b(?:motor fluctuations?|wearing[- ]off|on[- /]off (?:fluctuations?|phenomen(?:on|a)|periods?|states?|cycling)|off (?:periods?|episodes?|time))\b/gi;
 const BARE_FLUCTUATIONS = /\bfluctuations?\b/gi;
 /** A denial earlier in its clause: "no wearing-off or on/off fluctuations", "without fluctuations". */
 const DENIED_BEFORE = /\b(?:no|not|without|denies|denied|negative for)\b[^.;:\n]*$/i;

@@ -16,8 +16,8 @@ function sideOf(status: Candidate, table: CodeTable): 'right' | 'left' | undefin
   const title = table.byCode.get(status.code)?.long_desc ?? '';
   if (/\bright\b/i.test(title)) return 'right';
   if (/\bleft\b/i.test(title)) return 'left';
-  const sides = new Set(status.mentions.map((m) => m.side).filter((x) => x === 'right' || x === 'left'));
-  return sides.size === 1 ? ([...sides][0] as 'right' | 'left') : undefined;
+  const sides = new Set(status.mentions.map((m) => m.side).filter((x): x is 'right' | 'left' => x === 'right' || x === 'left'));
+  return sides.size === 1 ? [...sides][0] : undefined;
 }
 
 /** Readings of the joint's infection: pyogenic or infective arthritis, an infection after surgery. */
