@@ -3,6 +3,7 @@
 // replacement's status (Z96.642), which the complication code already names.
 import { mergeInto, shareSentence, type Candidate } from './candidate';
 import type { CodeTable } from './code-table';
+import { titleSide } from './laterality';
 
 /** A joint replacement's status (Z96.6-) by its joint, and the prosthesis infection's code for each side. */
 const PROSTHESIS_SITE: ReadonlyArray<[RegExp, { right: string; left: string; unsided: string }]> = [
@@ -13,9 +14,8 @@ const PROSTHESIS_SITE: ReadonlyArray<[RegExp, { right: string; left: string; uns
 
 /** The side a status's title or mentions name (its side is read from the mentions after combining). */
 function sideOf(status: Candidate, table: CodeTable): 'right' | 'left' | undefined {
-  const title = table.byCode.get(status.code)?.long_desc ?? '';
-  if (/\bright\b/i.test(title)) return 'right';
-  if (/\bleft\b/i.test(title)) return 'left';
+  const titled = titleSide(table.byCode.get(status.code)?.long_desc ?? '');
+  if (titled === 'right' || titled === 'left') return titled;
   const sides = new Set(status.mentions.map((m) => m.side).filter((x): x is 'right' | 'left' => x === 'right' || x === 'left'));
   return sides.size === 1 ? [...sides][0] : undefined;
 }
