@@ -1,6 +1,7 @@
 // Abbreviations with a second, everyday sense in notes that the words around them give away: "on RA"
 // is room air, "RA and LA dilated" the right atrium, "PE unremarkable" the physical exam, "CAP 320" a
-// liver-fat score and "CT CAP" a scan of chest, abdomen and pelvis. Read there, they are no disease.
+// liver-fat score, "CT CAP" a scan of chest, abdomen and pelvis and "(UC/PCP)" urgent care. Read there,
+// they are no disease.
 
 interface OtherSense {
   /** Text just before the abbreviation that gives the other sense away. */
@@ -32,7 +33,8 @@ const OTHER_SENSES: Readonly<Record<string, OtherSense>> = {
   scd: { before: /\b(prophylaxis|ppx|dvt|vte|heparin|enoxaparin|lovenox)\b[^.\n]{0,40}$/i, after: /^s?\s*(on|in place|(?:while |when )?in bed|at night|bilateral(ly)?|applied|ordered|to (both|bilateral|lower))\b/i },
   // Morphine sulfate ("MS Contin 15 mg BID", "MS IR"), not multiple sclerosis.
   // And the mental status ("MS back to baseline", "MS changes", "MS improved"), not multiple sclerosis.
-  ms: { before: /\b(altered|change in|changes in|baseline|his|her|improved|improving|declining|worsening|waxing and waning)\s*$/i, after: /^\s*(contin|ir|er)\b|^\s*(is |was |now |remains )?(back|at|to|returned|returning|improv\w*|worse\w*|declin\w*|chang\w*|intact|clear\w*|waxing|fluctuat\w*|baseline|wnl|normal)\b/i },
+  // And the mitral valve's stenosis beside its cause or its regurgitation ("rheumatic MS", "MS/MR").
+  ms: { before: /\b(altered|change in|changes in|baseline|his|her|improved|improving|declining|worsening|waxing and waning|rheumatic)\s*$/i, after: /^\s*(contin|ir|er)\b|^\s*(\/|and)\s*MR\b|^\s*(is |was |now |remains )?(back|at|to|returned|returning|improv\w*|worse\w*|declin\w*|chang\w*|intact|clear\w*|waxing|fluctuat\w*|baseline|wnl|normal)\b/i },
   // The toe-brachial index beside the ankle-brachial one ("ABI/TBI", "TBI 0.45"), not a brain injury.
   tbi: { before: /\bABIs?\s*(\/|and|,)?\s*$/i, after: /^\s*(\/|and|,)?\s*ABI\b|^\s*(of\s*)?0?\.\d/i },
   // Advanced life support, the ambulance's level ("transfer by ALS ambulance", "ALS transport"), not the motor neuron disease.
@@ -74,6 +76,13 @@ const OTHER_SENSES: Readonly<Record<string, OtherSense>> = {
     before: /\b(per|by|(referred|referral|discussed|discussion|spoke|consult(ed)?|appointment|appt|follow[- ]?up|f\/u)\s+(to|with))\s*$/i,
     after: /^\s*(consult(ed|ation|s)?|recs?|recommend(s|ed|ations?)?|following|follows|team|service|clinic|fellow|attending|office|was consulted|is following|saw|evaluated|to (scope|perform|see|follow|evaluate))\b/i,
   },
+  // Urgent care ("recheck in 48 h (UC/PCP)", "seen at UC yesterday"), not ulcerative colitis.
+  uc: {
+    before: /(\b(at|from|seen in|presented to|went to|go to|local|nearest)|\b(PCP|ED|ER)\s*(\/|or))\s*$/i,
+    after: /^\s*(\/|or)\s*(PCP|ED|ER|clinic|primary care)\b|^\s*(visit|clinic|center|centre|provider|note|triage)\b/i,
+  },
+  // The anterior fontanelle of an infant's exam ("AF soft, flat"), not atrial fibrillation.
+  af: { after: /^\s*(is\s+)?(soft|flat|open|closed|bulging|sunken|full|patent)\b/i },
   hiv: { after: /^\s*(positive\b|seropositive\b|status\s*(:\s*)?positive\b|prep\b|pep\b|ppx\b|prophylaxis\b|(pre|post)[- ]?exposure\b)/i },
 };
 

@@ -131,6 +131,8 @@ const CAUSE_WORDS = /induced|precipitated|related|associated|due to|d\/t|seconda
 /** A drug an organism resists or yields to names the organism, not a drug taken: "due to methicillin-resistant Staphylococcus aureus". */
 const RESISTANCE_AFTER = /^[-\s]?(?:resistant|resistance|sensitive|susceptible|susceptibility)\b/i;
 
+/** A reading ending on a reaction, whose cause follows it: "allergic reaction". */
+const REACTION_WORD = /\breactions?$/i;
 /** A drug taken wrongly is a poisoning (T36–T50 with 1–4), not an adverse effect. */
 const POISONING = /\b(overdose|overdosed|poisoning|toxicity|toxic|took (too much|extra|double)|intentional|ingest(ed|ion)|wrong (drug|medication|dose))\b/i;
 
@@ -165,12 +167,14 @@ export function adverseEffectOf(text: string, sentence: { start: number; end: nu
     const byWord = found(m[2]!, mention.start + m.index + m[0].lastIndexOf(m[2]!));
     if (byWord) return byWord;
   }
-  const rest = text.slice(mention.end, sentence.end);
+  // A reading that took in the reaction leaves its "to" behind: "Urticaria - allergic reaction to amoxicillin".
+  const reactionTo = REACTION_WORD.test(text.slice(mention.start, mention.end)) && /^\s+to\s/i.test(text.slice(mention.end, sentence.end));
+  const rest = (reactionTo ? ' reaction' : '') + text.slice(mention.end, sentence.end);
   const after = CAUSED_BY.exec(rest) ?? INDUCED_AFTER.exec(rest);
   if (!after) return undefined;
   if (setAside(after[1], inpatient)) return undefined;
   // The drug is the last word the match names after the hedge (CAUSED_BY ends on it; INDUCED_AFTER's "-induced" follows it).
-  const at = mention.end + after.index + after[0].lastIndexOf(after[2]!);
+  const at = mention.end - (reactionTo ? ' reaction'.length : 0) + after.index + after[0].lastIndexOf(after[2]!);
   const first = found(after[2]!, at);
   if (!first) return undefined;
   // A second drug joined to it: "gastric ulcer caused by ibuprofen and aspirin" (each has its T-code).

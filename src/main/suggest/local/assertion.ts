@@ -42,7 +42,19 @@ const DIFFERENTIAL_OPENERS: readonly string[] = ['ddx', 'differential', 'differe
 /** Blood relatives as a note names them after a condition. */
 const BLOOD_RELATIVES: readonly string[] = ['mother', 'father', 'sister', 'brother', 'sibling', 'siblings', 'parents', 'son', 'daughter', 'grandmother', 'grandfather', 'aunt', 'uncle', 'mom', 'dad', 'twin'];
 /** A diagnosis weighed and not made, said after it. */
-const WEIGHED: readonly string[] = ['was considered', 'were considered'];
+const WEIGHED: readonly string[] = [
+  'was considered',
+  'were considered',
+  ...['initially', 'briefly', 'also', 'first'].flatMap((how) => [`was ${how} considered`, `were ${how} considered`]),
+  // A course's label weighed: "Wernicke encephalopathy: Considered on admission, no ophthalmoplegia".
+  'considered on admission',
+  'considered on presentation',
+  'considered initially',
+  'initially considered',
+];
+/** A rule-out, and what says it is done: "Rule-out endocarditis complete.", "r/o MI negative". */
+const RULE_OUT: ReadonlySet<string> = new Set(['rule out', 'r o']);
+const RULE_OUT_DONE = /^[^.;\n]{1,60}?\s(?:complete|completed|negative|done)\s*(?:[.;]|$)/i;
 /** Words that order a test again; what they cover is the test's name, a few words at most. */
 const REPEATS: readonly string[] = ['repeat', 'recheck'];
 const REPEAT_REACH = 3;
@@ -91,6 +103,8 @@ const TRIGGERS: readonly Trigger[] = [
   ...['in the past', 'previously', 'cured', 'eradicated', 'svr', 'svr achieved'].map((p) => t(p, 'historical', 'backward')),
   // After the habit, closing it: "30 pk-yr smoker, quit 2010" (Z87.891, not F17.200).
   t('quit', 'historical', 'backward'),
+  // What happened back then: "dx ~9 yrs ago when he presented with PJP pneumonia and oral thrush".
+  ...['', ' he presented with', ' she presented with', ' pt presented with', ' he was admitted with', ' she was admitted with', ' he had', ' she had'].map((p) => t(`ago when${p}`, 'historical')),
   // A device "in place" is a status ("Pacemaker in place" Z95.0); "in situ" only after a device (DEVICES):
   // a carcinoma in situ is no status.
   t('in place', 'historical', 'backward'),
@@ -116,12 +130,14 @@ const TRIGGERS: readonly Trigger[] = [
   // A test to be repeated names what it looks for: "Repeat HIV/HCV at 3 mo" (not "repeat CT showed …", below).
   ...REPEATS.map((p) => t(p, 'hypothetical')),
   ...['check', 'test for', 'tested for', 'testing for', 'culture for', 'cultures for', 'pcr for', 'serology for', 'serology of', 'serologies for', 'serologies of', 'workup for', 'to evaluate', 'evaluate'].map((p) => t(p, 'hypothetical')),
-  ...['antibody', 'antibodies', 'ab', 'pcr', 'titer', 'titers', 'serology', 'serologies', 'quantiferon', 'igra', 'toxin', 'antigen', 'test', 'testing', 'screen', 'panel', 'immunity'].map((p) => ({ ...t(p, 'hypothetical', 'backward'), clause: true as const, test: true as const })),
+  ...['antibody', 'antibodies', 'ab', 'pcr', 'titer', 'titers', 'serology', 'serologies', 'quantiferon', 'igra', 'toxin', 'antigen', 'test', 'testing', 'screen', 'panel', 'immunity', 'result', 'results'].map((p) => ({ ...t(p, 'hypothetical', 'backward'), clause: true as const, test: true as const })),
   // Not immune to a disease is no disease: "Hepatitis A and B nonimmune - Twinrix given".
   ...['nonimmune', 'non immune', 'not immune'].map((p) => ({ ...t(p, 'hypothetical', 'backward'), clause: true as const })),
   // Immune to a disease is no disease either: "Rubella immune", "Rubella IgG positive" on a prenatal panel.
   ...['immune', 'igg positive', 'igg reactive'].map((p) => ({ ...t(p, 'hypothetical', 'backward'), clause: true as const })),
-  ...['evaluate for', 'to evaluate for', 'assess for', 'screen for', 'screening for', 'monitor for', 'check for', 'look for', 'if', 'should', 'return if', 'return for', 'return to', 'return with', 'go to the ed for', 'go to the er for', 'go to the ed if', 'go to the er if', 'go to the emergency department for', 'go to the emergency department if', 'go to ed for', 'go to er for', 'come back if', 'come back for', 'seek care if', 'seek care for', 'seek medical attention if', 'seek medical attention for', 'call if', 'call for', 'call with', 'call back if', 'in case of', 'watch for', 'risk of', 'risk for', 'risk factor for', 'risk factors for', 'risk factor of', 'prevent', 'prevention of', 'may reduce', 'might reduce', 'can reduce', 'could reduce', 'help reduce', 'helps reduce', 'to help reduce', 'reduce the risk', 'reduces the risk', 'lower the risk', 'lowers the risk', 'decrease the risk', 'decreases the risk', 'precautions', 'precautions reviewed', 'precautions given', 'precautions discussed', 'to avoid', 'as needed for', 'prn', 'if needed',
+  ...['evaluate for', 'to evaluate for', 'assess for', 'screen for', 'screening for', 'monitor for', 'check for', 'look for', 'if', 'should', 'return if', 'return for', 'return to', 'return with',
+    // With the place to return to or a call beside it: "RTC/ED for fever", "Return/911 for lip swelling".
+    ...['return', 'rtc'].flatMap((r) => ['', ' ed', ' er', ' 911', ' or call', ' call'].flatMap((alt) => [`${r}${alt} for`, `${r}${alt} if`])).filter((p) => !p.startsWith('return for') && !p.startsWith('return if')), 'go to the ed for', 'go to the er for', 'go to the ed if', 'go to the er if', 'go to the emergency department for', 'go to the emergency department if', 'go to ed for', 'go to er for', 'come back if', 'come back for', 'seek care if', 'seek care for', 'seek medical attention if', 'seek medical attention for', 'call if', 'call for', 'call with', 'call back if', 'in case of', 'watch for', 'risk of', 'risk for', 'risk factor for', 'risk factors for', 'risk factor of', 'prevent', 'prevention of', 'may reduce', 'might reduce', 'can reduce', 'could reduce', 'help reduce', 'helps reduce', 'to help reduce', 'reduce the risk', 'reduces the risk', 'lower the risk', 'lowers the risk', 'decrease the risk', 'decreases the risk', 'precautions', 'precautions reviewed', 'precautions given', 'precautions discussed', 'to avoid', 'as needed for', 'prn', 'if needed',
     // Advice for what may come: "urgent evaluation for any fever while traveling".
     'for any'].map((p) => t(p, 'hypothetical')),
   // What a procedure or a drug might do, as consent and counseling list it: "risks incl. bleeding,
@@ -132,6 +148,8 @@ const TRIGGERS: readonly Trigger[] = [
   t('planning', 'hypothetical', 'backward'),
   // Nor what the patient may be offered: "candidate for ICD if EF stays below 35%".
   ...['candidate for', 'a candidate for', 'eligible for', 'would benefit from'].map((p) => t(p, 'hypothetical')),
+  // Nor the visit booked after this one: "Next visit 1 mo WCC".
+  ...['next visit', 'next appointment', 'next appt', 'at next visit'].map((p) => t(p, 'hypothetical')),
   // What the coder taught or screened for is a topic, not a finding: "educated on signs of infection".
   // What a screening test looks for: "screening colonoscopy for colon cancer" (Z12.11, I.C.21.c.5).
   ...[...['colonoscopy', 'mammogram', 'mammography', 'psa', 'pap', 'test', 'exam', 'ct', 'ldct'].flatMap((w) => [`screening ${w} for`, `${w} screening for`]),
@@ -140,11 +158,13 @@ const TRIGGERS: readonly Trigger[] = [
     'asks about', 'asked about', 'asking about', 'inquires about', 'inquired about', 'questions about',
     // A worry names a topic too: "Concerned about gastroparesis", "worried about skin cancer".
     'concerned about', 'worried about', 'worries about', 'worrying about', 'anxious about', 'instructed on', 'instructed about', 'signs and symptoms of', 'warning signs of', 'discussed signs of', 'reviewed signs of', 'discussed symptoms of', 'reviewed symptoms of', 'discussed signs and symptoms of', 'reviewed signs and symptoms of'].map((p) => t(p, 'hypothetical')),
-  // …and after it: "Reviewed agranulocytosis warning signs", "DVT precautions", "stroke red flags".
-  ...['warning signs', 'warning symptoms', 'red flags', 'precautions'].map((p) => t(p, 'hypothetical', 'backward')),
+  // …and after it: "Reviewed agranulocytosis warning signs", "DVT precautions", "stroke red flags", "Valve thrombosis/stroke sx reviewed".
+  ...['warning signs', 'warning symptoms', 'red flags', 'precautions', 'sx reviewed', 'sxs reviewed', 'symptoms reviewed', 'signs reviewed', 'symptoms discussed', 'sx discussed'].map((p) => t(p, 'hypothetical', 'backward')),
   // A problem the provider set aside this visit has no evidence of being managed: "Fibromyalgia,
   // osteopenia - followed by PCP, not addressed today", "Hx DVT, obesity - no active issues".
-  ...['not addressed', 'not addressed today', 'not discussed', 'not discussed today', 'not discussed this visit', 'not discussed at this visit', 'not addressed this visit', 'not addressed at this visit', 'not assessed today', 'not evaluated today', 'no active issues', 'deferred to pcp', 'deferred to primary care']
+  ...['not addressed', 'not addressed today', 'not discussed', 'not discussed today', 'not discussed this visit', 'not discussed at this visit', 'not addressed this visit', 'not addressed at this visit', 'not assessed today', 'not evaluated today', 'no active issues', 'deferred to pcp', 'deferred to primary care',
+    // A stay's list of what it did not treat: "Chronic, not active this admission: OA bilateral knees".
+    'not active this admission', 'not active this visit', 'not addressed this admission', 'not treated this admission', 'inactive this admission']
     .map((p) => ({ ...t(p, 'hypothetical', 'backward'), line: true as const })),
   ...['followed by pcp', 'managed by pcp', 'followed by her pcp', 'followed by his pcp', 'followed by primary care', 'managed by primary care']
     .map((p) => ({ ...t(p, 'hypothetical', 'backward'), line: true as const, unlessManaged: true as const })),
@@ -177,7 +197,7 @@ const LIST_REACH = 30;
 /** The negations that open such a list; not a clause's "not" ("continued not to drink …, complained of"). */
 const LIST_OPENERS: ReadonlySet<string> = new Set(['no', 'deny', 'denies', 'denied', 'denying', 'negative', 'neg', 'without']);
 /** The first words of a return precaution, which covers the list of warning signs after it. */
-const PRECAUTION_OPENERS: ReadonlySet<string> = new Set(['return', 'call', 'seek', 'come', 'watch', 'go']);
+const PRECAUTION_OPENERS: ReadonlySet<string> = new Set(['return', 'rtc', 'call', 'seek', 'come', 'watch', 'go']);
 /** An "if" clause ("call if her headaches worsen or she develops a fever") runs on further than a negation. */
 const CONDITIONAL_REACH = 20;
 /**
@@ -262,10 +282,10 @@ function inLineLabel(text: string, at: number): boolean {
   return /^[ \t\d.)*•-]*[A-Za-z][A-Za-z ,/&-]{0,40}\(\s*$/.test(text.slice(lineStart, at));
 }
 
-/** Whether at most two words stand between the line's start and a position: "Strict return (precautions)". */
+/** Whether at most two words stand between the line's start and a position: "Strict return (precautions)", "Chronic, (not active)". */
 function shortLineLead(text: string, at: number): boolean {
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  return /^[ \t\d.)*•-]*([A-Za-z]+\s+){1,2}$/.test(text.slice(lineStart, at));
+  return /^[ \t\d.)*•-]*([A-Za-z]+,?\s+){1,2}$/.test(text.slice(lineStart, at));
 }
 
 /** Devices a note says are "in situ" ("ICD in situ", "stent in situ"). */
@@ -314,6 +334,8 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
   const out: TokenAssertion[] = tokens.map(() => ({ assertion: 'present', trigger: -1 }));
   const triggers: Array<[number, number]> = [];
   const isTrigger = new Uint8Array(tokens.length);
+  /** Tokens a verdict labelling its line covers: a later trigger on that line does not undo it ("Not active this admission: OA knees, s/p cataract extraction"). */
+  const labelled = new Uint8Array(tokens.length);
   const found: Array<{ start: number; end: number; tr: Trigger; label?: true; closing?: true }> = [];
   for (let i = 0; i < tokens.length; i++) {
     let best: Trigger | undefined;
@@ -381,7 +403,9 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
     const id = triggers.length;
     triggers.push([f.start, f.end]);
     const by = negatedBy.get(f.start);
-    const as: TokenAssertion = by !== undefined ? { assertion: 'negated', trigger: by } : { assertion: f.tr.assertion, trigger: id };
+    // A rule-out the note says it finished has found nothing: "Rule-out endocarditis complete".
+    const ruledOutDone = by === undefined && RULE_OUT.has(f.tr.words.join(' ')) && f.end < tokens.length && RULE_OUT_DONE.test(text.slice(tokens[f.end - 1]!.end, text.indexOf('\n', tokens[f.end - 1]!.end) < 0 ? text.length : text.indexOf('\n', tokens[f.end - 1]!.end)));
+    const as: TokenAssertion = by !== undefined ? { assertion: 'negated', trigger: by } : { assertion: ruledOutDone ? 'negated' : f.tr.assertion, trigger: id };
     if (by !== undefined) for (let k = f.start; k < f.end; k++) out[k] = as;
     if (f.tr.direction === 'forward' || f.tr.both) {
       // A denied list runs on to its last item: "No new breast lumps, bone pain, cough, headaches,
@@ -412,8 +436,10 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
           // Nor over a history after a comma: "CAD without angina, hx of MI" (the MI is the patient's old one).
           if (isTrigger[k] && startsAt.get(k)?.tr.assertion === 'historical' && text.slice(tokens[f.end - 1]!.end, tokens[k]!.start).includes(',')) break;
         }
-        if (!isTrigger[k]) out[k] = as;
-        else if (as.assertion === 'negated' && k - f.end <= NEGATION_CHAIN_REACH && startsAt.get(k)?.tr.direction === 'forward' && !negatedBy.has(k)) negatedBy.set(k, as.trigger);
+        if (!isTrigger[k] && !labelled[k]) {
+          out[k] = as;
+          if (f.label) labelled[k] = 1;
+        } else if (as.assertion === 'negated' && k - f.end <= NEGATION_CHAIN_REACH && startsAt.get(k)?.tr.direction === 'forward' && !negatedBy.has(k)) negatedBy.set(k, as.trigger);
       }
     }
     if (f.tr.direction === 'backward' || f.tr.both) {
@@ -513,6 +539,7 @@ function noAnswerAt(lower: readonly string[], i: number): number {
  */
 function markLabelAnswers(text: string, tokens: readonly Token[], lower: readonly string[], out: TokenAssertion[], triggers: Array<[number, number]>): void {
   for (let i = 1; i < tokens.length; i++) {
+    weighedLabel(text, tokens, lower, out, triggers, i);
     const n = noAnswerAt(lower, i);
     if (n === 0 || !/^\s*:\s*$|^\s+[-–—]\s+$/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) continue;
     // Alone: the answer ends its clause.
@@ -528,6 +555,20 @@ function markLabelAnswers(text: string, tokens: readonly Token[], lower: readonl
       if (out[k]!.assertion === 'present') out[k] = { assertion: 'negated', trigger: id };
     }
   }
+}
+
+/** Words opening a label's body that weigh the label's condition: "Wernicke encephalopathy: Considered on admission, …". */
+const LABEL_WEIGHED: Readonly<Record<string, Assertion>> = { considered: 'hypothetical', excluded: 'negated' };
+
+/** A label opening its line, answered by a word that weighs it: the label's words take that word's assertion. */
+function weighedLabel(text: string, tokens: readonly Token[], lower: readonly string[], out: TokenAssertion[], triggers: Array<[number, number]>, i: number): void {
+  const assertion = LABEL_WEIGHED[lower[i]!];
+  if (!assertion || !/^\s*:\s*$/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) return;
+  const lineStart = text.lastIndexOf('\n', tokens[i - 1]!.start - 1) + 1;
+  if (!/^[\s\d.)#*•-]*[A-Za-z][^:;.\n]{0,60}$/.test(text.slice(lineStart, tokens[i - 1]!.end))) return;
+  const id = triggers.length;
+  triggers.push([i, i + 1]);
+  for (let k = i - 1; k >= 0 && tokens[k]!.start >= lineStart; k--) if (out[k]!.assertion === 'present') out[k] = { assertion, trigger: id };
 }
 
 /** How many words a question mark makes uncertain, within their clause. */

@@ -51,7 +51,7 @@ function defaultChild<T extends { long_desc: string }>(kids: readonly T[], paren
 export const titleWords = (s: string): string[] => s.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 
 /** The region a bone the Index names belongs to, which its codes' titles name instead ("Stress fracture, right foot"). */
-const BONE_REGION: Readonly<Record<string, string>> = { metatarsus: 'foot', tarsus: 'foot', metacarpus: 'hand', carpus: 'hand' };
+const BONE_REGION: Readonly<Record<string, string>> = { metatarsus: 'foot', metatarsal: 'foot', tarsus: 'foot', metacarpus: 'hand', metacarpal: 'hand', carpus: 'hand' };
 
 /** An Index line's words as hints for its dashed code's children, with the region of a bone it names. */
 export function lineHint(words: Iterable<string>): Set<string> {

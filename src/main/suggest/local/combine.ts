@@ -17,6 +17,7 @@ import { transplantedOrgan } from './transplant';
 import { ironDeficiencyOfAnemia } from './iron-deficiency';
 import { complicationSaid } from './complication-said';
 import { osteoporoticFractureHistory, osteoporoticFractureSite } from './osteoporotic-fracture';
+import { calcifiedCoronaryLesion } from './calcified-coronary-lesion';
 import { cervicalDiscLevel } from './cervical-disc-level';
 import { parkinsonWithFeatures } from './parkinson';
 import { pressureUlcerSite } from './pressure-ulcer-site';
@@ -180,6 +181,7 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   osteoporoticFractureHistory(cands, table);
   osteoporoticFractureSite(cands, table);
   cervicalDiscLevel(cands, table, ctx.texts);
+  calcifiedCoronaryLesion(cands, table, ctx.texts);
   parkinsonWithFeatures(cands, table, ctx.texts);
   prostheticJointInfection(cands, table);
   pressureUlcerSite(cands, table, ctx.texts);

@@ -45,7 +45,7 @@ import { AFTER_BIRTH, gestationWeeks, trimesterOf, weeksCode, withChildbirth, wi
 import { inPregnancy } from './pregnancy-routing';
 import { burnExtent, SITED_BURN } from './burn-extent';
 import { contraceptionDone } from './contraception';
-import { newbornExamByAge } from './newborn-exam';
+import { examinationForAge } from './routine-exam-age';
 import { phraseWords, splitSentences, tokenize, type SectionKind, type Token } from './text';
 import { classifiedHistoryCode, deepTissue, historyCode, localizedCode, namesNoCondition, namesProcedureAfter, remissionNamed, sentenceContext, severityNamed, stageNamed, useSeverityNamed, vaccinesGiven, wordsNear } from './mention-context';
 
@@ -477,7 +477,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           const settled = (mention.assertion === 'present' || mention.assertion === 'uncertain') && settledLabels.some((r) => mention.start >= r.start && mention.end <= r.end);
           const a = settled ? 'negated'
             : mention.assertion === 'negated' && resolvedThisStay ? 'present'
-            : mention.assertion === 'present' && (treatedInPast(mention.entry.code, rest, inpatient) || infarctionDatedOld(mention.entry.code, rest, input.dateOfService) || cancerResectedWithoutDisease(mention.entry.code, rest) || reasonForPastProcedure(text.slice(s.start, mention.start), rest, input.dateOfService)) ? 'historical' : mention.assertion;
+            : mention.assertion === 'present' && (treatedInPast(mention.entry.code, rest, inpatient) || infarctionDatedOld(mention.entry.code, rest, input.dateOfService, text.slice(s.start, mention.start)) || cancerResectedWithoutDisease(mention.entry.code, rest) || reasonForPastProcedure(text.slice(s.start, mention.start), rest, input.dateOfService)) ? 'historical' : mention.assertion;
           const m = toMention(doc.id, text, a === mention.assertion ? mention : { ...mention, assertion: a }, s.section, { index: si, start: s.start }, sides.get(mention));
           if (namesNoCondition(table, mention, context)) continue;
           // Under a family history heading every condition is a relative's ("FHx: Dad - T2DM, HTN"), however
@@ -682,7 +682,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       // A stay in which she delivered takes the childbirth code where the category has one (I.C.15.a.3).
       const childbirth = input.setting === 'inpatient' && saysDelivered ? withChildbirth(table, code) : code;
       const timing = puerperal ? withPuerperium(table, code) : childbirth !== code ? childbirth : withTrimester(table, code, trimester);
-      const timed = newbornExamByAge(withEpisode(table, timing, injuryEpisode(c.cand, sentences, texts)), chartText);
+      const timed = examinationForAge(withEpisode(table, timing, injuryEpisode(c.cand, sentences, texts)), input.age, chartText);
       if (timed === code) continue;
       chosen.delete(code);
       if (!chosen.has(timed) || chosen.get(timed)!.conf < c.conf) chosen.set(timed, c);
@@ -935,7 +935,9 @@ function injuryEpisode(c: Candidate, sentences: ReadonlyMap<string, SentenceSpan
 
 function toMention(documentId: string, text: string, m: Mention, section: SectionKind, sentence: { index: number; start: number }, side?: Side): CandidateMention {
   // Only the assessment's items and the visit's stated reason are asked about (candidateConfidence); elsewhere the regexes would be wasted work.
-  const before = section === 'assessment' ? text.slice(sentence.start, m.start) : '';
+  const said = section === 'assessment' ? text.slice(sentence.start, m.start) : '';
+  // A visit is named with the child's age: "1. 9 mo WCC - devt nl".
+  const before = VISIT_REASON.test(m.entry.code) ? said.replace(VISIT_AGE, '') : said;
   const item =
     ((section === 'assessment' && (ITEM_BEFORE.test(before) || ITEM_BEFORE.test(before.replace(NAMING_WORD, '')) || CAUSE_OF_ITEM.test(before))) ||
       (section === 'subjective' && VISIT_REASON_LABEL.test(text.slice(text.lastIndexOf('\n', m.start - 1) + 1, m.start))) ||
@@ -952,6 +954,8 @@ function toMention(documentId: string, text: string, m: Mention, section: Sectio
 const ITEM_BEFORE = /^[\s\d.)#*•-]*(?:[A-Za-z][A-Za-z /&]{0,24}:\s*)?(?:(?:current|chronic|active|stable|known|ongoing|newly diagnosed|new|well[- ]controlled|controlled|uncontrolled|poorly controlled|right|left|bilateral|mild|moderate|severe)\s+)*$/i;
 /** The cause an item names for its first words is its diagnosis too: "Chest pain due to GERD - start omeprazole". */
 const CAUSE_OF_ITEM = /^[\s\d.)#*•-]*(?:[A-Za-z][A-Za-z /&]{0,24}:\s*)?[A-Za-z][A-Za-z ,'-]{2,50}\s(?:due to|secondary to|caused by|attributed to)\s+$/i;
+/** A child's age before the visit it names: "9 mo", "2 wk", "4 yr", "18-month". */
+const VISIT_AGE = /\b\d{1,2}[- ]?(?:mo|mos|months?|yrs?|years?|wks?|weeks?|days?)(?:[- ]old)?\s+$/i;
 /** A line that gives the visit's reason, and the reading is all it names: "Reason for visit: chemotherapy." */
 const VISIT_REASON_LABEL = /^\s*(?:reason for (?:visit|encounter|admission)|chief complaint|cc|visit(?: type)?)\s*:\s*$/i;
 /** A capitalised word right before a reading, which it left out ("Lisfranc fracture"). */
@@ -960,7 +964,7 @@ const NAMING_WORD = /[A-Z][A-Za-z'’]+\s+$/;
  * After it: the item ends or its details begin (a "without" the reading's title has: "Acute cystitis
  * without hematuria"), or a spinal level before the "with" of its combination ("Lumbar disc herniation L4-L5 with …").
  */
-const ITEM_AFTER = /^\s*(?:$|[-–—:;,(.]|\n|without\b|[CTLS]\d{1,2}(?:\s*[-–]\s*[CTLS]?\d{1,2})?\s+with\b)/;
+const ITEM_AFTER = /^\s*(?:$|[-–—:;,(.)]|\n|without\b|[CTLS]\d{1,2}(?:\s*[-–]\s*[CTLS]?\d{1,2})?\s+with\b)/;
 
 /** Paired parts of the body in the plural name both sides ("OA knees", "pain in both hips" without "both"). */
 const PAIRED_PLURAL = /^(?:knees|hips|shoulders|ankles|wrists|elbows|hands|feet|eyes|ears|legs|arms|breasts|thighs)$/i;

@@ -99,6 +99,9 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
     if (region) for (const w of region) out.push({ norm: dict.normalize(w), start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
     // A lone level before its fracture is the vertebra broken: "T12 pathological (fragility) fracture" (M80.08-).
     else if (VERTEBRA_LEVEL.test(tokens[i]!.raw) && LEVEL_FRACTURE_AFTER.test(text.slice(tokens[i]!.end, tokens[i]!.end + 60))) out.push({ norm: dict.normalize('vertebra'), start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
+    // A lone level before a vertebra's disease is its region: "L4 vertebral osteomyelitis" (M46.26, lumbar region).
+    else if (VERTEBRA_LEVEL.test(tokens[i]!.raw) && LEVEL_VERTEBRA_AFTER.test(text.slice(tokens[i]!.end, tokens[i]!.end + 40)))
+      for (const w of [SPINE_REGIONS[tokens[i]!.raw[0]!]!, 'region']) out.push({ norm: dict.normalize(w), start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
     // A named drug that induced a condition is the Index's "drug-induced" ("chemotherapy-induced
     // neuropathy" is G62.0, "opioid-induced constipation" K59.03).
     // "Constipation due to oxycodone" says the same ("Constipation > drug-induced"): the drug stands for both words.
@@ -176,6 +179,8 @@ const SPINE_LEVEL = /^[CTLS]\d{1,2}$/;
 const VERTEBRA_LEVEL = /^(?:C[1-7]|T(?:[1-9]|1[0-2])|L[1-5])$/;
 /** A fracture named within three words after a level: "T12 compression fracture", "L1 pathological (fragility) fracture", "T12 osteoporotic compression fx". */
 const LEVEL_FRACTURE_AFTER = /^(?:\s+\(?[A-Za-z-]+\)?){0,3}?\s+(?:fractures?|fx)\b/i;
+/** A vertebra's own word right after a level: "L4 vertebral osteomyelitis", "T8 discitis". */
+const LEVEL_VERTEBRA_AFTER = /^(?:\s+[A-Za-z-]+)?\s+(?:vertebral|vertebra|vertebrae|discitis|spondylodiscitis)\b/i;
 const SPINE_REGIONS: Readonly<Record<string, string>> = { C: 'cervical', T: 'thoracic', L: 'lumbar', S: 'sacral', CT: 'cervicothoracic', TL: 'thoracolumbar', LS: 'lumbosacral' };
 
 /**
@@ -241,6 +246,9 @@ const LIST_BREAK = /[,;]/;
 const SIDE_WORDS: ReadonlySet<string> = new Set(['right', 'left', 'bilateral']);
 const ENCOUNTER_WORDS: ReadonlySet<string> = new Set(['initial', 'subsequent', 'encounter', 'sequela']);
 
+/** Acuities an abbreviation's expansion carries ("CKD", "AKI"), which no neighbouring condition shares. */
+const BORROWED_ACUITY: ReadonlySet<string> = new Set(['chronic', 'acute']);
+
 export function matchSentence(text: string, sentence: Sentence, dict: Dictionary, read: ReadSentence = readSentence(text, sentence, dict)): Mention[] {
   const xt = read.tokens;
   const triggerTokens = read.triggers;
@@ -265,13 +273,21 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
       // Of a word said twice, the one not across a comma, then the nearer: "chest pain, abdominal pain"
       // reads each pain with its own site, "CKD stage 4, renal function unchanged" the stage with its CKD.
       const crosses = (p: number): boolean => p !== anchor && LIST_BREAK.test(text.slice(xt[Math.min(p, anchor)]!.end, xt[Math.max(p, anchor)]!.start));
+      // Nor, before the nearer, an acuity taken out of an abbreviation's expansion whose other words the
+      // entry does not use: "Chronic metabolic acidosis (CKD-related)" reads its own "chronic", not CKD's.
+      const strayed = (p: number): boolean => {
+        if (!BORROWED_ACUITY.has(xt[p]!.norm) || !dict.abbreviations.has(text.slice(xt[p]!.start, xt[p]!.end).toLowerCase())) return false;
+        const kin = [xt[p - 1], xt[p + 1]].filter((t) => t !== undefined && t.orig === xt[p]!.orig);
+        return kin.length > 0 && !kin.some((t) => e.words.includes(t!.norm));
+      };
       for (const w of e.words) {
         const ps = where.get(w)!;
         let best = ps[0]!;
         for (const p of ps) {
           const d = Math.abs(p - anchor) - Math.abs(best - anchor);
           const across = Number(crosses(p)) - Number(crosses(best));
-          if (across < 0 || (across === 0 && d < 0)) best = p;
+          const stray = Number(strayed(p)) - Number(strayed(best));
+          if (across < 0 || (across === 0 && (stray < 0 || (stray === 0 && d < 0)))) best = p;
         }
         if (!positions.includes(best)) positions.push(best);
       }

@@ -283,6 +283,9 @@ function measured(text: string, t: Token): boolean {
   return /[.,]\d/.test(text.slice(t.end, t.end + 2)) || /\d[.,]$/.test(text.slice(Math.max(0, t.start - 2), t.start)) || /^\s*(?:x\b|×|cm\b|mm\b|in\b|%)/i.test(text.slice(t.end, t.end + 4)) || /(?:\bx|×)\s*$/i.test(text.slice(Math.max(0, t.start - 3), t.start));
 }
 
+/** A word the note denies: "no necrosis", "without evidence of infection", "w/o drainage". */
+const DENIED_WORD = /\b(?:no|not|without|w\/o)\s+(?:evidence\s+of\s+|signs?\s+of\s+)?([a-z]+)/gi;
+
 function siblingSaid(text: string, table: CodeTable, normalize: (w: string) => string, code: string, m: Mention, tokens: readonly Token[], unsaid: RegExp): string | undefined {
   const rec = table.byCode.get(code);
   if (!rec || !unsaid.test(rec.long_desc)) return undefined;
@@ -292,15 +295,21 @@ function siblingSaid(text: string, table: CodeTable, normalize: (w: string) => s
   const from = Math.max(m.start - 40, before + 1);
   const to = after < 0 ? m.end + 60 : m.end + after;
   const near = new Set(tokens.filter((t) => t.start >= from && t.end <= to && !measured(text, t)).map((t) => t.norm));
+  // Words the note denies there ("w/ bone involvement, no necrosis"): a sibling saying them is not the
+  // one, a sibling saying "without evidence of" them is.
+  const denied = new Set([...text.slice(from, to).matchAll(DENIED_WORD)].map((d) => normalize(d[1]!.toLowerCase())));
   const own = new Set(titleWords(rec.long_desc));
   let best: string | undefined;
   let most = 0;
   for (const sib of table.kids.get(rec.code.slice(0, -1)) ?? []) {
     if (sib.code === rec.code || !sib.billable) continue;
-    const extra = titleWords(sib.long_desc).filter((w) => !own.has(w) && !SEVERITY_STOP.has(w)).map(normalize);
-    if (extra.length > most && extra.every((w) => near.has(w))) {
+    const [said, without = ''] = sib.long_desc.split(/\bwithout\b/i);
+    const absent = titleWords(without).filter((w) => !SEVERITY_STOP.has(w) && w !== 'evidence').map(normalize);
+    const extra = titleWords(said!).filter((w) => !own.has(w) && !SEVERITY_STOP.has(w)).map(normalize);
+    const fits = extra.every((w) => near.has(w) && !denied.has(w)) && absent.every((w) => own.has(w) || denied.has(w));
+    if (extra.length + absent.length > most && fits) {
       best = sib.code;
-      most = extra.length;
+      most = extra.length + absent.length;
     }
   }
   return best;

@@ -20,6 +20,10 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     shotNotGunshot(e, xt, positions) ||
     fallNotAFall(text, xt, positions) ||
     gaitFreezing(e, xt, positions) ||
+    vesselCount(text, e, xt, positions) ||
+    traumaOfTheMind(e, xt, positions) ||
+    fearNotPhobia(e) ||
+    underlyingAsBeneath(text, e, xt, positions) ||
     usedNotMalformed(e, xt, positions) ||
     virusNamed(e, xt, positions) ||
     longTermTherapy(e, xt, positions) ||
@@ -30,6 +34,7 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     spreadMisread(text, e, xt, positions) ||
     acuityOfAnother(text, xt, positions) ||
     acuteKidneyAsHypertensive(e, xt, positions) ||
+    tubularAcidosisOfChronicKidney(e, xt, positions) ||
     smokesNotTobacco(e, xt, positions) ||
     secondaryNotSpread(text, e, xt, positions) ||
     lesionOfNeoplasm(e, xt, positions) ||
@@ -675,6 +680,16 @@ function acuteKidneyAsHypertensive(e: Entry, xt: readonly XToken[], positions: r
   return positions.some((p) => xt[p]!.norm === 'kidney' && xt[p - 1]?.norm === 'acute' && !positions.includes(p - 1));
 }
 
+/**
+ * A chronic kidney disease is no renal tubular acidosis: "chronic metabolic acidosis (CKD-related)" is
+ * the CKD's metabolic acidosis (E87.22), not the Index's "Acidosis > kidney, tubular" (N25.89) read
+ * from the kidney of "chronic kidney disease".
+ */
+function tubularAcidosisOfChronicKidney(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  if (e.code !== 'N2589') return false;
+  return positions.some((p) => (xt[p]!.norm === 'kidney' || xt[p]!.norm === 'renal') && (xt[p - 1]?.norm === 'chronic' || xt[p + 1]?.norm === 'disease') && !positions.includes(p - 1) && !positions.includes(p + 1));
+}
+
 /** What a patient smokes that is no tobacco. */
 const NOT_TOBACCO = new Set(['marijuana', 'cannabis', 'pot', 'weed', 'thc', 'crack', 'cocaine', 'meth', 'methamphetamine', 'heroin', 'hookah']);
 
@@ -691,16 +706,23 @@ const SEASON_BEFORE = new Set(['this', 'next', 'early', 'late', 'in']);
 const SEASON_AFTER = new Set(['season', 'semester', 'term', 'winter', 'allergies']);
 
 /**
- * "Falls asleep within 30 min", "trouble falling asleep" are sleep, and "Flu vaccine in fall" the season,
- * not a fall (R29.6, Z91.81).
+ * "Falls asleep within 30 min", "trouble falling asleep" are sleep, "Flu vaccine in fall" the season and
+ * "ESR/CRP falling" a value, not a fall (R29.6, Z91.81).
  */
 function fallNotAFall(text: string, xt: readonly XToken[], positions: readonly number[]): boolean {
   return positions.some((p) => {
     if (xt[p]!.norm !== 'fall') return false;
     const [before, after] = [xt[p - 1]?.norm, xt[p + 1]?.norm];
-    return after === 'asleep' || (/^fall$/i.test(text.slice(xt[p]!.start, xt[p]!.end)) && ((before !== undefined && SEASON_BEFORE.has(before)) || (after !== undefined && SEASON_AFTER.has(after))));
+    const raw = text.slice(xt[p]!.start, xt[p]!.end);
+    // A value falling: "ESR/CRP falling", "Hgb falling", "creatinine falling".
+    const value = xt[p - 1] ? text.slice(xt[p - 1]!.start, xt[p - 1]!.end) : '';
+    if (/^falling$/i.test(raw) && (FALLING_VALUE.initials.test(value) || FALLING_VALUE.names.test(value))) return true;
+    return after === 'asleep' || (/^fall$/i.test(raw) && ((before !== undefined && SEASON_BEFORE.has(before)) || (after !== undefined && SEASON_AFTER.has(after))));
   });
 }
+
+/** What a note says is falling that is a measure, not the patient: a lab's initials or a value's name. */
+const FALLING_VALUE = { initials: /^[A-Z][A-Za-z]?[A-Z0-9]{1,4}$/, names: /^(?:hgb|hb|hemoglobin|platelets?|plts?|counts?|levels?|titers?|titres?|values?|pressures?|sodium|potassium|creatinine|sats?|saturations?|markers?|numbers)$/i };
 
 /**
  * "Freezing of gait", "freezing at doorways", "freezing episodes" are a parkinsonian gait's, no cold injury
@@ -709,6 +731,46 @@ function fallNotAFall(text: string, xt: readonly XToken[], positions: readonly n
 function gaitFreezing(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
   if (!e.code.startsWith('T69')) return false;
   return positions.some((p) => xt[p]!.norm === 'freezing' && ['of', 'at', 'episode', 'when', 'with', 'on'].includes(xt[p + 1]?.norm ?? ''));
+}
+
+/**
+ * A fear alone is no phobic disorder: "strong fear of weight gain" is anorexia's, "fear of falling" a
+ * fall risk's. The Index's "Fear complex or reaction" (F40.9) needs the provider's diagnosis of one.
+ */
+function fearNotPhobia(e: Entry): boolean {
+  return e.code === 'F409' && e.words.length === 1 && e.words[0] === 'fear';
+}
+
+/** Words around "trauma" that make it the mind's, not an injury: "trauma-focused therapy", "discussing trauma", "childhood trauma". */
+const TRAUMA_OF_MIND_AFTER = new Set(['therapy', 'focused', 'informed', 'processing', 'narrative', 'work', 'history', 'hx', 'screen', 'screening', 'survivor', 'symptoms', 'related', 'reminders', 'triggers']);
+const TRAUMA_OF_MIND_BEFORE = new Set(['discussing', 'discuss', 'discussed', 'about', 'childhood', 'sexual', 'emotional', 'psychological', 'complex', 'developmental', 'relational', 'interpersonal', 'combat', 'military', 'past', 'index']);
+
+/**
+ * "Trauma" in a mental health note is what happened to the person, not an injury (T14.90): "tearful
+ * when discussing trauma", "referral for trauma therapy", "childhood trauma".
+ */
+function traumaOfTheMind(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  if (!e.code.startsWith('T149') || e.words.length !== 1) return false;
+  const p = positions[0]!;
+  return TRAUMA_OF_MIND_AFTER.has(xt[p + 1]?.norm ?? '') || TRAUMA_OF_MIND_BEFORE.has(xt[p - 1]?.norm ?? '');
+}
+
+/**
+ * "Underlying" before an article is where something lies, not a cause: "osteomyelitis of the metatarsal
+ * head underlying a diabetic foot ulcer" is no diabetes due to an underlying condition (E08).
+ */
+function underlyingAsBeneath(text: string, e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  if (!e.code.startsWith('E08')) return false;
+  return positions.some((p) => /^underlying$/i.test(text.slice(xt[p]!.start, xt[p]!.end)) && /^\s+(?:a|an|the|its|his|her)\b/i.test(text.slice(xt[p]!.end, xt[p]!.end + 6)));
+}
+
+/**
+ * A count of diseased vessels is no malformation: "single-vessel CAD", "triple vessel disease" is
+ * coronary atherosclerosis, not the Index's "Single > coronary artery" (Q24.5).
+ */
+function vesselCount(text: string, e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  if (!e.code.startsWith('Q')) return false;
+  return positions.some((p) => /^(?:single|double|two|triple|three|multi)[- ]?vessel/i.test(text.slice(xt[p]!.start, xt[p]!.start + 16)));
 }
 
 /** Words before "shot" that make it a gunshot ("was shot"); anything else before it names an injection ("flu shot", "B12 shot"). */
@@ -838,9 +900,14 @@ function inDecimal(text: string, t: XToken): boolean {
   return /^\.\d/.test(text.slice(t.end, t.end + 2)) || /\d\.$/.test(text.slice(Math.max(0, t.start - 2), t.start));
 }
 
+/** What a number counts when it is no type, stage or grade: "2 prior admissions", "3 episodes", "2 drinks". */
+const COUNTED_AFTER = /^\s+(?:prior|previous|past|more|other|further|separate|times?|episodes?|admissions?|hospitali[sz]ations?|attempts?|drinks?|beers?|children|kids|pregnancies|visits?)\b/i;
+
 function nearOther(text: string, numberAt: readonly number[], positions: readonly number[], xt: readonly XToken[]): boolean {
   return numberAt.some((p) => {
     if (!positions.includes(p) || isMeasurement(xt, p) || inDecimal(text, xt[p]!)) return false;
+    // A count of something is no type or stage: "bipolar I disorder with 2 prior admissions".
+    if (COUNTED_AFTER.test(text.slice(xt[p]!.end, xt[p]!.end + 24))) return false;
     // A stage, grade or level is no type: "Type 1 diabetes with stage 2 CKD" is no type 2 diabetes.
     const qualifier = xt[p - 1]?.norm ?? '';
     if (NUMBER_QUALIFIERS.has(qualifier) && qualifier !== 'type' && positions.some((q) => xt[q]!.norm === 'type')) return false;

@@ -77,19 +77,26 @@ export function reasonForPastProcedure(before: string, after: string, dateOfServ
  */
 const INFARCTION = /^(?:I(?:2[12]|63)|G45[89])/;
 /** A date right after the infarction, in its clause: "NSTEMI 06/2024", "STEMI in 2019", "MI 3 years ago". */
-const DATED_AFTER = new RegExp(String.raw`^[^.;\n]{0,12}?\b(?:(\d{1,2})\/(?:\d{1,2}\/)?((?:19|20)\d\d)|(?:in\s+)?((?:19|20)\d\d)\b|(${NUMBER})\s+(${LONG_UNIT})\s+ago)`, 'i');
+const DATED_AFTER = new RegExp(String.raw`^[^.;\n]{0,12}?\b(?:(\d{1,2})\/(?:\d{1,2}\/)?((?:19|20)\d\d)|(?:in\s+)?((?:19|20)\d\d)\b|(${NUMBER})\s+(${LONG_UNIT}|weeks?|wks?)\s+ago)`, 'i');
+/** Time counted from the infarction, said before it: "seen today about 7 weeks after his NSTEMI", "3 months post MI". */
+const SINCE_BEFORE = new RegExp(String.raw`\b(${NUMBER})\s+(${LONG_UNIT}|weeks?|wks?)\s+(?:after|since|post|following|out from|s\/p)\s+(?:(?:his|her|their|the|an?|recent)\s+)?$`, 'i');
 const WORD_NUMBERS: Readonly<Record<string, number>> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, several: 3, few: 3, 'couple of': 2 };
 
-/** Whether an infarction's code is read where the note dates it over a month before the date of service. */
-export function infarctionDatedOld(code: string, after: string, dateOfService: string): boolean {
+/** Whether a time that long is past an infarction's four acute weeks: over four weeks, two months or more, any years. */
+function pastFourWeeks(count: string, unit: string): boolean {
+  const n = /^\d+$/.test(count) ? Number(count) : (WORD_NUMBERS[count.toLowerCase()] ?? 1);
+  return /^y/i.test(unit) || (/^w/i.test(unit) ? n > 4 : n >= 2);
+}
+
+/** Whether an infarction's code is read where the note dates it over four weeks before the date of service. */
+export function infarctionDatedOld(code: string, after: string, dateOfService: string, before = ''): boolean {
   if (!INFARCTION.test(code)) return false;
+  const since = SINCE_BEFORE.exec(before);
+  if (since) return pastFourWeeks(since[1]!, since[2]!);
   const m = DATED_AFTER.exec(after);
   const dos = new Date(dateOfService);
   if (!m || Number.isNaN(dos.getTime())) return false;
-  if (m[4] !== undefined) {
-    const n = /^\d+$/.test(m[4]) ? Number(m[4]) : (WORD_NUMBERS[m[4].toLowerCase()] ?? 1);
-    return /^y/i.test(m[5]!) || n >= 2;
-  }
+  if (m[4] !== undefined) return pastFourWeeks(m[4], m[5]!);
   // A year alone is read as its last month, so an infarction late that year is not made old too soon.
   const year = Number(m[2] ?? m[3]);
   const month = m[1] !== undefined ? Number(m[1]) : 12;

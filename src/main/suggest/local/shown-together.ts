@@ -198,8 +198,12 @@ const TRIMESTER = /,\s*(?:first|second|third|unspecified) trimester$/i;
 /** A heart failure, or a hypertensive heart disease with it. */
 const HEART_FAILURE = /^(I50|I110|I13[02]|I0981)/;
 
-/** A dementia with psychotic disturbance (F01–F03, any severity, .x2). */
-const DEMENTIA_PSYCHOSIS = /^F0[123][0-9A-C]2$/;
+/**
+ * A disorder whose psychosis is part of it: a dementia with psychotic disturbance (F01–F03, any
+ * severity, .x2), a mood episode with psychotic features (F31.2, F31.5, F31.64, F32.3, F33.3), a
+ * schizophrenia-spectrum disorder (F20, F21, F23–F25).
+ */
+const PSYCHOSIS_PART_OF = /^(F0[123][0-9A-C]2$|F31[25]$|F3164$|F323$|F333$|F2[01345])/;
 
 /** A diabetes with ketoacidosis (E08–E13 .10/.11). */
 const KETOACIDOSIS = /^E(0[89]|1[013])1[01]/;
@@ -227,14 +231,22 @@ const NAMED_INFECTION = /^(?!B999$)(?:[AB]|J1[2-8]|N10|N30|N390|L0[0-8]|K65|M86|
  * - a synovitis NOS (M65.90) beside the inflammatory arthritis whose synovitis it is (RA, M05–M06; gout, M10);
  * - overweight (E66.3, "overweight habitus" in the exam) beside the obesity the assessment names (E66.0–E66.2, E66.8-, E66.9);
  * - an irritant contact dermatitis NOS (L24.9) beside the diaper dermatitis it is ("irritant diaper dermatitis", L22);
- * - a delusional disorder, psychosis NOS or hallucinations (F22, F29, R44.-) beside the dementia with psychotic disturbance they are part of (F01–F03 .x2);
- * - a pulmonary edema (J81.-, "CXR pulm edema") beside the heart failure it is part of (J81's Excludes1: "with heart failure").
+ * - a delusional disorder, psychosis NOS or hallucinations (F22, F29, R44.-) beside the dementia with psychotic disturbance, the mood episode with psychotic features or the schizophrenia they are part of;
+ * - a pulmonary edema (J81.-, "CXR pulm edema") beside the heart failure it is part of (J81's Excludes1: "with heart failure");
+ * - a diabetic nephropathy (E11.21) beside the diabetic chronic kidney disease the chart stages (E11.22): one kidney disease, said more;
+ * - a methicillin-susceptible or -resistant staph infection of no stated site (A49.01, A49.02) beside the sepsis it caused (A41.01, A41.02);
+ * - nightmares (F51.5) beside the post-traumatic stress disorder they are part of (F43.1-);
+ * - a starvation (T73.0, "bradycardia secondary to starvation") beside the eating disorder that is its cause (F50.-);
+ * - a fluid overload (E87.70, "hypervolemic hyponatremia", "volume overloaded") beside the heart failure that is its cause.
  */
 const SAID_MORE: Readonly<Record<string, RegExp>> = {
   I129: /^I120$/, I1310: /^I13(11|2)$/, I130: /^I132$/, Z780: /^N95/, F32A: /^F3(2[0-9]|3)/, E039: /^E063$/, L98499: /^L97/,
   T887XXA: ADVERSE_EFFECT, T887XXD: ADVERSE_EFFECT, T887XXS: ADVERSE_EFFECT, T300: SITED_BURN,
   L309: /^L2[0-5]/, J302: /^J301$/, U071: /^U099$/, B999: NAMED_INFECTION, K529: /^K5[01]/, N0620: /^N042/, N0621: /^N042/, N0622: /^N042/, E8720: KETOACIDOSIS, E8721: KETOACIDOSIS, E8729: KETOACIDOSIS, M6590: /^M(0[5-9]|1[0-4])/,
-  E663: /^E66(?!3)/, L249: /^L22$/, F22: DEMENTIA_PSYCHOSIS, F29: DEMENTIA_PSYCHOSIS, R440: DEMENTIA_PSYCHOSIS, R441: DEMENTIA_PSYCHOSIS, R442: DEMENTIA_PSYCHOSIS, R443: DEMENTIA_PSYCHOSIS, J810: HEART_FAILURE, J811: HEART_FAILURE,
+  E663: /^E66(?!3)/, L249: /^L22$/, F22: PSYCHOSIS_PART_OF, F29: PSYCHOSIS_PART_OF, R440: PSYCHOSIS_PART_OF, R441: PSYCHOSIS_PART_OF, R442: PSYCHOSIS_PART_OF, R443: PSYCHOSIS_PART_OF, J810: HEART_FAILURE, J811: HEART_FAILURE,
+  E8770: HEART_FAILURE, E8779: HEART_FAILURE,
+  A4901: /^A4101$/, A4902: /^A4102$/, T730XXA: /^F50/, F515: /^F431/,
+  E0821: /^E0822$/, E0921: /^E0922$/, E1021: /^E1022$/, E1121: /^E1122$/, E1321: /^E1322$/,
 };
 
 /**

@@ -103,6 +103,23 @@ const HASH_PROBLEM = /^\s*#\s*[A-Za-z]/;
 /** Sections whose own lists may be written with "#": their items are background, not assessed. */
 const HASH_LISTS: ReadonlySet<SectionKind> = new Set(['history', 'family', 'allergies', 'meds', 'social', 'assessment']);
 
+/**
+ * A hospital course told by problem under labels ("AKI: Cr 1.0 -> 1.7 …; lisinopril held", "Diabetes: A1c
+ * 9.6 - T2DM with hyperglycemia"): each label is a problem the stay treated. Not a test's or a
+ * procedure's label ("LHC HD2: 95% mid-LCx …", "Labs: …"), nor a section's.
+ */
+const COURSE_LABEL = /^\s*([A-Z][A-Za-z0-9 /&'-]{1,30}):\s+\S/;
+const COURSE_TEST_LABEL = /^(labs?|lhc|rhc|cath\w*|echo\w*|tte|tee|ecg|ekg|cxr|ct|cta|mri|us|imaging|procedures?|micro\w*|cultures?|vitals?|exam|consults?|dispo\w*|condition\w*|follow[- ]?up|code status|diet|activity|hd\s*\d+|pod\s*\d+|day\s*\d+)\b/i;
+/** A labelled paragraph that opens on a doubt or a denial, or whose label is one, weighs a differential: "Cirrhosis/varices: Considered …, ruled out", "Rule out pneumonia: chest x-ray without infiltrate". */
+const WEIGHED_OPENING = /^(?:\?|(?:considered|ruled out|r\/o|no|not|negative|unlikely|doubt\w*|possible|probable|suspected|questionable|low suspicion)\b)/i;
+function courseProblemLabel(line: string): boolean {
+  const m = COURSE_LABEL.exec(line);
+  const label = m?.[1];
+  return label !== undefined && !COURSE_TEST_LABEL.test(label) && !WEIGHED_OPENING.test(label.replace(/^rule[- ]out\b/i, 'r/o')) && sectionKindOf(label) === undefined && !WEIGHED_OPENING.test(line.slice(m![0].length - 1).trimStart());
+}
+
+/** An admission and a discharge diagnosis named alone ("Admit dx: chest pain", "Discharge dx: NSTEMI"): no list. */
+const STAY_DIAGNOSES_NAMED_ALONE = 2;
 /** A line that lists a problem: "# AKI - …", "#AKI: …", "1. AKI …", "- N/V/diarrhea: likely viral gastroenteritis". */
 const PROBLEM_ITEM = /^\s*(#|\d{1,2}[.)]|[-•*]\s)\s*[A-Za-z]/;
 
@@ -152,6 +169,8 @@ export function splitSentences(text: string): Array<{ start: number; end: number
   // Under a hospital course, a line listed as a problem ("# AKI - resolved with IVF") is one of the
   // stay's assessed diagnoses; its narrative stays the story of the stay.
   let course = false;
+  /** Diagnoses assessed outside any course, by sentence or semicolon: a stay's own list of them. */
+  let assessedOutsideCourse = 0;
   // A background list given on its heading's line ("PMH: COPD.") ends at the next blank line: what
   // follows ("Influenza vaccine administered today.") is this visit's, not the history's.
   let endsAtBlank = false;
@@ -215,11 +234,17 @@ export function splitSentences(text: string): Array<{ start: number; end: number
       section = 'assessment';
       endsAtBlank = false;
     }
-    const lineSection: SectionKind = course && section === 'subjective' && PROBLEM_ITEM.test(text.slice(bodyStart, lineEnd)) ? 'assessment' : section;
+    // A course's labelled paragraphs are its problems where the stay lists no diagnoses of its own
+    // beyond its principal one ("Discharge dx: NSTEMI", then "AKI: …", "Diabetes: …"); under a list they
+    // are the story of what it lists.
+    const labelled = course && section === 'subjective' && assessedOutsideCourse <= STAY_DIAGNOSES_NAMED_ALONE && courseProblemLabel(text.slice(bodyStart, lineEnd));
+    const lineSection: SectionKind = course && section === 'subjective' && (PROBLEM_ITEM.test(text.slice(bodyStart, lineEnd)) || labelled) ? 'assessment' : section;
     // Sentence ends: . ! ? followed by space, unless it closes a list number ("1.") or a decimal.
     const re = /[.!?](?=\s|$)/g;
     const emit = (start: number, end: number): void => {
       if (admitting) admission.push(out.length);
+      // Each sentence and each item a semicolon divides it into ("Other diagnoses: cirrhosis; varices; …").
+      if (!course && lineSection === 'assessment') assessedOutsideCourse += 1 + (text.slice(start, end).match(/;/g)?.length ?? 0);
       out.push({ start, end, section: lineSection });
     };
     let s = bodyStart;
@@ -365,6 +390,12 @@ export function tokenize(text: string, start: number, end: number, norm: Normali
       const end = m.index + (letter ? 3 : 2);
       out.push({ norm: word, start: m.index, end, raw: word });
       WORD_RE.lastIndex = end;
+      continue;
+    }
+    // "d/t" is "due to" ("HFrEF d/t ischemic CM"), not a stage D.
+    if (/^d$/i.test(m[0]) && /^\/t\b/i.test(text.slice(m.index + 1, m.index + 4))) {
+      out.push({ norm: norm('due'), start: m.index, end: m.index + 3, raw: 'due' }, { norm: norm('to'), start: m.index, end: m.index + 3, raw: 'to' });
+      WORD_RE.lastIndex = m.index + 3;
       continue;
     }
     // "2/2" is "secondary to" ("thrombocytopenia 2/2 hypersplenism"), not a date or a fraction.

@@ -45,6 +45,11 @@ const REASONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:forg[eo]t\w*|forgetful\w*|confus\w*|misunderst\w*|mix(?:ed)?[- ]up|by mistake)\b/i, 'Z91138'],
   [/\b(?:on (?:his|her|their) own|self[- ]discontinued|chose|decided|did ?n[o']t want|refus\w*|side[- ]effects?|felt (?:better|fine|well)|worried|concerned about|stopped taking|quit taking|intentional\w*|(?:stopped|quit|discontinued) (?:his|her|their))\b/i, 'Z91128'],
 ];
+/** Whether the sentence gives this reason, not denies it: "Not a cost or access issue" is no financial hardship. */
+function givenReason(sentence: string, reason: RegExp): boolean {
+  const m = reason.exec(sentence);
+  return m !== null && !/\b(?:not|no|denies|denied|without)\b(?:\s+\w+){0,2}\s*$/i.test(sentence.slice(0, m.index));
+}
 /** Where the note gives none: the Index's "Noncompliance > with > medication regimen NEC > underdosing". */
 const NO_REASON = 'Z91148';
 
@@ -56,7 +61,7 @@ export function statedUnderdosings(text: string, start: number, end: number, tab
   for (const m of sentence.matchAll(TOOK_LESS)) {
     const after = m.index + m[0].length;
     if (NOT_THIS.test(sentence.slice(0, m.index)) || LONG_AGO.test(sentence.slice(after))) continue;
-    const noncompliance = REASONS.find(([re]) => re.test(sentence))?.[1] ?? NO_REASON;
+    const noncompliance = REASONS.find(([re]) => givenReason(sentence, re))?.[1] ?? NO_REASON;
     for (const d of drugsAfter(sentence, after, table)) {
       for (const codes of d.codes) {
         if (!codes.underdosing) continue;
