@@ -137,7 +137,7 @@ const TRIGGERS: readonly Trigger[] = [
   ...['immune', 'igg positive', 'igg reactive'].map((p) => ({ ...t(p, 'hypothetical', 'backward'), clause: true as const })),
   ...['evaluate for', 'to evaluate for', 'assess for', 'screen for', 'screening for', 'monitor for', 'check for', 'look for', 'if', 'should', 'return if', 'return for', 'return to', 'return with',
     // With the place to return to or a call beside it: "RTC/ED for fever", "Return/911 for lip swelling".
-    ...['return', 'rtc'].flatMap((r) => ['', ' ed', ' er', ' 911', ' or call', ' call'].flatMap((alt) => [`${r}${alt} for`, `${r}${alt} if`])).filter((p) => !p.startsWith('return for') && !p.startsWith('return if')), 'go to the ed for', 'go to the er for', 'go to the ed if', 'go to the er if', 'go to the emergency department for', 'go to the emergency department if', 'go to ed for', 'go to er for', 'come back if', 'come back for', 'seek care if', 'seek care for', 'seek medical attention if', 'seek medical attention for', 'call if', 'call for', 'call with', 'call back if', 'in case of', 'watch for', 'risk of', 'risk for', 'risk factor for', 'risk factors for', 'risk factor of', 'prevent', 'prevention of', 'may reduce', 'might reduce', 'can reduce', 'could reduce', 'help reduce', 'helps reduce', 'to help reduce', 'reduce the risk', 'reduces the risk', 'lower the risk', 'lowers the risk', 'decrease the risk', 'decreases the risk', 'precautions', 'precautions reviewed', 'precautions given', 'precautions discussed', 'to avoid', 'as needed for', 'prn', 'if needed',
+    ...['return ed', 'return er', 'return 911', 'return or call', 'rtc', 'rtc ed', 'rtc er', 'rtc 911', 'rtc or call'].flatMap((r) => [`${r} for`, `${r} if`]), 'go to the ed for', 'go to the er for', 'go to the ed if', 'go to the er if', 'go to the emergency department for', 'go to the emergency department if', 'go to ed for', 'go to er for', 'come back if', 'come back for', 'seek care if', 'seek care for', 'seek medical attention if', 'seek medical attention for', 'call if', 'call for', 'call with', 'call back if', 'in case of', 'watch for', 'risk of', 'risk for', 'risk factor for', 'risk factors for', 'risk factor of', 'prevent', 'prevention of', 'may reduce', 'might reduce', 'can reduce', 'could reduce', 'help reduce', 'helps reduce', 'to help reduce', 'reduce the risk', 'reduces the risk', 'lower the risk', 'lowers the risk', 'decrease the risk', 'decreases the risk', 'precautions', 'precautions reviewed', 'precautions given', 'precautions discussed', 'to avoid', 'as needed for', 'prn', 'if needed',
     // Advice for what may come: "urgent evaluation for any fever while traveling".
     'for any'].map((p) => t(p, 'hypothetical')),
   // What a procedure or a drug might do, as consent and counseling list it: "risks incl. bleeding,
@@ -404,7 +404,7 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
     triggers.push([f.start, f.end]);
     const by = negatedBy.get(f.start);
     // A rule-out the note says it finished has found nothing: "Rule-out endocarditis complete".
-    const ruledOutDone = by === undefined && RULE_OUT.has(f.tr.words.join(' ')) && f.end < tokens.length && RULE_OUT_DONE.test(text.slice(tokens[f.end - 1]!.end, text.indexOf('\n', tokens[f.end - 1]!.end) < 0 ? text.length : text.indexOf('\n', tokens[f.end - 1]!.end)));
+    const ruledOutDone = by === undefined && RULE_OUT.has(f.tr.words.join(' ')) && RULE_OUT_DONE.test(restOfLine(text, tokens[f.end - 1]!.end));
     const as: TokenAssertion = by !== undefined ? { assertion: 'negated', trigger: by } : { assertion: ruledOutDone ? 'negated' : f.tr.assertion, trigger: id };
     if (by !== undefined) for (let k = f.start; k < f.end; k++) out[k] = as;
     if (f.tr.direction === 'forward' || f.tr.both) {
@@ -557,12 +557,18 @@ function markLabelAnswers(text: string, tokens: readonly Token[], lower: readonl
   }
 }
 
+/** The text from a position to the end of its line. */
+function restOfLine(text: string, at: number): string {
+  const end = text.indexOf('\n', at);
+  return text.slice(at, end < 0 ? text.length : end);
+}
+
 /** Words opening a label's body that weigh the label's condition: "Wernicke encephalopathy: Considered on admission, …". */
-const LABEL_WEIGHED: Readonly<Record<string, Assertion>> = { considered: 'hypothetical', excluded: 'negated' };
+const LABEL_WEIGHED: ReadonlyMap<string, Assertion> = new Map([['considered', 'hypothetical'], ['excluded', 'negated']]);
 
 /** A label opening its line, answered by a word that weighs it: the label's words take that word's assertion. */
 function weighedLabel(text: string, tokens: readonly Token[], lower: readonly string[], out: TokenAssertion[], triggers: Array<[number, number]>, i: number): void {
-  const assertion = LABEL_WEIGHED[lower[i]!];
+  const assertion = LABEL_WEIGHED.get(lower[i]!);
   if (!assertion || !/^\s*:\s*$/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) return;
   const lineStart = text.lastIndexOf('\n', tokens[i - 1]!.start - 1) + 1;
   if (!/^[\s\d.)#*•-]*[A-Za-z][^:;.\n]{0,60}$/.test(text.slice(lineStart, tokens[i - 1]!.end))) return;

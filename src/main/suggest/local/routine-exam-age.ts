@@ -8,7 +8,7 @@ const NEWBORN_UNDER_8_DAYS = 'Z00110';
 const NEWBORN_FROM_8_DAYS = 'Z00111';
 const CHILD = { with: 'Z00121', without: 'Z00129' } as const;
 const ADULT = { with: 'Z0001', without: 'Z0000' } as const;
-const FINDINGS: Readonly<Record<string, 'with' | 'without'>> = { Z00121: 'with', Z00129: 'without', Z0001: 'with', Z0000: 'without' };
+const FINDINGS: ReadonlyMap<string, 'with' | 'without'> = new Map([['Z00121', 'with'], ['Z00129', 'without'], ['Z0001', 'with'], ['Z0000', 'without']]);
 /** The age a note gives in days: "4-day-old", "4 days old", "DOL 4", "age 10 days". */
 const AGE_IN_DAYS = /\b(\d{1,2})[- ]days?[- ]old\b|\bDOL\s*#?\s*(\d{1,2})\b|\bage:?\s*(\d{1,2})\s*days?\b/i;
 /**
@@ -28,7 +28,7 @@ function ageInDays(text: string): number | undefined {
 /** The routine examination code for the patient's age (in years, when known) and the age in days the note states; `code` itself for any other code. */
 export function examinationForAge(code: string, age: number | null, text: string): string {
   const newborn = code === NEWBORN_UNDER_8_DAYS || code === NEWBORN_FROM_8_DAYS;
-  const findings = FINDINGS[code];
+  const findings = FINDINGS.get(code);
   if (!newborn && !findings) return code;
   const days = age === null || age === 0 ? ageInDays(text) : undefined;
   if (days !== undefined && days <= 28) return days < 8 ? NEWBORN_UNDER_8_DAYS : NEWBORN_FROM_8_DAYS;

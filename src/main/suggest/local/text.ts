@@ -111,11 +111,13 @@ const HASH_LISTS: ReadonlySet<SectionKind> = new Set(['history', 'family', 'alle
 const COURSE_LABEL = /^\s*([A-Z][A-Za-z0-9 /&'-]{1,30}):\s+\S/;
 const COURSE_TEST_LABEL = /^(labs?|lhc|rhc|cath\w*|echo\w*|tte|tee|ecg|ekg|cxr|ct|cta|mri|us|imaging|procedures?|micro\w*|cultures?|vitals?|exam|consults?|dispo\w*|condition\w*|follow[- ]?up|code status|diet|activity|hd\s*\d+|pod\s*\d+|day\s*\d+)\b/i;
 /** A labelled paragraph that opens on a doubt or a denial, or whose label is one, weighs a differential: "Cirrhosis/varices: Considered …, ruled out", "Rule out pneumonia: chest x-ray without infiltrate". */
-const WEIGHED_OPENING = /^(?:\?|(?:considered|ruled out|r\/o|no|not|negative|unlikely|doubt\w*|possible|probable|suspected|questionable|low suspicion)\b)/i;
+const WEIGHED_OPENING = /^(?:\?|(?:considered|ruled out|rule[- ]out|r\/o|no|not|negative|unlikely|doubt\w*|possible|probable|suspected|questionable|low suspicion)\b)/i;
 function courseProblemLabel(line: string): boolean {
   const m = COURSE_LABEL.exec(line);
-  const label = m?.[1];
-  return label !== undefined && !COURSE_TEST_LABEL.test(label) && !WEIGHED_OPENING.test(label.replace(/^rule[- ]out\b/i, 'r/o')) && sectionKindOf(label) === undefined && !WEIGHED_OPENING.test(line.slice(m![0].length - 1).trimStart());
+  if (!m) return false;
+  const label = m[1]!;
+  const body = line.slice(m[0].length - 1).trimStart();
+  return !COURSE_TEST_LABEL.test(label) && !WEIGHED_OPENING.test(label) && !WEIGHED_OPENING.test(body) && sectionKindOf(label) === undefined;
 }
 
 /** An admission and a discharge diagnosis named alone ("Admit dx: chest pain", "Discharge dx: NSTEMI"): no list. */
