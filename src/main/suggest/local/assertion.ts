@@ -2,7 +2,7 @@
 // "mother had", "return if") covers the words after it (or before it, for post-triggers such as
 // "was ruled out") until a scope terminator ("but", "however", ";", end of sentence).
 import type { Assertion } from '../../../shared/suggest/types';
-import type { Token } from './text';
+import { lineEndAt, type Token } from './text';
 
 interface Trigger {
   words: string[];
@@ -404,7 +404,7 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
     triggers.push([f.start, f.end]);
     const by = negatedBy.get(f.start);
     // A rule-out the note says it finished has found nothing: "Rule-out endocarditis complete".
-    const ruledOutDone = by === undefined && RULE_OUT.has(f.tr.words.join(' ')) && RULE_OUT_DONE.test(restOfLine(text, tokens[f.end - 1]!.end));
+    const ruledOutDone = by === undefined && RULE_OUT.has(f.tr.words.join(' ')) && RULE_OUT_DONE.test(text.slice(tokens[f.end - 1]!.end, lineEndAt(text, tokens[f.end - 1]!.end)));
     const as: TokenAssertion = by !== undefined ? { assertion: 'negated', trigger: by } : { assertion: ruledOutDone ? 'negated' : f.tr.assertion, trigger: id };
     if (by !== undefined) for (let k = f.start; k < f.end; k++) out[k] = as;
     if (f.tr.direction === 'forward' || f.tr.both) {
@@ -555,12 +555,6 @@ function markLabelAnswers(text: string, tokens: readonly Token[], lower: readonl
       if (out[k]!.assertion === 'present') out[k] = { assertion: 'negated', trigger: id };
     }
   }
-}
-
-/** The text from a position to the end of its line. */
-function restOfLine(text: string, at: number): string {
-  const end = text.indexOf('\n', at);
-  return text.slice(at, end < 0 ? text.length : end);
 }
 
 /** Words opening a label's body that weigh the label's condition: "Wernicke encephalopathy: Considered on admission, …". */

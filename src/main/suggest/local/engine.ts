@@ -472,12 +472,13 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           // "Hyperkalemia, resolved" among an inpatient's diagnoses was treated this stay and is coded, and
           // links as any present condition does; in an office note it is a past problem.
           const rest = text.slice(mention.end, s.end);
+          const before = text.slice(s.start, mention.start);
           if (mention.assertion === 'present' && isIntegralKind(mention.entry.code) && MANIFESTATION_OF.test(rest)) explained.add(mention.entry.code);
           const resolvedThisStay = inpatient && mention.cue !== undefined && RESOLVED_CUES.has(mention.cue) && !datedBeforeThisStay(sentenceText, input.dateOfService);
           const settled = (mention.assertion === 'present' || mention.assertion === 'uncertain') && settledLabels.some((r) => mention.start >= r.start && mention.end <= r.end);
           const a = settled ? 'negated'
             : mention.assertion === 'negated' && resolvedThisStay ? 'present'
-            : mention.assertion === 'present' && (treatedInPast(mention.entry.code, rest, inpatient) || infarctionDatedOld(mention.entry.code, rest, input.dateOfService, text.slice(s.start, mention.start)) || cancerResectedWithoutDisease(mention.entry.code, rest) || reasonForPastProcedure(text.slice(s.start, mention.start), rest, input.dateOfService)) ? 'historical' : mention.assertion;
+            : mention.assertion === 'present' && (treatedInPast(mention.entry.code, rest, inpatient) || infarctionDatedOld(mention.entry.code, rest, input.dateOfService, before) || cancerResectedWithoutDisease(mention.entry.code, rest) || reasonForPastProcedure(before, rest, input.dateOfService)) ? 'historical' : mention.assertion;
           const m = toMention(doc.id, text, a === mention.assertion ? mention : { ...mention, assertion: a }, s.section, { index: si, start: s.start }, sides.get(mention));
           if (namesNoCondition(table, mention, context)) continue;
           // Under a family history heading every condition is a relative's ("FHx: Dad - T2DM, HTN"), however
@@ -935,14 +936,15 @@ function injuryEpisode(c: Candidate, sentences: ReadonlyMap<string, SentenceSpan
 
 function toMention(documentId: string, text: string, m: Mention, section: SectionKind, sentence: { index: number; start: number }, side?: Side): CandidateMention {
   // Only the assessment's items and the visit's stated reason are asked about (candidateConfidence); elsewhere the regexes would be wasted work.
+  const visit = VISIT_REASON.test(m.entry.code);
   const said = section === 'assessment' ? text.slice(sentence.start, m.start) : '';
   // A visit is named with the child's age: "1. 9 mo WCC - devt nl".
-  const before = VISIT_REASON.test(m.entry.code) ? said.replace(VISIT_AGE, '') : said;
+  const before = visit ? said.replace(VISIT_AGE, '') : said;
   const item =
     ((section === 'assessment' && (ITEM_BEFORE.test(before) || ITEM_BEFORE.test(before.replace(NAMING_WORD, '')) || CAUSE_OF_ITEM.test(before))) ||
       (section === 'subjective' && VISIT_REASON_LABEL.test(text.slice(text.lastIndexOf('\n', m.start - 1) + 1, m.start))) ||
       // The note's title names the visit: "12 MONTH WELL CHILD CHECK", "Annual GYN exam".
-      (VISIT_REASON.test(m.entry.code) && /^\s*$/.test(text.slice(0, text.lastIndexOf('\n', m.start - 1) + 1)))) &&
+      (visit && /^\s*$/.test(text.slice(0, text.lastIndexOf('\n', m.start - 1) + 1)))) &&
     (ITEM_AFTER.test(text.slice(m.end, m.end + 16)) || namesProcedureAfter(m.entry.code, text.slice(m.end, m.end + 24)));
   return { documentId, start: m.start, end: m.end, phrase: text.slice(m.start, m.end), assertion: m.assertion, section, source: m.entry.source, words: m.entry.words, sentence: sentence.index, ...(side ? { side } : {}), ...(item ? { item: true as const } : {}) };
 }

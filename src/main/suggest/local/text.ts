@@ -239,8 +239,9 @@ export function splitSentences(text: string): Array<{ start: number; end: number
     // A course's labelled paragraphs are its problems where the stay lists no diagnoses of its own
     // beyond its principal one ("Discharge dx: NSTEMI", then "AKI: …", "Diabetes: …"); under a list they
     // are the story of what it lists.
-    const labelled = course && section === 'subjective' && assessedOutsideCourse <= STAY_DIAGNOSES_NAMED_ALONE && courseProblemLabel(text.slice(bodyStart, lineEnd));
-    const lineSection: SectionKind = course && section === 'subjective' && (PROBLEM_ITEM.test(text.slice(bodyStart, lineEnd)) || labelled) ? 'assessment' : section;
+    const body = text.slice(bodyStart, lineEnd);
+    const courseProblem = course && section === 'subjective' && (PROBLEM_ITEM.test(body) || (assessedOutsideCourse <= STAY_DIAGNOSES_NAMED_ALONE && courseProblemLabel(body)));
+    const lineSection: SectionKind = courseProblem ? 'assessment' : section;
     // Sentence ends: . ! ? followed by space, unless it closes a list number ("1.") or a decimal.
     const re = /[.!?](?=\s|$)/g;
     const emit = (start: number, end: number): void => {
