@@ -130,7 +130,7 @@ const TRIGGERS: readonly Trigger[] = [
   // A test to be repeated names what it looks for: "Repeat HIV/HCV at 3 mo" (not "repeat CT showed …", below).
   ...REPEATS.map((p) => t(p, 'hypothetical')),
   ...['check', 'test for', 'tested for', 'testing for', 'culture for', 'cultures for', 'pcr for', 'serology for', 'serology of', 'serologies for', 'serologies of', 'workup for', 'to evaluate', 'evaluate'].map((p) => t(p, 'hypothetical')),
-  ...['antibody', 'antibodies', 'ab', 'pcr', 'titer', 'titers', 'serology', 'serologies', 'quantiferon', 'igra', 'toxin', 'antigen', 'test', 'testing', 'screen', 'panel', 'immunity', 'result', 'results'].map((p) => ({ ...t(p, 'hypothetical', 'backward'), clause: true as const, test: true as const })),
+  ...['antibody', 'antibodies', 'ab', 'pcr', 'titer', 'titers', 'titres', 'serology', 'serologies', 'screens', 'tests', 'quantiferon', 'igra', 'toxin', 'antigen', 'test', 'testing', 'screen', 'panel', 'immunity', 'result', 'results'].map((p) => ({ ...t(p, 'hypothetical', 'backward'), clause: true as const, test: true as const })),
   // Not immune to a disease is no disease: "Hepatitis A and B nonimmune - Twinrix given".
   ...['nonimmune', 'non immune', 'not immune'].map((p) => ({ ...t(p, 'hypothetical', 'backward'), clause: true as const })),
   // Immune to a disease is no disease either: "Rubella immune", "Rubella IgG positive" on a prenatal panel.
@@ -159,7 +159,7 @@ const TRIGGERS: readonly Trigger[] = [
     // A worry names a topic too: "Concerned about gastroparesis", "worried about skin cancer".
     'concerned about', 'worried about', 'worries about', 'worrying about', 'anxious about', 'instructed on', 'instructed about', 'signs and symptoms of', 'warning signs of', 'discussed signs of', 'reviewed signs of', 'discussed symptoms of', 'reviewed symptoms of', 'discussed signs and symptoms of', 'reviewed signs and symptoms of'].map((p) => t(p, 'hypothetical')),
   // …and after it: "Reviewed agranulocytosis warning signs", "DVT precautions", "stroke red flags", "Valve thrombosis/stroke sx reviewed".
-  ...['warning signs', 'warning symptoms', 'red flags', 'precautions', 'sx reviewed', 'sxs reviewed', 'symptoms reviewed', 'signs reviewed', 'symptoms discussed', 'sx discussed'].map((p) => t(p, 'hypothetical', 'backward')),
+  ...['warning', 'warnings', 'warning signs', 'warning symptoms', 'red flags', 'precautions', 'sx reviewed', 'sxs reviewed', 'symptoms reviewed', 'signs reviewed', 'symptoms discussed', 'sx discussed'].map((p) => t(p, 'hypothetical', 'backward')),
   // A problem the provider set aside this visit has no evidence of being managed: "Fibromyalgia,
   // osteopenia - followed by PCP, not addressed today", "Hx DVT, obesity - no active issues".
   ...['not addressed', 'not addressed today', 'not discussed', 'not discussed today', 'not discussed this visit', 'not discussed at this visit', 'not addressed this visit', 'not addressed at this visit', 'not assessed today', 'not evaluated today', 'no active issues', 'deferred to pcp', 'deferred to primary care',
@@ -253,6 +253,36 @@ const TEST_TARGET_REACH = 3;
 /** Words that end a test's target: "elevated on her lipid panel" tests no elevation. */
 const TEST_TARGET_STOPS = new Set(['on', 'in', 'of', 'from', 'with', 'her', 'his', 'the', 'a', 'was', 'were', 'is']);
 
+/** Tests named in the plural, which a list before them shares: "HIV, HBV serologies". */
+const PLURAL_TESTS = new Set(['serologies', 'titers', 'titres', 'screens', 'tests']);
+/** Words in a list item at most: a test's target is named shortly ("HCV RNA/genotype", "hep B"). */
+const TESTED_ITEM_WORDS = 2;
+
+/**
+ * Where a list of test targets before the plural test at `test` starts, or `test` when no list of two
+ * or more short items stands there: "HCV RNA/genotype, LFTs, HIV, HBV serologies today".
+ */
+function testedListStart(text: string, tokens: readonly Token[], lower: readonly string[], test: number): number {
+  if (!PLURAL_TESTS.has(lower[test]!)) return test;
+  let start = test;
+  let items = 1;
+  let words = 0;
+  for (let k = test - 1; k >= 0; k--) {
+    const between = text.slice(tokens[k]!.end, tokens[k + 1]!.start);
+    const separated = /^\s*,\s*$/.test(between) || lower[k + 1] === 'and' || lower[k + 1] === 'or';
+    if (!separated && /[^\s/]/.test(between)) break;
+    if (separated) {
+      if (words === 0) break;
+      items++;
+      words = 0;
+    }
+    if (lower[k] === 'and' || lower[k] === 'or') continue;
+    if (TEST_TARGET_STOPS.has(lower[k]!) || ++words > TESTED_ITEM_WORDS) break;
+    start = k;
+  }
+  return items >= 2 ? start : test;
+}
+
 /** Results after a test's name that say it found the disease. */
 const FOUND = new Set(['positive', 'pos', 'detected', 'reactive', 'confirmed', 'confirms', 'showed', 'revealed']);
 
@@ -341,15 +371,21 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
     let best: Trigger | undefined;
     // A trigger that closes its clause ("pneumonia - ruled out.") looks back; otherwise ahead ("ruled out MI").
     // So does one followed by how it was shown ("pancreatitis ruled out with normal lipase", "… by CT", "… clinically").
-    const closes = (tr: Trigger): boolean =>
-      i + tr.words.length >= tokens.length ||
-      breaksScope(text, tokens[i + tr.words.length - 1]!, tokens[i + tr.words.length]!) ||
-      // A comma or an opening parenthesis closes it too: "Pneumonia - ruled out, chest x-ray clear",
-      // "Preeclampsia ruled out (UPC 0.12)".
-      /[,([]/.test(text.slice(tokens[i + tr.words.length - 1]!.end, tokens[i + tr.words.length]!.start)) ||
-      SHOWN_BY.has(lower[i + tr.words.length]!) ||
-      // Or by when: "smoker, quit 2010", "quit in 2015", "quit 10 years ago".
-      WHEN_AFTER.test(lower.slice(i + tr.words.length, i + tr.words.length + 3).join(' '));
+    const closes = (tr: Trigger): boolean => {
+      if (i + tr.words.length >= tokens.length) return true;
+      const after = text.slice(tokens[i + tr.words.length - 1]!.end, tokens[i + tr.words.length]!.start);
+      // A precaution labelling what follows opens it: "Return precautions: fever, spreading redness".
+      if (tr.assertion === 'hypothetical' && /^\s*:/.test(after)) return false;
+      return (
+        breaksScope(text, tokens[i + tr.words.length - 1]!, tokens[i + tr.words.length]!) ||
+        // A comma or an opening parenthesis closes it too: "Pneumonia - ruled out, chest x-ray clear",
+        // "Preeclampsia ruled out (UPC 0.12)".
+        /[,([]/.test(after) ||
+        SHOWN_BY.has(lower[i + tr.words.length]!) ||
+        // Or by when: "smoker, quit 2010", "quit in 2015", "quit 10 years ago".
+        WHEN_AFTER.test(lower.slice(i + tr.words.length, i + tr.words.length + 3).join(' '))
+      );
+    };
     for (const tr of BY_FIRST.get(lower[i]!) ?? []) {
       if (!tr.words.every((w, k) => lower[i + k] === w)) continue;
       const better = !best || tr.words.length > best.words.length || (tr.words.length === best.words.length && tr.direction === 'backward' && closes(tr));
@@ -451,6 +487,9 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
       // A "resolved" closing its clause speaks of the whole clause, however long its condition's name:
       // "Septic shock due to pneumococcal pneumonia 2 months ago, resolved."
       const wholeClause = f.closing && !list && RESOLVED_VERDICTS.includes(f.tr.words.join(' '));
+      // A plural test after a list tests every item: "HIV, HBV serologies today" orders an HIV test, not a diagnosis.
+      const testedFrom = f.tr.test ? testedListStart(text, tokens, lower, f.start) : f.start;
+      for (let k = testedFrom; k < f.start; k++) if (!isTrigger[k] && out[k]!.assertion === 'present') out[k] = { assertion: f.tr.assertion, trigger: id };
       const reach = WORKUP_WORDS.has(lower[f.start - 1] ?? '') ? (SEARCHED_FOR.test(lower[f.start - 2] ?? '') ? 2 : 1) : f.tr.test ? TEST_TARGET_REACH : f.tr.line || wholeClause ? LIST_REACH : BACKWARD_REACH;
       // "Gastroparesis suspected on admission but ruled out": past the "but", only the doubt is settled.
       let pastBut = false;

@@ -37,6 +37,17 @@ export function mergeInto(target: Candidate, ...from: Candidate[]): void {
   for (const f of from) for (const m of f.mentions) if (!target.mentions.includes(m) && !inside(m)) target.mentions.push(m);
 }
 
+/**
+ * Moves a candidate to another code: its mentions join the candidate already read for that code, or it
+ * becomes that code with the rationale given ("Asplenia in a chart that says the spleen was removed").
+ */
+export function recode(cands: Map<string, Candidate>, from: Candidate, code: string, rationale: string): void {
+  cands.delete(from.code);
+  const known = cands.get(code);
+  if (known) mergeInto(known, from);
+  else cands.set(code, { ...from, code, rationale });
+}
+
 /** Identifies the sentence a mention sits in, across the chart's documents. */
 export function sentenceKey(m: { documentId: string; sentence: number }): string {
   return `${m.documentId}:${m.sentence}`;

@@ -22,6 +22,11 @@ import { cervicalDiscLevel } from './cervical-disc-level';
 import { parkinsonWithFeatures } from './parkinson';
 import { pressureUlcerSite } from './pressure-ulcer-site';
 import { prostheticJointInfection } from './prosthetic-joint-infection';
+import { metastaticPrimary } from './metastatic-primary';
+import { stomaDermatitis } from './stoma-dermatitis';
+import { acquiredAsplenia } from './acquired-asplenia';
+import { jointAftercare } from './joint-aftercare';
+import { cancerSurveillance } from './cancer-surveillance';
 import type { Dictionary, Entry, IndexLink } from './dictionary';
 
 const DIABETES = /^E(08|09|10|11|13)/;
@@ -183,7 +188,12 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   cervicalDiscLevel(cands, table, ctx.texts);
   calcifiedCoronaryLesion(cands, table, ctx.texts);
   parkinsonWithFeatures(cands, table, ctx.texts);
-  prostheticJointInfection(cands, table);
+  prostheticJointInfection(cands, table, ctx.texts);
+  metastaticPrimary(cands);
+  stomaDermatitis(cands, table);
+  acquiredAsplenia(cands, ctx.texts);
+  jointAftercare(cands, table, ctx.texts);
+  cancerSurveillance(cands, table, ctx.texts);
   pressureUlcerSite(cands, table, ctx.texts);
   dropFragments(cands, dict, table, lookup);
   dropUnspecifiedSiblings(cands, table, lookup);
@@ -1042,7 +1052,8 @@ function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable
   // less than the injury of a region the chart states (S00–S99): "blunt head trauma with LOC; concussion".
   // Not one only in the patient's past. Its words go with it rather than lend weight to a vague sibling
   // ("unspecified injury of right ankle" beside the sprain).
-  const statedInjury = [...cands.values()].some((o) => o.code.startsWith('S') && o.mentions.some((m) => m.assertion === 'present'));
+  // So does an operation wound's complication (T81.3-, T81.4-): "Wound (RLQ): 6.2 x 1.8 cm … dehiscence of surgical wound" is that wound.
+  const statedInjury = [...cands.values()].some((o) => (o.code.startsWith('S') || /^T81[34]/.test(o.code)) && o.mentions.some((m) => m.assertion === 'present'));
   if (statedInjury) for (const c of [...cands.values()]) if (/^T14[89]/.test(c.code) && c.via === 'match') cands.delete(c.code);
   // A combination read from the chart (I69.359, side still to be read) stands for its own condition.
   // Only for the same condition: "unspecified atrial flutter" (I48.92) is not paroxysmal atrial

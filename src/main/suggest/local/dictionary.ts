@@ -679,7 +679,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     if (nihss) {
       const scale = words.filter((w) => w !== 'score' && !/^\d+$/.test(w));
       for (const said of [[...scale, 'score', nihss], [...scale, nihss]]) raw.push({ words: said, code: c.code, source: 'tabular', level: 0 });
-    } else if (words.length > 0 && words.length <= 8) raw.push({ words, code: c.code, source: 'tabular', level: 0, ...(without.length ? { without } : {}) });
+    } else if (words.length > 0 && words.length <= 8 && cut >= 0 && STATED_WITHOUT.test(clause!)) raw.push({ words: [...words, ...without], code: c.code, source: 'tabular', level: 0, absent: without });
+    else if (words.length > 0 && words.length <= 8) raw.push({ words, code: c.code, source: 'tabular', level: 0, ...(without.length ? { without } : {}) });
     // A basal cell carcinoma is a skin cancer: "basal cell carcinoma of the nose" needs no "skin" (C44.311).
     if (/^basal cell carcinoma of skin\b/i.test(c.long_desc) && words.length <= 9) raw.push({ words: words.filter((w) => w !== skin), code: c.code, source: 'tabular', level: 0 });
     // A breast is a woman's unless the note says otherwise: "left breast, upper outer quadrant" is C50.412.
@@ -1027,6 +1028,12 @@ function lastSegment(key: string): string {
   return key.slice(key.lastIndexOf(' > ') + 3);
 }
 
+/** "Without" clauses a note leaves unsaid when it names what lies below them (a site). */
+const UNSAID_WITHOUT = /^organ involvement$/i;
+
+/** "Without" clauses of a title that state a finding, not the default a note leaves unsaid: "RA without rheumatoid factor" is seronegative RA. */
+const STATED_WITHOUT = /^\s*rheumatoid factor\b/i;
+
 /**
  * Entries of an Index line with a "without" clause ("Concussion > without loss of consciousness",
  * S06.0X0): the clause's words are required negated in the note, the others stated; one entry per
@@ -1037,6 +1044,9 @@ function withoutEntries(segs: readonly string[], at: number, code: string, level
   if (present.length === 0) return [];
   const clause = stripParens(segs[at]!).trim().replace(/^without\s+/i, '');
   const out: Array<Omit<Entry, 'id' | 'key'>> = [];
+  // A site under "seropositive > without organ involvement" is the site coders code when the note names no
+  // organ: "Seropositive RA, multiple sites" is M05.79; a bare "seropositive RA" stays M05.9.
+  if (at < segs.length - 1 && UNSAID_WITHOUT.test(clause)) out.push({ words: present, code, source: 'index', level });
   for (const alt of clause.split(/\s+or\s+|,\s*/).slice(0, 3)) {
     const absent = contentWords(alt, normalize).filter((w) => !present.includes(w));
     if (absent.length > 0) out.push({ words: [...present, ...absent], code, source: 'index', level, absent });

@@ -64,6 +64,9 @@ const OTHER_NAMES: ReadonlyMap<string, readonly string[]> = new Map([
   ['prograf', ['immunosuppressive drug']],
   ['cellcept', ['immunosuppressive drug']],
   ['immunosuppressants', ['immunosuppressive drug']],
+  // Classes as patients name them: "stopped both diabetes pills", "ran out of her BP meds".
+  ...['diabetes pills', 'diabetes meds', 'diabetes medications', 'diabetic meds', 'diabetic medications', 'oral hypoglycemics'].map((n): [string, string[]] => [n, ['antidiabetic nec']]),
+  ...['bp pills', 'bp meds', 'blood pressure pills', 'blood pressure meds', 'blood pressure medications'].map((n): [string, string[]] => [n, ['antihypertensive drug nec']]),
   ['unknown pills', ['drug']],
   ['unknown substance', ['drug']],
   ['unknown medication', ['drug']],

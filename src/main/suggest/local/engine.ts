@@ -35,9 +35,10 @@ import { acuteOpioid, loadMedications, OPIOID_THERAPY, shortTermOpioidChart, nam
 import { collectMeat, type SentenceSpan } from './meat';
 import { treatedInPast } from './treated-infection';
 import { RESOLVED_VERDICTS } from './assertion';
-import { datedBeforeThisStay, infarctionDatedOld, reasonForPastProcedure, withoutPastEpisodes } from './past-episode';
+import { datedBeforeThisStay, infarctionDatedOld, operatedOnBefore, reasonForPastProcedure, withoutPastEpisodes } from './past-episode';
 import { ruledOutLabels } from './settled-item';
 import { cancerResectedWithoutDisease } from './resected-cancer';
+import { chemotherapyNeutropenia } from './chemo-neutropenia';
 import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withInitialStrokeScale, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain, withoutOrphanUlcerLink, withoutOutcomeDenied, withoutReadingBesideHypertension, withoutUnsaidCourse, withoutUnspecifiedSibling, withSpecifiedPneumonia } from './shown-together';
 import { dueToCode } from './due-to-condition';
 import { episodeOf, withEpisode, type Episode } from './encounter';
@@ -96,8 +97,8 @@ function sidedCodes(table: CodeTable, e: Mention['entry'], side: Side | undefine
 function isForeground(c: Candidate, m: CandidateMention): boolean {
   return !BACKGROUND_SECTIONS.has(m.section) || c.via === 'family' || c.via === 'history' || (c.via === 'medication' && m.section === 'meds') || (m.section === 'social' && TOBACCO_NOW.test(c.code));
 }
-/** A patient's smoking now, which the social history states for the visit as much as the assessment does ("Smokes 1/2 ppd"). */
-const TOBACCO_NOW = /^(F172|Z720)/;
+/** A patient's smoking, now or given up, which the social history states for the visit as much as the assessment does ("Smokes 1/2 ppd", "quit cigs 6 yrs ago"). */
+const TOBACCO_NOW = /^(F172|Z720|Z87891)/;
 /** Candidates with a mention outside the background sections: what this visit is about. */
 function thisVisit(cands: ReadonlyMap<string, Candidate>): Candidate[] {
   return [...cands.values()].filter((c) => c.mentions.some((m) => isForeground(c, m)));
@@ -212,6 +213,10 @@ const USE_LINKED = /\b(due to|related|associated|induced|causing|caused|contribu
 const NOT_A_CONDITION = /^(?:S|T(?!78[34]|88[67])|[VWXYZ])/;
 /** Family and personal history, status, absence and dependence codes (Z80–Z99), HIV-positive status (Z21) and the carrier states (Z22; statuses by I.C.21.c.3). */
 const STATUS_CODE = /^(Z[89]\d|Z2[12])/;
+/** Personal history codes (Z85–Z87). */
+const PERSONAL_HISTORY = /^Z8[5-7]/;
+/** A latent infection or carrier state (Z22.-), which a history of it may replace. */
+const LATENT_CARRIER = /^Z22/;
 /** A question about the drug just named, answered no. */
 const ANSWERED_NO = /^[^.;?\n]{0,30}\?\s*(no|none|negative|denies)\b/i;
 /** Words that put a chart after the delivery. */
@@ -478,7 +483,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           const settled = (mention.assertion === 'present' || mention.assertion === 'uncertain') && settledLabels.some((r) => mention.start >= r.start && mention.end <= r.end);
           const a = settled ? 'negated'
             : mention.assertion === 'negated' && resolvedThisStay ? 'present'
-            : mention.assertion === 'present' && (treatedInPast(mention.entry.code, rest, inpatient) || infarctionDatedOld(mention.entry.code, rest, input.dateOfService, before) || cancerResectedWithoutDisease(mention.entry.code, rest) || reasonForPastProcedure(before, rest, input.dateOfService)) ? 'historical' : mention.assertion;
+            : mention.assertion === 'present' && (treatedInPast(mention.entry.code, rest, inpatient) || infarctionDatedOld(mention.entry.code, rest, input.dateOfService, before) || cancerResectedWithoutDisease(mention.entry.code, rest) || reasonForPastProcedure(before, rest, input.dateOfService) || operatedOnBefore(before, rest, BACKGROUND_SECTIONS.has(s.section))) ? 'historical' : mention.assertion;
           const m = toMention(doc.id, text, a === mention.assertion ? mention : { ...mention, assertion: a }, s.section, { index: si, start: s.start }, sides.get(mention));
           if (namesNoCondition(table, mention, context)) continue;
           // Under a family history heading every condition is a relative's ("FHx: Dad - T2DM, HTN"), however
@@ -525,8 +530,11 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
             const bySite = (): string | undefined => classifiedHistoryCode(dict.classifiedHistory.personal, mention.entry.code);
             const indexed = byIndex();
             // A reading that is itself a status ("s/p kidney transplant" Z94.0) is that status.
-            const status = mention.cue && STATUS_CUES.has(mention.cue) && STATUS_CODE.test(mention.entry.code) && table.byCode.get(mention.entry.code)?.billable ? mention.entry.code : undefined;
-            const z = status ?? (indexed === undefined || /\bunspecified\b/i.test(table.byCode.get(indexed)?.long_desc ?? '') ? (bySite() ?? indexed) : indexed);
+            // Not a latent infection the classification keeps a history code for: "Hx LTBI, treated" is Z86.15.
+            const status = mention.cue && STATUS_CUES.has(mention.cue) && STATUS_CODE.test(mention.entry.code) && !(LATENT_CARRIER.test(mention.entry.code) && indexed) && table.byCode.get(mention.entry.code)?.billable ? mention.entry.code : undefined;
+            // A reading that is itself a personal history ("quit cigs 6 yrs ago", Z87.891) is that history.
+            const ownHistory = PERSONAL_HISTORY.test(mention.entry.code) && table.byCode.get(mention.entry.code)?.billable ? mention.entry.code : undefined;
+            const z = status ?? ownHistory ?? (indexed === undefined || /\bunspecified\b/i.test(table.byCode.get(indexed)?.long_desc ?? '') ? (bySite() ?? indexed) : indexed);
             if (z) add(z, { ...m, source: 'history' }, 'history');
             // No personal-history code and a "history of" that does not say it ended ("former", "quit",
             // "s/p" do, or "resolved" after it): the condition may well go on. Read as a past mention; learned priors decide.
@@ -582,6 +590,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       const caused = conditionAt.get(mentionKey(e.condition));
       if (caused) follow(e.code, e.mention, caused, `Adverse effect of a drug properly taken, coded after the condition it caused, ${caused.code} (guideline I.C.19.e.5.a)`);
     }
+    chemotherapyNeutropenia(cands);
     // A breast cancer's receptor status, which C50 asks to be coded after it, from the cancer's own sentence.
     for (const c of [...cands.values()]) {
       if (!c.code.startsWith('C50')) continue;

@@ -37,7 +37,7 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   // A stent is the Index's implant ("Status > angioplasty > coronary artery > with implant" Z95.5).
   // "Atherosclerosis — see Arteriosclerosis": the Index lists the kinds under one spelling only.
   ['atherosclerosis', 'arteriosclerosis'], ['atherosclerotic', 'arteriosclerotic'],
-  ['stent', 'implant'], ['stents', 'implant'], ['arthroplasty', 'replacement'], ['postablative', 'postprocedural'], ['herniation', 'hernia'], ['diverticulosis', 'diverticulum'], ['lentigines', 'lentigo'],
+  ['stent', 'implant'], ['stents', 'implant'], ['arthroplasty', 'replacement'], ['postablative', 'postprocedural'], ['postsurgical', 'postprocedural'], ['herniation', 'hernia'], ['diverticulosis', 'diverticulum'], ['lentigines', 'lentigo'],
   // "Fibroid (tumor) — see also Leiomyoma": a uterine fibroid's kinds (intramural D25.1, subserosal D25.2) are the leiomyoma's.
   ['fibroid', 'leiomyoma'], ['fibroids', 'leiomyoma'], ['herniated', 'hernia'], ['noncompliant', 'noncompliance'], ['nonadherence', 'noncompliance'], ['nonadherent', 'noncompliance'],
   // A flare of a chronic condition is the Index's exacerbation ("asthma flare" J45.901, "COPD flare-up" J44.1).
@@ -106,6 +106,23 @@ export const CODE_TO: ReadonlyArray<[string, string]> = [
   // A hyperosmolar hyperglycemic state is the Index's hyperosmolarity ("Syndrome > hyperosmolarity E87.0 —
   // see also Diabetes, by type, with hyperosmolarity"): with the diabetes it is E11.00.
   ['hyperosmolarity hyperglycemic state', 'E870'],
+  // "Smoker > cigarettes" (F17.210) as social histories say it ("Smoking: 1 ppd"), and "History > personal >
+  // nicotine dependence" (Z87.891): "quit cigs 6 yrs ago",
+  // "quit smoking 2015". Not one still to come ("trying to quit smoking": misreads.ts).
+  ['smoking cigarette', 'F17210'],
+  ['quit smoking', 'Z87891'], ['quit cigarettes', 'Z87891'], ['quit cigs', 'Z87891'], ['quit tobacco', 'Z87891'],
+  // "Dehiscence > closure of > skin and subcutaneous tissue (superficial)" (T81.31) as notes say it:
+  // "superficial dehiscence of surgical wound", "superficial wound dehiscence".
+  // "Complication > postprocedural > seroma > skin and subcutaneous tissue > following other procedure"
+  // (L76.34) as notes say it: "postoperative subcutaneous seroma", "seroma of the incision".
+  ['postoperative subcutaneous seroma', 'L7634'], ['postprocedural subcutaneous seroma', 'L7634'], ['incisional seroma', 'L7634'], ['seroma incision', 'L7634'],
+  // Radiotherapy's skin reaction is the Index's "Radiodermatitis" (L58.-), not sunlight's or a
+  // nonionizing source's "Dermatitis > due to > radiation" (L59.8): "acute radiation dermatitis, neck".
+  // "Dermatitis > contact > irritant > related to > stoma" (L24.B-) as notes say it: peristomal skin
+  // irritation; the stoma the chart names gives its kind (stoma-dermatitis.ts).
+  ['peristomal irritant contact dermatitis', 'L24B0'], ['peristomal irritant dermatitis', 'L24B0'], ['peristomal dermatitis', 'L24B0'], ['peristomal skin irritation', 'L24B0'],
+  ['radiation dermatitis', 'L589'], ['acute radiation dermatitis', 'L580'], ['chronic radiation dermatitis', 'L581'],
+  ['superficial dehiscence surgery wound', 'T8131XA'], ['superficial wound dehiscence', 'T8131XA'],
   // "Awaiting organ transplant status" (Z76.82) as notes say it; the organ is not yet transplanted.
   ['awaiting transplant', 'Z7682'],
   // An artificial opening the patient has is its status ("Status > colostomy" Z93.3) however the note

@@ -43,17 +43,18 @@ function hasUpper(s: string): boolean {
 /** Replaces listed abbreviations by their expansion words, keeping the abbreviation's span. */
 function expand(text: string, tokens: readonly Token[], dict: Dictionary, asserted: ReturnType<typeof assertTokens>): XToken[] {
   const out: XToken[] = [];
+  // A typographic apostrophe is the list's plain one ("Hashimoto’s" is "Hashimoto's").
+  const lower = tokens.map((tk) => tk.raw.toLowerCase().replace(/’/g, "'"));
   for (let i = 0; i < tokens.length; i++) {
     let used = 0;
     for (let n = Math.min(MAX_ABBR_WORDS, tokens.length - i); n >= 1 && used === 0; n--) {
-      // A typographic apostrophe is the list's plain one ("Hashimoto’s" is "Hashimoto's").
-      let key = tokens.slice(i, i + n).map((tk) => tk.raw.toLowerCase().replace(/’/g, "'")).join(' ');
-      const raw = text.slice(tokens[i]!.start, tokens[i + n - 1]!.end);
+      let key = n === 1 ? lower[i]! : lower.slice(i, i + n).join(' ');
       // A plural abbreviation ("UTIs", "PVCs") is the abbreviation.
-      const plural = !dict.abbreviations.has(key) && /[A-Z]s$/.test(raw);
+      const plural = !dict.abbreviations.has(key) && /[A-Z]s$/.test(tokens[i + n - 1]!.raw);
       if (plural) key = key.slice(0, -1);
       const hit = dict.abbreviations.get(key);
       if (!hit) continue;
+      const raw = text.slice(tokens[i]!.start, tokens[i + n - 1]!.end);
       // "E. coli", "C. diff": an abbreviating dot inside is written either way; "A-fib" is "A fib".
       const spaced = raw.replace(/\.?\s+|(?<=[A-Za-z])-(?=[A-Za-z])/g, ' ').replace(/’/g, "'");
       const surface = plural ? spaced.slice(0, -1) : spaced;

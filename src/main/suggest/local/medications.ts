@@ -126,9 +126,9 @@ function clauseAround(text: string, start: number, end: number): [number, number
 }
 
 /** Words before a drug, in its clause, that only weigh it or put it later ("consider a statin", "discussed adding basal insulin", "if … start insulin", "will start adalimumab", "radiation to follow, then letrozole"). */
-const WEIGHED_BEFORE = /\b(consider(ing|ed)?|discuss(ed|ing)? (adding|starting)|(may|might|could|would|will) (add|start|begin|initiate)|candidate for|recommend(s|ed|ing)?|plan(s|ned|ning)? to (start|begin|add|initiate)|if\b[^.;:\n]*\b(start|begin|add|initiate))\b[^.;:\n]*$|\bthen\s+$/i;
-/** A condition right after a drug ("… insulin if A1c > 9"), what it would do ("adding semaglutide would benefit"), or a start to come ("zoledronic acid next month", "… after insurance approval", "… after TB screening"). */
-const WEIGHED_AFTER = /^[^.;:,\n]{0,15}\bif\b|^\s*(?:would|could|might|may)\b|^[^.;:\n]{0,40}\b(next (week|month|visit|appointment)|after discharge|as (an )?out-?pt|as (an )?outpatient|in \d+ (weeks?|wks?|months?)|(after|once|pending) (insurance |prior auth(orization)? )?(approval|approved)|(after|once|pending|when)\b[^.;:\n]{0,25}\b(screen(ing)?|test(ing)?|results?|clearance|cleared|quantiferon|ppd|labs?|returns?|comes? back))\b/i;
+const WEIGHED_BEFORE = /\b(consider(ing|ed)?|discuss(ed|ing)? (adding|starting)|(may|might|could|would|will) (add|start|begin|initiate)|candidate for|recommend(s|ed|ing)?|plan(s|ned|ning)? to (start|begin|add|initiate)|if\b[^.;:\n]*\b(start|begin|add|initiate))\b[^.;:\n]*$|\bthen\s+$|\b(vs\.?|versus)\s+$/i;
+/** A condition right after a drug ("… insulin if A1c > 9"), what it would do ("adding semaglutide would benefit"), an alternative still weighed ("tamoxifen vs OFS+AI … will discuss"), or a start to come ("zoledronic acid next month", "… after insurance approval", "… after TB screening"). */
+const WEIGHED_AFTER = /^[^.;:,\n]{0,15}\bif\b|^\s*(?:would|could|might|may|vs\.?|versus)(?=\s)|^[^.;\n]{0,50}\b(?:will discuss|to be discussed|to discuss)\b|^[^.;:\n]{0,40}\b(next (week|month|visit|appointment)|after discharge|as (an )?out-?pt|as (an )?outpatient|in \d+ (weeks?|wks?|months?)|(after|once|pending) (insurance |prior auth(orization)? )?(approval|approved)|(after|once|pending|when)\b[^.;:\n]{0,25}\b(screen(ing)?|test(ing)?|results?|clearance|cleared|quantiferon|ppd|labs?|returns?|comes? back))\b/i;
 
 /** The plan only weighs the drug at `start`–`end` of `text`: it is no current therapy. */
 export function weighedOnly(text: string, start: number, end: number): boolean {
@@ -148,7 +148,7 @@ export function scaledOnly(text: string, start: number, end: number): boolean {
 }
 
 /** Words after a drug's name that make it the body's substance, a test, or a reaction, not a therapy taken. */
-const NOT_THE_THERAPY_AFTER = /^[\s-]*(resistan\w*|sensitivity|levels?|secretion|deficien\w*|auto-?antibod\w*|antibod\w*|receptors?|induced|exacerbated|associated|related|allerg\w*|intoleran\w*)\b/i;
+const NOT_THE_THERAPY_AFTER = /^[\s-]*(resistan\w*|sensitivity|levels?|secretion|deficien\w*|auto-?antibod\w*|antibod\w*|receptors?|induced|exacerbated|associated|related|allerg\w*|intoleran\w*|toxicity|transaminitis|hepatotoxicity|myopathy|pneumonitis)\b/i;
 /** Insulin given with dextrose shifts potassium: a hyperkalemia's treatment, no long-term insulin ("insulin/dextrose", "D50 and insulin"). */
 const GIVEN_WITH_DEXTROSE_AFTER = /^\s*(?:\/|and|\+|with|&|-)\s*(?:dextrose|d50|d10|glucose)\b/i;
 const GIVEN_WITH_DEXTROSE_BEFORE = /\b(?:dextrose|d50|d10|glucose)\s*(?:\/|and|\+|with|&|-)\s*(?:iv\s+|regular\s+)?$/i;
@@ -165,7 +165,7 @@ const EYE_AFTER = /^[^.;,\n]{0,30}?\b(?:OD|OS|OU)\b/;
 const MEASURED_BEFORE = /\b(fasting|serum|plasma|random)\s+$/i;
 
 /**
- * "Insulin resistance", "fasting insulin 28", "steroid-induced hyperglycemia", "statin intolerance", "ulcer
+ * "Insulin resistance", "fasting insulin 28", "steroid-induced hyperglycemia", "statin intolerance", "Hx MTX transaminitis", "ulcer
  * caused by aspirin", "prednisolone 1% eye drops": the drug's name at `start`–`end` of `text` names no drug the patient takes (a
  * drug blamed may have been stopped; the medication list says whether it goes on).
  */

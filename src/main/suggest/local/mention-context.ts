@@ -131,8 +131,10 @@ const IN_A_YEAR = /\b(19|20)\d\d\b/;
 const GRIEF_SERVICE = /^\s*(counsel\w*|support|group|therapy|resources|education|services)\b/i;
 
 /** The rest of an item after its conditions (a list of them) that only names who manages them. */
-const CARER = String.raw`(?:(?:his|her|their|the)\s+)?(?:pcp|primary(?: care)?(?: provider| physician)?|rheum\w*|cardiology|cards|cardiologist|onc\w*|med onc|nephrology|nephrologist|renal|endo\w*|gi|gastroenterology|neuro\w*|pulm\w*|psych\w*|derm\w*|urology|ob|gyn|ob\/gyn|outside provider|specialist)`;
-const DEFERRED_ITEM = new RegExp(String.raw`^(?:\s*(?:,|and|&)\s*[A-Za-z'’ ]{2,30})*\s*[-–—:]\s*(?:per|followed by|managed by|deferred to|by)\s+${CARER}(?:\s*(?:\/|,|and|&)\s*${CARER})*\s*\.?\s*$`, 'i');
+const CARER = String.raw`(?:(?:his|her|their|the)\s+)?(?:pcp|primary(?: care)?(?: provider| physician)?|rheum\w*|cardiology|cards|cardiologist|onc\w*|med onc|nephrology|nephrologist|renal|endo\w*|gi|gastroenterology|neuro\w*|pulm\w*|psych\w*|derm\w*|urology|ob|gyn|ob\/gyn|ortho\w*|hem(?:e|atology)?(?:\/onc)?|id|infectious disease|surgery|outside provider|specialist)`;
+/** What a deferred item's line may add without this provider assessing it: "HTN, HLD - per PCP, stable", "Secondary hyperparathyroidism on problem list - managed by nephrology". */
+const UNCHANGED = String.raw`(?:stable|unchanged|controlled|well[- ]controlled|no changes?)`;
+const DEFERRED_ITEM = new RegExp(String.raw`^(?:\s*(?:,|and|&)\s*[A-Za-z'’ ]{2,30})*(?:\s+(?:on|from)\s+(?:the\s+)?problem\s+list)?\s*[-–—:]\s*(?:${UNCHANGED}\s*[,;]?\s*)?(?:per|followed by|managed by|deferred to|by)\s+${CARER}(?:\s*(?:\/|,|and|&)\s*${CARER})*(?:\s*[,;-]\s*${UNCHANGED})?\s*\.?\s*$`, 'i');
 
 /** A cause given as another item of the list: "d/t #1", "secondary to problem 2", "2/2 the above". */
 const DUE_TO_ITEM = /^[\s,:–—-]*(?:(?:likely|probably|possibly|most likely)\s+)?(?:d\/t|due to|secondary to|sec to|2\/2|related to|from|r\/t)\s+(?:#\s*\d|(?:problem|item|dx)\s*#?\s*\d|(?:the\s+)?above)\b/i;

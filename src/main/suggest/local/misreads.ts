@@ -28,6 +28,10 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     virusNamed(e, xt, positions) ||
     longTermTherapy(e, xt, positions) ||
     transplantToCome(e, xt, positions) ||
+    surgeryAhead(text, e, xt, positions) ||
+    qualifierOfAnother(e, xt, positions) ||
+    accessFistula(e, xt, positions) ||
+    quitAhead(e, xt, positions) ||
     orderDeclined(e, xt, positions) ||
     useDisorderAsInduced(e, xt, positions) ||
     organDysfunctionOfSite(e, xt, positions) ||
@@ -828,6 +832,58 @@ const TO_COME = new Set(['awaiting', 'await', 'candidate', 'listed', 'list', 'ev
 function transplantToCome(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
   const first = Math.min(...positions);
   return e.code.startsWith('Z94') && xt.slice(Math.max(0, first - 4), first).some((t) => TO_COME.has(t.norm));
+}
+
+/** Words between a condition and a later surgery that make the surgery its cause: "hypothyroidism after thyroid surgery". */
+const SURGERY_CAUSE = /\b(after|following|post|from|due to|d\/t|secondary to|2\/2|s\/p|status post|since)\b/i;
+
+/**
+ * A surgery named after the condition with nothing making it the cause is a surgery to come or beside
+ * it: "Hypothyroidism: take levothyroxine morning of surgery" is no postsurgical hypothyroidism (E89.0).
+ */
+function surgeryAhead(text: string, e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  const at = positions.find((p) => xt[p]!.norm === 'surgery');
+  if (at === undefined || !e.words.includes('surgery')) return false;
+  const before = positions.filter((p) => p < at);
+  // Next to it the surgery names itself: "bariatric surgery status".
+  if (before.length === 0 || at - Math.max(...before) === 1) return false;
+  return !SURGERY_CAUSE.test(text.slice(xt[Math.max(...before)]!.end, xt[at]!.start));
+}
+
+/** Words before "fistula" that make it a dialysis access, made on purpose: "AV fistula", "arteriovenous fistula". */
+const ACCESS_BEFORE: ReadonlySet<string> = new Set(['av', 'a-v', 'arteriovenous', 'dialysis', 'access', 'brachiocephalic', 'radiocephalic', 'brachiobasilic']);
+
+/**
+ * A dialysis access is no skin fistula (L98.8): "AV fistula eval", "HD via L arm AV fistula". The access
+ * a dialysis patient has is the dialysis's status (Z99.2); its complications have codes of their own (T82.-).
+ */
+function accessFistula(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  if (e.words.length !== 1 || e.words[0] !== 'fistula') return false;
+  const before = xt[positions[0]! - 1];
+  return before !== undefined && ACCESS_BEFORE.has(before.norm);
+}
+
+/** Words before "quit" that put the quitting ahead: "trying to quit smoking", "wants to quit", "advised to quit". */
+const QUIT_AHEAD: ReadonlySet<string> = new Set(['to', 'will', 'would', 'can', 'cannot', 'could', 'should', 'help', 'ready', 'unable']);
+
+/** A quit still to come is a smoker's, no history of one (Z87.891). */
+function quitAhead(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  const at = positions.find((p) => xt[p]!.norm === 'quit');
+  return at !== undefined && e.code === 'Z87891' && QUIT_AHEAD.has(xt[at - 1]?.norm ?? '');
+}
+
+/** Qualifiers that say when a condition arose, written next to it. */
+const TIMING_QUALIFIERS: ReadonlySet<string> = new Set(['postoperative', 'postprocedural']);
+
+/**
+ * A timing qualifier two or more words from the rest of the reading qualifies another condition: in
+ * "Postoperative subcutaneous seroma after hernia repair" it is the seroma's, and the hernia is the
+ * repair's, no postoperative (incisional) hernia (K43.2).
+ */
+function qualifierOfAnother(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  const at = positions.find((p) => TIMING_QUALIFIERS.has(xt[p]!.norm));
+  if (at === undefined || positions.length < 2) return false;
+  return positions.every((p) => p === at || Math.abs(p - at) > 2) && e.words.some((w) => TIMING_QUALIFIERS.has(w));
 }
 
 /**

@@ -8,6 +8,8 @@ import { titleSide } from './laterality';
 
 const OSTEOPOROSIS = /^M8[01]/;
 const TRAUMATIC_HISTORY = 'Z8781';
+/** Osteoporosis with a current pathological fracture. */
+const CURRENT_FRACTURE = /^M80/;
 const OSTEOPOROSIS_HISTORY = 'Z87310';
 
 /**
@@ -18,6 +20,9 @@ export function osteoporoticFractureHistory(cands: Map<string, Candidate>, table
   const healed = cands.get(TRAUMATIC_HISTORY);
   if (!healed || !table.byCode.get(OSTEOPOROSIS_HISTORY)?.billable || ![...cands.keys()].some((code) => OSTEOPOROSIS.test(code))) return;
   cands.delete(TRAUMATIC_HISTORY);
+  // A fracture the note follows now ("6 wk follow-up … s/p nail for intertrochanteric fracture … fragility
+  // fracture, healing") is the current one (M80, 7th character D), not a healed one's history.
+  if ([...cands.values()].some((c) => CURRENT_FRACTURE.test(c.code) && c.mentions.some((m) => m.assertion === 'present'))) return;
   const known = cands.get(OSTEOPOROSIS_HISTORY);
   if (known) mergeInto(known, healed);
   else cands.set(OSTEOPOROSIS_HISTORY, { ...healed, code: OSTEOPOROSIS_HISTORY, rationale: 'A healed fracture in osteoporosis: personal history of (healed) osteoporosis fracture (M81 "use additional code")' });

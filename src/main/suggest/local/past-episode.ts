@@ -69,6 +69,23 @@ export function reasonForPastProcedure(before: string, after: string, dateOfServ
   return year !== undefined && Number(year) < Number(dateOfService.slice(0, 4));
 }
 
+/** An operation named right after the condition: "cataract surgery", "hernia repair". */
+const OPERATION_AFTER = /^\s*(?:surgery|repair|resection|excision|extraction|removal|operation)\b/i;
+/** Words before it that put the operation in the past: "seroma after hernia repair", "s/p cataract surgery". */
+const DONE_BEFORE = /\b(?:after|following|s\/p|status post|post|had|prior|previous|history of|hx of|h\/o)\b[^.;,\n]{0,30}$/i;
+/** Words before it that put it ahead: "needs cataract surgery", "recommend hernia repair". */
+const AHEAD_BEFORE = /\b(?:needs?|recommend\w*|plan\w*|schedul\w*|candidate|refer\w*|consider\w*|await\w*|for|discuss\w*|offered|pre-?op)\b[^.;,\n]{0,25}$/i;
+
+/**
+ * Whether the condition is named only as what an earlier operation treated: in "Postoperative seroma
+ * after hernia repair" the hernia is gone, and "bilateral cataract surgery" in a past history leaves no
+ * cataract to link with the diabetes (E11.36). A background section's operation is a past one.
+ */
+export function operatedOnBefore(before: string, after: string, background: boolean): boolean {
+  const tail = before.slice(-60);
+  return OPERATION_AFTER.test(after) && (background || DONE_BEFORE.test(tail)) && !AHEAD_BEFORE.test(tail);
+}
+
 /**
  * A myocardial infarction is acute for four weeks from its onset (I.C.9.e.1); dated further back it is old
  * (I25.2). A cerebral infarction's code is the acute episode's too: one dated years back is history

@@ -1,9 +1,10 @@
 // An infection of a joint the chart says has a prosthesis is the prosthesis's complication (T84.5-):
 // "Periprosthetic joint infection L THA" is T84.52XA, not pyogenic arthritis (M00.9) beside the left hip
 // replacement's status (Z96.642), which the complication code already names.
-import { mergeInto, shareSentence, type Candidate } from './candidate';
+import { mergeInto, recode, shareSentence, type Candidate } from './candidate';
 import type { CodeTable } from './code-table';
 import { titleSide } from './laterality';
+import { lineOf } from './text';
 
 /** A joint replacement's status (Z96.6-) by its joint, and the prosthesis infection's code for each side. */
 const PROSTHESIS_SITE: ReadonlyArray<[RegExp, { right: string; left: string; unsided: string }]> = [
@@ -23,7 +24,21 @@ function sideOf(status: Candidate, table: CodeTable): 'right' | 'left' | undefin
 /** Readings of the joint's infection: pyogenic or infective arthritis, an infection after surgery. */
 const JOINT_INFECTION = /^(M00|M01|T814)/;
 
-export function prostheticJointInfection(cands: Map<string, Candidate>, table: CodeTable): void {
+/** A prosthetic joint infection named on its line with the replaced joint: "Periprosthetic joint infection, L TKA". */
+const PROSTHETIC_INFECTION = /\b(?:peri-?prosthetic|prosthetic)\s+(?:joint\s+)?infection\b|\bPJI\b/i;
+const REPLACED_JOINT = /\b(?:(L|R|left|right|lt|rt)\.?\s+)?(TKA|TKR|THA|THR|(?:knee|hip)\s+(?:replacement|arthroplasty|prosthesis))\b/i;
+
+/** The T84.5- code of the replaced joint a prosthetic joint infection's line names, if it names one. */
+function namedJointCode(line: string): string | undefined {
+  if (!PROSTHETIC_INFECTION.test(line)) return undefined;
+  const joint = REPLACED_JOINT.exec(line);
+  if (!joint) return undefined;
+  const codes = /^(TKA|TKR|knee)/i.test(joint[2]!) ? PROSTHESIS_SITE[1]![1] : PROSTHESIS_SITE[0]![1];
+  const side = joint[1] === undefined ? 'unsided' : /^(L|left|lt)$/i.test(joint[1]) ? 'left' : 'right';
+  return codes[side];
+}
+
+export function prostheticJointInfection(cands: Map<string, Candidate>, table: CodeTable, texts?: ReadonlyMap<string, string>): void {
   for (const status of [...cands.values()]) {
     const codes = PROSTHESIS_SITE.find(([re]) => re.test(status.code))?.[1];
     if (!codes || !cands.has(status.code)) continue;
@@ -35,5 +50,14 @@ export function prostheticJointInfection(cands: Map<string, Candidate>, table: C
     mergeInto(target, ...infections, status);
     for (const c of [...infections, status]) cands.delete(c.code);
     cands.set(code, target);
+  }
+  // "Periprosthetic joint infection, L TKA": the line names the joint, with no status read beside it.
+  for (const infection of [...cands.values()]) {
+    if (!JOINT_INFECTION.test(infection.code) || !texts) continue;
+    const m = infection.mentions.find((x) => x.assertion === 'present');
+    const named = m ? namedJointCode(lineOf(texts.get(m.documentId) ?? '', m.start, m.end)) : undefined;
+    const code = named ? `${named}XA` : undefined;
+    if (!code || !table.byCode.get(code)?.billable) continue;
+    recode(cands, { ...infection, via: 'combination', parts: [infection] }, code, `${infection.code} of a replaced joint its line names: infection due to the internal joint prosthesis (T84.5-)`);
   }
 }

@@ -1,6 +1,8 @@
 // A solid cancer removed in the past with no disease left is the patient's history (Z85, guideline
 // I.C.2.d): "Prostate cancer s/p radical prostatectomy 2010, no recurrence" is Z85.46, not C61. One
 // still treated stays the cancer: "Breast cancer s/p lumpectomy, no recurrence, on tamoxifen" is C50.-.
+// Treatment completed at a time the note gives ends it too: "… adjuvant CAPOX, which she completed two
+// years ago" (its recurrence would be said apart).
 
 /** Solid malignancies (not those of blood, whose remission has codes of their own, C81–C96). */
 const SOLID_CANCER = /^C(?:[0-7]\d|80|7A|7B)/;
@@ -9,10 +11,15 @@ const ENDED = /\b(?:s\/p|status\s+post|resected|excised|removed|treated|complete
 /** No disease left: "no recurrence", "NED", "no evidence of disease", "disease-free", "cancer-free". */
 const NO_DISEASE = /\b(?:no\s+(?:evidence\s+of\s+)?(?:recurrence|recurrent\s+disease|residual\s+disease|disease|metastatic\s+disease)|NED|disease[- ]free|cancer[- ]free|tumor[- ]free|without\s+recurrence|in\s+(?:complete\s+)?remission)\b/i;
 /** Still treated: on a drug, receiving or undergoing therapy, adjuvant or maintenance therapy. */
-const STILL_TREATED = /\b(?:on|receiving|undergoing|continues?|continuing|started|starting|currently)\s+(?:adjuvant\s+|maintenance\s+|hormonal?\s+|endocrine\s+)?(?:\w+\s+){0,2}(?:therapy|treatment|chemo\w*|radiation|tamoxifen|anastrozole|letrozole|exemestane|leuprolide|enzalutamide|abiraterone|bicalutamide|adt|immunotherapy|pembrolizumab|nivolumab)\b|\badjuvant\b/i;
+const STILL_TREATED = /\b(?:on|receiving|undergoing|continues?|continuing|started|starting|currently)\s+(?:adjuvant\s+|maintenance\s+|hormonal?\s+|endocrine\s+)?(?:\w+\s+){0,2}(?:therapy|treatment|chemo\w*|radiation|tamoxifen|anastrozole|letrozole|exemestane|leuprolide|enzalutamide|abiraterone|bicalutamide|adt|immunotherapy|pembrolizumab|nivolumab)\b/i;
+/** Adjuvant therapy, still given unless the note says it was completed. */
+const ADJUVANT = /\badjuvant\b/i;
+/** A treatment completed at a time said: "adjuvant CAPOX, which she completed approximately two and a half years ago". */
+const COMPLETED_WHEN = /\b(?:completed|finished)\b[^.;]{0,40}\b(?:ago|in\s+(?:19|20)\d\d)\b/i;
 
 /** Whether the words after a cancer's mention (to its sentence's end) say it was removed and is gone. */
 export function cancerResectedWithoutDisease(code: string, after: string): boolean {
   if (!SOLID_CANCER.test(code)) return false;
-  return ENDED.test(after) && NO_DISEASE.test(after) && !STILL_TREATED.test(after);
+  const completed = COMPLETED_WHEN.test(after);
+  return ENDED.test(after) && (NO_DISEASE.test(after) || completed) && !STILL_TREATED.test(after) && !(ADJUVANT.test(after) && !completed);
 }

@@ -237,16 +237,26 @@ const NAMED_INFECTION = /^(?!B999$)(?:[AB]|J1[2-8]|N10|N30|N390|L0[0-8]|K65|M86|
  * - a methicillin-susceptible or -resistant staph infection of no stated site (A49.01, A49.02) beside the sepsis it caused (A41.01, A41.02);
  * - nightmares (F51.5) beside the post-traumatic stress disorder they are part of (F43.1-);
  * - a starvation (T73.0, "bradycardia secondary to starvation") beside the eating disorder that is its cause (F50.-);
- * - a fluid overload (E87.70, "hypervolemic hyponatremia", "volume overloaded") beside the heart failure that is its cause.
+ * - a fluid overload (E87.70, "hypervolemic hyponatremia", "volume overloaded") beside the heart failure that is its cause;
+ * - a diffuse goiter (E04.0, E04.9, E01.0, "Graves' disease with diffuse goiter") beside the thyrotoxicosis with diffuse goiter it is (E05.0-);
+ * - a chronic urticaria (L50.8) beside the idiopathic one it is ("Chronic spontaneous (idiopathic) urticaria", L50.1);
+ * - a telangiectasia (I78.1, "pearly papule w/ telangiectasia") beside the skin cancer whose lesion it describes (C44.-);
+ * - a pruritus (L29.9, "pruritic morbilliform eruption") beside the drug eruption it is part of (L27.-);
+ * - a central hypothyroidism, secondary adrenal insufficiency or hypogonadism (E03.-, E27.4-, E29.1) beside the hypopituitarism whose axes they are ("Postsurgical hypopituitarism (secondary adrenal insufficiency, central hypothyroidism, …)", E89.3).
  */
+/** Hypopituitarism, postprocedural or not (E89.3, E23.0), whose parts its axes' deficits are. */
+const HYPOPITUITARISM = /^(E893|E230)$/;
 const SAID_MORE: Readonly<Record<string, RegExp>> = {
-  I129: /^I120$/, I1310: /^I13(11|2)$/, I130: /^I132$/, Z780: /^N95/, F32A: /^F3(2[0-9]|3)/, E039: /^E063$/, L98499: /^L97/,
+  I129: /^I120$/, I1310: /^I13(11|2)$/, I130: /^I132$/, Z780: /^N95/, F32A: /^F3(2[0-9]|3)/, E039: /^(E063|E893|E230)$/, L98499: /^L97/,
   T887XXA: ADVERSE_EFFECT, T887XXD: ADVERSE_EFFECT, T887XXS: ADVERSE_EFFECT, T300: SITED_BURN,
   L309: /^L2[0-5]/, J302: /^J301$/, U071: /^U099$/, B999: NAMED_INFECTION, K529: /^K5[01]/, N0620: /^N042/, N0621: /^N042/, N0622: /^N042/, E8720: KETOACIDOSIS, E8721: KETOACIDOSIS, E8729: KETOACIDOSIS, M6590: /^M(0[5-9]|1[0-4])/,
   E663: /^E66(?!3)/, L249: /^L22$/, F22: PSYCHOSIS_PART_OF, F29: PSYCHOSIS_PART_OF, R440: PSYCHOSIS_PART_OF, R441: PSYCHOSIS_PART_OF, R442: PSYCHOSIS_PART_OF, R443: PSYCHOSIS_PART_OF, J810: HEART_FAILURE, J811: HEART_FAILURE,
   E8770: HEART_FAILURE, E8779: HEART_FAILURE,
   A4901: /^A4101$/, A4902: /^A4102$/, T730XXA: /^F50/, F515: /^F431/,
   E0821: /^E0822$/, E0921: /^E0922$/, E1021: /^E1022$/, E1121: /^E1122$/, E1321: /^E1322$/,
+  E040: /^E050/, E049: /^E050/, E010: /^E050/,
+  L508: /^L501$/, I781: /^C44/, L299: /^L27/,
+  E038: HYPOPITUITARISM, E2740: HYPOPITUITARISM, E2749: HYPOPITUITARISM, E291: HYPOPITUITARISM,
 };
 
 /**

@@ -29,7 +29,7 @@ const ADMINISTRATIVE_LABELS = /^(code status|advance directives?|goals of care|r
 
 const SECTION_PATTERNS: ReadonlyArray<[RegExp, SectionKind]> = [
   [/^(fh|fhx|family|fam|family (medical )?history|family hx|fam hx|fam history|family hist)$/, 'family'],
-  [/^(pmh|pmhx|psh|pshx|past (medical|surgical) hx|past (medical|surgical)( and surgical)? history|medical history|surgical history|(patient )?(active )?problem list|past history|hx|history|pmh\/psh|active problems|resolved problems)$/, 'history'],
+  [/^(pmh|pmhx|psh|pshx|past (medical|surgical) hx|past (medical|surgical)( and surgical)? history|medical history|surgical history|(patient )?(active )?problem list|past history|hx|history|pmh\/psh|active problems|resolved problems|other (medical )?(history|hx)|other pmh|comorbidities)$/, 'history'],
   [/^(sh|social|social history|social hx|soc hx|shx|habits)$/, 'social'],
   [/^((current|home|discharge|admission|outpatient|active|current outpatient|prior to admission) )?(meds|medications?|medication list|prescriptions)( on (admission|discharge))?$|^rx$/, 'meds'],
   [/^(allerg(y|ies)|drug allerg(y|ies)|medication allerg(y|ies)|known allergies|allergies( and |\/)intolerances|nkda|nka)$/, 'allergies'],

@@ -19,6 +19,8 @@ const TOOK_LESS = new RegExp(
     String.raw`(?:ran|run|running|been) out of`,
     String.raw`(?:stopped|quit) taking`,
     String.raw`(?<!\b(?:we|i|provider|team|dr\.?|md)\s+(?:have\s+|had\s+)?)(?:stopped|quit|discontinued) (?:his|her|their)`,
+    // The patient as the one who stopped: "he stopped both diabetes pills", "pt stopped metformin".
+    String.raw`\b(?:he|she|they|pt|patient) (?:states (?:he|she|they) )?(?:stopped|quit)(?: (?:both|all|the|taking))?`,
     String.raw`off (?:of )?(?:his|her|their)`,
     String.raw`underdos(?:ing|ed) (?:of|on|with)`,
     String.raw`self[- ]discontinued`,
@@ -33,7 +35,7 @@ const TOOK_LESS = new RegExp(
   'gi',
 );
 /** The provider's own doing: a drug held or stopped as directed is no underdosing. */
-const AS_DIRECTED = /\b(?:per|by) (?:dr\b|doctor|cardiolog\w*|nephrolog\w*|oncolog\w*|(?:his|her|their|the) (?:doctor|provider|pcp|physician|team|cardiologist)|provider|pcp|physician|us)\b|\b(?:was|were) (?:told|instructed|advised)\b|\bas (?:directed|instructed)\b|\b(?:held|holding|hold)\b/i;
+const AS_DIRECTED = /\b(?:per|by) (?:dr\b|doctor|cardiolog\w*|nephrolog\w*|oncolog\w*|(?:his|her|their|the) (?:doctor|provider|pcp|physician|team|cardiologist)|provider|pcp|physician|us)\b|\b(?:was|were) (?:told|instructed|advised)\b|\bas (?:directed|instructed)\b|\b(?:held|holding|hold)\b|\b(?:we|i) (?:started|switched)\b/i;
 /** A denial or a past that is not this visit's: "denies missed doses", "stopped taking it 3 years ago". */
 const NOT_THIS = /\b(?:no|denies|denied|never missed|without|if|in case)\b[^.;]{0,20}$/i;
 const LONG_AGO = /^[^.;]{0,60}\b(?:years? ago|in (?:19|20)\d\d)\b/i;
@@ -48,7 +50,8 @@ const REASONS: ReadonlyArray<readonly [RegExp, string]> = [
 /** Whether the sentence gives this reason, not denies it: "Not a cost or access issue" is no financial hardship. */
 function givenReason(sentence: string, reason: RegExp): boolean {
   const m = reason.exec(sentence);
-  return m !== null && !/\b(?:not|no|denies|denied|without)\b(?:\s+\w+){0,2}\s*$/i.test(sentence.slice(0, m.index));
+  // "Could not afford" gives the reason; "not a cost issue" denies it.
+  return m !== null && !/(?<!\b(?:could|can|did|does|was|is)\s)\b(?:not|no|denies|denied|without)\b(?:\s+\w+){0,2}\s*$/i.test(sentence.slice(0, m.index));
 }
 /** Where the note gives none: the Index's "Noncompliance > with > medication regimen NEC > underdosing". */
 const NO_REASON = 'Z91148';
