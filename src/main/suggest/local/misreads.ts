@@ -845,9 +845,10 @@ function surgeryAhead(text: string, e: Entry, xt: readonly XToken[], positions: 
   const at = positions.find((p) => xt[p]!.norm === 'surgery');
   if (at === undefined || !e.words.includes('surgery')) return false;
   const before = positions.filter((p) => p < at);
+  if (before.length === 0) return false;
+  const last = Math.max(...before);
   // Next to it the surgery names itself: "bariatric surgery status".
-  if (before.length === 0 || at - Math.max(...before) === 1) return false;
-  return !SURGERY_CAUSE.test(text.slice(xt[Math.max(...before)]!.end, xt[at]!.start));
+  return at - last > 1 && !SURGERY_CAUSE.test(text.slice(xt[last]!.end, xt[at]!.start));
 }
 
 /** Words before "fistula" that make it a dialysis access, made on purpose: "AV fistula", "arteriovenous fistula". */
@@ -876,7 +877,7 @@ function quitAhead(e: Entry, xt: readonly XToken[], positions: readonly number[]
 const TIMING_QUALIFIERS: ReadonlySet<string> = new Set(['postoperative', 'postprocedural']);
 
 /**
- * A timing qualifier two or more words from the rest of the reading qualifies another condition: in
+ * A timing qualifier with two or more words between it and the rest of the reading qualifies another condition: in
  * "Postoperative subcutaneous seroma after hernia repair" it is the seroma's, and the hernia is the
  * repair's, no postoperative (incisional) hernia (K43.2).
  */
