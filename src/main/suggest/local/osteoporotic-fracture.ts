@@ -2,7 +2,7 @@
 // current pathological fracture (M80, guideline I.C.13.d.1), at the site the injury code names; a healed
 // one is the osteoporosis fracture's history (Z87.310, which M81's "use additional code" names), not a
 // healed traumatic fracture's (Z87.81).
-import { mergeInto, shareSentence, type Candidate } from './candidate';
+import { mergeInto, recode, shareSentence, type Candidate } from './candidate';
 import type { CodeTable } from './code-table';
 import { titleSide } from './laterality';
 
@@ -23,9 +23,7 @@ export function osteoporoticFractureHistory(cands: Map<string, Candidate>, table
   // A fracture the note follows now ("6 wk follow-up … s/p nail for intertrochanteric fracture … fragility
   // fracture, healing") is the current one (M80, 7th character D), not a healed one's history.
   if ([...cands.values()].some((c) => CURRENT_FRACTURE.test(c.code) && c.mentions.some((m) => m.assertion === 'present'))) return;
-  const known = cands.get(OSTEOPOROSIS_HISTORY);
-  if (known) mergeInto(known, healed);
-  else cands.set(OSTEOPOROSIS_HISTORY, { ...healed, code: OSTEOPOROSIS_HISTORY, rationale: 'A healed fracture in osteoporosis: personal history of (healed) osteoporosis fracture (M81 "use additional code")' });
+  recode(cands, healed, OSTEOPOROSIS_HISTORY, 'A healed fracture in osteoporosis: personal history of (healed) osteoporosis fracture (M81 "use additional code")');
 }
 
 /** An osteoporosis fracture: M80.0- (age-related) or M80.8- (other), with its site in the fifth character. */
