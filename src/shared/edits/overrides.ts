@@ -23,6 +23,15 @@ export const EXCLUDES1_OVERRIDES: readonly Excludes1Override[] = [
     reason:
       'FY2023+ Official Guidelines I.C.4.a.3 assign both Z79.4 and Z79.85 when insulin and an injectable non-insulin antidiabetic are used together',
   },
+  // The Z00–Z13 block's Excludes1 "examinations related to pregnancy and reproduction (Z30-Z36, Z39.-)"
+  // keeps such an examination from being coded as a general one; it does not stop the contraceptive
+  // management a routine or gynecological examination also does (a first pill prescription, an IUD
+  // placed, pills refilled), which is coded beside it (I.C.21.c.13: other codes add to a routine exam).
+  ...['Z000', 'Z001', 'Z014'].map((a) => ({
+    a,
+    b: 'Z30',
+    reason: 'I.C.21.c.13: a routine or gynecological examination takes additional codes for what else the visit does; Z30.- management is no examination related to reproduction',
+  })),
   // The hypoglycemia levels (E16.A1–E16.A3, new in FY2025) are coded beside a diabetes with hypoglycemia:
   // its "use additional code for hypoglycemia level, if applicable (E16.A-)". The FY2021 E16 Excludes1
   // ("diabetes with hypoglycemia") predates them.

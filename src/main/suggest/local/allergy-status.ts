@@ -93,7 +93,11 @@ export function allergyStatus(dict: Dictionary, drugs: ReadonlyMap<string, strin
   if (toDrug && !allergy && HAPPENING_NOW.test(sentenceText)) return undefined;
   const from = Math.max(0, inside[0]! - DRUG_REACH);
   const to = Math.min(tokens.length, inside[inside.length - 1]! + DRUG_REACH + 1);
-  const around = Array.from({ length: to - from }, (_, k) => from + k).filter((i) => !inside.includes(i));
+  // Nearest first: "Azithromycin x5d (PCN allergy)" is an allergy to the penicillin beside it.
+  const distance = (i: number): number => (i < inside[0]! ? inside[0]! - i : i - inside[inside.length - 1]!);
+  const around = Array.from({ length: to - from }, (_, k) => from + k)
+    .filter((i) => !inside.includes(i))
+    .sort((a, b) => distance(a) - distance(b) || a - b);
   const status = (code: string, substance?: Token): AllergyStatus =>
     substance ? { code, start: Math.min(m.start, substance.start), end: Math.max(m.end, substance.end) } : { code, start: m.start, end: m.end };
   // The Index's own line first ("History > personal > allergy > penicillin" Z88.0), quoting its substance.

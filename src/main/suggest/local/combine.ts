@@ -27,6 +27,7 @@ import { stomaDermatitis } from './stoma-dermatitis';
 import { acquiredAsplenia } from './acquired-asplenia';
 import { jointAftercare } from './joint-aftercare';
 import { cancerSurveillance } from './cancer-surveillance';
+import { treatmentSession } from './treatment-session';
 import type { Dictionary, Entry, IndexLink } from './dictionary';
 
 const DIABETES = /^E(08|09|10|11|13)/;
@@ -197,6 +198,8 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   pressureUlcerSite(cands, table, ctx.texts);
   dropFragments(cands, dict, table, lookup);
   dropUnspecifiedSiblings(cands, table, lookup);
+  // After the malignancy is read as specifically as the chart allows: the session is for that one.
+  treatmentSession(cands, table, ctx.texts);
 }
 
 const titleWordCache = new WeakMap<CodeTable, Map<string, ReadonlySet<string>>>();

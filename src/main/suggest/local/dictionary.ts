@@ -191,6 +191,12 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     const plural = `${w.slice(0, -2)}ices`;
     if (!aliases.has(plural)) aliases.set(plural, w);
   }
+  // And the Greek plurals of "-oma" nouns: leiomyomata → leiomyoma, condylomata → condyloma.
+  for (const w of vocabulary) {
+    if (w.length < 6 || !w.endsWith('oma')) continue;
+    const plural = `${w}ta`;
+    if (!aliases.has(plural)) aliases.set(plural, w);
+  }
   const normalize = createNormalizer(aliases, new Set([...vocabulary].filter((w) => SOLID_PREFIXED.test(w))));
   const SOLITARY = normalize('solitary');
   const namedKinds = new Set(NAMED_KINDS.map(normalize));

@@ -44,6 +44,7 @@ import { dueToCode } from './due-to-condition';
 import { episodeOf, withEpisode, type Episode } from './encounter';
 import { AFTER_BIRTH, gestationWeeks, trimesterOf, weeksCode, withChildbirth, withPuerperium, withTrimester, type Gestation } from './pregnancy';
 import { inPregnancy } from './pregnancy-routing';
+import { deliveryOutcome } from './delivery-outcome';
 import { burnExtent, SITED_BURN } from './burn-extent';
 import { contraceptionDone } from './contraception';
 import { examinationForAge } from './routine-exam-age';
@@ -167,10 +168,10 @@ function unconfirmedInfluenza(table: CodeTable, code: string): string {
 }
 /**
  * Codes always reported when documented, which case reports never code: immunization (Z23), or one the
- * patient refused (Z28.21), Rho(D) immune globulin given (Z29.13), DNR (Z66), a contraceptive placed,
- * removed or given (Z30.-).
+ * patient refused (Z28.21), Rho(D) immune globulin given (Z29.13), DNR (Z66), palliative care given (Z51.5), a contraceptive placed,
+ * removed, given or first prescribed (Z30.-).
  */
-const DOCUMENTED_STATUS = /^(Z23|Z2821|Z2913|Z66|Z3043[023]|Z30017|Z3046|Z3042)$/;
+const DOCUMENTED_STATUS = /^(Z23|Z2821|Z2913|Z66|Z515|Z3043[023]|Z30017|Z30011|Z3046|Z3042)$/;
 /**
  * A screening for something named (infections Z11.-, cancers Z12.-, other Z13.-; not the unnamed X.9),
  * read where the note says "screening": a "surveillance" of a known lesion is its follow-up.
@@ -193,6 +194,8 @@ const NONCOMPLIANCE = /^Z911[2-4]/;
  * tell a disease's course, never code any of them.
  */
 const VISIT_REASON = /^(Z00[01]|Z01[014]|Z0181|Z02|Z2981$|Z34|O09|Z392$|Z30[04]|Z510$|Z511[12]$|Z7184$)/;
+/** Supervision of a normal pregnancy (Z34.-). */
+const NORMAL_PREGNANCY = /^Z34/;
 /** Psychoactive substance use, unspecified, uncomplicated (F10.90 … F19.90; tobacco is F17.2- dependence). */
 const UNCOMPLICATED_USE = /^F1[0-689]90$/;
 /**
@@ -202,7 +205,7 @@ const UNCOMPLICATED_USE = /^F1[0-689]90$/;
  * UTI": outpatient, the symptom is the code), nor "due to", which also ties a symptom to a drug's
  * adverse effect, where the symptom is the code.
  */
-const MANIFESTATION_OF = /^[^.;]{0,80}?(?:\b(?:is|are|was|were)\s+(?:all\s+)?|\s[-–—:]\s*(?:(?:likely|probably|most likely)\s+)?)(?:a\s+|the\s+)?(?:manifestations?|symptoms?|signs?|features?|part)\s+of\s+(?![^.;]{0,30}\b(?:possible|possibly|probable|likely|suspected|presumed|r\/o|rule out|versus|vs)\b)/i;
+const MANIFESTATION_OF = /^[^.;]{0,80}?(?:\b(?:is|are|was|were|as)\s+(?:all\s+)?|\s[-–—:]\s*(?:(?:likely|probably|most likely)\s+)?)(?:a\s+|the\s+)?(?:manifestations?|symptoms?|signs?|features?|part)\s+of\s+(?![^.;]{0,30}\b(?:possible|possibly|probable|likely|suspected|presumed|r\/o|rule out|versus|vs)\b)/i;
 /** Words tying a substance use to a condition it bears on. */
 const USE_LINKED = /\b(due to|related|associated|induced|causing|caused|contribut\w*|secondary|worsen\w*|exacerbat\w*|complicat\w*|affecting|in setting of)\b/i;
 /**
@@ -219,8 +222,18 @@ const PERSONAL_HISTORY = /^Z8[5-7]/;
 const LATENT_CARRIER = /^Z22/;
 /** A question about the drug just named, answered no. */
 const ANSWERED_NO = /^[^.;?\n]{0,30}\?\s*(no|none|negative|denies)\b/i;
-/** Words that put a chart after the delivery. */
-const AFTER_DELIVERY = /\b(post-?partum|puerper\w*|delivered|(?:PPD|POD)\s*#?\s*\d)/i;
+/** Chapter 20's supplementary factors (Y90–Y99), and the injuries and poisonings they explain (S00–T88). */
+const SUPPLEMENTARY_FACTOR = /^Y9/;
+const INJURY_OR_POISONING = /^[ST]/;
+/** Gestational diabetes (O24.4-), and the diabetes a bare "DM" reads as (E11.9). */
+const GESTATIONAL_DIABETES = /^O244/;
+const UNTYPED_DIABETES = 'E119';
+/** Carrier of group B streptococcus. */
+const GBS_CARRIER = 'Z22330';
+/** Words that put a chart after the delivery ("NSVD of liveborn female"). */
+const AFTER_DELIVERY = /\b(post-?partum|puerper\w*|delivered|live-?born|(?:PPD|POD)\s*#?\s*\d)/i;
+/** A drug the stay gave and the discharge does not go on with: "no insulin at discharge". */
+const NONE_AT_DISCHARGE = /\bno\s+\S+\s+(?:at|on|upon|for)\s+discharge\b/i;
 /** A hospital course's discharge medications: "She is discharged on insulin glargine plus metformin." */
 const DISCHARGED_ON = /\b(discharged (home )?on|sent home on|discharge (meds|medications) (include|are))\b/i;
 const MAX_CHARS = 2_000_000;
@@ -286,6 +299,8 @@ export function candidateConfidence(
   // A drug the note says was taken wrongly, named: the Table's poisoning code (I.C.19.e.5.b).
   if (c.via === 'match' && c.mentions.some((m) => m.source === 'drug-table')) confidence = Math.max(confidence, CONVENTION_FLOOR);
   if (c.via === 'match' && VISIT_REASON.test(c.code) && foreground.some((m) => m.item)) confidence = Math.max(confidence, CONVENTION_FLOOR);
+  // So is a pregnancy the assessment calls normal: its supervision is the visit ("IUP at 9w2d, normal first pregnancy, low risk").
+  if (c.via === 'match' && NORMAL_PREGNANCY.test(c.code) && foreground.some((m) => m.section === 'assessment')) confidence = Math.max(confidence, CONVENTION_FLOOR);
   if (foreground.some((m) => m.section === 'assessment')) {
     confidence = 1 - (1 - confidence) * ASSESSMENT_LIFT;
     // A diagnosis the provider lists as an item of the assessment is this visit's diagnosis (IV.C, IV.J),
@@ -375,7 +390,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     // Each sentence's words, read once: the short-course pass needs the whole chart's before the main pass.
     const sentenceTokens = new Map<string, Token[][]>();
     for (const [id, spans] of sentences) sentenceTokens.set(id, spans.map((s) => tokenize(texts.get(id)!, s.start, s.end, dict.normalize)));
-    // Drugs the chart gives as a short course somewhere: no long-term use of them anywhere in it.
+    // Drugs the chart gives as a short course somewhere, or stops at discharge: no long-term use of them anywhere in it.
     const shortCourses = new Set<string>();
     for (const [id, spans] of sentences) {
       const text = texts.get(id)!;
@@ -383,7 +398,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         const sentenceText = text.slice(s.start, s.end);
         for (const t of sentenceTokens.get(id)![si]!) {
           const name = t.raw.toLowerCase();
-          if (medications.has(name) && saysShortCourse(sentenceText, t.start - s.start, t.end - s.start)) shortCourses.add(name);
+          if (medications.has(name) && (saysShortCourse(sentenceText, t.start - s.start, t.end - s.start) || NONE_AT_DISCHARGE.test(sentenceText.slice(Math.max(0, t.start - s.start - 4), t.end - s.start + 16)))) shortCourses.add(name);
         }
       });
     }
@@ -670,6 +685,21 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     const saysDelivered = [...texts.values()].some((t) => AFTER_DELIVERY.test(t));
     const delivered = gestation !== undefined && saysDelivered;
     const datedPregnancy = input.sex === 'F' && !delivered ? gestation : undefined;
+    // An activity, place or status of an external cause (Y90–Y99) goes with the injury or poisoning it
+    // explains (I.C.20): "activity mode 1 hr before soccer" in a diabetes visit is no soccer injury's.
+    if (![...chosen.keys()].some((k) => INJURY_OR_POISONING.test(k))) for (const code of [...chosen.keys()]) if (SUPPLEMENTARY_FACTOR.test(code)) chosen.delete(code);
+    // A pregnancy with a complication is no normal one (Z34's Excludes1: "any complication of pregnancy (O00-O9A)"):
+    // "normal pregnancy (finding), miscarriage in first trimester" is the miscarriage.
+    if ([...chosen.keys()].some((k) => k.startsWith('O'))) for (const code of [...chosen.keys()]) if (NORMAL_PREGNANCY.test(code)) chosen.delete(code);
+    // A gestational diabetes's bare "DM" ("DM ed/RD today") is that diabetes, no type 2 of its own.
+    if ([...chosen.keys()].some((k) => GESTATIONAL_DIABETES.test(k))) chosen.delete(UNTYPED_DIABETES);
+    // At the delivery, a group B streptococcus carrier is the childbirth's (O99.824; its Excludes1 keeps Z22.330 off).
+    if (input.setting === 'inpatient' && delivered && chosen.has(GBS_CARRIER)) {
+      const c = chosen.get(GBS_CARRIER)!;
+      const code = withChildbirth(table, 'O99820');
+      chosen.delete(GBS_CARRIER);
+      if (!chosen.has(code)) chosen.set(code, { conf: c.conf, cand: { code, mentions: c.cand.mentions, via: 'combination', rationale: `${GBS_CARRIER} at the delivery: ${table.byCode.get(code)?.long_desc ?? code} (guideline I.C.15.a.1)`, parts: [c.cand] } });
+    }
     if (datedPregnancy) {
       for (const [code, c] of [...chosen]) {
         const route = inPregnancy(table, code);
@@ -776,6 +806,13 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     if (weeks && gestation && obstetric && !raw.some((r) => r.code.startsWith('Z3A'))) {
       const quotes = [{ documentId: gestation.documentId, start: gestation.start, end: gestation.end }];
       raw.push({ system: 'icd10cm', code: weeks, kind: existingSet.has(weeks) ? 'keep' : 'add', quotes, assertion: 'present', confidence: obstetric.confidence ?? 0, rationale: `${gestation.weeks} weeks of gestation with ${obstetric.code} (guideline I.C.15.b.4)` });
+    }
+
+    // A stay she delivered in records the delivery's outcome beside its obstetric codes (Z37.-, I.C.15.b.5).
+    const outcome = obstetric && input.setting === 'inpatient' && saysDelivered && !raw.some((r) => r.code.startsWith('Z37')) ? deliveryOutcome(table, texts) : undefined;
+    if (outcome && obstetric) {
+      const quotes = [{ documentId: outcome.documentId, start: outcome.start, end: outcome.end }];
+      raw.push({ system: 'icd10cm', code: outcome.code, kind: existingSet.has(outcome.code) ? 'keep' : 'add', quotes, assertion: 'present', confidence: obstetric.confidence ?? 0, rationale: `The delivery's outcome, a single live birth, with ${obstetric.code} (guideline I.C.15.b.5)` });
     }
 
     raw.splice(0, raw.length, ...withInitialStrokeScale(withoutIntegralCounseling(withoutIntegralBleeding(withoutIntegralPain(diabetesDrugCodes(raw), table), table)), texts));
@@ -943,7 +980,10 @@ function injuryEpisode(c: Candidate, sentences: ReadonlyMap<string, SentenceSpan
   return undefined;
 }
 
-function toMention(documentId: string, text: string, m: Mention, section: SectionKind, sentence: { index: number; start: number }, side?: Side): CandidateMention {
+function toMention(documentId: string, text: string, m: Mention, sectionOfSentence: SectionKind, sentence: { index: number; start: number }, side?: Side): CandidateMention {
+  // What measured findings lead to is the provider's conclusion, wherever it is written: "ferritin 9 -> IDA",
+  // "2 abnl = GDM". Not a drug's reaction ("amoxicillin -> hives").
+  const section = (sectionOfSentence === 'other' || sectionOfSentence === 'subjective') && CONCLUDED.test(text.slice(Math.max(sentence.start, m.start - 40), m.start)) ? 'assessment' : sectionOfSentence;
   // Only the assessment's items and the visit's stated reason are asked about (candidateConfidence); elsewhere the regexes would be wasted work.
   const visit = VISIT_REASON.test(m.entry.code);
   const said = section === 'assessment' ? text.slice(sentence.start, m.start) : '';
@@ -969,6 +1009,8 @@ const CAUSE_OF_ITEM = /^[\s\d.)#*•-]*(?:[A-Za-z][A-Za-z /&]{0,24}:\s*)?[A-Za-z
 const VISIT_AGE = /\b\d{1,2}[- ]?(?:mo|mos|months?|yrs?|years?|wks?|weeks?|days?)(?:[- ]old)?\s+$/i;
 /** A line that gives the visit's reason, and the reading is all it names: "Reason for visit: chemotherapy." */
 const VISIT_REASON_LABEL = /^\s*(?:reason for (?:visit|encounter|admission)|chief complaint|cc|visit(?: type)?)\s*:\s*$/i;
+/** An arrow or an equals sign right before a reading, after a measure: what the findings before it add up to. */
+const CONCLUDED = /\d[^\n]{0,30}?(?:->|→|=>|[^=<>!]=)\s*$/;
 /** A capitalised word right before a reading, which it left out ("Lisfranc fracture"). */
 const NAMING_WORD = /[A-Z][A-Za-z'’]+\s+$/;
 /**

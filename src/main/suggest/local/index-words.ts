@@ -32,7 +32,7 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['pancreatic', 'pancreas'], ['duodenal', 'duodenum'], ['rectal', 'rectum'], ['esophageal', 'esophagus'], ['laryngeal', 'larynx'],
   ['pharyngeal', 'pharynx'], ['bronchial', 'bronchus'], ['colonic', 'colon'], ['ileal', 'ileum'], ['jejunal', 'jejunum'], ['testicular', 'testis'],
   ['sacral', 'sacrum'], ['coccygeal', 'coccyx'], ['stool', 'feces'], ['urinary', 'urine'], ['extremity', 'limb'], ['strep', 'streptococcal'], ['staph', 'staphylococcal'], ['ingrown', 'ingrowing'], ['toenail', 'nail'], ['fingernail', 'nail'],
-  ['resp', 'respiratory'], ['pulm', 'lung'],
+  ['resp', 'respiratory'], ['pulm', 'lung'], ['cl', 'class'], ['sx', 'symptom'], ['submucosal', 'submucous'],
   ['feverish', 'fever'], ['chemo', 'chemotherapy'], ['exam', 'examination'], ['torn', 'tear'], ['fungal', 'fungus'], ['bilat', 'bilateral'], ['febrile', 'fever'], ['painful', 'pain'], ['bleeding', 'hemorrhage'], ['bleed', 'hemorrhage'], ['pale', 'pallor'], ['paleness', 'pallor'],
   // A stent is the Index's implant ("Status > angioplasty > coronary artery > with implant" Z95.5).
   // "Atherosclerosis — see Arteriosclerosis": the Index lists the kinds under one spelling only.
@@ -293,6 +293,10 @@ export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [
   // ("Abnormal > Papanicolaou (smear) > cervix" R87.619, "ASC-US > cervix" R87.610), and an HPV test the
   // cervix's DNA test ("Human papillomavirus > DNA test positive > high risk > cervix" R87.810).
   ['papanicolaou', 'cervix'], ['asc', 'cervix'], ['lgsil', 'cervix'], ['hgsil', 'cervix'], ['papillomavirus', 'dna test cervix'],
+  // A fibroid is the uterus's unless the note names another site ("Leiomyoma > uterus > intramural" D25.1).
+  ['leiomyoma', 'uterus'],
+  // A perineal laceration by its degree is the delivery's ("Laceration > perineum > female > during delivery > first degree" O70.0).
+  ['degree', 'during delivery female'],
   // What the fetus shows is the pregnancy's complication ("Pregnancy > complicated by > decreased fetal movement" O36.81-).
   ['fetal', 'pregnancy'],
   // An asymptomatic HIV infection is the Index's "asymptomatic status" (Z21), not HIV disease (B20).

@@ -260,6 +260,8 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
     else where.set(tk.norm, [i]);
   });
   const remission = dict.normalize('remission');
+  // A decimal's fraction ("37.2"): never the number an entry reads.
+  const fraction = xt.map((t) => /^\d/.test(t.norm) && /\d\.$/.test(text.slice(Math.max(0, t.start - 2), t.start)));
   const found: Mention[] = [];
   /** The stated words of readings whose kind is in doubt ("pneumonia" in "pneumonia, probably due to S. pneumoniae"). */
   const statedParts = new Map<Mention, number[]>();
@@ -276,7 +278,9 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
       const crosses = (p: number): boolean => p !== anchor && LIST_BREAK.test(text.slice(xt[Math.min(p, anchor)]!.end, xt[Math.max(p, anchor)]!.start));
       // Nor, before the nearer, an acuity taken out of an abbreviation's expansion whose other words the
       // entry does not use: "Chronic metabolic acidosis (CKD-related)" reads its own "chronic", not CKD's.
+      // And none that is a decimal's fraction: "BMI 37.2 (obesity class 2)" reads the class's own 2.
       const strayed = (p: number): boolean => {
+        if (fraction[p]) return true;
         if (!BORROWED_ACUITY.has(xt[p]!.norm) || !dict.abbreviations.has(text.slice(xt[p]!.start, xt[p]!.end).toLowerCase())) return false;
         const kin = [xt[p - 1], xt[p + 1]].filter((t) => t !== undefined && t.orig === xt[p]!.orig);
         return kin.length > 0 && !kin.some((t) => e.words.includes(t!.norm));

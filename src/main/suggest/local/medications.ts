@@ -114,9 +114,17 @@ export function saysShortCourse(sentence: string, start: number, end: number): b
   const [from, to] = clauseAround(plain, start, end);
   const clause = plain.slice(from, to);
   // A hold's days are the hold's, not the drug's course: "Apixaban held 1 day for possible procedure, resumed".
-  // Nor is a taper a course: a chronic user tapers to the maintenance dose ("completed prednisone taper to 5 mg daily").
-  return COUNTED_COURSE.test(clause) && !/\b(hold(ing)?|held|paused?)\b/i.test(clause);
+  // A taper is a course ("despite oral prednisone taper"), unless it goes down to a dose a chronic user
+  // keeps ("completed prednisone taper to 5 mg daily").
+  // Said of the drug itself, right after or before its name.
+  const taper = TAPER_AFTER.test(plain.slice(end, end + 30)) || (TAPER_BEFORE.test(plain.slice(Math.max(0, start - 12), start)) && !TAPER_TO.test(plain.slice(end, end + 12)));
+  return (COUNTED_COURSE.test(clause) || taper) && !/\b(hold(ing)?|held|paused?)\b/i.test(clause);
 }
+
+const TAPER_AFTER = /^[^,;.]{0,20}?\btaper(ed|ing)?\b(?!\s+(down\s+)?to\b)/i;
+const TAPER_BEFORE = /\btaper(ed|ing)?\s+(of\s+)?$/i;
+/** "Taper prednisone to 4 mg": to the dose kept. */
+const TAPER_TO = /^\s+(down\s+)?to\b/i;
 
 /** The comma or semicolon clause holding `start`–`end`. */
 function clauseAround(text: string, start: number, end: number): [number, number] {

@@ -94,6 +94,13 @@ const LINE_LEAD = /^[\s\d.)#*•-]*(?:[A-Za-z/ ]{1,25}:\s*)?$/;
 /** What may follow an encounter's words that name a line: its end, or a dash or comma before details. */
 const LINE_NAMED_AFTER = /^[ \t]*(?:[.,;]|\s[-–—]\s|\r?\n|$)/;
 
+/** A pregnancy called normal is one supervised (Z34.-) wherever the visit says so: "IUP at 9w2d, normal first pregnancy, low risk". */
+const NORMAL_PREGNANCY = /^Z34/;
+/** Palliative care given, at any visit or in a stay (Z51.5): "palliative care consulted D2", "Palliative Care - initial consultation". */
+const PALLIATIVE_CARE = 'Z515';
+const PALLIATIVE_GIVEN = /^\s*(?:team\s+)?(?:[-–—]\s*)?(?:consulted|consult(?:ation)?\b|initial consult\w*|following|involved|on board|saw|seen|provided|initiated)/i;
+/** A teaching's word, then an open bracket the mention stands in. */
+const TAUGHT_TOPICS = /\b(?:education|teaching|taught|instructions?|instructed|counsel(?:l?ing|l?ed))\b[^().;\n]{0,40}\([^()]*$/i;
 /** An examination before a procedure (Z01.81-), which names the procedure after it. */
 const PREPROCEDURAL_EXAM = /^Z0181/;
 const PROCEDURE_NAMED_AFTER = /^\s+(?:for|prior to|before|ahead of|in anticipation of)\s/i;
@@ -147,9 +154,10 @@ const TESTED_INFECTION = /^([AB]|O98)/;
 /**
  * A laboratory test right after an organism or infection: antigen, antibody, PCR, serology, an RNA test
  * ordered ("HCV RNA and HBV serologies before therapy"). Not a viral load or genotype, which measure a
- * known infection ("HIV viral load: 25,000 copies/mL", "HCV RNA 1.2 million IU/mL").
+ * known infection ("HIV viral load: 25,000 copies/mL", "HCV RNA 1.2 million IU/mL"). A test put to the
+ * patient names the test too: "HIV offered - declined today".
  */
-const LAB_TEST_AFTER = /^(?:[-\s]*(?:1\/2|1|2|type [12]))?[-\s]*(?:ag\b|ab\b|antigen|antibod|pcr\b|naat\b|serolog|titer|igg\b|igm\b|test|screen|panel|rapid\b|swab|rna\b(?!\s*[:=]?\s*[\d<>]))/i;
+const LAB_TEST_AFTER = /^(?:[-\s]*(?:1\/2|1|2|type [12]))?[-\s]*(?:ag\b|ab\b|antigen|antibod|pcr\b|naat\b|serolog|titer|igg\b|igm\b|test|screen|panel|rapid\b|swab|rna\b(?!\s*[:=]?\s*[\d<>])|(?:offered|declined|recommended)\b)/i;
 /** A result after the test, or before the infection's name, that says it found the infection. */
 const TEST_FOUND = /^[^.;\n]*?\b(positive|pos|detected|reactive)\b/i;
 const FOUND_BEFORE = /\b(positive|reactive|detectable)\s+$/i;
@@ -165,7 +173,7 @@ export function namesNoCondition(table: CodeTable, m: Mention, ctx: SentenceCont
   const code = m.entry.code;
   // A vaccine given or needed is this visit's immunization (Z23).
   const title = table.byCode.get(code)?.long_desc ?? '';
-  if (ENCOUNTER_TITLE.test(title) && !ctx.visitReason && !namesLine(ctx, m) && !(code === 'Z23' && ctx.vaccines) && !(code === RHO_IMMUNE_GLOBULIN && GIVEN_AFTER.test(ctx.text.slice(m.end, m.end + 40))) && !(SCREENING_TITLE.test(title) && !UNNAMED_SCREENING.test(code) && ctx.screeningDone)) return true;
+  if (ENCOUNTER_TITLE.test(title) && !ctx.visitReason && !namesLine(ctx, m) && !NORMAL_PREGNANCY.test(code) && !(code === PALLIATIVE_CARE && PALLIATIVE_GIVEN.test(ctx.text.slice(m.end, m.end + 30))) && !(code === 'Z23' && ctx.vaccines) && !(code === RHO_IMMUNE_GLOBULIN && GIVEN_AFTER.test(ctx.text.slice(m.end, m.end + 40))) && !(SCREENING_TITLE.test(title) && !UNNAMED_SCREENING.test(code) && ctx.screeningDone)) return true;
   // A vaccine list names the diseases it prevents: "immunizations: influenza, td (adult), tetanus toxoid".
   if (ctx.vaccines && PREVENTABLE.test(code)) return true;
   // A list of laboratory tests names the infections it tests for: "CBC, T&S, RPR, HIV, HBsAg, HCV,
@@ -178,6 +186,9 @@ export function namesNoCondition(table: CodeTable, m: Mention, ctx: SentenceCont
   // An infection's name before its test's names the test: "HIV-1/2 Ag/Ab ordered", "HCV antibody pending".
   // Not one the test found: "C. diff PCR positive".
   if (INFECTIOUS.test(code) && LAB_TEST_AFTER.test(ctx.text.slice(m.end, m.end + 30)) && !TEST_FOUND.test(ctx.text.slice(m.end, m.end + 50)) && !FOUND_BEFORE.test(ctx.text.slice(Math.max(0, m.start - 20), m.start))) return true;
+  // The topics of a teaching, listed in its brackets: "Diabetes education completed (insulin admin, carb
+  // counting, hypoglycemia tx, glucagon, sick day rules)" names no hypoglycemia of the patient's.
+  if (TAUGHT_TOPICS.test(ctx.text.slice(Math.max(ctx.lineStart, m.start - 120), m.start))) return true;
   // A risk score's parts are its points, not this visit's diagnoses: "CHA2DS2-VASc 3 (age, female, TIA)".
   if (RISK_SCORE_PARTS.test(ctx.text.slice(Math.max(ctx.lineStart, m.start - 70), m.start))) return true;
   // An item left to another provider, and nothing else said of it: "HTN, HLD - per PCP", "Raynaud's,

@@ -502,7 +502,10 @@ const EXPOSURE_CODE = /^Z(20|57|77)/;
 const PLACEMENT = new Set(['placement', 'insertion', 'creation']);
 /** Scores that say "none" when their number is 0: "pain scale 0/10". */
 const SCORE_WORDS = new Set(['scale', 'score']);
-/** What makes "weight loss" the aim rather than the symptom (R63.4): "weight loss counseling", "a weight loss program". */
+/**
+ * What makes "weight loss" the aim rather than the symptom (R63.4): "weight loss counseling", "a weight loss
+ * program"; and "weight gain" a pregnancy's goal, not the abnormal gain (R63.5): "wt gain counseling".
+ */
 const WEIGHT_LOSS_AIMS = new Set(['counseling', 'counselling', 'goal', 'program', 'diet', 'surgery', 'medication', 'plan', 'management', 'strategy', 'effort', 'intervention', 'journey']);
 
 /** Words that can stand between a condition and a service noun without ending the compound ("diabetic foot exam"). */
@@ -526,7 +529,7 @@ function namesService(text: string, xt: readonly XToken[], positions: readonly n
   if (PLACEMENT.has(next) && xt[last]!.assertion !== 'historical') return true;
   // "Referred to pain management" is a specialty; "diabetes management" stays the condition being managed.
   if (next === 'management' && xt[last]!.norm === 'pain') return true;
-  if (xt[last]!.norm === 'loss' && xt[last - 1]?.norm === 'weight' && WEIGHT_LOSS_AIMS.has(next)) return true;
+  if ((xt[last]!.norm === 'loss' || xt[last]!.norm === 'gain') && xt[last - 1]?.norm === 'weight' && WEIGHT_LOSS_AIMS.has(next)) return true;
   return SCORE_WORDS.has(next) && xt.slice(last + 2, last + 4).some((t) => /^(0|zero|none)$/.test(t.norm));
 }
 

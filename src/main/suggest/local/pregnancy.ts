@@ -13,7 +13,7 @@ export interface Gestation {
 export type Trimester = 'first' | 'second' | 'third';
 
 /** Words that put a number of weeks in a pregnancy. */
-const PREGNANCY = /\b(pregnan\w*|gestation\w*|gestational|IUP|intrauterine pregnancy|G\d+\s*P\d+|gravid\w*|trimester|EDD|LMP|prenatal|antepartum|obstetric\w*)\b/i;
+const PREGNANCY = /\b(pregnan\w*|gestation\w*|gestational|IUP|labor|L&D|N?R?OB|E?GA|intrauterine pregnancy|G\d+\s*P\d+|gravid\w*|trimester|EDD|LMP|prenatal|antepartum|obstetric\w*)\b/i;
 /**
  * Weeks as notes write them: "24 weeks", "24 4/7 weeks", "24 and 4/7 wks", "35+2 weeks", "32.5 wks",
  * "35w2d". Never from inside another number ("4/7", "+2", ".5"), nor the "w/" of "with" ("G3P3 w/ 3 yrs of leakage").
@@ -99,8 +99,18 @@ export function withChildbirth(table: CodeTable, code: string): string {
     const named = unspecifiedTrimesterAs(table, code, /,?\s*unspecified trimester\b/i, said);
     if (named !== code) return named;
   }
+  // A category that splits by when it is coded rather than by trimester: "Gestational diabetes mellitus in
+  // pregnancy, insulin controlled" (O24.414) is, at the delivery, "… in childbirth, insulin controlled" (O24.424);
+  // "Streptococcus B carrier state complicating pregnancy" (O99.820) "… complicating childbirth" (O99.824).
+  const title = table.byCode.get(code)?.long_desc ?? '';
+  if (IN_PREGNANCY.test(title)) {
+    const inChildbirth = title.replace(IN_PREGNANCY, '$1 childbirth');
+    for (const [other, rec] of table.byCode) if (rec.billable && other.slice(0, 3) === code.slice(0, 3) && rec.long_desc === inChildbirth) return other;
+  }
   return code;
 }
+
+const IN_PREGNANCY = /\b(in|complicating) pregnancy\b/;
 
 /** Z3A.- for the weeks: Z3A.01 before 8 weeks, Z3A.08–Z3A.42, Z3A.49 after 42. */
 export function weeksCode(table: CodeTable, weeks: number): string | undefined {

@@ -208,8 +208,8 @@ const PSYCHOSIS_PART_OF = /^(F0[123][0-9A-C]2$|F31[25]$|F3164$|F323$|F333$|F2[01
 /** A diabetes with ketoacidosis (E08–E13 .10/.11). */
 const KETOACIDOSIS = /^E(0[89]|1[013])1[01]/;
 
-/** Infections a chart names: chapter 1 (A00–B99) and the common localized ones (pneumonia, UTI, pyelonephritis, cellulitis, SBP, osteomyelitis, otitis media). */
-const NAMED_INFECTION = /^(?!B999$)(?:[AB]|J1[2-8]|N10|N30|N390|L0[0-8]|K65|M86|H66)/;
+/** Infections a chart names: chapter 1 (A00–B99) and the common localized ones (acute upper respiratory infections, pneumonia, UTI, pyelonephritis, cellulitis, SBP, osteomyelitis, otitis media). */
+const NAMED_INFECTION = /^(?!B999$)(?:[AB]|J0[0-6]|J1[2-8]|N10|N30|N390|L0[0-8]|K65|M86|H66)/;
 
 /**
  * Codes that another code of the chart says more of (the key is shown only without its partner):
@@ -240,12 +240,16 @@ const NAMED_INFECTION = /^(?!B999$)(?:[AB]|J1[2-8]|N10|N30|N390|L0[0-8]|K65|M86|
  * - a fluid overload (E87.70, "hypervolemic hyponatremia", "volume overloaded") beside the heart failure that is its cause;
  * - a diffuse goiter (E04.0, E04.9, E01.0, "Graves' disease with diffuse goiter") beside the thyrotoxicosis with diffuse goiter it is (E05.0-);
  * - a chronic urticaria (L50.8) beside the idiopathic one it is ("Chronic spontaneous (idiopathic) urticaria", L50.1);
- * - a telangiectasia (I78.1, "pearly papule w/ telangiectasia") beside the skin cancer whose lesion it describes (C44.-);
+ * - a telangiectasia (I78.1, "pearly papule w/ telangiectasia") beside the skin cancer whose lesion it describes (C44.-), or spider angiomata beside the liver disease they are signs of (K70.-, K74.-);
  * - a pruritus (L29.9, "pruritic morbilliform eruption") beside the drug eruption it is part of (L27.-);
- * - a central hypothyroidism, secondary adrenal insufficiency or hypogonadism (E03.-, E27.4-, E29.1) beside the hypopituitarism whose axes they are ("Postsurgical hypopituitarism (secondary adrenal insufficiency, central hypothyroidism, …)", E89.3).
+ * - a central hypothyroidism, secondary adrenal insufficiency or hypogonadism (E03.-, E27.4-, E29.1) beside the hypopituitarism whose axes they are ("Postsurgical hypopituitarism (secondary adrenal insufficiency, central hypothyroidism, …)", E89.3);
+ * - a pill's long-term use (Z79.3) and contraceptive counseling (Z30.09) beside the pill's first prescription or another contraceptive management this visit does (Z30.011, Z30.-);
+ * - a ketosis (E88.89) and its pregnancy code (O99.28-) beside the hyperemesis with metabolic disturbance it is ("Hyperemesis gravidarum with dehydration, ketosis, hypokalemia", O21.1).
  */
 /** Hypopituitarism, postprocedural or not (E89.3, E23.0), whose parts its axes' deficits are. */
 const HYPOPITUITARISM = /^(E893|E230)$/;
+/** Hyperemesis gravidarum with metabolic disturbance (O21.1), whose ketosis and dehydration are its own (and their pregnancy codes). */
+const HYPEREMESIS_DISTURBANCE = /^O211$/;
 const SAID_MORE: Readonly<Record<string, RegExp>> = {
   I129: /^I120$/, I1310: /^I13(11|2)$/, I130: /^I132$/, Z780: /^N95/, F32A: /^F3(2[0-9]|3)/, E039: /^(E063|E893|E230)$/, L98499: /^L97/,
   T887XXA: ADVERSE_EFFECT, T887XXD: ADVERSE_EFFECT, T887XXS: ADVERSE_EFFECT, T300: SITED_BURN,
@@ -255,8 +259,9 @@ const SAID_MORE: Readonly<Record<string, RegExp>> = {
   A4901: /^A4101$/, A4902: /^A4102$/, T730XXA: /^F50/, F515: /^F431/,
   E0821: /^E0822$/, E0921: /^E0922$/, E1021: /^E1022$/, E1121: /^E1122$/, E1321: /^E1322$/,
   E040: /^E050/, E049: /^E050/, E010: /^E050/,
-  L508: /^L501$/, I781: /^C44/, L299: /^L27/,
+  L508: /^L501$/, I781: /^(C44|K70|K74)/, L299: /^L27/, Z793: /^Z30011$/, Z3009: /^Z30(?!09)/,
   E038: HYPOPITUITARISM, E2740: HYPOPITUITARISM, E2749: HYPOPITUITARISM, E291: HYPOPITUITARISM,
+  E8889: HYPEREMESIS_DISTURBANCE, O99280: HYPEREMESIS_DISTURBANCE, O99281: HYPEREMESIS_DISTURBANCE, O99282: HYPEREMESIS_DISTURBANCE,
 };
 
 /**

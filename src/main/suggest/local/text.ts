@@ -37,7 +37,7 @@ const SECTION_PATTERNS: ReadonlyArray<[RegExp, SectionKind]> = [
   [/^(exam|pe|physical exam(ination)?|o|objective|vitals|vital signs)$/, 'exam'],
   [/^(labs?|laboratory|results|pertinent results|data|imaging|studies|ecg|ekg|pfts?|echo)$/, 'labs'],
   [
-    /^(a\/?p|a and p|a|p|imp|(assessment|impression)((\/| and )(plan|recommendations?))?|plan|recommendations?|clinical impression|principal problem|(current|hospital) problems|diagnos[ie]s|dx|(discharge|final|admission|admitting|principal|primary|secondary|other|additional) (diagnos[ie]s|dx)|principal|primary|secondary|(diagnos[ie]s|dx|problems) (this|on|at) (admission|discharge|visit|stay)|mdm|medical decision[- ]making)$/,
+    /^(a\/?p|a and p|a|p|imp|(assessment|impression)((\/| and )(plan|recommendations?))?|plan|recommendations?|clinical impression|principal problem|(current|hospital) problems|diagnos[ie]s|dx|(discharge|final|admission|admitting|admit|principal|primary|secondary|other|additional) (diagnos[ie]s|dx)|principal|primary|secondary|(diagnos[ie]s|dx|problems) (this|on|at) (admission|discharge|visit|stay)|mdm|medical decision[- ]making|discussion|decisions( today| made)?)$/,
     'assessment',
   ],
   [/^(s|subjective|cc|chief complaint|hpi|history of present illness|interval hx|interval history|(brief )?hospital course|reason for visit|presentation|story|(brief |clinical |hospital )?summary)$/, 'subjective'],
@@ -69,6 +69,8 @@ const HEADING_TAILS: ReadonlyArray<[RegExp, SectionKind]> = [
   [/[ /](exam|examination)$/, 'exam'],
   [COURSE_HEADING, 'subjective'],
   [/[ /](diagnosis|diagnoses|impression)$/, 'assessment'],
+  // A provider's addendum to a nurse's or therapist's visit is that provider's assessment: "NP telephone addendum".
+  [/(^|[ /])addendum$/, 'assessment'],
 ];
 
 /** A heading's words as the section patterns read them: lower case, single spaces, "&" spelled out. */
@@ -131,6 +133,8 @@ const PROBLEM_ITEM = /^\s*(#|\d{1,2}[.)]|[-•*]\s)\s*[A-Za-z]/;
  * symptoms are integral to what the stay found ("Discharge diagnosis: acute PE"), as in the HPI.
  */
 const ADMISSION_DIAGNOSES = /^(admission|admitting|admit|working|provisional) (diagnos[ie]s|dx)$|^(diagnos[ie]s|dx|problems) (on|at) admission$/;
+/** Discharge diagnoses that repeat the admission's ("Discharge dx: same, s/p NSVD; PPH …"), which stay assessed. */
+const DISCHARGE_SAME = /\b(?:discharge|final) (?:diagnos[ie]s|dx)[ \t]*:[ \t]*(?:same|unchanged)\b/i;
 const DISCHARGE_DIAGNOSES = /^(discharge|final) (diagnos[ie]s|dx)$|^(diagnos[ie]s|dx|problems) (on|at) discharge$/;
 
 /** An Epic problem list printed inside the assessment ("Principal Problem: … Active Problems: …") is the visit's. */
@@ -247,7 +251,8 @@ export function splitSentences(text: string): Array<{ start: number; end: number
     const emit = (start: number, end: number): void => {
       if (admitting) admission.push(out.length);
       // Each sentence and each item a semicolon divides it into ("Other diagnoses: cirrhosis; varices; …").
-      if (!course && lineSection === 'assessment') assessedOutsideCourse += 1 + (text.slice(start, end).match(/;/g)?.length ?? 0);
+      // Not the admission's, which the presentation's story repeats.
+      if (!course && !admitting && lineSection === 'assessment') assessedOutsideCourse += 1 + (text.slice(start, end).match(/;/g)?.length ?? 0);
       out.push({ start, end, section: lineSection });
     };
     let s = bodyStart;
@@ -264,7 +269,7 @@ export function splitSentences(text: string): Array<{ start: number; end: number
     if (text.slice(s, lineEnd).trim().length > 0) emit(s, lineEnd);
     lineStart = lineEnd + 1;
   }
-  if (discharged) for (const i of admission) if (out[i]!.section === 'assessment') out[i]!.section = 'subjective';
+  if (discharged && !DISCHARGE_SAME.test(text)) for (const i of admission) if (out[i]!.section === 'assessment') out[i]!.section = 'subjective';
   assessTopicsThePlanTakesUp(text, out, (label) => sectionKindOf(label) !== undefined);
   return out;
 }
