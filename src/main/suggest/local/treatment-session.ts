@@ -3,7 +3,8 @@
 // malignancy it treats. Notes name the session by its place in the course, not by the word "encounter":
 // "Here for C4D1 mFOLFOX6", "Presents to infusion center for cycle 7 chemotherapy", "Here for cycle 8
 // pembrolizumab", "Fraction today: 24/35". Not a cycle the note holds or delays ("C3D1 held for ANC
-// 0.8"), nor one behind or ahead of the visit ("s/p C3", "C5 next week").
+// 0.8"), nor one ahead of the visit ("C5 next week"). A day of the course given with "today" is read as a
+// dose ("C3D1 today"): a lab-only day ("C2D8 labs today") is not told apart.
 import type { Candidate, CandidateMention } from './candidate';
 import type { CodeTable } from './code-table';
 
@@ -12,6 +13,7 @@ const IMMUNOTHERAPY = 'Z5112';
 const RADIOTHERAPY = 'Z510';
 /** A malignancy the treatment is for (primary or secondary, solid or of blood-forming tissue). */
 const MALIGNANCY = /^C(?:[0-8]\d|9[0-6])/;
+/** A secondary neoplasm (C77–C79): the session is coded with the primary where the chart names one. */
 const SECONDARY = /^C7[7-9]/;
 /** A cycle, day or dose of a course: "C4D1", "cycle 7", "cycle 2 day 8", "dose #3". */
 const COURSE_STEP = String.raw`(?:C\d{1,2}\s?D\d{1,2}|cycle\s*#?\s*\d{1,2}(?:\s*,?\s*(?:day|D)\s*\d{1,2})?|dose\s*#?\s*\d{1,2})`;
