@@ -105,7 +105,8 @@ export function withChildbirth(table: CodeTable, code: string): string {
   const title = table.byCode.get(code)?.long_desc ?? '';
   if (IN_PREGNANCY.test(title)) {
     const inChildbirth = title.replace(IN_PREGNANCY, '$1 childbirth');
-    for (const [other, rec] of table.byCode) if (rec.billable && other.slice(0, 3) === code.slice(0, 3) && rec.long_desc === inChildbirth) return other;
+    const sibling = table.billableIn(code.slice(0, 3)).find((rec) => rec.long_desc === inChildbirth);
+    if (sibling) return sibling.code;
   }
   return code;
 }
