@@ -81,6 +81,12 @@ const OTHER_SENSES: Readonly<Record<string, OtherSense>> = {
     before: /(\b(at|from|seen in|presented to|went to|go to|local|nearest)|\b(PCP|ED|ER)\s*(\/|or))\s*$/i,
     after: /^\s*(\/|or)\s*(PCP|ED|ER|clinic|primary care)\b|^\s*(visit|clinic|center|centre|provider|note|triage)\b/i,
   },
+  // A prolapsed intervertebral disc ("L4-5 PID", "lumbar PID with radiculopathy") and a primary
+  // immunodeficiency ("PID on IVIG"), not pelvic inflammatory disease.
+  pid: {
+    before: /\b(lumbar|cervical|thoracic|[CLT]\d(\s*[-/]\s*[CLST]?\d)?|discs?|spine|spinal|immunodeficiency)\s*$/i,
+    after: /^\s*(at\s+)?([CLT]\d|lumbar|cervical|thoracic|discs?\b|with\s+(radicul|sciatica|cord|nerve)|on\s+(ivig|scig|immunoglobulin)|\(?primary immuno)/i,
+  },
   // The anterior fontanelle of an infant's exam ("AF soft, flat"), not atrial fibrillation.
   af: { after: /^\s*(is\s+)?(soft|flat|open|closed|bulging|sunken|full|patent)\b/i },
   hiv: { after: /^\s*(positive\b|seropositive\b|status\s*(:\s*)?positive\b|prep\b|pep\b|ppx\b|prophylaxis\b|(pre|post)[- ]?exposure\b)/i },

@@ -94,7 +94,7 @@ const TRIGGERS: readonly Trigger[] = [
   ...['vs', 'versus'].map((p) => ({ ...t(p, 'uncertain'), both: true as const })),
   // After the problem, closing it: "Mitral regurgitation - possible", "ILD - no evidence", "A-fib - doubt, ECG sinus".
   ...['possible', 'probable', 'suspected', 'questionable', 'likely'].map((p) => t(p, 'uncertain', 'backward')),
-  ...['no evidence', 'doubt', 'doubtful', 'not favored', 'is not favored', 'less likely', 'felt less likely'].map((p) => t(p, 'negated', 'backward')),
+  ...['no evidence', 'doubt', 'doubtful', 'not favored', 'is not favored', 'less likely', 'felt less likely', 'low suspicion', 'low concern'].map((p) => t(p, 'negated', 'backward')),
   // A template's answer: "Gangrene - none seen" (not a bare "none": "COPD exacerbation in March, none since").
   ...['none seen', 'none noted', 'none found', 'none present', 'none identified'].map((p) => t(p, 'negated', 'backward')),
   // A recurrent problem with no episode now: "Recurrent UTI, currently none" (no N39.0; the coder may add its history, Z87.440).
@@ -376,6 +376,8 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
       const after = text.slice(tokens[i + tr.words.length - 1]!.end, tokens[i + tr.words.length]!.start);
       // A precaution labelling what follows opens it: "Return precautions: fever, spreading redness".
       if (tr.assertion === 'hypothetical' && /^\s*:/.test(after)) return false;
+      // A relative's clause says what they had: "his father, who died of a ruptured aneurysm".
+      if (tr.assertion === 'family' && lower[i + tr.words.length] === 'who') return false;
       return (
         breaksScope(text, tokens[i + tr.words.length - 1]!, tokens[i + tr.words.length]!) ||
         // A comma or an opening parenthesis closes it too: "Pneumonia - ruled out, chest x-ray clear",
@@ -455,9 +457,10 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
         if (k > f.end && (f.label ? text.slice(tokens[k - 1]!.end, tokens[k]!.start).includes('\n') : breaksScope(text, tokens[k - 1]!, tokens[k]!))) break;
         // A parenthesis closing after the trigger closes its scope: "prostate cancer (no recurrence), former smoker".
         if (k > f.end && text.slice(tokens[k - 1]!.end, tokens[k]!.start).includes(')') && !text.slice(tokens[f.end - 1]!.end, tokens[k - 1]!.end).includes('(')) break;
-        // A colon right after the trigger introduces what it covers: "Denies: fever, chills".
-        if (k === f.end && k > 0 && breaksScope(text, tokens[k - 1]!, tokens[k]!) && !/^\s*\)?\s*:/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) break;
-        if (TERMINATORS.has(lower[k]!)) break;
+        // A colon right after the trigger introduces what it covers: "Denies: fever, chills". So does a
+        // relative's clause: "his father, who died at 74 of a ruptured abdominal aortic aneurysm".
+        if (k === f.end && k > 0 && breaksScope(text, tokens[k - 1]!, tokens[k]!) && !/^\s*\)?\s*:/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start)) && !(as.assertion === 'family' && lower[k] === 'who')) break;
+        if (TERMINATORS.has(lower[k]!) && !(k === f.end && lower[k] === 'who' && as.assertion === 'family')) break;
         if (as.assertion === 'historical' && HISTORY_TERMINATORS.has(lower[k]!)) break;
         if (REPEATS.includes(f.tr.words[0]!) && REPEAT_ENDS.has(lower[k]!)) break;
         if (as.assertion === 'negated') {

@@ -21,7 +21,11 @@ const STARTED = String.raw`(?:start(?:ed|ing)?|initiat(?:e|ed|ing)|begin|began)`
 const done = (device: string, act: string): RegExp => new RegExp(String.raw`\b${device}\b[^.;\n]{0,40}?\b${act}\b|\b${act}\b(?: of)?(?: an?| the)?[^.;\n]{0,20}?\b${device}\b`, 'i');
 
 /** Only talked of, planned or refused: "discussed IUD placement", "will schedule Nexplanon insertion". */
-const NOT_DONE = /\b(not|declined?s?|refused|deferred|considering|consider|interested|discussed|counsel(?:l?ed)?|options?|will|plan(?:s|ned)?|schedul\w*|next|desires?|wants?|would like|candidate|due|if)\b/i;
+const NOT_DONE = /\b(not|declined?s?|refused|deferred|considering|consider|interested|discussed|counsel(?:l?ed)?|options?|will|plan(?:s|ned)?|schedul\w*|next|desires?|wants?|wish(?:es|ed)?|would like|candidate|due|if)\b/i;
+
+/** Placed on an earlier day: "Copper IUD placed ~2 yrs ago", "Mirena inserted 2023", "placed >3 wk ago". The device is
+ *  then in place, which is no management at this visit. */
+const EARLIER = /^[^.;\n]{0,20}?\b(ago|in (?:19|20)\d\d|(?:19|20)\d\d|\d{1,2}\/(?:19|20)?\d\d|previously|last (?:year|month|spring|summer|fall|winter)|at (?:delivery|her (?:last|postpartum)))\b/i;
 
 const ACTS: ReadonlyArray<{ pattern: RegExp; code: string }> = [
   { pattern: done(IUD, REPLACED), code: 'Z30433' },
@@ -44,6 +48,7 @@ export function contraceptionDone(sentenceText: string): { code: string; start: 
     const m = act.pattern.exec(sentenceText);
     if (!m) continue;
     if (NOT_DONE.test(sentenceText.slice(Math.max(0, m.index - 30), m.index + m[0].length))) return undefined;
+    if (EARLIER.test(sentenceText.slice(m.index + m[0].length))) return undefined;
     return { code: act.code, start: m.index, end: m.index + m[0].length };
   }
   return undefined;

@@ -9,7 +9,7 @@ import { readAmbiguousTerms, type AmbiguousTerm } from './ambiguous';
 import { readSeverityTerms, type SeverityTerm } from './severity';
 import { readDueToConditions, type DueToCondition } from './due-to-condition';
 import { loadDrugEffects } from './adverse-effect';
-import { ADJECTIVE_EXCEPTIONS, alternatives, CODE_TO, contentWords, essentialRest, mainTermAliases, MANUAL_ALIASES, NAMED_KINDS, ORDINARY_WORDS, stripParens, UNSAID_QUALIFIERS } from './index-words';
+import { ADJECTIVE_EXCEPTIONS, alternatives, CODE_TO, contentWords, essentialRest, mainTermAliases, subtermForms, MANUAL_ALIASES, NAMED_KINDS, ORDINARY_WORDS, stripParens, UNSAID_QUALIFIERS } from './index-words';
 import { eponymReadings } from './eponym';
 import { OtherWords } from './other-words';
 import { createNormalizer, phraseWords, SPLIT_PREFIXES, type Normalizer } from './text';
@@ -329,19 +329,50 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   const seeChildren = (r: IndexRow): Array<{ key: string; segment: string; code: string }> => {
     if (r.code || !r.see) return [];
     const kids = looseChildren.get(looseKey(pathKey(r.see.split(',').map((p) => p.trim()).filter(Boolean)))) ?? [];
-    return kids.length > MAX_SEE_CHILDREN ? [] : subtermLines(kids);
+    const direct = kids.length > MAX_SEE_CHILDREN ? [] : subtermLines(kids);
+    return [...direct, ...seeSameKind(r).filter((k) => !kids.includes(k.key))];
+  };
+  // Coded lines under each main term, at any depth.
+  const underMain = new Map<string, string[]>();
+  for (const key of pathCodes.keys()) {
+    const cut = key.indexOf(' > ');
+    if (cut >= 0) (underMain.get(key.slice(0, cut)) ?? underMain.set(key.slice(0, cut), []).get(key.slice(0, cut))!).push(key);
+  }
+  /**
+   * "Tear, torn > ligament — see Sprain": the target is read on into, past its own subterms, where its
+   * lines name the subterm's own thing, at any depth, with their whole path: "ACL tear, left
+   * knee" is "Sprain > knee > cruciate ligament > anterior" (S83.51-), as a coder following the
+   * reference reads. Only a level-1 line referring to a bare main term.
+   */
+  const pathWords = new Map<string, string[]>();
+  const seeSameKind = (r: IndexRow): Array<{ key: string; segment: string; code: string }> => {
+    if (r.level !== 1 || !r.see || r.see.includes(',')) return [];
+    const target = headWord(r.see);
+    const own = contentWords(stripParens(r.term), normalize);
+    if (own.length === 0) return [];
+    const lines = (underMain.get(target) ?? []).filter((k) => {
+      let words = pathWords.get(k);
+      if (!words) pathWords.set(k, (words = contentWords(k.slice(target.length + 3).replaceAll(' > ', ' '), normalize)));
+      return own.every((w) => words.includes(w));
+    });
+    if (lines.length > MAX_SEE_CHILDREN) return [];
+    return subtermLines(lines).map((k) => ({ ...k, segment: k.key.slice(target.length + 3).replaceAll(' > ', ' ') }));
   };
 
   // "Gastroenteritis (K52.9) — see also Enteritis": a subterm the term lacks is looked up in the
   // other term, as a coder reads on ("norovirus gastroenteritis" is "Enteritis > norovirus", A08.11).
   const MAX_SEE_ALSO_CHILDREN = 80;
   const seeAlsoChildren = (r: IndexRow): Array<{ key: string; segment: string; code: string }> => {
-    if (r.level !== 0 || !r.code || !r.see_also || r.see_also.includes(',') || ORDINARY_WORDS.has(headWord(r.term))) return [];
+    if (r.level !== 0 || !r.see_also || ORDINARY_WORDS.has(headWord(r.term))) return [];
     const own = new Set((childKeys.get(pathKey([r.term])) ?? []).map(lastSegment));
-    const kids = childKeys.get(pathKey([r.see_also.trim()])) ?? [];
+    const target = pathKey(r.see_also.split(',').map((p) => p.trim()).filter(Boolean));
+    const kids = childKeys.get(target) ?? [];
     if (kids.length > MAX_SEE_ALSO_CHILDREN) return [];
+    // A cause's lines are read on into too, with their "due to": "Coagulopathy — see also Defect,
+    // coagulation" reads "coagulopathy of liver disease" as "Defect > coagulation > due to > liver disease" (D68.4).
+    const causes = subtermLines(childKeys.get(`${target} > due to`) ?? []).map((k) => ({ ...k, segment: `due to ${k.segment}` }));
     // The term's own acuity and default lines stand: only a kind it lacks is read on.
-    return subtermLines(kids).filter((k) => !own.has(k.segment) && !/^(acute|chronic|specified|unspecified|nec)\b/.test(k.segment));
+    return [...subtermLines(kids), ...causes].filter((k) => !own.has(k.segment) && !/^(acute|chronic|specified|unspecified|nec)\b/.test(k.segment));
   };
 
   // "Hypertensive urgency — see Hypertension" (and "Urgency > hypertensive — see Hypertension"): the
@@ -501,7 +532,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
       continue;
     }
     const defaults = defaultSegments(r.path.split(' > '));
-    for (let i = 0; i < segs.length; i++) segs[i] = mainTermAliases(segs[i]!, new Map());
+    for (let i = 0; i < segs.length; i++) segs[i] = i === 0 ? mainTermAliases(segs[i]!, new Map()) : subtermForms(segs[i]!);
     // "Fracture, traumatic" is the Index's plain fracture: notes never say "traumatic".
     if (/^fracture, traumatic$/i.test(segs[0]!.trim())) segs[0] = 'Fracture';
     // Expand "or" alternatives (bounded), then collect content words.
@@ -598,7 +629,9 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
         const main = contentWords(v[0]!, normalize);
         if (main.length > 0) localized.set(wordsKey(main), code);
       }
-      if (/^(status|presence)\b/i.test(segs[0]!) && segs.length > 1) {
+      // Only a status's own code (and female genital cutting's, N90.81-): "Status > epileptic, epilepticus"
+      // (G40.901) and "Status > anginosus" name diseases, no status a "history of" reads.
+      if (/^(status|presence)\b/i.test(segs[0]!) && segs.length > 1 && /^(Z|N9081)/.test(code)) {
         const sub = contentWords(v.slice(1).join(' '), normalize).filter((w) => !unsaid.includes(w));
         if (sub.length > 0) status.push({ ...e, words: sub });
       }
@@ -625,7 +658,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     const kids = [...seeChildren(r), ...seeAlsoChildren(r)];
     if (kids.length === 0) continue;
     // "Hernia > intervertebral cartilage or disc": each phrasing of the line, as in the main pass.
-    const lines = phrasings(r.path.split(' > ').map((sg) => mainTermAliases(sg, new Map()))).map((v) => v.join(' '));
+    const lines = phrasings(r.path.split(' > ').map((sg, i) => (i === 0 ? mainTermAliases(sg, new Map()) : subtermForms(sg)))).map((v) => v.join(' '));
     for (const kid of kids) for (const line of lines) for (const segment of alternatives(kid.segment)) {
       const own = contentWords(line, normalize);
       const said = contentWords(`${line} ${stripParens(segment)}`, normalize);

@@ -39,7 +39,7 @@ import { datedBeforeThisStay, infarctionDatedOld, operatedOnBefore, reasonForPas
 import { ruledOutLabels } from './settled-item';
 import { cancerResectedWithoutDisease } from './resected-cancer';
 import { chemotherapyNeutropenia } from './chemo-neutropenia';
-import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withInitialStrokeScale, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain, withoutOrphanUlcerLink, withoutOutcomeDenied, withoutReadingBesideHypertension, withoutUnsaidCourse, withoutUnspecifiedSibling, withSpecifiedPneumonia } from './shown-together';
+import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withInitialStrokeScale, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain, withoutOrphanUlcerLink, withoutOutcomeDenied, withoutReadingBesideHypertension, withoutUnsaidCourse, withoutUnspecifiedSibling, withLiverDiseaseCodes, withSpecifiedPneumonia } from './shown-together';
 import { dueToCode } from './due-to-condition';
 import { episodeOf, withEpisode, type Episode } from './encounter';
 import { AFTER_BIRTH, gestationWeeks, trimesterOf, weeksCode, withChildbirth, withPuerperium, withTrimester, type Gestation } from './pregnancy';
@@ -128,8 +128,8 @@ function saysPastStroke(sentence: string): boolean {
 
 /** Words right after a past condition that say it was fixed: an operation's name, not an ongoing problem. */
 const FIXED_AFTER = /^\s*(repair|repaired|resection|resected|excision|excised|removal|removed|ablation|ablated|correction|corrected|surgery|clipping|coiling|ligation|reconstruction)\b/i;
-/** Words after a past condition, in its sentence, that say it ended: "history of migraine, resolved; no treatment". */
-const RESOLVED_AFTER = /^[^.;\n]{0,40}?\b(resolved|no recurrence|no longer|(fully )?recovered)\b/i;
+/** Words after a past condition, in its sentence, that say it ended: "history of migraine, resolved; no treatment", "Hx migraine as teen, none in >5 yrs". */
+const RESOLVED_AFTER = /^[^.;\n]{0,40}?\b(resolved|no recurrence|no longer|(fully )?recovered|none (?:in|for|since)|outgrew|as an? (?:child|teen\w*|kid|adolescent)|as (?:child|teen\w*|kid)|in childhood)\b/i;
 /**
  * A date right after a past condition that places the episode then: "history of MRSA abscess of right
  * thigh (2020)", "hx of pneumonia 3 years ago". Not the year it was diagnosed or began.
@@ -143,6 +143,15 @@ const SETTLED_AGAINST = /\b(ruled out|excluded|not confirmed|not supported|unsup
 const IN_PLACE_AFTER = /^\s*(?:is |remains )?(?:in place|in situ)\b/i;
 /** The operation an aftercare follows is done: "Aftercare following right TKA" is also the knee's status (Z47.1 asks for Z96.6-). */
 const AFTERCARE_OF = /\baftercare\s+(?:following|after|s\/p|status post)\b[^.;]*$/i;
+/** Nontraumatic hemorrhage and infarction of the brain (I60–I63). */
+const ACUTE_STROKE_CODE = /^I6[0-3]/;
+/** What a stroke leaves: aphasia and other speech deficits, dysphagia, facial weakness, neglect, hemi- and monoplegia, a visual field defect. */
+const STROKE_DEFICIT_CODE = /^(R47|R131|R29810|R414|G81|G83[1-4]|H534)/;
+/** A preprocedural examination (Z01.81-), and the operation's reason said after it. */
+const PREPROCEDURAL_EXAM = /^Z0181/;
+const SURGERY_FOR = /\b(?:arthroplasty|replacement|surgery|operation|procedure|repair|resection|fixation|fusion|[a-z]+ectomy|[a-z]+otomy|[a-z]+plasty)\b[^.;\n]{0,40}?\bfor\s+(?:(?:his|her|their|the|a|an)\s+)?$/i;
+/** The time since an operation, said before it: "now six years after orthotopic liver transplantation", "3 months post CABG". */
+const TIME_SINCE = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:years?|yrs?|months?|mos?|weeks?|wks?)\s+(?:after|since|following|post)\b[^.;]{0,40}$/i;
 /** Words before a symptom that make it a drug's indication ("Motrin for pain/fever", "ibuprofen for pain and fever"). */
 const INDICATION = /\bfor\s+(?:any\s+)?(?:[a-z]+(?:\s*\/\s*|\s+(?:or|and)\s+|\s+))?$/i;
 /** Mentions from the assessment are what the provider concluded: a coder trusts them more. */
@@ -187,13 +196,13 @@ const NONCOMPLIANCE = /^Z911[2-4]/;
  * What a visit is for, named as a line of its own: a routine examination (Z00.0-, Z00.1-; I.C.21.c.13),
  * one of the eyes, ears or a gynecological one (Z01.0-, Z01.1-, Z01.4-), an examination before a
  * procedure (Z01.81-), an administrative one (Z02.-, a sports physical), travel counseling (Z71.84), HIV
- * PrEP (Z29.81), a routine postpartum follow-up (Z39.2), a contraceptive prescribed or checked (Z30.0-,
+ * PrEP (Z29.81), a cardiac device's check or adjustment (Z45.0-), a routine postpartum follow-up (Z39.2), a contraceptive prescribed or checked (Z30.0-,
  * Z30.4-), a session of antineoplastic chemotherapy, immunotherapy or radiotherapy (Z51.0, Z51.11,
  * Z51.12; I.C.2.e.2), or the supervision of a pregnancy (Z34.-, high-risk O09.-; I.C.15.b). Not a
  * follow-up (Z08, Z09): a "follow-up visit" is mostly of a condition still treated. Case reports, which
  * tell a disease's course, never code any of them.
  */
-const VISIT_REASON = /^(Z00[01]|Z01[014]|Z0181|Z02|Z2981$|Z34|O09|Z392$|Z30[04]|Z510$|Z511[12]$|Z7184$)/;
+const VISIT_REASON = /^(Z00[01]|Z01[014]|Z0181|Z02|Z2981$|Z34|O09|Z392$|Z30[04]|Z450|Z510$|Z511[12]$|Z7184$)/;
 /** Supervision of a normal pregnancy (Z34.-). */
 const NORMAL_PREGNANCY = /^Z34/;
 /** Psychoactive substance use, unspecified, uncomplicated (F10.90 … F19.90; tobacco is F17.2- dependence). */
@@ -202,10 +211,11 @@ const UNCOMPLICATED_USE = /^F1[0-689]90$/;
  * A symptom the note calls a part of a diagnosis: "Nausea, gait instability and confusion are
  * manifestations of the hyponatremia" (I.B.5), "Worry / somatic complaints - likely part of depressive
  * picture" (the link is hedged, the depression is not). Not one of a diagnosis in doubt ("symptoms of possible
- * UTI": outpatient, the symptom is the code), nor "due to", which also ties a symptom to a drug's
+ * UTI": outpatient, the symptom is the code). "Due to" only toward a condition named as such ("her exertional
+ * dyspnea and presyncope are due to the valve"): "nausea is due to metformin" ties a symptom to a drug's
  * adverse effect, where the symptom is the code.
  */
-const MANIFESTATION_OF = /^[^.;]{0,80}?(?:\b(?:is|are|was|were|as)\s+(?:all\s+)?|\s[-–—:]\s*(?:(?:likely|probably|most likely)\s+)?)(?:a\s+|the\s+)?(?:manifestations?|symptoms?|signs?|features?|part)\s+of\s+(?![^.;]{0,30}\b(?:possible|possibly|probable|likely|suspected|presumed|r\/o|rule out|versus|vs)\b)/i;
+const MANIFESTATION_OF = /^[^.;]{0,80}?(?:(?:\b(?:is|are|was|were|as)\s+(?:all\s+)?|\s[-–—:]\s*(?:(?:likely|probably|most likely)\s+)?)(?:a\s+|the\s+)?(?:manifestations?|symptoms?|signs?|features?|part)\s+of|\b(?:is|are|was|were)\s+(?:all\s+|both\s+)?(?:due to|secondary to|attributed to|attributable to|caused by)\s+(?:the|her|his|their|this|that|underlying)\b(?!\s+fact\b))\s*(?![^.;]{0,30}\b(?:possible|possibly|probable|likely|suspected|presumed|r\/o|rule out|versus|vs)\b)/i;
 /** Words tying a substance use to a condition it bears on. */
 const USE_LINKED = /\b(due to|related|associated|induced|causing|caused|contribut\w*|secondary|worsen\w*|exacerbat\w*|complicat\w*|affecting|in setting of)\b/i;
 /**
@@ -447,7 +457,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         if (given && table.byCode.get('Z23')?.billable) {
           add('Z23', spanMention(doc.id, text, s.start + given.start, s.start + given.end, s.section, si, 'index'), 'match');
         }
-        const contraception = s.section !== 'family' && s.section !== 'history' ? contraceptionDone(sentenceText) : undefined;
+        // Every contraceptive it reads is a woman's: in a man's chart it is his partner's ("wife has been using an IUD").
+        const contraception = s.section !== 'family' && s.section !== 'history' && input.sex !== 'M' ? contraceptionDone(sentenceText) : undefined;
         if (contraception && table.byCode.get(contraception.code)?.billable) {
           add(contraception.code, spanMention(doc.id, text, s.start + contraception.start, s.start + contraception.end, s.section, si, 'index'), 'match');
         }
@@ -473,7 +484,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           // "s/p CABG", "status post mastectomy": the Index's Status and Presence entries (Z95.1, Z90.1-).
           // A device said to be in place is present whatever cue an earlier condition of the sentence spreads ("prior MI 2018, AICD in place").
           const status = matchSentence(text, sentence, statusDict, words).filter(
-            (m) => (m.assertion === 'historical' && ((m.cue && STATUS_CUES.has(m.cue)) || IN_PLACE_AFTER.test(text.slice(m.end, m.end + 20)))) || (m.assertion === 'present' && AFTERCARE_OF.test(text.slice(s.start, m.start))),
+            (m) => (m.assertion === 'historical' && ((m.cue && STATUS_CUES.has(m.cue)) || IN_PLACE_AFTER.test(text.slice(m.end, m.end + 20)))) || (m.assertion === 'present' && (AFTERCARE_OF.test(text.slice(s.start, m.start)) || TIME_SINCE.test(text.slice(s.start, m.start)))),
           );
           const tail = trailingSide(words.tokens);
           for (const m of [...found, ...status]) {
@@ -498,6 +509,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           const settled = (mention.assertion === 'present' || mention.assertion === 'uncertain') && settledLabels.some((r) => mention.start >= r.start && mention.end <= r.end);
           const a = settled ? 'negated'
             : mention.assertion === 'negated' && resolvedThisStay ? 'present'
+            : mention.assertion === 'present' && STATUS_CODE.test(mention.entry.code) && TIME_SINCE.test(before) ? 'historical'
             : mention.assertion === 'present' && (treatedInPast(mention.entry.code, rest, inpatient) || infarctionDatedOld(mention.entry.code, rest, input.dateOfService, before) || cancerResectedWithoutDisease(mention.entry.code, rest) || reasonForPastProcedure(before, rest, input.dateOfService) || operatedOnBefore(before, rest, BACKGROUND_SECTIONS.has(s.section))) ? 'historical' : mention.assertion;
           const m = toMention(doc.id, text, a === mention.assertion ? mention : { ...mention, assertion: a }, s.section, { index: si, start: s.start }, sides.get(mention));
           if (namesNoCondition(table, mention, context)) continue;
@@ -546,7 +558,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
             const indexed = byIndex();
             // A reading that is itself a status ("s/p kidney transplant" Z94.0) is that status.
             // Not a latent infection the classification keeps a history code for: "Hx LTBI, treated" is Z86.15.
-            const status = mention.cue && STATUS_CUES.has(mention.cue) && STATUS_CODE.test(mention.entry.code) && !(LATENT_CARRIER.test(mention.entry.code) && indexed) && table.byCode.get(mention.entry.code)?.billable ? mention.entry.code : undefined;
+            const status = ((mention.cue && STATUS_CUES.has(mention.cue)) || TIME_SINCE.test(before)) && STATUS_CODE.test(mention.entry.code) && !(LATENT_CARRIER.test(mention.entry.code) && indexed) && table.byCode.get(mention.entry.code)?.billable ? mention.entry.code : undefined;
             // A reading that is itself a personal history ("quit cigs 6 yrs ago", Z87.891) is that history.
             const ownHistory = PERSONAL_HISTORY.test(mention.entry.code) && table.byCode.get(mention.entry.code)?.billable ? mention.entry.code : undefined;
             const z = status ?? ownHistory ?? (indexed === undefined || /\bunspecified\b/i.test(table.byCode.get(indexed)?.long_desc ?? '') ? (bySite() ?? indexed) : indexed);
@@ -602,6 +614,9 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       }
     }
     for (const e of effects) {
+      // A drug the chart says was underdosed is no adverse effect of it taken properly: "DKA precipitated
+      // by insulin underdosing due to cost" is T38.3X6A, not T38.3X5A.
+      if ([...underdosed].some((u) => u.slice(0, 5) === e.code.slice(0, 5) && u[5] === '6')) continue;
       const caused = conditionAt.get(mentionKey(e.condition));
       if (caused) follow(e.code, e.mention, caused, `Adverse effect of a drug properly taken, coded after the condition it caused, ${caused.code} (guideline I.C.19.e.5.a)`);
     }
@@ -739,8 +754,23 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     // A status stated anywhere (a stent in the HPI, home oxygen in the history) is reported once the
     // assessment treats a condition it bears on (I.C.21.c.3).
     const assessed = [...chosen].filter(([, o]) => o.conf >= priors.threshold && o.cand.mentions.some((m) => m.section === 'assessment' && m.assertion === 'present')).map(([code]) => code);
+    /** The assessed conditions a status bears on: their care is the status's MEAT too. */
+    const bornOn = new Map<string, string[]>();
     for (const [code, c] of chosen) {
-      if (c.conf < ASSESSED_STATUS_FLOOR && c.cand.via !== 'family' && assessed.some((condition) => bearsOn(code, condition))) c.conf = ASSESSED_STATUS_FLOOR;
+      const on = c.cand.via === 'family' ? [] : assessed.filter((condition) => bearsOn(code, condition));
+      if (on.length > 0) bornOn.set(code, on);
+      if (c.conf < ASSESSED_STATUS_FLOOR && on.length > 0) c.conf = ASSESSED_STATUS_FLOOR;
+    }
+    // The deficits an acute stroke leaves are coded beside it wherever the stay describes them (aphasia,
+    // hemiparesis, dysphagia; they are no part of the infarct, I.C.9.d): "Residual nonfluent aphasia and
+    // right hemiparesis" in the course, "FEES: oropharyngeal dysphagia".
+    const acuteStroke = [...chosen].some(([code, o]) => ACUTE_STROKE_CODE.test(code) && o.conf >= priors.threshold);
+    if (acuteStroke) for (const [code, c] of chosen) if (STROKE_DEFICIT_CODE.test(code) && c.conf < CONVENTION_FLOOR && c.cand.mentions.some((m) => m.assertion === 'present' && isForeground(c.cand, m))) c.conf = CONVENTION_FLOOR;
+    // A preprocedural examination is coded with the reason for the operation (IV.M): "prior to elective right
+    // total knee arthroplasty for primary osteoarthritis of the right knee".
+    if ([...chosen].some(([code, o]) => PREPROCEDURAL_EXAM.test(code) && o.conf >= priors.threshold)) {
+      const operatedFor = (m: CandidateMention): boolean => SURGERY_FOR.test((texts.get(m.documentId) ?? '').slice(Math.max(0, m.start - 100), m.start));
+      for (const [code, c] of chosen) if (!code.startsWith('Z') && c.conf < CONVENTION_FLOOR && c.cand.mentions.some((m) => m.assertion === 'present' && operatedFor(m))) c.conf = CONVENTION_FLOOR;
     }
 
     // With a stated assessment (or discharge diagnoses), symptoms count only where the provider lists
@@ -772,14 +802,14 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     // With an assessment, what only the exam or the review of systems found is not coded unless assessed.
     const onlyFound = (c: Candidate): boolean => c.via === 'match' && c.mentions.every((m) => !isForeground(c, m) || m.section === 'exam' || m.section === 'ros');
     for (const [code, { conf, cand }] of chosen) {
-      if (hasAssessment && (isIntegralKind(code) || onlyFound(cand)) && !cand.mentions.some((m) => standsAlone(code, m)) && !requested(code)) continue;
+      if (hasAssessment && (isIntegralKind(code) || onlyFound(cand)) && !cand.mentions.some((m) => standsAlone(code, m)) && !requested(code) && !(acuteStroke && STROKE_DEFICIT_CODE.test(code))) continue;
       if (explained.has(code) && !requested(code)) continue;
       // A substance "use, uncomplicated" is reportable only where the provider makes it a diagnosis and
       // ties it to a disorder or condition (I.C.5.b.3): "a history of heavy alcohol use" in the HPI is no
       // F10.90, nor "Cannabis use - occasional, no impairment"; "anxiety worsened by cannabis use" may be.
       if (UNCOMPLICATED_USE.test(code) && !cand.mentions.some((m) => m.section === 'assessment' && USE_LINKED.test(mentionSentence(m, sentences, texts)))) continue;
       const isHcc = isHccCode(code);
-      const meat = isHcc ? collectMeat(cand.mentions, sentences, texts) : undefined;
+      const meat = isHcc ? (collectMeat(cand.mentions, sentences, texts) ?? collectMeat((bornOn.get(code) ?? []).flatMap((on) => chosen.get(on)?.cand.mentions ?? []), sentences, texts)) : undefined;
       if (isHcc && outpatient && !meat) continue; // no MEAT this visit: not coded
       const kind = existingSet.has(code) ? 'keep' : 'add';
       if (kind === 'add' && (conf < priors.threshold || !fitsAge(code, input.age))) continue;
@@ -828,7 +858,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       }
     }
 
-    raw.splice(0, raw.length, ...withoutOutcomeDenied(withoutUnsaidCourse(withoutReadingBesideHypertension(withMultipleSinuses(table, withoutOrphanUlcerLink(withoutUnspecifiedSibling(withSpecifiedPneumonia(withBilateralCodes(table, withExaminationFindings(table, raw, texts)), table), table)))), table), table));
+    raw.splice(0, raw.length, ...withoutOutcomeDenied(withoutUnsaidCourse(withoutReadingBesideHypertension(withMultipleSinuses(table, withoutOrphanUlcerLink(withoutUnspecifiedSibling(withLiverDiseaseCodes(withSpecifiedPneumonia(withBilateralCodes(table, withExaminationFindings(table, raw, texts)), table)), table)))), table), table));
     raw.splice(0, raw.length, ...withOpenBites(table, withTobaccoProduct(raw, texts, sentences), texts));
 
     // Of two suggestions an Excludes1 note keeps apart, the less sure one goes; an existing code stays.

@@ -37,6 +37,12 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   // A stent is the Index's implant ("Status > angioplasty > coronary artery > with implant" Z95.5).
   // "Atherosclerosis — see Arteriosclerosis": the Index lists the kinds under one spelling only.
   ['atherosclerosis', 'arteriosclerosis'], ['atherosclerotic', 'arteriosclerotic'],
+  // A variceal bleed is the varix's ("Varix > esophagus > bleeding" I85.01).
+  ['variceal', 'varix'],
+  // "Orthotopic liver transplantation" is the Index's transplant ("Status > transplant > liver" Z94.4).
+  ['transplantation', 'transplant'],
+  // "Pacemaker check" is the Index's checking ("Checking > cardiac pacemaker" Z45.018).
+  ['checking', 'check'],
   ['stent', 'implant'], ['stents', 'implant'], ['arthroplasty', 'replacement'], ['postablative', 'postprocedural'], ['postsurgical', 'postprocedural'], ['herniation', 'hernia'], ['diverticulosis', 'diverticulum'], ['lentigines', 'lentigo'],
   // "Fibroid (tumor) — see also Leiomyoma": a uterine fibroid's kinds (intramural D25.1, subserosal D25.2) are the leiomyoma's.
   ['fibroid', 'leiomyoma'], ['fibroids', 'leiomyoma'], ['herniated', 'hernia'], ['noncompliant', 'noncompliance'], ['nonadherence', 'noncompliance'], ['nonadherent', 'noncompliance'],
@@ -207,7 +213,7 @@ export const ORDINARY_WORDS = new Set([
   'mole', 'clot', 'sinus', 'sensitive', 'blind', 'unequal length', 'change', 'complaint', 'condition', 'child', 'cut',
   'may', 'old', 'fit', 'stress', 'cold', 'heat', 'gas', 'sick', 'toxic', 'tag', 'reflex', 'frozen', 'corn', 'donor', 'death', 'hunger', 'famine',
   'nerves', 'fox', 'kelly', 'klein', 'robin', 'collet', 'brash', 'bends', 'chokes', 'tramp', 'hobo', 'moron', 'arc', 'pat', 'tad', 'tac', 'ist',
-  'decline', 'consumption', 'concern', 'worried', 'encounter', 'examination', 'transient',
+  'decline', 'periods', 'consumption', 'concern', 'worried', 'encounter', 'examination', 'transient',
   // "LUE 2/5": the left upper extremity, not lues (A53.9).
   'lue',
   // "Allergic rhinitis due to dust mite": the allergen, not an infestation (B88.9).
@@ -246,6 +252,9 @@ export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [
   // A fracture is traumatic unless the note says otherwise (the Index's main term is "Fracture,
   // traumatic"): "history of ankle fracture" is "History > personal > fracture > traumatic" (Z87.81).
   ['fracture', 'traumatic'],
+  // A strain is a muscle's or tendon's injury ("Strain > muscle (tendon) — see Injury, muscle, by site,
+  // strain"): "strain of the rotator cuff" is "Injury > rotator cuff > strain" (S46.01-).
+  ['strain', 'injury muscle tendon'],
   // A malleolus is the ankle's ("Fracture, traumatic > ankle > lateral malleolus only", S82.6-).
   ['malleolus', 'ankle'],
   // A shoulder dislocation is the humerus's ("Dislocation > shoulder > humerus > anterior", S43.01-):
@@ -449,12 +458,32 @@ export function alternatives(segment: string, mainTerm = false): string[] {
  * one thing, any of which will do; "Failure, heart" is a phrase.
  */
 export function mainTermAliases(term: string, aliases: Map<string, string>): string {
+  const parts = wordForms(term);
+  if (!parts) return term;
+  for (const p of parts.slice(1)) if (!aliases.has(p) && p !== parts[0]) aliases.set(p, parts[0]!);
+  return parts[0]!;
+}
+
+/** The forms a term lists ("pelvis, pelvic"), lower case, or undefined when it is a phrase ("Failure, heart"). */
+function wordForms(term: string): string[] | undefined {
   const parts = term.split(/,\s*/).map((p) => p.trim().toLowerCase());
   // Same first four letters, or three when one form is short ("femur, femoral").
   const sameStem = (p: string): boolean => p.slice(0, 4) === parts[0]!.slice(0, 4) || (p.slice(0, 3) === parts[0]!.slice(0, 3) && Math.min(p.length, parts[0]!.length) <= 5);
-  if (parts.length > 1 && parts.every((p) => !p.includes(' ') && sameStem(p))) {
-    for (const p of parts.slice(1)) if (!aliases.has(p) && p !== parts[0]) aliases.set(p, parts[0]!);
-    return parts[0]!;
-  }
-  return term;
+  return parts.length > 1 && parts.every((p) => !p.includes(' ') && sameStem(p)) ? parts : undefined;
+}
+
+/**
+ * Forms a subterm's adjective does not share: "cervical" is as often the neck's ("cervical stenosis" is
+ * the spine's), so "Stenosis > cervix, cervical" reads only as the cervix.
+ */
+const FORMS_WITH_OTHER_SENSES: ReadonlySet<string> = new Set(['cervical']);
+
+/**
+ * A subterm listing its word forms ("Disease > pelvis, pelvic > inflammatory") as alternatives any one
+ * of which a note may say ("pelvis or pelvic"): "pelvic inflammatory disease". Unlike a main term's,
+ * they are no aliases for the whole Index.
+ */
+export function subtermForms(segment: string): string {
+  const parts = wordForms(segment)?.filter((p, i) => i === 0 || !FORMS_WITH_OTHER_SENSES.has(p));
+  return parts ? [...new Set(parts)].join(' or ') : segment;
 }

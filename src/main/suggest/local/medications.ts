@@ -23,6 +23,8 @@ export function loadMedications(file = medicationsFile()): Map<string, string> {
 /** Words after a drug name that mean it is not being taken (long term) now. */
 // "d/c on glargine + metformin" is discharged on them, not discontinued.
 const NOT_TAKING = /\b(off(?![-\w])|stop(ped)?|discontinue[d]?|d\/c(?! on\b)|held|hold(ing)?|declined?|allerg(y|ic)|intoleran(t|ce)|sensitiv(e|ity)|once|x\s?1|today only|in hospital|completed|finished|not (?:indicated|needed|recommended|required)|prior(?! to\b| tapers?\b| attempts? (?:to|at)\b)|previous(?:ly)?)\b/i;
+/** Said right before a drug: "avoid metformin", "avoiding NSAIDs and", "should avoid". */
+const AVOIDED = /\bavoid(?:s|ed|ing)?\s+(?:(?:all|any|further|the|[\w-]+\s+and)\s+)?$/i;
 /** Every stop word of a sentence, for the clauses they sit in. */
 const NOT_TAKING_ALL = new RegExp(NOT_TAKING.source, 'gi');
 /** A short course said of the drug in its own clause ("prednisone 40 mg x 5 days", "finishing prednisone", "prednisone taper"): a list's other drugs go on. */
@@ -93,6 +95,8 @@ const TAKING = /\b(continue[sd]?|cont|resumed?|restart(ed)?|start(ed)?|increased
  * of its own (`drugsAt`, the sentence's drug names): "prednisone taper, insulin glargine" stops no insulin.
  */
 export function saysNotTaking(sentence: string, start: number, end: number, drugsAt: ReadonlyArray<readonly [number, number]> = []): boolean {
+  // A drug to avoid is not taken, and only it: "on insulin glargine; avoid metformin given decompensation".
+  if (AVOIDED.test(sentence.slice(Math.max(0, start - 24), start))) return true;
   const plain = sentence.replace(TEMPORARY_HOLD, (m) => ' '.repeat(m.length));
   const [from, to] = clauseAround(plain, start, end);
   const clause = plain.slice(from, to);

@@ -90,9 +90,16 @@ const LISTED_BEFORE = /[,:/]\s*(?:and\s+|or\s+)?$/;
 const LISTED_AFTER = /^\s*(?:[,;/]|$)/;
 
 /** What may open a line before the encounter it names: a number or bullet, a short label ("A/P:"). */
-const LINE_LEAD = /^[\s\d.)#*•-]*(?:[A-Za-z/ ]{1,25}:\s*)?$/;
-/** What may follow an encounter's words that name a line: its end, or a dash or comma before details. */
-const LINE_NAMED_AFTER = /^[ \t]*(?:[.,;]|\s[-–—]\s|\r?\n|$)/;
+const LINE_LEAD = /^[\s\d.)#*•-]*(?:[A-Za-z/ ]{1,25}:\s*)?(?:(?:initial|annual|routine|comprehensive|subsequent)\s+)?$/i;
+/**
+ * What may follow an encounter's words that name a line: its end, or a dash or comma before details; the
+ * visit's findings first ("Initial preventive physical examination without abnormal findings."), or a
+ * remark in brackets closing the line ("Counseling for permanent contraception (vasectomy).").
+ */
+const LINE_NAMED_AFTER = /^[ \t]*(?:\([^()\n]{1,40}\)[ \t]*(?:[.;]|\r?\n|$)|(?:(?:with|without|w\/o?)\s+abnormal findings\b\s*)?(?:[.,;]|\s[-–—]\s|\r?\n|$))/i;
+
+/** A line in capitals, with words: a note's title. */
+const TITLE_LINE = /^(?=[^a-z]*[A-Z]{3})[^a-z]*$/;
 
 /** A pregnancy called normal is one supervised (Z34.-) wherever the visit says so: "IUP at 9w2d, normal first pregnancy, low risk". */
 const NORMAL_PREGNANCY = /^Z34/;
@@ -118,6 +125,8 @@ function namesLine(ctx: SentenceContext, m: Mention): boolean {
   let after = ctx.text.slice(m.end, m.end + 40);
   // A cancer screening's title says the malignancy the note's last word does: "Screening for colon cancer -".
   if (CANCER_SCREENING.test(m.entry.code)) after = after.replace(CANCER_WORD, '');
+  // A note's title in capitals names its visit: "DEVICE CLINIC - PACEMAKER INTERROGATION (in-office)".
+  if (TITLE_LINE.test(ctx.text.slice(ctx.lineStart, lineEndAt(ctx.text, m.end)).replace(/\([^()\n]*\)/g, ''))) return true;
   return LINE_LEAD.test(ctx.text.slice(ctx.lineStart, m.start)) && (LINE_NAMED_AFTER.test(after) || namesProcedureAfter(m.entry.code, after));
 }
 
@@ -168,6 +177,9 @@ const FOUND_BEFORE = /\b(positive|reactive|detectable)\s+$/i;
  */
 const RISK_SCORE_PARTS = /\b(?:CHA2?DS2?(?:-?VASc)?|CHADS-?2|HAS-?BLED|TIMI|HEART|Wells|Caprini|Padua|PESI|CURB-?65|qSOFA|GRACE|ABCD2)(?:\s+(?:score|risk score))?\s*(?:of|=|:|is)?\s*\d+(?:\.\d)?\s*(?:points?|pts?)?\s*(?:\(|:|-|–|for|from|due to)[^.;()\n]*$/i;
 
+/** The rest of a line a topic labels, where it says the topic is screened for. */
+const SCREENING_LABELLED = /^\s*:[^\n]*\b(?:screen(?:ed|ing)?|surveillance)\b/i;
+
 /** Whether a mention, read in its sentence, names no condition of this visit at all. */
 export function namesNoCondition(table: CodeTable, m: Mention, ctx: SentenceContext): boolean {
   const code = m.entry.code;
@@ -196,6 +208,9 @@ export function namesNoCondition(table: CodeTable, m: Mention, ctx: SentenceCont
   if (DEFERRED_ITEM.test(ctx.text.slice(m.end, lineEndAt(ctx.text, m.end)))) return true;
   // A symptom the item puts down to another item is that diagnosis's (I.B.5): "Fever - d/t #1".
   if (code.startsWith('R') && DUE_TO_ITEM.test(ctx.text.slice(m.end, m.end + 40))) return true;
+  // A plan line labelled by a screening's topic names the screening: "- Colorectal cancer: never screened;
+  // stool DNA kit ordered", "- AAA: one-time screening ultrasound ordered".
+  if (/^[\s\d.)#*•-]*$/.test(ctx.text.slice(ctx.lineStart, m.start)) && SCREENING_LABELLED.test(ctx.text.slice(m.end, lineEndAt(ctx.text, m.end)))) return true;
   // A heading is no status or service: "Patient Education and Counseling:" (Z71.9), "Screening:".
   return code.startsWith('Z') && /^\s*:/.test(ctx.text.slice(m.end, m.end + 3));
 }

@@ -55,6 +55,11 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     stentOutsideVessels(e, xt, positions) ||
     cancerResponse(e, xt, positions) ||
     acrossExamFindings(text, xt, positions) ||
+    acrossQuote(text, xt, positions) ||
+    aorticValve(e, xt, positions) ||
+    donorOfTransplant(e, xt, positions) ||
+    diabetesDrugAsCause(text, e, xt, positions) ||
+    traceRegurgitation(e, xt, positions) ||
     // "Avoiding the subway for fear of having an attack" is a reason, no phobia (F40.9).
     (e.words.length === 1 && positions.length === 1 && xt[positions[0]!]!.norm === 'fear' && xt[positions[0]! - 1]?.norm === 'for') ||
     // "Metastatic disease to mediastinal nodes" is the neoplasm's spread, no disease of the mediastinum (J98.59).
@@ -142,6 +147,16 @@ function weightLossAimed(text: string, e: Entry, xt: readonly XToken[], position
     if (AIMED_BY.test(xt[p]!.norm)) return true;
   }
   return false;
+}
+
+/**
+ * A reading that takes words on both sides of a quotation mark: the quoted words are the patient's own,
+ * describing what they name. "fever/chills last night, "yellow" vaginal discharge" is no yellow fever.
+ */
+function acrossQuote(text: string, xt: readonly XToken[], positions: readonly number[]): boolean {
+  if (positions.length < 2) return false;
+  const between = text.slice(xt[positions[0]!]!.start, xt[positions[positions.length - 1]!]!.end);
+  return (between.match(/["“”]/g)?.length ?? 0) % 2 === 1;
 }
 
 const REQUIRING = /\b(requiring|required|requires|needing|necessitating)\b/i;
@@ -494,7 +509,7 @@ function necrosisOfGrowth(text: string, e: Entry, xt: readonly XToken[], positio
  * prevention"), and a personality's traits, which are no disorder ("borderline personality traits").
  */
 const SERVICE_WORDS = new Set(
-  'clinic team service medicine educator education diet precaution prophylaxis chemoprophylaxis exposure protocol program exam examination test screen screening center centre unit nurse specialist shot shoe shoes risk prevention traits trait window vaccine vaccines vaccination vaccinations immunization immunizations booster toxoid'.split(' '),
+  'clinic team service medicine educator education assessment diet precaution prophylaxis chemoprophylaxis exposure protocol program exam examination test screen screening center centre unit nurse specialist shot shoe shoes risk prevention traits trait window vaccine vaccines vaccination vaccinations immunization immunizations booster toxoid'.split(' '),
 );
 /** Exposures (Z20, Z57, Z77): their own word is no service ("secondhand smoke exposure" is Z77.22). */
 const EXPOSURE_CODE = /^Z(20|57|77)/;
@@ -874,6 +889,50 @@ const QUIT_AHEAD: ReadonlySet<string> = new Set(['to', 'will', 'would', 'can', '
 function quitAhead(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
   const at = positions.find((p) => xt[p]!.norm === 'quit');
   return at !== undefined && e.code === 'Z87891' && QUIT_AHEAD.has(xt[at - 1]?.norm ?? '');
+}
+
+/**
+ * "Deceased-donor orthotopic liver transplantation", "living donor kidney transplant": the organ the patient
+ * received, no donation of the patient's own (Z52.-, the donor's encounter).
+ */
+function donorOfTransplant(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  if (!e.code.startsWith('Z52')) return false;
+  const last = Math.max(...positions);
+  return xt.slice(last + 1, last + 4).some((t) => t.norm === 'transplant' || t.norm === 'recipient');
+}
+
+/** Drugs that treat diabetes, and the drug-induced diabetes (E09) no such drug causes. */
+const ANTIDIABETIC = /\b(insulin|glargine|lispro|aspart|detemir|degludec|metformin|glipizide|glyburide|glimepiride|sitagliptin|semaglutide|dulaglutide|liraglutide|tirzepatide|empagliflozin|dapagliflozin|canagliflozin|pioglitazone)\b/i;
+
+/**
+ * "Diabetic ketoacidosis, precipitated by insulin underdosing": a drug that treats diabetes names the
+ * underdosing, no diabetes it induced (E09).
+ */
+function diabetesDrugAsCause(text: string, e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  if (!e.code.startsWith('E09')) return false;
+  return ANTIDIABETIC.test(text.slice(xt[Math.min(...positions)]!.start, xt[Math.max(...positions)]!.end));
+}
+
+/** What "aortic" names when the valve's words follow it. */
+const VALVE_WORDS: ReadonlySet<string> = new Set(['valve', 'stenosis', 'regurgitation', 'insufficiency', 'incompetence']);
+
+/**
+ * "Calcified trileaflet aortic valve", "calcific (degenerative) aortic stenosis": the aortic valve's
+ * calcification or degeneration, no atherosclerosis of the aorta (I70.0) read over "aortic".
+ */
+function aorticValve(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  if (!e.words.includes('aorta') || e.words.some((w) => VALVE_WORDS.has(w))) return false;
+  const at = positions.find((p) => xt[p]!.norm === 'aorta');
+  return at !== undefined && at === Math.max(...positions) && VALVE_WORDS.has(xt[at + 1]?.norm ?? '');
+}
+
+/** Valve disorders (rheumatic and not) and what a trace of regurgitation reads as. */
+const VALVE_DISORDER = /^(I0[5-8]|I3[4-7])/;
+const TRACE_WORDS: ReadonlySet<string> = new Set(['trace', 'trivial', 'physiologic', 'physiological', 'minimal']);
+
+/** "Trace mitral regurgitation", "trivial TR" on an echo: a normal finding, no valve disorder. */
+function traceRegurgitation(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  return VALVE_DISORDER.test(e.code) && TRACE_WORDS.has(xt[Math.min(...positions) - 1]?.norm ?? '');
 }
 
 /** Qualifiers that say when a condition arose, written next to it. */

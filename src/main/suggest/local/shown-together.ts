@@ -261,6 +261,17 @@ const SAID_MORE: Readonly<Record<string, RegExp>> = {
   E040: /^E050/, E049: /^E050/, E010: /^E050/,
   L508: /^L501$/, I781: /^(C44|K70|K74)/, L299: /^L27/, Z793: /^Z30011$/, Z3009: /^Z30(?!09)/,
   E038: HYPOPITUITARISM, E2740: HYPOPITUITARISM, E2749: HYPOPITUITARISM, E291: HYPOPITUITARISM,
+  // "Focal epilepsy" is the Index's simple partial kind only where the note says no more: its complex partial
+  // (impaired awareness) seizures are G40.2-.
+  G40101: /^G402/, G40109: /^G402/, G40111: /^G402/, G40119: /^G402/,
+  // A coronary angioplasty with a stent the chart names anywhere is the implant's status (Z95.5), not the bare angioplasty's (Z98.61).
+  Z9861: /^Z955$/,
+  // A device checked or adjusted at the visit is that encounter (Z45.0-), which Z95.0's and Z95.81-'s Excludes1 keep apart.
+  Z950: /^Z450/, Z95810: /^Z450/, Z95818: /^Z450/,
+  // An occlusion read as atherosclerosis of no stated site is the occluded artery of a cerebral infarction shown.
+  I7090: /^I63/,
+  // Varices said once as bleeding are the same varices wherever else the note names them.
+  I8500: /^I8501$/, I8510: /^I8511$/,
   E8889: HYPEREMESIS_DISTURBANCE, O99280: HYPEREMESIS_DISTURBANCE, O99281: HYPEREMESIS_DISTURBANCE, O99282: HYPEREMESIS_DISTURBANCE,
 };
 
@@ -357,6 +368,38 @@ export function withSpecifiedPneumonia(raw: readonly RawSuggestion[], table: Cod
     const specified = kind ? table.billableIn(r.code.slice(0, 3)).find((c) => c.code.startsWith(r.code.slice(0, 4)) && /\bspecified pneumonia$/i.test(c.long_desc)) : undefined;
     return specified ? { ...r, code: specified.code, rationale: `${r.rationale ?? ''}; the pneumonia's kind is stated (${kind!.code}): ${specified.code}` } : r;
   });
+}
+
+/** Esophageal varices of no stated cause (I85.0-), by their secondary code (I85.1-) with the same bleeding. */
+const PRIMARY_VARICES: ReadonlyMap<string, string> = new Map([['I8500', 'I8510'], ['I8501', 'I8511']]);
+/**
+ * What the Index reads varices "in (due to)": cirrhosis of the liver, alcoholic liver disease, portal
+ * hypertension, toxic liver disease (K70, K71.7, K74.3–K74.6, K76.6).
+ */
+const VARICES_CAUSE = /^(K70|K717|K74[3-6]|K766)/;
+/** Metabolic dysfunction-associated steatohepatitis (K75.81) and steatotic liver disease (K76.0). */
+const STEATOTIC = /^(K7581|K760)$/;
+
+/**
+ * Liver disease read by the codes shown beside it. Esophageal varices in a chart that shows cirrhosis or portal hypertension are that disease's (I85.1-,
+ * "Varix > esophagus > in (due to) > cirrhosis of liver"), however far apart the note lists them:
+ * "Esophageal varices without bleeding" on a cirrhosis patient's problem list is I85.10, not I85.00.
+ */
+export function withLiverDiseaseCodes(raw: readonly RawSuggestion[]): RawSuggestion[] {
+  const shows = (re: RegExp): boolean => raw.some((o) => (o.kind === 'add' || o.kind === 'keep') && re.test(o.code));
+  const out: RawSuggestion[] = [];
+  for (const r of raw) {
+    // Cirrhosis of a cause with no cirrhosis code of its own is "other cirrhosis" (K74.69): steatohepatitis
+    // (K75.81) or steatotic liver disease (K76.0) "with cirrhosis" is K74.69 beside it, not K74.60.
+    if (r.kind === 'add' && r.code === 'K7460' && shows(STEATOTIC) && !raw.some((o) => o.code === 'K7469')) {
+      out.push({ ...r, code: 'K7469', rationale: `${r.rationale ?? ''}; the cirrhosis of the steatotic liver disease the chart shows: K74.69` });
+      continue;
+    }
+    const secondary = r.kind === 'add' && shows(VARICES_CAUSE) ? PRIMARY_VARICES.get(r.code) : undefined;
+    if (!secondary) out.push(r);
+    else if (!raw.some((o) => o.code === secondary)) out.push({ ...r, code: secondary, rationale: `${r.rationale ?? ''}; in the cirrhosis or portal hypertension the chart shows: ${secondary}` });
+  }
+  return out;
 }
 
 /** A title that leaves the course open: "Gastric ulcer, unspecified as acute or chronic, …", "… not specified as acute or chronic". */

@@ -16,6 +16,8 @@ const BEARS_ON: ReadonlyArray<readonly [status: RegExp, conditions: RegExp]> = [
   [/^Z9981$/, /^(J4[0-7]|J6[0-9]|J8[0-4]|J96|I27)/],
   // Dialysis, a transplanted kidney: chronic kidney disease and the hypertensive and diabetic kidney disease codes.
   [/^(Z992|Z940)$/, /^(N18|I1[23]|E1[0-3]2|D631|N25|T861)/],
+  // A transplanted organ: the immunosuppression that keeps it (Z79.62-).
+  [/^Z94/, /^Z7962/],
   // A limb's absence: the diabetes or arterial disease that took it.
   [/^Z89[4-6]/, /^(E1[0-3]5|E1[0-3]62|I70|I73)/],
 ];
