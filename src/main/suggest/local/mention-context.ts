@@ -151,7 +151,7 @@ const CARER = String.raw`(?:(?:his|her|their|the)\s+)?(?:pcp|primary(?: care)?(?
 /** What a deferred item's line may add without this provider assessing it: "HTN, HLD - per PCP, stable", "Secondary hyperparathyroidism on problem list - managed by nephrology". */
 const UNCHANGED = String.raw`(?:stable|unchanged|controlled|well[- ]controlled|no changes?)`;
 /** The rest of an item after its conditions (a list of them) that only names who manages them. */
-const DEFERRED_ITEM = new RegExp(String.raw`^(?:\s*(?:,|and|&)\s*[A-Za-z'’ ]{2,30})*(?:\s+(?:on|from)\s+(?:the\s+)?problem\s+list)?\s*[-–—:]\s*(?:${UNCHANGED}\s*[,;]?\s*)?(?:per|followed by|managed by|deferred to|by)\s+${CARER}(?:\s*(?:\/|,|and|&)\s*${CARER})*(?:\s*[,;-]\s*${UNCHANGED})?\s*\.?\s*$`, 'i');
+const DEFERRED_ITEM = new RegExp(String.raw`^(?:\s*(?:,|and|&|\/)\s*[A-Za-z'’ ]{2,30})*(?:\s+(?:on|from)\s+(?:the\s+)?problem\s+list)?\s*(?:[-–—:]\s*)?(?:${UNCHANGED}\s*[,;]?\s*)?(?:per|followed by|managed by|deferred to|by)\s+${CARER}(?:\s*(?:\/|,|and|&)\s*${CARER})*(?:\s*[,;-]\s*${UNCHANGED})?\s*\.?\s*$`, 'i');
 
 /** A cause given as another item of the list: "d/t #1", "secondary to problem 2", "2/2 the above". */
 const DUE_TO_ITEM = /^[\s,:–—-]*(?:(?:likely|probably|possibly|most likely)\s+)?(?:d\/t|due to|secondary to|sec to|2\/2|related to|from|r\/t)\s+(?:#\s*\d|(?:problem|item|dx)\s*#?\s*\d|(?:the\s+)?above)\b/i;
@@ -204,7 +204,7 @@ export function namesNoCondition(table: CodeTable, m: Mention, ctx: SentenceCont
   // A risk score's parts are its points, not this visit's diagnoses: "CHA2DS2-VASc 3 (age, female, TIA)".
   if (RISK_SCORE_PARTS.test(ctx.text.slice(Math.max(ctx.lineStart, m.start - 70), m.start))) return true;
   // An item left to another provider, and nothing else said of it: "HTN, HLD - per PCP", "Raynaud's,
-  // GERD - per rheum/PCP". This provider neither evaluates nor treats it here (no MEAT).
+  // GERD - per rheum/PCP", "BPH/GERD per PCP". This provider neither evaluates nor treats it here (no MEAT).
   if (DEFERRED_ITEM.test(ctx.text.slice(m.end, lineEndAt(ctx.text, m.end)))) return true;
   // A symptom the item puts down to another item is that diagnosis's (I.B.5): "Fever - d/t #1".
   if (code.startsWith('R') && DUE_TO_ITEM.test(ctx.text.slice(m.end, m.end + 40))) return true;

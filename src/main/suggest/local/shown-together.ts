@@ -4,6 +4,7 @@ import type { RawSuggestion } from '../../../shared/suggest/grounding';
 import { ADVERSE_EFFECT } from './adverse-effect';
 import { SITED_BURN } from './burn-extent';
 import type { CodeTable } from './code-table';
+import { lineEndAt } from './text';
 
 /**
  * Symptoms the tabular files by body system rather than in chapter 18: myalgia (M79.1-), pain in a
@@ -270,6 +271,8 @@ const SAID_MORE: Readonly<Record<string, RegExp>> = {
   Z950: /^Z450/, Z95810: /^Z450/, Z95818: /^Z450/,
   // An occlusion read as atherosclerosis of no stated site is the occluded artery of a cerebral infarction shown.
   I7090: /^I63/,
+  // A bile duct obstructed by a stone is the calculus code's obstruction (K83.1's Excludes1: with cholelithiasis, K80.-).
+  K831: /^K80/,
   // Varices said once as bleeding are the same varices wherever else the note names them.
   I8500: /^I8501$/, I8510: /^I8511$/,
   E8889: HYPEREMESIS_DISTURBANCE, O99280: HYPEREMESIS_DISTURBANCE, O99281: HYPEREMESIS_DISTURBANCE, O99282: HYPEREMESIS_DISTURBANCE,
@@ -400,6 +403,49 @@ export function withLiverDiseaseCodes(raw: readonly RawSuggestion[]): RawSuggest
     else if (!raw.some((o) => o.code === secondary)) out.push({ ...r, code: secondary, rationale: `${r.rationale ?? ''}; in the cirrhosis or portal hypertension the chart shows: ${secondary}` });
   }
   return out;
+}
+
+/** The cholecystitis a gallbladder calculus code (K80.0–K80.2) or a bile duct one with cholecystitis (K80.4-) says, by its fourth and fifth characters. */
+const CHOLECYSTITIS_KIND: ReadonlyMap<string, 'acute' | 'chronic' | 'both' | 'unspecified' | 'none'> = new Map([
+  ['K800', 'acute'], ['K8010', 'chronic'], ['K8011', 'chronic'], ['K8012', 'both'], ['K8013', 'both'], ['K8018', 'unspecified'], ['K8019', 'unspecified'], ['K802', 'none'],
+  ['K8040', 'unspecified'], ['K8041', 'unspecified'], ['K8042', 'acute'], ['K8043', 'acute'], ['K8044', 'chronic'], ['K8045', 'chronic'], ['K8046', 'both'], ['K8047', 'both'], ['K805', 'none'],
+]);
+/** Calculus of gallbladder and bile duct (K80.6-, K80.7-) by cholecystitis, without and with obstruction. */
+const BOTH_STONES: Readonly<Record<'acute' | 'chronic' | 'both' | 'unspecified' | 'none', readonly [string, string]>> = {
+  unspecified: ['K8060', 'K8061'], acute: ['K8062', 'K8063'], chronic: ['K8064', 'K8065'], both: ['K8066', 'K8067'], none: ['K8070', 'K8071'],
+};
+const kindOf = (code: string): 'acute' | 'chronic' | 'both' | 'unspecified' | 'none' | undefined => CHOLECYSTITIS_KIND.get(code.slice(0, 5)) ?? CHOLECYSTITIS_KIND.get(code.slice(0, 4));
+/** An obstruction a line says, not one it denies ("no obstruction", "without biliary obstruction"). */
+const OBSTRUCTION_SAID = /(?<!\b(?:no|without|w\/o|not|nonobstructing)\s+(?:\w+\s+)?)\b(?:obstruct(?:ion|ing|ed|ive)|obstructing)\b/i;
+/** A calculus code "with obstruction": K80.01, K80.11, K80.13, K80.19, K80.21, K80.41 … K80.47, K80.51. */
+const obstructed = (code: string): boolean => /^K80(0|1|2|4|5)[13579]$/.test(code);
+
+/**
+ * Stones of the gallbladder and of the bile duct in one chart are the Index's "Calculus > gallbladder >
+ * with > bile duct calculus" (K80.6-, K80.7-), with the cholecystitis and the obstruction either line
+ * says: "Choledocholithiasis with biliary obstruction, and cholelithiasis with chronic cholecystitis" is
+ * K80.65, not K80.10 beside a bile duct code. Not a duct stone with cholangitis (K80.3-), which these titles leave out.
+ */
+export function withGallbladderAndDuctStones(raw: readonly RawSuggestion[], texts: ReadonlyMap<string, string>): RawSuggestion[] {
+  const added = (re: RegExp): RawSuggestion[] => raw.filter((r) => r.kind === 'add' && re.test(r.code));
+  const bladder = added(/^K80[012]/);
+  const duct = added(/^K80[45]/);
+  if (bladder.length === 0 || duct.length === 0 || raw.some((r) => r.kind !== 'delete-unsupported' && /^K80[367]/.test(r.code))) return [...raw];
+  // The bladder's cholecystitis, or else the duct line's.
+  const kinds = [...bladder, ...duct].map((r) => kindOf(r.code)).filter((k) => k !== undefined);
+  const kind = kinds.find((k) => k !== 'none' && k !== 'unspecified') ?? kinds.find((k) => k === 'unspecified') ?? 'none';
+  // The obstruction as either's code or line says it: "Choledocholithiasis with biliary obstruction".
+  const lineSays = (r: RawSuggestion): boolean =>
+    spansOf(r).some((q) => {
+      const text = texts.get(q.documentId) ?? '';
+      const line = text.slice(text.lastIndexOf('\n', q.start - 1) + 1, lineEndAt(text, q.end));
+      return OBSTRUCTION_SAID.test(line);
+    });
+  const code = BOTH_STONES[kind][[...bladder, ...duct].some((r) => obstructed(r.code) || lineSays(r)) ? 1 : 0];
+  const parts = new Set([...bladder, ...duct]);
+  const first = raw.find((r) => parts.has(r))!;
+  const merged: RawSuggestion = { ...first, code, quotes: [...parts].flatMap((r) => r.quotes ?? []), confidence: Math.min(...[...parts].map((r) => r.confidence ?? 0)), rationale: `Stones of the gallbladder and the bile duct (${[...parts].map((r) => r.code).join(', ')}): ${code} (Index: Calculus, gallbladder, with bile duct calculus)` };
+  return raw.flatMap((r) => (r === first ? [merged] : parts.has(r) ? [] : [r]));
 }
 
 /** A title that leaves the course open: "Gastric ulcer, unspecified as acute or chronic, …", "… not specified as acute or chronic". */

@@ -33,6 +33,14 @@ describe('local engine: probe notes, thirty-fifth session (words the Index lists
 });
 
 describe('local engine: probe notes, thirty-fifth session (the liver and its cirrhosis)', () => {
+  it('codes stones of the gallbladder and the bile duct as one calculus, with the cholecystitis and obstruction either says', () => {
+    const note = 'Discharge Diagnoses:\n1. Acute biliary (gallstone) pancreatitis, without necrosis\n2. Choledocholithiasis with biliary obstruction, and cholelithiasis with chronic cholecystitis - s/p ERCP and lap cholecystectomy';
+    const codes = read(note, 'inpatient', 46, 'F');
+    expect(codes).toEqual(expect.arrayContaining(['K8510', 'K8065']));
+    expect(codes.filter((c) => /^K80[0-5]/.test(c) || c === 'K831')).toEqual([]);
+  });
+
+
   it('codes varices in a cirrhosis as its secondary varices, a steatohepatitis cirrhosis as other cirrhosis, and no drug to avoid', () => {
     const note = 'Assessment/Plan:\n1. MASH cirrhosis, Child-Pugh B.\n2. Esophageal varices without bleeding - continue carvedilol.\n3. T2DM on insulin glargine 24 u; avoid metformin given decompensation.';
     const codes = read(note, 'outpatient', 61, 'F');
@@ -115,6 +123,13 @@ describe('local engine: probe notes, thirty-fifth session (what a line is about)
     const codes = read(note, 'outpatient', 66, 'M');
     expect(codes).toContain('Z0000');
     expect(codes.filter((c) => c.startsWith('I71') || c.startsWith('C18'))).toEqual([]);
+  });
+
+  it('reads items a plan leaves to another provider, joined by a slash, as none of this visit\'s', () => {
+    const note = 'PMH: HTN, HLD, BPH, GERD\nMeds: amlodipine 10, tamsulosin 0.4, omeprazole 20\nA/P:\n1. HTN - at goal on amlodipine, no change.\nBPH/GERD per PCP.';
+    const codes = read(note, 'outpatient', 67, 'M');
+    expect(codes).toContain('I10');
+    expect(codes.filter((c) => c === 'N400' || c === 'K219')).toEqual([]);
   });
 
   it('reads "X considered, low suspicion" as no X, and a word joined over a quotation mark as no reading', () => {
