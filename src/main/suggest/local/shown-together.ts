@@ -384,9 +384,10 @@ const VARICES_CAUSE = /^(K70|K717|K74[3-6]|K766)/;
 const STEATOTIC = /^(K7581|K760)$/;
 
 /**
- * Liver disease read by the codes shown beside it. Esophageal varices in a chart that shows cirrhosis or portal hypertension are that disease's (I85.1-,
- * "Varix > esophagus > in (due to) > cirrhosis of liver"), however far apart the note lists them:
- * "Esophageal varices without bleeding" on a cirrhosis patient's problem list is I85.10, not I85.00.
+ * Liver disease read by the codes shown beside it. Esophageal varices in a chart that shows cirrhosis or
+ * portal hypertension are that disease's (I85.1-, "Varix > esophagus > in (due to) > cirrhosis of liver"),
+ * however far apart the note lists them: "Esophageal varices without bleeding" on a cirrhosis patient's
+ * problem list is I85.10, not I85.00.
  */
 export function withLiverDiseaseCodes(raw: readonly RawSuggestion[]): RawSuggestion[] {
   const shows = (re: RegExp): boolean => raw.some((o) => (o.kind === 'add' || o.kind === 'keep') && re.test(o.code));
@@ -416,7 +417,7 @@ const BOTH_STONES: Readonly<Record<'acute' | 'chronic' | 'both' | 'unspecified' 
 };
 const kindOf = (code: string): 'acute' | 'chronic' | 'both' | 'unspecified' | 'none' | undefined => CHOLECYSTITIS_KIND.get(code.slice(0, 5)) ?? CHOLECYSTITIS_KIND.get(code.slice(0, 4));
 /** An obstruction a line says, not one it denies ("no obstruction", "without biliary obstruction"). */
-const OBSTRUCTION_SAID = /(?<!\b(?:no|without|w\/o|not|nonobstructing)\s+(?:\w+\s+)?)\b(?:obstruct(?:ion|ing|ed|ive)|obstructing)\b/i;
+const OBSTRUCTION_SAID = /(?<!\b(?:no|without|w\/o|not)\s+(?:\w+\s+)?)\bobstruct(?:ion|ing|ed|ive)\b/i;
 /** A calculus code "with obstruction": K80.01, K80.11, K80.13, K80.19, K80.21, K80.41 … K80.47, K80.51. */
 const obstructed = (code: string): boolean => /^K80(0|1|2|4|5)[13579]$/.test(code);
 
