@@ -350,13 +350,15 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     const target = headWord(r.see);
     const own = contentWords(stripParens(r.term), normalize);
     if (own.length === 0) return [];
+    // A line's path below the target, as one segment: "knee cruciate ligament anterior".
+    const below = (key: string): string => key.slice(target.length + 3).replaceAll(' > ', ' ');
     const lines = (underMain.get(target) ?? []).filter((k) => {
       let words = pathWords.get(k);
-      if (!words) pathWords.set(k, (words = contentWords(k.slice(target.length + 3).replaceAll(' > ', ' '), normalize)));
+      if (!words) pathWords.set(k, (words = contentWords(below(k), normalize)));
       return own.every((w) => words.includes(w));
     });
     if (lines.length > MAX_SEE_CHILDREN) return [];
-    return subtermLines(lines).map((k) => ({ ...k, segment: k.key.slice(target.length + 3).replaceAll(' > ', ' ') }));
+    return subtermLines(lines).map((k) => ({ ...k, segment: below(k.key) }));
   };
 
   // "Gastroenteritis (K52.9) — see also Enteritis": a subterm the term lacks is looked up in the

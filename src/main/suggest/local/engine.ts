@@ -507,9 +507,11 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           if (mention.assertion === 'present' && isIntegralKind(mention.entry.code) && MANIFESTATION_OF.test(rest)) explained.add(mention.entry.code);
           const resolvedThisStay = inpatient && mention.cue !== undefined && RESOLVED_CUES.has(mention.cue) && !datedBeforeThisStay(sentenceText, input.dateOfService);
           const settled = (mention.assertion === 'present' || mention.assertion === 'uncertain') && settledLabels.some((r) => mention.start >= r.start && mention.end <= r.end);
+          // A status the note dates by the time since its operation: "now six years after liver transplantation".
+          const sinceOperation = STATUS_CODE.test(mention.entry.code) && TIME_SINCE.test(before);
           const a = settled ? 'negated'
             : mention.assertion === 'negated' && resolvedThisStay ? 'present'
-            : mention.assertion === 'present' && STATUS_CODE.test(mention.entry.code) && TIME_SINCE.test(before) ? 'historical'
+            : mention.assertion === 'present' && sinceOperation ? 'historical'
             : mention.assertion === 'present' && (treatedInPast(mention.entry.code, rest, inpatient) || infarctionDatedOld(mention.entry.code, rest, input.dateOfService, before) || cancerResectedWithoutDisease(mention.entry.code, rest) || reasonForPastProcedure(before, rest, input.dateOfService) || operatedOnBefore(before, rest, BACKGROUND_SECTIONS.has(s.section))) ? 'historical' : mention.assertion;
           const m = toMention(doc.id, text, a === mention.assertion ? mention : { ...mention, assertion: a }, s.section, { index: si, start: s.start }, sides.get(mention));
           if (namesNoCondition(table, mention, context)) continue;
@@ -558,7 +560,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
             const indexed = byIndex();
             // A reading that is itself a status ("s/p kidney transplant" Z94.0) is that status.
             // Not a latent infection the classification keeps a history code for: "Hx LTBI, treated" is Z86.15.
-            const status = ((mention.cue && STATUS_CUES.has(mention.cue)) || TIME_SINCE.test(before)) && STATUS_CODE.test(mention.entry.code) && !(LATENT_CARRIER.test(mention.entry.code) && indexed) && table.byCode.get(mention.entry.code)?.billable ? mention.entry.code : undefined;
+            const status = (sinceOperation || (mention.cue && STATUS_CUES.has(mention.cue) && STATUS_CODE.test(mention.entry.code))) && !(LATENT_CARRIER.test(mention.entry.code) && indexed) && table.byCode.get(mention.entry.code)?.billable ? mention.entry.code : undefined;
             // A reading that is itself a personal history ("quit cigs 6 yrs ago", Z87.891) is that history.
             const ownHistory = PERSONAL_HISTORY.test(mention.entry.code) && table.byCode.get(mention.entry.code)?.billable ? mention.entry.code : undefined;
             const z = status ?? ownHistory ?? (indexed === undefined || /\bunspecified\b/i.test(table.byCode.get(indexed)?.long_desc ?? '') ? (bySite() ?? indexed) : indexed);

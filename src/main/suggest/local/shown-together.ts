@@ -391,15 +391,17 @@ const STEATOTIC = /^(K7581|K760)$/;
  */
 export function withLiverDiseaseCodes(raw: readonly RawSuggestion[]): RawSuggestion[] {
   const shows = (re: RegExp): boolean => raw.some((o) => (o.kind === 'add' || o.kind === 'keep') && re.test(o.code));
+  const steatotic = shows(STEATOTIC);
+  const varicesCause = shows(VARICES_CAUSE);
   const out: RawSuggestion[] = [];
   for (const r of raw) {
     // Cirrhosis of a cause with no cirrhosis code of its own is "other cirrhosis" (K74.69): steatohepatitis
     // (K75.81) or steatotic liver disease (K76.0) "with cirrhosis" is K74.69 beside it, not K74.60.
-    if (r.kind === 'add' && r.code === 'K7460' && shows(STEATOTIC) && !raw.some((o) => o.code === 'K7469')) {
+    if (r.kind === 'add' && r.code === 'K7460' && steatotic && !raw.some((o) => o.code === 'K7469')) {
       out.push({ ...r, code: 'K7469', rationale: `${r.rationale ?? ''}; the cirrhosis of the steatotic liver disease the chart shows: K74.69` });
       continue;
     }
-    const secondary = r.kind === 'add' && shows(VARICES_CAUSE) ? PRIMARY_VARICES.get(r.code) : undefined;
+    const secondary = r.kind === 'add' && varicesCause ? PRIMARY_VARICES.get(r.code) : undefined;
     if (!secondary) out.push(r);
     else if (!raw.some((o) => o.code === secondary)) out.push({ ...r, code: secondary, rationale: `${r.rationale ?? ''}; in the cirrhosis or portal hypertension the chart shows: ${secondary}` });
   }
