@@ -44,7 +44,7 @@ const OTHER_SENSES: Readonly<Record<string, OtherSense>> = {
   // A glucose monitor's time above range ("TAR 31%"), not the TAR syndrome (Q87.2).
   tar: { after: /^\s*[:=]?\s*\d/ },
   // Durable medical equipment ("DME order for walker", "DME supplier"), not diabetic macular edema.
-  dme: { before: /\b(order(?:ed)?|needs?|request(?:ed)?|via|through|from|home)\s*$/i, after: /^\s*(suppl\w*|compan\w*|orders?|equipment|vendors?|providers?|items?|needs?|for\s+(?:a\s+)?(?:walker|wheelchair|cane|commode|hospital bed|cpap|oxygen|rollator))\b/i },
+  dme: { before: /\b(order(?:ed)?|needs?|request(?:ed)?|via|through|from|home|(?:letter|note|form|forms|order|request|sent|faxed|faxes?)\s+to)\s*$/i, after: /^\s*(suppl\w*|compan\w*|orders?|equipment|vendors?|providers?|items?|needs?|for\s+(?:a\s+)?(?:walker|wheelchair|cane|commode|hospital bed|cpap|oxygen|rollator))\b/i },
   // Peritoneal dialysis ("on PD", "PD catheter", "nightly PD via cycler") and the PD-1 / PD-L1 of immunotherapy, not Parkinson's disease.
   pd: { before: /\b(on|via|home|nightly|cycler|start(?:ed|ing)?|for|with|of|to)\s*$/i, after: /^\s*(-?\s*L?1\b|catheter|cath|exchanges?|fluid|cycler|prescription|rx|peritonitis|access|dialysate|training|nurse|effluent|bags?|schedule|regimen|adequacy)/i },
   // Physical medicine and rehabilitation ("referred to PMR", "PMR consult"), not polymyalgia rheumatica.

@@ -33,7 +33,7 @@ export const RESOLVED_VERDICTS: readonly string[] = ['resolved', 'now resolved',
 const HABITS: ReadonlySet<string> = new Set(['smokes', 'smoke', 'smoked', 'smoking', 'vapes', 'vaping', 'chews', 'drinks', 'dips']);
 
 /** People around the patient who are no blood relatives. */
-const OTHER_PEOPLE = ['wife', 'husband', 'spouse', 'partner', 'boyfriend', 'girlfriend', 'roommate', 'coworker', 'co worker', 'caregiver', 'friend'];
+const OTHER_PEOPLE = ['wife', 'husband', 'spouse', 'partner', 'boyfriend', 'girlfriend', 'roommate', 'coworker', 'co worker', 'caregiver', 'friend', 'source patient', 'source pt', 'source individual', 'source person'];
 
 const t = (phrase: string, assertion: Trigger['assertion'], direction: Trigger['direction'] = 'forward'): Trigger => ({ words: phrase.split(' '), assertion, direction });
 
@@ -72,7 +72,7 @@ const TRIGGERS: readonly Trigger[] = [
   // A provider's doubt rules a condition out, as "unlikely" does: "Doubt pneumonia", "low suspicion for PE".
   ...['doubt', 'low suspicion for', 'low suspicion of', 'low concern for', 'low likelihood of', 'unlikely to be'].map((p) => t(p, 'negated')),
   ...['considered but ruled out', 'considered and ruled out', 'was considered but ruled out', 'was considered and ruled out', 'considered but excluded', 'considered and excluded', 'but ruled out', 'but was ruled out', 'but excluded', 'but was excluded', 'and ruled out', 'and was ruled out', 'and subsequently ruled out', 'but subsequently ruled out'].map((p) => t(p, 'negated', 'backward')),
-  ...['was ruled out', 'is ruled out', 'were ruled out', 'ruled out', 'all ruled out', 'were all ruled out', 'all excluded', 'were all excluded', 'excluded', 'was excluded', 'unlikely', 'not suspected', 'is not suspected', 'was not suspected', 'not likely', 'not favored', 'is negative', 'was negative', 'were negative', 'negative', 'neg', 'not met', 'were not met', 'was not met', 'not confirmed', 'was not confirmed', 'not seen', 'not present', 'absent', ...RESOLVED_VERDICTS, 'not diagnosed', 'has not been diagnosed', 'have not been diagnosed', 'had not been diagnosed', 'not been diagnosed', 'not supported', 'is not supported', 'was not supported', 'unsupported', 'will not label'].map((p) => t(p, 'negated', 'backward')),
+  ...['was ruled out', 'is ruled out', 'were ruled out', 'ruled out', 'all ruled out', 'were all ruled out', 'all excluded', 'were all excluded', 'excluded', 'was excluded', 'unlikely', 'not suspected', 'is not suspected', 'was not suspected', 'not likely', 'not favored', 'is negative', 'was negative', 'were negative', 'negative', 'neg', 'not met', 'were not met', 'was not met', 'not confirmed', 'was not confirmed', 'not seen', 'not present', 'was not felt to be present', 'not felt to be present', 'was not thought to be present', 'not thought to be present', 'absent', ...RESOLVED_VERDICTS, 'not diagnosed', 'has not been diagnosed', 'have not been diagnosed', 'had not been diagnosed', 'not been diagnosed', 'not supported', 'is not supported', 'was not supported', 'unsupported', 'will not label'].map((p) => t(p, 'negated', 'backward')),
   // Criteria not met speak of the condition before them ("SIRS … did not meet") or after ("Did not meet sepsis criteria").
   ...['does not meet', 'did not meet', 'not meeting', 'does not meet criteria', 'did not meet criteria', 'not meeting criteria'].map((p) => ({ ...t(p, 'negated', 'backward'), both: true as const })),
   ...['nonreactive', 'non reactive', 'not reactive', 'not detected', 'undetected', 'undetectable', 'none detected'].map((p) => ({ ...t(p, 'negated', 'backward'), clause: true as const })),
@@ -130,14 +130,18 @@ const TRIGGERS: readonly Trigger[] = [
   // A test to be repeated names what it looks for: "Repeat HIV/HCV at 3 mo" (not "repeat CT showed …", below).
   ...REPEATS.map((p) => t(p, 'hypothetical')),
   ...['check', 'test for', 'tested for', 'testing for', 'culture for', 'cultures for', 'pcr for', 'serology for', 'serology of', 'serologies for', 'serologies of', 'workup for', 'to evaluate', 'evaluate'].map((p) => t(p, 'hypothetical')),
-  ...['antibody', 'antibodies', 'ab', 'pcr', 'titer', 'titers', 'titres', 'serology', 'serologies', 'screens', 'tests', 'quantiferon', 'igra', 'toxin', 'antigen', 'test', 'testing', 'screen', 'panel', 'immunity', 'result', 'results'].map((p) => ({ ...t(p, 'hypothetical', 'backward'), clause: true as const, test: true as const })),
+  ...['antibody', 'antibodies', 'ab', 'pcr', 'titer', 'titers', 'titres', 'serology', 'serologies', 'screens', 'tests', 'quantiferon', 'igra', 'toxin', 'antigen', 'test', 'testing', 'screen', 'panel', 'immunity', 'result', 'results',
+    // A test named by what it looks for, then ordered: "CMP, HBV serologies, HIV ordered", "HIV pending".
+    'ordered', 'pending',
+    // A virus's nucleic acid measured: "HCV RNA at 3-6 wk", "HBV DNA today".
+    'rna', 'dna'].map((p) => ({ ...t(p, 'hypothetical', 'backward'), clause: true as const, test: true as const })),
   // Not immune to a disease is no disease: "Hepatitis A and B nonimmune - Twinrix given".
   ...['nonimmune', 'non immune', 'not immune'].map((p) => ({ ...t(p, 'hypothetical', 'backward'), clause: true as const })),
   // Immune to a disease is no disease either: "Rubella immune", "Rubella IgG positive" on a prenatal panel.
   ...['immune', 'igg positive', 'igg reactive'].map((p) => ({ ...t(p, 'hypothetical', 'backward'), clause: true as const })),
   ...['evaluate for', 'to evaluate for', 'assess for', 'screen for', 'screening for', 'monitor for', 'check for', 'look for', 'if', 'should', 'return if', 'return for', 'return to', 'return with',
     // With the place to return to or a call beside it: "RTC/ED for fever", "Return/911 for lip swelling".
-    ...['return ed', 'return er', 'return 911', 'return or call', 'rtc', 'rtc ed', 'rtc er', 'rtc 911', 'rtc or call'].flatMap((r) => [`${r} for`, `${r} if`]), 'go to the ed for', 'go to the er for', 'go to the ed if', 'go to the er if', 'go to the emergency department for', 'go to the emergency department if', 'go to ed for', 'go to er for', 'come back if', 'come back for', 'seek care if', 'seek care for', 'seek medical attention if', 'seek medical attention for', 'call if', 'call for', 'call with', 'call back if', 'in case of', 'watch for', 'risk of', 'risk for', 'risk factor for', 'risk factors for', 'risk factor of', 'prevent', 'prevention of', 'may reduce', 'might reduce', 'can reduce', 'could reduce', 'help reduce', 'helps reduce', 'to help reduce', 'reduce the risk', 'reduces the risk', 'lower the risk', 'lowers the risk', 'decrease the risk', 'decreases the risk', 'precautions', 'precautions reviewed', 'precautions given', 'precautions discussed', 'to avoid', 'as needed for', 'prn', 'if needed',
+    ...['return ed', 'return er', 'return 911', 'return or call', 'rtc', 'rtc ed', 'rtc er', 'rtc 911', 'rtc or call'].flatMap((r) => [`${r} for`, `${r} if`]), 'go to the ed for', 'go to the er for', 'go to the ed if', 'go to the er if', 'go to the emergency department for', 'go to the emergency department if', 'go to ed for', 'go to er for', 'come back if', 'come back for', 'seek care if', 'seek care for', 'seek medical attention if', 'seek medical attention for', 'call if', 'call for', 'call with', 'call back if', 'contact us for', 'contact us if', 'contact us with', 'notify us of', 'notify us if', 'in case of', 'watch for', 'risk of', 'risk for', 'risk factor for', 'risk factors for', 'risk factor of', 'prevent', 'prevention of', 'may reduce', 'might reduce', 'can reduce', 'could reduce', 'help reduce', 'helps reduce', 'to help reduce', 'reduce the risk', 'reduces the risk', 'lower the risk', 'lowers the risk', 'decrease the risk', 'decreases the risk', 'precautions', 'precautions reviewed', 'precautions given', 'precautions discussed', 'to avoid', 'as needed for', 'prn', 'if needed',
     // Advice for what may come: "urgent evaluation for any fever while traveling".
     'for any'].map((p) => t(p, 'hypothetical')),
   // What a procedure or a drug might do, as consent and counseling list it: "risks incl. bleeding,
@@ -318,6 +322,12 @@ function shortLineLead(text: string, at: number): boolean {
   return /^[ \t\d.)*•-]*([A-Za-z]+,?\s+){1,2}$/.test(text.slice(lineStart, at));
 }
 
+/** Whether a sentence opens with "return precautions" just before a position: "Avoid NSAIDs. Strict return (precautions) - pain, bleeding". */
+function opensWithReturnPrecautions(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  return /(?:^[ \t\d.)*•-]*|[.!?]\s+)(?:strict\s+)?(?:ed\s+|er\s+)?return\s+$/i.test(text.slice(lineStart, at));
+}
+
 /** Devices a note says are "in situ" ("ICD in situ", "stent in situ"). */
 const DEVICES = new Set(['icd', 'aicd', 'defibrillator', 'pacemaker', 'ppm', 'stent', 'stents', 'des', 'port', 'catheter', 'picc', 'line', 'shunt', 'filter', 'pump', 'implant', 'graft', 'device', 'tube', 'valve', 'lens', 'prosthesis', 'crt', 'crt-d', 'lvad', 'drain']);
 
@@ -398,6 +408,8 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
     // not put the condition in the past as "treated in the past" does.
     if (best.words.join(' ') === 'in the past' && SPAN_WORDS.has(lower[i + 3] ?? '')) continue;
     if (best.words.length === 1 && PAST_WORDS.has(best.words[0]!) && NOT_PAST_AFTER.has(lower[i + 1] ?? '')) continue;
+    // A quit still to come is no past habit: "ready to quit", "wants to quit", "advised to quit", "plans to quit".
+    if (best.words.length === 1 && best.words[0] === 'quit' && lower[i - 1] === 'to') continue;
     // A test that found what it looked for ("COVID PCR positive") says the disease is there; a check-up checks no disease.
     if (best.test && FOUND.has(lower[i + 1] ?? '')) continue;
     // Nor one said found before it: "positive serology for EBV", "positive culture for MRSA".
@@ -423,8 +435,9 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
     // osteopenia") speaks of the whole line after it, over its semicolons and commas.
     const afterTrigger = i + best.words.length < tokens.length ? text.slice(tokens[i + best.words.length - 1]!.end, tokens[i + best.words.length]!.start) : '';
     // Or a remark in a label's brackets: "Chronic, stable (not addressed): BPH, osteoarthritis".
-    // A hypothetical label may have a word or two before it: "Return precautions: fever, persistent vomiting".
-    const opens = startsLine(text, tokens, i) || (best.assertion === 'hypothetical' && /^\s*:/.test(afterTrigger) && shortLineLead(text, tokens[i]!.start));
+    // A hypothetical label may have a word or two before it: "Return precautions: fever, persistent vomiting",
+    // "Strict return precautions - abdominal pain, bleeding".
+    const opens = startsLine(text, tokens, i) || (best.assertion === 'hypothetical' && ((/^\s*:/.test(afterTrigger) && shortLineLead(text, tokens[i]!.start)) || (/^\s*(?::|[-–—]\s)/.test(afterTrigger) && opensWithReturnPrecautions(text, tokens[i]!.start))));
     const label = !habit && LABEL_VERDICTS.has(best.assertion) && ((opens && /^\s*(?::|[-–—]\s)/.test(afterTrigger)) || (/^\s*\)\s*:/.test(afterTrigger) && inLineLabel(text, tokens[i]!.start)));
     if (habit) found.push({ start: i, end: i + best.words.length, tr: { ...best, assertion: 'hypothetical' } });
     else if (label) found.push({ start: i, end: i + best.words.length, tr: { ...best, direction: 'forward' }, label: true });
@@ -459,7 +472,8 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
         if (k > f.end && text.slice(tokens[k - 1]!.end, tokens[k]!.start).includes(')') && !text.slice(tokens[f.end - 1]!.end, tokens[k - 1]!.end).includes('(')) break;
         // A colon right after the trigger introduces what it covers: "Denies: fever, chills". So does a
         // relative's clause: "his father, who died at 74 of a ruptured abdominal aortic aneurysm".
-        if (k === f.end && k > 0 && breaksScope(text, tokens[k - 1]!, tokens[k]!) && !/^\s*\)?\s*:/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start)) && !(as.assertion === 'family' && lower[k] === 'who')) break;
+        // A label's dash does too: "Strict return precautions - abdominal pain, bleeding".
+        if (k === f.end && k > 0 && breaksScope(text, tokens[k - 1]!, tokens[k]!) && !/^\s*\)?\s*:/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start)) && !(f.label && /^\s*[-–—]\s/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) && !(as.assertion === 'family' && lower[k] === 'who')) break;
         if (TERMINATORS.has(lower[k]!) && !(k === f.end && lower[k] === 'who' && as.assertion === 'family')) break;
         if (as.assertion === 'historical' && HISTORY_TERMINATORS.has(lower[k]!)) break;
         if (REPEATS.includes(f.tr.words[0]!) && REPEAT_ENDS.has(lower[k]!)) break;

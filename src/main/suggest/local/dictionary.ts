@@ -938,7 +938,15 @@ function finish(raw: Array<Omit<Entry, 'id' | 'key'>>): Pick<Dictionary, 'entrie
     // Words the note must negate make another reading of the same words: "migraine, intractable,
     // without aura" (G43.019) is not "migraine with aura, intractable" (G43.119).
     const key = e.absent ? `${wordsKey(e.words)} -${wordsKey(e.absent)}` : wordsKey(e.words);
-    if (!byKey.has(key)) byKey.set(key, { ...e, id: byKey.size, key });
+    const kept = byKey.get(key);
+    if (!kept) byKey.set(key, { ...e, id: byKey.size, key });
+    else if (kept.linkedByIn && !e.linkedByIn && kept.code === e.code) {
+      // The same code by a line that needs no "in" ("Meningitis > in > Streptococcal pneumoniae" and
+      // "Meningitis > Streptococcal > pneumoniae", G00.1): the words may be linked either way.
+      const unlinked: Entry = { ...kept };
+      delete unlinked.linkedByIn;
+      byKey.set(key, unlinked);
+    }
   }
   const entries = [...byKey.values()];
   return { entries, byAnchor: anchorIndex(entries) };

@@ -61,6 +61,9 @@ const OTHER_NAMES: ReadonlyMap<string, readonly string[]> = new Map([
   ['sirolimus', ['immunosuppressive drug']],
   ['everolimus', ['immunosuppressive drug']],
   ['cyclosporine', ['cyclosporin']],
+  // Inhaled steroids by the names inhalers carry: the Table lists fluticasone only as its propionate.
+  ['fluticasone', ['fluticasone propionate']],
+  ['flovent', ['fluticasone propionate']],
   ['prograf', ['immunosuppressive drug']],
   ['cellcept', ['immunosuppressive drug']],
   ['immunosuppressants', ['immunosuppressive drug']],

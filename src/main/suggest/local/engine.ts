@@ -31,7 +31,7 @@ import { statedUnderdosings } from './underdosing';
 import { receptorStatus } from './receptor-status';
 import { ambiguityQuery, type AmbiguityQuery } from './ambiguous';
 import { readsApart, severityQuery, type SeverityQuery } from './severity';
-import { acuteOpioid, loadMedications, OPIOID_THERAPY, shortTermOpioidChart, namesNoTherapy, saysNotTaking, saysShortCourse, saysTakingNow, scaledOnly, weighedOnly } from './medications';
+import { acuteOpioid, asNeededOnly, loadMedications, startedInStay, OPIOID_THERAPY, shortTermOpioidChart, namesNoTherapy, saysNotTaking, saysShortCourse, saysTakingNow, scaledOnly, weighedOnly } from './medications';
 import { collectMeat, type SentenceSpan } from './meat';
 import { treatedInPast } from './treated-infection';
 import { RESOLVED_VERDICTS } from './assertion';
@@ -39,7 +39,7 @@ import { datedBeforeThisStay, infarctionDatedOld, operatedOnBefore, reasonForPas
 import { ruledOutLabels } from './settled-item';
 import { cancerResectedWithoutDisease } from './resected-cancer';
 import { chemotherapyNeutropenia } from './chemo-neutropenia';
-import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withInitialStrokeScale, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain, withoutOrphanUlcerLink, withoutOutcomeDenied, withoutReadingBesideHypertension, withoutUnsaidCourse, withoutUnspecifiedSibling, withGallbladderAndDuctStones, withLiverDiseaseCodes, withSpecifiedPneumonia } from './shown-together';
+import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withInitialStrokeScale, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain, withoutTravelRisks, withoutUlcerAsWound, withoutOrphanUlcerLink, withoutOutcomeDenied, withoutReadingBesideHypertension, withoutUnsaidCourse, withoutUnspecifiedSibling, withGallbladderAndDuctStones, withLiverDiseaseCodes, withSpecifiedPneumonia } from './shown-together';
 import { dueToCode } from './due-to-condition';
 import { episodeOf, withEpisode, type Episode } from './encounter';
 import { AFTER_BIRTH, gestationWeeks, trimesterOf, weeksCode, withChildbirth, withPuerperium, withTrimester, type Gestation } from './pregnancy';
@@ -427,7 +427,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         const drugsAt = tokens.filter((t) => medications.has(t.raw.toLowerCase())).map((t) => [t.start - s.start, t.end - s.start] as const);
         for (const tk of tokens) {
           const z = medications.get(tk.raw.toLowerCase());
-          if (!z || !table.byCode.get(z)?.billable || shortCourses.has(tk.raw.toLowerCase()) || saysNotTaking(sentenceText, tk.start - s.start, tk.end - s.start, drugsAt) || weighedOnly(sentenceText, tk.start - s.start, tk.end - s.start) || scaledOnly(sentenceText, tk.start - s.start, tk.end - s.start) || namesNoTherapy(text, tk.start, tk.end) || acuteOpioid(z, sentenceText, inpatient, s.section === 'meds')) continue;
+          if (!z || !table.byCode.get(z)?.billable || shortCourses.has(tk.raw.toLowerCase()) || saysNotTaking(sentenceText, tk.start - s.start, tk.end - s.start, drugsAt) || weighedOnly(sentenceText, tk.start - s.start, tk.end - s.start) || scaledOnly(sentenceText, tk.start - s.start, tk.end - s.start) || namesNoTherapy(text, tk.start, tk.end) || asNeededOnly(z, text, tk.end) || startedInStay(z, inpatient, sentenceText, tk.start - s.start) || acuteOpioid(z, sentenceText, inpatient, s.section === 'meds')) continue;
           if (s.section !== 'meds' && s.section !== 'assessment' && s.section !== 'other' && !DISCHARGED_ON.test(sentenceText) && !(s.section === 'subjective' && saysTakingNow(text.slice(s.start, tk.start)))) continue;
           // "Non-insulin-dependent diabetes" says no insulin; "non adherent with insulin" takes it, if badly.
           if (/\b(no|not|denies|without|never)\b[^.;]{0,20}$|\bnon-?\s*$/i.test(text.slice(s.start, tk.start))) continue;
@@ -847,7 +847,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       raw.push({ system: 'icd10cm', code: outcome.code, kind: existingSet.has(outcome.code) ? 'keep' : 'add', quotes, assertion: 'present', confidence: obstetric.confidence ?? 0, rationale: `The delivery's outcome, a single live birth, with ${obstetric.code} (guideline I.C.15.b.5)` });
     }
 
-    raw.splice(0, raw.length, ...withInitialStrokeScale(withoutIntegralCounseling(withoutIntegralBleeding(withoutIntegralPain(diabetesDrugCodes(raw), table), table)), texts));
+    raw.splice(0, raw.length, ...withInitialStrokeScale(withoutUlcerAsWound(withoutTravelRisks(withoutIntegralCounseling(withoutIntegralBleeding(withoutIntegralPain(diabetesDrugCodes(raw), table), table)))), texts));
 
     // A measured BMI goes with the weight condition it bears on, as sure as that condition; not in a pregnancy (above).
     const weight = raw.filter((r) => BMI_CONDITIONS.test(r.code)).sort((a, b) => (b.confidence ?? 0) - (a.confidence ?? 0))[0];

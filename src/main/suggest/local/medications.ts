@@ -23,8 +23,8 @@ export function loadMedications(file = medicationsFile()): Map<string, string> {
 /** Words after a drug name that mean it is not being taken (long term) now. */
 // "d/c on glargine + metformin" is discharged on them, not discontinued.
 const NOT_TAKING = /\b(off(?![-\w])|stop(ped)?|discontinue[d]?|d\/c(?! on\b)|held|hold(ing)?|declined?|allerg(y|ic)|intoleran(t|ce)|sensitiv(e|ity)|once|x\s?1|today only|in hospital|completed|finished|not (?:indicated|needed|recommended|required)|prior(?! to\b| tapers?\b| attempts? (?:to|at)\b)|previous(?:ly)?)\b/i;
-/** Said right before a drug: "avoid metformin", "avoiding NSAIDs and", "should avoid". */
-const AVOIDED = /\bavoid(?:s|ed|ing)?\s+(?:(?:all|any|further|the|[\w-]+\s+and)\s+)?$/i;
+/** Said right before a drug: "avoid metformin", "avoiding NSAIDs and", "avoid NSAIDs/aspirin", "should avoid". */
+const AVOIDED = /\bavoid(?:s|ed|ing)?\s+(?:(?:all|any|further|the)\s+|[\w-]+(?:\s+(?:and|or)\s+|\s*\/\s*|,\s*))?$/i;
 /** Every stop word of a sentence, for the clauses they sit in. */
 const NOT_TAKING_ALL = new RegExp(NOT_TAKING.source, 'gi');
 /** A short course said of the drug in its own clause ("prednisone 40 mg x 5 days", "finishing prednisone", "prednisone taper"): a list's other drugs go on. */
@@ -51,6 +51,29 @@ const TAKEN_BEFORE = /\b(previously|formerly|was|were|had been|used to|prior(ly)
 export function saysTakingNow(clauseBefore: string): boolean {
   const on = ON_DRUG_BEFORE.exec(clauseBefore);
   return on !== null && !TAKEN_BEFORE.test(clauseBefore);
+}
+
+/** Long-term use of a drug with no Z79 code of its own: the catch-all "other long term (current) drug therapy". */
+export const OTHER_THERAPY = 'Z79899';
+const AS_NEEDED_AFTER = /^[^,;.\n]{0,30}?\b(?:prn|as needed|as-needed)\b/i;
+
+/**
+ * "Ondansetron/olanzapine prn": a drug taken only as needed is no continuous therapy the catch-all
+ * reports. The named codes keep their own readings (an opioid's in acuteOpioid).
+ */
+export function asNeededOnly(code: string, text: string, end: number): boolean {
+  return code === OTHER_THERAPY && AS_NEEDED_AFTER.test(text.slice(end, end + 40));
+}
+
+/** Words right before a drug that start it: "start olanzapine", "load levetiracetam", "initiated low-dose quetiapine". */
+const STARTED_BEFORE = /\b(?:start(?:ed|ing)?|initiat(?:ed|ing)?|load(?:ed|ing)?(?:\s+dose)?(?:\s+(?:of|with))?|began|begun|add(?:ed|ing)?)\s+(?:(?:low[- ]dose|iv|po)\s+)?$/i;
+
+/**
+ * A drug of the catch-all started during a hospital stay ("load levetiracetam", "start olanzapine") is
+ * this stay's treatment, no long-term therapy yet; the discharge list says whether it goes on.
+ */
+export function startedInStay(code: string, inpatient: boolean, sentence: string, start: number): boolean {
+  return code === OTHER_THERAPY && inpatient && STARTED_BEFORE.test(sentence.slice(Math.max(0, start - 40), start));
 }
 
 /** Long-term use of an opiate analgesic. */
@@ -139,8 +162,8 @@ function clauseAround(text: string, start: number, end: number): [number, number
 
 /** Words before a drug, in its clause, that only weigh it or put it later ("consider a statin", "discussed adding basal insulin", "if … start insulin", "will start adalimumab", "radiation to follow, then letrozole"). */
 const WEIGHED_BEFORE = /\b(consider(ing|ed)?|discuss(ed|ing)? (adding|starting)|(may|might|could|would|will) (add|start|begin|initiate)|candidate for|recommend(s|ed|ing)?|plan(s|ned|ning)? to (start|begin|add|initiate)|if\b[^.;:\n]*\b(start|begin|add|initiate))\b[^.;:\n]*$|\bthen\s+$|\b(vs\.?|versus)\s+$/i;
-/** A condition right after a drug ("… insulin if A1c > 9"), what it would do ("adding semaglutide would benefit"), an alternative still weighed ("tamoxifen vs OFS+AI … will discuss"), or a start to come ("zoledronic acid next month", "… after insurance approval", "… after TB screening"). */
-const WEIGHED_AFTER = /^[^.;:,\n]{0,15}\bif\b|^\s*(?:would|could|might|may|vs\.?|versus)(?=\s)|^[^.;\n]{0,50}\b(?:will discuss|to be discussed|to discuss)\b|^[^.;:\n]{0,40}\b(next (week|month|visit|appointment)|after discharge|as (an )?out-?pt|as (an )?outpatient|in \d+ (weeks?|wks?|months?)|(after|once|pending) (insurance |prior auth(orization)? )?(approval|approved)|(after|once|pending|when)\b[^.;:\n]{0,25}\b(screen(ing)?|test(ing)?|results?|clearance|cleared|quantiferon|ppd|labs?|returns?|comes? back))\b/i;
+/** A condition right after a drug ("… insulin if A1c > 9"), what it would do ("adding semaglutide would benefit"), an alternative still weighed ("tamoxifen vs OFS+AI … will discuss", "low-dose quetiapine 2nd line"), or a start to come ("zoledronic acid next month", "… after insurance approval", "… after TB screening"). */
+const WEIGHED_AFTER = /^[^.;:,\n]{0,15}\bif\b|^\s*(?:would|could|might|may|vs\.?|versus)(?=\s)|^\s*(?:as\s+(?:a\s+)?)?(?:2nd|second|3rd|third)[- ]line\b|^[^.;\n]{0,50}\b(?:will discuss|to be discussed|to discuss)\b|^[^.;:\n]{0,40}\b(next (week|month|visit|appointment)|after discharge|as (an )?out-?pt|as (an )?outpatient|in \d+ (weeks?|wks?|months?)|(after|once|pending) (insurance |prior auth(orization)? )?(approval|approved)|(after|once|pending|when)\b[^.;:\n]{0,25}\b(screen(ing)?|test(ing)?|results?|clearance|cleared|quantiferon|ppd|labs?|returns?|comes? back))\b/i;
 
 /** The plan only weighs the drug at `start`–`end` of `text`: it is no current therapy. */
 export function weighedOnly(text: string, start: number, end: number): boolean {
@@ -167,11 +190,11 @@ const GIVEN_WITH_DEXTROSE_BEFORE = /\b(?:dextrose|d50|d10|glucose)\s*(?:\/|and|\
 /** A drug blamed for a condition: "gastric ulcer caused by ibuprofen and aspirin", "rash due to amoxicillin". */
 const BLAMED_BEFORE = /\b(?:caused by|due to|secondary to|induced by|attributed to|related to|from|2\/2|adverse effect of|side effect of|reaction to)\s+(?:(?:the|his|her)\s+)?(?:[A-Za-z]+\s*(?:and|&|\/|,)\s*)?$/i;
 /**
- * A route to the eye, ear, skin or a joint right after the drug: "prednisolone acetate 1% QID OD",
+ * A route to the eye, ear, nose, skin or a joint right after the drug: "prednisolone acetate 1% QID OD", "fluticasone nasal spray",
  * "triamcinolone 0.1% cream", "ofloxacin otic", "Depo-Medrol 40 mg injected into the left knee". The
  * long-term use a code names is of the systemic drug (Z79.52 "systemic steroids").
  */
-const LOCAL_ROUTE_AFTER = /^[^.;,\n]{0,30}?(?:\b\d+(?:\.\d+)?\s*%|\b(?:ophthalmic|otic|topical(?:ly)?|cream|ointment|oint|lotion|eye ?drops?|ear ?drops?|intra-?articular|inject(?:ed|ion) (?:into|in) (?:the |his |her )?(?:left |right |l |r )?(?:knee|shoulder|hip|joint|bursa|elbow|wrist|ankle))\b)/i;
+const LOCAL_ROUTE_AFTER = /^[^.;,\n]{0,30}?(?:\b\d+(?:\.\d+)?\s*%|\b(?:ophthalmic|otic|(?:intra)?nasal|topical(?:ly)?|cream|ointment|oint|lotion|eye ?drops?|ear ?drops?|intra-?articular|inject(?:ed|ion) (?:into|in) (?:the |his |her )?(?:left |right |l |r )?(?:knee|shoulder|hip|joint|bursa|elbow|wrist|ankle))\b)/i;
 const EYE_AFTER = /^[^.;,\n]{0,30}?\b(?:OD|OS|OU)\b/;
 /** Words before it that make it a measurement: "fasting insulin 28". */
 const MEASURED_BEFORE = /\b(fasting|serum|plasma|random)\s+$/i;

@@ -19,6 +19,10 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     (!EXPOSURE_CODE.test(e.code) && namesService(text, xt, positions)) ||
     shotNotGunshot(e, xt, positions) ||
     fallNotAFall(text, xt, positions) ||
+    bleedingNotABleed(text, xt, positions) ||
+    exposureNotDisease(e, xt, positions) ||
+    rheumaticByDefault(e, where) ||
+    namedInTestName(text, xt, positions) ||
     gaitFreezing(e, xt, positions) ||
     vesselCount(text, e, xt, positions) ||
     traumaOfTheMind(e, xt, positions) ||
@@ -79,11 +83,11 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
   return crossesClause(text, from, to);
 }
 
-/** An infectious disease (A00–B99) named for its immunization: "Tetanus up to date", "tetanus status not current", "Tetanus - current", "Tetanus: UTD" is no tetanus (A35). */
-const IMMUNIZATION_AFTER = /^\s*(?:[-:–—]\s*)?(?:status\b|up[- ]to[- ]date\b|utd\b|current\b|not current\b|immune\b|immunity\b|titer\b|titre\b)/i;
+/** An infectious disease (A00–B99, influenza) named for its immunization: "Tetanus up to date", "tetanus status not current", "Tetanus - current", "Tetanus: UTD", "Flu/pneumococcal UTD" is no tetanus (A35) or influenza (J11). */
+const IMMUNIZATION_AFTER = /^(?:\s*(?:\/|,|&|\band\b)\s*[A-Za-z][\w-]*){0,3}\s*(?:[-:–—]\s*)?(?:vaccines?\s+|shots?\s+|vaccinations?\s+)?(?:status\b|up[- ]to[- ]date\b|utd\b|current\b|not current\b|immune\b|immunity\b|titer\b|titre\b)/i;
 
 function immunizationStatus(text: string, e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
-  return /^[AB]/.test(e.code) && IMMUNIZATION_AFTER.test(text.slice(xt[positions[positions.length - 1]!]!.end, xt[positions[positions.length - 1]!]!.end + 24));
+  return /^(?:[AB]|J09|J1[01])/.test(e.code) && IMMUNIZATION_AFTER.test(text.slice(xt[positions[positions.length - 1]!]!.end, xt[positions[positions.length - 1]!]!.end + 48));
 }
 
 /** A cancer's response as oncologists state it: "stable disease", "progressive disease", "bulky disease" is the neoplasm's, no disease of the site named before it. */
@@ -740,6 +744,53 @@ function fallNotAFall(text: string, xt: readonly XToken[], positions: readonly n
     const value = xt[p - 1] ? text.slice(xt[p - 1]!.start, xt[p - 1]!.end) : '';
     if (/^falling$/i.test(raw) && (FALLING_VALUE.initials.test(value) || FALLING_VALUE.names.test(value))) return true;
     return after === 'asleep' || (/^fall$/i.test(raw) && ((before !== undefined && SEASON_BEFORE.has(before)) || (after !== undefined && SEASON_AFTER.has(after))));
+  });
+}
+
+/** Interferon-gamma release assays whose brand names carry the disease: "QuantiFERON-TB Gold Plus", "T-SPOT.TB". */
+const IGRA_NAME = /^(?:quantiferon|qft|t-?spot)$/i;
+
+/** "Positive QuantiFERON-TB Gold" is a test for tuberculosis, no tuberculosis (a latent infection at most, Z22.7). */
+function namedInTestName(text: string, xt: readonly XToken[], positions: readonly number[]): boolean {
+  return positions.some((p) => p > 0 && IGRA_NAME.test(text.slice(xt[p - 1]!.start, xt[p - 1]!.end)) && /^[-.]$/.test(text.slice(xt[p - 1]!.end, xt[p]!.start)));
+}
+
+/** Valve diseases the Index files as rheumatic when the note names no cause (I01, I05–I09). */
+const RHEUMATIC_DEFAULT = /^I0[15-9]/;
+
+/**
+ * "Acute tricuspid valve infective endocarditis" is the infective endocarditis (I33.0), not the acute
+ * rheumatic one the Index gives an acute tricuspid endocarditis of no stated cause (I01.1): an infection
+ * the sentence names is the cause.
+ */
+function rheumaticByDefault(e: Entry, where: ReadonlyMap<string, number[]>): boolean {
+  return RHEUMATIC_DEFAULT.test(e.code) && !e.words.some((w) => w.startsWith('rheumat')) && (where.has('infection') || where.has('bacterium'));
+}
+
+/**
+ * "Exposure to hepatitis C", "exposed to HIV": the disease is what the patient may have caught, no disease
+ * the patient has; the exposure's own code (Z20.-, "Contact, with") says it.
+ */
+function exposureNotDisease(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  const p = positions[0]!;
+  return !EXPOSURE_CODE.test(e.code) && xt[p - 1]?.norm === 'to' && /^expos/.test(xt[p - 2]?.norm ?? '');
+}
+
+/** Words after "bleeding" that make it a risk weighed, a lab, or a wound bed's healthy look, no bleed: "low bleeding risk", "debrided to a bleeding base". */
+const BLEEDING_MEASURED_AFTER = /^(?:risks?|scores?|time|base|bed|tissue|edges?|surface|points?)$/i;
+
+/**
+ * "Low bleeding risk (VTE-BLEED low)", "bleeding time", "debrided to bleeding base" name no hemorrhage
+ * (R58): a risk score, a lab, and the healthy tissue a debridement stops at.
+ */
+function bleedingNotABleed(text: string, xt: readonly XToken[], positions: readonly number[]): boolean {
+  return positions.some((p) => {
+    const raw = text.slice(xt[p]!.start, xt[p]!.end);
+    if (!/^bleed(?:ing)?$/i.test(raw)) return false;
+    // A score's name: "VTE-BLEED", "HAS-BLEED".
+    if (raw === 'BLEED' && /[A-Z]-$/.test(text.slice(Math.max(0, xt[p]!.start - 2), xt[p]!.start))) return true;
+    const next = xt[p + 1];
+    return next !== undefined && /^\s*$/.test(text.slice(xt[p]!.end, next.start)) && BLEEDING_MEASURED_AFTER.test(text.slice(next.start, next.end));
   });
 }
 

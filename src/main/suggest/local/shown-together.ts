@@ -139,13 +139,34 @@ const DIAGNOSIS = /^[A-QS-Y]/;
  * Counseling (Z71) in a visit that shows a diagnosis is part of that diagnosis's standard treatment,
  * and not coded beside it (guideline I.C.21.c.10): smoking-cessation counseling for nicotine
  * dependence, dietary counseling for CKD. A visit for counseling alone keeps it. Travel counseling
- * (Z71.84) treats no diagnosis: it is the visit's reason beside whatever else is managed.
+ * (Z71.84) treats no diagnosis: it is the visit's reason beside whatever else is managed. Tobacco use
+ * counseling (Z71.6) is coded with the dependence its tabular asks for beside it.
  */
 export function withoutIntegralCounseling(raw: readonly RawSuggestion[]): RawSuggestion[] {
   const diagnosed = raw.some((r) => r.kind !== 'delete-unsupported' && DIAGNOSIS.test(r.code));
-  return raw.filter((r) => r.kind !== 'add' || !diagnosed || !r.code.startsWith('Z71') || r.code === TRAVEL_COUNSELING);
+  return raw.filter((r) => r.kind !== 'add' || !diagnosed || !r.code.startsWith('Z71') || r.code === TRAVEL_COUNSELING || (r.code === TOBACCO_COUNSELING && raw.some((o) => o.kind !== 'delete-unsupported' && TOBACCO_DEPENDENCE.test(o.code))));
 }
 const TRAVEL_COUNSELING = 'Z7184';
+/** Tobacco use counseling, whose tabular asks for the dependence beside it ("use additional code for nicotine dependence, F17.-"). */
+const TOBACCO_COUNSELING = 'Z716';
+const TOBACCO_DEPENDENCE = /^(?:F17|Z720)/;
+
+/**
+ * What a pre-travel visit counsels about: the trip's infections (malaria, typhoid, hepatitis A, meningitis,
+ * schistosomiasis) and their signs (fever, traveller's diarrhea, vomiting). Chronic infections the traveller
+ * carries (HIV, chronic hepatitis, tuberculosis) are his own and stay.
+ */
+const TRAVEL_RISK = /^(?:A(?:0|[2-9])|B(?:0|1[0-7]|19|[3-9])|G0[0-3]|R509|R197|R11)/;
+
+/**
+ * In a visit for travel counseling (Z71.84) the diseases and symptoms named are the trip's risks, vaccines,
+ * prophylaxis and precautions, no condition the well traveller has (guideline I.B.3: code what is documented
+ * as present).
+ */
+export function withoutTravelRisks(raw: readonly RawSuggestion[]): RawSuggestion[] {
+  const travelVisit = raw.some((r) => r.kind === 'add' && r.code === TRAVEL_COUNSELING);
+  return travelVisit ? raw.filter((r) => r.kind !== 'add' || !TRAVEL_RISK.test(r.code)) : [...raw];
+}
 
 /** Hematemesis, melena and hematochezia: how a digestive bleed shows. */
 const BLEED_SIGN = /^(K920|K921|K625)$/;
@@ -159,6 +180,27 @@ const BLEEDING_TITLE = /\bwith (hemorrhage|bleeding)\b/;
 export function withoutIntegralBleeding(raw: readonly RawSuggestion[], table: CodeTable): RawSuggestion[] {
   const bled = raw.some((r) => r.kind !== 'delete-unsupported' && /^[KI]/.test(r.code) && BLEEDING_TITLE.test(table.byCode.get(r.code)?.long_desc.toLowerCase() ?? ''));
   return bled ? raw.filter((r) => r.kind !== 'add' || !BLEED_SIGN.test(r.code)) : [...raw];
+}
+
+/** Chronic ulcers of the skin: pressure (L89), non-pressure (L97, L98.4), diabetic (E08–E13 .621/.622), and the arterial and venous diseases coded with their ulceration (I70.23–I70.26 natives and grafts, I83.0/I83.2). */
+const ULCER_CODE = /^(?:L89|L97|L984|E(?:0[89]|1[0-3])62[12]|I70(?:[23-6]|[3-7]\d)[3-6]|I83[02])/;
+/** The unspecified injury "wound" reads (T14.8-). */
+const UNSPECIFIED_WOUND = /^T148/;
+/** Ischemia of a vessel NEC (I99.8), what "limb-threatening ischemia" reads alone. */
+const VESSEL_ISCHEMIA = 'I998';
+/** Arterial diseases of the limbs whose ischemia it is: atherosclerosis (I70.2-), PAD (I73.9), embolism (I74.-). */
+const LIMB_ARTERY_DISEASE = /^(?:I702|I739|I74)/;
+
+/**
+ * "A nonhealing wound of the left ankle" in a chart that codes an ulcer there is that ulcer, no injury
+ * (T14.8); "limb-threatening ischemia" beside the atherosclerosis of the limb's arteries is that disease's
+ * ischemia, no other disorder of the circulatory system (I99.8).
+ */
+export function withoutUlcerAsWound(raw: readonly RawSuggestion[]): RawSuggestion[] {
+  const added = raw.filter((r) => r.kind !== 'delete-unsupported');
+  const ulcer = added.some((r) => ULCER_CODE.test(r.code));
+  const limbArteries = added.some((r) => LIMB_ARTERY_DISEASE.test(r.code));
+  return raw.filter((r) => r.kind !== 'add' || !((ulcer && UNSPECIFIED_WOUND.test(r.code)) || (limbArteries && r.code === VESSEL_ISCHEMIA)));
 }
 
 /** The NIH stroke scale's score codes (R29.7-). */
@@ -260,6 +302,7 @@ const SAID_MORE: Readonly<Record<string, RegExp>> = {
   A4901: /^A4101$/, A4902: /^A4102$/, T730XXA: /^F50/, F515: /^F431/,
   E0821: /^E0822$/, E0921: /^E0922$/, E1021: /^E1022$/, E1121: /^E1122$/, E1321: /^E1322$/,
   E040: /^E050/, E049: /^E050/, E010: /^E050/,
+  L905: /^L910$/, R21: /^(B0[0-9]|L[0-9])/, I38: /^I3[3-7]/, A530: /^A5[12]/,
   L508: /^L501$/, I781: /^(C44|K70|K74)/, L299: /^L27/, Z793: /^Z30011$/, Z3009: /^Z30(?!09)/,
   E038: HYPOPITUITARISM, E2740: HYPOPITUITARISM, E2749: HYPOPITUITARISM, E291: HYPOPITUITARISM,
   // "Focal epilepsy" is the Index's simple partial kind only where the note says no more: its complex partial

@@ -53,6 +53,10 @@ function givenReason(sentence: string, reason: RegExp): boolean {
   // "Could not afford" gives the reason; "not a cost issue" denies it.
   return m !== null && !/(?<!\b(?:could|can|did|does|was|is)\s)\b(?:not|no|denies|denied|without)\b(?:\s+\w+){0,2}\s*$/i.test(sentence.slice(0, m.index));
 }
+/** "Not taking", "never filled": a statement that needs the drug to be the patient's own, or a reason, to be underdosing. */
+const NOT_TAKING_ONLY = /^(?:not|n't|never) /i;
+/** The patient's own drug: "not taking his lisinopril", "not taking the prescribed metformin", "… as prescribed". */
+const OWN_DRUG = /^\s*(?:(?:his|her|their|the|any of (?:his|her|their))\b|[^.;]{0,60}\b(?:as prescribed|as directed|prescribed)\b)/i;
 /** Where the note gives none: the Index's "Noncompliance > with > medication regimen NEC > underdosing". */
 const NO_REASON = 'Z91148';
 
@@ -65,6 +69,9 @@ export function statedUnderdosings(text: string, start: number, end: number, tab
     const after = m.index + m[0].length;
     if (NOT_THIS.test(sentence.slice(0, m.index)) || LONG_AGO.test(sentence.slice(after))) continue;
     const noncompliance = REASONS.find(([re]) => givenReason(sentence, re))?.[1] ?? NO_REASON;
+    // "Not taking vitamin C, iron or multivitamin" with no reason and no drug of the patient's own is a
+    // list of what is not taken (often on advice), no prescribed drug taken less.
+    if (NOT_TAKING_ONLY.test(m[0]) && noncompliance === NO_REASON && !OWN_DRUG.test(sentence.slice(after))) continue;
     for (const d of drugsAfter(sentence, after, table)) {
       for (const codes of d.codes) {
         if (!codes.underdosing) continue;

@@ -1222,7 +1222,8 @@ describe('local engine: conventions', () => {
     // A condition naming a service, an order or a test is not the patient's: clinics, teams, diets, exams,
     // a pain scale of 0. The condition itself, and a pain score above 0, still read.
     const services = ['Referred to the heart failure clinic.', 'Stroke team consulted.', 'Diabetic diet, cardiac diet.', 'Diabetic foot exam normal.', 'Seizure precautions.', 'Pain scale 0/10.', 'Referred to pain management.', 'DVT ppx: heparin SQ.', 'GI ppx with pantoprazole.', 'DVT prophylaxis - enoxaparin renal dose.', 'HIV pre-exposure prophylaxis (PrEP) - continue Truvada.'];
-    for (const text of services) expect(added(open.suggest(input(text, {}, 'inpatient'))), text).toEqual([]);
+    // (A drug kept is its long-term therapy, Z79.-, which is no service's misreading.)
+    for (const text of services) expect(added(open.suggest(input(text, {}, 'inpatient'))).filter((c) => !c.startsWith('Z79')), text).toEqual([]);
     expect(added(open.suggest(input('Heart failure in clinic today, euvolemic.', {}, 'inpatient')))).toContain('I509');
     // Abbreviations in their everyday sense: room air, the right atrium, the physical exam, a FibroScan's CAP.
     const senses: Array<[string, string]> = [

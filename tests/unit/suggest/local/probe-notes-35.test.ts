@@ -113,7 +113,7 @@ describe('local engine: probe notes, thirty-fifth session (the brain)', () => {
     expect(codes).toContain('G40209');
     expect(codes.filter((c) => c.startsWith('G401') || c.startsWith('G43'))).toEqual([]);
     // A past status epilepticus is no status: "Status > epileptic, epilepticus" names the disease.
-    expect(read('PMH: history of status epilepticus in 2019.\nAssessment: Epilepsy, well controlled on lamotrigine.')).toEqual(['G40909']);
+    expect(read('PMH: history of status epilepticus in 2019.\nAssessment: Epilepsy, well controlled on lamotrigine.')).toEqual(['G40909', 'Z79899']);
   });
 });
 
