@@ -39,7 +39,7 @@ import { datedBeforeThisStay, infarctionDatedOld, operatedOnBefore, reasonForPas
 import { ruledOutLabels } from './settled-item';
 import { cancerResectedWithoutDisease } from './resected-cancer';
 import { chemotherapyNeutropenia } from './chemo-neutropenia';
-import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withInitialStrokeScale, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain, withoutTravelRisks, withoutUlcerAsWound, withoutOrphanUlcerLink, withoutOutcomeDenied, withoutReadingBesideHypertension, withoutUnsaidCourse, withoutUnspecifiedSibling, withGallbladderAndDuctStones, withLiverDiseaseCodes, withSpecifiedPneumonia } from './shown-together';
+import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withInitialStrokeScale, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain, withoutTravelRisks, withoutUlcerAsWound, withoutOrphanUlcerLink, withoutOutcomeDenied, withoutReadingBesideHypertension, withoutUnsaidCourse, withoutUnspecifiedSibling, withGallbladderAndDuctStones, withAnticoagulantEffect, withLiverDiseaseCodes, withResolvedClot, withSickleCellFever, withSpecifiedPneumonia } from './shown-together';
 import { dueToCode } from './due-to-condition';
 import { episodeOf, withEpisode, type Episode } from './encounter';
 import { AFTER_BIRTH, gestationWeeks, trimesterOf, weeksCode, withChildbirth, withPuerperium, withTrimester, type Gestation } from './pregnancy';
@@ -860,8 +860,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       }
     }
 
-    raw.splice(0, raw.length, ...withoutOutcomeDenied(withoutUnsaidCourse(withoutReadingBesideHypertension(withMultipleSinuses(table, withoutOrphanUlcerLink(withoutUnspecifiedSibling(withGallbladderAndDuctStones(withLiverDiseaseCodes(withSpecifiedPneumonia(withBilateralCodes(table, withExaminationFindings(table, raw, texts)), table)), texts), table)))), table), table));
-    raw.splice(0, raw.length, ...withOpenBites(table, withTobaccoProduct(raw, texts, sentences), texts));
+    raw.splice(0, raw.length, ...withoutOutcomeDenied(withoutUnsaidCourse(withoutReadingBesideHypertension(withMultipleSinuses(table, withoutOrphanUlcerLink(withoutUnspecifiedSibling(withGallbladderAndDuctStones(withLiverDiseaseCodes(withResolvedClot(withSickleCellFever(withSpecifiedPneumonia(withBilateralCodes(table, withExaminationFindings(table, raw, texts)), table), table), texts, table)), texts), table)))), table), table));
+    raw.splice(0, raw.length, ...withAnticoagulantEffect(withOpenBites(table, withTobaccoProduct(raw, texts, sentences), texts), texts, table));
 
     // Of two suggestions an Excludes1 note keeps apart, the less sure one goes; an existing code stays.
     // Equally sure, read in one sentence, or with the other listed in the assessment, the one whose note it is goes: it says it is not for the

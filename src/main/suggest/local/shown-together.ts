@@ -293,6 +293,8 @@ const NAMED_INFECTION = /^(?!B999$)(?:[AB]|J0[0-6]|J1[2-8]|N10|N30|N390|L0[0-8]|
 const HYPOPITUITARISM = /^(E893|E230)$/;
 /** Hyperemesis gravidarum with metabolic disturbance (O21.1), whose ketosis and dehydration are its own (and their pregnancy codes). */
 const HYPEREMESIS_DISTURBANCE = /^O211$/;
+/** Osteomyelitis at a named site: of the spine (M46.2-) or a limb's or other site's (M86.x1–M86.x9). */
+const SITED_OSTEOMYELITIS = /^(?:M462|M86[0-8][1-9])/;
 const SAID_MORE: Readonly<Record<string, RegExp>> = {
   I129: /^I120$/, I1310: /^I13(11|2)$/, I130: /^I132$/, Z780: /^N95/, F32A: /^F3(2[0-9]|3)/, E039: /^(E063|E893|E230)$/, L98499: /^L97/,
   T887XXA: ADVERSE_EFFECT, T887XXD: ADVERSE_EFFECT, T887XXS: ADVERSE_EFFECT, T300: SITED_BURN,
@@ -302,7 +304,9 @@ const SAID_MORE: Readonly<Record<string, RegExp>> = {
   A4901: /^A4101$/, A4902: /^A4102$/, T730XXA: /^F50/, F515: /^F431/,
   E0821: /^E0822$/, E0921: /^E0922$/, E1021: /^E1022$/, E1121: /^E1122$/, E1321: /^E1322$/,
   E040: /^E050/, E049: /^E050/, E010: /^E050/,
-  L905: /^L910$/, R21: /^(B0[0-9]|L[0-9])/, I38: /^I3[3-7]/, A530: /^A5[12]/,
+  L905: /^L910$/, R21: /^(B0[0-9]|L[0-9])/, I38: /^I3[3-7]/, A530: /^A5[12]/, G002: /^G001$/, M6250: /^E4[0-6]/, N766: /^A600/, B009: /^(?:A60|B00[1-8])/,
+  // Osteomyelitis of no stated site beside the chart's sited one (the sacrum's, M46.28; a foot's, M86.17-) is that one.
+  M8610: SITED_OSTEOMYELITIS, M8660: SITED_OSTEOMYELITIS, M869: SITED_OSTEOMYELITIS,
   L508: /^L501$/, I781: /^(C44|K70|K74)/, L299: /^L27/, Z793: /^Z30011$/, Z3009: /^Z30(?!09)/,
   E038: HYPOPITUITARISM, E2740: HYPOPITUITARISM, E2749: HYPOPITUITARISM, E291: HYPOPITUITARISM,
   // "Focal epilepsy" is the Index's simple partial kind only where the note says no more: its complex partial
@@ -414,6 +418,71 @@ export function withSpecifiedPneumonia(raw: readonly RawSuggestion[], table: Cod
     const specified = kind ? table.billableIn(r.code.slice(0, 3)).find((c) => c.code.startsWith(r.code.slice(0, 4)) && /\bspecified pneumonia$/i.test(c.long_desc)) : undefined;
     return specified ? { ...r, code: specified.code, rationale: `${r.rationale ?? ''}; the pneumonia's kind is stated (${kind!.code}): ${specified.code}` } : r;
   });
+}
+
+/** An abnormal coagulation profile (R79.1): a high INR. */
+const ABNORMAL_COAGULATION = 'R791';
+/** Warfarin or another anticoagulant taken long term (Z79.01). */
+const ANTICOAGULANT_THERAPY = 'Z7901';
+const ANTICOAGULANT_EFFECT = 'T45515A';
+/** A dose taken wrongly: an overdose or an extra dose is a poisoning, no adverse effect. */
+const TAKEN_WRONGLY = /\b(?:overdos\w*|took (?:extra|too many|double)|double[- ]dos\w*|extra dos\w*|wrong dose|poisoning|intentional(?:ly)?)\b(?![^.;\n]{0,10}\b(?:denied|denies)\b)/i;
+const NO_WRONG_DOSE = /\bno (?:missed or )?extra doses\b|\bno (?:missed|extra)(?: or (?:missed|extra))? doses\b|\btaken as prescribed\b|\bas directed\b/i;
+
+/**
+ * A high INR in a patient taking an anticoagulant as prescribed is the drug's adverse effect: the finding
+ * (R79.1) with the anticoagulant's adverse-effect code (T45.515A, guideline I.C.19.e.5.a), not a poisoning
+ * unless the dose was taken wrongly.
+ */
+export function withAnticoagulantEffect(raw: readonly RawSuggestion[], texts: ReadonlyMap<string, string>, table: CodeTable): RawSuggestion[] {
+  const inr = raw.find((r) => r.kind === 'add' && r.code === ABNORMAL_COAGULATION);
+  const onDrug = raw.some((r) => r.kind !== 'delete-unsupported' && r.code === ANTICOAGULANT_THERAPY);
+  if (!inr || !onDrug || raw.some((r) => r.code.startsWith('T4551')) || !table.byCode.get(ANTICOAGULANT_EFFECT)?.billable) return [...raw];
+  const chart = [...texts.values()].join('\n');
+  if (TAKEN_WRONGLY.test(chart.replace(NO_WRONG_DOSE, ''))) return [...raw];
+  return [...raw, { ...inr, code: ANTICOAGULANT_EFFECT, rationale: `${inr.rationale ?? ''}; a high INR on an anticoagulant taken as prescribed: its adverse effect, ${ANTICOAGULANT_EFFECT}` }];
+}
+
+/** Pulmonary embolism (I26.-) and acute deep vein thrombosis of the leg (I82.4-). */
+const ACUTE_CLOT: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^I26/, 'Z86711'],
+  [/^I824/, 'Z86718'],
+];
+/** A clot the note says is gone: "thrombus resolved", "complete resolution of previously seen emboli", "fully recanalized", "no residual thrombus". */
+const CLOT_RESOLVED = /\b(?:thromb(?:us|i)|clots?|emboli)\s+(?:(?:has|have|is|are|now|fully|completely)\s+){0,2}resolved\b|\b(?:complete|full)\s+resolution\s+of\b[^.;\n]{0,40}\b(?:emboli|embolism|thromb\w*|clots?)\b|\b(?:fully|completely)\s+recanaliz\w*|\bno\s+residual\s+(?:thromb\w*|clots?|emboli)\b/i;
+/** A clot still there or new beside it: "partially resolved", "new DVT", "acute PE". */
+const CLOT_PRESENT = /\bpartial(?:ly)?\s+(?:resolved|resolution|recanaliz\w*)|(?<!\b(?:no|without|any)\s)\b(?:new|acute|residual|persistent|extending|propagat\w*)\s+(?:\w+\s+){0,3}?(?:dvt|pe|thromb\w*|clots?|emboli|embolism)\b/i;
+
+/**
+ * A pulmonary embolism or leg DVT the chart says has resolved is its history (Z86.711, Z86.718), whatever
+ * anticoagulation goes on to prevent another (Z79.01): guideline I.C.21.c.4, a personal history of a
+ * condition that no longer exists. Not where the chart also calls a clot new, acute or residual.
+ */
+export function withResolvedClot(raw: readonly RawSuggestion[], texts: ReadonlyMap<string, string>, table: CodeTable): RawSuggestion[] {
+  const chart = [...texts.values()].join('\n');
+  if (!CLOT_RESOLVED.test(chart) || CLOT_PRESENT.test(chart)) return [...raw];
+  const out: RawSuggestion[] = [];
+  for (const r of raw) {
+    const history = r.kind === 'add' ? ACUTE_CLOT.find(([re]) => re.test(r.code))?.[1] : undefined;
+    if (!history || !table.byCode.get(history)?.billable) out.push(r);
+    else if (!out.some((o) => o.code === history) && !raw.some((o) => o.code === history)) out.push({ ...r, code: history, assertion: 'historical', rationale: `${r.rationale ?? ''}; the clot has resolved: its history, ${history}` });
+  }
+  return out;
+}
+
+/** Sickle-cell disorders whose tabular asks for any associated fever beside them (D57.0-, D57.2-, D57.4-, D57.8-). */
+const SICKLE_CELL_DISEASE = /^D57[0248]/;
+const UNSPECIFIED_FEVER = 'R509';
+const FEVER_WITH_CONDITION = 'R5081';
+
+/**
+ * The fever of a sickle-cell disease is "fever presenting with conditions classified elsewhere" (R50.81),
+ * the code the D57 tabular asks for beside it ("use additional code for any associated fever").
+ */
+export function withSickleCellFever(raw: readonly RawSuggestion[], table: CodeTable): RawSuggestion[] {
+  const sickle = raw.some((r) => r.kind !== 'delete-unsupported' && SICKLE_CELL_DISEASE.test(r.code));
+  if (!sickle || !table.byCode.get(FEVER_WITH_CONDITION)?.billable) return [...raw];
+  return raw.map((r) => (r.kind === 'add' && r.code === UNSPECIFIED_FEVER ? { ...r, code: FEVER_WITH_CONDITION, rationale: `${r.rationale ?? ''}; the fever of a sickle-cell disease: ${FEVER_WITH_CONDITION}` } : r));
 }
 
 /** Esophageal varices of no stated cause (I85.0-), by their secondary code (I85.1-) with the same bleeding. */

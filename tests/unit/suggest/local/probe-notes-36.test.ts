@@ -99,3 +99,42 @@ describe('local engine: probe notes, thirty-sixth session (infections, wounds an
     expect(read('Assessment:\n2. Early latent syphilis - asymptomatic. Benzathine PCN given.', 'outpatient', 30, 'M')).not.toContain('A530');
   });
 });
+
+describe('local engine: probe notes, thirty-sixth session (what a chart shows together)', () => {
+  it('reads a clot the chart says has resolved as its history, beside the anticoagulation that goes on', () => {
+    const note = 'A/P:\n1. Unprovoked L popliteal DVT - treatment phase complete, thrombus resolved; duplex: fully recanalized, no residual thrombus.\n2. Continue apixaban 2.5 mg BID indefinitely.';
+    const codes = read(note, 'outpatient', 52, 'M');
+    expect(codes).toEqual(expect.arrayContaining(['Z86718', 'Z7901']));
+    expect(codes.filter((c) => c.startsWith('I82'))).toEqual([]);
+    // A clot still there stays acute.
+    expect(read('A/P:\n1. Acute L popliteal DVT, partially recanalized. Continue apixaban 5 mg BID.', 'outpatient', 52, 'M').filter((c) => c.startsWith('I824'))).not.toEqual([]);
+  });
+
+  it('reads a high INR on warfarin taken as prescribed as its adverse effect', () => {
+    const note = 'Interview: no missed or extra doses.\nAssessment: INR supratherapeutic on warfarin taken as prescribed, no bleeding.\nPlan: hold warfarin tonight, then resume.';
+    expect(read(note, 'outpatient', 69, 'M')).toEqual(expect.arrayContaining(['R791', 'Z7901', 'T45515A']));
+  });
+
+  it('reads the fever of a sickle-cell crisis as R50.81, hydroxyurea as a myelosuppressive agent, and a transfusional iron overload', () => {
+    const note = 'Principal diagnosis: Hb SS disease with crisis\nSecondary: fever\nIron overload: transfusional iron overload on chelation.\nDischarge meds: hydroxyurea 1500 mg daily, deferasirox 1080 mg daily.';
+    const codes = read(note, 'inpatient', 24, 'M');
+    expect(codes).toEqual(expect.arrayContaining(['R5081', 'E83111', 'Z7964']));
+    expect(codes).not.toContain('R509');
+  });
+
+  it('reads a sacral osteomyelitis as the spine\'s, with no unsited osteomyelitis or wasting beside what explains it', () => {
+    const note = 'Principal diagnosis: Sacral osteomyelitis due to stage 4 sacral pressure ulcer, MRSA; pathology: acute and chronic osteomyelitis.\n2. Severe protein-calorie malnutrition with muscle wasting at temples.';
+    const codes = read(note, 'inpatient', 56, 'M');
+    expect(codes).toEqual(expect.arrayContaining(['M4628', 'L89154', 'E43']));
+    expect(codes.filter((c) => c.startsWith('M86') || c === 'M6250')).toEqual([]);
+  });
+
+  it('reads a genital herpes with its vulvar ulcers as the one code, and streptococcal meningitis beside pneumococcal as that', () => {
+    const herpes = read('Assessment:\n2. First-episode genital herpes (HSV-2) with vulvar ulcers, improving.', 'outpatient', 24, 'F');
+    expect(herpes).toContain('A6004');
+    expect(herpes.filter((c) => c === 'N766' || c === 'B009')).toEqual([]);
+    const meningitis = read('Discharge diagnoses:\n1. Acute bacterial meningitis due to Streptococcus pneumoniae\n2. SIADH secondary to meningitis.', 'inpatient', 58, 'M');
+    expect(meningitis).toContain('G001');
+    expect(meningitis).not.toContain('G002');
+  });
+});
