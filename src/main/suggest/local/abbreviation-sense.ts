@@ -15,9 +15,9 @@ const DEVICE_WEIGHED_BEFORE = /\b(for|consider(ing|ed)?|discuss(ed|ing)?|recomme
 const DEVICE_WEIGHED_AFTER = /^\s*(candida\w*|placement|implant\w*|eval\w*|referral|consult\w*|indicat\w*|consideration)/i;
 
 const OTHER_SENSES: Readonly<Record<string, OtherSense>> = {
-  // Room air ("SpO2 95% on RA", "wean to RA"); the right atrium beside the left or its size.
+  // Room air ("SpO2 95% on RA", "wean to RA", "RA resting SpO2 87%"); the right atrium beside the left or its size.
   // and a GLP-1 receptor agonist ("GLP-1 RA").
-  ra: { before: /(\b(on|to|at|of)|%|GLP-?1)\s*$/i, after: /^\s*(and|\/|,)\s*LA\b|^\s*(is |was )?(dilat|enlarg|size|pressure|normal)/i },
+  ra: { before: /(\b(on|to|at|of)|%|GLP-?1)\s*$/i, after: /^\s*(and|\/|,)\s*LA\b|^\s*(is |was )?(dilat|enlarg|size|pressure|normal)|^\s*(?:resting\s+|at rest\s+)?(?:spo2|sao2|o2 sat\w*|sats?|saturation)\b/i },
   // The physical exam and what it found.
   pe: { before: /\b(on|per|the)\s*$/i, after: /^\s*(unremarkable|normal|wnl|benign|otherwise|notable|reveals?|revealed|shows?|showed|significant|findings|exam)\b/i },
   // The controlled attenuation parameter of a FibroScan ("CAP 320 dB/m"); capillary refill ("cap refill brisk").

@@ -114,7 +114,9 @@ const TRIGGERS: readonly Trigger[] = [
   ...['prior', 'previous', 'past'].map((p) => t(p, 'historical')),
   ...['family history', 'family hx', 'fh', 'fhx', 'mother', 'father', 'sister', 'brother', 'sibling', 'siblings', 'maternal', 'paternal', 'grandmother', 'grandfather', 'aunt', 'uncle', 'parents', 'son', 'daughter',
     // Relatives as notes abbreviate them: "MGF COPD", "mom with asthma".
-    'mgf', 'mgm', 'pgf', 'pgm', 'mom', 'dad', 'grandparent', 'grandparents'].map((p) => t(p, 'family')),
+    'mgf', 'mgm', 'pgf', 'pgm', 'mom', 'dad', 'grandparent', 'grandparents',
+    // A relative unnamed: "1st-degree relative w/ lung CA", "relatives with colon cancer".
+    'relative', 'relatives'].map((p) => t(p, 'family')),
   // A relative named after the condition: "premature CAD in father", "breast cancer in her mother".
   ...BLOOD_RELATIVES.flatMap((r) => ['in', 'in his', 'in her', 'in their', 'in the patient'].map((lead) => t(`${lead} ${r}`, 'family', 'backward'))),
   // Someone else's disease who is no blood relative is neither the patient's nor a family history:
@@ -427,6 +429,8 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
       habit = !possessive && HABITS.has(next[0] ?? '');
       // A relative who tells is no relative's history: "Mother says he has had a cough".
       if (!possessive && TELLS.has(next[0] ?? '')) continue;
+      // "Relative" has other senses ("relative hypotension", "relative contraindication"): a relative says what they had right after.
+      if (best.words[0]!.startsWith('relative') && !SAYS_WHAT_THEY_HAD.includes(next[0] ?? '')) continue;
       // A plus sign says it as "positive" does: "F partner +chlamydia".
       const plus = i + best.words.length < tokens.length && /^\s*\+\s*$/.test(text.slice(tokens[i + best.words.length - 1]!.end, tokens[i + best.words.length]!.start));
       if (!possessive && !habit && !plus && !next.some((w) => SAYS_WHAT_THEY_HAD.includes(w)) && !relativeListsCondition(text, tokens, lower, i, best.words.length)) continue;
@@ -467,13 +471,15 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
       const weighsList = listOpener && f.end < tokens.length - 1 && isList(text, tokens, f.end, Math.min(tokens.length - 1, f.end + FORWARD_REACH));
       const reach = REPEATS.includes(f.tr.words[0]!) ? REPEAT_REACH : f.tr.words.includes('if') ? CONDITIONAL_REACH : deniesList || weighsList || f.label ? LIST_REACH : FORWARD_REACH;
       for (let k = f.end; k < tokens.length && k < f.end + reach; k++) {
-        if (k > f.end && (f.label ? text.slice(tokens[k - 1]!.end, tokens[k]!.start).includes('\n') : breaksScope(text, tokens[k - 1]!, tokens[k]!))) break;
+        // A relative named in a family history, then a dash, names what they had: "FHx: father - lung CA".
+        const relativesDash = as.assertion === 'family' && BLOOD_RELATIVES.includes(lower[k - 1]!) && /^\s*[-–—]\s/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start));
+        if (k > f.end && !relativesDash && (f.label ? text.slice(tokens[k - 1]!.end, tokens[k]!.start).includes('\n') : breaksScope(text, tokens[k - 1]!, tokens[k]!))) break;
         // A parenthesis closing after the trigger closes its scope: "prostate cancer (no recurrence), former smoker".
         if (k > f.end && text.slice(tokens[k - 1]!.end, tokens[k]!.start).includes(')') && !text.slice(tokens[f.end - 1]!.end, tokens[k - 1]!.end).includes('(')) break;
         // A colon right after the trigger introduces what it covers: "Denies: fever, chills". So does a
         // relative's clause: "his father, who died at 74 of a ruptured abdominal aortic aneurysm".
-        // A label's dash does too: "Strict return precautions - abdominal pain, bleeding".
-        if (k === f.end && k > 0 && breaksScope(text, tokens[k - 1]!, tokens[k]!) && !/^\s*\)?\s*:/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start)) && !(f.label && /^\s*[-–—]\s/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) && !(as.assertion === 'family' && lower[k] === 'who')) break;
+        // A label's dash does too, and a relative's: "Strict return precautions - abdominal pain, bleeding", "father - lung CA".
+        if (k === f.end && k > 0 && breaksScope(text, tokens[k - 1]!, tokens[k]!) && !/^\s*\)?\s*:/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start)) && !((f.label || as.assertion === 'family') && /^\s*[-–—]\s/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) && !(as.assertion === 'family' && lower[k] === 'who')) break;
         if (TERMINATORS.has(lower[k]!) && !(k === f.end && lower[k] === 'who' && as.assertion === 'family')) break;
         if (as.assertion === 'historical' && HISTORY_TERMINATORS.has(lower[k]!)) break;
         if (REPEATS.includes(f.tr.words[0]!) && REPEAT_ENDS.has(lower[k]!)) break;

@@ -170,6 +170,8 @@ export function weighedOnly(text: string, start: number, end: number): boolean {
   return WEIGHED_BEFORE.test(text.slice(Math.max(0, start - 60), start)) || WEIGHED_AFTER.test(text.slice(end, end + 25));
 }
 
+/** "Low-dose correction insulin", "supplemental insulin": doses given against a reading, this stay's only. */
+const CORRECTION_BEFORE = /\b(?:correction(?:al)?|supplemental)\s+$/i;
 /** A drug given by a sliding or correction scale, a drip or an infusion right beside its name is given for this stay only ("insulin drip for glucose 600"). */
 const SCALE_NEAR = /\b(sliding[- ]scale|correction(al)?[- ](scale|dos(e|ing))|ssi|drip|gtt|infusion)\b/i;
 
@@ -179,7 +181,7 @@ const SCALE_NEAR = /\b(sliding[- ]scale|correction(al)?[- ](scale|dos(e|ing))|ss
  */
 export function scaledOnly(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 25), start).split(/[,;.]/);
-  return SCALE_NEAR.test(before[before.length - 1]!) || SCALE_NEAR.test(text.slice(end, end + 25).split(/[,;.]/)[0]!);
+  return SCALE_NEAR.test(before[before.length - 1]!) || CORRECTION_BEFORE.test(before[before.length - 1]!) || SCALE_NEAR.test(text.slice(end, end + 25).split(/[,;.]/)[0]!);
 }
 
 /** Words after a drug's name that make it the body's substance, a test, or a reaction, not a therapy taken. */

@@ -137,4 +137,18 @@ describe('local engine: probe notes, thirty-sixth session (what a chart shows to
     expect(meningitis).toContain('G001');
     expect(meningitis).not.toContain('G002');
   });
+
+  it('reads a relative and a dash as what the relative had, and an unnamed relative with a disease as family history', () => {
+    const codes = read('FHx: father - lung CA dx age 67. Mother - breast CA age 74.\nA/P: 1. Solitary pulmonary nodule, RUL, stable; high-risk pt (prior smoking, 1st-degree relative w/ lung CA).', 'outpatient', 62, 'F');
+    expect(codes).toEqual(expect.arrayContaining(['R911', 'Z801']));
+    expect(codes.filter((c) => c.startsWith('Z85'))).toEqual([]);
+    // "Relative" in its other senses names no relative.
+    expect(read('Assessment: Relative hypotension on lisinopril - reduce dose.', 'outpatient', 62, 'F')).toContain('I959');
+  });
+
+  it('reads "RA resting SpO2" as room air, correction insulin as this stay\'s, and ESBL as its resistance', () => {
+    expect(read('A/P: 2. Chronic hypoxic respiratory failure - still qualifies for LTOT (RA resting SpO2 87%). Recertify O2.', 'outpatient', 71, 'M').filter((c) => c.startsWith('M06'))).toEqual([]);
+    expect(read('A/P: 3. Steroid-induced hyperglycemia - no hx DM. POC glucose AC/HS, low-dose correction insulin.', 'inpatient', 69, 'F')).not.toContain('Z794');
+    expect(read('Assessment: 1. Acute cystitis due to ESBL-producing E. coli.', 'outpatient', 72, 'F')).toEqual(expect.arrayContaining(['N3000', 'Z1612']));
+  });
 });
