@@ -154,6 +154,8 @@ const TRIGGERS: readonly Trigger[] = [
   t('planning', 'hypothetical', 'backward'),
   // Nor what the patient may be offered: "candidate for ICD if EF stays below 35%".
   ...['candidate for', 'a candidate for', 'eligible for', 'would benefit from'].map((p) => t(p, 'hypothetical')),
+  // A treatment ruled out by time or status: "outside window for tPA", "not a candidate for tPA".
+  ...['outside window for', 'outside the window for', 'not a candidate for', 'not candidate for', 'not eligible for', 'ineligible for', 'no tpa'].map((p) => t(p, 'negated')),
   // Nor the visit booked after this one: "Next visit 1 mo WCC".
   ...['next visit', 'next appointment', 'next appt', 'at next visit'].map((p) => t(p, 'hypothetical')),
   // What the coder taught or screened for is a topic, not a finding: "educated on signs of infection".

@@ -1,10 +1,11 @@
 // The encounter an injury's 7th character names (guideline I.C.19.a): A while it is actively
 // treated, D once it is healing (a fracture's G, K and P when its healing is delayed, fails or goes
 // wrong), S for what it left. The Index's codes stand for the initial encounter; the note's own words
-// about this visit move it.
+// about this visit move it, and so does an open fracture's (B at its initial encounter; guideline
+// I.C.19.c.1: a fracture not said to be open is coded closed).
 import type { CodeTable } from './code-table';
 
-export type Episode = 'subsequent' | 'delayed' | 'nonunion' | 'malunion' | 'sequela';
+export type Episode = 'subsequent' | 'delayed' | 'nonunion' | 'malunion' | 'sequela' | 'open';
 
 /** Words that say which encounter this is, the most particular first. */
 const EPISODE_WORDS: ReadonlyArray<[RegExp, Episode]> = [
@@ -16,10 +17,13 @@ const EPISODE_WORDS: ReadonlyArray<[RegExp, Episode]> = [
     /\b(subsequent encounter|routine healing|healing (well|normally|appropriately|as expected)|(here|seen|presents|returns?) for (a |her |his )?follow[- ]?up|follow[- ]?up (visit|encounter|x-?rays?|films?)|cast (change|removal|check)|(in|during) the healing phase)\b/i,
     'subsequent',
   ],
+  // An open or compound fracture at its initial encounter: "Open displaced fracture, distal phalanx", not
+  // an open reduction ("s/p open reduction and internal fixation") or an open wound beside a closed fracture.
+  [/\bopen(?!\s+(?:reduction|wound))\s+(?:[\w-]+,?\s+){0,3}fractures?\b|\bcompound\s+(?:[\w-]+\s+){0,2}fractures?\b|\bfractures?\b[^.;\n]{0,20}?,\s*open\b(?!\s+(?:reduction|wound))/i, 'open'],
 ];
 
 /** The 7th characters of a closed injury's encounters. */
-const SEVENTH: Readonly<Record<Episode, string>> = { subsequent: 'D', delayed: 'G', nonunion: 'K', malunion: 'P', sequela: 'S' };
+const SEVENTH: Readonly<Record<Episode, string>> = { subsequent: 'D', delayed: 'G', nonunion: 'K', malunion: 'P', sequela: 'S', open: 'B' };
 /** What the 7th character's title says, to be sure the code set means the same. */
 const TITLE: Readonly<Record<Episode, RegExp>> = {
   subsequent: /subsequent encounter(?!.*(delayed|nonunion|malunion))/i,
@@ -27,6 +31,7 @@ const TITLE: Readonly<Record<Episode, RegExp>> = {
   nonunion: /nonunion/i,
   malunion: /malunion/i,
   sequela: /sequela/i,
+  open: /initial encounter for open fracture/i,
 };
 
 /** The encounter the words of a mention's sentence say; undefined for the initial one (or none said). */
@@ -41,6 +46,8 @@ export function episodeOf(sentence: string): Episode | undefined {
 export function withEpisode(table: CodeTable, code: string, episode: Episode | undefined): string {
   if (!episode || code.length !== 7 || !code.endsWith('A') || !/initial encounter/i.test(table.byCode.get(code)?.long_desc ?? '')) return code;
   const fracture = /fracture/i.test(table.byCode.get(code)!.long_desc);
+  // Only a fracture is open or closed.
+  if (episode === 'open' && !fracture) return code;
   const wanted: Episode = fracture || episode === 'sequela' ? episode : 'subsequent';
   const other = table.byCode.get(code.slice(0, 6) + SEVENTH[wanted]);
   return other?.billable && TITLE[wanted].test(other.long_desc) ? other.code : code;

@@ -224,8 +224,8 @@ const USE_LINKED = /\b(due to|related|associated|induced|causing|caused|contribu
  * or adverse effect T88.6/T88.7), which take the drug's adverse-effect code beside them.
  */
 const NOT_A_CONDITION = /^(?:S|T(?!78[34]|88[67])|[VWXYZ])/;
-/** Family and personal history, status, absence and dependence codes (Z80–Z99), HIV-positive status (Z21) and the carrier states (Z22; statuses by I.C.21.c.3). */
-const STATUS_CODE = /^(Z[89]\d|Z2[12])/;
+/** Family and personal history, status, absence and dependence codes (Z80–Z99), HIV-positive status (Z21), the carrier states (Z22; statuses by I.C.21.c.3) and a genetic susceptibility to cancer (Z15.0-). */
+const STATUS_CODE = /^(Z[89]\d|Z2[12]|Z150)/;
 /** Personal history codes (Z85–Z87). */
 const PERSONAL_HISTORY = /^Z8[5-7]/;
 /** A latent infection or carrier state (Z22.-), which a history of it may replace. */
@@ -888,6 +888,9 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       if (!a || !b || (a.kind === 'keep' && b.kind === 'keep')) continue;
       const [cx, cy] = [chosen.get(x)?.cand, chosen.get(y)?.cand];
       if (cx && cy && unrelatedConditions(codeSet, cx, cy, (code) => titleWordSet(table, dict, code), (text) => phraseWords(text, dict.normalize))) continue;
+      // Injuries of two different fingers or toes are two injuries: a middle finger's laceration beside the
+      // index finger's open fracture that S61's Excludes1 keeps from its own laceration.
+      if (otherDigit(table, x, y)) continue;
       const other = owner === x ? y : x;
       const mutual = excludes1Names(codeSet, other, owner);
       // So does an owner whose other condition the assessment lists as an item: "Course complicated by
@@ -990,6 +993,16 @@ function listItemKey(texts: ReadonlyMap<string, string>, m: CandidateMention): s
   const text = texts.get(m.documentId) ?? '';
   const from = text.lastIndexOf('\n', m.start - 1) + 1;
   return LIST_LINE.test(text.slice(from, from + 8)) ? `${m.documentId}@${from}` : undefined;
+}
+
+/** A finger or toe an injury code's title names: "right index finger", "left thumb", "right great toe". */
+const DIGIT_TITLE = /\b(?:right|left|unspecified)\s+(?:(?:index|middle|ring|little)\s+finger|thumb|(?:great|lesser)\s+toes?)\b/i;
+
+/** Whether two injury codes name different fingers or toes. */
+function otherDigit(table: CodeTable, x: string, y: string): boolean {
+  if (!x.startsWith('S') || !y.startsWith('S')) return false;
+  const [dx, dy] = [DIGIT_TITLE.exec(table.byCode.get(x)?.long_desc ?? '')?.[0], DIGIT_TITLE.exec(table.byCode.get(y)?.long_desc ?? '')?.[0]];
+  return dx !== undefined && dy !== undefined && dx.toLowerCase() !== dy.toLowerCase();
 }
 
 /** The text of the sentence a mention stands in ('' where the chart has no such sentence). */

@@ -151,4 +151,20 @@ describe('local engine: probe notes, thirty-sixth session (what a chart shows to
     expect(read('A/P: 3. Steroid-induced hyperglycemia - no hx DM. POC glucose AC/HS, low-dose correction insulin.', 'inpatient', 69, 'F')).not.toContain('Z794');
     expect(read('Assessment: 1. Acute cystitis due to ESBL-producing E. coli.', 'outpatient', 72, 'F')).toEqual(expect.arrayContaining(['N3000', 'Z1612']));
   });
+
+  it('reads a treatment ruled out by time as not given, a breast implant\'s capsular contracture, and a BRCA carrier', () => {
+    expect(read('MDM: Deep frostbite of toes both feet, presenting > 48 h after exposure - outside window for tPA.', 'outpatient', 47, 'M')).not.toContain('Z9282');
+    expect(read('Assessment: 1. Capsular contracture R breast implant, Baker III - symptomatic.', 'outpatient', 49, 'F')).toContain('T8544XA');
+    expect(read('Assessment: BRCA2 carrier, s/p bilateral mastectomy.', 'outpatient', 49, 'F')).toEqual(expect.arrayContaining(['Z1501', 'Z9013']));
+    expect(read('Plan: BRCA1/2 testing sent.', 'outpatient', 49, 'F')).not.toContain('Z1501');
+  });
+
+  it('reads an open fracture\'s initial encounter (B), keeps another finger\'s laceration, and an open reduction as no open fracture', () => {
+    const note = 'ASSESSMENT:\n1. Open displaced fracture, distal phalanx (tuft), right index finger, with nail bed laceration - repaired\n2. Laceration right middle finger, no nail involvement - repaired';
+    const codes = read(note, 'outpatient', 47, 'M');
+    expect(codes).toEqual(expect.arrayContaining(['S62630B', 'S61212A']));
+    expect(codes.filter((c) => c === 'S62630A' || c === 'S61210A')).toEqual([]);
+    expect(read('Assessment: 1. Open fracture of right tibial shaft, Gustilo II.', 'outpatient', 40, 'M').filter((c) => c.startsWith('S822'))).toEqual(['S82201B']);
+    expect(read('Assessment: 1. Fracture of the right distal radius, s/p open reduction internal fixation 2 wks ago, healing well.', 'outpatient', 40, 'M').filter((c) => c.endsWith('B'))).toEqual([]);
+  });
 });
