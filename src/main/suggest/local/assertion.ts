@@ -18,6 +18,8 @@ interface Trigger {
   line?: true;
   /** Not when the line says the condition is managed: "Anxiety - stable on sertraline, managed by PCP" is assessed and treated. */
   unlessManaged?: true;
+  /** It names what is written with it ("hepatitis A vaccine"), not across a dash or colon ("Asplenia - vaccine review"). */
+  compound?: true;
 }
 
 /** Words of a line that say its condition was assessed and is treated ("stable on sertraline", "continue lisinopril"). */
@@ -178,7 +180,9 @@ const TRIGGERS: readonly Trigger[] = [
     .map((p) => ({ ...t(p, 'hypothetical', 'backward'), line: true as const, unlessManaged: true as const })),
   // A vaccine names the disease it prevents: "shingles vaccine", "vaccinated for COVID-19".
   ...['vaccinated for', 'vaccinated against', 'vaccine for', 'vaccine against', 'vaccination for', 'vaccination against', 'immunized against', 'immunization against'].map((p) => t(p, 'hypothetical')),
-  ...['vaccine', 'vaccines', 'vaccination', 'vaccinations', 'immunization', 'booster'].map((p) => t(p, 'hypothetical', 'backward')),
+  // Written right before it, as a test's target is ("hepatitis A vaccine", "flu/pneumococcal vaccines"): not across
+  // a dash or colon ("Asplenia - vaccine review" is the asplenia the vaccines are for).
+  ...['vaccine', 'vaccines', 'vaccination', 'vaccinations', 'immunization', 'booster'].map((p) => ({ ...t(p, 'hypothetical', 'backward'), compound: true as const })),
 ];
 
 const BY_FIRST = new Map<string, Trigger[]>();
@@ -540,6 +544,7 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
         }
         const between = text.slice(tokens[k]!.end, tokens[k + 1]!.start);
         if ((f.tr.clause || TEST_WORDS.has(lower[f.start - 1] ?? '')) && between.includes(',')) break;
+        if (f.tr.compound && /\s[-–—]\s|[:;]/.test(between)) break;
         // "Chest pain - ACS ruled out", "Abdominal pain, appendicitis ruled out": the verdict is on what
         // follows the comma or dash. Right after one ("Pneumonia - ruled out"), or across a list ("MI,
         // PE and dissection ruled out"), it speaks of what came before.

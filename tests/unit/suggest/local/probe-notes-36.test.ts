@@ -167,4 +167,11 @@ describe('local engine: probe notes, thirty-sixth session (what a chart shows to
     expect(read('Assessment: 1. Open fracture of right tibial shaft, Gustilo II.', 'outpatient', 40, 'M').filter((c) => c.startsWith('S822'))).toEqual(['S82201B']);
     expect(read('Assessment: 1. Fracture of the right distal radius, s/p open reduction internal fixation 2 wks ago, healing well.', 'outpatient', 40, 'M').filter((c) => c.endsWith('B'))).toEqual([]);
   });
+
+  it('reads a condition before a dash and a vaccine review as the condition the vaccines are for', () => {
+    const codes = read('S: s/p laparoscopic splenectomy 2020.\nA/P:\n# Asplenia (post-splenectomy) - vaccine review: PCV20 given today.', 'outpatient', 31, 'F');
+    expect(codes).toEqual(expect.arrayContaining(['Z9081', 'Z23']));
+    // A vaccine's own disease stays the vaccine's.
+    expect(read('Plan: Hepatitis A vaccine dose 1 given today. Shingles vaccine given.', 'outpatient', 31, 'F').filter((c) => /^(B15|B02)/.test(c))).toEqual([]);
+  });
 });
