@@ -23,6 +23,7 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     exposureNotDisease(e, xt, positions) ||
     rheumaticByDefault(e, where) ||
     namedInTestName(text, xt, positions) ||
+    scarToCome(text, xt, positions) ||
     gaitFreezing(e, xt, positions) ||
     vesselCount(text, e, xt, positions) ||
     traumaOfTheMind(e, xt, positions) ||
@@ -745,6 +746,15 @@ function fallNotAFall(text: string, xt: readonly XToken[], positions: readonly n
     if (/^falling$/i.test(raw) && (FALLING_VALUE.initials.test(value) || FALLING_VALUE.names.test(value))) return true;
     return after === 'asleep' || (/^fall$/i.test(raw) && ((before !== undefined && SEASON_BEFORE.has(before)) || (after !== undefined && SEASON_AFTER.has(after))));
   });
+}
+
+/** Care of a wound's scar to come: "sunscreen to scar x 6 mo", "scar massage", "to minimize scarring". */
+const SCAR_CARE_BEFORE = /\b(?:sunscreen|spf|silicone|massage|minimi[sz]e|reduce|prevent)\b[^.;\n]{0,12}$/i;
+const SCAR_CARE_AFTER = /^\s*(?:care|massage|prevention|management|cream|gel|sheets?)\b/i;
+
+/** A scar named in a repaired wound's aftercare is the one it may leave, no scar condition (L90.5). */
+function scarToCome(text: string, xt: readonly XToken[], positions: readonly number[]): boolean {
+  return positions.some((p) => /^scar(?:s|ring)?$/i.test(text.slice(xt[p]!.start, xt[p]!.end)) && (SCAR_CARE_BEFORE.test(text.slice(Math.max(0, xt[p]!.start - 30), xt[p]!.start)) || SCAR_CARE_AFTER.test(text.slice(xt[p]!.end, xt[p]!.end + 16))));
 }
 
 /** Interferon-gamma release assays whose brand names carry the disease: "QuantiFERON-TB Gold Plus", "T-SPOT.TB". */

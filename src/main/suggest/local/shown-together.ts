@@ -305,6 +305,8 @@ const SAID_MORE: Readonly<Record<string, RegExp>> = {
   E0821: /^E0822$/, E0921: /^E0922$/, E1021: /^E1022$/, E1121: /^E1122$/, E1321: /^E1322$/,
   E040: /^E050/, E049: /^E050/, E010: /^E050/,
   L905: /^L910$/, R21: /^(B0[0-9]|L[0-9])/, I38: /^I3[3-7]/, A530: /^A5[12]/, G002: /^G001$/, M6250: /^E4[0-6]/, N766: /^A600/, B009: /^(?:A60|B00[1-8])/,
+  // A cranial nerve palsy of Lyme disease is its neurologic disorder (A69.22).
+  G510: /^A692/, G518: /^A692/, G519: /^A692/, G589: /^A692/,
   // Osteomyelitis of no stated site beside the chart's sited one (the sacrum's, M46.28; a foot's, M86.17-) is that one.
   M8610: SITED_OSTEOMYELITIS, M8660: SITED_OSTEOMYELITIS, M869: SITED_OSTEOMYELITIS,
   L508: /^L501$/, I781: /^(C44|K70|K74)/, L299: /^L27/, Z793: /^Z30011$/, Z3009: /^Z30(?!09)/,

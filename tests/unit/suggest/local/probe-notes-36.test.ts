@@ -174,4 +174,12 @@ describe('local engine: probe notes, thirty-sixth session (what a chart shows to
     // A vaccine's own disease stays the vaccine's.
     expect(read('Plan: Hepatitis A vaccine dose 1 given today. Shingles vaccine given.', 'outpatient', 31, 'F').filter((c) => /^(B15|B02)/.test(c))).toEqual([]);
   });
+
+  it('reads a repaired wound\'s scar care as no scar, and a Lyme facial palsy as the Lyme disease\'s', () => {
+    expect(read('Assessment: Laceration of chin, repaired.\nPlan: Sunscreen to scar x 6 mo. Scar massage after 2 wks.', 'outpatient', 7, 'M')).not.toContain('L905');
+    expect(read('Assessment: Painful scar, right knee, after TKA.', 'outpatient', 67, 'F')).toContain('L905');
+    const lyme = read('Assessment:\n1. Lyme disease with left facial nerve palsy (Lyme cranial neuritis) - doxycycline 21 days.', 'outpatient', 44, 'M');
+    expect(lyme).toContain('A6922');
+    expect(lyme.filter((c) => c.startsWith('G51') || c === 'G589')).toEqual([]);
+  });
 });
