@@ -182,8 +182,12 @@ export function withoutIntegralBleeding(raw: readonly RawSuggestion[], table: Co
   return bled ? raw.filter((r) => r.kind !== 'add' || !BLEED_SIGN.test(r.code)) : [...raw];
 }
 
-/** Chronic ulcers of the skin: pressure (L89), non-pressure (L97, L98.4), diabetic (E08–E13 .621/.622), and the arterial and venous diseases coded with their ulceration (I70.23–I70.26 natives and grafts, I83.0/I83.2). */
-const ULCER_CODE = /^(?:L89|L97|L984|E(?:0[89]|1[0-3])62[12]|I70(?:[23-6]|[3-7]\d)[3-6]|I83[02])/;
+/**
+ * Chronic ulcers of the skin: pressure (L89), non-pressure (L97, L98.4), diabetic (E08–E13 .621/.622), and
+ * the arterial and venous diseases coded with their ulceration or gangrene (I70.23–I70.26 of the native
+ * arteries, I70.33–I70.76 of the grafts; I83.0-, I83.2-).
+ */
+const ULCER_CODE = /^(?:L89|L97|L984|E(?:0[89]|1[0-3])62[12]|I70[2-7][3-6]|I83[02])/;
 /** The unspecified injury "wound" reads (T14.8-). */
 const UNSPECIFIED_WOUND = /^T148/;
 /** Ischemia of a vessel NEC (I99.8), what "limb-threatening ischemia" reads alone. */
