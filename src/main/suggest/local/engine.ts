@@ -15,7 +15,7 @@ import { applyRanker, rankContext, rankFeatures, type Features, type RankContext
 import { BACKGROUND_SECTIONS, sentenceKey, shareSentence, type Candidate, type CandidateMention } from './candidate';
 import { additionalCodeRanges, applyCombinations, codedBesideItsCause, inRanges, requiredCodeFirstRanges, titleWordSet } from './combine';
 import { BMI_CONDITIONS, measuredBmi } from './bmi';
-import { excludes1Names, excludes1Pairs, exclusionWithoutDescribes, unrelatedConditions } from './excludes';
+import { excludes1Names, excludes1Pairs, exclusionWithoutDescribes, injuriesOfOtherDigits, unrelatedConditions } from './excludes';
 import { addsUnsaidDetail } from './learned-alternative';
 import { bilateralTwin, lateralCodes, sideOf, titleSide, withBilateralCodes, type Side } from './laterality';
 import { CodeTable } from './code-table';
@@ -860,8 +860,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       }
     }
 
-    raw.splice(0, raw.length, ...withoutOutcomeDenied(withoutUnsaidCourse(withoutReadingBesideHypertension(withMultipleSinuses(table, withoutOrphanUlcerLink(withoutUnspecifiedSibling(withGallbladderAndDuctStones(withLiverDiseaseCodes(withResolvedClot(withSickleCellFever(withSpecifiedPneumonia(withBilateralCodes(table, withExaminationFindings(table, raw, texts)), table), table), texts, table)), texts), table)))), table), table));
-    raw.splice(0, raw.length, ...withAnticoagulantEffect(withOpenBites(table, withTobaccoProduct(raw, texts, sentences), texts), texts, table));
+    raw.splice(0, raw.length, ...withoutOutcomeDenied(withoutUnsaidCourse(withoutReadingBesideHypertension(withMultipleSinuses(table, withoutOrphanUlcerLink(withoutUnspecifiedSibling(withGallbladderAndDuctStones(withLiverDiseaseCodes(withResolvedClot(withSickleCellFever(withSpecifiedPneumonia(withBilateralCodes(table, withExaminationFindings(table, raw, texts)), table), table), chartText, table)), texts), table)))), table), table));
+    raw.splice(0, raw.length, ...withAnticoagulantEffect(withOpenBites(table, withTobaccoProduct(raw, texts, sentences), texts), chartText, table));
 
     // Of two suggestions an Excludes1 note keeps apart, the less sure one goes; an existing code stays.
     // Equally sure, read in one sentence, or with the other listed in the assessment, the one whose note it is goes: it says it is not for the
@@ -875,7 +875,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     // The chart's words in small letters, joined only for a pair each of whose notes excludes the other (rare).
     let chartLower: string | undefined;
     const describedExclusion = (x: string, y: string): string | undefined => {
-      chartLower ??= [...texts.values()].join('\n').toLowerCase();
+      chartLower ??= chartText.toLowerCase();
       const [dx, dy] = [exclusionWithoutDescribes(codeSet, x, y, chartLower), exclusionWithoutDescribes(codeSet, y, x, chartLower)];
       return dx === dy ? undefined : dx ? x : y;
     };
@@ -888,9 +888,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       if (!a || !b || (a.kind === 'keep' && b.kind === 'keep')) continue;
       const [cx, cy] = [chosen.get(x)?.cand, chosen.get(y)?.cand];
       if (cx && cy && unrelatedConditions(codeSet, cx, cy, (code) => titleWordSet(table, dict, code), (text) => phraseWords(text, dict.normalize))) continue;
-      // Injuries of two different fingers or toes are two injuries: a middle finger's laceration beside the
-      // index finger's open fracture that S61's Excludes1 keeps from its own laceration.
-      if (otherDigit(table, x, y)) continue;
+      if (injuriesOfOtherDigits((code) => table.byCode.get(code)?.long_desc ?? '', x, y)) continue;
       const other = owner === x ? y : x;
       const mutual = excludes1Names(codeSet, other, owner);
       // So does an owner whose other condition the assessment lists as an item: "Course complicated by
@@ -993,16 +991,6 @@ function listItemKey(texts: ReadonlyMap<string, string>, m: CandidateMention): s
   const text = texts.get(m.documentId) ?? '';
   const from = text.lastIndexOf('\n', m.start - 1) + 1;
   return LIST_LINE.test(text.slice(from, from + 8)) ? `${m.documentId}@${from}` : undefined;
-}
-
-/** A finger or toe an injury code's title names: "right index finger", "left thumb", "right great toe". */
-const DIGIT_TITLE = /\b(?:right|left|unspecified)\s+(?:(?:index|middle|ring|little)\s+finger|thumb|(?:great|lesser)\s+toes?)\b/i;
-
-/** Whether two injury codes name different fingers or toes. */
-function otherDigit(table: CodeTable, x: string, y: string): boolean {
-  if (!x.startsWith('S') || !y.startsWith('S')) return false;
-  const [dx, dy] = [DIGIT_TITLE.exec(table.byCode.get(x)?.long_desc ?? '')?.[0], DIGIT_TITLE.exec(table.byCode.get(y)?.long_desc ?? '')?.[0]];
-  return dx !== undefined && dy !== undefined && dx.toLowerCase() !== dy.toLowerCase();
 }
 
 /** The text of the sentence a mention stands in ('' where the chart has no such sentence). */

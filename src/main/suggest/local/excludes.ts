@@ -94,6 +94,20 @@ function namingLines(lookup: CodeSetLookup, owner: string, other: string): strin
     .map((n) => n.text.replace(/\([^)]*\)/g, ' '));
 }
 
+/** A finger or toe an injury code's title names: "right index finger", "left thumb", "right great toe". */
+const DIGIT_TITLE = /\b(?:right|left|unspecified)\s+(?:(?:index|middle|ring|little)\s+finger|thumb|(?:great|lesser)\s+toes?)\b/i;
+
+/**
+ * Injuries of two different fingers or toes are two injuries, whatever Excludes1 note parts them: a middle
+ * finger's laceration beside the index finger's open fracture, which S61's Excludes1 keeps from its own
+ * laceration. `title` gives a code's long title.
+ */
+export function injuriesOfOtherDigits(title: (code: string) => string, x: string, y: string): boolean {
+  if (!x.startsWith('S') || !y.startsWith('S')) return false;
+  const [dx, dy] = [DIGIT_TITLE.exec(title(x))?.[0], DIGIT_TITLE.exec(title(y))?.[0]];
+  return dx !== undefined && dy !== undefined && dx.toLowerCase() !== dy.toLowerCase();
+}
+
 /**
  * Two conditions an Excludes1 note keeps apart are both reported when unrelated (guideline I.A.12.a):
  * read only in sentences of their own, in different blocks of the classification, sharing no word in

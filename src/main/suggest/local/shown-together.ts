@@ -440,12 +440,11 @@ const NO_WRONG_DOSE = /\bno (?:missed or )?extra doses\b|\bno (?:missed|extra)(?
  * (R79.1) with the anticoagulant's adverse-effect code (T45.515A, guideline I.C.19.e.5.a), not a poisoning
  * unless the dose was taken wrongly.
  */
-export function withAnticoagulantEffect(raw: readonly RawSuggestion[], texts: ReadonlyMap<string, string>, table: CodeTable): RawSuggestion[] {
+export function withAnticoagulantEffect(raw: readonly RawSuggestion[], chartText: string, table: CodeTable): RawSuggestion[] {
   const inr = raw.find((r) => r.kind === 'add' && r.code === ABNORMAL_COAGULATION);
   const onDrug = raw.some((r) => r.kind !== 'delete-unsupported' && r.code === ANTICOAGULANT_THERAPY);
   if (!inr || !onDrug || raw.some((r) => r.code.startsWith('T4551')) || !table.byCode.get(ANTICOAGULANT_EFFECT)?.billable) return [...raw];
-  const chart = [...texts.values()].join('\n');
-  if (TAKEN_WRONGLY.test(chart.replace(NO_WRONG_DOSE, ''))) return [...raw];
+  if (TAKEN_WRONGLY.test(chartText.replace(NO_WRONG_DOSE, ''))) return [...raw];
   return [...raw, { ...inr, code: ANTICOAGULANT_EFFECT, rationale: `${inr.rationale ?? ''}; a high INR on an anticoagulant taken as prescribed: its adverse effect, ${ANTICOAGULANT_EFFECT}` }];
 }
 
@@ -464,9 +463,8 @@ const CLOT_PRESENT = /\bpartial(?:ly)?\s+(?:resolved|resolution|recanaliz\w*)|(?
  * anticoagulation goes on to prevent another (Z79.01): guideline I.C.21.c.4, a personal history of a
  * condition that no longer exists. Not where the chart also calls a clot new, acute or residual.
  */
-export function withResolvedClot(raw: readonly RawSuggestion[], texts: ReadonlyMap<string, string>, table: CodeTable): RawSuggestion[] {
-  const chart = [...texts.values()].join('\n');
-  if (!CLOT_RESOLVED.test(chart) || CLOT_PRESENT.test(chart)) return [...raw];
+export function withResolvedClot(raw: readonly RawSuggestion[], chartText: string, table: CodeTable): RawSuggestion[] {
+  if (!CLOT_RESOLVED.test(chartText) || CLOT_PRESENT.test(chartText)) return [...raw];
   const out: RawSuggestion[] = [];
   for (const r of raw) {
     const history = r.kind === 'add' ? ACUTE_CLOT.find(([re]) => re.test(r.code))?.[1] : undefined;
