@@ -24,9 +24,11 @@ const CLASS_WORDS: ReadonlyMap<string, string> = new Map([
   ['beta blocker', 'beta adrenergic blocking agent, heart'],
   ['ssri', 'antidepressant > selective serotonin reuptake inhibitor'],
   ['snri', 'antidepressant > selective serotonin norepinephrine reuptake inhibitor'],
-  // Antineoplastics newer than the Table, which it holds under "Antineoplastic NEC" (T45.1X5), and the
-  // immune checkpoint inhibitors given as cancer immunotherapy ("pembrolizumab-induced colitis").
-  ...['oxaliplatin', 'paclitaxel', 'docetaxel', 'gemcitabine', 'irinotecan', 'capecitabine', 'pemetrexed', 'bortezomib', 'pembrolizumab', 'nivolumab', 'ipilimumab', 'atezolizumab', 'durvalumab'].map((drug): [string, string] => [drug, 'antineoplastic']),
+  // Antineoplastics newer than the Table, which it holds under "Antineoplastic NEC" (T45.1X5).
+  ...['oxaliplatin', 'paclitaxel', 'docetaxel', 'gemcitabine', 'irinotecan', 'capecitabine', 'pemetrexed', 'bortezomib'].map((drug): [string, string] => [drug, 'antineoplastic']),
+  // The immune checkpoint inhibitors given as cancer immunotherapy ("pembrolizumab-induced colitis"),
+  // the Table's "Immune > checkpoint inhibitors" (T45.AX5, FY2025 on).
+  ...['pembrolizumab', 'nivolumab', 'ipilimumab', 'atezolizumab', 'durvalumab', 'cemiplimab', 'avelumab', 'dostarlimab', 'tremelimumab', 'relatlimab', 'checkpoint inhibitor', 'immune checkpoint inhibitor'].map((drug): [string, string] => [drug, 'immune > checkpoint inhibitors']),
 ]);
 
 /**

@@ -66,7 +66,9 @@ const REPEAT_REACH = 3;
  */
 const REPEAT_ENDS = new Set(['showed', 'shows', 'revealed', 'reveals', 'demonstrated', 'demonstrates', 'confirmed', 'confirms', 'with', 'was', 'is', 'positive', 'consistent', 'for', 'of', 'to', 'given']);
 const TRIGGERS: readonly Trigger[] = [
-  ...['no', 'not', 'denies', 'denied', 'deny', 'denying', 'without', 'negative for', 'neg for', 'free of', 'absence of', 'ruled out', 'no evidence of', 'no signs of', 'no sign of', 'never had', 'resolution of', 'neither', 'nor', 'never', 'never a', 'not suspected', 'not likely', 'not favored', 'but ruled out', 'but was ruled out', 'but excluded', 'and ruled out', 'and was ruled out'].map((p) => t(p, 'negated')),
+  ...['no', 'not', 'denies', 'denied', 'deny', 'denying', 'without', 'negative for', 'neg for', 'free of', 'absence of', 'ruled out', 'no evidence of', 'no signs of', 'no sign of', 'never had', 'resolution of', 'neither', 'nor', 'never', 'never a', 'not suspected',
+    // A finding said to weigh against a diagnosis: "normal cortisol is reassuring against adrenal insufficiency".
+    'reassuring against', 'argues against', 'argue against', 'arguing against', 'speaks against', 'evidence against', 'not likely', 'not favored', 'but ruled out', 'but was ruled out', 'but excluded', 'and ruled out', 'and was ruled out'].map((p) => t(p, 'negated')),
   // A diagnosis said not to have been made settles a doubt raised elsewhere: "Hypertension? - he carries no diagnosis of hypertension".
   ...['no diagnosis of', 'not diagnosed with', 'never diagnosed with', 'no prior diagnosis of', 'no known diagnosis of'].map((p) => t(p, 'negated')),
   // "Type 1 MI rather than demand ischemia": the alternative set aside.
@@ -74,7 +76,7 @@ const TRIGGERS: readonly Trigger[] = [
   // A provider's doubt rules a condition out, as "unlikely" does: "Doubt pneumonia", "low suspicion for PE".
   ...['doubt', 'low suspicion for', 'low suspicion of', 'low concern for', 'low likelihood of', 'unlikely to be'].map((p) => t(p, 'negated')),
   ...['considered but ruled out', 'considered and ruled out', 'was considered but ruled out', 'was considered and ruled out', 'considered but excluded', 'considered and excluded', 'but ruled out', 'but was ruled out', 'but excluded', 'but was excluded', 'and ruled out', 'and was ruled out', 'and subsequently ruled out', 'but subsequently ruled out'].map((p) => t(p, 'negated', 'backward')),
-  ...['was ruled out', 'is ruled out', 'were ruled out', 'ruled out', 'all ruled out', 'were all ruled out', 'all excluded', 'were all excluded', 'excluded', 'was excluded', 'unlikely', 'not suspected', 'is not suspected', 'was not suspected', 'not likely', 'not favored', 'is negative', 'was negative', 'were negative', 'negative', 'neg', 'not met', 'were not met', 'was not met', 'not confirmed', 'was not confirmed', 'not seen', 'not present', 'was not felt to be present', 'not felt to be present', 'was not thought to be present', 'not thought to be present', 'absent', ...RESOLVED_VERDICTS, 'not diagnosed', 'has not been diagnosed', 'have not been diagnosed', 'had not been diagnosed', 'not been diagnosed', 'not supported', 'is not supported', 'was not supported', 'unsupported', 'will not label'].map((p) => t(p, 'negated', 'backward')),
+  ...['was ruled out', 'is ruled out', 'were ruled out', 'ruled out', 'all ruled out', 'were all ruled out', 'all excluded', 'were all excluded', 'excluded', 'was excluded', 'unlikely', 'not suspected', 'is not suspected', 'which is not suspected', 'which are not suspected', 'was not suspected', 'not likely', 'not favored', 'is negative', 'was negative', 'were negative', 'negative', 'neg', 'not met', 'were not met', 'was not met', 'not confirmed', 'was not confirmed', 'not seen', 'not present', 'was not felt to be present', 'not felt to be present', 'was not thought to be present', 'not thought to be present', 'absent', ...RESOLVED_VERDICTS, 'not diagnosed', 'has not been diagnosed', 'have not been diagnosed', 'had not been diagnosed', 'not been diagnosed', 'not supported', 'is not supported', 'was not supported', 'unsupported', 'will not label'].map((p) => t(p, 'negated', 'backward')),
   // Criteria not met speak of the condition before them ("SIRS … did not meet") or after ("Did not meet sepsis criteria").
   ...['does not meet', 'did not meet', 'not meeting', 'does not meet criteria', 'did not meet criteria', 'not meeting criteria'].map((p) => ({ ...t(p, 'negated', 'backward'), both: true as const })),
   ...['nonreactive', 'non reactive', 'not reactive', 'not detected', 'undetected', 'undetectable', 'none detected'].map((p) => ({ ...t(p, 'negated', 'backward'), clause: true as const })),
@@ -147,7 +149,14 @@ const TRIGGERS: readonly Trigger[] = [
     // With the place to return to or a call beside it: "RTC/ED for fever", "Return/911 for lip swelling".
     ...['return ed', 'return er', 'return 911', 'return or call', 'rtc', 'rtc ed', 'rtc er', 'rtc 911', 'rtc or call'].flatMap((r) => [`${r} for`, `${r} if`]), 'go to the ed for', 'go to the er for', 'go to the ed if', 'go to the er if', 'go to the emergency department for', 'go to the emergency department if', 'go to ed for', 'go to er for', 'come back if', 'come back for', 'seek care if', 'seek care for', 'seek medical attention if', 'seek medical attention for', 'call if', 'call for', 'call with', 'call back if', 'contact us for', 'contact us if', 'contact us with', 'notify us of', 'notify us if', 'in case of', 'watch for', 'risk of', 'risk for', 'risk factor for', 'risk factors for', 'risk factor of', 'prevent', 'prevention of', 'may reduce', 'might reduce', 'can reduce', 'could reduce', 'help reduce', 'helps reduce', 'to help reduce', 'reduce the risk', 'reduces the risk', 'lower the risk', 'lowers the risk', 'decrease the risk', 'decreases the risk', 'precautions', 'precautions reviewed', 'precautions given', 'precautions discussed', 'to avoid', 'as needed for', 'prn', 'if needed',
     // Advice for what may come: "urgent evaluation for any fever while traveling".
-    'for any'].map((p) => t(p, 'hypothetical')),
+    'for any',
+    // A wound check "sooner for redness, swelling or fever"; a "standby course of antibiotics for fever".
+    'sooner for', 'sooner if', 'sooner with', 'earlier for', 'earlier if', 'standby', 'stand-by'].map((p) => t(p, 'hypothetical')),
+  // What advice keeps away: "rabies avoidance", "trigger avoidance".
+  t('avoidance', 'hypothetical', 'backward'),
+  // A malformation or injury repaired before is past: "Inguinal hernia repaired prior to NICU discharge",
+  // "AV canal defect repaired at 4 months of age".
+  ...['repaired prior', 'repaired in', 'repaired at', 'repaired as'].map((p) => t(p, 'historical', 'backward')),
   // What a procedure or a drug might do, as consent and counseling list it: "risks incl. bleeding,
   // infection, scar", "possible side effects including nausea".
   ...['risks', 'risks including', 'risks include', 'risks and benefits', 'risks, benefits', 'possible complications', 'potential complications', 'complications including', 'side effects', 'side effects including', 'adverse effects including'].map((p) => t(p, 'hypothetical')),

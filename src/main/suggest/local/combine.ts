@@ -148,6 +148,8 @@ function combineInto(cands: Map<string, Candidate>, code: string, rationale: str
 /** Sentences that speak of a cerebral infarction in the past ("prior stroke with residual L hemiparesis"). */
 export interface CombineContext {
   pastStroke: ReadonlySet<string>;
+  /** A past stroke's sentence says it left deficits: the deficits the chart names on other lines are its sequelae. */
+  strokeDeficits?: boolean;
   /** The chart's documents by id, for the words between two mentions. */
   texts?: ReadonlyMap<string, string>;
 }
@@ -158,7 +160,7 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   copdWithInfection(cands, dict, table);
   transplantedOrgan(cands);
   hypertension(cands);
-  strokeSequelae(cands, dict, table, lookup, ctx.pastStroke);
+  strokeSequelae(cands, dict, table, lookup, ctx.pastStroke, ctx.strokeDeficits === true);
   codeFirstNamed(cands, dict, table, lookup);
   followUpNamed(cands, dict, table, lookup);
   dialysisIsEndStage(cands, table);
@@ -689,8 +691,10 @@ function sameConditionByStage(alone: string | undefined, code: string): boolean 
 /** The acute stroke of each sequela family, as its rationale names it. */
 const STROKE_KIND: Readonly<Record<string, string>> = { I63: 'cerebral infarction', I61: 'intracerebral hemorrhage', I60: 'subarachnoid hemorrhage', I62: 'nontraumatic intracranial hemorrhage' };
 
-function strokeSequelae(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTable, lookup: CodeSetLookup, past: ReadonlySet<string>): void {
+function strokeSequelae(cands: Map<string, Candidate>, dict: Dictionary, table: CodeTable, lookup: CodeSetLookup, past: ReadonlySet<string>, deficitsNamed: boolean): void {
   if (past.size === 0) return;
+  // A stroke of this stay (one named outside the past sentences) leaves its deficits its own.
+  const anywhere = deficitsNamed && ![...cands.values()].some((c) => /^I6[0-3]/.test(c.code) && c.mentions.some((m) => !past.has(sentenceKey(m))));
   let linked: Candidate | undefined;
   // The acute stroke each past sentence names, whose sequelae its deficits are: a cerebral infarction's
   // (I69.3-) unless the sentence names a hemorrhage (intracerebral I69.1-, subarachnoid I69.0-, other I69.2-).
@@ -698,7 +702,7 @@ function strokeSequelae(cands: Map<string, Candidate>, dict: Dictionary, table: 
   const linkedOf = new Set<string>();
   for (const c of cands.values()) if (/^I6[0-3]/.test(c.code)) for (const m of c.mentions) if (past.has(sentenceKey(m)) && c.code.slice(0, 3) !== 'I63') strokeOf.set(sentenceKey(m), c.code.slice(0, 3));
   for (const c of [...cands.values()]) {
-    if (c.via !== 'match' || /^I6\d/.test(c.code) || !c.mentions.some((m) => past.has(sentenceKey(m)))) continue;
+    if (c.via !== 'match' || /^I6\d/.test(c.code) || !c.mentions.some((m) => past.has(sentenceKey(m)) || (anywhere && m.assertion === 'present'))) continue;
     const of = c.mentions.map((m) => strokeOf.get(sentenceKey(m))).find((k) => k !== undefined) ?? 'I63';
     // A kind of the deficit the line names by its category's unspecified code is that deficit: spastic
     // hemiparesis (G81.1-) is the line's hemiplegia (G81.9-), oropharyngeal dysphagia its dysphagia.

@@ -9,7 +9,7 @@ export type Episode = 'subsequent' | 'delayed' | 'nonunion' | 'malunion' | 'sequ
 
 /** Words that say which encounter this is, the most particular first. */
 const EPISODE_WORDS: ReadonlyArray<[RegExp, Episode]> = [
-  [/\b(sequela[e]?|late effects? of)\b/i, 'sequela'],
+  [/\b(sequela[e]?|late effects?)\b/i, 'sequela'],
   [/\bdelayed (healing|union)\b/i, 'delayed'],
   [/\bnon-?union\b/i, 'nonunion'],
   [/\bmal-?union\b/i, 'malunion'],

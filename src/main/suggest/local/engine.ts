@@ -39,12 +39,14 @@ import { datedBeforeThisStay, infarctionDatedOld, operatedOnBefore, reasonForPas
 import { ruledOutLabels } from './settled-item';
 import { cancerResectedWithoutDisease } from './resected-cancer';
 import { chemotherapyNeutropenia } from './chemo-neutropenia';
-import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withInitialStrokeScale, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain, withoutTravelRisks, withoutUlcerAsWound, withoutOrphanUlcerLink, withoutOutcomeDenied, withoutReadingBesideHypertension, withoutUnsaidCourse, withoutUnspecifiedSibling, withGallbladderAndDuctStones, withAnticoagulantEffect, withLiverDiseaseCodes, withResolvedClot, withSickleCellFever, withSpecifiedPneumonia } from './shown-together';
+import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withInitialStrokeScale, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain, withoutTravelRisks, withoutUlcerAsWound, withoutOrphanUlcerLink, withoutOutcomeDenied, withoutReadingBesideHypertension, withoutUnsaidCourse, withoutUnspecifiedSibling, withGallbladderAndDuctStones, withAnticoagulantEffect, withLiverDiseaseCodes, withResolvedClot, withAntineoplasticCause, withFeverOfCondition, withSpecifiedPneumonia } from './shown-together';
 import { dueToCode } from './due-to-condition';
 import { episodeOf, withEpisode, type Episode } from './encounter';
 import { AFTER_BIRTH, gestationWeeks, trimesterOf, weeksCode, withChildbirth, withPuerperium, withTrimester, type Gestation } from './pregnancy';
 import { inPregnancy } from './pregnancy-routing';
 import { deliveryOutcome } from './delivery-outcome';
+import { newbornBirth, newbornObservation } from './newborn-birth';
+import { withPrematurityDetail } from './prematurity';
 import { burnExtent, SITED_BURN } from './burn-extent';
 import { contraceptionDone } from './contraception';
 import { examinationForAge } from './routine-exam-age';
@@ -121,6 +123,27 @@ const PAST_CUE = new RegExp(String.raw`\b((?<!\b(?:year|month|week|day)s?[-\s])o
 const ACUTE_STROKE = /\b(acute|new|evolving)\b(?:\s+[\w-]+){0,3}?\s+(stroke|cva|(cerebral )?infarct(ion)?)\b/i;
 
 /** The sentence speaks of a stroke in the past, not of residual deficits of an acute one it names. */
+/** A past stroke's sentence that says it left deficits ("rehab for deficits following L MCA stroke"), not "no residual deficits". */
+const NAMES_DEFICITS = /(?<!\b(?:no|without|denies)\s(?:\w+\s){0,2})\bdeficits\b/i;
+
+/** A search after a condition's name: "sepsis evaluation", "PE workup", "sepsis w/u". */
+const SEARCH_AFTER = /^\s*(?:work-?up|w\/u|evaluation|eval)\b/i;
+/** A note titled as an emergency or urgent-care visit: "ED PROVIDER NOTE", "EMERGENCY DEPARTMENT RECORD". */
+const EMERGENCY_TITLE = /^\s*(?:[A-Z]+[ /-]+){0,2}(?:ED|ER|EMERGENCY|URGENT CARE)\b/;
+/** A condition this visit treated until it went: "hypothermia - resolved with rewarming". */
+const TREATED_AWAY = /\bresolved (?:with|after|following)\b/i;
+/** On a baby's chart "maternal fever", "maternal GBS colonization" are the mother's (on hers, her own). */
+const MOTHERS_BEFORE = /\b(?:maternal|mother's|mom's)\s+(?:[\w-]+\s+)?$/i;
+/** A chart about a newborn. */
+const NEWBORN = /\b(?:newborn|neonat\w*)\b/i;
+/** How sure a code is that a guideline rule gives from the chart's words, with no reading of its own to score. */
+const RULE_CONFIDENCE = 0.8;
+
+/** The last word of a phrase, lower-cased. */
+function headWord(phrase: string): string {
+  return /(\w+)\W*$/.exec(phrase)?.[1]?.toLowerCase() ?? '';
+}
+
 function saysPastStroke(sentence: string): boolean {
   const cue = PAST_CUE.exec(sentence);
   return cue !== null && !(/^residual$/i.test(cue[0]) && ACUTE_STROKE.test(sentence) && !PAST_CUE.test(sentence.slice(cue.index + cue[0].length)));
@@ -354,16 +377,21 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     return r;
   };
 
-  function read(input: SuggestInput): { cands: Map<string, Candidate>; negatives: Map<string, Assertion>; sentences: Map<string, SentenceSpan[]>; texts: Map<string, string>; queries: RawSuggestion[]; explained: Set<string> } {
+  function read(input: SuggestInput): { cands: Map<string, Candidate>; negatives: Map<string, Assertion>; sentences: Map<string, SentenceSpan[]>; texts: Map<string, string>; queries: RawSuggestion[]; explained: Set<string>; ruledOut: ReadonlyMap<string, CandidateMention> } {
     const cands = new Map<string, Candidate>();
     const negatives = new Map<string, Assertion>();
     /** Categories the chart rules out ("NSTEMI ruled out"). */
-    const ruledOut = new Set<string>();
+    const ruledOut = new Map<string, CandidateMention>();
+    /** The last words of the conditions ruled out ("sepsis" of "neonatal sepsis ruled out"). */
+    const ruledOutHeads = new Set<string>();
     const queries: RawSuggestion[] = [];
     const sentences = new Map<string, SentenceSpan[]>();
     const texts = new Map<string, string>();
     const inpatient = input.setting === 'inpatient';
+    const infant = input.age === 0;
+    const emergencyVisit = !inpatient && input.documents.some((d) => EMERGENCY_TITLE.test(d.text));
     const pastStroke = new Set<string>();
+    let strokeDeficits = false;
     const effects: Array<{ code: string; condition: CandidateMention; mention: CandidateMention }> = [];
     const poisoning: Array<{ found: StatedPoisoning; mention: CandidateMention }> = [];
     let meant: CandidateMention | undefined;
@@ -495,7 +523,10 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           mentions.push(...found);
         }
         // So is one that reads a sequela of it itself ("dysphagia as late effect of stroke", I69.30).
-        if ((saysPastStroke(sentenceText) && mentions.some((x) => /^I6[0-3]/.test(x.entry.code))) || mentions.some((x) => /^I69[0-3]/.test(x.entry.code))) pastStroke.add(sentenceKey({ documentId: doc.id, sentence: si }));
+        if ((saysPastStroke(sentenceText) && mentions.some((x) => /^I6[0-3]/.test(x.entry.code))) || mentions.some((x) => /^I69[0-3]/.test(x.entry.code))) {
+          pastStroke.add(sentenceKey({ documentId: doc.id, sentence: si }));
+          if (NAMES_DEFICITS.test(sentenceText)) strokeDeficits = true;
+        }
         // The cues of a visit's reason may stand in the line's heading: "Reason for visit: Screening colonoscopy."
         const context = sentenceContext(text, text.lastIndexOf('\n', s.start - 1) + 1, s.end);
         let said: Set<string> | undefined;
@@ -505,11 +536,12 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           const rest = text.slice(mention.end, s.end);
           const before = text.slice(s.start, mention.start);
           if (mention.assertion === 'present' && isIntegralKind(mention.entry.code) && MANIFESTATION_OF.test(rest)) explained.add(mention.entry.code);
-          const resolvedThisStay = inpatient && mention.cue !== undefined && RESOLVED_CUES.has(mention.cue) && !datedBeforeThisStay(sentenceText, input.dateOfService);
+          const resolvedThisStay = mention.cue !== undefined && RESOLVED_CUES.has(mention.cue) && ((inpatient && !datedBeforeThisStay(sentenceText, input.dateOfService)) || (emergencyVisit && TREATED_AWAY.test(rest)));
           const settled = (mention.assertion === 'present' || mention.assertion === 'uncertain') && settledLabels.some((r) => mention.start >= r.start && mention.end <= r.end);
           // A status the note dates by the time since its operation: "now six years after liver transplantation".
           const sinceOperation = STATUS_CODE.test(mention.entry.code) && TIME_SINCE.test(before);
           const a = settled ? 'negated'
+            : infant && mention.assertion === 'present' && MOTHERS_BEFORE.test(before) ? 'family'
             : mention.assertion === 'negated' && resolvedThisStay ? 'present'
             : mention.assertion === 'present' && sinceOperation ? 'historical'
             : mention.assertion === 'present' && (treatedInPast(mention.entry.code, rest, inpatient) || infarctionDatedOld(mention.entry.code, rest, input.dateOfService, before) || cancerResectedWithoutDisease(mention.entry.code, rest) || reasonForPastProcedure(before, rest, input.dateOfService) || operatedOnBefore(before, rest, BACKGROUND_SECTIONS.has(s.section))) ? 'historical' : mention.assertion;
@@ -573,7 +605,10 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
             negatives.set(mention.entry.code, 'historical');
           } else {
             negatives.set(mention.entry.code, a);
-            if (a === 'negated' && (settled || (mention.cue && SETTLED_AGAINST.test(mention.cue)))) ruledOut.add(mention.entry.code.slice(0, 3));
+            if (a === 'negated' && (settled || (mention.cue && SETTLED_AGAINST.test(mention.cue)))) {
+              if (!ruledOut.has(mention.entry.code.slice(0, 3))) ruledOut.set(mention.entry.code.slice(0, 3), m);
+              ruledOutHeads.add(headWord(m.phrase));
+            }
           }
         }
       });
@@ -590,11 +625,13 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     // A doubt the chart settles elsewhere is no diagnosis: "Admitting diagnosis: chest pain, rule out
     // NSTEMI … Discharge diagnoses: NSTEMI ruled out" codes no I21 (uncertain diagnoses are coded at
     // discharge only as still uncertain, II.H).
-    for (const [code, c] of [...cands]) if (ruledOut.has(code.slice(0, 3)) && c.mentions.every((m) => m.assertion === 'uncertain')) cands.delete(code);
+    // So is the search for it: "1. Sepsis evaluation - … Neonatal sepsis ruled out".
+    const soughtOnly = (m: CandidateMention): boolean => m.assertion === 'uncertain' || SEARCH_AFTER.test(texts.get(m.documentId)?.slice(m.end, m.end + 20) ?? '');
+    for (const [code, c] of [...cands]) if ((ruledOut.has(code.slice(0, 3)) || c.mentions.every((m) => ruledOutHeads.has(headWord(m.phrase)))) && c.mentions.every(soughtOnly)) cands.delete(code);
     // A burn's extent is coded beside a burn of a site, the first the chart states.
     if (extents.length > 0 && [...cands.keys()].some((code) => SITED_BURN.test(code))) add(extents[0]!.code, extents[0]!.mention, 'match');
     if (cands.has(OPIOID_THERAPY) && [...texts.values()].some(shortTermOpioidChart)) cands.delete(OPIOID_THERAPY);
-    applyCombinations(cands, dict, table, codeSet, { pastStroke, texts });
+    applyCombinations(cands, dict, table, codeSet, { pastStroke, strokeDeficits, texts });
     // The named substance is the poisoning the chart's unnamed "poisoning" and "suicide attempt" were.
     if (poisoning.length > 0) for (const code of [...cands.keys()]) if (UNNAMED_POISON.test(code)) cands.delete(code);
     // The reason an underdosing's sentence gives says which noncompliance it was; the Index's reading of "noncompliance" gives way.
@@ -636,7 +673,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         }
       }
     }
-    return { cands, negatives, sentences, texts, queries, explained };
+    return { cands, negatives, sentences, texts, queries, explained, ruledOut };
   }
 
   function candidates(input: SuggestInput): Candidate[] {
@@ -647,7 +684,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
 
   function suggest(input: SuggestInput): SuggestionRun {
     const t0 = performance.now();
-    const { cands, negatives, sentences, texts, queries, explained } = read(input);
+    const { cands, negatives, sentences, texts, queries, explained, ruledOut } = read(input);
     const raw: RawSuggestion[] = [];
     const outpatient = input.setting !== 'inpatient';
     const existing = input.existingCodes.filter((c) => c.system === 'icd10cm').map((c) => normalizeCode(c.code));
@@ -847,6 +884,24 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       raw.push({ system: 'icd10cm', code: outcome.code, kind: existingSet.has(outcome.code) ? 'keep' : 'add', quotes, assertion: 'present', confidence: obstetric.confidence ?? 0, rationale: `The delivery's outcome, a single live birth, with ${obstetric.code} (guideline I.C.15.b.5)` });
     }
 
+    raw.splice(0, raw.length, ...withPrematurityDetail(raw, texts, table));
+
+    // A newborn's record of its birth stay opens with the liveborn code, and a suspicion the stay ruled
+    // out is its observation code (Z38.-, Z05.-, I.C.16.a).
+    if (input.age === 0 && [...texts.values()].some((t) => NEWBORN.test(t))) {
+      const birth = input.setting === 'inpatient' ? newbornBirth(table, texts) : undefined;
+      // A liveborn code is the birth stay's alone: not a later visit's, nor a stay the baby was transferred to.
+      raw.splice(0, raw.length, ...raw.filter((r) => r.kind !== 'add' || !r.code.startsWith('Z38')));
+      if (birth) {
+        raw.unshift({ system: 'icd10cm', code: birth.code, kind: existingSet.has(birth.code) ? 'keep' : 'add', quotes: [{ documentId: birth.documentId, start: birth.start, end: birth.end }], assertion: 'present', confidence: RULE_CONFIDENCE, rationale: `${table.byCode.get(birth.code)!.long_desc}: the newborn's birth stay (guideline I.C.16.a.2)` });
+      }
+      for (const [category, m] of ruledOut) {
+        const code = newbornObservation(table, category);
+        if (!code || raw.some((r) => r.code === code)) continue;
+        raw.push({ system: 'icd10cm', code, kind: existingSet.has(code) ? 'keep' : 'add', quotes: [{ documentId: m.documentId, start: m.start, end: m.end }], assertion: 'present', confidence: RULE_CONFIDENCE, rationale: `"${m.phrase}" suspected in a newborn and ruled out: ${table.byCode.get(code)!.long_desc} (guideline I.C.16.a.6)` });
+      }
+    }
+
     raw.splice(0, raw.length, ...withInitialStrokeScale(withoutUlcerAsWound(withoutTravelRisks(withoutIntegralCounseling(withoutIntegralBleeding(withoutIntegralPain(diabetesDrugCodes(raw), table), table)))), texts));
 
     // A measured BMI goes with the weight condition it bears on, as sure as that condition; not in a pregnancy (above).
@@ -860,7 +915,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       }
     }
 
-    raw.splice(0, raw.length, ...withoutOutcomeDenied(withoutUnsaidCourse(withoutReadingBesideHypertension(withMultipleSinuses(table, withoutOrphanUlcerLink(withoutUnspecifiedSibling(withGallbladderAndDuctStones(withLiverDiseaseCodes(withResolvedClot(withSickleCellFever(withSpecifiedPneumonia(withBilateralCodes(table, withExaminationFindings(table, raw, texts)), table), table), chartText, table)), texts), table)))), table), table));
+    raw.splice(0, raw.length, ...withoutOutcomeDenied(withoutUnsaidCourse(withoutReadingBesideHypertension(withMultipleSinuses(table, withoutOrphanUlcerLink(withoutUnspecifiedSibling(withGallbladderAndDuctStones(withLiverDiseaseCodes(withResolvedClot(withFeverOfCondition(withAntineoplasticCause(withSpecifiedPneumonia(withBilateralCodes(table, withExaminationFindings(table, raw, texts)), table)), table, texts), chartText, table)), texts), table)))), table), table));
     raw.splice(0, raw.length, ...withAnticoagulantEffect(withOpenBites(table, withTobaccoProduct(raw, texts, sentences), texts), chartText, table));
 
     // Of two suggestions an Excludes1 note keeps apart, the less sure one goes; an existing code stays.

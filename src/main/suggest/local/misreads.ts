@@ -23,6 +23,8 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     exposureNotDisease(e, xt, positions) ||
     rheumaticByDefault(e, where) ||
     namedInTestName(text, xt, positions) ||
+    karyotypeLetter(text, e, xt, positions) ||
+    commonWordAsName(text, e, xt, positions) ||
     scarToCome(text, xt, positions) ||
     gaitFreezing(e, xt, positions) ||
     vesselCount(text, e, xt, positions) ||
@@ -763,6 +765,23 @@ const IGRA_NAME = /^(?:quantiferon|qft|t-?spot)$/i;
 /** "Positive QuantiFERON-TB Gold" is a test for tuberculosis, no tuberculosis (a latent infection at most, Z22.7). */
 function namedInTestName(text: string, xt: readonly XToken[], positions: readonly number[]): boolean {
   return positions.some((p) => p > 0 && IGRA_NAME.test(text.slice(xt[p - 1]!.start, xt[p - 1]!.end)) && /^[-.]$/.test(text.slice(xt[p - 1]!.end, xt[p]!.start)));
+}
+
+/** Eponyms that are everyday words too: Good's syndrome, Still's disease, Little's disease, Hunter's syndrome. */
+const WORD_NAMES = new Set(['good', 'still', 'little', 'hunter', 'baker']);
+
+/** "45,X - good response" names no Good's syndrome, nor "still has … disease" a Still's: the name is capitalised. */
+function commonWordAsName(text: string, e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  return e.words.some((w) => WORD_NAMES.has(w)) && positions.some((p) => WORD_NAMES.has(xt[p]!.norm) && /^[a-z]/.test(text.slice(xt[p]!.start, xt[p]!.end)));
+}
+
+/** The sex chromosomes of a karyotype after its count: "45,X", "47,XXY", "46,XX". */
+const KARYOTYPE_BEFORE = /\b4[5-9],\s*$/;
+
+/** "Turner syndrome (45,X)" names no "syndrome X": a karyotype's letters are chromosomes, read only by a karyotype entry. */
+function karyotypeLetter(text: string, e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  if (e.words.some((w) => /^4[5-9]$/.test(w))) return false;
+  return positions.some((p) => /^[xy]{1,4}$/i.test(text.slice(xt[p]!.start, xt[p]!.end)) && KARYOTYPE_BEFORE.test(text.slice(Math.max(0, xt[p]!.start - 6), xt[p]!.start)));
 }
 
 /** Valve diseases the Index files as rheumatic when the note names no cause (I01, I05–I09). */

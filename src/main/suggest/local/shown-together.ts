@@ -143,10 +143,14 @@ const DIAGNOSIS = /^[A-QS-Y]/;
  * counseling (Z71.6) is coded with the dependence its tabular asks for beside it.
  */
 export function withoutIntegralCounseling(raw: readonly RawSuggestion[]): RawSuggestion[] {
-  const diagnosed = raw.some((r) => r.kind !== 'delete-unsupported' && DIAGNOSIS.test(r.code));
+  // A routine examination's counseling is its own service, whatever it finds (Z00.0-, Z00.12-).
+  const routineExam = raw.some((r) => r.kind !== 'delete-unsupported' && ROUTINE_EXAM.test(r.code));
+  const diagnosed = !routineExam && raw.some((r) => r.kind !== 'delete-unsupported' && DIAGNOSIS.test(r.code));
   return raw.filter((r) => r.kind !== 'add' || !diagnosed || !r.code.startsWith('Z71') || r.code === TRAVEL_COUNSELING || (r.code === TOBACCO_COUNSELING && raw.some((o) => o.kind !== 'delete-unsupported' && TOBACCO_DEPENDENCE.test(o.code))));
 }
 const TRAVEL_COUNSELING = 'Z7184';
+/** A general adult or child health check, with or without abnormal findings. */
+const ROUTINE_EXAM = /^Z00(?:0|12)/;
 /** Tobacco use counseling, whose tabular asks for the dependence beside it ("use additional code for nicotine dependence, F17.-"). */
 const TOBACCO_COUNSELING = 'Z716';
 const TOBACCO_DEPENDENCE = /^(?:F17|Z720)/;
@@ -328,6 +332,15 @@ const SAID_MORE: Readonly<Record<string, RegExp>> = {
   K831: /^K80/,
   // Varices said once as bleeding are the same varices wherever else the note names them.
   I8500: /^I8501$/, I8510: /^I8511$/,
+  // A newborn's jaundice of unstated cause beside its isoimmunization or hemolysis is that jaundice (Index: Jaundice > newborn > due to).
+  P599: /^P5[5-8]/,
+  // Turner syndrome beside its karyotype is the karyotype's code.
+  Q969: /^Q96[0-8]/,
+  // Each receptor the chart gives beside the combined hormone-receptor/HER2 status it makes (Z17.41-, Z17.42-) is part of it.
+  // A neutropenia read as "secondary" (D70.4) or a drug's (D70.2) beside the chemotherapy's (D70.1) is that one; so is oral
+  // mucositis due to "other drugs" (K12.32) beside the antineoplastic therapy's (K12.31).
+  D704: /^D70[12]$/, D702: /^D701$/, K1232: /^K1231$/,
+  Z170: /^Z174/, Z171: /^Z174/, Z1721: /^Z174/, Z1722: /^Z174/, Z1731: /^Z174/, Z1732: /^Z174/,
   E8889: HYPEREMESIS_DISTURBANCE, O99280: HYPEREMESIS_DISTURBANCE, O99281: HYPEREMESIS_DISTURBANCE, O99282: HYPEREMESIS_DISTURBANCE,
 };
 
@@ -474,19 +487,56 @@ export function withResolvedClot(raw: readonly RawSuggestion[], chartText: strin
   return out;
 }
 
-/** Sickle-cell disorders whose tabular asks for any associated fever beside them (D57.0-, D57.2-, D57.4-, D57.8-). */
-const SICKLE_CELL_DISEASE = /^D57[0248]/;
+/**
+ * Conditions whose tabular asks for any associated fever beside them: sickle-cell disorders (D57.0-,
+ * D57.2-, D57.4-, D57.8-) and neutropenia (D70.-).
+ */
+const FEVER_ASKED_BY = /^(?:D57[0248]|D70)/;
 const UNSPECIFIED_FEVER = 'R509';
 const FEVER_WITH_CONDITION = 'R5081';
+/** A neutropenia said with its fever: "febrile neutropenia", "neutropenic fever". */
+const NEUTROPENIC_FEVER = /\bfebrile neutropeni\w*|\bneutropenic fevers?\b/i;
 
 /**
- * The fever of a sickle-cell disease is "fever presenting with conditions classified elsewhere" (R50.81),
- * the code the D57 tabular asks for beside it ("use additional code for any associated fever").
+ * The fever of a sickle-cell disease or a neutropenia is "fever presenting with conditions classified
+ * elsewhere" (R50.81), the code their tabular asks for beside them ("use additional code for any
+ * associated fever"); a "febrile neutropenia" says that fever in its own words.
  */
-export function withSickleCellFever(raw: readonly RawSuggestion[], table: CodeTable): RawSuggestion[] {
-  const sickle = raw.some((r) => r.kind !== 'delete-unsupported' && SICKLE_CELL_DISEASE.test(r.code));
-  if (!sickle || !table.byCode.get(FEVER_WITH_CONDITION)?.billable) return [...raw];
-  return raw.map((r) => (r.kind === 'add' && r.code === UNSPECIFIED_FEVER ? { ...r, code: FEVER_WITH_CONDITION, rationale: `${r.rationale ?? ''}; the fever of a sickle-cell disease: ${FEVER_WITH_CONDITION}` } : r));
+export function withFeverOfCondition(raw: readonly RawSuggestion[], table: CodeTable, texts: ReadonlyMap<string, string>): RawSuggestion[] {
+  const asks = raw.filter((r) => r.kind !== 'delete-unsupported' && FEVER_ASKED_BY.test(r.code));
+  if (asks.length === 0 || !table.byCode.get(FEVER_WITH_CONDITION)?.billable) return [...raw];
+  const out = raw.map((r) => (r.kind === 'add' && r.code === UNSPECIFIED_FEVER ? { ...r, code: FEVER_WITH_CONDITION, rationale: `${r.rationale ?? ''}; the fever of ${asks[0]!.code}: ${FEVER_WITH_CONDITION}` } : r));
+  const neutropenia = asks.find((r) => r.code.startsWith('D70'));
+  if (!neutropenia || out.some((r) => r.code.startsWith('R50'))) return out;
+  for (const [documentId, text] of texts) {
+    const said = NEUTROPENIC_FEVER.exec(text);
+    if (!said) continue;
+    const quotes = [{ documentId, start: said.index, end: said.index + said[0].length }];
+    out.push({ system: 'icd10cm', code: FEVER_WITH_CONDITION, kind: 'add', quotes, assertion: 'present', confidence: neutropenia.confidence ?? 0, rationale: `The fever of "${said[0]}" beside ${neutropenia.code}, which asks for it (use additional code)` });
+    break;
+  }
+  return out;
+}
+
+/** Conditions of a drug with an antineoplastic sibling: oral mucositis, neutropenia, pancytopenia "due to other drugs". */
+const ANTINEOPLASTIC_KIND: ReadonlyMap<string, string> = new Map([['K1232', 'K1231'], ['D702', 'D701'], ['D61811', 'D61810']]);
+const ANTINEOPLASTIC_EFFECT = /^T451X5/;
+
+/**
+ * A condition read as due to "other drugs" whose own words name an antineoplastic ("oral mucositis due to
+ * docetaxel", with docetaxel's T45.1X5-) is the one due to antineoplastic therapy (K12.31, D70.1, D61.810).
+ */
+export function withAntineoplasticCause(raw: readonly RawSuggestion[]): RawSuggestion[] {
+  const drugs = raw.filter((r) => r.kind !== 'delete-unsupported' && ANTINEOPLASTIC_EFFECT.test(r.code));
+  if (drugs.length === 0) return [...raw];
+  const out: RawSuggestion[] = [];
+  for (const r of raw) {
+    const kind = r.kind === 'add' ? ANTINEOPLASTIC_KIND.get(r.code) : undefined;
+    const named = kind !== undefined && drugs.some((d) => touches(d, r));
+    if (!named) out.push(r);
+    else if (!raw.some((o) => o.code === kind) && !out.some((o) => o.code === kind)) out.push({ ...r, code: kind, rationale: `${r.rationale ?? ''}; the drug it names is an antineoplastic: ${kind}` });
+  }
+  return out;
 }
 
 /** Esophageal varices of no stated cause (I85.0-), by their secondary code (I85.1-) with the same bleeding. */
