@@ -66,9 +66,9 @@ const REPEAT_REACH = 3;
  */
 const REPEAT_ENDS = new Set(['showed', 'shows', 'revealed', 'reveals', 'demonstrated', 'demonstrates', 'confirmed', 'confirms', 'with', 'was', 'is', 'positive', 'consistent', 'for', 'of', 'to', 'given']);
 const TRIGGERS: readonly Trigger[] = [
-  ...['no', 'not', 'denies', 'denied', 'deny', 'denying', 'without', 'negative for', 'neg for', 'free of', 'absence of', 'ruled out', 'no evidence of', 'no signs of', 'no sign of', 'never had', 'resolution of', 'neither', 'nor', 'never', 'never a', 'not suspected',
-    // A finding said to weigh against a diagnosis: "normal cortisol is reassuring against adrenal insufficiency".
-    'reassuring against', 'argues against', 'argue against', 'arguing against', 'speaks against', 'evidence against', 'not likely', 'not favored', 'but ruled out', 'but was ruled out', 'but excluded', 'and ruled out', 'and was ruled out'].map((p) => t(p, 'negated')),
+  ...['no', 'not', 'denies', 'denied', 'deny', 'denying', 'without', 'negative for', 'neg for', 'free of', 'absence of', 'ruled out', 'no evidence of', 'no signs of', 'no sign of', 'never had', 'resolution of', 'neither', 'nor', 'never', 'never a', 'not suspected', 'not likely', 'not favored', 'but ruled out', 'but was ruled out', 'but excluded', 'and ruled out', 'and was ruled out'].map((p) => t(p, 'negated')),
+  // A finding said to weigh against a diagnosis: "normal cortisol is reassuring against adrenal insufficiency".
+  ...['reassuring against', 'argues against', 'argue against', 'arguing against', 'speaks against', 'evidence against'].map((p) => t(p, 'negated')),
   // A diagnosis said not to have been made settles a doubt raised elsewhere: "Hypertension? - he carries no diagnosis of hypertension".
   ...['no diagnosis of', 'not diagnosed with', 'never diagnosed with', 'no prior diagnosis of', 'no known diagnosis of'].map((p) => t(p, 'negated')),
   // "Type 1 MI rather than demand ischemia": the alternative set aside.

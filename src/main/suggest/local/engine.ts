@@ -122,7 +122,6 @@ const PAST_CUE = new RegExp(String.raw`\b((?<!\b(?:year|month|week|day)s?[-\s])o
 /** A stroke the sentence calls acute: what it left ("acute ischemic stroke with residual hemiparesis") is this stroke's. */
 const ACUTE_STROKE = /\b(acute|new|evolving)\b(?:\s+[\w-]+){0,3}?\s+(stroke|cva|(cerebral )?infarct(ion)?)\b/i;
 
-/** The sentence speaks of a stroke in the past, not of residual deficits of an acute one it names. */
 /** A past stroke's sentence that says it left deficits ("rehab for deficits following L MCA stroke"), not "no residual deficits". */
 const NAMES_DEFICITS = /(?<!\b(?:no|without|denies)\s(?:\w+\s){0,2})\bdeficits\b/i;
 
@@ -139,11 +138,15 @@ const NEWBORN = /\b(?:newborn|neonat\w*)\b/i;
 /** How sure a code is that a guideline rule gives from the chart's words, with no reading of its own to score. */
 const RULE_CONFIDENCE = 0.8;
 
+/** Last words too general to say which condition was ruled out ("heart disease ruled out"). */
+const GENERIC_HEADS: ReadonlySet<string> = new Set(['disease', 'disorder', 'syndrome', 'condition', 'infection', 'injury', 'lesion', 'abnormality', 'process']);
+
 /** The last word of a phrase, lower-cased. */
 function headWord(phrase: string): string {
   return /(\w+)\W*$/.exec(phrase)?.[1]?.toLowerCase() ?? '';
 }
 
+/** The sentence speaks of a stroke in the past, not of residual deficits of an acute one it names. */
 function saysPastStroke(sentence: string): boolean {
   const cue = PAST_CUE.exec(sentence);
   return cue !== null && !(/^residual$/i.test(cue[0]) && ACUTE_STROKE.test(sentence) && !PAST_CUE.test(sentence.slice(cue.index + cue[0].length)));
@@ -607,7 +610,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
             negatives.set(mention.entry.code, a);
             if (a === 'negated' && (settled || (mention.cue && SETTLED_AGAINST.test(mention.cue)))) {
               if (!ruledOut.has(mention.entry.code.slice(0, 3))) ruledOut.set(mention.entry.code.slice(0, 3), m);
-              ruledOutHeads.add(headWord(m.phrase));
+              if (!GENERIC_HEADS.has(headWord(m.phrase))) ruledOutHeads.add(headWord(m.phrase));
             }
           }
         }

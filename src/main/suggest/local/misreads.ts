@@ -770,9 +770,12 @@ function namedInTestName(text: string, xt: readonly XToken[], positions: readonl
 /** Eponyms that are everyday words too: Good's syndrome, Still's disease, Little's disease, Hunter's syndrome. */
 const WORD_NAMES = new Set(['good', 'still', 'little', 'hunter', 'baker']);
 
-/** "45,X - good response" names no Good's syndrome, nor "still has … disease" a Still's: the name is capitalised. */
+/**
+ * "45,X - good response" names no Good's syndrome, nor "still has … disease" a Still's: the name is
+ * capitalised or possessive ("baker's cyst" is one however written).
+ */
 function commonWordAsName(text: string, e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
-  return e.words.some((w) => WORD_NAMES.has(w)) && positions.some((p) => WORD_NAMES.has(xt[p]!.norm) && /^[a-z]/.test(text.slice(xt[p]!.start, xt[p]!.end)));
+  return e.words.some((w) => WORD_NAMES.has(w)) && positions.some((p) => WORD_NAMES.has(xt[p]!.norm) && /^[a-z]/.test(text.slice(xt[p]!.start, xt[p]!.end)) && !/^\w+['’]s\b/.test(text.slice(xt[p]!.start, xt[p]!.end + 3)));
 }
 
 /** The sex chromosomes of a karyotype after its count: "45,X", "47,XXY", "46,XX". */

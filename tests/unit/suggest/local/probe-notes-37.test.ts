@@ -53,6 +53,8 @@ describe('local engine: probe notes, thirty-seventh session (newborns and infant
     const codes = read(turner, 'outpatient', 10, 'F');
     expect(codes).toContain('Q969');
     expect(codes.filter((c) => c.startsWith('I20') || c.startsWith('D83'))).toEqual([]);
+    // A possessive is the name however written.
+    expect(read("Assessment: Right baker's cyst, symptomatic.", 'outpatient', 50, 'F')).toContain('M7121');
     expect(read('NICU course: RDS s/p surfactant. Inguinal hernia repaired prior to NICU discharge.\nA/P: Anemia of prematurity, on iron.', 'outpatient', 0, 'M')).not.toContain('K4090');
   });
 });
