@@ -25,7 +25,10 @@ const CLASS_WORDS: ReadonlyMap<string, string> = new Map([
   ['ssri', 'antidepressant > selective serotonin reuptake inhibitor'],
   ['snri', 'antidepressant > selective serotonin norepinephrine reuptake inhibitor'],
   // Antineoplastics newer than the Table, which it holds under "Antineoplastic NEC" (T45.1X5).
-  ...['oxaliplatin', 'paclitaxel', 'docetaxel', 'gemcitabine', 'irinotecan', 'capecitabine', 'pemetrexed', 'bortezomib'].map((drug): [string, string] => [drug, 'antineoplastic']),
+  ...['oxaliplatin', 'paclitaxel', 'docetaxel', 'gemcitabine', 'irinotecan', 'capecitabine', 'pemetrexed', 'bortezomib', 'temozolomide', 'lenalidomide', 'pomalidomide', 'venetoclax',
+    // Targeted agents: kinase, PARP and CDK4/6 inhibitors and the antibodies given against a cancer.
+    'osimertinib', 'erlotinib', 'gefitinib', 'afatinib', 'alectinib', 'lorlatinib', 'imatinib', 'dasatinib', 'nilotinib', 'ibrutinib', 'acalabrutinib', 'zanubrutinib', 'palbociclib', 'ribociclib', 'abemaciclib', 'olaparib', 'niraparib', 'lenvatinib', 'sorafenib', 'sunitinib', 'pazopanib', 'cabozantinib', 'axitinib', 'regorafenib',
+    'trastuzumab', 'pertuzumab', 'bevacizumab', 'cetuximab', 'panitumumab', 'rituximab', 'obinutuzumab', 'daratumumab'].map((drug): [string, string] => [drug, 'antineoplastic']),
   // The immune checkpoint inhibitors given as cancer immunotherapy ("pembrolizumab-induced colitis"),
   // the Table's "Immune > checkpoint inhibitors" (T45.AX5, FY2025 on).
   ...['pembrolizumab', 'nivolumab', 'ipilimumab', 'atezolizumab', 'durvalumab', 'cemiplimab', 'avelumab', 'dostarlimab', 'tremelimumab', 'relatlimab', 'checkpoint inhibitor', 'immune checkpoint inhibitor'].map((drug): [string, string] => [drug, 'immune > checkpoint inhibitors']),

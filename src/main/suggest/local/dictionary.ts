@@ -8,6 +8,7 @@ import { CodeTable, lineHint, titleWords, type SidePair } from './code-table';
 import { readAmbiguousTerms, type AmbiguousTerm } from './ambiguous';
 import { readSeverityTerms, type SeverityTerm } from './severity';
 import { readDueToConditions, type DueToCondition } from './due-to-condition';
+import { readDrugInduced } from './drug-induced';
 import { loadDrugEffects } from './adverse-effect';
 import { ADJECTIVE_EXCEPTIONS, alternatives, CODE_TO, contentWords, essentialRest, mainTermAliases, subtermForms, MANUAL_ALIASES, NAMED_KINDS, ORDINARY_WORDS, stripParens, UNSAID_QUALIFIERS } from './index-words';
 import { eponymReadings } from './eponym';
@@ -95,6 +96,8 @@ export interface Dictionary {
   ambiguous: AmbiguousTerm[];
   /** Conditions the Index codes apart when due to a physical condition ("Delirium > due to > general medical condition" F05). */
   dueToConditions: DueToCondition[];
+  /** A main term's code → the code of its "drug-induced" subterm (R19.7 → K52.1). */
+  drugInduced: Map<string, string>;
   /** Conditions the Index codes only by a stated severity ("cannabis use disorder", "persistent asthma"). */
   severityTerms: SeverityTerm[];
   /**
@@ -854,7 +857,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     if (alone && alone !== link.code) link.alone = alone;
   }
   return {
-    entries, byAnchor, normalize, abbreviations, drugs: loadDrugEffects(db), diabetesWith, strokeSequelae, localized, siteWords, ambiguous: readAmbiguousTerms(indexRows, normalize), severityTerms: readSeverityTerms(indexRows, normalize), dueToConditions: readDueToConditions(indexRows, normalize),
+    entries, byAnchor, normalize, abbreviations, drugs: loadDrugEffects(db), diabetesWith, strokeSequelae, localized, siteWords, ambiguous: readAmbiguousTerms(indexRows, normalize), severityTerms: readSeverityTerms(indexRows, normalize), dueToConditions: readDueToConditions(indexRows, normalize), drugInduced: readDrugInduced(indexRows),
     indexWith: indexWith.filter((l) => l.alone !== undefined),
     familyHistory: withAlone(family), personalHistory: withAlone(personal), status: withAlone(status), classifiedHistory,
     dementiaImplied: new Set(indexRows.filter((r) => r.code && DEMENTIA_ELSEWHERE.test(r.see_also ?? '') && !/^dementia\b/i.test(r.path)).map((r) => normalizeCode(r.code!))),

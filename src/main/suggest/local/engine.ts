@@ -47,6 +47,7 @@ import { inPregnancy } from './pregnancy-routing';
 import { deliveryOutcome } from './delivery-outcome';
 import { newbornBirth, newbornObservation } from './newborn-birth';
 import { withPrematurityDetail } from './prematurity';
+import { withoutJointReplacedThisStay } from './joint-aftercare';
 import { burnExtent, SITED_BURN } from './burn-extent';
 import { contraceptionDone } from './contraception';
 import { examinationForAge } from './routine-exam-age';
@@ -634,6 +635,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     // A burn's extent is coded beside a burn of a site, the first the chart states.
     if (extents.length > 0 && [...cands.keys()].some((code) => SITED_BURN.test(code))) add(extents[0]!.code, extents[0]!.mention, 'match');
     if (cands.has(OPIOID_THERAPY) && [...texts.values()].some(shortTermOpioidChart)) cands.delete(OPIOID_THERAPY);
+    // A joint this stay replaces is its procedure, no artificial joint's presence (Z96.6-).
+    if (inpatient) withoutJointReplacedThisStay(cands, texts);
     applyCombinations(cands, dict, table, codeSet, { pastStroke, strokeDeficits, texts });
     // The named substance is the poisoning the chart's unnamed "poisoning" and "suicide attempt" were.
     if (poisoning.length > 0) for (const code of [...cands.keys()]) if (UNNAMED_POISON.test(code)) cands.delete(code);
@@ -659,7 +662,16 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       // A drug the chart says was underdosed is no adverse effect of it taken properly: "DKA precipitated
       // by insulin underdosing due to cost" is T38.3X6A, not T38.3X5A.
       if ([...underdosed].some((u) => u.slice(0, 5) === e.code.slice(0, 5) && u[5] === '6')) continue;
-      const caused = conditionAt.get(mentionKey(e.condition));
+      let caused = conditionAt.get(mentionKey(e.condition));
+      // Caused by the drug, the condition is its drug-induced kind where the Index has one (K52.1 for R19.7).
+      const induced = caused ? dict.drugInduced.get(caused.code) : undefined;
+      if (caused && induced && table.byCode.get(induced)?.billable && !cands.has(induced)) {
+        const kind: Candidate = { ...caused, code: induced, rationale: `${table.byCode.get(induced)!.long_desc}: the drug-induced kind the Index gives ${caused.code}, caused by the drug the chart names` };
+        cands.delete(caused.code);
+        cands.set(induced, kind);
+        for (const [k, c] of conditionAt) if (c === caused) conditionAt.set(k, kind);
+        caused = kind;
+      }
       if (caused) follow(e.code, e.mention, caused, `Adverse effect of a drug properly taken, coded after the condition it caused, ${caused.code} (guideline I.C.19.e.5.a)`);
     }
     chemotherapyNeutropenia(cands);

@@ -27,3 +27,31 @@ export function jointAftercare(cands: Map<string, Candidate>, table: CodeTable, 
     parts: [status],
   });
 }
+
+/** A hospital stay's own joint replacement, as its procedure line or reason for admission names it. */
+const REPLACED_THIS_STAY = /^[ \t]*(?:procedures?|operations?|surgery|procedure performed|surgeries)\b[^:\n]{0,30}:[^\n]*?\b(?:(right|left|R|L)\s+)?(?:total\s+|partial\s+|reverse\s+(?:total\s+)?)?(hip|knee|shoulder)\s+(?:arthroplasty|replacement)|^[ \t]*(?:procedures?|operations?|surgery|procedure performed|surgeries)\b[^:\n]{0,30}:[^\n]*?\b(?:(right|left|R|L)\s+)?(THA|TKA|TSA)\b|\badmi(?:tted|ssion) for (?:an? )?(?:elective )?(?:(right|left|R|L)\s+)?(THA|TKA|TSA|total (?:hip|knee|shoulder))\b/gim;
+/** The joint's digit in Z96.6- (shoulder 1, hip 4, knee 5) and the side's (right 1, left 2). */
+const JOINT_DIGIT: Readonly<Record<string, string>> = { shoulder: '1', tsa: '1', hip: '4', tha: '4', knee: '5', tka: '5' };
+
+/**
+ * The joint a stay replaces has no "presence of an artificial joint" beside its own replacement: the
+ * operation is the stay's procedure, and the status (Z96.6-) belongs to later encounters. A joint replaced
+ * before ("L TKA 2019") keeps its status.
+ */
+export function withoutJointReplacedThisStay(cands: Map<string, Candidate>, texts: ReadonlyMap<string, string>): void {
+  for (const text of texts.values()) {
+    for (const m of text.matchAll(REPLACED_THIS_STAY)) {
+      const side = (m[1] ?? m[3] ?? m[5] ?? '').toLowerCase();
+      const joint = JOINT_DIGIT[(m[2] ?? m[4] ?? m[6] ?? '').toLowerCase().replace(/^total /, '')];
+      if (!joint) continue;
+      const named = side.startsWith('r') ? 'right' : side.startsWith('l') ? 'left' : undefined;
+      const sideDigit = named === 'right' ? '1' : named === 'left' ? '2' : undefined;
+      for (const [code, c] of [...cands]) {
+        if (!code.startsWith(`Z966${joint}`)) continue;
+        // Its side still unread (Z96.649), a status of the other side's joint stays.
+        const sameSide = !named || code[5] === sideDigit || (code[5] === '9' && c.mentions.every((x) => x.side === undefined || x.side === named));
+        if (sameSide) cands.delete(code);
+      }
+    }
+  }
+}

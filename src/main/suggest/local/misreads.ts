@@ -54,7 +54,7 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     malignantFluid(text, e, xt, positions) ||
     injuryAcrossCause(e, xt, positions) ||
     givenOnAnotherDay(text, e, xt, positions) ||
-    anesthesiaGiven(xt, positions) ||
+    anesthesiaGiven(text, xt, positions) ||
     compressionWorn(xt, positions) ||
     deprivationTherapy(xt, positions) ||
     weightLossAimed(text, e, xt, positions) ||
@@ -89,8 +89,13 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
 /** An infectious disease (A00–B99, influenza) named for its immunization: "Tetanus up to date", "tetanus status not current", "Tetanus - current", "Tetanus: UTD", "Flu/pneumococcal UTD" is no tetanus (A35) or influenza (J11). */
 const IMMUNIZATION_AFTER = /^(?:\s*(?:\/|,|&|\band\b)\s*[A-Za-z][\w-]*){0,3}\s*(?:[-:–—]\s*)?(?:vaccines?\s+|shots?\s+|vaccinations?\s+)?(?:status\b|up[- ]to[- ]date\b|utd\b|current\b|not current\b|immune\b|immunity\b|titer\b|titre\b)/i;
 
+/** The last dose of a vaccine, named by its disease: "Last tetanus >10 yrs ago", "last flu shot 2024". */
+const LAST_DOSE_BEFORE = /\b(?:last|most recent)\s+$/i;
+
 function immunizationStatus(text: string, e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
-  return /^(?:[AB]|J09|J1[01])/.test(e.code) && IMMUNIZATION_AFTER.test(text.slice(xt[positions[positions.length - 1]!]!.end, xt[positions[positions.length - 1]!]!.end + 48));
+  if (!/^(?:[AB]|J09|J1[01])/.test(e.code)) return false;
+  const first = xt[positions[0]!]!.start;
+  return IMMUNIZATION_AFTER.test(text.slice(xt[positions[positions.length - 1]!]!.end, xt[positions[positions.length - 1]!]!.end + 48)) || LAST_DOSE_BEFORE.test(text.slice(Math.max(0, first - 16), first));
 }
 
 /** A cancer's response as oncologists state it: "stable disease", "progressive disease", "bulky disease" is the neoplasm's, no disease of the site named before it. */
@@ -121,8 +126,9 @@ function resistantDisease(e: Entry, where: ReadonlyMap<string, number[]>): boole
 /** Words before "anesthesia" that make it the anaesthetic given, not numbness of the skin (R20.0). */
 const ANESTHETIC_KIND = new Set(['general', 'spinal', 'epidural', 'regional', 'local', 'monitored', 'neuraxial', 'topical', 'under', 'mac', 'intravenous', 'iv']);
 
-function anesthesiaGiven(xt: readonly XToken[], positions: readonly number[]): boolean {
-  return positions.some((p) => xt[p]!.norm === 'anesthesia' && ANESTHETIC_KIND.has(xt[p - 1]?.norm ?? ''));
+function anesthesiaGiven(text: string, xt: readonly XToken[], positions: readonly number[]): boolean {
+  // The word as written: the normaliser reads "spinal" as "spine".
+  return positions.some((p) => xt[p]!.norm === 'anesthesia' && p > 0 && ANESTHETIC_KIND.has(text.slice(xt[p - 1]!.start, xt[p - 1]!.end).toLowerCase()));
 }
 
 /** Things worn or applied for compression: "compression stockings" is a treatment, no compression of a vein (I87.1) or the heart. */
@@ -927,12 +933,17 @@ function longTermTherapy(e: Entry, xt: readonly XToken[], positions: readonly nu
   return positions.some(longTermBefore);
 }
 
-/** Words before a transplant that say it has not happened: "awaiting kidney transplant" is Z76.82, not Z94.0. */
-const TO_COME = new Set(['awaiting', 'await', 'candidate', 'listed', 'list', 'evaluation', 'referred', 'referral']);
+/**
+ * Words before a transplant or a device that say it has not happened: "awaiting kidney transplant" is
+ * Z76.82, not Z94.0; "ENT referral re: PE tubes" is no myringotomy tube (Z96.22) yet.
+ */
+const TO_COME = new Set(['awaiting', 'await', 'candidate', 'listed', 'list', 'evaluation', 'referred', 'referral', 'scheduled', 'planned', 'considering']);
+/** A transplant's or a device's presence (Z94, Z95–Z97). */
+const PRESENCE_CODE = /^Z9[4-7]/;
 
 function transplantToCome(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
   const first = Math.min(...positions);
-  return e.code.startsWith('Z94') && xt.slice(Math.max(0, first - 4), first).some((t) => TO_COME.has(t.norm));
+  return PRESENCE_CODE.test(e.code) && xt.slice(Math.max(0, first - 4), first).some((t) => TO_COME.has(t.norm));
 }
 
 /** Words between a condition and a later surgery that make the surgery its cause: "hypothyroidism after thyroid surgery". */

@@ -82,6 +82,15 @@ describe('local engine: probe notes, thirty-seventh session (oncology)', () => {
     expect(codes.filter((c) => c === 'D704' || c === 'D702' || c === 'K1232' || c === 'R509')).toEqual([]);
   });
 
+  it("reads a targeted drug's adverse effect, and the condition it caused as the Index's drug-induced kind of it", () => {
+    const codes = read('A/P:\n3. Osimertinib-related diarrhea, grade 1 - continue loperamide prn.', 'outpatient', 60, 'F');
+    expect(codes).toEqual(expect.arrayContaining(['K521', 'T451X5A']));
+    expect(codes).not.toContain('R197');
+    expect(read('A/P: Statin-associated myopathy, CK 2000 - hold atorvastatin.', 'outpatient', 60, 'F')).toEqual(expect.arrayContaining(['G720', 'T466X5A']));
+    // Diarrhea no drug is said to cause stays diarrhea.
+    expect(read('A/P: Diarrhea x 3 days, likely viral. Oral hydration.', 'outpatient', 60, 'F')).toContain('R197');
+  });
+
   it('reads anemia of malignancy as anemia in neoplastic disease, not pernicious anemia; a finding reassuring against a diagnosis as no diagnosis', () => {
     const anemia = read('Assessment/Plan:\n8. Normocytic anemia, likely anemia of malignancy. Hgb stable.\n9. Squamous cell carcinoma of LLL.', 'inpatient', 67, 'M');
     expect(anemia).toContain('D630');
@@ -121,6 +130,43 @@ describe('local engine: probe notes, thirty-seventh session (what is no conditio
     expect(read(wellVisit, 'outpatient', 52, 'M')).toEqual(expect.arrayContaining(['Z0001', 'E66811', 'Z713']));
     // Outside a routine exam the counseling is part of treating what it is for.
     expect(read('Assessment:\n1. Obesity, class 1, BMI 31.5 - dietary counseling given.', 'outpatient', 52, 'M')).not.toContain('Z713');
+  });
+
+  it("reads no artificial joint's presence in the stay that replaces it, nor numbness from the spinal anesthesia it was done under", () => {
+    const stay = [
+      'DISCHARGE SUMMARY - Orthopaedic Surgery',
+      'Procedure 8/3: Right total hip arthroplasty, direct anterior approach, cementless. Spinal anesthesia. EBL 450 mL.',
+      'PMH: L TKA 2019, doing well.',
+      'Discharge diagnoses:',
+      '1. Primary OA R hip, s/p R THA',
+      '2. s/p L TKA',
+    ].join('\n');
+    const codes = read(stay, 'inpatient', 71, 'F');
+    expect(codes).toEqual(expect.arrayContaining(['M1611', 'Z96652']));
+    expect(codes.filter((c) => c.startsWith('Z9664') || c === 'R200')).toEqual([]);
+    // At a later visit the replaced hip is a status.
+    expect(read('Ortho f/u - R hip, 6 wks post-op.\nA/P: S/p R THA - excellent early recovery.', 'outpatient', 71, 'F')).toContain('Z96641');
+  });
+
+  it("reads an electrical injury as the effects of electric current, and a patient's last tetanus shot as no tetanus", () => {
+    const ed = 'EMERGENCY DEPARTMENT VISIT - ELECTRICAL INJURY\nContacted a live 277 V wire. Last tetanus >10 yrs ago.\nImpression:\n1. Low-voltage electrical injury, no cardiac involvement.\n2. Second-degree burn of R palm.\nTdap 0.5 mL IM given.';
+    const codes = read(ed, 'outpatient', 38, 'M');
+    expect(codes).toContain('T754XXA');
+    expect(codes.filter((c) => c === 'A35' || c.startsWith('T149'))).toEqual([]);
+  });
+
+  it('reads PE tubes in place as ear tubes and a referral about them as none yet, respiratory depression as a breathing abnormality, and a teacher\'s wondering as no autism', () => {
+    const tubes = 'A/P:\n1. Fragile X syndrome.\n4. Bilateral PE tubes in place.';
+    const codes = read(tubes, 'outpatient', 4, 'M');
+    expect(codes).toContain('Z9622');
+    expect(codes.filter((c) => c.startsWith('Z867') || c.startsWith('I26'))).toEqual([]);
+    expect(read('A/P: Recurrent AOM, bilateral. ENT referral re: PE tubes.', 'outpatient', 2, 'F')).not.toContain('Z9622');
+    const overdose = 'MDM / Impression:\n1. Accidental fentanyl poisoning with respiratory depression (bradypnea) and hypoxemia, reversed with naloxone.';
+    const od = read(overdose, 'outpatient', 26, 'M');
+    expect(od).toEqual(expect.arrayContaining(['T40411A', 'R0689']));
+    expect(od.filter((c) => c.startsWith('F32') || c.startsWith('F33'))).toEqual([]);
+    const adhd = 'Referred for inattention; teacher also wondered about autism.\nAssessment:\n1. ADHD, combined presentation.\nASD was considered and ruled out.';
+    expect(read(adhd, 'outpatient', 7, 'M').filter((c) => c.startsWith('F84'))).toEqual([]);
   });
 
   it("reads the deficits of a stroke a rehabilitation stay is for as its sequelae, wherever the note lists them", () => {
