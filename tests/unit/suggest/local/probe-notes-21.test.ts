@@ -59,15 +59,16 @@ describe('local engine: probe notes, twenty-first session (what a line says of i
 
 describe('local engine: probe notes, twenty-first session (malignancies of blood)', () => {
   it('takes the "in remission" or "in relapse" code a malignancy of blood\'s line says, never a denied one', () => {
-    expect(read('Assessment/Plan:\n1. Chronic myelogenous leukemia in remission - continue imatinib.')).toEqual(['C9211']);
-    expect(read('Assessment/Plan:\n1. Chronic lymphocytic leukemia of B-cell type, relapsed - start ibrutinib.')).toEqual(['C9112']);
+    // Imatinib taken for years is other long-term drug therapy (Z79.899; round 37).
+    expect(read('Assessment/Plan:\n1. Chronic myelogenous leukemia in remission - continue imatinib.')).toEqual(['C9211', 'Z79899']);
+    expect(read('Assessment/Plan:\n1. Chronic lymphocytic leukemia of B-cell type, relapsed - start ibrutinib.')).toEqual(['C9112', 'Z79899']);
     expect(read('Assessment/Plan:\n1. Acute myeloid leukemia - induction chemotherapy, not yet in remission.')).toEqual(['C9200']);
     expect(read('Assessment/Plan:\n1. Multiple myeloma not in remission - continue lenalidomide.')).toEqual(['C9000']);
   });
 
   it('reads the usual initials of blood and lung cancers, and a CT of chest, abdomen and pelvis as no pneumonia', () => {
-    expect(read('Assessment/Plan:\n1. NSCLC of the left lower lobe - continue pembrolizumab.\n2. CML, chronic phase, in remission - continue imatinib.\n3. CLL - observe.\n4. MGUS - annual SPEP.')).toEqual(['C3432', 'C9110', 'C9211', 'D472']);
-    expect(read('Assessment/Plan:\n1. Chronic myeloid leukemia - continue dasatinib.\n2. AKI secondary to ATN - IV fluids.', 'inpatient')).toEqual(['C9210', 'N170']);
+    expect(read('Assessment/Plan:\n1. NSCLC of the left lower lobe - continue pembrolizumab.\n2. CML, chronic phase, in remission - continue imatinib.\n3. CLL - observe.\n4. MGUS - annual SPEP.')).toEqual(['C3432', 'C9110', 'C9211', 'D472', 'Z79899']);
+    expect(read('Assessment/Plan:\n1. Chronic myeloid leukemia - continue dasatinib.\n2. AKI secondary to ATN - IV fluids.', 'inpatient')).toEqual(['C9210', 'N170', 'Z79899']);
     expect(read('Assessment/Plan:\n1. Type 2 diabetes - continue metformin. CT CAP showed no metastatic disease.')).toEqual(['E119', 'Z7984']);
     expect(read('Assessment/Plan:\n1. CAP - start ceftriaxone and azithromycin.')).toEqual(['J189']);
   });

@@ -91,6 +91,14 @@ describe('local engine: probe notes, thirty-seventh session (oncology)', () => {
     expect(read('A/P: Diarrhea x 3 days, likely viral. Oral hydration.', 'outpatient', 60, 'F')).toContain('R197');
   });
 
+  it('reads GnRH agonists by their own long-term code, and growth hormone, ethosuximide, guanfacine and oral targeted cancer drugs as other long-term therapy', () => {
+    const prostate = 'Assessment:\n1. Metastatic prostate cancer to bone, on leuprolide q3mo and apalutamide 240 mg daily; PSA undetectable. Continue.';
+    expect(read(prostate, 'outpatient', 70, 'M')).toEqual(expect.arrayContaining(['Z79818', 'Z79899']));
+    expect(read('Assessment/Plan:\n1. Turner syndrome - good response to GH. Continue somatropin, dose adjusted for weight.', 'outpatient', 10, 'F')).toContain('Z79899');
+    expect(read('Assessment:\n1. Childhood absence epilepsy, seizure-free on ethosuximide 250 mg BID. Continue; CBC today.', 'outpatient', 8, 'F')).toContain('Z79899');
+    expect(read('Assessment:\n1. EGFR-mutant lung adenocarcinoma, stable on osimertinib 80 mg daily. Continue.', 'outpatient', 63, 'F')).toContain('Z79899');
+  });
+
   it('reads anemia of malignancy as anemia in neoplastic disease, not pernicious anemia; a finding reassuring against a diagnosis as no diagnosis', () => {
     const anemia = read('Assessment/Plan:\n8. Normocytic anemia, likely anemia of malignancy. Hgb stable.\n9. Squamous cell carcinoma of LLL.', 'inpatient', 67, 'M');
     expect(anemia).toContain('D630');
