@@ -111,6 +111,8 @@ export interface Dictionary {
 export interface ClassifiedHistory {
   code: string;
   ranges: Array<[string, string]>;
+  /** Only for a condition the chart says was repaired or corrected (a congenital malformation, Z87.7-). */
+  repaired?: true;
 }
 
 /** An Index "Main > with > Other" line: the main term's code (undotted, no dash), Other's words and what they read as alone. */
@@ -891,8 +893,25 @@ function readClassifiedHistory(incl: ReadonlyArray<{ code: string; text: string 
     // A healed injury, and the brain's own code for a healed intracranial one ("History of concussion - fully recovered", Z87.820).
     else if (code === 'Z87828') personal.push({ code, ranges }, ...(table.byCode.get('Z87820')?.billable ? [{ code: 'Z87820', ranges: [['S06', 'S06']] as Array<[string, string]> }] : []));
   }
+  // A corrected congenital malformation, by its body system (Z87.7-: the subcategories' titles; Z87.7's
+  // inclusion "conditions classifiable to Q00-Q89 that have been repaired or corrected" names no code).
+  for (const [code, from, to] of CORRECTED_MALFORMATION) if (table.byCode.get(code)?.billable) personal.push({ code, ranges: [[from, to]], repaired: true });
   return { family, personal };
 }
+
+/** Personal history of a corrected congenital malformation by the Q block of the malformation. */
+const CORRECTED_MALFORMATION: ReadonlyArray<readonly [string, string, string]> = [
+  ['Z8774', 'Q20', 'Q28'],
+  ['Z8775', 'Q30', 'Q34'],
+  ['Z87730', 'Q35', 'Q37'],
+  ['Z87738', 'Q38', 'Q45'],
+  ['Z87710', 'Q54', 'Q54'],
+  ['Z87718', 'Q50', 'Q64'],
+  ['Z87720', 'Q10', 'Q15'],
+  ['Z87721', 'Q16', 'Q17'],
+  ['Z87790', 'Q18', 'Q18'],
+  ['Z87768', 'Q65', 'Q79'],
+];
 
 /** Each phrasing of an Index path, its "X or Y" alternatives expanded per level (at most 6). */
 function phrasings(segs: readonly string[]): string[][] {

@@ -126,6 +126,8 @@ const ACUTE_STROKE = /\b(acute|new|evolving)\b(?:\s+[\w-]+){0,3}?\s+(stroke|cva|
 /** A past stroke's sentence that says it left deficits ("rehab for deficits following L MCA stroke"), not "no residual deficits". */
 const NAMES_DEFICITS = /(?<!\b(?:no|without|denies)\s(?:\w+\s){0,2})\bdeficits\b/i;
 
+/** Words that say a condition was repaired or corrected. */
+const REPAIRED_NEAR = /\b(?:repair(?:ed)?|corrected|correction|closure|closed surgically|device closure|ligat(?:ed|ion))\b/i;
 /** A search after a condition's name: "sepsis evaluation", "PE workup", "sepsis w/u". */
 const SEARCH_AFTER = /^\s*(?:work-?up|w\/u|evaluation|eval)\b/i;
 /** A note titled as an emergency or urgent-care visit: "ED PROVIDER NOTE", "EMERGENCY DEPARTMENT RECORD". */
@@ -592,7 +594,9 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
             // Where the Index's words give only an unspecified history (Z85.9), the tabular's "conditions
             // classifiable to" the condition's code says which (basal cell carcinoma, C44, is Z85.828).
             const byIndex = (): string | undefined => historyCode(dict.personalHistory, mention, wordsNear(tokens, mention));
-            const bySite = (): string | undefined => classifiedHistoryCode(dict.classifiedHistory.personal, mention.entry.code);
+            // A congenital malformation is a history only once repaired ("s/p VSD repair", "AV canal defect repaired at 4 months").
+            const repaired = REPAIRED_NEAR.test(sentenceText);
+            const bySite = (): string | undefined => classifiedHistoryCode(dict.classifiedHistory.personal, mention.entry.code, repaired);
             const indexed = byIndex();
             // A reading that is itself a status ("s/p kidney transplant" Z94.0) is that status.
             // Not a latent infection the classification keeps a history code for: "Hx LTBI, treated" is Z86.15.

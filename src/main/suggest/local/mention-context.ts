@@ -365,10 +365,11 @@ function breadth([a, b]: readonly [string, string]): number {
 }
 
 /** The history code whose "conditions classifiable to" ranges hold the condition's code, the narrowest range first. */
-export function classifiedHistoryCode(list: readonly ClassifiedHistory[], conditionCode: string): string | undefined {
+export function classifiedHistoryCode(list: readonly ClassifiedHistory[], conditionCode: string, repaired = false): string | undefined {
   let best: string | undefined;
   let narrowest = Number.POSITIVE_INFINITY;
   for (const h of list) {
+    if (h.repaired && !repaired) continue;
     for (const r of h.ranges) {
       if (inRanges(conditionCode, [r]) && breadth(r) < narrowest) {
         best = h.code;

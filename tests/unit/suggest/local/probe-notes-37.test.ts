@@ -48,6 +48,11 @@ describe('local engine: probe notes, thirty-seventh session (newborns and infant
     expect(codes.filter((c) => c === 'P0730' || c === 'P0739' || c.startsWith('Q89'))).toEqual([]);
   });
 
+  it('reads VSD as a ventricular septal defect, and a history of a congenital condition as a corrected one only when the chart says it was repaired', () => {
+    expect(read('Impression:\n1. Small muscular VSD, restrictive - hemodynamically insignificant.', 'outpatient', 3, 'M')).toContain('Q210');
+    expect(read('PMH: history of polycystic kidney disease.\nA/P: Polycystic kidney disease with CKD 3a - BP goal <130/80.', 'outpatient', 45, 'F').filter((c) => c.startsWith('Z877'))).toEqual([]);
+  });
+
   it('reads a karyotype\'s letters as no "syndrome X" and a lower-case "good" as no Good\'s syndrome; a hernia repaired before as past', () => {
     const turner = 'Assessment/Plan:\n1. Turner syndrome, 45,X - good response to GH. Continue somatropin.\n2. Bicuspid aortic valve - stable.';
     const codes = read(turner, 'outpatient', 10, 'F');
