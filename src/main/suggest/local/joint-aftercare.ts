@@ -28,8 +28,23 @@ export function jointAftercare(cands: Map<string, Candidate>, table: CodeTable, 
   });
 }
 
-/** A hospital stay's own joint replacement, as its procedure line or reason for admission names it. */
-const REPLACED_THIS_STAY = /^[ \t]*(?:procedures?|operations?|surgery|procedure performed|surgeries)\b[^:\n]{0,30}:[^\n]*?\b(?:(right|left|R|L)\s+)?(?:total\s+|partial\s+|reverse\s+(?:total\s+)?)?(hip|knee|shoulder)\s+(?:arthroplasty|replacement)|^[ \t]*(?:procedures?|operations?|surgery|procedure performed|surgeries)\b[^:\n]{0,30}:[^\n]*?\b(?:(right|left|R|L)\s+)?(THA|TKA|TSA)\b|\badmi(?:tted|ssion) for (?:an? )?(?:elective )?(?:(right|left|R|L)\s+)?(THA|TKA|TSA|total (?:hip|knee|shoulder))\b/gim;
+/** A line that lists the stay's operations: "Procedure 8/3:", "Operations performed:". */
+const PROCEDURE_LINE = String.raw`^[ \t]*(?:procedures?|operations?|surgery|surgeries|procedure performed)\b[^:\n]{0,30}:[^\n]*?`;
+const SIDE = String.raw`(?:(right|left|R|L)\s+)?`;
+/**
+ * A hospital stay's own joint replacement, as its procedure line or reason for admission names it:
+ * "Procedure 8/3: Right total hip arthroplasty", "Procedures: L TKA", "Elective admission for R THA".
+ * Groups: side and joint, for each of the three forms.
+ */
+const REPLACED_THIS_STAY = new RegExp(
+  [
+    String.raw`${PROCEDURE_LINE}\b${SIDE}(?:total\s+|partial\s+|reverse\s+(?:total\s+)?)?(hip|knee|shoulder)\s+(?:arthroplasty|replacement)`,
+    String.raw`${PROCEDURE_LINE}\b${SIDE}(THA|TKA|TSA)\b`,
+    String.raw`\badmi(?:tted|ssion) for (?:an? )?(?:elective )?${SIDE}(THA|TKA|TSA|total (?:hip|knee|shoulder))\b`,
+  ].join('|'),
+  'gim',
+);
+
 /** The joint's digit in Z96.6- (shoulder 1, hip 4, knee 5) and the side's (right 1, left 2). */
 const JOINT_DIGIT: Readonly<Record<string, string>> = { shoulder: '1', tsa: '1', hip: '4', tha: '4', knee: '5', tka: '5' };
 
