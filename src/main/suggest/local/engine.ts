@@ -38,8 +38,8 @@ import { RESOLVED_VERDICTS } from './assertion';
 import { datedBeforeThisStay, infarctionDatedOld, operatedOnBefore, reasonForPastProcedure, withoutPastEpisodes } from './past-episode';
 import { ruledOutLabels } from './settled-item';
 import { cancerResectedWithoutDisease } from './resected-cancer';
-import { chemotherapyNeutropenia } from './chemo-neutropenia';
-import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withInitialStrokeScale, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain, withoutTravelRisks, withoutUlcerAsWound, withoutOrphanUlcerLink, withoutOutcomeDenied, withoutReadingBesideHypertension, withoutUnsaidCourse, withoutUnspecifiedSibling, withGallbladderAndDuctStones, withAnticoagulantEffect, withLiverDiseaseCodes, withResolvedClot, withAntineoplasticCause, withFeverOfCondition, withSpecifiedPneumonia } from './shown-together';
+import { chemotherapyKinds } from './chemotherapy-kinds';
+import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withInitialStrokeScale, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain, withoutTravelRisks, withoutUlcerAsWound, withoutOrphanUlcerLink, withoutOutcomeDenied, withoutReadingBesideHypertension, withoutUnsaidCourse, withoutUnspecifiedSibling, withGallbladderAndDuctStones, withAnticoagulantEffect, withLiverDiseaseCodes, withResolvedClot, withFeverOfCondition, withSpecifiedPneumonia } from './shown-together';
 import { dueToCode } from './due-to-condition';
 import { episodeOf, withEpisode, type Episode } from './encounter';
 import { AFTER_BIRTH, gestationWeeks, trimesterOf, weeksCode, withChildbirth, withPuerperium, withTrimester, type Gestation } from './pregnancy';
@@ -678,7 +678,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       }
       if (caused) follow(e.code, e.mention, caused, `Adverse effect of a drug properly taken, coded after the condition it caused, ${caused.code} (guideline I.C.19.e.5.a)`);
     }
-    chemotherapyNeutropenia(cands);
+    chemotherapyKinds(cands);
     // A breast cancer's receptor status, which C50 asks to be coded after it, from the cancer's own sentence.
     for (const c of [...cands.values()]) {
       if (!c.code.startsWith('C50')) continue;
@@ -934,7 +934,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       }
     }
 
-    raw.splice(0, raw.length, ...withoutOutcomeDenied(withoutUnsaidCourse(withoutReadingBesideHypertension(withMultipleSinuses(table, withoutOrphanUlcerLink(withoutUnspecifiedSibling(withGallbladderAndDuctStones(withLiverDiseaseCodes(withResolvedClot(withFeverOfCondition(withAntineoplasticCause(withSpecifiedPneumonia(withBilateralCodes(table, withExaminationFindings(table, raw, texts)), table)), table, texts), chartText, table)), texts), table)))), table), table));
+    raw.splice(0, raw.length, ...withoutOutcomeDenied(withoutUnsaidCourse(withoutReadingBesideHypertension(withMultipleSinuses(table, withoutOrphanUlcerLink(withoutUnspecifiedSibling(withGallbladderAndDuctStones(withLiverDiseaseCodes(withResolvedClot(withFeverOfCondition(withSpecifiedPneumonia(withBilateralCodes(table, withExaminationFindings(table, raw, texts)), table), table, texts), chartText, table)), texts), table)))), table), table));
     raw.splice(0, raw.length, ...withAnticoagulantEffect(withOpenBites(table, withTobaccoProduct(raw, texts, sentences), texts), chartText, table));
 
     // Of two suggestions an Excludes1 note keeps apart, the less sure one goes; an existing code stays.

@@ -518,27 +518,6 @@ export function withFeverOfCondition(raw: readonly RawSuggestion[], table: CodeT
   return out;
 }
 
-/** Conditions of a drug with an antineoplastic sibling: oral mucositis, neutropenia, pancytopenia "due to other drugs". */
-const ANTINEOPLASTIC_KIND: ReadonlyMap<string, string> = new Map([['K1232', 'K1231'], ['D702', 'D701'], ['D61811', 'D61810']]);
-const ANTINEOPLASTIC_EFFECT = /^T451X5/;
-
-/**
- * A condition read as due to "other drugs" whose own words name an antineoplastic ("oral mucositis due to
- * docetaxel", with docetaxel's T45.1X5-) is the one due to antineoplastic therapy (K12.31, D70.1, D61.810).
- */
-export function withAntineoplasticCause(raw: readonly RawSuggestion[]): RawSuggestion[] {
-  const drugs = raw.filter((r) => r.kind !== 'delete-unsupported' && ANTINEOPLASTIC_EFFECT.test(r.code));
-  if (drugs.length === 0) return [...raw];
-  const out: RawSuggestion[] = [];
-  for (const r of raw) {
-    const kind = r.kind === 'add' ? ANTINEOPLASTIC_KIND.get(r.code) : undefined;
-    const named = kind !== undefined && drugs.some((d) => touches(d, r));
-    if (!named) out.push(r);
-    else if (!raw.some((o) => o.code === kind) && !out.some((o) => o.code === kind)) out.push({ ...r, code: kind, rationale: `${r.rationale ?? ''}; the drug it names is an antineoplastic: ${kind}` });
-  }
-  return out;
-}
-
 /** Esophageal varices of no stated cause (I85.0-), by their secondary code (I85.1-) with the same bleeding. */
 const PRIMARY_VARICES: ReadonlyMap<string, string> = new Map([['I8500', 'I8510'], ['I8501', 'I8511']]);
 /**
