@@ -40,17 +40,24 @@ const OTHER_SENSES: Readonly<Record<string, OtherSense>> = {
   // Advanced life support, the ambulance's level ("transfer by ALS ambulance", "ALS transport"), not the motor neuron disease.
   als: { before: /\b(by|via|per)\s*$/i, after: /^\s*(ambulance|transport|unit|crew|medics?|rig|level|team|intercept)\b/i },
   // Magnetic resonance ("MR angiography", "MR brain", "MR enterography"), not mitral regurgitation.
-  mr: { before: /\b(by|on|per|with|and|ct|cta)\s*\/?\s*$/i, after: /^\s*(angio\w*|imaging|enterograph\w*|cholangio\w*|arthrogra\w*|venogra\w*|brain|head|spine|pelvis|abdomen|abd|chest|knee|shoulder|hip|cardiac|scan|study|elastograph\w*|spectroscop\w*|guided|#|\d)/i },
+  // Nor an organism's methicillin resistance ("MR S. epidermidis", "MR coag-neg staph").
+  mr: { before: /\b(by|on|per|with|and|ct|cta)\s*\/?\s*$/i, after: /^\s*(angio\w*|imaging|enterograph\w*|cholangio\w*|arthrogra\w*|venogra\w*|brain|head|spine|pelvis|abdomen|abd|chest|knee|shoulder|hip|cardiac|scan|study|elastograph\w*|spectroscop\w*|guided|#|\d)|^\s*(?:S\.?\s*(?:epi\w*|aureus|haemo\w*|hemo\w*|lugdun\w*)|staph\w*|CoNS\b|coag\w*|organisms?\b)/i },
   // A glucose monitor's time above range ("TAR 31%"), not the TAR syndrome (Q87.2).
   tar: { after: /^\s*[:=]?\s*\d/ },
   // Durable medical equipment ("DME order for walker", "DME supplier"), not diabetic macular edema.
   dme: { before: /\b(order(?:ed)?|needs?|request(?:ed)?|via|through|from|home|(?:letter|note|form|forms|order|request|sent|faxed|faxes?)\s+to)\s*$/i, after: /^\s*(suppl\w*|compan\w*|orders?|equipment|vendors?|providers?|items?|needs?|for\s+(?:a\s+)?(?:walker|wheelchair|cane|commode|hospital bed|cpap|oxygen|rollator))\b/i },
   // Peritoneal dialysis ("on PD", "PD catheter", "nightly PD via cycler") and the PD-1 / PD-L1 of immunotherapy, not Parkinson's disease.
-  pd: { before: /\b(on|via|home|nightly|cycler|start(?:ed|ing)?|for|with|of|to)\s*$/i, after: /^\s*(-?\s*L?1\b|catheter|cath|exchanges?|fluid|cycler|prescription|rx|peritonitis|access|dialysate|training|nurse|effluent|bags?|schedule|regimen|adequacy)/i },
+  pd: { before: /\b(on|via|home|nightly|cycler|start(?:ed|ing)?|for|with|of|to)\s*$/i, after: /^\s*(-?\s*L?1\b|catheter|cath|exchanges?|fluid|cycler|prescription|rx|peritonitis|access|dialysate|training|nurse|rn|clinic|effluent|bags?|schedule|regimen|adequacy)/i },
   // Physical medicine and rehabilitation ("referred to PMR", "PMR consult"), not polymyalgia rheumatica.
   pmr: { before: /\b(to|by|from|per|with)\s*$/i, after: /^\s*(consult\w*|referral|clinic|physician|doctor|service|team|evaluation|eval)\b/i },
-  // A hospital day ("weaned to RA by HD 2", "taken to the OR HD#3"), not hemodialysis.
-  hd: { after: /^\s*#?\s*\d/ },
+  // Calcium by its value or its kind ("Ca 8.1", "Ca >1 mg/dL above ULN", "ionized Ca", "Ca/Cr ratio"), not cancer.
+  ca: { before: /\b(?:ionized|corrected|serum|urine|urinary|total|low|high|elevated|albumin-corrected)\s*$/i, after: /^\s*(?:[<>≥≤=:~]|\d|\/\s*cr|\+\+|2\+|level|carbonate|citrate|channel|supplement|x\s*phos|phos)/i },
+  // A hospital day ("weaned to RA by HD 2", "taken to the OR HD#3"), not hemodialysis. Nor a
+  // hemodialysis still to come ("start date for HD", "pre-HD planning", "HD education"), no dependence yet.
+  hd: {
+    before: /\b(?:start(?:ing)?(?:\s+date)?(?:\s+(?:for|of|on))?|initiat\w*(?:\s+of)?|begin(?:ning)?|prepar\w*\s+for|plan(?:ning|ned)?(?:\s+for)?|pre|eventual|future|need\s+for|declin\w*|refus\w*|consider\w*|discuss\w*)\s*-?\s*$/i,
+    after: /^\s*#?\s*\d|^\s*(?:education|teaching|planning|initiation|start|options?|candidacy|modality|access planning|readiness)\b/i,
+  },
   // The classification itself ("ICD-10", "ICD 10 code", "ICD codes"), not a defibrillator. Nor a
   // defibrillator only weighed or planned ("ICD candidacy", "consider ICD", "ICD placement scheduled"),
   // which is no device in place (Z95.810).

@@ -75,7 +75,8 @@ export function loadDrugEffects(db: Database.Database): Map<string, string> {
 /** The adverse-effect code (without its 7th character) of a drug as the chart writes it: by name, brand or class stem. */
 export function drugEffect(drugs: ReadonlyMap<string, string>, written: string): string | undefined {
   const name = written.toLowerCase();
-  const own = drugs.get(name) ?? drugs.get(name.replace(/s$/, ''));
+  // The Table lists some classes plural ("Glucocorticoids"), notes say them singular ("glucocorticoid-induced").
+  const own = drugs.get(name) ?? drugs.get(name.replace(/s$/, '')) ?? drugs.get(`${name}s`);
   if (own) return own;
   const names = tableNames(name);
   // A combination product has no one adverse effect.

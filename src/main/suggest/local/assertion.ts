@@ -35,14 +35,14 @@ export const RESOLVED_VERDICTS: readonly string[] = ['resolved', 'now resolved',
 const HABITS: ReadonlySet<string> = new Set(['smokes', 'smoke', 'smoked', 'smoking', 'vapes', 'vaping', 'chews', 'drinks', 'dips']);
 
 /** People around the patient who are no blood relatives. */
-const OTHER_PEOPLE = ['wife', 'husband', 'spouse', 'partner', 'boyfriend', 'girlfriend', 'roommate', 'coworker', 'co worker', 'caregiver', 'friend', 'source patient', 'source pt', 'source individual', 'source person'];
+export const OTHER_PEOPLE: readonly string[] = ['wife', 'husband', 'spouse', 'partner', 'boyfriend', 'girlfriend', 'roommate', 'coworker', 'co worker', 'caregiver', 'friend', 'source patient', 'source pt', 'source individual', 'source person'];
 
 const t = (phrase: string, assertion: Trigger['assertion'], direction: Trigger['direction'] = 'forward'): Trigger => ({ words: phrase.split(' '), assertion, direction });
 
 /** What opens a differential, which covers the whole list after it: "Considered gastroenteritis, pancreatitis, UTI - workup unrevealing". */
 const DIFFERENTIAL_OPENERS: readonly string[] = ['ddx', 'differential', 'differential diagnosis', 'differential diagnoses', 'differential dx', 'differential includes', 'differential diagnosis includes', 'differential considerations', 'considered', 'also considered'];
 /** Blood relatives as a note names them after a condition. */
-const BLOOD_RELATIVES: readonly string[] = ['mother', 'father', 'sister', 'brother', 'sibling', 'siblings', 'parents', 'son', 'daughter', 'grandmother', 'grandfather', 'aunt', 'uncle', 'mom', 'dad', 'twin'];
+export const BLOOD_RELATIVES: readonly string[] = ['mother', 'father', 'sister', 'brother', 'sibling', 'siblings', 'parents', 'son', 'daughter', 'grandmother', 'grandfather', 'aunt', 'uncle', 'mom', 'dad', 'twin'];
 /** A diagnosis weighed and not made, said after it. */
 const WEIGHED: readonly string[] = [
   'was considered',
@@ -185,8 +185,28 @@ const TRIGGERS: readonly Trigger[] = [
     // A stay's list of what it did not treat: "Chronic, not active this admission: OA bilateral knees".
     'not active this admission', 'not active this visit', 'not addressed this admission', 'not treated this admission', 'inactive this admission']
     .map((p) => ({ ...t(p, 'hypothetical', 'backward'), line: true as const })),
-  ...['followed by pcp', 'managed by pcp', 'followed by her pcp', 'followed by his pcp', 'followed by primary care', 'managed by primary care']
+  ...['followed by', 'managed by'].flatMap((by) => ['', 'her ', 'his ', 'their '].flatMap((whose) => ['pcp', 'primary care', 'primary care physician', 'primary care provider', 'primary care doctor'].map((who) => `${by} ${whose}${who}`)))
     .map((p) => ({ ...t(p, 'hypothetical', 'backward'), line: true as const, unlessManaged: true as const })),
+  // A consult letter's conditions the referring doctor looks after: "You already manage her hypothyroidism".
+  ...['you manage', 'you already manage', 'you are managing', 'you are already managing', 'you follow', 'you already follow', 'you are following', 'you are already following'].map((p) => t(p, 'hypothetical')),
+  // A diagnosis weighed and let go, said after it: "Septic arthritis considered but felt unlikely".
+  ...['considered but', 'considered but felt', 'considered but thought', 'considered but deemed', 'considered but felt to be', 'considered but thought to be'].map((v) => t(`${v} unlikely`, 'negated', 'backward')),
+  // Evidence of a kind denied: "no clinical evidence of BK nephropathy", "no convincing evidence of Graves' orbitopathy".
+  ...['clinical', 'radiographic', 'imaging', 'convincing', 'definite', 'objective', 'laboratory', 'histologic', 'endoscopic', 'sonographic'].map((k) => t(`no ${k} evidence of`, 'negated')),
+  // A source or kind the provider leans to without confirming: "pituitary (Cushing's disease) favored but MRI equivocal".
+  ...['favored', 'is favored', 'favored but', 'most favored'].map((p) => t(p, 'uncertain', 'backward')),
+  // A screening already done: "Age-appropriate cancer screening up to date (colonoscopy 2024)".
+  ...['up to date', 'is up to date', 'are up to date', 'utd'].map((p) => t(p, 'hypothetical', 'backward')),
+  // A finding watched for, not found: "Hypogammaglobulinemia watch - IgG still acceptable".
+  { ...t('watch', 'hypothetical', 'backward'), clause: true as const },
+  // A drug's risk talked over names no condition of the patient's: "Osteonecrosis of the jaw risk reviewed".
+  ...['risk reviewed', 'risks reviewed', 'risk discussed', 'risks discussed', 'risk counseled', 'risk explained'].map((p) => t(p, 'hypothetical', 'backward')),
+  // A disease's course as a topic, no past of the patient's: "discussed the natural history of HSV".
+  ...['natural history of', 'natural course of'].map((p) => t(p, 'hypothetical')),
+  // A diagnosis whose criteria are not met: "doesn't meet MDD criteria", "does not meet criteria for a major depressive episode".
+  ...['does not meet', "doesn't meet", 'did not meet', "didn't meet", 'not meeting', 'does not fulfill', 'not fulfilling'].map((p) => t(p, 'negated')),
+  // Free of it, said right after it: "infection-free", "seizure free for 2 years", "pain free".
+  { ...t('free', 'negated', 'backward'), clause: true as const },
   // A vaccine names the disease it prevents: "shingles vaccine", "vaccinated for COVID-19".
   ...['vaccinated for', 'vaccinated against', 'vaccine for', 'vaccine against', 'vaccination for', 'vaccination against', 'immunized against', 'immunization against'].map((p) => t(p, 'hypothetical')),
   // Written right before it, as a test's target is ("hepatitis A vaccine", "flu/pneumococcal vaccines"): not across

@@ -15,12 +15,13 @@ import { infarctionByVessel } from './stroke-vessel';
 import { gramNegativeSepsis, sepsisMentions } from './gram-negative-sepsis';
 import { transplantedOrgan } from './transplant';
 import { ironDeficiencyOfAnemia } from './iron-deficiency';
-import { complicationSaid } from './complication-said';
+import { complicationNamed, complicationSaid } from './complication-said';
 import { osteoporoticFractureHistory, osteoporoticFractureSite } from './osteoporotic-fracture';
 import { calcifiedCoronaryLesion } from './calcified-coronary-lesion';
 import { cervicalDiscLevel } from './cervical-disc-level';
 import { parkinsonWithFeatures } from './parkinson';
 import { pressureUlcerSite } from './pressure-ulcer-site';
+import { multipleSites } from './multiple-sites';
 import { prostheticJointInfection } from './prosthetic-joint-infection';
 import { metastaticPrimary } from './metastatic-primary';
 import { stomaDermatitis } from './stoma-dermatitis';
@@ -189,6 +190,7 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   osteoporoticFractureHistory(cands, table);
   osteoporoticFractureSite(cands, table);
   cervicalDiscLevel(cands, table, ctx.texts);
+  multipleSites(cands, table, ctx.texts);
   calcifiedCoronaryLesion(cands, table, ctx.texts);
   parkinsonWithFeatures(cands, table, ctx.texts);
   prostheticJointInfection(cands, table, ctx.texts);
@@ -200,6 +202,7 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   pressureUlcerSite(cands, table, ctx.texts);
   dropFragments(cands, dict, table, lookup);
   dropUnspecifiedSiblings(cands, table, lookup);
+  complicationNamed(cands, table, dict.normalize);
   // After the malignancy is read as specifically as the chart allows: the session is for that one.
   treatmentSession(cands, table, ctx.texts);
 }
@@ -1049,7 +1052,9 @@ function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable
     return side !== undefined && c.mentions.some((m) => m.side !== undefined && m.side !== side);
   };
   const giveWay = (c: Candidate, to: (o: Candidate) => boolean, anyCategory = false): void => {
-    const siblings = [...cands.values()].filter((o) => o !== c && (anyCategory || o.code.slice(0, 3) === c.code.slice(0, 3)) && to(o) && !otherSide(o, c));
+    // Never to a reading of the patient's past: "acute alcohol intoxication in severe alcohol use disorder"
+    // beside "an alcohol withdrawal seizure in 2023" is today's dependence, not the history's remission (F10.21).
+    const siblings = [...cands.values()].filter((o) => o !== c && (anyCategory || o.code.slice(0, 3) === c.code.slice(0, 3)) && (o.via !== 'history' || c.via === 'history') && to(o) && !otherSide(o, c));
     if (siblings.length === 0) return;
     mergeInto(siblings.reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a)), c);
     cands.delete(c.code);

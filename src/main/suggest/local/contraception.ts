@@ -25,7 +25,7 @@ const NOT_DONE = /\b(not|declined?s?|refused|deferred|considering|consider|inter
 
 /** Placed on an earlier day: "Copper IUD placed ~2 yrs ago", "Mirena inserted 2023", "placed >3 wk ago". The device is
  *  then in place, which is no management at this visit. */
-const EARLIER = /^[^.;\n]{0,20}?\b(ago|in (?:19|20)\d\d|(?:19|20)\d\d|\d{1,2}\/(?:19|20)?\d\d|previously|last (?:year|month|spring|summer|fall|winter)|at (?:delivery|her (?:last|postpartum)))\b/i;
+const EARLIER = /^[^.;\n]{0,20}?\b(ago|in (?:19|20)\d\d|(?:19|20)\d\d|\d{1,2}\/(?:19|20)?\d\d|previously|last (?:year|yr|month|mo|spring|summer|fall|winter)|at (?:delivery|her (?:last|postpartum)))\b/i;
 
 const ACTS: ReadonlyArray<{ pattern: RegExp; code: string }> = [
   { pattern: done(IUD, REPLACED), code: 'Z30433' },

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { CodeSetLookup } from '../../../shared/codeset/types';
 import { normalizeCode } from '../../../shared/codeset/format';
 import { emptyDrops, groundSuggestions, type RawSuggestion } from '../../../shared/suggest/grounding';
+import { accessComplications } from './access-complication';
 import { withExaminationFindings } from './examination-findings';
 import { withTobaccoProduct } from './tobacco-product';
 import { withOpenBites } from './open-bite';
@@ -252,7 +253,11 @@ const USE_LINKED = /\b(due to|related|associated|induced|causing|caused|contribu
  * factors. Not the reactions filed among them (angioedema T78.3, allergy T78.4-, a drug's anaphylaxis
  * or adverse effect T88.6/T88.7), which take the drug's adverse-effect code beside them.
  */
-const NOT_A_CONDITION = /^(?:S|T(?!78[34]|88[67])|[VWXYZ])/;
+const NOT_A_CONDITION = /^(?:S|T(?!78[234]|88[67])|[VWXYZ])/;
+/** Conditions whose drug-caused kind is another code than the Index's "drug-induced" line gives: an anaphylactic shock due to a drug properly taken is T88.6 (Index: Shock > anaphylactic > due to drug or medicinal substance > correct substance properly administered). */
+/** Solid malignancies (C00–C80), whose removal with no disease left makes them history (Z85.-). */
+const SOLID_MALIGNANCY = /^C(?:[0-7]\d|80)/;
+const DRUG_CAUSED_KIND: Readonly<Record<string, string>> = { T782XXA: 'T886XXA' };
 /** Family and personal history, status, absence and dependence codes (Z80–Z99), HIV-positive status (Z21), the carrier states (Z22; statuses by I.C.21.c.3) and a genetic susceptibility to cancer (Z15.0-). */
 const STATUS_CODE = /^(Z[89]\d|Z2[12]|Z150)/;
 /** Personal history codes (Z85–Z87). */
@@ -403,6 +408,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     let meant: CandidateMention | undefined;
     const underdosed = new Set<string>();
     const extents: Array<{ code: string; mention: CandidateMention }> = [];
+    /** Solid cancers an assessment line says were removed with no disease left. */
+    const endedCancers = new Set<string>();
     /** Symptoms the chart calls manifestations of a diagnosis: integral to it wherever else they are said. */
     const explained = new Set<string>();
     // A mention a reader other than the Index found (a dependence, a poisoning, a vaccine list): present, its words as the chart has them.
@@ -496,6 +503,9 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         if (contraception && table.byCode.get(contraception.code)?.billable) {
           add(contraception.code, spanMention(doc.id, text, s.start + contraception.start, s.start + contraception.end, s.section, si, 'index'), 'match');
         }
+        for (const a of s.section !== 'family' && s.section !== 'history' ? accessComplications(sentenceText) : []) {
+          if (table.byCode.get(a.code)?.billable) add(a.code, spanMention(doc.id, text, s.start + a.start, s.start + a.end, s.section, si, 'index'), 'match');
+        }
         const extent = s.section !== 'family' && s.section !== 'history' ? burnExtent(sentenceText) : undefined;
         if (extent && table.byCode.get(extent.code)?.billable) extents.push({ code: extent.code, mention: spanMention(doc.id, text, s.start + extent.start, s.start + extent.end, s.section, si, 'index') });
         // A run-on "sentence" (pasted tables, hostile input) is read in bounded windows.
@@ -505,7 +515,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           const sentence = { ...s, tokens: tokens.slice(w, w + MAX_SENTENCE_TOKENS) };
           const words = readSentence(text, sentence, dict);
           const base = matchSentence(text, sentence, dict, words);
-          const found = [...base];
+          const found = [...base]; if (process.env.DBGM) console.error("FOUND", found.map((f) => f.entry.code + ":" + f.positions.join(",")).join(" "));
           // A learned phrasing counts only where it says more than the Index and tables read of its
           // words: "hepatitis C genotype" over "hepatitis C", but not "diabetes mellitus" (a corpus's
           // E11.9) beside "type 1 diabetes" (E10.9).
@@ -553,6 +563,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
             : mention.assertion === 'present' && (treatedInPast(mention.entry.code, rest, inpatient) || infarctionDatedOld(mention.entry.code, rest, input.dateOfService, before) || cancerResectedWithoutDisease(mention.entry.code, rest) || reasonForPastProcedure(before, rest, input.dateOfService) || operatedOnBefore(before, rest, BACKGROUND_SECTIONS.has(s.section))) ? 'historical' : mention.assertion;
           const m = toMention(doc.id, text, a === mention.assertion ? mention : { ...mention, assertion: a }, s.section, { index: si, start: s.start }, sides.get(mention));
           if (namesNoCondition(table, mention, context)) continue;
+          if (s.section === 'assessment' && mention.assertion === 'present' && a === 'historical' && SOLID_MALIGNANCY.test(mention.entry.code)) endedCancers.add(mention.entry.code);
           // Under a family history heading every condition is a relative's ("FHx: Dad - T2DM, HTN"), however
           // it is asserted: never the patient's, nor part of a combination with the patient's own conditions.
           const familySection = s.section === 'family';
@@ -636,6 +647,9 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     // So is the search for it: "1. Sepsis evaluation - … Neonatal sepsis ruled out".
     const soughtOnly = (m: CandidateMention): boolean => m.assertion === 'uncertain' || SEARCH_AFTER.test(texts.get(m.documentId)?.slice(m.end, m.end + 20) ?? '');
     for (const [code, c] of [...cands]) if ((ruledOut.has(code.slice(0, 3)) || c.mentions.every((m) => ruledOutHeads.has(headWord(m.phrase)))) && c.mentions.every(soughtOnly)) cands.delete(code);
+    // A cancer the assessment says was removed and is gone ("PTC s/p thyroidectomy/RAI - no evidence of
+    // disease") is history however the title or the story name it ("THYROID CANCER SURVEILLANCE VISIT").
+    for (const code of endedCancers) if (cands.get(code)?.mentions.every((m) => m.section !== 'assessment' || m.assertion !== 'present')) cands.delete(code);
     // A burn's extent is coded beside a burn of a site, the first the chart states.
     if (extents.length > 0 && [...cands.keys()].some((code) => SITED_BURN.test(code))) add(extents[0]!.code, extents[0]!.mention, 'match');
     if (cands.has(OPIOID_THERAPY) && [...texts.values()].some(shortTermOpioidChart)) cands.delete(OPIOID_THERAPY);
@@ -668,7 +682,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       if ([...underdosed].some((u) => u.slice(0, 5) === e.code.slice(0, 5) && u[5] === '6')) continue;
       let caused = conditionAt.get(mentionKey(e.condition));
       // Caused by the drug, the condition is its drug-induced kind where the Index has one (K52.1 for R19.7).
-      const induced = caused ? dict.drugInduced.get(caused.code) : undefined;
+      const induced = caused ? (dict.drugInduced.get(caused.code) ?? DRUG_CAUSED_KIND[caused.code]) : undefined;
       if (caused && induced && table.byCode.get(induced)?.billable && !cands.has(induced)) {
         const kind: Candidate = { ...caused, code: induced, rationale: `${table.byCode.get(induced)!.long_desc}: the drug-induced kind the Index gives ${caused.code}, caused by the drug the chart names` };
         cands.delete(caused.code);
@@ -1157,8 +1171,18 @@ function sideNear(text: string, tokens: ReadSentence['tokens'], positions: reado
   // "carcinoma of the left kidney with pulmonary and bone metastases" (but "right eye with photophobia").
   let from = first - SIDE_REACH;
   if (positions.length > 1) for (let i = first - 1; i >= Math.max(0, from); i--) if (tokens[i]!.norm === 'with') from = i + 1;
-  const seen = inside.size > 0 ? inside : sides(from, last + SIDE_REACH);
+  // Nor one past a semicolon, another item's: "PDR with macular edema, right eye; moderate NPDR without macular edema, left eye".
+  const clause = (i: number): boolean => text.slice(tokens[i]!.end, tokens[i + 1]!.start).includes(';');
+  for (let i = first - 1; i >= Math.max(0, from); i--) if (clause(i)) { from = i + 1; break; }
+  let to = last + SIDE_REACH;
+  for (let i = last; i < Math.min(tokens.length - 1, to); i++) if (clause(i)) { to = i; break; }
+  const seen = inside.size > 0 ? inside : sides(from, to);
   if (seen.size === 1) return [...seen][0];
+  // The side that closes the mention's clause, out of reach: "moderate NPDR without macular edema, left eye".
+  if (seen.size === 0) {
+    const closing = clauseClosingSide(text, tokens, last);
+    if (closing) return closing;
+  }
   // Two sides within reach: the one written right against the mention ("L hemiparesis s/p R MCA stroke").
   const adjacent = inside.size > 0 ? undefined : new Set([...sides(first - 1, first - 1), ...sides(last + 1, last + 1)]);
   return adjacent?.size === 1 ? [...adjacent][0] : undefined;
@@ -1178,6 +1202,16 @@ function bothSides(tokens: ReadSentence['tokens'], at: number): boolean {
   if (at < 0 || at + 2 >= tokens.length || !['and', '&'].includes(tokens[at + 1]!.norm)) return false;
   const [a, b] = [sideOf(tokens[at]!.norm), sideOf(tokens[at + 2]!.norm)];
   return a !== undefined && b !== undefined && a !== b && a !== 'bilateral' && b !== 'bilateral';
+}
+
+/** A ", left eye" ending the clause after token `last` (before a semicolon or the sentence's end). */
+function clauseClosingSide(text: string, tokens: ReadSentence['tokens'], last: number): Side | undefined {
+  for (let k = last + 1; k + 1 < tokens.length; k++) {
+    if (text.slice(tokens[k - 1]!.end, tokens[k]!.start).includes(';')) return undefined;
+    const side = sideOf(tokens[k]!.norm);
+    if (side && SIDED_ORGANS.has(tokens[k + 1]!.norm) && text.slice(tokens[k - 1]!.end, tokens[k]!.start).includes(',')) return side;
+  }
+  return undefined;
 }
 
 /** Organs a closing side names: "…without macular edema, left eye". */

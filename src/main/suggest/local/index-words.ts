@@ -46,6 +46,8 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['stent', 'implant'], ['stents', 'implant'], ['arthroplasty', 'replacement'], ['postablative', 'postprocedural'], ['postsurgical', 'postprocedural'], ['herniation', 'hernia'], ['diverticulosis', 'diverticulum'], ['lentigines', 'lentigo'],
   // "Fibroid (tumor) — see also Leiomyoma": a uterine fibroid's kinds (intramural D25.1, subserosal D25.2) are the leiomyoma's.
   ['fibroid', 'leiomyoma'], ['fibroids', 'leiomyoma'], ['herniated', 'hernia'], ['noncompliant', 'noncompliance'], ['nonadherence', 'noncompliance'], ['nonadherent', 'noncompliance'],
+  // A joint by its abbreviation is the Index's site ("gout, L 1st MTP" is "Gout > idiopathic > foot joint", M10.07-).
+  ['mtp', 'foot'], ['mtps', 'foot'], ['mcp', 'hand'], ['mcps', 'hand'], ['cmc', 'carpometacarpal'],
   // A flare of a chronic condition is the Index's exacerbation ("asthma flare" J45.901, "COPD flare-up" J44.1).
   ['flare', 'exacerbation'],
   // A Pap smear's squamous lesions as notes abbreviate them ("LSIL Pap"); the Index says LGSIL, HGSIL.
@@ -268,6 +270,8 @@ export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [
   ['implant', 'intravascular'],
   // Gout at a site is the idiopathic kind unless the note names another ("Gout > idiopathic > knee" M10.06-).
   ['gout', 'idiopathic'],
+  // The Index's "foot joint" and "hand joint" are the foot and the hand notes name ("gout, L 1st MTP", M10.07-).
+  ['foot', 'joint'], ['hand', 'joint'],
   // A catheter is the Index's device ("Infection > due to > device, implant or graft > catheter NEC > urinary" T83.518).
   ['catheter', 'device implant graft'],
   // A pacemaker is the heart's ("Status > pacemaker > cardiac" Z95.0).

@@ -22,7 +22,7 @@ export function loadMedications(file = medicationsFile()): Map<string, string> {
 
 /** Words after a drug name that mean it is not being taken (long term) now. */
 // "d/c on glargine + metformin" is discharged on them, not discontinued.
-const NOT_TAKING = /\b(off(?![-\w])|stop(ped)?|discontinue[d]?|d\/c(?! on\b)|held|hold(ing)?|declined?|allerg(y|ic)|intoleran(t|ce)|sensitiv(e|ity)|once|x\s?1|today only|in hospital|completed|finished|not (?:indicated|needed|recommended|required)|prior(?! to\b| tapers?\b| attempts? (?:to|at)\b)|previous(?:ly)?)\b/i;
+const NOT_TAKING = /\b(off(?![-\w])|stop(ped|ping)?|discontinue[d]?|d\/c(?! on\b)|held|hold(ing)?|declined?|allerg(y|ic)|intoleran(t|ce)|sensitiv(e|ity)|once|x\s?1|today only|in hospital|completed|finished|not (?:indicated|needed|recommended|required)|prior(?! to\b| tapers?\b| attempts? (?:to|at)\b)|previous(?:ly)?)\b/i;
 /** Said right before a drug: "avoid metformin", "avoiding NSAIDs and", "avoid NSAIDs/aspirin", "should avoid". */
 const AVOIDED = /\bavoid(?:s|ed|ing)?\s+(?:(?:all|any|further|the)\s+|[\w-]+(?:\s+(?:and|or)\s+|\s*\/\s*|,\s*))?$/i;
 /** Every stop word of a sentence, for the clauses they sit in. */
@@ -160,8 +160,8 @@ function clauseAround(text: string, start: number, end: number): [number, number
   return [from, stops.length > 0 ? Math.min(...stops) : text.length];
 }
 
-/** Words before a drug, in its clause, that only weigh it or put it later ("consider a statin", "discussed adding basal insulin", "if … start insulin", "will start adalimumab", "radiation to follow, then letrozole"). */
-const WEIGHED_BEFORE = /\b(consider(ing|ed)?|discuss(ed|ing)? (adding|starting)|(may|might|could|would|will) (add|start|begin|initiate)|candidate for|recommend(s|ed|ing)?|plan(s|ned|ning)? to (start|begin|add|initiate)|if\b[^.;:\n]*\b(start|begin|add|initiate))\b[^.;:\n]*$|\bthen\s+$|\b(vs\.?|versus)\s+$/i;
+/** Words before a drug, in its clause, that only weigh it or put it later ("consider a statin", "discussed adding basal insulin", "if … start insulin", "will start adalimumab", "radiation to follow, then letrozole", "I favor a TNF inhibitor (adalimumab) rather than etanercept", "switch to methimazole when stable"). */
+const WEIGHED_BEFORE = /\b(consider(ing|ed)?|discuss(ed|ing)? (adding|starting)|(may|might|could|would|will) (add|start|begin|initiate)|candidate for|recommend(s|ed|ing)?|plan(s|ned|ning)? to (start|begin|add|initiate)|if\b[^.;:\n]*\b(start|begin|add|initiate))\b[^.;:\n]*$|\b(I|we) (would )?(favou?r|prefer)\b[^.;:\n]*$|\b(switch|switching|change|transition) to\s+$|\bthen\s+$|\b(vs\.?|versus|rather than|instead of)\s+$/i;
 /** A condition right after a drug ("… insulin if A1c > 9"), what it would do ("adding semaglutide would benefit"), an alternative still weighed ("tamoxifen vs OFS+AI … will discuss", "low-dose quetiapine 2nd line"), or a start to come ("zoledronic acid next month", "… after insurance approval", "… after TB screening"). */
 const WEIGHED_AFTER = /^[^.;:,\n]{0,15}\bif\b|^\s*(?:would|could|might|may|vs\.?|versus)(?=\s)|^\s*(?:as\s+(?:a\s+)?)?(?:2nd|second|3rd|third)[- ]line\b|^[^.;\n]{0,50}\b(?:will discuss|to be discussed|to discuss)\b|^[^.;:\n]{0,40}\b(next (week|month|visit|appointment)|after discharge|as (an )?out-?pt|as (an )?outpatient|in \d+ (weeks?|wks?|months?)|(after|once|pending) (insurance |prior auth(orization)? )?(approval|approved)|(after|once|pending|when)\b[^.;:\n]{0,25}\b(screen(ing)?|test(ing)?|results?|clearance|cleared|quantiferon|ppd|labs?|returns?|comes? back))\b/i;
 

@@ -56,6 +56,7 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     givenOnAnotherDay(text, e, xt, positions) ||
     anesthesiaGiven(text, xt, positions) ||
     compressionWorn(xt, positions) ||
+    lowTrauma(xt, positions) ||
     deprivationTherapy(xt, positions) ||
     weightLossAimed(text, e, xt, positions) ||
     immunizationStatus(text, e, xt, positions) ||
@@ -138,6 +139,13 @@ function compressionWorn(xt: readonly XToken[], positions: readonly number[]): b
   return positions.some((p) => xt[p]!.norm === 'compression' && COMPRESSION_DEVICE.has(xt[p + 1]?.norm ?? '') && !positions.includes(p + 1));
 }
 
+/** How little force a fracture took: "low-trauma T12 compression fracture" is a fragility fracture, no injury (T14.9-). */
+const SLIGHT = new Set(['low', 'minimal', 'minor', 'trivial', 'non', 'atraumatic']);
+
+function lowTrauma(xt: readonly XToken[], positions: readonly number[]): boolean {
+  return positions.some((p) => xt[p]!.norm === 'trauma' && p > 0 && SLIGHT.has(xt[p - 1]!.norm) && !positions.includes(p - 1));
+}
+
 /** "Androgen deprivation therapy" is a treatment, no effect of deprivation (T73.-). */
 function deprivationTherapy(xt: readonly XToken[], positions: readonly number[]): boolean {
   return positions.some((p) => xt[p]!.norm.startsWith('depriv') && xt[p + 1]?.norm === 'therapy');
@@ -204,7 +212,8 @@ function reachesPast(text: string, xt: readonly XToken[], isSite: readonly boole
       // Qualifiers before their head ("duodenal ulcer"), uncoordinated; or a site past a comma after it:
       // in "macular edema, both eyes" the eyes are the edema's side, not its site.
       if (isSite[b] && a < b && !CONJUNCTION.test(text.slice(xt[a]!.end, xt[b]!.start))) return true;
-      if (a > h && text.slice(xt[h]!.end, xt[a]!.start).includes(',')) return true;
+      // Unless the other is the same condition said with no site: in "acute gout flare, left ankle" the ankle is the gout's.
+      if (a > h && text.slice(xt[h]!.end, xt[a]!.start).includes(',') && (isSite[b] || m.entry.code.slice(0, 3) !== o.entry.code.slice(0, 3))) return true;
     }
   }
   return false;

@@ -23,16 +23,19 @@ export function withoutPastEpisodes(text: string, tokens: Token[]): Token[] {
   return tokens.filter((t) => t.norm !== EPISODE || !(PAST_AFTER.test(text.slice(t.end, t.end + 80)) || PAST_BEFORE.test(text.slice(Math.max(0, t.start - 30), t.start))));
 }
 
-/** A story's sentence opening on what the patient had or went through: "Had …", "He did have …", "She was hospitalized …". */
-const PAST_EVENT = /^\s*(?:(?:she|he|they|patient|pt)\s+)?(?:had|did\s+have|was|were|underwent)\b/i;
+/** A story's sentence opening on what the patient had or went through: "Had …", "He did have …", "She was hospitalized …", "ED visit 02/2026 for chest pain". */
+const PAST_EVENT = /^\s*(?:(?:she|he|they|patient|pt)\s+)?(?:had|did\s+have|was|were|underwent|passed)\b|^\s*(?:(?:an?|one|prior|previous|recent)\s+)?(?:ED|ER|emergency (?:department|room)|urgent care|hospital)\s+(?:visit|presentation|stay|admission)\b/i;
 /** A date months or years back: "3 years ago", "in 2019", "last year", "as a child". */
-const PAST_DATE = new RegExp(String.raw`\b(?:${NUMBER}\s+${LONG_UNIT}\s+ago|in\s+(?:19|20)\d\d|last\s+year|as\s+a\s+(?:child|teen|teenager))\b`, 'i');
+const PAST_DATE = new RegExp(String.raw`\b(?:${NUMBER}\s+${LONG_UNIT}\s+ago|in\s+(?:19|20)\d\d|last\s+year|as\s+a\s+(?:child|teen|teenager)|(?:0?[1-9]|1[0-2])\/(?:19|20)\d\d)\b`, 'i');
 /** Words that carry the condition into the present: its diagnosis or onset then, what remains of it now. */
 const STILL_NOW = /\b(?:diagnos\w*|dx|started|began|since|onset|ongoing|continu\w*|still|currently|current|now|residual|persistent|persists|chronic|today|recurr\w*|again|worse\w*|present\w*\s+with|here\s+for|on\s+(?:treatment|therapy))\b/i;
 
+/** A carrying word the sentence denies: "it resolved and has not recurred", "No chest pain since", "none since". */
+const DENIED_STILL = /\b(?:not|no|none|never|without)\s+(?:\w+\s+){0,2}(?:recurr\w*|worse\w*|again|since|current(?:ly)?)\b|\bnone since\b/gi;
+
 /** Whether a story's sentence tells of an episode years back that it does not carry into the present. */
 export function datedPastSentence(sentence: string): boolean {
-  return PAST_EVENT.test(sentence) && PAST_DATE.test(sentence) && !STILL_NOW.test(sentence);
+  return PAST_EVENT.test(sentence) && PAST_DATE.test(sentence) && !STILL_NOW.test(sentence.replace(DENIED_STILL, ' '));
 }
 
 /** An earlier stay or a year before this one: "noted on prior admission", "during her 2024 hospitalization", "in 2023". */
@@ -81,9 +84,12 @@ const AHEAD_BEFORE = /\b(?:needs?|recommend\w*|plan\w*|schedul\w*|candidate|refe
  * after hernia repair" the hernia is gone, and "bilateral cataract surgery" in a past history leaves no
  * cataract to link with the diabetes (E11.36). A background section's operation is a past one.
  */
+/** The operation dated to a past year right after it: "bilateral cataract surgery in 2024". */
+const DATED_OPERATION = /^\s*(?:surgery|repair|resection|excision|extraction|removal|operation)\s+(?:in\s+|on\s+|\()?(?:\d{1,2}\/)?(?:19|20)\d\d\b/i;
+
 export function operatedOnBefore(before: string, after: string, background: boolean): boolean {
   const tail = before.slice(-60);
-  return OPERATION_AFTER.test(after) && (background || DONE_BEFORE.test(tail)) && !AHEAD_BEFORE.test(tail);
+  return OPERATION_AFTER.test(after) && (background || DONE_BEFORE.test(tail) || DATED_OPERATION.test(after)) && !AHEAD_BEFORE.test(tail);
 }
 
 /**

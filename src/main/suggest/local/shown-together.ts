@@ -26,13 +26,13 @@ const CODED_WITH_CAUSE = /^(R296|R3981)$/;
 export const isIntegralKind = (code: string): boolean => isSymptom(code) && !CODED_WITH_CAUSE.test(code);
 
 /**
- * Abnormal findings that belong to one kind of disease: a glucose finding (prediabetes, R73.0-) to a
+ * Abnormal findings that belong to one kind of disease: a glucose finding (prediabetes R73.0-, hyperglycemia R73.9) to a
  * diabetes, a raised blood pressure reading (R03.0) to a hypertension, raised liver enzymes (R74.-) to
  * a liver disease, a tumour marker (R97.-) to a neoplasm or the prostate, a lung finding (R91.-) to a
  * lung disease, hypoxemia (R09.02) to a respiratory failure with hypoxia. Beside a diagnosis of another kind ("Prediabetes and hypertension") they are no part of it.
  */
 const FINDING_KINDS: ReadonlyArray<readonly [finding: RegExp, of: RegExp]> = [
-  [/^R730/, /^(E0[89]|E1[0-3]|O24)/],
+  [/^R73/, /^(E0[89]|E1[0-3]|O24)/],
   [/^R030/, /^(I1[0-6]|O1[0-6])/],
   [/^R74/, /^(K7[0-7]|K8[0-3]|B1[5-9])/],
   [/^R97/, /^(C|D[0-4]|N4[0-2])/],
@@ -279,17 +279,27 @@ const NAMED_INFECTION = /^(?!B999$)(?:[AB]|J0[0-6]|J1[2-8]|N10|N30|N390|L0[0-8]|
  * - a colitis NOS (K52.9, "UC, pancolitis") beside the Crohn's disease or ulcerative colitis it is;
  * - a membranous nephropathy said plainly (N06.2-) beside the same one "with nephrotic syndrome" (N04.2-);
  * - an acidosis beside the diabetic ketoacidosis it is part of (E87.2- beside E10.10);
- * - a synovitis NOS (M65.90) beside the inflammatory arthritis whose synovitis it is (RA, M05–M06; gout, M10);
+ * - a synovitis NOS or at a site (M65.9-) beside the inflammatory arthritis whose synovitis it is (RA, M05–M06; gout, M10);
  * - overweight (E66.3, "overweight habitus" in the exam) beside the obesity the assessment names (E66.0–E66.2, E66.8-, E66.9);
  * - an irritant contact dermatitis NOS (L24.9) beside the diaper dermatitis it is ("irritant diaper dermatitis", L22);
  * - a delusional disorder, psychosis NOS or hallucinations (F22, F29, R44.-) beside the dementia with psychotic disturbance, the mood episode with psychotic features or the schizophrenia they are part of;
  * - a pulmonary edema (J81.-, "CXR pulm edema") beside the heart failure it is part of (J81's Excludes1: "with heart failure");
- * - a diabetic nephropathy (E11.21) beside the diabetic chronic kidney disease the chart stages (E11.22): one kidney disease, said more;
+ * - a diabetic nephropathy (E11.21) or kidney complication NEC (E11.29, "diabetic kidney disease") beside the diabetic chronic kidney disease the chart stages (E11.22): one kidney disease, said more;
  * - a methicillin-susceptible or -resistant staph infection of no stated site (A49.01, A49.02) beside the sepsis it caused (A41.01, A41.02);
  * - nightmares (F51.5) beside the post-traumatic stress disorder they are part of (F43.1-);
  * - a starvation (T73.0, "bradycardia secondary to starvation") beside the eating disorder that is its cause (F50.-);
  * - a fluid overload (E87.70, "hypervolemic hyponatremia", "volume overloaded") beside the heart failure that is its cause;
  * - a diffuse goiter (E04.0, E04.9, E01.0, "Graves' disease with diffuse goiter") beside the thyrotoxicosis with diffuse goiter it is (E05.0-);
+ * - an essential hypertension (I10, "HTN") beside the secondary hypertension the chart names (I15.-), which I10 excludes;
+ * - a xerostomia (K11.7) beside the Sjogren syndrome it is part of (M35.0-), and caries (K02.9) beside its dental involvement (M35.0C);
+ * - an insomnia NOS (G47.00) beside the nonorganic insomnia the chart names (F51.0-);
+ * - a hirsutism (L68.0) or other primary ovarian failure (E28.39) beside the polycystic ovary syndrome (E28.2);
+ * - a peripheral vascular disease NOS (I73.9) beside the atherosclerosis of the extremities it is (I70.2–I70.7);
+ * - an eating disorder NOS (F50.9) or malnutrition NOS (E46) beside the kind the chart names (F50.0–F50.8, E40–E44);
+ * - an eyelid retraction (H02.53-) beside the thyrotoxicosis whose sign it is (E05.-);
+ * - a cataclysmic storm (X37.9) or a thyroid disorder NOS (E07.9) beside the thyroid storm or thyroid disease named;
+ * - a nephrotic syndrome NOS (N04.9) or hypoalbuminemia (E88.09) beside the nephrotic syndrome of a named morphology (N04.-);
+ * - a sacroiliitis (M46.1) beside the ankylosing spondylitis it is part of (M45.-);
  * - a chronic urticaria (L50.8) beside the idiopathic one it is ("Chronic spontaneous (idiopathic) urticaria", L50.1);
  * - a telangiectasia (I78.1, "pearly papule w/ telangiectasia") beside the skin cancer whose lesion it describes (C44.-), or spider angiomata beside the liver disease they are signs of (K70.-, K74.-);
  * - a pruritus (L29.9, "pruritic morbilliform eruption") beside the drug eruption it is part of (L27.-);
@@ -303,20 +313,43 @@ const HYPOPITUITARISM = /^(E893|E230)$/;
 const HYPEREMESIS_DISTURBANCE = /^O211$/;
 /** Osteomyelitis at a named site: of the spine (M46.2-) or a limb's or other site's (M86.x1–M86.x9). */
 const SITED_OSTEOMYELITIS = /^(?:M462|M86[0-8][1-9])/;
+/** Kinds of code, by pattern, said more by another: a synovitis at any site (M65.9-) beside the inflammatory arthritis whose synovitis it is. */
+const SAID_MORE_OF_KIND: ReadonlyArray<readonly [RegExp, RegExp]> = [[/^M659/, /^M(0[5-9]|1[0-4])/]];
 const SAID_MORE: Readonly<Record<string, RegExp>> = {
-  I129: /^I120$/, I1310: /^I13(11|2)$/, I130: /^I132$/, Z780: /^N95/, F32A: /^F3(2[0-9]|3)/, E039: /^(E063|E893|E230)$/, L98499: /^L97/,
+  I129: /^I120$/, I10: /^I15/, I1310: /^I13(11|2)$/, I130: /^I132$/, Z780: /^N95/, F32A: /^F3(2[0-9]|3)/, E039: /^(E063|E893|E230)$/, L98499: /^L97/,
   T887XXA: ADVERSE_EFFECT, T887XXD: ADVERSE_EFFECT, T887XXS: ADVERSE_EFFECT, T300: SITED_BURN,
   L309: /^L2[0-5]/, J302: /^J301$/, U071: /^U099$/, B999: NAMED_INFECTION, K529: /^K5[01]/, N0620: /^N042/, N0621: /^N042/, N0622: /^N042/, E8720: KETOACIDOSIS, E8721: KETOACIDOSIS, E8729: KETOACIDOSIS, M6590: /^M(0[5-9]|1[0-4])/,
   E663: /^E66(?!3)/, L249: /^L22$/, F22: PSYCHOSIS_PART_OF, F29: PSYCHOSIS_PART_OF, R440: PSYCHOSIS_PART_OF, R441: PSYCHOSIS_PART_OF, R442: PSYCHOSIS_PART_OF, R443: PSYCHOSIS_PART_OF, J810: HEART_FAILURE, J811: HEART_FAILURE,
   E8770: HEART_FAILURE, E8779: HEART_FAILURE,
   A4901: /^A4101$/, A4902: /^A4102$/, T730XXA: /^F50/, F515: /^F431/,
   E0821: /^E0822$/, E0921: /^E0922$/, E1021: /^E1022$/, E1121: /^E1122$/, E1321: /^E1322$/,
+  E0829: /^E0822$/, E0929: /^E0922$/, E1029: /^E1022$/, E1129: /^E1122$/, E1329: /^E1322$/,
   E040: /^E050/, E049: /^E050/, E010: /^E050/,
   L905: /^L910$/, R21: /^(B0[0-9]|L[0-9])/, I38: /^I3[3-7]/, A530: /^A5[12]/, G002: /^G001$/, M6250: /^E4[0-6]/, N766: /^A600/, B009: /^(?:A60|B00[1-8])/,
   // A cranial nerve palsy of Lyme disease is its neurologic disorder (A69.22).
   G510: /^A692/, G518: /^A692/, G519: /^A692/, G589: /^A692/,
   // Osteomyelitis of no stated site beside the chart's sited one (the sacrum's, M46.28; a foot's, M86.17-) is that one.
   M8610: SITED_OSTEOMYELITIS, M8660: SITED_OSTEOMYELITIS, M869: SITED_OSTEOMYELITIS,
+  // Sacroiliitis is part of the ankylosing spondylitis that takes the sacroiliac joints.
+  M461: /^M45/,
+  // An insomnia said plainly beside its kind the chart names ("insomnia due to OCD", F51.05).
+  G4700: /^F510/,
+  // A thyroid storm's own word is no cataclysmic storm (X37.9).
+  X379XXA: /^E05\d1$/,
+  // An eating disorder or a malnutrition NOS ("Eating Disorders" unit, "due to malnutrition") beside the kind the chart names.
+  F509: /^F50[0-8]/, E46: /^E4[0-4]/,
+  // A nephrotic syndrome of unstated morphology beside the one the biopsy names, and its hypoalbuminemia.
+  N049: /^N04[0-8A]/, E8809: /^N04/,
+  // An upper-lid retraction beside the thyrotoxicosis whose sign it is.
+  H02531: /^E05/, H02532: /^E05/, H02533: /^E05/, H02534: /^E05/, H02535: /^E05/, H02536: /^E05/, H02539: /^E05/,
+  // A thyroid disorder NOS ("Graves' disease in thyroid storm" read as "disease … thyroid") beside the thyroid disease the chart names.
+  E079: /^(E0[0-6]|E07[0-8]|E89[01])/,
+  // A peripheral vascular disease NOS beside the atherosclerosis of the limbs' arteries the chart names ("PAD with bilateral intermittent claudication", I70.21-).
+  I739: /^I70[2-7]/,
+  // A polycystic ovary syndrome's hirsutism is its hyperandrogenism, and no other ovarian failure (E28.39, "PCOS/insulin resistance" misread as a resistant ovary).
+  L680: /^E282$/, E2839: /^E282$/,
+  // A dry mouth and its caries are the Sjogren syndrome's (M35.0-: sicca; M35.0C, with dental involvement).
+  K117: /^M350/, K029: /^M350C$/,
   L508: /^L501$/, I781: /^(C44|K70|K74)/, L299: /^L27/, Z793: /^Z30011$/, Z3009: /^Z30(?!09)/,
   E038: HYPOPITUITARISM, E2740: HYPOPITUITARISM, E2749: HYPOPITUITARISM, E291: HYPOPITUITARISM,
   // "Focal epilepsy" is the Index's simple partial kind only where the note says no more: its complex partial
@@ -391,7 +424,7 @@ export function withoutUnspecifiedSibling(raw: readonly RawSuggestion[], table: 
     return kind !== title && kind.toLowerCase() === table.byCode.get(code.slice(0, 3))?.long_desc.toLowerCase();
   };
   // "ESRD 2/2 hypertensive nephrosclerosis" is I12.0, the nephrosclerosis no I12.9 beside it.
-  const saidMore = (code: string, other: string): boolean => SAID_MORE[code]?.test(other) === true;
+  const saidMore = (code: string, other: string): boolean => (SAID_MORE[code] ?? SAID_MORE_OF_KIND.find(([kind]) => kind.test(code))?.[1])?.test(other) === true;
   const covered = (r: RawSuggestion): boolean =>
     r.kind === 'add' &&
     raw.some(

@@ -37,7 +37,7 @@ const SECTION_PATTERNS: ReadonlyArray<[RegExp, SectionKind]> = [
   [/^(exam|pe|physical exam(ination)?|o|objective|vitals|vital signs)$/, 'exam'],
   [/^(labs?|laboratory|results|pertinent results|data|imaging|studies|ecg|ekg|pfts?|echo)$/, 'labs'],
   [
-    /^(a\/?p|a and p|a|p|imp|(assessment|impression)((\/| and )(plan|recommendations?))?|plan|recommendations?|clinical impression|principal problem|(current|hospital) problems|diagnos[ie]s|dx|(discharge|final|admission|admitting|admit|principal|primary|secondary|other|additional) (diagnos[ie]s|dx)|principal|primary|secondary|(diagnos[ie]s|dx|problems) (this|on|at) (admission|discharge|visit|stay)|mdm|medical decision[- ]making|discussion|decisions( today| made)?)$/,
+    /^(a\/?p|a and p|a|p|imp|(assessments?|impressions?)((\/| and | & )(plans?|recommendations?))?|plan|recommendations?|clinical impression|principal problem|(current|hospital) problems|diagnos[ie]s|dx|(discharge|final|admission|admitting|admit|principal|primary|secondary|other|additional) (diagnos[ie]s|dx)|principal|primary|secondary|(diagnos[ie]s|dx|problems) (this|on|at) (admission|discharge|visit|stay)|mdm|medical decision[- ]making|discussion|decisions( today| made)?)$/,
     'assessment',
   ],
   [/^(s|subjective|cc|chief complaint|hpi|history of present illness|interval hx|interval history|(brief )?hospital course|reason for visit|presentation|story|(brief |clinical |hospital )?summary)$/, 'subjective'],
@@ -274,7 +274,8 @@ export function splitSentences(text: string): Array<{ start: number; end: number
   return out;
 }
 
-const WORD_RE = /[A-Za-z0-9]+(?:['’][a-z]+)?/g;
+// Accented letters are letters of their word ("Sjögren" is one word; the normaliser folds it to "sjogren").
+const WORD_RE = /[A-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]+(?:['’][a-z]+)?/g;
 /** "(-)" or "(−)" right before a word. */
 const NEGATIVE_SIGN = /(\(\s*[-−]\s*\))\s*$/;
 /** The same words for a phrase read whole (match, matchAll): the tokenizer's WORD_RE keeps its own position. */
@@ -306,7 +307,8 @@ function solidWord(norm: Normalizer, first: string, second: string, gap: string)
 export function createNormalizer(aliases: ReadonlyMap<string, string>, solid?: ReadonlySet<string>): Normalizer {
   const cache = new Map<string, string>();
   const normalize = (word: string): string => {
-    const lower = word.toLowerCase().replace(/['’]s$/, '');
+    // Accents fold away: notes write "Sjogren's", "Meniere", "Behcet" where the Index writes Sjögren, Ménière, Behçet.
+    const lower = foldAccents(word.toLowerCase()).replace(/['’]s$/, '');
     // An acronym is not a plural: AIDS stays "aids" (while "hearing aids" is "aid").
     const acronym = /^[A-Z]{3,}$/.test(word);
     const key = acronym ? word : lower;
@@ -325,6 +327,10 @@ export function createNormalizer(aliases: ReadonlyMap<string, string>, solid?: R
     return w;
   };
   return solid ? Object.assign(normalize, { solid }) : normalize;
+}
+
+function foldAccents(w: string): string {
+  return /[^ -~]/.test(w) ? w.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : w;
 }
 
 function singular(w: string): string {

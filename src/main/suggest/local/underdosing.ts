@@ -24,6 +24,8 @@ const TOOK_LESS = new RegExp(
     String.raw`off (?:of )?(?:his|her|their)`,
     String.raw`underdos(?:ing|ed) (?:of|on|with)`,
     String.raw`self[- ]discontinued`,
+    // A stop the sentence makes the cause of today's problem: "thyroid storm precipitated by stopping methimazole".
+    String.raw`(?:precipitated|triggered|brought on|caused) by (?:(?:self[- ])?(?:stopping|discontinuing|skipping|missing)|(?:self[- ])?discontinuation of)`,
     String.raw`(?:not|n't|never) (?:been )?(?:taking|taken|filled|refilled|picked up)`,
     String.raw`(?:missed|missing|skipped|skipping|forgot(?:ten)? to take) (?:(?:several|multiple|many|some|a few|two|three|\d+|his|her|their) )?(?:doses? (?:of )?)?`,
     String.raw`non-?complian(?:t|ce) with`,
@@ -39,6 +41,8 @@ const AS_DIRECTED = /\b(?:per|by) (?:dr\b|doctor|cardiolog\w*|nephrolog\w*|oncol
 /** A denial or a past that is not this visit's: "denies missed doses", "stopped taking it 3 years ago". */
 const NOT_THIS = /\b(?:no|denies|denied|never missed|without|if|in case)\b[^.;]{0,20}$/i;
 const LONG_AGO = /^[^.;]{0,60}\b(?:years? ago|in (?:19|20)\d\d)\b/i;
+/** Taken again since, the gap over: "missed ~2 wks of semaglutide d/t backorder, restarted 3 wks ago". */
+const RESUMED_AFTER = /^[^.;]{0,80}\b(?:restarted|resumed|back on (?:it|them|the)|since restarted|has restarted|now taking (?:it|them) again)\b/i;
 const HEDGED = /\b(?:possibly|possible|may|might|questionable|unclear (?:if|whether))\b/i;
 
 /** The reason the note gives, as the noncompliance code's 5th and 6th characters. */
@@ -67,7 +71,7 @@ export function statedUnderdosings(text: string, start: number, end: number, tab
   const out: StatedUnderdosing[] = [];
   for (const m of sentence.matchAll(TOOK_LESS)) {
     const after = m.index + m[0].length;
-    if (NOT_THIS.test(sentence.slice(0, m.index)) || LONG_AGO.test(sentence.slice(after))) continue;
+    if (NOT_THIS.test(sentence.slice(0, m.index)) || LONG_AGO.test(sentence.slice(after)) || RESUMED_AFTER.test(sentence.slice(after))) continue;
     const noncompliance = REASONS.find(([re]) => givenReason(sentence, re))?.[1] ?? NO_REASON;
     // "Not taking vitamin C, iron or multivitamin" with no reason and no drug of the patient's own is a
     // list of what is not taken (often on advice), no prescribed drug taken less.
