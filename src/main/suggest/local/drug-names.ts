@@ -194,6 +194,20 @@ export interface NamedDrug {
 }
 
 /** The drugs named in `passage` from `from` to the end of its clause: "of her mother's lorazepam and Benadryl". */
+/** The drug named last before `to` in its clause, within a few words: "subtherapeutic tacrolimus from missed doses". */
+export function drugBefore(passage: string, to: number, table: ReadonlyMap<string, DrugCodes>): NamedDrug | undefined {
+  const from = Math.max(0, to - 40, ...[...passage.slice(Math.max(0, to - 40), to).matchAll(/[.;:,]/g)].map((m) => Math.max(0, to - 40) + m.index + 1));
+  const words = wordsOf(passage.slice(from, to));
+  let last: NamedDrug | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const d = drugsAt(words, i, table);
+    if (!d) continue;
+    last = { codes: d.codes, at: from + words[i]!.at, length: d.length };
+    i += d.size - 1;
+  }
+  return last;
+}
+
 export function drugsAfter(passage: string, from: number, table: ReadonlyMap<string, DrugCodes>): NamedDrug[] {
   const rest = passage.slice(from, from + 120);
   const stop = AFTER_END.exec(rest);

@@ -32,7 +32,7 @@ import { statedUnderdosings } from './underdosing';
 import { receptorStatus } from './receptor-status';
 import { ambiguityQuery, type AmbiguityQuery } from './ambiguous';
 import { readsApart, severityQuery, type SeverityQuery } from './severity';
-import { acuteOpioid, asNeededOnly, loadMedications, startedInStay, OPIOID_THERAPY, shortTermOpioidChart, namesNoTherapy, saysNotTaking, saysShortCourse, saysTakingNow, scaledOnly, weighedOnly } from './medications';
+import { acuteOpioid, antibioticProphylaxis, asNeededOnly, loadMedications, startedInStay, OPIOID_THERAPY, shortTermOpioidChart, namesNoTherapy, saysNotTaking, saysShortCourse, saysTakingNow, scaledOnly, weighedOnly } from './medications';
 import { collectMeat, type SentenceSpan } from './meat';
 import { treatedInPast } from './treated-infection';
 import { RESOLVED_VERDICTS } from './assertion';
@@ -257,6 +257,7 @@ const NOT_A_CONDITION = /^(?:S|T(?!78[234]|88[67])|[VWXYZ])/;
 /** Conditions whose drug-caused kind is another code than the Index's "drug-induced" line gives: an anaphylactic shock due to a drug properly taken is T88.6 (Index: Shock > anaphylactic > due to drug or medicinal substance > correct substance properly administered). */
 /** Solid malignancies (C00–C80), whose removal with no disease left makes them history (Z85.-). */
 const SOLID_MALIGNANCY = /^C(?:[0-7]\d|80)/;
+const LONG_TERM_ANTIBIOTIC = 'Z792';
 const DRUG_CAUSED_KIND: Readonly<Record<string, string>> = { T782XXA: 'T886XXA' };
 /** Family and personal history, status, absence and dependence codes (Z80–Z99), HIV-positive status (Z21), the carrier states (Z22; statuses by I.C.21.c.3) and a genetic susceptibility to cancer (Z15.0-). */
 const STATUS_CODE = /^(Z[89]\d|Z2[12]|Z150)/;
@@ -503,6 +504,9 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         if (contraception && table.byCode.get(contraception.code)?.billable) {
           add(contraception.code, spanMention(doc.id, text, s.start + contraception.start, s.start + contraception.end, s.section, si, 'index'), 'match');
         }
+        // An antibiotic kept up to prevent an infection is long-term antibiotic use (Z79.2): "TMP-SMX DS MWF (PJP ppx)".
+        const prophylaxis = s.section !== 'family' && s.section !== 'history' ? antibioticProphylaxis(sentenceText) : undefined;
+        if (prophylaxis && table.byCode.get(LONG_TERM_ANTIBIOTIC)?.billable) add(LONG_TERM_ANTIBIOTIC, spanMention(doc.id, text, s.start + prophylaxis.start, s.start + prophylaxis.end, s.section, si, 'medication'), 'medication');
         for (const a of s.section !== 'family' && s.section !== 'history' ? accessComplications(sentenceText) : []) {
           if (table.byCode.get(a.code)?.billable) add(a.code, spanMention(doc.id, text, s.start + a.start, s.start + a.end, s.section, si, 'index'), 'match');
         }

@@ -209,3 +209,24 @@ const MEASURED_BEFORE = /\b(fasting|serum|plasma|random)\s+$/i;
 export function namesNoTherapy(text: string, start: number, end: number): boolean {
   return NOT_THE_THERAPY_AFTER.test(text.slice(end, end + 20)) || LOCAL_ROUTE_AFTER.test(text.slice(end, end + 40)) || EYE_AFTER.test(text.slice(end, end + 40)) || BLAMED_BEFORE.test(text.slice(Math.max(0, start - 50), start)) || MEASURED_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || GIVEN_WITH_DEXTROSE_AFTER.test(text.slice(end, end + 20)) || GIVEN_WITH_DEXTROSE_BEFORE.test(text.slice(Math.max(0, start - 20), start));
 }
+
+/** Antibiotics given to prevent an infection over months: trimethoprim-sulfamethoxazole, penicillin, azithromycin, nitrofurantoin and kin. */
+const PROPHYLACTIC_ANTIBIOTIC = String.raw`(?:TMP[- /]?SMX|SMX[- /]?TMP|Bactrim(?: DS| SS)?|trimethoprim[- /]sulfamethoxazole|sulfamethoxazole[- /]trimethoprim|co-?trimoxazole|penicillin(?: VK| V)?|amoxicillin|azithromycin|nitrofurantoin|cephalexin|doxycycline)`;
+/** Said as a prophylaxis in one clause, either order: "TMP-SMX DS MWF (PJP ppx)", "PJP prophylaxis with TMP-SMX", "penicillin VK prophylaxis". */
+const PROPHYLAXIS = new RegExp(
+  String.raw`\b${PROPHYLACTIC_ANTIBIOTIC}\b[^.;\n]{0,50}?\b(?:ppx|prophylaxis|prophylactic)\b|\b(?:ppx|prophylaxis|prophylactic)\b[^.;\n]{0,25}?\b(?:with|on|:)\s*${PROPHYLACTIC_ANTIBIOTIC}\b`,
+  'i',
+);
+/** A peri-procedural or one-off dose: "pre-op prophylaxis", "prior to dental work", "x1". */
+const ONE_OFF = /\b(?:pre-?op\w*|peri-?op\w*|surgical|prior to (?:dental|the procedure|surgery)|before (?:dental|the procedure|surgery)|x\s?1|single dose|once)\b/i;
+
+/**
+ * An antibiotic the sentence gives as a prophylaxis kept up over time, which is long-term antibiotic use
+ * (Z79.2): "TMP-SMX DS three times weekly for PJP prophylaxis while on high-dose steroids". Not a
+ * surgical or one-off dose, nor a course counted in days.
+ */
+export function antibioticProphylaxis(sentence: string): { start: number; end: number } | undefined {
+  const m = PROPHYLAXIS.exec(sentence);
+  if (!m || ONE_OFF.test(sentence) || COUNTED_COURSE.test(sentence)) return undefined;
+  return { start: m.index, end: m.index + m[0].length };
+}

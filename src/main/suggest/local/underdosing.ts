@@ -1,7 +1,7 @@
 // Taking less of a drug than prescribed, or stopping it on one's own, is underdosing (guideline
 // I.C.19.e.5.c): the Table of Drugs' underdosing code (T36–T50 with 6), with the noncompliance code
 // that says why (Z91.12-, Z91.13-, Z91.14-). The condition that got worse is coded as it is read.
-import { drugsAfter, type DrugCodes } from './drug-names';
+import { drugBefore, drugsAfter, type DrugCodes } from './drug-names';
 
 export interface StatedUnderdosing {
   /** The drug's underdosing code, 7th character A. */
@@ -43,6 +43,8 @@ const NOT_THIS = /\b(?:no|denies|denied|never missed|without|if|in case)\b[^.;]{
 const LONG_AGO = /^[^.;]{0,60}\b(?:years? ago|in (?:19|20)\d\d)\b/i;
 /** Taken again since, the gap over: "missed ~2 wks of semaglutide d/t backorder, restarted 3 wks ago". */
 const RESUMED_AFTER = /^[^.;]{0,80}\b(?:restarted|resumed|back on (?:it|them|the)|since restarted|has restarted|now taking (?:it|them) again)\b/i;
+/** Words that name the missing doses themselves, which may follow the drug: "tacrolimus from missed doses" (not "lispro … then skipped dinner"). */
+const MISSED_NOUN = /^(?:missed|missing|skipped|skipping)\s+(?:(?:several|multiple|many|some|a few|two|three|\d+)\s+)?doses?\b|^non-?(?:complian|adheren)|^(?:poor|not) (?:adherence|compliance)|^underdos/i;
 const HEDGED = /\b(?:possibly|possible|may|might|questionable|unclear (?:if|whether))\b/i;
 
 /** The reason the note gives, as the noncompliance code's 5th and 6th characters. */
@@ -76,7 +78,10 @@ export function statedUnderdosings(text: string, start: number, end: number, tab
     // "Not taking vitamin C, iron or multivitamin" with no reason and no drug of the patient's own is a
     // list of what is not taken (often on advice), no prescribed drug taken less.
     if (NOT_TAKING_ONLY.test(m[0]) && noncompliance === NO_REASON && !OWN_DRUG.test(sentence.slice(after))) continue;
-    for (const d of drugsAfter(sentence, after, table)) {
+    // The drug before the words when none follows them: "subtherapeutic tacrolimus from missed doses (cost)".
+    const named = drugsAfter(sentence, after, table);
+    const before = named.length === 0 && MISSED_NOUN.test(sentence.slice(m.index, after + 12)) ? drugBefore(sentence, m.index, table) : undefined;
+    for (const d of before ? [before] : named) {
       for (const codes of d.codes) {
         if (!codes.underdosing) continue;
         const code = `${codes.underdosing}A`;

@@ -90,6 +90,18 @@ describe('local engine: probe notes, thirty-eighth session (kidneys, dialysis an
     expect(read('Assessment:\n2. Hypertension secondary to hypercortisolism - above goal.', 'outpatient', 52, 'F')).toContain('I152');
   });
 
+  it("reads a kidney allograft's rejection, the drug whose missed doses caused it with their reason, and an antibiotic prophylaxis as long-term use", () => {
+    const note = [
+      'Principal diagnosis: Acute T-cell-mediated rejection (Banff 1B) of kidney allograft',
+      'Secondary: subtherapeutic tacrolimus from missed doses (cost); HTN',
+      'Discharge meds: tacrolimus 4 mg BID, TMP-SMX SS daily (PJP ppx), amlodipine 10.',
+    ].join('\n');
+    expect(read(note, 'inpatient', 34, 'F')).toEqual(expect.arrayContaining(['T8611', 'T451X6A', 'Z91120', 'Z792']));
+    // A meal skipped after the dose is no dose missed; a course counted in days or a pre-op dose no long-term antibiotic.
+    expect(read('Overnight low to 48 after she took full lispro dose and then skipped dinner.\nA/P: Type 2 diabetes with hypoglycemia.', 'outpatient', 60, 'F').filter((c) => c.startsWith('T383') || c.startsWith('Z911'))).toEqual([]);
+    expect(read('Plan: cefazolin 2 g IV pre-op prophylaxis. Discharge: TMP-SMX DS BID x 7 days for UTI prophylaxis.', 'inpatient', 60, 'F')).not.toContain('Z792');
+  });
+
   it('reads BK and CMV by their abbreviations, and a nephrotic syndrome of a named morphology without its NOS or its hypoalbuminemia', () => {
     expect(read('Assessment: 1. BK polyomavirus viremia in kidney transplant recipient - no clinical evidence of BK nephropathy at this time.', 'outpatient', 39, 'M')).toContain('B344');
     expect(read('Assessment: CMV infection (asymptomatic CMV viremia), post-prophylaxis.', 'outpatient', 58, 'M')).toContain('B259');
