@@ -43,6 +43,8 @@ const t = (phrase: string, assertion: Trigger['assertion'], direction: Trigger['
 const DIFFERENTIAL_OPENERS: readonly string[] = ['ddx', 'differential', 'differential diagnosis', 'differential diagnoses', 'differential dx', 'differential includes', 'differential diagnosis includes', 'differential considerations', 'considered', 'also considered'];
 /** Blood relatives as a note names them after a condition. */
 export const BLOOD_RELATIVES: readonly string[] = ['mother', 'father', 'sister', 'brother', 'sibling', 'siblings', 'parents', 'son', 'daughter', 'grandmother', 'grandfather', 'aunt', 'uncle', 'mom', 'dad', 'twin'];
+/** Any person but the patient, as a regex alternation ("brother", "wife", "roommate"). */
+export const SOMEONE_ELSE_WORDS = String.raw`(?:${[...BLOOD_RELATIVES, ...OTHER_PEOPLE].join('|')})s?`;
 /** A diagnosis weighed and not made, said after it. */
 const WEIGHED: readonly string[] = [
   'was considered',

@@ -4,7 +4,7 @@
 // dictionary waits for.
 
 import { hasOtherSense, meansOtherSense } from './abbreviation-sense';
-import { BLOOD_RELATIVES, OTHER_PEOPLE } from './assertion';
+import { SOMEONE_ELSE_WORDS } from './assertion';
 
 /** A stated dependence: its pattern and the Z99 code ("Dependence > on > renal dialysis" Z99.2). */
 export const DEPENDENCE: ReadonlyArray<readonly [RegExp, string]> = [
@@ -22,7 +22,7 @@ const DENIED = /\b(?:no|not|denies|without|never|no longer|off)\b[^.;]{0,20}$/i;
 /** A dependence the sentence puts in the past: "(was on PD 2 yr prior)", "previously on hemodialysis". */
 const ENDED = /\b(?:was|were|had been|previously|formerly|once)\s+$/i;
 /** Someone else's treatment, told in the patient's history: "His brother is on hemodialysis". */
-const SOMEONE_ELSE = new RegExp(`\\b(?:${[...BLOOD_RELATIVES, ...OTHER_PEOPLE].join('|')})s?\\b[^.;,]{0,30}$`, 'i');
+const SOMEONE_ELSE = new RegExp(String.raw`\b${SOMEONE_ELSE_WORDS}\b[^.;,]{0,30}$`, 'i');
 
 export interface StatedDependence {
   code: string;

@@ -32,7 +32,7 @@ import { statedUnderdosings } from './underdosing';
 import { receptorStatus } from './receptor-status';
 import { ambiguityQuery, type AmbiguityQuery } from './ambiguous';
 import { readsApart, severityQuery, type SeverityQuery } from './severity';
-import { acuteOpioid, antibioticProphylaxis, asNeededOnly, loadMedications, startedInStay, OPIOID_THERAPY, shortTermOpioidChart, namesNoTherapy, saysNotTaking, saysShortCourse, saysTakingNow, scaledOnly, weighedOnly } from './medications';
+import { acuteOpioid, antibioticProphylaxis, asNeededOnly, loadMedications, startedInStay, OPIOID_THERAPY, shortTermOpioidChart, namesNoTherapy, saysNotTaking, saysShortCourse, saysTakingNow, scaledOnly, takenBySomeoneElse, weighedOnly } from './medications';
 import { collectMeat, type SentenceSpan } from './meat';
 import { treatedInPast } from './treated-infection';
 import { RESOLVED_VERDICTS } from './assertion';
@@ -171,6 +171,8 @@ const STATUS_CUES: ReadonlySet<string> = new Set(['s p', 'status post', 'post', 
 const SETTLED_AGAINST = /\b(ruled out|excluded|not confirmed|not supported|unsupported|(no|no prior|no known) diagnosis of|(not|never) diagnosed with)$/;
 /** Words after a device that say it is there now. */
 const IN_PLACE_AFTER = /^\s*(?:is |remains )?(?:in place|in situ)\b/i;
+/** Words after a replaced joint or implant that say it works now: "5. L TKA - functioning well". */
+const FUNCTIONING_AFTER = /^\s*[-–:,]?\s*(?:is |remains )?(?:functioning|working)\s+well\b|^\s*[-–:,]?\s*well[- ]functioning\b/i;
 /** The operation an aftercare follows is done: "Aftercare following right TKA" is also the knee's status (Z47.1 asks for Z96.6-). */
 const AFTERCARE_OF = /\baftercare\s+(?:following|after|s\/p|status post)\b[^.;]*$/i;
 /** Nontraumatic hemorrhage and infarction of the brain (I60–I63). */
@@ -469,7 +471,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         const drugsAt = tokens.filter((t) => medications.has(t.raw.toLowerCase())).map((t) => [t.start - s.start, t.end - s.start] as const);
         for (const tk of tokens) {
           const z = medications.get(tk.raw.toLowerCase());
-          if (!z || !table.byCode.get(z)?.billable || shortCourses.has(tk.raw.toLowerCase()) || saysNotTaking(sentenceText, tk.start - s.start, tk.end - s.start, drugsAt) || weighedOnly(sentenceText, tk.start - s.start, tk.end - s.start) || scaledOnly(sentenceText, tk.start - s.start, tk.end - s.start) || namesNoTherapy(text, tk.start, tk.end) || asNeededOnly(z, text, tk.end) || startedInStay(z, inpatient, sentenceText, tk.start - s.start) || acuteOpioid(z, sentenceText, inpatient, s.section === 'meds')) continue;
+          if (!z || !table.byCode.get(z)?.billable || shortCourses.has(tk.raw.toLowerCase()) || saysNotTaking(sentenceText, tk.start - s.start, tk.end - s.start, drugsAt) || weighedOnly(sentenceText, tk.start - s.start, tk.end - s.start) || scaledOnly(sentenceText, tk.start - s.start, tk.end - s.start) || namesNoTherapy(text, tk.start, tk.end) || asNeededOnly(z, text, tk.end) || startedInStay(z, inpatient, sentenceText, tk.start - s.start) || acuteOpioid(z, sentenceText, inpatient, s.section === 'meds') || takenBySomeoneElse(sentenceText, tk.start - s.start)) continue;
           if (s.section !== 'meds' && s.section !== 'assessment' && s.section !== 'other' && !DISCHARGED_ON.test(sentenceText) && !(s.section === 'subjective' && saysTakingNow(text.slice(s.start, tk.start)))) continue;
           // "Non-insulin-dependent diabetes" says no insulin; "non adherent with insulin" takes it, if badly.
           if (/\b(no|not|denies|without|never)\b[^.;]{0,20}$|\bnon-?\s*$/i.test(text.slice(s.start, tk.start))) continue;
@@ -532,7 +534,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           // "s/p CABG", "status post mastectomy": the Index's Status and Presence entries (Z95.1, Z90.1-).
           // A device said to be in place is present whatever cue an earlier condition of the sentence spreads ("prior MI 2018, AICD in place").
           const status = matchSentence(text, sentence, statusDict, words).filter(
-            (m) => (m.assertion === 'historical' && ((m.cue && STATUS_CUES.has(m.cue)) || IN_PLACE_AFTER.test(text.slice(m.end, m.end + 20)))) || (m.assertion === 'present' && (AFTERCARE_OF.test(text.slice(s.start, m.start)) || TIME_SINCE.test(text.slice(s.start, m.start)))),
+            (m) => (m.assertion === 'historical' && ((m.cue && STATUS_CUES.has(m.cue)) || IN_PLACE_AFTER.test(text.slice(m.end, m.end + 20)))) || (m.assertion === 'present' && (AFTERCARE_OF.test(text.slice(s.start, m.start)) || TIME_SINCE.test(text.slice(s.start, m.start)) || FUNCTIONING_AFTER.test(text.slice(m.end, m.end + 30)))),
           );
           const tail = trailingSide(words.tokens);
           for (const m of [...found, ...status]) {

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resourcesDir } from '../../paths';
+import { SOMEONE_ELSE_WORDS } from './assertion';
 
 export function medicationsFile(): string {
   return join(resourcesDir(), 'priors', 'medications.tsv');
@@ -161,7 +162,7 @@ function clauseAround(text: string, start: number, end: number): [number, number
 }
 
 /** Words before a drug, in its clause, that only weigh it or put it later ("consider a statin", "discussed adding basal insulin", "if … start insulin", "will start adalimumab", "radiation to follow, then letrozole", "I favor a TNF inhibitor (adalimumab) rather than etanercept", "switch to methimazole when stable"). */
-const WEIGHED_BEFORE = /\b(consider(ing|ed)?|discuss(ed|ing)? (adding|starting)|(may|might|could|would|will) (add|start|begin|initiate)|candidate for|recommend(s|ed|ing)?|plan(s|ned|ning)? to (start|begin|add|initiate)|if\b[^.;:\n]*\b(start|begin|add|initiate))\b[^.;:\n]*$|\b(I|we) (would )?(favou?r|prefer)\b[^.;:\n]*$|\b(switch|switching|change|transition) to\s+$|\bthen\s+$|\b(vs\.?|versus|rather than|instead of)\s+$/i;
+const WEIGHED_BEFORE = /\b(consider(ing|ed)?|discuss(ed|ing)? (adding|starting)|(may|might|could|would|will) (add|start|begin|initiate)|candidate for|recommend(s|ed|ing)?|plan(s|ned|ning)? to (start|begin|add|initiate)|if\b[^.;:\n]*\b(start|begin|add|initiate))\b[^.;:\n]*$|\b(I|we) (would )?(favou?r|prefer)\b[^.;:\n]*$|\b(prefers?|preferred|favou?rs?|chose|chooses)\b[^.;:\n]*\bover\s+$|\b(switch|switching|change|transition) to\s+$|\bthen\s+$|\b(vs\.?|versus|rather than|instead of)\s+$/i;
 /** A condition right after a drug ("… insulin if A1c > 9"), what it would do ("adding semaglutide would benefit"), an alternative still weighed ("tamoxifen vs OFS+AI … will discuss", "low-dose quetiapine 2nd line"), or a start to come ("zoledronic acid next month", "… after insurance approval", "… after TB screening"). */
 const WEIGHED_AFTER = /^[^.;:,\n]{0,15}\bif\b|^\s*(?:would|could|might|may|vs\.?|versus)(?=\s)|^\s*(?:as\s+(?:a\s+)?)?(?:2nd|second|3rd|third)[- ]line\b|^[^.;\n]{0,50}\b(?:will discuss|to be discussed|to discuss)\b|^[^.;:\n]{0,40}\b(next (week|month|visit|appointment)|after discharge|as (an )?out-?pt|as (an )?outpatient|in \d+ (weeks?|wks?|months?)|(after|once|pending) (insurance |prior auth(orization)? )?(approval|approved)|(after|once|pending|when)\b[^.;:\n]{0,25}\b(screen(ing)?|test(ing)?|results?|clearance|cleared|quantiferon|ppd|labs?|returns?|comes? back))\b/i;
 
@@ -229,4 +230,12 @@ export function antibioticProphylaxis(sentence: string): { start: number; end: n
   const m = PROPHYLAXIS.exec(sentence);
   if (!m || ONE_OFF.test(sentence) || COUNTED_COURSE.test(sentence)) return undefined;
   return { start: m.index, end: m.index + m[0].length };
+}
+
+/** A drug someone else takes, said just before it: "sister on Prolia", "his wife takes warfarin". */
+const SOMEONE_ELSE_ON = new RegExp(String.raw`\b${SOMEONE_ELSE_WORDS}\b(?:\s+(?:is|was|also|has been))?\s+(?:on|takes|taking|took|uses|using|started)\s+$`, 'i');
+
+/** Whether the drug at `start` of `sentence` is a relative's or another person's, not the patient's. */
+export function takenBySomeoneElse(sentence: string, start: number): boolean {
+  return SOMEONE_ELSE_ON.test(sentence.slice(Math.max(0, start - 40), start));
 }

@@ -17,6 +17,13 @@ describe('local engine: probe notes, thirty-eighth session (joints and immunolog
     expect(spine).not.toContain('M461');
   });
 
+  it("reads denosumab as a current drug, but not a sister's nor one the patient preferred against, and a replaced knee said to work as its status", () => {
+    expect(read('74 y/o F here for denosumab 60 mg SC, dose #2.\nA/P: Age-related osteoporosis - denosumab #2 given.', 'outpatient', 74, 'F')).toContain('Z79899');
+    const weighed = 'FH: sister on Prolia.\nA/P: Osteoporosis with T12 fracture. Start teriparatide (pt prefers anabolic over denosumab).';
+    expect(read(weighed, 'outpatient', 70, 'F')).not.toContain('Z79899');
+    expect(read('Assessment / Plan:\n1. Primary OA R knee - injected.\n5. L TKA - functioning well.', 'outpatient', 68, 'F')).toContain('Z96652');
+  });
+
   it('reads a gout flare at a joint named by its abbreviation after a comma, and a thumb-base arthritis by its CMC joint', () => {
     expect(read('Dx:\n1. Primary gout. Acute gout flare, L 1st MTP.', 'outpatient', 58, 'M')).toContain('M10072');
     expect(read('Assessment / Plan:\n2. Primary OA L 1st CMC joint - thumb spica splint fitted.', 'outpatient', 68, 'F')).toContain('M1812');
