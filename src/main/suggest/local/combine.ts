@@ -184,6 +184,7 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   // dementia read whole, it moves under the disease that asks for it (F03.B11 in Alzheimer's is F02.B11).
   dementiaSeverityWithBehaviour(cands, table);
   dementiaInOtherDiseases(cands, dict, table, lookup, ctx.texts);
+  dementiaBehavioursSaid(cands, table, ctx.texts);
   vascularImplantSite(cands, table);
   ironDeficiencyOfAnemia(cands, table, combineInto);
   complicationSaid(cands, table, dict.normalize, combineInto);
@@ -595,6 +596,26 @@ function dementiaSeverityWithBehaviour(cands: Map<string, Candidate>, table: Cod
       combineInto(cands, code, `${table.byCode.get(code)!.long_desc}: the severity and the behaviour the note states`, [severity, behaviour], [severity, behaviour]);
       cands.delete(behaviour.code);
       cands.delete(severity.code);
+    }
+  }
+}
+
+/**
+ * Each further behaviour the dementia's own line names "with" it, at the same severity: "moderate dementia
+ * with agitation (verbal aggression during care) and psychotic disturbance (delusions of theft)" is
+ * F02.B11 and F02.B2 (a dementia takes as many behaviour codes as the note states, F02–F03 notes).
+ */
+function dementiaBehavioursSaid(cands: Map<string, Candidate>, table: CodeTable, texts?: ReadonlyMap<string, string>): void {
+  if (!texts) return;
+  for (const d of [...cands.values()]) {
+    // A dementia with a behaviour read: "F02.B11" (severity B, behaviour 11); not one without any (…0).
+    if (!/^F0[23][ABC89][1-4]/.test(d.code)) continue;
+    // From the dementia's own words to its sentence's end: what comes "with" it (not a later "Not aggressive").
+    const lines = d.mentions.filter((m) => m.assertion === 'present' && m.words.includes('dementia')).map((m) => (texts.get(m.documentId) ?? '').slice(m.start, m.end + 200).split(/[.\n]/)[0]!);
+    for (const [re, tail] of DEMENTIA_BEHAVIOUR) {
+      const code = `${d.code.slice(0, 4)}${tail}`;
+      if (d.code.slice(4) === tail || code.slice(0, 5) === d.code.slice(0, 5) || cands.has(code) || !table.byCode.get(code)?.billable || !lines.some((l) => re.test(l))) continue;
+      cands.set(code, { code, mentions: [...d.mentions], via: 'combination', rationale: `${table.byCode.get(code)!.long_desc}: a further behaviour the dementia's line states beside ${d.code}`, parts: [d] });
     }
   }
 }

@@ -127,6 +127,15 @@ describe('local engine: probe notes, thirty-eighth session (psychiatry and endoc
     expect(insomnia).not.toContain('G4700');
   });
 
+  it("reads each behaviour a dementia's sentence names with it, not one a later sentence denies", () => {
+    const both = read("Assessment:\n1. Alzheimer's disease, late onset, with moderate dementia with agitation (verbal/physical aggression during care) and psychotic disturbance (persecutory delusions of theft).\n2. Wandering / exit-seeking due to dementia.", 'outpatient', 84, 'F');
+    expect(both).toEqual(expect.arrayContaining(['G301', 'F02B11', 'F02B2', 'Z9183']));
+    expect(both).not.toContain('F29');
+    const lewy = read('83M with dementia with Lewy bodies, moderate stage (visual hallucinations). Not aggressive, no exit-seeking.\nImpression: Major NCD with Lewy bodies, moderate, with psychotic disturbance.', 'outpatient', 83, 'M');
+    expect(lewy).toContain('F02B2');
+    expect(lewy).not.toContain('F02B11');
+  });
+
   it("reads today's intoxication in an alcohol dependence as present, not as the remission a past withdrawal seizure reads", () => {
     const note = 'He is well known to this department with severe alcohol use disorder. He had an alcohol withdrawal seizure in 2023.\nAssessment:\n2. Acute alcohol intoxication in a patient with severe alcohol use disorder (alcohol dependence)';
     const codes = read(note, 'outpatient', 52, 'M');
