@@ -194,9 +194,12 @@ export interface NamedDrug {
 }
 
 /** The drugs named in `passage` from `from` to the end of its clause: "of her mother's lorazepam and Benadryl". */
-/** The drug named last before `to` in its clause, within a few words: "subtherapeutic tacrolimus from missed doses". */
-export function drugBefore(passage: string, to: number, table: ReadonlyMap<string, DrugCodes>): NamedDrug | undefined {
-  const from = Math.max(0, to - 40, ...[...passage.slice(Math.max(0, to - 40), to).matchAll(/[.;:,]/g)].map((m) => Math.max(0, to - 40) + m.index + 1));
+/** The drug named last before `to` in its clause, within a few words: "subtherapeutic tacrolimus from missed doses"; over commas for a pronoun's. */
+export function drugBefore(passage: string, to: number, table: ReadonlyMap<string, DrugCodes>, overCommas = false): NamedDrug | undefined {
+  // A pronoun's drug may stand a clause back ("Was on allopurinol 200 mg daily, but stopped it"), never a sentence back.
+  const reach = overCommas ? 80 : 40;
+  const start = Math.max(0, to - reach);
+  const from = Math.max(start, ...[...passage.slice(start, to).matchAll(overCommas ? /[.;:]/g : /[.;:,]/g)].map((m) => start + m.index + 1));
   const words = wordsOf(passage.slice(from, to));
   let last: NamedDrug | undefined;
   for (let i = 0; i < words.length; i++) {

@@ -24,6 +24,8 @@ const TOOK_LESS = new RegExp(
     String.raw`off (?:of )?(?:his|her|their)`,
     String.raw`underdos(?:ing|ed) (?:of|on|with)`,
     String.raw`self[- ]discontinued`,
+    // The patient's own stop of a drug named before it: "Was on allopurinol 200 mg daily, but stopped it on his own".
+    String.raw`(?:stopped|quit|discontinued) (?:it|them|taking (?:it|them)) (?:on (?:his|her|their) own|himself|herself|themselves)`,
     // A stop the sentence makes the cause of today's problem: "thyroid storm precipitated by stopping methimazole".
     String.raw`(?:precipitated|triggered|brought on|caused) by (?:(?:self[- ])?(?:stopping|discontinuing|skipping|missing)|(?:self[- ])?discontinuation of)`,
     String.raw`(?:not|n't|never) (?:been )?(?:taking|taken|filled|refilled|picked up)`,
@@ -43,6 +45,8 @@ const NOT_THIS = /\b(?:no|denies|denied|never missed|without|if|in case)\b[^.;]{
 const LONG_AGO = /^[^.;]{0,60}\b(?:years? ago|in (?:19|20)\d\d)\b/i;
 /** Taken again since, the gap over: "missed ~2 wks of semaglutide d/t backorder, restarted 3 wks ago". */
 const RESUMED_AFTER = /^[^.;]{0,80}\b(?:restarted|resumed|back on (?:it|them|the)|since restarted|has restarted|now taking (?:it|them) again)\b/i;
+/** A stop said of "it": the drug is the one the sentence named before, over its commas. */
+const PRONOUN_STOP = /^(?:stopped|quit|discontinued) (?:taking )?(?:it|them)\b/i;
 /** Words that name the missing doses themselves, which may follow the drug: "tacrolimus from missed doses" (not "lispro … then skipped dinner"). */
 const MISSED_NOUN = /^(?:missed|missing|skipped|skipping)\s+(?:(?:several|multiple|many|some|a few|two|three|\d+)\s+)?doses?\b|^non-?(?:complian|adheren)|^(?:poor|not) (?:adherence|compliance)|^underdos/i;
 const HEDGED = /\b(?:possibly|possible|may|might|questionable|unclear (?:if|whether))\b/i;
@@ -80,7 +84,8 @@ export function statedUnderdosings(text: string, start: number, end: number, tab
     if (NOT_TAKING_ONLY.test(m[0]) && noncompliance === NO_REASON && !OWN_DRUG.test(sentence.slice(after))) continue;
     // The drug before the words when none follows them: "subtherapeutic tacrolimus from missed doses (cost)".
     const named = drugsAfter(sentence, after, table);
-    const before = named.length === 0 && MISSED_NOUN.test(sentence.slice(m.index, after + 12)) ? drugBefore(sentence, m.index, table) : undefined;
+    const pronoun = named.length === 0 && PRONOUN_STOP.test(m[0]);
+    const before = named.length === 0 && (pronoun || MISSED_NOUN.test(sentence.slice(m.index, after + 12))) ? drugBefore(sentence, m.index, table, pronoun) : undefined;
     for (const d of before ? [before] : named) {
       for (const codes of d.codes) {
         if (!codes.underdosing) continue;

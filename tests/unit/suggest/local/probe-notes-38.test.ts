@@ -24,6 +24,11 @@ describe('local engine: probe notes, thirty-eighth session (joints and immunolog
     expect(read('Assessment / Plan:\n1. Primary OA R knee - injected.\n5. L TKA - functioning well.', 'outpatient', 68, 'F')).toContain('Z96652');
   });
 
+  it('reads a drug the patient "stopped … on his own", named a clause before, as underdosed with his reason', () => {
+    const note = 'HPI: 58 y/o M w/ known primary gout. Was on allopurinol 200 mg daily, but stopped it on his own about 6 months ago because he felt fine.\nDx:\n1. Acute gout flare, L 1st MTP';
+    expect(read(note, 'outpatient', 58, 'M')).toEqual(expect.arrayContaining(['T504X6A', 'Z91128', 'M10072']));
+  });
+
   it('reads a gout flare at a joint named by its abbreviation after a comma, and a thumb-base arthritis by its CMC joint', () => {
     expect(read('Dx:\n1. Primary gout. Acute gout flare, L 1st MTP.', 'outpatient', 58, 'M')).toContain('M10072');
     expect(read('Assessment / Plan:\n2. Primary OA L 1st CMC joint - thumb spica splint fitted.', 'outpatient', 68, 'F')).toContain('M1812');
