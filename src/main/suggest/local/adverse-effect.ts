@@ -117,7 +117,7 @@ const HEDGE = 'likely|probably|possibly|presumed|presumably|suspected|most likel
  * The condition's site may come between: "Angioedema of lip and tongue due to lisinopril".
  */
 const CAUSED_BY = new RegExp(
-  `^\\s*(?:(?:of|on|in|involving)\\s+(?:the\\s+)?(?:[A-Za-z]+\\s+){1,4}?(?=due|d\\/t|secondary|caused|from|related|2\\/2))?(?:\\([^()\\n]{0,40}\\)\\s*)?[,:-]?\\s*(?:(${HEDGE})\\s+)?(?:(?:a|an)\\s+)?(?:due to|d\\/t|secondary to|caused by|precipitated by|from|related to|attributed to|attributable to|2\\/2|s\\/t|side effect of|adverse effect of|adverse reaction to|reaction to)\\s+(?:(?:the|his|her|their|recent|high[- ]dose|long[- ]term|chronic|prolonged|starting|initiation of|use of|new|first|a|an|dose of|doses of|increased|higher|iv|intravenous|oral|inhaled)\\s+)*([A-Za-z]+(?: inhibitor| diuretics?| blockers?)?)`,
+  `^\\s*(?:(?:of|on|in|involving)\\s+(?:the\\s+)?(?:[A-Za-z]+\\s+){1,4}?(?=due|d\\/t|secondary|caused|from|related|attribut|2\\/2))?(?:\\([^()\\n]{0,40}\\)\\s*)?[,:-]?\\s*(?:(${HEDGE})\\s+)?(?:(?:a|an)\\s+)?(?:due to|d\\/t|secondary to|caused by|precipitated by|from|related to|attributed to|attributable to|2\\/2|s\\/t|side effect of|adverse effect of|adverse reaction to|reaction to)\\s+(?:(?:the|his|her|their|recent|high[- ]dose|long[- ]term|chronic|prolonged|starting|initiation of|use of|new|first|a|an|dose of|doses of|increased|higher|iv|intravenous|oral|inhaled)\\s+)*([A-Za-z]+(?: inhibitor| diuretics?| blockers?)?)`,
   'i',
 );
 /** A cause named inside a reading: "… due to tamsulosin", "… secondary to lithium". */

@@ -22,6 +22,7 @@ import { cervicalDiscLevel } from './cervical-disc-level';
 import { parkinsonWithFeatures } from './parkinson';
 import { pressureUlcerSite } from './pressure-ulcer-site';
 import { multipleSites } from './multiple-sites';
+import { myalgiaSite } from './myalgia-site';
 import { prostheticJointInfection } from './prosthetic-joint-infection';
 import { metastaticPrimary } from './metastatic-primary';
 import { stomaDermatitis } from './stoma-dermatitis';
@@ -192,6 +193,7 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   osteoporoticFractureSite(cands, table);
   cervicalDiscLevel(cands, table, ctx.texts);
   multipleSites(cands, table, ctx.texts);
+  myalgiaSite(cands, table, dict.siteWords, dict.normalize, ctx.texts);
   calcifiedCoronaryLesion(cands, table, ctx.texts);
   parkinsonWithFeatures(cands, table, ctx.texts);
   prostheticJointInfection(cands, table, ctx.texts);

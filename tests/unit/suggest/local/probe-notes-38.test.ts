@@ -29,6 +29,14 @@ describe('local engine: probe notes, thirty-eighth session (joints and immunolog
     expect(read(note, 'outpatient', 58, 'M')).toEqual(expect.arrayContaining(['T504X6A', 'Z91128', 'M10072']));
   });
 
+  it("reads a statin's myalgia of the limbs as myalgia of another site, its drug \"attributable\" past the site words", () => {
+    const codes = read('Assessment and recommendations:\n1. Statin-associated muscle symptoms - myalgia of both thighs and calves attributable to atorvastatin, without myopathy (CK normal).', 'outpatient', 66, 'M');
+    expect(codes).toEqual(expect.arrayContaining(['M7918', 'T466X5A']));
+    expect(codes).not.toContain('M7910');
+    // A jaw's is no "other site".
+    expect(read('Assessment: myalgia of the jaw muscles, bruxism.', 'outpatient', 40, 'F')).not.toContain('M7918');
+  });
+
   it('reads a gout flare at a joint named by its abbreviation after a comma, and a thumb-base arthritis by its CMC joint', () => {
     expect(read('Dx:\n1. Primary gout. Acute gout flare, L 1st MTP.', 'outpatient', 58, 'M')).toContain('M10072');
     expect(read('Assessment / Plan:\n2. Primary OA L 1st CMC joint - thumb spica splint fitted.', 'outpatient', 68, 'F')).toContain('M1812');
