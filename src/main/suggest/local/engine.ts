@@ -263,6 +263,8 @@ const LONG_TERM_ANTIBIOTIC = 'Z792';
 const DRUG_CAUSED_KIND: Readonly<Record<string, string>> = { T782XXA: 'T886XXA' };
 /** Family and personal history, status, absence and dependence codes (Z80–Z99), HIV-positive status (Z21), the carrier states (Z22; statuses by I.C.21.c.3) and a genetic susceptibility to cancer (Z15.0-). */
 const STATUS_CODE = /^(Z[89]\d|Z2[12]|Z150)/;
+/** Social determinants of health: education, employment, housing and economic circumstances, social environment, upbringing, family (Z55–Z65). */
+const SOCIAL_DETERMINANT = /^Z(5[5-9]|6[0-5])/;
 /** Personal history codes (Z85–Z87). */
 const PERSONAL_HISTORY = /^Z8[5-7]/;
 /** A latent infection or carrier state (Z22.-), which a history of it may replace. */
@@ -357,7 +359,9 @@ export function candidateConfidence(
     if (c.via === 'combination' && foreground.some((m) => m.item && m.section === 'assessment') && new Set(foreground.map(sentenceKey)).size === 1) confidence = Math.max(confidence, CONVENTION_FLOOR);
     // A status, history or current therapy the provider names in the assessment bears on this visit's
     // care (guideline I.C.21.c.3); corpora of case reports seldom code them, so they cannot teach it.
-    if (c.via === 'history' || c.via === 'family' || c.via === 'medication' || STATUS_CODE.test(c.code)) confidence = Math.max(confidence, ASSESSED_STATUS_FLOOR);
+    // So does a social determinant of health the provider names there (I.C.21.c.17: bereavement, a family's
+    // separation, a lack of transportation), which case reports never code.
+    if (c.via === 'history' || c.via === 'family' || c.via === 'medication' || STATUS_CODE.test(c.code) || SOCIAL_DETERMINANT.test(c.code)) confidence = Math.max(confidence, ASSESSED_STATUS_FLOOR);
   }
   if (c.parts && c.parts.length > 0) {
     // A combination code is as sure as the least sure condition it combines.

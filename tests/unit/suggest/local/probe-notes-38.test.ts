@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { noteReaders } from '../../../helpers/local-engine';
 
-const { read } = noteReaders();
+const { read, shown } = noteReaders();
 
 describe('local engine: probe notes, thirty-eighth session (joints and immunology)', () => {
   it('reads an arthropathy the chart gives several joints as "multiple sites", and a tophaceous gout as with tophi', () => {
@@ -120,6 +120,12 @@ describe('local engine: probe notes, thirty-eighth session (kidneys, dialysis an
     // A meal skipped after the dose is no dose missed; a course counted in days or a pre-op dose no long-term antibiotic.
     expect(read('Overnight low to 48 after she took full lispro dose and then skipped dinner.\nA/P: Type 2 diabetes with hypoglycemia.', 'outpatient', 60, 'F').filter((c) => c.startsWith('T383') || c.startsWith('Z911'))).toEqual([]);
     expect(read('Plan: cefazolin 2 g IV pre-op prophylaxis. Discharge: TMP-SMX DS BID x 7 days for UTI prophylaxis.', 'inpatient', 60, 'F')).not.toContain('Z792');
+  });
+
+  it("reads the social determinants an assessment names (bereavement, a parents' separation, a missed dialysis for want of transport)", () => {
+    expect(shown('Assessment: MDD, single episode, moderate - improving. Bereavement a contributing factor.', 'outpatient', 67, 'F')).toContain('Z634');
+    expect(shown('A/P: 3. Family disruption from parental separation - referral for family therapy.', 'outpatient', 9, 'M')).toContain('Z635');
+    expect(shown('A/P: 3. Missed dialysis due to lack of transportation - SW consult today.', 'inpatient', 59, 'M')).toEqual(expect.arrayContaining(['Z91158', 'Z5982']));
   });
 
   it('reads BK and CMV by their abbreviations, and a nephrotic syndrome of a named morphology without its NOS or its hypoalbuminemia', () => {
