@@ -603,7 +603,7 @@ function dementiaSeverityWithBehaviour(cands: Map<string, Candidate>, table: Cod
 }
 
 /**
- * Each further behaviour the dementia's own line names "with" it, at the same severity: "moderate dementia
+ * Each further behaviour the dementia's own sentence names "with" it, at the same severity: "moderate dementia
  * with agitation (verbal aggression during care) and psychotic disturbance (delusions of theft)" is
  * F02.B11 and F02.B2 (a dementia takes as many behaviour codes as the note states, F02–F03 notes).
  */
@@ -616,8 +616,9 @@ function dementiaBehavioursSaid(cands: Map<string, Candidate>, table: CodeTable,
     const lines = d.mentions.filter((m) => m.assertion === 'present' && m.words.includes('dementia')).map((m) => (texts.get(m.documentId) ?? '').slice(m.start, m.end + 200).split(/[.\n]/)[0]!);
     for (const [re, tail] of DEMENTIA_BEHAVIOUR) {
       const code = `${d.code.slice(0, 4)}${tail}`;
+      // Not a second code of the behaviour's own subcategory: agitation (…11) is the behavioural disturbance, no "other" (…18) beside it.
       if (d.code.slice(4) === tail || code.slice(0, 5) === d.code.slice(0, 5) || cands.has(code) || !table.byCode.get(code)?.billable || !lines.some((l) => re.test(l))) continue;
-      cands.set(code, { code, mentions: [...d.mentions], via: 'combination', rationale: `${table.byCode.get(code)!.long_desc}: a further behaviour the dementia's line states beside ${d.code}`, parts: [d] });
+      cands.set(code, { code, mentions: [...d.mentions], via: 'combination', rationale: `${table.byCode.get(code)!.long_desc}: a further behaviour the dementia's sentence states beside ${d.code}`, parts: [d] });
     }
   }
 }

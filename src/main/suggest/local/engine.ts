@@ -257,10 +257,11 @@ const USE_LINKED = /\b(due to|related|associated|induced|causing|caused|contribu
  */
 const NOT_A_CONDITION = /^(?:S|T(?!78[234]|88[67])|[VWXYZ])/;
 /** Conditions whose drug-caused kind is another code than the Index's "drug-induced" line gives: an anaphylactic shock due to a drug properly taken is T88.6 (Index: Shock > anaphylactic > due to drug or medicinal substance > correct substance properly administered). */
+const DRUG_CAUSED_KIND: Readonly<Record<string, string>> = { T782XXA: 'T886XXA' };
 /** Solid malignancies (C00–C80), whose removal with no disease left makes them history (Z85.-). */
 const SOLID_MALIGNANCY = /^C(?:[0-7]\d|80)/;
+/** Long term (current) use of antibiotics. */
 const LONG_TERM_ANTIBIOTIC = 'Z792';
-const DRUG_CAUSED_KIND: Readonly<Record<string, string>> = { T782XXA: 'T886XXA' };
 /** Family and personal history, status, absence and dependence codes (Z80–Z99), HIV-positive status (Z21), the carrier states (Z22; statuses by I.C.21.c.3) and a genetic susceptibility to cancer (Z15.0-). */
 const STATUS_CODE = /^(Z[89]\d|Z2[12]|Z150)/;
 /** Social determinants of health: education, employment, housing and economic circumstances, social environment, upbringing, family (Z55–Z65). */
@@ -525,7 +526,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           const sentence = { ...s, tokens: tokens.slice(w, w + MAX_SENTENCE_TOKENS) };
           const words = readSentence(text, sentence, dict);
           const base = matchSentence(text, sentence, dict, words);
-          const found = [...base]; if (process.env.DBGM) console.error("FOUND", found.map((f) => f.entry.code + ":" + f.positions.join(",")).join(" "));
+          const found = [...base];
           // A learned phrasing counts only where it says more than the Index and tables read of its
           // words: "hepatitis C genotype" over "hepatitis C", but not "diabetes mellitus" (a corpus's
           // E11.9) beside "type 1 diabetes" (E10.9).

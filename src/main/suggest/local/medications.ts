@@ -218,8 +218,8 @@ const PROPHYLAXIS = new RegExp(
   String.raw`\b${PROPHYLACTIC_ANTIBIOTIC}\b[^.;\n]{0,50}?\b(?:ppx|prophylaxis|prophylactic)\b|\b(?:ppx|prophylaxis|prophylactic)\b[^.;\n]{0,25}?\b(?:with|on|:)\s*${PROPHYLACTIC_ANTIBIOTIC}\b`,
   'i',
 );
-/** A peri-procedural or one-off dose: "pre-op prophylaxis", "prior to dental work", "x1". */
-const ONE_OFF = /\b(?:pre-?op\w*|peri-?op\w*|surgical|prior to (?:dental|the procedure|surgery)|before (?:dental|the procedure|surgery)|x\s?1|single dose|once)\b/i;
+/** A peri-procedural or one-off dose: "pre-op prophylaxis", "prior to dental work", "x1", "once" (not "once nightly"). */
+const ONE_OFF = /\b(?:pre-?op\w*|peri-?op\w*|surgical|prior to (?:dental|the procedure|surgery)|before (?:dental|the procedure|surgery)|x\s?1|single dose|once(?!\s+(?:daily|weekly|nightly|monthly|a day|a week|every|per)))\b/i;
 
 /**
  * An antibiotic the sentence gives as a prophylaxis kept up over time, which is long-term antibiotic use

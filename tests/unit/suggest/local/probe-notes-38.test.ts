@@ -120,6 +120,7 @@ describe('local engine: probe notes, thirty-eighth session (kidneys, dialysis an
     // A meal skipped after the dose is no dose missed; a course counted in days or a pre-op dose no long-term antibiotic.
     expect(read('Overnight low to 48 after she took full lispro dose and then skipped dinner.\nA/P: Type 2 diabetes with hypoglycemia.', 'outpatient', 60, 'F').filter((c) => c.startsWith('T383') || c.startsWith('Z911'))).toEqual([]);
     expect(read('Plan: cefazolin 2 g IV pre-op prophylaxis. Discharge: TMP-SMX DS BID x 7 days for UTI prophylaxis.', 'inpatient', 60, 'F')).not.toContain('Z792');
+    expect(read('A/P: Recurrent cystitis - continue nitrofurantoin 50 mg once nightly for UTI prophylaxis.', 'outpatient', 60, 'F')).toContain('Z792');
   });
 
   it("reads the social determinants an assessment names (bereavement, a parents' separation, a missed dialysis for want of transport)", () => {
