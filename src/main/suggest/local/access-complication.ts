@@ -12,12 +12,6 @@ const KINDS: ReadonlyArray<readonly [string, string]> = [
   [String.raw`stenos[ie]s|stenotic|narrowing|narrowed`, 'T82858A'],
 ];
 
-/** Within one clause, either order: "thrombosed ... AV graft", "AVF ... with stenosis at the anastomosis". */
-const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = KINDS.map(([kind, code]) => [
-  new RegExp(String.raw`\b(?:${kind})\b[^.;:\n]{0,40}?\b${ACCESS}\b|\b${ACCESS}\b[^.;:\n]{0,60}?\b(?:${kind})\b`, 'gi'),
-  code,
-]);
-
 /** Peritoneal dialysis' peritonitis or catheter infection: "PD peritonitis", "peritonitis assoc w/ PD
  * catheter", "PD catheter exit-site infection" (Complication > catheter > intraperitoneal dialysis >
  * infection, T85.71-; the peritonitis keeps its own code beside it). */
@@ -26,7 +20,12 @@ const PD_INFECTION = new RegExp(
   String.raw`\b${PD}(?:[- ](?:associated|related))?\s+(?:catheter\s+)?peritonitis\b|\bperitonitis\b[^.;:\n]{0,30}?\b${PD}\s+catheter\b|\b${PD}\s+catheter\s+(?:exit[- ]site\s+|tunnel\s+)?infection\b`,
   'gi',
 );
-const PD_INFECTION_CODE = 'T8571XA';
+
+/** Within one clause, either order: "thrombosed ... AV graft", "AVF ... with stenosis at the anastomosis"; and the PD infection. */
+const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
+  ...KINDS.map(([kind, code]): [RegExp, string] => [new RegExp(String.raw`\b(?:${kind})\b[^.;:\n]{0,40}?\b${ACCESS}\b|\b${ACCESS}\b[^.;:\n]{0,60}?\b(?:${kind})\b`, 'gi'), code]),
+  [PD_INFECTION, 'T8571XA'],
+];
 
 /** A denial in the clause before the complication word: "no stenosis", "without thrombosis", "patent, not occluded". */
 const DENIED = /\b(?:no|not|without|negative for|rule out|r\/o|free of|absence of)\b[^.;,]{0,25}$/i;
@@ -45,14 +44,11 @@ export function accessComplications(sentence: string): AccessComplication[] {
   const out: AccessComplication[] = [];
   for (const [re, code] of PATTERNS) {
     for (const m of sentence.matchAll(re)) {
-      const kindAt = m.index + m[0].search(KIND_WORD);
+      // Denied before its complication word ("AVF patent, no stenosis"), or before the whole reading where it names none (the PD infection).
+      const kindAt = m.index + Math.max(0, m[0].search(KIND_WORD));
       if (DENIED.test(sentence.slice(0, kindAt))) continue;
       if (!out.some((o) => o.code === code)) out.push({ code, start: m.index, end: m.index + m[0].length });
     }
-  }
-  for (const m of sentence.matchAll(PD_INFECTION)) {
-    if (DENIED.test(sentence.slice(0, m.index))) continue;
-    if (!out.some((o) => o.code === PD_INFECTION_CODE)) out.push({ code: PD_INFECTION_CODE, start: m.index, end: m.index + m[0].length });
   }
   return out;
 }

@@ -193,33 +193,30 @@ export interface NamedDrug {
   length: number;
 }
 
-/** The drugs named in `passage` from `from` to the end of its clause: "of her mother's lorazepam and Benadryl". */
 /** The drug named last before `to` in its clause, within a few words: "subtherapeutic tacrolimus from missed doses"; over commas for a pronoun's. */
 export function drugBefore(passage: string, to: number, table: ReadonlyMap<string, DrugCodes>, overCommas = false): NamedDrug | undefined {
   // A pronoun's drug may stand a clause back ("Was on allopurinol 200 mg daily, but stopped it"), never a sentence back.
   const reach = overCommas ? 80 : 40;
   const start = Math.max(0, to - reach);
   const from = Math.max(start, ...[...passage.slice(start, to).matchAll(overCommas ? /[.;:]/g : /[.;:,]/g)].map((m) => start + m.index + 1));
-  const words = wordsOf(passage.slice(from, to));
-  let last: NamedDrug | undefined;
-  for (let i = 0; i < words.length; i++) {
-    const d = drugsAt(words, i, table);
-    if (!d) continue;
-    last = { codes: d.codes, at: from + words[i]!.at, length: d.length };
-    i += d.size - 1;
-  }
-  return last;
+  return drugsIn(passage.slice(from, to), from, table).at(-1);
 }
 
+/** The drugs named in `passage` from `from` to the end of its clause: "of her mother's lorazepam and Benadryl". */
 export function drugsAfter(passage: string, from: number, table: ReadonlyMap<string, DrugCodes>): NamedDrug[] {
   const rest = passage.slice(from, from + 120);
   const stop = AFTER_END.exec(rest);
-  const words = wordsOf(stop ? rest.slice(0, stop.index) : rest);
+  return drugsIn(stop ? rest.slice(0, stop.index) : rest, from, table);
+}
+
+/** The drugs named in `text`, which starts at `offset` of its passage, in order. */
+function drugsIn(text: string, offset: number, table: ReadonlyMap<string, DrugCodes>): NamedDrug[] {
+  const words = wordsOf(text);
   const found: NamedDrug[] = [];
   for (let i = 0; i < words.length; i++) {
     const d = drugsAt(words, i, table);
     if (!d) continue;
-    found.push({ codes: d.codes, at: from + words[i]!.at, length: d.length });
+    found.push({ codes: d.codes, at: offset + words[i]!.at, length: d.length });
     i += d.size - 1;
   }
   return found;

@@ -313,12 +313,19 @@ const HYPOPITUITARISM = /^(E893|E230)$/;
 const HYPEREMESIS_DISTURBANCE = /^O211$/;
 /** Osteomyelitis at a named site: of the spine (M46.2-) or a limb's or other site's (M86.x1–M86.x9). */
 const SITED_OSTEOMYELITIS = /^(?:M462|M86[0-8][1-9])/;
-/** Kinds of code, by pattern, said more by another: a synovitis at any site (M65.9-) beside the inflammatory arthritis whose synovitis it is. */
-const SAID_MORE_OF_KIND: ReadonlyArray<readonly [RegExp, RegExp]> = [[/^M659/, /^M(0[5-9]|1[0-4])/]];
+/**
+ * Kinds of code, by pattern, said more by another: a synovitis NOS or at any site (M65.9-) beside the
+ * inflammatory arthritis whose synovitis it is; an upper-lid retraction of either eye (H02.53-) beside the
+ * thyrotoxicosis whose sign it is.
+ */
+const SAID_MORE_OF_KIND: ReadonlyArray<readonly [RegExp, RegExp]> = [
+  [/^M659/, /^M(0[5-9]|1[0-4])/],
+  [/^H0253/, /^E05/],
+];
 const SAID_MORE: Readonly<Record<string, RegExp>> = {
   I129: /^I120$/, I10: /^I15/, I1310: /^I13(11|2)$/, I130: /^I132$/, Z780: /^N95/, F32A: /^F3(2[0-9]|3)/, E039: /^(E063|E893|E230)$/, L98499: /^L97/,
   T887XXA: ADVERSE_EFFECT, T887XXD: ADVERSE_EFFECT, T887XXS: ADVERSE_EFFECT, T300: SITED_BURN,
-  L309: /^L2[0-5]/, J302: /^J301$/, U071: /^U099$/, B999: NAMED_INFECTION, K529: /^K5[01]/, N0620: /^N042/, N0621: /^N042/, N0622: /^N042/, E8720: KETOACIDOSIS, E8721: KETOACIDOSIS, E8729: KETOACIDOSIS, M6590: /^M(0[5-9]|1[0-4])/,
+  L309: /^L2[0-5]/, J302: /^J301$/, U071: /^U099$/, B999: NAMED_INFECTION, K529: /^K5[01]/, N0620: /^N042/, N0621: /^N042/, N0622: /^N042/, E8720: KETOACIDOSIS, E8721: KETOACIDOSIS, E8729: KETOACIDOSIS,
   E663: /^E66(?!3)/, L249: /^L22$/, F22: PSYCHOSIS_PART_OF, F29: PSYCHOSIS_PART_OF, R440: PSYCHOSIS_PART_OF, R441: PSYCHOSIS_PART_OF, R442: PSYCHOSIS_PART_OF, R443: PSYCHOSIS_PART_OF, J810: HEART_FAILURE, J811: HEART_FAILURE,
   E8770: HEART_FAILURE, E8779: HEART_FAILURE,
   A4901: /^A4101$/, A4902: /^A4102$/, T730XXA: /^F50/, F515: /^F431/,
@@ -340,8 +347,6 @@ const SAID_MORE: Readonly<Record<string, RegExp>> = {
   F509: /^F50[0-8]/, E46: /^E4[0-4]/,
   // A nephrotic syndrome of unstated morphology beside the one the biopsy names, and its hypoalbuminemia.
   N049: /^N04[0-8A]/, E8809: /^N04/,
-  // An upper-lid retraction beside the thyrotoxicosis whose sign it is.
-  H02531: /^E05/, H02532: /^E05/, H02533: /^E05/, H02534: /^E05/, H02535: /^E05/, H02536: /^E05/, H02539: /^E05/,
   // A thyroid disorder NOS ("Graves' disease in thyroid storm" read as "disease … thyroid") beside the thyroid disease the chart names.
   E079: /^(E0[0-6]|E07[0-8]|E89[01])/,
   // A peripheral vascular disease NOS beside the atherosclerosis of the limbs' arteries the chart names ("PAD with bilateral intermittent claudication", I70.21-).
