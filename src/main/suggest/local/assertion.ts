@@ -93,6 +93,7 @@ const TRIGGERS: readonly Trigger[] = [
   ...['question of', 'worrisome for', 'favor'].map((p) => t(p, 'uncertain')),
   // A test's aim: "CT head to exclude subarachnoid hemorrhage" (a provider who excluded it says "excluded").
   ...['to exclude', 'exclude'].map((p) => t(p, 'uncertain')),
+  ...['is a concern', 'remains a concern', 'is a consideration'].map((p) => t(p, 'uncertain', 'backward')),
   ...['is suspected', 'was suspected', 'is likely', 'cannot be excluded', 'not excluded', 'is possible', 'is on the differential', 'on the differential', 'in the differential', 'remains on the differential', 'remains in the differential'].map((p) => t(p, 'uncertain', 'backward')),
   // A diagnosis weighed and not made: "Pulmonary embolism was considered; CTA negative" (one weighed
   // and ruled out is negated above).
@@ -153,7 +154,9 @@ const TRIGGERS: readonly Trigger[] = [
     // Advice for what may come: "urgent evaluation for any fever while traveling".
     'for any',
     // A wound check "sooner for redness, swelling or fever"; a "standby course of antibiotics for fever".
-    'sooner for', 'sooner if', 'sooner with', 'earlier for', 'earlier if', 'standby', 'stand-by'].map((p) => t(p, 'hypothetical')),
+    'sooner for', 'sooner if', 'sooner with', 'earlier for', 'earlier if', 'standby', 'stand-by',
+    // What a worse course would call for: "go to the ED (would need evaluation for septic joint)".
+    'would need', 'would require', 'would warrant', 'need evaluation for', 'needs evaluation for'].map((p) => t(p, 'hypothetical')),
   // What advice keeps away: "rabies avoidance", "trigger avoidance".
   t('avoidance', 'hypothetical', 'backward'),
   // A malformation or injury repaired before is past: "Inguinal hernia repaired prior to NICU discharge",
@@ -433,6 +436,8 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
         // "Preeclampsia ruled out (UPC 0.12)".
         /[,([]/.test(after) ||
         SHOWN_BY.has(lower[i + tr.words.length]!) ||
+        // Or by a "but" that turns to something else: "SIADH possible but cannot assess while on thiazide".
+        lower[i + tr.words.length] === 'but' ||
         // Or by when: "smoker, quit 2010", "quit in 2015", "quit 10 years ago".
         WHEN_AFTER.test(lower.slice(i + tr.words.length, i + tr.words.length + 3).join(' '))
       );

@@ -908,7 +908,10 @@ function sitedLines(lines: readonly IndexLink[], lookup: CodeSetLookup): Array<{
  */
 function putDownToOtherCause(c: Candidate, dict: Dictionary): boolean {
   const [age, related, senile, ...others] = ['age', 'related', 'senile', 'venous', 'stasis', 'varicose', 'drug', 'alcoholic', 'alcohol', 'chemotherapy'].map(dict.normalize) as [string, string, string, ...string[]];
-  return c.mentions.every((m) => m.words.includes(senile) || (m.words.includes(age) && m.words.includes(related)) || (others.some((w) => m.words.includes(w)) && !DIABETES_DRUG.test(m.phrase)));
+  // A condition called age-related once is age's wherever else it is named ("3+ nuclear sclerosis" on
+  // the exam, "age-related nuclear cataract" in the assessment).
+  if (c.mentions.some((m) => m.words.includes(senile) || (m.words.includes(age) && m.words.includes(related)))) return true;
+  return c.mentions.every((m) => others.some((w) => m.words.includes(w)) && !DIABETES_DRUG.test(m.phrase));
 }
 
 /** A drug that treats the diabetes: the hypoglycemia it causes is the diabetes' own (E11.649, with its adverse effect), not drug-induced E16.0. */
@@ -922,16 +925,18 @@ const EXTERNAL_CAUSE = /^L2[345]/;
 /** Words after a condition that give its cause, when that cause is not the diabetes: "from latex gloves", "due to venous insufficiency". */
 const OTHER_CAUSE_AFTER = /^[^.;\n]{0,40}?\b(due to|from|secondary to|caused by|induced by|related to|2\/2)\b(?![^.;\n]{0,25}\b(diabet\w*|dm|t[12]dm|hyperglyc\w*|glucose)\b)/i;
 /** The condition's sentence denies the diabetes caused it: "ulcer is venous in etiology, NOT diabetic". */
-const NOT_DIABETIC = /\b(not|non-?)\s*(diabetic|due to (his |her |the )?diabetes)\b/i;
+const NOT_DIABETIC = /\b(not|non-?)\s*(?:(?:consider|considered|thought|felt|think|believe|believed|it|to|be|a|an)\s+){0,4}(diabetic|due to (his |her |the )?diabetes)\b/i;
 
-/** The note gives the condition a cause other than the diabetes, in the condition's own sentence. */
+/**
+ * The note gives the condition a cause other than the diabetes, in the condition's own sentence; or the
+ * provider says, on one of its lines, that it is not the diabetes' ("I do not consider it a diabetic
+ * cataract"), which no other mention of it undoes.
+ */
 function causeStated(c: Candidate, texts: ReadonlyMap<string, string> | undefined): boolean {
   if (EXTERNAL_CAUSE.test(c.code)) return true;
   if (!texts) return false;
-  return c.mentions.every((m) => {
-    const text = texts.get(m.documentId) ?? '';
-    return OTHER_CAUSE_AFTER.test(text.slice(m.end, m.end + 60)) || NOT_DIABETIC.test(lineOf(text, m.start, m.end));
-  });
+  const line = (m: Candidate['mentions'][number]): string => lineOf(texts.get(m.documentId) ?? '', m.start, m.end);
+  return c.mentions.some((m) => NOT_DIABETIC.test(line(m))) || c.mentions.every((m) => OTHER_CAUSE_AFTER.test((texts.get(m.documentId) ?? '').slice(m.end, m.end + 60)));
 }
 
 /**
@@ -1118,11 +1123,12 @@ function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable
   // A code whose title another's contains says less of the same condition: "Chronic respiratory
   // failure with hypoxia" next to "Acute and chronic respiratory failure with hypoxia". What a title
   // says "without" it does not say, nor a "non-" word its root ("non-insulin antidiabetic drugs", Z79.85,
-  // is no insulin, Z79.4), nor "not intractable" (G43.009 says less than the intractable G43.019).
+  // is no insulin, Z79.4), nor "not intractable" (G43.009 says less than the intractable G43.019), nor
+  // "not specified as recurrent" (A04.72 says less than the recurrent A04.71).
   const wordCache = new Map<string, Set<string>>();
   const words = (c: Candidate): Set<string> => {
     let w = wordCache.get(c.code);
-    if (!w) wordCache.set(c.code, (w = new Set(titleWords(title(c).replace(/\bwithout\b[^,]*/gi, ' ').replace(/\bnot intractable\b/gi, ' ').replace(/\bnon-(?=\w)/gi, 'non')).filter((x) => !TITLE_STOP.has(x)))));
+    if (!w) wordCache.set(c.code, (w = new Set(titleWords(title(c).replace(/\bwithout\b[^,]*/gi, ' ').replace(/\bnot intractable\b/gi, ' ').replace(/\bnot specified as [\w-]+/gi, ' ').replace(/\bnon-(?=\w)/gi, 'non')).filter((x) => !TITLE_STOP.has(x)))));
     return w;
   };
   const says = (o: Candidate, c: Candidate): boolean => {

@@ -49,6 +49,11 @@ export interface Entry {
   linksCause?: true;
   /** Where the line's part of the body splits only by side: the code for each side the note may name (both, unless the Index has a bilateral line). */
   sided?: SidePair & { bilateral?: string };
+  /**
+   * An abbreviation's entry whose expansion lost a word to the stop list ("anemia in neoplastic disease"
+   * keeps only "anemia", "disease"): read only through the abbreviation, never from the note's own words.
+   */
+  viaExpansion?: true;
   /** The Index line's "multiple" subterm, for a line whose "solitary" notes leave unsaid and a fracture's: the code when the note's word is plural ("pulmonary nodules" R91.8, "rib fractures" S22.4-). */
   plural?: string;
 }
@@ -243,7 +248,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   // The reference is followed to the end ("Arthralgia — see also Pain, joint" is M25.50, not Pain's
   // R52); one that cannot be followed is not read. Ordinary words stay words ("adherent to meds").
   const headWord = (term: string): string => stripParens(term).split(',')[0]!.trim().toLowerCase();
-  const pathKey = (segs: readonly string[]): string => segs.map((x, i) => (i === 0 ? headWord(x) : stripParens(x).trim().toLowerCase())).join(' > ');
+  // A subterm that opens a list ("Detachment > retina > with retinal: > break") is referred to without its colon.
+  const pathKey = (segs: readonly string[]): string => segs.map((x, i) => (i === 0 ? headWord(x) : stripParens(x).trim().toLowerCase().replace(/:$/, ''))).join(' > ');
   const pathCodes = new Map<string, string>();
   // Main terms sharing a head word share keys: "see Fracture, ankle" means the traumatic fracture
   // ("Fracture, traumatic > ankle", S82.89-), not the pathological one listed first (M84.47-).
@@ -283,11 +289,12 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
   // gallbladder, with cholecystitis, acute") is that line's code (K80.00); the Index splits "with X"
   // into two levels where the reference writes it as one part ("knee joint" is "knee-joint"), so paths
   // are compared as words.
-  // A subterm listing its spellings ("femur, femoral") is referred to by the first ("see Fracture, femur, lower end").
+  // A subterm listing its spellings ("femur, femoral") is referred to by the first ("see Fracture, femur, lower end"),
+  // and a bone by its name alone ("see Fracture, carpal, navicular" is "Fracture > carpal bone > navicular").
   const flatKey = (key: string): string =>
     key
       .split(' > ')
-      .map((sg) => sg.split(', ')[0])
+      .map((sg) => sg.split(', ')[0]!.replace(/ bones?$/, ''))
       .join(' ')
       .replaceAll('-', ' ');
   const flatChildren = new Map<string, string[]>();
@@ -331,10 +338,17 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
    */
   const subtermLines = (kids: readonly string[]): Array<{ key: string; segment: string; code: string }> =>
     kids.map((k) => ({ key: k, segment: lastSegment(k), code: pathCodes.get(k)! })).filter((k) => k.code && !/^(with|without|due to|in|see|left|right|bilateral)\b/.test(k.segment));
+  // The target's own "with" lines, read as one subterm: "Laceration > palm — see Laceration, hand" with a
+  // foreign body is "Laceration > hand > with > foreign body" (S61.42-), the palm being the hand's.
+  const withLines = (target: string): Array<{ key: string; segment: string; code: string }> =>
+    (looseChildren.get(`${target} > with`) ?? []).map((k) => ({ key: k, segment: `with ${lastSegment(k)}`, code: pathCodes.get(k)! })).filter((k) => k.code);
   const seeChildren = (r: IndexRow): Array<{ key: string; segment: string; code: string }> => {
     if (r.code || !r.see) return [];
-    const kids = looseChildren.get(looseKey(pathKey(r.see.split(',').map((p) => p.trim()).filter(Boolean)))) ?? [];
-    const direct = kids.length > MAX_SEE_CHILDREN ? [] : subtermLines(kids);
+    const target = looseKey(pathKey(r.see.split(',').map((p) => p.trim()).filter(Boolean)));
+    const kids = looseChildren.get(target) ?? [];
+    // Not where the target lists the line's own word ("Ulcer > foot — see Ulcer, lower limb": its "foot"
+    // line carries the site, which the lower limb's "with" lines would lose).
+    const direct = kids.length > MAX_SEE_CHILDREN ? [] : [...subtermLines(kids), ...(seeSubtermCode(r) === null ? withLines(target) : [])];
     return [...direct, ...seeSameKind(r).filter((k) => !kids.includes(k.key))];
   };
   // Coded lines under each main term, at any depth.
@@ -552,6 +566,9 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
       if (words.length === 0) continue;
       // A subterm whose own words all drop out ("Hepatitis > A") would read as its bare parent.
       if (v.length > 1 && contentWords(v[v.length - 1]!, normalize).length === 0 && /^[A-Z](\s*[/,]\s*[A-Z])*$/.test(stripParens(v[v.length - 1]!).trim())) continue;
+      // Or as any "… disease": "Anemia > in > neoplastic disease" (D63.0) keeps no word of its own once
+      // "neoplastic", which every neoplasm line says, is dropped ("anemia … better disease control").
+      if (v.length > 1 && /\bneoplas/i.test(v[v.length - 1]!) && contentWords(v[v.length - 1]!, normalize).every((w) => GENERIC_CONDITION.has(w))) continue;
       // So would one whose own word is no content word while its parents' may go unsaid: "Aftercare >
       // following surgery > neoplasm" (Z48.3) is no reading of a bare "aftercare".
       if (v.length > 1 && unsaid.length > 0 && contentWords(v[v.length - 1]!, normalize).length === 0) continue;
@@ -817,7 +834,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     const first = a.codes.split(/[\s,]+/).find(Boolean);
     const code = first ? billable(first) : undefined;
     const words = contentWords(a.expansion, normalize);
-    if (code && words.length > 0) raw.push({ words, code, source: 'abbrev', level: 0 });
+    const lost = expansion.some((w) => w.length > 3 && !words.includes(w) && !FUNCTION_WORDS.has(w));
+    if (code && words.length > 0) raw.push({ words, code, source: 'abbrev', level: 0, ...(lost ? { viaExpansion: true as const } : {}) });
   }
   // A possessive name alone is its disease ("Crohn's"), unless the list already reads it.
   for (const [key, reading] of eponymReadings(indexRows, normalize)) if (!abbreviations.has(key)) abbreviations.set(key, reading);
@@ -1079,6 +1097,8 @@ const SOLID_PREFIXED = new RegExp(`^(?:${SPLIT_PREFIXES})[a-z]{3,}$`);
 const DEMENTIA_ELSEWHERE = /^Dementia, in, diseases specified elsewhere$/i;
 
 /** Words that name no condition of their own. */
+/** Words that join an expansion's terms and name nothing of the condition. */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(['with', 'without', 'from', 'into', 'that', 'this', 'than', 'other', 'unspecified', 'specified']);
 const GENERIC_CONDITION: ReadonlySet<string> = new Set(['disease', 'disorder', 'condition']);
 
 /** Index subterms that tie a condition to its cause. */

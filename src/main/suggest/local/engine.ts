@@ -40,7 +40,7 @@ import { datedBeforeThisStay, infarctionDatedOld, operatedOnBefore, reasonForPas
 import { ruledOutLabels } from './settled-item';
 import { cancerResectedWithoutDisease } from './resected-cancer';
 import { chemotherapyKinds } from './chemotherapy-kinds';
-import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withInitialStrokeScale, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain, withoutTravelRisks, withoutUlcerAsWound, withoutOrphanUlcerLink, withoutOutcomeDenied, withoutReadingBesideHypertension, withoutUnsaidCourse, withoutUnspecifiedSibling, withGallbladderAndDuctStones, withAnticoagulantEffect, withLiverDiseaseCodes, withResolvedClot, withFeverOfCondition, withSpecifiedPneumonia } from './shown-together';
+import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withInitialStrokeScale, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain, withoutTravelRisks, withoutUlcerAsWound, withoutOrphanUlcerLink, withoutOutcomeDenied, withoutReadingBesideHypertension, withoutUnsaidCourse, withoutUnspecifiedSibling, withFallHistoryBesideInjury, withoutRetinopathyRestated, withGallbladderAndDuctStones, withAnticoagulantEffect, withLiverDiseaseCodes, withResolvedClot, withFeverOfCondition, withSpecifiedPneumonia } from './shown-together';
 import { dueToCode } from './due-to-condition';
 import { episodeOf, withEpisode, type Episode } from './encounter';
 import { AFTER_BIRTH, gestationWeeks, trimesterOf, weeksCode, withChildbirth, withPuerperium, withTrimester, type Gestation } from './pregnancy';
@@ -50,6 +50,8 @@ import { newbornBirth, newbornObservation } from './newborn-birth';
 import { withPrematurityDetail } from './prematurity';
 import { withoutJointReplacedThisStay } from './joint-aftercare';
 import { burnExtent, SITED_BURN } from './burn-extent';
+import { PRESSURE_CHART, stagedSiteUlcers } from './pressure-ulcer-site';
+import { withEyelidsNamed } from './eyelid';
 import { contraceptionDone } from './contraception';
 import { examinationForAge } from './routine-exam-age';
 import { phraseWords, splitSentences, tokenize, type SectionKind, type Token } from './text';
@@ -150,6 +152,12 @@ function headWord(phrase: string): string {
   return /(\w+)\W*$/.exec(phrase)?.[1]?.toLowerCase() ?? '';
 }
 
+/**
+ * An old infarct named alone in a chart that has told of a past stroke is that stroke: "Oropharyngeal
+ * dysphagia d/t old infarct" after "s/p R MCA ischemic stroke 2/2025". Not the heart's.
+ */
+const OLD_INFARCT = /\b(?:old|prior|previous|remote)\s+(?:[\w-]+\s+){0,2}infarcts?\b(?![^.;\n]{0,30}\b(?:myocardial|heart|cardiac|MI|STEMI|NSTEMI)\b)/i;
+
 /** The sentence speaks of a stroke in the past, not of residual deficits of an acute one it names. */
 function saysPastStroke(sentence: string): boolean {
   const cue = PAST_CUE.exec(sentence);
@@ -171,8 +179,15 @@ const STATUS_CUES: ReadonlySet<string> = new Set(['s p', 'status post', 'post', 
 const SETTLED_AGAINST = /\b(ruled out|excluded|not confirmed|not supported|unsupported|(no|no prior|no known) diagnosis of|(not|never) diagnosed with)$/;
 /** Words after a device that say it is there now. */
 const IN_PLACE_AFTER = /^\s*(?:is |remains )?(?:in place|in situ)\b/i;
+/** A device dated by its placement: "Pacemaker (placed 2021 for sick sinus)", "ICD implanted 3/2019". */
+const PLACED_AFTER = /^\s*[(,-]?\s*(?:placed|implanted|inserted)\s+(?:in\s+)?(?:(?:19|20)\d\d|\d{1,2}\/(?:\d{1,2}\/)?\d{2,4})\b/i;
 /** Words after a replaced joint or implant that say it works now: "5. L TKA - functioning well". */
-const FUNCTIONING_AFTER = /^\s*[-–:,]?\s*(?:is |remains )?(?:functioning|working)\s+well\b|^\s*[-–:,]?\s*well[- ]functioning\b/i;
+const FUNCTIONING_AFTER = /^\s*[-–:,]?\s*(?:is |remains )?(?:functioning|working|performing)\s+well\b|^\s*[-–:,]?\s*well[- ]functioning\b/i;
+/** A device the patient uses day to day: a hearing aid or ear implant, an artificial limb, an insulin pump, home oxygen or CPAP. */
+const DEVICE_IN_USE = /^(?:Z974|Z962|Z971|Z9641|Z9981|Z9989)/;
+/** Words around a device that say it is in use: "Hearing aid user, L", "wears a behind-the-ear hearing aid". */
+const USER_AFTER = /^\s*(?:user|wearer)\b/i;
+const WORN_BEFORE = /\b(?:wears|wearing|uses|using)\s+(?:an?\s+|her\s+|his\s+|bilateral\s+|both\s+)?(?:[\w-]+\s+){0,3}$/i;
 /** The operation an aftercare follows is done: "Aftercare following right TKA" is also the knee's status (Z47.1 asks for Z96.6-). */
 const AFTERCARE_OF = /\baftercare\s+(?:following|after|s\/p|status post)\b[^.;]*$/i;
 /** Nontraumatic hemorrhage and infarction of the brain (I60–I63). */
@@ -409,6 +424,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     const inpatient = input.setting === 'inpatient';
     const infant = input.age === 0;
     const emergencyVisit = !inpatient && input.documents.some((d) => EMERGENCY_TITLE.test(d.text));
+    const pressureChart = input.documents.some((d) => PRESSURE_CHART.test(d.text));
     const pastStroke = new Set<string>();
     let strokeDeficits = false;
     const effects: Array<{ code: string; condition: CandidateMention; mention: CandidateMention }> = [];
@@ -517,6 +533,9 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         for (const a of s.section !== 'family' && s.section !== 'history' ? accessComplications(sentenceText) : []) {
           if (table.byCode.get(a.code)?.billable) add(a.code, spanMention(doc.id, text, s.start + a.start, s.start + a.end, s.section, si, 'index'), 'match');
         }
+        for (const u of s.section !== 'family' && s.section !== 'history' && pressureChart ? stagedSiteUlcers(sentenceText, table) : []) {
+          add(u.code, spanMention(doc.id, text, s.start + u.start, s.start + u.end, s.section, si, 'index'), 'match');
+        }
         const extent = s.section !== 'family' && s.section !== 'history' ? burnExtent(sentenceText) : undefined;
         if (extent && table.byCode.get(extent.code)?.billable) extents.push({ code: extent.code, mention: spanMention(doc.id, text, s.start + extent.start, s.start + extent.end, s.section, si, 'index') });
         // A run-on "sentence" (pasted tables, hostile input) is read in bounded windows.
@@ -539,7 +558,12 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           // "s/p CABG", "status post mastectomy": the Index's Status and Presence entries (Z95.1, Z90.1-).
           // A device said to be in place is present whatever cue an earlier condition of the sentence spreads ("prior MI 2018, AICD in place").
           const status = matchSentence(text, sentence, statusDict, words).filter(
-            (m) => (m.assertion === 'historical' && ((m.cue && STATUS_CUES.has(m.cue)) || IN_PLACE_AFTER.test(text.slice(m.end, m.end + 20)))) || (m.assertion === 'present' && (AFTERCARE_OF.test(text.slice(s.start, m.start)) || TIME_SINCE.test(text.slice(s.start, m.start)) || FUNCTIONING_AFTER.test(text.slice(m.end, m.end + 30)))),
+            (m) => (m.assertion === 'historical' && ((m.cue && STATUS_CUES.has(m.cue)) || IN_PLACE_AFTER.test(text.slice(m.end, m.end + 20)))) || (m.assertion === 'present' &&
+                (AFTERCARE_OF.test(text.slice(s.start, m.start)) ||
+                  TIME_SINCE.test(text.slice(s.start, m.start)) ||
+                  FUNCTIONING_AFTER.test(text.slice(m.end, m.end + 30)) ||
+                  PLACED_AFTER.test(text.slice(m.end, m.end + 30)) ||
+                  (DEVICE_IN_USE.test(m.entry.code) && (USER_AFTER.test(text.slice(m.end, m.end + 12)) || WORN_BEFORE.test(text.slice(Math.max(s.start, m.start - 40), m.start)))))),
           );
           const tail = trailingSide(words.tokens);
           for (const m of [...found, ...status]) {
@@ -550,7 +574,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
           mentions.push(...found);
         }
         // So is one that reads a sequela of it itself ("dysphagia as late effect of stroke", I69.30).
-        if ((saysPastStroke(sentenceText) && mentions.some((x) => /^I6[0-3]/.test(x.entry.code))) || mentions.some((x) => /^I69[0-3]/.test(x.entry.code))) {
+        if ((saysPastStroke(sentenceText) && mentions.some((x) => /^I6[0-3]/.test(x.entry.code))) || mentions.some((x) => /^I69[0-3]/.test(x.entry.code)) || (pastStroke.size > 0 && OLD_INFARCT.test(sentenceText))) {
           pastStroke.add(sentenceKey({ documentId: doc.id, sentence: si }));
           if (NAMES_DEFICITS.test(sentenceText)) strokeDeficits = true;
         }
@@ -959,8 +983,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       }
     }
 
-    raw.splice(0, raw.length, ...withoutOutcomeDenied(withoutUnsaidCourse(withoutReadingBesideHypertension(withMultipleSinuses(table, withoutOrphanUlcerLink(withoutUnspecifiedSibling(withGallbladderAndDuctStones(withLiverDiseaseCodes(withResolvedClot(withFeverOfCondition(withSpecifiedPneumonia(withBilateralCodes(table, withExaminationFindings(table, raw, texts)), table), table, texts), chartText, table)), texts), table)))), table), table));
-    raw.splice(0, raw.length, ...withAnticoagulantEffect(withOpenBites(table, withTobaccoProduct(raw, texts, sentences), texts), chartText, table));
+    raw.splice(0, raw.length, ...withoutOutcomeDenied(withoutUnsaidCourse(withoutReadingBesideHypertension(withMultipleSinuses(table, withoutOrphanUlcerLink(withoutUnspecifiedSibling(withGallbladderAndDuctStones(withLiverDiseaseCodes(withResolvedClot(withFeverOfCondition(withSpecifiedPneumonia(withEyelidsNamed(table, withBilateralCodes(table, withExaminationFindings(table, raw, texts)), texts), table), table, texts), chartText, table)), texts), table)))), table), table));
+    raw.splice(0, raw.length, ...withoutRetinopathyRestated(withFallHistoryBesideInjury(withAnticoagulantEffect(withOpenBites(table, withTobaccoProduct(raw, texts, sentences), texts), chartText, table))));
 
     // Of two suggestions an Excludes1 note keeps apart, the less sure one goes; an existing code stays.
     // Equally sure, read in one sentence, or with the other listed in the assessment, the one whose note it is goes: it says it is not for the

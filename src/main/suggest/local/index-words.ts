@@ -131,6 +131,13 @@ export const CODE_TO: ReadonlyArray<[string, string]> = [
   ['peristomal irritant contact dermatitis', 'L24B0'], ['peristomal irritant dermatitis', 'L24B0'], ['peristomal dermatitis', 'L24B0'], ['peristomal skin irritation', 'L24B0'],
   ['radiation dermatitis', 'L589'], ['acute radiation dermatitis', 'L580'], ['chronic radiation dermatitis', 'L581'],
   ['superficial dehiscence surgery wound', 'T8131XA'], ['superficial wound dehiscence', 'T8131XA'],
+  // "Bruxism > sleep related" (G47.63) as notes say it.
+  ['sleep bruxism', 'G4763'], ['nocturnal bruxism', 'G4763'],
+  // "Management > cochlear device" (Z45.321) as notes say it: the implant's programming (mapping) visit.
+  ['cochlear implant programming', 'Z45321'], ['cochlear implant management', 'Z45321'], ['cochlear implant mapping', 'Z45321'],
+  // A nuclear cataract is the age-related one's kind ("Cataract > nuclear > sclerosis — see Cataract,
+  // senile, nuclear", H25.1-); the Index's only other nuclear line is the newborn's embryonal one (Q12.0).
+  ['nuclear cataract', 'H2510'],
   // "Awaiting organ transplant status" (Z76.82) as notes say it; the organ is not yet transplanted.
   ['awaiting transplant', 'Z7682'],
   // An artificial opening the patient has is its status ("Status > colostomy" Z93.3) however the note
@@ -249,6 +256,8 @@ export const UNSAID_QUALIFIERS: ReadonlyArray<[string, string]> = [
   ...['distal', 'proximal', 'lower', 'upper'].map((w): [string, string] => [w, 'end']),
   // "Medication noncompliance" is the Index's "noncompliance with medication regimen".
   ...['medication', 'dietary', 'diet'].map((w): [string, string] => [w, 'regimen']),
+  // A caries "into dentin" is the Index's "penetrating into dentin" (K02.52, K02.62); a pit and fissure is a surface.
+  ['dentin', 'penetrating'], ['pulp', 'penetrating'], ['fissure', 'surface'],
   // A trochanter is the femur's: "intertrochanteric hip fracture" is "Fracture, femur, intertrochanteric".
   ...['intertrochanteric', 'subtrochanteric', 'pertrochanteric', 'trochanteric'].map((w): [string, string] => [w, 'femur']),
   // A fracture is traumatic unless the note says otherwise (the Index's main term is "Fracture,

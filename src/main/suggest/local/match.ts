@@ -30,6 +30,8 @@ export interface XToken {
   trigger: number;
   /** Original token index (expanded abbreviation words share their abbreviation's). */
   orig: number;
+  /** A word of an abbreviation's expansion, not the note's own. */
+  expanded?: true;
 }
 
 const MAX_ABBR_WORDS = 4;
@@ -80,7 +82,7 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
       // restates it (read alone, "infection" would be B99.9).
       const restated = tokens[i + n] !== undefined && RESTATED.has(tokens[i + n]!.norm) && hit.expansion.some((w) => RESTATED.has(w)) ? 1 : 0;
       const end = tokens[i + n - 1 + restated]!.end;
-      for (const w of hit.expansion) out.push({ norm: w, start: tokens[i]!.start, end, assertion: a.assertion, trigger: a.trigger, orig: i });
+      for (const w of hit.expansion) out.push({ norm: w, start: tokens[i]!.start, end, assertion: a.assertion, trigger: a.trigger, orig: i, expanded: true });
       used = n + restated;
     }
     if (used > 0) {
@@ -151,7 +153,8 @@ function causedByDrug(text: string, tk: Token): 'named' | 'before' | undefined {
 /** Short abbreviations notes type in small letters after what they are of. */
 const LOWER_AFTER_SITE = new Set(['ca', 'fx']);
 /** A fracture's kind, which may stand between its site and "fx" ("vertebral compression fx"). */
-const FRACTURE_KIND = /^(fragility|compression|stress|pathologic|pathological|osteoporotic|displaced|nondisplaced|comminuted|avulsion)$/i;
+const FRACTURE_KIND =
+  /^(fragility|compression|stress|pathologic|pathological|osteoporotic|insufficiency|displaced|nondisplaced|comminuted|avulsion|impacted|segmental|spiral|oblique|transverse|burst|wedge|pilon|torus|buckle|greenstick|bimalleolar|trimalleolar|closed|open|jones|boxer's|colles'?|smith's)$/i;
 /** Organs whose "fx" is their function ("renal fx", "liver fx tests"). */
 const ORGAN_FUNCTION = new Set(['kidney', 'liver', 'thyroid', 'lung', 'heart', 'bowel', 'bladder', 'pancreas', 'ovary', 'stomach', 'brain']);
 

@@ -110,7 +110,7 @@ export function acuteOpioid(code: string, sentence: string, inpatient: boolean, 
 }
 
 /** Words that keep a drug going, in its own clause: "continue metformin, glipizide stopped". */
-const TAKING = /\b(continue[sd]?|cont|resumed?|restart(ed)?|start(ed)?|increased?|decreased?|taking|takes|refill(ed)?)\b/i;
+const TAKING = /\b(continue[sd]?|cont|resume[sd]?|restart(s|ed)?|start(s|ed)?|increased?|decreased?|taking|takes|refill(ed)?)\b/i;
 
 /**
  * The sentence says the drug at `start`–`end` is not being taken now. A stop elsewhere in the
@@ -145,12 +145,17 @@ export function saysShortCourse(sentence: string, start: number, end: number): b
   // A taper is a course ("despite oral prednisone taper"), unless it goes down to a dose a chronic user
   // keeps ("completed prednisone taper to 5 mg daily").
   // Said of the drug itself, right after or before its name.
-  const taper = TAPER_AFTER.test(plain.slice(end, end + 30)) || (TAPER_BEFORE.test(plain.slice(Math.max(0, start - 12), start)) && !TAPER_TO.test(plain.slice(end, end + 12)));
+  // Not a taper to come of a drug taken now ("… we will try to taper prednisone off").
+  const taper =
+    TAPER_AFTER.test(plain.slice(end, end + 30)) ||
+    (TAPER_BEFORE.test(plain.slice(Math.max(0, start - 12), start)) && !TAPER_TO.test(plain.slice(end, end + 12)) && !TAPER_TO_COME.test(plain.slice(Math.max(0, start - 40), start)));
   return (COUNTED_COURSE.test(clause) || taper) && !/\b(hold(ing)?|held|paused?)\b/i.test(clause);
 }
 
 const TAPER_AFTER = /^[^,;.]{0,20}?\btaper(ed|ing)?\b(?!\s+(down\s+)?to\b)/i;
 const TAPER_BEFORE = /\btaper(ed|ing)?\s+(of\s+)?$/i;
+/** A taper the plan puts later: "will try to taper prednisone", "plan to taper", "hope to taper off". */
+const TAPER_TO_COME = /\b(?:will|plan(?:s|ned)? to|try(?:ing)? to|hope to|goal (?:is )?to|aim to|eventually)\s+(?:try to\s+|attempt to\s+)?taper(?:ed|ing)?\s+(?:of\s+)?$/i;
 /** "Taper prednisone to 4 mg": to the dose kept. */
 const TAPER_TO = /^\s+(down\s+)?to\b/i;
 

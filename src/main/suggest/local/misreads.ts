@@ -12,6 +12,7 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
   if (e.words.length > 1 && e.words.some((w) => /^\d/.test(w) && !nearOther(text, where.get(w)!, positions, xt))) return true;
   if (
     !usesAbbreviationCore(xt, positions) ||
+    (e.viaExpansion === true && !positions.some((p) => xt[p]!.expanded)) ||
     misreadsCause(text, xt, positions, e) ||
     splitsCompound(xt, positions) ||
     benignWithoutGrowth(e, positions, where) ||
@@ -56,6 +57,8 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     givenOnAnotherDay(text, e, xt, positions) ||
     anesthesiaGiven(text, xt, positions) ||
     compressionWorn(xt, positions) ||
+    nonadherentDressing(xt, positions) ||
+    reactionOfAllergy(text, e, xt, positions) ||
     lowTrauma(xt, positions) ||
     deprivationTherapy(xt, positions) ||
     weightLossAimed(text, e, xt, positions) ||
@@ -137,6 +140,25 @@ const COMPRESSION_DEVICE = new Set(['stocking', 'hose', 'wrap', 'garment', 'slee
 
 function compressionWorn(xt: readonly XToken[], positions: readonly number[]): boolean {
   return positions.some((p) => xt[p]!.norm === 'compression' && COMPRESSION_DEVICE.has(xt[p + 1]?.norm ?? '') && !positions.includes(p + 1));
+}
+
+/** What a wound is covered with: a "nonadherent dressing" is one that does not stick, no patient's noncompliance (Z91.1-). */
+const WOUND_COVER = new Set(['dressing', 'gauze', 'pad', 'bandage', 'contact', 'layer', 'film', 'foam']);
+
+function nonadherentDressing(xt: readonly XToken[], positions: readonly number[]): boolean {
+  return positions.some((p) => xt[p]!.norm === 'noncompliance' && WOUND_COVER.has(xt[p + 1]?.norm ?? '') && !positions.includes(p + 1));
+}
+
+/** Reactions an allergy is described by: hives, a rash, an itch, swelling, anaphylaxis, vomiting. */
+const ALLERGIC_REACTION = /^(?:L50|R21|L27|L29|T78|R11|R22|R60)/;
+/** The allergy the reaction belongs to, just before it: "PCN allergy hx w/ hives", "sulfa allergy (rash)", "allergic to codeine: nausea". */
+const ALLERGY_BEFORE = /\ballerg(?:y|ies|ic)\b[^.;\n]{0,40}?(?:\(|\bw\/\s*|\bwith\s+|\bcaus(?:es|ed|ing)\s+|:\s*|-\s*)(?:[\w-]+\s+){0,2}$/i;
+
+/** The reaction an allergy is described by is the allergy status's story, no condition of this visit. */
+function reactionOfAllergy(text: string, e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  if (!ALLERGIC_REACTION.test(e.code)) return false;
+  const start = xt[positions[0]!]!.start;
+  return ALLERGY_BEFORE.test(text.slice(Math.max(0, start - 60), start));
 }
 
 /** How little force a fracture took: "low-trauma T12 compression fracture" is a fragility fracture, no injury (T14.9-). */
@@ -344,7 +366,7 @@ function dropItemBlends(text: string, xt: readonly XToken[], ms: Mention[]): Men
 }
 
 /** Words of an abbreviation's expansion that say nothing of which condition it is. */
-const GENERIC_EXPANSION = new Set(['disease', 'disorder', 'syndrome', 'chronic', 'acute', 'virus', 'infection', 'resistant', 'resistance']);
+const GENERIC_EXPANSION = new Set(['disease', 'disorder', 'syndrome', 'chronic', 'acute', 'virus', 'infection', 'resistant', 'resistance', 'blood']);
 
 /**
  * An entry that borrows from an abbreviation's expansion must borrow what names it: "COPD ... chest"

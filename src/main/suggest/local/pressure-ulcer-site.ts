@@ -49,3 +49,32 @@ export function pressureUlcerSite(cands: Map<string, Candidate>, table: CodeTabl
     cands.set(code, { ...c, code, rationale: `${c.rationale ?? c.code}; at the site its line's label names` });
   }
 }
+
+/** A chart about pressure injuries: its wound list may name a site and a stage alone. */
+export const PRESSURE_CHART = /\bpressure (?:injur(?:y|ies)|ulcers?|sores?)\b|\bdecubitus\b/i;
+const SITE_NAMES = String.raw`(?:(r|rt|right|l|lt|left)\.?\s+)?(heel|hip|buttock|ischium|ischial|sacrum|sacral|coccyx|coccygeal|ankle|elbow|occiput|occipital)`;
+const STAGE = String.raw`stage\s*(1|2|3|4|I{1,3}|IV)\b`;
+/** "Left heel - stage 3", "Stage 3 L heel:", within one line. */
+const STAGED_SITE = new RegExp(String.raw`\b${SITE_NAMES}\s*[-–:,]\s*${STAGE}|\b${STAGE}\s+${SITE_NAMES}\b`, 'gi');
+/** A wound the line calls gone: "previously stage 2, now fully healed". */
+const HEALED = /\b(?:healed|resolved|closed|epithelialized)\b/i;
+const ROMAN: Readonly<Record<string, string>> = { i: '1', ii: '2', iii: '3', iv: '4' };
+
+/**
+ * A wound list's site and stage in a chart about pressure injuries ("#2 Left heel - stage 3.", "Stage 3
+ * L heel: medihoney"): that site's pressure ulcer of that stage (L89.623), which the line's words alone,
+ * naming no pressure, do not read.
+ */
+export function stagedSiteUlcers(sentence: string, table: CodeTable): Array<{ code: string; start: number; end: number }> {
+  if (HEALED.test(sentence)) return [];
+  const out: Array<{ code: string; start: number; end: number }> = [];
+  for (const m of sentence.matchAll(STAGED_SITE)) {
+    const [sideWord, siteWord, stageWord] = m[1] !== undefined || m[2] !== undefined ? [m[1], m[2]!, m[3]!] : [m[5], m[6]!, m[4]!];
+    const site = SITES[SITE_WORD[siteWord.toLowerCase()] ?? siteWord.toLowerCase()]!;
+    const side = sideWord ? (/^r/i.test(sideWord) ? 'right' : 'left') : undefined;
+    const stage = ROMAN[stageWord.toLowerCase()] ?? stageWord;
+    const code = `${(side ? site[side] : undefined) ?? site.unsided}${stage}`;
+    if (table.byCode.get(code)?.billable && !out.some((o) => o.code === code)) out.push({ code, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}

@@ -11,9 +11,10 @@ import { lineEndAt } from './text';
  * limb (M79.6-) or joint (M25.5-), the back's and neck's pain and sciatica (M54.2–M54.9, not M54.1's radiculopathy), ear pain (H92.0-), eye pain (H57.1-),
  * what the patient sees amiss (H53.1-: photophobia, metamorphopsia), breast pain (N64.4),
  * rhinorrhea, which the Index files under other disorders of the nose (J34.89), erythema (L53.9) and
- * hypotension of no stated kind (I95.9): a cellulitis's redness, a sepsis's low pressure.
+ * hypotension of no stated kind (I95.9): a cellulitis's redness, a sepsis's low pressure; a nystagmus
+ * (H55.0-), the sign a positional vertigo or a vestibular neuritis shows on the exam.
  */
-const SYSTEM_SYMPTOM = /^(M791|M796|M255|M54[2-69]|H920|H571|H531|N644|J3489|L539|I959)/;
+const SYSTEM_SYMPTOM = /^(M791|M796|M255|M54[2-69]|H920|H571|H531|H550|N644|J3489|L539|I959)/;
 /** Chapter 18's symptoms and signs, and those filed by body system; SIRS and severe sepsis (R65) are no symptom but the infection's severity. */
 export const isSymptom = (code: string): boolean => (code.startsWith('R') && !code.startsWith('R65')) || SYSTEM_SYMPTOM.test(code);
 
@@ -211,6 +212,46 @@ export function withoutUlcerAsWound(raw: readonly RawSuggestion[]): RawSuggestio
   return raw.filter((r) => r.kind !== 'add' || !((ulcer && UNSPECIFIED_WOUND.test(r.code)) || (limbArteries && r.code === VESSEL_ISCHEMIA)));
 }
 
+/** Repeated falls (R29.6) and a history of falling (Z91.81). */
+const REPEATED_FALLS = 'R296';
+const HISTORY_OF_FALLING = 'Z9181';
+/** Injuries (S00–T14) and fractures of a bone the osteoporosis weakened (M80): what a fall broke. */
+const FALL_INJURY = /^(?:S|T0|T1[0-4]|M80)/;
+
+/**
+ * Falls in a chart that codes what today's fall did are the patient's history of falling (Z91.81), a
+ * risk the visit addresses: the fall itself is the injury's cause, and "repeated falls" (R29.6) is the
+ * code of falls worked up for their own reason. "Recurrent falls (two prior falls this year)" on a
+ * hip-fracture stay, "Mechanical fall - slipped on floor" beside a scalp laceration.
+ */
+export function withFallHistoryBesideInjury(raw: readonly RawSuggestion[]): RawSuggestion[] {
+  const injured = raw.some((r) => r.kind !== 'delete-unsupported' && FALL_INJURY.test(r.code));
+  const falls = raw.find((r) => r.kind === 'add' && r.code === REPEATED_FALLS);
+  if (!injured || !falls) return [...raw];
+  const history = raw.some((r) => r.code === HISTORY_OF_FALLING);
+  return raw.flatMap((r) => (r !== falls ? [r] : history ? [] : [{ ...r, code: HISTORY_OF_FALLING, rationale: `${r.rationale} – with today's injury, a history of falling (Z91.81), not falls worked up for their own cause` }]));
+}
+
+/** A diabetes' retinopathy of unstated kind (E11.311, E11.319). */
+const UNSTAGED_RETINOPATHY = /^(E(?:0[89]|1[013]))31[19]$/;
+/** A diabetes' staged retinopathy (E11.32- to E11.35-), with macular edema when its sixth character is 1. */
+const STAGED_RETINOPATHY = /^(E(?:0[89]|1[013]))3[2-5](\d)/;
+/** Retinal (macular) edema of no stated cause (H35.81). */
+const RETINAL_EDEMA = 'H3581';
+
+/**
+ * A diabetes coded with its retinopathy staged ("moderate nonproliferative diabetic retinopathy with
+ * center-involving macular edema, right eye", E11.3311) has no retinopathy of unstated kind beside it
+ * (E11.311, which "diabetic" and "macular edema" said apart read), and its macular edema is that
+ * retinopathy's (H35.81 is the edema of no stated cause).
+ */
+export function withoutRetinopathyRestated(raw: readonly RawSuggestion[]): RawSuggestion[] {
+  const staged = raw.filter((r) => r.kind !== 'delete-unsupported').map((r) => STAGED_RETINOPATHY.exec(r.code)).filter((m) => m !== null);
+  if (staged.length === 0) return [...raw];
+  const edema = staged.some((m) => m[2] === '1');
+  return raw.filter((r) => r.kind !== 'add' || !((edema && r.code === RETINAL_EDEMA) || staged.some((m) => m[1] === UNSTAGED_RETINOPATHY.exec(r.code)?.[1])));
+}
+
 /** The NIH stroke scale's score codes (R29.7-). */
 const STROKE_SCALE = /^R297\d\d$/;
 /** A score said to be the first one: "initial NIHSS 9", "NIHSS on arrival 12". */
@@ -305,6 +346,10 @@ const NAMED_INFECTION = /^(?!B999$)(?:[AB]|J0[0-6]|J1[2-8]|N10|N30|N390|L0[0-8]|
  * - a pruritus (L29.9, "pruritic morbilliform eruption") beside the drug eruption it is part of (L27.-);
  * - a central hypothyroidism, secondary adrenal insufficiency or hypogonadism (E03.-, E27.4-, E29.1) beside the hypopituitarism whose axes they are ("Postsurgical hypopituitarism (secondary adrenal insufficiency, central hypothyroidism, …)", E89.3);
  * - a pill's long-term use (Z79.3) and contraceptive counseling (Z30.09) beside the pill's first prescription or another contraceptive management this visit does (Z30.011, Z30.-);
+ * - internal hemorrhoids NOS (K64.8) beside the degree the chart gives them (K64.0–K64.3);
+ * - a toothache (K08.89) beside the caries, pulp, periapical or periodontal disease that aches (K02–K05), and a sore
+ *   throat (J02.9) beside the tonsillitis, streptococcal pharyngitis or peritonsillar abscess it is (J02.0, J03.-, J36);
+ * - a cataract NOS (H26.9, "lens opacities") beside the cataract of named kind the chart codes (H25.-, H26.0–H26.8, E11.36);
  * - a ketosis (E88.89) and its pregnancy code (O99.28-) beside the hyperemesis with metabolic disturbance it is ("Hyperemesis gravidarum with dehydration, ketosis, hypokalemia", O21.1).
  */
 /** Hypopituitarism, postprocedural or not (E89.3, E23.0), whose parts its axes' deficits are. */
@@ -326,7 +371,7 @@ const SAID_MORE: Readonly<Record<string, RegExp>> = {
   I129: /^I120$/, I10: /^I15/, I1310: /^I13(11|2)$/, I130: /^I132$/, Z780: /^N95/, F32A: /^F3(2[0-9]|3)/, E039: /^(E063|E893|E230)$/, L98499: /^L97/,
   T887XXA: ADVERSE_EFFECT, T887XXD: ADVERSE_EFFECT, T887XXS: ADVERSE_EFFECT, T300: SITED_BURN,
   L309: /^L2[0-5]/, J302: /^J301$/, U071: /^U099$/, B999: NAMED_INFECTION, K529: /^K5[01]/, N0620: /^N042/, N0621: /^N042/, N0622: /^N042/, E8720: KETOACIDOSIS, E8721: KETOACIDOSIS, E8729: KETOACIDOSIS,
-  E663: /^E66(?!3)/, L249: /^L22$/, F22: PSYCHOSIS_PART_OF, F29: PSYCHOSIS_PART_OF, R440: PSYCHOSIS_PART_OF, R441: PSYCHOSIS_PART_OF, R442: PSYCHOSIS_PART_OF, R443: PSYCHOSIS_PART_OF, J810: HEART_FAILURE, J811: HEART_FAILURE,
+  H269: /^(H25|H26[0-8]|H28|E(0[89]|1[013])36|Q120)/, K0889: /^K0[2-5]/, K648: /^K64[0-3]$/, J029: /^(J020|J028|J03|J36|J39[01])/, E663: /^E66(?!3)/, L249: /^L22$/, F22: PSYCHOSIS_PART_OF, F29: PSYCHOSIS_PART_OF, R440: PSYCHOSIS_PART_OF, R441: PSYCHOSIS_PART_OF, R442: PSYCHOSIS_PART_OF, R443: PSYCHOSIS_PART_OF, J810: HEART_FAILURE, J811: HEART_FAILURE,
   E8770: HEART_FAILURE, E8779: HEART_FAILURE,
   A4901: /^A4101$/, A4902: /^A4102$/, T730XXA: /^F50/, F515: /^F431/,
   E0821: /^E0822$/, E0921: /^E0922$/, E1021: /^E1022$/, E1121: /^E1122$/, E1321: /^E1322$/,

@@ -37,7 +37,7 @@ const SECTION_PATTERNS: ReadonlyArray<[RegExp, SectionKind]> = [
   [/^(exam|pe|physical exam(ination)?|o|objective|vitals|vital signs)$/, 'exam'],
   [/^(labs?|laboratory|results|pertinent results|data|imaging|studies|ecg|ekg|pfts?|echo)$/, 'labs'],
   [
-    /^(a\/?p|a and p|a|p|imp|(assessments?|impressions?)((\/| and | & )(plans?|recommendations?))?|plan|recommendations?|clinical impression|principal problem|(current|hospital) problems|diagnos[ie]s|dx|(discharge|final|admission|admitting|admit|principal|primary|secondary|other|additional) (diagnos[ie]s|dx)|principal|primary|secondary|(diagnos[ie]s|dx|problems) (this|on|at) (admission|discharge|visit|stay)|mdm|medical decision[- ]making|discussion|decisions( today| made)?)$/,
+    /^(a\/?p|a and p|a|p|imp|(assessments?|impressions?)((\/| and | & )(plans?|recommendations?))?|plan|recommendations?|clinical impression|principal problem|(current|hospital) problems|problems|diagnos[ie]s|dx|(discharge|final|admission|admitting|admit|principal|primary|secondary|other|additional) (diagnos[ie]s|dx)|principal|primary|secondary|(diagnos[ie]s|dx|problems) (this|on|at) (admission|discharge|visit|stay)|mdm|medical decision[- ]making|discussion|decisions( today| made)?)$/,
     'assessment',
   ],
   [/^(s|subjective|cc|chief complaint|hpi|history of present illness|interval hx|interval history|(brief )?hospital course|reason for visit|presentation|story|(brief |clinical |hospital )?summary)$/, 'subjective'],
@@ -373,6 +373,9 @@ export function tokenize(text: string, start: number, end: number, norm: Normali
     // A list marker ("1." or "2)" opening a line, or after a heading's colon or a sentence's end:
     // "Diagnoses: 1. Chronic kidney disease stage 4") is not a number in the note.
     if (/^\d{1,2}$/.test(m[0]) && /^[.)](\s|$)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2)) && /((^|\n)[ \t]*|[:;.][ \t]+)$/.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
+    // A number after "#" counts items or names a tooth ("#1 Sacrum - stage 4 pressure injury", "#19
+    // grossly carious"): no stage, type or count of the words beside it.
+    if (/^\d{1,2}$/.test(m[0]) && text[m.index - 1] === '#') continue;
     // A template's "(-)" before a finding is its "no": "ROS: (-) claudication".
     const afterParen = text[m.index - 1] === ')' || text[m.index - 2] === ')' || text[m.index - 3] === ')';
     const minus = afterParen ? NEGATIVE_SIGN.exec(text.slice(Math.max(out[out.length - 1]?.end ?? start, m.index - 6), m.index)) : null;
@@ -380,7 +383,7 @@ export function tokenize(text: string, start: number, end: number, norm: Normali
     const prev = out[out.length - 1];
     const pair = prev ? `${prev.raw.toLowerCase()} ${m[0].toLowerCase()}` : '';
     const joined = SPLIT_COMPOUNDS.get(pair);
-    const renamed = PAIR_RENAMES.get(pair);
+    const renamed = PAIR_RENAMES.get(pair) ?? (pair === 'full thickness' && TEAR_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40)) ? 'complete' : undefined);
     const firstRenamed = FIRST_OF_PAIR_RENAMES.get(pair);
     if (prev && firstRenamed) prev.norm = firstRenamed;
     if (renamed) {
@@ -397,6 +400,10 @@ export function tokenize(text: string, start: number, end: number, norm: Normali
       out[out.length - 1] = { norm: norm(one), start: prev.start, end: m.index + m[0].length, raw: text.slice(prev.start, m.index + m[0].length) };
       continue;
     }
+    // "<" or "≤" before a number is "less than": "Concussion with LOC <30 min" is the Index's "loss of
+    // consciousness > 30 minutes or less" (S06.0X1).
+    const below = /^\d/.test(m[0]) ? /[<≤]\s?$/.exec(text.slice(Math.max(start, m.index - 2), m.index)) : null;
+    if (below) out.push({ norm: norm('less'), start: m.index - below[0].length, end: m.index - below[0].length + 1, raw: 'less' });
     // "w/o", "w/" and "w/u" are "without", "with" and "workup" ("T2DM w/o complications" is E11.9, not E11.8).
     if (/^w$/i.test(m[0]) && text[m.index + 1] === '/') {
       const letter = /^([ou])\b/i.exec(text.slice(m.index + 2, m.index + 4))?.[1]?.toLowerCase();
@@ -479,9 +486,19 @@ const PAIR_RENAMES: ReadonlyMap<string, string> = new Map([
   ...PREOPERATIVE_VISIT,
   // A partial-thickness tear is the Index's incomplete one ("Tear > rotator cuff > incomplete" M75.11-).
   ['partial thickness', 'incomplete'],
+  // Vestibular neuritis is the Index's vestibular neuronitis (H81.2-), not a neuritis NOS (M79.2).
+  ['vestibular neuritis', 'neuronitis'],
+  // The vocal folds are the Index's vocal cords ("Nodule > vocal cord" J38.2, "Paralysis > vocal cord" J38.0-).
+  ['vocal fold', 'cord'], ['vocal folds', 'cord'],
   // "Burn > chemical — see Corrosion": a chemical burn of the hand is its corrosion (T23.6-, not the thermal T23.2-).
   ['chemical burn', 'corrosion'], ['chemical burns', 'corrosion'],
 ]);
+
+/**
+ * A tendon's tear after "full thickness": the Index's complete tear ("Tear > rotator cuff > complete"
+ * M75.12-). Not a burn's or a pressure ulcer's full-thickness skin loss, which the Index reads as said.
+ */
+const TEAR_AFTER = /^[\s-]*(?:[\w-]+\s+){0,3}?(?:tears?|rupture|rotator|supraspinatus|infraspinatus|subscapularis|cuff)\b/i;
 
 /** The first word of a pair read as the Index's word: the "lower back" is its "low back" ("Pain > back > low", M54.50). */
 const FIRST_OF_PAIR_RENAMES: ReadonlyMap<string, string> = new Map([

@@ -70,6 +70,16 @@ const OWN_DRUG = /^\s*(?:(?:his|her|their|the|any of (?:his|her|their))\b|[^.;]{
 /** Where the note gives none: the Index's "Noncompliance > with > medication regimen NEC > underdosing". */
 const NO_REASON = 'Z91148';
 
+/**
+ * A drug the chart blames for a condition ("Acute kidney injury … due to NSAID (ibuprofen)",
+ * "ibuprofen-induced AKI"): stopping it treats its adverse effect, and is no underdosing ("He stopped
+ * ibuprofen that day").
+ */
+function blamedInChart(text: string, drug: string): boolean {
+  const name = drug.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\b(?:due to|caused by|secondary to|induced by|attributed to|attributable to|2/2)\\s+(?:[\\w-]+\\s+){0,2}\\(?${name}\\b|\\b${name}[- ](?:induced|related|associated)\\b`, 'i').test(text);
+}
+
 /** The underdosings a sentence states ("ran out of lisinopril 2 weeks ago", "stopped taking metformin due to GI upset"). */
 export function statedUnderdosings(text: string, start: number, end: number, table: ReadonlyMap<string, DrugCodes>): StatedUnderdosing[] {
   const sentence = text.slice(start, end);
@@ -87,6 +97,7 @@ export function statedUnderdosings(text: string, start: number, end: number, tab
     const pronoun = named.length === 0 && PRONOUN_STOP.test(m[0]);
     const before = named.length === 0 && (pronoun || MISSED_NOUN.test(sentence.slice(m.index, after + 12))) ? drugBefore(sentence, m.index, table, pronoun) : undefined;
     for (const d of before ? [before] : named) {
+      if (blamedInChart(text, sentence.slice(d.at, d.at + d.length))) continue;
       for (const codes of d.codes) {
         if (!codes.underdosing) continue;
         const code = `${codes.underdosing}A`;
