@@ -36,6 +36,8 @@ const OTHER_SENSES: Readonly<Record<string, OtherSense>> = {
   // And the mitral valve's stenosis beside its cause or its regurgitation ("rheumatic MS", "MS/MR").
   ms: { before: /\b(altered|change in|changes in|baseline|his|her|improved|improving|declining|worsening|waxing and waning|rheumatic)\s*$/i, after: /^\s*(contin|ir|er)\b|^\s*(\/|and)\s*MR\b|^\s*(is |was |now |remains )?(back|at|to|returned|returning|improv\w*|worse\w*|declin\w*|chang\w*|intact|clear\w*|waxing|fluctuat\w*|baseline|wnl|normal)\b/i },
   // The toe-brachial index beside the ankle-brachial one ("ABI/TBI", "TBI 0.45"), not a brain injury.
+  // "Also known as" ("metoprolol succinate, AKA Toprol XL"): an above-knee amputation only after its side or an "s/p" ("s/p R AKA 2019").
+  aka: { before: /^(?![\s\S]*\b(?:s\/p|status post|r|l|rt|lt|right|left|bilat(?:eral)?|prior|old|hx|history of|h\/o)\.?\s*$)/i },
   tbi: { before: /\bABIs?\s*(\/|and|,)?\s*$/i, after: /^\s*(\/|and|,)?\s*ABI\b|^\s*(of\s*)?0?\.\d/i },
   // Advanced life support, the ambulance's level ("transfer by ALS ambulance", "ALS transport"), not the motor neuron disease.
   als: { before: /\b(by|via|per)\s*$/i, after: /^\s*(ambulance|transport|unit|crew|medics?|rig|level|team|intercept)\b/i },

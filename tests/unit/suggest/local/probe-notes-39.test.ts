@@ -125,4 +125,14 @@ describe('local engine: probe notes, thirty-ninth session (chronic care and hosp
     const course = 'A/P:\n1. T2DM with hyperglycemia - sliding-scale insulin, which was stopped when steroids finished; resumes home metformin 500 mg BID.';
     expect(read(course, 'outpatient', 70, 'M')).toContain('Z7984');
   });
+
+  it('reads no blood disease from a disease\'s "BP", no hives from an allergy\'s reaction, and a device dated by its placement or an AKA after its side as status', () => {
+    expect(read('A/P:\n2. Hypertensive heart and kidney disease - BP at goal on losartan.', 'outpatient', 78, 'F')).not.toContain('D759');
+    const allergy = read('A/P:\n1. Acute cystitis - nitrofurantoin. Avoid beta-lactams given PCN allergy hx w/ hives.', 'outpatient', 67, 'F');
+    expect(allergy).toContain('Z880');
+    expect(allergy.filter((c) => c.startsWith('L50'))).toEqual([]);
+    expect(read('S: Pacemaker (placed 2021 for sick sinus) - device check normal.\nA/P: 1. Chronic diastolic heart failure - torsemide.', 'outpatient', 78, 'F')).toContain('Z950');
+    expect(read('A:\n6. s/p R AKA - stump healthy.', 'outpatient', 74, 'M')).toContain('Z89611');
+    expect(read('Meds: metoprolol succinate (AKA Toprol XL).\nA: 1. HTN.', 'outpatient', 74, 'M').filter((c) => c.startsWith('Z896'))).toEqual([]);
+  });
 });
