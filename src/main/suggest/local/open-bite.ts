@@ -8,7 +8,8 @@ import { lineOf } from './text';
 
 /** A laceration or puncture wound of the open-wound categories (S01, S11 … S91), with or without a foreign body. */
 const WOUND = /^S[0-9]1[0-9][1-4]/;
-const BITE_WORD = /\b(bite|bites|bitten|bit)\b/i;
+/** Not the teeth's meeting: an "open bite", "crossbite" or "deep bite" of a malocclusion is no wound. */
+const BITE_WORD = /\b(?<!\b(?:open|cross|deep|over|under)[ -]?)(bite|bites|bitten|bit)\b/i;
 
 /**
  * Lacerations and puncture wounds whose own line says a bite made them, as that site's open bite;

@@ -60,6 +60,13 @@ describe('local engine: probe notes, thirty-ninth session (eye, ear and mouth)',
     expect(codes.filter((c) => /^(E1136|E11311|H3581|H269)$/.test(c))).toEqual([]);
   });
 
+  it("reads a mandibular fracture as the mandible's, and a malocclusion's open bite as no bite wound", () => {
+    const note = 'Diagnoses:\n1. Open fracture R mandibular angle\n2. Closed fracture L mandibular subcondylar process\nExam: step-off at the R angle, open bite on the L, 2 cm lip laceration.';
+    const codes = read(note, 'inpatient', 26, 'M');
+    expect(codes).toEqual(expect.arrayContaining(['S02651B', 'S02622A']));
+    expect(codes.filter((c) => /^S0[01]\d5/.test(c))).toEqual([]);
+  });
+
   it('reads a rhegmatogenous detachment with one tear, a hearing aid worn, a TM perforation and the vocal folds', () => {
     expect(read('Assessment:\n1. Macula-off rhegmatogenous retinal detachment OD with single horseshoe tear.', 'outpatient', 60, 'M')).toContain('H33011');
     expect(read('Assessment:\n1. Bilateral sensorineural hearing loss.\n2. Hearing aid user, R.', 'outpatient', 75, 'F')).toContain('Z974');
