@@ -553,6 +553,9 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
       continue;
     }
     const defaults = defaultSegments(r.path.split(' > '));
+    // "Streptococcus > group > A, as cause of disease classified elsewhere" (B95.0): the organism is what
+    // a note names ("group A streptococcus"); the classification's phrase is no word of it.
+    for (let i = 1; i < segs.length; i++) segs[i] = segs[i]!.replace(/^(.+?),\s*as cause of diseases? classified elsewhere$/i, '$1');
     for (let i = 0; i < segs.length; i++) segs[i] = i === 0 ? mainTermAliases(segs[i]!, new Map()) : subtermForms(segs[i]!);
     // "Fracture, traumatic" is the Index's plain fracture: notes never say "traumatic".
     if (/^fracture, traumatic$/i.test(segs[0]!.trim())) segs[0] = 'Fracture';

@@ -59,6 +59,7 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     compressionWorn(xt, positions) ||
     nonadherentDressing(xt, positions) ||
     reactionOfAllergy(text, e, xt, positions) ||
+    carriedAgent(text, e, xt, positions) ||
     lowTrauma(xt, positions) ||
     deprivationTherapy(xt, positions) ||
     weightLossAimed(text, e, xt, positions) ||
@@ -159,6 +160,17 @@ function reactionOfAllergy(text: string, e: Entry, xt: readonly XToken[], positi
   if (!ALLERGIC_REACTION.test(e.code)) return false;
   const start = xt[positions[0]!]!.start;
   return ALLERGY_BEFORE.test(text.slice(Math.max(0, start - 60), start));
+}
+
+/** An agent carried or screened for, no cause of disease: "GBS+ w/ adequate IAP", "GBS carrier", "Maternal GBS: treated". */
+const CARRIED_AFTER = /^\s*(?:\+|pos(?:itive)?\b|carrier|colonized|colonization|screen|status|bacteriuria\b)/i;
+const CARRIER_BEFORE = /\b(?:maternal|mom'?s?|mother'?s?|carrier of|colonized with|colonization with|screen(?:ing)? for)\s+$/i;
+
+function carriedAgent(text: string, e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  if (!/^B9[5-7]/.test(e.code)) return false;
+  const start = xt[positions[0]!]!.start;
+  const end = xt[positions[positions.length - 1]!]!.end;
+  return CARRIED_AFTER.test(text.slice(end, end + 15)) || CARRIER_BEFORE.test(text.slice(Math.max(0, start - 30), start));
 }
 
 /** How little force a fracture took: "low-trauma T12 compression fracture" is a fragility fracture, no injury (T14.9-). */

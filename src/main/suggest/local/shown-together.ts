@@ -252,6 +252,31 @@ export function withoutRetinopathyRestated(raw: readonly RawSuggestion[]): RawSu
   return raw.filter((r) => r.kind !== 'add' || !((edema && r.code === RETINAL_EDEMA) || staged.some((m) => m[1] === UNSTAGED_RETINOPATHY.exec(r.code)?.[1])));
 }
 
+/** Bacteria, viruses and other agents "as the cause of diseases classified elsewhere" (B95–B97). */
+const AGENT_AS_CAUSE = /^B9[5-7]/;
+/** Sepsis by its agent (A40, A41). */
+const SEPSIS = /^A4[01]/;
+
+/**
+ * An agent's cause code beside a code whose own title names the agent says it twice: a "pneumococcal
+ * pneumonia" (J13) or meningitis (G00.1) needs no B95.3,
+ * a Pseudomonas pneumonia (J15.1) no B96.5, a streptococcal pharyngitis (J02.0) no B95.0.
+ */
+export function withoutAgentRestated(raw: readonly RawSuggestion[], table: CodeTable): RawSuggestion[] {
+  // Not a sepsis's: the agent of the infection that seeded it is still coded with that infection
+  // ("E. coli sepsis … E. coli UTI" is A41.51 with N39.0 and B96.20).
+  const titles = raw.filter((r) => r.kind !== 'delete-unsupported' && !AGENT_AS_CAUSE.test(r.code) && !SEPSIS.test(r.code)).map((r) => (table.byCode.get(r.code)?.long_desc ?? '').toLowerCase());
+  return raw.filter((r) => {
+    if (r.kind !== 'add' || !AGENT_AS_CAUSE.test(r.code)) return true;
+    const title = table.byCode.get(r.code)?.long_desc ?? '';
+    const genus = /\b(?!Other\b|Unspecified\b|Methicillin\b)([A-Z][a-z]{4,})/.exec(title)?.[1]?.toLowerCase();
+    if (!genus) return true;
+    // The genus's stem names its adjective too ("streptococc-al"), and the pneumococcus is Streptococcus pneumoniae.
+    const stem = genus.slice(0, -2);
+    return !titles.some((t) => t.includes(stem) || (/pneumoniae/i.test(title) && genus === 'streptococcus' && t.includes('pneumococc')));
+  });
+}
+
 /** The NIH stroke scale's score codes (R29.7-). */
 const STROKE_SCALE = /^R297\d\d$/;
 /** A score said to be the first one: "initial NIHSS 9", "NIHSS on arrival 12". */

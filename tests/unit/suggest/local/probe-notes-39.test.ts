@@ -142,4 +142,12 @@ describe('local engine: probe notes, thirty-ninth session (chronic care and hosp
     expect(read('A:\n6. s/p R AKA - stump healthy.', 'outpatient', 74, 'M')).toContain('Z89611');
     expect(read('Meds: metoprolol succinate (AKA Toprol XL).\nA: 1. HTN.', 'outpatient', 74, 'M').filter((c) => c.startsWith('Z896'))).toEqual([]);
   });
+
+  it("reads an agent named beside its infection as its cause code, unless the infection's own code names it or the agent is only carried", () => {
+    expect(read('Principal diagnosis: Left peritonsillar abscess\nSecondary: Group A streptococcus (culture); dehydration', 'inpatient', 30, 'M')).toContain('B950');
+    expect(read('Discharge diagnoses:\n1. Right lower lobe pneumonia due to Streptococcus pneumoniae.', 'inpatient', 70, 'M')).not.toContain('B953');
+    expect(read('Newborn exam. Mom GBS+ w/ adequate IAP.\nA: healthy term newborn, neonatal jaundice.', 'outpatient', 0, 'F')).not.toContain('B951');
+    const seeded = read('Dx:\n1. Sepsis due to E. coli\n2. UTI due to E. coli, pan-sensitive', 'inpatient', 80, 'F');
+    expect(seeded).toEqual(expect.arrayContaining(['A4151', 'N390', 'B9620']));
+  });
 });
