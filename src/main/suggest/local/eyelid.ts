@@ -10,7 +10,7 @@ import { lineOf } from './text';
 /** An eye's lid unspecified in a code's title. */
 const UNSPECIFIED_LID = /\b(right|left) eye, unspecified eyelid$/i;
 /** Both lids of an eye, or of both eyes: "upper and lower lids", "all 4 lids", "both lids". */
-const BOTH_LIDS = /\b(?:upper and lower|lower and upper|upper\/lower|all (?:4|four)|both)\s+(?:eye)?lids\b|\b(?:all (?:4|four)|both)\s+(?:eye)?lids\b/i;
+const BOTH_LIDS = /\b(?:upper and lower|lower and upper|upper\/lower|all (?:4|four)|both)\s+(?:eye)?lids\b/i;
 const UPPER_LID = /\bupper\s+(?:eye)?lids?\b|\b(?:RUL|LUL)\b/i;
 const LOWER_LID = /\blower\s+(?:eye)?lids?\b|\b(?:RLL|LLL)\b/i;
 

@@ -229,7 +229,7 @@ export function withFallHistoryBesideInjury(raw: readonly RawSuggestion[]): RawS
   const falls = raw.find((r) => r.kind === 'add' && r.code === REPEATED_FALLS);
   if (!injured || !falls) return [...raw];
   const history = raw.some((r) => r.code === HISTORY_OF_FALLING);
-  return raw.flatMap((r) => (r !== falls ? [r] : history ? [] : [{ ...r, code: HISTORY_OF_FALLING, rationale: `${r.rationale} – with today's injury, a history of falling (Z91.81), not falls worked up for their own cause` }]));
+  return raw.flatMap((r) => (r !== falls ? [r] : history ? [] : [{ ...r, code: HISTORY_OF_FALLING, rationale: `${r.rationale ?? 'Falls'} – with today's injury, a history of falling (Z91.81), not falls worked up for their own cause` }]));
 }
 
 /** A diabetes' retinopathy of unstated kind (E11.311, E11.319). */
