@@ -40,7 +40,7 @@ import { datedBeforeThisStay, infarctionDatedOld, operatedOnBefore, reasonForPas
 import { ruledOutLabels } from './settled-item';
 import { cancerResectedWithoutDisease } from './resected-cancer';
 import { chemotherapyKinds } from './chemotherapy-kinds';
-import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withInitialStrokeScale, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain, withoutTravelRisks, withoutUlcerAsWound, withoutOrphanUlcerLink, withoutOutcomeDenied, withoutReadingBesideHypertension, withoutUnsaidCourse, withoutUnspecifiedSibling, withFallHistoryBesideInjury, withoutRetinopathyRestated, withoutAgentRestated, withGallbladderAndDuctStones, withAnticoagulantEffect, withLiverDiseaseCodes, withResolvedClot, withFeverOfCondition, withSpecifiedPneumonia } from './shown-together';
+import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withInitialStrokeScale, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain, withoutTravelRisks, withoutUlcerAsWound, withoutOrphanUlcerLink, withoutOutcomeDenied, withoutReadingBesideHypertension, withoutUnsaidCourse, withoutUnspecifiedSibling, withFallHistoryBesideInjury, withoutAgentRestated, withGallbladderAndDuctStones, withAnticoagulantEffect, withLiverDiseaseCodes, withResolvedClot, withFeverOfCondition, withSpecifiedPneumonia } from './shown-together';
 import { dueToCode } from './due-to-condition';
 import { episodeOf, withEpisode, type Episode } from './encounter';
 import { AFTER_BIRTH, gestationWeeks, trimesterOf, weeksCode, withChildbirth, withPuerperium, withTrimester, type Gestation } from './pregnancy';
@@ -984,7 +984,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     }
 
     raw.splice(0, raw.length, ...withoutOutcomeDenied(withoutUnsaidCourse(withoutReadingBesideHypertension(withMultipleSinuses(table, withoutOrphanUlcerLink(withoutUnspecifiedSibling(withGallbladderAndDuctStones(withLiverDiseaseCodes(withResolvedClot(withFeverOfCondition(withSpecifiedPneumonia(withEyelidsNamed(table, withBilateralCodes(table, withExaminationFindings(table, raw, texts)), texts), table), table, texts), chartText, table)), texts), table)))), table), table));
-    raw.splice(0, raw.length, ...withoutAgentRestated(withoutRetinopathyRestated(withFallHistoryBesideInjury(withAnticoagulantEffect(withOpenBites(table, withTobaccoProduct(raw, texts, sentences), texts), chartText, table))), table));
+    raw.splice(0, raw.length, ...withoutAgentRestated(withFallHistoryBesideInjury(withAnticoagulantEffect(withOpenBites(table, withTobaccoProduct(raw, texts, sentences), texts), chartText, table)), table));
 
     // Of two suggestions an Excludes1 note keeps apart, the less sure one goes; an existing code stays.
     // Equally sure, read in one sentence, or with the other listed in the assessment, the one whose note it is goes: it says it is not for the

@@ -9,8 +9,11 @@ import { lineOf } from './text';
 const UNSITED = /^L899([0-6])$/;
 /** The site code's last character for each stage of L89.9x (unspecified 0 is "unspecified stage" 9, unstageable 5 is 0). */
 const STAGE_CHARACTER: Readonly<Record<string, string>> = { '0': '9', '1': '1', '2': '2', '3': '3', '4': '4', '5': '0', '6': '6' };
+/** The sides and sites a wound note names, each a capture group. */
+const SIDE_WORD = '(r|rt|right|l|lt|left)';
+const SITE_NAME = '(heel|hip|buttock|ischium|ischial|sacrum|sacral|coccyx|coccygeal|ankle|elbow|occiput|occipital)';
 /** A line's label naming a site: "R heel:", "- Sacrum:", "L hip:". */
-const SITE_LABEL = /^[ \t]*(?:[-•*][ \t]*)?(?:(r|rt|right|l|lt|left)\.?[ \t]+)?(heel|hip|buttock|ischium|ischial|sacrum|sacral|coccyx|coccygeal|ankle|elbow|occiput|occipital)[ \t]*:/i;
+const SITE_LABEL = new RegExp(String.raw`^[ \t]*(?:[-•*][ \t]*)?(?:${SIDE_WORD}\.?[ \t]+)?${SITE_NAME}[ \t]*:`, 'i');
 /** Each site's subcategory, by side where it has one. */
 const SITES: Readonly<Record<string, { right?: string; left?: string; unsided: string }>> = {
   heel: { right: 'L8961', left: 'L8962', unsided: 'L8960' },
@@ -25,12 +28,16 @@ const SITES: Readonly<Record<string, { right?: string; left?: string; unsided: s
 };
 const SITE_WORD: Readonly<Record<string, string>> = { ischial: 'ischium', sacral: 'sacrum', coccygeal: 'coccyx', occipital: 'occiput' };
 
+/** The subcategory of a site as the note words it, on the side it names if the site has sides. */
+function siteCode(sideWord: string | undefined, siteWord: string): string {
+  const site = SITES[SITE_WORD[siteWord.toLowerCase()] ?? siteWord.toLowerCase()]!;
+  const side = sideWord ? (/^r/i.test(sideWord) ? 'right' : 'left') : undefined;
+  return (side ? site[side] : undefined) ?? site.unsided;
+}
+
 function labelledSite(line: string): string | undefined {
   const m = SITE_LABEL.exec(line);
-  if (!m) return undefined;
-  const site = SITES[SITE_WORD[m[2]!.toLowerCase()] ?? m[2]!.toLowerCase()]!;
-  const side = m[1] ? (/^r/i.test(m[1]) ? 'right' : 'left') : undefined;
-  return (side ? site[side] : undefined) ?? site.unsided;
+  return m ? siteCode(m[1], m[2]!) : undefined;
 }
 
 export function pressureUlcerSite(cands: Map<string, Candidate>, table: CodeTable, texts?: ReadonlyMap<string, string>): void {
@@ -52,10 +59,10 @@ export function pressureUlcerSite(cands: Map<string, Candidate>, table: CodeTabl
 
 /** A chart about pressure injuries: its wound list may name a site and a stage alone. */
 export const PRESSURE_CHART = /\bpressure (?:injur(?:y|ies)|ulcers?|sores?)\b|\bdecubitus\b/i;
-const SITE_NAMES = String.raw`(?:(r|rt|right|l|lt|left)\.?\s+)?(heel|hip|buttock|ischium|ischial|sacrum|sacral|coccyx|coccygeal|ankle|elbow|occiput|occipital)`;
+const SIDED_SITE = String.raw`(?:${SIDE_WORD}\.?\s+)?${SITE_NAME}`;
 const STAGE = String.raw`stage\s*(1|2|3|4|I{1,3}|IV)\b`;
 /** "Left heel - stage 3", "Stage 3 L heel:", within one line. */
-const STAGED_SITE = new RegExp(String.raw`\b${SITE_NAMES}\s*[-–:,]\s*${STAGE}|\b${STAGE}\s+${SITE_NAMES}\b`, 'gi');
+const STAGED_SITE = new RegExp(String.raw`\b${SIDED_SITE}\s*[-–:,]\s*${STAGE}|\b${STAGE}\s+${SIDED_SITE}\b`, 'gi');
 /** A wound the line calls gone: "previously stage 2, now fully healed". */
 const HEALED = /\b(?:healed|resolved|closed|epithelialized)\b/i;
 const ROMAN: Readonly<Record<string, string>> = { i: '1', ii: '2', iii: '3', iv: '4' };
@@ -70,10 +77,7 @@ export function stagedSiteUlcers(sentence: string, table: CodeTable): Array<{ co
   const out: Array<{ code: string; start: number; end: number }> = [];
   for (const m of sentence.matchAll(STAGED_SITE)) {
     const [sideWord, siteWord, stageWord] = m[1] !== undefined || m[2] !== undefined ? [m[1], m[2]!, m[3]!] : [m[5], m[6]!, m[4]!];
-    const site = SITES[SITE_WORD[siteWord.toLowerCase()] ?? siteWord.toLowerCase()]!;
-    const side = sideWord ? (/^r/i.test(sideWord) ? 'right' : 'left') : undefined;
-    const stage = ROMAN[stageWord.toLowerCase()] ?? stageWord;
-    const code = `${(side ? site[side] : undefined) ?? site.unsided}${stage}`;
+    const code = `${siteCode(sideWord, siteWord)}${ROMAN[stageWord.toLowerCase()] ?? stageWord}`;
     if (table.byCode.get(code)?.billable && !out.some((o) => o.code === code)) out.push({ code, start: m.index, end: m.index + m[0].length });
   }
   return out;

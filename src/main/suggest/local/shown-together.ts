@@ -232,26 +232,6 @@ export function withFallHistoryBesideInjury(raw: readonly RawSuggestion[]): RawS
   return raw.flatMap((r) => (r !== falls ? [r] : history ? [] : [{ ...r, code: HISTORY_OF_FALLING, rationale: `${r.rationale ?? 'Falls'} – with today's injury, a history of falling (Z91.81), not falls worked up for their own cause` }]));
 }
 
-/** A diabetes' retinopathy of unstated kind (E11.311, E11.319). */
-const UNSTAGED_RETINOPATHY = /^(E(?:0[89]|1[013]))31[19]$/;
-/** A diabetes' staged retinopathy (E11.32- to E11.35-), with macular edema when its sixth character is 1. */
-const STAGED_RETINOPATHY = /^(E(?:0[89]|1[013]))3[2-5](\d)/;
-/** Retinal (macular) edema of no stated cause (H35.81). */
-const RETINAL_EDEMA = 'H3581';
-
-/**
- * A diabetes coded with its retinopathy staged ("moderate nonproliferative diabetic retinopathy with
- * center-involving macular edema, right eye", E11.3311) has no retinopathy of unstated kind beside it
- * (E11.311, which "diabetic" and "macular edema" said apart read), and its macular edema is that
- * retinopathy's (H35.81 is the edema of no stated cause).
- */
-export function withoutRetinopathyRestated(raw: readonly RawSuggestion[]): RawSuggestion[] {
-  const staged = raw.filter((r) => r.kind !== 'delete-unsupported').map((r) => STAGED_RETINOPATHY.exec(r.code)).filter((m) => m !== null);
-  if (staged.length === 0) return [...raw];
-  const edema = staged.some((m) => m[2] === '1');
-  return raw.filter((r) => r.kind !== 'add' || !((edema && r.code === RETINAL_EDEMA) || staged.some((m) => m[1] === UNSTAGED_RETINOPATHY.exec(r.code)?.[1])));
-}
-
 /** Bacteria, viruses and other agents "as the cause of diseases classified elsewhere" (B95–B97). */
 const AGENT_AS_CAUSE = /^B9[5-7]/;
 /** Sepsis by its agent (A40, A41). */
@@ -371,12 +351,23 @@ const NAMED_INFECTION = /^(?!B999$)(?:[AB]|J0[0-6]|J1[2-8]|N10|N30|N390|L0[0-8]|
  * - a pruritus (L29.9, "pruritic morbilliform eruption") beside the drug eruption it is part of (L27.-);
  * - a central hypothyroidism, secondary adrenal insufficiency or hypogonadism (E03.-, E27.4-, E29.1) beside the hypopituitarism whose axes they are ("Postsurgical hypopituitarism (secondary adrenal insufficiency, central hypothyroidism, …)", E89.3);
  * - a pill's long-term use (Z79.3) and contraceptive counseling (Z30.09) beside the pill's first prescription or another contraceptive management this visit does (Z30.011, Z30.-);
+ * - a diabetic retinopathy of unstated kind (E11.311, E11.319) or a retinal edema (H35.81) beside the staged retinopathy (E11.32–E11.35) that is it;
  * - internal hemorrhoids NOS (K64.8) beside the degree the chart gives them (K64.0–K64.3);
  * - a toothache (K08.89) beside the caries, pulp, periapical or periodontal disease that aches (K02–K05), and a sore
  *   throat (J02.9) beside the tonsillitis, streptococcal pharyngitis or peritonsillar abscess it is (J02.0, J03.-, J36);
  * - a cataract NOS (H26.9, "lens opacities") beside the cataract of named kind the chart codes (H25.-, H26.0–H26.8, E11.36);
  * - a ketosis (E88.89) and its pregnancy code (O99.28-) beside the hyperemesis with metabolic disturbance it is ("Hyperemesis gravidarum with dehydration, ketosis, hypokalemia", O21.1).
  */
+/**
+ * A diabetes coded with its retinopathy staged ("moderate nonproliferative diabetic retinopathy with
+ * center-involving macular edema, right eye", E11.3311): its retinopathy of unstated kind (E11.311,
+ * E11.319, which "diabetic" and "macular edema" said apart read) of the same diabetes, and a retinal
+ * edema of no stated cause (H35.81) beside one with macular edema, which is that retinopathy's.
+ */
+const STAGED_RETINOPATHY_SAYS_MORE: Readonly<Record<string, RegExp>> = {
+  H3581: /^E(?:0[89]|1[013])3[2-5]1/,
+  ...Object.fromEntries(['E08', 'E09', 'E10', 'E11', 'E13'].flatMap((type) => ['311', '319'].map((unstaged) => [`${type}${unstaged}`, new RegExp(`^${type}3[2-5]`)]))),
+};
 /** Hypopituitarism, postprocedural or not (E89.3, E23.0), whose parts its axes' deficits are. */
 const HYPOPITUITARISM = /^(E893|E230)$/;
 /** Hyperemesis gravidarum with metabolic disturbance (O21.1), whose ketosis and dehydration are its own (and their pregnancy codes). */
@@ -396,6 +387,7 @@ const SAID_MORE: Readonly<Record<string, RegExp>> = {
   I129: /^I120$/, I10: /^I15/, I1310: /^I13(11|2)$/, I130: /^I132$/, Z780: /^N95/, F32A: /^F3(2[0-9]|3)/, E039: /^(E063|E893|E230)$/, L98499: /^L97/,
   T887XXA: ADVERSE_EFFECT, T887XXD: ADVERSE_EFFECT, T887XXS: ADVERSE_EFFECT, T300: SITED_BURN,
   L309: /^L2[0-5]/, J302: /^J301$/, U071: /^U099$/, B999: NAMED_INFECTION, K529: /^K5[01]/, N0620: /^N042/, N0621: /^N042/, N0622: /^N042/, E8720: KETOACIDOSIS, E8721: KETOACIDOSIS, E8729: KETOACIDOSIS,
+  ...STAGED_RETINOPATHY_SAYS_MORE,
   H269: /^(H25|H26[0-8]|H28|E(0[89]|1[013])36|Q120)/, K0889: /^K0[2-5]/, K648: /^K64[0-3]$/, J029: /^(J020|J028|J03|J36|J39[01])/, E663: /^E66(?!3)/, L249: /^L22$/, F22: PSYCHOSIS_PART_OF, F29: PSYCHOSIS_PART_OF, R440: PSYCHOSIS_PART_OF, R441: PSYCHOSIS_PART_OF, R442: PSYCHOSIS_PART_OF, R443: PSYCHOSIS_PART_OF, J810: HEART_FAILURE, J811: HEART_FAILURE,
   E8770: HEART_FAILURE, E8779: HEART_FAILURE,
   A4901: /^A4101$/, A4902: /^A4102$/, T730XXA: /^F50/, F515: /^F431/,
