@@ -20,7 +20,12 @@ interface Trigger {
   unlessManaged?: true;
   /** It names what is written with it ("hepatitis A vaccine"), not across a dash or colon ("Asplenia - vaccine review"). */
   compound?: true;
+  /** Only where its sentence goes on to say it was told: "Signs of infection reviewed", "Symptoms of hypoglycemia discussed with pt". */
+  toldAfter?: true;
 }
+
+/** What a sentence says was done with the signs it names: told, not found. */
+const TOLD_AFTER = /^\s+(?:[\w/'-]+\s+){1,4}?(?:were\s+|was\s+)?(reviewed|discussed|explained|reinforced|taught)\b/i;
 
 /** Words of a line that say its condition was assessed and is treated ("stable on sertraline", "continue lisinopril"). */
 const MANAGED_ON_LINE = /\b(stable|controlled|continue[sd]?|cont|refill(ed)?|taking|increase[d]?|decrease[d]?|start(ed)?|on [a-z]{4,})\b/i;
@@ -182,6 +187,8 @@ const TRIGGERS: readonly Trigger[] = [
     'asks about', 'asked about', 'asking about', 'inquires about', 'inquired about', 'questions about',
     // A worry names a topic too: "Concerned about gastroparesis", "worried about skin cancer".
     'concerned about', 'worried about', 'worries about', 'worrying about', 'anxious about', 'instructed on', 'instructed about', 'signs and symptoms of', 'warning signs of', 'discussed signs of', 'reviewed signs of', 'discussed symptoms of', 'reviewed symptoms of', 'discussed signs and symptoms of', 'reviewed signs and symptoms of'].map((p) => t(p, 'hypothetical')),
+  // …and the signs the sentence goes on to say were told: "Signs of infection reviewed".
+  ...['signs of', 'symptoms of', 'sx of'].map((p) => ({ ...t(p, 'hypothetical'), toldAfter: true as const })),
   // …and after it: "Reviewed agranulocytosis warning signs", "DVT precautions", "stroke red flags", "Valve thrombosis/stroke sx reviewed".
   ...['warning', 'warnings', 'warning signs', 'warning symptoms', 'red flags', 'precautions', 'sx reviewed', 'sxs reviewed', 'symptoms reviewed', 'signs reviewed', 'symptoms discussed', 'sx discussed'].map((p) => t(p, 'hypothetical', 'backward')),
   // A problem the provider set aside this visit has no evidence of being managed: "Fibromyalgia,
@@ -194,6 +201,8 @@ const TRIGGERS: readonly Trigger[] = [
     .map((p) => ({ ...t(p, 'hypothetical', 'backward'), line: true as const, unlessManaged: true as const })),
   // A consult letter's conditions the referring doctor looks after: "You already manage her hypothyroidism".
   ...['you manage', 'you already manage', 'you are managing', 'you are already managing', 'you follow', 'you already follow', 'you are following', 'you are already following'].map((p) => t(p, 'hypothetical')),
+  // …or said after them: "notable for hypertension and hyperlipidemia, which you manage".
+  ...['which you manage', 'which you already manage', 'which you are managing', 'which you follow', 'which you are following', 'which you treat', 'both of which you manage', 'which are managed by you', 'which you continue to manage'].map((p) => ({ ...t(p, 'hypothetical', 'backward'), line: true as const })),
   // A diagnosis weighed and let go, said after it: "Septic arthritis considered but felt unlikely".
   ...['considered but', 'considered but felt', 'considered but thought', 'considered but deemed', 'considered but felt to be', 'considered but thought to be'].map((v) => t(`${v} unlikely`, 'negated', 'backward')),
   // Evidence of a kind denied: "no clinical evidence of BK nephropathy", "no convincing evidence of Graves' orbitopathy".
@@ -279,9 +288,9 @@ const NOT_PAST_AFTER = new Set([...TIME_SPAN, 'night', 'hour', 'hours', 'to', 'm
 /** Words after "in the past" that make it a span of time. */
 const SPAN_WORDS = new Set([...TIME_SPAN, 'two', 'three', 'six', 'twelve', ...counts(24)]);
 
+/** A date, a time ago or a "for now" right after a trigger: it closes the trigger's clause ("Preeclampsia ruled out at this time"). */
+const WHEN_AFTER = /^(?:in )?(?:19|20)\d\d\b|^\d+ (?:y|yr|yrs|year|years|mo|mos|month|months) ago\b|^(?:years|months) ago\b|^(?:at this (?:time|point)|for now|at present)\b/;
 /** Words after "ruled out" or "excluded" that say how, so the trigger speaks of what came before it. */
-/** A date or a time ago right after a trigger: it closes the trigger's clause. */
-const WHEN_AFTER = /^(?:in )?(?:19|20)\d\d\b|^\d+ (?:y|yr|yrs|year|years|mo|mos|month|months) ago\b|^(?:years|months) ago\b/;
 const SHOWN_BY = new Set(['with', 'by', 'on', 'per', 'after', 'via', 'given', 'clinically', 'radiographically', 'radiologically', 'today']);
 
 /**
@@ -448,6 +457,7 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
       if (better) best = tr;
     }
     if (!best) continue;
+    if (best.toldAfter && !TOLD_AFTER.test(text.slice(tokens[i + best.words.length - 1]!.end))) continue;
     // "In the past year" counts what happened over a span ("2 exacerbations in the past year"); it does
     // not put the condition in the past as "treated in the past" does.
     if (best.words.join(' ') === 'in the past' && SPAN_WORDS.has(lower[i + 3] ?? '')) continue;

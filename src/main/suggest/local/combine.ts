@@ -16,6 +16,7 @@ import { gramNegativeSepsis, sepsisMentions } from './gram-negative-sepsis';
 import { transplantedOrgan } from './transplant';
 import { ironDeficiencyOfAnemia } from './iron-deficiency';
 import { complicationNamed, complicationSaid } from './complication-said';
+import { uncomplicatedWithdrawal } from './withdrawal';
 import { osteoporoticFractureHistory, osteoporoticFractureSite } from './osteoporotic-fracture';
 import { calcifiedCoronaryLesion } from './calcified-coronary-lesion';
 import { cervicalDiscLevel } from './cervical-disc-level';
@@ -206,6 +207,7 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   dropFragments(cands, dict, table, lookup);
   dropUnspecifiedSiblings(cands, table, lookup);
   complicationNamed(cands, table, dict.normalize);
+  uncomplicatedWithdrawal(cands, table, ctx.texts);
   // After the malignancy is read as specifically as the chart allows: the session is for that one.
   treatmentSession(cands, table, ctx.texts);
 }
@@ -1140,7 +1142,10 @@ function dropUnspecifiedSiblings(cands: Map<string, Candidate>, table: CodeTable
   // An unspecified code whose Excludes1 note names a form of its condition read elsewhere in the chart
   // is that form said vaguely: "sepsis" beside "sepsis due to Streptococcus pneumoniae" (A41.9
   // excludes A40.-). Not another condition it names: asthma (J45) excludes "wheezing NOS" (R06.2).
-  for (const c of [...cands.values()]) if (cands.has(c.code) && unspecified(c) && c.via === 'match') giveWay(c, (o) => o.via !== 'family' && sameCondition(o, c) && excludes1Names(lookup, c.code, o.code), true);
+  // Not a condition the chart calls acute to the chronic one the Index reads a bare word as ("Sinusitis (chronic)",
+  // J32.9, which J01's Excludes1 names "sinusitis NOS"): "Acute maxillary sinusitis" and a plan's "Sinusitis:" are J01.00.
+  const acuteToChronic = (o: Candidate, c: Candidate): boolean => /\bchronic\b/i.test(title(o)) && !/\bchronic\b/i.test(title(c)) && c.mentions.some((m) => m.words.includes('acute'));
+  for (const c of [...cands.values()]) if (cands.has(c.code) && unspecified(c) && c.via === 'match') giveWay(c, (o) => o.via !== 'family' && sameCondition(o, c) && excludes1Names(lookup, c.code, o.code) && !acuteToChronic(o, c), true);
   // Likewise one whose other title words a code of its chapter says: "pneumonia" (J18.9, unspecified
   // organism) beside "pneumococcal pneumonia" (J13), "anemia" (D64.9) beside "anemia of CKD" (D63.1)
   // or "iron deficiency anemia due to chronic blood loss" (D50.0), "influenza" (J11.1, unidentified

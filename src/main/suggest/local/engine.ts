@@ -43,7 +43,7 @@ import { chemotherapyKinds } from './chemotherapy-kinds';
 import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withInitialStrokeScale, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain, withoutTravelRisks, withoutUlcerAsWound, withoutOrphanUlcerLink, withoutOutcomeDenied, withoutReadingBesideHypertension, withoutUnsaidCourse, withoutUnspecifiedSibling, withFallHistoryBesideInjury, withoutAgentRestated, withGallbladderAndDuctStones, withAnticoagulantEffect, withLiverDiseaseCodes, withResolvedClot, withFeverOfCondition, withSpecifiedPneumonia } from './shown-together';
 import { dueToCode } from './due-to-condition';
 import { episodeOf, withEpisode, type Episode } from './encounter';
-import { AFTER_BIRTH, gestationWeeks, trimesterOf, weeksCode, withChildbirth, withPuerperium, withTrimester, type Gestation } from './pregnancy';
+import { AFTER_BIRTH, gestationWeeks, hasDelivered, trimesterOf, weeksCode, withChildbirth, withPuerperium, withTrimester, type Gestation } from './pregnancy';
 import { inPregnancy } from './pregnancy-routing';
 import { deliveryOutcome } from './delivery-outcome';
 import { newbornBirth, newbornObservation } from './newborn-birth';
@@ -292,11 +292,13 @@ const SUPPLEMENTARY_FACTOR = /^Y9/;
 const INJURY_OR_POISONING = /^[ST]/;
 /** Gestational diabetes (O24.4-), and the diabetes a bare "DM" reads as (E11.9). */
 const GESTATIONAL_DIABETES = /^O244/;
+/** The hypertensions a pregnancy brings (gestational, preeclampsia, eclampsia, unspecified maternal) and the pre-existing one with preeclampsia. */
+const PREGNANCY_HYPERTENSION = /^O1[13-6]/;
+const ESSENTIAL_HYPERTENSION = 'I10';
 const UNTYPED_DIABETES = 'E119';
 /** Carrier of group B streptococcus. */
 const GBS_CARRIER = 'Z22330';
 /** Words that put a chart after the delivery ("NSVD of liveborn female"). */
-const AFTER_DELIVERY = /\b(post-?partum|puerper\w*|delivered|live-?born|(?:PPD|POD)\s*#?\s*\d)/i;
 /** A drug the stay gave and the discharge does not go on with: "no insulin at discharge". */
 const NONE_AT_DISCHARGE = /\bno\s+\S+\s+(?:at|on|upon|for)\s+discharge\b/i;
 /** A hospital course's discharge medications: "She is discharged on insulin glargine plus metformin." */
@@ -804,7 +806,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     // childbirth and the puerperium have codes of their own, not routed here (an obstetric code read
     // from the chart takes its childbirth form below).
     // Asked only of a dated pregnancy, here and for its weeks (Z3A) below.
-    const saysDelivered = [...texts.values()].some((t) => AFTER_DELIVERY.test(t));
+    const saysDelivered = [...texts.values()].some(hasDelivered);
     const delivered = gestation !== undefined && saysDelivered;
     const datedPregnancy = input.sex === 'F' && !delivered ? gestation : undefined;
     // An activity, place or status of an external cause (Y90–Y99) goes with the injury or poisoning it
@@ -815,6 +817,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     if ([...chosen.keys()].some((k) => k.startsWith('O'))) for (const code of [...chosen.keys()]) if (NORMAL_PREGNANCY.test(code)) chosen.delete(code);
     // A gestational diabetes's bare "DM" ("DM ed/RD today") is that diabetes, no type 2 of its own.
     if ([...chosen.keys()].some((k) => GESTATIONAL_DIABETES.test(k))) chosen.delete(UNTYPED_DIABETES);
+    // So is a gestational hypertension's or preeclampsia's bare "HTN" ("new-onset HTN after 20 wk"): no pre-existing O10 of its own.
+    if ([...chosen.keys()].some((k) => PREGNANCY_HYPERTENSION.test(k))) chosen.delete(ESSENTIAL_HYPERTENSION);
     // At the delivery, a group B streptococcus carrier is the childbirth's (O99.824; its Excludes1 keeps Z22.330 off).
     if (input.setting === 'inpatient' && delivered && chosen.has(GBS_CARRIER)) {
       const c = chosen.get(GBS_CARRIER)!;
@@ -1033,6 +1037,9 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         // dependence: the Index's smoker is "Dependence, drug, nicotine", and Z72.0 excludes it.
         : TOBACCO_USE === a.code && /^F172/.test(b.code) ? a
         : TOBACCO_USE === b.code && /^F172/.test(a.code) ? b
+        // A pregnancy's condition is the obstetric chapter's, which the other chapter's note sends there (I.C.15.a.1):
+        // "gestational hypertension" with a later "avoided because of hypertension" is O13.4, not I10.
+        : a.code.startsWith('O') !== b.code.startsWith('O') && owner.startsWith('O') !== true ? (a.code.startsWith('O') ? b : a)
         : shorter ? (shorter.code === a.code ? a : b)
         : described ? (described === a.code ? a : b)
         : ownerGoes || siteUnstated(owner) ? (a.code === owner ? a : b)

@@ -131,6 +131,8 @@ export const CODE_TO: ReadonlyArray<[string, string]> = [
   ['peristomal irritant contact dermatitis', 'L24B0'], ['peristomal irritant dermatitis', 'L24B0'], ['peristomal dermatitis', 'L24B0'], ['peristomal skin irritation', 'L24B0'],
   ['radiation dermatitis', 'L589'], ['acute radiation dermatitis', 'L580'], ['chronic radiation dermatitis', 'L581'],
   ['superficial dehiscence surgery wound', 'T8131XA'], ['superficial wound dehiscence', 'T8131XA'],
+  // "Refusal of > treatment > left against medical advice (AMA)" (Z53.29) as notes say it: the patient left.
+  ['left against medical advice', 'Z5329'], ['leaving against medical advice', 'Z5329'], ['leaves against medical advice', 'Z5329'],
   // "Bruxism > sleep related" (G47.63) as notes say it.
   ['sleep bruxism', 'G4763'], ['nocturnal bruxism', 'G4763'],
   // "Management > cochlear device" (Z45.321) as notes say it: the implant's programming (mapping) visit.

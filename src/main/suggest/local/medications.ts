@@ -204,6 +204,8 @@ const BLAMED_BEFORE = /\b(?:caused by|due to|secondary to|induced by|attributed 
  */
 const LOCAL_ROUTE_AFTER = /^[^.;,\n]{0,30}?(?:\b\d+(?:\.\d+)?\s*%|\b(?:ophthalmic|otic|(?:intra)?nasal|topical(?:ly)?|cream|ointment|oint|lotion|eye ?drops?|ear ?drops?|intra-?articular|inject(?:ed|ion) (?:into|in) (?:the |his |her )?(?:left |right |l |r )?(?:knee|shoulder|hip|joint|bursa|elbow|wrist|ankle))\b)/i;
 const EYE_AFTER = /^[^.;,\n]{0,30}?\b(?:OD|OS|OU)\b/;
+/** The same route said before it: "intranasal fluticasone", "topical clobetasol", "ophthalmic prednisolone". */
+const LOCAL_ROUTE_BEFORE = /\b(?:(?:intra)?nasal|topical|ophthalmic|otic|inhaled nasal)\s+$/i;
 /** Words before it that make it a measurement: "fasting insulin 28". */
 const MEASURED_BEFORE = /\b(fasting|serum|plasma|random)\s+$/i;
 
@@ -213,7 +215,7 @@ const MEASURED_BEFORE = /\b(fasting|serum|plasma|random)\s+$/i;
  * drug blamed may have been stopped; the medication list says whether it goes on).
  */
 export function namesNoTherapy(text: string, start: number, end: number): boolean {
-  return NOT_THE_THERAPY_AFTER.test(text.slice(end, end + 20)) || LOCAL_ROUTE_AFTER.test(text.slice(end, end + 40)) || EYE_AFTER.test(text.slice(end, end + 40)) || BLAMED_BEFORE.test(text.slice(Math.max(0, start - 50), start)) || MEASURED_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || GIVEN_WITH_DEXTROSE_AFTER.test(text.slice(end, end + 20)) || GIVEN_WITH_DEXTROSE_BEFORE.test(text.slice(Math.max(0, start - 20), start));
+  return NOT_THE_THERAPY_AFTER.test(text.slice(end, end + 20)) || LOCAL_ROUTE_AFTER.test(text.slice(end, end + 40)) || LOCAL_ROUTE_BEFORE.test(text.slice(Math.max(0, start - 16), start)) || EYE_AFTER.test(text.slice(end, end + 40)) || BLAMED_BEFORE.test(text.slice(Math.max(0, start - 50), start)) || MEASURED_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || GIVEN_WITH_DEXTROSE_AFTER.test(text.slice(end, end + 20)) || GIVEN_WITH_DEXTROSE_BEFORE.test(text.slice(Math.max(0, start - 20), start));
 }
 
 /** Antibiotics given to prevent an infection over months: trimethoprim-sulfamethoxazole, penicillin, azithromycin, nitrofurantoin and kin. */

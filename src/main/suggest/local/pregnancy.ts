@@ -2,6 +2,7 @@
 // (guideline I.C.15.a.3: first trimester before 14 weeks 0 days, second to before 28 weeks, third
 // after) and they are coded themselves on the maternal record (Z3A, I.C.15.b.4).
 import type { CodeTable } from './code-table';
+import { lineEndAt } from './text';
 
 export interface Gestation {
   weeks: number;
@@ -79,6 +80,24 @@ function unspecifiedTrimesterAs(table: CodeTable, code: string, unsaid: RegExp, 
 /** The code for the trimester where `code` is its category's "unspecified trimester" one; else `code`. */
 export function withTrimester(table: CodeTable, code: string, trimester: Trimester | undefined): string {
   return trimester ? unspecifiedTrimesterAs(table, code, /\bunspecified trimester\b/i, `${trimester} trimester`) : code;
+}
+
+/** Words that say the birth has happened: "6 weeks postpartum", "delivered at 39w2d", "PPD #2". */
+const AFTER_DELIVERY = /\b(post-?partum|puerper\w*|delivered|live-?born|(?:PPD|POD)\s*#?\s*\d)/gi;
+/** A line that plans for after the birth to come: "Postpartum: 75 g OGTT at 4-12 weeks after delivery", "plans postpartum IUD". */
+const PLANS_FOR_AFTER_BIRTH = /\b(plan\w*|will|after delivery|at delivery|desires|wants|would like|consider\w*|discuss\w*|counsel\w*|OGTT|GTT|screen\w*|contracepti\w*|IUD|LARC|tubal|prior to delivery|before delivery|if)\b/i;
+
+/**
+ * Whether a note says she has delivered. A prenatal visit's plan for the weeks after the birth to come
+ * ("Postpartum: 75 g OGTT at 4-12 weeks after delivery", "desires postpartum IUD") says no such thing,
+ * and its weeks of gestation still date the pregnancy.
+ */
+export function hasDelivered(text: string): boolean {
+  for (const m of text.matchAll(AFTER_DELIVERY)) {
+    const line = text.slice(text.lastIndexOf('\n', m.index) + 1, lineEndAt(text, m.index));
+    if (!/^post/i.test(m[0]) || !PLANS_FOR_AFTER_BIRTH.test(line)) return true;
+  }
+  return false;
 }
 
 /** Words that place a condition after the birth: "postpartum preeclampsia", "puerperal fever", "PPD 3". */

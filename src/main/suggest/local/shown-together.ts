@@ -305,8 +305,13 @@ const PSYCHOSIS_PART_OF = /^(F0[123][0-9A-C]2$|F31[25]$|F3164$|F323$|F333$|F2[01
 /** A diabetes with ketoacidosis (E08–E13 .10/.11). */
 const KETOACIDOSIS = /^E(0[89]|1[013])1[01]/;
 
-/** Infections a chart names: chapter 1 (A00–B99) and the common localized ones (acute upper respiratory infections, pneumonia, UTI, pyelonephritis, cellulitis, SBP, osteomyelitis, otitis media). */
-const NAMED_INFECTION = /^(?!B999$)(?:[AB]|J0[0-6]|J1[2-8]|N10|N30|N390|L0[0-8]|K65|M86|H66)/;
+/**
+ * Infections a chart names: chapter 1 (A00–B99) and the common localized ones (acute upper respiratory infections,
+ * sinusitis, pneumonia, lung abscess and empyema, UTI, pyelonephritis, prostatitis, pelvic inflammatory disease,
+ * cellulitis, appendicitis, an anorectal, intestinal or liver abscess, peritonitis, osteomyelitis, otitis,
+ * and an infection after a procedure or of a device).
+ */
+const NAMED_INFECTION = /^(?!B999$)(?:[AB]|J0[0-6]|J1[2-8]|J3[2-6]|J8[56]|N10|N30|N34|N390|N41|N45|N7[0-7]|L0[0-8]|K35|K61|K630|K65|K750|M86|H6[06]|T814|T82[67]|T83[56]|T84[5-7]|T857)/;
 
 /**
  * Codes that another code of the chart says more of (the key is shown only without its partner):
@@ -395,6 +400,15 @@ const SAID_MORE: Readonly<Record<string, RegExp>> = {
   E0829: /^E0822$/, E0929: /^E0922$/, E1029: /^E1022$/, E1129: /^E1122$/, E1329: /^E1322$/,
   E040: /^E050/, E049: /^E050/, E010: /^E050/,
   L905: /^L910$/, R21: /^(B0[0-9]|L[0-9])/, I38: /^I3[3-7]/, A530: /^A5[12]/, G002: /^G001$/, M6250: /^E4[0-6]/, N766: /^A600/, B009: /^(?:A60|B00[1-8])/,
+  // An allergy status to the drug whose reaction the visit treats is that reaction ("Anaphylaxis due to amoxicillin …
+  // penicillin allergy entered in chart" is T88.6XXA with T36.0X5A, no Z88.0 beside them).
+  Z880: /^T360X5/, Z881: /^T36[1-9]X5/, Z882: /^T370X5/,
+  // A sinusitis NOS (J32.9) beside the acute one the chart names, which J01's Excludes1 keeps it from.
+  J329: /^J01/,
+  // A withdrawal's anxiety is one of its symptoms ("Tremor, sweats, anxiety, nausea" of alcohol withdrawal, F10.23-).
+  F419: /^F1\d23/,
+  // A costochondritis's chest pain is its own ("Chest pain - ACS ruled out (see #1)" under "1. Costochondritis").
+  R079: /^M940$/, R0789: /^M940$/, R071: /^M940$/,
   // A cranial nerve palsy of Lyme disease is its neurologic disorder (A69.22).
   G510: /^A692/, G518: /^A692/, G519: /^A692/, G589: /^A692/,
   // Osteomyelitis of no stated site beside the chart's sited one (the sacrum's, M46.28; a foot's, M86.17-) is that one.

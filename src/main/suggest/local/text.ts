@@ -144,6 +144,8 @@ const ASSESSED_LISTS = /^(active problems|problem list)$/;
 // A numbered problem's label ("Problem 1:", "Problem #2:") keeps its number.
 const HEADING_WORDS = String.raw`([A-Za-z][A-Za-z /&]{0,40}?(?:[ \t]+#?\d{1,2})?)[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?`;
 const HEADING_RE = new RegExp(String.raw`^[ \t]*${HEADING_WORDS}:`);
+/** A heading closing a line after a sentence of its own, nothing after its colon. */
+const TRAILING_HEADING_RE = new RegExp(String.raw`[.!?][ \t]+${HEADING_WORDS}:[ \t]*\r?$`);
 const HEADING_LINE_RE = new RegExp(String.raw`^[ \t]*(?:#{1,6}[ \t]*)?${HEADING_WORDS}\r?$`);
 
 /** Where the line holding `from` ends (its newline, or the text's end). */
@@ -246,6 +248,10 @@ export function splitSentences(text: string): Array<{ start: number; end: number
     const body = text.slice(bodyStart, lineEnd);
     const courseProblem = course && section === 'subjective' && (PROBLEM_ITEM.test(body) || (assessedOutsideCourse <= STAY_DIAGNOSES_NAMED_ALONE && courseProblemLabel(body)));
     const lineSection: SectionKind = courseProblem ? 'assessment' : section;
+    // A heading may close a line of text, its list below it: "Discharged PPD3. Final diagnoses:".
+    const trailing = TRAILING_HEADING_RE.exec(body);
+    const trailingKind = trailing ? sectionKindOf(trailing[1]!, true) : undefined;
+    const textEnd = trailing && trailingKind ? bodyStart + trailing.index + 1 : lineEnd;
     // Sentence ends: . ! ? followed by space, unless it closes a list number ("1.") or a decimal.
     const re = /[.!?](?=\s|$)/g;
     const emit = (start: number, end: number): void => {
@@ -258,7 +264,7 @@ export function splitSentences(text: string): Array<{ start: number; end: number
     let s = bodyStart;
     let m: RegExpExecArray | null;
     re.lastIndex = bodyStart;
-    while ((m = re.exec(text)) !== null && m.index < lineEnd) {
+    while ((m = re.exec(text)) !== null && m.index < textEnd) {
       const before = text.slice(s, m.index).trim();
       if (/^\d{1,2}$/.test(before) || /\b(dr|vs|mr|mrs|ms|st|e\.g|i\.e|approx|incl|esp)$/i.test(before)) continue;
       // A genus initial before its species ("E. coli", "H. pylori", "S. aureus") ends no sentence.
@@ -266,7 +272,12 @@ export function splitSentences(text: string): Array<{ start: number; end: number
       if (before.length > 0) emit(s, m.index + 1);
       s = m.index + 1;
     }
-    if (text.slice(s, lineEnd).trim().length > 0) emit(s, lineEnd);
+    if (text.slice(s, textEnd).trim().length > 0) emit(s, textEnd);
+    if (trailing && trailingKind) {
+      resume = undefined;
+      endsAtBlank = false;
+      enter(trailing[1]!, trailingKind);
+    }
     lineStart = lineEnd + 1;
   }
   if (discharged && !DISCHARGE_SAME.test(text)) for (const i of admission) if (out[i]!.section === 'assessment') out[i]!.section = 'subjective';
