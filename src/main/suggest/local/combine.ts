@@ -9,7 +9,7 @@ import { excludes1Names } from './excludes';
 import { indexWithLinks } from './index-with';
 import { lineOf, phraseWords } from './text';
 import { asymptomaticHiv } from './hiv-status';
-import { skinCancerMorphology } from './skin-morphology';
+import { skinCancerMorphology, squamousCarcinomaOfLimbSkin } from './skin-morphology';
 import { coronaryWithAngina } from './coronary-angina';
 import { infarctionByVessel } from './stroke-vessel';
 import { gramNegativeSepsis, sepsisMentions } from './gram-negative-sepsis';
@@ -24,6 +24,9 @@ import { parkinsonWithFeatures } from './parkinson';
 import { pressureUlcerSite } from './pressure-ulcer-site';
 import { multipleSites } from './multiple-sites';
 import { myalgiaSite } from './myalgia-site';
+import { herniaComplication } from './hernia-complication';
+import { lipomaSite } from './lipoma-site';
+import { nonRenalHyperparathyroidism } from './hyperparathyroidism';
 import { prostheticJointInfection } from './prosthetic-joint-infection';
 import { metastaticPrimary } from './metastatic-primary';
 import { stomaDermatitis } from './stoma-dermatitis';
@@ -176,6 +179,7 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   sepsisOrganismNamed(cands, dict, table);
   gramNegativeSepsis(cands, table, ctx.texts, combineInto);
   skinCancerMorphology(cands, table, combineInto);
+  squamousCarcinomaOfLimbSkin(cands, table);
   asymptomaticHiv(cands, combineInto);
   indexWithLinks(cands, dict.indexWith, combineInto, (other, link) => {
     const title = titleWordSet(table, dict, link.code);
@@ -195,6 +199,9 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   cervicalDiscLevel(cands, table, ctx.texts);
   multipleSites(cands, table, ctx.texts);
   myalgiaSite(cands, table, dict.siteWords, dict.normalize, ctx.texts);
+  herniaComplication(cands, table);
+  lipomaSite(cands, table, ctx.texts);
+  nonRenalHyperparathyroidism(cands, table, ctx.texts);
   calcifiedCoronaryLesion(cands, table, ctx.texts);
   parkinsonWithFeatures(cands, table, ctx.texts);
   prostheticJointInfection(cands, table, ctx.texts);

@@ -556,6 +556,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     // "Streptococcus > group > A, as cause of disease classified elsewhere" (B95.0): the organism is what
     // a note names ("group A streptococcus"); the classification's phrase is no word of it.
     for (let i = 1; i < segs.length; i++) segs[i] = segs[i]!.replace(/^(.+?),\s*as cause of diseases? classified elsewhere$/i, '$1');
+    // "Lipoma > site classification > trunk" (D17.1): the Index's heading over its sites is no word of a note's "lipoma of the back".
+    for (let i = 1; i < segs.length - 1; i++) if (/^\s*site classification\s*$/i.test(segs[i]!)) segs[i] = '';
     for (let i = 0; i < segs.length; i++) segs[i] = i === 0 ? mainTermAliases(segs[i]!, new Map()) : subtermForms(segs[i]!);
     // "Fracture, traumatic" is the Index's plain fracture: notes never say "traumatic".
     if (/^fracture, traumatic$/i.test(segs[0]!.trim())) segs[0] = 'Fracture';

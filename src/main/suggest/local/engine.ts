@@ -295,6 +295,8 @@ const GESTATIONAL_DIABETES = /^O244/;
 /** The hypertensions a pregnancy brings (gestational, preeclampsia, eclampsia, unspecified maternal) and the pre-existing one with preeclampsia. */
 const PREGNANCY_HYPERTENSION = /^O1[13-6]/;
 const ESSENTIAL_HYPERTENSION = 'I10';
+/** The status of an artificial opening, a device, an implant or a graft (Z93–Z97). */
+const DEVICE_STATUS = /^Z9[3-7]/;
 const UNTYPED_DIABETES = 'E119';
 /** Carrier of group B streptococcus. */
 const GBS_CARRIER = 'Z22330';
@@ -1037,9 +1039,12 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
         // dependence: the Index's smoker is "Dependence, drug, nicotine", and Z72.0 excludes it.
         : TOBACCO_USE === a.code && /^F172/.test(b.code) ? a
         : TOBACCO_USE === b.code && /^F172/.test(a.code) ? b
+        // A device's or an opening's status gives way to its complication, which its note sends elsewhere ("Z93 Excludes1
+        // complications of external stoma (K94.-)"): "Peristomal cellulitis - colostomy site infection" is K94.02, no Z93.3.
+        : DEVICE_STATUS.test(owner) && !DEVICE_STATUS.test(other) ? (a.code === owner ? a : b)
         // A pregnancy's condition is the obstetric chapter's, which the other chapter's note sends there (I.C.15.a.1):
         // "gestational hypertension" with a later "avoided because of hypertension" is O13.4, not I10.
-        : a.code.startsWith('O') !== b.code.startsWith('O') && owner.startsWith('O') !== true ? (a.code.startsWith('O') ? b : a)
+        : a.code.startsWith('O') !== b.code.startsWith('O') ? (a.code.startsWith('O') ? b : a)
         : shorter ? (shorter.code === a.code ? a : b)
         : described ? (described === a.code ? a : b)
         : ownerGoes || siteUnstated(owner) ? (a.code === owner ? a : b)

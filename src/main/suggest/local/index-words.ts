@@ -28,7 +28,7 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['tumour', 'tumor'], ['oedema', 'edema'], ['anaemia', 'anemia'], ['haemorrhage', 'hemorrhage'], ['oesophagus', 'esophagus'],
   ['renal', 'kidney'], ['pulmonary', 'lung'], ['hepatic', 'liver'], ['cardiac', 'heart'], ['gastric', 'stomach'], ['nasal', 'nose'], ['colorectal', 'colon'],
   ['hx', 'history'], ['ii', '2'], ['i', '1'], ['iii', '3'], ['iv', '4'], ['iiia', '3a'], ['iiib', '3b'], ['t2', '2'], ['t1', '1'], ['two', '2'], ['one', '1'],
-  ['uterine', 'uterus'], ['scrotal', 'scrotum'], ['ovarian', 'ovary'], ['prostatic', 'prostate'], ['penile', 'penis'], ['splenic', 'spleen'], ['mandibular', 'mandible'],
+  ['uterine', 'uterus'], ['scrotal', 'scrotum'], ['ovarian', 'ovary'], ['prostatic', 'prostate'], ['penile', 'penis'], ['splenic', 'spleen'], ['mandibular', 'mandible'], ['helical', 'helix'], ['cutaneous', 'skin'],
   ['pancreatic', 'pancreas'], ['duodenal', 'duodenum'], ['rectal', 'rectum'], ['esophageal', 'esophagus'], ['laryngeal', 'larynx'],
   ['pharyngeal', 'pharynx'], ['bronchial', 'bronchus'], ['colonic', 'colon'], ['ileal', 'ileum'], ['jejunal', 'jejunum'], ['testicular', 'testis'],
   ['sacral', 'sacrum'], ['coccygeal', 'coccyx'], ['stool', 'feces'], ['urinary', 'urine'], ['extremity', 'limb'], ['strep', 'streptococcal'], ['staph', 'staphylococcal'], ['ingrown', 'ingrowing'], ['toenail', 'nail'], ['fingernail', 'nail'],
@@ -131,6 +131,11 @@ export const CODE_TO: ReadonlyArray<[string, string]> = [
   ['peristomal irritant contact dermatitis', 'L24B0'], ['peristomal irritant dermatitis', 'L24B0'], ['peristomal dermatitis', 'L24B0'], ['peristomal skin irritation', 'L24B0'],
   ['radiation dermatitis', 'L589'], ['acute radiation dermatitis', 'L580'], ['chronic radiation dermatitis', 'L581'],
   ['superficial dehiscence surgery wound', 'T8131XA'], ['superficial wound dehiscence', 'T8131XA'],
+  // "Complication > surgical procedure > malabsorption (postsurgical)" (K91.2) as notes say it after an operation on the gut:
+  // "malabsorption after gastric bypass", "post-bypass malabsorption", "malabsorption after bariatric surgery".
+  ['malabsorption gastric bypass', 'K912'], ['malabsorption bypass', 'K912'], ['malabsorption bariatric', 'K912'], ['malabsorption gastrectomy', 'K912'], ['malabsorption rygb', 'K912'],
+  // "Arthropathy > psoriatic > distal interphalangeal" (L40.51) as notes say it.
+  ['psoriatic arthritis distal interphalangeal', 'L4051'], ['psoriatic arthritis dip', 'L4051'],
   // "Refusal of > treatment > left against medical advice (AMA)" (Z53.29) as notes say it: the patient left.
   ['left against medical advice', 'Z5329'], ['leaving against medical advice', 'Z5329'], ['leaves against medical advice', 'Z5329'],
   // "Bruxism > sleep related" (G47.63) as notes say it.

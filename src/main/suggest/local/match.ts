@@ -90,6 +90,12 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
       continue;
     }
     const a = asserted.tokens[i]!;
+    // "B/L" is both sides ("Primary OA B/L thumb CMC joints"), not a left.
+    if (/^b$/i.test(tokens[i]!.raw) && /^l$/i.test(tokens[i + 1]?.raw ?? '') && text.slice(tokens[i]!.end, tokens[i + 1]!.start) === '/') {
+      out.push({ norm: 'bilateral', start: tokens[i]!.start, end: tokens[i + 1]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
+      i += 1;
+      continue;
+    }
     // Laterality written as a capital letter ("L leg", "Rt knee"); not litres after a number ("3.5 L drained").
     const litres = tokens[i]!.raw === 'L' && i > 0 && /\d$/.test(tokens[i - 1]!.raw) && /^\s*$/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start));
     const side = litres ? undefined : SIDES[tokens[i]!.raw];
@@ -101,7 +107,7 @@ function expand(text: string, tokens: readonly Token[], dict: Dictionary, assert
     const region = SPINE_LEVEL.test(tokens[i]!.raw) ? spineRegion(text.slice(tokens[i]!.start, tokens[i]!.start + 12)) : undefined;
     if (region) for (const w of region) out.push({ norm: dict.normalize(w), start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
     // A lone level before its fracture is the vertebra broken: "T12 pathological (fragility) fracture" (M80.08-).
-    else if (VERTEBRA_LEVEL.test(tokens[i]!.raw) && LEVEL_FRACTURE_AFTER.test(text.slice(tokens[i]!.end, tokens[i]!.end + 60))) out.push({ norm: dict.normalize('vertebra'), start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
+    else if (VERTEBRA_LEVEL.test(tokens[i]!.raw) && (LEVEL_FRACTURE_AFTER.test(text.slice(tokens[i]!.end, tokens[i]!.end + 60)) || LEVEL_FRACTURE_BEFORE.test(text.slice(Math.max(0, tokens[i]!.start - 40), tokens[i]!.start)))) out.push({ norm: dict.normalize('vertebra'), start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
     // A lone level before a vertebra's disease is its region: "L4 vertebral osteomyelitis" (M46.26, lumbar region).
     else if (VERTEBRA_LEVEL.test(tokens[i]!.raw) && LEVEL_VERTEBRA_AFTER.test(text.slice(tokens[i]!.end, tokens[i]!.end + 40)))
       for (const w of [SPINE_REGIONS[tokens[i]!.raw[0]!]!, 'region']) out.push({ norm: dict.normalize(w), start: tokens[i]!.start, end: tokens[i]!.end, assertion: a.assertion, trigger: a.trigger, orig: i });
@@ -183,6 +189,8 @@ const SPINE_LEVEL = /^[CTLS]\d{1,2}$/;
 const VERTEBRA_LEVEL = /^(?:C[1-7]|T(?:[1-9]|1[0-2])|L[1-5])$/;
 /** A fracture named within three words after a level: "T12 compression fracture", "L1 pathological (fragility) fracture", "T12 osteoporotic compression fx". */
 const LEVEL_FRACTURE_AFTER = /^(?:\s+\(?[A-Za-z-]+\)?){0,3}?\s+(?:fractures?|fx)\b/i;
+/** …or after it: "compression fracture of L1", "fx of the T12 vertebra". */
+const LEVEL_FRACTURE_BEFORE = /\b(?:fractures?|fx)\s+(?:of|at|involving)\s+(?:the\s+)?$/i;
 /** A vertebra's own word right after a level: "L4 vertebral osteomyelitis", "T8 discitis". */
 const LEVEL_VERTEBRA_AFTER = /^(?:\s+[A-Za-z-]+)?\s+(?:vertebral|vertebra|vertebrae|discitis|spondylodiscitis)\b/i;
 const SPINE_REGIONS: Readonly<Record<string, string>> = { C: 'cervical', T: 'thoracic', L: 'lumbar', S: 'sacral', CT: 'cervicothoracic', TL: 'thoracolumbar', LS: 'lumbosacral' };

@@ -40,9 +40,22 @@ const SITE_OF_INJURY: ReadonlyArray<[RegExp, string]> = [
   [/^S92/, '7'],
   [/^(?:S12|S220|S320)/, '8'],
   [/^S32[3-8]/, 'B'],
+  // A pathological fracture the chart names apart from its osteoporosis ("osteoporosis with new pathologic
+  // (fragility) compression fracture of L1", read as M84.48XA beside M80.00XA).
+  [/^M8441/, '1'],
+  [/^M8442/, '2'],
+  [/^M8443/, '3'],
+  [/^M8444/, '4'],
+  [/^M8445[0-3]/, '5'],
+  [/^M84454/, 'B'],
+  [/^M8446/, '6'],
+  [/^M8447/, '7'],
 ];
+/** A pathological fracture of another site: the vertebra's where the chart names one, else M80's other site. */
+const OTHER_SITE_PATHOLOGICAL = /^M8448/;
 
-function siteOfInjury(code: string): string | undefined {
+function siteOfInjury(code: string, c?: Candidate): string | undefined {
+  if (OTHER_SITE_PATHOLOGICAL.test(code)) return c?.mentions.some((m) => m.words.includes('vertebra')) ? '8' : 'A';
   return SITE_OF_INJURY.find(([re]) => re.test(code))?.[1];
 }
 
@@ -55,14 +68,14 @@ export function osteoporoticFractureSite(cands: Map<string, Candidate>, table: C
   for (const porotic of [...cands.values()]) {
     const kind = OSTEOPOROTIC_FRACTURE.exec(porotic.code);
     if (!kind || !cands.has(porotic.code)) continue;
-    const injuries = [...cands.values()].filter((c) => c.via === 'match' && siteOfInjury(c.code) !== undefined && /\bfracture\b/i.test(table.byCode.get(c.code)?.long_desc ?? '') && shareSentence(c, porotic));
+    const injuries = [...cands.values()].filter((c) => c.via === 'match' && siteOfInjury(c.code, c) !== undefined && /\bfracture\b/i.test(table.byCode.get(c.code)?.long_desc ?? '') && shareSentence(c, porotic));
     // Readings of one fracture ("distal radius fracture", "Colles' fracture") name one site and side.
-    const sites = new Set(injuries.map((c) => siteOfInjury(c.code)));
+    const sites = new Set(injuries.map((c) => siteOfInjury(c.code, c)));
     const sides = new Set(injuries.map((c) => titleSide(table.byCode.get(c.code)?.long_desc ?? '')));
     if (sites.size !== 1 || sides.size !== 1) continue;
     const site = [...sites][0]!;
     const injurySide = [...sides][0];
-    const side = site === '8' ? 'X' : injurySide === 'right' ? '1' : injurySide === 'left' ? '2' : '9';
+    const side = site === '8' || site === 'A' ? 'X' : injurySide === 'right' ? '1' : injurySide === 'left' ? '2' : '9';
     // A site the osteoporosis reading named itself stays ("femur -- fragility fracture", M80.051A) if it is the injury's.
     if (kind[1] !== '0' && kind[1] !== site) continue;
     const code = kind[1] === '0' ? `${porotic.code.slice(0, 4)}${site}${side}${porotic.code.slice(6)}` : porotic.code;

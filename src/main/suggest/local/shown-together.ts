@@ -399,12 +399,22 @@ const SAID_MORE: Readonly<Record<string, RegExp>> = {
   E0821: /^E0822$/, E0921: /^E0922$/, E1021: /^E1022$/, E1121: /^E1122$/, E1321: /^E1322$/,
   E0829: /^E0822$/, E0929: /^E0922$/, E1029: /^E1022$/, E1129: /^E1122$/, E1329: /^E1322$/,
   E040: /^E050/, E049: /^E050/, E010: /^E050/,
-  L905: /^L910$/, R21: /^(B0[0-9]|L[0-9])/, I38: /^I3[3-7]/, A530: /^A5[12]/, G002: /^G001$/, M6250: /^E4[0-6]/, N766: /^A600/, B009: /^(?:A60|B00[1-8])/,
+  L905: /^(L910|K43[0-2])/, R21: /^(B0[0-9]|L[0-9])/, I38: /^I3[3-7]/, A530: /^A5[12]/, G002: /^G001$/, M6250: /^E4[0-6]/, N766: /^A600/, B009: /^(?:A60|B00[1-8])/,
   // An allergy status to the drug whose reaction the visit treats is that reaction ("Anaphylaxis due to amoxicillin …
   // penicillin allergy entered in chart" is T88.6XXA with T36.0X5A, no Z88.0 beside them).
   Z880: /^T360X5/, Z881: /^T36[1-9]X5/, Z882: /^T370X5/,
+  // Rectal bleeding that the anal fissure or hemorrhoids the chart names explain ("Bleeding attributed to fissure/hemorrhoids"),
+  // and a skin tag beside an anal fissure, which is its sentinel tag.
+  K625: /^(K60[0-2]|K64[0-5])/, K644: /^K60[0-2]/,
+  // A psoriasis of no stated kind and an erosive arthritis beside the psoriatic arthropathy the chart names.
+  L409: /^L405/, M154: /^L405/,
+  // A wart of no stated kind ("verruca vulgaris", which the Index reads B07.9) beside the kind the chart names (common, flat, plantar).
+  B079: /^B07[08]/,
+  // A ventral hernia NOS ("hernia, midline") beside the kind of ventral hernia the chart names (incisional, parastomal).
+  K439: /^K43[0-7]/,
   // A sinusitis NOS (J32.9) beside the acute one the chart names, which J01's Excludes1 keeps it from.
-  J329: /^J01/,
+  // Nor the sinus of a pilonidal sinus disease ("Pilonidal sinus disease without abscess").
+  J329: /^(J01|L05)/,
   // A withdrawal's anxiety is one of its symptoms ("Tremor, sweats, anxiety, nausea" of alcohol withdrawal, F10.23-).
   F419: /^F1\d23/,
   // A costochondritis's chest pain is its own ("Chest pain - ACS ruled out (see #1)" under "1. Costochondritis").

@@ -514,6 +514,8 @@ const TEAR_AFTER = /^[\s-]*(?:[\w-]+\s+){0,3}?(?:tears?|rupture|rotator|supraspi
 /** The first word of a pair read as the Index's word: the "lower back" is its "low back" ("Pain > back > low", M54.50). */
 const FIRST_OF_PAIR_RENAMES: ReadonlyMap<string, string> = new Map([
   ['lower back', 'low'],
+  // The thumb's carpometacarpal joint is the Index's first ("Osteoarthritis > primary > hand joint > first carpometacarpal joint" M18.1-).
+  ['thumb cmc', 'first'], ['thumb carpometacarpal', 'first'],
   // A lumbar strain is the back's ("Strain > back" S39.012); "lumbar" alone stays the spine's region.
   ['lumbar strain', 'back'], ['lumbosacral strain', 'back'],
   // Hashimoto's hypothyroidism is the Index's autoimmune one ("Hypothyroidism > autoimmune" E06.3).

@@ -79,3 +79,73 @@ describe('local engine: probe notes, fortieth session (emergency and urgent care
     expect(codes.filter((c) => c === 'F10239' || c === 'F419')).toEqual([]);
   });
 });
+
+describe('local engine: probe notes, fortieth session (general surgery)', () => {
+  it('reads an incarcerated hernia by site with its obstruction said apart as the site\'s hernia with obstruction', () => {
+    const codes = read('Impression:\n1. Incarcerated umbilical hernia with small bowel obstruction, no gangrene\n2. Class 3 obesity, BMI 42.1', 'outpatient', 51, 'F');
+    expect(codes).toContain('K420');
+    expect(codes.filter((c) => c === 'K429' || c === 'K460')).toEqual([]);
+  });
+
+  it("reads an incisional hernia's scar and a midline hernia NOS as that incisional hernia", () => {
+    const note = 'He has noticed a bulge along the upper part of his midline scar.\nCT: midline incisional hernia, fascial defect 6.2 cm.\nImpression/Plan:\n1. Symptomatic incisional hernia, midline, reducible, no signs of obstruction.';
+    const codes = read(note, 'outpatient', 70, 'M');
+    expect(codes).toContain('K432');
+    expect(codes.filter((c) => c === 'L905' || c === 'K439')).toEqual([]);
+  });
+
+  it("reads a colostomy's infection, not its status", () => {
+    const note =
+      'S: 74F with end descending colostomy s/p Hartmann procedure for perforated diverticulitis. Redness around stoma x 5 days.\nO: Stoma pink. Peristomal skin: 4 cm rim of erythema.\nA/P:\n1. Peristomal cellulitis - colostomy site infection. Cephalexin 500 mg QID x 7 d.\n2. Parastomal hernia, reducible - ostomy support belt.\n3. Colostomy takedown (Hartmann reversal) planned ~6 months post-op.';
+    // As shipped, where the status's confidence outweighed the complication's.
+    const codes = shown(note, 'outpatient', 74, 'F');
+    expect(codes).toEqual(expect.arrayContaining(['K9402', 'K435']));
+    expect(codes).not.toContain('Z933');
+  });
+
+  it('reads a lipoma by the region its line names', () => {
+    expect(read('Pre/post-procedure diagnoses:\n1. Subcutaneous lipoma, right upper back, ~4.5 cm', 'outpatient', 52, 'M')).toContain('D171');
+    expect(read('Dx: lipoma of the L forearm - excised.', 'outpatient', 52, 'M')).toContain('D1722');
+  });
+
+  it("reads a bypass's malabsorption as postsurgical and a secondary hyperparathyroidism of vitamin D deficiency as non-renal", () => {
+    const note = 'Bariatric clinic, 3 yrs s/p Roux-en-Y gastric bypass.\nAssessment:\n1. Iron deficiency anemia due to malabsorption after gastric bypass.\n2. Vitamin D deficiency with secondary hyperparathyroidism, due to post-bypass malabsorption.';
+    const codes = read(note, 'outpatient', 45, 'F');
+    expect(codes).toEqual(expect.arrayContaining(['K912', 'E211', 'E559']));
+    expect(codes.filter((c) => c === 'K909' || c === 'N2581')).toEqual([]);
+  });
+
+  it("reads rectal bleeding put down to a fissure and hemorrhoids as theirs, a fissure's sentinel tag as the fissure's, and a pilonidal sinus as no sinusitis", () => {
+    const note =
+      'Reason for referral: rectal pain and bleeding\nAssessment:\n1. Chronic posterior anal fissure with sentinel tag\n2. Grade II internal hemorrhoids with bleeding\n3. Pilonidal sinus disease without abscess\nPlan: Bleeding attributed to fissure/hemorrhoids.';
+    const codes = read(note, 'outpatient', 34, 'M');
+    expect(codes).toEqual(expect.arrayContaining(['K601', 'K641', 'L0592']));
+    expect(codes.filter((c) => /^(K625|K644|J329)$/.test(c))).toEqual([]);
+  });
+});
+
+describe('local engine: probe notes, fortieth session (skin, bones and joints)', () => {
+  it("reads a limb's squamous cell carcinoma as the skin's, in situ where said, and an ear's helical rim as the ear", () => {
+    expect(read('Dx: SCC, left forearm - excised.', 'outpatient', 66, 'M')).toContain('C44629');
+    const codes = read('Diagnoses:\n- Nodular BCC, R helical rim - cleared by Mohs\n- SCC in situ, L dorsal forearm - ED&C\n- Hx of multiple cutaneous SCCs', 'outpatient', 66, 'M');
+    expect(codes).toEqual(expect.arrayContaining(['C44212', 'D0462', 'Z85828']));
+    expect(codes.filter((c) => /^(C7642|D099|C4491|Z859)$/.test(c))).toEqual([]);
+  });
+
+  it('reads "B/L" as both sides and a thumb CMC joint as the first carpometacarpal', () => {
+    expect(read('A/P:\n3) Primary OA B/L thumb CMC joints - thumb spica splints.', 'outpatient', 61, 'F')).toContain('M180');
+    expect(read('A/P: B/L knee OA - PT.', 'outpatient', 61, 'F')).toContain('M170');
+  });
+
+  it('reads a fragility fracture "of L1" in osteoporosis as the vertebra\'s osteoporotic fracture', () => {
+    const codes = read('A/P:\n1. Age-related osteoporosis with new pathologic (fragility) compression fracture of L1 - brace, continue alendronate.', 'outpatient', 77, 'F');
+    expect(codes).toContain('M8008XA');
+    expect(codes.filter((c) => c === 'M8448XA' || c === 'M8000XA')).toEqual([]);
+  });
+
+  it('reads a DIP-predominant psoriatic arthritis as the distal interphalangeal psoriatic arthropathy, its erosions no osteoarthritis', () => {
+    const codes = read('Impression:\n1. Psoriatic arthritis, distal interphalangeal predominant, with erosive disease.', 'outpatient', 48, 'F');
+    expect(codes).toContain('L4051');
+    expect(codes.filter((c) => c === 'M154' || c === 'L4050')).toEqual([]);
+  });
+});
