@@ -27,6 +27,7 @@ import { myalgiaSite } from './myalgia-site';
 import { herniaComplication } from './hernia-complication';
 import { lipomaSite } from './lipoma-site';
 import { nonRenalHyperparathyroidism } from './hyperparathyroidism';
+import { perinealLacerationGrade } from './perineal-laceration';
 import { prostheticJointInfection } from './prosthetic-joint-infection';
 import { metastaticPrimary } from './metastatic-primary';
 import { stomaDermatitis } from './stoma-dermatitis';
@@ -202,6 +203,7 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   herniaComplication(cands, table);
   lipomaSite(cands, table, ctx.texts);
   nonRenalHyperparathyroidism(cands, table, ctx.texts);
+  perinealLacerationGrade(cands, table, ctx.texts);
   calcifiedCoronaryLesion(cands, table, ctx.texts);
   parkinsonWithFeatures(cands, table, ctx.texts);
   prostheticJointInfection(cands, table, ctx.texts);

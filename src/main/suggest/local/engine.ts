@@ -295,6 +295,13 @@ const GESTATIONAL_DIABETES = /^O244/;
 /** The hypertensions a pregnancy brings (gestational, preeclampsia, eclampsia, unspecified maternal) and the pre-existing one with preeclampsia. */
 const PREGNANCY_HYPERTENSION = /^O1[13-6]/;
 const ESSENTIAL_HYPERTENSION = 'I10';
+const PUERPERAL_ANEMIA = 'O9081';
+/** Anemias (D50–D64) a delivery stay may find after the birth. */
+const ANEMIA = /^D(5\d|6[0-4])/;
+/** Codes only a current pregnancy has: its high-risk supervision (O09) and the maternal care of a previous cesarean's scar (O34.2-). */
+const CURRENT_PREGNANCY_ONLY = /^O(09|342)/;
+/** Words that say she is pregnant now or delivering. */
+const PREGNANT_NOW = /\b(pregnan\w*|gestation\w*|trimester|antepartum|prenatal|IUP|EDD|TOLAC|VBAC|in labor|labor and delivery|L&D|intrapartum|induction of labor)\b/i;
 /** The status of an artificial opening, a device, an implant or a graft (Z93–Z97). */
 const DEVICE_STATUS = /^Z9[3-7]/;
 const UNTYPED_DIABETES = 'E119';
@@ -828,6 +835,10 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       chosen.delete(GBS_CARRIER);
       if (!chosen.has(code)) chosen.set(code, { conf: c.conf, cand: { code, mentions: c.cand.mentions, via: 'combination', rationale: `${GBS_CARRIER} at the delivery: ${table.byCode.get(code)?.long_desc ?? code} (guideline I.C.15.a.1)`, parts: [c.cand] } });
     }
+    // An anemia the stay she delivered in finds after the birth ("PPD1 Hgb 7.4 … acute blood loss anemia") is the
+    // puerperium's (O90.81), its kind coded beside it (O90.81 "use additional code").
+    const puerperalAnemia = input.setting === 'inpatient' && saysDelivered && !chosen.has(PUERPERAL_ANEMIA) ? [...chosen.values()].find((c) => ANEMIA.test(c.cand.code) && c.cand.mentions.some((m) => AFTER_BIRTH.test(mentionSentence(m, sentences, texts)))) : undefined;
+    if (puerperalAnemia) chosen.set(PUERPERAL_ANEMIA, { conf: puerperalAnemia.conf, cand: { code: PUERPERAL_ANEMIA, mentions: puerperalAnemia.cand.mentions, via: 'combination', rationale: `${puerperalAnemia.cand.code} after the birth: ${table.byCode.get(PUERPERAL_ANEMIA)?.long_desc ?? PUERPERAL_ANEMIA} (guideline I.C.15.a.1)`, parts: [puerperalAnemia.cand] } });
     if (datedPregnancy) {
       for (const [code, c] of [...chosen]) {
         const route = inPregnancy(table, code);
@@ -841,8 +852,11 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       // "Do not assign BMI codes during pregnancy" (I.C.21.c.3): the pregnancy's weight is no adult's BMI.
       for (const code of [...chosen.keys()]) if (code.startsWith('Z68')) chosen.delete(code);
     }
-    const obstetricChart = input.sex !== 'M' && readAsObstetric();
     const chartText = [...texts.values()].join('\n');
+    // A pregnancy's supervision and a previous cesarean's scar are a current pregnancy's: "45F G2P2, prior LTCS x2"
+    // at a well-woman visit is her history, no maternal care.
+    if (!gestation && !PREGNANT_NOW.test(chartText)) for (const code of [...chosen.keys()]) if (CURRENT_PREGNANCY_ONLY.test(code)) chosen.delete(code);
+    const obstetricChart = input.sex !== 'M' && readAsObstetric();
     const trimester = obstetricChart ? trimesterOf(chartText, gestation) : undefined;
     for (const [code, c] of [...chosen]) {
       // A pregnancy's condition said to follow the birth complicates the puerperium ("postpartum preeclampsia" O14.95).

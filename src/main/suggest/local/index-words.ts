@@ -28,7 +28,7 @@ export const MANUAL_ALIASES: ReadonlyArray<[string, string]> = [
   ['tumour', 'tumor'], ['oedema', 'edema'], ['anaemia', 'anemia'], ['haemorrhage', 'hemorrhage'], ['oesophagus', 'esophagus'],
   ['renal', 'kidney'], ['pulmonary', 'lung'], ['hepatic', 'liver'], ['cardiac', 'heart'], ['gastric', 'stomach'], ['nasal', 'nose'], ['colorectal', 'colon'],
   ['hx', 'history'], ['ii', '2'], ['i', '1'], ['iii', '3'], ['iv', '4'], ['iiia', '3a'], ['iiib', '3b'], ['t2', '2'], ['t1', '1'], ['two', '2'], ['one', '1'],
-  ['uterine', 'uterus'], ['scrotal', 'scrotum'], ['ovarian', 'ovary'], ['prostatic', 'prostate'], ['penile', 'penis'], ['splenic', 'spleen'], ['mandibular', 'mandible'], ['helical', 'helix'], ['cutaneous', 'skin'],
+  ['uterine', 'uterus'], ['scrotal', 'scrotum'], ['ovarian', 'ovary'], ['prostatic', 'prostate'], ['penile', 'penis'], ['splenic', 'spleen'], ['mandibular', 'mandible'], ['helical', 'helix'], ['cutaneous', 'skin'], ['vulvovaginal', 'vulva'],
   ['pancreatic', 'pancreas'], ['duodenal', 'duodenum'], ['rectal', 'rectum'], ['esophageal', 'esophagus'], ['laryngeal', 'larynx'],
   ['pharyngeal', 'pharynx'], ['bronchial', 'bronchus'], ['colonic', 'colon'], ['ileal', 'ileum'], ['jejunal', 'jejunum'], ['testicular', 'testis'],
   ['sacral', 'sacrum'], ['coccygeal', 'coccyx'], ['stool', 'feces'], ['urinary', 'urine'], ['extremity', 'limb'], ['strep', 'streptococcal'], ['staph', 'staphylococcal'], ['ingrown', 'ingrowing'], ['toenail', 'nail'], ['fingernail', 'nail'],
@@ -134,6 +134,11 @@ export const CODE_TO: ReadonlyArray<[string, string]> = [
   // "Complication > surgical procedure > malabsorption (postsurgical)" (K91.2) as notes say it after an operation on the gut:
   // "malabsorption after gastric bypass", "post-bypass malabsorption", "malabsorption after bariatric surgery".
   ['malabsorption gastric bypass', 'K912'], ['malabsorption bypass', 'K912'], ['malabsorption bariatric', 'K912'], ['malabsorption gastrectomy', 'K912'], ['malabsorption rygb', 'K912'],
+  // A current pregnancy's risks as prenatal notes say them: "Supervision of high-risk preg, AMA multigravida" (Index:
+  // "Pregnancy > supervision > elderly > multigravida", O09.52-, the trimester read from the weeks), "Prior LTCS x1 -
+  // desires TOLAC" ("Delivery > cesarean > previous > cesarean delivery > low transverse scar", O34.211).
+  ['ama multigravida', 'O09529'], ['ama primigravida', 'O09519'], ['advanced maternal age multigravida', 'O09529'], ['advanced maternal age primigravida', 'O09519'],
+  ['prior cesarean', 'O34219'], ['previous cesarean', 'O34219'], ['prior c section', 'O34219'], ['previous c section', 'O34219'], ['prior low transverse cesarean', 'O34211'], ['previous low transverse cesarean', 'O34211'], ['prior classical cesarean', 'O34212'], ['previous classical cesarean', 'O34212'],
   // "Arthropathy > psoriatic > distal interphalangeal" (L40.51) as notes say it.
   ['psoriatic arthritis distal interphalangeal', 'L4051'], ['psoriatic arthritis dip', 'L4051'],
   // "Refusal of > treatment > left against medical advice (AMA)" (Z53.29) as notes say it: the patient left.

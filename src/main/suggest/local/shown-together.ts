@@ -408,6 +408,8 @@ const SAID_MORE: Readonly<Record<string, RegExp>> = {
   K625: /^(K60[0-2]|K64[0-5])/, K644: /^K60[0-2]/,
   // A psoriasis of no stated kind and an erosive arthritis beside the psoriatic arthropathy the chart names.
   L409: /^L405/, M154: /^L405/,
+  // An anal sphincter tear at a delivery is its perineal laceration's (O70.2-, O70.3).
+  K6281: /^O70[23]/,
   // A wart of no stated kind ("verruca vulgaris", which the Index reads B07.9) beside the kind the chart names (common, flat, plantar).
   B079: /^B07[08]/,
   // A ventral hernia NOS ("hernia, midline") beside the kind of ventral hernia the chart names (incisional, parastomal).

@@ -495,6 +495,8 @@ const PREOPERATIVE_VISIT = ['preoperative', 'preop', 'pre-op', 'pre op', 'pre-op
 const PAIR_RENAMES: ReadonlyMap<string, string> = new Map([
   ['pressure injury', 'ulcer'], ['pressure injuries', 'ulcer'], ['pressure sore', 'ulcer'], ['pressure sores', 'ulcer'], ['bed sore', 'ulcer'], ['bed sores', 'ulcer'],
   ...PREOPERATIVE_VISIT,
+  // A preterm birth is the Index's preterm delivery ("History > personal > pre-term labor", Z87.51; in a pregnancy O09.21-).
+  ['preterm birth', 'delivery'], ['preterm births', 'delivery'],
   // A partial-thickness tear is the Index's incomplete one ("Tear > rotator cuff > incomplete" M75.11-).
   ['partial thickness', 'incomplete'],
   // Vestibular neuritis is the Index's vestibular neuronitis (H81.2-), not a neuritis NOS (M79.2).

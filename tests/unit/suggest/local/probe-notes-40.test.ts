@@ -31,6 +31,27 @@ describe('local engine: probe notes, fortieth session (obstetrics and gynecology
     expect(codes.filter((c) => /^O1[04]/.test(c))).toEqual([]);
   });
 
+  it("reads a prenatal visit's advanced maternal age, prior preterm birth and prior low transverse cesarean as the pregnancy's risks, and no cesarean scar's care outside a pregnancy", () => {
+    const note =
+      'OB RETURN VISIT\n37 y/o G3P1102 @ 22w2d by 8 wk US.\nA/P:\n1. Supervision of high-risk preg, AMA multigravida, 2nd tri.\n2. H/o spontaneous preterm birth - cont vaginal progesterone to 36 wk.\n3. Prior LTCS x1 - desires TOLAC.';
+    expect(read(note, 'outpatient', 37, 'F')).toEqual(expect.arrayContaining(['O09522', 'O09212', 'O34211', 'Z3A22']));
+    expect(read('Annual exam. 45F G2P2, prior LTCS x2.\nA/P: well woman exam, no complaints.', 'outpatient', 45, 'F').filter((c) => c.startsWith('O'))).toEqual([]);
+  });
+
+  it("reads a delivery's third-degree laceration by its grade, its postpartum anemia as the puerperium's, and its sphincter tear as the laceration's", () => {
+    const note =
+      'OBSTETRIC DISCHARGE SUMMARY\nSpontaneous vaginal delivery of a live-born male at 39w1d.\nPerineum: third-degree laceration, grade IIIb (>50% of external anal sphincter thickness torn, internal sphincter intact). Repaired.\nPPD1 Hgb 7.4, lightheaded: acute blood loss anemia. Transfused 1 unit PRBC.\nFinal diagnoses:\n1. Third-degree perineal laceration, IIIb, repaired\n2. Acute blood loss anemia, transfused';
+    const codes = read(note, 'inpatient', 31, 'F');
+    expect(codes).toEqual(expect.arrayContaining(['O7022', 'O9081', 'D62']));
+    expect(codes.filter((c) => c === 'O7020' || c === 'K6281')).toEqual([]);
+  });
+
+  it('reads a vulvovaginal candidiasis as the acute one of the vulva and vagina', () => {
+    const codes = read('A/P:\n2. Vulvovaginal candidiasis - fluconazole 150 mg PO x1.', 'outpatient', 27, 'F');
+    expect(codes).toContain('B3731');
+    expect(codes).not.toContain('B379');
+  });
+
   it('leaves out the conditions a consult letter says the referring doctor manages', () => {
     const note =
       'Dear Colleague,\nThank you for referring your patient for postmenopausal bleeding. Her history is otherwise notable for hypertension and hyperlipidemia, which you manage.\n\nImpression:\n1. Postmenopausal bleeding - endometrial biopsy sent.\n2. Stress urinary incontinence.';
