@@ -28,6 +28,7 @@ import { herniaComplication } from './hernia-complication';
 import { lipomaSite } from './lipoma-site';
 import { nonRenalHyperparathyroidism } from './hyperparathyroidism';
 import { perinealLacerationGrade } from './perineal-laceration';
+import { breastLumpSite } from './breast-lump';
 import { prostheticJointInfection } from './prosthetic-joint-infection';
 import { metastaticPrimary } from './metastatic-primary';
 import { stomaDermatitis } from './stoma-dermatitis';
@@ -204,6 +205,7 @@ export function applyCombinations(cands: Map<string, Candidate>, dict: Dictionar
   lipomaSite(cands, table, ctx.texts);
   nonRenalHyperparathyroidism(cands, table, ctx.texts);
   perinealLacerationGrade(cands, table, ctx.texts);
+  breastLumpSite(cands, table, ctx.texts);
   calcifiedCoronaryLesion(cands, table, ctx.texts);
   parkinsonWithFeatures(cands, table, ctx.texts);
   prostheticJointInfection(cands, table, ctx.texts);

@@ -304,6 +304,8 @@ const CURRENT_PREGNANCY_ONLY = /^O(09|342)/;
 const PREGNANT_NOW = /\b(pregnan\w*|gestation\w*|trimester|antepartum|prenatal|IUP|EDD|TOLAC|VBAC|in labor|labor and delivery|L&D|intrapartum|induction of labor)\b/i;
 /** The status of an artificial opening, a device, an implant or a graft (Z93–Z97). */
 const DEVICE_STATUS = /^Z9[3-7]/;
+/** Words that put a procedure in the stay the note reports. */
+const PLACED_THIS_STAY = /\b(?:this|current|the present) (?:admission|hospitali[sz]ation|stay|encounter)\b|\bduring (?:the|this) (?:stay|admission|hospitali[sz]ation)\b/i;
 const UNTYPED_DIABETES = 'E119';
 /** Carrier of group B streptococcus. */
 const GBS_CARRIER = 'Z22330';
@@ -856,6 +858,9 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     // A pregnancy's supervision and a previous cesarean's scar are a current pregnancy's: "45F G2P2, prior LTCS x2"
     // at a well-woman visit is her history, no maternal care.
     if (!gestation && !PREGNANT_NOW.test(chartText)) for (const code of [...chosen.keys()]) if (CURRENT_PREGNANCY_ONLY.test(code)) chosen.delete(code);
+    // A device placed in this stay is its procedure, not a status the stay found ("s/p PCI w/ DES this admission"
+    // is no Z95.5): a status code reports what the patient came in with.
+    if (input.setting === 'inpatient') for (const [code, c] of [...chosen]) if (DEVICE_STATUS.test(code) && c.cand.mentions.every((m) => PLACED_THIS_STAY.test(mentionSentence(m, sentences, texts)))) chosen.delete(code);
     const obstetricChart = input.sex !== 'M' && readAsObstetric();
     const trimester = obstetricChart ? trimesterOf(chartText, gestation) : undefined;
     for (const [code, c] of [...chosen]) {

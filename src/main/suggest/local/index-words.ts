@@ -139,6 +139,8 @@ export const CODE_TO: ReadonlyArray<[string, string]> = [
   // desires TOLAC" ("Delivery > cesarean > previous > cesarean delivery > low transverse scar", O34.211).
   ['ama multigravida', 'O09529'], ['ama primigravida', 'O09519'], ['advanced maternal age multigravida', 'O09529'], ['advanced maternal age primigravida', 'O09519'],
   ['prior cesarean', 'O34219'], ['previous cesarean', 'O34219'], ['prior c section', 'O34219'], ['previous c section', 'O34219'], ['prior low transverse cesarean', 'O34211'], ['previous low transverse cesarean', 'O34211'], ['prior classical cesarean', 'O34212'], ['previous classical cesarean', 'O34212'],
+  // Cellulitis around a stoma is the abdominal wall's ("Cellulitis > abdominal wall" L03.311).
+  ['peristomal cellulitis', 'L03311'],
   // "Arthropathy > psoriatic > distal interphalangeal" (L40.51) as notes say it.
   ['psoriatic arthritis distal interphalangeal', 'L4051'], ['psoriatic arthritis dip', 'L4051'],
   // "Refusal of > treatment > left against medical advice (AMA)" (Z53.29) as notes say it: the patient left.

@@ -124,6 +124,22 @@ describe('local engine: probe notes, fortieth session (general surgery)', () => 
     expect(codes).not.toContain('Z933');
   });
 
+  it('reads a breast lump by the side and quadrant its line names, and a peristomal cellulitis as the abdominal wall\'s', () => {
+    const note = 'New today: she found a lump in the RIGHT breast on self-exam 1 week ago.\nA/P:\n2. Right breast mass, UOQ - diagnostic US today, core biopsy if solid.';
+    const codes = read(note, 'outpatient', 38, 'F');
+    expect(codes).toContain('N6311');
+    expect(codes).not.toContain('N630');
+    expect(read('A/P:\n1. Peristomal cellulitis - colostomy site infection. Cephalexin.', 'outpatient', 74, 'F')).toContain('L03311');
+  });
+
+  it('reads no stent status from a stent placed in this stay', () => {
+    const note =
+      'DISCHARGE SUMMARY\nPrincipal diagnosis: NSTEMI (type 1)\nSecondary diagnoses: CAD, single-vessel (proximal LAD), s/p PCI w/ DES this admission; hypertension.\nHospital course: LHC 7/19: 90% proximal LAD stenosis. Successful PCI w/ one drug-eluting stent to proximal LAD.';
+    const codes = read(note, 'inpatient', 61, 'M');
+    expect(codes).toEqual(expect.arrayContaining(['I214', 'I2510']));
+    expect(codes).not.toContain('Z955');
+  });
+
   it('reads a lipoma by the region its line names', () => {
     expect(read('Pre/post-procedure diagnoses:\n1. Subcutaneous lipoma, right upper back, ~4.5 cm', 'outpatient', 52, 'M')).toContain('D171');
     expect(read('Dx: lipoma of the L forearm - excised.', 'outpatient', 52, 'M')).toContain('D1722');
