@@ -1208,7 +1208,8 @@ describe('local engine: conventions', () => {
     expectReadings([
       ['Skin lesion, appears benign - monitor.', ['L989'], ['D369', 'D239']],
       ['Thyroid nodule, benign on FNA.', ['E041'], ['D369', 'D34']],
-      ['Lipoma of back, benign.', ['D179'], ['D369', 'D367']],
+      // (a lipoma's region is its line's: the back is the trunk's, D17.1)
+      ['Lipoma of back, benign.', ['D171'], ['D369', 'D367', 'D179']],
       ['Benign tumor of the skin of the back.', ['D235'], []],
     ]);
     expect(added(open.suggest(input('Benign tumor of the liver.', {}, 'inpatient')))).toContain('D134');
