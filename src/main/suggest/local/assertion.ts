@@ -96,6 +96,8 @@ const TRIGGERS: readonly Trigger[] = [
   ...DIFFERENTIAL_OPENERS.map((p) => t(p, 'uncertain')),
   // A provider still asking: "question of pneumonia on CXR", "worrisome for melanoma", "favor viral URI".
   ...['question of', 'worrisome for', 'favor'].map((p) => t(p, 'uncertain')),
+  // What the patient took it for before the visit: "Thought it was food poisoning, took ibuprofen".
+  ...['thought it was', 'thought this was', 'thought it might be', 'thinks it is', 'thinks this is', 'believed it was', 'assumed it was'].map((p) => t(p, 'uncertain')),
   // A test's aim: "CT head to exclude subarachnoid hemorrhage" (a provider who excluded it says "excluded").
   ...['to exclude', 'exclude'].map((p) => t(p, 'uncertain')),
   ...['is a concern', 'remains a concern', 'is a consideration'].map((p) => t(p, 'uncertain', 'backward')),

@@ -72,6 +72,13 @@ describe('local engine: probe notes, fortieth session (emergency and urgent care
     expect(codes).not.toContain('B999');
   });
 
+  it('reads what the patient took the illness for as no diagnosis', () => {
+    const note = 'ED NOTE\nAbdominal pain x 3 days, migrated to RLQ. Thought it was food poisoning, took ibuprofen.\nDiagnosis: Acute appendicitis with perforation and periappendiceal abscess';
+    const codes = read(note, 'outpatient', 19, 'M');
+    expect(codes).toContain('K3533');
+    expect(codes).not.toContain('A059');
+  });
+
   it('reads a stone at the ureterovesical junction (UVJ) with hydronephrosis as the combination code', () => {
     const codes = read('Assessment/Plan:\n# L UVJ stone w/ moderate hydronephrosis - 5 mm, trial of passage. Tamsulosin.', 'outpatient', 44, 'M');
     expect(codes).toContain('N132');
