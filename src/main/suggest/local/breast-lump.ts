@@ -4,7 +4,7 @@
 // outer, 4 lower inner, 5 overlapping, 0 unspecified.
 import { recode, type Candidate } from './candidate';
 import type { CodeTable } from './code-table';
-import { lineOf } from './text';
+import { lineAround } from './text';
 
 const UNSPECIFIED_BREAST = 'N630';
 const SIDE = /\b(right|left|rt|lt|r|l)\b(?=[^.;\n]{0,20}\bbreast)|\bbreast\b[^.;\n]{0,6}\b(right|left)\b/i;
@@ -23,7 +23,7 @@ export function breastLumpSite(cands: Map<string, Candidate>, table: CodeTable, 
   let quadrant: string | undefined;
   for (const m of c.mentions) {
     if (m.assertion !== 'present') continue;
-    const line = lineOf(texts.get(m.documentId) ?? '', m.start, m.end);
+    const line = lineAround(texts, m);
     const s = SIDE.exec(line);
     const said = (s?.[1] ?? s?.[2])?.toLowerCase();
     if (!said) continue;

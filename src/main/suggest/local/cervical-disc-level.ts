@@ -3,7 +3,7 @@
 // several levels, the category's note asks for the most superior.
 import type { Candidate } from './candidate';
 import type { CodeTable } from './code-table';
-import { lineOf } from './text';
+import { lineAround } from './text';
 
 /** An M50 code whose region, or mid-cervical level, is unspecified: M50.x0 or M50.x20. */
 const UNLEVELLED = /^M50\d(?:0|20)$/;
@@ -33,7 +33,7 @@ export function cervicalDiscLevel(cands: Map<string, Candidate>, table: CodeTabl
   for (const c of [...cands.values()]) {
     if (!UNLEVELLED.test(c.code)) continue;
     const levels = new Set<number>();
-    for (const m of c.mentions) for (const l of levelsOn(lineOf(texts.get(m.documentId) ?? '', m.start, m.end))) levels.add(l);
+    for (const m of c.mentions) for (const l of levelsOn(lineAround(texts, m))) levels.add(l);
     // Of several, the most superior: M50's note says "code to the most superior level of disorder".
     if (levels.size === 0) continue;
     const tail = regionTail(Math.min(...levels));

@@ -292,6 +292,9 @@ const SUPPLEMENTARY_FACTOR = /^Y9/;
 const INJURY_OR_POISONING = /^[ST]/;
 /** Gestational diabetes (O24.4-), and the diabetes a bare "DM" reads as (E11.9). */
 const GESTATIONAL_DIABETES = /^O244/;
+const UNTYPED_DIABETES = 'E119';
+/** Carrier of group B streptococcus. */
+const GBS_CARRIER = 'Z22330';
 /** The hypertensions a pregnancy brings (gestational, preeclampsia, eclampsia, unspecified maternal) and the pre-existing one with preeclampsia. */
 const PREGNANCY_HYPERTENSION = /^O1[13-6]/;
 const ESSENTIAL_HYPERTENSION = 'I10';
@@ -306,10 +309,6 @@ const PREGNANT_NOW = /\b(pregnan\w*|gestation\w*|trimester|antepartum|prenatal|I
 const DEVICE_STATUS = /^Z9[3-7]/;
 /** Words that put a procedure in the stay the note reports. */
 const PLACED_THIS_STAY = /\b(?:this|current|the present) (?:admission|hospitali[sz]ation|stay|encounter)\b|\bduring (?:the|this) (?:stay|admission|hospitali[sz]ation)\b/i;
-const UNTYPED_DIABETES = 'E119';
-/** Carrier of group B streptococcus. */
-const GBS_CARRIER = 'Z22330';
-/** Words that put a chart after the delivery ("NSVD of liveborn female"). */
 /** A drug the stay gave and the discharge does not go on with: "no insulin at discharge". */
 const NONE_AT_DISCHARGE = /\bno\s+\S+\s+(?:at|on|upon|for)\s+discharge\b/i;
 /** A hospital course's discharge medications: "She is discharged on insulin glargine plus metformin." */

@@ -5,7 +5,7 @@
 import type { RawSuggestion } from '../../../shared/suggest/grounding';
 import type { CodeTable } from './code-table';
 import { spansOf } from './shown-together';
-import { lineOf } from './text';
+import { lineAround } from './text';
 
 /** An eye's lid unspecified in a code's title. */
 const UNSPECIFIED_LID = /\b(right|left) eye, unspecified eyelid$/i;
@@ -23,7 +23,7 @@ export function withEyelidsNamed(table: CodeTable, raw: readonly RawSuggestion[]
   return raw.map((r) => {
     const side = r.kind === 'add' ? UNSPECIFIED_LID.exec(table.byCode.get(r.code)?.long_desc ?? '')?.[1]?.toLowerCase() : undefined;
     if (!side) return r;
-    const lines = spansOf(r).map((q) => lineOf(texts.get(q.documentId) ?? '', q.start, q.end));
+    const lines = spansOf(r).map((q) => lineAround(texts, q));
     const both = lines.some((l) => BOTH_LIDS.test(l) || (UPPER_LID.test(l) && LOWER_LID.test(l)));
     const lids = both ? /upper and lower eyelids/i : lines.some((l) => UPPER_LID.test(l)) ? /upper eyelid$/i : lines.some((l) => LOWER_LID.test(l)) ? /lower eyelid$/i : undefined;
     const code = lids && lidCode(table, r.code, side, lids);

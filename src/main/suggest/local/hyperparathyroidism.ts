@@ -3,7 +3,7 @@
 // Index's "Hyperparathyroidism > secondary > non-renal" (E21.1), not its default "(renal)" N25.81.
 import { recode, type Candidate } from './candidate';
 import type { CodeTable } from './code-table';
-import { lineOf } from './text';
+import { lineAround } from './text';
 
 const RENAL_SECONDARY = 'N2581';
 const NON_RENAL_SECONDARY = 'E211';
@@ -16,7 +16,7 @@ const KIDNEY_WORDS = /\b(ckd|esrd|renal|kidney|dialysis|nephropathy)\b/i;
 export function nonRenalHyperparathyroidism(cands: Map<string, Candidate>, table: CodeTable, texts: ReadonlyMap<string, string> | undefined): void {
   const c = cands.get(RENAL_SECONDARY);
   if (!c || !texts || [...cands.keys()].some((k) => KIDNEY_DISEASE.test(k)) || !table.byCode.get(NON_RENAL_SECONDARY)?.billable) return;
-  const lines = c.mentions.map((m) => lineOf(texts.get(m.documentId) ?? '', m.start, m.end));
+  const lines = c.mentions.map((m) => lineAround(texts, m));
   if (lines.some((l) => KIDNEY_WORDS.test(l)) || !lines.some((l) => NON_RENAL_CAUSE.test(l))) return;
   recode(cands, c, NON_RENAL_SECONDARY, `A secondary hyperparathyroidism of a cause outside the kidney, in a chart with no kidney disease: ${table.byCode.get(NON_RENAL_SECONDARY)!.long_desc}`);
 }

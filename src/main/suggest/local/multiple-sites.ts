@@ -6,7 +6,7 @@
 import { recode, type Candidate } from './candidate';
 import type { CodeTable } from './code-table';
 import { titleWords } from './code-table';
-import { lineOf } from './text';
+import { lineAround } from './text';
 
 /** Words that say the arthropathy takes several joints. */
 const SEVERAL_JOINTS = /\b(?:poly-?articular|polyarthritis|polyarthropathy|multiple (?:joints|sites|joint sites)|several joints|many joints)\b/i;
@@ -70,7 +70,7 @@ function withTophus(table: CodeTable, code: string): string | undefined {
 
 export function multipleSites(cands: Map<string, Candidate>, table: CodeTable, texts?: ReadonlyMap<string, string>): void {
   if (!texts) return;
-  const linesOf = (c: Candidate): string[] => c.mentions.filter((m) => m.assertion === 'present').map((m) => lineOf(texts.get(m.documentId) ?? '', m.start, m.end));
+  const linesOf = (c: Candidate): string[] => c.mentions.filter((m) => m.assertion === 'present').map((m) => lineAround(texts, m));
   for (const c of [...cands.values()]) {
     if (!ARTHROPATHY.test(c.code) || !cands.has(c.code)) continue;
     const lines = linesOf(c);

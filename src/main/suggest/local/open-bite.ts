@@ -4,7 +4,7 @@
 import type { RawSuggestion } from '../../../shared/suggest/grounding';
 import type { CodeTable } from './code-table';
 import { spansOf } from './shown-together';
-import { lineOf } from './text';
+import { lineAround } from './text';
 
 /** A laceration or puncture wound of the open-wound categories (S01, S11 … S91), with or without a foreign body. */
 const WOUND = /^S[0-9]1[0-9][1-4]/;
@@ -18,7 +18,7 @@ const BITE_WORD = /\b(?<!\b(?:open|cross|deep|over|under)[ -]?)(bite|bites|bitte
 export function withOpenBites(table: CodeTable, raw: readonly RawSuggestion[], texts: ReadonlyMap<string, string>): RawSuggestion[] {
   return raw.flatMap((r) => {
     if (r.kind !== 'add' || !WOUND.test(r.code)) return [r];
-    const bitten = spansOf(r).some((q) => BITE_WORD.test(lineOf(texts.get(q.documentId) ?? '', q.start, q.end)));
+    const bitten = spansOf(r).some((q) => BITE_WORD.test(lineAround(texts, q)));
     if (!bitten) return [r];
     const bite = `${r.code.slice(0, 4)}5${r.code.slice(5)}`;
     const rec = table.byCode.get(bite);

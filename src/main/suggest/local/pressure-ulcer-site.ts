@@ -3,7 +3,7 @@
 // (L89.96), though the label stands too far from the ulcer's words for a reading to span them.
 import type { Candidate } from './candidate';
 import type { CodeTable } from './code-table';
-import { lineOf } from './text';
+import { lineAround } from './text';
 
 /** A pressure ulcer of unspecified site, by stage: L89.90–L89.96. */
 const UNSITED = /^L899([0-6])$/;
@@ -46,7 +46,7 @@ export function pressureUlcerSite(cands: Map<string, Candidate>, table: CodeTabl
     const stage = UNSITED.exec(c.code)?.[1];
     if (stage === undefined) continue;
     const sites = new Set(
-      c.mentions.map((m) => labelledSite(lineOf(texts.get(m.documentId) ?? '', m.start, m.end))),
+      c.mentions.map((m) => labelledSite(lineAround(texts, m))),
     );
     // Every reading under one site's label: the ulcer is that site's.
     if (sites.size !== 1 || sites.has(undefined)) continue;

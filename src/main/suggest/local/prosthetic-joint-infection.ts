@@ -4,7 +4,7 @@
 import { mergeInto, recode, shareSentence, type Candidate } from './candidate';
 import type { CodeTable } from './code-table';
 import { titleSide } from './laterality';
-import { lineOf } from './text';
+import { lineAround } from './text';
 
 /** A joint replacement's status (Z96.6-) by its joint, and the prosthesis infection's code for each side. */
 const PROSTHESIS_SITE: ReadonlyArray<[RegExp, { right: string; left: string; unsided: string }]> = [
@@ -55,7 +55,7 @@ export function prostheticJointInfection(cands: Map<string, Candidate>, table: C
   for (const infection of [...cands.values()]) {
     if (!JOINT_INFECTION.test(infection.code) || !texts) continue;
     const m = infection.mentions.find((x) => x.assertion === 'present');
-    const named = m ? namedJointCode(lineOf(texts.get(m.documentId) ?? '', m.start, m.end)) : undefined;
+    const named = m ? namedJointCode(lineAround(texts, m)) : undefined;
     const code = named ? `${named}XA` : undefined;
     if (!code || !table.byCode.get(code)?.billable) continue;
     recode(cands, { ...infection, via: 'combination', parts: [infection] }, code, `${infection.code} of a replaced joint its line names: infection due to the internal joint prosthesis (T84.5-)`);

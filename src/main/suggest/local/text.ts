@@ -159,6 +159,11 @@ export function lineOf(text: string, start: number, end: number): string {
   return text.slice(text.lastIndexOf('\n', start - 1) + 1, lineEndAt(text, end));
 }
 
+/** The line of a chart's document a span (a mention, a quote) sits in. */
+export function lineAround(texts: ReadonlyMap<string, string>, span: { documentId: string; start: number; end: number }): string {
+  return lineOf(texts.get(span.documentId) ?? '', span.start, span.end);
+}
+
 /**
  * A stay's diagnosis given on its label's line ("Principal dx: Diabetic ketoacidosis", "Admit dx: ADHF"):
  * it ends at the next blank line, so the story written after it is no assessment.
