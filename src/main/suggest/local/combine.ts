@@ -7,7 +7,7 @@ import { titleWords, type CodeTable } from './code-table';
 import { titleSide } from './laterality';
 import { excludes1Names } from './excludes';
 import { indexWithLinks } from './index-with';
-import { lineOf, phraseWords } from './text';
+import { lineAround, phraseWords } from './text';
 import { asymptomaticHiv } from './hiv-status';
 import { skinCancerMorphology, squamousCarcinomaOfLimbSkin } from './skin-morphology';
 import { coronaryWithAngina } from './coronary-angina';
@@ -948,8 +948,7 @@ const NOT_DIABETIC = /\b(not|non-?)\s*(?:(?:consider|considered|thought|felt|thi
 function causeStated(c: Candidate, texts: ReadonlyMap<string, string> | undefined): boolean {
   if (EXTERNAL_CAUSE.test(c.code)) return true;
   if (!texts) return false;
-  const line = (m: Candidate['mentions'][number]): string => lineOf(texts.get(m.documentId) ?? '', m.start, m.end);
-  return c.mentions.some((m) => NOT_DIABETIC.test(line(m))) || c.mentions.every((m) => OTHER_CAUSE_AFTER.test((texts.get(m.documentId) ?? '').slice(m.end, m.end + 60)));
+  return c.mentions.some((m) => NOT_DIABETIC.test(lineAround(texts, m))) || c.mentions.every((m) => OTHER_CAUSE_AFTER.test((texts.get(m.documentId) ?? '').slice(m.end, m.end + 60)));
 }
 
 /**

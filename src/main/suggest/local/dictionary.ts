@@ -1101,9 +1101,9 @@ const SOLID_PREFIXED = new RegExp(`^(?:${SPLIT_PREFIXES})[a-z]{3,}$`);
 /** The "see also" the flattened Index kept where it lost a disease's bracketed dementia (F02.8-). */
 const DEMENTIA_ELSEWHERE = /^Dementia, in, diseases specified elsewhere$/i;
 
-/** Words that name no condition of their own. */
 /** Words that join an expansion's terms and name nothing of the condition. */
 const FUNCTION_WORDS: ReadonlySet<string> = new Set(['with', 'without', 'from', 'into', 'that', 'this', 'than', 'other', 'unspecified', 'specified']);
+/** Words that name no condition of their own. */
 const GENERIC_CONDITION: ReadonlySet<string> = new Set(['disease', 'disorder', 'condition']);
 
 /** Index subterms that tie a condition to its cause. */

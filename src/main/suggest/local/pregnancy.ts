@@ -2,7 +2,7 @@
 // (guideline I.C.15.a.3: first trimester before 14 weeks 0 days, second to before 28 weeks, third
 // after) and they are coded themselves on the maternal record (Z3A, I.C.15.b.4).
 import type { CodeTable } from './code-table';
-import { lineEndAt } from './text';
+import { lineOf } from './text';
 
 export interface Gestation {
   weeks: number;
@@ -94,8 +94,7 @@ const PLANS_FOR_AFTER_BIRTH = /\b(plan\w*|will|after delivery|at delivery|desire
  */
 export function hasDelivered(text: string): boolean {
   for (const m of text.matchAll(AFTER_DELIVERY)) {
-    const line = text.slice(text.lastIndexOf('\n', m.index) + 1, lineEndAt(text, m.index));
-    if (!/^post/i.test(m[0]) || !PLANS_FOR_AFTER_BIRTH.test(line)) return true;
+    if (!/^post/i.test(m[0]) || !PLANS_FOR_AFTER_BIRTH.test(lineOf(text, m.index, m.index))) return true;
   }
   return false;
 }

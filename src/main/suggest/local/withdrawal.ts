@@ -3,7 +3,7 @@
 // delirium" is F10.230. Its complications are the subcategory's siblings: delirium and perceptual disturbance.
 import { recode, type Candidate } from './candidate';
 import type { CodeTable } from './code-table';
-import { lineOf } from './text';
+import { lineAround } from './text';
 
 const WITHDRAWAL_UNSPECIFIED = /\bwith withdrawal, unspecified$/i;
 /** A line that says the withdrawal is uncomplicated, or denies what would complicate it. */
@@ -14,10 +14,7 @@ export function uncomplicatedWithdrawal(cands: Map<string, Candidate>, table: Co
   for (const c of [...cands.values()]) {
     const title = table.byCode.get(c.code)?.long_desc ?? '';
     if (!WITHDRAWAL_UNSPECIFIED.test(title)) continue;
-    const said = c.mentions.some((m) => {
-      const text = texts.get(m.documentId);
-      return text !== undefined && NO_COMPLICATION.test(lineOf(text, m.start, m.end));
-    });
+    const said = c.mentions.some((m) => NO_COMPLICATION.test(lineAround(texts, m)));
     const want = title.replace(WITHDRAWAL_UNSPECIFIED, 'with withdrawal, uncomplicated');
     const sibling = said ? table.billableIn(c.code.slice(0, 3)).find((r) => r.long_desc === want) : undefined;
     if (sibling) recode(cands, c, sibling.code, `${c.code} whose line says it has no complication: ${sibling.long_desc}`);
