@@ -12,6 +12,7 @@ import { readDrugInduced } from './drug-induced';
 import { loadDrugEffects } from './adverse-effect';
 import { ADJECTIVE_EXCEPTIONS, alternatives, CODE_TO, contentWords, essentialRest, mainTermAliases, subtermForms, MANUAL_ALIASES, NAMED_KINDS, ORDINARY_WORDS, stripParens, UNSAID_QUALIFIERS } from './index-words';
 import { eponymReadings } from './eponym';
+import { buildExternalCauseIndex, type ExternalCauseIndex } from './external-cause-index';
 import { OtherWords } from './other-words';
 import { createNormalizer, phraseWords, SPLIT_PREFIXES, type Normalizer } from './text';
 
@@ -103,6 +104,8 @@ export interface Dictionary {
   dueToConditions: DueToCondition[];
   /** A main term's code → the code of its "drug-induced" subterm (R19.7 → K52.1). */
   drugInduced: Map<string, string>;
+  /** The External Cause Index's places, activities, bites and falls, for an injury's external causes. */
+  externalCauses: ExternalCauseIndex;
   /** Conditions the Index codes only by a stated severity ("cannabis use disorder", "persistent asthma"). */
   severityTerms: SeverityTerm[];
   /**
@@ -882,7 +885,7 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     if (alone && alone !== link.code) link.alone = alone;
   }
   return {
-    entries, byAnchor, normalize, abbreviations, drugs: loadDrugEffects(db), diabetesWith, strokeSequelae, localized, siteWords, ambiguous: readAmbiguousTerms(indexRows, normalize), severityTerms: readSeverityTerms(indexRows, normalize), dueToConditions: readDueToConditions(indexRows, normalize), drugInduced: readDrugInduced(indexRows),
+    entries, byAnchor, normalize, abbreviations, drugs: loadDrugEffects(db), diabetesWith, strokeSequelae, localized, siteWords, ambiguous: readAmbiguousTerms(indexRows, normalize), severityTerms: readSeverityTerms(indexRows, normalize), dueToConditions: readDueToConditions(indexRows, normalize), drugInduced: readDrugInduced(indexRows), externalCauses: buildExternalCauseIndex(db),
     indexWith: indexWith.filter((l) => l.alone !== undefined),
     familyHistory: withAlone(family), personalHistory: withAlone(personal), status: withAlone(status), classifiedHistory,
     dementiaImplied: new Set(indexRows.filter((r) => r.code && DEMENTIA_ELSEWHERE.test(r.see_also ?? '') && !/^dementia\b/i.test(r.path)).map((r) => normalizeCode(r.code!))),

@@ -50,6 +50,7 @@ import { newbornBirth, newbornObservation } from './newborn-birth';
 import { withPrematurityDetail } from './prematurity';
 import { withoutJointReplacedThisStay } from './joint-aftercare';
 import { burnExtent, SITED_BURN } from './burn-extent';
+import { externalCauses, storySentences } from './external-cause';
 import { PRESSURE_CHART, stagedSiteUlcers } from './pressure-ulcer-site';
 import { withEyelidsNamed } from './eyelid';
 import { contraceptionDone } from './contraception';
@@ -290,6 +291,10 @@ const ANSWERED_NO = /^[^.;?\n]{0,30}\?\s*(no|none|negative|denies)\b/i;
 /** Chapter 20's supplementary factors (Y90–Y99), and the injuries and poisonings they explain (S00–T88). */
 const SUPPLEMENTARY_FACTOR = /^Y9/;
 const INJURY_OR_POISONING = /^[ST]/;
+/** Injuries whose external causes are coded beside them (not a drug's poisoning or adverse effect, T36–T65, nor a complication of care), at an encounter the 7th character names. */
+const INJURY_WITH_CAUSE = /^(?:S\d\d|T(?:[0-2]\d|3[0-4]|6[6-9]|7[0-5]))[0-9A-Z]{3}[ADS]$/;
+/** Where a chart tells how an injury happened: not a past history, a family's, a medication list or an exam. */
+const STORY_SECTIONS: ReadonlySet<SectionKind> = new Set(['subjective', 'other', 'assessment']);
 /** Gestational diabetes (O24.4-), and the diabetes a bare "DM" reads as (E11.9). */
 const GESTATIONAL_DIABETES = /^O244/;
 const UNTYPED_DIABETES = 'E119';
@@ -872,6 +877,22 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       if (timed === code) continue;
       chosen.delete(code);
       if (!chosen.has(timed) || chosen.get(timed)!.conf < c.conf) chosen.set(timed, c);
+    }
+    // How the surest injury happened, from the sentences that tell it, with that injury's encounter (I.C.20).
+    const injury = [...chosen].filter(([code, o]) => INJURY_WITH_CAUSE.test(code) && o.conf >= priors.threshold).sort((a, b) => b[1].conf - a[1].conf)[0];
+    if (injury) {
+      for (const doc of input.documents) {
+        const text = texts.get(doc.id) ?? '';
+        const told = (sentences.get(doc.id) ?? []).filter((s) => STORY_SECTIONS.has(s.section));
+        for (const f of externalCauses(text, storySentences(text, told), dict.externalCauses, table, injury[0].slice(-1))) {
+          if (chosen.has(f.code)) continue;
+          const at = told.findIndex((s) => s.start <= f.start && f.start < s.end);
+          const phrase = text.slice(f.start, f.end);
+          const mention: CandidateMention = { documentId: doc.id, start: f.start, end: f.end, phrase, assertion: 'present', section: told[at]?.section ?? 'subjective', source: 'index', words: phraseWords(phrase, dict.normalize), sentence: Math.max(0, (sentences.get(doc.id) ?? []).indexOf(told[at]!)) };
+          const rationale = `External cause of ${injury[0]}: ${table.byCode.get(f.code)?.long_desc ?? f.code}, as the chart tells it (guideline I.C.20)`;
+          chosen.set(f.code, { conf: injury[1].conf, cand: { code: f.code, mentions: [mention], via: 'combination', rationale, parts: [injury[1].cand] } });
+        }
+      }
     }
 
     // "Use additional code" follow-ups are part of the convention: they stand or fall with the code
