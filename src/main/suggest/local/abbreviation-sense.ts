@@ -98,6 +98,8 @@ const OTHER_SENSES: Readonly<Record<string, OtherSense>> = {
   },
   // The anterior fontanelle of an infant's exam ("AF soft, flat"), not atrial fibrillation.
   af: { after: /^\s*(is\s+)?(soft|flat|open|closed|bulging|sunken|full|patent)\b/i },
+  // A child's innocent vibratory murmur ("Still's murmur", "Innocent (Still's) murmur": R01.0), not Still's disease (M08.2-).
+  "still's": { after: /^\W*murmur/i },
   hiv: { after: /^\s*(positive\b|seropositive\b|status\s*(:\s*)?positive\b|prep\b|pep\b|ppx\b|prophylaxis\b|(pre|post)[- ]?exposure\b)/i },
 };
 

@@ -150,14 +150,16 @@ const TRIGGERS: readonly Trigger[] = [
     // A test named by what it looks for, then ordered: "CMP, HBV serologies, HIV ordered", "HIV pending".
     'ordered', 'pending',
     // A virus's nucleic acid measured: "HCV RNA at 3-6 wk", "HBV DNA today".
-    'rna', 'dna'].map((p) => ({ ...t(p, 'hypothetical', 'backward'), clause: true as const, test: true as const })),
+    'rna', 'dna',
+    // An assay for it: "TB interferon-gamma assay", "TB interferon gamma release assay", "HIV assay".
+    'assay', 'assays', 'interferon gamma', 'interferon-gamma'].map((p) => ({ ...t(p, 'hypothetical', 'backward'), clause: true as const, test: true as const })),
   // Not immune to a disease is no disease: "Hepatitis A and B nonimmune - Twinrix given".
   ...['nonimmune', 'non immune', 'not immune'].map((p) => ({ ...t(p, 'hypothetical', 'backward'), clause: true as const })),
   // Immune to a disease is no disease either: "Rubella immune", "Rubella IgG positive" on a prenatal panel.
   ...['immune', 'igg positive', 'igg reactive'].map((p) => ({ ...t(p, 'hypothetical', 'backward'), clause: true as const })),
   ...['evaluate for', 'to evaluate for', 'assess for', 'screen for', 'screening for', 'monitor for', 'check for', 'look for', 'if', 'should', 'return if', 'return for', 'return to', 'return with',
     // With the place to return to or a call beside it: "RTC/ED for fever", "Return/911 for lip swelling".
-    ...['return ed', 'return er', 'return 911', 'return or call', 'rtc', 'rtc ed', 'rtc er', 'rtc 911', 'rtc or call'].flatMap((r) => [`${r} for`, `${r} if`]), 'go to the ed for', 'go to the er for', 'go to the ed if', 'go to the er if', 'go to the emergency department for', 'go to the emergency department if', 'go to ed for', 'go to er for', 'come back if', 'come back for', 'seek care if', 'seek care for', 'seek medical attention if', 'seek medical attention for', 'call if', 'call for', 'call with', 'call back if', 'contact us for', 'contact us if', 'contact us with', 'notify us of', 'notify us if', 'in case of', 'watch for', 'risk of', 'risk for', 'risk factor for', 'risk factors for', 'risk factor of', 'prevent', 'prevention of', 'may reduce', 'might reduce', 'can reduce', 'could reduce', 'help reduce', 'helps reduce', 'to help reduce', 'reduce the risk', 'reduces the risk', 'lower the risk', 'lowers the risk', 'decrease the risk', 'decreases the risk', 'precautions', 'precautions reviewed', 'precautions given', 'precautions discussed', 'to avoid', 'as needed for', 'prn', 'if needed',
+    ...['return ed', 'return er', 'return 911', 'return or call', 'rtc', 'rtc ed', 'rtc er', 'rtc 911', 'rtc or call'].flatMap((r) => [`${r} for`, `${r} if`]), 'go to the ed for', 'go to the er for', 'go to the ed if', 'go to the er if', 'go to the emergency department for', 'go to the emergency department if', 'go to ed for', 'go to er for', 'come back if', 'come back for', 'seek care if', 'seek care for', 'seek medical attention if', 'seek medical attention for', 'call if', 'call for', 'call with', 'call back if', 'contact us for', 'contact us if', 'contact us with', 'notify us of', 'notify us if', 'in case of', 'watch for', 'risk of', 'risk for', 'risk factor for', 'risk factors for', 'risk factor of', 'prevent', 'prevention of', 'may reduce', 'might reduce', 'can reduce', 'could reduce', 'help reduce', 'helps reduce', 'to help reduce', 'reduce the risk', 'reduces the risk', 'lower the risk', 'lowers the risk', 'decrease the risk', 'decreases the risk', 'precautions', 'precautions reviewed', 'precautions given', 'precautions discussed', 'to avoid', 'avoid', 'as needed for', 'prn', 'if needed',
     // Advice for what may come: "urgent evaluation for any fever while traveling".
     'for any',
     // A wound check "sooner for redness, swelling or fever"; a "standby course of antibiotics for fever".
@@ -245,6 +247,8 @@ const TERMINATORS = new Set(['but', 'however', 'although', 'though', 'except', '
  */
 const NEGATION_TERMINATORS = new Set(['accompanied', 'developed', 'revealed', 'showed', 'showing']);
 /** Words that turn from a past condition to what it left: "prior CVA with residual left hemiparesis". */
+/** Words that give the reason for advice, ending its scope. */
+const ADVICE_REASONS = new Set(['given', 'because', 'since', 'due', 'as']);
 const HISTORY_TERMINATORS = new Set(['residual', 'sequela', 'sequelae', 'still', 'currently', 'persistent']);
 /** Words that qualify the condition a line names, not another thing denied: "migraine without aura, intractable". */
 const QUALIFIERS = new Set(['intractable', 'refractory', 'pharmacoresistant', 'uncontrolled', 'poorly', 'chronic', 'acute', 'recurrent', 'severe', 'moderate', 'mild', 'right', 'left', 'bilateral']);
@@ -536,6 +540,8 @@ export function assertTokens(text: string, tokens: readonly Token[]): AssertionM
         if (k === f.end && k > 0 && breaksScope(text, tokens[k - 1]!, tokens[k]!) && !/^\s*\)?\s*:/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start)) && !((f.label || as.assertion === 'family') && /^\s*[-–—]\s/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) && !(as.assertion === 'family' && lower[k] === 'who')) break;
         if (TERMINATORS.has(lower[k]!) && !(k === f.end && lower[k] === 'who' && as.assertion === 'family')) break;
         if (as.assertion === 'historical' && HISTORY_TERMINATORS.has(lower[k]!)) break;
+        // Advice's reason is a fact: "Avoid beta-lactams given PCN allergy hx".
+        if (as.assertion === 'hypothetical' && f.tr.words[0] === 'avoid' && ADVICE_REASONS.has(lower[k]!)) break;
         if (REPEATS.includes(f.tr.words[0]!) && REPEAT_ENDS.has(lower[k]!)) break;
         if (as.assertion === 'negated') {
           if (NEGATION_TERMINATORS.has(lower[k]!)) break;

@@ -719,7 +719,8 @@ export function buildDictionary(db: Database.Database, table: CodeTable = new Co
     if (/^other\b/i.test(c.long_desc)) continue;
     // "Pressure ulcer of other site, stage 3" is a site the note names that has no code of its own: a
     // title whose site is "other" reads nothing on its own words, which name no site at all.
-    if (/\bof other (specified )?sites?\b/i.test(c.long_desc)) continue;
+    // Nor one of "other" vessels, parts or organs: "Atherosclerosis of other arteries" (I70.8) is not every artery a note names.
+    if (/\bof other (specified )?(sites?|arter(y|ies)|veins?|vessels?|parts?|organs?|bones?|joints?)\b/i.test(c.long_desc)) continue;
     // Nor one whose closing clause is "other" part ("…with intermittent claudication, other extremity",
     // I70.218, an arm): a note naming the legs names no other extremity.
     if (/,\s*other [a-z]+$/i.test(c.long_desc)) continue;
@@ -922,8 +923,18 @@ function readClassifiedHistory(incl: ReadonlyArray<{ code: string; text: string 
   // A corrected congenital malformation, by its body system (Z87.7-: the subcategories' titles; Z87.7's
   // inclusion "conditions classifiable to Q00-Q89 that have been repaired or corrected" names no code).
   for (const [code, from, to] of CORRECTED_MALFORMATION) if (table.byCode.get(code)?.billable) personal.push({ code, ranges: [[from, to]], repaired: true });
+  // A benign neoplasm removed, by its site (Z86.01-, whose subcategories name no codes they stand for); the narrowest range wins.
+  for (const [code, from, to] of BENIGN_NEOPLASM_HISTORY) if (table.byCode.get(code)?.billable) personal.push({ code, ranges: [[from, to]] });
   return { family, personal };
 }
+
+/** Personal history of a benign neoplasm by the neoplasm's categories: the brain's and its meninges', a carcinoid's, any other's. */
+const BENIGN_NEOPLASM_HISTORY: ReadonlyArray<readonly [string, string, string]> = [
+  ['Z86011', 'D32', 'D33'],
+  ['Z860101', 'D12', 'D12'],
+  ['Z86012', 'D3A', 'D3A'],
+  ['Z86018', 'D10', 'D36'],
+];
 
 /** Personal history of a corrected congenital malformation by the Q block of the malformation. */
 const CORRECTED_MALFORMATION: ReadonlyArray<readonly [string, string, string]> = [

@@ -18,7 +18,7 @@ import { additionalCodeRanges, applyCombinations, codedBesideItsCause, inRanges,
 import { BMI_CONDITIONS, measuredBmi } from './bmi';
 import { excludes1Names, excludes1Pairs, exclusionWithoutDescribes, injuriesOfOtherDigits, unrelatedConditions } from './excludes';
 import { addsUnsaidDetail } from './learned-alternative';
-import { bilateralTwin, lateralCodes, sideOf, titleSide, withBilateralCodes, type Side } from './laterality';
+import { bilateralTwin, handedness, lateralCodes, sideOf, titleSide, withBilateralCodes, withHandedness, type Side } from './laterality';
 import { CodeTable } from './code-table';
 import { buildDictionary, learnedDictionary, subDictionary, type Dictionary } from './dictionary';
 import { matchSentence, readSentence, type Mention, type ReadSentence } from './match';
@@ -274,8 +274,9 @@ const USE_LINKED = /\b(due to|related|associated|induced|causing|caused|contribu
 const NOT_A_CONDITION = /^(?:S|T(?!78[234]|88[67])|[VWXYZ])/;
 /** Conditions whose drug-caused kind is another code than the Index's "drug-induced" line gives: an anaphylactic shock due to a drug properly taken is T88.6 (Index: Shock > anaphylactic > due to drug or medicinal substance > correct substance properly administered). */
 const DRUG_CAUSED_KIND: Readonly<Record<string, string>> = { T782XXA: 'T886XXA' };
-/** Solid malignancies (C00–C80), whose removal with no disease left makes them history (Z85.-). */
-const SOLID_MALIGNANCY = /^C(?:[0-7]\d|80)/;
+/** Solid malignancies (C00–C80) and benign neoplasms (D10–D36), whose removal with no disease left makes them history (Z85.-, Z86.01-). */
+const SOLID_MALIGNANCY = /^(?:C(?:[0-7]\d|80)|D(?:[12]\d|3[0-6]))/;
+
 /** Long term (current) use of antibiotics. */
 const LONG_TERM_ANTIBIOTIC = 'Z792';
 /** Family and personal history, status, absence and dependence codes (Z80–Z99), HIV-positive status (Z21), the carrier states (Z22; statuses by I.C.21.c.3) and a genetic susceptibility to cancer (Z15.0-). */
@@ -615,7 +616,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
             : mention.assertion === 'present' && (treatedInPast(mention.entry.code, rest, inpatient) || infarctionDatedOld(mention.entry.code, rest, input.dateOfService, before) || cancerResectedWithoutDisease(mention.entry.code, rest) || reasonForPastProcedure(before, rest, input.dateOfService) || operatedOnBefore(before, rest, BACKGROUND_SECTIONS.has(s.section))) ? 'historical' : mention.assertion;
           const m = toMention(doc.id, text, a === mention.assertion ? mention : { ...mention, assertion: a }, s.section, { index: si, start: s.start }, sides.get(mention));
           if (namesNoCondition(table, mention, context)) continue;
-          if (s.section === 'assessment' && mention.assertion === 'present' && a === 'historical' && SOLID_MALIGNANCY.test(mention.entry.code)) endedCancers.add(mention.entry.code);
+          // So is one the assessment calls history and gone: "History of right frontal meningioma, resected; no recurrence".
+          if (s.section === 'assessment' && a === 'historical' && SOLID_MALIGNANCY.test(mention.entry.code) && (mention.assertion === 'present' || cancerResectedWithoutDisease(mention.entry.code, rest))) endedCancers.add(mention.entry.code);
           // Under a family history heading every condition is a relative's ("FHx: Dad - T2DM, HTN"), however
           // it is asserted: never the patient's, nor part of a combination with the patient's own conditions.
           const familySection = s.section === 'family';
@@ -777,6 +779,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     const chosen = new Map<string, { conf: number; cand: Candidate }>();
 
     const ctx = rankContext(thisVisit(cands), (code) => table.byCode.get(code)?.long_desc);
+    const handed = handedness([...texts.values()].join('\n'));
     for (const c of cands.values()) {
       const scored = candidateConfidence(priors, c, new Set(), ctx);
       if (!scored) continue;
@@ -788,7 +791,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       const learned = table.byCode.get(scored.code);
       const saysNoMore = (): boolean => !addsUnsaidDetail(table.byCode.get(c.code)?.long_desc ?? '', learned?.long_desc ?? '', new Set(c.mentions.flatMap((m) => m.words)), dict.normalize);
       const alternative = learned?.billable && (scored.code === c.code || ((titleSide(learned.long_desc) ?? side) === side && saysNoMore())) ? scored.code : c.code;
-      for (const code of lateralCodes(table, alternative, side)) {
+      for (const code of lateralCodes(table, alternative, side, handed)) {
         const prev = chosen.get(code);
         if (!prev || prev.conf < conf) chosen.set(code, { conf, cand: c });
       }
@@ -877,6 +880,13 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       if (timed === code) continue;
       chosen.delete(code);
       if (!chosen.has(timed) || chosen.get(timed)!.conf < c.conf) chosen.set(timed, c);
+    }
+    // A side's dominance follows the hand the chart says the patient uses, where its lines do not say it themselves.
+    for (const [code, c] of [...chosen]) {
+      const dominance = withHandedness(table, code, handed, c.cand.mentions.some((m) => /dominant/i.test(mentionSentence(m, sentences, texts))));
+      if (dominance === code) continue;
+      chosen.delete(code);
+      if (!chosen.has(dominance)) chosen.set(dominance, c);
     }
     // How the surest injury happened, from the sentences that tell it, with that injury's encounter (I.C.20).
     const injury = [...chosen].filter(([code, o]) => INJURY_WITH_CAUSE.test(code) && o.conf >= priors.threshold).sort((a, b) => b[1].conf - a[1].conf)[0];

@@ -33,7 +33,7 @@ function shape(title: string): string {
  * title reads the same but for the side. Unchanged when the code names no unspecified side or the
  * code set has no such code.
  */
-export function lateralize(table: CodeTable, code: string, side: Side | undefined): string {
+export function lateralize(table: CodeTable, code: string, side: Side | undefined, handed?: 'right' | 'left'): string {
   if (!side) return code;
   const rec = table.byCode.get(code);
   // A code whose title already names a side keeps it ("Otitis media, unspecified, bilateral": the
@@ -52,9 +52,11 @@ export function lateralize(table: CodeTable, code: string, side: Side | undefine
   const unsided = withoutSideClause(rec.long_desc);
   const renamed = unsided !== undefined ? peers.find((c) => withoutSideClause(c.long_desc) === unsided) : undefined;
   if (renamed) return renamed.code;
-  // Hemiplegia and its sequelae also name the dominant side. Undocumented, the left is taken as
+  // Hemiplegia and its sequelae also name the dominant side: the hand the chart says the patient uses
+  // ("66 y/o LEFT-handed F … L hemiparesis" is the dominant side); undocumented, the left is taken as
   // non-dominant and the right as dominant (guideline I.C.6.a).
-  const dominance = side === 'left' ? /\bnon-?dominant\b/i : side === 'right' ? /(?<!non-?)\bdominant\b/i : undefined;
+  const dominant = side === 'right' || side === 'left' ? (handed ? side === handed : side === 'right') : undefined;
+  const dominance = dominant === undefined ? undefined : dominant ? /(?<!non-?)\bdominant\b/i : /\bnon-?dominant\b/i;
   const byDefault = dominance && peers.find((c) => dominance.test(c.long_desc) && undominated(c.long_desc) === undominated(rec.long_desc));
   return byDefault ? byDefault.code : code;
 }
@@ -63,8 +65,8 @@ export function lateralize(table: CodeTable, code: string, side: Side | undefine
  * The codes for the stated side. A bilateral condition whose category has no bilateral code takes
  * the right and the left code (guideline I.B.13): "bilateral knee pain" is M25.561 and M25.562.
  */
-export function lateralCodes(table: CodeTable, code: string, side: Side | undefined): string[] {
-  const one = lateralize(table, code, side);
+export function lateralCodes(table: CodeTable, code: string, side: Side | undefined, handed?: 'right' | 'left'): string[] {
+  const one = lateralize(table, code, side, handed);
   if (side !== 'bilateral' || one !== code) return [one];
   const right = lateralize(table, code, 'right');
   const left = lateralize(table, code, 'left');
@@ -89,6 +91,29 @@ export function bilateralTwin(table: CodeTable, right: string): string | undefin
 function withoutSideClause(title: string): string | undefined {
   const m = /^(.*),\s*(?:unspecified|right|left|bilateral)\s+[a-z]+$/i.exec(title);
   return m ? shape(m[1]!) : undefined;
+}
+
+/** The hand a chart says the patient uses: "right-handed", "LEFT-handed", "right-hand-dominant", "R-hand dominant". */
+const HANDED = /\b(right|left|R|L)[- ]?hand(?:ed|[- ]dominant)\b/i;
+
+export function handedness(chartText: string): 'right' | 'left' | undefined {
+  const m = HANDED.exec(chartText);
+  return m ? (/^r/i.test(m[1]!) ? 'right' : 'left') : undefined;
+}
+
+/**
+ * A dominance code read with its side for a patient whose other hand the chart says is the one used:
+ * "left hemiplegia, nondominant side" by default, the dominant side's code (I69.352) in a left-handed patient.
+ * Only where the chart itself says nothing of the side's dominance.
+ */
+export function withHandedness(table: CodeTable, code: string, handed: 'right' | 'left' | undefined, saysDominance: boolean): string {
+  const title = table.byCode.get(code)?.long_desc ?? '';
+  const side = /\b(right|left)\b/i.exec(title)?.[1]?.toLowerCase();
+  if (!handed || saysDominance || !side || !/dominant/i.test(title)) return code;
+  const wantDominant = side === handed;
+  if (/\bnon-?dominant\b/i.test(title) !== wantDominant) return code;
+  const peer = table.billableIn(code.slice(0, 3)).find((c) => c.code !== code && c.code.length === code.length && undominated(c.long_desc) === undominated(title) && new RegExp(`\\b${side}\\b`, 'i').test(c.long_desc) && /\bnon-?dominant\b/i.test(c.long_desc) !== wantDominant);
+  return peer ? peer.code : code;
 }
 
 function undominated(title: string): string {

@@ -149,7 +149,7 @@ const GRIEF_SERVICE = /^\s*(counsel\w*|support|group|therapy|resources|education
 /** Who may manage an item instead of this provider. */
 const CARER = String.raw`(?:(?:his|her|their|the)\s+)?(?:pcp|primary(?: care)?(?: provider| physician)?|rheum\w*|cardiology|cards|cardiologist|onc\w*|med onc|nephrology|nephrologist|renal|endo\w*|gi|gastroenterology|neuro\w*|pulm\w*|psych\w*|derm\w*|urology|ob|gyn|ob\/gyn|ortho\w*|hem(?:e|atology)?(?:\/onc)?|id|infectious disease|surgery|outside provider|specialist)`;
 /** What a deferred item's line may add without this provider assessing it: "HTN, HLD - per PCP, stable", "Secondary hyperparathyroidism on problem list - managed by nephrology". */
-const UNCHANGED = String.raw`(?:stable|unchanged|controlled|well[- ]controlled|no changes?)`;
+const UNCHANGED = String.raw`(?:stable|unchanged|controlled|well[- ]controlled|no changes?(?: (?:here|made|today|by me))?)`;
 /** The rest of an item after its conditions (a list of them) that only names who manages them. */
 const DEFERRED_ITEM = new RegExp(String.raw`^(?:\s*(?:,|and|&|\/)\s*[A-Za-z'’ ]{2,30})*(?:\s+(?:on|from)\s+(?:the\s+)?problem\s+list)?\s*(?:[-–—:]\s*)?(?:${UNCHANGED}\s*[,;]?\s*)?(?:per|followed by|managed by|deferred to|by)\s+${CARER}(?:\s*(?:\/|,|and|&)\s*${CARER})*(?:\s*[,;-]\s*${UNCHANGED})?\s*\.?\s*$`, 'i');
 

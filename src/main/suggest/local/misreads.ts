@@ -61,6 +61,7 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     reactionOfAllergy(text, e, xt, positions) ||
     carriedAgent(text, e, xt, positions) ||
     lowTrauma(xt, positions) ||
+    mucosalErythema(text, e, xt, positions) ||
     deprivationTherapy(xt, positions) ||
     weightLossAimed(text, e, xt, positions) ||
     immunizationStatus(text, e, xt, positions) ||
@@ -178,6 +179,16 @@ const SLIGHT = new Set(['low', 'minimal', 'minor', 'trivial', 'non', 'atraumatic
 
 function lowTrauma(xt: readonly XToken[], positions: readonly number[]): boolean {
   return positions.some((p) => xt[p]!.norm === 'trauma' && p > 0 && SLIGHT.has(xt[p - 1]!.norm) && !positions.includes(p - 1));
+}
+
+/** A lining seen reddened at endoscopy or exam: "mild patchy erythema of the antrum", "antral erythema" (no skin's L53.9). */
+const MUCOSA = /\b(?:antrum|antral|gastric|stomach|duodenal|duodenum|bulb|esophag\w*|mucosa\w*|colonic|colon|rectal|rectum|sigmoid|ileal|ileum|cecal|pharyn\w*|tonsil\w*|oropharyn\w*|tympanic|TMs?|conjunctiva\w*|cervix|cervical os|vaginal|urethral|bladder)\b/i;
+
+function mucosalErythema(text: string, e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
+  if (!e.code.startsWith('L53')) return false;
+  const first = xt[positions[0]!]!;
+  const last = xt[positions[positions.length - 1]!]!;
+  return MUCOSA.test(text.slice(Math.max(0, first.start - 25), first.start)) || new RegExp(`^\\s*(?:of|in|at|over|involving)\\s+(?:the\\s+)?(?:[a-z]+\\s+)?${MUCOSA.source}`, 'i').test(text.slice(last.end, last.end + 40));
 }
 
 /** "Androgen deprivation therapy" is a treatment, no effect of deprivation (T73.-). */
@@ -577,7 +588,7 @@ const SCORE_WORDS = new Set(['scale', 'score']);
  * What makes "weight loss" the aim rather than the symptom (R63.4): "weight loss counseling", "a weight loss
  * program"; and "weight gain" a pregnancy's goal, not the abnormal gain (R63.5): "wt gain counseling".
  */
-const WEIGHT_LOSS_AIMS = new Set(['counseling', 'counselling', 'goal', 'program', 'diet', 'surgery', 'medication', 'plan', 'management', 'strategy', 'effort', 'intervention', 'journey']);
+const WEIGHT_LOSS_AIMS = new Set(['counseling', 'counselling', 'goal', 'goals', 'target', 'targets', 'program', 'diet', 'surgery', 'medication', 'plan', 'management', 'strategy', 'effort', 'intervention', 'journey']);
 
 /** Words that can stand between a condition and a service noun without ending the compound ("diabetic foot exam"). */
 const LINKING = /^(in|at|to|for|with|and|or|the|a|an|of|on|by|from|was|is|were|are|seen|today|follow)$/;
@@ -1023,9 +1034,14 @@ function accessFistula(e: Entry, xt: readonly XToken[], positions: readonly numb
 const QUIT_AHEAD: ReadonlySet<string> = new Set(['to', 'will', 'would', 'can', 'cannot', 'could', 'should', 'help', 'ready', 'unable']);
 
 /** A quit still to come is a smoker's, no history of one (Z87.891). */
+/** Advice that a list of things to do follows: "Advised to cut caffeine and quit vaping". */
+const ADVISED: ReadonlySet<string> = new Set(['advised', 'advise', 'urged', 'encouraged', 'counseled', 'counselled', 'recommended', 'told', 'asked']);
+
 function quitAhead(e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
   const at = positions.find((p) => xt[p]!.norm === 'quit');
-  return at !== undefined && e.code === 'Z87891' && QUIT_AHEAD.has(xt[at - 1]?.norm ?? '');
+  if (at === undefined || e.code !== 'Z87891') return false;
+  const before = xt[at - 1]?.norm ?? '';
+  return QUIT_AHEAD.has(before) || ((before === 'and' || before === 'or') && xt.slice(Math.max(0, at - 8), at - 1).some((t) => ADVISED.has(t.norm)));
 }
 
 /**

@@ -57,6 +57,11 @@ export function datedBeforeThisStay(sentence: string, dateOfService: string): bo
  * the "for": "radioactive iodine for", "gastric bypass in 2015 for".
  */
 const DONE_FOR = /\b(?:surgery|bypass|resection|repair|excision|ablation|iodine|rai|radiation|radiotherapy|chemotherapy|chemo|transplant|amputation|operation|procedure|[a-z]+(?:ectomy|otomy|ostomy|plasty|pexy))(?:\s+in\s+((?:19|20)\d\d))?\s+for\s+(?:his\s+|her\s+|the\s+)?$/i;
+/**
+ * An organ replaced or removed, dated, with its reason in brackets after it: "deceased-donor kidney transplant
+ * 2023 (ESRD from reflux nephropathy)". What the new organ replaced is gone; what a repair treated may not be.
+ */
+const REPLACED_BECAUSE = /\b(?:transplant(?:ation)?|amputation|[a-z]+ectomy)(?:\s+(?:in\s+)?((?:19|20)\d\d))?\s*\([^()]*$/i;
 /** The year said after the condition, in its clause: "… for Graves' disease in 2010". */
 const YEAR_AFTER = /^[^.;:\n]{0,20}?\bin\s+((?:19|20)\d\d)\b/i;
 
@@ -66,7 +71,7 @@ const YEAR_AFTER = /^[^.;:\n]{0,20}?\bin\s+((?:19|20)\d\d)\b/i;
  * obesity". The procedure treated it then; what remains now the note says apart (E89.0, Z98.84).
  */
 export function reasonForPastProcedure(before: string, after: string, dateOfService: string): boolean {
-  const done = DONE_FOR.exec(before.slice(-80));
+  const done = DONE_FOR.exec(before.slice(-80)) ?? REPLACED_BECAUSE.exec(before.slice(-80));
   if (!done) return false;
   const year = done[1] ?? YEAR_AFTER.exec(after)?.[1];
   return year !== undefined && Number(year) < Number(dateOfService.slice(0, 4));

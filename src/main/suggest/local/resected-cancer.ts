@@ -4,8 +4,11 @@
 // Treatment completed at a time the note gives ends it too: "… adjuvant CAPOX, which she completed two
 // years ago" (its recurrence would be said apart).
 
-/** Solid malignancies (not those of blood, whose remission has codes of their own, C81–C96). */
-const SOLID_CANCER = /^C(?:[0-7]\d|80|7A|7B)/;
+/**
+ * Solid malignancies (not those of blood, whose remission has codes of their own, C81–C96), and benign
+ * neoplasms removed alike ("History of right frontal meningioma, resected; no recurrence" is Z86.011).
+ */
+const SOLID_CANCER = /^(?:C(?:[0-7]\d|80|7A|7B)|D(?:[12]\d|3[0-6]))/;
 /** The operation or treatment that ended it, in the mention's clause. */
 const ENDED = /\b(?:s\/p|status\s+post|resected|excised|removed|treated|completed|\w+ectomy|(?:19|20)\d\d)\b/i;
 /** No disease left: "no recurrence", "NED", "no evidence of disease", "disease-free", "cancer-free". */
@@ -14,8 +17,8 @@ const NO_DISEASE = /\b(?:no\s+(?:evidence\s+of\s+)?(?:recurrence|recurrent\s+dis
 const STILL_TREATED = /\b(?:on|receiving|undergoing|continues?|continuing|started|starting|currently)\s+(?:adjuvant\s+|maintenance\s+|hormonal?\s+|endocrine\s+)?(?:\w+\s+){0,2}(?:therapy|treatment|chemo\w*|radiation|tamoxifen|anastrozole|letrozole|exemestane|leuprolide|enzalutamide|abiraterone|bicalutamide|adt|immunotherapy|pembrolizumab|nivolumab)\b/i;
 /** Adjuvant therapy, still given unless the note says it was completed. */
 const ADJUVANT = /\badjuvant\b/i;
-/** A treatment completed at a time said: "adjuvant CAPOX, which she completed approximately two and a half years ago". */
-const COMPLETED_WHEN = /\b(?:completed|finished)\b[^.;]{0,40}\b(?:ago|in\s+(?:19|20)\d\d)\b/i;
+/** A treatment completed at a time said: "adjuvant CAPOX, which she completed approximately two and a half years ago", "FOLFOX completed in December 2023". */
+const COMPLETED_WHEN = /\b(?:completed|finished)\b[^.;]{0,40}\b(?:ago|in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d)\b/i;
 
 /** Whether the words after a cancer's mention (to its sentence's end) say it was removed and is gone. */
 export function cancerResectedWithoutDisease(code: string, after: string): boolean {

@@ -100,6 +100,9 @@ export function sectionKindOf(heading: string, ownLine = false): SectionKind | u
   return undefined;
 }
 
+/** Who the patient is, as a story opens: "55-year-old woman", "This is a 49-year-old man", "3 yo M", "52M,". */
+const PATIENT_OPENING = /^\s*(?:(?:this|the patient|patient|pt) is\s+)?(?:an?\s+)?(?:\d{1,3}[- ]?(?:y\/?o\b|yo\b|-?years?[- ]old|-?yr\b|-?months?[- ]old|-?weeks?[- ]old|-?days?[- ]old)|\d{1,3}\s?[MF]\b)/i;
+
 /** A problem line the "#" way: "#HTN - at goal", "# AKI: …". */
 const HASH_PROBLEM = /^\s*#\s*[A-Za-z]/;
 /** Sections whose own lists may be written with "#": their items are background, not assessed. */
@@ -221,7 +224,10 @@ export function splitSentences(text: string): Array<{ start: number; end: number
     };
     if (h) {
       const inline = line.slice(h[0].length).trim().length > 0;
-      const kind = sectionKindOf(h[1]!, !inline);
+      // A bare "History:" that opens with who the patient is tells the present illness: "History: 55-year-old
+      // woman with type 2 diabetes … Six months of nocturnal numbness". A list after it is the past history.
+      const told = inline && /^(history|hx)$/.test(headingWords(h[1]!)) && PATIENT_OPENING.test(line.slice(h[0].length));
+      const kind = told ? 'subjective' : sectionKindOf(h[1]!, !inline);
       // An administrative line ends a list of background, findings or results; in the story or the
       // assessment it is a line of the section it sits in.
       if (kind === 'other' && (section === 'assessment' || section === 'subjective' || section === 'other')) {
@@ -399,7 +405,8 @@ export function tokenize(text: string, start: number, end: number, norm: Normali
     const prev = out[out.length - 1];
     const pair = prev ? `${prev.raw.toLowerCase()} ${m[0].toLowerCase()}` : '';
     const joined = SPLIT_COMPOUNDS.get(pair);
-    const renamed = PAIR_RENAMES.get(pair) ?? (pair === 'full thickness' && TEAR_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40)) ? 'complete' : undefined);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    const renamed = PAIR_RENAMES.get(pair) ?? (pair === 'full thickness' && TEAR_AFTER.test(after) ? 'complete' : INTRACTABLE_PAIRS.has(pair) && SEIZURES_AFTER.test(after) ? 'intractable' : undefined);
     const firstRenamed = FIRST_OF_PAIR_RENAMES.get(pair);
     if (prev && firstRenamed) prev.norm = firstRenamed;
     if (renamed) {
@@ -516,6 +523,13 @@ const PAIR_RENAMES: ReadonlyMap<string, string> = new Map([
  * A tendon's tear after "full thickness": the Index's complete tear ("Tear > rotator cuff > complete"
  * M75.12-). Not a burn's or a pressure ulcer's full-thickness skin loss, which the Index reads as said.
  */
+/**
+ * The terms G40 and G43 take as intractable ("pharmacoresistant (pharmacologically resistant), treatment
+ * resistant, refractory (medically) and poorly controlled"), before an epilepsy, seizures or a migraine:
+ * "Drug-resistant L MTLE w/ focal impaired awareness seizures" (not "drug-resistant TB", a resistance, Z16.-).
+ */
+const INTRACTABLE_PAIRS: ReadonlySet<string> = new Set(['drug resistant', 'drug-resistant', 'treatment resistant', 'pharmacologically resistant', 'medically refractory', 'poorly controlled']);
+const SEIZURES_AFTER = /^[\s-]*(?:[\w-]+\s+){0,4}?(?:epilep\w*|seizures?|migraines?|MTLE|TLE)\b/i;
 const TEAR_AFTER = /^[\s-]*(?:[\w-]+\s+){0,3}?(?:tears?|rupture|rotator|supraspinatus|infraspinatus|subscapularis|cuff)\b/i;
 
 /** The first word of a pair read as the Index's word: the "lower back" is its "low back" ("Pain > back > low", M54.50). */
@@ -529,6 +543,8 @@ const FIRST_OF_PAIR_RENAMES: ReadonlyMap<string, string> = new Map([
   ['hashimoto hypothyroidism', 'autoimmune'], ["hashimoto's hypothyroidism", 'autoimmune'],
   // "Small-mouth(ed) diverticula" describes their opening, not the small intestine (K57.1-/K57.5-).
   ['small mouth', 'narrow'], ['small mouthed', 'narrow'],
+  // Still's murmur is the Index's innocent one ("Murmur > innocent" R01.0), not Still's disease (M08.2-).
+  ["still's murmur", 'innocent'], ['stills murmur', 'innocent'],
 ]);
 
 /** Compounds notes write as two words; read apart, "gall bladder calculus" was a bladder stone. */
