@@ -38,7 +38,7 @@ import { treatedInPast } from './treated-infection';
 import { RESOLVED_VERDICTS } from './assertion';
 import { datedBeforeThisStay, infarctionDatedOld, operatedOnBefore, reasonForPastProcedure, withoutPastEpisodes } from './past-episode';
 import { ruledOutLabels } from './settled-item';
-import { cancerResectedWithoutDisease } from './resected-cancer';
+import { neoplasmResectedWithoutDisease } from './resected-cancer';
 import { chemotherapyKinds } from './chemotherapy-kinds';
 import { diabetesDrugCodes, integralTo, isIntegralKind, isSymptom, withInitialStrokeScale, withoutIntegralBleeding, withoutIntegralCounseling, withoutIntegralPain, withoutTravelRisks, withoutUlcerAsWound, withoutOrphanUlcerLink, withoutOutcomeDenied, withoutReadingBesideHypertension, withoutUnsaidCourse, withoutUnspecifiedSibling, withFallHistoryBesideInjury, withoutAgentRestated, withGallbladderAndDuctStones, withAnticoagulantEffect, withLiverDiseaseCodes, withResolvedClot, withFeverOfCondition, withSpecifiedPneumonia } from './shown-together';
 import { dueToCode } from './due-to-condition';
@@ -50,7 +50,7 @@ import { newbornBirth, newbornObservation } from './newborn-birth';
 import { withPrematurityDetail } from './prematurity';
 import { withoutJointReplacedThisStay } from './joint-aftercare';
 import { burnExtent, SITED_BURN } from './burn-extent';
-import { externalCauses, storySentences } from './external-cause';
+import { chartExternalCauses } from './external-cause';
 import { PRESSURE_CHART, stagedSiteUlcers } from './pressure-ulcer-site';
 import { withEyelidsNamed } from './eyelid';
 import { contraceptionDone } from './contraception';
@@ -275,8 +275,7 @@ const NOT_A_CONDITION = /^(?:S|T(?!78[234]|88[67])|[VWXYZ])/;
 /** Conditions whose drug-caused kind is another code than the Index's "drug-induced" line gives: an anaphylactic shock due to a drug properly taken is T88.6 (Index: Shock > anaphylactic > due to drug or medicinal substance > correct substance properly administered). */
 const DRUG_CAUSED_KIND: Readonly<Record<string, string>> = { T782XXA: 'T886XXA' };
 /** Solid malignancies (C00–C80) and benign neoplasms (D10–D36), whose removal with no disease left makes them history (Z85.-, Z86.01-). */
-const SOLID_MALIGNANCY = /^(?:C(?:[0-7]\d|80)|D(?:[12]\d|3[0-6]))/;
-
+const REMOVABLE_NEOPLASM = /^(?:C(?:[0-7]\d|80)|D(?:[12]\d|3[0-6]))/;
 /** Long term (current) use of antibiotics. */
 const LONG_TERM_ANTIBIOTIC = 'Z792';
 /** Family and personal history, status, absence and dependence codes (Z80–Z99), HIV-positive status (Z21), the carrier states (Z22; statuses by I.C.21.c.3) and a genetic susceptibility to cancer (Z15.0-). */
@@ -294,8 +293,6 @@ const SUPPLEMENTARY_FACTOR = /^Y9/;
 const INJURY_OR_POISONING = /^[ST]/;
 /** Injuries whose external causes are coded beside them (not a drug's poisoning or adverse effect, T36–T65, nor a complication of care), at an encounter the 7th character names. */
 const INJURY_WITH_CAUSE = /^(?:S\d\d|T(?:[0-2]\d|3[0-4]|6[6-9]|7[0-5]))[0-9A-Z]{3}[ADS]$/;
-/** Where a chart tells how an injury happened: not a past history, a family's, a medication list or an exam. */
-const STORY_SECTIONS: ReadonlySet<SectionKind> = new Set(['subjective', 'other', 'assessment']);
 /** Gestational diabetes (O24.4-), and the diabetes a bare "DM" reads as (E11.9). */
 const GESTATIONAL_DIABETES = /^O244/;
 const UNTYPED_DIABETES = 'E119';
@@ -450,7 +447,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     let meant: CandidateMention | undefined;
     const underdosed = new Set<string>();
     const extents: Array<{ code: string; mention: CandidateMention }> = [];
-    /** Solid cancers an assessment line says were removed with no disease left. */
+    /** Solid cancers and benign neoplasms an assessment line says were removed with no disease left. */
     const endedCancers = new Set<string>();
     /** Symptoms the chart calls manifestations of a diagnosis: integral to it wherever else they are said. */
     const explained = new Set<string>();
@@ -613,11 +610,11 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
             : infant && mention.assertion === 'present' && MOTHERS_BEFORE.test(before) ? 'family'
             : mention.assertion === 'negated' && resolvedThisStay ? 'present'
             : mention.assertion === 'present' && sinceOperation ? 'historical'
-            : mention.assertion === 'present' && (treatedInPast(mention.entry.code, rest, inpatient) || infarctionDatedOld(mention.entry.code, rest, input.dateOfService, before) || cancerResectedWithoutDisease(mention.entry.code, rest) || reasonForPastProcedure(before, rest, input.dateOfService) || operatedOnBefore(before, rest, BACKGROUND_SECTIONS.has(s.section))) ? 'historical' : mention.assertion;
+            : mention.assertion === 'present' && (treatedInPast(mention.entry.code, rest, inpatient) || infarctionDatedOld(mention.entry.code, rest, input.dateOfService, before) || neoplasmResectedWithoutDisease(mention.entry.code, rest) || reasonForPastProcedure(before, rest, input.dateOfService) || operatedOnBefore(before, rest, BACKGROUND_SECTIONS.has(s.section))) ? 'historical' : mention.assertion;
           const m = toMention(doc.id, text, a === mention.assertion ? mention : { ...mention, assertion: a }, s.section, { index: si, start: s.start }, sides.get(mention));
           if (namesNoCondition(table, mention, context)) continue;
           // So is one the assessment calls history and gone: "History of right frontal meningioma, resected; no recurrence".
-          if (s.section === 'assessment' && a === 'historical' && SOLID_MALIGNANCY.test(mention.entry.code) && (mention.assertion === 'present' || cancerResectedWithoutDisease(mention.entry.code, rest))) endedCancers.add(mention.entry.code);
+          if (s.section === 'assessment' && a === 'historical' && REMOVABLE_NEOPLASM.test(mention.entry.code) && (mention.assertion === 'present' || neoplasmResectedWithoutDisease(mention.entry.code, rest))) endedCancers.add(mention.entry.code);
           // Under a family history heading every condition is a relative's ("FHx: Dad - T2DM, HTN"), however
           // it is asserted: never the patient's, nor part of a combination with the patient's own conditions.
           const familySection = s.section === 'family';
@@ -891,17 +888,13 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     // How the surest injury happened, from the sentences that tell it, with that injury's encounter (I.C.20).
     const injury = [...chosen].filter(([code, o]) => INJURY_WITH_CAUSE.test(code) && o.conf >= priors.threshold).sort((a, b) => b[1].conf - a[1].conf)[0];
     if (injury) {
-      for (const doc of input.documents) {
-        const text = texts.get(doc.id) ?? '';
-        const told = (sentences.get(doc.id) ?? []).filter((s) => STORY_SECTIONS.has(s.section));
-        for (const f of externalCauses(text, storySentences(text, told), dict.externalCauses, table, injury[0].slice(-1))) {
-          if (chosen.has(f.code)) continue;
-          const at = told.findIndex((s) => s.start <= f.start && f.start < s.end);
-          const phrase = text.slice(f.start, f.end);
-          const mention: CandidateMention = { documentId: doc.id, start: f.start, end: f.end, phrase, assertion: 'present', section: told[at]?.section ?? 'subjective', source: 'index', words: phraseWords(phrase, dict.normalize), sentence: Math.max(0, (sentences.get(doc.id) ?? []).indexOf(told[at]!)) };
-          const rationale = `External cause of ${injury[0]}: ${table.byCode.get(f.code)?.long_desc ?? f.code}, as the chart tells it (guideline I.C.20)`;
-          chosen.set(f.code, { conf: injury[1].conf, cand: { code: f.code, mentions: [mention], via: 'combination', rationale, parts: [injury[1].cand] } });
-        }
+      const [injured, { conf, cand }] = injury;
+      for (const f of chartExternalCauses(texts, sentences, dict.externalCauses, table, injured.slice(-1))) {
+        if (chosen.has(f.code)) continue;
+        const phrase = texts.get(f.documentId)!.slice(f.start, f.end);
+        const mention: CandidateMention = { documentId: f.documentId, start: f.start, end: f.end, phrase, assertion: 'present', section: f.section, source: 'index', words: phraseWords(phrase, dict.normalize), sentence: f.sentence };
+        const rationale = `External cause of ${injured}: ${table.byCode.get(f.code)?.long_desc ?? f.code}, as the chart tells it (guideline I.C.20)`;
+        chosen.set(f.code, { conf, cand: { code: f.code, mentions: [mention], via: 'combination', rationale, parts: [cand] } });
       }
     }
 

@@ -82,15 +82,16 @@ function phrasings(segment: string): Phrasing[] {
   return out;
 }
 
+/** The readable lines of the code set's External Cause Index, by what they name. */
 export function buildExternalCauseIndex(db: Database.Database): ExternalCauseIndex {
   const rows = db.prepare("SELECT path, term, code, see FROM index_term WHERE source = 'eindex' ORDER BY id").all() as EindexRow[];
   const out: ExternalCauseIndex = { places: [], activities: [], bites: [], fallsFrom: [] };
   for (const [key, main, connective] of SECTIONS) {
     const prefix = `${main} > `;
     const lines = rows.filter((r) => r.path.startsWith(prefix));
-    // "home, see Place of occurrence, residence": "home" is one more way to say "residence".
+    // "home, see Place of occurrence, residence": "home" is one more way to say "residence", said with the
+    // words of its line's parents ("military > base" is a military base, not any base).
     const aliases = new Map<string, Phrasing[]>();
-    // Said with the words of its line's parents: "military > base" is a military base, not any base.
     for (const r of lines) {
       if (!r.see?.startsWith(`${main}, `)) continue;
       const target = r.see.slice(main.length + 2).split(', ').pop()!.toLowerCase();

@@ -5,6 +5,7 @@
 // out to get the mail"), never from a plan's "no lifting" or a discharge "home with wife".
 import type { CodeTable } from './code-table';
 import { causeWords, type CauseTerm, type ExternalCauseIndex, type Phrasing } from './external-cause-index';
+import type { SectionKind } from './text';
 
 export interface CauseFound {
   /** The billable code, with the injury's 7th character where the category takes one. */
@@ -14,10 +15,20 @@ export interface CauseFound {
   end: number;
 }
 
-export interface StorySentence {
+interface StorySentence {
   start: number;
   end: number;
 }
+
+/** A cause found in a chart: its document, and the sentence and section it is said in. */
+export interface ChartCause extends CauseFound {
+  documentId: string;
+  sentence: number;
+  section: SectionKind;
+}
+
+/** Where a chart tells how an injury happened: not a past history, a family's, a medication list or an exam. */
+const STORY_SECTIONS: ReadonlySet<SectionKind> = new Set(['subjective', 'other', 'assessment']);
 
 /** A sentence that tells how an injury happened. */
 const STORY = /\b(?<!-)(?:fell|falls?|falling|fallen|slipped|slipping|tripped|tripping|stumbled|bit|bitten|bites?|biting|struck|hit|kicked|collided|collision|tackled?|lifting|lifted|cut|sliced|lacerated|burn(?:ed|t)?|scald(?:ed)?|splashed|spilled|assaulted|punched|altercation|needlestick|frostbite|shovel(?:l)?ing|dropped|dropping|crushed|pinched|mvc|mva|crash(?:ed)?|injur(?:y|ed)|twisted|landed)\b(?!-)/i;
@@ -207,7 +218,7 @@ function withSeventh(table: CodeTable, category: string, seventh: string): strin
 }
 
 /** The sentences of a document that tell how an injury happened. */
-export function storySentences(text: string, sentences: readonly StorySentence[]): StorySentence[] {
+function storySentences(text: string, sentences: readonly StorySentence[]): StorySentence[] {
   return sentences.filter((s) => {
     const sentence = text.slice(s.start, s.end);
     const said = STORY.exec(sentence);
@@ -219,7 +230,7 @@ export function storySentences(text: string, sentences: readonly StorySentence[]
  * The external causes a chart's story sentences state for an injury at encounter `seventh` (A, D or S):
  * its mechanism, and at the initial encounter its place, activity and status.
  */
-export function externalCauses(text: string, story: readonly StorySentence[], index: ExternalCauseIndex, table: CodeTable, seventh: string): CauseFound[] {
+function externalCauses(text: string, story: readonly StorySentence[], index: ExternalCauseIndex, table: CodeTable, seventh: string): CauseFound[] {
   const out: CauseFound[] = [];
   const found = (category: string, start: number, end: number): void => {
     const code = withSeventh(table, category, seventh);
@@ -266,5 +277,27 @@ export function externalCauses(text: string, story: readonly StorySentence[], in
   }
   const told = place ?? activity!;
   found(OTHER_STATUS, told.start, told.end);
+  return out;
+}
+
+/** The external causes each document of a chart states for an injury at encounter `seventh`, with the sentence each is said in. */
+export function chartExternalCauses(
+  texts: ReadonlyMap<string, string>,
+  sentences: ReadonlyMap<string, ReadonlyArray<{ start: number; end: number; section: SectionKind }>>,
+  index: ExternalCauseIndex,
+  table: CodeTable,
+  seventh: string,
+): ChartCause[] {
+  const out: ChartCause[] = [];
+  for (const [documentId, text] of texts) {
+    const all = sentences.get(documentId) ?? [];
+    const story = storySentences(text, all.filter((s) => STORY_SECTIONS.has(s.section)));
+    for (const f of externalCauses(text, story, index, table, seventh)) {
+      if (out.some((o) => o.code === f.code)) continue;
+      // A work word may stand anywhere in the chart; its sentence is whichever holds it.
+      const sentence = Math.max(0, all.findIndex((s) => s.start <= f.start && f.start < s.end));
+      out.push({ ...f, documentId, sentence, section: all[sentence]?.section ?? 'subjective' });
+    }
+  }
   return out;
 }
