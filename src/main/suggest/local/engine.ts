@@ -776,7 +776,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     const chosen = new Map<string, { conf: number; cand: Candidate }>();
 
     const ctx = rankContext(thisVisit(cands), (code) => table.byCode.get(code)?.long_desc);
-    const handed = handedness([...texts.values()].join('\n'));
+    const chartText = [...texts.values()].join('\n');
+    const handed = handedness(chartText);
     for (const c of cands.values()) {
       const scored = candidateConfidence(priors, c, new Set(), ctx);
       if (!scored) continue;
@@ -858,7 +859,6 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       // "Do not assign BMI codes during pregnancy" (I.C.21.c.3): the pregnancy's weight is no adult's BMI.
       for (const code of [...chosen.keys()]) if (code.startsWith('Z68')) chosen.delete(code);
     }
-    const chartText = [...texts.values()].join('\n');
     // A pregnancy's supervision and a previous cesarean's scar are a current pregnancy's: "45F G2P2, prior LTCS x2"
     // at a well-woman visit is her history, no maternal care.
     if (!gestation && !PREGNANT_NOW.test(chartText)) for (const code of [...chosen.keys()]) if (CURRENT_PREGNANCY_ONLY.test(code)) chosen.delete(code);

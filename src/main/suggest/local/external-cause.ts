@@ -45,10 +45,15 @@ interface Rule {
 }
 
 const FELL = String.raw`\b(?:fell|falls?|falling|fallen)\b`;
+const FELL_ANYWHERE = new RegExp(FELL, 'gi');
 const SLIPPED = String.raw`\b(?:slipped|slipping|slips?|tripped|tripping|trips?|stumbled|stumbling|lost (?:her|his|their) footing)\b`;
 const FURNITURE = String.raw`\b(?:dresser|nightstand|night stand|table|chair|couch|sofa|desk|cabinet|bed ?frame|bedside|counter(?:top)?|bookcase|furniture|armrest)\b`;
 const OBJECT = String.raw`\b(?:wall|door(?:frame|way)?|toilet|tub|sink|step|rock|railing|pole|post|radiator|shelf)\b`;
 const STRIKING = String.raw`\b(?:struck|striking|strikes?|hit|hitting|bumped|banged)\b`;
+/** Struck by or hit with the ball named (a pattern), or as `also` says it otherwise. */
+function struckBy(ball: string, also = ''): RegExp {
+  return new RegExp(String.raw`${STRIKING}[^.;]{0,50}\b(?:by|with) (?:a|the|an)?\s*${ball}\b${also}`, 'i');
+}
 const PERSON = String.raw`\b(?:another (?:player|person|runner|skater|child|kid|student)|(?:an? )?(?:opponent|opposing player|defender|teammate|other player)|each other)\b`;
 
 /**
@@ -79,12 +84,12 @@ const RULES: readonly Rule[] = [
   { says: /\b(?:box cutter|razor|utility blade|sheet metal|metal edge|scissors)\b/i, code: 'W268' },
   // Sports: struck by a ball or a helmet, or by another player.
   { says: /\bhelmet[- ]to[- ]helmet\b|\bstruck by (?:a|an|another player's) helmet\b/i, code: 'W2181' },
-  { says: new RegExp(`${STRIKING}[^.;]{0,50}\\b(?:by|with) (?:a|the|an)?\\s*(?:pitched |thrown |batted |line[- ]drive )?baseball\\b|\\bbaseball\\b[^.;]{0,30}\\b(?:struck|hit)\\b`, 'i'), code: 'W2103' },
-  { says: new RegExp(`${STRIKING}[^.;]{0,50}\\b(?:by|with) (?:a|the|an)?\\s*softball\\b`, 'i'), code: 'W2107' },
-  { says: new RegExp(`${STRIKING}[^.;]{0,50}\\b(?:by|with) (?:a|the|an)?\\s*soccer ball\\b`, 'i'), code: 'W2102' },
-  { says: new RegExp(`${STRIKING}[^.;]{0,50}\\b(?:by|with) (?:a|the|an)?\\s*basketball\\b`, 'i'), code: 'W2105' },
-  { says: new RegExp(`${STRIKING}[^.;]{0,50}\\b(?:by|with) (?:a|the|an)?\\s*(?:hockey )?puck\\b`, 'i'), code: 'W21220' },
-  { says: new RegExp(`${STRIKING}[^.;]{0,50}\\b(?:by|with) (?:a|the|an)?\\s*golf ball\\b`, 'i'), code: 'W2104' },
+  { says: struckBy('(?:pitched |thrown |batted |line[- ]drive )?baseball', String.raw`|\bbaseball\b[^.;]{0,30}\b(?:struck|hit)\b`), code: 'W2103' },
+  { says: struckBy('softball'), code: 'W2107' },
+  { says: struckBy('soccer ball'), code: 'W2102' },
+  { says: struckBy('basketball'), code: 'W2105' },
+  { says: struckBy('(?:hockey )?puck'), code: 'W21220' },
+  { says: struckBy('golf ball'), code: 'W2104' },
   { says: new RegExp(`(?:\\bcollided|\\bcollision|\\btackled|\\bslide[- ]tackled?|\\bbumped into|\\bran into)[^.;]{0,60}${PERSON}[^.]*${FELL}|${PERSON}[^.;]{0,40}(?:collided|tackled|slide[- ]tackled?|knocked (?:him|her|them) down)[^.;]*${FELL}|(?:collided|collision) with ${PERSON}[^.;]{0,80}\\b(?:fell|landed|went down)\\b`, 'i'), code: 'W03' },
   { says: new RegExp(`\\bkicked (?:by|in the [a-z]+ by) ${PERSON}`, 'i'), code: 'W501' },
   { says: new RegExp(`(?:\\bcollided|\\bcollision|\\bslide[- ]tackle|\\btackled|\\bbumped into|\\bran into|\\belbowed by)[^.;]{0,60}${PERSON}|${PERSON}[^.;]{0,40}\\b(?:collided|struck|hit|slide[- ]tackle|tackled|landed on|fell on|elbowed)\\b`, 'i'), code: 'W51' },
@@ -236,31 +241,35 @@ function externalCauses(text: string, story: readonly StorySentence[], index: Ex
     const code = withSeventh(table, category, seventh);
     if (code && !out.some((f) => f.code === code)) out.push({ code, start, end });
   };
+  // Each story sentence's words, read once for the mechanism and again, together, for the place and activity.
+  const told = story.map((s) => ({ ...s, words: wordsOf(text, s.start, s.end) }));
   let mechanism: CauseFound | undefined;
-  for (const s of story) {
-    const sentence = text.slice(s.start, s.end);
-    const words = wordsOf(text, s.start, s.end);
+  for (const { start, end, words } of told) {
+    const sentence = text.slice(start, end);
     const bitten = /\b(?:bit|bitten|bites?|biting)\b/i.test(sentence) ? bestTerm(index.bites, words) : undefined;
     // What was fallen from is named just after the fall: "fell ~5 ft from a stepladder", not "walking back to bed, slipped … fell".
-    const fallen = bestTerm(index.fallsFrom, [...sentence.matchAll(new RegExp(FELL, 'gi'))].flatMap((m) => wordsOf(text, s.start + m.index, s.end).slice(1, 9)));
+    const falls = [...sentence.matchAll(FELL_ANYWHERE)].map((m) => start + m.index);
+    const fallen = bestTerm(index.fallsFrom, falls.flatMap((at) => words.filter((w) => w.start >= at).slice(1, 9)));
     // Or named where the story was before it fell: "climbing across the top of the jungle gym …, slipped and fell ~4 ft".
-    const fallenOff = !fallen && new RegExp(FELL, 'i').test(sentence) ? bestTerm(index.fallsFrom, words, true) : undefined;
+    const fallenOff = !fallen && falls.length > 0 ? bestTerm(index.fallsFrom, words, true) : undefined;
     const term = bitten ?? fallen ?? fallenOff;
     if (term) {
       mechanism = { code: term.code, start: term.start, end: term.end };
       break;
     }
-    const rule = RULES.find((r) => r.says.test(sentence) && !r.unless?.test(sentence));
-    if (rule) {
-      const m = rule.says.exec(sentence)!;
-      mechanism = { code: rule.code, start: s.start + m.index, end: s.start + m.index + m[0].length };
-      break;
+    for (const rule of RULES) {
+      const m = rule.unless?.test(sentence) ? null : rule.says.exec(sentence);
+      if (m) {
+        mechanism = { code: rule.code, start: start + m.index, end: start + m.index + m[0].length };
+        break;
+      }
     }
+    if (mechanism) break;
   }
   if (mechanism) found(mechanism.code, mechanism.start, mechanism.end);
   if (seventh !== 'A') return out;
   // Where and doing what, from the whole story: "a fall at home" in one sentence, "tripped on the bedroom rug" in the next.
-  const all = story.flatMap((s) => wordsOf(text, s.start, s.end));
+  const all = told.flatMap((s) => s.words);
   const place = bestTerm(index.places, all, true);
   if (place) found(place.code, place.start, place.end);
   const activity = bestTerm(index.activities, all);
@@ -275,8 +284,8 @@ function externalCauses(text: string, story: readonly StorySentence[], index: Ex
       return out;
     }
   }
-  const told = place ?? activity!;
-  found(OTHER_STATUS, told.start, told.end);
+  const said = place ?? activity!;
+  found(OTHER_STATUS, said.start, said.end);
   return out;
 }
 

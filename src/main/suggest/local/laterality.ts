@@ -56,9 +56,17 @@ export function lateralize(table: CodeTable, code: string, side: Side | undefine
   // ("66 y/o LEFT-handed F … L hemiparesis" is the dominant side); undocumented, the left is taken as
   // non-dominant and the right as dominant (guideline I.C.6.a).
   const dominant = side === 'right' || side === 'left' ? (handed ? side === handed : side === 'right') : undefined;
-  const dominance = dominant === undefined ? undefined : dominant ? /(?<!non-?)\bdominant\b/i : /\bnon-?dominant\b/i;
-  const byDefault = dominance && peers.find((c) => dominance.test(c.long_desc) && undominated(c.long_desc) === undominated(rec.long_desc));
+  const byDefault = dominant === undefined ? undefined : dominancePeer(peers, rec.long_desc, dominant);
   return byDefault ? byDefault.code : code;
+}
+
+const DOMINANT = /(?<!non-?)\bdominant\b/i;
+const NON_DOMINANT = /\bnon-?dominant\b/i;
+
+/** Of `candidates`, the one titled as `title` but for naming the dominant side (or the non-dominant one). */
+function dominancePeer<Row extends { long_desc: string }>(candidates: readonly Row[], title: string, dominant: boolean): Row | undefined {
+  const said = dominant ? DOMINANT : NON_DOMINANT;
+  return candidates.find((c) => said.test(c.long_desc) && undominated(c.long_desc) === undominated(title));
 }
 
 /**
@@ -111,8 +119,9 @@ export function withHandedness(table: CodeTable, code: string, handed: 'right' |
   const side = /\b(right|left)\b/i.exec(title)?.[1]?.toLowerCase();
   if (!handed || saysDominance || !side || !/dominant/i.test(title)) return code;
   const wantDominant = side === handed;
-  if (/\bnon-?dominant\b/i.test(title) !== wantDominant) return code;
-  const peer = table.billableIn(code.slice(0, 3)).find((c) => c.code !== code && c.code.length === code.length && undominated(c.long_desc) === undominated(title) && new RegExp(`\\b${side}\\b`, 'i').test(c.long_desc) && /\bnon-?dominant\b/i.test(c.long_desc) !== wantDominant);
+  if (NON_DOMINANT.test(title) !== wantDominant) return code;
+  const sideWord = new RegExp(`\\b${side}\\b`, 'i');
+  const peer = dominancePeer(table.billableIn(code.slice(0, 3)).filter((c) => c.code !== code && c.code.length === code.length && sideWord.test(c.long_desc)), title, wantDominant);
   return peer ? peer.code : code;
 }
 

@@ -184,11 +184,14 @@ function lowTrauma(xt: readonly XToken[], positions: readonly number[]): boolean
 /** A lining seen reddened at endoscopy or exam: "mild patchy erythema of the antrum", "antral erythema" (no skin's L53.9). */
 const MUCOSA = /\b(?:antrum|antral|gastric|stomach|duodenal|duodenum|bulb|esophag\w*|mucosa\w*|colonic|colon|rectal|rectum|sigmoid|ileal|ileum|cecal|pharyn\w*|tonsil\w*|oropharyn\w*|tympanic|TMs?|conjunctiva\w*|cervix|cervical os|vaginal|urethral|bladder)\b/i;
 
+/** The lining named after it: "erythema of the antrum", "erythema in the distal esophagus". */
+const OF_MUCOSA = new RegExp(`^\\s*(?:of|in|at|over|involving)\\s+(?:the\\s+)?(?:[a-z]+\\s+)?${MUCOSA.source}`, 'i');
+
 function mucosalErythema(text: string, e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
   if (!e.code.startsWith('L53')) return false;
   const first = xt[positions[0]!]!;
   const last = xt[positions[positions.length - 1]!]!;
-  return MUCOSA.test(text.slice(Math.max(0, first.start - 25), first.start)) || new RegExp(`^\\s*(?:of|in|at|over|involving)\\s+(?:the\\s+)?(?:[a-z]+\\s+)?${MUCOSA.source}`, 'i').test(text.slice(last.end, last.end + 40));
+  return MUCOSA.test(text.slice(Math.max(0, first.start - 25), first.start)) || OF_MUCOSA.test(text.slice(last.end, last.end + 40));
 }
 
 /** "Androgen deprivation therapy" is a treatment, no effect of deprivation (T73.-). */
