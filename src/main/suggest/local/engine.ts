@@ -51,6 +51,7 @@ import { withPrematurityDetail } from './prematurity';
 import { withoutJointReplacedThisStay } from './joint-aftercare';
 import { burnExtent, SITED_BURN } from './burn-extent';
 import { chartExternalCauses } from './external-cause';
+import { bloodAlcohol } from './blood-alcohol';
 import { PRESSURE_CHART, stagedSiteUlcers } from './pressure-ulcer-site';
 import { withEyelidsNamed } from './eyelid';
 import { contraceptionDone } from './contraception';
@@ -292,7 +293,10 @@ const ANSWERED_NO = /^[^.;?\n]{0,30}\?\s*(no|none|negative|denies)\b/i;
 const SUPPLEMENTARY_FACTOR = /^Y9/;
 const INJURY_OR_POISONING = /^[ST]/;
 /** Injuries whose external causes are coded beside them (not a drug's poisoning or adverse effect, T36–T65, nor a complication of care), at an encounter the 7th character names. */
-const INJURY_WITH_CAUSE = /^(?:S\d\d|T(?:[0-2]\d|3[0-4]|6[6-9]|7[0-5]))[0-9A-Z]{3}[ADS]$/;
+// An injury, and a fracture of osteoporotic bone from the fall that broke it (M80.0-).
+const INJURY_WITH_CAUSE = /^(?:S\d\d|T(?:[0-2]\d|3[0-4]|6[6-9]|7[0-5])|M80)[0-9A-Z]{3}[A-HJKMNP-S]$/;
+/** An external cause has only three encounters: an open fracture's initial (B, C) is A, every subsequent one (delayed healing G, nonunion K …) is D. */
+const causeEncounter = (injury: string): string => (/[ABC]$/.test(injury) ? 'A' : injury.endsWith('S') ? 'S' : 'D');
 /** Gestational diabetes (O24.4-), and the diabetes a bare "DM" reads as (E11.9). */
 const GESTATIONAL_DIABETES = /^O244/;
 const UNTYPED_DIABETES = 'E119';
@@ -889,13 +893,27 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     const injury = [...chosen].filter(([code, o]) => INJURY_WITH_CAUSE.test(code) && o.conf >= priors.threshold).sort((a, b) => b[1].conf - a[1].conf)[0];
     if (injury) {
       const [injured, { conf, cand }] = injury;
-      for (const f of chartExternalCauses(texts, sentences, dict.externalCauses, table, injured.slice(-1))) {
+      for (const f of chartExternalCauses(texts, sentences, dict.externalCauses, table, causeEncounter(injured))) {
         if (chosen.has(f.code)) continue;
         const phrase = texts.get(f.documentId)!.slice(f.start, f.end);
         const mention: CandidateMention = { documentId: f.documentId, start: f.start, end: f.end, phrase, assertion: 'present', section: f.section, source: 'index', words: phraseWords(phrase, dict.normalize), sentence: f.sentence };
         const rationale = `External cause of ${injured}: ${table.byCode.get(f.code)?.long_desc ?? f.code}, as the chart tells it (guideline I.C.20)`;
         chosen.set(f.code, { conf, cand: { code: f.code, mentions: [mention], via: 'combination', rationale, parts: [cand] } });
       }
+    }
+    // The blood alcohol level measured with that injury or with an alcohol disorder shows alcohol's part in it.
+    const drinking = [...chosen].filter(([code, o]) => (code.startsWith('F10') || INJURY_WITH_CAUSE.test(code)) && o.conf >= priors.threshold).sort((a, b) => b[1].conf - a[1].conf)[0];
+    for (const [documentId, text] of drinking ? texts : []) {
+      const level = bloodAlcohol(text);
+      if (!level || chosen.has(level.code)) continue;
+      const [because, { conf, cand }] = drinking!;
+      const all = sentences.get(documentId) ?? [];
+      const sentence = Math.max(0, all.findIndex((x) => x.start <= level.start && level.start < x.end));
+      const phrase = text.slice(level.start, level.end);
+      const mention: CandidateMention = { documentId, start: level.start, end: level.end, phrase, assertion: 'present', section: all[sentence]?.section ?? 'labs', source: 'index', words: phraseWords(phrase, dict.normalize), sentence };
+      const rationale = `Alcohol's part in ${because}: ${table.byCode.get(level.code)?.long_desc ?? level.code}, as the chart measures it`;
+      chosen.set(level.code, { conf, cand: { code: level.code, mentions: [mention], via: 'combination', rationale, parts: [cand] } });
+      break;
     }
 
     // "Use additional code" follow-ups are part of the convention: they stand or fall with the code

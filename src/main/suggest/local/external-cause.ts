@@ -6,6 +6,7 @@
 import type { CodeTable } from './code-table';
 import { causeWords, type CauseTerm, type ExternalCauseIndex, type Phrasing } from './external-cause-index';
 import type { SectionKind } from './text';
+import { transportAccident, type TransportFound } from './transport-accident';
 
 export interface CauseFound {
   /** The billable code, with the injury's 7th character where the category takes one. */
@@ -31,7 +32,7 @@ export interface ChartCause extends CauseFound {
 const STORY_SECTIONS: ReadonlySet<SectionKind> = new Set(['subjective', 'other', 'assessment']);
 
 /** A sentence that tells how an injury happened. */
-const STORY = /\b(?<!-)(?:fell|falls?|falling|fallen|slipped|slipping|tripped|tripping|stumbled|bit|bitten|bites?|biting|struck|hit|kicked|collided|collision|tackled?|lifting|lifted|cut|sliced|lacerated|burn(?:ed|t)?|scald(?:ed)?|splashed|spilled|assaulted|punched|altercation|needlestick|frostbite|shovel(?:l)?ing|dropped|dropping|crushed|pinched|mvc|mva|crash(?:ed)?|injur(?:y|ed)|twisted|landed)\b(?!-)/i;
+const STORY = /\b(?<!-)(?:fell|falls?|falling|fallen|slipped|slipping|tripped|tripping|stumbled|bit|bitten|bites?|biting|struck|hit|kicked|collided|collision|tackled?|lifting|lifted|cut|sliced|lacerated|burn(?:ed|t)?|scald(?:ed)?|splashed|spilled|assaulted|punched|altercation|needlestick|nail gun|recoiled|misfired|double[- ]fired|splash(?:ed|ing)|spill(?:ed|ing)|tipped|rolled out|frostbite|shovel(?:l)?ing|dropped|dropping|crushed|pinched|mvc|mva|crash(?:ed)?|injur(?:y|ed)|twisted|landed)\b(?!-)/i;
 /** A story the sentence denies or only warns of: "did not hit head", "no falls", "fall precautions". */
 const NOT_A_STORY = /\b(?:no|not|denies|denied|without|never)\b[^.;:]{0,30}$|\b(?:fall|falls)\s+(?:risk|precautions?|prevention)\b|\brisk of\b/i;
 
@@ -96,10 +97,14 @@ const RULES: readonly Rule[] = [
   // Strain.
   { says: /\b(?:repetitive|repeated)\s+(?:lifting|motion|movements?|use|overhead)\b/i, code: 'X503' },
   { says: /\b(?:lifting|lifted|carrying|pushing|pulling|shovel(?:l)?ing|moving)\b[^.;]{0,50}\b(?:lbs?|pounds?|kg|box(?:es)?|case|crate|couch|sofa|furniture|dresser|patient|bag|load|heavy|snow)\b|\bheavy lifting\b/i, code: 'X500' },
+  // A fall from bed.
+  { says: /\brolled (?:out|off)["”']?\s+(?:of\s+)?(?:the |her |his |a )?bed\b/i, code: 'W06' },
   // Falls on the same level.
   { says: new RegExp(`(?:${SLIPPED}|${FELL})[^.;]{0,60}\\b(?:ice|icy|snow|snowy)\\b|\\b(?:ice|icy|snow|snowy)\\b[^.;]{0,40}(?:${SLIPPED}|${FELL})`, 'i'), code: 'W000', unless: /\b(?:stairs?|steps?|skat(?:e|es|ing)|ski(?:s|ing)?|snowboard\w*|sled\w*)\b/i },
   { says: new RegExp(`(?:${SLIPPED})[^.;]*${STRIKING}[^.;]{0,60}${FURNITURE}|(?:${SLIPPED})[^.;]*\\b(?:into|against|on|onto) (?:the |a |her |his )?(?:corner of )?(?:the |a |her |his )?(?:[a-z]+ )?${FURNITURE}`, 'i'), code: 'W01190' },
   { says: new RegExp(`(?:${SLIPPED})[^.;]*${STRIKING}[^.;]{0,60}${OBJECT}`, 'i'), code: 'W01198' },
+  // Tripping over a rug or a small object, with a fall (the Index's "Tripping > over > carpet, rug or object > with fall"), where nothing was struck after it.
+  { says: new RegExp(`\\b(?:tripped|tripping|stumbled|stumbling|caught (?:her|his|their) (?:toe|foot))\\s+(?:over|on)\\s+(?:the |a |an |her |his |their )?(?:edge of (?:a |an |the |her |his )?|corner of (?:a |the )?)?(?:[a-z]+ )?(?:rug|carpet|mat|cord|cable|toy|hose|object|box|wire)s?\\b[^.;]*${FELL}`, 'i'), code: 'W1809' },
   { says: new RegExp(`${SLIPPED}`, 'i'), code: 'W010', unless: /\b(?:stairs?|steps?|curb|ladder)\b|\b\d+\s*(?:ft|feet|foot)\b|\bfrom (?:a )?height\b/i },
   { says: /\b(?:ground[- ]level|same[- ]level|standing[- ]height|standing)\s+falls?\b|\bfell from (?:a )?standing\b|\bGLF\b/i, code: 'W1830' },
   { says: new RegExp(`${FELL}\\s+(?:backward|backwards|forward|forwards|sideways|to the (?:ground|floor))\\b`, 'i'), code: 'W1830', unless: /\b(?:stairs?|steps?|ladder|roof|bed|chair|horse|bike|bicycle)\b/i },
@@ -210,7 +215,9 @@ function bestTerm(terms: readonly CauseTerm[], words: readonly Word[], place = f
   let best: TermMatch | undefined;
   for (const t of terms) {
     const m = matchTerm(t, words, place);
-    if (m && (!best || m.said > best.said || (m.said === best.said && m.unsaid < best.unsaid))) best = m;
+    // Of two said alike, the one named by the word after the other's: a "step stool" is a stool (W08), not steps.
+    const head = best !== undefined && m !== undefined && m.said === best.said && m.unsaid === best.unsaid && m.start > best.end && m.start - best.end <= 1;
+    if (m && (!best || m.said > best.said || (m.said === best.said && m.unsaid < best.unsaid) || head)) best = m;
   }
   return best;
 }
@@ -235,7 +242,7 @@ function storySentences(text: string, sentences: readonly StorySentence[]): Stor
  * The external causes a chart's story sentences state for an injury at encounter `seventh` (A, D or S):
  * its mechanism, and at the initial encounter its place, activity and status.
  */
-function externalCauses(text: string, story: readonly StorySentence[], index: ExternalCauseIndex, table: CodeTable, seventh: string): CauseFound[] {
+function externalCauses(text: string, story: readonly StorySentence[], index: ExternalCauseIndex, table: CodeTable, seventh: string, transport?: TransportFound): CauseFound[] {
   const out: CauseFound[] = [];
   const found = (category: string, start: number, end: number): void => {
     const code = withSeventh(table, category, seventh);
@@ -243,8 +250,9 @@ function externalCauses(text: string, story: readonly StorySentence[], index: Ex
   };
   // Each story sentence's words, read once for the mechanism and again, together, for the place and activity.
   const told = story.map((s) => ({ ...s, words: wordsOf(text, s.start, s.end) }));
-  let mechanism: CauseFound | undefined;
-  for (const { start, end, words } of told) {
+  // A transport accident is the mechanism however the patient came to the ground ("thrown from the motorcycle").
+  let mechanism: CauseFound | undefined = transport;
+  for (const { start, end, words } of mechanism ? [] : told) {
     const sentence = text.slice(start, end);
     const bitten = /\b(?:bit|bitten|bites?|biting)\b/i.test(sentence) ? bestTerm(index.bites, words) : undefined;
     // What was fallen from is named just after the fall: "fell ~5 ft from a stepladder", not "walking back to bed, slipped … fell".
@@ -275,8 +283,9 @@ function externalCauses(text: string, story: readonly StorySentence[], index: Ex
   const activity = bestTerm(index.activities, all);
   if (activity) found(activity.code, activity.start, activity.end);
   // A status is said by work words, or by a story that puts the patient somewhere or doing something; a
-  // mechanism alone ("Dog bite of right hand") says nothing of it, and Y99.9 is not coded (I.C.20.k).
-  if (!place && !activity) return out;
+  // mechanism alone ("Dog bite of right hand") says no leisure (Y99.8), and Y99.9 is not coded (I.C.20.k).
+  // Work, service and volunteering, said in words, stand beside a mechanism alone ("nail gun … Workers' comp case").
+  if (!place && !activity && !mechanism) return out;
   for (const [re, code] of STATUS) {
     const m = re.exec(text);
     if (m) {
@@ -284,6 +293,7 @@ function externalCauses(text: string, story: readonly StorySentence[], index: Ex
       return out;
     }
   }
+  if (!place && !activity) return out;
   const said = place ?? activity!;
   found(OTHER_STATUS, said.start, said.end);
   return out;
@@ -300,8 +310,11 @@ export function chartExternalCauses(
   const out: ChartCause[] = [];
   for (const [documentId, text] of texts) {
     const all = sentences.get(documentId) ?? [];
-    const story = storySentences(text, all.filter((s) => STORY_SECTIONS.has(s.section)));
-    for (const f of externalCauses(text, story, index, table, seventh)) {
+    const told = all.filter((s) => STORY_SECTIONS.has(s.section));
+    const transport = transportAccident(text, told, table, seventh);
+    // The accident's own sentence tells where it happened too ("restrained driver … on the interstate").
+    const story = storySentences(text, told).concat(transport ? told.filter((s) => s.start <= transport.start && transport.start < s.end && !STORY.test(text.slice(s.start, s.end))) : []);
+    for (const f of externalCauses(text, story, index, table, seventh, transport)) {
       if (out.some((o) => o.code === f.code)) continue;
       // A work word may stand anywhere in the chart; its sentence is whichever holds it.
       const sentence = Math.max(0, all.findIndex((s) => s.start <= f.start && f.start < s.end));

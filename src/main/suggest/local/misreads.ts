@@ -32,6 +32,7 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     traumaOfTheMind(e, xt, positions) ||
     fearNotPhobia(e) ||
     underlyingAsBeneath(text, e, xt, positions) ||
+    migransNotErysipeloid(e) ||
     usedNotMalformed(e, xt, positions) ||
     virusNamed(e, xt, positions) ||
     longTermTherapy(e, xt, positions) ||
@@ -93,6 +94,15 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
 }
 
 /** An infectious disease (A00–B99, influenza) named for its immunization: "Tetanus up to date", "tetanus status not current", "Tetanus - current", "Tetanus: UTD", "Flu/pneumococcal UTD" is no tetanus (A35) or influenza (J11). */
+/**
+ * "Erythema migrans" is what clinicians now call Lyme disease's rash (A69.20, the Index's "chronicum
+ * migrans"); the Index's bare "Erythema > migrans" sends it to erysipeloid (A26.0), a fish handler's
+ * infection notes name as "erysipeloid".
+ */
+function migransNotErysipeloid(e: Entry): boolean {
+  return e.code === 'A260' && e.words.includes('migran');
+}
+
 const IMMUNIZATION_AFTER = /^(?:\s*(?:\/|,|&|\band\b)\s*[A-Za-z][\w-]*){0,3}\s*(?:[-:–—]\s*)?(?:vaccines?\s+|shots?\s+|vaccinations?\s+)?(?:status\b|up[- ]to[- ]date\b|utd\b|current\b|not current\b|immune\b|immunity\b|titer\b|titre\b)/i;
 
 /** The last dose of a vaccine, named by its disease: "Last tetanus >10 yrs ago", "last flu shot 2024". */

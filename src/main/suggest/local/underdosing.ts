@@ -80,6 +80,9 @@ function blamedInChart(text: string, drug: string): boolean {
   return new RegExp(`\\b(?:due to|caused by|secondary to|induced by|attributed to|attributable to|2/2)\\s+(?:[\\w-]+\\s+){0,2}\\(?${name}\\b|\\b${name}[- ](?:induced|related|associated)\\b`, 'i').test(text);
 }
 
+/** Substances a patient takes of their own accord, not prescribed: "stopped daily caffeine" is no underdosing. */
+const NOT_PRESCRIBED = /^(?:caffeine|coffee|alcohol|ethanol|beer|wine|liquor|tobacco|cigarettes?|cannabis|marijuana|energy drinks?)$/i;
+
 /** The underdosings a sentence states ("ran out of lisinopril 2 weeks ago", "stopped taking metformin due to GI upset"). */
 export function statedUnderdosings(text: string, start: number, end: number, table: ReadonlyMap<string, DrugCodes>): StatedUnderdosing[] {
   const sentence = text.slice(start, end);
@@ -97,7 +100,8 @@ export function statedUnderdosings(text: string, start: number, end: number, tab
     const pronoun = named.length === 0 && PRONOUN_STOP.test(m[0]);
     const before = named.length === 0 && (pronoun || MISSED_NOUN.test(sentence.slice(m.index, after + 12))) ? drugBefore(sentence, m.index, table, pronoun) : undefined;
     for (const d of before ? [before] : named) {
-      if (blamedInChart(text, sentence.slice(d.at, d.at + d.length))) continue;
+      const drug = sentence.slice(d.at, d.at + d.length);
+      if (NOT_PRESCRIBED.test(drug) || blamedInChart(text, drug)) continue;
       for (const codes of d.codes) {
         if (!codes.underdosing) continue;
         const code = `${codes.underdosing}A`;
