@@ -215,6 +215,8 @@ const TRIGGERS: readonly Trigger[] = [
   ...['favored', 'is favored', 'favored but', 'most favored'].map((p) => t(p, 'uncertain', 'backward')),
   // A screening already done: "Age-appropriate cancer screening up to date (colonoscopy 2024)".
   ...['up to date', 'is up to date', 'are up to date', 'utd'].map((p) => t(p, 'hypothetical', 'backward')),
+  // …or said before it: "he is up to date on colonoscopy and age-appropriate cancer screening".
+  ...['up to date on', 'up to date with', 'is up to date on', 'is up to date with', 'are up to date on', 'are up to date with', 'utd on', 'utd with'].map((p) => t(p, 'hypothetical')),
   // A finding watched for, not found: "Hypogammaglobulinemia watch - IgG still acceptable".
   { ...t('watch', 'hypothetical', 'backward'), clause: true as const },
   // A drug's risk talked over names no condition of the patient's: "Osteonecrosis of the jaw risk reviewed".

@@ -8,7 +8,7 @@ import type { CodeTable } from './code-table';
 const FOLLOW_UP = 'Z08';
 const CANCER_HISTORY = /^Z85/;
 /** The visit named a survivorship or surveillance visit: a history among other problems is no reason for the visit. */
-const SURVEILLANCE_VISIT = /\b(?:survivorship|surveillance) (?:clinic|visit)\b/i;
+const SURVEILLANCE_VISIT = /\b(?:survivorship|surveillance) (?:clinic|visit|cystoscopy|colonoscopy|endoscopy|egd|bronchoscopy)\b|\b(?:cystoscopy|colonoscopy|endoscopy|egd|bronchoscopy) \((?:for )?surveillance\)/i;
 
 export function cancerSurveillance(cands: Map<string, Candidate>, table: CodeTable, texts?: ReadonlyMap<string, string>): void {
   if (!texts || cands.has(FOLLOW_UP) || !table.byCode.get(FOLLOW_UP)?.billable) return;

@@ -8,13 +8,14 @@ import type { CodeTable } from './code-table';
 export type Episode = 'subsequent' | 'delayed' | 'nonunion' | 'malunion' | 'sequela' | 'open' | 'openSevere';
 
 /** Words that say which encounter this is, the most particular first. */
+// "Healing or recovery phase" is the guideline's own wording for the subsequent encounter (I.C.19.a).
 const EPISODE_WORDS: ReadonlyArray<[RegExp, Episode]> = [
   [/\b(sequela[e]?|late effects?)\b/i, 'sequela'],
   [/\bdelayed (healing|union)\b/i, 'delayed'],
   [/\bnon-?union\b/i, 'nonunion'],
   [/\bmal-?union\b/i, 'malunion'],
   [
-    /\b(subsequent encounter|routine healing|healing (well|normally|appropriately|as expected)|(here|seen|presents|returns?) for (a |her |his )?follow[- ]?up|follow[- ]?up (visit|encounter|x-?rays?|films?)|cast (change|removal|check)|(in|during) the healing phase)\b/i,
+    /\b(subsequent encounter|routine healing|healing (well|normally|appropriately|as expected)|(here|seen|presents|returns?) for (a |her |his )?follow[- ]?up|follow[- ]?up (visit|encounter|x-?rays?|films?)|cast (change|removal|check)|(in|during) the healing phase|(in|during) (the )?recovery phase)\b/i,
     'subsequent',
   ],
   // An open fracture of Gustilo-Anderson type III ("Open fracture R tibial shaft, Gustilo-Anderson IIIA").

@@ -286,7 +286,13 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
       const positions: number[] = [];
       // Of a word said twice, the one not across a comma, then the nearer: "chest pain, abdominal pain"
       // reads each pain with its own site, "CKD stage 4, renal function unchanged" the stage with its CKD.
-      const crosses = (p: number): boolean => p !== anchor && LIST_BREAK.test(text.slice(xt[Math.min(p, anchor)]!.end, xt[Math.max(p, anchor)]!.start));
+      // A semicolon parts a list's items, a comma may only part an item's own words ("opioid use disorder,
+      // severe, with withdrawal; methamphetamine use disorder"): across a comma before across a semicolon.
+      const crosses = (p: number): number => {
+        if (p === anchor) return 0;
+        const between = text.slice(xt[Math.min(p, anchor)]!.end, xt[Math.max(p, anchor)]!.start);
+        return between.includes(';') ? 2 : LIST_BREAK.test(between) ? 1 : 0;
+      };
       // Nor, before the nearer, an acuity taken out of an abbreviation's expansion whose other words the
       // entry does not use: "Chronic metabolic acidosis (CKD-related)" reads its own "chronic", not CKD's.
       // And none that is a decimal's fraction: "BMI 37.2 (obesity class 2)" reads the class's own 2.

@@ -153,6 +153,13 @@ const UNCHANGED = String.raw`(?:stable|unchanged|controlled|well[- ]controlled|n
 /** The rest of an item after its conditions (a list of them) that only names who manages them. */
 const DEFERRED_ITEM = new RegExp(String.raw`^(?:\s*(?:,|and|&|\/)\s*[A-Za-z'’ ]{2,30})*(?:\s+(?:on|from)\s+(?:the\s+)?problem\s+list)?\s*(?:[-–—:]\s*)?(?:${UNCHANGED}\s*[,;]?\s*)?(?:per|followed by|managed by|deferred to|by)\s+${CARER}(?:\s*(?:\/|,|and|&)\s*${CARER})*(?:\s*[,;-]\s*${UNCHANGED})?\s*\.?\s*$`, 'i');
 
+/** An item the provider says is not assessed here: "Coronary calcifications - incidental; report forwarded to his PCP …, not evaluated further here". */
+const NOT_ASSESSED_HERE = new RegExp(String.raw`^[^.\n]{0,100}?\b(?:not (?:evaluated|addressed|assessed|worked up)(?: further)? (?:here|today|at this visit)|(?:report|results?|findings?) (?:forwarded|sent|routed) to\s+${CARER})`, 'i');
+
+/** Hepatitis C's antibody without its RNA: an infection cleared ("HCV Ab positive, HCV RNA not detected"), its history not a current one. */
+const HEPATITIS_C = /^B(?:171|182|192)/;
+const RNA_NOT_FOUND = /^[^.;\n]{0,60}?\bRNA\b[^.;\n]{0,20}?\b(?:not detected|undetectable|undetected|negative|neg)\b/i;
+
 /** A cause given as another item of the list: "d/t #1", "secondary to problem 2", "2/2 the above". */
 const DUE_TO_ITEM = /^[\s,:–—-]*(?:(?:likely|probably|possibly|most likely)\s+)?(?:d\/t|due to|secondary to|sec to|2\/2|related to|from|r\/t)\s+(?:#\s*\d|(?:problem|item|dx)\s*#?\s*\d|(?:the\s+)?above)\b/i;
 
@@ -203,9 +210,10 @@ export function namesNoCondition(table: CodeTable, m: Mention, ctx: SentenceCont
   if (TAUGHT_TOPICS.test(ctx.text.slice(Math.max(ctx.lineStart, m.start - 120), m.start))) return true;
   // A risk score's parts are its points, not this visit's diagnoses: "CHA2DS2-VASc 3 (age, female, TIA)".
   if (RISK_SCORE_PARTS.test(ctx.text.slice(Math.max(ctx.lineStart, m.start - 70), m.start))) return true;
+  if (HEPATITIS_C.test(code) && RNA_NOT_FOUND.test(ctx.text.slice(m.end, lineEndAt(ctx.text, m.end)))) return true;
   // An item left to another provider, and nothing else said of it: "HTN, HLD - per PCP", "Raynaud's,
   // GERD - per rheum/PCP", "BPH/GERD per PCP". This provider neither evaluates nor treats it here (no MEAT).
-  if (DEFERRED_ITEM.test(ctx.text.slice(m.end, lineEndAt(ctx.text, m.end)))) return true;
+  if (DEFERRED_ITEM.test(ctx.text.slice(m.end, lineEndAt(ctx.text, m.end))) || NOT_ASSESSED_HERE.test(ctx.text.slice(m.end, lineEndAt(ctx.text, m.end)))) return true;
   // A symptom the item puts down to another item is that diagnosis's (I.B.5): "Fever - d/t #1".
   if (code.startsWith('R') && DUE_TO_ITEM.test(ctx.text.slice(m.end, m.end + 40))) return true;
   // A plan line labelled by a screening's topic names the screening: "- Colorectal cancer: never screened;

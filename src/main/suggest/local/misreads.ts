@@ -33,6 +33,7 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
     fearNotPhobia(e) ||
     underlyingAsBeneath(text, e, xt, positions) ||
     migransNotErysipeloid(e) ||
+    tollOnPopulation(text, xt, positions) ||
     usedNotMalformed(e, xt, positions) ||
     virusNamed(e, xt, positions) ||
     longTermTherapy(e, xt, positions) ||
@@ -93,7 +94,12 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
   return crossesClause(text, from, to);
 }
 
-/** An infectious disease (A00–B99, influenza) named for its immunization: "Tetanus up to date", "tetanus status not current", "Tetanus - current", "Tetanus: UTD", "Flu/pneumococcal UTD" is no tetanus (A35) or influenza (J11). */
+/** A disease's toll on a population names no condition of the patient's: "benefits (reduced lung cancer mortality)". */
+function tollOnPopulation(text: string, xt: readonly XToken[], positions: readonly number[]): boolean {
+  const end = xt[positions[positions.length - 1]!]!.end;
+  return /^[ \t]+(?:mortality|incidence|death rates?)\b/i.test(text.slice(end, end + 20));
+}
+
 /**
  * "Erythema migrans" is what clinicians now call Lyme disease's rash (A69.20, the Index's "chronicum
  * migrans"); the Index's bare "Erythema > migrans" sends it to erysipeloid (A26.0), a fish handler's
@@ -103,14 +109,18 @@ function migransNotErysipeloid(e: Entry): boolean {
   return e.code === 'A260' && e.words.includes('migran');
 }
 
-const IMMUNIZATION_AFTER = /^(?:\s*(?:\/|,|&|\band\b)\s*[A-Za-z][\w-]*){0,3}\s*(?:[-:–—]\s*)?(?:vaccines?\s+|shots?\s+|vaccinations?\s+)?(?:status\b|up[- ]to[- ]date\b|utd\b|current\b|not current\b|immune\b|immunity\b|titer\b|titre\b)/i;
+/** An infectious disease (A00–B99, influenza) named for its immunization: "Tetanus up to date", "tetanus status not current", "Tetanus - current", "Tetanus: UTD", "Flu/pneumococcal UTD" is no tetanus (A35) or influenza (J11); nor is a patient "non-immune to hepatitis B", "Hep B non-immune". */
+const IMMUNIZATION_AFTER = /^(?:\s*(?:\/|,|&|\band\b)\s*[A-Za-z][\w-]*){0,3}\s*(?:[-:–—]\s*)?(?:vaccines?\s+|shots?\s+|vaccinations?\s+)?(?:status\b|up[- ]to[- ]date\b|utd\b|current\b|not current\b|immune\b|immunity\b|titer\b|titre\b|non-?immune\b|not immune\b)/i;
+const NOT_IMMUNE_BEFORE = /\b(?:non-?immune|not immune|no immunity|susceptible) (?:to|for|against)\s+$/i;
 
 /** The last dose of a vaccine, named by its disease: "Last tetanus >10 yrs ago", "last flu shot 2024". */
 const LAST_DOSE_BEFORE = /\b(?:last|most recent)\s+$/i;
 
 function immunizationStatus(text: string, e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
-  if (!/^(?:[AB]|J09|J1[01])/.test(e.code)) return false;
   const first = xt[positions[0]!]!.start;
+  // Whatever a patient is not immune to ("hepatitis" as much as "hepatitis B") is no disease of theirs.
+  if (NOT_IMMUNE_BEFORE.test(text.slice(Math.max(0, first - 24), first))) return true;
+  if (!/^(?:[AB]|J09|J1[01])/.test(e.code)) return false;
   return IMMUNIZATION_AFTER.test(text.slice(xt[positions[positions.length - 1]!]!.end, xt[positions[positions.length - 1]!]!.end + 48)) || LAST_DOSE_BEFORE.test(text.slice(Math.max(0, first - 16), first));
 }
 

@@ -72,3 +72,41 @@ describe('local engine: probe notes, forty-second session (stages, rashes and st
     expect(read('ED NOTE\nShe stopped taking her lisinopril 2 weeks ago because she felt fine.\nA/P: Hypertensive urgency.', 'outpatient', 60, 'F')).toContain('T464X6A');
   });
 });
+
+describe('local engine: probe notes, forty-second session (lists, serologies and what is not assessed)', () => {
+  it("reads each item of a semicolon list with its own words: an opioid use disorder's withdrawal before another use disorder", () => {
+    const note = 'DISCHARGE SUMMARY\nSecondary: opioid use disorder, severe, with withdrawal; methamphetamine use disorder, mild.';
+    const codes = read(note, 'inpatient', 40, 'M');
+    expect(codes).toContain('F1123');
+    expect(codes).not.toContain('F1120');
+  });
+
+  it('reads a patient non-immune to hepatitis B as no hepatitis, a cleared hepatitis C (antibody without RNA) as none current, and a bacterium "susceptible to" its antibiotic as found', () => {
+    expect(read('ID CLINIC\nA/P: Non-immune to hepatitis B - first vaccine dose given.', 'outpatient', 40, 'M').filter((c) => /^(?:B1|K75)/.test(c))).toEqual([]);
+    expect(read('A/P: HCV Ab positive, HCV RNA not detected. Hep B non-immune - vaccine dose given.', 'outpatient', 40, 'M').filter((c) => c.startsWith('B1'))).toEqual([]);
+    expect(read('A/P: Chronic hepatitis C, HCV RNA 1.2 million IU/mL - start glecaprevir/pibrentasvir.', 'outpatient', 40, 'M')).toContain('B182');
+    const culture = 'DISCHARGE SUMMARY\nERCP with drainage of purulent bile. Bile culture grew Escherichia coli susceptible to the antibiotic administered.\nDiagnoses: Acute cholangitis due to choledocholithiasis.';
+    expect(read(culture, 'inpatient', 67, 'F')).toContain('B9620');
+  });
+
+  it('leaves an item "not evaluated further here", and a screening the patient "is up to date on"', () => {
+    const calcium = 'PULMONARY CLINIC\nAssessment:\n1. COPD, stable - continue tiotropium.\n2. Coronary calcifications - incidental; report forwarded to his PCP for risk assessment, not evaluated further here.';
+    expect(read(calcium, 'outpatient', 66, 'M')).not.toContain('I2510');
+    const screening = 'RENAL CONSULT\nHepatitis B and HIV are negative, and he is up to date on colonoscopy and age-appropriate cancer screening, so I see no secondary cause.\nA/P: Membranous nephropathy - losartan.';
+    expect(read(screening, 'outpatient', 44, 'M')).not.toContain('Z1211');
+  });
+
+  it("reads a disease's mortality among a screening's benefits as no disease of the patient's", () => {
+    const note = 'LUNG SCREENING VISIT\nDiscussion: Reviewed benefits (reduced lung cancer mortality), potential harms (false positives).\nAssessment: Encounter for lung cancer screening - LDCT ordered.';
+    const codes = read(note, 'outpatient', 61, 'F');
+    expect(codes).toContain('Z122');
+    expect(codes).not.toContain('C3490');
+  });
+
+  it("reads an injury's care in its recovery phase as the subsequent encounter", () => {
+    const note = 'TELEHEALTH - SPORTS MEDICINE\nHPI: 16 y/o F seen in our ED after a head-to-head collision with an opposing player during a soccer game.\nAssessment: Concussion with brief loss of consciousness, improving steadily in recovery phase.';
+    const codes = shown(note, 'outpatient', 16, 'F');
+    expect(codes).toContain('S060X1D');
+    expect(codes).not.toContain('S060X1A');
+  });
+});
