@@ -373,7 +373,8 @@ export function matchSentence(text: string, sentence: Sentence, dict: Dictionary
   // A kind in doubt refines a condition stated in its own words; otherwise the doubtful words belong to
   // another reading ("granulomatous inflammation compatible with Crohn's disease" is no D71 "granulomatous disease").
   const refines = (m: Mention, stated: readonly number[]): boolean =>
-    found.some((k) => k !== m && k.assertion === 'present' && k.positions.every((p) => stated.includes(p)) && k.entry.words.every((w) => m.entry.words.includes(w)));
+    // (The condition's own words, not the modifiers it grew over: "Acute gastroenteritis, presumed viral".)
+    found.some((k) => k !== m && k.assertion === 'present' && k.positions.every((p) => stated.includes(p) || !k.entry.words.includes(xt[p]!.norm)) && k.entry.words.every((w) => m.entry.words.includes(w)));
   const kept = statedParts.size === 0 ? found : found.filter((m) => !statedParts.has(m) || refines(m, statedParts.get(m)!));
   return dropGivenWay(dropSubsumed(dropListMisreads(text, xt, dropSplitExpansions(kept, xt), dict.siteWords), xt), xt);
 }

@@ -109,4 +109,12 @@ describe('local engine: probe notes, forty-second session (lists, serologies and
     expect(codes).toContain('S060X1D');
     expect(codes).not.toContain('S060X1A');
   });
+
+  it('keeps a kind in doubt said after its condition, grown over its acuity, for the discharge diagnosis, and not in an office', () => {
+    const note = 'DISCHARGE SUMMARY\nDischarge diagnoses:\n1. Acute gastroenteritis, presumed viral.';
+    expect(read(note, 'inpatient', 70, 'F')).toContain('A084');
+    const office = read('CLINIC\nAssessment:\n1. Acute gastroenteritis, presumed viral - fluids.', 'outpatient', 70, 'F');
+    expect(office).toContain('K529');
+    expect(office).not.toContain('A084');
+  });
 });
