@@ -623,20 +623,39 @@ function dementiaSeverityWithBehaviour(cands: Map<string, Candidate>, table: Cod
 function dementiaBehavioursSaid(cands: Map<string, Candidate>, table: CodeTable, texts?: ReadonlyMap<string, string>): void {
   if (!texts) return;
   for (const d of [...cands.values()]) {
-    // A dementia with a behaviour read: "F02.B11" (severity B, behaviour 11); not one without any (…0).
-    if (!/^F0[23][ABC89][1-4]/.test(d.code)) continue;
     // From the dementia's own words to its sentence's end: what comes "with" it (not a later "Not aggressive").
     const lines = d.mentions.filter((m) => m.assertion === 'present' && m.words.includes('dementia')).map((m) => (texts.get(m.documentId) ?? '').slice(m.start, m.end + 200).split(/[.\n]/)[0]!);
+    // A dementia read without a behaviour (…0) whose own line goes on to one: "Dementia with Lewy bodies,
+    // moderate, with psychotic features (visual hallucinations)" is F02.B2, not F02.B0 beside a psychosis.
+    if (/^F0[23][ABC89]0$/.test(d.code)) {
+      const tail = DEMENTIA_BEHAVIOUR.find(([re]) => lines.some((l) => statesBehaviour(l, re)))?.[1];
+      const code = tail ? `${d.code.slice(0, 4)}${tail}` : undefined;
+      if (code && !cands.has(code) && table.byCode.get(code)?.billable) {
+        cands.set(code, { ...d, code, via: 'combination', rationale: `${table.byCode.get(code)!.long_desc}: the behaviour the dementia's own line states`, parts: [d] });
+        cands.delete(d.code);
+      }
+      continue;
+    }
+    // A dementia with a behaviour read: "F02.B11" (severity B, behaviour 11); not one without any (…0).
+    if (!/^F0[23][ABC89][1-4]/.test(d.code)) continue;
     for (const [re, tail] of DEMENTIA_BEHAVIOUR) {
       const code = `${d.code.slice(0, 4)}${tail}`;
       // Not a second code of the behaviour's own subcategory: agitation (…11) is the behavioural disturbance, no "other" (…18) beside it.
-      if (d.code.slice(4) === tail || code.slice(0, 5) === d.code.slice(0, 5) || cands.has(code) || !table.byCode.get(code)?.billable || !lines.some((l) => re.test(l))) continue;
+      if (d.code.slice(4) === tail || code.slice(0, 5) === d.code.slice(0, 5) || cands.has(code) || !table.byCode.get(code)?.billable || !lines.some((l) => statesBehaviour(l, re))) continue;
       cands.set(code, { code, mentions: [...d.mentions], via: 'combination', rationale: `${table.byCode.get(code)!.long_desc}: a further behaviour the dementia's sentence states beside ${d.code}`, parts: [d] });
     }
   }
 }
 
 const DEMENTIA_SEVERITY: Readonly<Record<string, string>> = { mild: 'A', moderate: 'B', severe: 'C' };
+/** A behaviour denied where it is named: "lives with son, … no agitation, wandering or mood sx". */
+const BEHAVIOUR_DENIED = /\b(?:no|not|without|denies|denied|negative for|absence of)\b[^.;()]{0,40}$/i;
+
+/** Whether a dementia's line states the behaviour `re` names, "with" it and not denied. */
+function statesBehaviour(line: string, re: RegExp): boolean {
+  const m = re.exec(line);
+  return m !== null && !BEHAVIOUR_DENIED.test(line.slice(0, m.index + m[0].length - m[1]!.length));
+}
 /** A severity said after the dementia in its own clause list: ", moderate,", "- severe". */
 const SEVERITY_AFTER = /^[^.;\n]{0,40}?[,(-]\s*(mild|moderate|severe)\b(?!\s+(?:persistent|intermittent|stenosis|regurgitation|protein|malnutrition))/i;
 /** A behaviour said "with" the disease, and its F02 code's last characters. */
@@ -685,7 +704,7 @@ function dementiaInOtherDiseases(cands: Map<string, Candidate>, dict: Dictionary
   // Of every line that names it: the HPI may give the severity, the assessment the behaviour.
   const lines = named ? [] : implied.mentions.map((m) => texts?.get(m.documentId)?.slice(m.start, m.end + 160).split(/[.\n]/)[0] ?? '');
   const severity = lines.map((l) => /\b(mild|moderate|severe)\b/i.exec(l)?.[1]?.toLowerCase()).find((x) => x !== undefined);
-  const behaviour = lines.map((l) => DEMENTIA_BEHAVIOUR.find(([re]) => re.test(l))?.[1]).find((x) => x !== undefined);
+  const behaviour = lines.map((l) => DEMENTIA_BEHAVIOUR.find(([re]) => statesBehaviour(l, re))?.[1]).find((x) => x !== undefined);
   const code = `F02${DEMENTIA_SEVERITY[severity ?? ''] ?? '8'}${behaviour ?? '0'}`;
   const said = cands.get('F0280');
   if (said && code === 'F0280') return;

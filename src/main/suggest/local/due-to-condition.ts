@@ -20,13 +20,15 @@ export interface DueToCondition {
   /** The condition line's words: a reading that says more ("type 2 diabetes") is another condition. */
   words: string[];
   /** What the cause must be: a physical condition, a mental disorder, or a disorder of one body system. */
-  cause: 'medical' | 'mental' | 'renal' | 'endocrine';
+  cause: 'medical' | 'mental' | 'renal' | 'endocrine' | 'neoplastic';
 }
 
 const DUE_TO_LINE = / > due to(?: > (?:general )?medical condition| (?:a )?known physiological condition| underlying condition)$/;
 const DUE_TO_MENTAL_LINE = / > due to > mental disorder(?: NEC)?$/;
 /** A cause named by its body system: "Hypertension > secondary NEC > due to > renal disorders NEC" (I15.1), "> endocrine disorders" (I15.2). */
 const DUE_TO_SYSTEM_LINE = / > due to > (renal|endocrine) disorders(?: NEC)?$/;
+/** "Anemia > in > neoplastic disease" (D63.0): any neoplasm the note names; not the lines that give only the neoplasm's own D49 code. */
+const IN_NEOPLASM_LINE = / > in > neoplastic disease$/;
 
 export function readDueToConditions(indexRows: ReadonlyArray<{ path: string; code: string | null }>, normalize: Normalizer): DueToCondition[] {
   const codeAt = new Map(indexRows.filter((r) => r.code).map((r) => [r.path, r.code!]));
@@ -34,13 +36,14 @@ export function readDueToConditions(indexRows: ReadonlyArray<{ path: string; cod
   for (const r of indexRows) {
     const medical = r.code ? DUE_TO_LINE.exec(r.path) : null;
     const system = r.code && !medical ? DUE_TO_SYSTEM_LINE.exec(r.path) : null;
-    const m = medical ?? system ?? (r.code ? DUE_TO_MENTAL_LINE.exec(r.path) : null);
+    const neoplastic = r.code && !medical && !system && !/^D49/.test(r.code) ? IN_NEOPLASM_LINE.exec(r.path) : null;
+    const m = medical ?? system ?? neoplastic ?? (r.code ? DUE_TO_MENTAL_LINE.exec(r.path) : null);
     const condition = m ? r.path.slice(0, m.index) : undefined;
     const alone = condition ? codeAt.get(condition) : undefined;
     if (!condition || !alone) continue;
     const last = condition.split(' > ').at(-1)!;
     const head = stripParens(last).split(',')[0]!.replace(/\s+NEC$/i, '').trim().split(/\s+/).at(-1)!;
-    out.push({ alone: normalizeCode(alone), head: normalize(head), code: normalizeCode(r.code!), words: contentWords(condition.replace(/ > /g, ' '), normalize), cause: medical ? 'medical' : system ? (system[1] as 'renal' | 'endocrine') : 'mental' });
+    out.push({ alone: normalizeCode(alone), head: normalize(head), code: normalizeCode(r.code!), words: contentWords(condition.replace(/ > /g, ' '), normalize), cause: medical ? 'medical' : system ? (system[1] as 'renal' | 'endocrine') : neoplastic ? 'neoplastic' : 'mental' });
   }
   return out;
 }
@@ -48,6 +51,10 @@ export function readDueToConditions(indexRows: ReadonlyArray<{ path: string; cod
 /** Between the condition and its cause: "due to", "secondary to", "2/2", "in the setting of". */
 const LINK = /^[\s,]*(?:(?:is|was|likely|probably|most likely|felt to be|thought to be|presumed)\s+)*(?:due to|secondary to|caused by|in the setting of|d\/t|2\/2|related to)\s+(?:(?:an?|the|his|her|their|acute|underlying)\s+)*$/i;
 const TO = /^\s+to\s+(?:(?:an?|the|his|her|their|acute|underlying)\s+)*$/i;
+/** A neoplasm is named after "in" too: "Anemia in CLL", "anemia of malignancy". */
+const IN_OR_OF = /^[\s,]*(?:in|of|from)\s+(?:(?:an?|the|his|her|their|known|underlying)\s+)*$/i;
+/** Neoplasms: malignant (C00–C96), in situ, benign and uncertain (D00–D49). */
+const NEOPLASM = /^(?:C|D[0-4])/;
 /** Causes that are no general medical condition: mental and behavioural (a substance's own lines), symptoms, factors. */
 const NOT_MEDICAL = /^[FRZ]/;
 /** A mental disorder other than a substance's, which has its own "due to" lines ("Insomnia > due to > alcohol"). */
@@ -62,8 +69,8 @@ export function dueToCode(terms: readonly DueToCondition[], mention: Mention, me
   if (lines.length === 0) return undefined;
   // A reading that took the link's "secondary" itself ("hypertension secondary" of "… secondary to lupus nephritis") leaves its "to".
   const tookSecondary = /\bsecondary$/i.test(text.slice(mention.start, mention.end));
-  const linked = (between: string): boolean => LINK.test(between) || (tookSecondary && TO.test(between));
-  const cause = mentions.find((n) => n !== mention && n.start >= mention.end && (n.assertion === 'present' || (uncertainCoded && n.assertion === 'uncertain')) && linked(text.slice(mention.end, n.start)) && lines.some((t) => causes(t, n.entry.code)));
+  const linked = (between: string, t: DueToCondition): boolean => LINK.test(between) || (tookSecondary && TO.test(between)) || (t.cause === 'neoplastic' && IN_OR_OF.test(between));
+  const cause = mentions.find((n) => n !== mention && n.start >= mention.end && (n.assertion === 'present' || (uncertainCoded && n.assertion === 'uncertain')) && lines.some((t) => causes(t, n.entry.code) && linked(text.slice(mention.end, n.start), t)));
   return cause ? lines.find((t) => causes(t, cause.entry.code))!.code : undefined;
 }
 
@@ -78,5 +85,6 @@ function causes(term: DueToCondition, code: string): boolean {
     case 'mental': return MENTAL.test(code);
     case 'renal': return RENAL.test(code);
     case 'endocrine': return ENDOCRINE.test(code);
+    case 'neoplastic': return NEOPLASM.test(code);
   }
 }

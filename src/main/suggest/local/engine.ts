@@ -306,6 +306,8 @@ const GBS_CARRIER = 'Z22330';
 const PREGNANCY_HYPERTENSION = /^O1[13-6]/;
 const ESSENTIAL_HYPERTENSION = 'I10';
 const PUERPERAL_ANEMIA = 'O9081';
+/** Words that put a condition in the pregnancy, before the birth. */
+const BEFORE_BIRTH = /\b(?:prenatal|antepartum|antenatal|of pregnancy|in pregnancy|during (?:the |her )?pregnancy|(?:diagnosed|found|noted) at \d+\s*(?:weeks?|wks?)|(?:first|second|third|1st|2nd|3rd) trimester)\b/i;
 /** Anemias (D50–D64) a delivery stay may find after the birth. */
 const ANEMIA = /^D(5\d|6[0-4])/;
 /** Codes only a current pregnancy has: its high-risk supervision (O09) and the maternal care of a previous cesarean's scar (O34.2-). */
@@ -848,7 +850,8 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     }
     // An anemia the stay she delivered in finds after the birth ("PPD1 Hgb 7.4 … acute blood loss anemia") is the
     // puerperium's (O90.81), its kind coded beside it (O90.81 "use additional code").
-    const puerperalAnemia = input.setting === 'inpatient' && saysDelivered && !chosen.has(PUERPERAL_ANEMIA) ? [...chosen.values()].find((c) => ANEMIA.test(c.cand.code) && c.cand.mentions.some((m) => AFTER_BIRTH.test(mentionSentence(m, sentences, texts)))) : undefined;
+    // Not one the pregnancy already had ("iron deficiency anemia diagnosed at 28 weeks", "… of pregnancy"): that one complicates the childbirth (O99.02).
+    const puerperalAnemia = input.setting === 'inpatient' && saysDelivered && !chosen.has(PUERPERAL_ANEMIA) ? [...chosen.values()].find((c) => ANEMIA.test(c.cand.code) && c.cand.mentions.some((m) => AFTER_BIRTH.test(mentionSentence(m, sentences, texts))) && !c.cand.mentions.some((m) => BEFORE_BIRTH.test(mentionSentence(m, sentences, texts)))) : undefined;
     if (puerperalAnemia) chosen.set(PUERPERAL_ANEMIA, { conf: puerperalAnemia.conf, cand: { code: PUERPERAL_ANEMIA, mentions: puerperalAnemia.cand.mentions, via: 'combination', rationale: `${puerperalAnemia.cand.code} after the birth: ${table.byCode.get(PUERPERAL_ANEMIA)?.long_desc ?? PUERPERAL_ANEMIA} (guideline I.C.15.a.1)`, parts: [puerperalAnemia.cand] } });
     if (datedPregnancy) {
       for (const [code, c] of [...chosen]) {

@@ -20,6 +20,11 @@ export interface CauseTerm {
    * lifting" is no plain lifting).
    */
   unsaid: number;
+  /**
+   * The groups a note must say, where the others may go unsaid: a place ("garage > nursing home" is the
+   * nursing home's garage, no fall beside its bed), not a class of places ("residence", "institutional").
+   */
+  mustSay?: readonly boolean[];
 }
 
 export interface ExternalCauseIndex {
@@ -86,6 +91,18 @@ function phrasings(segment: string): Phrasing[] {
 export function buildExternalCauseIndex(db: Database.Database): ExternalCauseIndex {
   const rows = db.prepare("SELECT path, term, code, see FROM index_term WHERE source = 'eindex' ORDER BY id").all() as EindexRow[];
   const out: ExternalCauseIndex = { places: [], activities: [], bites: [], fallsFrom: [] };
+  // A segment the Place lines put above others more often than they end on it is a class of places
+  // ("residence" heads 120 lines, ends 1), which a note may leave unsaid; one they end on more often is a
+  // place itself ("garage" heads 7, ends 11), which it may not.
+  const heads = new Map<string, number>();
+  const ends = new Map<string, number>();
+  for (const r of rows) {
+    if (!r.code || !r.path.startsWith('Place of occurrence > ')) continue;
+    const segs = r.path.split(' > ').slice(1).map((sg) => sg.toLowerCase());
+    ends.set(segs.at(-1)!, (ends.get(segs.at(-1)!) ?? 0) + 1);
+    for (const sg of segs.slice(0, -1)) heads.set(sg, (heads.get(sg) ?? 0) + 1);
+  }
+  const classOfPlaces = (segment: string): boolean => (heads.get(segment.toLowerCase()) ?? 0) > (ends.get(segment.toLowerCase()) ?? 0);
   for (const [key, main, connective] of SECTIONS) {
     const prefix = `${main} > `;
     const lines = rows.filter((r) => r.path.startsWith(prefix));
@@ -106,7 +123,7 @@ export function buildExternalCauseIndex(db: Database.Database): ExternalCauseInd
       if (segments.length === 0 || UNSAID.test(segments[segments.length - 1]!)) continue;
       const groups = segments.map((s) => [...phrasings(s), ...(aliases.get(s.toLowerCase()) ?? [])]);
       if (groups.some((g) => g.length === 0)) continue;
-      out[key].push({ groups, code: r.code.replace('.', ''), unsaid: UNSAID_GROUPS[key] });
+      out[key].push({ groups, code: r.code.replace('.', ''), unsaid: UNSAID_GROUPS[key], ...(key === 'places' ? { mustSay: segments.map((sg) => !classOfPlaces(sg)) } : {}) });
     }
   }
   // A word that names what was fallen from ("steps") is no activity of its own ("Activity > step", the step exercise).

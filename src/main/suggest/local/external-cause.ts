@@ -181,21 +181,23 @@ function find(phrasing: Phrasing, words: readonly Word[], used: ReadonlySet<numb
   return halves.length === 0 ? at : undefined;
 }
 
-/** The term's groups the story says, each by words not used for another; undefined unless its last group is said, and no more of the others go unsaid than the term allows. */
+/** The term's groups the story says, each by words not used for another; undefined unless its last group is said, no group it must say goes unsaid, and no more of the others than the term allows. */
 function matchTerm(term: CauseTerm, words: readonly Word[], place: boolean): TermMatch | undefined {
   const used = new Set<number>();
   let said = 0;
   let unsaid = 0;
   let start = Infinity;
   let end = -1;
-  for (const [gi, group] of term.groups.entries()) {
+  // The last group first: it must be said, and its words are its own ("at the nursing home" says the
+  // nursing home, not "home" as the residence class above it).
+  for (const [gi, group] of [...term.groups.entries()].reverse()) {
     let hit: number[] | undefined;
     for (const phrasing of group) {
       const at = find(phrasing, words, used, place);
       if (at && (!hit || at.length > hit.length)) hit = at;
     }
     if (!hit) {
-      if (gi === term.groups.length - 1 || ++unsaid > term.unsaid) return undefined;
+      if (gi === term.groups.length - 1 || term.mustSay?.[gi] === true || ++unsaid > term.unsaid) return undefined;
       continue;
     }
     for (const i of hit) {

@@ -780,7 +780,10 @@ function acuityOfAnother(text: string, xt: readonly XToken[], positions: readonl
   const apart = (a: number, b: number): boolean => /\b(for|with|due to|secondary to|caused by)\b|\b[d2]\/[t2]\b/i.test(text.slice(xt[a]!.end, xt[b]!.start));
   const [first, second] = [sorted[0]!, sorted[1]!];
   const [beforeLast, last] = [sorted[sorted.length - 2]!, sorted[sorted.length - 1]!];
-  return (ACUITY.has(xt[first]!.norm) && apart(first, second)) || (ACUITY.has(xt[last]!.norm) && apart(beforeLast, last));
+  // An exacerbation's acuity is the flare's, not a kind of the disease: "Paranoid schizophrenia, acute
+  // exacerbation" is no acute schizophrenia (F23), unless the reading is of the exacerbation itself.
+  const flare = (p: number): boolean => ACUITY.has(xt[p]!.norm) && /^[\s-]*(?:exacerbation|flare)\b/i.test(text.slice(xt[p]!.end, xt[p]!.end + 16)) && !positions.some((q) => /^(?:exacerbation|flare)/.test(xt[q]!.norm));
+  return (ACUITY.has(xt[first]!.norm) && apart(first, second)) || (ACUITY.has(xt[last]!.norm) && apart(beforeLast, last)) || positions.some(flare);
 }
 
 /**

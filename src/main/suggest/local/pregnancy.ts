@@ -122,8 +122,10 @@ export function withChildbirth(table: CodeTable, code: string): string {
   // "Streptococcus B carrier state complicating pregnancy" (O99.820) "… complicating childbirth" (O99.824).
   const title = table.byCode.get(code)?.long_desc ?? '';
   if (IN_PREGNANCY.test(title)) {
+    // A trimester's code too: "Anemia complicating pregnancy, third trimester" (O99.013) is "Anemia complicating childbirth" (O99.02).
     const inChildbirth = title.replace(IN_PREGNANCY, '$1 childbirth');
-    const sibling = table.billableIn(code.slice(0, 3)).find((rec) => rec.long_desc === inChildbirth);
+    const untimed = inChildbirth.replace(/,\s*(?:first|second|third|unspecified) trimester$/i, '');
+    const sibling = table.billableIn(code.slice(0, 3)).find((rec) => rec.long_desc === inChildbirth) ?? table.billableIn(code.slice(0, 3)).find((rec) => rec.long_desc === untimed);
     if (sibling) return sibling.code;
   }
   return code;

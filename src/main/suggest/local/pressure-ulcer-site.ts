@@ -59,25 +59,27 @@ export function pressureUlcerSite(cands: Map<string, Candidate>, table: CodeTabl
 
 /** A chart about pressure injuries: its wound list may name a site and a stage alone. */
 export const PRESSURE_CHART = /\bpressure (?:injur(?:y|ies)|ulcers?|sores?)\b|\bdecubitus\b/i;
-const SIDED_SITE = String.raw`(?:${SIDE_WORD}\.?\s+)?${SITE_NAME}`;
-const STAGE = String.raw`stage\s*(1|2|3|4|I{1,3}|IV)\b`;
-/** "Left heel - stage 3", "Stage 3 L heel:", within one line. */
-const STAGED_SITE = new RegExp(String.raw`\b${SIDED_SITE}\s*[-–:,]\s*${STAGE}|\b${STAGE}\s+${SIDED_SITE}\b`, 'gi');
+const SIDED_SITE = String.raw`(?:(?<side>${SIDE_WORD.slice(1, -1)})\.?\s+)?(?<site>${SITE_NAME.slice(1, -1)})`;
+/** A stage as wound lists write it: "stage 3", "unstageable", "DTI" (a deep tissue injury's last character is 6, an unstageable one's 0; spelt out, the Index reads a deep tissue injury itself). */
+const STAGE = String.raw`(?:stage\s*(?<stage>1|2|3|4|I{1,3}|IV)\b|(?<unstageable>unstageable)\b|(?<deep>DTPI|DTI)\b)`;
+/** "Left heel - stage 3", "Sacral stage 3:", "R heel unstageable", "Stage 3 L heel:", within one line. */
+const STAGED_SITE = [new RegExp(String.raw`\b${SIDED_SITE}\s*[-–:,]?\s*${STAGE}`, 'gi'), new RegExp(String.raw`\b${STAGE}\s+${SIDED_SITE}\b`, 'gi')];
 /** A wound the line calls gone: "previously stage 2, now fully healed". */
 const HEALED = /\b(?:healed|resolved|closed|epithelialized)\b/i;
 const ROMAN: Readonly<Record<string, string>> = { i: '1', ii: '2', iii: '3', iv: '4' };
 
 /**
  * A wound list's site and stage in a chart about pressure injuries ("#2 Left heel - stage 3.", "Stage 3
- * L heel: medihoney"): that site's pressure ulcer of that stage (L89.623), which the line's words alone,
- * naming no pressure, do not read.
+ * L heel: medihoney", "Sacral stage 3: alginate", "R heel unstageable: offload"): that site's pressure
+ * ulcer of that stage (L89.623), which the line's words alone, naming no pressure, do not read.
  */
 export function stagedSiteUlcers(sentence: string, table: CodeTable): Array<{ code: string; start: number; end: number }> {
   if (HEALED.test(sentence)) return [];
   const out: Array<{ code: string; start: number; end: number }> = [];
-  for (const m of sentence.matchAll(STAGED_SITE)) {
-    const [sideWord, siteWord, stageWord] = m[1] !== undefined || m[2] !== undefined ? [m[1], m[2]!, m[3]!] : [m[5], m[6]!, m[4]!];
-    const code = `${siteCode(sideWord, siteWord)}${ROMAN[stageWord.toLowerCase()] ?? stageWord}`;
+  for (const m of STAGED_SITE.flatMap((re) => [...sentence.matchAll(re)])) {
+    const g = m.groups!;
+    const stage = g.stage ? (ROMAN[g.stage.toLowerCase()] ?? g.stage) : g.unstageable ? '0' : '6';
+    const code = `${siteCode(g.side, g.site!)}${stage}`;
     if (table.byCode.get(code)?.billable && !out.some((o) => o.code === code)) out.push({ code, start: m.index, end: m.index + m[0].length });
   }
   return out;

@@ -45,6 +45,8 @@ const SECTION_PATTERNS: ReadonlyArray<[RegExp, SectionKind]> = [
   [/^problem #?\d{1,2}$/, 'assessment'],
   // A hospice or post-acute note's reason for care, written as a label: "Terminal diagnosis: …".
   [/^(terminal|hospice|qualifying|related|primary terminal|primary hospice) (diagnos[ie]s|dx)$/, 'assessment'],
+  // A home-health visit's reason for skilled care: "Focus of care: chronic urinary retention d/t BPH …".
+  [/^((primary|skilled) )?focus of care$|^skilled (nursing )?needs?$|^reason for (home health|skilled (care|services|nursing))$/, 'assessment'],
   [/^((current|presenting|active) )?symptoms$|^(narrative|interval events|decline since( the)? last (certification|visit))$/, 'subjective'],
   [ADMINISTRATIVE_LABELS, 'other'],
 ];
