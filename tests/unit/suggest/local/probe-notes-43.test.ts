@@ -9,7 +9,7 @@ const starting = (codes: readonly string[], prefix: string): string[] => codes.f
 describe('local engine: probe notes, round 43 (wounds, home health and the elderly)', () => {
   it("reads a wound plan's site and stage without a dash, and an unstageable heel, in a chart about pressure injuries", () => {
     const note =
-      'HOME HEALTH SKILLED NURSING VISIT - WOUND CARE\nO: Wound #1 sacrum: stage 3 pressure injury, 3.2 x 2.5 cm. Wound #2 R heel: unstageable pressure injury, dry stable eschar.\nA/P:\n- Sacral stage 3: calcium alginate, change q2d.\n- R heel unstageable: offload, do not debride.';
+      'WOUND CARE VISIT\nPressure injury follow-up, home health.\nA/P:\n- Sacral stage 3: calcium alginate + bordered foam, change q2d.\n- R heel unstageable: stable dry eschar, offload, do not debride.';
     const codes = read(note, 'outpatient', 79, 'M');
     expect(codes).toContain('L89153');
     expect(codes).toContain('L89610');
@@ -17,8 +17,8 @@ describe('local engine: probe notes, round 43 (wounds, home health and the elder
 
   it("reads a home-health visit's focus of care as its assessment", () => {
     const note =
-      'SN Visit Note - Home Health\nFocus of care: chronic urinary retention d/t BPH with indwelling catheter management; INR monitoring.\n88 yo male. Also permanent atrial fibrillation on warfarin; HH drawing INR per PCP order.\nINR 2.6, goal 2-3. Continue warfarin 5 mg daily.';
-    const codes = read(note, 'outpatient', 88, 'M');
+      'SN Visit Note - Home Health\nFocus of care: chronic urinary retention d/t BPH with indwelling catheter management; INR monitoring.\n88 yo male with chronic urinary retention secondary to BPH, not a surgical candidate per urology. Indwelling Foley since 11/2025, changed q4wk. Also permanent atrial fibrillation on warfarin; HH drawing INR per PCP order.\nVitals: T 98.0 F, BP 132/70, HR 76 irreg irreg.\nProcedure: Foley catheter change. Tolerated well.\nINR (fingerstick POC): 2.6, goal 2-3. Reported to PCP office; no dose change - continue warfarin 5 mg daily.\nMeds reviewed: tamsulosin 0.4 mg, finasteride 5 mg, warfarin, metoprolol.';
+    const codes = shown(note, 'outpatient', 88, 'M');
     expect(codes).toContain('I4821');
     expect(codes).toContain('Z7901');
   });
