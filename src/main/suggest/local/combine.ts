@@ -623,6 +623,7 @@ function dementiaSeverityWithBehaviour(cands: Map<string, Candidate>, table: Cod
 function dementiaBehavioursSaid(cands: Map<string, Candidate>, table: CodeTable, texts?: ReadonlyMap<string, string>): void {
   if (!texts) return;
   for (const d of [...cands.values()]) {
+    if (!/^F0[23]/.test(d.code)) continue;
     // From the dementia's own words to its sentence's end: what comes "with" it (not a later "Not aggressive").
     const lines = d.mentions.filter((m) => m.assertion === 'present' && m.words.includes('dementia')).map((m) => (texts.get(m.documentId) ?? '').slice(m.start, m.end + 200).split(/[.\n]/)[0]!);
     // A dementia read without a behaviour (…0) whose own line goes on to one: "Dementia with Lewy bodies,

@@ -118,9 +118,10 @@ const LAST_DOSE_BEFORE = /\b(?:last|most recent)\s+$/i;
 
 function immunizationStatus(text: string, e: Entry, xt: readonly XToken[], positions: readonly number[]): boolean {
   const first = xt[positions[0]!]!.start;
+  if (!/^(?:[AB]|J09|J1[01]|K75)/.test(e.code)) return false;
   // Whatever a patient is not immune to ("hepatitis" as much as "hepatitis B") is no disease of theirs.
   if (NOT_IMMUNE_BEFORE.test(text.slice(Math.max(0, first - 24), first))) return true;
-  if (!/^(?:[AB]|J09|J1[01])/.test(e.code)) return false;
+  if (e.code.startsWith('K75')) return false;
   return IMMUNIZATION_AFTER.test(text.slice(xt[positions[positions.length - 1]!]!.end, xt[positions[positions.length - 1]!]!.end + 48)) || LAST_DOSE_BEFORE.test(text.slice(Math.max(0, first - 16), first));
 }
 
