@@ -32,7 +32,7 @@ export interface ChartCause extends CauseFound {
 const STORY_SECTIONS: ReadonlySet<SectionKind> = new Set(['subjective', 'other', 'assessment']);
 
 /** A sentence that tells how an injury happened. */
-const STORY = /\b(?<!-)(?:fell|falls?|falling|fallen|slipped|slipping|tripped|tripping|stumbled|bit|bitten|bites?|biting|struck|hit|kicked|collided|collision|tackled?|lifting|lifted|cut|sliced|lacerated|burn(?:ed|t)?|scald(?:ed)?|splashed|spilled|assaulted|punched|altercation|needlestick|nail gun|recoiled|misfired|double[- ]fired|splash(?:ed|ing)|spill(?:ed|ing)|tipped|rolled out|frostbite|shovel(?:l)?ing|dropped|dropping|crushed|pinched|mvc|mva|crash(?:ed)?|injur(?:y|ed)|twisted|landed)\b(?!-)/i;
+const STORY = /\b(?<!-)(?:fell|falls?|falling|fallen|slipped|slipping|tripped|tripping|stumbled|bit|bitten|bites?|biting|struck|hit|kicked|collided|collision|tackled?|lifting|lifted|cut|sliced|lacerated|burn(?:ed|t)?|scald(?:ed)?|assaulted|punched|altercation|needlestick|nail gun|recoiled|misfired|double[- ]fired|splash(?:ed|ing)|spill(?:ed|ing)|tipped|rolled out|frostbite|shovel(?:l)?ing|dropped|dropping|crushed|pinched|mvc|mva|crash(?:ed)?|injur(?:y|ed)|twisted|landed)\b(?!-)/i;
 /** A story the sentence denies or only warns of: "did not hit head", "no falls", "fall precautions". */
 const NOT_A_STORY = /\b(?:no|not|denies|denied|without|never)\b[^.;:]{0,30}$|\b(?:fall|falls)\s+(?:risk|precautions?|prevention)\b|\brisk of\b/i;
 
@@ -190,7 +190,8 @@ function matchTerm(term: CauseTerm, words: readonly Word[], place: boolean): Ter
   let end = -1;
   // The last group first: it must be said, and its words are its own ("at the nursing home" says the
   // nursing home, not "home" as the residence class above it).
-  for (const [gi, group] of [...term.groups.entries()].reverse()) {
+  for (let gi = term.groups.length - 1; gi >= 0; gi--) {
+    const group = term.groups[gi]!;
     let hit: number[] | undefined;
     for (const phrasing of group) {
       const at = find(phrasing, words, used, place);
@@ -314,8 +315,10 @@ export function chartExternalCauses(
     const all = sentences.get(documentId) ?? [];
     const told = all.filter((s) => STORY_SECTIONS.has(s.section));
     const transport = transportAccident(text, told, table, seventh);
+    const story = storySentences(text, told);
     // The accident's own sentence tells where it happened too ("restrained driver … on the interstate").
-    const story = storySentences(text, told).concat(transport ? told.filter((s) => s.start <= transport.start && transport.start < s.end && !STORY.test(text.slice(s.start, s.end))) : []);
+    const accident = transport ? told.find((s) => s.start <= transport.start && transport.start < s.end) : undefined;
+    if (accident && !story.includes(accident)) story.push(accident);
     for (const f of externalCauses(text, story, index, table, seventh, transport)) {
       if (out.some((o) => o.code === f.code)) continue;
       // A work word may stand anywhere in the chart; its sentence is whichever holds it.

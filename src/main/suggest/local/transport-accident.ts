@@ -80,26 +80,33 @@ const DENIED = /\b(?:no|not|denies|denied|without|never)\b[^.;:]{0,25}$/i;
 /** Where a collision is not on a public road (otherwise it is assumed to be: the Chapter 20 definition of a traffic accident). */
 const NONTRAFFIC = /\b(?:parking (?:lot|garage|deck|structure|ramp)|driveway|private (?:road|property|drive|lane)|off[- ]road|trail|farm|field|pasture|sidewalk|bike path|yard|park|campground|skate ?park)\b/i;
 
+// The patient's own role, not the other car's driver ("struck by a drunk driver", "the driver side").
+const DRIVER = /\b(?<!(?:other|another|drunk|impaired|at-fault|intoxicated|the other) )(?:driver|drove|driving)\b(?!'?s?[- ]side)/i;
+const PASSENGER = /\b(?<!(?:his|her|their) )(?:passenger|(?:rear|back|front)[- ]seat|riding in)\b(?!'?s?[- ]side)/i;
+const EBIKE = /\b(?:e-?bike|electric(?: assisted| \(assisted\))? (?:bicycle|bike))\b/i;
+const MOTORCYCLE = /\b(?:motorcycl\w*|motorbike|moped|motor scooter)\b/i;
+const BICYCLE = /\b(?:bicycle|bike|cyclist|bicyclist|biking|cycling)\b/i;
+/** The cycle is what the patient was hit by, not what they rode: "struck by a motorcycle while crossing". */
+const HIT_BY_MOTORCYCLE = new RegExp(String.raw`\b(?:struck|hit|by|vs\.?|versus|with)\s+${OWN}(?:motorcycle|motorbike|moped)`, 'i');
+const HIT_BY_BICYCLE = /\b(?:struck|hit|by|vs\.?|versus|with) (?:a |an |the )?(?:bicycle|bike|cyclist|bicyclist)\b/i;
+const ON_FOOT = /\bpedestrian\b|\b(?:walking|crossing|jogging|running|standing)\b/i;
+/** An occupant's own vehicle, named after the role ("driver of a pickup", "passenger in a minivan", "driving his truck"). */
+const OWN_VEHICLE = new RegExp(String.raw`\b(?:driver of|passenger (?:in|of|on)|driving|riding in|occupant of|in)\s+${OWN}(${HEAVY}|${BUS}|${PICKUP}|${CAR})\b`, 'i');
+const OWN_KINDS: ReadonlyArray<[RegExp, Vehicle]> = [[new RegExp(`^${HEAVY}$`, 'i'), 'heavy'], [new RegExp(`^${BUS}$`, 'i'), 'bus'], [new RegExp(`^${PICKUP}$`, 'i'), 'pickup']];
+/** A motor-vehicle accident said without the patient's role. */
+const MOTOR_ACCIDENT = /\b(?:mvcs?|mvas?|motor vehicle|car (?:accident|crash|collision|wreck)|roll-?over|rolled over|t-boned|rear-ended)\b/i;
+
 function victimOf(s: string): { vehicle: Vehicle; role: Role } | undefined {
-  const role = (driver: RegExp, passenger: RegExp): Role => (passenger.test(s) ? 'passenger' : driver.test(s) ? 'driver' : 'unspecified');
-  // The patient's own role, not the other car's driver ("struck by a drunk driver", "the driver side").
-  const DRIVER = /\b(?<!(?:other|another|drunk|impaired|at-fault|intoxicated|the other) )(?:driver|drove|driving)\b(?!'?s?[- ]side)/i;
-  const PASSENGER = /\b(?<!(?:his|her|their) )(?:passenger|(?:rear|back|front)[- ]seat|riding in)\b(?!'?s?[- ]side)/i;
   // A cyclist or motorcyclist who fell or crashed rode it: the titles' "driver", unless a passenger.
-  if (/\b(?:e-?bike|electric(?: assisted| \(assisted\))? (?:bicycle|bike))\b/i.test(s)) return { vehicle: 'ebike', role: PASSENGER.test(s) ? 'passenger' : 'driver' };
-  if (/\b(?:motorcycl\w*|motorbike|moped|motor scooter)\b/i.test(s) && !new RegExp(String.raw`\b(?:struck|hit|by|vs\.?|versus|with)\s+${OWN}(?:motorcycle|motorbike|moped)`, 'i').test(s)) {
-    return { vehicle: 'motorcycle', role: PASSENGER.test(s) ? 'passenger' : 'driver' };
-  }
-  if (/\b(?:bicycle|bike|cyclist|bicyclist|biking|cycling)\b/i.test(s) && !/\b(?:struck|hit|by|vs\.?|versus|with) (?:a |an |the )?(?:bicycle|bike|cyclist|bicyclist)\b/i.test(s)) {
-    return { vehicle: 'bicycle', role: PASSENGER.test(s) ? 'passenger' : 'driver' };
-  }
-  const occupant = DRIVER.test(s) || PASSENGER.test(s);
-  if (!occupant && /\bpedestrian\b|\b(?:walking|crossing|jogging|running|standing)\b/i.test(s)) return { vehicle: 'foot', role: 'unspecified' };
-  // The occupant's own vehicle, named after the role ("driver of a pickup", "passenger in a minivan", "driving his truck").
-  const own = new RegExp(String.raw`\b(?:driver of|passenger (?:in|of|on)|driving|riding in|occupant of|in)\s+${OWN}(${HEAVY}|${BUS}|${PICKUP}|${CAR})\b`, 'i').exec(s)?.[1]?.toLowerCase();
-  const vehicle: Vehicle = !own ? 'car' : new RegExp(`^${HEAVY}$`, 'i').test(own) ? 'heavy' : new RegExp(`^${BUS}$`, 'i').test(own) ? 'bus' : new RegExp(`^${PICKUP}$`, 'i').test(own) ? 'pickup' : 'car';
-  if (!occupant && !/\b(?:mvcs?|mvas?|motor vehicle|car (?:accident|crash|collision|wreck)|roll-?over|rolled over|t-boned|rear-ended)\b/i.test(s)) return undefined;
-  return { vehicle, role: role(DRIVER, PASSENGER) };
+  const rider: Role = PASSENGER.test(s) ? 'passenger' : 'driver';
+  if (EBIKE.test(s)) return { vehicle: 'ebike', role: rider };
+  if (MOTORCYCLE.test(s) && !HIT_BY_MOTORCYCLE.test(s)) return { vehicle: 'motorcycle', role: rider };
+  if (BICYCLE.test(s) && !HIT_BY_BICYCLE.test(s)) return { vehicle: 'bicycle', role: rider };
+  const role: Role = PASSENGER.test(s) ? 'passenger' : DRIVER.test(s) ? 'driver' : 'unspecified';
+  if (role === 'unspecified' && ON_FOOT.test(s)) return { vehicle: 'foot', role };
+  if (role === 'unspecified' && !MOTOR_ACCIDENT.test(s)) return undefined;
+  const own = OWN_VEHICLE.exec(s)?.[1];
+  return { vehicle: (own && OWN_KINDS.find(([re]) => re.test(own))?.[1]) || 'car', role };
 }
 
 /** What the patient collided with: the thing named after "by", "with", "vs", "into" and the like. */
@@ -118,6 +125,8 @@ const COUNTERPARTS: ReadonlyArray<[Counterpart, string]> = [
 ];
 const AFTER = String.raw`\b(?:(?:by|with|vs\.?|versus|into|hit|struck|striking|against|rear-ended|t-boned|clipped|swerved to avoid)\s+(?:(?:a|an|the|another|other|oncoming|a second|an oncoming|the other|one|two)\s+)?|(?<!\b(?:no|any|without) )(?:another|other|the other|an oncoming|oncoming|a second)\s+)(?:[a-z-]+\s+){0,2}?`;
 const COUNTERPART_SAID = COUNTERPARTS.map(([kind, noun]) => [kind, new RegExp(`${AFTER}${noun}s?\\b`, 'i')] as const);
+/** A vehicle named anywhere in a pedestrian's story. */
+const VEHICLE_NAMED = COUNTERPARTS.filter(([kind]) => kind !== 'animal').map(([kind, noun]) => [kind, new RegExp(String.raw`\b${noun}\b`, 'i')] as const);
 /** A collision with no other vehicle or thing: "rolled over", "lost control and went into a ditch", "fell off her bike". */
 const NONCOLLISION = /\b(?:roll-?over|rolled over|rolled (?:the|his|her|their) (?:car|vehicle|truck|suv|jeep|van)|overturned|flipped|ran off the road|went off the road|lost control|into (?:a|the) ditch|(?:fell|falling|fall) (?:off|from)|thrown (?:off|from)|over the handlebars|laid (?:the|his|her) (?:bike|motorcycle) down|skidded|slid out|wiped out|pothole|gravel)\b/i;
 /** A collision said without what it was with. */
@@ -131,7 +140,7 @@ function counterpartOf(s: string, victim: Vehicle): Counterpart | 'noncollision'
   }
   // A pedestrian's collision names the vehicle anywhere: "car vs pedestrian", "pedestrian struck by an SUV".
   if (!best && victim === 'foot') {
-    for (const [kind, noun] of COUNTERPARTS) if (kind !== 'animal' && new RegExp(String.raw`\b${noun}\b`, 'i').test(s)) return kind;
+    for (const [kind, re] of VEHICLE_NAMED) if (re.test(s)) return kind;
   }
   if (best) return best[0];
   if (NONCOLLISION.test(s)) return 'noncollision';
