@@ -22,8 +22,11 @@ export function bloodAlcohol(text: string): BloodAlcohol | undefined {
   for (const m of text.matchAll(LEVEL)) {
     const value = Number(m[1]);
     const unit = (m[2] ?? '').toLowerCase();
-    // A percentage or grams per decilitre is a concentration by weight: 0.08 % is 80 mg/100 ml.
-    const mg = unit === '%' || unit === 'g/dl' || (!unit && value < 1) ? value * 1000 : value;
+    // A percentage or grams per decilitre is a concentration by weight: 0.08 % is 80 mg/100 ml. A whole
+    // percentage is no blood alcohol at all ("BAL 45% neutrophils" is a bronchoalveolar lavage).
+    const fraction = unit === '%' || unit === 'g/dl';
+    if (fraction && value >= 1) continue;
+    const mg = fraction || (!unit && value < 1) ? value * 1000 : value;
     const code = RANGES.find(([low]) => mg >= low)?.[1];
     if (code) return { code, start: m.index, end: m.index + m[0].length };
   }

@@ -210,15 +210,17 @@ export function namesNoCondition(table: CodeTable, m: Mention, ctx: SentenceCont
   if (TAUGHT_TOPICS.test(ctx.text.slice(Math.max(ctx.lineStart, m.start - 120), m.start))) return true;
   // A risk score's parts are its points, not this visit's diagnoses: "CHA2DS2-VASc 3 (age, female, TIA)".
   if (RISK_SCORE_PARTS.test(ctx.text.slice(Math.max(ctx.lineStart, m.start - 70), m.start))) return true;
-  if (HEPATITIS_C.test(code) && RNA_NOT_FOUND.test(ctx.text.slice(m.end, lineEndAt(ctx.text, m.end)))) return true;
+  // The rest of the mention's line, read by the item checks below.
+  const rest = ctx.text.slice(m.end, lineEndAt(ctx.text, m.end));
+  if (HEPATITIS_C.test(code) && RNA_NOT_FOUND.test(rest)) return true;
   // An item left to another provider, and nothing else said of it: "HTN, HLD - per PCP", "Raynaud's,
   // GERD - per rheum/PCP", "BPH/GERD per PCP". This provider neither evaluates nor treats it here (no MEAT).
-  if (DEFERRED_ITEM.test(ctx.text.slice(m.end, lineEndAt(ctx.text, m.end))) || NOT_ASSESSED_HERE.test(ctx.text.slice(m.end, lineEndAt(ctx.text, m.end)))) return true;
+  if (DEFERRED_ITEM.test(rest) || NOT_ASSESSED_HERE.test(rest)) return true;
   // A symptom the item puts down to another item is that diagnosis's (I.B.5): "Fever - d/t #1".
   if (code.startsWith('R') && DUE_TO_ITEM.test(ctx.text.slice(m.end, m.end + 40))) return true;
   // A plan line labelled by a screening's topic names the screening: "- Colorectal cancer: never screened;
   // stool DNA kit ordered", "- AAA: one-time screening ultrasound ordered".
-  if (/^[\s\d.)#*•-]*$/.test(ctx.text.slice(ctx.lineStart, m.start)) && SCREENING_LABELLED.test(ctx.text.slice(m.end, lineEndAt(ctx.text, m.end)))) return true;
+  if (/^[\s\d.)#*•-]*$/.test(ctx.text.slice(ctx.lineStart, m.start)) && SCREENING_LABELLED.test(rest)) return true;
   // A heading is no status or service: "Patient Education and Counseling:" (Z71.9), "Screening:".
   return code.startsWith('Z') && /^\s*:/.test(ctx.text.slice(m.end, m.end + 3));
 }

@@ -95,9 +95,10 @@ export function misreads(text: string, xt: readonly XToken[], positions: readonl
 }
 
 /** A disease's toll on a population names no condition of the patient's: "benefits (reduced lung cancer mortality)". */
+const TOLL_AFTER = /^[ \t]+(?:mortality|incidence|death rates?)\b/i;
 function tollOnPopulation(text: string, xt: readonly XToken[], positions: readonly number[]): boolean {
   const end = xt[positions[positions.length - 1]!]!.end;
-  return /^[ \t]+(?:mortality|incidence|death rates?)\b/i.test(text.slice(end, end + 20));
+  return TOLL_AFTER.test(text.slice(end, end + 20));
 }
 
 /**

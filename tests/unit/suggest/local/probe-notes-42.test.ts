@@ -47,6 +47,8 @@ describe('local engine: probe notes, forty-second session (how injuries happened
     expect(shown(percent, 'outpatient', 34, 'M')).toContain('Y906');
     const none = 'ED NOTE\nHPI: Restrained passenger, struck by a tractor-trailer on the interstate. Serum ethanol undetectable.\nA/P: Closed fracture of three ribs, left side.';
     expect(external(shown(none, 'outpatient', 34, 'M')).filter((c) => c.startsWith('Y90'))).toEqual([]);
+    const lavage = 'ED NOTE\nHPI: Restrained driver, MVC vs pole. Hx sarcoidosis: BAL 45% lymphocytes in 2024.\nA/P: Closed fracture of left clavicle - sling. Alcohol use disorder, mild - counseled.';
+    expect(shown(lavage, 'outpatient', 50, 'M').filter((c) => c.startsWith('Y90'))).toEqual([]);
   });
 });
 
