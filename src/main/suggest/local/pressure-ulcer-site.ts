@@ -9,9 +9,11 @@ import { lineAround } from './text';
 const UNSITED = /^L899([0-6])$/;
 /** The site code's last character for each stage of L89.9x (unspecified 0 is "unspecified stage" 9, unstageable 5 is 0). */
 const STAGE_CHARACTER: Readonly<Record<string, string>> = { '0': '9', '1': '1', '2': '2', '3': '3', '4': '4', '5': '0', '6': '6' };
-/** The sides and sites a wound note names, each a capture group. */
-const SIDE_WORD = '(r|rt|right|l|lt|left)';
-const SITE_NAME = '(heel|hip|buttock|ischium|ischial|sacrum|sacral|coccyx|coccygeal|ankle|elbow|occiput|occipital)';
+/** The sides and sites a wound note names, as alternations and as capture groups. */
+const SIDES = 'r|rt|right|l|lt|left';
+const SITES_NAMED = 'heel|hip|buttock|ischium|ischial|sacrum|sacral|coccyx|coccygeal|ankle|elbow|occiput|occipital';
+const SIDE_WORD = `(${SIDES})`;
+const SITE_NAME = `(${SITES_NAMED})`;
 /** A line's label naming a site: "R heel:", "- Sacrum:", "L hip:". */
 const SITE_LABEL = new RegExp(String.raw`^[ \t]*(?:[-•*][ \t]*)?(?:${SIDE_WORD}\.?[ \t]+)?${SITE_NAME}[ \t]*:`, 'i');
 /** Each site's subcategory, by side where it has one. */
@@ -59,7 +61,7 @@ export function pressureUlcerSite(cands: Map<string, Candidate>, table: CodeTabl
 
 /** A chart about pressure injuries: its wound list may name a site and a stage alone. */
 export const PRESSURE_CHART = /\bpressure (?:injur(?:y|ies)|ulcers?|sores?)\b|\bdecubitus\b/i;
-const SIDED_SITE = String.raw`(?:(?<side>${SIDE_WORD.slice(1, -1)})\.?\s+)?(?<site>${SITE_NAME.slice(1, -1)})`;
+const SIDED_SITE = String.raw`(?:(?<side>${SIDES})\.?\s+)?(?<site>${SITES_NAMED})`;
 /** A stage as wound lists write it: "stage 3", "unstageable", "DTI" (a deep tissue injury's last character is 6, an unstageable one's 0; spelt out, the Index reads a deep tissue injury itself). */
 const STAGE = String.raw`(?:stage\s*(?<stage>1|2|3|4|I{1,3}|IV)\b|(?<unstageable>unstageable)\b|(?<deep>DTPI|DTI)\b)`;
 /** "Left heel - stage 3", "Sacral stage 3:", "R heel unstageable", "Stage 3 L heel:", within one line. */
