@@ -293,6 +293,11 @@ const ANSWERED_NO = /^[^.;?\n]{0,30}\?\s*(no|none|negative|denies)\b/i;
 const SUPPLEMENTARY_FACTOR = /^Y9/;
 const INJURY_OR_POISONING = /^[ST]/;
 /** Injuries whose external causes are coded beside them (not a drug's poisoning or adverse effect, T36–T65, nor a complication of care), at an encounter the 7th character names. */
+/** A code shown, with its confidence and the candidate it was read as. */
+interface Chosen {
+  conf: number;
+  cand: Candidate;
+}
 // An injury, and a fracture of osteoporotic bone from the fall that broke it (M80.0-).
 const INJURY_WITH_CAUSE = /^(?:S\d\d|T(?:[0-2]\d|3[0-4]|6[6-9]|7[0-5])|M80)[0-9A-Z]{3}[A-HJKMNP-S]$/;
 /** An external cause has only three encounters: an open fracture's initial (B, C) is A, every subsequent one (delayed healing G, nonunion K …) is D. */
@@ -779,7 +784,7 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
     const outpatient = input.setting !== 'inpatient';
     const existing = input.existingCodes.filter((c) => c.system === 'icd10cm').map((c) => normalizeCode(c.code));
     const existingSet = new Set(existing);
-    const chosen = new Map<string, { conf: number; cand: Candidate }>();
+    const chosen = new Map<string, Chosen>();
 
     const ctx = rankContext(thisVisit(cands), (code) => table.byCode.get(code)?.long_desc);
     const chartText = [...texts.values()].join('\n');
@@ -892,30 +897,26 @@ export function createLocalEngine(codeSet: EngineCodeSet, priors: Priors): Local
       chosen.delete(code);
       if (!chosen.has(dominance)) chosen.set(dominance, c);
     }
+    // The surest code shown of a kind, and a code read beside it as its part, at its confidence.
+    const surest = (kind: (code: string) => boolean): [string, Chosen] | undefined => [...chosen].filter(([code, o]) => kind(code) && o.conf >= priors.threshold).sort((a, b) => b[1].conf - a[1].conf)[0];
+    const besides = (code: string, [, { conf, cand }]: [string, Chosen], documentId: string, start: number, end: number, section: SectionKind, sentence: number, rationale: string): void => {
+      const phrase = texts.get(documentId)!.slice(start, end);
+      const mention: CandidateMention = { documentId, start, end, phrase, assertion: 'present', section, source: 'index', words: phraseWords(phrase, dict.normalize), sentence };
+      chosen.set(code, { conf, cand: { code, mentions: [mention], via: 'combination', rationale, parts: [cand] } });
+    };
     // How the surest injury happened, from the sentences that tell it, with that injury's encounter (I.C.20).
-    const injury = [...chosen].filter(([code, o]) => INJURY_WITH_CAUSE.test(code) && o.conf >= priors.threshold).sort((a, b) => b[1].conf - a[1].conf)[0];
-    if (injury) {
-      const [injured, { conf, cand }] = injury;
-      for (const f of chartExternalCauses(texts, sentences, dict.externalCauses, table, causeEncounter(injured))) {
-        if (chosen.has(f.code)) continue;
-        const phrase = texts.get(f.documentId)!.slice(f.start, f.end);
-        const mention: CandidateMention = { documentId: f.documentId, start: f.start, end: f.end, phrase, assertion: 'present', section: f.section, source: 'index', words: phraseWords(phrase, dict.normalize), sentence: f.sentence };
-        const rationale = `External cause of ${injured}: ${table.byCode.get(f.code)?.long_desc ?? f.code}, as the chart tells it (guideline I.C.20)`;
-        chosen.set(f.code, { conf, cand: { code: f.code, mentions: [mention], via: 'combination', rationale, parts: [cand] } });
-      }
+    const injury = surest((code) => INJURY_WITH_CAUSE.test(code));
+    for (const f of injury ? chartExternalCauses(texts, sentences, dict.externalCauses, table, causeEncounter(injury[0])) : []) {
+      if (!chosen.has(f.code)) besides(f.code, injury!, f.documentId, f.start, f.end, f.section, f.sentence, `External cause of ${injury![0]}: ${table.byCode.get(f.code)?.long_desc ?? f.code}, as the chart tells it (guideline I.C.20)`);
     }
     // The blood alcohol level measured with that injury or with an alcohol disorder shows alcohol's part in it.
-    const drinking = [...chosen].filter(([code, o]) => (code.startsWith('F10') || INJURY_WITH_CAUSE.test(code)) && o.conf >= priors.threshold).sort((a, b) => b[1].conf - a[1].conf)[0];
+    const drinking = surest((code) => code.startsWith('F10') || INJURY_WITH_CAUSE.test(code));
     for (const [documentId, text] of drinking ? texts : []) {
       const level = bloodAlcohol(text);
       if (!level || chosen.has(level.code)) continue;
-      const [because, { conf, cand }] = drinking!;
       const all = sentences.get(documentId) ?? [];
       const sentence = Math.max(0, all.findIndex((x) => x.start <= level.start && level.start < x.end));
-      const phrase = text.slice(level.start, level.end);
-      const mention: CandidateMention = { documentId, start: level.start, end: level.end, phrase, assertion: 'present', section: all[sentence]?.section ?? 'labs', source: 'index', words: phraseWords(phrase, dict.normalize), sentence };
-      const rationale = `Alcohol's part in ${because}: ${table.byCode.get(level.code)?.long_desc ?? level.code}, as the chart measures it`;
-      chosen.set(level.code, { conf, cand: { code: level.code, mentions: [mention], via: 'combination', rationale, parts: [cand] } });
+      besides(level.code, drinking!, documentId, level.start, level.end, all[sentence]?.section ?? 'labs', sentence, `Alcohol's part in ${drinking![0]}: ${table.byCode.get(level.code)?.long_desc ?? level.code}, as the chart measures it`);
       break;
     }
 
